@@ -1,0 +1,26 @@
+/**
+ * The engine's only public door (named exports, no `export *`). The UI, the worker, the CLI and the
+ * tests import from here; nothing here touches React, the DOM or Node.
+ */
+export type { Trace, Hop, HopKind, Outcome, GraphId, TraceRequest, TraceEndpoint } from './trace.ts';
+export {
+  graphIdOfPod,
+  graphIdOfService,
+  graphIdOfNode,
+  graphIdOfIngress,
+  graphIdOfLoadBalancer,
+  graphIdOfClient,
+  graphIdOfEndpoints,
+  DNS_GRAPH_ID,
+} from './trace.ts';
+export type { Diagnostic, Severity, SourceRef } from './model/diagnostic.ts';
+export type * from './model/objects.ts';
+export type * from './model/state.ts';
+export type { Action, ObjectKindName } from './model/actions.ts';
+
+export type { SourceFile, ParseResult } from './parse/parseManifests.ts';
+export { parseManifests } from './parse/parseManifests.ts';
+export type { Simulation, SimulationInput } from './sim/simulation.ts';
+export { createSimulation, applyAction } from './sim/simulation.ts';
+export type { RequestSpec, RouteResult } from './net/request.ts';
+export { routeRequest } from './net/request.ts';

@@ -1,0 +1,260 @@
+/**
+ * Kubernetes objects as the engine holds them: the user's manifests after parsing, defaulting and
+ * conversion to one shape (networking.k8s.io/v1 for Ingress). Field names are Kubernetes' own.
+ * Everything is plain data (JSON and structuredClone safe): it crosses postMessage and prints as JSON.
+ */
+import type { SourceRef } from './diagnostic.ts';
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+export interface ObjectMeta {
+  name: string;
+  /** Defaulted to `default` for namespaced kinds; '' for cluster-scoped ones (Node, Namespace, IngressClass). */
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values: string[];
+}
+
+export interface LabelSelector {
+  matchLabels: Record<string, string>;
+  matchExpressions: LabelSelectorRequirement[];
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol: Protocol;
+  hostPort?: number;
+}
+
+export interface EnvVar {
+  name: string;
+  value: string;
+}
+
+/** Only what decides readiness in the simulation. */
+export type Probe =
+  | { kind: 'exec'; command: string[] }
+  | { kind: 'httpGet'; port: number | string; path: string }
+  | { kind: 'tcpSocket'; port: number | string };
+
+export interface Container {
+  name: string;
+  image: string;
+  ports: ContainerPort[];
+  env: EnvVar[];
+  command: string[];
+  args: string[];
+  readinessProbe?: Probe;
+}
+
+export type DnsPolicy = 'ClusterFirst' | 'Default' | 'ClusterFirstWithHostNet' | 'None';
+
+export interface PodSpec {
+  containers: Container[];
+  nodeName?: string;
+  nodeSelector: Record<string, string>;
+  hostname?: string;
+  subdomain?: string;
+  /** Default true: kubelet injects `<SVC>_SERVICE_HOST` etc. for the Services of the pod's namespace. */
+  enableServiceLinks: boolean;
+  dnsPolicy: DnsPolicy;
+  hostNetwork: boolean;
+}
+
+export interface PodTemplate {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  spec: PodSpec;
+}
+
+export interface PodManifest {
+  kind: 'Pod';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  source?: SourceRef;
+}
+
+export type WorkloadKind = 'ReplicationController' | 'ReplicaSet' | 'Deployment' | 'DaemonSet';
+
+export interface WorkloadManifest {
+  kind: WorkloadKind;
+  apiVersion: string;
+  metadata: ObjectMeta;
+  /** Ignored for DaemonSet (one pod a schedulable node). Default 1. */
+  replicas: number;
+  /** ReplicationController's map selector is held as matchLabels; it defaults to the template labels. */
+  selector: LabelSelector;
+  template: PodTemplate;
+  source?: SourceRef;
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServicePort {
+  name?: string;
+  protocol: Protocol;
+  port: number;
+  /** Number or the NAME of a container port; defaulted to `port`. */
+  targetPort: number | string;
+  /** Set by the user or by the allocator (NodePort/LoadBalancer). */
+  nodePort?: number;
+}
+
+export interface ServiceSpec {
+  type: ServiceType;
+  /** undefined = no selector (Endpoints are written by hand); {} selects nothing. */
+  selector?: Record<string, string>;
+  ports: ServicePort[];
+  /** Requested or allocated; 'None' for headless; undefined for ExternalName. */
+  clusterIP?: string;
+  externalName?: string;
+  externalIPs: string[];
+  sessionAffinity: 'None' | 'ClientIP';
+  /** spec.sessionAffinityConfig.clientIP.timeoutSeconds; 10800 by default. */
+  sessionAffinityTimeoutSeconds: number;
+  externalTrafficPolicy: 'Cluster' | 'Local';
+  internalTrafficPolicy: 'Cluster' | 'Local';
+  loadBalancerIP?: string;
+  allocateLoadBalancerNodePorts: boolean;
+  publishNotReadyAddresses: boolean;
+  healthCheckNodePort?: number;
+}
+
+export interface ServiceManifest {
+  kind: 'Service';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  spec: ServiceSpec;
+  source?: SourceRef;
+}
+
+export interface EndpointAddress {
+  ip: string;
+  nodeName?: string;
+  hostname?: string;
+  targetRef?: { kind: 'Pod'; namespace: string; name: string };
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+}
+
+export interface EndpointSubset {
+  addresses: EndpointAddress[];
+  notReadyAddresses: EndpointAddress[];
+  ports: EndpointPort[];
+}
+
+export interface EndpointsManifest {
+  kind: 'Endpoints';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  subsets: EndpointSubset[];
+  source?: SourceRef;
+}
+
+export interface IngressServiceBackend {
+  name: string;
+  port: { number?: number; name?: string };
+}
+
+export interface IngressBackend {
+  service?: IngressServiceBackend;
+  resource?: { apiGroup?: string; kind: string; name: string };
+}
+
+export type PathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+export interface IngressPath {
+  path: string;
+  pathType: PathType;
+  backend: IngressBackend;
+}
+
+export interface IngressRule {
+  host?: string;
+  paths: IngressPath[];
+}
+
+export interface IngressSpec {
+  ingressClassName?: string;
+  defaultBackend?: IngressBackend;
+  rules: IngressRule[];
+  tls: { hosts: string[]; secretName?: string }[];
+}
+
+export interface IngressManifest {
+  kind: 'Ingress';
+  /** As written: `networking.k8s.io/v1`, or the old `extensions/v1beta1` / `networking.k8s.io/v1beta1` (converted). */
+  apiVersion: string;
+  metadata: ObjectMeta;
+  spec: IngressSpec;
+  source?: SourceRef;
+}
+
+export interface IngressClassManifest {
+  kind: 'IngressClass';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  /** e.g. `k8s.io/ingress-nginx`, `traefik.io/ingress-controller`. */
+  controller: string;
+  /** annotation ingressclass.kubernetes.io/is-default-class: "true" */
+  isDefault: boolean;
+  source?: SourceRef;
+}
+
+export interface NamespaceManifest {
+  kind: 'Namespace';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  source?: SourceRef;
+}
+
+export interface NodeManifest {
+  kind: 'Node';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  role: 'control-plane' | 'worker';
+  /** status.addresses InternalIP, when given. */
+  internalIP?: string;
+  podCIDR?: string;
+  unschedulable: boolean;
+  source?: SourceRef;
+}
+
+export type KubeProxyMode = 'iptables' | 'ipvs' | 'nftables';
+
+/** A kind cluster config (kind.x-k8s.io/v1alpha4 Cluster): the topology the scenario runs on. */
+export interface ClusterConfigManifest {
+  kind: 'Cluster';
+  apiVersion: string;
+  name: string;
+  nodes: { role: 'control-plane' | 'worker'; labels: Record<string, string> }[];
+  podSubnet: string;
+  serviceSubnet: string;
+  kubeProxyMode: KubeProxyMode;
+  source?: SourceRef;
+}
+
+export type Manifest =
+  | PodManifest
+  | WorkloadManifest
+  | ServiceManifest
+  | EndpointsManifest
+  | IngressManifest
+  | IngressClassManifest
+  | NamespaceManifest
+  | NodeManifest
+  | ClusterConfigManifest;
+
+export type ManifestKind = Manifest['kind'];

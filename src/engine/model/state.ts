@@ -1,0 +1,162 @@
+/**
+ * The cluster as the simulation holds it: what an API server would store (objects with their status)
+ * plus the runtime the data plane needs (node health, conntrack-like affinity, IPVS cursors, clients).
+ * It is a pure function of (manifests, seed, ordered actions) and plain data throughout.
+ * Derived views (DNS records, iptables rules, env of a Service) are computed from it, never stored.
+ */
+import type { Diagnostic, SourceRef } from './diagnostic.ts';
+import type {
+  EndpointSubset,
+  EnvVar,
+  IngressClassManifest,
+  IngressManifest,
+  KubeProxyMode,
+  ObjectMeta,
+  PodSpec,
+  ServiceManifest,
+  WorkloadManifest,
+} from './objects.ts';
+
+export interface ClusterSettings {
+  name: string;
+  /** kind's defaults: 10.244.0.0/16 and 10.96.0.0/16. */
+  podSubnet: string;
+  serviceSubnet: string;
+  kubeProxyMode: KubeProxyMode;
+  dnsDomain: string; // cluster.local
+  nodePortRange: { min: number; max: number }; // 30000-32767
+  /** Addresses handed to LoadBalancer Services (as MetalLB or cloud-provider-kind would). */
+  loadBalancerPool: string;
+  /** kind puts nodes on the docker network 172.18.0.0/16. */
+  nodeSubnet: string;
+}
+
+export interface NodeState {
+  name: string;
+  role: 'control-plane' | 'worker';
+  labels: Record<string, string>;
+  ip: string;
+  podCIDR: string;
+  /** false after `kubeplay node down NODE`: no traffic in or out, its pods stop answering. */
+  up: boolean;
+  unschedulable: boolean;
+  createdAt: number;
+}
+
+export interface OwnerRef {
+  kind: WorkloadManifest['kind'];
+  name: string;
+}
+
+export interface PodState {
+  metadata: ObjectMeta & { uid: string; creationTimestamp: number };
+  spec: PodSpec & { nodeName: string };
+  ownerRef?: OwnerRef;
+  status: {
+    phase: 'Pending' | 'Running';
+    podIP: string;
+    hostIP: string;
+    /** What kubelet reports: containers ready per readiness probe, and node up. */
+    ready: boolean;
+  };
+  /** `kubeplay pod unready|ready POD` overrides what the probe says. */
+  readinessOverride?: boolean;
+  /** The service links snapshot kubelet took when the pod's containers started. */
+  serviceEnv: EnvVar[];
+  /** Files touched inside the pod (e.g. `touch /var/ready` for the book's exec readiness probe). */
+  files: string[];
+  /** Present for pods the user wrote; absent for controller-made ones. */
+  source?: SourceRef;
+}
+
+export interface WorkloadState {
+  manifest: WorkloadManifest;
+  /** Replicas wanted now (after `kubectl scale`). */
+  replicas: number;
+  createdAt: number;
+  /** A monotonic counter used to derive pod name suffixes deterministically. */
+  generation: number;
+}
+
+export interface ServiceState {
+  manifest: ServiceManifest; // spec with clusterIP and nodePorts filled in by the allocators
+  status: { loadBalancer: { ingress: { ip?: string; hostname?: string }[] } };
+  createdAt: number;
+}
+
+export interface EndpointsState {
+  metadata: ObjectMeta;
+  subsets: EndpointSubset[];
+  /** true when the endpoints controller owns it (Service with a selector); false when written by the user. */
+  managed: boolean;
+  source?: SourceRef;
+  createdAt: number;
+}
+
+export interface IngressState {
+  manifest: IngressManifest;
+  /** Published by the controller that serves it (its Service's LB IP, or the node IPs it runs on). */
+  status: { loadBalancer: { ingress: { ip?: string; hostname?: string }[] } };
+  createdAt: number;
+}
+
+export interface IngressClassState {
+  manifest: IngressClassManifest;
+  createdAt: number;
+}
+
+export interface HostsEntry {
+  ip: string;
+  hostnames: string[];
+}
+
+/** A machine outside the cluster (the student's laptop): it reaches nodes, load balancers and what /etc/hosts says. */
+export interface ClientState {
+  name: string;
+  ip: string;
+  hosts: HostsEntry[];
+}
+
+export interface ClusterEvent {
+  time: number;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** `kind/name`, e.g. `ReplicationController/kubia`, `Pod/kubia-65mtj`. */
+  object: string;
+  namespace: string;
+  message: string;
+}
+
+export interface AffinityEntry {
+  /** `ns/pod` or `ip:port` the client is pinned to. */
+  endpoint: string;
+  /** Simulation time of the last use; expires after the Service's timeout. */
+  lastUsed: number;
+}
+
+export interface ClusterState {
+  seed: number;
+  /** The rng's internal state: part of the state so that replays give the same choices. */
+  rng: number;
+  /** Simulation time in seconds; each created object and action moves it on. */
+  clock: number;
+  settings: ClusterSettings;
+  nodes: NodeState[];
+  namespaces: { name: string; createdAt: number }[];
+  workloads: WorkloadState[];
+  pods: PodState[];
+  services: ServiceState[];
+  endpoints: EndpointsState[];
+  ingresses: IngressState[];
+  ingressClasses: IngressClassState[];
+  clients: ClientState[];
+  events: ClusterEvent[];
+  /** sessionAffinity: ClientIP memory, keyed `ns/svc:port|clientIp` (and `node|…` for per-node state). */
+  affinity: Record<string, AffinityEntry>;
+  /** IPVS round-robin position per virtual server, keyed `ns/svc:port` (or `node:nodePort`). */
+  ipvsCursor: Record<string, number>;
+  /** Load balancer round-robin position, keyed `ns/svc`. */
+  lbCursor: Record<string, number>;
+  /** Problems the control plane found while reconciling (allocation failures, unknown references). */
+  diagnostics: Diagnostic[];
+}

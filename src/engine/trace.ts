@@ -1,0 +1,94 @@
+/**
+ * The Trace: what the engine returns for every request it routes. The UI animates it, the terminal
+ * prints from it, the CLI emits it as JSON (DESIGN.md, "The request trace"): one shape for all three.
+ */
+
+/**
+ * Ids shared by the engine and the graph:
+ * `node/<name>`, `pod/<ns>/<name>`, `svc/<ns>/<name>`, `ep/<ns>/<name>`, `ing/<ns>/<name>`,
+ * `lb/<ns>/<svc>`, `client/<name>`, `dns`, `cluster`.
+ */
+export type GraphId = string;
+
+export type Outcome = 'ok' | 'refused' | 'timeout' | 'unresolved' | 'http-error';
+
+export type HopKind =
+  | 'dns' // a name looked up: the client's resolver asks the cluster DNS (or reads /etc/hosts)
+  | 'send' // the client opens the connection: first packet leaves it
+  | 'dnat' // kube-proxy (or IPVS) rewrote the destination to an endpoint
+  | 'snat' // the source was masqueraded to a node IP
+  | 'forward' // the packet crossed from one node to another over the pod network
+  | 'balance' // a load balancer or ingress controller picked a target
+  | 'route' // an ingress controller matched host and path (or a node routed locally)
+  | 'deliver' // the packet reached the process that answers
+  | 'reply' // the answer travelling back (conntrack undoes the NAT on the way)
+  | 'drop' // silently discarded: the client will time out
+  | 'reject'; // refused: the client sees "connection refused" at once
+
+export interface Hop {
+  /** Where the hop happens, as a graph id. */
+  at: GraphId;
+  kind: HopKind;
+  /** The packet as it leaves this hop: `ip:port` (for ICMP, just the IP). */
+  src: string;
+  dst: string;
+  /** Why, in one sentence a student can read. */
+  note: string;
+  /** The rule or object responsible, when one is: `KUBE-SVC-…`, `default/kubia:http`, an Ingress rule. */
+  rule?: string;
+}
+
+export interface TraceRequest {
+  method: string;
+  url: string;
+  /** The Host header sent (a name, or the IP when the URL has one). */
+  host: string;
+  /** The source IP of the client as it first sends. */
+  clientIp: string;
+}
+
+export interface TraceEndpoint {
+  /** `ns/name` of the pod, or absent for an address outside the cluster. */
+  pod?: string;
+  node?: string;
+  ip: string;
+  port: number;
+}
+
+export interface Trace {
+  from: GraphId;
+  request: TraceRequest;
+  outcome: Outcome;
+  /** HTTP status when an HTTP answer came back (also for `http-error`). */
+  status?: number;
+  /** The response body, when one came back. */
+  body?: string;
+  /** `ns/name` of the Service the request went through, if any. */
+  service?: string;
+  /** Where the request finally landed. */
+  endpoint?: TraceEndpoint;
+  hops: Hop[];
+}
+
+export function graphIdOfPod(namespace: string, name: string): GraphId {
+  return `pod/${namespace}/${name}`;
+}
+export function graphIdOfService(namespace: string, name: string): GraphId {
+  return `svc/${namespace}/${name}`;
+}
+export function graphIdOfNode(name: string): GraphId {
+  return `node/${name}`;
+}
+export function graphIdOfIngress(namespace: string, name: string): GraphId {
+  return `ing/${namespace}/${name}`;
+}
+export function graphIdOfLoadBalancer(namespace: string, service: string): GraphId {
+  return `lb/${namespace}/${service}`;
+}
+export function graphIdOfClient(name: string): GraphId {
+  return `client/${name}`;
+}
+export function graphIdOfEndpoints(namespace: string, name: string): GraphId {
+  return `ep/${namespace}/${name}`;
+}
+export const DNS_GRAPH_ID: GraphId = 'dns';
