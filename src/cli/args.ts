@@ -1,0 +1,189 @@
+/**
+ * Command-line parsing for `kubeplay`: argv -> a typed command, or a usage error. Pure (no I/O), so
+ * the shapes scripts rely on (DESIGN.md, "The kubeplay CLI") are tested without spawning anything.
+ */
+import type { RequestSpec } from '../engine/index.ts';
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'check'; files: string[]; json: boolean }
+  | { name: 'trace'; files: string[]; seed?: number; request: RequestSpec; count?: number }
+  | { name: 'load'; files: string[]; seed?: number; request: RequestSpec; requests: number }
+  | { name: 'run'; args: string[] };
+
+export type ParseOutcome = { ok: true; command: Command } | { ok: false; error: string };
+
+interface OptionSpec {
+  /** Takes a value (`--seed 3`, `--seed=3`). */
+  value: boolean;
+  /** May be given several times (`-H a -H b`). */
+  repeat: boolean;
+}
+
+const OPTIONS: Record<string, OptionSpec> = {
+  '--json': { value: false, repeat: false },
+  '--help': { value: false, repeat: false },
+  '--from': { value: true, repeat: false },
+  '--url': { value: true, repeat: false },
+  '--client-ip': { value: true, repeat: false },
+  '--header': { value: true, repeat: true },
+  '--resolve': { value: true, repeat: true },
+  '--seed': { value: true, repeat: false },
+  '--count': { value: true, repeat: false },
+  '--requests': { value: true, repeat: false },
+  '--request': { value: true, repeat: false },
+};
+/** Short spellings, as curl has them. */
+const ALIASES: Record<string, string> = { '-H': '--header', '-h': '--help', '-X': '--request' };
+
+const ALLOWED: Record<'check' | 'trace' | 'load', string[]> = {
+  check: ['--json'],
+  trace: ['--from', '--url', '--client-ip', '--header', '--resolve', '--seed', '--count', '--request'],
+  load: ['--from', '--url', '--client-ip', '--header', '--resolve', '--seed', '--requests', '--request'],
+};
+
+interface Tokens {
+  positionals: string[];
+  values: Map<string, string[]>;
+}
+
+function tokenize(argv: string[]): { ok: true; tokens: Tokens } | { ok: false; error: string } {
+  const positionals: string[] = [];
+  const values = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const rawName = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const name = ALIASES[rawName] ?? rawName;
+    const spec = OPTIONS[name];
+    if (!spec) return { ok: false, error: `unknown option ${rawName}` };
+    let value = 'true';
+    if (spec.value) {
+      if (rawName !== arg) value = arg.slice(eq + 1);
+      else {
+        const next = argv[i + 1];
+        if (next === undefined) return { ok: false, error: `${rawName} needs a value` };
+        value = next;
+        i++;
+      }
+    } else if (rawName !== arg) {
+      return { ok: false, error: `${rawName} takes no value` };
+    }
+    const seen = values.get(name) ?? [];
+    if (seen.length > 0 && !spec.repeat) return { ok: false, error: `${rawName} given more than once` };
+    values.set(name, [...seen, value]);
+  }
+  return { ok: true, tokens: { positionals, values } };
+}
+
+function parseCount(text: string, option: string, min: number): number | string {
+  if (!/^\d+$/.test(text)) return `${option} must be a whole number, not "${text}"`;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < min) return `${option} must be at least ${min}`;
+  return n;
+}
+
+function parseSeed(text: string): number | string {
+  if (!/^-?\d+$/.test(text)) return `--seed must be an integer, not "${text}"`;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : `--seed is out of range: ${text}`;
+}
+
+function parseHeader(text: string): [string, string] | string {
+  const colon = text.indexOf(':');
+  const name = colon > 0 ? text.slice(0, colon).trim() : '';
+  if (!name || /\s/.test(name)) return `-H wants 'Name: value', not "${text}"`;
+  return [name, text.slice(colon + 1).trim()];
+}
+
+/** curl's --resolve HOST:PORT:ADDR (ADDR may be a bracketed IPv6 address). */
+function parseResolve(text: string): { host: string; port: number; address: string } | string {
+  const m = /^(\[[^\]]+\]|[^:[\]]+):(\d+):(.+)$/.exec(text);
+  const port = m ? Number(m[2]) : NaN;
+  if (!m || port < 1 || port > 65535) return `--resolve wants HOST:PORT:ADDR, not "${text}"`;
+  const unbracket = (s: string) => s.replace(/^\[(.*)\]$/, '$1');
+  return { host: unbracket(m[1] ?? ''), port, address: unbracket(m[3] ?? '') };
+}
+
+const FROM_PATTERN = /^(client\/[^/]+|pod\/[^/]+\/[^/]+|node\/[^/]+)$/;
+
+function parseRequest(values: Map<string, string[]>): RequestSpec | string {
+  const from = values.get('--from')?.[0];
+  const url = values.get('--url')?.[0];
+  if (from === undefined) return '--from is required (client/NAME, pod/NS/NAME or node/NAME)';
+  if (!FROM_PATTERN.test(from)) return `--from must be client/NAME, pod/NS/NAME or node/NAME, not "${from}"`;
+  if (url === undefined || url === '') return '--url is required';
+  const request: RequestSpec = { from, url };
+  const headers: Record<string, string> = {};
+  for (const h of values.get('--header') ?? []) {
+    const parsed = parseHeader(h);
+    if (typeof parsed === 'string') return parsed;
+    headers[parsed[0]] = parsed[1];
+  }
+  if (Object.keys(headers).length > 0) request.headers = headers;
+  const resolve = [];
+  for (const r of values.get('--resolve') ?? []) {
+    const parsed = parseResolve(r);
+    if (typeof parsed === 'string') return parsed;
+    resolve.push(parsed);
+  }
+  if (resolve.length > 0) request.resolve = resolve;
+  const clientIp = values.get('--client-ip')?.[0];
+  if (clientIp !== undefined) {
+    if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(clientIp))
+      return `--client-ip must be an IPv4 address, not "${clientIp}"`;
+    if (!from.startsWith('client/'))
+      return '--client-ip only applies to outside clients (--from client/NAME)';
+    request.clientIp = clientIp;
+  }
+  const method = values.get('--request')?.[0];
+  if (method !== undefined) request.method = method.toUpperCase();
+  return request;
+}
+
+export function parseArgs(argv: string[]): ParseOutcome {
+  const [name, ...rest] = argv;
+  if (name === undefined) return { ok: false, error: 'no command given' };
+  if (name === '--help' || name === '-h' || name === 'help') return { ok: true, command: { name: 'help' } };
+  if (name === 'run') return { ok: true, command: { name: 'run', args: rest } };
+  if (name !== 'check' && name !== 'trace' && name !== 'load') {
+    return { ok: false, error: `unknown command "${name}"` };
+  }
+  const t = tokenize(rest);
+  if (!t.ok) return t;
+  const { positionals: files, values } = t.tokens;
+  if (values.has('--help')) return { ok: true, command: { name: 'help' } };
+  for (const option of values.keys()) {
+    if (!ALLOWED[name].includes(option)) return { ok: false, error: `${option} does not apply to ${name}` };
+  }
+  if (files.length === 0)
+    return { ok: false, error: `${name} needs at least one FILE (or - for standard input)` };
+  if (name === 'check') return { ok: true, command: { name, files, json: values.has('--json') } };
+
+  const request = parseRequest(values);
+  if (typeof request === 'string') return { ok: false, error: request };
+  const seedText = values.get('--seed')?.[0];
+  const seed = seedText === undefined ? undefined : parseSeed(seedText);
+  if (typeof seed === 'string') return { ok: false, error: seed };
+  const base = { files, request, ...(seed === undefined ? {} : { seed }) };
+
+  if (name === 'trace') {
+    const countText = values.get('--count')?.[0];
+    const count = countText === undefined ? undefined : parseCount(countText, '--count', 1);
+    if (typeof count === 'string') return { ok: false, error: count };
+    return { ok: true, command: { name, ...base, ...(count === undefined ? {} : { count }) } };
+  }
+  const requestsText = values.get('--requests')?.[0];
+  if (requestsText === undefined) return { ok: false, error: '--requests N is required' };
+  const requests = parseCount(requestsText, '--requests', 1);
+  if (typeof requests === 'string') return { ok: false, error: requests };
+  return { ok: true, command: { name, ...base, requests } };
+}

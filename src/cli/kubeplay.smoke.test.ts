@@ -1,0 +1,26 @@
+/** One real run of the installed entry point (bin/kubeplay.mjs through tsx), as a script would call it. */
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function kubeplay(args: string[], input?: string) {
+  return spawnSync(process.execPath, ['bin/kubeplay.mjs', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
+  });
+}
+
+describe('bin/kubeplay.mjs', () => {
+  it('prints the help and exits 0; a bad option gives usage on stderr and exit 2', () => {
+    const help = kubeplay(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/kubeplay check FILE/);
+    const bad = kubeplay(['check', '--bogus', 'x.yaml']);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^kubeplay: unknown option --bogus/);
+  });
+});
