@@ -1,0 +1,219 @@
+/**
+ * The cluster's objects as kubectl sees them: one list per resource type, with the metadata every
+ * printer needs. ReplicaSets behind Deployments are derived (the Deployment controller makes them;
+ * the simulation keeps only the Deployment), named after the `pod-template-hash` part of their pods.
+ */
+import type {
+  ClusterEvent,
+  ClusterState,
+  EndpointsState,
+  IngressClassState,
+  IngressState,
+  NodeState,
+  PodState,
+  ServiceState,
+  WorkloadState,
+} from '../../model/state.ts';
+import type { ResourceKind } from './resources.ts';
+
+interface Base {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  createdAt: number;
+}
+
+export type ListedObject =
+  | (Base & { kind: 'Pod'; pod: PodState })
+  | (Base & { kind: 'Service'; service: ServiceState })
+  | (Base & { kind: 'Endpoints'; endpoints: EndpointsState })
+  | (Base & { kind: 'Ingress'; ingress: IngressState })
+  | (Base & { kind: 'IngressClass'; ingressClass: IngressClassState })
+  | (Base & { kind: 'Node'; node: NodeState })
+  | (Base & {
+      kind: 'Deployment' | 'ReplicationController' | 'ReplicaSet' | 'DaemonSet';
+      workload: WorkloadState;
+      /** The pods this workload (or derived ReplicaSet) owns. */
+      pods: PodState[];
+    })
+  | (Base & { kind: 'Namespace' })
+  | (Base & { kind: 'Event'; event: ClusterEvent });
+
+export function podsOfWorkload(state: ClusterState, workload: WorkloadState): PodState[] {
+  const m = workload.manifest;
+  return state.pods.filter(
+    (p) =>
+      p.metadata.namespace === m.metadata.namespace &&
+      p.ownerRef !== undefined &&
+      ((p.ownerRef.kind === m.kind && p.ownerRef.name === m.metadata.name) ||
+        (m.kind === 'Deployment' &&
+          p.ownerRef.kind === 'ReplicaSet' &&
+          p.ownerRef.name.startsWith(`${m.metadata.name}-`) &&
+          !state.workloads.some(
+            (w) => w.manifest.kind === 'ReplicaSet' && w.manifest.metadata.name === p.ownerRef?.name,
+          ))),
+  );
+}
+
+/** `kubia-7d5b4f6c8` for a Deployment `kubia`: from its pods' names, else a stable hash of its name. */
+export function replicaSetNameOfDeployment(state: ClusterState, workload: WorkloadState): string {
+  const name = workload.manifest.metadata.name;
+  const labelled = workload.manifest.template.labels['pod-template-hash'];
+  if (labelled) return `${name}-${labelled}`;
+  for (const pod of podsOfWorkload(state, workload)) {
+    const hash = pod.metadata.labels['pod-template-hash'];
+    if (hash) return `${name}-${hash}`;
+    if (pod.ownerRef?.kind === 'ReplicaSet') return pod.ownerRef.name;
+    const rest = pod.metadata.name.slice(name.length + 1);
+    const dash = rest.lastIndexOf('-');
+    if (dash > 0) return `${name}-${rest.slice(0, dash)}`;
+  }
+  return `${name}-${stableHash(`${workload.manifest.metadata.namespace}/${name}`)}`;
+}
+
+/** Ten characters of kube's safe alphabet, derived from a string (for names nothing else decides). */
+export function stableHash(text: string): string {
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let h = 2166136261;
+  let out = '';
+  for (let round = 0; round < 10; round++) {
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ round, 16777619);
+    out += alphabet[(h >>> 0) % alphabet.length];
+  }
+  return out;
+}
+
+function workloadBase(w: WorkloadState): Base {
+  return {
+    namespace: w.manifest.metadata.namespace,
+    name: w.manifest.metadata.name,
+    labels: w.manifest.metadata.labels,
+    annotations: w.manifest.metadata.annotations,
+    createdAt: w.createdAt,
+  };
+}
+
+export function listObjects(state: ClusterState, kind: ResourceKind): ListedObject[] {
+  switch (kind) {
+    case 'Pod':
+      return state.pods.map((pod) => ({
+        kind,
+        pod,
+        namespace: pod.metadata.namespace,
+        name: pod.metadata.name,
+        labels: pod.metadata.labels,
+        annotations: pod.metadata.annotations,
+        createdAt: pod.metadata.creationTimestamp,
+      }));
+    case 'Service':
+      return state.services.map((service) => ({
+        kind,
+        service,
+        ...metaBase(service.manifest.metadata, service.createdAt),
+      }));
+    case 'Endpoints':
+      return state.endpoints.map((endpoints) => ({
+        kind,
+        endpoints,
+        ...metaBase(endpoints.metadata, endpoints.createdAt),
+      }));
+    case 'Ingress':
+      return state.ingresses.map((ingress) => ({
+        kind,
+        ingress,
+        ...metaBase(ingress.manifest.metadata, ingress.createdAt),
+      }));
+    case 'IngressClass':
+      return state.ingressClasses.map((ingressClass) => ({
+        kind,
+        ingressClass,
+        ...metaBase(ingressClass.manifest.metadata, ingressClass.createdAt),
+        namespace: '',
+      }));
+    case 'Node':
+      return state.nodes.map((node) => ({
+        kind,
+        node,
+        namespace: '',
+        name: node.name,
+        labels: node.labels,
+        annotations: {},
+        createdAt: node.createdAt,
+      }));
+    case 'Namespace':
+      return state.namespaces.map((ns) => ({
+        kind,
+        namespace: '',
+        name: ns.name,
+        labels: { 'kubernetes.io/metadata.name': ns.name },
+        annotations: {},
+        createdAt: ns.createdAt,
+      }));
+    case 'Event':
+      return state.events.map((event, i) => ({
+        kind,
+        event,
+        namespace: event.namespace,
+        name: `${event.object.slice(event.object.indexOf('/') + 1)}.${(0x17a0000000000000 + i * 0x1000).toString(16).slice(0, 16)}`,
+        labels: {},
+        annotations: {},
+        createdAt: event.time,
+      }));
+    case 'ReplicaSet': {
+      const own = state.workloads
+        .filter((w) => w.manifest.kind === 'ReplicaSet')
+        .map((workload) => ({
+          kind: 'ReplicaSet' as const,
+          workload,
+          pods: podsOfWorkload(state, workload),
+          ...workloadBase(workload),
+        }));
+      const derived = state.workloads
+        .filter((w) => w.manifest.kind === 'Deployment')
+        .map((workload) => {
+          const name = replicaSetNameOfDeployment(state, workload);
+          const hash = name.slice(workload.manifest.metadata.name.length + 1);
+          return {
+            kind: 'ReplicaSet' as const,
+            workload,
+            pods: podsOfWorkload(state, workload),
+            ...workloadBase(workload),
+            name,
+            labels: { ...workload.manifest.template.labels, 'pod-template-hash': hash },
+          };
+        });
+      return [...own, ...derived];
+    }
+    case 'Deployment':
+    case 'ReplicationController':
+    case 'DaemonSet':
+      return state.workloads
+        .filter((w) => w.manifest.kind === kind)
+        .map((workload) => ({
+          kind,
+          workload,
+          pods: podsOfWorkload(state, workload),
+          ...workloadBase(workload),
+        }));
+  }
+}
+
+function metaBase(
+  meta: {
+    namespace: string;
+    name: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  },
+  createdAt: number,
+): Base {
+  return {
+    namespace: meta.namespace,
+    name: meta.name,
+    labels: meta.labels,
+    annotations: meta.annotations,
+    createdAt,
+  };
+}

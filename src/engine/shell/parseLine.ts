@@ -1,0 +1,184 @@
+/**
+ * A command line read the way a POSIX shell (bash) reads it: words, single and double quotes,
+ * backslash escapes, `$VAR` expansion, pipes, redirections and the `;` `&&` `||` separators.
+ * Globs, subshells and here-documents are out of scope: the terminal is for kubectl/curl, not scripts.
+ */
+export type RedirectOp = '>' | '>>' | '<' | '2>' | '2>>' | '2>&1' | '&>';
+
+export interface Redirect {
+  op: RedirectOp;
+  target: string;
+}
+
+export interface SimpleCommand {
+  argv: string[];
+  redirects: Redirect[];
+}
+
+export interface PipelineItem {
+  commands: SimpleCommand[];
+  /** How this pipeline joins the NEXT one. */
+  then: ';' | '&&' | '||' | null;
+}
+
+export type ParsedLine = { ok: true; pipelines: PipelineItem[] } | { ok: false; error: string };
+
+type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
+
+const OPERATORS = ['2>&1', '&>', '2>>', '>>', '&&', '||', '2>', '>', '<', '|', ';'];
+
+/** `expand` gives the value of `$NAME` (empty when unset, as in bash). */
+export function parseLine(line: string, expand: (name: string) => string = () => ''): ParsedLine {
+  const tokens = tokenize(line, expand);
+  if (!Array.isArray(tokens)) return tokens;
+  return toPipelines(tokens);
+}
+
+function tokenize(line: string, expand: (name: string) => string): Token[] | { ok: false; error: string } {
+  const tokens: Token[] = [];
+  let word = '';
+  let inWord = false;
+  let i = 0;
+  const endWord = (): void => {
+    if (inWord) tokens.push({ kind: 'word', text: word });
+    word = '';
+    inWord = false;
+  };
+  const readVariable = (): string => {
+    // at line[i] === '$'
+    const rest = line.slice(i + 1);
+    const braced = /^\{([A-Za-z_][A-Za-z0-9_]*)\}/.exec(rest);
+    if (braced?.[1]) {
+      i += braced[0].length + 1;
+      return expand(braced[1]);
+    }
+    const plain = /^([A-Za-z_][A-Za-z0-9_]*|[?$#0-9])/.exec(rest);
+    if (plain?.[1]) {
+      i += plain[0].length + 1;
+      return expand(plain[1]);
+    }
+    i += 1;
+    return '$';
+  };
+
+  while (i < line.length) {
+    const c = line[i] ?? '';
+    if (c === ' ' || c === '\t' || c === '\n') {
+      endWord();
+      i++;
+      continue;
+    }
+    if (c === '#' && !inWord) break; // a comment runs to the end of the line
+    if (c === '\\') {
+      inWord = true;
+      if (i + 1 < line.length) word += line[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) return { ok: false, error: "bash: unexpected EOF while looking for matching `''" };
+      word += line.slice(i + 1, end);
+      inWord = true;
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      inWord = true;
+      i++;
+      let closed = false;
+      while (i < line.length) {
+        const d = line[i] ?? '';
+        if (d === '"') {
+          closed = true;
+          i++;
+          break;
+        }
+        if (d === '\\' && i + 1 < line.length && '"\\$`\n'.includes(line[i + 1] ?? '')) {
+          word += line[i + 1];
+          i += 2;
+          continue;
+        }
+        if (d === '$') {
+          word += readVariable();
+          continue;
+        }
+        word += d;
+        i++;
+      }
+      if (!closed) return { ok: false, error: 'bash: unexpected EOF while looking for matching `"\'' };
+      continue;
+    }
+    if (c === '$') {
+      inWord = true;
+      word += readVariable();
+      continue;
+    }
+    const op = OPERATORS.find((o) => line.startsWith(o, i));
+    // `2>` only counts as an operator at the start of a word (in `a2>b` the 2 belongs to the word)
+    if (op && !(op.startsWith('2') && inWord)) {
+      endWord();
+      tokens.push({ kind: 'op', text: op });
+      i += op.length;
+      continue;
+    }
+    word += c;
+    inWord = true;
+    i++;
+  }
+  endWord();
+  return tokens;
+}
+
+function syntaxError(token: string): { ok: false; error: string } {
+  return { ok: false, error: `bash: syntax error near unexpected token \`${token}'` };
+}
+
+function toPipelines(tokens: Token[]): ParsedLine {
+  const pipelines: PipelineItem[] = [];
+  let commands: SimpleCommand[] = [];
+  let current: SimpleCommand = { argv: [], redirects: [] };
+  const isEmpty = (cmd: SimpleCommand): boolean => cmd.argv.length === 0 && cmd.redirects.length === 0;
+
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (!token) continue;
+    if (token.kind === 'word') {
+      current.argv.push(token.text);
+      continue;
+    }
+    switch (token.text) {
+      case '|':
+        if (isEmpty(current)) return syntaxError('|');
+        commands.push(current);
+        current = { argv: [], redirects: [] };
+        break;
+      case ';':
+      case '&&':
+      case '||':
+        if (isEmpty(current)) return syntaxError(token.text);
+        commands.push(current);
+        pipelines.push({ commands, then: token.text });
+        commands = [];
+        current = { argv: [], redirects: [] };
+        break;
+      case '2>&1':
+        current.redirects.push({ op: '2>&1', target: '' });
+        break;
+      default: {
+        const next = tokens[k + 1];
+        if (!next || next.kind !== 'word') return syntaxError(next ? next.text : 'newline');
+        current.redirects.push({ op: token.text as RedirectOp, target: next.text });
+        k++;
+      }
+    }
+  }
+  if (!isEmpty(current)) commands.push(current);
+  else if (commands.length > 0) return syntaxError('newline'); // a trailing `|`
+  if (commands.length > 0) pipelines.push({ commands, then: null });
+  // `a ;` is legal in bash: drop the dangling separator
+  const last = pipelines[pipelines.length - 1];
+  if (last && last.then === ';') last.then = null;
+  else if (last && last.then !== null) return syntaxError('newline');
+  return { ok: true, pipelines };
+}
