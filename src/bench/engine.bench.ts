@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: the engine on a 50-node, 1,000-pod, 200-Service, 50-Ingress scenario.
+ * Prints plain figures and ratios against baselines (targets in brackets); never asserts times.
+ *   1. parse + reconcile (createSimulation) vs the bare `yaml` parseAllDocuments of the same text  [<= 2x]
+ *   2. routed requests per second vs a loop of as many Map look-ups and random draws            [<= 20x]
+ *   3. `kubeplay load` of 100,000 requests over the scenario                                   [< 1 s]
+ * Profile a slow step with: node --cpu-prof --import tsx src/bench/engine.bench.ts
+ */
+import { parseAllDocuments } from 'yaml';
+import { createSimulation, routeRequest } from '../engine/index.ts';
+import type { ClusterState, RequestSpec } from '../engine/index.ts';
+import { drawRandom } from '../engine/sim/rng.ts';
+import { main } from '../cli/kubeplay.ts';
+import { createMemoryIo } from '../cli/testing/memoryIo.ts';
+import { BENCH_SIZE, appName, generateScenario, namespaceOf } from './generateScenario.ts';
+import { fmt, timeMedian, timeMedianAsync } from './measure.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROUTED = Number(process.env.BENCH_ROUTED ?? 20_000);
+const LOAD = Number(process.env.BENCH_LOAD ?? 100_000);
+
+const text = generateScenario();
+const files = [{ file: 'bench.yaml', text }];
+const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+
+console.log(
+  `kubeplay engine bench: ${BENCH_SIZE.nodes} nodes, ${BENCH_SIZE.apps} apps (1,000 pods), ` +
+    `${BENCH_SIZE.apps} Services, ${BENCH_SIZE.ingresses} Ingresses; ${(text.length / 1024).toFixed(0)} KiB of YAML; ` +
+    `median of ${RUNS} runs after a warm-up`,
+);
+
+// 1. parse + reconcile
+const yamlMs = timeMedian(() => parseAllDocuments(text), RUNS);
+const simMs = timeMedian(() => createSimulation({ files, seed: 1 }), RUNS);
+const sim = createSimulation({ files, seed: 1 });
+const errors = sim.diagnostics.filter((d) => d.severity === 'error');
+line('yaml parseAllDocuments', `${fmt(yamlMs)} ms`);
+line('createSimulation (parse + reconcile)', `${fmt(simMs)} ms`);
+line('  ratio [target <= 2x]', `${fmt(simMs / yamlMs, 2)}x`);
+line(
+  '  objects',
+  `${sim.state.pods.length} pods, ${sim.state.services.length} services, ${errors.length} errors`,
+);
+for (const d of errors.slice(0, 3))
+  console.log(`    ${d.file}:${d.line}:${d.column} ${d.path}: ${d.message}`);
+
+// 2. routed requests per second: from a pod to another namespace's Service by DNS name.
+const client = sim.state.pods.find((p) => p.metadata.namespace === 'team-0');
+const target = 7;
+const request: RequestSpec = {
+  from: client ? `pod/team-0/${client.metadata.name}` : 'client/laptop',
+  url: `http://${appName(target)}.${namespaceOf(target, BENCH_SIZE)}/`,
+};
+function routeMany(n: number): ClusterState {
+  let state = sim.state;
+  for (let i = 0; i < n; i++) state = routeRequest(state, request).state;
+  return state;
+}
+const lookup = new Map(
+  sim.state.services.map((s) => [`${s.manifest.metadata.namespace}/${s.manifest.metadata.name}`, s]),
+);
+const keys = [...lookup.keys()];
+function baseline(n: number): number {
+  let rng = 1;
+  let hits = 0;
+  for (let i = 0; i < n; i++) {
+    const d = drawRandom(rng);
+    rng = d.next;
+    if (lookup.get(keys[Math.floor(d.value * keys.length)] ?? '')) hits++;
+  }
+  return hits;
+}
+const sample = routeRequest(sim.state, request).trace;
+const routeMs = timeMedian(() => routeMany(ROUTED), RUNS);
+const baseMs = timeMedian(() => baseline(ROUTED), RUNS);
+line(`route ${fmt(ROUTED, 0)} requests (${request.from} -> ${request.url})`, `${fmt(routeMs)} ms`);
+line('  routed requests per second', fmt((ROUTED / routeMs) * 1000, 0));
+line('  baseline (Map look-up + random draw) per second', fmt((ROUTED / baseMs) * 1000, 0));
+line('  ratio [target <= 20x]', `${fmt(routeMs / baseMs, 1)}x`);
+line(
+  '  sample outcome',
+  `${sample.outcome} via ${sample.service ?? '-'} to ${sample.endpoint?.pod ?? '-'}, ${sample.hops.length} hops`,
+);
+
+// 3. kubeplay load over the same scenario, through the CLI's main() (reading the text from memory).
+let loadSeconds = 0;
+const loadArgs = [
+  'load',
+  'bench.yaml',
+  '--from',
+  request.from,
+  '--url',
+  request.url,
+  '--requests',
+  String(LOAD),
+];
+const wallMs = await timeMedianAsync(
+  async () => {
+    const io = createMemoryIo({ files: { 'bench.yaml': text } });
+    const code = await main(loadArgs, io);
+    if (code !== 0) console.log(`  kubeplay load exited ${code}: ${io.err().slice(0, 300)}`);
+    else loadSeconds = (JSON.parse(io.out()) as { seconds: number }).seconds;
+  },
+  Math.min(RUNS, 3),
+);
+line(`kubeplay load --requests ${fmt(LOAD, 0)}: routing`, `${fmt(loadSeconds, 3)} s  [target < 1 s]`);
+line('  whole command (read, simulate, route, print)', `${fmt(wallMs / 1000, 3)} s`);
