@@ -1,0 +1,145 @@
+/**
+ * kube-proxy's choice of endpoint for one NEW connection to a Service port, on one node
+ * (K8S-FACTS §5–§6; kubernetes pkg/proxy/iptables/proxier.go, pkg/proxy/ipvs, pkg/proxy/nftables):
+ * - iptables: the KUBE-SVC chain holds one rule per endpoint; rule i (0-based) of n jumps with
+ *   `--probability 1/(n-i)` (printed `%0.10f`), the last always. Net effect: uniform random.
+ * - nftables: one `numgen random mod n` map: one uniform draw.
+ * - IPVS: one virtual server per Service port, scheduler `rr`: round robin over the real servers.
+ * - sessionAffinity ClientIP: iptables `-m recent` / IPVS persistence, per node, keyed on the client
+ *   IP the node sees; it sticks until `timeoutSeconds` of simulation time pass without use.
+ * Returns the plan; RouteContext records rng and cursor movement.
+ */
+import type { ServicePort } from '../model/objects.ts';
+import type { ServiceState } from '../model/state.ts';
+import { endpointChainName, serviceChainName, servicePortName } from './chainNames.ts';
+import type { Backend } from './netIndex.ts';
+import type { RouteContext } from './routeContext.ts';
+
+export interface EndpointChoice {
+  backend: Backend;
+  /** 0-based position among the candidates. */
+  position: number;
+  count: number;
+  /** One sentence: why this endpoint. */
+  note: string;
+  /** `KUBE-SVC-… -> KUBE-SEP-…`, the IPVS virtual server, or the nftables chain. */
+  rule: string;
+}
+
+/** `%0.10f` of 1/(n-i), as kube-proxy writes the statistic match. */
+export function ruleProbability(position: number, count: number): string {
+  return (1 / (count - position)).toFixed(10);
+}
+
+export interface ChooseArgs {
+  service: ServiceState;
+  port: ServicePort;
+  candidates: Backend[];
+  /** The node whose kube-proxy rules decide. */
+  nodeName: string;
+  /** The client IP those rules see (before any SNAT): the affinity key. */
+  clientIp: string;
+  /** The virtual address the client dialled (`ip:port`), naming the IPVS virtual server. */
+  virtualServer: string;
+}
+
+function iptablesPick(ctx: RouteContext, n: number): number {
+  for (let i = 0; i < n - 1; i++) {
+    if (ctx.rng.next() < 1 / (n - i)) return i;
+  }
+  return n - 1;
+}
+
+export function chooseEndpoint(ctx: RouteContext, args: ChooseArgs): EndpointChoice | undefined {
+  const { service, port, candidates, nodeName, clientIp } = args;
+  const n = candidates.length;
+  if (n === 0) return undefined;
+  const { namespace, name } = service.manifest.metadata;
+  const spec = service.manifest.spec;
+  const svcPortName = servicePortName(namespace, name, port.name);
+  const mode = ctx.state.settings.kubeProxyMode;
+  const svcChain = serviceChainName(svcPortName, port.protocol);
+  const ruleFor = (b: Backend): string =>
+    mode === 'ipvs'
+      ? `IPVS ${args.virtualServer} rr -> ${b.key}`
+      : `${svcChain} -> ${endpointChainName(svcPortName, port.protocol, b.key)}`;
+
+  if (spec.sessionAffinity === 'ClientIP') {
+    const key = `${nodeName}|${svcPortName}|${clientIp}`;
+    const timeout = spec.sessionAffinityTimeoutSeconds;
+    const entry = ctx.getAffinity(key);
+    const clock = ctx.state.clock;
+    if (entry && clock - entry.lastUsed <= timeout) {
+      const position = candidates.findIndex((b) => b.key === entry.endpoint);
+      const backend = candidates[position];
+      if (backend) {
+        ctx.setAffinity(key, { endpoint: backend.key, lastUsed: clock });
+        return {
+          backend,
+          position,
+          count: n,
+          note: `sessionAffinity ClientIP: kube-proxy on ${nodeName} remembers ${clientIp} and sends it to the same endpoint ${backend.key} again (last used ${clock - entry.lastUsed}s ago, timeout ${timeout}s)`,
+          rule: ruleFor(backend),
+        };
+      }
+    }
+    const fresh = pick(ctx, args, mode, n, svcChain, ruleFor);
+    const why = entry
+      ? `its affinity expired after ${timeout}s without use or its endpoint left`
+      : `${clientIp} has no affinity entry yet`;
+    ctx.setAffinity(key, { endpoint: fresh.backend.key, lastUsed: clock });
+    return {
+      ...fresh,
+      note: `${fresh.note}; sessionAffinity ClientIP pins ${clientIp} to it from now on (${why} before)`,
+    };
+  }
+  return pick(ctx, args, mode, n, svcChain, ruleFor);
+}
+
+function pick(
+  ctx: RouteContext,
+  args: ChooseArgs,
+  mode: string,
+  n: number,
+  svcChain: string,
+  ruleFor: (b: Backend) => string,
+): EndpointChoice {
+  const { candidates, nodeName } = args;
+  if (mode === 'ipvs') {
+    const position = ctx.nextRoundRobin('ipvs', `${nodeName}|${args.virtualServer}`, n);
+    const backend = candidates[position]!;
+    return {
+      backend,
+      position,
+      count: n,
+      note: `IPVS on ${nodeName} picked real server ${position + 1} of ${n} (${backend.key}) by round robin for virtual server ${args.virtualServer}`,
+      rule: ruleFor(backend),
+    };
+  }
+  if (mode === 'nftables') {
+    const position = ctx.rng.index(n);
+    const backend = candidates[position]!;
+    return {
+      backend,
+      position,
+      count: n,
+      note: `kube-proxy (nftables) on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) with numgen random mod ${n}`,
+      rule: ruleFor(backend),
+    };
+  }
+  const position = iptablesPick(ctx, n);
+  const backend = candidates[position]!;
+  const probability =
+    position === n - 1
+      ? n === 1
+        ? 'the only rule of ' + svcChain
+        : 'the last rule, which always matches'
+      : `iptables rule probability ${ruleProbability(position, n)}`;
+  return {
+    backend,
+    position,
+    count: n,
+    note: `kube-proxy on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) at random (${probability})`,
+    rule: ruleFor(backend),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Look-up tables the data plane needs on every request (IP -> pod/Service/node, nodePort -> Service,
+ * Service port -> ready endpoints), built ONCE per state object graph and cached.
+ *
+ * Why a cache keyed on the arrays: routeRequest only replaces rng/affinity/cursors (and clients) in the
+ * state it returns, so `pods`, `services`, `endpoints`, `nodes` and `ingresses` stay the very same
+ * arrays across thousands of requests. The control plane replaces an array whenever it changes it
+ * (state is immutable plain data), so array identity is a safe version stamp. Endpoint lists are filled
+ * lazily, per Service port, the first time a request needs them.
+ */
+import type { EndpointsState, NodeState, PodState, ServiceState } from '../model/state.ts';
+import type { ClusterState } from '../model/state.ts';
+import type { ServicePort } from '../model/objects.ts';
+
+/** One endpoint of one Service port, as kube-proxy sees it (an EndpointSlice entry). */
+export interface Backend {
+  ip: string;
+  port: number;
+  nodeName?: string;
+  /** The pod behind the address, when the address names one (targetRef) or is a known pod IP. */
+  pod?: PodState;
+  /** `ip:port`, the string kube-proxy hashes into the KUBE-SEP chain name. */
+  key: string;
+}
+
+export interface NodePortEntry {
+  service: ServiceState;
+  port: ServicePort;
+}
+
+export interface NetIndex {
+  nodesByName: Map<string, NodeState>;
+  nodesByIp: Map<string, NodeState>;
+  /** Pods on the pod network (hostNetwork pods share their node's IP and are found per node). */
+  podsByIp: Map<string, PodState>;
+  podsByKey: Map<string, PodState>;
+  hostNetworkPodsByNode: Map<string, PodState[]>;
+  /** `node|hostPort` -> the pod publishing it (CNI portmap). */
+  hostPorts: Map<string, { pod: PodState; containerPort: number }>;
+  servicesByKey: Map<string, ServiceState>;
+  servicesByClusterIp: Map<string, ServiceState>;
+  servicesByExternalIp: Map<string, ServiceState>;
+  servicesByLoadBalancerIp: Map<string, ServiceState>;
+  nodePorts: Map<number, NodePortEntry>;
+  endpointsByKey: Map<string, EndpointsState>;
+  /** Lazily filled: `ns/svc|portName` -> ready backends, sorted as kube-proxy sorts them. */
+  backends: Map<string, Backend[]>;
+  /** Lazily filled per-index memo for other modules (ingress tables, DNS zone). */
+  memo: Map<string, unknown>;
+}
+
+interface CacheEntry {
+  index: NetIndex;
+  services: ServiceState[];
+  endpoints: EndpointsState[];
+  nodes: NodeState[];
+  ingresses: unknown[];
+  ingressClasses: unknown[];
+}
+
+const cache = new WeakMap<PodState[], CacheEntry>();
+
+export function getNetIndex(state: ClusterState): NetIndex {
+  const hit = cache.get(state.pods);
+  if (
+    hit &&
+    hit.services === state.services &&
+    hit.endpoints === state.endpoints &&
+    hit.nodes === state.nodes &&
+    hit.ingresses === state.ingresses &&
+    hit.ingressClasses === state.ingressClasses
+  ) {
+    return hit.index;
+  }
+  const index = buildIndex(state);
+  cache.set(state.pods, {
+    index,
+    services: state.services,
+    endpoints: state.endpoints,
+    nodes: state.nodes,
+    ingresses: state.ingresses,
+    ingressClasses: state.ingressClasses,
+  });
+  return index;
+}
+
+export function objectKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+function buildIndex(state: ClusterState): NetIndex {
+  const index: NetIndex = {
+    nodesByName: new Map(),
+    nodesByIp: new Map(),
+    podsByIp: new Map(),
+    podsByKey: new Map(),
+    hostNetworkPodsByNode: new Map(),
+    hostPorts: new Map(),
+    servicesByKey: new Map(),
+    servicesByClusterIp: new Map(),
+    servicesByExternalIp: new Map(),
+    servicesByLoadBalancerIp: new Map(),
+    nodePorts: new Map(),
+    endpointsByKey: new Map(),
+    backends: new Map(),
+    memo: new Map(),
+  };
+  for (const node of state.nodes) {
+    index.nodesByName.set(node.name, node);
+    index.nodesByIp.set(node.ip, node);
+  }
+  for (const pod of state.pods) {
+    index.podsByKey.set(objectKey(pod.metadata.namespace, pod.metadata.name), pod);
+    if (pod.status.phase !== 'Running' && !pod.status.podIP) continue;
+    if (pod.spec.hostNetwork) {
+      const list = index.hostNetworkPodsByNode.get(pod.spec.nodeName) ?? [];
+      list.push(pod);
+      index.hostNetworkPodsByNode.set(pod.spec.nodeName, list);
+    } else if (pod.status.podIP) {
+      index.podsByIp.set(pod.status.podIP, pod);
+    }
+    for (const container of pod.spec.containers) {
+      for (const port of container.ports) {
+        if (port.hostPort !== undefined && port.protocol === 'TCP') {
+          index.hostPorts.set(`${pod.spec.nodeName}|${port.hostPort}`, {
+            pod,
+            containerPort: port.containerPort,
+          });
+        }
+      }
+    }
+  }
+  for (const service of state.services) {
+    const { metadata, spec } = service.manifest;
+    index.servicesByKey.set(objectKey(metadata.namespace, metadata.name), service);
+    if (spec.type === 'ExternalName') continue;
+    if (spec.clusterIP && spec.clusterIP !== 'None') index.servicesByClusterIp.set(spec.clusterIP, service);
+    for (const ip of spec.externalIPs) index.servicesByExternalIp.set(ip, service);
+    for (const ingress of service.status.loadBalancer.ingress) {
+      if (ingress.ip) index.servicesByLoadBalancerIp.set(ingress.ip, service);
+    }
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+      for (const port of spec.ports) {
+        if (port.nodePort !== undefined && port.protocol === 'TCP')
+          index.nodePorts.set(port.nodePort, { service, port });
+      }
+    }
+  }
+  for (const endpoints of state.endpoints) {
+    index.endpointsByKey.set(objectKey(endpoints.metadata.namespace, endpoints.metadata.name), endpoints);
+  }
+  return index;
+}
+
+/**
+ * The ready endpoints of one Service port. kube-proxy keys endpoints by service-port NAME (unnamed
+ * matches unnamed) and DNATs to the endpoint's own port (K8S-FACTS §3); it orders them by `ip:port`
+ * so that rules are stable (pkg/proxy endpointslicecache sorts endpoints).
+ */
+export function getBackends(index: NetIndex, service: ServiceState, port: ServicePort): Backend[] {
+  const { namespace, name } = service.manifest.metadata;
+  const cacheKey = `${namespace}/${name}|${port.name ?? ''}|${port.protocol}`;
+  const hit = index.backends.get(cacheKey);
+  if (hit) return hit;
+  const list: Backend[] = [];
+  const seen = new Set<string>();
+  const endpoints = index.endpointsByKey.get(objectKey(namespace, name));
+  for (const subset of endpoints?.subsets ?? []) {
+    const epPort = subset.ports.find(
+      (p) => (p.name ?? '') === (port.name ?? '') && p.protocol === port.protocol,
+    );
+    if (!epPort) continue;
+    for (const address of subset.addresses) {
+      const key = `${address.ip}:${epPort.port}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const pod = address.targetRef
+        ? index.podsByKey.get(objectKey(address.targetRef.namespace, address.targetRef.name))
+        : index.podsByIp.get(address.ip);
+      const nodeName = address.nodeName ?? pod?.spec.nodeName ?? index.nodesByIp.get(address.ip)?.name;
+      list.push({
+        ip: address.ip,
+        port: epPort.port,
+        key,
+        ...(nodeName !== undefined ? { nodeName } : {}),
+        ...(pod ? { pod } : {}),
+      });
+    }
+  }
+  list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  index.backends.set(cacheKey, list);
+  return list;
+}
+
+/** A per-index memo for derived tables other modules build once per state (ingress servers, DNS). */
+export function memoize<T>(index: NetIndex, key: string, build: () => T): T {
+  if (index.memo.has(key)) return index.memo.get(key) as T;
+  const value = build();
+  index.memo.set(key, value);
+  return value;
+}

@@ -1,0 +1,89 @@
+/**
+ * The mutable scratchpad of one routed request: the hops so far, the rng cursor, and copy-on-write
+ * views of affinity and round-robin cursors. `finish()` folds them into a new ClusterState that shares
+ * every untouched array with the old one (so the net index cache stays valid).
+ */
+import type { AffinityEntry, ClientState, ClusterState } from '../model/state.ts';
+import { Rng } from '../sim/rng.ts';
+import type { GraphId, Hop, HopKind } from '../trace.ts';
+import type { NetIndex } from './netIndex.ts';
+
+export class RouteContext {
+  readonly rng: Rng;
+  readonly hops: Hop[] = [];
+  private affinity: Record<string, AffinityEntry>;
+  private ipvsCursor: Record<string, number>;
+  private lbCursor: Record<string, number>;
+  private changed = { affinity: false, ipvs: false, lb: false };
+  private newClient: ClientState | undefined;
+
+  constructor(
+    readonly state: ClusterState,
+    readonly index: NetIndex,
+  ) {
+    this.rng = new Rng(state.rng);
+    this.affinity = state.affinity;
+    this.ipvsCursor = state.ipvsCursor;
+    this.lbCursor = state.lbCursor;
+  }
+
+  hop(at: GraphId, kind: HopKind, src: string, dst: string, note: string, rule?: string): void {
+    this.hops.push(rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule });
+  }
+
+  /** A client port from Linux's default ephemeral range (net.ipv4.ip_local_port_range 32768-60999). */
+  ephemeralPort(): number {
+    return 32768 + this.rng.index(60999 - 32768 + 1);
+  }
+
+  getAffinity(key: string): AffinityEntry | undefined {
+    return this.affinity[key];
+  }
+
+  setAffinity(key: string, entry: AffinityEntry): void {
+    if (!this.changed.affinity) {
+      this.affinity = { ...this.affinity };
+      this.changed.affinity = true;
+    }
+    this.affinity[key] = entry;
+  }
+
+  /** Round robin: returns the position to use now and moves the cursor on. */
+  nextRoundRobin(kind: 'ipvs' | 'lb', key: string, n: number): number {
+    const record = kind === 'ipvs' ? this.ipvsCursor : this.lbCursor;
+    const current = (record[key] ?? 0) % Math.max(1, n);
+    if (kind === 'ipvs') {
+      if (!this.changed.ipvs) {
+        this.ipvsCursor = { ...this.ipvsCursor };
+        this.changed.ipvs = true;
+      }
+      this.ipvsCursor[key] = current + 1;
+    } else {
+      if (!this.changed.lb) {
+        this.lbCursor = { ...this.lbCursor };
+        this.changed.lb = true;
+      }
+      this.lbCursor[key] = current + 1;
+    }
+    return current;
+  }
+
+  addClient(client: ClientState): void {
+    this.newClient = client;
+  }
+
+  finish(): ClusterState {
+    return {
+      ...this.state,
+      rng: this.rng.state,
+      affinity: this.affinity,
+      ipvsCursor: this.ipvsCursor,
+      lbCursor: this.lbCursor,
+      ...(this.newClient ? { clients: [...this.state.clients, this.newClient] } : {}),
+    };
+  }
+}
+
+export function addr(ip: string, port: number): string {
+  return `${ip}:${port}`;
+}

@@ -1,0 +1,46 @@
+/**
+ * URLs as curl reads them: a scheme is optional (`kubia.example.com/foo` means http), default ports
+ * 80/443, `user@` ignored, IPv4 literals recognised. Never throws: a URL curl would reject is `undefined`.
+ */
+export interface ParsedUrl {
+  scheme: 'http' | 'https';
+  host: string;
+  port: number;
+  /** Path plus query, always starting with `/`. */
+  path: string;
+  /** Whether the URL named its port (then the Host header carries it). */
+  explicitPort: boolean;
+}
+
+const URL_RE = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^#]*)/;
+
+export function parseUrl(text: string): ParsedUrl | undefined {
+  const match = URL_RE.exec(text.trim());
+  if (!match) return undefined;
+  const scheme = (match[1] ?? 'http').toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return undefined;
+  const host = (match[2] ?? '').toLowerCase();
+  if (!host) return undefined;
+  const portText = match[3];
+  const port = portText ? Number(portText) : scheme === 'https' ? 443 : 80;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  let path = match[4] ?? '';
+  if (!path.startsWith('/')) path = `/${path}`;
+  return { scheme, host, port, path, explicitPort: Boolean(portText) };
+}
+
+export function isIPv4(text: string): boolean {
+  const parts = text.split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/** The Host header curl sends: the host, plus `:port` when the URL named a port. */
+export function defaultHostHeader(url: ParsedUrl): string {
+  return url.explicitPort ? `${url.host}:${url.port}` : url.host;
+}
+
+/** The path without its query string, for Ingress matching. */
+export function pathOnly(path: string): string {
+  const q = path.indexOf('?');
+  return q < 0 ? path : path.slice(0, q);
+}
