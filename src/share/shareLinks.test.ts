@@ -1,0 +1,60 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { decodeScenario, encodeScenario } from './index.ts';
+import type { SharedScenario } from './index.ts';
+import { scenarioArbitrary } from './testing/arbitraries.ts';
+
+const kubiaYaml = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: kubia\n';
+
+describe('share links round-trip', () => {
+  it.each(['z1', 'lz'] as const)('any SharedScenario comes back exactly (%s)', (format) => {
+    fc.assert(
+      fc.property(scenarioArbitrary, (scenario) => {
+        const link = encodeScenario(scenario, format);
+        expect(link.startsWith(`${format}.`)).toBe(true);
+        expect(link).toMatch(/^[A-Za-z0-9._~$+-]+$/);
+        expect(decodeScenario(link)).toEqual({ ok: true, scenario });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes only non-default fields: seed 1, no actions, empty layout and view cost nothing', () => {
+    const bare: SharedScenario = { yaml: kubiaYaml, seed: 1, actions: [] };
+    const withDefaults: SharedScenario = { ...bare, layout: {}, view: {} };
+    expect(encodeScenario(withDefaults)).toBe(encodeScenario(bare));
+    expect(decodeScenario(encodeScenario(withDefaults))).toEqual({ ok: true, scenario: bare });
+    expect(encodeScenario({ ...bare, seed: 2 }).length).toBeGreaterThan(encodeScenario(bare).length);
+  });
+
+  it('accepts the hash, a whole URL and surrounding whitespace', () => {
+    const scenario: SharedScenario = { yaml: kubiaYaml, seed: 42, actions: [{ type: 'wait', seconds: 30 }] };
+    const link = encodeScenario(scenario);
+    for (const text of [link, `#${link}`, `https://kubeplay.example/?embed=1#${link}`, `  ${link}\n`]) {
+      expect(decodeScenario(text)).toEqual({ ok: true, scenario });
+    }
+  });
+
+  it('writes the namespace of an action only when it is not default', () => {
+    const scale = (namespace: string): SharedScenario => ({
+      yaml: '',
+      seed: 1,
+      actions: [{ type: 'scale', kind: 'ReplicationController', namespace, name: 'kubia', replicas: 5 }],
+    });
+    expect(encodeScenario(scale('default')).length).toBeLessThan(encodeScenario(scale('kube-system')).length);
+    expect(decodeScenario(encodeScenario(scale('kube-system')))).toEqual({
+      ok: true,
+      scenario: scale('kube-system'),
+    });
+  });
+
+  it('keeps a byte-order mark and NUL characters in the YAML', () => {
+    const scenario: SharedScenario = { yaml: '\uFEFFkind: Pod\0\n', seed: 1, actions: [] };
+    expect(decodeScenario(encodeScenario(scenario))).toEqual({ ok: true, scenario });
+  });
+
+  it('turns a lone surrogate into U+FFFD, as UTF-8 must', () => {
+    const result = decodeScenario(encodeScenario({ yaml: 'a\uD800b', seed: 1, actions: [] }));
+    expect(result).toEqual({ ok: true, scenario: { yaml: 'a\uFFFDb', seed: 1, actions: [] } });
+  });
+});
