@@ -1,0 +1,148 @@
+/**
+ * Which apiVersions each kind is served under, and what the API server said about the old ones
+ * (its deprecation warnings read `<gv> <Kind> is deprecated in v1.X+, unavailable in v1.Y+; use <gv> <Kind>`;
+ * kubernetes.io/docs/reference/using-api/deprecation-guide/).
+ */
+import type { Schema } from './schema/types.ts';
+import { arr, any, obj, str } from './schema/types.ts';
+import { resource } from './schema/meta.ts';
+import { podSpec } from './schema/pod.ts';
+import {
+  daemonSetSpec,
+  deploymentSpec,
+  replicaSetSpec,
+  replicationControllerSpec,
+} from './schema/workload.ts';
+import { endpointSubsets, serviceSpec } from './schema/service.ts';
+import { ingressClassSpec, ingressSpecBeta, ingressSpecV1 } from './schema/ingress.ts';
+import { kindCluster, namespaceSpec, nodeSpec } from './schema/cluster.ts';
+
+export type KnownKind =
+  | 'Namespace'
+  | 'Pod'
+  | 'ReplicationController'
+  | 'ReplicaSet'
+  | 'Deployment'
+  | 'DaemonSet'
+  | 'Service'
+  | 'Endpoints'
+  | 'Ingress'
+  | 'IngressClass'
+  | 'Node'
+  | 'List'
+  | 'Cluster';
+
+interface VersionInfo {
+  schema: Schema;
+  /** The API server's deprecation warning, for versions a current cluster no longer serves. */
+  deprecated?: string;
+}
+
+function removed(
+  gv: string,
+  kind: string,
+  deprecatedIn: string,
+  removedIn: string,
+  replacement: string,
+): string {
+  return `${gv} ${kind} is deprecated in v${deprecatedIn}+, unavailable in v${removedIn}+; use ${replacement} ${kind}`;
+}
+
+const pod = resource({ spec: podSpec });
+const rc = resource({ spec: replicationControllerSpec });
+const rs = resource({ spec: replicaSetSpec });
+const deploy = resource({ spec: deploymentSpec });
+const ds = resource({ spec: daemonSetSpec });
+const ingV1 = resource({ spec: ingressSpecV1 });
+const ingBeta = resource({ spec: ingressSpecBeta });
+const ingClass = resource({ spec: ingressClassSpec });
+
+export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
+  Namespace: { v1: { schema: resource({ spec: namespaceSpec }) } },
+  Pod: { v1: { schema: pod } },
+  ReplicationController: { v1: { schema: rc } },
+  ReplicaSet: {
+    'apps/v1': { schema: rs },
+    'apps/v1beta2': {
+      schema: rs,
+      deprecated: removed('apps/v1beta2', 'ReplicaSet', '1.9', '1.16', 'apps/v1'),
+    },
+    'extensions/v1beta1': {
+      schema: rs,
+      deprecated: removed('extensions/v1beta1', 'ReplicaSet', '1.8', '1.16', 'apps/v1'),
+    },
+  },
+  Deployment: {
+    'apps/v1': { schema: deploy },
+    'apps/v1beta2': {
+      schema: deploy,
+      deprecated: removed('apps/v1beta2', 'Deployment', '1.9', '1.16', 'apps/v1'),
+    },
+    'apps/v1beta1': {
+      schema: deploy,
+      deprecated: removed('apps/v1beta1', 'Deployment', '1.9', '1.16', 'apps/v1'),
+    },
+    'extensions/v1beta1': {
+      schema: deploy,
+      deprecated: removed('extensions/v1beta1', 'Deployment', '1.8', '1.16', 'apps/v1'),
+    },
+  },
+  DaemonSet: {
+    'apps/v1': { schema: ds },
+    'apps/v1beta2': {
+      schema: ds,
+      deprecated: removed('apps/v1beta2', 'DaemonSet', '1.9', '1.16', 'apps/v1'),
+    },
+    'extensions/v1beta1': {
+      schema: ds,
+      deprecated: removed('extensions/v1beta1', 'DaemonSet', '1.8', '1.16', 'apps/v1'),
+    },
+  },
+  Service: { v1: { schema: resource({ spec: serviceSpec }) } },
+  Endpoints: { v1: { schema: resource({ subsets: endpointSubsets }) } },
+  Ingress: {
+    'networking.k8s.io/v1': { schema: ingV1 },
+    'networking.k8s.io/v1beta1': {
+      schema: ingBeta,
+      deprecated: removed('networking.k8s.io/v1beta1', 'Ingress', '1.19', '1.22', 'networking.k8s.io/v1'),
+    },
+    'extensions/v1beta1': {
+      schema: ingBeta,
+      deprecated: removed('extensions/v1beta1', 'Ingress', '1.14', '1.22', 'networking.k8s.io/v1'),
+    },
+  },
+  IngressClass: {
+    'networking.k8s.io/v1': { schema: ingClass },
+    'networking.k8s.io/v1beta1': {
+      schema: ingClass,
+      deprecated: removed(
+        'networking.k8s.io/v1beta1',
+        'IngressClass',
+        '1.19',
+        '1.22',
+        'networking.k8s.io/v1',
+      ),
+    },
+  },
+  Node: { v1: { schema: resource({ spec: nodeSpec }) } },
+  List: { v1: { schema: obj({ apiVersion: str, kind: str, metadata: any, items: arr({ t: 'resource' }) }) } },
+  Cluster: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
+};
+
+export function isKnownKind(kind: string): kind is KnownKind {
+  return Object.prototype.hasOwnProperty.call(KINDS, kind);
+}
+
+export function versionInfo(
+  apiVersion: string | undefined,
+  kind: string | undefined,
+): VersionInfo | undefined {
+  if (apiVersion === undefined || kind === undefined || !isKnownKind(kind)) return undefined;
+  const versions = KINDS[kind];
+  return Object.prototype.hasOwnProperty.call(versions, apiVersion) ? versions[apiVersion] : undefined;
+}
+
+/** For the schema walk: the field set of (apiVersion, kind), or undefined to accept anything. */
+export function schemaFor(apiVersion: string | undefined, kind: string | undefined): Schema | undefined {
+  return versionInfo(apiVersion, kind)?.schema;
+}

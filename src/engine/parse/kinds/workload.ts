@@ -1,0 +1,70 @@
+/**
+ * ReplicationController, ReplicaSet, Deployment, DaemonSet. Defaults: replicas 1; an RC's selector is
+ * its template's labels (core/v1 defaults.go SetDefaults_ReplicationController), and so is the selector
+ * of the old extensions/v1beta1 and apps/v1beta1 controllers; apps/v1 and apps/v1beta2 require one.
+ */
+import type {
+  LabelSelector,
+  LabelSelectorRequirement,
+  WorkloadKind,
+  WorkloadManifest,
+} from '../../model/objects.ts';
+import {
+  getArray,
+  getMap,
+  getNumber,
+  getString,
+  getStringArray,
+  getStringMap,
+  has,
+  isPlainMap,
+} from '../plain.ts';
+import type { PlainMap } from '../plain.ts';
+import { buildMeta } from './meta.ts';
+import { buildPodTemplate } from './pod.ts';
+
+const OPERATORS: readonly LabelSelectorRequirement['operator'][] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+export function buildLabelSelector(raw: PlainMap | undefined): LabelSelector {
+  const matchExpressions: LabelSelectorRequirement[] = [];
+  for (const e of getArray(raw, 'matchExpressions')) {
+    if (!isPlainMap(e)) continue;
+    const op = getString(e, 'operator');
+    const operator = OPERATORS.find((o) => o === op);
+    if (!operator) continue;
+    matchExpressions.push({ key: getString(e, 'key') ?? '', operator, values: getStringArray(e, 'values') });
+  }
+  return { matchLabels: getStringMap(raw, 'matchLabels'), matchExpressions };
+}
+
+/** Versions whose defaulting copies the template labels into a missing selector. */
+export function selectorDefaultsFromTemplate(kind: WorkloadKind, apiVersion: string): boolean {
+  return (
+    kind === 'ReplicationController' || apiVersion === 'extensions/v1beta1' || apiVersion === 'apps/v1beta1'
+  );
+}
+
+export function buildWorkload(raw: PlainMap, kind: WorkloadKind, apiVersion: string): WorkloadManifest {
+  const spec = getMap(raw, 'spec');
+  const template = buildPodTemplate(getMap(spec, 'template'));
+  let selector: LabelSelector;
+  if (kind === 'ReplicationController') {
+    const map = getStringMap(spec, 'selector');
+    selector = {
+      matchLabels: Object.keys(map).length > 0 ? map : { ...template.labels },
+      matchExpressions: [],
+    };
+  } else if (!has(spec, 'selector') && selectorDefaultsFromTemplate(kind, apiVersion)) {
+    selector = { matchLabels: { ...template.labels }, matchExpressions: [] };
+  } else {
+    selector = buildLabelSelector(getMap(spec, 'selector'));
+  }
+  return {
+    kind,
+    apiVersion,
+    metadata: buildMeta(raw, true),
+    replicas: getNumber(spec, 'replicas') ?? 1,
+    selector,
+    template,
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * What a kind builder needs while turning one object's plain value into a manifest: its source
+ * positions and a place to put diagnostics located on the right line.
+ */
+import type { Diagnostic, Severity, SourceRef } from '../model/diagnostic.ts';
+
+export interface ObjectContext {
+  file: string;
+  /** positions of this object's fields, keyed by the path the API server prints (`spec.ports[0].port`). */
+  positions: Record<string, [number, number]>;
+  keyPositions: Record<string, [number, number]>;
+  /** Where the object itself starts. */
+  line: number;
+  column: number;
+  source: SourceRef;
+  diagnostics: Diagnostic[];
+}
+
+/** `spec.ports[0].port` -> `spec.ports[0]` -> `spec.ports` -> `spec` -> ''. */
+export function parentPath(path: string): string {
+  const dot = path.lastIndexOf('.');
+  const bracket = path.lastIndexOf('[');
+  const cut = Math.max(dot, bracket);
+  return cut <= 0 ? '' : path.slice(0, cut);
+}
+
+/**
+ * The position of a field's value, or of its key when it has no value, or (for a missing field) of
+ * the nearest ancestor that is there.
+ */
+export function positionOf(ctx: ObjectContext, path: string, preferKey = false): [number, number] {
+  let p = path;
+  for (;;) {
+    const found = preferKey
+      ? (ctx.keyPositions[p] ?? ctx.positions[p])
+      : (ctx.positions[p] ?? ctx.keyPositions[p]);
+    if (found) return found;
+    if (p === '') return [ctx.line, ctx.column];
+    p = parentPath(p);
+  }
+}
+
+/** `at` locates the message on a more precise field than the path Kubernetes prints (a label's own value). */
+export function report(
+  ctx: ObjectContext,
+  severity: Severity,
+  path: string,
+  message: string,
+  code: string,
+  at = path,
+): void {
+  const [line, column] = positionOf(ctx, at);
+  ctx.diagnostics.push({ file: ctx.file, line, column, severity, path, message, code });
+}
+
+export function reportError(
+  ctx: ObjectContext,
+  path: string,
+  message: string,
+  code: string,
+  at = path,
+): void {
+  report(ctx, 'error', path, message, code, at);
+}

@@ -1,0 +1,418 @@
+/**
+ * YAML text -> plain values, once. We walk the yaml library's AST ourselves (no toJS() and second
+ * walk) and, on the way, record where every field sits, check it against the kind's field set
+ * (strict decoding, as kubectl's default `--validate=strict` does) and guard against hostile input:
+ * alias bombs, cyclic aliases, deep nesting and prototype-polluting keys.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import type { Diagnostic, Severity } from '../model/diagnostic.ts';
+import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from './limits.ts';
+import { createPlainMap, isPlainMap } from './plain.ts';
+import type { Plain, PlainMap } from './plain.ts';
+import type { Schema } from './schema/types.ts';
+import { formatTypeError, formatUnknownField } from './messages.ts';
+
+/** Picks the field set for a whole object from its apiVersion and kind (undefined: accept anything). */
+export type SchemaResolver = (apiVersion: string | undefined, kind: string | undefined) => Schema | undefined;
+
+export interface ReadDocument {
+  /** 0-based index of the document in its file. */
+  doc: number;
+  /** The document's root value (usually a map). */
+  value: Plain;
+  line: number;
+  column: number;
+  /** field path -> [line, column] of its value. */
+  positions: Record<string, [number, number]>;
+  /** field path -> [line, column] of its key (for "unknown field" and "missing" reports). */
+  keyPositions: Record<string, [number, number]>;
+  /** Syntax, limit or schema errors found in this document. */
+  diagnostics: Diagnostic[];
+  /** True when the text of this document could not be read (syntax error, limit): nothing usable. */
+  broken: boolean;
+}
+
+export interface ReadResult {
+  documents: ReadDocument[];
+  /** Problems not tied to one document (size limit, too many documents). */
+  diagnostics: Diagnostic[];
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+class WalkAbort {
+  constructor(
+    public readonly code: string,
+    public readonly message: string,
+    public readonly offset: number,
+  ) {}
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+function diag(
+  file: string,
+  line: number,
+  column: number,
+  severity: Severity,
+  path: string,
+  message: string,
+  code: string,
+): Diagnostic {
+  return { file, line, column, severity, path, message, code };
+}
+
+export function readYaml(file: string, text: string, resolveSchema: SchemaResolver): ReadResult {
+  const result: ReadResult = { documents: [], diagnostics: [] };
+  // Only count bytes when the text could be over the limit: UTF-8 needs at most 3 bytes a UTF-16 unit.
+  if (text.length * 3 > MAX_TEXT_BYTES) {
+    const bytes = utf8Length(text);
+    if (bytes > MAX_TEXT_BYTES) {
+      result.diagnostics.push(
+        diag(
+          file,
+          1,
+          1,
+          'error',
+          '',
+          `the text is ${formatSize(bytes)} (${bytes} bytes); kubeplay reads at most ${formatSize(MAX_TEXT_BYTES)} per file. Split it or remove what the scenario does not need.`,
+          'text-too-large',
+        ),
+      );
+      return result;
+    }
+  }
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+  const list = Array.isArray(docs) ? docs : [];
+  const at = (offset: number): [number, number] => {
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return [Math.max(1, p.line), Math.max(1, p.col)];
+  };
+  for (let i = 0; i < list.length; i++) {
+    if (i >= MAX_DOCUMENTS) {
+      const [line, column] = at(list[i]?.range[0] ?? 0);
+      result.diagnostics.push(
+        diag(
+          file,
+          line,
+          column,
+          'error',
+          '',
+          `too many documents: kubeplay reads at most ${MAX_DOCUMENTS} per file; the rest are ignored`,
+          'too-many-documents',
+        ),
+      );
+      break;
+    }
+    const doc = list[i];
+    if (!doc) continue;
+    result.documents.push(readDocument(file, i, doc, at, resolveSchema));
+  }
+  return result;
+}
+
+function readDocument(
+  file: string,
+  index: number,
+  doc: Document.Parsed,
+  at: (offset: number) => [number, number],
+  resolveSchema: SchemaResolver,
+): ReadDocument {
+  const contents = doc.contents as YamlNode | null;
+  const [line, column] = at(contents?.range?.[0] ?? doc.range[0]);
+  const out: ReadDocument = {
+    doc: index,
+    value: null,
+    line,
+    column,
+    positions: {},
+    keyPositions: {},
+    diagnostics: [],
+    broken: false,
+  };
+  for (const err of doc.errors) {
+    const [l, c] = at(err.pos[0]);
+    out.diagnostics.push(diag(file, l, c, 'error', '', err.message, 'yaml-syntax'));
+  }
+  for (const warning of doc.warnings) {
+    const [l, c] = at(warning.pos[0]);
+    out.diagnostics.push(diag(file, l, c, 'warning', '', warning.message, 'yaml-warning'));
+  }
+  if (doc.errors.length > 0) {
+    out.broken = true;
+    return out;
+  }
+  const walker = new Walker(file, doc, at, out, resolveSchema);
+  try {
+    out.value = walker.walk(contents, '', { t: 'resource' }, 0, false);
+  } catch (e) {
+    if (!(e instanceof WalkAbort)) throw e;
+    const [l, c] = at(e.offset);
+    out.diagnostics.push(diag(file, l, c, 'error', '', e.message, e.code));
+    out.broken = true;
+    out.value = null;
+  }
+  return out;
+}
+
+class Walker {
+  private aliasNodes = 0;
+  private readonly expanding = new Set<YamlNode>();
+
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document.Parsed,
+    private readonly at: (offset: number) => [number, number],
+    private readonly out: ReadDocument,
+    private readonly resolveSchema: SchemaResolver,
+  ) {}
+
+  walk(
+    node: YamlNode | null | undefined,
+    path: string,
+    schema: Schema,
+    depth: number,
+    viaAlias: boolean,
+  ): Plain {
+    if (node === null || node === undefined) return null;
+    if (depth > MAX_DEPTH) {
+      throw new WalkAbort(
+        'yaml-too-deep',
+        `nesting deeper than ${MAX_DEPTH} levels; kubeplay stops reading this document`,
+        node.range?.[0] ?? 0,
+      );
+    }
+    if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
+      throw new WalkAbort(
+        'yaml-alias-limit',
+        `aliases expand to more than ${MAX_ALIAS_NODES} nodes (an "alias bomb"?); kubeplay stops reading this document`,
+        node.range?.[0] ?? 0,
+      );
+    }
+    if (isAlias(node)) return this.walkAlias(node, path, schema, depth);
+    const offset = node.range?.[0] ?? 0;
+    if (!viaAlias && !(path in this.out.positions)) this.out.positions[path] = this.at(offset);
+    if (schema.t === 'resource') schema = this.schemaOf(node);
+    if (isScalar(node)) return this.scalar(node.value, path, schema, offset);
+    if (isMap(node)) return this.map(node, path, schema, depth, viaAlias, offset);
+    if (isSeq(node)) {
+      if (schema.t !== 'array' && schema.t !== 'any') {
+        this.typeError(path, schema, 'array', offset);
+        return null;
+      }
+      const items = schema.t === 'array' ? schema.items : schema;
+      const arr: Plain[] = [];
+      for (let i = 0; i < node.items.length; i++) {
+        arr.push(this.walk(node.items[i] as YamlNode | null, `${path}[${i}]`, items, depth + 1, viaAlias));
+      }
+      return arr;
+    }
+    return null;
+  }
+
+  private walkAlias(node: YamlNode, path: string, schema: Schema, depth: number): Plain {
+    if (!isAlias(node)) return null;
+    const target = node.resolve(this.doc) as YamlNode | undefined;
+    if (!target) return null;
+    if (this.expanding.has(target)) {
+      throw new WalkAbort(
+        'yaml-alias-cycle',
+        `alias *${node.source} refers to a node that contains it`,
+        node.range?.[0] ?? 0,
+      );
+    }
+    if (!(path in this.out.positions)) this.out.positions[path] = this.at(node.range?.[0] ?? 0);
+    this.expanding.add(target);
+    try {
+      return this.walk(target, path, schema, depth, true);
+    } finally {
+      this.expanding.delete(target);
+    }
+  }
+
+  private schemaOf(node: YamlNode): Schema {
+    if (!isMap(node)) return { t: 'any' };
+    return this.resolveSchema(peekString(node, 'apiVersion'), peekString(node, 'kind')) ?? { t: 'any' };
+  }
+
+  private scalar(value: unknown, path: string, schema: Schema, offset: number): Plain {
+    let v: Plain;
+    if (value === null || value === undefined) return null;
+    if (typeof value === 'string' || typeof value === 'boolean') v = value;
+    else if (typeof value === 'number') v = value;
+    else if (typeof value === 'bigint') v = Number(value);
+    else v = String(value);
+    switch (schema.t) {
+      case 'any':
+        return v;
+      case 'string':
+        if (typeof v !== 'string') this.typeError(path, schema, typeName(v), offset);
+        return v;
+      case 'integer':
+        if (typeof v !== 'number' || !Number.isInteger(v)) this.typeError(path, schema, typeName(v), offset);
+        return v;
+      case 'number':
+        if (typeof v !== 'number') this.typeError(path, schema, typeName(v), offset);
+        return v;
+      case 'boolean':
+        if (typeof v !== 'boolean') this.typeError(path, schema, typeName(v), offset);
+        return v;
+      case 'intOrString':
+        if (typeof v === 'boolean' || (typeof v === 'number' && !Number.isInteger(v)))
+          this.typeError(path, schema, typeName(v), offset);
+        return v;
+      default:
+        this.typeError(path, schema, typeName(v), offset);
+        return v;
+    }
+  }
+
+  private map(
+    node: YAMLMap,
+    path: string,
+    schema: Schema,
+    depth: number,
+    viaAlias: boolean,
+    offset: number,
+  ): Plain {
+    if (schema.t !== 'object' && schema.t !== 'map' && schema.t !== 'any') {
+      this.typeError(path, schema, 'object', offset);
+      return null;
+    }
+    const result = createPlainMap();
+    const merges: YamlNode[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      const keyOffset = keyNode?.range?.[0] ?? offset;
+      let key: string;
+      if (keyNode === null || keyNode === undefined) key = '';
+      else if (isScalar(keyNode)) {
+        if (typeof keyNode.value === 'symbol') {
+          // A YAML merge key `<<: *base`: the fields it brings in never override explicit ones.
+          if (pair.value) merges.push(pair.value as YamlNode);
+          continue;
+        }
+        key = keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
+      } else {
+        this.report(
+          path,
+          'a mapping key must be a plain string, not a collection',
+          'yaml-complex-key',
+          keyOffset,
+        );
+        continue;
+      }
+      this.pair(result, key, pair.value as YamlNode | null, path, schema, depth, viaAlias, keyOffset);
+    }
+    for (const source of merges) this.merge(result, source, path, schema, depth);
+    return result;
+  }
+
+  private pair(
+    result: PlainMap,
+    key: string,
+    valueNode: YamlNode | null,
+    path: string,
+    schema: Schema,
+    depth: number,
+    viaAlias: boolean,
+    keyOffset: number,
+  ): void {
+    const child = path === '' ? key : `${path}.${key}`;
+    if (FORBIDDEN_KEYS.has(key)) {
+      this.report(child, `the key "${key}" is not allowed here`, 'forbidden-key', keyOffset);
+      return;
+    }
+    let childSchema: Schema;
+    if (schema.t === 'object') {
+      const s = schema.fields[key];
+      if (!s) {
+        if (!viaAlias) this.out.keyPositions[child] = this.at(keyOffset);
+        this.report(child, formatUnknownField(child), 'unknown-field', keyOffset);
+        return;
+      }
+      childSchema = s;
+    } else if (schema.t === 'map') childSchema = schema.values;
+    else childSchema = schema;
+    if (!viaAlias && !(child in this.out.keyPositions)) this.out.keyPositions[child] = this.at(keyOffset);
+    if ((valueNode === null || valueNode === undefined) && !viaAlias && !(child in this.out.positions)) {
+      this.out.positions[child] = this.at(keyOffset);
+    }
+    result[key] = this.walk(valueNode, child, childSchema, depth + 1, viaAlias);
+  }
+
+  private merge(result: PlainMap, source: YamlNode, path: string, schema: Schema, depth: number): void {
+    const sources: YamlNode[] = isSeq(source) ? (source.items as YamlNode[]) : [source];
+    for (const s of sources) {
+      const value = this.walk(s, path, schema, depth + 1, true);
+      if (!isPlainMap(value)) continue;
+      for (const k of Object.keys(value)) {
+        if (!(k in result)) result[k] = value[k] ?? null;
+      }
+    }
+  }
+
+  private typeError(path: string, schema: Schema, actual: string, offset: number): void {
+    this.report(path, formatTypeError(path, schemaTypeName(schema), actual), 'schema-type', offset);
+  }
+
+  private report(path: string, message: string, code: string, offset: number): void {
+    const [line, column] = this.at(offset);
+    this.out.diagnostics.push(diag(this.file, line, column, 'error', path, message, code));
+  }
+}
+
+function peekString(map: YAMLMap, key: string): string | undefined {
+  for (const pair of map.items) {
+    const k = pair.key as YamlNode | null;
+    if (k && isScalar(k) && k.value === key) {
+      const v = pair.value as YamlNode | null;
+      return v && isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
+    }
+  }
+  return undefined;
+}
+
+function typeName(v: Plain): string {
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'boolean') return 'boolean';
+  if (v === null) return 'null';
+  return Array.isArray(v) ? 'array' : 'object';
+}
+
+function schemaTypeName(schema: Schema): string {
+  switch (schema.t) {
+    case 'object':
+    case 'map':
+      return 'object';
+    case 'intOrString':
+      return 'integer or string';
+    case 'resource':
+    case 'any':
+      return 'object';
+    default:
+      return schema.t;
+  }
+}

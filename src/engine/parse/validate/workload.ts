@@ -1,0 +1,102 @@
+/**
+ * Controller checks (pkg/apis/apps/validation/validation.go and core ValidateReplicationController):
+ * the selector must be there (apps/v1) and non-empty, must match the template's labels, replicas may
+ * not be negative, and a controller's pods may only restart Always.
+ */
+import type { WorkloadManifest } from '../../model/objects.ts';
+import { forbidden, formatValue, invalid, required, SELECTOR_MISMATCH } from '../messages.ts';
+import type { ObjectContext } from '../objectContext.ts';
+import { reportError } from '../objectContext.ts';
+import { isEmptySelector, selectorMatches } from '../labelSelector.ts';
+import { getArray, getMap, getString, has, isPlainMap } from '../plain.ts';
+import type { PlainMap } from '../plain.ts';
+import { selectorDefaultsFromTemplate } from '../kinds/workload.ts';
+import { validateLabels } from './meta.ts';
+import { validatePodSpec } from './pod.ts';
+
+const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+function validateSelectorExpressions(ctx: ObjectContext, selector: PlainMap | undefined): void {
+  getArray(selector, 'matchExpressions').forEach((e, i) => {
+    if (!isPlainMap(e)) return;
+    const path = `spec.selector.matchExpressions[${i}]`;
+    const op = getString(e, 'operator') ?? '';
+    const values = getArray(e, 'values');
+    if (!OPERATORS.includes(op))
+      reportError(ctx, `${path}.operator`, invalid(op, 'not a valid selector operator'), 'selector-operator');
+    else if ((op === 'In' || op === 'NotIn') && values.length === 0) {
+      reportError(
+        ctx,
+        `${path}.values`,
+        required("must be specified when `operator` is 'In' or 'NotIn'"),
+        'selector-values-required',
+      );
+    } else if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) {
+      reportError(
+        ctx,
+        `${path}.values`,
+        forbidden("may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+        'selector-values-forbidden',
+      );
+    }
+  });
+}
+
+export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: PlainMap): void {
+  const spec = getMap(raw, 'spec');
+  const rawTemplate = getMap(spec, 'template');
+  const kindLower = w.kind.toLowerCase();
+
+  if (typeof spec?.['replicas'] === 'number' && spec['replicas'] < 0) {
+    reportError(
+      ctx,
+      'spec.replicas',
+      invalid(spec['replicas'], 'must be greater than or equal to 0'),
+      'workload-replicas-negative',
+    );
+  }
+  if (
+    w.kind !== 'ReplicationController' &&
+    !has(spec, 'selector') &&
+    !selectorDefaultsFromTemplate(w.kind, w.apiVersion)
+  ) {
+    reportError(ctx, 'spec.selector', required(), 'workload-selector-required');
+  } else if (isEmptySelector(w.selector)) {
+    if (w.kind === 'ReplicationController')
+      reportError(ctx, 'spec.selector', required(), 'workload-selector-required');
+    else
+      reportError(
+        ctx,
+        'spec.selector',
+        `Invalid value: ${formatSelector(w)}: empty selector is invalid for ${kindLower === 'replicaset' ? 'deployment' : kindLower}`,
+        'workload-selector-empty',
+      );
+  } else if (!selectorMatches(w.selector, w.template.labels)) {
+    reportError(
+      ctx,
+      'spec.template.metadata.labels',
+      `Invalid value: ${formatValue(w.template.labels)}: ${SELECTOR_MISMATCH}`,
+      'workload-selector-mismatch',
+    );
+  }
+  validateSelectorExpressions(ctx, getMap(spec, 'selector'));
+  if (w.kind !== 'ReplicationController')
+    validateLabels(ctx, w.selector.matchLabels, 'spec.selector.matchLabels');
+  else validateLabels(ctx, w.selector.matchLabels, 'spec.selector');
+
+  if (!rawTemplate) {
+    reportError(ctx, 'spec.template', required(), 'workload-template-required');
+    return;
+  }
+  validateLabels(ctx, w.template.labels, 'spec.template.metadata.labels');
+  validatePodSpec(ctx, getMap(rawTemplate, 'spec'), w.template.spec, 'spec.template.spec', ['Always']);
+}
+
+/** Go's %#v of a v1.LabelSelector, as the API server prints it in "empty selector" errors. */
+function formatSelector(w: WorkloadManifest): string {
+  const labels =
+    Object.keys(w.selector.matchLabels).length === 0
+      ? 'map[string]string(nil)'
+      : formatValue(w.selector.matchLabels);
+  return `v1.LabelSelector{MatchLabels:${labels}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}`;
+}
