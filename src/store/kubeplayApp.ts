@@ -1,0 +1,181 @@
+/**
+ * The app's controller: it owns the four stores and the engine client, and turns what a person does
+ * (type YAML, pick a scenario, take an action, send requests) into store updates. Components call these
+ * functions; they never call `setState` themselves (zustand's no-store-actions guide).
+ */
+import type { Action, GraphId, RequestSpec } from '../engine/index.ts';
+import type { EngineClient } from '../worker/engineApi.ts';
+import { loadSavedScenario, saveScenario } from './persistence.ts';
+import type { KeyValueStorage } from './persistence.ts';
+import { appendAction, createScenarioStore, DEFAULT_SEED, loadScenario, setYaml } from './scenarioStore.ts';
+import type { ScenarioStore } from './scenarioStore.ts';
+import { applyEngineError, applySimulation, createSimulationStore } from './simulationStore.ts';
+import type { SimulationStore } from './simulationStore.ts';
+import {
+  clearTraffic,
+  createTrafficStore,
+  launchFlights,
+  setTrafficError,
+  startBatch,
+} from './trafficStore.ts';
+import type { Flight, TrafficStore } from './trafficStore.ts';
+import { createViewStore } from './viewStore.ts';
+import type { ViewStore } from './viewStore.ts';
+
+export interface ScenarioEntry {
+  id: string;
+  title: string;
+  yaml: string;
+}
+
+export interface TrafficPlan {
+  from: GraphId[];
+  url: string;
+  count: number;
+  /** Requests per second; they are routed at once but start their animation paced. */
+  ratePerSecond: number;
+  /** Host header for every request (curl -H 'Host: …'). */
+  host?: string;
+}
+
+export interface KubeplayApp {
+  scenario: ScenarioStore;
+  simulation: SimulationStore;
+  view: ViewStore;
+  traffic: TrafficStore;
+  scenarios: ScenarioEntry[];
+  editYaml(text: string): void;
+  chooseScenario(id: string): void;
+  perform(action: Action): void;
+  sendRequest(spec: RequestSpec): Promise<void>;
+  sendTraffic(plan: TrafficPlan): Promise<void>;
+  /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
+  flush(): Promise<void>;
+  dispose(): void;
+}
+
+export interface KubeplayAppOptions {
+  engine: EngineClient;
+  scenarios: ScenarioEntry[];
+  storage: KeyValueStorage | null;
+  /** Wall clock in ms (performance.now in the browser). */
+  now: () => number;
+  /** Wait after the last keystroke before re-running the engine. */
+  debounceMs?: number;
+}
+
+export const MANIFEST_FILE = 'manifest.yaml';
+const MAX_BATCH = 2000;
+
+export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
+  const { engine, scenarios, storage, now } = options;
+  const debounceMs = options.debounceMs ?? 90;
+  const first = scenarios[0] ?? { id: 'empty', title: 'Empty', yaml: '' };
+  const scenario = createScenarioStore(
+    loadSavedScenario(storage) ?? { scenarioId: first.id, yaml: first.yaml, seed: DEFAULT_SEED, actions: [] },
+  );
+  const simulation = createSimulationStore();
+  const view = createViewStore();
+  const traffic = createTrafficStore();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let flightCounter = 0;
+  let batchCounter = 0;
+  let running: Promise<void> = Promise.resolve();
+
+  async function runEngine(): Promise<void> {
+    const { yaml, seed, actions } = scenario.getState();
+    const reply = await engine.simulate({ files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions });
+    if (!reply) return; // superseded by a later edit
+    if (reply.sim) applySimulation(simulation, reply.sim);
+    else applyEngineError(simulation, reply.error ?? 'The engine failed.');
+  }
+
+  function schedule(delay: number): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      running = runEngine();
+    }, delay);
+  }
+
+  const unsubscribe = scenario.subscribe((next, previous) => {
+    saveScenario(storage, next);
+    const onlyYaml =
+      next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
+    schedule(onlyYaml ? debounceMs : 0);
+  });
+  running = runEngine();
+
+  function makeFlight(
+    trace: Flight['trace'],
+    startAt: number,
+    focused: boolean,
+    batch: number | null,
+  ): Flight {
+    flightCounter += 1;
+    return { id: `t${flightCounter}`, trace, startAt, focused, batch };
+  }
+
+  return {
+    scenario,
+    simulation,
+    view,
+    traffic,
+    scenarios,
+    editYaml(text) {
+      setYaml(scenario, text);
+    },
+    chooseScenario(id) {
+      const entry = scenarios.find((s) => s.id === id);
+      if (!entry) return;
+      loadScenario(scenario, entry.id, entry.yaml);
+      clearTraffic(traffic);
+      view.setState({ selection: null, positions: {}, stepHop: 0 });
+    },
+    perform(action) {
+      appendAction(scenario, action);
+    },
+    async sendRequest(spec) {
+      await running;
+      const reply = await engine.route([spec]);
+      setTrafficError(traffic, reply.error);
+      const trace = reply.traces[0];
+      if (!trace) return;
+      view.setState({ stepHop: 0 });
+      launchFlights(traffic, [makeFlight(trace, now(), true, null)]);
+    },
+    async sendTraffic(plan) {
+      const count = Math.max(0, Math.min(MAX_BATCH, Math.floor(plan.count)));
+      if (count === 0 || plan.from.length === 0) return;
+      await running;
+      const requests: RequestSpec[] = Array.from({ length: count }, (_, i) => ({
+        from: plan.from[i % plan.from.length] ?? plan.from[0] ?? 'client/laptop',
+        url: plan.url,
+        ...(plan.host ? { headers: { Host: plan.host } } : {}),
+      }));
+      const reply = await engine.route(requests);
+      setTrafficError(traffic, reply.error);
+      batchCounter += 1;
+      startBatch(traffic, batchCounter, reply.traces.length);
+      const gap = 1000 / Math.max(0.1, plan.ratePerSecond);
+      const start = now();
+      launchFlights(
+        traffic,
+        reply.traces.map((trace, i) => makeFlight(trace, start + i * gap, false, batchCounter)),
+      );
+    },
+    async flush() {
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+        running = runEngine();
+      }
+      await running;
+    },
+    dispose() {
+      if (timer !== null) clearTimeout(timer);
+      unsubscribe();
+      engine.dispose();
+    },
+  };
+}

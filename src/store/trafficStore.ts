@@ -1,0 +1,100 @@
+/**
+ * Requests in flight and what they hit. Flights are added once per request and removed once when they
+ * arrive; the frame loop reads them through `subscribe` and never writes here per frame
+ * (zustand's transient updates).
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { GraphId, Trace } from '../engine/index.ts';
+
+export interface Flight {
+  id: string;
+  trace: Trace;
+  /** Wall-clock start in ms (performance.now()), possibly in the future for a paced batch. */
+  startAt: number;
+  /** The request whose hops the step panel explains and whose label is drawn. */
+  focused: boolean;
+  /** The batch it belongs to, when sent by the traffic generator. */
+  batch: number | null;
+}
+
+export interface BatchStats {
+  id: number;
+  requested: number;
+  arrived: number;
+  /** Arrivals by endpoint graph id (`pod/ns/name`) or by outcome (`refused`, `timeout`, …). */
+  byTarget: Record<string, number>;
+}
+
+export interface TrafficState {
+  flights: Flight[];
+  /** The latest single request (kept after it arrives, for the step panel). */
+  focused: Flight | null;
+  /** Requests delivered to each pod since the last reset. */
+  hits: Record<GraphId, number>;
+  batch: BatchStats | null;
+  error: string | null;
+}
+
+export type TrafficStore = StoreApi<TrafficState>;
+
+export function createTrafficStore(): TrafficStore {
+  return createStore<TrafficState>()(() => ({
+    flights: [],
+    focused: null,
+    hits: {},
+    batch: null,
+    error: null,
+  }));
+}
+
+/** Where a trace ended, as a key for counters: the pod's graph id, or the outcome. */
+export function getArrivalKey(trace: Trace): string {
+  if (trace.endpoint?.pod) return `pod/${trace.endpoint.pod}`;
+  if (trace.endpoint) return `${trace.endpoint.ip}:${trace.endpoint.port}`;
+  return trace.outcome;
+}
+
+export function launchFlights(store: TrafficStore, flights: Flight[]): void {
+  if (flights.length === 0) return;
+  const focused = flights.find((f) => f.focused);
+  store.setState((s) => ({
+    flights: [...s.flights.map((f) => (focused && f.focused ? { ...f, focused: false } : f)), ...flights],
+    ...(focused ? { focused } : {}),
+  }));
+}
+
+export function startBatch(store: TrafficStore, id: number, requested: number): void {
+  store.setState({ batch: { id, requested, arrived: 0, byTarget: {} } });
+}
+
+/** A flight reached its end: count it once, and drop it from the in-flight list. */
+export function landFlight(store: TrafficStore, flightId: string): void {
+  store.setState((s) => {
+    const flight = s.flights.find((f) => f.id === flightId);
+    if (!flight) return s;
+    const key = getArrivalKey(flight.trace);
+    const delivered = flight.trace.endpoint?.pod !== undefined && flight.trace.outcome !== 'refused';
+    const batch =
+      s.batch && flight.batch === s.batch.id
+        ? {
+            ...s.batch,
+            arrived: s.batch.arrived + 1,
+            byTarget: { ...s.batch.byTarget, [key]: (s.batch.byTarget[key] ?? 0) + 1 },
+          }
+        : s.batch;
+    return {
+      flights: s.flights.filter((f) => f.id !== flightId),
+      hits: delivered ? { ...s.hits, [key]: (s.hits[key] ?? 0) + 1 } : s.hits,
+      batch,
+    };
+  });
+}
+
+export function clearTraffic(store: TrafficStore): void {
+  store.setState({ flights: [], hits: {}, batch: null, focused: null, error: null });
+}
+
+export function setTrafficError(store: TrafficStore, error: string | null): void {
+  store.setState({ error });
+}

@@ -1,0 +1,89 @@
+/**
+ * The view: what one person is looking at. Ephemeral: never shared, never replayed.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { GraphId } from '../engine/index.ts';
+
+export type Theme = 'light' | 'dark';
+export type Speed = 0.25 | 0.5 | 1 | 2;
+
+export interface ViewState {
+  selection: GraphId | null;
+  /** Positions the user dragged things to, by graph id; everything else is laid out automatically. */
+  positions: Record<GraphId, { x: number; y: number }>;
+  theme: Theme;
+  /** Width of the YAML side panel in CSS pixels. */
+  editorWidth: number;
+  editorOpen: boolean;
+  terminalOpen: boolean;
+  helpOpen: boolean;
+  /** Animation speed factor; 1 = one hop every ~0.7 s. */
+  speed: Speed;
+  paused: boolean;
+  /** Step mode: the focused request moves one hop per click. */
+  stepMode: boolean;
+  /** The hop the focused request sits at in step mode. */
+  stepHop: number;
+  reducedMotion: boolean;
+  /** Set by the problems list; the editor reveals it and clears it. */
+  revealRequest: { line: number; column: number; nonce: number } | null;
+  /** The request bar's fields, shared with the traffic generator. */
+  draft: RequestDraft;
+}
+
+export interface RequestDraft {
+  from: GraphId;
+  url: string;
+  /** Optional Host header, as `curl -H 'Host: …'` sends it (how a laptop reaches an Ingress by name). */
+  host: string;
+}
+
+export type ViewStore = StoreApi<ViewState>;
+
+export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
+  return createStore<ViewState>()(() => ({
+    selection: null,
+    positions: {},
+    theme: 'light',
+    editorWidth: 460,
+    editorOpen: true,
+    terminalOpen: true,
+    helpOpen: false,
+    speed: 1,
+    paused: false,
+    stepMode: false,
+    stepHop: 0,
+    reducedMotion: false,
+    revealRequest: null,
+    draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
+    ...initial,
+  }));
+}
+
+export function select(store: ViewStore, id: GraphId | null): void {
+  store.setState({ selection: id });
+}
+
+export function moveNode(store: ViewStore, id: GraphId, position: { x: number; y: number }): void {
+  store.setState((s) => ({ positions: { ...s.positions, [id]: position } }));
+}
+
+export function resetLayout(store: ViewStore): void {
+  store.setState({ positions: {} });
+}
+
+export function toggleTheme(store: ViewStore): void {
+  store.setState((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' }));
+}
+
+export function revealLine(store: ViewStore, line: number, column: number): void {
+  store.setState((s) => ({
+    editorOpen: true,
+    revealRequest: { line, column, nonce: (s.revealRequest?.nonce ?? 0) + 1 },
+  }));
+}
+
+export function setDraft(store: ViewStore, draft: Partial<RequestDraft>): void {
+  store.setState((s) => ({ draft: { ...s.draft, ...draft } }));
+}

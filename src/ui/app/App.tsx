@@ -1,0 +1,62 @@
+/**
+ * The page: header; the graph as the main area with the request bar above it; the YAML editor in a
+ * resizable side panel; the request, inspector, traffic and problems panels in a column; the
+ * terminal docked at the bottom.
+ */
+import { useEffect } from 'react';
+import { useApp, useView } from '../../store/react.ts';
+import { EditorPanel } from '../editor/EditorPanel.tsx';
+import { ClusterGraph } from '../graph/ClusterGraph.tsx';
+import { Inspector } from '../inspector/Inspector.tsx';
+import { StepPanel } from '../inspector/StepPanel.tsx';
+import { ProblemsList } from '../panels/ProblemsList.tsx';
+import { RequestBar } from '../requests/RequestBar.tsx';
+import { TrafficPanel } from '../requests/TrafficPanel.tsx';
+import { Header } from './Header.tsx';
+import { HelpDialog } from './HelpDialog.tsx';
+import { TerminalDock } from './TerminalDock.tsx';
+
+function useDocumentTheme() {
+  const theme = useView((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+}
+
+function useReducedMotion() {
+  const app = useApp();
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    const update = () => app.view.setState({ reducedMotion: query.matches });
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, [app]);
+}
+
+export function App() {
+  useDocumentTheme();
+  useReducedMotion();
+  return (
+    <div className="kp-app">
+      <Header />
+      <div className="kp-workspace">
+        <main className="kp-main">
+          <RequestBar />
+          <div className="kp-stage">
+            <ClusterGraph />
+            <aside className="kp-side" aria-label="Details">
+              <StepPanel />
+              <Inspector />
+              <TrafficPanel />
+              <ProblemsList />
+            </aside>
+          </div>
+          <TerminalDock />
+        </main>
+        <EditorPanel />
+      </div>
+      <HelpDialog />
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useApp, useScenario, useView } from '../../store/react.ts';
+import { toggleTheme } from '../../store/viewStore.ts';
+
+export function Header() {
+  const app = useApp();
+  const scenarioId = useScenario((s) => s.scenarioId);
+  const theme = useView((s) => s.theme);
+  const editorOpen = useView((s) => s.editorOpen);
+  const known = app.scenarios.some((s) => s.id === scenarioId);
+  return (
+    <header className="kp-header">
+      <h1 className="kp-logo">
+        kube<span>play</span>
+      </h1>
+      <label className="kp-field">
+        <span>Scenario</span>
+        <select
+          value={known ? scenarioId : ''}
+          onChange={(e) => app.chooseScenario(e.target.value)}
+          data-testid="scenario-picker"
+        >
+          {!known && <option value="">Your own YAML</option>}
+          {app.scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="kp-header-actions">
+        <button
+          type="button"
+          aria-pressed={editorOpen}
+          onClick={() => app.view.setState({ editorOpen: !editorOpen })}
+        >
+          {editorOpen ? 'Hide YAML' : 'Show YAML'}
+        </button>
+        <button
+          type="button"
+          onClick={() => toggleTheme(app.view)}
+          aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`}
+        >
+          {theme === 'light' ? '☾ Dark' : '☀ Light'}
+        </button>
+        <button type="button" onClick={() => app.view.setState({ helpOpen: true })}>
+          ? Help
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+/** The resizable side panel holding the YAML editor (loaded lazily, after the graph). */
+import { lazy, Suspense, useCallback } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
+import { useApp, useView } from '../../store/react.ts';
+
+const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
+
+const MIN_WIDTH = 280;
+const MAX_WIDTH = 1000;
+const clamp = (w: number) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w));
+
+export function EditorPanel() {
+  const app = useApp();
+  const width = useView((s) => s.editorWidth);
+  const open = useView((s) => s.editorOpen);
+
+  const onPointerDown = useCallback(
+    (event: PointerEvent<HTMLDivElement>) => {
+      const startX = event.clientX;
+      const startWidth = app.view.getState().editorWidth;
+      const target = event.currentTarget;
+      target.setPointerCapture(event.pointerId);
+      const move = (e: globalThis.PointerEvent) =>
+        app.view.setState({ editorWidth: clamp(startWidth + startX - e.clientX) });
+      const up = () => {
+        target.removeEventListener('pointermove', move);
+        target.removeEventListener('pointerup', up);
+      };
+      target.addEventListener('pointermove', move);
+      target.addEventListener('pointerup', up);
+    },
+    [app],
+  );
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.shiftKey ? 80 : 20;
+    if (event.key === 'ArrowLeft') app.view.setState({ editorWidth: clamp(width + step) });
+    if (event.key === 'ArrowRight') app.view.setState({ editorWidth: clamp(width - step) });
+  };
+
+  if (!open) return null;
+  return (
+    <>
+      <div
+        className="kp-splitter"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Resize the YAML panel"
+        aria-valuenow={width}
+        aria-valuemin={MIN_WIDTH}
+        aria-valuemax={MAX_WIDTH}
+        tabIndex={0}
+        onPointerDown={onPointerDown}
+        onKeyDown={onKeyDown}
+      />
+      <section className="kp-editor" style={{ width }} aria-label="YAML editor" data-testid="editor-panel">
+        <div className="kp-panel-bar">
+          <h2>manifest.yaml</h2>
+        </div>
+        <div className="kp-editor-body">
+          <Suspense fallback={<p className="kp-muted">Loading the editor…</p>}>
+            <YamlEditor />
+          </Suspense>
+        </div>
+      </section>
+    </>
+  );
+}

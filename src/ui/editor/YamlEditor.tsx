@@ -1,0 +1,87 @@
+/**
+ * The Monaco YAML editor (a lazy chunk: the graph shows before it loads). Text flows to the scenario
+ * store on every change; the store's text flows back only when it changed elsewhere (a scenario
+ * picked), so typing never fights the store. Engine diagnostics become markers.
+ */
+import { useEffect, useRef } from 'react';
+import Editor from '@monaco-editor/react';
+import type { OnMount } from '@monaco-editor/react';
+import { MANIFEST_FILE } from '../../store/kubeplayApp.ts';
+import { useApp, useSimulation, useView } from '../../store/react.ts';
+import { setUpMonaco } from './monacoSetup.ts';
+import { toMarkers } from './toMarkers.ts';
+
+const monaco = setUpMonaco();
+type CodeEditor = Parameters<OnMount>[0];
+
+const options = {
+  fontSize: 15,
+  minimap: { enabled: false },
+  scrollBeyondLastLine: false,
+  automaticLayout: true,
+  tabSize: 2,
+  wordWrap: 'off',
+  renderWhitespace: 'boundary',
+  ariaLabel: 'Kubernetes YAML',
+} as const;
+
+export default function YamlEditor() {
+  const app = useApp();
+  const editorRef = useRef<CodeEditor | null>(null);
+  const theme = useView((s) => s.theme);
+  const diagnostics = useSimulation((s) => s.diagnostics);
+  const reveal = useView((s) => s.revealRequest);
+
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    const model = editor.getModel();
+    if (model) {
+      monaco.editor.setModelMarkers(
+        model,
+        'kubeplay',
+        toMarkers(app.simulation.getState().diagnostics, MANIFEST_FILE, (l) => model.getLineLength(l)),
+      );
+    }
+  };
+
+  // The store's YAML changed for another reason (scenario picked, storage restored): show it.
+  useEffect(
+    () =>
+      app.scenario.subscribe((s) => {
+        const editor = editorRef.current;
+        if (editor && editor.getValue() !== s.yaml) editor.setValue(s.yaml);
+      }),
+    [app],
+  );
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      'kubeplay',
+      toMarkers(diagnostics, MANIFEST_FILE, (l) => (l <= model.getLineCount() ? model.getLineLength(l) : 0)),
+    );
+  }, [diagnostics]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !reveal) return;
+    editor.revealLineInCenter(reveal.line);
+    editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
+    editor.focus();
+  }, [reveal]);
+
+  return (
+    <Editor
+      path={`file:///${MANIFEST_FILE}`}
+      defaultLanguage="yaml"
+      defaultValue={app.scenario.getState().yaml}
+      theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+      options={options}
+      onMount={onMount}
+      onChange={(value) => app.editYaml(value ?? '')}
+      loading={<p className="kp-muted">Loading the editor…</p>}
+    />
+  );
+}

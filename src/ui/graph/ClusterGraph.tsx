@@ -1,0 +1,132 @@
+/**
+ * The live cluster graph. Nodes are controlled locally so dragging is smooth; a drag that ends is
+ * stored in the view (so the layout keeps it across edits). Packets ride on top in the PacketLayer.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  applyNodeChanges,
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react';
+import type { NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useApp, useSimulation, useView } from '../../store/react.ts';
+import { moveNode, select } from '../../store/viewStore.ts';
+import { PacketLayer } from '../packets/PacketLayer.tsx';
+import type { GraphNode } from './graphData.ts';
+import { nodeTypes } from './nodes/nodeTypes.ts';
+import { getAbsoluteCenters } from './toFlowElements.ts';
+import { useFlowElements } from './useFlowElements.ts';
+
+const proOptions = { hideAttribution: true };
+const fitViewOptions = { padding: 0.08 };
+
+function minimapColor(node: GraphNode): string {
+  switch (node.data.kind) {
+    case 'pod':
+      return node.data.ready ? '#3b82f6' : '#f59e0b';
+    case 'service':
+      return '#8b5cf6';
+    case 'node':
+      return node.data.up ? '#94a3b8' : '#ef4444';
+    case 'cluster':
+      return 'transparent';
+    default:
+      return '#64748b';
+  }
+}
+
+function Graph() {
+  const app = useApp();
+  const elements = useFlowElements();
+  const theme = useView((s) => s.theme);
+  const [nodes, setNodes] = useState<GraphNode[]>(() => elements?.nodes ?? []);
+  const [syncedWith, setSyncedWith] = useState(elements);
+  // A new cluster replaces the locally dragged copy (React's "adjust state when a prop changes").
+  if (elements !== syncedWith) {
+    setSyncedWith(elements);
+    setNodes(elements?.nodes ?? []);
+  }
+  const nodesRef = useRef<GraphNode[]>([]);
+  const flow = useReactFlow();
+  const fittedFor = useRef<number>(0);
+  const nodeCount = elements?.nodes.length ?? 0;
+
+  useEffect(() => {
+    nodesRef.current = nodes;
+  }, [nodes]);
+  // Fit when the number of things changes a lot (a new scenario), not on every edit.
+  useEffect(() => {
+    if (nodeCount > 0 && Math.abs(nodeCount - fittedFor.current) > 0) {
+      const first = fittedFor.current === 0;
+      fittedFor.current = nodeCount;
+      requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : 250 }));
+    }
+  }, [nodeCount, flow]);
+
+  const onNodesChange = useCallback((changes: NodeChange<GraphNode>[]) => {
+    setNodes((current) => applyNodeChanges(changes, current));
+  }, []);
+  const onNodeDragStop: OnNodeDrag<GraphNode> = useCallback(
+    (_event, node) => moveNode(app.view, node.id, node.position),
+    [app],
+  );
+  const onNodeClick: NodeMouseHandler<GraphNode> = useCallback(
+    (_event, node) => {
+      if (node.type !== 'cluster') select(app.view, node.id);
+    },
+    [app],
+  );
+  const onPaneClick = useCallback(() => select(app.view, null), [app]);
+  const getCenters = useCallback(() => getAbsoluteCenters(nodesRef.current), []);
+  const edges = useMemo(() => elements?.edges ?? [], [elements]);
+
+  return (
+    <ReactFlow<GraphNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onNodeDragStop={onNodeDragStop}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
+      fitView
+      fitViewOptions={fitViewOptions}
+      minZoom={0.05}
+      maxZoom={2.5}
+      colorMode={theme}
+      proOptions={proOptions}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      elementsSelectable
+      aria-label="Cluster graph"
+    >
+      <Background gap={24} />
+      <MiniMap<GraphNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
+      <Controls showInteractive={false} />
+      <PacketLayer getCenters={getCenters} />
+    </ReactFlow>
+  );
+}
+
+export function ClusterGraph() {
+  const status = useSimulation((s) => s.status);
+  const engineError = useSimulation((s) => s.engineError);
+  const hasSim = useSimulation((s) => s.sim !== null);
+  return (
+    <section className="kp-graph" aria-label="Cluster" data-status={status}>
+      {!hasSim && (
+        <div className="kp-graph-empty" role="status">
+          {engineError ? `The simulation could not start: ${engineError}` : 'Building the cluster…'}
+        </div>
+      )}
+      <ReactFlowProvider>
+        <Graph />
+      </ReactFlowProvider>
+    </section>
+  );
+}

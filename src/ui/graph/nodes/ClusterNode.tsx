@@ -1,0 +1,20 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { ClusterData } from '../graphData.ts';
+
+/** The cluster boundary: a labelled frame; everything inside it is the cluster's. */
+function ClusterNodeView({ data }: NodeProps & { data: ClusterData }) {
+  return (
+    <div className={`kp-cluster${data.stale ? ' kp-stale' : ''}`}>
+      <div className="kp-cluster-title">
+        <span className="kp-kind">cluster</span> {data.name}
+        <span className="kp-muted">
+          pods {data.podSubnet} · services {data.serviceSubnet} · kube-proxy {data.proxyMode}
+        </span>
+        {data.stale && <span className="kp-badge kp-badge-warn">stale: YAML has errors</span>}
+      </div>
+    </div>
+  );
+}
+
+export const ClusterNode = memo(ClusterNodeView);

@@ -1,0 +1,32 @@
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import type { KubeNodeData } from '../graphData.ts';
+import { useIsSelected } from './useNodeFlags.ts';
+
+/** A Kubernetes node: a group that holds its pods. */
+function KubeNodeView({ id, data }: NodeProps & { data: KubeNodeData }) {
+  const selected = useIsSelected(id);
+  return (
+    <div
+      className={`kp-knode${data.up ? '' : ' kp-down'}${selected ? ' kp-selected' : ''}`}
+      data-graph-id={id}
+      data-up={data.up}
+    >
+      <Handle type="target" position={Position.Top} className="kp-handle" />
+      <div className="kp-node-header">
+        <div className="kp-title">
+          <span className="kp-kind">node</span> {data.name}
+          <span className={`kp-badge ${data.up ? 'kp-badge-ok' : 'kp-badge-bad'}`}>
+            {data.up ? 'up' : 'down'}
+          </span>
+        </div>
+        <div className="kp-mono">
+          {data.ip} · pods {data.podCIDR}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export const KubeNode = memo(KubeNodeView);

@@ -1,0 +1,48 @@
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import type { ClientData, DnsData, LoadBalancerData } from '../graphData.ts';
+import { useIsSelected } from './useNodeFlags.ts';
+
+function LoadBalancerNodeView({ id, data }: NodeProps & { data: LoadBalancerData }) {
+  const selected = useIsSelected(id);
+  return (
+    <div className={`kp-card kp-lb${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+      <Handle type="source" position={Position.Right} className="kp-handle" />
+      <div className="kp-title">
+        <span className="kp-kind">LB</span> <span className="kp-name">{data.name}</span>
+      </div>
+      <div className="kp-mono">
+        {data.ip} · {data.ports}
+      </div>
+    </div>
+  );
+}
+
+function ClientNodeView({ id, data }: NodeProps & { data: ClientData }) {
+  const selected = useIsSelected(id);
+  return (
+    <div className={`kp-card kp-client${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+      <div className="kp-title">
+        <span aria-hidden="true">💻</span> <span className="kp-name">{data.name}</span>
+      </div>
+      <div className="kp-mono">{data.ip || 'outside the cluster'}</div>
+    </div>
+  );
+}
+
+function DnsNodeView({ id, data }: NodeProps & { data: DnsData }) {
+  const selected = useIsSelected(id);
+  return (
+    <div className={`kp-card kp-dns${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+      <div className="kp-title">
+        <span className="kp-kind">DNS</span> <span className="kp-name">cluster DNS</span>
+      </div>
+      <div className="kp-muted kp-small">answers *.svc.{data.domain}</div>
+    </div>
+  );
+}
+
+export const LoadBalancerNode = memo(LoadBalancerNodeView);
+export const ClientNode = memo(ClientNodeView);
+export const DnsNode = memo(DnsNodeView);

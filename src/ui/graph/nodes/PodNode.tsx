@@ -1,0 +1,37 @@
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import type { PodData } from '../graphData.ts';
+import { useHits, useIsSelected } from './useNodeFlags.ts';
+
+function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
+  const selected = useIsSelected(id);
+  const hits = useHits(id);
+  return (
+    <div
+      className={`kp-pod${data.ready ? '' : ' kp-unready'}${selected ? ' kp-selected' : ''}`}
+      title={data.labels ? `labels: ${data.labels}` : 'no labels'}
+      data-graph-id={id}
+      data-ready={data.ready}
+    >
+      <Handle type="target" position={Position.Top} className="kp-handle" />
+      <Handle type="source" position={Position.Top} className="kp-handle" />
+      <div className="kp-title">
+        <span className={`kp-dot ${data.ready ? 'kp-dot-ok' : 'kp-dot-bad'}`} aria-hidden="true" />
+        <span className="kp-name">{data.name}</span>
+        {hits > 0 && (
+          <span className="kp-hits" data-hits={hits} aria-label={`${hits} requests served`}>
+            {hits}
+          </span>
+        )}
+      </div>
+      <div className="kp-mono">
+        {data.ip || 'no IP'}
+        {data.ingressController && <span className="kp-muted"> · ingress</span>}
+        {!data.ready && <span className="kp-muted"> · not ready</span>}
+      </div>
+    </div>
+  );
+}
+
+export const PodNode = memo(PodNodeView);

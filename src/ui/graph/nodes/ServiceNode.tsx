@@ -1,0 +1,26 @@
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import type { ServiceData } from '../graphData.ts';
+import { useIsSelected } from './useNodeFlags.ts';
+
+function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
+  const selected = useIsSelected(id);
+  return (
+    <div className={`kp-card kp-service${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+      <Handle type="target" position={Position.Top} className="kp-handle" />
+      <Handle type="source" position={Position.Bottom} className="kp-handle" />
+      <div className="kp-title">
+        <span className="kp-kind">svc</span> <span className="kp-name">{data.name}</span>
+        <span className="kp-badge">{data.type}</span>
+      </div>
+      <div className="kp-mono">
+        {data.clusterIP || '—'} · {data.ports}
+      </div>
+      {data.externalIP && <div className="kp-mono">external {data.externalIP}</div>}
+      {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
+    </div>
+  );
+}
+
+export const ServiceNode = memo(ServiceNodeView);

@@ -1,0 +1,125 @@
+/**
+ * The focused request, hop by hop: outcome, every hop's rewrite and note, and the animation controls
+ * (step mode, speed, pause, replay). `#kp-trace-status` is where the frame loop writes progress
+ * (`data-trace-id`, `data-hop`, `data-arrived`) and the live narration, once per hop.
+ */
+import { useApp, useTraffic, useView } from '../../store/react.ts';
+import { launchFlights } from '../../store/trafficStore.ts';
+import type { Speed } from '../../store/viewStore.ts';
+
+const SPEEDS: Speed[] = [0.25, 0.5, 1, 2];
+
+function Controls() {
+  const app = useApp();
+  const speed = useView((s) => s.speed);
+  const paused = useView((s) => s.paused);
+  const stepMode = useView((s) => s.stepMode);
+  const stepHop = useView((s) => s.stepHop);
+  const hopCount = useTraffic((s) => s.focused?.trace.hops.length ?? 0);
+  const focused = useTraffic((s) => s.focused);
+  const replay = () => {
+    if (!focused) return;
+    app.view.setState({ stepHop: 0 });
+    launchFlights(app.traffic, [
+      { ...focused, id: `${focused.id}r${Date.now() % 100000}`, startAt: performance.now(), batch: null },
+    ]);
+  };
+  return (
+    <div className="kp-row kp-controls" role="group" aria-label="Animation controls">
+      <label className="kp-check">
+        <input
+          type="checkbox"
+          checked={stepMode}
+          onChange={(e) => app.view.setState({ stepMode: e.target.checked, stepHop: 0 })}
+          data-testid="step-mode"
+        />
+        Step mode
+      </label>
+      {stepMode ? (
+        <>
+          <button
+            type="button"
+            disabled={stepHop <= 0}
+            onClick={() => app.view.setState({ stepHop: stepHop - 1 })}
+          >
+            ◀ Back
+          </button>
+          <button
+            type="button"
+            disabled={stepHop >= hopCount}
+            onClick={() => app.view.setState({ stepHop: stepHop + 1 })}
+            data-testid="step-next"
+          >
+            Next hop ▶
+          </button>
+        </>
+      ) : (
+        <button type="button" onClick={() => app.view.setState({ paused: !paused })} aria-pressed={paused}>
+          {paused ? '▶ Resume' : '❚❚ Pause'}
+        </button>
+      )}
+      <label className="kp-field kp-inline">
+        <span>Speed</span>
+        <select value={speed} onChange={(e) => app.view.setState({ speed: Number(e.target.value) as Speed })}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={replay} disabled={!focused}>
+        ↺ Replay
+      </button>
+    </div>
+  );
+}
+
+export function StepPanel() {
+  const focused = useTraffic((s) => s.focused);
+  const stepMode = useView((s) => s.stepMode);
+  const stepHop = useView((s) => s.stepHop);
+  const trace = focused?.trace;
+  return (
+    <section className="kp-panel" aria-labelledby="kp-steps-title">
+      <h2 id="kp-steps-title">Request</h2>
+      <Controls />
+      <p id="kp-trace-status" className="kp-trace-status" data-testid="trace-status" aria-live="polite">
+        {trace ? '' : 'Send a request to watch it travel.'}
+      </p>
+      {trace && (
+        <>
+          <p
+            className={`kp-outcome kp-outcome-${trace.outcome}`}
+            data-outcome={trace.outcome}
+            data-testid="trace-outcome"
+          >
+            <strong>{trace.outcome}</strong>
+            {trace.status !== undefined && <> · HTTP {trace.status}</>}
+            {trace.endpoint?.pod && <> · answered by {trace.endpoint.pod}</>}
+            {trace.service && <> · via Service {trace.service}</>}
+          </p>
+          {trace.body && <pre className="kp-body">{trace.body}</pre>}
+          <ol className="kp-hops">
+            {trace.hops.map((hop, i) => (
+              <li
+                key={i}
+                className={`kp-hop-row kp-hop-${hop.kind}${stepMode && i === stepHop ? ' kp-current' : ''}`}
+                data-hop-row={i}
+              >
+                <div className="kp-hop-head">
+                  <span className="kp-badge">{hop.kind}</span> <span className="kp-mono">{hop.at}</span>
+                </div>
+                <div className="kp-mono kp-small">
+                  {hop.src} → {hop.dst}
+                </div>
+                <div className="kp-hop-note">{hop.note}</div>
+                {hop.rule && <div className="kp-muted kp-small kp-mono">{hop.rule}</div>}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

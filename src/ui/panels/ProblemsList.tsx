@@ -1,0 +1,46 @@
+/** The engine's diagnostics as a list; a row reveals its line in the editor. */
+import { useApp, useSimulation } from '../../store/react.ts';
+import { revealLine } from '../../store/viewStore.ts';
+
+export function ProblemsList() {
+  const app = useApp();
+  const diagnostics = useSimulation((s) => s.diagnostics);
+  const stale = useSimulation((s) => s.stale);
+  const engineError = useSimulation((s) => s.engineError);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return (
+    <section className="kp-panel" aria-labelledby="kp-problems-title" data-testid="problems">
+      <h2 id="kp-problems-title">
+        Problems <span className="kp-badge">{diagnostics.length}</span>
+      </h2>
+      {stale && (
+        <p className="kp-warn" role="status" data-testid="stale-banner">
+          The YAML has {errors === 1 ? 'an error' : 'errors'}: the graph shows the last version that worked.
+        </p>
+      )}
+      {engineError && <p className="kp-error">Engine: {engineError}</p>}
+      {diagnostics.length === 0 ? (
+        <p className="kp-muted">No problems.</p>
+      ) : (
+        <ul className="kp-problems">
+          {diagnostics.map((d, i) => (
+            <li key={i}>
+              <button
+                type="button"
+                className={`kp-problem kp-sev-${d.severity}`}
+                onClick={() => revealLine(app.view, d.line, d.column)}
+              >
+                <span className="kp-badge">{d.severity}</span>
+                <span className="kp-mono">
+                  {d.line}:{d.column}
+                </span>{' '}
+                {d.path && <span className="kp-mono">{d.path}: </span>}
+                {d.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The request bar: who sends, which URL (with suggestions drawn from the cluster), an optional Host
+ * header. Enter sends. The engine routes it; the packet layer animates the Trace.
+ */
+import { useMemo } from 'react';
+import type { FormEvent } from 'react';
+import type { RequestSpec } from '../../engine/index.ts';
+import { getUrlSuggestions } from '../../store/derive/urlSuggestions.ts';
+import { useApp, useSimulation, useView } from '../../store/react.ts';
+import { setDraft } from '../../store/viewStore.ts';
+import type { RequestDraft } from '../../store/viewStore.ts';
+import { useRequestSources } from './useRequestSources.ts';
+
+export function toRequestSpec(draft: RequestDraft): RequestSpec {
+  const host = draft.host.trim();
+  return { from: draft.from, url: draft.url.trim(), ...(host ? { headers: { Host: host } } : {}) };
+}
+
+export function RequestBar() {
+  const app = useApp();
+  const draft = useView((s) => s.draft);
+  const state = useSimulation((s) => s.sim?.state);
+  const sources = useRequestSources();
+  const suggestions = useMemo(() => (state ? getUrlSuggestions(state) : []), [state]);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (draft.url.trim()) void app.sendRequest(toRequestSpec(draft));
+  };
+
+  const grouped = (group: string) => sources.filter((s) => s.group === group);
+  return (
+    <form className="kp-requestbar" onSubmit={onSubmit} aria-label="Send a request">
+      <label className="kp-field">
+        <span>From</span>
+        <select
+          value={draft.from}
+          onChange={(e) => setDraft(app.view, { from: e.target.value })}
+          data-testid="request-from"
+        >
+          {['Outside the cluster', 'Pods'].map((g) => (
+            <optgroup key={g} label={g}>
+              {grouped(g).map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <label className="kp-field kp-grow">
+        <span>URL</span>
+        <input
+          type="text"
+          list="kp-url-suggestions"
+          value={draft.url}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setDraft(app.view, { url: e.target.value })}
+          data-testid="request-url"
+        />
+        <datalist id="kp-url-suggestions">
+          {suggestions.map((s) => (
+            <option key={s.url} value={s.url}>
+              {s.hint}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <label className="kp-field">
+        <span>Host header</span>
+        <input
+          type="text"
+          placeholder="optional"
+          value={draft.host}
+          spellCheck={false}
+          size={18}
+          onChange={(e) => setDraft(app.view, { host: e.target.value })}
+          data-testid="request-host"
+        />
+      </label>
+      <button type="submit" className="kp-primary" data-testid="request-send">
+        Send ▶
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * The traffic generator: N requests at a chosen rate from the chosen senders, with a histogram of
+ * where they landed (random spread, ClientIP affinity, externalTrafficPolicy: Local at a glance).
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useApp, useShallow, useTraffic, useView } from '../../store/react.ts';
+import { clearTraffic } from '../../store/trafficStore.ts';
+import { useRequestSources } from './useRequestSources.ts';
+
+function Histogram() {
+  const entries = useTraffic(useShallow((s) => Object.entries(s.batch?.byTarget ?? {})));
+  const requested = useTraffic((s) => s.batch?.requested ?? 0);
+  const arrived = useTraffic((s) => s.batch?.arrived ?? 0);
+  if (!requested) return null;
+  const max = Math.max(1, ...entries.map(([, n]) => n));
+  const sorted = [...entries].sort((a, b) => a[0].localeCompare(b[0]));
+  return (
+    <figure className="kp-histogram" data-testid="histogram" data-arrived={arrived}>
+      <figcaption>
+        {arrived} of {requested} arrived
+      </figcaption>
+      {sorted.map(([key, n]) => (
+        <div className="kp-bar-row" key={key} data-target={key} data-count={n}>
+          <span className="kp-bar-label">{key.replace(/^pod\/[^/]+\//, '')}</span>
+          <span className="kp-bar" style={{ width: `${(n / max) * 100}%` }} />
+          <span className="kp-bar-count">{n}</span>
+        </div>
+      ))}
+    </figure>
+  );
+}
+
+export function TrafficPanel() {
+  const app = useApp();
+  const draft = useView((s) => s.draft);
+  const sources = useRequestSources();
+  const clients = sources.filter((s) => s.group === 'Outside the cluster');
+  const [count, setCount] = useState(30);
+  const [rate, setRate] = useState(10);
+  const [allClients, setAllClients] = useState(false);
+  const error = useTraffic((s) => s.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const from = allClients ? clients.map((c) => c.id) : [draft.from];
+    const host = draft.host.trim();
+    void app.sendTraffic({ from, url: draft.url, count, ratePerSecond: rate, ...(host ? { host } : {}) });
+  };
+  const addClient = () => {
+    const names = new Set(clients.map((c) => c.id));
+    let n = clients.length + 1;
+    while (names.has(`client/laptop-${n}`)) n++;
+    app.perform({ type: 'client', name: `laptop-${n}` });
+  };
+
+  return (
+    <section className="kp-panel" aria-labelledby="kp-traffic-title">
+      <h2 id="kp-traffic-title">Traffic</h2>
+      <form onSubmit={onSubmit} className="kp-traffic-form">
+        <label className="kp-field">
+          <span>Requests</span>
+          <input
+            type="number"
+            min={1}
+            max={2000}
+            value={count}
+            onChange={(e) => setCount(Number(e.target.value))}
+          />
+        </label>
+        <label className="kp-field">
+          <span>per second</span>
+          <input
+            type="number"
+            min={1}
+            max={200}
+            value={rate}
+            onChange={(e) => setRate(Number(e.target.value))}
+          />
+        </label>
+        <label className="kp-check">
+          <input type="checkbox" checked={allClients} onChange={(e) => setAllClients(e.target.checked)} />
+          from all {clients.length} outside clients
+        </label>
+        <div className="kp-row">
+          <button type="submit" className="kp-primary" data-testid="traffic-send">
+            Send {count}
+          </button>
+          <button type="button" onClick={addClient}>
+            + client
+          </button>
+          <button type="button" onClick={() => clearTraffic(app.traffic)}>
+            Reset counters
+          </button>
+        </div>
+      </form>
+      <p className="kp-muted kp-small">
+        Uses the URL{draft.host ? ' and Host header' : ''} of the request bar, from{' '}
+        {allClients ? 'every outside client in turn' : draft.from}.
+      </p>
+      {error && <p className="kp-error">{error}</p>}
+      <Histogram />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The EngineClient over a Web Worker. Every simulate call carries a generation; a reply to an older
+ * generation resolves with null, so only the latest edit's cluster reaches the store. Route calls are
+ * answered in order because the worker handles messages one at a time.
+ */
+import { createGenerationCounter } from './generation.ts';
+import { createInThreadEngine } from './inThread.ts';
+import type {
+  EngineClient,
+  EngineReplyMessage,
+  EngineRequestMessage,
+  RouteReply,
+  SimulateReply,
+} from './engineApi.ts';
+
+type Pending = { resolve: (reply: SimulateReply | RouteReply) => void };
+
+export function createWorkerEngine(worker: Worker): EngineClient {
+  const generations = createGenerationCounter();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+
+  worker.onmessage = (event: MessageEvent<EngineReplyMessage>) => {
+    const entry = pending.get(event.data.id);
+    pending.delete(event.data.id);
+    entry?.resolve(event.data.reply);
+  };
+
+  function send<R extends SimulateReply | RouteReply>(message: EngineRequestMessage): Promise<R> {
+    return new Promise<R>((resolve) => {
+      pending.set(message.id, { resolve: resolve as (reply: SimulateReply | RouteReply) => void });
+      worker.postMessage(message);
+    });
+  }
+
+  return {
+    async simulate(input) {
+      const generation = generations.next();
+      const reply = await send<SimulateReply>({ op: 'simulate', id: nextId++, generation, input });
+      return generations.isLatest(reply.generation) ? reply : null;
+    },
+    route(requests) {
+      return send<RouteReply>({ op: 'route', id: nextId++, requests });
+    },
+    dispose() {
+      worker.terminate();
+      pending.clear();
+    },
+  };
+}
+
+/** A Worker when the browser can start one, the in-thread engine otherwise. */
+export function createEngineClient(): EngineClient {
+  try {
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+    return createWorkerEngine(worker);
+  } catch {
+    return createInThreadEngine();
+  }
+}
