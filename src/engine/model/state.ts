@@ -41,6 +41,8 @@ export interface NodeState {
   up: boolean;
   unschedulable: boolean;
   createdAt: number;
+  /** Taints as kubectl describe node prints them (kind's control-plane NoSchedule; unreachable while down). */
+  taints?: { key: string; value?: string; effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule' }[];
 }
 
 export interface OwnerRef {
@@ -76,6 +78,10 @@ export interface WorkloadState {
   createdAt: number;
   /** A monotonic counter used to derive pod name suffixes deterministically. */
   generation: number;
+  /** A ReplicaSet made by a Deployment names its Deployment here. */
+  ownerRef?: OwnerRef;
+  /** Deployment: the pod-template-hash of its current ReplicaSet; ReplicaSet of a Deployment: its own hash. */
+  templateHash?: string;
 }
 
 export interface ServiceState {
@@ -159,4 +165,9 @@ export interface ClusterState {
   lbCursor: Record<string, number>;
   /** Problems the control plane found while reconciling (allocation failures, unknown references). */
   diagnostics: Diagnostic[];
+  /**
+   * Pod IPAM memory per node: the offset in the node's podCIDR of the last address handed out. The CNI's
+   * host-local IPAM continues after it (and wraps), so a recreated pod gets a new IP.
+   */
+  ipamLastReserved?: Record<string, number>;
 }

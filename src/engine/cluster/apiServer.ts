@@ -1,0 +1,196 @@
+/**
+ * Create-or-update of one manifest, as `kubectl apply` against kube-apiserver does it: existing objects
+ * (same kind, namespace, name) are updated in place, keeping what the server allocated; namespaced
+ * objects need their namespace to exist (`namespaces "x" not found`, the object is not created).
+ * Controllers of an applied workload run at once, so its pods exist before the next document.
+ */
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type {
+  EndpointsManifest,
+  IngressClassManifest,
+  IngressManifest,
+  Manifest,
+  NodeManifest,
+  PodManifest,
+  WorkloadManifest,
+} from '../model/objects.ts';
+import type { ControlPlane } from './controlPlane.ts';
+import { locate } from './diagnostics.ts';
+import { createPod } from './podLifecycle.ts';
+import { applyService } from './serviceRegistry.ts';
+import { applyControlPlaneTaints, createJoiningNode, defaultNodeLabels } from './topology.ts';
+import { syncWorkloads } from './workloadController.ts';
+
+const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'IngressClass', 'Cluster']);
+
+function sameName(
+  a: { metadata: { name: string; namespace: string } },
+  b: { metadata: { name: string; namespace: string } },
+) {
+  return a.metadata.name === b.metadata.name && a.metadata.namespace === b.metadata.namespace;
+}
+
+export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[] {
+  const { state } = cp;
+  if (manifest.kind === 'Cluster') return [];
+  if (!CLUSTER_SCOPED.has(manifest.kind)) {
+    const ns = manifest.metadata.namespace;
+    if (!state.namespaces.some((n) => n.name === ns)) {
+      return [locate(manifest, 'metadata.namespace', `namespaces "${ns}" not found`, 'namespace-not-found')];
+    }
+  }
+  switch (manifest.kind) {
+    case 'Namespace':
+      if (!state.namespaces.some((n) => n.name === manifest.metadata.name)) {
+        state.namespaces.push({ name: manifest.metadata.name, createdAt: state.clock });
+      }
+      return [];
+    case 'Node':
+      applyNode(cp, manifest);
+      return [];
+    case 'Pod':
+      return applyPod(cp, manifest);
+    case 'ReplicationController':
+    case 'ReplicaSet':
+    case 'Deployment':
+    case 'DaemonSet':
+      applyWorkload(cp, manifest);
+      return [];
+    case 'Service':
+      return applyService(cp, manifest);
+    case 'Endpoints':
+      applyEndpoints(cp, manifest);
+      return [];
+    case 'Ingress':
+      return applyIngress(cp, manifest);
+    case 'IngressClass':
+      applyIngressClass(cp, manifest);
+      return [];
+  }
+}
+
+function applyNode(cp: ControlPlane, manifest: NodeManifest): void {
+  const { state } = cp;
+  const node = state.nodes.find((n) => n.name === manifest.metadata.name);
+  if (node) {
+    node.labels = { ...defaultNodeLabels(node.name, node.role), ...manifest.metadata.labels };
+    node.unschedulable = manifest.unschedulable;
+    return;
+  }
+  state.nodes.push(createJoiningNode(state.settings, state.nodes, manifest, state.clock));
+  applyControlPlaneTaints(state.nodes);
+}
+
+function applyPod(cp: ControlPlane, manifest: PodManifest): Diagnostic[] {
+  const existing = cp.state.pods.find((p) => sameName(p, manifest));
+  if (!existing) {
+    createPod(cp, {
+      metadata: { ...manifest.metadata },
+      spec: manifest.spec,
+      ...(manifest.source ? { source: manifest.source } : {}),
+    });
+    return [];
+  }
+  // Pods are immutable but for labels, annotations and a few spec fields (ValidatePodUpdate).
+  const { nodeName: _ignored, ...oldSpec } = existing.spec;
+  void _ignored;
+  const { nodeName: wanted, ...newSpec } = manifest.spec;
+  const nodeChanged = wanted !== undefined && wanted !== existing.spec.nodeName;
+  if (nodeChanged || JSON.stringify(oldSpec) !== JSON.stringify(newSpec)) {
+    return [
+      locate(
+        manifest,
+        'spec',
+        'Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+        'pod-spec-immutable',
+      ),
+    ];
+  }
+  existing.metadata.labels = { ...manifest.metadata.labels };
+  existing.metadata.annotations = { ...manifest.metadata.annotations };
+  return [];
+}
+
+function applyWorkload(cp: ControlPlane, manifest: WorkloadManifest): void {
+  const { state } = cp;
+  let workload = state.workloads.find(
+    (w) => w.manifest.kind === manifest.kind && sameName(w.manifest, manifest),
+  );
+  if (workload) {
+    workload.manifest = manifest;
+    workload.replicas = manifest.replicas;
+  } else {
+    workload = { manifest, replicas: manifest.replicas, createdAt: state.clock, generation: 0 };
+    state.workloads.push(workload);
+  }
+  syncWorkloads(cp, workload);
+}
+
+function applyEndpoints(cp: ControlPlane, manifest: EndpointsManifest): void {
+  const { state } = cp;
+  const existing = state.endpoints.find((e) => sameName(e, manifest));
+  if (existing) {
+    existing.subsets = manifest.subsets;
+    existing.metadata = { ...manifest.metadata };
+    if (manifest.source) existing.source = manifest.source;
+    return;
+  }
+  state.endpoints.push({
+    metadata: { ...manifest.metadata },
+    subsets: manifest.subsets,
+    managed: false,
+    ...(manifest.source ? { source: manifest.source } : {}),
+    createdAt: state.clock,
+  });
+}
+
+/**
+ * The DefaultIngressClass admission plugin: a NEW Ingress naming no class (field nor annotation) gets
+ * the default IngressClass; two defaults refuse it (`2 default IngressClasses were found, only 1 allowed`).
+ */
+function applyIngress(cp: ControlPlane, manifest: IngressManifest): Diagnostic[] {
+  const { state } = cp;
+  const index = state.ingresses.findIndex((i) => sameName(i.manifest, manifest));
+  let stored = manifest;
+  const hasClass =
+    manifest.spec.ingressClassName !== undefined ||
+    manifest.metadata.annotations['kubernetes.io/ingress.class'] !== undefined;
+  if (index === -1 && !hasClass) {
+    const defaults = state.ingressClasses.filter((c) => c.manifest.isDefault);
+    if (defaults.length > 1) {
+      return [
+        locate(
+          manifest,
+          '',
+          `Forbidden: ${defaults.length} default IngressClasses were found, only 1 allowed`,
+          'ingress-default-class-conflict',
+        ),
+      ];
+    }
+    const only = defaults[0];
+    if (only)
+      stored = { ...manifest, spec: { ...manifest.spec, ingressClassName: only.manifest.metadata.name } };
+  }
+  const previous = index === -1 ? undefined : state.ingresses[index];
+  if (previous && !hasClass && previous.manifest.spec.ingressClassName !== undefined) {
+    stored = {
+      ...manifest,
+      spec: { ...manifest.spec, ingressClassName: previous.manifest.spec.ingressClassName },
+    };
+  }
+  const state_ = {
+    manifest: stored,
+    status: previous?.status ?? { loadBalancer: { ingress: [] } },
+    createdAt: previous?.createdAt ?? state.clock,
+  };
+  if (index === -1) state.ingresses.push(state_);
+  else state.ingresses[index] = state_;
+  return [];
+}
+
+function applyIngressClass(cp: ControlPlane, manifest: IngressClassManifest): void {
+  const { state } = cp;
+  const existing = state.ingressClasses.find((c) => c.manifest.metadata.name === manifest.metadata.name);
+  if (existing) existing.manifest = manifest;
+  else state.ingressClasses.push({ manifest, createdAt: state.clock });
+}

@@ -1,0 +1,65 @@
+/**
+ * One pass of every controller after a change, in dependency order: workload controllers (create and
+ * delete pods), scheduler and kubelets (pending pods start), readiness, LoadBalancer addresses still
+ * pending, the endpoints controller, the ingress controllers' status. Each step is linear in the objects
+ * it looks at (pods are indexed once for the endpoints controller).
+ */
+import type { ControlPlane } from './controlPlane.ts';
+import { syncEndpoints } from './endpointsController.ts';
+import { recordEvent } from './events.ts';
+import { syncIngressStatus } from './ingressStatus.ts';
+import { allocateLoadBalancerIp, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
+import { advancePod, podCountsByNode } from './podLifecycle.ts';
+import { updateReadiness } from './readiness.ts';
+import { UNREACHABLE_TAINT } from './scheduler.ts';
+import { syncWorkloads } from './workloadController.ts';
+
+/** The node lifecycle controller: a down node is tainted unreachable (NoSchedule and NoExecute). */
+export function syncNodeTaints(cp: ControlPlane): void {
+  for (const node of cp.state.nodes) {
+    const others = (node.taints ?? []).filter((t) => t.key !== UNREACHABLE_TAINT);
+    node.taints = node.up
+      ? others
+      : [
+          ...others,
+          { key: UNREACHABLE_TAINT, effect: 'NoSchedule' },
+          { key: UNREACHABLE_TAINT, effect: 'NoExecute' },
+        ];
+  }
+}
+
+/** Pods waiting for a node, or bound to a node that was down, start now when they can. */
+export function startPendingPods(cp: ControlPlane): void {
+  const pending = cp.state.pods.filter((p) => p.status.phase === 'Pending');
+  if (pending.length === 0) return;
+  const counts = podCountsByNode(cp.state);
+  for (const pod of pending) advancePod(cp, pod, counts);
+}
+
+/** MetalLB retries Services still `<pending>` when addresses free up. */
+export function retryPendingLoadBalancers(cp: ControlPlane): void {
+  const { state } = cp;
+  for (const svc of state.services) {
+    const m = svc.manifest;
+    if (m.spec.type !== 'LoadBalancer' || svc.status.loadBalancer.ingress.length > 0) continue;
+    const result = allocateLoadBalancerIp(state, m.spec.loadBalancerIP, usedLoadBalancerIps(state));
+    if (!result.ok) continue;
+    svc.status.loadBalancer.ingress = [{ ip: result.ip }];
+    recordEvent(state, {
+      reason: 'IPAllocated',
+      object: `Service/${m.metadata.name}`,
+      namespace: m.metadata.namespace,
+      message: `Assigned IP ["${result.ip}"]`,
+    });
+  }
+}
+
+export function runControllers(cp: ControlPlane): void {
+  syncNodeTaints(cp);
+  syncWorkloads(cp);
+  startPendingPods(cp);
+  updateReadiness(cp.state);
+  retryPendingLoadBalancers(cp);
+  syncEndpoints(cp.state);
+  syncIngressStatus(cp.state);
+}

@@ -1,0 +1,137 @@
+/**
+ * The endpoints controller (pkg/controller/endpoint/endpoints_controller.go) for the legacy Endpoints
+ * object kubectl prints:
+ *
+ * - only Services with a selector (non-empty here; ExternalName skipped) get a managed Endpoints of the
+ *   same name; a hand-written Endpoints of that name is overwritten. Services without a selector keep the
+ *   user's Endpoints untouched. A managed Endpoints goes away with its Service.
+ * - pods need an IP; ready pods go to `addresses`, the others to `notReadyAddresses`, or to `addresses`
+ *   too when `publishNotReadyAddresses` is set;
+ * - a named targetPort is resolved per pod (pkg/api/v1/pod/util.go FindPort: the first container port
+ *   with that name AND the service port's protocol); a pod without it is left out of that port only;
+ *   a numeric targetPort is used as written;
+ * - `hostname` is set when the pod's `spec.hostname` is set and its `spec.subdomain` is the Service name;
+ * - subsets are repacked like endpoints.RepackSubsets: addresses with the same set of ports share a
+ *   subset; addresses are sorted by IP as strings (SortSubsets compares the IP bytes), ports kept in
+ *   service-port order, subsets in order of their first port set's appearance.
+ * - a headless Service without ports lists its pods with an empty port list.
+ */
+import type {
+  EndpointAddress,
+  EndpointPort,
+  EndpointSubset,
+  ServiceManifest,
+  ServicePort,
+} from '../model/objects.ts';
+import type { ClusterState, EndpointsState, PodState } from '../model/state.ts';
+import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
+
+/** FindPort: the port number a service port reaches on this pod, or undefined when the pod lacks it. */
+export function resolveTargetPort(pod: PodState, servicePort: ServicePort): number | undefined {
+  const target = servicePort.targetPort;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  for (const container of pod.spec.containers) {
+    for (const port of container.ports) {
+      if (port.name === target && port.protocol === servicePort.protocol) return port.containerPort;
+    }
+  }
+  return undefined;
+}
+
+function addressOf(pod: PodState, svc: ServiceManifest): EndpointAddress {
+  const address: EndpointAddress = {
+    ip: pod.status.podIP,
+    nodeName: pod.spec.nodeName,
+    targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name },
+  };
+  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) address.hostname = pod.spec.hostname;
+  return address;
+}
+
+function compareIp(a: EndpointAddress, b: EndpointAddress): number {
+  if (a.ip < b.ip) return -1;
+  if (a.ip > b.ip) return 1;
+  const an = a.targetRef?.name ?? '';
+  const bn = b.targetRef?.name ?? '';
+  return an < bn ? -1 : an > bn ? 1 : 0;
+}
+
+/** The subsets the controller would write for a Service, from the pods it selects. */
+export function computeSubsets(svc: ServiceManifest, pods: PodState[]): EndpointSubset[] {
+  const groups = new Map<string, EndpointSubset>();
+  for (const pod of pods) {
+    if (pod.status.phase !== 'Running' || pod.status.podIP === '') continue;
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports) {
+      const port = resolveTargetPort(pod, sp);
+      if (port === undefined) continue;
+      ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+    }
+    if (ports.length === 0 && svc.spec.ports.length > 0) continue;
+    const key = ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',');
+    let subset = groups.get(key);
+    if (!subset) groups.set(key, (subset = { addresses: [], notReadyAddresses: [], ports }));
+    const ready = pod.status.ready || svc.spec.publishNotReadyAddresses;
+    (ready ? subset.addresses : subset.notReadyAddresses).push(addressOf(pod, svc));
+  }
+  const subsets = [...groups.values()];
+  for (const s of subsets) {
+    s.addresses.sort(compareIp);
+    s.notReadyAddresses.sort(compareIp);
+  }
+  return subsets;
+}
+
+function hasSelector(
+  svc: ServiceManifest,
+): svc is ServiceManifest & { spec: { selector: Record<string, string> } } {
+  return (
+    svc.spec.type !== 'ExternalName' &&
+    svc.spec.selector !== undefined &&
+    Object.keys(svc.spec.selector).length > 0
+  );
+}
+
+/** Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone. */
+export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
+  const existing = new Map<string, EndpointsState>();
+  for (const ep of state.endpoints) existing.set(`${ep.metadata.namespace}/${ep.metadata.name}`, ep);
+  const serviceKeys = new Set<string>();
+  const next: EndpointsState[] = [];
+  const written = new Set<string>();
+  for (const { manifest: svc } of state.services) {
+    const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    serviceKeys.add(key);
+    if (!hasSelector(svc)) continue;
+    const pods = selectPods(index, svc.metadata.namespace, svc.spec.selector);
+    const subsets = computeSubsets(svc, pods);
+    const old = existing.get(key);
+    written.add(key);
+    if (old) {
+      old.subsets = subsets;
+      old.managed = true;
+      old.metadata.labels = { ...svc.metadata.labels };
+    } else {
+      next.push({
+        metadata: {
+          name: svc.metadata.name,
+          namespace: svc.metadata.namespace,
+          labels: { ...svc.metadata.labels },
+          annotations: {},
+        },
+        subsets,
+        managed: true,
+        createdAt: state.clock,
+      });
+    }
+  }
+  state.endpoints = state.endpoints
+    .filter((ep) => {
+      const key = `${ep.metadata.namespace}/${ep.metadata.name}`;
+      if (!ep.managed || written.has(key)) return true;
+      // A managed Endpoints outlives its Service only for the apiserver-written default/kubernetes.
+      return serviceKeys.has(key);
+    })
+    .concat(next);
+}

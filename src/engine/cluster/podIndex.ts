@@ -1,0 +1,46 @@
+/**
+ * Pods indexed by namespace and by `namespace + label=value`, built once per controller pass so that
+ * selector look-ups cost the size of the smallest matching label posting, not the whole pod list
+ * (the benchmark's 1,000 pods x 200 Services must stay near-linear).
+ */
+import type { PodState } from '../model/state.ts';
+import { matchesLabels } from './labels.ts';
+
+export interface PodIndex {
+  byNamespace: Map<string, PodState[]>;
+  byLabel: Map<string, PodState[]>;
+}
+
+function labelKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}=${value}`;
+}
+
+export function indexPods(pods: PodState[]): PodIndex {
+  const byNamespace = new Map<string, PodState[]>();
+  const byLabel = new Map<string, PodState[]>();
+  for (const pod of pods) {
+    const ns = pod.metadata.namespace;
+    let list = byNamespace.get(ns);
+    if (!list) byNamespace.set(ns, (list = []));
+    list.push(pod);
+    for (const key in pod.metadata.labels) {
+      const k = labelKey(ns, key, pod.metadata.labels[key] ?? '');
+      let posting = byLabel.get(k);
+      if (!posting) byLabel.set(k, (posting = []));
+      posting.push(pod);
+    }
+  }
+  return { byNamespace, byLabel };
+}
+
+/** Pods of `namespace` whose labels match the map selector. An empty selector matches all of them. */
+export function selectPods(index: PodIndex, namespace: string, selector: Record<string, string>): PodState[] {
+  let smallest: PodState[] | undefined;
+  for (const key in selector) {
+    const posting = index.byLabel.get(labelKey(namespace, key, selector[key] ?? ''));
+    if (!posting) return [];
+    if (!smallest || posting.length < smallest.length) smallest = posting;
+  }
+  const candidates = smallest ?? index.byNamespace.get(namespace) ?? [];
+  return candidates.filter((p) => matchesLabels(p.metadata.labels, selector));
+}

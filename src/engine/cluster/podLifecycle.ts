@@ -1,0 +1,168 @@
+/**
+ * Pods coming and going: creation (name, uid, scheduling, IP, the service-env snapshot kubelet takes
+ * when the containers start), start of pods waiting for a node, deletion, and the events each step
+ * writes (`Scheduled`, `FailedScheduling`, `Pulled`, `Created`, `Started`, `Killing`).
+ */
+import type { ObjectMeta, PodSpec } from '../model/objects.ts';
+import type { ClusterState, NodeState, OwnerRef, PodState } from '../model/state.ts';
+import type { SourceRef } from '../model/diagnostic.ts';
+import type { ControlPlane } from './controlPlane.ts';
+import { snapshotServiceEnv } from './envVars.ts';
+import { recordEvent } from './events.ts';
+import { allocatePodIp, podIpsOnNode } from './podIpam.ts';
+import { schedulePod } from './scheduler.ts';
+
+export interface NewPod {
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  ownerRef?: OwnerRef;
+  source?: SourceRef;
+}
+
+/** A UUID-shaped uid from the seeded rng. */
+export function newUid(cp: ControlPlane): string {
+  const hex = '0123456789abcdef';
+  let s = '';
+  for (let i = 0; i < 32; i++) s += hex[cp.rng.index(16)];
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+/** `<base><5 random chars>`, retried until unique in the namespace (the apiserver's generateName). */
+export function generatePodName(cp: ControlPlane, namespace: string, base: string): string {
+  for (;;) {
+    const name = `${base}${cp.rng.suffix(5)}`;
+    if (!cp.state.pods.some((p) => p.metadata.name === name && p.metadata.namespace === namespace))
+      return name;
+  }
+}
+
+export function podCountsByNode(state: ClusterState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const pod of state.pods) {
+    if (pod.spec.nodeName !== '') counts.set(pod.spec.nodeName, (counts.get(pod.spec.nodeName) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Adds a pod and tries to run it at once. */
+export function createPod(cp: ControlPlane, input: NewPod): PodState {
+  const { state } = cp;
+  const pod: PodState = {
+    metadata: { ...input.metadata, uid: newUid(cp), creationTimestamp: state.clock },
+    spec: { ...input.spec, nodeName: input.spec.nodeName ?? '' },
+    ...(input.ownerRef ? { ownerRef: input.ownerRef } : {}),
+    status: { phase: 'Pending', podIP: '', hostIP: '', ready: false },
+    serviceEnv: [],
+    files: [],
+    ...(input.source ? { source: input.source } : {}),
+  };
+  state.pods.push(pod);
+  advancePod(cp, pod);
+  return pod;
+}
+
+/**
+ * Moves a Pending pod on: binds it to a node (scheduler, unless nodeName is set) and, when that node is
+ * up, gives it an IP and starts it. Returns whether the pod is now Running.
+ */
+export function advancePod(cp: ControlPlane, pod: PodState, counts?: Map<string, number>): boolean {
+  const { state } = cp;
+  if (pod.status.phase === 'Running') return true;
+  const ref = `Pod/${pod.metadata.name}`;
+  if (pod.spec.nodeName === '') {
+    const result = schedulePod(state.nodes, pod.spec.nodeSelector, counts ?? podCountsByNode(state));
+    if (!result.ok) {
+      const last = lastEventFor(state, pod);
+      if (!last || last.reason !== 'FailedScheduling' || last.message !== result.message) {
+        recordEvent(state, {
+          type: 'Warning',
+          reason: 'FailedScheduling',
+          object: ref,
+          namespace: pod.metadata.namespace,
+          message: result.message,
+        });
+      }
+      return false;
+    }
+    pod.spec.nodeName = result.node.name;
+    counts?.set(result.node.name, (counts.get(result.node.name) ?? 0) + 1);
+    recordEvent(state, {
+      reason: 'Scheduled',
+      object: ref,
+      namespace: pod.metadata.namespace,
+      message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${result.node.name}`,
+    });
+  }
+  const node = state.nodes.find((n) => n.name === pod.spec.nodeName);
+  if (!node || !node.up) return false;
+  return startPod(cp, pod, node);
+}
+
+function lastEventFor(state: ClusterState, pod: PodState) {
+  const ref = `Pod/${pod.metadata.name}`;
+  for (let i = state.events.length - 1; i >= 0; i--) {
+    const e = state.events[i];
+    if (e && e.object === ref && e.namespace === pod.metadata.namespace) return e;
+  }
+  return undefined;
+}
+
+function startPod(cp: ControlPlane, pod: PodState, node: NodeState): boolean {
+  const { state } = cp;
+  let ip = node.ip;
+  if (!pod.spec.hostNetwork) {
+    const used = (cp.nodeIps ??= new Map()).get(node.name) ?? podIpsOnNode(state, node.name);
+    cp.nodeIps.set(node.name, used);
+    const allocated = allocatePodIp(state, node, used);
+    if (allocated === undefined) {
+      recordEvent(state, {
+        type: 'Warning',
+        reason: 'FailedCreatePodSandBox',
+        object: `Pod/${pod.metadata.name}`,
+        namespace: pod.metadata.namespace,
+        message: `Failed to create pod sandbox: plugin type="ptp" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${node.podCIDR}`,
+      });
+      return false;
+    }
+    ip = allocated;
+  }
+  pod.status = { phase: 'Running', podIP: ip, hostIP: node.ip, ready: false };
+  const cacheKey = `${pod.metadata.namespace}|${pod.spec.enableServiceLinks}`;
+  let env = cp.serviceEnvCache.get(cacheKey);
+  if (!env) {
+    env = snapshotServiceEnv(state, pod.metadata.namespace, pod.spec.enableServiceLinks);
+    cp.serviceEnvCache.set(cacheKey, env);
+  }
+  pod.serviceEnv = env;
+  for (const c of pod.spec.containers) {
+    const base = { object: `Pod/${pod.metadata.name}`, namespace: pod.metadata.namespace };
+    recordEvent(state, {
+      ...base,
+      reason: 'Pulled',
+      message: `Container image "${c.image}" already present on machine`,
+    });
+    recordEvent(state, { ...base, reason: 'Created', message: `Created container ${c.name}` });
+    recordEvent(state, { ...base, reason: 'Started', message: `Started container ${c.name}` });
+  }
+  return true;
+}
+
+/** Removes a pod (kubelet stops its containers: `Killing`). */
+export function deletePod(cp: ControlPlane, pod: PodState): void {
+  const { state } = cp;
+  const i = state.pods.indexOf(pod);
+  if (i === -1) return;
+  state.pods.splice(i, 1);
+  if (pod.status.podIP !== '' && !pod.spec.hostNetwork)
+    cp.nodeIps?.get(pod.spec.nodeName)?.delete(pod.status.podIP);
+  if (pod.status.phase === 'Running') {
+    for (const c of pod.spec.containers) {
+      recordEvent(state, {
+        reason: 'Killing',
+        object: `Pod/${pod.metadata.name}`,
+        namespace: pod.metadata.namespace,
+        message: `Stopping container ${c.name}`,
+      });
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Pod readiness as kubelet reports it (the Ready condition the endpoints controller reads):
+ * the node is up, the pod is running, no `kubeplay pod unready` override, and every container's
+ * readiness probe passes. A container without a probe is ready once started.
+ *
+ * Probes: an exec probe that tests files (`ls /var/ready`, `cat f`, `test -e f`, `stat f`,
+ * `[ -f f ]`, also inside `sh -c "…"`) passes only when those files exist in the pod (`podFile`
+ * action, the book's kubia-rc-readinessprobe scenario); every other probe (httpGet, tcpSocket, other
+ * commands) is taken to pass.
+ * `kubeplay pod ready POD` forces ready and `unready` forces not ready, whatever the probe says.
+ * Not simulated: the node controller's eviction of pods from a node NotReady for 5 minutes
+ * (pod-eviction-timeout / the NoExecute toleration of 300s); pods stay on the down node, not ready.
+ */
+import type { Container, Probe } from '../model/objects.ts';
+import type { ClusterState, NodeState, PodState } from '../model/state.ts';
+
+const FILE_TESTING_COMMANDS = new Set(['ls', 'cat', 'test', 'stat', '[', 'head', 'tail']);
+
+/** The files an exec probe requires, or undefined when the probe does not test files. */
+export function filesTestedByProbe(probe: Probe): string[] | undefined {
+  if (probe.kind !== 'exec') return undefined;
+  let words = probe.command;
+  const first = words[0]?.replace(/^.*\//, '');
+  if (
+    (first === 'sh' || first === 'bash' || first === 'ash') &&
+    words[1] === '-c' &&
+    words[2] !== undefined
+  ) {
+    words = words[2].split(/\s+/).filter((w) => w !== '');
+  }
+  const command = words[0]?.replace(/^.*\//, '');
+  if (command === undefined || !FILE_TESTING_COMMANDS.has(command)) return undefined;
+  const paths = words.slice(1).filter((w) => w.startsWith('/'));
+  return paths.length > 0 ? paths : undefined;
+}
+
+export function probePasses(probe: Probe | undefined, files: string[]): boolean {
+  if (!probe) return true;
+  const needed = filesTestedByProbe(probe);
+  if (!needed) return true;
+  return needed.every((path) => files.includes(path));
+}
+
+export function containerReady(container: Container, pod: PodState): boolean {
+  return probePasses(container.readinessProbe, pod.files);
+}
+
+export function computePodReady(pod: PodState, node: NodeState | undefined): boolean {
+  if (pod.status.phase !== 'Running' || !node || !node.up) return false;
+  if (pod.readinessOverride !== undefined) return pod.readinessOverride;
+  return pod.spec.containers.every((c) => containerReady(c, pod));
+}
+
+/** Recomputes `status.ready` of every pod. */
+export function updateReadiness(state: ClusterState): void {
+  const nodes = new Map(state.nodes.map((n) => [n.name, n]));
+  for (const pod of state.pods) pod.status.ready = computePodReady(pod, nodes.get(pod.spec.nodeName));
+}

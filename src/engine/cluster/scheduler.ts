@@ -1,0 +1,59 @@
+/**
+ * A small kube-scheduler. Filters in the default plugin order (NodeUnschedulable, TaintToleration,
+ * NodeAffinity/nodeSelector); the first filter a node fails is its reason, and a pod no node fits gets
+ * the FitError text: `0/3 nodes are available: <n> <reason>, …` with the reasons sorted as strings,
+ * then the preemption part (pkg/scheduler/framework/types.go FitError.Error).
+ *
+ * Scoring is reduced to spreading: the node with the fewest pods wins, ties go to the node listed
+ * first (the real scheduler breaks ties at random; a fixed order keeps scenarios easy to narrate).
+ * Pods do not carry tolerations in this model, so the control-plane's NoSchedule taint keeps user pods
+ * off it unless `nodeName` says otherwise (nodeName bypasses the scheduler, as in Kubernetes).
+ */
+import type { NodeState } from '../model/state.ts';
+import { matchesLabels } from './labels.ts';
+
+export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
+
+export type ScheduleResult = { ok: true; node: NodeState } | { ok: false; message: string };
+
+/** Why a node cannot take the pod, in the scheduler's words; undefined when it can. */
+export function nodeRejection(node: NodeState, nodeSelector: Record<string, string>): string | undefined {
+  if (node.unschedulable) return 'node(s) were unschedulable';
+  const taint = (node.taints ?? []).find((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+  if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  if (!node.up) return `node(s) had untolerated taint {${UNREACHABLE_TAINT}: }`;
+  if (!matchesLabels(node.labels, nodeSelector)) return "node(s) didn't match Node's node affinity/selector";
+  return undefined;
+}
+
+/** Picks a node for a pod. `podCounts` holds how many pods each node runs now. */
+export function schedulePod(
+  nodes: NodeState[],
+  nodeSelector: Record<string, string>,
+  podCounts: Map<string, number>,
+): ScheduleResult {
+  let best: NodeState | undefined;
+  let bestCount = Infinity;
+  const reasons = new Map<string, number>();
+  for (const node of nodes) {
+    const reason = nodeRejection(node, nodeSelector);
+    if (reason !== undefined) {
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      continue;
+    }
+    const count = podCounts.get(node.name) ?? 0;
+    if (count < bestCount) {
+      best = node;
+      bestCount = count;
+    }
+  }
+  if (best) return { ok: true, node: best };
+  return { ok: false, message: formatFitError(nodes.length, reasons) };
+}
+
+export function formatFitError(total: number, reasons: Map<string, number>): string {
+  const parts = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();
+  const head = `0/${total} nodes are available`;
+  const detail = parts.length > 0 ? `: ${parts.join(', ')}.` : '.';
+  return `${head}${detail} preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+}

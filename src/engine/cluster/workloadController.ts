@@ -1,0 +1,282 @@
+/**
+ * The workload controllers, one reconcile each (kube-controller-manager):
+ *
+ * - ReplicationController / ReplicaSet: adopt orphan pods the selector matches, release owned pods it
+ *   no longer matches (relabelling a pod out makes the controller create a replacement), then create or
+ *   delete pods to reach `replicas`. New pods are named `<name>-<5 chars>`; events `SuccessfulCreate`
+ *   `Created pod: kubia-65mtj` and `SuccessfulDelete` `Deleted pod: …` on the controller.
+ *   Scale-down order follows controller.ActivePodsWithRanks (pkg/controller/controller_utils.go):
+ *   unscheduled first, then Pending, then not-ready, then pods doubled up on a node with more of this
+ *   controller's pods, then the newest; remaining ties by name.
+ * - Deployment: a ReplicaSet `<name>-<pod-template-hash>` carrying label pod-template-hash, owning the
+ *   pods `<name>-<hash>-<5>`. A template change makes a new ReplicaSet that takes all replicas while the
+ *   old ones go to 0 at once (as strategy Recreate does; RollingUpdate's surge steps are not simulated).
+ * - DaemonSet: one pod per node that its nodeSelector matches, skipping tainted (control-plane with
+ *   workers), cordoned and down nodes for new pods; pods on nodes that no longer qualify are deleted,
+ *   except on down nodes (they stay, not ready).
+ */
+import type { LabelSelector, WorkloadManifest } from '../model/objects.ts';
+import type { PodState, WorkloadState } from '../model/state.ts';
+import type { ControlPlane } from './controlPlane.ts';
+import { recordEvent } from './events.ts';
+import { matchesLabelSelector, matchesLabels } from './labels.ts';
+import { createPod, deletePod, generatePodName } from './podLifecycle.ts';
+import { computePodTemplateHash } from './podTemplateHash.ts';
+import { nodeRejection } from './scheduler.ts';
+
+function refOf(w: WorkloadState): string {
+  return `${w.manifest.kind}/${w.manifest.metadata.name}`;
+}
+
+function isOwnedBy(pod: PodState, w: WorkloadState): boolean {
+  return (
+    pod.metadata.namespace === w.manifest.metadata.namespace &&
+    pod.ownerRef?.kind === w.manifest.kind &&
+    pod.ownerRef.name === w.manifest.metadata.name
+  );
+}
+
+function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
+  const empty = Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
+  return !empty && matchesLabelSelector(labels, selector);
+}
+
+/** Adopts and releases pods (ControllerRefManager.ClaimPods), returning the ones it owns afterwards. */
+function claimPods(w: WorkloadState, nsPods: PodState[]): PodState[] {
+  const owned: PodState[] = [];
+  for (const pod of nsPods) {
+    const matches = selectorMatches(w.manifest.selector, pod.metadata.labels);
+    if (isOwnedBy(pod, w)) {
+      if (matches) owned.push(pod);
+      else delete pod.ownerRef; // released: it lives on as an orphan
+    } else if (!pod.ownerRef && matches) {
+      pod.ownerRef = { kind: w.manifest.kind, name: w.manifest.metadata.name };
+      owned.push(pod);
+    }
+  }
+  return owned;
+}
+
+function podTemplateFor(w: WorkloadState) {
+  return w.manifest.template;
+}
+
+function newPodFromTemplate(cp: ControlPlane, w: WorkloadState, nodeName?: string): PodState {
+  const template = podTemplateFor(w);
+  const ns = w.manifest.metadata.namespace;
+  const name = generatePodName(cp, ns, `${w.manifest.metadata.name}-`);
+  w.generation++;
+  const pod = createPod(cp, {
+    metadata: {
+      name,
+      namespace: ns,
+      labels: { ...template.labels },
+      annotations: { ...template.annotations },
+    },
+    spec: {
+      ...template.spec,
+      containers: template.spec.containers,
+      nodeSelector: template.spec.nodeSelector,
+      ...(nodeName !== undefined ? { nodeName } : {}),
+    },
+    ownerRef: { kind: w.manifest.kind, name: w.manifest.metadata.name },
+  });
+  recordEvent(cp.state, {
+    reason: 'SuccessfulCreate',
+    object: refOf(w),
+    namespace: ns,
+    message: `Created pod: ${name}`,
+  });
+  return pod;
+}
+
+function phaseRank(p: PodState): number {
+  if (p.spec.nodeName === '') return 0;
+  return p.status.phase === 'Pending' ? 1 : 2;
+}
+
+/** Pods in the order the controller deletes them. */
+export function rankPodsForDeletion(pods: PodState[]): PodState[] {
+  const perNode = new Map<string, number>();
+  for (const p of pods)
+    if (p.spec.nodeName !== '') perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+  return [...pods].sort((a, b) => {
+    const phase = phaseRank(a) - phaseRank(b);
+    if (phase !== 0) return phase;
+    if (a.status.ready !== b.status.ready) return a.status.ready ? 1 : -1;
+    const rank = (perNode.get(b.spec.nodeName) ?? 0) - (perNode.get(a.spec.nodeName) ?? 0);
+    if (rank !== 0) return rank;
+    const age = b.metadata.creationTimestamp - a.metadata.creationTimestamp;
+    if (age !== 0) return age;
+    return a.metadata.name < b.metadata.name ? 1 : a.metadata.name > b.metadata.name ? -1 : 0;
+  });
+}
+
+function syncReplicas(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): void {
+  const owned = claimPods(w, nsPods);
+  const want = Math.max(0, w.replicas);
+  if (owned.length < want) {
+    for (let i = owned.length; i < want; i++) newPodFromTemplate(cp, w);
+  } else if (owned.length > want) {
+    for (const pod of rankPodsForDeletion(owned).slice(0, owned.length - want)) {
+      deletePod(cp, pod);
+      recordEvent(cp.state, {
+        reason: 'SuccessfulDelete',
+        object: refOf(w),
+        namespace: w.manifest.metadata.namespace,
+        message: `Deleted pod: ${pod.metadata.name}`,
+      });
+    }
+  }
+}
+
+function syncDaemonSet(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): void {
+  const owned = claimPods(w, nsPods);
+  const byNode = new Map<string, PodState[]>();
+  for (const p of owned) {
+    const list = byNode.get(p.spec.nodeName) ?? [];
+    list.push(p);
+    byNode.set(p.spec.nodeName, list);
+  }
+  const selector = w.manifest.template.spec.nodeSelector;
+  const wanted = new Set<string>();
+  for (const node of cp.state.nodes) {
+    const fits = nodeRejection(node, selector) === undefined;
+    const has = byNode.get(node.name) ?? [];
+    if (fits || (!node.up && has.length > 0 && matchesLabels(node.labels, selector))) wanted.add(node.name);
+    if (fits && has.length === 0) newPodFromTemplate(cp, w, node.name);
+  }
+  for (const [nodeName, pods] of byNode) {
+    const extra = wanted.has(nodeName) ? pods.slice(1) : pods;
+    for (const pod of extra) {
+      deletePod(cp, pod);
+      recordEvent(cp.state, {
+        reason: 'SuccessfulDelete',
+        object: refOf(w),
+        namespace: w.manifest.metadata.namespace,
+        message: `Deleted pod: ${pod.metadata.name}`,
+      });
+    }
+  }
+}
+
+/** The ReplicaSet a Deployment wants for its current template. */
+function replicaSetManifest(d: WorkloadManifest, hash: string): WorkloadManifest {
+  const labels = { ...d.template.labels, 'pod-template-hash': hash };
+  return {
+    kind: 'ReplicaSet',
+    apiVersion: 'apps/v1',
+    metadata: {
+      name: `${d.metadata.name}-${hash}`,
+      namespace: d.metadata.namespace,
+      labels,
+      annotations: {},
+    },
+    replicas: d.replicas,
+    selector: {
+      matchLabels: { ...d.selector.matchLabels, 'pod-template-hash': hash },
+      matchExpressions: d.selector.matchExpressions,
+    },
+    template: { ...d.template, labels },
+  };
+}
+
+function syncDeployment(cp: ControlPlane, d: WorkloadState): void {
+  const { state } = cp;
+  const ns = d.manifest.metadata.namespace;
+  const hash = computePodTemplateHash(d.manifest.template);
+  d.templateHash = hash;
+  const owned = state.workloads.filter(
+    (w) =>
+      w.manifest.kind === 'ReplicaSet' &&
+      w.manifest.metadata.namespace === ns &&
+      w.ownerRef?.kind === 'Deployment' &&
+      w.ownerRef.name === d.manifest.metadata.name,
+  );
+  let current = owned.find((w) => w.templateHash === hash);
+  if (!current) {
+    current = {
+      manifest: replicaSetManifest(d.manifest, hash),
+      replicas: 0,
+      createdAt: state.clock,
+      generation: 0,
+      ownerRef: { kind: 'Deployment', name: d.manifest.metadata.name },
+      templateHash: hash,
+    };
+    state.workloads.push(current);
+  }
+  for (const old of owned) {
+    if (old === current || old.replicas === 0) continue;
+    recordEvent(state, {
+      reason: 'ScalingReplicaSet',
+      object: refOf(d),
+      namespace: ns,
+      message: `Scaled down replica set ${old.manifest.metadata.name} to 0 from ${old.replicas}`,
+    });
+    old.replicas = 0;
+    old.manifest = { ...old.manifest, replicas: 0 };
+  }
+  if (current.replicas !== d.replicas) {
+    const verb = d.replicas > current.replicas ? 'up' : 'down';
+    recordEvent(state, {
+      reason: 'ScalingReplicaSet',
+      object: refOf(d),
+      namespace: ns,
+      message: `Scaled ${verb} replica set ${current.manifest.metadata.name} to ${d.replicas} from ${current.replicas}`,
+    });
+    current.replicas = d.replicas;
+    current.manifest = { ...current.manifest, replicas: d.replicas };
+  }
+}
+
+/**
+ * Runs every controller once. Deployments first (they size their ReplicaSets), then the pod owners.
+ * `podsByNamespace` is rebuilt here: controllers create and delete pods as they go.
+ */
+export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
+  const { state } = cp;
+  const targets = only ? [only] : [...state.workloads];
+  for (const w of targets) if (w.manifest.kind === 'Deployment') syncDeployment(cp, w);
+  const all = only
+    ? only.manifest.kind === 'Deployment'
+      ? ownedReplicaSets(cp, only)
+      : [only]
+    : [...state.workloads];
+  const byNs = new Map<string, PodState[]>();
+  for (const pod of state.pods) {
+    const list = byNs.get(pod.metadata.namespace) ?? [];
+    list.push(pod);
+    byNs.set(pod.metadata.namespace, list);
+  }
+  for (const w of all) {
+    if (!state.workloads.includes(w)) continue;
+    const nsPods = byNs.get(w.manifest.metadata.namespace) ?? [];
+    if (w.manifest.kind === 'ReplicationController' || w.manifest.kind === 'ReplicaSet')
+      syncReplicas(cp, w, nsPods);
+    else if (w.manifest.kind === 'DaemonSet') syncDaemonSet(cp, w, nsPods);
+    else continue;
+    // Pods created or deleted above must be visible to the next controller of the namespace.
+    byNs.set(
+      w.manifest.metadata.namespace,
+      state.pods.filter((p) => p.metadata.namespace === w.manifest.metadata.namespace),
+    );
+  }
+}
+
+function ownedReplicaSets(cp: ControlPlane, d: WorkloadState): WorkloadState[] {
+  return cp.state.workloads.filter(
+    (w) =>
+      w.manifest.kind === 'ReplicaSet' &&
+      w.manifest.metadata.namespace === d.manifest.metadata.namespace &&
+      w.ownerRef?.kind === 'Deployment' &&
+      w.ownerRef.name === d.manifest.metadata.name,
+  );
+}
+
+/** Deletes a controller with its pods (foreground cascading, what `kubectl delete` does by default). */
+export function deleteWorkload(cp: ControlPlane, w: WorkloadState): void {
+  const { state } = cp;
+  if (w.manifest.kind === 'Deployment') for (const rs of ownedReplicaSets(cp, w)) deleteWorkload(cp, rs);
+  for (const pod of state.pods.filter((p) => isOwnedBy(p, w))) deletePod(cp, pod);
+  state.workloads = state.workloads.filter((x) => x !== w);
+}

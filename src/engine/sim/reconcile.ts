@@ -1,0 +1,66 @@
+/**
+ * The cluster built from manifests: a fresh kind cluster, then each document created in order.
+ *
+ * Clock rule (ClusterState.clock, seconds): the cluster and its system objects are created at 0; the
+ * user's first document at 120 (kind takes a minute or two to come up, so `kubectl get nodes` shows an
+ * AGE older than the user's objects); each further document one second later; objects a controller makes
+ * share the second of the change that caused them. Every action then moves the clock one second on
+ * (`wait` by its seconds), so AGE columns and `kubectl get events` show creation order.
+ */
+import type { Manifest } from '../model/objects.ts';
+import type { ClusterState } from '../model/state.ts';
+import { applyManifest } from '../cluster/apiServer.ts';
+import { closeControlPlane, openControlPlane } from '../cluster/controlPlane.ts';
+import { runControllers } from '../cluster/controllers.ts';
+import { bootstrapCluster } from '../cluster/systemObjects.ts';
+import { createTopology, LAPTOP_IP } from '../cluster/topology.ts';
+import { seedRng } from './rng.ts';
+
+export const USER_OBJECTS_START = 120;
+
+export function createEmptyState(seed: number): ClusterState {
+  const topology = createTopology([], 0);
+  return {
+    seed,
+    rng: seedRng(seed),
+    clock: 0,
+    settings: topology.settings,
+    nodes: [],
+    namespaces: [],
+    workloads: [],
+    pods: [],
+    services: [],
+    endpoints: [],
+    ingresses: [],
+    ingressClasses: [],
+    clients: [{ name: 'laptop', ip: LAPTOP_IP, hosts: [] }],
+    events: [],
+    affinity: {},
+    ipvsCursor: {},
+    lbCursor: {},
+    diagnostics: [],
+    ipamLastReserved: {},
+  };
+}
+
+/** State = f(manifests, seed). Pure and deterministic; never throws on user input. */
+export function reconcile(manifests: Manifest[], seed: number): ClusterState {
+  const state = createEmptyState(seed);
+  const topology = createTopology(manifests, 0);
+  state.settings = topology.settings;
+  const cp = openControlPlane(state);
+  bootstrapCluster(cp, topology.nodes);
+  runControllers(cp);
+  const nodesFromManifests = !manifests.some((m) => m.kind === 'Cluster');
+  state.clock = USER_OBJECTS_START;
+  let first = true;
+  for (const manifest of manifests) {
+    if (manifest.kind === 'Cluster') continue;
+    if (manifest.kind === 'Node' && nodesFromManifests) continue;
+    if (!first) state.clock += 1;
+    first = false;
+    state.diagnostics.push(...applyManifest(cp, manifest));
+  }
+  runControllers(cp);
+  return closeControlPlane(cp);
+}

@@ -1,0 +1,215 @@
+/**
+ * One action against a state (mutated in place: the caller hands in its own copy). Unknown targets
+ * produce a Diagnostic located at the action (`file: 'actions'`, line = 1-based action number), never
+ * a throw. The controllers run afterwards so pods, endpoints and statuses follow.
+ */
+import type { Action } from '../model/actions.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Manifest } from '../model/objects.ts';
+import { applyManifest } from '../cluster/apiServer.ts';
+import type { ControlPlane } from '../cluster/controlPlane.ts';
+import { runControllers } from '../cluster/controllers.ts';
+import { deleteObject, notFoundMessage } from '../cluster/deleteObject.ts';
+import { formatIp, parseCidr } from '../cluster/ipv4.ts';
+import { findNode, findPod } from '../cluster/lookup.ts';
+import { applyControlPlaneTaints } from '../cluster/topology.ts';
+
+function actionDiagnostic(
+  actionNumber: number,
+  message: string,
+  code: string,
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  return { file: 'actions', line: actionNumber, column: 1, severity, path: '', message, code };
+}
+
+/**
+ * Applies the action. `manifests` are the already-parsed documents of an `apply` action (parsing is the
+ * caller's, so this stays pure of the parser). Returns the control-plane diagnostics it produced.
+ */
+export function runAction(
+  cp: ControlPlane,
+  action: Action,
+  actionNumber: number,
+  manifests: Manifest[] = [],
+): Diagnostic[] {
+  const { state } = cp;
+  const out: Diagnostic[] = [];
+  state.clock += action.type === 'wait' ? Math.max(0, action.seconds) : 1;
+  switch (action.type) {
+    case 'apply':
+      for (const m of manifests) {
+        if (m.kind === 'Cluster') {
+          out.push(
+            actionDiagnostic(
+              actionNumber,
+              'a kind Cluster config only takes effect when the cluster is created',
+              'cluster-config-after-load',
+              'warning',
+            ),
+          );
+          continue;
+        }
+        out.push(...applyManifest(cp, m));
+      }
+      break;
+    case 'delete':
+      if (!deleteObject(cp, action.kind, action.namespace, action.name)) {
+        out.push(actionDiagnostic(actionNumber, notFoundMessage(action.kind, action.name), 'not-found'));
+      }
+      break;
+    case 'scale': {
+      if (action.kind === 'DaemonSet') {
+        out.push(
+          actionDiagnostic(
+            actionNumber,
+            'error: the server could not find the requested resource',
+            'scale-unsupported',
+          ),
+        );
+        break;
+      }
+      const w = state.workloads.find(
+        (x) =>
+          x.manifest.kind === action.kind &&
+          x.manifest.metadata.namespace === action.namespace &&
+          x.manifest.metadata.name === action.name,
+      );
+      if (!w)
+        out.push(actionDiagnostic(actionNumber, notFoundMessage(action.kind, action.name), 'not-found'));
+      else {
+        w.replicas = Math.max(0, action.replicas);
+        w.manifest = { ...w.manifest, replicas: w.replicas };
+      }
+      break;
+    }
+    case 'node': {
+      const node = findNode(state, action.name);
+      if (!node) out.push(actionDiagnostic(actionNumber, notFoundMessage('Node', action.name), 'not-found'));
+      else node.up = action.up;
+      break;
+    }
+    case 'podReady': {
+      const pod = findPod(state, action.namespace, action.name);
+      if (!pod) out.push(actionDiagnostic(actionNumber, notFoundMessage('Pod', action.name), 'not-found'));
+      else pod.readinessOverride = action.ready;
+      break;
+    }
+    case 'podFile': {
+      const pod = findPod(state, action.namespace, action.name);
+      if (!pod) out.push(actionDiagnostic(actionNumber, notFoundMessage('Pod', action.name), 'not-found'));
+      else {
+        const files = pod.files.filter((f) => f !== action.path);
+        pod.files = action.present ? [...files, action.path] : files;
+      }
+      break;
+    }
+    case 'hosts': {
+      const client = state.clients.find((c) => c.name === action.client);
+      if (!client)
+        out.push(actionDiagnostic(actionNumber, `client "${action.client}" not found`, 'not-found'));
+      else client.hosts = [...client.hosts, { ip: action.ip, hostnames: [...action.hostnames] }];
+      break;
+    }
+    case 'client':
+      if (!state.clients.some((c) => c.name === action.name)) {
+        state.clients.push({ name: action.name, ip: nextClientIp(cp), hosts: [] });
+      }
+      break;
+    case 'label':
+    case 'annotate':
+      if (!relabel(cp, action))
+        out.push(actionDiagnostic(actionNumber, notFoundMessage(action.kind, action.name), 'not-found'));
+      break;
+    case 'wait':
+      break;
+  }
+  runControllers(cp);
+  return out;
+}
+
+/**
+ * Another machine on kind's docker network: the first free address after the nodes and clients
+ * (docker hands out the next address of the bridge network to a new container).
+ */
+function nextClientIp(cp: ControlPlane): string {
+  const { state } = cp;
+  const net = parseCidr(state.settings.nodeSubnet);
+  const used = new Set([...state.nodes.map((n) => n.ip), ...state.clients.map((c) => c.ip)]);
+  for (let i = 2; net && i < net.size - 1; i++) {
+    const ip = formatIp(net.base + i);
+    if (!used.has(ip)) return ip;
+  }
+  return formatIp((net?.base ?? 0) + 254);
+}
+
+function relabel(cp: ControlPlane, action: Extract<Action, { type: 'label' | 'annotate' }>): boolean {
+  const { state } = cp;
+  const edit = (map: Record<string, string>): Record<string, string> => {
+    const next = { ...map, ...action.set };
+    for (const key of action.remove) delete next[key];
+    return next;
+  };
+  const field = action.type === 'label' ? 'labels' : 'annotations';
+  const inNs = (m: { name: string; namespace: string }) =>
+    m.name === action.name && m.namespace === action.namespace;
+  switch (action.kind) {
+    case 'Pod': {
+      const pod = findPod(state, action.namespace, action.name);
+      if (!pod) return false;
+      pod.metadata[field] = edit(pod.metadata[field]);
+      return true;
+    }
+    case 'Node': {
+      const node = findNode(state, action.name);
+      if (!node) return false;
+      if (field === 'labels') node.labels = edit(node.labels);
+      applyControlPlaneTaints(state.nodes);
+      return true;
+    }
+    case 'Service': {
+      const svc = state.services.find((s) => inNs(s.manifest.metadata));
+      if (!svc) return false;
+      svc.manifest = {
+        ...svc.manifest,
+        metadata: { ...svc.manifest.metadata, [field]: edit(svc.manifest.metadata[field]) },
+      };
+      return true;
+    }
+    case 'Ingress': {
+      const ing = state.ingresses.find((i) => inNs(i.manifest.metadata));
+      if (!ing) return false;
+      ing.manifest = {
+        ...ing.manifest,
+        metadata: { ...ing.manifest.metadata, [field]: edit(ing.manifest.metadata[field]) },
+      };
+      return true;
+    }
+    case 'Endpoints': {
+      const ep = state.endpoints.find((e) => inNs(e.metadata));
+      if (!ep) return false;
+      ep.metadata = { ...ep.metadata, [field]: edit(ep.metadata[field]) };
+      return true;
+    }
+    case 'Namespace':
+      return state.namespaces.some((n) => n.name === action.name);
+    case 'IngressClass': {
+      const cls = state.ingressClasses.find((c) => c.manifest.metadata.name === action.name);
+      if (!cls) return false;
+      cls.manifest = {
+        ...cls.manifest,
+        metadata: { ...cls.manifest.metadata, [field]: edit(cls.manifest.metadata[field]) },
+      };
+      return true;
+    }
+    default: {
+      const w = state.workloads.find((x) => x.manifest.kind === action.kind && inNs(x.manifest.metadata));
+      if (!w) return false;
+      w.manifest = {
+        ...w.manifest,
+        metadata: { ...w.manifest.metadata, [field]: edit(w.manifest.metadata[field]) },
+      };
+      return true;
+    }
+  }
+}
