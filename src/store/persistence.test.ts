@@ -1,0 +1,56 @@
+import { describe, it, expect } from 'vitest';
+import { loadSavedScenario, restoreSavedScenario, saveScenario, STORAGE_KEY } from './persistence.ts';
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    map,
+  };
+}
+
+describe('scenario autosave', () => {
+  it('round-trips the scenario', () => {
+    const storage = memoryStorage();
+    const scenario = {
+      scenarioId: 'kubia',
+      yaml: 'kind: Pod\n',
+      seed: 7,
+      actions: [{ type: 'node' as const, name: 'n', up: false }],
+    };
+    saveScenario(storage, scenario);
+    expect(loadSavedScenario(storage)).toEqual(scenario);
+  });
+
+  it('refuses what it cannot trust', () => {
+    expect(restoreSavedScenario(null)).toBeNull();
+    expect(restoreSavedScenario('{not json')).toBeNull();
+    expect(restoreSavedScenario('42')).toBeNull();
+    expect(restoreSavedScenario(JSON.stringify({ yaml: 5 }))).toBeNull();
+    expect(
+      restoreSavedScenario(
+        JSON.stringify({ yaml: 'a', seed: 'x', actions: [1, { type: 'wait', seconds: 1 }] }),
+      ),
+    ).toEqual({
+      yaml: 'a',
+      scenarioId: 'custom',
+      seed: 1,
+      actions: [{ type: 'wait', seconds: 1 }],
+    });
+  });
+
+  it('survives a storage that throws', () => {
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('full');
+      },
+    };
+    expect(loadSavedScenario(broken)).toBeNull();
+    expect(() => saveScenario(broken, { scenarioId: 'x', yaml: '', seed: 1, actions: [] })).not.toThrow();
+    expect(STORAGE_KEY).toMatch(/^kubeplay\./);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, it, expect } from 'vitest';
+import type { Trace } from '../engine/index.ts';
+import { createTrafficStore, getArrivalKey, landFlight, launchFlights, startBatch } from './trafficStore.ts';
+
+const trace = (pod?: string, outcome: Trace['outcome'] = 'ok'): Trace => ({
+  from: 'client/laptop',
+  request: { method: 'GET', url: 'http://x', host: 'x', clientIp: '1.1.1.1' },
+  outcome,
+  hops: [],
+  ...(pod ? { endpoint: { pod, ip: '10.0.0.1', port: 8080 } } : {}),
+});
+
+describe('traffic store', () => {
+  it('counts each flight once when it lands, per pod and per batch', () => {
+    const store = createTrafficStore();
+    startBatch(store, 1, 3);
+    launchFlights(store, [
+      { id: 'a', trace: trace('default/kubia-a'), startAt: 0, focused: false, batch: 1 },
+      { id: 'b', trace: trace('default/kubia-a'), startAt: 0, focused: false, batch: 1 },
+      { id: 'c', trace: trace(undefined, 'timeout'), startAt: 0, focused: false, batch: 1 },
+    ]);
+    landFlight(store, 'a');
+    landFlight(store, 'a');
+    landFlight(store, 'b');
+    landFlight(store, 'c');
+    const s = store.getState();
+    expect(s.hits).toEqual({ 'pod/default/kubia-a': 2 });
+    expect(s.batch).toMatchObject({ arrived: 3, byTarget: { 'pod/default/kubia-a': 2, timeout: 1 } });
+    expect(s.flights).toEqual([]);
+  });
+
+  it('keeps one focused request: the latest', () => {
+    const store = createTrafficStore();
+    launchFlights(store, [{ id: 'a', trace: trace('default/p'), startAt: 0, focused: true, batch: null }]);
+    launchFlights(store, [{ id: 'b', trace: trace('default/q'), startAt: 0, focused: true, batch: null }]);
+    expect(store.getState().focused?.id).toBe('b');
+    expect(
+      store
+        .getState()
+        .flights.filter((f) => f.focused)
+        .map((f) => f.id),
+    ).toEqual(['b']);
+  });
+
+  it('keys arrivals by pod, address or outcome', () => {
+    expect(getArrivalKey(trace('ns/p'))).toBe('pod/ns/p');
+    expect(getArrivalKey(trace(undefined, 'refused'))).toBe('refused');
+  });
+});

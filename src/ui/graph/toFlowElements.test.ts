@@ -1,0 +1,111 @@
+import { describe, it, expect } from 'vitest';
+import { createKubiaFixture } from '../../store/testing/clusterFixture.ts';
+import { getAbsoluteCenters, reuseUnchanged, toFlowElements } from './toFlowElements.ts';
+
+const build = (state = createKubiaFixture(), overrides = {}) =>
+  toFlowElements(
+    { state, ingressControllers: { 'ing/default/kubia': ['pod/default/kubia-abcde'] }, stale: false },
+    overrides,
+  );
+
+describe('toFlowElements', () => {
+  it('uses the Trace graph ids for every object', () => {
+    const ids = build().nodes.map((n) => n.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'cluster',
+        'dns',
+        'node/kind-worker',
+        'pod/default/kubia-abcde',
+        'svc/default/kubia-nodeport',
+        'ep/default/kubia',
+        'ing/default/kubia',
+        'lb/default/kubia-loadbalancer',
+        'client/laptop',
+      ]),
+    );
+  });
+
+  it('puts pods inside their node and nodes inside the cluster; clients and load balancers outside', () => {
+    const byId = new Map(build().nodes.map((n) => [n.id, n]));
+    expect(byId.get('pod/default/kubia-fghij')?.parentId).toBe('node/kind-worker2');
+    expect(byId.get('node/kind-worker')?.parentId).toBe('cluster');
+    expect(byId.get('client/laptop')?.parentId).toBeUndefined();
+    expect(byId.get('lb/default/kubia-loadbalancer')?.parentId).toBeUndefined();
+  });
+
+  it('formats Service ports as kubectl does', () => {
+    const svc = build().nodes.find((n) => n.id === 'svc/default/kubia-nodeport');
+    expect(svc?.data).toMatchObject({ type: 'NodePort', clusterIP: '10.96.0.21', ports: '80:30123/TCP' });
+  });
+
+  it('draws endpoint edges to ready and not-ready pods differently, and LB edges to every node', () => {
+    const { edges } = build();
+    const fromEp = edges.filter((e) => e.source === 'ep/default/kubia');
+    expect(fromEp.map((e) => [e.target, e.className])).toEqual([
+      ['pod/default/kubia-abcde', 'kp-edge-endpoint'],
+      ['pod/default/kubia-fghij', 'kp-edge-endpoint'],
+      ['pod/default/kubia-klmno', 'kp-edge-endpoint kp-edge-notready'],
+    ]);
+    expect(edges.filter((e) => e.source === 'lb/default/kubia-loadbalancer')).toHaveLength(3);
+    expect(
+      edges.some((e) => e.source === 'ing/default/kubia' && e.target === 'svc/default/kubia-nodeport'),
+    ).toBe(true);
+    expect(
+      edges.some((e) => e.source === 'pod/default/kubia-abcde' && e.target === 'ing/default/kubia'),
+    ).toBe(true);
+  });
+
+  it('keeps every position when only an IP changes (stable across edits)', () => {
+    const before = build();
+    const state = createKubiaFixture();
+    state.pods[0]!.status.podIP = '10.244.1.99';
+    const after = build(state);
+    expect(after.nodes.map((n) => [n.id, n.position])).toEqual(before.nodes.map((n) => [n.id, n.position]));
+  });
+
+  it('lets dragged positions win', () => {
+    const { nodes } = build(createKubiaFixture(), { 'svc/default/kubia': { x: 5, y: 7 } });
+    expect(nodes.find((n) => n.id === 'svc/default/kubia')?.position).toEqual({ x: 5, y: 7 });
+  });
+
+  it('marks a down node and grows a node for more pods', () => {
+    const state = createKubiaFixture();
+    state.nodes[1]!.up = false;
+    const one = build(state).nodes.find((n) => n.id === 'node/kind-worker')!;
+    expect(one.data).toMatchObject({ up: false });
+    for (let i = 0; i < 30; i++) {
+      state.pods.push({ ...state.pods[0]!, metadata: { ...state.pods[0]!.metadata, name: `extra-${i}` } });
+    }
+    const big = build(state).nodes.find((n) => n.id === 'node/kind-worker')!;
+    expect((big.width ?? 0) * (big.height ?? 0)).toBeGreaterThan((one.width ?? 0) * (one.height ?? 0));
+  });
+});
+
+describe('reuseUnchanged', () => {
+  it('keeps the same object for unchanged nodes and a new one for changed nodes', () => {
+    const first = build();
+    const state = createKubiaFixture();
+    state.pods[0]!.status.ready = false;
+    const second = reuseUnchanged(first, build(state));
+    const same = (id: string) =>
+      second.nodes.find((n) => n.id === id) === first.nodes.find((n) => n.id === id);
+    expect(same('pod/default/kubia-fghij')).toBe(true);
+    expect(same('svc/default/kubia')).toBe(true);
+    expect(same('pod/default/kubia-abcde')).toBe(false);
+  });
+});
+
+describe('getAbsoluteCenters', () => {
+  it('adds parent offsets', () => {
+    const { nodes } = build();
+    const centers = getAbsoluteCenters(nodes);
+    const pod = nodes.find((n) => n.id === 'pod/default/kubia-abcde')!;
+    const node = nodes.find((n) => n.id === 'node/kind-worker')!;
+    const cluster = nodes.find((n) => n.id === 'cluster')!;
+    expect(centers.get(pod.id)).toEqual({
+      x: cluster.position.x + node.position.x + pod.position.x + (pod.width ?? 0) / 2,
+      y: cluster.position.y + node.position.y + pod.position.y + (pod.height ?? 0) / 2,
+    });
+  });
+});
