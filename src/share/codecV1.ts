@@ -17,7 +17,11 @@ export const PREFIX_V1 = 'z1.';
 const dictionaryBytes = new TextEncoder().encode(DICTIONARY_V1);
 
 export function encodeV1(scenario: SharedScenario): string {
-  const payload = new TextEncoder().encode(toPayloadV1(scenario));
+  return encodePayloadV1(new TextEncoder().encode(toPayloadV1(scenario)));
+}
+
+/** Frames and compresses raw payload bytes (exported for tests that build hostile links). */
+export function encodePayloadV1(payload: Uint8Array): string {
   const compressed = deflateSync(payload, { level: 9, mem: 12, dictionary: dictionaryBytes });
   const framed = new Uint8Array(2 + compressed.length);
   const check = checksum16(payload);

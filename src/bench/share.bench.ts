@@ -1,0 +1,63 @@
+/**
+ * `npm run bench:share`: how long a share link is for each bundled scenario (src/scenarios/*.yaml),
+ * beside lz-string's `compressToEncodedURIComponent` of the same scenario JSON, plus the same with a
+ * few typical actions, and the encode/decode time. Figures, not a test: linkSize.test.ts holds the
+ * targets (≤ 400 characters for the default scenario with actions, ≤ 50% of lz-string for every one).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import LZString from 'lz-string';
+import { decodeScenario, encodeScenario, toScenarioJson } from '../share/index.ts';
+import type { SharedScenario } from '../share/index.ts';
+
+const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
+/** The book's manifests as written in the book: not in the dictionary, so they show the generic part. */
+const unbundledDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'share', 'testdata');
+const yamlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+const files = [...yamlFiles(scenariosDir), ...yamlFiles(unbundledDir)];
+
+/** What a teacher typically does before sharing: scale, make a pod unready, take a node down. */
+const fewActions: SharedScenario['actions'] = [
+  { type: 'scale', kind: 'ReplicationController', namespace: 'default', name: 'kubia', replicas: 5 },
+  { type: 'podReady', namespace: 'default', name: 'kubia-x7k2p', ready: false },
+  { type: 'node', name: 'kind-worker', up: false },
+];
+
+const lzLength = (s: SharedScenario) =>
+  LZString.compressToEncodedURIComponent(JSON.stringify(toScenarioJson(s))).length;
+
+function timeMs(run: () => void, times = 20): number {
+  const started = performance.now();
+  for (let i = 0; i < times; i++) run();
+  return (performance.now() - started) / times;
+}
+
+const rows = files.map((file) => {
+  const yaml = readFileSync(file, 'utf8');
+  const bare: SharedScenario = { yaml, seed: 1, actions: [] };
+  const busy: SharedScenario = { yaml, seed: 7, actions: fewActions };
+  const link = encodeScenario(bare);
+  const busyLink = encodeScenario(busy);
+  return {
+    scenario: (file.startsWith(unbundledDir) ? 'testdata/' : '') + basename(file, '.yaml'),
+    yamlBytes: new TextEncoder().encode(yaml).length,
+    z1: link.length,
+    lzString: lzLength(bare),
+    ratio: +(link.length / lzLength(bare)).toFixed(3),
+    z1WithActions: busyLink.length,
+    lzStringWithActions: lzLength(busy),
+    encodeMs: +timeMs(() => encodeScenario(busy)).toFixed(2),
+    decodeMs: +timeMs(() => decodeScenario(busyLink)).toFixed(2),
+  };
+});
+
+console.table(rows);
+const total = (key: 'z1' | 'lzString') => rows.reduce((n, r) => n + r[key], 0);
+console.log(
+  `all scenarios: z1 ${total('z1')} chars vs lz-string ${total('lzString')} (ratio ${(total('z1') / total('lzString')).toFixed(3)})`,
+);
