@@ -1,5 +1,23 @@
+/**
+ * routeRequest: one HTTP request as a NEW connection, hop by hop, the way a real cluster carries it
+ * (DESIGN.md "The request trace"). Name resolution (resolver.ts), then the destination address
+ * decides the path (entry.ts), kube-proxy picks endpoints (kubeProxy.ts, serviceProxy.ts), ingress
+ * controllers route by host and path (ingress/), apps answer by image (apps.ts). Never throws: every
+ * failure is a Trace outcome. The returned state differs only in rng, affinity, cursors and clients.
+ */
 import type { ClusterState } from '../model/state.ts';
-import type { GraphId, Trace } from '../trace.ts';
+import type { GraphId, Hop, Trace } from '../trace.ts';
+import { DNS_GRAPH_ID } from '../trace.ts';
+import { routeToAddress } from './entry.ts';
+import type { Delivery, Flow } from './flow.ts';
+import { normalizeHost } from './ingress/pathMatch.ts';
+import { getNetIndex, memoize } from './netIndex.ts';
+import type { LookupResult } from './resolver.ts';
+import { firstAddress, hostsAnswer, lookupFromSource } from './resolver.ts';
+import { addr, RouteContext } from './routeContext.ts';
+import type { Source } from './source.ts';
+import { findSource } from './source.ts';
+import { defaultHostHeader, isIPv4, parseUrl } from './url.ts';
 
 export interface RequestSpec {
   /** `client/<name>` (created on the fly if unknown), `pod/<ns>/<name>`, or `node/<name>`. */
@@ -21,9 +39,192 @@ export interface RouteResult {
   state: ClusterState;
 }
 
+function failure(
+  from: GraphId,
+  spec: RequestSpec,
+  method: string,
+  outcome: Trace['outcome'],
+  body: string,
+  hops: Hop[] = [],
+  clientIp = '',
+): Trace {
+  return { from, request: { method, url: spec.url, host: '', clientIp }, outcome, body, hops };
+}
+
+/** DNS answers depend only on the state arrays the index is keyed on, so they are cached with it. */
+function resolveName(
+  ctx: RouteContext,
+  source: Source,
+  name: string,
+  port: number,
+  spec: RequestSpec,
+): LookupResult {
+  const options = {
+    from: source.id,
+    name,
+    port,
+    useHosts: true,
+    ...(spec.resolve ? { resolve: spec.resolve } : {}),
+  };
+  const uncachable = spec.resolve !== undefined || source.kind === 'client';
+  if (uncachable) return lookupFromSource(ctx.state, source, options);
+  if (hostsAnswer(source, ctx.state, name) !== undefined) return lookupFromSource(ctx.state, source, options);
+  const key =
+    source.kind === 'pod'
+      ? `dns|pod|${source.pod.metadata.namespace}|${source.pod.spec.dnsPolicy}|${source.pod.spec.hostNetwork}|${name}`
+      : `dns|node|${name}`;
+  return memoize(ctx.index, key, () => lookupFromSource(ctx.state, source, { ...options, useHosts: false }));
+}
+
+function dnsHop(ctx: RouteContext, source: Source, lookup: LookupResult, name: string): void {
+  const answer = firstAddress(lookup);
+  if (lookup.source === 'hosts' || lookup.source === 'resolve') {
+    const where = lookup.source === 'hosts' ? `/etc/hosts on ${source.id}` : 'curl --resolve';
+    ctx.hop(source.id, 'dns', source.ip, answer ?? '', `${where} says ${name} is ${answer}`);
+    return;
+  }
+  const server = lookup.server ?? '';
+  const walk = lookup.tried.map((t) => `${t.name} (${t.rcode})`).join(', ');
+  const cname = lookup.answers.find((r) => r.type === 'CNAME');
+  const result = answer
+    ? `answer ${answer}${cname ? ` via CNAME ${cname.value}` : ''}`
+    : cname
+      ? `only a CNAME to ${cname.value}, which nothing here can resolve`
+      : 'no answer';
+  const who = lookup.serverName
+    ? `cluster DNS ${server}`
+    : server
+      ? `the node's resolver ${server}`
+      : 'its resolver';
+  const note =
+    source.kind === 'client'
+      ? `${source.id} is outside the cluster: its /etc/hosts has no entry for ${name} and its own DNS knows no cluster names`
+      : `${source.id} asks ${who}; search-list walk: ${walk}: ${result}`;
+  ctx.hop(
+    lookup.serverName ? DNS_GRAPH_ID : source.id,
+    'dns',
+    addr(source.ip, 53),
+    server ? addr(server, 53) : '',
+    note,
+  );
+}
+
+function replyNote(flow: Flow, dialed: string): string {
+  const rewritten = flow.dstIp !== dialed.split(':')[0] || flow.srcIp !== flow.clientIp;
+  return rewritten
+    ? `the answer travels back; conntrack undoes the NAT, so it arrives from ${dialed}, the address the client dialled`
+    : `the answer travels back from ${dialed}`;
+}
+
 /** Routes one HTTP request as a new connection. Never throws: every failure is a Trace outcome. */
 export function routeRequest(state: ClusterState, request: RequestSpec): RouteResult {
-  void state;
-  void request;
-  throw new Error('routeRequest: not implemented yet');
+  const method = (request.method ?? 'GET').toUpperCase();
+  try {
+    return route(state, request, method);
+  } catch (error) {
+    // A bug must not take the terminal down: report it as an unresolved trace.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      trace: failure(request.from, request, method, 'unresolved', `internal error: ${message}\n`),
+      state,
+    };
+  }
+}
+
+function route(state: ClusterState, request: RequestSpec, method: string): RouteResult {
+  const index = getNetIndex(state);
+  const found = findSource(state, index, request.from, request.clientIp);
+  if (!found.ok)
+    return { trace: failure(request.from, request, method, 'unresolved', `${found.error}\n`), state };
+  const source = found.source;
+  const ctx = new RouteContext(state, index);
+  if (source.kind === 'client' && source.isNew) ctx.addClient(source.client);
+  const url = parseUrl(request.url);
+  if (!url) {
+    return {
+      trace: failure(
+        source.id,
+        request,
+        method,
+        'unresolved',
+        'curl: (3) URL rejected: Malformed input to a URL function\n',
+        [],
+        source.ip,
+      ),
+      state: ctx.finish(),
+    };
+  }
+  const headerEntries = Object.entries(request.headers ?? {});
+  const hostOverride = headerEntries.find(([k]) => k.toLowerCase() === 'host')?.[1];
+  const hostHeader = hostOverride ?? defaultHostHeader(url);
+  const host = normalizeHost(hostHeader);
+  const traceRequest = { method, url: request.url, host, clientIp: source.ip };
+  const done = (delivery: Delivery): RouteResult => {
+    const trace: Trace = {
+      from: source.id,
+      request: traceRequest,
+      outcome: delivery.outcome,
+      hops: ctx.hops,
+    };
+    if (delivery.status !== undefined) trace.status = delivery.status;
+    if (delivery.body !== undefined) trace.body = delivery.body;
+    if (delivery.service !== undefined) trace.service = delivery.service;
+    if (delivery.endpoint !== undefined) trace.endpoint = delivery.endpoint;
+    return { trace, state: ctx.finish() };
+  };
+
+  const sourceNode = source.kind === 'client' ? undefined : source.node;
+  if (source.kind === 'pod' && (!source.pod.status.podIP || source.pod.status.phase !== 'Running')) {
+    return done({ outcome: 'unresolved', body: `error: pod ${source.pod.metadata.name} is not running\n` });
+  }
+  if (sourceNode && !sourceNode.up) {
+    ctx.hop(
+      source.id,
+      'drop',
+      source.ip,
+      url.host,
+      `${sourceNode.name} is down: nothing leaves it, so the request times out`,
+    );
+    return done({ outcome: 'timeout' });
+  }
+
+  let dstIp = url.host;
+  if (!isIPv4(url.host)) {
+    const lookup = resolveName(ctx, source, url.host, url.port, request);
+    dnsHop(ctx, source, lookup, url.host);
+    const answer = firstAddress(lookup);
+    if (!answer)
+      return done({ outcome: 'unresolved', body: `curl: (6) Could not resolve host: ${url.host}\n` });
+    dstIp = answer;
+  }
+  const clientPort = ctx.ephemeralPort();
+  const flow: Flow = {
+    source,
+    method,
+    scheme: url.scheme,
+    path: url.path,
+    host,
+    hostHeader,
+    headers: headerEntries.filter(([k]) => k.toLowerCase() !== 'host'),
+    clientIp: source.ip,
+    clientPort,
+    srcIp: source.ip,
+    srcPort: clientPort,
+    dstIp,
+    dstPort: url.port,
+    node: sourceNode?.name,
+  };
+  const dialed = addr(dstIp, url.port);
+  ctx.hop(
+    source.id,
+    'send',
+    addr(source.ip, clientPort),
+    dialed,
+    `${source.id} opens a TCP connection to ${dialed} and sends ${method} ${url.path} (Host: ${hostHeader})`,
+  );
+  const delivery = routeToAddress(ctx, flow);
+  if (delivery.outcome === 'ok' || delivery.status !== undefined || delivery.outcome === 'http-error') {
+    ctx.hop(source.id, 'reply', dialed, addr(source.ip, clientPort), replyNote(flow, dialed));
+  }
+  return done(delivery);
 }

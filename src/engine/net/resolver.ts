@@ -62,7 +62,7 @@ export interface LookupOptions {
   port?: number;
 }
 
-function hostsAnswer(source: Source, state: ClusterState, name: string): string | undefined {
+export function hostsAnswer(source: Source, state: ClusterState, name: string): string | undefined {
   const lower = name.toLowerCase().replace(/\.$/, '');
   if (source.kind === 'client') {
     for (const entry of source.client.hosts) {

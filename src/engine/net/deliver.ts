@@ -1,0 +1,150 @@
+/**
+ * The last leg: a packet addressed to an endpoint (pod IP, node IP or an address outside the cluster)
+ * travels over the pod network to its node and reaches the process (or is refused, or lost).
+ */
+import type { NodeState, PodState } from '../model/state.ts';
+import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
+import type { AppAnswer } from './apps.ts';
+import { answerNodeRequest, answerRequest } from './apps.ts';
+import type { Delivery, Flow } from './flow.ts';
+import { REFUSED, TIMEOUT, toAppRequest } from './flow.ts';
+import { getIngressController, handleControllerRequest } from './ingress/controller.ts';
+import type { Backend } from './netIndex.ts';
+import { addr } from './routeContext.ts';
+import type { RouteContext } from './routeContext.ts';
+
+function podName(pod: PodState): string {
+  return `${pod.metadata.namespace}/${pod.metadata.name}`;
+}
+
+/** Moves the packet onto `node` (a `forward` hop when it crosses nodes); false when the node is down. */
+export function enterNode(ctx: RouteContext, flow: Flow, node: NodeState, why: string): boolean {
+  const src = addr(flow.srcIp, flow.srcPort);
+  const dst = addr(flow.dstIp, flow.dstPort);
+  if (!node.up) {
+    ctx.hop(
+      graphIdOfNode(node.name),
+      'drop',
+      src,
+      dst,
+      `${node.name} is down, so nothing there answers and the client times out`,
+    );
+    return false;
+  }
+  if (flow.node !== node.name) {
+    const from = flow.node ?? 'outside the cluster';
+    if (flow.node !== undefined)
+      ctx.hop(
+        graphIdOfNode(node.name),
+        'forward',
+        src,
+        dst,
+        `the pod network carries the packet from ${from} to ${node.name}, ${why}`,
+      );
+    flow.node = node.name;
+  }
+  return true;
+}
+
+/** Turns what a process answered into hops and an outcome. */
+export function finishWithAnswer(
+  ctx: RouteContext,
+  flow: Flow,
+  at: string,
+  answer: AppAnswer,
+  endpoint: Delivery['endpoint'],
+): Delivery {
+  const src = addr(flow.srcIp, flow.srcPort);
+  const dst = addr(flow.dstIp, flow.dstPort);
+  const base = endpoint ? { endpoint } : {};
+  switch (answer.kind) {
+    case 'refused':
+      ctx.hop(at, 'reject', src, dst, `${answer.reason}: connection refused`);
+      return { ...REFUSED, ...base };
+    case 'tls-error':
+      ctx.hop(at, 'deliver', src, dst, answer.reason);
+      return { outcome: 'http-error', body: `curl: (35) TLS connect error: wrong version number\n`, ...base };
+    case 'empty':
+      ctx.hop(at, 'deliver', src, dst, answer.reason);
+      return { outcome: 'http-error', body: 'curl: (52) Empty reply from server\n', ...base };
+    case 'http':
+      ctx.hop(
+        at,
+        'deliver',
+        src,
+        dst,
+        `${answer.app} answers ${answer.status} to ${flow.method} ${flow.path} from ${src}`,
+      );
+      return {
+        outcome: answer.status >= 400 ? 'http-error' : 'ok',
+        status: answer.status,
+        body: answer.body,
+        ...base,
+      };
+  }
+}
+
+export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port: number): Delivery {
+  flow.dstIp = pod.status.podIP;
+  flow.dstPort = port;
+  const node = ctx.index.nodesByName.get(pod.spec.nodeName);
+  if (node && !enterNode(ctx, flow, node, `where ${pod.metadata.name} runs`)) return TIMEOUT;
+  const endpoint = { pod: podName(pod), node: pod.spec.nodeName, ip: pod.status.podIP, port };
+  const controller = getIngressController(pod);
+  if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
+  const at = graphIdOfPod(pod.metadata.namespace, pod.metadata.name);
+  return finishWithAnswer(
+    ctx,
+    flow,
+    at,
+    answerRequest(pod, port, toAppRequest(flow, ctx.state.clock)),
+    endpoint,
+  );
+}
+
+/** A packet for a node's own address that no NAT rule claimed: host-network processes, or nothing. */
+export function deliverToNodeHost(ctx: RouteContext, flow: Flow, node: NodeState, port: number): Delivery {
+  flow.dstIp = node.ip;
+  flow.dstPort = port;
+  if (!enterNode(ctx, flow, node, 'whose own address it is')) return TIMEOUT;
+  for (const pod of ctx.index.hostNetworkPodsByNode.get(node.name) ?? []) {
+    const controller = getIngressController(pod);
+    if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
+    const answer = answerRequest(pod, port, toAppRequest(flow, ctx.state.clock));
+    if (answer.kind !== 'refused') {
+      const endpoint = { pod: podName(pod), node: node.name, ip: node.ip, port };
+      return finishWithAnswer(
+        ctx,
+        flow,
+        graphIdOfPod(pod.metadata.namespace, pod.metadata.name),
+        answer,
+        endpoint,
+      );
+    }
+  }
+  const answer = answerNodeRequest(node.role, port, toAppRequest(flow, ctx.state.clock));
+  return finishWithAnswer(
+    ctx,
+    flow,
+    graphIdOfNode(node.name),
+    answer,
+    answer.kind === 'http' ? { node: node.name, ip: node.ip, port } : undefined,
+  );
+}
+
+/** After kube-proxy's DNAT: the endpoint may be a pod, a node (host network, the API server) or outside. */
+export function deliverToBackend(ctx: RouteContext, flow: Flow, backend: Backend): Delivery {
+  if (backend.pod && !backend.pod.spec.hostNetwork) return deliverToPod(ctx, flow, backend.pod, backend.port);
+  const node = ctx.index.nodesByIp.get(backend.ip);
+  if (node) return deliverToNodeHost(ctx, flow, node, backend.port);
+  const pod = ctx.index.podsByIp.get(backend.ip);
+  if (pod) return deliverToPod(ctx, flow, pod, backend.port);
+  ctx.hop(
+    flow.node ? graphIdOfNode(flow.node) : 'cluster',
+    'drop',
+    addr(flow.srcIp, flow.srcPort),
+    addr(backend.ip, backend.port),
+    `${backend.ip} is outside the simulated network (an endpoint written by hand); nothing answers in the playground, so the client times out`,
+  );
+  return TIMEOUT;
+}

@@ -1,0 +1,184 @@
+/**
+ * Where a packet goes, decided by its destination address (the first match wins):
+ * ClusterIP (kube-proxy on the node it leaves from; unroutable from outside), load-balancer IP (the
+ * LB outside, or kube-proxy on the source node for traffic from inside), external IP, a node's own
+ * address (node ports on every node, CNI host ports, host-network processes), a pod IP (the pod
+ * network, only inside the cluster), anything else (no route: timeout).
+ */
+import type { ServicePort } from '../model/objects.ts';
+import type { NodeState, ServiceState } from '../model/state.ts';
+import { graphIdOfNode, graphIdOfService } from '../trace.ts';
+import { deliverToNodeHost, deliverToPod, enterNode } from './deliver.ts';
+import type { Delivery, Flow } from './flow.ts';
+import { REFUSED, TIMEOUT } from './flow.ts';
+import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
+import { addr } from './routeContext.ts';
+import type { RouteContext } from './routeContext.ts';
+import { proxyClusterIp, proxyExternal, serviceKey } from './serviceProxy.ts';
+
+function findPort(service: ServiceState, port: number): ServicePort | undefined {
+  return service.manifest.spec.ports.find((p) => p.port === port && p.protocol === 'TCP');
+}
+
+function drop(ctx: RouteContext, flow: Flow, at: string, note: string): Delivery {
+  ctx.hop(at, 'drop', addr(flow.srcIp, flow.srcPort), addr(flow.dstIp, flow.dstPort), note);
+  return TIMEOUT;
+}
+
+/** A Service port no rule matches: iptables/nftables let it fall through (lost); IPVS owns the VIP and resets. */
+function noSuchServicePort(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  node: NodeState,
+  what: string,
+): Delivery {
+  if (ctx.state.settings.kubeProxyMode === 'ipvs' && what === 'ClusterIP') {
+    ctx.hop(
+      graphIdOfNode(node.name),
+      'reject',
+      addr(flow.srcIp, flow.srcPort),
+      addr(flow.dstIp, flow.dstPort),
+      `${serviceKey(service)} has no port ${flow.dstPort}; IPVS binds the ClusterIP to kube-ipvs0 on ${node.name}, so the kernel answers with a reset`,
+    );
+    return { ...REFUSED, service: serviceKey(service) };
+  }
+  return {
+    ...drop(
+      ctx,
+      flow,
+      graphIdOfNode(node.name),
+      `${serviceKey(service)} has no port ${flow.dstPort}: no kube-proxy rule matches ${what} ${flow.dstIp}:${flow.dstPort}, so the packet is routed nowhere and the client times out`,
+    ),
+    service: serviceKey(service),
+  };
+}
+
+function sourceNodeOf(ctx: RouteContext, flow: Flow): NodeState | undefined {
+  return flow.node === undefined ? undefined : ctx.index.nodesByName.get(flow.node);
+}
+
+export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
+  const { index } = ctx;
+  const dst = flow.dstIp;
+  const here = sourceNodeOf(ctx, flow);
+  const outside = here === undefined;
+  const sourceId = flow.source.id;
+
+  const clusterIpService = index.servicesByClusterIp.get(dst);
+  if (clusterIpService) {
+    if (outside) {
+      return drop(
+        ctx,
+        flow,
+        sourceId,
+        `${dst} is the ClusterIP of ${serviceKey(clusterIpService)}: a virtual address only kube-proxy rules on cluster nodes know, so ${flow.source.id} has no route to it and times out`,
+      );
+    }
+    const port = findPort(clusterIpService, flow.dstPort);
+    if (!port) return noSuchServicePort(ctx, flow, clusterIpService, here, 'ClusterIP');
+    return proxyClusterIp(ctx, flow, clusterIpService, port, here);
+  }
+
+  const lbService = index.servicesByLoadBalancerIp.get(dst);
+  if (lbService) {
+    const port = findPort(lbService, flow.dstPort);
+    if (!outside) {
+      // kube-proxy also has rules for the LB IP, so traffic from inside never leaves the node.
+      if (!port) return noSuchServicePort(ctx, flow, lbService, here, 'load-balancer IP');
+      return proxyExternal(ctx, flow, lbService, port, here);
+    }
+    const lbId = loadBalancerId(lbService);
+    if (!port)
+      return drop(
+        ctx,
+        flow,
+        lbId,
+        `the load balancer of ${serviceKey(lbService)} has no listener on port ${flow.dstPort}`,
+      );
+    const picked = balanceToNode(ctx, flow, lbService);
+    if (!picked)
+      return drop(ctx, flow, lbId, `every node behind the load balancer of ${serviceKey(lbService)} is down`);
+    const { node } = picked;
+    if (port.nodePort !== undefined) {
+      flow.dstIp = node.ip;
+      flow.dstPort = port.nodePort;
+    }
+    ctx.hop(
+      lbId,
+      'balance',
+      addr(flow.srcIp, flow.srcPort),
+      addr(flow.dstIp, flow.dstPort),
+      `${picked.note}${port.nodePort !== undefined ? ` and forwards to its node port ${port.nodePort}` : ''}`,
+    );
+    flow.node = node.name;
+    return proxyExternal(ctx, flow, lbService, port, node);
+  }
+
+  const externalIpService = index.servicesByExternalIp.get(dst);
+  if (externalIpService) {
+    const port = findPort(externalIpService, flow.dstPort);
+    if (!outside) {
+      if (!port) return noSuchServicePort(ctx, flow, externalIpService, here, 'external IP');
+      return proxyExternal(ctx, flow, externalIpService, port, here);
+    }
+    // The cluster admin routes an external IP to some node; the first node that is up stands in for that route.
+    const node =
+      ctx.state.nodes.find((n) => n.up && n.role !== 'control-plane') ?? ctx.state.nodes.find((n) => n.up);
+    const svcId = graphIdOfService(
+      externalIpService.manifest.metadata.namespace,
+      externalIpService.manifest.metadata.name,
+    );
+    if (!node) return drop(ctx, flow, svcId, `no node is up to receive external IP ${dst}`);
+    if (!port) return noSuchServicePort(ctx, flow, externalIpService, node, 'external IP');
+    ctx.hop(
+      graphIdOfNode(node.name),
+      'route',
+      addr(flow.srcIp, flow.srcPort),
+      addr(flow.dstIp, flow.dstPort),
+      `the network routes external IP ${dst} to ${node.name} (routing external IPs is the cluster admin's job); kube-proxy there has rules for it`,
+    );
+    flow.node = node.name;
+    return proxyExternal(ctx, flow, externalIpService, port, node);
+  }
+
+  const node = index.nodesByIp.get(dst);
+  if (node) {
+    if (!enterNode(ctx, flow, node, `whose address the client dialled`)) return TIMEOUT;
+    const nodePort = index.nodePorts.get(flow.dstPort);
+    if (nodePort) return proxyExternal(ctx, flow, nodePort.service, nodePort.port, node);
+    const hostPort = index.hostPorts.get(`${node.name}|${flow.dstPort}`);
+    if (hostPort && !hostPort.pod.spec.hostNetwork) {
+      const { pod, containerPort } = hostPort;
+      ctx.hop(
+        graphIdOfNode(node.name),
+        'dnat',
+        addr(flow.srcIp, flow.srcPort),
+        addr(pod.status.podIP, containerPort),
+        `the CNI portmap rule on ${node.name} forwards host port ${flow.dstPort} to ${pod.metadata.name} port ${containerPort}`,
+        'CNI-HOSTPORT-DNAT',
+      );
+      return deliverToPod(ctx, flow, pod, containerPort);
+    }
+    return deliverToNodeHost(ctx, flow, node, flow.dstPort);
+  }
+
+  const pod = index.podsByIp.get(dst);
+  if (pod) {
+    if (outside) {
+      return drop(
+        ctx,
+        flow,
+        sourceId,
+        `${dst} is a pod IP: the pod network is only routable inside the cluster, so ${flow.source.id} has no route to it and times out`,
+      );
+    }
+    return deliverToPod(ctx, flow, pod, flow.dstPort);
+  }
+  return drop(
+    ctx,
+    flow,
+    outside ? sourceId : graphIdOfNode(flow.node ?? ''),
+    `nothing in the simulated network owns ${dst}: no route, so the client times out`,
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * What one ingress controller serves, built once per state: the Ingresses of its class
+ * (controllerServes in model/ingressControllers.ts, K8S-FACTS §18) turned into servers the way
+ * ingress-nginx renders nginx.conf: one server per host with the paths of ALL Ingresses naming that
+ * host merged (K8S-FACTS §20), wildcard servers, and the catch-all server of host-less rules.
+ */
+import type { IngressBackend, IngressManifest, PathType } from '../../model/objects.ts';
+import type { ClusterState, IngressState } from '../../model/state.ts';
+import type { IngressControllerInfo } from '../../model/ingressControllers.ts';
+import { controllerServes } from '../../model/ingressControllers.ts';
+
+export interface IngressPathEntry {
+  ingress: IngressManifest;
+  host: string | undefined;
+  path: string;
+  pathType: PathType;
+  backend: IngressBackend;
+}
+
+export interface IngressServer {
+  paths: IngressPathEntry[];
+  /** ingress-nginx: any Ingress of the host with use-regex or rewrite-target turns every path into a regex. */
+  regex: boolean;
+  /** The Ingresses that contributed, oldest first (their spec.defaultBackend serves unmatched paths). */
+  ingresses: IngressManifest[];
+}
+
+export interface IngressTable {
+  exact: Map<string, IngressServer>;
+  wildcard: Map<string, IngressServer>;
+  catchAll: IngressServer;
+  /** The oldest served Ingress with spec.defaultBackend: answers what no rule matches. */
+  defaultBackend?: { ingress: IngressManifest; backend: IngressBackend };
+  served: IngressManifest[];
+}
+
+const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+/**
+ * The class an Ingress asks for. An Ingress naming neither field nor annotation gets the default
+ * IngressClass, as the DefaultIngressClass admission plugin writes it at creation (K8S-FACTS §18).
+ */
+function classOf(
+  state: ClusterState,
+  ingress: IngressState,
+): { className?: string; annotation?: string; classController?: string } {
+  const m = ingress.manifest;
+  const annotation = m.metadata.annotations[CLASS_ANNOTATION];
+  let className = m.spec.ingressClassName;
+  if (className === undefined && annotation === undefined) {
+    const defaults = state.ingressClasses.filter((c) => c.manifest.isDefault);
+    if (defaults.length === 1) className = defaults[0]?.manifest.metadata.name;
+  }
+  const cls =
+    className !== undefined
+      ? state.ingressClasses.find((c) => c.manifest.metadata.name === className)
+      : undefined;
+  return {
+    ...(className !== undefined ? { className } : {}),
+    ...(annotation !== undefined ? { annotation } : {}),
+    ...(cls ? { classController: cls.manifest.controller } : {}),
+  };
+}
+
+function usesRegex(ingress: IngressManifest): boolean {
+  const a = ingress.metadata.annotations;
+  return (
+    a['nginx.ingress.kubernetes.io/use-regex'] === 'true' ||
+    a['nginx.ingress.kubernetes.io/rewrite-target'] !== undefined
+  );
+}
+
+function emptyServer(): IngressServer {
+  return { paths: [], regex: false, ingresses: [] };
+}
+
+export function buildIngressTable(state: ClusterState, info: IngressControllerInfo): IngressTable {
+  const served = [...state.ingresses]
+    .filter((i) => controllerServes(info, classOf(state, i)))
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((i) => i.manifest);
+  const table: IngressTable = { exact: new Map(), wildcard: new Map(), catchAll: emptyServer(), served };
+  for (const ingress of served) {
+    if (ingress.spec.defaultBackend && !table.defaultBackend) {
+      table.defaultBackend = { ingress, backend: ingress.spec.defaultBackend };
+    }
+    for (const rule of ingress.spec.rules) {
+      const host = rule.host?.toLowerCase();
+      const map = host === undefined ? undefined : host.startsWith('*.') ? table.wildcard : table.exact;
+      let server = host === undefined ? table.catchAll : map?.get(host);
+      if (!server) {
+        server = emptyServer();
+        map?.set(host ?? '', server);
+      }
+      if (!server.ingresses.includes(ingress)) server.ingresses.push(ingress);
+      if (info.kind === 'ingress-nginx' && usesRegex(ingress)) server.regex = true;
+      for (const p of rule.paths) {
+        server.paths.push({ ingress, host, path: p.path || '/', pathType: p.pathType, backend: p.backend });
+      }
+    }
+  }
+  return table;
+}

@@ -1,0 +1,71 @@
+/**
+ * The external load balancer of a LoadBalancer Service (cloud LB, MetalLB or cloud-provider-kind):
+ * it spreads connections round robin over the nodes in rotation and hands them to the node port
+ * (K8S-FACTS §8–§9). Nodes that are down are out; control-plane nodes carry kubeadm's
+ * `node.kubernetes.io/exclude-from-external-load-balancers` label and are out too (when workers
+ * exist). With externalTrafficPolicy Local the LB probes healthCheckNodePort, which answers 200 only
+ * on nodes with a local ready endpoint: that is how it skips the others. If every node fails, cloud
+ * LBs fail open and use them all.
+ */
+import type { NodeState, ServiceState } from '../model/state.ts';
+import { graphIdOfLoadBalancer } from '../trace.ts';
+import type { Flow } from './flow.ts';
+import { getBackends } from './netIndex.ts';
+import { addr } from './routeContext.ts';
+import type { RouteContext } from './routeContext.ts';
+
+const EXCLUDE_LABEL = 'node.kubernetes.io/exclude-from-external-load-balancers';
+
+function inRotation(ctx: RouteContext): NodeState[] {
+  const up = ctx.state.nodes.filter((n) => n.up);
+  const workers = up.filter((n) => n.role !== 'control-plane' && !(EXCLUDE_LABEL in n.labels));
+  return workers.length > 0 ? workers : up;
+}
+
+export interface BalanceResult {
+  node: NodeState;
+  note: string;
+}
+
+export function hasLocalEndpoint(ctx: RouteContext, service: ServiceState, node: NodeState): boolean {
+  return service.manifest.spec.ports.some((p) =>
+    getBackends(ctx.index, service, p).some((b) => b.nodeName === node.name),
+  );
+}
+
+export function balanceToNode(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+): BalanceResult | undefined {
+  const { namespace, name } = service.manifest.metadata;
+  const nodes = inRotation(ctx);
+  if (nodes.length === 0) return undefined;
+  let pool = nodes;
+  let health = '';
+  if (service.manifest.spec.externalTrafficPolicy === 'Local') {
+    const healthy = nodes.filter((n) => hasLocalEndpoint(ctx, service, n));
+    const failing = nodes.filter((n) => !healthy.includes(n)).map((n) => n.name);
+    if (healthy.length > 0) {
+      pool = healthy;
+      if (failing.length > 0) {
+        health = `; ${failing.join(', ')} ${failing.length === 1 ? 'fails' : 'fail'} the health check on port ${service.manifest.spec.healthCheckNodePort ?? 'healthCheckNodePort'} (no local endpoint) and ${failing.length === 1 ? 'is' : 'are'} skipped`;
+      }
+    } else {
+      health = '; every node fails the health check, so the load balancer fails open and uses them all';
+    }
+  }
+  const position = ctx.nextRoundRobin('lb', `${namespace}/${name}`, pool.length);
+  const node = pool[position]!;
+  void flow;
+  return {
+    node,
+    note: `the load balancer picked ${node.name} (${position + 1} of ${pool.length} nodes in rotation, round robin)${health}`,
+  };
+}
+
+export function loadBalancerId(service: ServiceState): string {
+  return graphIdOfLoadBalancer(service.manifest.metadata.namespace, service.manifest.metadata.name);
+}
+
+export { addr };

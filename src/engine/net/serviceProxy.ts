@@ -1,0 +1,213 @@
+/**
+ * kube-proxy's rules on one node for one Service port: the REJECT/DROP filter rules, the endpoint
+ * choice (kubeProxy.ts), the DNAT, and the masquerade (K8S-FACTS §4–§8; proxier.go):
+ * - no endpoints at all: REJECT "<ns>/<svc>:<port> has no endpoints" -> connection refused
+ *   (IPVS: the virtual server has no real servers and the kernel answers port unreachable);
+ * - Local policy with no local endpoint: DROP "... has no local endpoints" -> timeout;
+ * - ClusterIP traffic from a pod keeps its source (no SNAT); from outside the pod network (a node)
+ *   it is masqueraded; a pod reaching itself through its Service (hairpin) is masqueraded too;
+ * - external traffic (node port, LB IP, external IP) under Cluster policy is always masqueraded;
+ *   under Local it keeps the client IP and only local endpoints serve it, except that traffic from
+ *   pods short-circuits to all endpoints and traffic from the node itself is masqueraded and sent
+ *   cluster-wide (modern kube-proxy's KUBE-EXT chain).
+ * Masquerading picks the address of the interface the packet leaves by: the node IP toward another
+ * node, the node's pod-network gateway (first address of its podCIDR) toward a local pod — which is
+ * why the Source IP tutorial shows `client_address=10.180.1.1`-style addresses for local endpoints.
+ */
+import type { ServicePort } from '../model/objects.ts';
+import type { NodeState, ServiceState } from '../model/state.ts';
+import { graphIdOfNode } from '../trace.ts';
+import { externalServiceChainName, servicePortName } from './chainNames.ts';
+import { deliverToBackend } from './deliver.ts';
+import type { Delivery, Flow } from './flow.ts';
+import { REFUSED, TIMEOUT } from './flow.ts';
+import { chooseEndpoint } from './kubeProxy.ts';
+import type { Backend } from './netIndex.ts';
+import { getBackends } from './netIndex.ts';
+import { addr } from './routeContext.ts';
+import type { RouteContext } from './routeContext.ts';
+
+export function serviceKey(service: ServiceState): string {
+  return `${service.manifest.metadata.namespace}/${service.manifest.metadata.name}`;
+}
+
+/** The first address of a CIDR: the pod-network gateway kindnet/ptp puts on the node. */
+export function gatewayOf(node: NodeState): string {
+  const base = (node.podCIDR.split('/')[0] ?? '').split('.').map(Number);
+  return `${base[0] ?? 0}.${base[1] ?? 0}.${base[2] ?? 0}.${(base[3] ?? 0) + 1}`;
+}
+
+function portLabel(service: ServiceState, port: ServicePort): string {
+  const { namespace, name } = service.manifest.metadata;
+  return servicePortName(namespace, name, port.name);
+}
+
+function rejectNoEndpoints(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  port: ServicePort,
+  node: NodeState,
+): Delivery {
+  const label = portLabel(service, port);
+  const ipvs = ctx.state.settings.kubeProxyMode === 'ipvs';
+  ctx.hop(
+    graphIdOfNode(node.name),
+    'reject',
+    addr(flow.srcIp, flow.srcPort),
+    addr(flow.dstIp, flow.dstPort),
+    ipvs
+      ? `${label} has no ready endpoints: the IPVS virtual server on ${node.name} has no real servers, so the kernel refuses the connection at once`
+      : `${label} has no ready endpoints: kube-proxy's REJECT rule on ${node.name} refuses the connection at once`,
+    `"${label} has no endpoints" -j REJECT`,
+  );
+  return { ...REFUSED, service: serviceKey(service) };
+}
+
+function dropNoLocal(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  port: ServicePort,
+  node: NodeState,
+  policy: string,
+): Delivery {
+  const label = portLabel(service, port);
+  ctx.hop(
+    graphIdOfNode(node.name),
+    'drop',
+    addr(flow.srcIp, flow.srcPort),
+    addr(flow.dstIp, flow.dstPort),
+    `${node.name} has no local endpoint for ${serviceKey(service)} and drops it (${policy} is Local), so the client times out`,
+    `"${label} has no local endpoints" -j DROP`,
+  );
+  return { ...TIMEOUT, service: serviceKey(service) };
+}
+
+function dnatAndDeliver(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  node: NodeState,
+  choice: { backend: Backend; note: string; rule: string },
+  masquerade: string | undefined,
+): Delivery {
+  const { backend } = choice;
+  ctx.hop(
+    graphIdOfNode(node.name),
+    'dnat',
+    addr(flow.srcIp, flow.srcPort),
+    backend.key,
+    `${choice.note}, and rewrote the destination to it`,
+    choice.rule,
+  );
+  flow.dstIp = backend.ip;
+  flow.dstPort = backend.port;
+  if (masquerade) {
+    const local = backend.nodeName === node.name;
+    const newSrc = local ? gatewayOf(node) : node.ip;
+    if (newSrc !== flow.srcIp) {
+      const where = local
+        ? `${node.name}'s pod-network gateway ${newSrc}, the interface toward the local pod`
+        : `${node.name}'s IP ${newSrc}`;
+      ctx.hop(
+        graphIdOfNode(node.name),
+        'snat',
+        addr(newSrc, flow.srcPort),
+        backend.key,
+        `masqueraded to ${where} because ${masquerade}`,
+        'KUBE-POSTROUTING MASQUERADE',
+      );
+      flow.srcIp = newSrc;
+    }
+  }
+  const delivery = deliverToBackend(ctx, flow, backend);
+  return { ...delivery, service: serviceKey(service) };
+}
+
+/** A connection to ClusterIP:port, handled by the rules of the node it leaves from. */
+export function proxyClusterIp(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  port: ServicePort,
+  node: NodeState,
+): Delivery {
+  const all = getBackends(ctx.index, service, port);
+  if (all.length === 0) return rejectNoEndpoints(ctx, flow, service, port, node);
+  const local = service.manifest.spec.internalTrafficPolicy === 'Local';
+  const candidates = local ? all.filter((b) => b.nodeName === node.name) : all;
+  if (candidates.length === 0) return dropNoLocal(ctx, flow, service, port, node, 'internalTrafficPolicy');
+  const choice = chooseEndpoint(ctx, {
+    service,
+    port,
+    candidates,
+    nodeName: node.name,
+    clientIp: flow.srcIp,
+    virtualServer: addr(flow.dstIp, flow.dstPort),
+  });
+  if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
+  const fromPodNetwork = flow.source.kind === 'pod' && !flow.source.pod.spec.hostNetwork;
+  const hairpin = fromPodNetwork && choice.backend.ip === flow.srcIp;
+  const masquerade = !fromPodNetwork
+    ? 'the connection comes from outside the pod network (the node itself), so the reply must come back through it'
+    : hairpin
+      ? 'the pod reached itself through its own Service (hairpin): without it the reply would skip conntrack'
+      : undefined;
+  return dnatAndDeliver(ctx, flow, service, node, choice, masquerade);
+}
+
+/** A connection to a node port, LB IP or external IP, handled by the rules of `node`. */
+export function proxyExternal(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  port: ServicePort,
+  node: NodeState,
+): Delivery {
+  const all = getBackends(ctx.index, service, port);
+  if (all.length === 0) return rejectNoEndpoints(ctx, flow, service, port, node);
+  const spec = service.manifest.spec;
+  const fromPod = flow.source.kind === 'pod' && !flow.source.pod.spec.hostNetwork;
+  const fromNode =
+    flow.source.kind === 'node' || (flow.source.kind === 'pod' && flow.source.pod.spec.hostNetwork);
+  let candidates = all;
+  let masquerade: string | undefined;
+  let shortCircuit = '';
+  if (spec.externalTrafficPolicy === 'Local') {
+    if (fromPod) {
+      shortCircuit = ' (traffic from a pod skips externalTrafficPolicy Local and may use any endpoint)';
+    } else if (fromNode) {
+      masquerade =
+        'the connection comes from the node itself, which kube-proxy masquerades and sends to any endpoint';
+    } else {
+      candidates = all.filter((b) => b.nodeName === node.name);
+      if (candidates.length === 0)
+        return dropNoLocal(ctx, flow, service, port, node, 'externalTrafficPolicy');
+    }
+  } else {
+    masquerade = 'externalTrafficPolicy is Cluster (the reply must return through this node to be un-NATed)';
+  }
+  const choice = chooseEndpoint(ctx, {
+    service,
+    port,
+    candidates,
+    nodeName: node.name,
+    clientIp: flow.srcIp,
+    virtualServer: addr(flow.dstIp, flow.dstPort),
+  });
+  if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
+  const kept =
+    spec.externalTrafficPolicy === 'Local' && !masquerade
+      ? '; the client IP is kept (externalTrafficPolicy Local)'
+      : '';
+  const rule = `${externalServiceChainName(portLabel(service, port), port.protocol)} -> ${choice.rule}`;
+  return dnatAndDeliver(
+    ctx,
+    flow,
+    service,
+    node,
+    { ...choice, note: choice.note + shortCircuit + kept, rule },
+    masquerade,
+  );
+}
