@@ -116,6 +116,19 @@ describe('decoding hostile links never throws and says why', () => {
     expect(codeOf(decodeScenario('lz.%E0%A4%A'))).toBe('corrupt');
   });
 
+  it('survives JSON nested a million levels deep and megabyte-long keys', () => {
+    const deep = 900_000;
+    expect(codeOf(decodeScenario(z1('x\0{"a":' + '['.repeat(deep) + ']'.repeat(deep) + '}')))).toBe(
+      'invalid',
+    );
+    expect(
+      codeOf(decodeScenario(z1('x\0{"l":' + '{"a":'.repeat(deep / 5) + '1' + '}'.repeat(deep / 5) + '}'))),
+    ).toBe('invalid');
+    const result = decodeScenario(z1(`x\0{"l":{"${'k'.repeat(1_000_000)}":[1,"y"]}}`));
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(!result.ok && result.error.message.length).toBeLessThan(200);
+  });
+
   it('keeps script in names as inert text', () => {
     const xss = '<img src=x onerror="globalThis.hacked=1">';
     const s: SharedScenario = {

@@ -10,6 +10,7 @@ import { restoreAction } from './restoreAction.ts';
 import {
   RestoreFailure,
   fail,
+  keyPath,
   readArray,
   readBoolean,
   readFinite,
@@ -62,7 +63,7 @@ function restoreLayout(value: unknown): Record<GraphId, SharedPoint> {
   const entries = Object.entries(source);
   if (entries.length > MAX_LAYOUT_ENTRIES) fail('layout', `at most ${MAX_LAYOUT_ENTRIES} positions`);
   const layout: Record<GraphId, SharedPoint> = {};
-  for (const [id, point] of entries) layout[id] = restorePoint(point, `layout.${id}`);
+  for (const [id, point] of entries) layout[id] = restorePoint(point, keyPath('layout', id));
   return layout;
 }
 

@@ -11,6 +11,11 @@ export class RestoreFailure extends Error {
   }
 }
 
+/** `path.key`, with a hostile megabyte-long key shortened so error messages stay readable. */
+export function keyPath(path: string, key: string): string {
+  return `${path}.${key.length > 64 ? `${key.slice(0, 64)}…` : key}`;
+}
+
 export function fail(path: string, expected: string): never {
   throw new RestoreFailure({ code: 'invalid', message: `${path}: expected ${expected}`, path });
 }
@@ -32,7 +37,7 @@ export function findUnsafeKey(root: unknown, rootPath: string): ShareError | und
       continue;
     }
     for (const [key, item] of Object.entries(value)) {
-      const at = `${path}.${key}`;
+      const at = keyPath(path, key);
       if (UNSAFE_KEYS.has(key))
         return { code: 'unsafe-key', message: `${at}: the key "${key}" is not allowed`, path: at };
       stack.push({ value: item, path: at });
@@ -47,7 +52,7 @@ export function readObject(value: unknown, path: string): Record<string, unknown
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
     if (UNSAFE_KEYS.has(key)) {
-      const at = `${path}.${key}`;
+      const at = keyPath(path, key);
       throw new RestoreFailure({
         code: 'unsafe-key',
         message: `${at}: the key "${key}" is not allowed`,
@@ -94,6 +99,6 @@ export function readStringList(value: unknown, path: string): string[] {
 export function readStringRecord(value: unknown, path: string): Record<string, string> {
   const source = readObject(value, path);
   const out: Record<string, string> = {};
-  for (const [key, item] of Object.entries(source)) out[key] = readString(item, `${path}.${key}`);
+  for (const [key, item] of Object.entries(source)) out[key] = readString(item, keyPath(path, key));
   return out;
 }

@@ -82,6 +82,16 @@ const invalid = (message: string, path?: string): Parsed => ({
   error: { code: 'invalid', message, ...(path ? { path } : {}) },
 });
 
+/** Names a bad code without serialising it (a hostile value may be nested a million levels deep). */
+const describeCode = (code: unknown): string =>
+  typeof code === 'string'
+    ? JSON.stringify(code.slice(0, 20))
+    : typeof code === 'number'
+      ? String(code)
+      : Array.isArray(code)
+        ? '(a list)'
+        : `(${typeof code})`;
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -118,7 +128,7 @@ export function fromPayloadV1(payload: string): Parsed {
       const path = `actions[${i}]`;
       if (!Array.isArray(tuple)) return invalid(`${path}: expected a list`, path);
       const spec = getActionSpecByCode(tuple[0]);
-      if (!spec) return invalid(`${path}: unknown action code ${JSON.stringify(tuple[0])}`, path);
+      if (!spec) return invalid(`${path}: unknown action code ${describeCode(tuple[0])}`, path);
       if (tuple.length > spec.fields.length + 1) return invalid(`${path}: too many fields`, path);
       const action: Record<string, unknown> = { type: spec.type };
       spec.fields.forEach((field, j) => {
