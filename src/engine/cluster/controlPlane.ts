@@ -4,7 +4,7 @@
  * `finishStep` to write the rng back into the state.
  */
 import type { EnvVar } from '../model/objects.ts';
-import type { ClusterState } from '../model/state.ts';
+import type { ClusterState, PodState } from '../model/state.ts';
 import { Rng } from '../sim/rng.ts';
 
 export interface ControlPlane {
@@ -18,6 +18,42 @@ export interface ControlPlane {
   serviceEnvCache: Map<string, EnvVar[]>;
   /** Pod IPs in use per node, filled lazily by the pod IPAM and kept in step by createPod/deletePod. */
   nodeIps?: Map<string, Set<string>>;
+  /** Pods per namespace and bound pods per node, built lazily and kept in step by podLifecycle.ts. */
+  podsByNamespace?: Map<string, PodState[]>;
+  podCounts?: Map<string, number>;
+}
+
+export function getNamespacePods(cp: ControlPlane, namespace: string): PodState[] {
+  if (!cp.podsByNamespace) {
+    const map = new Map<string, PodState[]>();
+    for (const pod of cp.state.pods) {
+      const list = map.get(pod.metadata.namespace);
+      if (list) list.push(pod);
+      else map.set(pod.metadata.namespace, [pod]);
+    }
+    cp.podsByNamespace = map;
+  }
+  let list = cp.podsByNamespace.get(namespace);
+  if (!list) cp.podsByNamespace.set(namespace, (list = []));
+  return list;
+}
+
+export function getPodCounts(cp: ControlPlane): Map<string, number> {
+  if (!cp.podCounts) {
+    const counts = new Map<string, number>();
+    for (const pod of cp.state.pods) {
+      if (pod.spec.nodeName !== '') counts.set(pod.spec.nodeName, (counts.get(pod.spec.nodeName) ?? 0) + 1);
+    }
+    cp.podCounts = counts;
+  }
+  return cp.podCounts;
+}
+
+/** Drops the pod indexes (after edits that bypass podLifecycle.ts). */
+export function podsChanged(cp: ControlPlane): void {
+  delete cp.podsByNamespace;
+  delete cp.podCounts;
+  delete cp.nodeIps;
 }
 
 export function openControlPlane(state: ClusterState): ControlPlane {

@@ -9,7 +9,7 @@ import { syncEndpoints } from './endpointsController.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
 import { allocateLoadBalancerIp, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
-import { advancePod, podCountsByNode } from './podLifecycle.ts';
+import { advancePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
 import { syncWorkloads } from './workloadController.ts';
@@ -32,8 +32,7 @@ export function syncNodeTaints(cp: ControlPlane): void {
 export function startPendingPods(cp: ControlPlane): void {
   const pending = cp.state.pods.filter((p) => p.status.phase === 'Pending');
   if (pending.length === 0) return;
-  const counts = podCountsByNode(cp.state);
-  for (const pod of pending) advancePod(cp, pod, counts);
+  for (const pod of pending) advancePod(cp, pod);
 }
 
 /** MetalLB retries Services still `<pending>` when addresses free up. */

@@ -7,6 +7,7 @@ import type { ObjectMeta, PodSpec } from '../model/objects.ts';
 import type { ClusterState, NodeState, OwnerRef, PodState } from '../model/state.ts';
 import type { SourceRef } from '../model/diagnostic.ts';
 import type { ControlPlane } from './controlPlane.ts';
+import { getNamespacePods, getPodCounts } from './controlPlane.ts';
 import { snapshotServiceEnv } from './envVars.ts';
 import { recordEvent } from './events.ts';
 import { allocatePodIp, podIpsOnNode } from './podIpam.ts';
@@ -36,14 +37,6 @@ export function generatePodName(cp: ControlPlane, namespace: string, base: strin
   }
 }
 
-export function podCountsByNode(state: ClusterState): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const pod of state.pods) {
-    if (pod.spec.nodeName !== '') counts.set(pod.spec.nodeName, (counts.get(pod.spec.nodeName) ?? 0) + 1);
-  }
-  return counts;
-}
-
 /** Adds a pod and tries to run it at once. */
 export function createPod(cp: ControlPlane, input: NewPod): PodState {
   const { state } = cp;
@@ -57,6 +50,8 @@ export function createPod(cp: ControlPlane, input: NewPod): PodState {
     ...(input.source ? { source: input.source } : {}),
   };
   state.pods.push(pod);
+  getNamespacePods(cp, pod.metadata.namespace).push(pod);
+  if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, 1);
   advancePod(cp, pod);
   return pod;
 }
@@ -65,12 +60,17 @@ export function createPod(cp: ControlPlane, input: NewPod): PodState {
  * Moves a Pending pod on: binds it to a node (scheduler, unless nodeName is set) and, when that node is
  * up, gives it an IP and starts it. Returns whether the pod is now Running.
  */
-export function advancePod(cp: ControlPlane, pod: PodState, counts?: Map<string, number>): boolean {
+function bump(counts: Map<string, number>, node: string, by: number): void {
+  counts.set(node, (counts.get(node) ?? 0) + by);
+}
+
+export function advancePod(cp: ControlPlane, pod: PodState): boolean {
   const { state } = cp;
   if (pod.status.phase === 'Running') return true;
   const ref = `Pod/${pod.metadata.name}`;
   if (pod.spec.nodeName === '') {
-    const result = schedulePod(state.nodes, pod.spec.nodeSelector, counts ?? podCountsByNode(state));
+    const counts = getPodCounts(cp);
+    const result = schedulePod(state.nodes, pod.spec.nodeSelector, counts);
     if (!result.ok) {
       const last = lastEventFor(state, pod);
       if (!last || last.reason !== 'FailedScheduling' || last.message !== result.message) {
@@ -85,7 +85,7 @@ export function advancePod(cp: ControlPlane, pod: PodState, counts?: Map<string,
       return false;
     }
     pod.spec.nodeName = result.node.name;
-    counts?.set(result.node.name, (counts.get(result.node.name) ?? 0) + 1);
+    bump(counts, result.node.name, 1);
     recordEvent(state, {
       reason: 'Scheduled',
       object: ref,
@@ -153,6 +153,10 @@ export function deletePod(cp: ControlPlane, pod: PodState): void {
   const i = state.pods.indexOf(pod);
   if (i === -1) return;
   state.pods.splice(i, 1);
+  const nsPods = getNamespacePods(cp, pod.metadata.namespace);
+  const j = nsPods.indexOf(pod);
+  if (j !== -1) nsPods.splice(j, 1);
+  if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, -1);
   if (pod.status.podIP !== '' && !pod.spec.hostNetwork)
     cp.nodeIps?.get(pod.spec.nodeName)?.delete(pod.status.podIP);
   if (pod.status.phase === 'Running') {

@@ -37,7 +37,16 @@ export function safeEncodeString(text: string): string {
   return out;
 }
 
+/** Memo by template object: a Deployment's template is hashed on every controller pass. */
+const memo = new WeakMap<PodTemplate, string>();
+
 export function computePodTemplateHash(template: PodTemplate, collisionCount = 0): string {
+  if (collisionCount === 0) {
+    const known = memo.get(template);
+    if (known !== undefined) return known;
+  }
   const text = canonicalJson(template) + (collisionCount > 0 ? String(collisionCount) : '');
-  return safeEncodeString(String(fnv32a(text)));
+  const hash = safeEncodeString(String(fnv32a(text)));
+  if (collisionCount === 0) memo.set(template, hash);
+  return hash;
 }

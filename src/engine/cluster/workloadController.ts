@@ -18,6 +18,7 @@
 import type { LabelSelector, WorkloadManifest } from '../model/objects.ts';
 import type { PodState, WorkloadState } from '../model/state.ts';
 import type { ControlPlane } from './controlPlane.ts';
+import { getNamespacePods } from './controlPlane.ts';
 import { recordEvent } from './events.ts';
 import { matchesLabelSelector, matchesLabels } from './labels.ts';
 import { createPod, deletePod, generatePodName } from './podLifecycle.ts';
@@ -45,11 +46,13 @@ function selectorMatches(selector: LabelSelector, labels: Record<string, string>
 function claimPods(w: WorkloadState, nsPods: PodState[]): PodState[] {
   const owned: PodState[] = [];
   for (const pod of nsPods) {
+    // Cheap ownerRef test first: most pods of a namespace belong to another controller.
+    if (pod.ownerRef && !isOwnedBy(pod, w)) continue;
     const matches = selectorMatches(w.manifest.selector, pod.metadata.labels);
-    if (isOwnedBy(pod, w)) {
+    if (pod.ownerRef) {
       if (matches) owned.push(pod);
       else delete pod.ownerRef; // released: it lives on as an orphan
-    } else if (!pod.ownerRef && matches) {
+    } else if (matches) {
       pod.ownerRef = { kind: w.manifest.kind, name: w.manifest.metadata.name };
       owned.push(pod);
     }
@@ -229,10 +232,7 @@ function syncDeployment(cp: ControlPlane, d: WorkloadState): void {
   }
 }
 
-/**
- * Runs every controller once. Deployments first (they size their ReplicaSets), then the pod owners.
- * `podsByNamespace` is rebuilt here: controllers create and delete pods as they go.
- */
+/** Runs every controller once (or one and what it owns): Deployments first (they size their ReplicaSets), then the pod owners. */
 export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
   const { state } = cp;
   const targets = only ? [only] : [...state.workloads];
@@ -242,24 +242,12 @@ export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
       ? ownedReplicaSets(cp, only)
       : [only]
     : [...state.workloads];
-  const byNs = new Map<string, PodState[]>();
-  for (const pod of state.pods) {
-    const list = byNs.get(pod.metadata.namespace) ?? [];
-    list.push(pod);
-    byNs.set(pod.metadata.namespace, list);
-  }
   for (const w of all) {
     if (!state.workloads.includes(w)) continue;
-    const nsPods = byNs.get(w.manifest.metadata.namespace) ?? [];
+    const nsPods = getNamespacePods(cp, w.manifest.metadata.namespace);
     if (w.manifest.kind === 'ReplicationController' || w.manifest.kind === 'ReplicaSet')
       syncReplicas(cp, w, nsPods);
     else if (w.manifest.kind === 'DaemonSet') syncDaemonSet(cp, w, nsPods);
-    else continue;
-    // Pods created or deleted above must be visible to the next controller of the namespace.
-    byNs.set(
-      w.manifest.metadata.namespace,
-      state.pods.filter((p) => p.metadata.namespace === w.manifest.metadata.namespace),
-    );
   }
 }
 
