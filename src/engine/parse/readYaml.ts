@@ -81,6 +81,66 @@ function diag(
   return { file, line, column, severity, path, message, code };
 }
 
+function isTokenStart(prev: number): boolean {
+  // start of text, space, tab, newline, or a flow indicator / mapping colon
+  return (
+    prev === -1 ||
+    prev === 32 ||
+    prev === 9 ||
+    prev === 10 ||
+    prev === 13 ||
+    prev === 91 ||
+    prev === 123 ||
+    prev === 44 ||
+    prev === 58
+  );
+}
+
+/**
+ * One cheap pass over the text: the offset where flow collections (`[`, `{`) nest deeper than `limit`,
+ * or -1. Quoted strings and comments are skipped; a document marker resets the count.
+ */
+export function findFlowNestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    } else if ((c === 34 || c === 39) && isTokenStart(prev)) {
+      // Skip a quoted scalar; `\"` escapes in double quotes, `''` in single quotes.
+      for (i++; i < text.length; i++) {
+        const q = text.charCodeAt(i);
+        if (c === 34 && q === 92) i++;
+        else if (q === c) {
+          if (c === 39 && text.charCodeAt(i + 1) === 39) i++;
+          else break;
+        }
+      }
+    } else if (c === 35 && isTokenStart(prev)) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 45 && prev === 10 && text.startsWith('---', i)) {
+      depth = 0;
+    }
+    prev = i < text.length ? text.charCodeAt(i) : -1;
+  }
+  return -1;
+}
+
+function lineAndColumn(text: string, offset: number): [number, number] {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return [line, offset - start + 1];
+}
+
 export function readYaml(file: string, text: string, resolveSchema: SchemaResolver): ReadResult {
   const result: ReadResult = { documents: [], diagnostics: [] };
   // Only count bytes when the text could be over the limit: UTF-8 needs at most 3 bytes a UTF-16 unit.
@@ -100,6 +160,23 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
       );
       return result;
     }
+  }
+  const tooDeep = findFlowNestingBeyond(text, MAX_DEPTH);
+  if (tooDeep >= 0) {
+    // The yaml library needs seconds and hundreds of MB for a megabyte of `[[[[`: refuse it before parsing.
+    const [line, column] = lineAndColumn(text, tooDeep);
+    result.diagnostics.push(
+      diag(
+        file,
+        line,
+        column,
+        'error',
+        '',
+        `nesting deeper than ${MAX_DEPTH} levels; kubeplay does not read this text`,
+        'yaml-too-deep',
+      ),
+    );
+    return result;
   }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
@@ -356,7 +433,12 @@ class Walker {
     } else if (schema.t === 'map') childSchema = schema.values;
     else childSchema = schema;
     if (!viaAlias && !(child in this.out.keyPositions)) this.out.keyPositions[child] = this.at(keyOffset);
-    if ((valueNode === null || valueNode === undefined) && !viaAlias && !(child in this.out.positions)) {
+    // `key:` with nothing after it: the yaml library gives an empty null scalar; point at the key instead.
+    const empty =
+      valueNode === null ||
+      valueNode === undefined ||
+      (isScalar(valueNode) && valueNode.value === null && valueNode.range?.[0] === valueNode.range?.[1]);
+    if (empty && !viaAlias && !(child in this.out.positions)) {
       this.out.positions[child] = this.at(keyOffset);
     }
     result[key] = this.walk(valueNode, child, childSchema, depth + 1, viaAlias);

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { readYaml } from './readYaml.ts';
+import { schemaFor } from './apiVersions.ts';
+import { MAX_TEXT_BYTES } from './limits.ts';
+import { format, parse, problems } from './test/helpers.ts';
+import { KUBIA_SVC } from './test/fixtures.ts';
+
+const read = (text: string) => readYaml('t.yaml', text, schemaFor);
+
+describe('positions', () => {
+  it('records every field path with its 1-based value position, and keys apart', () => {
+    const doc = read('a: 1\nb:\n  c: [x, {d: 2}]\n  e:\n').documents[0];
+    expect(doc?.positions).toEqual({
+      '': [1, 1],
+      a: [1, 4],
+      b: [3, 3],
+      'b.c': [3, 6],
+      'b.c[0]': [3, 7],
+      'b.c[1]': [3, 10],
+      'b.c[1].d': [3, 14],
+      'b.e': [4, 3],
+    });
+    expect(doc?.keyPositions['b.c']).toEqual([3, 3]);
+  });
+
+  it('documents are numbered within their file; an empty document gives no object', () => {
+    const r = read('---\na: 1\n---\n---\nb: 2\n');
+    expect(r.documents.map((d) => [d.doc, d.line, d.value === null])).toEqual([
+      [0, 2, false],
+      [1, 3, true],
+      [2, 5, false],
+    ]);
+  });
+});
+
+describe('syntax errors', () => {
+  it('are located with the yaml library message, and do not hide the good documents', () => {
+    const r = parse(`${KUBIA_SVC}---\nkind: [\n---\n${KUBIA_SVC.replace('name: kubia', 'name: other')}`);
+    expect(r.manifests.map((m) => (m.kind === 'Service' ? m.metadata.name : ''))).toEqual(['kubia', 'other']);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error', line: 13 });
+  });
+
+  it('duplicate keys are an error (strict decoding rejects them too)', () => {
+    const r = parse('apiVersion: v1\nkind: Service\nkind: Pod\nmetadata: {name: x}\n');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: 3 });
+    expect(r.manifests).toEqual([]);
+  });
+
+  it('tab indentation and unclosed quotes do not throw', () => {
+    expect(parse('a:\n\tb: 1\n').diagnostics[0]?.code).toBe('yaml-syntax');
+    expect(parse('a: "unclosed\n').diagnostics[0]?.code).toBe('yaml-syntax');
+  });
+});
+
+describe('hostile input', () => {
+  it('a 5 MB paste gets one diagnostic at 1:1 naming the size and the limit', () => {
+    const text = `# ${'x'.repeat(5 * 1024 * 1024)}\n`;
+    const r = parse(text);
+    expect(r.diagnostics.map(format)).toEqual([
+      `1:1 error : the text is 5.0 MiB (${5 * 1024 * 1024 + 3} bytes); kubeplay reads at most 2.0 MiB per file. Split it or remove what the scenario does not need.`,
+    ]);
+    expect(MAX_TEXT_BYTES).toBe(2 * 1024 * 1024);
+  });
+
+  it('multi-byte text is measured in UTF-8 bytes', () => {
+    const text = `# ${'é'.repeat(1.1 * 1024 * 1024)}\n`;
+    expect(parse(text).diagnostics[0]?.code).toBe('text-too-large');
+  });
+
+  it('an alias bomb stops with a diagnostic instead of expanding', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `${'abcdefghij'[i]}: &${'abcdefghij'[i]} [${Array(10)
+          .fill(`*${'abcdefghij'[i - 1]}`)
+          .join(', ')}]`,
+      );
+    const r = parse(lines.join('\n'));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['yaml-alias-limit']);
+  });
+
+  it('an alias that contains itself is reported, not followed forever', () => {
+    const r = parse('a: &a\n  b: *a\n');
+    expect(r.diagnostics.map((d) => d.code)).toContain('yaml-alias-cycle');
+  });
+
+  it('deep nesting stops at the depth cap', () => {
+    const text = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    expect(parse(text).diagnostics.map(format)).toEqual([
+      '1:101 error : nesting deeper than 100 levels; kubeplay does not read this text',
+    ]);
+    // A megabyte of brackets costs the yaml library seconds and hundreds of MB: the pre-scan refuses it at once.
+    expect(parse('['.repeat(1_000_000)).diagnostics.map((d) => d.code)).toEqual(['yaml-too-deep']);
+    // Brackets inside quotes and comments do not count.
+    expect(parse(`a: "${'['.repeat(200)}"\n# ${'{'.repeat(200)}\n`).diagnostics.map((d) => d.code)).toEqual([
+      'apiversion-missing',
+      'kind-missing',
+    ]);
+    let block = '';
+    for (let i = 0; i < 150; i++) block += `${'  '.repeat(i)}k${i}:\n`;
+    expect(parse(block).diagnostics.map((d) => d.code)).toEqual(['yaml-too-deep']);
+  });
+
+  it('__proto__, constructor and prototype keys never reach an object prototype', () => {
+    const text = `apiVersion: v1
+kind: Service
+metadata:
+  name: x
+  labels:
+    __proto__: {polluted: yes}
+    constructor: y
+spec:
+  ports: [{port: 80}]
+  selector: {prototype: z}
+`;
+    const r = parse(text);
+    expect(r.diagnostics.map(format)).toEqual([
+      '6:5 error metadata.labels.__proto__: the key "__proto__" is not allowed here',
+      '7:5 error metadata.labels.constructor: the key "constructor" is not allowed here',
+      '10:14 error spec.selector.prototype: the key "prototype" is not allowed here',
+    ]);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('binary garbage gives diagnostics, never an exception', () => {
+    let garbage = '';
+    let seed = 7;
+    for (let i = 0; i < 20000; i++) {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      garbage += String.fromCharCode(seed % 256);
+    }
+    const r = parse(garbage);
+    expect(r.manifests).toEqual([]);
+    expect(r.diagnostics.length).toBeGreaterThan(0);
+    expect(r.diagnostics.length).toBeLessThanOrEqual(501);
+  });
+
+  it('a document that is a list or a scalar is not an object', () => {
+    expect(problems('- a\n- b\n')).toEqual([
+      '1:1 error : a Kubernetes object must be a mapping (apiVersion: …, kind: …), not a list or a single value',
+    ]);
+  });
+
+  it('merge keys work as in the YAML kubectl reads', () => {
+    const r = parse(`apiVersion: v1
+kind: Service
+metadata:
+  name: x
+  labels: &l {app: web}
+spec:
+  selector:
+    <<: *l
+    tier: front
+  ports: [{port: 80}]
+`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.manifests[0]).toMatchObject({ spec: { selector: { app: 'web', tier: 'front' } } });
+  });
+});
+
+describe('strict field decoding', () => {
+  it('type errors name the field and the expected type', () => {
+    expect(
+      problems(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: "3"
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web, version: 2}}
+    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: "80"}]}]}
+`),
+    ).toEqual([
+      '5:13 error spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"',
+      '8:44 error spec.template.metadata.labels.version: Invalid value: "integer": spec.template.metadata.labels.version in body must be of type string: "integer"',
+      '9:75 error spec.template.spec.containers[0].ports[0].containerPort: Invalid value: "string": spec.template.spec.containers[0].ports[0].containerPort in body must be of type integer: "string"',
+    ]);
+  });
+
+  it('a map where a list belongs, and a list where a map belongs', () => {
+    expect(
+      problems('apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec:\n  ports: {port: 80}\n'),
+    ).toEqual([
+      '5:10 error spec.ports: Invalid value: "object": spec.ports in body must be of type array: "object"',
+    ]);
+    expect(problems('apiVersion: v1\nkind: Service\nmetadata: [x]\n')).toEqual([
+      '3:11 error metadata: Invalid value: "array": metadata in body must be of type object: "array"',
+    ]);
+  });
+
+  it('null values mean "not set", as in Kubernetes', () => {
+    expect(
+      problems(
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels:\nspec:\n  selector:\n  ports:\n  - port: 80\n',
+      ),
+    ).toEqual([]);
+  });
+});
