@@ -22,7 +22,7 @@ export function encodeV1(scenario: SharedScenario): string {
 
 /** Frames and compresses raw payload bytes (exported for tests that build hostile links). */
 export function encodePayloadV1(payload: Uint8Array): string {
-  const compressed = deflateSync(payload, { level: 9, mem: 12, dictionary: dictionaryBytes });
+  const compressed = deflateSync(payload, { level: 9, dictionary: dictionaryBytes });
   const framed = new Uint8Array(2 + compressed.length);
   const check = checksum16(payload);
   framed[0] = check >> 8;
