@@ -13,6 +13,9 @@ export type InflateResult =
   | { ok: false; reason: 'too-large' | 'truncated' | 'corrupt'; message: string };
 
 export function inflateCapped(data: Uint8Array, dictionary: Uint8Array, maxBytes: number): InflateResult {
+  // fflate reports an empty input as a finished, empty stream; a real deflate stream is never empty.
+  if (data.length === 0)
+    return { ok: false, reason: 'truncated', message: 'the link ends too early (cut when copied?)' };
   const parts: Uint8Array[] = [];
   let total = 0;
   let finished = false;
@@ -32,7 +35,6 @@ export function inflateCapped(data: Uint8Array, dictionary: Uint8Array, maxBytes
         };
       }
     }
-    if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (error) {
     // fflate's error code 0 is "unexpected EOF": the stream was cut short.
     const code = (error as { code?: unknown }).code;
