@@ -14,9 +14,13 @@
 import type { EnvVar, Protocol, ServiceManifest } from '../model/objects.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
 
+/**
+ * makeEnvVariableName in current kubelet: upper-case, `-` -> `_`, nothing else (Service names are
+ * DNS-1035 labels, port names IANA names, so no dots; a port named `8083` stays `8083`, as the
+ * upstream test's `Q_U_U_X_SERVICE_PORT_8083` shows).
+ */
 export function toEnvVarName(name: string): string {
-  const upper = name.replace(/[.-]/g, '_').toUpperCase();
-  return /^[0-9]/.test(upper) ? `_${upper}` : upper;
+  return name.replace(/-/g, '_').toUpperCase();
 }
 
 function hasClusterIp(svc: ServiceManifest): boolean {
