@@ -26,6 +26,8 @@ export interface ViewState {
   /** The hop the focused request sits at in step mode. */
   stepHop: number;
   reducedMotion: boolean;
+  /** Show CoreDNS pods and the kube-dns/kubernetes Services (hidden by default: the DNS card stands for them). */
+  showSystem: boolean;
   /** Set by the problems list; the editor reveals it and clears it. */
   revealRequest: { line: number; column: number; nonce: number } | null;
   /** The request bar's fields, shared with the traffic generator. */
@@ -46,7 +48,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     selection: null,
     positions: {},
     theme: 'light',
-    editorWidth: 460,
+    editorWidth: 420,
     editorOpen: true,
     terminalOpen: true,
     helpOpen: false,
@@ -55,6 +57,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     stepMode: false,
     stepHop: 0,
     reducedMotion: false,
+    showSystem: false,
     revealRequest: null,
     draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
     ...initial,

@@ -4,7 +4,6 @@
  * answered in order because the worker handles messages one at a time.
  */
 import { createGenerationCounter } from './generation.ts';
-import { createInThreadEngine } from './inThread.ts';
 import type {
   EngineClient,
   EngineReplyMessage,
@@ -49,12 +48,25 @@ export function createWorkerEngine(worker: Worker): EngineClient {
   };
 }
 
+/**
+ * The in-thread engine, loaded only when needed: it keeps the engine (and the YAML parser) out of the
+ * page's initial JavaScript, where the Worker path never needs it.
+ */
+export function createLazyInThreadEngine(): EngineClient {
+  const loading = import('./inThread.ts').then((m) => m.createInThreadEngine());
+  return {
+    simulate: async (input) => (await loading).simulate(input),
+    route: async (requests) => (await loading).route(requests),
+    dispose: () => void loading.then((engine) => engine.dispose()),
+  };
+}
+
 /** A Worker when the browser can start one, the in-thread engine otherwise. */
 export function createEngineClient(): EngineClient {
   try {
     const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
     return createWorkerEngine(worker);
   } catch {
-    return createInThreadEngine();
+    return createLazyInThreadEngine();
   }
 }

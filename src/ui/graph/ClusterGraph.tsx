@@ -8,6 +8,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -15,7 +16,7 @@ import {
 import type { NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
-import { moveNode, select } from '../../store/viewStore.ts';
+import { moveNode, resetLayout, select } from '../../store/viewStore.ts';
 import { PacketLayer } from '../packets/PacketLayer.tsx';
 import type { GraphNode } from './graphData.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
@@ -23,7 +24,7 @@ import { getAbsoluteCenters } from './toFlowElements.ts';
 import { useFlowElements } from './useFlowElements.ts';
 
 const proOptions = { hideAttribution: true };
-const fitViewOptions = { padding: 0.08 };
+const fitViewOptions = { padding: 0.06 };
 
 function minimapColor(node: GraphNode): string {
   switch (node.data.kind) {
@@ -38,6 +39,36 @@ function minimapColor(node: GraphNode): string {
     default:
       return '#64748b';
   }
+}
+
+function GraphTools() {
+  const app = useApp();
+  const showSystem = useView((s) => s.showSystem);
+  const stale = useSimulation((s) => s.stale);
+  const flow = useReactFlow();
+  return (
+    <div className="kp-row">
+      <label className="kp-check kp-chip">
+        <input
+          type="checkbox"
+          checked={showSystem}
+          onChange={(e) => app.view.setState({ showSystem: e.target.checked })}
+        />
+        System pods
+      </label>
+      <button type="button" onClick={() => resetLayout(app.view)}>
+        Reset layout
+      </button>
+      <button type="button" onClick={() => void flow.fitView({ ...fitViewOptions, duration: 200 })}>
+        Fit
+      </button>
+      {stale && (
+        <span className="kp-badge kp-badge-warn" data-testid="graph-stale">
+          stale: fix the YAML to update
+        </span>
+      )}
+    </div>
+  );
 }
 
 function Graph() {
@@ -106,9 +137,19 @@ function Graph() {
       aria-label="Cluster graph"
     >
       <Background gap={24} />
-      <MiniMap<GraphNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Mini map" />
+      <MiniMap<GraphNode>
+        pannable
+        zoomable
+        nodeColor={minimapColor}
+        ariaLabel="Mini map"
+        position="top-right"
+        style={{ width: 150, height: 100 }}
+      />
       <Controls showInteractive={false} />
       <PacketLayer getCenters={getCenters} />
+      <Panel position="top-left" className="kp-graph-tools">
+        <GraphTools />
+      </Panel>
     </ReactFlow>
   );
 }

@@ -70,6 +70,8 @@ export interface ClientData extends Record<string, unknown> {
 export interface DnsData extends Record<string, unknown> {
   kind: 'dns';
   domain: string;
+  /** The kube-dns Service's cluster IP, when the cluster has one. */
+  ip: string;
 }
 
 export type GraphNodeData =

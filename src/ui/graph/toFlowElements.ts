@@ -23,6 +23,21 @@ export interface FlowInput {
   /** Pods that run an ingress controller serving each Ingress (store/derive). */
   ingressControllers: Record<GraphId, GraphId[]>;
   stale: boolean;
+  /**
+   * Hide the cluster's own plumbing (CoreDNS pods, the kube-dns and kubernetes Services and their
+   * Endpoints); the DNS card stands for them. Ingress controller pods always show.
+   */
+  hideSystem?: boolean;
+}
+
+/** The cluster's own objects that every cluster has; a view filter, never a change to the cluster. */
+export function isSystemObject(namespace: string, name: string, kind: 'pod' | 'svc'): boolean {
+  if (kind === 'svc')
+    return (
+      (namespace === 'kube-system' && name === 'kube-dns') ||
+      (namespace === 'default' && name === 'kubernetes')
+    );
+  return namespace === 'kube-system';
 }
 
 export const CLUSTER_ID = 'cluster';
@@ -103,7 +118,10 @@ function edge(source: string, target: string, className: string, label?: string)
 
 /** Layout + mapping in one pass. Call `reuseUnchanged` on the result to keep React's work small. */
 export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}): FlowElements {
-  const { state } = input;
+  const state = input.hideSystem ? withoutSystemObjects(input.state, input.ingressControllers) : input.state;
+  const dnsService = input.state.services.find(
+    (x) => x.manifest.metadata.namespace === 'kube-system' && x.manifest.metadata.name === 'kube-dns',
+  );
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const known = new Set<string>();
@@ -134,33 +152,41 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     return { n, pods, cols, width, height };
   });
 
-  // --- the Services band, each Service with its Endpoints card right below it
-  const services = state.services;
+  // --- the Services band: a grid as wide as the nodes band, each Service with its Endpoints below it.
+  // System objects (kube-system) go last, so the user's own come first.
+  const systemLast = <T>(items: T[], ns: (item: T) => string) =>
+    [...items].sort((a, b) => Number(ns(a) === 'kube-system') - Number(ns(b) === 'kube-system'));
+  const services = systemLast(state.services, (s) => s.manifest.metadata.namespace);
   const ingresses = state.ingresses;
-  const serviceBandHeight = services.length ? CARD.serviceHeight + 16 + CARD.endpointsHeight : 0;
-  const topBandHeight = CARD.ingressHeight;
+  const nodesWidth =
+    nodeBoxes.reduce((sum, b) => sum + b.width, 0) + Math.max(0, nodeBoxes.length - 1) * KUBE_NODE.gap;
+  const columns = Math.max(3, Math.floor((nodesWidth + CARD.gap) / (CARD.width + CARD.gap)));
+  const cellHeight = CARD.serviceHeight + 16 + CARD.endpointsHeight;
+  const serviceKeys = new Set(
+    services.map((x) => `${x.manifest.metadata.namespace}/${x.manifest.metadata.name}`),
+  );
+  const orphanEndpoints = state.endpoints.filter(
+    (e) => !serviceKeys.has(`${e.metadata.namespace}/${e.metadata.name}`),
+  );
+  const cellCount = services.length + orphanEndpoints.length;
+  const serviceRows = Math.ceil(cellCount / columns);
+  const topItems = ingresses.length + 1; // the DNS, then the Ingresses
+  const topRows = Math.ceil(topItems / columns);
 
   const innerLeft = CLUSTER.padding;
+  const column = (i: number) => innerLeft + (i % columns) * (CARD.width + CARD.gap);
   let y = CLUSTER.header;
   const topY = y;
-  y += topBandHeight + CLUSTER.bandGap;
+  const topRow = (i: number) => topY + Math.floor(i / columns) * (CARD.ingressHeight + CARD.gap);
+  y += topRows * (CARD.ingressHeight + CARD.gap) - CARD.gap + CLUSTER.bandGap;
   const servicesY = y;
-  if (services.length) y += serviceBandHeight + CLUSTER.bandGap;
+  const serviceRow = (i: number) => servicesY + Math.floor(i / columns) * (cellHeight + CARD.gap);
+  if (cellCount) y += serviceRows * (cellHeight + CARD.gap) - CARD.gap + CLUSTER.bandGap;
   const nodesY = y;
   const nodesHeight = Math.max(0, ...nodeBoxes.map((b) => b.height));
 
-  const rowWidth = (count: number, width: number, gap: number) =>
-    count ? count * width + (count - 1) * gap : 0;
-  const nodesWidth =
-    nodeBoxes.reduce((sum, b) => sum + b.width, 0) + Math.max(0, nodeBoxes.length - 1) * KUBE_NODE.gap;
-  const clusterWidth =
-    CLUSTER.padding * 2 +
-    Math.max(
-      nodesWidth,
-      rowWidth(services.length, CARD.width, CARD.gap),
-      rowWidth(ingresses.length + 1, CARD.width, CARD.gap),
-      400,
-    );
+  const gridWidth = Math.min(columns, Math.max(cellCount, topItems)) * (CARD.width + CARD.gap) - CARD.gap;
+  const clusterWidth = CLUSTER.padding * 2 + Math.max(nodesWidth, gridWidth, 400);
   const clusterHeight = nodesY + nodesHeight + CLUSTER.padding;
 
   add(
@@ -185,8 +211,8 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     node(
       DNS_ID,
       'dns',
-      { kind: 'dns', domain: state.settings.dnsDomain },
-      place(DNS_ID, { x: innerLeft, y: topY }, overrides),
+      { kind: 'dns', domain: state.settings.dnsDomain, ip: dnsService?.manifest.spec.clusterIP ?? '' },
+      place(DNS_ID, { x: column(0), y: topRow(0) }, overrides),
       { width: CARD.width, height: CARD.ingressHeight },
       CLUSTER_ID,
     ),
@@ -207,7 +233,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
             ing.manifest.spec.ingressClassName ?? meta.annotations['kubernetes.io/ingress.class'] ?? '',
           address: ing.status.loadBalancer.ingress.map((a) => a.ip ?? a.hostname ?? '').join(','),
         },
-        place(id, { x: innerLeft + (i + 1) * (CARD.width + CARD.gap), y: topY }, overrides),
+        place(id, { x: column(i + 1), y: topRow(i + 1) }, overrides),
         { width: CARD.width, height: CARD.ingressHeight },
         CLUSTER_ID,
       ),
@@ -218,7 +244,6 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     const meta = svc.manifest.metadata;
     const spec = svc.manifest.spec;
     const id = `svc/${meta.namespace}/${meta.name}`;
-    const x = innerLeft + i * (CARD.width + CARD.gap);
     const data: ServiceData = {
       kind: 'service',
       name: meta.name,
@@ -234,20 +259,20 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
         id,
         'service',
         data,
-        place(id, { x, y: servicesY }, overrides),
+        place(id, { x: column(i), y: serviceRow(i) }, overrides),
         { width: CARD.width, height: CARD.serviceHeight },
         CLUSTER_ID,
       ),
     );
   });
 
-  for (const [i, ep] of state.endpoints.entries()) {
+  for (const ep of state.endpoints) {
     const meta = ep.metadata;
     const id = `ep/${meta.namespace}/${meta.name}`;
     const svcIndex = services.findIndex(
       (s) => s.manifest.metadata.name === meta.name && s.manifest.metadata.namespace === meta.namespace,
     );
-    const x = innerLeft + (svcIndex >= 0 ? svcIndex : services.length + i) * (CARD.width + CARD.gap);
+    const cell = svcIndex >= 0 ? svcIndex : services.length + orphanEndpoints.indexOf(ep);
     const ready = ep.subsets.reduce((n, s) => n + s.addresses.length, 0);
     const notReady = ep.subsets.reduce((n, s) => n + s.notReadyAddresses.length, 0);
     add(
@@ -255,7 +280,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
         id,
         'endpoints',
         { kind: 'endpoints', name: meta.name, ready, notReady },
-        place(id, { x, y: servicesY + CARD.serviceHeight + 16 }, overrides),
+        place(id, { x: column(cell), y: serviceRow(cell) + CARD.serviceHeight + 16 }, overrides),
         { width: CARD.width, height: CARD.endpointsHeight },
         CLUSTER_ID,
       ),
@@ -325,11 +350,12 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
         id,
         'client',
         { kind: 'client', name: c.name, ip: c.ip },
-        place(id, { x: OUTSIDE.clientX, y: servicesY + i * (OUTSIDE.height + OUTSIDE.gap) }, overrides),
+        place(id, { x: OUTSIDE.x, y: topY + i * (OUTSIDE.height + OUTSIDE.gap) }, overrides),
         { width: OUTSIDE.width, height: OUTSIDE.height },
       ),
     );
   });
+  const lbTop = Math.max(nodesY, topY + clients.length * (OUTSIDE.height + OUTSIDE.gap) + CLUSTER.bandGap);
   const balanced = services.filter((s) => s.manifest.spec.type === 'LoadBalancer');
   balanced.forEach((svc, i) => {
     const meta = svc.manifest.metadata;
@@ -344,7 +370,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
           ip: svc.status.loadBalancer.ingress.map((a) => a.ip ?? a.hostname ?? '').join(',') || '<pending>',
           ports: svc.manifest.spec.ports.map((p) => `${p.port}/${p.protocol}`).join(','),
         },
-        place(id, { x: OUTSIDE.lbX, y: nodesY + i * (OUTSIDE.height + OUTSIDE.gap) }, overrides),
+        place(id, { x: OUTSIDE.x, y: lbTop + i * (OUTSIDE.height + OUTSIDE.gap) }, overrides),
         { width: OUTSIDE.width, height: OUTSIDE.height },
       ),
     );
@@ -435,4 +461,15 @@ export function getAbsoluteCenters(nodes: GraphNode[]): Map<string, { x: number;
     centers.set(n.id, { x: o.x + (n.width ?? 0) / 2, y: o.y + (n.height ?? 0) / 2 });
   }
   return centers;
+}
+
+function withoutSystemObjects(state: ClusterState, controllers: Record<GraphId, GraphId[]>): ClusterState {
+  const keep = new Set(Object.values(controllers).flat());
+  const meta = (m: { namespace: string; name: string }) => [m.namespace, m.name] as const;
+  return {
+    ...state,
+    pods: state.pods.filter((p) => keep.has(podId(p)) || !isSystemObject(...meta(p.metadata), 'pod')),
+    services: state.services.filter((x) => !isSystemObject(...meta(x.manifest.metadata), 'svc')),
+    endpoints: state.endpoints.filter((e) => !isSystemObject(...meta(e.metadata), 'svc')),
+  };
 }

@@ -12,16 +12,17 @@ export function useFlowElements(): FlowElements | null {
   const sim = useSimulation((s) => s.sim);
   const stale = useSimulation((s) => s.stale);
   const positions = useView((s) => s.positions);
+  const showSystem = useView((s) => s.showSystem);
   const [keep] = useState(createKeeper);
   return useMemo(() => {
     if (!sim) return null;
     const state = sim.state;
     const next = toFlowElements(
-      { state, ingressControllers: getIngressControllerPods(state), stale },
+      { state, ingressControllers: getIngressControllerPods(state), stale, hideSystem: !showSystem },
       positions,
     );
     return keep(next);
-  }, [sim, stale, positions, keep]);
+  }, [sim, stale, positions, showSystem, keep]);
 }
 
 /** Remembers the last result so unchanged nodes keep their identity across recomputations. */

@@ -26,15 +26,29 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
     getCentersRef.current = getCenters;
   }, [getCenters]);
 
+  // The portal mounts its children a frame or two after the viewport exists: wait for the
+  // elements, then start the one loop.
   useEffect(() => {
-    const status = document.getElementById('kp-trace-status');
-    const label = labelRef.current;
-    const labelGroup = labelGroupRef.current;
-    const dots = dotsRef.current.filter((d): d is SVGGElement => d !== null);
-    if (!status || !label || !labelGroup) return;
-    return startFrameLoop(app.traffic, app.view, { dots, label, labelGroup, status }, () =>
-      getCentersRef.current(),
-    );
+    let stop: (() => void) | null = null;
+    let retry = 0;
+    const tryStart = () => {
+      const status = document.getElementById('kp-trace-status');
+      const label = labelRef.current;
+      const labelGroup = labelGroupRef.current;
+      const dots = dotsRef.current.filter((d): d is SVGGElement => d !== null);
+      if (!status || !label || !labelGroup || dots.length === 0) {
+        retry = requestAnimationFrame(tryStart);
+        return;
+      }
+      stop = startFrameLoop(app.traffic, app.view, { dots, label, labelGroup, status }, () =>
+        getCentersRef.current(),
+      );
+    };
+    tryStart();
+    return () => {
+      cancelAnimationFrame(retry);
+      stop?.();
+    };
   }, [app]);
 
   const focused = useTraffic((s) => s.focused);

@@ -38,6 +38,7 @@ function DnsNodeView({ id, data }: NodeProps & { data: DnsData }) {
       <div className="kp-title">
         <span className="kp-kind">DNS</span> <span className="kp-name">cluster DNS</span>
       </div>
+      {data.ip && <div className="kp-mono">kube-dns {data.ip}:53</div>}
       <div className="kp-muted kp-small">answers *.svc.{data.domain}</div>
     </div>
   );

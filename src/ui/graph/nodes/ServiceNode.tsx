@@ -10,13 +10,13 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
     <div className={`kp-card kp-service${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
       <Handle type="target" position={Position.Top} className="kp-handle" />
       <Handle type="source" position={Position.Bottom} className="kp-handle" />
-      <div className="kp-title">
+      <div className="kp-title" title={`${data.namespace}/${data.name}`}>
         <span className="kp-kind">svc</span> <span className="kp-name">{data.name}</span>
-        <span className="kp-badge">{data.type}</span>
       </div>
-      <div className="kp-mono">
-        {data.clusterIP || '—'} · {data.ports}
+      <div className="kp-small">
+        <strong>{data.type}</strong> <span className="kp-mono">{data.clusterIP || '—'}</span>
       </div>
+      <div className="kp-mono">{data.ports}</div>
       {data.externalIP && <div className="kp-mono">external {data.externalIP}</div>}
       {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
     </div>
