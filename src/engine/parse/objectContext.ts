@@ -25,19 +25,19 @@ export function parentPath(path: string): string {
 }
 
 /**
- * The position of a field's value, or of its key when it has no value, or (for a missing field) of
- * the nearest ancestor that is there.
+ * The position of a field's value (or of its key when it has no value); for a missing field, the key
+ * of the nearest ancestor that is there (`spec:` for a missing `spec.ports`).
  */
-export function positionOf(ctx: ObjectContext, path: string, preferKey = false): [number, number] {
+export function positionOf(ctx: ObjectContext, path: string): [number, number] {
+  const own = ctx.positions[path] ?? ctx.keyPositions[path];
+  if (own) return own;
   let p = path;
-  for (;;) {
-    const found = preferKey
-      ? (ctx.keyPositions[p] ?? ctx.positions[p])
-      : (ctx.positions[p] ?? ctx.keyPositions[p]);
-    if (found) return found;
-    if (p === '') return [ctx.line, ctx.column];
+  while (p !== '') {
     p = parentPath(p);
+    const found = ctx.keyPositions[p] ?? ctx.positions[p];
+    if (found) return found;
   }
+  return [ctx.line, ctx.column];
 }
 
 /** `at` locates the message on a more precise field than the path Kubernetes prints (a label's own value). */

@@ -331,7 +331,7 @@ ${F.KUBIA_SVC}`);
     ]);
     expect(
       problems('apiVersion: v1\nkind: Service\nmetadata:\n  labels: {a: b}\nspec:\n  ports: [{port: 80}]\n'),
-    ).toEqual(['4:3 error metadata.name: Required value: name or generateName is required']);
+    ).toEqual(['3:1 error metadata.name: Required value: name or generateName is required']);
   });
 
   it('old apps versions are accepted with the API server deprecation warning', () => {

@@ -16,7 +16,9 @@ import { validatePodSpec } from './pod.ts';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
-function validateSelectorExpressions(ctx: ObjectContext, selector: PlainMap | undefined): void {
+/** Reports malformed expressions; false when the selector cannot be evaluated at all. */
+function validateSelectorExpressions(ctx: ObjectContext, selector: PlainMap | undefined): boolean {
+  let ok = true;
   getArray(selector, 'matchExpressions').forEach((e, i) => {
     if (!isPlainMap(e)) return;
     const path = `spec.selector.matchExpressions[${i}]`;
@@ -40,6 +42,7 @@ function validateSelectorExpressions(ctx: ObjectContext, selector: PlainMap | un
       );
     }
   });
+  return ok;
 }
 
 export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: PlainMap): void {
@@ -55,7 +58,10 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
       'workload-replicas-negative',
     );
   }
-  if (
+  const selectorUsable = validateSelectorExpressions(ctx, getMap(spec, 'selector'));
+  if (!selectorUsable) {
+    // The API server cannot turn the selector into a matcher, so only the expression errors stand.
+  } else if (
     w.kind !== 'ReplicationController' &&
     !has(spec, 'selector') &&
     !selectorDefaultsFromTemplate(w.kind, w.apiVersion)
@@ -79,7 +85,6 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
       'workload-selector-mismatch',
     );
   }
-  validateSelectorExpressions(ctx, getMap(spec, 'selector'));
   if (w.kind !== 'ReplicationController')
     validateLabels(ctx, w.selector.matchLabels, 'spec.selector.matchLabels');
   else validateLabels(ctx, w.selector.matchLabels, 'spec.selector');
