@@ -30,6 +30,17 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /**
+   * The terminal's view when stdout and stderr interleave (curl -v: connection lines, then the body;
+   * kubectl exec: the command's output, then `command terminated with exit code N`). Used when
+   * neither stream is redirected; otherwise the terminal shows stdout then stderr.
+   */
+  display?: string;
+}
+
+/** What the terminal shows for a command whose streams both reach it. */
+export function displayOf(out: CommandOutput): string {
+  return out.display ?? out.stdout + out.stderr;
 }
 
 export type CommandFn = (ctx: ShellContext, argv: string[], stdin: string) => CommandOutput;

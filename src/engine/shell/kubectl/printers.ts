@@ -262,7 +262,10 @@ export function serviceExternalIp(service: ClusterState['services'][number], wid
 }
 
 /** printers.go formatEndpoints: up to 3 ready `ip:port`, then ` + N more...`; `<none>` without subsets. */
-export function formatEndpointsColumn(subsets: ClusterState['endpoints'][number]['subsets']): string {
+export function formatEndpointsColumn(
+  subsets: ClusterState['endpoints'][number]['subsets'],
+  portNames?: Set<string>,
+): string {
   if (subsets.length === 0) return '<none>';
   const max = 3;
   const list: string[] = [];
@@ -281,6 +284,7 @@ export function formatEndpointsColumn(subsets: ClusterState['endpoints'][number]
       continue;
     }
     for (const port of ss.ports) {
+      if (portNames && !portNames.has(port.name ?? '')) continue;
       count += ss.addresses.length;
       for (const a of ss.addresses) {
         if (list.length === max) {

@@ -1,0 +1,204 @@
+/** Short `--help` texts, shaped like kubectl's (description, examples, usage). */
+export const KUBECTL_HELP: Record<string, string> = {
+  '': `kubectl controls the Kubernetes cluster manager.
+
+ Find more information at: https://kubernetes.io/docs/reference/kubectl/
+
+Basic Commands (Beginner):
+  create          Create a resource from a file or from stdin
+  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
+
+Basic Commands (Intermediate):
+  get             Display one or many resources
+  delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+
+Deploy Commands:
+  scale           Set a new size for a deployment, replica set, or replication controller
+
+Cluster Management Commands:
+  cluster-info    Display cluster information
+
+Troubleshooting and Debugging Commands:
+  describe        Show details of a specific resource or group of resources
+  logs            Print the logs for a container in a pod
+  exec            Execute a command in a container
+
+Advanced Commands:
+  apply           Apply a configuration to a resource by file name or stdin
+
+Settings Commands:
+  label           Update the labels on a resource
+  annotate        Update the annotations on a resource
+
+Other Commands:
+  api-resources   Print the supported API resources on the server
+  config          Modify kubeconfig files
+  version         Print the client and server version information
+
+Usage:
+  kubectl [flags] [options]
+
+Use "kubectl <command> --help" for more information about a given command.
+`,
+  get: `Display one or many resources.
+
+Examples:
+  # List all pods in ps output format
+  kubectl get pods
+
+  # List all pods in ps output format with more information (such as node name)
+  kubectl get pods -o wide
+
+  # List a single service with specified NAME in JSON output format
+  kubectl get -o json svc kubia
+
+  # List services and endpoints together
+  kubectl get svc,ep
+
+Options:
+  -A, --all-namespaces=false: List the requested object(s) across all namespaces.
+  -o, --output='': Output format. One of: (json, yaml, name, wide, jsonpath=...).
+  -l, --selector='': Selector (label query) to filter on.
+      --show-labels=false: When printing, show all labels as the last column.
+
+Usage:
+  kubectl get [(-o|--output=)json|yaml|name|wide|jsonpath=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]
+`,
+  describe: `Show details of a specific resource or group of resources.
+
+Examples:
+  # Describe a service
+  kubectl describe svc kubia
+
+  # Describe pods by name prefix
+  kubectl describe pods kubia
+
+Usage:
+  kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]
+`,
+  exec: `Execute a command in a container.
+
+Examples:
+  # Get output from running the 'env' command in pod kubia-65mtj
+  kubectl exec kubia-65mtj -- env
+
+  # Switch to raw terminal mode; sends stdin to 'bash' in the pod
+  kubectl exec kubia-65mtj -it -- bash
+
+Options:
+  -c, --container='': Container name. If omitted, the first container in the pod will be chosen.
+  -i, --stdin=false: Pass stdin to the container.
+  -t, --tty=false: Stdin is a TTY.
+
+Usage:
+  kubectl exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]
+`,
+  expose: `Expose a resource as a new Kubernetes service.
+
+Examples:
+  # Create a service for a replication controller kubia, which serves on port 80 and connects to the containers on port 8080
+  kubectl expose rc kubia --port=80 --target-port=8080
+
+  # Create a NodePort service for deployment nginx
+  kubectl expose deployment nginx --port=80 --type=NodePort --name=nginx-nodeport
+
+Options:
+      --name='': The name for the newly created object.
+      --port='': The port that the service should serve on.
+      --protocol='': The network protocol for the service to be created. Default is 'TCP'.
+      --session-affinity='': If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'
+      --target-port='': Name or number for the port on the container that the service should direct traffic to.
+      --type='': Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.
+
+Usage:
+  kubectl expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--type=type] [options]
+`,
+  apply: `Apply a configuration to a resource by file name or stdin.
+
+Examples:
+  # Apply the configuration in kubia-svc.yaml to a service
+  kubectl apply -f kubia-svc.yaml
+
+Usage:
+  kubectl apply (-f FILENAME | -k DIRECTORY) [options]
+`,
+  create: `Create a resource from a file or from stdin.
+
+Examples:
+  # Create a service using the data in kubia-svc.yaml
+  kubectl create -f kubia-svc.yaml
+
+Usage:
+  kubectl create -f FILENAME [options]
+`,
+  delete: `Delete resources by file names, stdin, resources and names, or by resources and label selector.
+
+Examples:
+  # Delete a pod
+  kubectl delete pod kubia-65mtj
+
+  # Delete all pods with label app=kubia
+  kubectl delete po -l app=kubia
+
+Usage:
+  kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]
+`,
+  scale: `Set a new size for a deployment, replica set, or replication controller.
+
+Examples:
+  # Scale replication controller kubia to 3
+  kubectl scale rc kubia --replicas=3
+
+Usage:
+  kubectl scale [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]
+`,
+  label: `Update the labels on a resource.
+
+Examples:
+  # Update pod 'kubia-65mtj' with the label 'env' and the value 'debug'
+  kubectl label pods kubia-65mtj env=debug
+
+  # Remove the label 'env'
+  kubectl label pods kubia-65mtj env-
+
+Usage:
+  kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [options]
+`,
+  annotate: `Update the annotations on one or more resources.
+
+Examples:
+  kubectl annotate pods kubia-65mtj description='my frontend'
+
+Usage:
+  kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [options]
+`,
+  'cluster-info': `Display addresses of the control plane and services with label kubernetes.io/cluster-service=true.
+
+Usage:
+  kubectl cluster-info [flags] [options]
+`,
+  version: `Print the client and server version information for the current context.
+
+Usage:
+  kubectl version [flags] [options]
+`,
+  logs: `Print the logs for a container in a pod.
+
+Usage:
+  kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]
+`,
+  'api-resources': `Print the supported API resources on the server.
+
+Usage:
+  kubectl api-resources [flags] [options]
+`,
+  config: `Modify kubeconfig files.
+
+Available Commands:
+  current-context   Display the current-context
+  set-context       Set a context entry in kubeconfig
+
+Usage:
+  kubectl config SUBCOMMAND [options]
+`,
+};

@@ -1,0 +1,544 @@
+/**
+ * The kubectl commands that change the cluster. Each becomes an Action (model/actions.ts) applied to
+ * the simulation, so the app can log and replay it: apply/create -f, delete, scale, label, annotate,
+ * expose. Messages are kubectl's: `service/kubia created`, `pod "x" deleted`, `... scaled`.
+ */
+import { parseAllDocuments, stringify } from 'yaml';
+import type { ObjectKindName } from '../../model/actions.ts';
+import type { Manifest } from '../../model/objects.ts';
+import type { ClusterState } from '../../model/state.ts';
+import { parseManifests } from '../../parse/parseManifests.ts';
+import type { CommandOutput, ShellContext } from '../context.ts';
+import { performAction } from '../context.ts';
+import { flagAll, flagBool, flagString } from './flags.ts';
+import type { FlagSpec, ParsedFlags } from './flags.ts';
+import { findObject, notFoundMessage, resolveResourceArgs } from './get.ts';
+import { matchesSelector, parseLabelSelector } from './labelSelector.ts';
+import type { ListedObject } from './listing.ts';
+import { listObjects } from './listing.ts';
+import type { ResourceType } from './resources.ts';
+import { findResourceType, qualifiedPlural, qualifiedSingular } from './resources.ts';
+
+export const APPLY_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', value: true, multi: true },
+  { name: 'output', short: 'o', value: true },
+  { name: 'dry-run', value: true },
+  { name: 'validate', value: true },
+  { name: 'save-config', value: false },
+];
+export const DELETE_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', value: true, multi: true },
+  { name: 'all', value: false },
+  { name: 'selector', short: 'l', value: true },
+  { name: 'force', value: false },
+  { name: 'grace-period', value: true },
+  { name: 'now', value: false },
+  { name: 'wait', value: true },
+  { name: 'ignore-not-found', value: false },
+];
+export const SCALE_FLAGS: FlagSpec[] = [
+  { name: 'replicas', value: true },
+  { name: 'current-replicas', value: true },
+];
+export const LABEL_FLAGS: FlagSpec[] = [
+  { name: 'overwrite', value: false },
+  { name: 'all', value: false },
+  { name: 'selector', short: 'l', value: true },
+];
+export const EXPOSE_FLAGS: FlagSpec[] = [
+  { name: 'port', value: true },
+  { name: 'target-port', value: true },
+  { name: 'type', value: true },
+  { name: 'name', value: true },
+  { name: 'protocol', value: true },
+  { name: 'session-affinity', value: true },
+  { name: 'selector', value: true },
+  { name: 'labels', short: 'l', value: true },
+  { name: 'external-ip', value: true },
+  { name: 'cluster-ip', value: true },
+  { name: 'load-balancer-ip', value: true },
+  { name: 'filename', short: 'f', value: true },
+];
+
+const DELETABLE: Partial<Record<ResourceType['kind'], ObjectKindName>> = {
+  Pod: 'Pod',
+  Service: 'Service',
+  Endpoints: 'Endpoints',
+  Ingress: 'Ingress',
+  IngressClass: 'IngressClass',
+  Namespace: 'Namespace',
+  Node: 'Node',
+  Deployment: 'Deployment',
+  ReplicationController: 'ReplicationController',
+  ReplicaSet: 'ReplicaSet',
+  DaemonSet: 'DaemonSet',
+};
+
+function manifestName(m: Manifest): string {
+  return m.kind === 'Cluster' ? m.name : m.metadata.name;
+}
+
+function manifestNamespace(m: Manifest, fallback: string): string {
+  if (m.kind === 'Cluster') return '';
+  return m.metadata.namespace || fallback;
+}
+
+/** The state's own record of an object, for telling `configured` from `unchanged`. */
+function snapshotOf(
+  state: ClusterState,
+  type: ResourceType,
+  namespace: string,
+  name: string,
+): string | undefined {
+  const found = findObject(state, type, namespace, name);
+  if (!found) return undefined;
+  const { createdAt: _c, ...rest } = found as ListedObject & { createdAt: number };
+  return JSON.stringify(rest, (key, value: unknown) =>
+    key === 'status' || key === 'createdAt' || key === 'source' || key === 'pods' || key === 'pod'
+      ? undefined
+      : value,
+  );
+}
+
+function readSource(ctx: ShellContext, file: string, stdin: string): string | undefined {
+  if (file === '-') return stdin || ctx.session.stdin || '';
+  return ctx.session.files[file] ?? ctx.session.files[file.replace(/^\.\//, '')];
+}
+
+/** `kubectl apply -f` / `kubectl create -f`. */
+export function runApplyOrCreate(
+  ctx: ShellContext,
+  parsed: ParsedFlags,
+  verb: 'apply' | 'create',
+  stdin: string,
+): CommandOutput {
+  const files = flagAll(parsed, 'filename');
+  if (files.length === 0) {
+    if (verb === 'create' && parsed.args.length > 0)
+      return {
+        stdout: '',
+        stderr: `error: kubeplay does not simulate 'kubectl create ${parsed.args[0]}'; write the object as YAML and use 'kubectl create -f FILE'\n`,
+        exitCode: 1,
+      };
+    return {
+      stdout: '',
+      stderr: `error: must specify one of -f and -k\n\n`,
+      exitCode: 1,
+    };
+  }
+  let stdout = '';
+  let stderr = '';
+  for (const file of files) {
+    const text = readSource(ctx, file, stdin);
+    if (text === undefined) {
+      stderr += `error: the path "${file}" does not exist\n`;
+      continue;
+    }
+    const result = parseManifests([{ file, text }]);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const docs = parseAllDocuments(text);
+    const docTexts = (Array.isArray(docs) ? docs : [docs])
+      .map((d) => String(d))
+      .filter((t) => t.trim() !== '' && t.trim() !== 'null');
+    if (errors.length > 0) {
+      for (const e of errors)
+        stderr += formatInvalid(result.manifests, e.path, e.message, e.line, docs) + '\n';
+    }
+    const namespaceFlag = flagString(parsed, 'namespace');
+    const toApply: string[] = [];
+    const pending: {
+      type: ResourceType;
+      ns: string;
+      name: string;
+      before: string | undefined;
+      label: string;
+    }[] = [];
+    result.manifests.forEach((m, i) => {
+      if (m.kind === 'Cluster') return;
+      const type = findResourceType(m.kind);
+      const name = manifestName(m);
+      const ns = manifestNamespace(m, namespaceFlag ?? ctx.session.namespace);
+      if (!type) return;
+      const before = snapshotOf(ctx.sim.state, type, ns, name);
+      if (verb === 'create' && before !== undefined) {
+        stderr += `Error from server (AlreadyExists): ${qualifiedPlural(type)} "${name}" already exists\n`;
+        return;
+      }
+      const source = docTexts[i] ?? stringify(m);
+      toApply.push(source);
+      const label = `${qualifiedSingular(type)}/${name}`;
+      // decide the verb after applying, below
+      pending.push({ type, ns, name, before, label });
+    });
+    if (toApply.length > 0) {
+      // the whole file when every document goes in (the log keeps the user's text and comments)
+      const yaml =
+        toApply.length === result.manifests.length && errors.length === 0
+          ? text
+          : toApply.map((t) => t.replace(/\n?$/, '\n')).join('---\n');
+      const withNamespace = namespaceFlag ? withDefaultNamespace(yaml, namespaceFlag) : yaml;
+      performAction(ctx, { type: 'apply', yaml: withNamespace });
+    }
+    for (const p of pending) {
+      const after = snapshotOf(ctx.sim.state, p.type, p.ns, p.name);
+      const what = p.before === undefined ? 'created' : after === p.before ? 'unchanged' : 'configured';
+      stdout += `${p.label} ${what}\n`;
+    }
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+function withDefaultNamespace(yaml: string, namespace: string): string {
+  const docs = parseAllDocuments(yaml);
+  return (Array.isArray(docs) ? docs : [docs])
+    .map((d) => {
+      if (!d.hasIn(['metadata', 'namespace']) && d.hasIn(['metadata']))
+        d.setIn(['metadata', 'namespace'], namespace);
+      return String(d);
+    })
+    .join('---\n');
+}
+
+function formatInvalid(
+  manifests: Manifest[],
+  path: string,
+  message: string,
+  line: number,
+  docs: unknown,
+): string {
+  void docs;
+  const m = manifests[0];
+  if (!path) return `error: error parsing: ${message} (line ${line})`;
+  const kind = m?.kind ?? 'Object';
+  const name = m ? manifestName(m) : '';
+  return `The ${kind} "${name}" is invalid: ${path}: ${message}`;
+}
+
+function toTargets(
+  ctx: ShellContext,
+  parsed: ParsedFlags,
+): { ok: true; targets: { type: ResourceType; names: string[] }[] } | { ok: false; error: string } {
+  const resolved = resolveResourceArgs(parsed.args);
+  if (!resolved.ok) return resolved;
+  const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
+  const selectorText = flagString(parsed, 'selector');
+  const all = flagBool(parsed, 'all');
+  const targets = resolved.requests.map((r) => {
+    if (r.names.length > 0 || (!all && selectorText === undefined)) return { type: r.type, names: r.names };
+    const selector = selectorText
+      ? parseLabelSelector(selectorText)
+      : { ok: true as const, requirements: [] };
+    const names = listObjects(ctx.sim.state, r.type.kind)
+      .filter((o) => !r.type.namespaced || o.namespace === namespace)
+      .filter((o) => (selector.ok ? matchesSelector(selector.requirements, o.labels) : false))
+      .map((o) => o.name)
+      .sort();
+    return { type: r.type, names };
+  });
+  return { ok: true, targets };
+}
+
+export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string): CommandOutput {
+  const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
+  let stdout = '';
+  let stderr = '';
+  const files = flagAll(parsed, 'filename');
+  const targets: { type: ResourceType; names: string[] }[] = [];
+  for (const file of files) {
+    const text = readSource(ctx, file, stdin);
+    if (text === undefined) {
+      stderr += `error: the path "${file}" does not exist\n`;
+      continue;
+    }
+    for (const m of parseManifests([{ file, text }]).manifests) {
+      const type = findResourceType(m.kind);
+      if (type) targets.push({ type, names: [manifestName(m)] });
+    }
+  }
+  if (files.length === 0) {
+    if (parsed.args.length === 0)
+      return {
+        stdout: '',
+        stderr:
+          "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+        exitCode: 1,
+      };
+    const resolved = toTargets(ctx, parsed);
+    if (!resolved.ok) return { stdout: '', stderr: resolved.error + '\n', exitCode: 1 };
+    if (
+      resolved.targets.every((t) => t.names.length === 0) &&
+      !flagBool(parsed, 'all') &&
+      flagString(parsed, 'selector') === undefined
+    )
+      return {
+        stdout: '',
+        stderr: 'error: resource(s) were provided, but no name was specified\n',
+        exitCode: 1,
+      };
+    targets.push(...resolved.targets);
+  }
+  const ignore = flagBool(parsed, 'ignore-not-found');
+  for (const t of targets) {
+    for (const name of t.names) {
+      const found = findObject(ctx.sim.state, t.type, namespace, name);
+      const kind = DELETABLE[t.type.kind];
+      if (!found || !kind) {
+        if (!ignore) stderr += notFoundMessage(t.type, name) + '\n';
+        continue;
+      }
+      performAction(ctx, { type: 'delete', kind, namespace: t.type.namespaced ? found.namespace : '', name });
+      stdout += `${qualifiedSingular(t.type)} "${name}" deleted\n`;
+    }
+  }
+  if (!stdout && !stderr) stderr = `No resources found\n`;
+  return { stdout, stderr, exitCode: stderr && !stdout.length ? 1 : stderr ? 1 : 0 };
+}
+
+export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {
+  const replicasText = flagString(parsed, 'replicas');
+  if (replicasText === undefined)
+    return { stdout: '', stderr: 'error: required flag(s) "replicas" not set\n', exitCode: 1 };
+  const replicas = Number(replicasText);
+  if (!Number.isInteger(replicas) || replicas < 0)
+    return {
+      stdout: '',
+      stderr: `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax\n`,
+      exitCode: 1,
+    };
+  const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
+  const resolved = toTargets(ctx, parsed);
+  if (!resolved.ok) return { stdout: '', stderr: resolved.error + '\n', exitCode: 1 };
+  let stdout = '';
+  let stderr = '';
+  for (const t of resolved.targets) {
+    if (!['Deployment', 'ReplicationController', 'ReplicaSet'].includes(t.type.kind)) {
+      stderr += `error: no objects passed to scale ${qualifiedPlural(t.type)} is not scalable\n`;
+      continue;
+    }
+    if (t.names.length === 0) {
+      stderr += 'error: resource(s) were provided, but no name was specified\n';
+      continue;
+    }
+    for (const name of t.names) {
+      const found = findObject(ctx.sim.state, t.type, namespace, name);
+      if (!found) {
+        stderr += notFoundMessage(t.type, name) + '\n';
+        continue;
+      }
+      performAction(ctx, {
+        type: 'scale',
+        kind: t.type.kind as 'Deployment' | 'ReplicationController' | 'ReplicaSet',
+        namespace,
+        name,
+        replicas,
+      });
+      stdout += `${qualifiedSingular(t.type)}/${name} scaled\n`;
+    }
+  }
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+}
+
+/** `kubectl label|annotate TYPE NAME k=v k2-` */
+export function runLabel(ctx: ShellContext, parsed: ParsedFlags, verb: 'label' | 'annotate'): CommandOutput {
+  const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
+  // the args are TYPE NAME... then k=v / k- pairs; TYPE/NAME works too
+  const changes = parsed.args.filter((a) => a.includes('=') || (a.endsWith('-') && !a.includes('/')));
+  const resources = parsed.args.filter((a) => !changes.includes(a));
+  if (changes.length === 0)
+    return {
+      stdout: '',
+      stderr: `error: at least one ${verb === 'label' ? 'label' : 'annotation'} update is required\n`,
+      exitCode: 1,
+    };
+  const set: Record<string, string> = {};
+  const remove: string[] = [];
+  for (const c of changes) {
+    if (c.endsWith('-') && !c.includes('=')) remove.push(c.slice(0, -1));
+    else {
+      const eq = c.indexOf('=');
+      set[c.slice(0, eq)] = c.slice(eq + 1);
+    }
+  }
+  const resolved = toTargets(ctx, { ...parsed, args: resources });
+  if (!resolved.ok) return { stdout: '', stderr: resolved.error + '\n', exitCode: 1 };
+  const overwrite = flagBool(parsed, 'overwrite');
+  let stdout = '';
+  let stderr = '';
+  for (const t of resolved.targets) {
+    for (const name of t.names) {
+      const found = findObject(ctx.sim.state, t.type, namespace, name);
+      const kind = DELETABLE[t.type.kind];
+      if (!found || !kind) {
+        stderr += notFoundMessage(t.type, name) + '\n';
+        continue;
+      }
+      const current = verb === 'label' ? found.labels : found.annotations;
+      const clash = Object.keys(set).find((k) => current[k] !== undefined && current[k] !== set[k]);
+      if (clash && !overwrite) {
+        stderr += `error: '${clash}' already has a value (${current[clash] ?? ''}), and --overwrite is false\n`;
+        continue;
+      }
+      const changed =
+        Object.keys(set).some((k) => current[k] !== set[k]) || remove.some((k) => current[k] !== undefined);
+      for (const k of remove)
+        if (current[k] === undefined)
+          stderr += `${verb === 'label' ? 'label' : 'annotation'} "${k}" not found.\n`;
+      if (changed)
+        performAction(ctx, {
+          type: verb,
+          kind,
+          namespace: t.type.namespaced ? found.namespace : '',
+          name,
+          set,
+          remove,
+        });
+      const past = verb === 'label' ? 'labeled' : 'annotated';
+      stdout += `${qualifiedSingular(t.type)}/${name} ${changed ? past : `not ${past}`}\n`;
+    }
+  }
+  return { stdout, stderr, exitCode: stderr && !stdout ? 1 : 0 };
+}
+
+/** `kubectl expose` builds the Service the way kubectl's generator does, then creates it. */
+export function runExpose(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {
+  const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
+  const resolved = resolveResourceArgs(parsed.args);
+  if (!resolved.ok) return { stdout: '', stderr: resolved.error + '\n', exitCode: 1 };
+  const request = resolved.requests[0];
+  const name = request?.names[0];
+  if (!request || name === undefined)
+    return {
+      stdout: '',
+      stderr:
+        "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
+      exitCode: 1,
+    };
+  const found = findObject(ctx.sim.state, request.type, namespace, name);
+  if (!found) return { stdout: '', stderr: notFoundMessage(request.type, name) + '\n', exitCode: 1 };
+  let selector: Record<string, string> | undefined;
+  let containerPorts: { port: number; protocol: string; name?: string }[] = [];
+  switch (found.kind) {
+    case 'Pod':
+      selector = found.labels;
+      containerPorts = found.pod.spec.containers.flatMap((c) =>
+        c.ports.map((p) => ({
+          port: p.containerPort,
+          protocol: p.protocol,
+          ...(p.name ? { name: p.name } : {}),
+        })),
+      );
+      break;
+    case 'ReplicationController':
+    case 'ReplicaSet':
+    case 'Deployment':
+    case 'DaemonSet': {
+      const sel = found.workload.manifest.selector;
+      if (sel.matchExpressions.length > 0)
+        return {
+          stdout: '',
+          stderr: `error: couldn't retrieve selectors via --selector flag or introspection: the ${found.kind} has a selector with expressions\n`,
+          exitCode: 1,
+        };
+      selector = sel.matchLabels;
+      containerPorts = found.workload.manifest.template.spec.containers.flatMap((c) =>
+        c.ports.map((p) => ({
+          port: p.containerPort,
+          protocol: p.protocol,
+          ...(p.name ? { name: p.name } : {}),
+        })),
+      );
+      break;
+    }
+    case 'Service':
+      selector = found.service.manifest.spec.selector;
+      containerPorts = found.service.manifest.spec.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
+      break;
+    default:
+      return { stdout: '', stderr: `error: cannot expose a ${found.kind}\n`, exitCode: 1 };
+  }
+  const selectorFlag = flagString(parsed, 'selector');
+  if (selectorFlag)
+    selector = Object.fromEntries(selectorFlag.split(',').map((kv) => kv.split('=') as [string, string]));
+  if (!selector || Object.keys(selector).length === 0)
+    return {
+      stdout: '',
+      stderr:
+        "error: couldn't retrieve selectors via --selector flag or introspection: the object has no selector\n",
+      exitCode: 1,
+    };
+  const portFlag = flagString(parsed, 'port');
+  const targetPortFlag = flagString(parsed, 'target-port');
+  const protocol = flagString(parsed, 'protocol') ?? 'TCP';
+  let ports: Record<string, unknown>[];
+  if (portFlag !== undefined) {
+    const targetPort =
+      targetPortFlag === undefined
+        ? Number(portFlag)
+        : /^\d+$/.test(targetPortFlag)
+          ? Number(targetPortFlag)
+          : targetPortFlag;
+    ports = [{ port: Number(portFlag), protocol, targetPort }];
+  } else {
+    if (containerPorts.length === 0)
+      return {
+        stdout: '',
+        stderr:
+          "error: couldn't find port via --port flag or introspection\nSee 'kubectl expose -h' for help and examples\n",
+        exitCode: 1,
+      };
+    ports = containerPorts.map((p, i) => ({
+      ...(containerPorts.length > 1 ? { name: `port-${i + 1}` } : {}),
+      port: p.port,
+      protocol: flagString(parsed, 'protocol') ?? p.protocol,
+      targetPort:
+        targetPortFlag === undefined
+          ? p.port
+          : /^\d+$/.test(targetPortFlag)
+            ? Number(targetPortFlag)
+            : targetPortFlag,
+    }));
+  }
+  const serviceName = flagString(parsed, 'name') ?? name;
+  const type = flagString(parsed, 'type');
+  if (type !== undefined && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type))
+    return { stdout: '', stderr: `error: invalid service type "${type}"\n`, exitCode: 1 };
+  const affinity = flagString(parsed, 'session-affinity');
+  if (affinity !== undefined && affinity !== 'None' && affinity !== 'ClientIP')
+    return {
+      stdout: '',
+      stderr: `The Service "${serviceName}" is invalid: spec.sessionAffinity: Unsupported value: "${affinity}": supported values: "ClientIP", "None"\n`,
+      exitCode: 1,
+    };
+  const serviceType = findResourceType('service');
+  if (serviceType && findObject(ctx.sim.state, serviceType, namespace, serviceName))
+    return {
+      stdout: '',
+      stderr: `Error from server (AlreadyExists): services "${serviceName}" already exists\n`,
+      exitCode: 1,
+    };
+  const labelsFlag = flagString(parsed, 'labels');
+  const labels = labelsFlag
+    ? Object.fromEntries(labelsFlag.split(',').map((kv) => kv.split('=') as [string, string]))
+    : found.labels;
+  const spec: Record<string, unknown> = { ports, selector: { ...selector } };
+  if (type) spec['type'] = type;
+  if (affinity) spec['sessionAffinity'] = affinity;
+  const externalIp = flagString(parsed, 'external-ip');
+  if (externalIp) spec['externalIPs'] = externalIp.split(',');
+  const clusterIp = flagString(parsed, 'cluster-ip');
+  if (clusterIp) spec['clusterIP'] = clusterIp;
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: serviceName,
+      namespace,
+      ...(Object.keys(labels).length ? { labels: { ...labels } } : {}),
+    },
+    spec,
+  };
+  const before = ctx.sim.state.services.length;
+  performAction(ctx, { type: 'apply', yaml: stringify(service) });
+  void before;
+  return { stdout: `service/${serviceName} exposed\n`, stderr: '', exitCode: 0 };
+}

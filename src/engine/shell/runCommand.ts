@@ -1,0 +1,311 @@
+/**
+ * The terminal's interpreter: one command line in, what the terminal prints out, plus the Actions the
+ * line performed (for the replay log), the Traces of every request it made (for the animation), and
+ * the simulation and session after it. Pure: same inputs, same result.
+ */
+import type { Action } from '../model/actions.ts';
+import type { Simulation } from '../sim/simulation.ts';
+import type { Trace } from '../trace.ts';
+import type { CommandOutput, ShellContext } from './context.ts';
+import { currentPod, displayOf, fail, ok, performAction } from './context.ts';
+import { kubectlCommand } from './kubectl/kubectl.ts';
+import { kubeplayCommand } from './kubeplayCommand.ts';
+import type { SimpleCommand } from './parseLine.ts';
+import { parseLine } from './parseLine.ts';
+import type { ShellSession } from './session.ts';
+import {
+  catCommand,
+  echoCommand,
+  envCommand,
+  environmentOf,
+  grepCommand,
+  headCommand,
+  hostnameCommand,
+  lsCommand,
+  printenvCommand,
+  rmCommand,
+  sortCommand,
+  tailCommand,
+  touchCommand,
+  wcCommand,
+} from './tools/basics.ts';
+import { curlCommand, wgetCommand } from './tools/curl.ts';
+import { digCommand, nslookupCommand } from './tools/dns.ts';
+import { pingCommand } from './tools/ping.ts';
+
+export interface CommandResult {
+  /** What the terminal prints (stdout and stderr in the order a terminal shows them). */
+  output: string;
+  exitCode: number;
+  traces: Trace[];
+  actions: Action[];
+  sim: Simulation;
+  session: ShellSession;
+  /** `clear` was typed: the terminal wipes its screen before printing `output`. */
+  clear: boolean;
+}
+
+/** Tools only the laptop has (a pod's image has no kubectl). */
+const LAPTOP_ONLY = new Set(['kubectl', 'kubeplay', 'sudo']);
+
+function bashNotFound(name: string): CommandOutput {
+  return fail(`bash: ${name}: command not found`, 127);
+}
+
+/** One command's words -> its output. Used for pipeline stages and for `kubectl exec POD -- CMD`. */
+export function runArgv(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+  const name = argv[0];
+  if (name === undefined) return ok();
+  const inPod = ctx.at.kind === 'pod';
+  if (inPod && LAPTOP_ONLY.has(name)) return bashNotFound(name);
+  // `kubectl exec POD -- CMD` runs CMD directly (no shell): the container runtime reports a missing binary
+  const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  switch (base) {
+    case 'sudo':
+      return runArgv(ctx, argv.slice(1), stdin);
+    case 'kubectl':
+      return kubectlCommand(ctx, argv, stdin, runArgv);
+    case 'kubeplay':
+      return kubeplayCommand(ctx, argv);
+    case 'curl':
+      return curlCommand(ctx, argv);
+    case 'wget':
+      return wgetCommand(ctx, argv);
+    case 'nslookup':
+      return nslookupCommand(ctx, argv);
+    case 'dig':
+      return digCommand(ctx, argv);
+    case 'ping':
+      return pingCommand(ctx, argv);
+    case 'env':
+      return argv.length > 1
+        ? runArgv(
+            ctx,
+            argv.slice(1).filter((a) => !a.includes('=')),
+            stdin,
+          )
+        : envCommand(ctx);
+    case 'printenv':
+      return printenvCommand(ctx, argv);
+    case 'hostname':
+      return hostnameCommand(ctx, argv);
+    case 'cat':
+      return catCommand(ctx, argv, stdin);
+    case 'touch':
+      return touchCommand(ctx, argv);
+    case 'rm':
+      return rmCommand(ctx, argv);
+    case 'ls':
+      return lsCommand(ctx, argv);
+    case 'echo':
+      return echoCommand(ctx, argv);
+    case 'grep':
+      return grepCommand(ctx, argv, stdin);
+    case 'head':
+      return headCommand(ctx, argv, stdin);
+    case 'tail':
+      return tailCommand(ctx, argv, stdin);
+    case 'wc':
+      return wcCommand(ctx, argv, stdin);
+    case 'sort':
+      return sortCommand(ctx, argv, stdin);
+    case 'tee':
+      return teeCommand(ctx, argv, stdin);
+    case 'pwd':
+      return ok(inPod ? '/\n' : '/home/student\n');
+    case 'whoami':
+      return ok(inPod ? 'root\n' : 'student\n');
+    case 'cd':
+    case 'true':
+    case ':':
+      return ok();
+    case 'false':
+      return { stdout: '', stderr: '', exitCode: 1 };
+    case 'clear':
+      ctx.clear = true;
+      return ok();
+    case 'exit':
+    case 'logout':
+      return exitCommand(ctx, argv);
+    case 'bash':
+    case 'sh':
+      return shellCommand(ctx, argv, stdin);
+    default:
+      return bashNotFound(name);
+  }
+}
+
+function exitCommand(ctx: ShellContext, argv: string[]): CommandOutput {
+  const code = Number(argv[1] ?? 0) || 0;
+  const previous = ctx.session.previous[ctx.session.previous.length - 1];
+  if (previous && ctx.at.kind === ctx.session.location.kind) {
+    ctx.session.location = previous;
+    ctx.session.previous = ctx.session.previous.slice(0, -1);
+    ctx.at = previous;
+    return { stdout: 'exit\n', stderr: '', exitCode: code };
+  }
+  return { stdout: 'logout\n', stderr: '', exitCode: code };
+}
+
+/** `sh -c 'CMD'` (common after `kubectl exec POD --`); a bare shell does nothing without a terminal. */
+function shellCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+  const c = argv.indexOf('-c');
+  if (c >= 0 && argv[c + 1] !== undefined) return runLineIn(ctx, argv[c + 1] ?? '', stdin);
+  return ok();
+}
+
+function teeCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+  const append = argv.includes('-a') || argv.includes('--append');
+  for (const path of argv.slice(1).filter((a) => !a.startsWith('-'))) {
+    const err = writeFile(ctx, path, stdin, append);
+    if (err) return { stdout: stdin, stderr: `tee: ${path}: ${err}\n`, exitCode: 1 };
+  }
+  return ok(stdin);
+}
+
+/**
+ * `> FILE`, `>> FILE`, `tee FILE`: on the laptop, lines added to /etc/hosts become a `hosts` action
+ * (how the course makes the Ingress host resolve); in a pod, a written file is a `podFile` action.
+ * Returns an error text, or undefined.
+ */
+function writeFile(ctx: ShellContext, path: string, text: string, append: boolean): string | undefined {
+  if (path === '/dev/null') return undefined;
+  const pod = currentPod(ctx);
+  if (pod) {
+    if (path === '/etc/hosts' || path === '/etc/resolv.conf') return undefined;
+    const full = path.startsWith('/') ? path : `/${path}`;
+    if (!pod.files.includes(full))
+      performAction(ctx, {
+        type: 'podFile',
+        namespace: pod.metadata.namespace,
+        name: pod.metadata.name,
+        path: full,
+        present: true,
+      });
+    return undefined;
+  }
+  if (path === '/etc/hosts') {
+    if (!append) return 'Permission denied';
+    const client = ctx.at.kind === 'client' ? ctx.at.client : 'laptop';
+    for (const line of text.split('\n')) {
+      const words = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
+      const [ip, ...hostnames] = words;
+      if (ip && hostnames.length && /^[0-9.:a-fA-F]+$/.test(ip))
+        performAction(ctx, { type: 'hosts', client, ip, hostnames });
+    }
+    return undefined;
+  }
+  if (path.startsWith('/etc/') || path.startsWith('/usr/')) return 'Permission denied';
+  ctx.session.files[path] = append ? (ctx.session.files[path] ?? '') + text : text;
+  return undefined;
+}
+
+function runSimple(ctx: ShellContext, cmd: SimpleCommand, stdin: string): CommandOutput {
+  let input = stdin;
+  for (const r of cmd.redirects) {
+    if (r.op === '<') {
+      const text = r.target === '/dev/null' ? '' : (ctx.session.files[r.target] ?? undefined);
+      if (text === undefined) return fail(`bash: ${r.target}: No such file or directory`, 1);
+      input = text;
+    }
+  }
+  const result = runArgv(ctx, cmd.argv, input);
+  if (!cmd.redirects.some((r) => r.op !== '<')) return result;
+  let { stdout, stderr } = result;
+  let exitCode = result.exitCode;
+  for (const r of cmd.redirects) {
+    switch (r.op) {
+      case '2>&1':
+        stdout += stderr;
+        stderr = '';
+        break;
+      case '2>':
+      case '2>>':
+        if (r.target !== '/dev/null') writeFile(ctx, r.target, stderr, r.op === '2>>');
+        stderr = '';
+        break;
+      case '>':
+      case '>>':
+      case '&>': {
+        const text = r.op === '&>' ? stdout + stderr : stdout;
+        if (r.op === '&>') stderr = '';
+        const err = writeFile(ctx, r.target, text, r.op === '>>');
+        if (err) {
+          stderr += `bash: ${r.target}: ${err}\n`;
+          exitCode = 1;
+        }
+        stdout = '';
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { stdout, stderr, exitCode };
+}
+
+/** Runs a whole line (pipelines joined by `;`, `&&`, `||`) where ctx.at is. */
+function runLineIn(ctx: ShellContext, line: string, stdin: string): CommandOutput {
+  let lastCode = 0;
+  const expand = (name: string): string => {
+    if (name === '?') return String(lastCode);
+    if (name === 'HOME') return ctx.at.kind === 'pod' ? '/root' : '/home/student';
+    return environmentOf(ctx).find((v) => v.name === name)?.value ?? '';
+  };
+  const parsed = parseLine(line, expand);
+  if (!parsed.ok) return fail(parsed.error, 2);
+  let output = '';
+  let skip = false;
+  for (const item of parsed.pipelines) {
+    if (!skip) {
+      let input = stdin;
+      let code = 0;
+      for (const [i, cmd] of item.commands.entries()) {
+        const last = i === item.commands.length - 1;
+        const savedTty = ctx.tty;
+        if (!last) ctx.tty = false;
+        const r = runSimple(ctx, cmd, input);
+        ctx.tty = savedTty;
+        if (last) output += displayOf(r);
+        else output += r.stderr;
+        input = r.stdout;
+        code = r.exitCode;
+      }
+      lastCode = code;
+    }
+    skip = (item.then === '&&' && lastCode !== 0) || (item.then === '||' && lastCode === 0);
+  }
+  return { stdout: output, stderr: '', exitCode: lastCode };
+}
+
+/**
+ * Runs one command line typed at the prompt.
+ * @example runCommand(sim, createShellSession(), 'kubectl get svc')
+ */
+export function runCommand(sim: Simulation, session: ShellSession, line: string): CommandResult {
+  const ctx: ShellContext = {
+    sim,
+    session: { ...session, files: { ...session.files }, previous: [...session.previous] },
+    actions: [],
+    traces: [],
+    clear: false,
+    at: session.location,
+    tty: true,
+  };
+  let result: CommandOutput;
+  try {
+    result = runLineIn(ctx, line, '');
+  } catch (error) {
+    // A bug in a command must not take the terminal down: report it as a shell would.
+    result = fail(`kubeplay: internal error: ${error instanceof Error ? error.message : String(error)}`, 1);
+  }
+  return {
+    output: result.stdout + result.stderr,
+    exitCode: result.exitCode,
+    traces: ctx.traces,
+    actions: ctx.actions,
+    sim: ctx.sim,
+    session: ctx.session,
+    clear: ctx.clear,
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * nslookup (bind9's, as in Debian-based images such as the book's luksa/kubia) and dig over the
+ * cluster resolver. nslookup walks the search list of /etc/resolv.conf (so `kubia` answers as
+ * `kubia.default.svc.cluster.local`); dig does not unless `+search`, so `dig kubia` is NXDOMAIN.
+ */
+import type { DnsRecord, DnsRecordType } from '../../cluster/dnsRecords.ts';
+import { lookupName } from '../../net/resolver.ts';
+import type { LookupResult } from '../../net/resolver.ts';
+import type { CommandOutput, ShellContext } from '../context.ts';
+import { graphIdOfLocation } from '../context.ts';
+import { formatHttpDate } from './httpDate.ts';
+
+/** systemd-resolved's stub on the laptop. */
+const LAPTOP_RESOLVER = '127.0.0.53';
+
+function serverOf(result: LookupResult): string {
+  return result.server ?? LAPTOP_RESOLVER;
+}
+
+export function nslookupCommand(ctx: ShellContext, argv: string[]): CommandOutput {
+  const args = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const typeArg = argv.slice(1).find((a) => a.startsWith('-type=') || a.startsWith('-query='));
+  const name = args[0];
+  if (!name) return { stdout: '', stderr: 'Usage: nslookup [-opt ...] host\n', exitCode: 1 };
+  const type = (typeArg?.split('=')[1]?.toUpperCase() ?? undefined) as DnsRecordType | undefined;
+  const result = lookupName(ctx.sim.state, {
+    from: graphIdOfLocation(ctx.at),
+    name,
+    ...(type ? { type } : {}),
+  });
+  const server = serverOf(result);
+  let out = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+  if (result.answers.length === 0) {
+    const shown = result.type === 'PTR' ? name.split('.').reverse().join('.') + '.in-addr.arpa' : name;
+    out += `** server can't find ${shown}: ${result.rcode === 'NOERROR' ? 'NXDOMAIN' : result.rcode}\n\n`;
+    return { stdout: out, stderr: '', exitCode: 1 };
+  }
+  for (const record of result.answers) {
+    switch (record.type) {
+      case 'CNAME':
+        out += `${record.name}\tcanonical name = ${record.value}.\n`;
+        break;
+      case 'A':
+        out += `Name:\t${record.name}\nAddress: ${record.value}\n`;
+        break;
+      case 'SRV':
+        out += `${record.name}\tservice = ${record.priority ?? 0} ${record.weight ?? 100} ${record.port ?? 0} ${record.value}.\n`;
+        break;
+      case 'PTR':
+        out += `${record.name}\tname = ${record.value}.\n`;
+        break;
+    }
+  }
+  return { stdout: out + '\n', stderr: '', exitCode: 0 };
+}
+
+function digRecord(r: DnsRecord): string {
+  const value =
+    r.type === 'A'
+      ? r.value
+      : r.type === 'SRV'
+        ? `${r.priority ?? 0} ${r.weight ?? 100} ${r.port ?? 0} ${r.value}.`
+        : `${r.value}.`;
+  return `${r.name}.\t\t${r.ttl}\tIN\t${r.type}\t${value}`;
+}
+
+function shortValue(r: DnsRecord): string {
+  if (r.type === 'A') return r.value;
+  if (r.type === 'SRV') return `${r.priority ?? 0} ${r.weight ?? 100} ${r.port ?? 0} ${r.value}.`;
+  return `${r.value}.`;
+}
+
+/** `Thu Jan 01 09:02:06 UTC 2026`, as dig's `;; WHEN:` line prints the time. */
+function digDate(seconds: number): string {
+  const [day = '', date = '', month = '', year = '', time = ''] = formatHttpDate(seconds)
+    .replace(',', '')
+    .split(' ');
+  return `${day} ${month} ${date} ${time} UTC ${year}`;
+}
+
+export function digCommand(ctx: ShellContext, argv: string[]): CommandOutput {
+  let short = false;
+  let search = false;
+  let type: DnsRecordType = 'A';
+  let name: string | undefined;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '+short') short = true;
+    else if (a === '+search') search = true;
+    else if (a.startsWith('+') || a.startsWith('@')) continue;
+    else if (a === '-x') {
+      const ip = argv[++i] ?? '';
+      name = ip;
+      type = 'PTR';
+    } else if (a === '-t') type = (argv[++i] ?? 'A').toUpperCase() as DnsRecordType;
+    else if (['A', 'SRV', 'PTR', 'CNAME'].includes(a.toUpperCase()) && name !== undefined)
+      type = a.toUpperCase() as DnsRecordType;
+    else name ??= a;
+  }
+  if (!name) name = '.';
+  const absolute = search || name.endsWith('.') || type === 'PTR' ? name : `${name}.`;
+  const result = lookupName(ctx.sim.state, { from: graphIdOfLocation(ctx.at), name: absolute, type });
+  if (short)
+    return { stdout: result.answers.map((r) => shortValue(r) + '\n').join(''), stderr: '', exitCode: 0 };
+  const server = serverOf(result);
+  const qname =
+    type === 'PTR'
+      ? `${name.split('.').reverse().join('.')}.in-addr.arpa.`
+      : `${(result.answeredName ?? name).replace(/\.$/, '')}.`;
+  const status = result.answers.length ? 'NOERROR' : result.rcode === 'NOERROR' ? 'NXDOMAIN' : result.rcode;
+  const lines = [
+    '',
+    `; <<>> DiG 9.18.33-1~deb12u2-Debian <<>> ${argv.slice(1).join(' ')}`,
+    ';; global options: +cmd',
+    ';; Got answer:',
+    `;; ->>HEADER<<- opcode: QUERY, status: ${status}, id: ${10000 + (Math.floor(ctx.sim.state.clock * 7919) % 50000)}`,
+    `;; flags: qr aa rd; QUERY: 1, ANSWER: ${result.answers.length}, AUTHORITY: 0, ADDITIONAL: 1`,
+    ';; WARNING: recursion requested but not available',
+    '',
+    ';; OPT PSEUDOSECTION:',
+    '; EDNS: version: 0, flags:; udp: 1232',
+    ';; QUESTION SECTION:',
+    `;${qname}\t\tIN\t${type}`,
+    '',
+  ];
+  if (result.answers.length) lines.push(';; ANSWER SECTION:', ...result.answers.map(digRecord), '');
+  lines.push(
+    ';; Query time: 0 msec',
+    `;; SERVER: ${server}#53(${server}) (UDP)`,
+    `;; WHEN: ${digDate(ctx.sim.state.clock)}`,
+    `;; MSG SIZE  rcvd: ${60 + result.answers.length * 40}`,
+    '',
+  );
+  return { stdout: lines.join('\n') + '\n', stderr: '', exitCode: 0 };
+}
