@@ -24,9 +24,10 @@ function validateSelectorExpressions(ctx: ObjectContext, selector: PlainMap | un
     const path = `spec.selector.matchExpressions[${i}]`;
     const op = getString(e, 'operator') ?? '';
     const values = getArray(e, 'values');
-    if (!OPERATORS.includes(op))
+    if (!OPERATORS.includes(op)) {
       reportError(ctx, `${path}.operator`, invalid(op, 'not a valid selector operator'), 'selector-operator');
-    else if ((op === 'In' || op === 'NotIn') && values.length === 0) {
+      ok = false;
+    } else if ((op === 'In' || op === 'NotIn') && values.length === 0) {
       reportError(
         ctx,
         `${path}.values`,
