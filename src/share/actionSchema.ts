@@ -34,16 +34,14 @@ export interface ActionSpec {
 
 const f = (name: string, type: FieldType): FieldSpec => ({ name, type });
 
-/** Order of rows is irrelevant; order of fields inside a row is the z1 wire order. */
-export const ACTION_SPECS: readonly ActionSpec[] = [
-  { type: 'apply', code: 'a', fields: [f('yaml', 'text')] },
-  {
-    type: 'delete',
-    code: 'd',
-    fields: [f('kind', 'kind'), f('name', 'string'), f('namespace', 'namespace')],
-  },
-  {
-    type: 'scale',
+/**
+ * Keyed by Action['type'] so that an action type added to the engine fails to compile here until it
+ * has a code and fields (otherwise links would silently drop it). Order of fields = z1 wire order.
+ */
+const SPECS_BY_TYPE: { [T in ActionType]: Omit<ActionSpec, 'type'> } = {
+  apply: { code: 'a', fields: [f('yaml', 'text')] },
+  delete: { code: 'd', fields: [f('kind', 'kind'), f('name', 'string'), f('namespace', 'namespace')] },
+  scale: {
     code: 's',
     fields: [
       f('kind', 'workloadKind'),
@@ -52,21 +50,15 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
       f('namespace', 'namespace'),
     ],
   },
-  { type: 'node', code: 'n', fields: [f('name', 'string'), f('up', 'bool')] },
-  {
-    type: 'podReady',
-    code: 'r',
-    fields: [f('name', 'string'), f('ready', 'bool'), f('namespace', 'namespace')],
-  },
-  {
-    type: 'podFile',
+  node: { code: 'n', fields: [f('name', 'string'), f('up', 'bool')] },
+  podReady: { code: 'r', fields: [f('name', 'string'), f('ready', 'bool'), f('namespace', 'namespace')] },
+  podFile: {
     code: 'f',
     fields: [f('name', 'string'), f('path', 'string'), f('present', 'bool'), f('namespace', 'namespace')],
   },
-  { type: 'hosts', code: 'h', fields: [f('client', 'string'), f('ip', 'string'), f('hostnames', 'strings')] },
-  { type: 'client', code: 'c', fields: [f('name', 'string')] },
-  {
-    type: 'label',
+  hosts: { code: 'h', fields: [f('client', 'string'), f('ip', 'string'), f('hostnames', 'strings')] },
+  client: { code: 'c', fields: [f('name', 'string')] },
+  label: {
     code: 'l',
     fields: [
       f('kind', 'kind'),
@@ -76,8 +68,7 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
       f('namespace', 'namespace'),
     ],
   },
-  {
-    type: 'annotate',
+  annotate: {
     code: 'o',
     fields: [
       f('kind', 'kind'),
@@ -87,8 +78,13 @@ export const ACTION_SPECS: readonly ActionSpec[] = [
       f('namespace', 'namespace'),
     ],
   },
-  { type: 'wait', code: 'w', fields: [f('seconds', 'seconds')] },
-];
+  wait: { code: 'w', fields: [f('seconds', 'seconds')] },
+};
+
+export const ACTION_SPECS: readonly ActionSpec[] = Object.entries(SPECS_BY_TYPE).map(([type, spec]) => ({
+  type: type as ActionType,
+  ...spec,
+}));
 
 export function getActionSpec(type: unknown): ActionSpec | undefined {
   return ACTION_SPECS.find((spec) => spec.type === type);
