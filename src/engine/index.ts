@@ -24,3 +24,24 @@ export type { Simulation, SimulationInput } from './sim/simulation.ts';
 export { createSimulation, applyAction } from './sim/simulation.ts';
 export type { RequestSpec, RouteResult } from './net/request.ts';
 export { routeRequest } from './net/request.ts';
+
+/**
+ * Control-plane look-ups for the shell, the UI and the data plane.
+ * @example getContainerEnv(sim.state, findPod(sim.state, 'default', 'kubia-65mtj')!) // PATH, HOSTNAME, …, KUBIA_SERVICE_HOST, …, HOME
+ */
+export { getContainerEnv } from './cluster/envVars.ts';
+export {
+  findPod,
+  findPodByIp,
+  findService,
+  findServiceByClusterIp,
+  findEndpoints,
+  findNode,
+  findNodeByIp,
+  findIngress,
+  findWorkload,
+  getServicePods,
+  getOwnedPods,
+} from './cluster/lookup.ts';
+export { matchesLabels, matchesLabelSelector, formatSelector } from './cluster/labels.ts';
+export { resolveTargetPort } from './cluster/endpointsController.ts';

@@ -12,6 +12,7 @@ import { allocateLoadBalancerIp, usedLoadBalancerIps } from './loadBalancerAlloc
 import { advancePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
+import { ensureMasterService } from './systemObjects.ts';
 import { syncWorkloads } from './workloadController.ts';
 
 /** The node lifecycle controller: a down node is tainted unreachable (NoSchedule and NoExecute). */
@@ -54,6 +55,7 @@ export function retryPendingLoadBalancers(cp: ControlPlane): void {
 }
 
 export function runControllers(cp: ControlPlane): void {
+  ensureMasterService(cp);
   syncNodeTaints(cp);
   syncWorkloads(cp);
   startPendingPods(cp);

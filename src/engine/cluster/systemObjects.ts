@@ -117,27 +117,43 @@ export function coreDnsDeployment(): WorkloadManifest {
   };
 }
 
+/**
+ * kube-apiserver keeps default/kubernetes and its Endpoints (the control-plane's 6443) in place: its
+ * controller recreates them, at 10.96.0.1 again, seconds after someone deletes them.
+ */
+export function ensureMasterService(cp: ControlPlane): void {
+  const { state } = cp;
+  const isMaster = (m: { name: string; namespace: string }) =>
+    m.name === 'kubernetes' && m.namespace === 'default';
+  if (!state.services.some((s) => isMaster(s.manifest.metadata))) {
+    applyService(cp, kubernetesService(state.settings.serviceSubnet));
+  }
+  if (!state.endpoints.some((e) => isMaster(e.metadata))) {
+    const controlPlane = state.nodes.find((n) => n.role === 'control-plane') ?? state.nodes[0];
+    state.endpoints.push({
+      metadata: meta('kubernetes', 'default', { 'endpointslice.kubernetes.io/skip-mirror': 'true' }),
+      subsets: controlPlane
+        ? [
+            {
+              addresses: [{ ip: controlPlane.ip }],
+              notReadyAddresses: [],
+              ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+            },
+          ]
+        : [],
+      managed: true,
+      createdAt: state.clock,
+    });
+  }
+}
+
 /** Fills an empty state with the nodes and the system objects of a fresh kind cluster. */
 export function bootstrapCluster(cp: ControlPlane, nodes: NodeState[]): void {
   const { state } = cp;
   state.namespaces = SYSTEM_NAMESPACES.map((name) => ({ name, createdAt: state.clock }));
-  applyService(cp, kubernetesService(state.settings.serviceSubnet));
+  state.nodes = nodes;
+  ensureMasterService(cp);
   applyService(cp, kubeDnsService(state.settings.serviceSubnet));
-  const controlPlane = nodes.find((n) => n.role === 'control-plane') ?? nodes[0];
-  state.endpoints.push({
-    metadata: meta('kubernetes', 'default', { 'endpointslice.kubernetes.io/skip-mirror': 'true' }),
-    subsets: controlPlane
-      ? [
-          {
-            addresses: [{ ip: controlPlane.ip }],
-            notReadyAddresses: [],
-            ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
-          },
-        ]
-      : [],
-    managed: true,
-    createdAt: state.clock,
-  });
   // CoreDNS starts while only the control-plane has joined (so it is untainted then).
   const early = nodes.filter((n) => n.role === 'control-plane');
   state.nodes = (early.length > 0 ? early : nodes).map((n) => ({ ...n, taints: [] }));

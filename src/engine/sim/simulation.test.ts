@@ -112,6 +112,16 @@ describe('createSimulation / applyAction', () => {
     ]);
   });
 
+  it('brings default/kubernetes back at 10.96.0.1 after a delete, as the apiserver does', () => {
+    const sim = simulate('', 1, [
+      { type: 'delete', kind: 'Service', namespace: 'default', name: 'kubernetes' },
+    ]);
+    expect(serviceOf(sim, 'kubernetes').manifest.spec.clusterIP).toBe('10.96.0.1');
+    expect(sim.state.endpoints.find((e) => e.metadata.name === 'kubernetes')?.subsets[0]?.addresses).toEqual([
+      { ip: '172.18.0.2' },
+    ]);
+  });
+
   it('never throws on junk input', () => {
     expect(() => createSimulation({ files: [{ file: 'x', text: '::: not yaml [' }] })).not.toThrow();
     expect(() => createSimulation({ files: null as never })).not.toThrow();
