@@ -45,3 +45,12 @@ export {
 } from './cluster/lookup.ts';
 export { matchesLabels, matchesLabelSelector, formatSelector } from './cluster/labels.ts';
 export { resolveTargetPort } from './cluster/endpointsController.ts';
+
+export type { ShellSession, ShellLocation, CreateShellSessionOptions } from './shell/session.ts';
+export { createShellSession, getPrompt } from './shell/session.ts';
+export type { CommandResult } from './shell/runCommand.ts';
+export { runCommand } from './shell/runCommand.ts';
+export type { ScriptStep, ScriptResult } from './shell/runScript.ts';
+export { runScript, runScriptWithState } from './shell/runScript.ts';
+export type { Completion } from './shell/completeCommand.ts';
+export { completeCommand } from './shell/completeCommand.ts';
