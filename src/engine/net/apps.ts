@@ -231,8 +231,7 @@ function cachedListeners(container: Container): Listener[] {
 
 function findListener(pod: PodState, port: number): Listener | undefined {
   for (const container of pod.spec.containers) {
-    const hit = cachedListeners(container).find((l) => l.port === port);
-    if (hit) return hit;
+    for (const listener of cachedListeners(container)) if (listener.port === port) return listener;
   }
   return undefined;
 }

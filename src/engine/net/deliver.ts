@@ -7,7 +7,7 @@ import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
 import type { AppAnswer } from './apps.ts';
 import { answerNodeRequest, answerRequest } from './apps.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { REFUSED, TIMEOUT, toAppRequest } from './flow.ts';
+import { refused, timedOut, toAppRequest } from './flow.ts';
 import { getIngressController, handleControllerRequest } from './ingress/controller.ts';
 import type { Backend } from './netIndex.ts';
 import { addr } from './routeContext.ts';
@@ -60,7 +60,7 @@ export function finishWithAnswer(
   switch (answer.kind) {
     case 'refused':
       ctx.hop(at, 'reject', src, dst, `${answer.reason}: connection refused`);
-      return { ...REFUSED, ...base };
+      return { ...refused(), ...base };
     case 'tls-error':
       ctx.hop(at, 'deliver', src, dst, answer.reason);
       return { outcome: 'http-error', body: `curl: (35) TLS connect error: wrong version number\n`, ...base };
@@ -88,7 +88,7 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
   flow.dstIp = pod.status.podIP;
   flow.dstPort = port;
   const node = ctx.index.nodesByName.get(pod.spec.nodeName);
-  if (node && !enterNode(ctx, flow, node, `where ${pod.metadata.name} runs`)) return TIMEOUT;
+  if (node && !enterNode(ctx, flow, node, `where ${pod.metadata.name} runs`)) return timedOut();
   const endpoint = { pod: podName(pod), node: pod.spec.nodeName, ip: pod.status.podIP, port };
   const controller = getIngressController(pod);
   if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
@@ -106,7 +106,7 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
 export function deliverToNodeHost(ctx: RouteContext, flow: Flow, node: NodeState, port: number): Delivery {
   flow.dstIp = node.ip;
   flow.dstPort = port;
-  if (!enterNode(ctx, flow, node, 'whose own address it is')) return TIMEOUT;
+  if (!enterNode(ctx, flow, node, 'whose own address it is')) return timedOut();
   for (const pod of ctx.index.hostNetworkPodsByNode.get(node.name) ?? []) {
     const controller = getIngressController(pod);
     if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
@@ -146,5 +146,5 @@ export function deliverToBackend(ctx: RouteContext, flow: Flow, backend: Backend
     addr(backend.ip, backend.port),
     `${backend.ip} is outside the simulated network (an endpoint written by hand); nothing answers in the playground, so the client times out`,
   );
-  return TIMEOUT;
+  return timedOut();
 }

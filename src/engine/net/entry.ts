@@ -10,19 +10,20 @@ import type { NodeState, ServiceState } from '../model/state.ts';
 import { graphIdOfNode, graphIdOfService } from '../trace.ts';
 import { deliverToNodeHost, deliverToPod, enterNode } from './deliver.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { REFUSED, TIMEOUT } from './flow.ts';
+import { refused, timedOut } from './flow.ts';
 import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 import { proxyClusterIp, proxyExternal, serviceKey } from './serviceProxy.ts';
 
 function findPort(service: ServiceState, port: number): ServicePort | undefined {
-  return service.manifest.spec.ports.find((p) => p.port === port && p.protocol === 'TCP');
+  for (const p of service.manifest.spec.ports) if (p.port === port && p.protocol === 'TCP') return p;
+  return undefined;
 }
 
 function drop(ctx: RouteContext, flow: Flow, at: string, note: string): Delivery {
   ctx.hop(at, 'drop', addr(flow.srcIp, flow.srcPort), addr(flow.dstIp, flow.dstPort), note);
-  return TIMEOUT;
+  return timedOut();
 }
 
 /** A Service port no rule matches: iptables/nftables let it fall through (lost); IPVS owns the VIP and resets. */
@@ -41,7 +42,7 @@ function noSuchServicePort(
       addr(flow.dstIp, flow.dstPort),
       `${serviceKey(service)} has no port ${flow.dstPort}; IPVS binds the ClusterIP to kube-ipvs0 on ${node.name}, so the kernel answers with a reset`,
     );
-    return { ...REFUSED, service: serviceKey(service) };
+    return { ...refused(), service: serviceKey(service) };
   }
   return {
     ...drop(
@@ -144,7 +145,7 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
 
   const node = index.nodesByIp.get(dst);
   if (node) {
-    if (!enterNode(ctx, flow, node, `whose address the client dialled`)) return TIMEOUT;
+    if (!enterNode(ctx, flow, node, `whose address the client dialled`)) return timedOut();
     const nodePort = index.nodePorts.get(flow.dstPort);
     if (nodePort) return proxyExternal(ctx, flow, nodePort.service, nodePort.port, node);
     const hostPort = index.hostPorts.get(`${node.name}|${flow.dstPort}`);

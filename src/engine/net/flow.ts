@@ -49,12 +49,19 @@ export function toAppRequest(flow: Flow, clock: number, extraHeaders: [string, s
     scheme: flow.scheme,
     path: flow.path,
     host: flow.hostHeader,
-    headers: [...CURL_HEADERS, ...flow.headers, ...extraHeaders],
+    headers:
+      flow.headers.length === 0 && extraHeaders.length === 0
+        ? CURL_HEADERS
+        : [...CURL_HEADERS, ...flow.headers, ...extraHeaders],
     remoteIp: flow.srcIp,
     remotePort: flow.srcPort,
     clock,
   };
 }
 
-export const TIMEOUT: Delivery = { outcome: 'timeout' };
-export const REFUSED: Delivery = { outcome: 'refused' };
+export function timedOut(): Delivery {
+  return { outcome: 'timeout' };
+}
+export function refused(): Delivery {
+  return { outcome: 'refused' };
+}

@@ -27,8 +27,16 @@ export interface EndpointChoice {
 }
 
 /** `%0.10f` of 1/(n-i), as kube-proxy writes the statistic match. */
+const probabilityText = new Map<number, string>();
+
 export function ruleProbability(position: number, count: number): string {
-  return (1 / (count - position)).toFixed(10);
+  const remaining = count - position;
+  let text = probabilityText.get(remaining);
+  if (text === undefined) {
+    text = (1 / remaining).toFixed(10);
+    probabilityText.set(remaining, text);
+  }
+  return text;
 }
 
 export interface ChooseArgs {
@@ -50,19 +58,44 @@ function iptablesPick(ctx: RouteContext, n: number): number {
   return n - 1;
 }
 
+const portNames = new WeakMap<ServicePort, string>();
+
+/** `ns/svc:port`, cached per Service port object. */
+function svcPortNameOf(service: ServiceState, port: ServicePort): string {
+  let name = portNames.get(port);
+  if (name === undefined) {
+    name = servicePortName(service.manifest.metadata.namespace, service.manifest.metadata.name, port.name);
+    portNames.set(port, name);
+  }
+  return name;
+}
+
+const ruleCache = new WeakMap<Backend, string>();
+
+/** The rule that sends a connection to this endpoint: `KUBE-SVC-… -> KUBE-SEP-…`, or the IPVS real server. */
+function ruleFor(
+  mode: string,
+  svcPortName: string,
+  port: ServicePort,
+  backend: Backend,
+  virtualServer: string,
+): string {
+  if (mode === 'ipvs') return `IPVS ${virtualServer} rr -> ${backend.key}`;
+  let rule = ruleCache.get(backend);
+  if (rule === undefined) {
+    rule = `${serviceChainName(svcPortName, port.protocol)} -> ${endpointChainName(svcPortName, port.protocol, backend.key)}`;
+    ruleCache.set(backend, rule);
+  }
+  return rule;
+}
+
 export function chooseEndpoint(ctx: RouteContext, args: ChooseArgs): EndpointChoice | undefined {
   const { service, port, candidates, nodeName, clientIp } = args;
   const n = candidates.length;
   if (n === 0) return undefined;
-  const { namespace, name } = service.manifest.metadata;
   const spec = service.manifest.spec;
-  const svcPortName = servicePortName(namespace, name, port.name);
+  const svcPortName = svcPortNameOf(service, port);
   const mode = ctx.state.settings.kubeProxyMode;
-  const svcChain = serviceChainName(svcPortName, port.protocol);
-  const ruleFor = (b: Backend): string =>
-    mode === 'ipvs'
-      ? `IPVS ${args.virtualServer} rr -> ${b.key}`
-      : `${svcChain} -> ${endpointChainName(svcPortName, port.protocol, b.key)}`;
 
   if (spec.sessionAffinity === 'ClientIP') {
     const key = `${nodeName}|${svcPortName}|${clientIp}`;
@@ -70,7 +103,8 @@ export function chooseEndpoint(ctx: RouteContext, args: ChooseArgs): EndpointCho
     const entry = ctx.getAffinity(key);
     const clock = ctx.state.clock;
     if (entry && clock - entry.lastUsed <= timeout) {
-      const position = candidates.findIndex((b) => b.key === entry.endpoint);
+      let position = -1;
+      for (let i = 0; i < n; i++) if (candidates[i]!.key === entry.endpoint) position = i;
       const backend = candidates[position];
       if (backend) {
         ctx.setAffinity(key, { endpoint: backend.key, lastUsed: clock });
@@ -79,21 +113,19 @@ export function chooseEndpoint(ctx: RouteContext, args: ChooseArgs): EndpointCho
           position,
           count: n,
           note: `sessionAffinity ClientIP: kube-proxy on ${nodeName} remembers ${clientIp} and sends it to the same endpoint ${backend.key} again (last used ${clock - entry.lastUsed}s ago, timeout ${timeout}s)`,
-          rule: ruleFor(backend),
+          rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
         };
       }
     }
-    const fresh = pick(ctx, args, mode, n, svcChain, ruleFor);
+    const fresh = pick(ctx, args, mode, n, svcPortName);
     const why = entry
       ? `its affinity expired after ${timeout}s without use or its endpoint left`
       : `${clientIp} has no affinity entry yet`;
     ctx.setAffinity(key, { endpoint: fresh.backend.key, lastUsed: clock });
-    return {
-      ...fresh,
-      note: `${fresh.note}; sessionAffinity ClientIP pins ${clientIp} to it from now on (${why} before)`,
-    };
+    fresh.note = `${fresh.note}; sessionAffinity ClientIP pins ${clientIp} to it from now on (${why})`;
+    return fresh;
   }
-  return pick(ctx, args, mode, n, svcChain, ruleFor);
+  return pick(ctx, args, mode, n, svcPortName);
 }
 
 function pick(
@@ -101,45 +133,42 @@ function pick(
   args: ChooseArgs,
   mode: string,
   n: number,
-  svcChain: string,
-  ruleFor: (b: Backend) => string,
+  svcPortName: string,
 ): EndpointChoice {
-  const { candidates, nodeName } = args;
+  const { candidates, nodeName, port } = args;
+  let position: number;
+  let how: string;
   if (mode === 'ipvs') {
-    const position = ctx.nextRoundRobin('ipvs', `${nodeName}|${args.virtualServer}`, n);
+    position = ctx.nextRoundRobin('ipvs', `${nodeName}|${args.virtualServer}`, n);
     const backend = candidates[position]!;
     return {
       backend,
       position,
       count: n,
       note: `IPVS on ${nodeName} picked real server ${position + 1} of ${n} (${backend.key}) by round robin for virtual server ${args.virtualServer}`,
-      rule: ruleFor(backend),
+      rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
     };
   }
   if (mode === 'nftables') {
-    const position = ctx.rng.index(n);
-    const backend = candidates[position]!;
-    return {
-      backend,
-      position,
-      count: n,
-      note: `kube-proxy (nftables) on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) with numgen random mod ${n}`,
-      rule: ruleFor(backend),
-    };
+    position = ctx.rng.index(n);
+    how = `with numgen random mod ${n}`;
+  } else {
+    position = iptablesPick(ctx, n);
+    how =
+      position === n - 1
+        ? n === 1
+          ? 'its only rule'
+          : 'the last rule, which always matches'
+        : `iptables rule probability ${ruleProbability(position, n)}`;
+    how = `at random (${how})`;
   }
-  const position = iptablesPick(ctx, n);
   const backend = candidates[position]!;
-  const probability =
-    position === n - 1
-      ? n === 1
-        ? 'the only rule of ' + svcChain
-        : 'the last rule, which always matches'
-      : `iptables rule probability ${ruleProbability(position, n)}`;
+  const who = mode === 'nftables' ? 'kube-proxy (nftables)' : 'kube-proxy';
   return {
     backend,
     position,
     count: n,
-    note: `kube-proxy on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) at random (${probability})`,
-    rule: ruleFor(backend),
+    note: `${who} on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) ${how}`,
+    rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
   };
 }

@@ -43,8 +43,8 @@ export interface NetIndex {
   servicesByLoadBalancerIp: Map<string, ServiceState>;
   nodePorts: Map<number, NodePortEntry>;
   endpointsByKey: Map<string, EndpointsState>;
-  /** Lazily filled: `ns/svc|portName` -> ready backends, sorted as kube-proxy sorts them. */
-  backends: Map<string, Backend[]>;
+  /** Lazily filled: Service port (object) -> ready backends, sorted as kube-proxy sorts them. */
+  backends: Map<ServicePort, Backend[]>;
   /** Lazily filled per-index memo for other modules (ingress tables, DNS zone). */
   memo: Map<string, unknown>;
 }
@@ -158,10 +158,9 @@ function buildIndex(state: ClusterState): NetIndex {
  * so that rules are stable (pkg/proxy endpointslicecache sorts endpoints).
  */
 export function getBackends(index: NetIndex, service: ServiceState, port: ServicePort): Backend[] {
-  const { namespace, name } = service.manifest.metadata;
-  const cacheKey = `${namespace}/${name}|${port.name ?? ''}|${port.protocol}`;
-  const hit = index.backends.get(cacheKey);
+  const hit = index.backends.get(port);
   if (hit) return hit;
+  const { namespace, name } = service.manifest.metadata;
   const list: Backend[] = [];
   const seen = new Set<string>();
   const endpoints = index.endpointsByKey.get(objectKey(namespace, name));
@@ -188,7 +187,7 @@ export function getBackends(index: NetIndex, service: ServiceState, port: Servic
     }
   }
   list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  index.backends.set(cacheKey, list);
+  index.backends.set(port, list);
   return list;
 }
 

@@ -11,13 +11,13 @@ import { DNS_GRAPH_ID } from '../trace.ts';
 import { routeToAddress } from './entry.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { normalizeHost } from './ingress/pathMatch.ts';
-import { getNetIndex, memoize } from './netIndex.ts';
+import { getNetIndex } from './netIndex.ts';
 import type { LookupResult } from './resolver.ts';
-import { firstAddress, hostsAnswer, lookupFromSource } from './resolver.ts';
+import { firstAddress, lookupFromSource } from './resolver.ts';
 import { addr, RouteContext } from './routeContext.ts';
 import type { Source } from './source.ts';
-import { findSource } from './source.ts';
-import { defaultHostHeader, isIPv4, parseUrl } from './url.ts';
+import { findSourceCached } from './source.ts';
+import { defaultHostHeader, parseUrlCached } from './url.ts';
 
 export interface RequestSpec {
   /** `client/<name>` (created on the fly if unknown), `pod/<ns>/<name>`, or `node/<name>`. */
@@ -51,37 +51,26 @@ function failure(
   return { from, request: { method, url: spec.url, host: '', clientIp }, outcome, body, hops };
 }
 
-/** DNS answers depend only on the state arrays the index is keyed on, so they are cached with it. */
-function resolveName(
-  ctx: RouteContext,
-  source: Source,
-  name: string,
-  port: number,
-  spec: RequestSpec,
-): LookupResult {
-  const options = {
-    from: source.id,
-    name,
-    port,
-    useHosts: true,
-    ...(spec.resolve ? { resolve: spec.resolve } : {}),
-  };
-  const uncachable = spec.resolve !== undefined || source.kind === 'client';
-  if (uncachable) return lookupFromSource(ctx.state, source, options);
-  if (hostsAnswer(source, ctx.state, name) !== undefined) return lookupFromSource(ctx.state, source, options);
-  const key =
-    source.kind === 'pod'
-      ? `dns|pod|${source.pod.metadata.namespace}|${source.pod.spec.dnsPolicy}|${source.pod.spec.hostNetwork}|${name}`
-      : `dns|node|${name}`;
-  return memoize(ctx.index, key, () => lookupFromSource(ctx.state, source, { ...options, useHosts: false }));
+/** Keyed on the cached Source object, which lives exactly as long as its net index entry. */
+const dnsCache = new WeakMap<Source, Map<string, Resolution>>();
+
+interface Resolution {
+  lookup: LookupResult;
+  /** The `dns` hop, built once per cached look-up. */
+  hop: Hop;
 }
 
-function dnsHop(ctx: RouteContext, source: Source, lookup: LookupResult, name: string): void {
+function buildDnsHop(source: Source, lookup: LookupResult, name: string): Hop {
   const answer = firstAddress(lookup);
   if (lookup.source === 'hosts' || lookup.source === 'resolve') {
     const where = lookup.source === 'hosts' ? `/etc/hosts on ${source.id}` : 'curl --resolve';
-    ctx.hop(source.id, 'dns', source.ip, answer ?? '', `${where} says ${name} is ${answer}`);
-    return;
+    return {
+      at: source.id,
+      kind: 'dns',
+      src: source.ip,
+      dst: answer ?? '',
+      note: `${where} says ${name} is ${answer}`,
+    };
   }
   const server = lookup.server ?? '';
   const walk = lookup.tried.map((t) => `${t.name} (${t.rcode})`).join(', ');
@@ -100,17 +89,54 @@ function dnsHop(ctx: RouteContext, source: Source, lookup: LookupResult, name: s
     source.kind === 'client'
       ? `${source.id} is outside the cluster: its /etc/hosts has no entry for ${name} and its own DNS knows no cluster names`
       : `${source.id} asks ${who}; search-list walk: ${walk}: ${result}`;
-  ctx.hop(
-    lookup.serverName ? DNS_GRAPH_ID : source.id,
-    'dns',
-    addr(source.ip, 53),
-    server ? addr(server, 53) : '',
+  return {
+    at: lookup.serverName ? DNS_GRAPH_ID : source.id,
+    kind: 'dns',
+    src: addr(source.ip, 53),
+    dst: server ? addr(server, 53) : '',
     note,
-  );
+  };
 }
 
-function replyNote(flow: Flow, dialed: string): string {
-  const rewritten = flow.dstIp !== dialed.split(':')[0] || flow.srcIp !== flow.clientIp;
+/**
+ * DNS answers depend only on the state arrays the net index is keyed on, so a pod's or node's
+ * look-up (and its hop) is cached with the index; /etc/hosts, --resolve and outside clients are not.
+ */
+function resolveName(
+  ctx: RouteContext,
+  source: Source,
+  name: string,
+  port: number,
+  spec: RequestSpec,
+): Resolution {
+  const options = {
+    from: source.id,
+    name,
+    port,
+    useHosts: true,
+    ...(spec.resolve ? { resolve: spec.resolve } : {}),
+  };
+  if (spec.resolve !== undefined || source.kind === 'client') {
+    const lookup = lookupFromSource(ctx.state, source, options);
+    return { lookup, hop: buildDnsHop(source, lookup, name) };
+  }
+  // A pod's or node's /etc/hosts is derived from the state too, so the whole answer can be cached.
+  let perSource = dnsCache.get(source);
+  if (!perSource) {
+    perSource = new Map();
+    dnsCache.set(source, perSource);
+  }
+  let hit = perSource.get(name);
+  if (!hit) {
+    const lookup = lookupFromSource(ctx.state, source, options);
+    hit = { lookup, hop: buildDnsHop(source, lookup, name) };
+    perSource.set(name, hit);
+  }
+  return hit;
+}
+
+function replyNote(flow: Flow, dialedIp: string, dialed: string): string {
+  const rewritten = flow.dstIp !== dialedIp || flow.srcIp !== flow.clientIp;
   return rewritten
     ? `the answer travels back; conntrack undoes the NAT, so it arrives from ${dialed}, the address the client dialled`
     : `the answer travels back from ${dialed}`;
@@ -131,15 +157,29 @@ export function routeRequest(state: ClusterState, request: RequestSpec): RouteRe
   }
 }
 
+function finishTrace(
+  ctx: RouteContext,
+  from: GraphId,
+  request: Trace['request'],
+  delivery: Delivery,
+): RouteResult {
+  const trace: Trace = { from, request, outcome: delivery.outcome, hops: ctx.hops };
+  if (delivery.status !== undefined) trace.status = delivery.status;
+  if (delivery.body !== undefined) trace.body = delivery.body;
+  if (delivery.service !== undefined) trace.service = delivery.service;
+  if (delivery.endpoint !== undefined) trace.endpoint = delivery.endpoint;
+  return { trace, state: ctx.finish() };
+}
+
 function route(state: ClusterState, request: RequestSpec, method: string): RouteResult {
   const index = getNetIndex(state);
-  const found = findSource(state, index, request.from, request.clientIp);
+  const found = findSourceCached(state, index, request.from, request.clientIp);
   if (!found.ok)
     return { trace: failure(request.from, request, method, 'unresolved', `${found.error}\n`), state };
   const source = found.source;
   const ctx = new RouteContext(state, index);
   if (source.kind === 'client' && source.isNew) ctx.addClient(source.client);
-  const url = parseUrl(request.url);
+  const url = parseUrlCached(request.url);
   if (!url) {
     return {
       trace: failure(
@@ -154,28 +194,24 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
       state: ctx.finish(),
     };
   }
-  const headerEntries = Object.entries(request.headers ?? {});
-  const hostOverride = headerEntries.find(([k]) => k.toLowerCase() === 'host')?.[1];
+  let hostOverride: string | undefined;
+  const headers: [string, string][] = [];
+  if (request.headers) {
+    for (const [k, v] of Object.entries(request.headers)) {
+      if (k.toLowerCase() === 'host') hostOverride = v;
+      else headers.push([k, v]);
+    }
+  }
   const hostHeader = hostOverride ?? defaultHostHeader(url);
-  const host = normalizeHost(hostHeader);
+  const host = hostOverride === undefined && !url.explicitPort ? url.host : normalizeHost(hostHeader);
   const traceRequest = { method, url: request.url, host, clientIp: source.ip };
-  const done = (delivery: Delivery): RouteResult => {
-    const trace: Trace = {
-      from: source.id,
-      request: traceRequest,
-      outcome: delivery.outcome,
-      hops: ctx.hops,
-    };
-    if (delivery.status !== undefined) trace.status = delivery.status;
-    if (delivery.body !== undefined) trace.body = delivery.body;
-    if (delivery.service !== undefined) trace.service = delivery.service;
-    if (delivery.endpoint !== undefined) trace.endpoint = delivery.endpoint;
-    return { trace, state: ctx.finish() };
-  };
 
   const sourceNode = source.kind === 'client' ? undefined : source.node;
   if (source.kind === 'pod' && (!source.pod.status.podIP || source.pod.status.phase !== 'Running')) {
-    return done({ outcome: 'unresolved', body: `error: pod ${source.pod.metadata.name} is not running\n` });
+    return finishTrace(ctx, source.id, traceRequest, {
+      outcome: 'unresolved',
+      body: `error: pod ${source.pod.metadata.name} is not running\n`,
+    });
   }
   if (sourceNode && !sourceNode.up) {
     ctx.hop(
@@ -185,16 +221,19 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
       url.host,
       `${sourceNode.name} is down: nothing leaves it, so the request times out`,
     );
-    return done({ outcome: 'timeout' });
+    return finishTrace(ctx, source.id, traceRequest, { outcome: 'timeout' });
   }
 
   let dstIp = url.host;
-  if (!isIPv4(url.host)) {
-    const lookup = resolveName(ctx, source, url.host, url.port, request);
-    dnsHop(ctx, source, lookup, url.host);
-    const answer = firstAddress(lookup);
+  if (!url.isIp) {
+    const resolution = resolveName(ctx, source, url.host, url.port, request);
+    ctx.hops.push({ ...resolution.hop });
+    const answer = firstAddress(resolution.lookup);
     if (!answer)
-      return done({ outcome: 'unresolved', body: `curl: (6) Could not resolve host: ${url.host}\n` });
+      return finishTrace(ctx, source.id, traceRequest, {
+        outcome: 'unresolved',
+        body: `curl: (6) Could not resolve host: ${url.host}\n`,
+      });
     dstIp = answer;
   }
   const clientPort = ctx.ephemeralPort();
@@ -205,7 +244,7 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
     path: url.path,
     host,
     hostHeader,
-    headers: headerEntries.filter(([k]) => k.toLowerCase() !== 'host'),
+    headers,
     clientIp: source.ip,
     clientPort,
     srcIp: source.ip,
@@ -224,7 +263,7 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
   );
   const delivery = routeToAddress(ctx, flow);
   if (delivery.outcome === 'ok' || delivery.status !== undefined || delivery.outcome === 'http-error') {
-    ctx.hop(source.id, 'reply', dialed, addr(source.ip, clientPort), replyNote(flow, dialed));
+    ctx.hop(source.id, 'reply', dialed, addr(source.ip, clientPort), replyNote(flow, dstIp, dialed));
   }
-  return done(delivery);
+  return finishTrace(ctx, source.id, traceRequest, delivery);
 }

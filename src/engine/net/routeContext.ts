@@ -72,15 +72,36 @@ export class RouteContext {
     this.newClient = client;
   }
 
+  /**
+   * The state after this request. Written as an explicit literal rather than a spread: the spread of
+   * a ~20-key object was a fifth of the routing time in `kubeplay load`. The type checker flags any
+   * required ClusterState field added later; an optional one must be added here too (a test in
+   * request.test.ts checks that every key of a simulated state survives routing).
+   */
   finish(): ClusterState {
-    return {
-      ...this.state,
+    const s = this.state;
+    const next: ClusterState = {
+      seed: s.seed,
       rng: this.rng.state,
+      clock: s.clock,
+      settings: s.settings,
+      nodes: s.nodes,
+      namespaces: s.namespaces,
+      workloads: s.workloads,
+      pods: s.pods,
+      services: s.services,
+      endpoints: s.endpoints,
+      ingresses: s.ingresses,
+      ingressClasses: s.ingressClasses,
+      clients: this.newClient ? [...s.clients, this.newClient] : s.clients,
+      events: s.events,
       affinity: this.affinity,
       ipvsCursor: this.ipvsCursor,
       lbCursor: this.lbCursor,
-      ...(this.newClient ? { clients: [...this.state.clients, this.newClient] } : {}),
+      diagnostics: s.diagnostics,
     };
+    if (s.ipamLastReserved !== undefined) next.ipamLastReserved = s.ipamLastReserved;
+    return next;
   }
 }
 

@@ -20,15 +20,22 @@ import { graphIdOfNode } from '../trace.ts';
 import { externalServiceChainName, servicePortName } from './chainNames.ts';
 import { deliverToBackend } from './deliver.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { REFUSED, TIMEOUT } from './flow.ts';
+import { refused, timedOut } from './flow.ts';
 import { chooseEndpoint } from './kubeProxy.ts';
 import type { Backend } from './netIndex.ts';
 import { getBackends } from './netIndex.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 
+const serviceKeys = new WeakMap<ServiceState, string>();
+
 export function serviceKey(service: ServiceState): string {
-  return `${service.manifest.metadata.namespace}/${service.manifest.metadata.name}`;
+  let key = serviceKeys.get(service);
+  if (key === undefined) {
+    key = `${service.manifest.metadata.namespace}/${service.manifest.metadata.name}`;
+    serviceKeys.set(service, key);
+  }
+  return key;
 }
 
 /** The first address of a CIDR: the pod-network gateway kindnet/ptp puts on the node. */
@@ -61,7 +68,7 @@ function rejectNoEndpoints(
       : `${label} has no ready endpoints: kube-proxy's REJECT rule on ${node.name} refuses the connection at once`,
     `"${label} has no endpoints" -j REJECT`,
   );
-  return { ...REFUSED, service: serviceKey(service) };
+  return { ...refused(), service: serviceKey(service) };
 }
 
 function dropNoLocal(
@@ -81,7 +88,7 @@ function dropNoLocal(
     `${node.name} has no local endpoint for ${serviceKey(service)} and drops it (${policy} is Local), so the client times out`,
     `"${label} has no local endpoints" -j DROP`,
   );
-  return { ...TIMEOUT, service: serviceKey(service) };
+  return { ...timedOut(), service: serviceKey(service) };
 }
 
 function dnatAndDeliver(
@@ -122,7 +129,8 @@ function dnatAndDeliver(
     }
   }
   const delivery = deliverToBackend(ctx, flow, backend);
-  return { ...delivery, service: serviceKey(service) };
+  delivery.service = serviceKey(service);
+  return delivery;
 }
 
 /** A connection to ClusterIP:port, handled by the rules of the node it leaves from. */

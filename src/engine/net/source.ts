@@ -28,6 +28,29 @@ export function newClientIp(state: ClusterState): string {
   return '198.51.100.250';
 }
 
+const sourceCache = new WeakMap<NetIndex, Map<GraphId, SourceResult>>();
+
+/** findSource, cached per state for pods and nodes (whose look-up only depends on the indexed arrays). */
+export function findSourceCached(
+  state: ClusterState,
+  index: NetIndex,
+  from: GraphId,
+  clientIp?: string,
+): SourceResult {
+  if (from.startsWith('client/')) return findSource(state, index, from, clientIp);
+  let cache = sourceCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    sourceCache.set(index, cache);
+  }
+  let hit = cache.get(from);
+  if (!hit) {
+    hit = findSource(state, index, from, clientIp);
+    cache.set(from, hit);
+  }
+  return hit;
+}
+
 export function findSource(
   state: ClusterState,
   index: NetIndex,

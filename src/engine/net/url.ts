@@ -10,9 +10,24 @@ export interface ParsedUrl {
   path: string;
   /** Whether the URL named its port (then the Host header carries it). */
   explicitPort: boolean;
+  /** Whether the host is an IPv4 literal (no name to resolve). */
+  isIp: boolean;
 }
 
 const URL_RE = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^#]*)/;
+
+const parsedCache = new Map<string, ParsedUrl | null>();
+
+/** parseUrl with a bounded cache: `kubeplay load` routes the same URL 100,000 times. */
+export function parseUrlCached(text: string): ParsedUrl | undefined {
+  let hit = parsedCache.get(text);
+  if (hit === undefined) {
+    hit = parseUrl(text) ?? null;
+    if (parsedCache.size > 1000) parsedCache.clear();
+    parsedCache.set(text, hit);
+  }
+  return hit ?? undefined;
+}
 
 export function parseUrl(text: string): ParsedUrl | undefined {
   const match = URL_RE.exec(text.trim());
@@ -26,7 +41,7 @@ export function parseUrl(text: string): ParsedUrl | undefined {
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   let path = match[4] ?? '';
   if (!path.startsWith('/')) path = `/${path}`;
-  return { scheme, host, port, path, explicitPort: Boolean(portText) };
+  return { scheme, host, port, path, explicitPort: Boolean(portText), isIp: isIPv4(host) };
 }
 
 export function isIPv4(text: string): boolean {
