@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import LZString from 'lz-string';
-import { decodeScenario, encodeScenario, toScenarioJson } from '../share/index.ts';
+import QRCode from 'qrcode';
+import { decodeScenario, encodeScenario, toScenarioJson, toShareUrl } from '../share/index.ts';
 import type { SharedScenario } from '../share/index.ts';
 
 const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
@@ -51,6 +52,9 @@ const rows = files.map((file) => {
     ratio: +(link.length / lzLength(bare)).toFixed(3),
     z1WithActions: busyLink.length,
     lzStringWithActions: lzLength(busy),
+    /** The QR code version (size) of the whole URL with actions, error correction M; ≤ 10 scans across a room. */
+    qrVersion: QRCode.create(toShareUrl('https://kubeplay.example.org/', busy), { errorCorrectionLevel: 'M' })
+      .version,
     encodeMs: +timeMs(() => encodeScenario(busy)).toFixed(2),
     decodeMs: +timeMs(() => decodeScenario(busyLink)).toFixed(2),
   };

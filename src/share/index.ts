@@ -20,3 +20,4 @@ export { decodeScenario } from './decodeScenario.ts';
 export { restoreScenario } from './restoreScenario.ts';
 export { toScenarioJson } from './codecLz.ts';
 export { MAX_LINK_CHARS, MAX_INFLATED_BYTES } from './limits.ts';
+export { toShareUrl } from './shareUrl.ts';
