@@ -106,8 +106,11 @@ function applyPod(cp: ControlPlane, manifest: PodManifest): Diagnostic[] {
       ),
     ];
   }
-  existing.metadata.labels = { ...manifest.metadata.labels };
-  existing.metadata.annotations = { ...manifest.metadata.annotations };
+  existing.metadata = {
+    ...existing.metadata,
+    labels: { ...manifest.metadata.labels },
+    annotations: { ...manifest.metadata.annotations },
+  };
   return [];
 }
 

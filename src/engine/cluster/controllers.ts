@@ -44,7 +44,7 @@ export function retryPendingLoadBalancers(cp: ControlPlane): void {
     if (m.spec.type !== 'LoadBalancer' || svc.status.loadBalancer.ingress.length > 0) continue;
     const result = allocateLoadBalancerIp(state, m.spec.loadBalancerIP, usedLoadBalancerIps(state));
     if (!result.ok) continue;
-    svc.status.loadBalancer.ingress = [{ ip: result.ip }];
+    svc.status = { loadBalancer: { ingress: [{ ip: result.ip }] } };
     recordEvent(state, {
       reason: 'IPAllocated',
       object: `Service/${m.metadata.name}`,

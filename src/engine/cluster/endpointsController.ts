@@ -111,7 +111,7 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
     if (old) {
       old.subsets = subsets;
       old.managed = true;
-      old.metadata.labels = { ...svc.metadata.labels };
+      old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
     } else {
       next.push({
         metadata: {

@@ -84,7 +84,7 @@ export function advancePod(cp: ControlPlane, pod: PodState): boolean {
       }
       return false;
     }
-    pod.spec.nodeName = result.node.name;
+    pod.spec = { ...pod.spec, nodeName: result.node.name };
     bump(counts, result.node.name, 1);
     recordEvent(state, {
       reason: 'Scheduled',

@@ -54,5 +54,9 @@ export function computePodReady(pod: PodState, node: NodeState | undefined): boo
 /** Recomputes `status.ready` of every pod. */
 export function updateReadiness(state: ClusterState): void {
   const nodes = new Map(state.nodes.map((n) => [n.name, n]));
-  for (const pod of state.pods) pod.status.ready = computePodReady(pod, nodes.get(pod.spec.nodeName));
+  for (const pod of state.pods) {
+    const ready = computePodReady(pod, nodes.get(pod.spec.nodeName));
+    // Replace, never edit: states share unchanged sub-objects (sim/copyState.ts).
+    if (ready !== pod.status.ready) pod.status = { ...pod.status, ready };
+  }
 }

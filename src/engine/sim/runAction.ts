@@ -157,7 +157,7 @@ function relabel(cp: ControlPlane, action: Extract<Action, { type: 'label' | 'an
     case 'Pod': {
       const pod = findPod(state, action.namespace, action.name);
       if (!pod) return false;
-      pod.metadata[field] = edit(pod.metadata[field]);
+      pod.metadata = { ...pod.metadata, [field]: edit(pod.metadata[field]) };
       return true;
     }
     case 'Node': {

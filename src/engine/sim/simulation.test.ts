@@ -36,6 +36,31 @@ describe('createSimulation / applyAction', () => {
     expect(stepped.actions).toEqual(actions);
   });
 
+  it('never edits the previous state, whatever the action (states share unchanged parts)', () => {
+    let sim = simulate(KUBIA_YAML, 3);
+    const pod = podsOf(sim, 'kubia-')[0]?.metadata.name ?? '';
+    const steps: Action[] = [
+      { type: 'label', kind: 'Pod', namespace: 'default', name: pod, set: { app: 'other' }, remove: [] },
+      { type: 'podFile', namespace: 'default', name: pod, path: '/var/ready', present: true },
+      { type: 'podReady', namespace: 'default', name: pod, ready: false },
+      { type: 'node', name: 'kind-worker2', up: false },
+      { type: 'label', kind: 'Node', namespace: '', name: 'kind-worker', set: { disk: 'ssd' }, remove: [] },
+      { type: 'delete', kind: 'Service', namespace: 'default', name: 'kubia-loadbalancer' },
+      {
+        type: 'apply',
+        yaml: 'apiVersion: v1\nkind: Service\nmetadata: {name: kubia-loadbalancer}\nspec:\n  type: LoadBalancer\n  selector: {app: kubia}\n  ports: [{port: 80, targetPort: 8080}]\n',
+      },
+      { type: 'node', name: 'kind-worker2', up: true },
+    ];
+    for (const step of steps) {
+      const before = JSON.stringify(sim.state);
+      const next = applyAction(sim, step);
+      expect(JSON.stringify(sim.state)).toBe(before);
+      sim = next;
+    }
+    expect(podsOf(sim, 'kubia-').filter((p) => p.metadata.labels.app === 'kubia')).toHaveLength(3);
+  });
+
   it('builds the book scenario: kubia pods, Services, node port 30123, an LB address, an Ingress address', () => {
     const sim = simulate(KUBIA_YAML);
     expect(errorsOf(sim)).toEqual([]);

@@ -11,7 +11,7 @@ import type { SourceFile } from '../parse/parseManifests.ts';
 import { parseManifests } from '../parse/parseManifests.ts';
 import { getHints } from '../lint/hints.ts';
 import { closeControlPlane, openControlPlane } from '../cluster/controlPlane.ts';
-import { clonePlain } from './clonePlain.ts';
+import { copyStateForWrite } from './copyState.ts';
 import { reconcile } from './reconcile.ts';
 import { runAction } from './runAction.ts';
 
@@ -106,7 +106,7 @@ export function createSimulation(input: SimulationInput): Simulation {
 /** One more action; returns the new simulation (the old one is untouched). */
 export function applyAction(sim: Simulation, action: Action): Simulation {
   const number = sim.actions.length + 1;
-  const state = clonePlain(sim.state);
+  const state = copyStateForWrite(sim.state);
   let applied: Manifest[] = [];
   let parseDiagnostics = sim.parseDiagnostics ?? [];
   if (action.type === 'apply') {
