@@ -1,12 +1,29 @@
-import type { Diagnostic } from '../model/diagnostic.ts';
-import type { ClusterState } from '../model/state.ts';
-
 /**
  * Warnings kubectl would not give but a teacher wants (a selector that matches no pod, a targetPort name
- * no container declares, an Ingress backend naming a missing Service, an Ingress no controller serves),
- * located on the manifest that causes them. Pure function of the state; recomputed after every change.
+ * no container declares, an Ingress backend naming a missing Service, an Ingress no controller serves,
+ * an Endpoints object without its Service), located on the manifest that causes them. Pure function of
+ * the state; recomputed after every change. Only objects the user wrote (with a source) get hints.
  */
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { ServiceManifest } from '../model/objects.ts';
+import type { ClusterState, PodState } from '../model/state.ts';
+import { getEndpointsHints } from './endpointsHints.ts';
+import { getIngressHints } from './ingressHints.ts';
+import { getServiceHints } from './serviceHints.ts';
+
 export function getHints(state: ClusterState): Diagnostic[] {
-  void state;
-  return [];
+  const podsByNamespace = new Map<string, PodState[]>();
+  for (const pod of state.pods) {
+    const list = podsByNamespace.get(pod.metadata.namespace);
+    if (list) list.push(pod);
+    else podsByNamespace.set(pod.metadata.namespace, [pod]);
+  }
+  const services = new Map<string, ServiceManifest>();
+  for (const { manifest } of state.services)
+    services.set(`${manifest.metadata.namespace}/${manifest.metadata.name}`, manifest);
+  return [
+    ...getServiceHints(state, podsByNamespace),
+    ...getIngressHints(state, services),
+    ...getEndpointsHints(state, services),
+  ];
 }

@@ -24,9 +24,9 @@ describe('workload controllers', () => {
     expect(errors(deploy(spec.replace('{app: api}', '{app: db}')))[0]?.code).toBe(
       'workload-selector-mismatch',
     );
-    expect(errors(deploy(spec.replace('operator: In', 'operator: Has')))[0]?.message).toBe(
+    expect(errors(deploy(spec.replace('operator: In', 'operator: Has'))).map((d) => d.message)).toEqual([
       'Invalid value: "Has": not a valid selector operator',
-    );
+    ]);
   });
 
   it('apps/v1 requires a selector; an empty one is invalid', () => {

@@ -1,0 +1,196 @@
+/**
+ * Ingress hints: a backend naming a Service that does not exist or a port it lacks (ingress-nginx then
+ * answers 503), and an Ingress that no running controller serves (it is then only a stored rule: no
+ * address, nothing routes it). Who serves what is model/ingressControllers.ts, shared with the data plane.
+ */
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { IngressBackend, IngressManifest, ServiceManifest } from '../model/objects.ts';
+import type { ClusterState } from '../model/state.ts';
+import { controllerServes, recognizeIngressController } from '../model/ingressControllers.ts';
+import type { IngressControllerInfo } from '../model/ingressControllers.ts';
+import { hintAt } from './locate.ts';
+
+const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+function isBeta(ing: IngressManifest): boolean {
+  return ing.apiVersion !== 'networking.k8s.io/v1';
+}
+
+/** The backend's paths as the user wrote them (beta: serviceName/servicePort). */
+function backendPaths(ing: IngressManifest, base: string): { name: string; port: string } {
+  return isBeta(ing)
+    ? { name: `${base}.serviceName`, port: `${base}.servicePort` }
+    : { name: `${base}.service.name`, port: '' };
+}
+
+function backendHints(
+  ing: IngressManifest,
+  backend: IngressBackend,
+  base: string,
+  services: Map<string, ServiceManifest>,
+): Diagnostic[] {
+  const source = ing.source;
+  const ref = backend.service;
+  if (!source || !ref || ref.name === '') return [];
+  const paths = backendPaths(ing, base);
+  const ns = ing.metadata.namespace;
+  const svc = services.get(`${ns}/${ref.name}`);
+  if (!svc) {
+    return [
+      hintAt(
+        source,
+        paths.name,
+        'warning',
+        `the backend Service "${ref.name}" does not exist in namespace "${ns}" (an Ingress only reaches Services of its own namespace); requests routed here get 503 Service Temporarily Unavailable from ingress-nginx. Create the Service or fix the name.`,
+        'hint-ingress-service-missing',
+      ),
+    ];
+  }
+  const ports = svc.spec.ports;
+  const listed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  if (ref.port.number !== undefined && !ports.some((p) => p.port === ref.port.number)) {
+    const path = paths.port || `${base}.service.port.number`;
+    return [
+      hintAt(
+        source,
+        path,
+        'warning',
+        `Service "${ref.name}" has no port ${ref.port.number} (its ports: ${listed}). Use one of the Service's ports here, not the container's.`,
+        'hint-ingress-service-port',
+      ),
+    ];
+  }
+  if (ref.port.name !== undefined && !ports.some((p) => p.name === ref.port.name)) {
+    const path = paths.port || `${base}.service.port.name`;
+    return [
+      hintAt(
+        source,
+        path,
+        'warning',
+        `Service "${ref.name}" has no port named "${ref.port.name}" (its ports: ${listed}). Use a port name or number the Service declares.`,
+        'hint-ingress-service-port',
+      ),
+    ];
+  }
+  return [];
+}
+
+interface ClassOf {
+  className?: string;
+  annotation?: string;
+  classController?: string;
+}
+
+function classOf(ing: IngressManifest, state: ClusterState): ClassOf {
+  const annotation = ing.metadata.annotations[CLASS_ANNOTATION];
+  const className = ing.spec.ingressClassName;
+  const cls =
+    className !== undefined
+      ? state.ingressClasses.find((c) => c.manifest.metadata.name === className)
+      : undefined;
+  return {
+    ...(className !== undefined ? { className } : {}),
+    ...(annotation !== undefined ? { annotation } : {}),
+    ...(cls ? { classController: cls.manifest.controller } : {}),
+  };
+}
+
+function runningControllers(state: ClusterState): IngressControllerInfo[] {
+  const out: IngressControllerInfo[] = [];
+  for (const pod of state.pods) {
+    if (pod.status.phase !== 'Running') continue;
+    for (const c of pod.spec.containers) {
+      const info = recognizeIngressController(c);
+      if (info) {
+        out.push(info);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function describeController(info: IngressControllerInfo, state: ClusterState): string {
+  const classes = state.ingressClasses
+    .filter((c) => c.manifest.controller === info.controllerClass)
+    .map((c) => c.manifest.metadata.name);
+  const parts: string[] = [];
+  if (classes.length > 0) parts.push(`ingressClassName ${classes.map((c) => `"${c}"`).join(' or ')}`);
+  if (info.annotationClass !== undefined)
+    parts.push(`annotation ${CLASS_ANNOTATION}: "${info.annotationClass}"`);
+  if (info.watchWithoutClass) parts.push('Ingresses with no class');
+  return `${info.kind} serves ${parts.join(', ') || `IngressClasses whose controller is ${info.controllerClass}`}`;
+}
+
+function classHint(
+  ing: IngressManifest,
+  state: ClusterState,
+  controllers: IngressControllerInfo[],
+): Diagnostic[] {
+  const source = ing.source;
+  if (!source) return [];
+  const cls = classOf(ing, state);
+  if (controllers.some((c) => controllerServes(c, cls))) return [];
+  const path =
+    cls.annotation !== undefined && cls.annotation !== ''
+      ? `metadata.annotations.${CLASS_ANNOTATION}`
+      : cls.className !== undefined && source.positions['spec.ingressClassName']
+        ? 'spec.ingressClassName'
+        : 'metadata.name';
+  if (controllers.length === 0) {
+    return [
+      hintAt(
+        source,
+        path,
+        'warning',
+        'no ingress controller runs in this cluster, so this Ingress is only a stored rule: nothing listens for it and it gets no address. Deploy a controller (ingress-nginx or Traefik) that serves its class.',
+        'hint-ingress-no-controller',
+      ),
+    ];
+  }
+  let why: string;
+  if (cls.className !== undefined && cls.classController === undefined && !cls.annotation) {
+    why = `IngressClass "${cls.className}" does not exist`;
+  } else if (cls.annotation) {
+    why = `its class annotation is "${cls.annotation}"`;
+  } else if (cls.className !== undefined) {
+    why = `IngressClass "${cls.className}" names controller ${cls.classController}`;
+  } else {
+    why =
+      'it names no class, and controllers ignore class-less Ingresses unless told otherwise (ingress-nginx: --watch-ingress-without-class=true)';
+  }
+  return [
+    hintAt(
+      source,
+      path,
+      'warning',
+      `no running ingress controller serves this Ingress: ${why}. Here ${controllers.map((c) => describeController(c, state)).join('; ')}. Set spec.ingressClassName to a class one of them serves.`,
+      'hint-ingress-unserved',
+    ),
+  ];
+}
+
+export function getIngressHints(state: ClusterState, services: Map<string, ServiceManifest>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const controllers = runningControllers(state);
+  for (const { manifest: ing } of state.ingresses) {
+    if (!ing.source) continue;
+    const beta = isBeta(ing);
+    if (ing.spec.defaultBackend)
+      out.push(
+        ...backendHints(
+          ing,
+          ing.spec.defaultBackend,
+          beta ? 'spec.backend' : 'spec.defaultBackend',
+          services,
+        ),
+      );
+    ing.spec.rules.forEach((rule, i) =>
+      rule.paths.forEach((p, j) =>
+        out.push(...backendHints(ing, p.backend, `spec.rules[${i}].http.paths[${j}].backend`, services)),
+      ),
+    );
+    out.push(...classHint(ing, state, controllers));
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * Service hints: a selector that matches no pod, and a targetPort no selected pod declares. Kubernetes
+ * accepts both silently (the Service just has no endpoints, or leaves pods out of them: FindPort in
+ * pkg/api/v1/pod/util.go), which is exactly what a student needs pointed out.
+ */
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Container, ServiceManifest } from '../model/objects.ts';
+import type { ClusterState, PodState } from '../model/state.ts';
+import { mapSelectorMatches } from '../parse/labelSelector.ts';
+import { formatLabels, hintAt } from './locate.ts';
+
+function declaredPorts(containers: Container[]): string {
+  const ports = containers.flatMap((c) =>
+    c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`),
+  );
+  return ports.length === 0 ? 'no ports' : [...new Set(ports)].join(', ');
+}
+
+function selectorHint(
+  svc: ServiceManifest,
+  selector: Record<string, string>,
+  inNamespace: PodState[],
+): string {
+  const wanted = formatLabels(selector);
+  const ns = svc.metadata.namespace;
+  if (inNamespace.length === 0) {
+    return `selector ${wanted} matches no pod: there are no pods in namespace "${ns}" (a Service only selects pods of its own namespace). Create the pods, or put the Service in their namespace.`;
+  }
+  const seen = [...new Set(inNamespace.map((p) => formatLabels(p.metadata.labels)))].slice(0, 3);
+  return `selector ${wanted} matches none of the ${inNamespace.length} pods in namespace "${ns}" (their labels: ${seen.join('; ')}), so the Service has no endpoints and connections to it are refused. Make the selector and the pod template labels agree.`;
+}
+
+function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic[] {
+  const source = svc.source;
+  if (!source) return [];
+  const out: Diagnostic[] = [];
+  svc.spec.ports.forEach((port, i) => {
+    const path = `spec.ports[${i}].targetPort`;
+    if (typeof port.targetPort === 'string') {
+      const name = port.targetPort;
+      const lacking = selected.filter(
+        (p) =>
+          !p.spec.containers.some((c) =>
+            c.ports.some((cp) => cp.name === name && cp.protocol === port.protocol),
+          ),
+      );
+      if (lacking.length === 0) return;
+      const example = lacking[0] as PodState;
+      if (lacking.length === selected.length) {
+        out.push(
+          hintAt(
+            source,
+            path,
+            'warning',
+            `targetPort "${name}" names no ${port.protocol} container port of the ${selected.length} selected pod(s) (pod ${example.metadata.name} declares ${declaredPorts(example.spec.containers)}), so port ${port.port} has no endpoints. Name a container port "${name}" (ports: - name: ${name}, containerPort: …) or give targetPort as a number.`,
+            'hint-targetport-name-unknown',
+          ),
+        );
+      } else {
+        out.push(
+          hintAt(
+            source,
+            path,
+            'info',
+            `${lacking.length} of the ${selected.length} selected pods (e.g. ${example.metadata.name}) declare no ${port.protocol} container port named "${name}", so they are left out of port ${port.port}'s endpoints.`,
+            'hint-targetport-name-partial',
+          ),
+        );
+      }
+      return;
+    }
+    const number = port.targetPort;
+    // Numbers are used as-is (Kubernetes never checks them); only say something when the pods declare
+    // ports and this one is not among them: the likely mistake is targetPort = the Service port.
+    const declaring = selected.filter((p) => p.spec.containers.some((c) => c.ports.length > 0));
+    if (declaring.length === 0) return;
+    const hit = declaring.some((p) =>
+      p.spec.containers.some((c) =>
+        c.ports.some((cp) => cp.containerPort === number && cp.protocol === port.protocol),
+      ),
+    );
+    if (hit) return;
+    const example = declaring[0] as PodState;
+    out.push(
+      hintAt(
+        source,
+        path,
+        'warning',
+        `targetPort ${number} is not a containerPort of the selected pods (pod ${example.metadata.name} declares ${declaredPorts(example.spec.containers)}). kube-proxy forwards to port ${number} anyway, and nothing listens there. Set targetPort to the port the container listens on.`,
+        'hint-targetport-undeclared',
+      ),
+    );
+  });
+  return out;
+}
+
+export function getServiceHints(state: ClusterState, podsByNamespace: Map<string, PodState[]>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { manifest: svc } of state.services) {
+    const source = svc.source;
+    const selector = svc.spec.selector;
+    if (!source || !selector || Object.keys(selector).length === 0 || svc.spec.type === 'ExternalName')
+      continue;
+    const inNamespace = podsByNamespace.get(svc.metadata.namespace) ?? [];
+    const selected = inNamespace.filter((p) => mapSelectorMatches(selector, p.metadata.labels));
+    if (selected.length === 0) {
+      out.push(
+        hintAt(
+          source,
+          'spec.selector',
+          'warning',
+          selectorHint(svc, selector, inNamespace),
+          'hint-selector-no-pods',
+        ),
+      );
+      continue;
+    }
+    out.push(...targetPortHints(svc, selected));
+  }
+  return out;
+}
