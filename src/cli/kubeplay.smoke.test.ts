@@ -1,6 +1,7 @@
 /** One real run of the installed entry point (bin/kubeplay.mjs through tsx), as a script would call it. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -22,5 +23,18 @@ describe('bin/kubeplay.mjs', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^kubeplay: unknown option --bogus/);
+  });
+
+  it('checks a bundled scenario and traces a request read from standard input', () => {
+    const check = kubeplay(['check', 'src/scenarios/kubia.yaml']);
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    const yaml = readFileSync(`${root}src/scenarios/nodeport.yaml`, 'utf8');
+    const trace = kubeplay(
+      ['trace', '-', '--from', 'client/laptop', '--url', 'http://172.18.0.3:30123/'],
+      yaml,
+    );
+    expect(trace.status).toBe(0);
+    expect(JSON.parse(trace.stdout)).toMatchObject({ from: 'client/laptop', outcome: 'ok' });
   });
 });
