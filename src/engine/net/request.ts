@@ -92,7 +92,8 @@ function buildDnsHop(source: Source, lookup: LookupResult, name: string): Hop {
   return {
     at: lookup.serverName ? DNS_GRAPH_ID : source.id,
     kind: 'dns',
-    src: addr(source.ip, 53),
+    // The query's own source port is not worth a random draw: the hop shows the querier's address only.
+    src: source.ip,
     dst: server ? addr(server, 53) : '',
     note,
   };

@@ -1,0 +1,457 @@
+import { describe, it, expect } from 'vitest';
+import type { ClusterState } from '../model/state.ts';
+import type { Trace } from '../trace.ts';
+import { routeRequest } from './request.ts';
+import type { RequestSpec } from './request.ts';
+import { kubiaPods, makeState } from './testing/fixtures.ts';
+import type { PodFixture, ServiceFixture, StateFixture } from './testing/fixtures.ts';
+
+// Topology of the fixtures: kind-control-plane 172.18.0.2, kind-worker 172.18.0.3, kind-worker2 172.18.0.4;
+// kubia-a on kind-worker, kubia-b and kubia-c on kind-worker2, the client pod on kind-worker.
+const kubiaSvc: ServiceFixture = {
+  name: 'kubia',
+  selector: { app: 'kubia' },
+  clusterIP: '10.96.50.1',
+  ports: [
+    { name: 'http', port: 80, targetPort: 'http' },
+    { name: 'https', port: 443, targetPort: 8443 },
+  ],
+};
+const nodePortSvc: ServiceFixture = {
+  name: 'kubia-nodeport',
+  type: 'NodePort',
+  selector: { app: 'kubia' },
+  clusterIP: '10.96.50.2',
+  ports: [{ port: 80, targetPort: 8080, nodePort: 30123 }],
+};
+const localSvc: ServiceFixture = {
+  name: 'kubia-nodeport-onlylocal',
+  type: 'NodePort',
+  selector: { app: 'kubia' },
+  clusterIP: '10.96.50.3',
+  ports: [{ port: 80, targetPort: 8080, nodePort: 30124 }],
+  spec: { externalTrafficPolicy: 'Local' },
+};
+
+function cluster(extra: Partial<StateFixture> = {}): ClusterState {
+  return makeState({ pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc], ...extra });
+}
+
+function route(state: ClusterState, spec: RequestSpec): Trace {
+  return routeRequest(state, spec).trace;
+}
+
+function many(state: ClusterState, spec: RequestSpec, n: number): { traces: Trace[]; state: ClusterState } {
+  const traces: Trace[] = [];
+  let current = state;
+  for (let i = 0; i < n; i++) {
+    const r = routeRequest(current, spec);
+    traces.push(r.trace);
+    current = r.state;
+  }
+  return { traces, state: current };
+}
+
+const hops = (t: Trace) => t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`);
+
+describe('pod -> ClusterIP (iptables)', () => {
+  const state = cluster();
+  it('resolves through the search list, DNATs on the source node, keeps the pod IP, un-DNATs the reply', () => {
+    const t = route(state, { from: 'pod/default/client', url: 'http://kubia' });
+    expect(t.outcome).toBe('ok');
+    expect(t.service).toBe('default/kubia');
+    expect(t.body).toBe(`You've hit ${t.endpoint?.pod?.split('/')[1]}\n`);
+    const [dns, send, dnat, ...rest] = t.hops;
+    expect(dns).toMatchObject({ kind: 'dns', at: 'dns', dst: '10.96.0.10:53' });
+    expect(dns?.note).toContain('kubia.default.svc.cluster.local (NOERROR)');
+    expect(send).toMatchObject({ kind: 'send', at: 'pod/default/client', dst: '10.96.50.1:80' });
+    expect(dnat?.kind).toBe('dnat');
+    expect(dnat?.at).toBe('node/kind-worker');
+    // No SNAT for pod -> ClusterIP: the source is still the client pod.
+    expect(dnat?.src).toBe(send?.src);
+    expect(dnat?.rule).toMatch(/^KUBE-SVC-[A-Z2-7]{16} -> KUBE-SEP-[A-Z2-7]{16}$/);
+    expect(t.hops.some((h) => h.kind === 'snat')).toBe(false);
+    const reply = rest.at(-1);
+    expect(reply).toMatchObject({
+      kind: 'reply',
+      at: 'pod/default/client',
+      src: '10.96.50.1:80',
+      dst: send?.src,
+    });
+  });
+
+  it('golden trace for a fixed seed', () => {
+    const t = route(makeState({ seed: 7, pods: kubiaPods(), services: [kubiaSvc] }), {
+      from: 'pod/default/client',
+      url: 'http://kubia/',
+    });
+    expect(hops(t)).toMatchInlineSnapshot(`
+      [
+        "dns @dns 10.244.1.3 -> 10.96.0.10:53",
+        "send @pod/default/client 10.244.1.3:46130 -> 10.96.50.1:80",
+        "dnat @node/kind-worker 10.244.1.3:46130 -> 10.244.2.3:8080",
+        "forward @node/kind-worker2 10.244.1.3:46130 -> 10.244.2.3:8080",
+        "deliver @pod/default/kubia-c 10.244.1.3:46130 -> 10.244.2.3:8080",
+        "reply @pod/default/client 10.96.50.1:80 -> 10.244.1.3:46130",
+      ]
+    `);
+    expect(t.hops.find((h) => h.kind === 'dnat')?.note).toMatchInlineSnapshot(
+      `"kube-proxy on kind-worker picked endpoint 3 of 3 (10.244.2.3:8080) at random (the last rule, which always matches), and rewrote the destination to it"`,
+    );
+  });
+
+  it('crosses nodes with a forward hop when the endpoint lives elsewhere', () => {
+    const { traces } = many(state, { from: 'pod/default/client', url: 'http://kubia' }, 30);
+    const remote = traces.find((t) => t.endpoint?.node === 'kind-worker2');
+    const local = traces.find((t) => t.endpoint?.node === 'kind-worker');
+    expect(remote?.hops.some((h) => h.kind === 'forward' && h.at === 'node/kind-worker2')).toBe(true);
+    expect(local?.hops.some((h) => h.kind === 'forward')).toBe(false);
+  });
+
+  it('refuses at once when no endpoint is ready (REJECT "has no endpoints")', () => {
+    const s = makeState({
+      pods: kubiaPods().map((p) => ({ ...p, ready: p.name === 'client' })),
+      services: [kubiaSvc],
+    });
+    const t = route(s, { from: 'pod/default/client', url: 'http://kubia' });
+    expect(t.outcome).toBe('refused');
+    expect(t.hops.at(-1)).toMatchObject({
+      kind: 'reject',
+      at: 'node/kind-worker',
+      rule: '"default/kubia:http has no endpoints" -j REJECT',
+    });
+  });
+
+  it("refuses when the process does not listen on the target port (the book's https 443 -> 8443)", () => {
+    const t = route(state, { from: 'pod/default/client', url: 'https://kubia' });
+    expect(t.outcome).toBe('refused');
+    expect(t.hops.at(-1)?.kind).toBe('reject');
+    expect(t.hops.at(-1)?.at).toMatch(/^pod\/default\/kubia-/);
+  });
+
+  it('times out on a Service port that does not exist (no rule matches)', () => {
+    const t = route(state, { from: 'pod/default/client', url: 'http://kubia:8080' });
+    expect(t.outcome).toBe('timeout');
+  });
+
+  it('internalTrafficPolicy Local: only endpoints on the source node, none -> drop', () => {
+    const svc = { ...kubiaSvc, spec: { internalTrafficPolicy: 'Local' as const } };
+    const s = makeState({ pods: kubiaPods(), services: [svc] });
+    const { traces } = many(s, { from: 'pod/default/client', url: 'http://kubia' }, 20);
+    expect(new Set(traces.map((t) => t.endpoint?.pod))).toEqual(new Set(['default/kubia-a']));
+    const pods: PodFixture[] = [
+      ...kubiaPods(),
+      { name: 'other', node: 'kind-control-plane', labels: {}, ports: [] },
+    ];
+    const t = route(makeState({ pods, services: [svc] }), { from: 'pod/default/other', url: 'http://kubia' });
+    expect(t.outcome).toBe('timeout');
+    expect(t.hops.at(-1)?.kind).toBe('drop');
+  });
+
+  it("masquerades a node's own connection to a ClusterIP and a pod reaching itself (hairpin)", () => {
+    const fromNode = many(state, { from: 'node/kind-worker2', url: 'http://10.96.50.1' }, 20).traces;
+    const local = fromNode.find((t) => t.endpoint?.node === 'kind-worker2');
+    expect(local?.hops.find((h) => h.kind === 'snat')?.src).toMatch(/^10\.244\.2\.1:/);
+    const self = many(state, { from: 'pod/default/kubia-a', url: 'http://kubia' }, 30).traces.find(
+      (t) => t.endpoint?.pod === 'default/kubia-a',
+    );
+    expect(self?.hops.some((h) => h.kind === 'snat')).toBe(true);
+  });
+
+  it('a pod on a down node cannot send', () => {
+    const s = cluster({
+      nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker', up: false }, { name: 'kind-worker2' }],
+    });
+    expect(route(s, { from: 'pod/default/client', url: 'http://kubia' }).outcome).toBe('timeout');
+  });
+});
+
+describe('kube-proxy endpoint choice', () => {
+  it('iptables: 30,000 new connections spread evenly over 3 endpoints (chi-square, 2 dof, p > 0.001)', () => {
+    const { traces } = many(cluster(), { from: 'pod/default/client', url: 'http://10.96.50.1' }, 30000);
+    const counts = new Map<string, number>();
+    for (const t of traces) counts.set(t.endpoint?.pod ?? '?', (counts.get(t.endpoint?.pod ?? '?') ?? 0) + 1);
+    expect(counts.size).toBe(3);
+    const chi = [...counts.values()].reduce((sum, c) => sum + (c - 10000) ** 2 / 10000, 0);
+    expect(chi).toBeLessThan(13.82);
+  });
+
+  it('iptables notes print the rule probabilities as kube-proxy does (%0.10f)', () => {
+    const { traces } = many(cluster(), { from: 'pod/default/client', url: 'http://10.96.50.1' }, 60);
+    const notes = new Set(
+      traces.map((t) => t.hops.find((h) => h.kind === 'dnat')?.note.replace(/^.*\(/, '(')),
+    );
+    expect(notes).toEqual(
+      new Set([
+        '(iptables rule probability 0.3333333333), and rewrote the destination to it',
+        '(iptables rule probability 0.5000000000), and rewrote the destination to it',
+        '(the last rule, which always matches), and rewrote the destination to it',
+      ]),
+    );
+  });
+
+  it('IPVS: round robin in endpoint order per virtual server, per node', () => {
+    const { traces } = many(
+      cluster({ mode: 'ipvs' }),
+      { from: 'pod/default/client', url: 'http://10.96.50.1' },
+      6,
+    );
+    const order = traces.map((t) => t.endpoint?.ip);
+    expect(order.slice(0, 3)).toEqual(['10.244.1.2', '10.244.2.2', '10.244.2.3']);
+    expect(order.slice(3)).toEqual(order.slice(0, 3));
+    expect(traces[0]?.hops.find((h) => h.kind === 'dnat')?.rule).toBe(
+      'IPVS 10.96.50.1:80 rr -> 10.244.1.2:8080',
+    );
+  });
+
+  it('nftables: random, all endpoints reached', () => {
+    const { traces } = many(
+      cluster({ mode: 'nftables' }),
+      { from: 'pod/default/client', url: 'http://10.96.50.1' },
+      60,
+    );
+    expect(new Set(traces.map((t) => t.endpoint?.pod)).size).toBe(3);
+  });
+
+  it('sessionAffinity ClientIP sticks until timeoutSeconds of simulation time pass', () => {
+    const svc = {
+      ...kubiaSvc,
+      spec: { sessionAffinity: 'ClientIP' as const, sessionAffinityTimeoutSeconds: 60 },
+    };
+    const s = makeState({ pods: kubiaPods(), services: [svc], clock: 100 });
+    const first = many(s, { from: 'pod/default/client', url: 'http://kubia' }, 20);
+    expect(new Set(first.traces.map((t) => t.endpoint?.pod)).size).toBe(1);
+    expect(first.traces[1]?.hops.find((h) => h.kind === 'dnat')?.note).toContain('remembers 10.244.1.3');
+    // 61 s later the entry has expired: new random choices again.
+    const later = many(
+      { ...first.state, clock: 100 + 61 },
+      { from: 'pod/default/client', url: 'http://kubia' },
+      1,
+    );
+    expect(later.traces[0]?.hops.find((h) => h.kind === 'dnat')?.note).toContain('expired');
+    const afterExpiry = many(
+      { ...first.state, clock: 161 },
+      { from: 'pod/default/client', url: 'http://kubia' },
+      40,
+    );
+    // Each expiry re-pins, so within 60 s it sticks again.
+    expect(new Set(afterExpiry.traces.map((t) => t.endpoint?.pod)).size).toBe(1);
+    const spread = new Set<string | undefined>();
+    let cur = first.state;
+    for (let i = 0; i < 30; i++) {
+      const r = routeRequest(
+        { ...cur, clock: 200 + i * 100 },
+        { from: 'pod/default/client', url: 'http://kubia' },
+      );
+      spread.add(r.trace.endpoint?.pod);
+      cur = r.state;
+    }
+    expect(spread.size).toBeGreaterThan(1);
+  });
+});
+
+describe('NodePort', () => {
+  const state = cluster();
+  it('answers on every node, even one running no kubia pod: DNAT, SNAT to the node IP, forward', () => {
+    for (const ip of ['172.18.0.2', '172.18.0.3', '172.18.0.4']) {
+      expect(route(state, { from: 'client/laptop', url: `http://${ip}:30123/` }).outcome).toBe('ok');
+    }
+    const t = route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' });
+    const kinds = t.hops.map((h) => h.kind);
+    expect(kinds).toEqual(['send', 'dnat', 'snat', 'forward', 'deliver', 'reply']);
+    const snat = t.hops[2];
+    expect(snat?.src.startsWith('172.18.0.2:')).toBe(true);
+    expect(snat?.note).toContain('externalTrafficPolicy is Cluster');
+    expect(t.hops[1]?.src.startsWith('172.18.0.1:')).toBe(true); // DNAT alone keeps the client address
+    expect(t.hops.at(-1)).toMatchObject({ kind: 'reply', src: '172.18.0.2:30123', at: 'client/laptop' });
+  });
+
+  it('externalTrafficPolicy Local: a node without a local endpoint drops (timeout), a node with one keeps the client IP', () => {
+    const dropped = route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30124/' });
+    expect(dropped.outcome).toBe('timeout');
+    expect(dropped.hops.at(-1)?.note).toBe(
+      'kind-control-plane has no local endpoint for default/kubia-nodeport-onlylocal and drops it (externalTrafficPolicy is Local), so the client times out',
+    );
+    const kept = many(state, { from: 'client/laptop', url: 'http://172.18.0.4:30124/' }, 10).traces;
+    for (const t of kept) {
+      expect(t.endpoint?.node).toBe('kind-worker2');
+      expect(t.hops.some((h) => h.kind === 'snat')).toBe(false);
+      expect(t.hops.find((h) => h.kind === 'deliver')?.src.startsWith('172.18.0.1:')).toBe(true);
+    }
+  });
+
+  it('a pod reaching the node port with Local goes cluster-wide (modern kube-proxy)', () => {
+    const t = route(state, { from: 'pod/default/client', url: 'http://172.18.0.2:30124/' });
+    expect(t.outcome).toBe('ok');
+  });
+
+  it('a down node times out; a node port nobody allocated refuses', () => {
+    const s = cluster({
+      nodes: [{ name: 'kind-control-plane', up: false }, { name: 'kind-worker' }, { name: 'kind-worker2' }],
+    });
+    expect(route(s, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' }).outcome).toBe('timeout');
+    expect(route(state, { from: 'client/laptop', url: 'http://172.18.0.3:31999/' }).outcome).toBe('refused');
+  });
+
+  it('traefik/whoami shows the source the pod really sees (SNATed under Cluster, the client under Local)', () => {
+    const pods: PodFixture[] = [
+      {
+        name: 'whoami',
+        node: 'kind-worker',
+        image: 'traefik/whoami',
+        labels: { app: 'who' },
+        ports: [{ containerPort: 80 }],
+      },
+    ];
+    const services: ServiceFixture[] = [
+      { name: 'who', type: 'NodePort', selector: { app: 'who' }, ports: [{ port: 80, nodePort: 30080 }] },
+      {
+        name: 'who-local',
+        type: 'NodePort',
+        selector: { app: 'who' },
+        ports: [{ port: 80, nodePort: 30081 }],
+        spec: { externalTrafficPolicy: 'Local' },
+      },
+    ];
+    const s = makeState({ pods, services });
+    const viaOther = route(s, { from: 'client/laptop', url: 'http://172.18.0.2:30080/' });
+    expect(viaOther.body).toMatch(/RemoteAddr: 172\.18\.0\.2:\d+/);
+    const viaSame = route(s, { from: 'client/laptop', url: 'http://172.18.0.3:30080/' });
+    expect(viaSame.body).toMatch(/RemoteAddr: 10\.244\.1\.1:\d+/); // the pod-network gateway of kind-worker
+    const local = route(s, { from: 'client/laptop', url: 'http://172.18.0.3:30081/' });
+    expect(local.body).toMatch(/RemoteAddr: 172\.18\.0\.1:\d+/);
+    expect(local.body).toContain('Hostname: whoami\n');
+  });
+});
+
+describe('LoadBalancer', () => {
+  const lb: ServiceFixture = {
+    name: 'kubia-lb',
+    type: 'LoadBalancer',
+    selector: { app: 'kubia' },
+    ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
+    loadBalancerIPs: ['172.18.255.200'],
+  };
+  const lbLocal: ServiceFixture = {
+    ...lb,
+    name: 'kubia-lb-local',
+    ports: [{ port: 80, targetPort: 8080, nodePort: 30301 }],
+    loadBalancerIPs: ['172.18.255.201'],
+    spec: { externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 },
+  };
+
+  it('balances round robin over the worker nodes, then takes the node-port path', () => {
+    const s = makeState({ pods: kubiaPods(), services: [lb] });
+    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.200/' }, 4);
+    const picked = traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst);
+    expect(picked).toEqual(['172.18.0.3:30300', '172.18.0.4:30300', '172.18.0.3:30300', '172.18.0.4:30300']);
+    expect(traces[0]?.hops[1]).toMatchObject({ at: 'lb/default/kubia-lb', kind: 'balance' });
+    expect(traces.every((t) => t.outcome === 'ok')).toBe(true);
+    expect(traces[0]?.hops.at(-1)?.src).toBe('172.18.255.200:80');
+  });
+
+  it('skips a node that is down', () => {
+    const s = makeState({
+      pods: kubiaPods(),
+      services: [lb],
+      nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker', up: false }, { name: 'kind-worker2' }],
+    });
+    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.200/' }, 3);
+    expect(traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst)).toEqual([
+      '172.18.0.4:30300',
+      '172.18.0.4:30300',
+      '172.18.0.4:30300',
+    ]);
+  });
+
+  it('with Local, skips nodes failing the health check (no local endpoint)', () => {
+    const pods = kubiaPods().filter((p) => p.node === 'kind-worker2' || p.name === 'client');
+    const s = makeState({ pods, services: [lbLocal] });
+    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.201/' }, 4);
+    expect(traces.every((t) => t.outcome === 'ok' && t.endpoint?.node === 'kind-worker2')).toBe(true);
+    expect(traces[0]?.hops.find((h) => h.kind === 'balance')?.note).toContain(
+      'kind-worker fails the health check on port 32000',
+    );
+  });
+
+  it('from inside the cluster the LB IP is caught by kube-proxy on the source node (no LB hop)', () => {
+    const s = makeState({ pods: kubiaPods(), services: [lb] });
+    const t = route(s, { from: 'pod/default/client', url: 'http://172.18.255.200/' });
+    expect(t.outcome).toBe('ok');
+    expect(t.hops.some((h) => h.kind === 'balance')).toBe(false);
+    expect(t.hops.find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
+  });
+});
+
+describe('other destinations and sources', () => {
+  const state = cluster();
+  it('a ClusterIP or a pod IP is not routable from outside the cluster', () => {
+    expect(route(state, { from: 'client/laptop', url: 'http://10.96.50.1/' }).outcome).toBe('timeout');
+    expect(route(state, { from: 'client/laptop', url: 'http://10.244.1.2:8080/' }).outcome).toBe('timeout');
+  });
+  it('pod -> pod IP directly, across nodes', () => {
+    const t = route(state, { from: 'pod/default/client', url: 'http://10.244.2.2:8080/' });
+    expect(t.hops.map((h) => h.kind)).toEqual(['send', 'forward', 'deliver', 'reply']);
+    expect(t.body).toBe("You've hit kubia-b\n");
+  });
+  it('an unknown address times out; a malformed URL or unknown pod is unresolved; never throws', () => {
+    expect(route(state, { from: 'pod/default/client', url: 'http://192.0.2.1/' }).outcome).toBe('timeout');
+    expect(route(state, { from: 'pod/default/client', url: 'ftp://x' }).outcome).toBe('unresolved');
+    expect(route(state, { from: 'pod/default/nope', url: 'http://kubia' }).outcome).toBe('unresolved');
+    expect(route(state, { from: 'bogus', url: 'http://kubia' }).outcome).toBe('unresolved');
+  });
+  it('an outside client resolves through /etc/hosts or --resolve, else cannot resolve the host', () => {
+    const t = route(state, { from: 'client/laptop', url: 'http://kubia.example.com:30123/' });
+    expect(t).toMatchObject({
+      outcome: 'unresolved',
+      body: 'curl: (6) Could not resolve host: kubia.example.com\n',
+    });
+    const withHosts: ClusterState = {
+      ...state,
+      clients: [
+        { name: 'laptop', ip: '172.18.0.1', hosts: [{ ip: '172.18.0.3', hostnames: ['kubia.example.com'] }] },
+      ],
+    };
+    expect(route(withHosts, { from: 'client/laptop', url: 'http://kubia.example.com:30123/' }).outcome).toBe(
+      'ok',
+    );
+    const resolved = route(state, {
+      from: 'client/laptop',
+      url: 'http://kubia.example.com:30123/',
+      resolve: [{ host: 'kubia.example.com', port: 30123, address: '172.18.0.4' }],
+    });
+    expect(resolved.outcome).toBe('ok');
+    expect(resolved.hops[0]).toMatchObject({
+      kind: 'dns',
+      note: 'curl --resolve says kubia.example.com is 172.18.0.4',
+    });
+  });
+  it('an unknown client name creates that client in the returned state', () => {
+    const r = routeRequest(state, { from: 'client/phone', url: 'http://172.18.0.3:30123/' });
+    expect(r.trace.outcome).toBe('ok');
+    expect(r.state.clients.map((c) => c.name)).toEqual(['laptop', 'phone']);
+    expect(r.trace.request.clientIp).toBe('198.51.100.10');
+    expect(state.clients).toHaveLength(1);
+  });
+  it('a CNI hostPort forwards to the pod', () => {
+    const pods: PodFixture[] = [
+      { name: 'web', node: 'kind-worker', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8081 }] },
+    ];
+    const t = route(makeState({ pods }), { from: 'client/laptop', url: 'http://172.18.0.3:8081/' });
+    expect(t.outcome).toBe('ok');
+    expect(t.body).toContain('Welcome to nginx!');
+    expect(t.hops[1]).toMatchObject({ kind: 'dnat', rule: 'CNI-HOSTPORT-DNAT' });
+  });
+  it('the kubernetes Service reaches the API server on the control plane (403 for anonymous)', () => {
+    const t = route(state, { from: 'pod/default/client', url: 'https://kubernetes/api' });
+    expect(t.status).toBe(403);
+    expect(t.endpoint).toEqual({ node: 'kind-control-plane', ip: '172.18.0.2', port: 6443 });
+  });
+  it('leaves the state untouched and shares the big arrays', () => {
+    const r = routeRequest(state, { from: 'pod/default/client', url: 'http://kubia' });
+    expect(r.state.pods).toBe(state.pods);
+    expect(r.state.services).toBe(state.services);
+    expect(r.state.rng).not.toBe(state.rng);
+    expect(Object.keys(r.state).sort()).toEqual(Object.keys(state).sort());
+  });
+});
