@@ -465,7 +465,23 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
       }
       return sortKeys({
         ...head,
-        metadata: metadataOf(obj, uidOf(key), { generation: 1 }),
+        metadata: metadataOf(obj, uidOf(key), {
+          generation: 1,
+          ...(w.ownerRef
+            ? {
+                ownerReferences: [
+                  {
+                    apiVersion: 'apps/v1',
+                    blockOwnerDeletion: true,
+                    controller: true,
+                    kind: w.ownerRef.kind,
+                    name: w.ownerRef.name,
+                    uid: uidOf(`${w.ownerRef.kind}/${obj.namespace}/${w.ownerRef.name}`),
+                  },
+                ],
+              }
+            : {}),
+        }),
         spec,
         status,
       }) as JsonObject;

@@ -47,9 +47,13 @@ function multiline(lines: string[], title: string, map: Record<string, string>, 
   });
 }
 
-function eventSource(reason: string): string {
+function eventSource(reason: string, object: string): string {
   if (reason === 'Scheduled') return 'default-scheduler';
-  if (reason === 'SuccessfulCreate' || reason === 'SuccessfulDelete') return 'replication-controller';
+  if (reason === 'SuccessfulCreate' || reason === 'SuccessfulDelete') {
+    if (object.startsWith('ReplicaSet/')) return 'replicaset-controller';
+    if (object.startsWith('DaemonSet/')) return 'daemonset-controller';
+    return 'replication-controller';
+  }
   if (reason === 'ScalingReplicaSet') return 'deployment-controller';
   if (reason === 'EnsuringLoadBalancer' || reason === 'EnsuredLoadBalancer') return 'service-controller';
   if (reason === 'Sync') return 'nginx-ingress-controller';
@@ -69,7 +73,7 @@ function events(lines: string[], state: ClusterState, kind: string, namespace: s
   lines.push(`${L1}----\t------\t----\t----\t-------`);
   for (const e of mine)
     lines.push(
-      `${L1}${e.type}\t${e.reason}\t${formatAge(state.clock - e.time)}\t${eventSource(e.reason)}\t${e.message}`,
+      `${L1}${e.type}\t${e.reason}\t${formatAge(state.clock - e.time)}\t${eventSource(e.reason, e.object)}\t${e.message}`,
     );
 }
 
@@ -400,6 +404,8 @@ function describeWorkload(
   lines.push(`Selector:\t${selector}`);
   multiline(lines, 'Labels', obj.labels);
   multiline(lines, 'Annotations', obj.annotations);
+  if (w.ownerRef && obj.kind === 'ReplicaSet')
+    lines.push(`Controlled By:\t${w.ownerRef.kind}/${w.ownerRef.name}`);
   if (obj.kind === 'Deployment') {
     lines.push(`CreationTimestamp:\t${describeTime(obj.createdAt)}`);
     lines.push(

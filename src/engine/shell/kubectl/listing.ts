@@ -42,17 +42,34 @@ export type ListedObject =
 
 export function podsOfWorkload(state: ClusterState, workload: WorkloadState): PodState[] {
   const m = workload.manifest;
+  const ns = m.metadata.namespace;
+  // A Deployment owns its pods through ReplicaSets (the control plane keeps them as workloads with an ownerRef)
+  const owners = new Set([`${m.kind}/${m.metadata.name}`]);
+  if (m.kind === 'Deployment') {
+    for (const w of state.workloads)
+      if (
+        w.manifest.kind === 'ReplicaSet' &&
+        w.manifest.metadata.namespace === ns &&
+        w.ownerRef?.kind === 'Deployment' &&
+        w.ownerRef.name === m.metadata.name
+      )
+        owners.add(`ReplicaSet/${w.manifest.metadata.name}`);
+  }
   return state.pods.filter(
     (p) =>
-      p.metadata.namespace === m.metadata.namespace &&
+      p.metadata.namespace === ns &&
       p.ownerRef !== undefined &&
-      ((p.ownerRef.kind === m.kind && p.ownerRef.name === m.metadata.name) ||
-        (m.kind === 'Deployment' &&
-          p.ownerRef.kind === 'ReplicaSet' &&
-          p.ownerRef.name.startsWith(`${m.metadata.name}-`) &&
-          !state.workloads.some(
-            (w) => w.manifest.kind === 'ReplicaSet' && w.manifest.metadata.name === p.ownerRef?.name,
-          ))),
+      owners.has(`${p.ownerRef.kind}/${p.ownerRef.name}`),
+  );
+}
+
+function hasOwnReplicaSets(state: ClusterState, deployment: WorkloadState): boolean {
+  return state.workloads.some(
+    (w) =>
+      w.manifest.kind === 'ReplicaSet' &&
+      w.manifest.metadata.namespace === deployment.manifest.metadata.namespace &&
+      w.ownerRef?.kind === 'Deployment' &&
+      w.ownerRef.name === deployment.manifest.metadata.name,
   );
 }
 
@@ -171,7 +188,7 @@ export function listObjects(state: ClusterState, kind: ResourceKind): ListedObje
           ...workloadBase(workload),
         }));
       const derived = state.workloads
-        .filter((w) => w.manifest.kind === 'Deployment')
+        .filter((w) => w.manifest.kind === 'Deployment' && !hasOwnReplicaSets(state, w))
         .map((workload) => {
           const name = replicaSetNameOfDeployment(state, workload);
           const hash = name.slice(workload.manifest.metadata.name.length + 1);

@@ -233,12 +233,16 @@ function utf8Length(text: string): number {
   return n;
 }
 
+/** curl's progress meter (lib/progress.c), shown on stderr when stdout is not a terminal and -s is off. */
 function progressMeter(bytes: number): string {
-  const n = String(bytes).padStart(5);
+  const size = (n: number): string => String(n).padStart(5);
+  const pct = (n: number): string => String(n).padStart(3);
+  const speed = bytes === 0 ? 0 : Math.min(99999, bytes * 250);
+  const done = bytes === 0 ? 0 : 100;
   return (
     '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
     '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
-    `100 ${n}  100 ${n}    0     0  ${String(bytes * 200).padStart(5)}      0 --:--:-- --:--:-- --:--:-- ${String(bytes * 200).padStart(5)}\n`
+    `${pct(done)} ${size(bytes)}  ${pct(done)} ${size(bytes)}  ${pct(0)} ${size(0)}  ${size(speed)}  ${size(0)} --:--:-- --:--:-- --:--:-- ${size(speed)}\n`
   );
 }
 
@@ -265,6 +269,8 @@ export function curlCommand(ctx: ShellContext, argv: string[]): CommandOutput {
     stderr += `*   Trying ${ip}:${port}...\n`;
   }
   const timeoutMs = o.maxTimeMs ?? KERNEL_CONNECT_TIMEOUT_MS;
+  const meter = !o.silent && !o.verbose && !ctx.tty;
+  if (meter && trace.outcome !== 'ok' && trace.outcome !== 'http-error') stderr += progressMeter(0);
   switch (trace.outcome) {
     case 'unresolved':
       if (o.verbose) stderr += `* Could not resolve host: ${parts.host}\n`;
@@ -291,7 +297,7 @@ export function curlCommand(ctx: ShellContext, argv: string[]): CommandOutput {
       o.headers['Host'] ??
       o.headers['host'] ??
       (parts.port === 80 || parts.port === 443 ? parts.host : `${parts.host}:${parts.port}`);
-    stderr += `> ${method} ${parts.path} HTTP/1.1\n> Host: ${hostHeader}\n> User-Agent: curl/7.88.1\n> Accept: */*\n`;
+    stderr += `> ${method} ${parts.path} HTTP/1.1\n> Host: ${hostHeader}\n> User-Agent: curl/8.5.0\n> Accept: */*\n`;
     for (const [k, v] of Object.entries(o.headers))
       if (k.toLowerCase() !== 'host') stderr += `> ${k}: ${v}\n`;
     stderr += '> \n';
@@ -307,7 +313,7 @@ export function curlCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   if (o.outFile !== undefined) {
     if (o.outFile !== '/dev/null') ctx.session.files[o.outFile] = body;
   } else stdout += body;
-  if (!o.silent && !o.verbose && (!ctx.tty || o.outFile !== undefined)) {
+  if (!o.silent && !o.verbose && (meter || o.outFile !== undefined)) {
     stderr = progressMeter(utf8Length(trace.body ?? '')) + stderr;
   }
   const tail = o.verbose ? `* Connection #0 to host ${parts.host} left intact\n` : '';

@@ -93,8 +93,7 @@ export function digCommand(ctx: ShellContext, argv: string[]): CommandOutput {
       name = ip;
       type = 'PTR';
     } else if (a === '-t') type = (argv[++i] ?? 'A').toUpperCase() as DnsRecordType;
-    else if (['A', 'SRV', 'PTR', 'CNAME'].includes(a.toUpperCase()) && name !== undefined)
-      type = a.toUpperCase() as DnsRecordType;
+    else if (['A', 'SRV', 'PTR', 'CNAME'].includes(a)) type = a as DnsRecordType;
     else name ??= a;
   }
   if (!name) name = '.';
