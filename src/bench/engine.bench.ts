@@ -21,7 +21,7 @@ const LOAD = Number(process.env.BENCH_LOAD ?? 100_000);
 
 const text = generateScenario();
 const files = [{ file: 'bench.yaml', text }];
-const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`);
+const line = (label: string, value: string) => console.log(`${label.padEnd(50)} ${value}`);
 
 console.log(
   `kubeplay engine bench: ${BENCH_SIZE.nodes} nodes, ${BENCH_SIZE.apps} apps (1,000 pods), ` +
@@ -73,9 +73,13 @@ function baseline(n: number): number {
 const sample = routeRequest(sim.state, request).trace;
 const routeMs = timeMedian(() => routeMany(ROUTED), RUNS);
 const baseMs = timeMedian(() => baseline(ROUTED), RUNS);
-line(`route ${fmt(ROUTED, 0)} requests (${request.from} -> ${request.url})`, `${fmt(routeMs)} ms`);
+console.log(`routing: ${request.from} -> ${request.url}`);
+line(`route ${fmt(ROUTED, 0)} requests`, `${fmt(routeMs)} ms (${fmt((routeMs * 1000) / ROUTED, 2)} us each)`);
 line('  routed requests per second', fmt((ROUTED / routeMs) * 1000, 0));
-line('  baseline (Map look-up + random draw) per second', fmt((ROUTED / baseMs) * 1000, 0));
+line(
+  '  baseline: Map look-up + random draw per second',
+  `${fmt((ROUTED / baseMs) * 1000, 0)} (${fmt((baseMs * 1e6) / ROUTED, 0)} ns each)`,
+);
 line('  ratio [target <= 20x]', `${fmt(routeMs / baseMs, 1)}x`);
 line(
   '  sample outcome',
