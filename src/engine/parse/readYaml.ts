@@ -432,14 +432,16 @@ class Walker {
       childSchema = s;
     } else if (schema.t === 'map') childSchema = schema.values;
     else childSchema = schema;
-    if (!viaAlias && !(child in this.out.keyPositions)) this.out.keyPositions[child] = this.at(keyOffset);
     // `key:` with nothing after it: the yaml library gives an empty null scalar; point at the key instead.
     const empty =
       valueNode === null ||
       valueNode === undefined ||
       (isScalar(valueNode) && valueNode.value === null && valueNode.range?.[0] === valueNode.range?.[1]);
-    if (empty && !viaAlias && !(child in this.out.positions)) {
-      this.out.positions[child] = this.at(keyOffset);
+    // Key positions locate fields missing under this one, so only collections (and empty values) need them.
+    if (!viaAlias && (empty || !isScalar(valueNode)) && !(child in this.out.keyPositions)) {
+      const keyPos = this.at(keyOffset);
+      this.out.keyPositions[child] = keyPos;
+      if (empty && !(child in this.out.positions)) this.out.positions[child] = keyPos;
     }
     result[key] = this.walk(valueNode, child, childSchema, depth + 1, viaAlias);
   }
