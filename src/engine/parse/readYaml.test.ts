@@ -204,6 +204,6 @@ describe('document count', () => {
   it('stops after the cap with one diagnostic', () => {
     const r = read('a: 1\n---\n'.repeat(5001));
     expect(r.documents).toHaveLength(5000);
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['too-many-documents', 10001]]);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['too-many-documents', 10000]]);
   });
 });
