@@ -93,6 +93,8 @@ describe('decoding hostile links never throws and says why', () => {
       [z1('x\0{"a":[["?"]]}'), 'actions[0]'],
       [z1('x\0{"a":[["c","a","b"]]}'), 'actions[0]'],
       [z1('x\0{"a":{}}'), 'actions'],
+      [z1('x\0{"a":[["a","kind: Pod"]]}'), 'actions[0].yaml'],
+      [z1('x\0{"a":[["a",-1]]}'), 'actions[0].yaml'],
       [z1('x\0{"l":{"pod/default/a":[1,"2"]}}'), 'layout.pod/default/a.y'],
       [z1('x\0{"L":["intro",-1]}'), 'lesson.step'],
       [z1('x\0{"v":{"c":[0,0,0]}}'), 'view.camera.zoom'],

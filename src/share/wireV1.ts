@@ -95,6 +95,73 @@ const describeCode = (code: unknown): string =>
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** One tuple back to an action object; an apply's `yaml` holds its text's length until cut out. */
+function fromTuple(tuple: unknown, path: string): { ok: true; action: Record<string, unknown> } | Parsed {
+  if (!Array.isArray(tuple)) return invalid(`${path}: expected a list`, path);
+  const spec = getActionSpecByCode(tuple[0]);
+  if (!spec) return invalid(`${path}: unknown action code ${describeCode(tuple[0])}`, path);
+  if (tuple.length > spec.fields.length + 1) return invalid(`${path}: too many fields`, path);
+  const action: Record<string, unknown> = { type: spec.type };
+  spec.fields.forEach((field, j) => {
+    const value: unknown = tuple[j + 1];
+    if (field.type === 'kind' || field.type === 'workloadKind') action[field.name] = fromShortKind(value);
+    else if (field.type === 'bool') action[field.name] = value === 1 ? true : value === 0 ? false : value;
+    else if (field.type === 'namespace') action[field.name] = value === undefined ? 'default' : value;
+    else action[field.name] = value;
+  });
+  return { ok: true, action };
+}
+
+const isLength = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/**
+ * The tuples back to actions, and the body split into the scenario's YAML and each apply's YAML
+ * (they follow the scenario's YAML in action order, so they are cut from the end).
+ */
+function fromActionsWire(tuples: unknown, body: string): Parsed {
+  if (!Array.isArray(tuples)) return invalid('actions: expected a list', 'actions');
+  const actions: Array<Record<string, unknown>> = [];
+  const textFields: Array<string | undefined> = [];
+  let textsLength = 0;
+  for (let i = 0; i < tuples.length; i++) {
+    const parsed = fromTuple(tuples[i], `actions[${i}]`);
+    if (!('action' in parsed)) return parsed;
+    const textField = getActionSpec(parsed.action.type)?.fields.find((field) => field.type === 'text')?.name;
+    if (textField !== undefined) {
+      const length = parsed.action[textField];
+      const path = `actions[${i}].${textField}`;
+      if (!isLength(length)) return invalid(`${path}: expected the length of its YAML in the link`, path);
+      textsLength += length;
+    }
+    actions.push(parsed.action);
+    textFields.push(textField);
+  }
+  if (textsLength > body.length) return invalid('actions: the applied YAML is longer than the link holds');
+  let offset = body.length - textsLength;
+  const yaml = body.slice(0, offset);
+  actions.forEach((action, i) => {
+    const field = textFields[i];
+    if (field === undefined) return;
+    const length = action[field] as number;
+    action[field] = body.slice(offset, offset + length);
+    offset += length;
+  });
+  return { ok: true, candidate: { yaml, actions } };
+}
+
+function fromViewWire(v: Record<string, unknown>): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  if (v.c !== undefined) {
+    view.camera = Array.isArray(v.c) && v.c.length === 3 ? { x: v.c[0], y: v.c[1], zoom: v.c[2] } : v.c;
+  }
+  if (v.s !== undefined) view.selected = v.s;
+  if (v.r !== undefined)
+    view.request = Array.isArray(v.r) && v.r.length === 2 ? { from: v.r[0], url: v.r[1] } : v.r;
+  if (v.e !== undefined) view.embed = v.e === 1 ? true : v.e === 0 ? false : v.e;
+  return view;
+}
+
 /**
  * Undoes toPayloadV1 into the plain SharedScenario shape. It only rearranges: every value is then
  * checked by restoreScenario.
@@ -115,57 +182,13 @@ export function fromPayloadV1(payload: string): Parsed {
   const unsafe = findUnsafeKey(meta, 'meta');
   if (unsafe) return { ok: false, error: unsafe };
 
-  const candidate: Record<string, unknown> = {};
-  if (meta.s !== undefined) candidate.seed = meta.s;
-
-  // Actions: tuples back to objects; apply texts are cut from the end of the body, in order.
+  let candidate: Record<string, unknown> = { yaml: body };
   if (meta.a !== undefined) {
-    if (!Array.isArray(meta.a)) return invalid('actions: expected a list', 'actions');
-    const actions: unknown[] = [];
-    let applyLength = 0;
-    for (let i = 0; i < meta.a.length; i++) {
-      const tuple: unknown = meta.a[i];
-      const path = `actions[${i}]`;
-      if (!Array.isArray(tuple)) return invalid(`${path}: expected a list`, path);
-      const spec = getActionSpecByCode(tuple[0]);
-      if (!spec) return invalid(`${path}: unknown action code ${describeCode(tuple[0])}`, path);
-      if (tuple.length > spec.fields.length + 1) return invalid(`${path}: too many fields`, path);
-      const action: Record<string, unknown> = { type: spec.type };
-      spec.fields.forEach((field, j) => {
-        const value: unknown = tuple[j + 1];
-        if (field.type === 'text') {
-          if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return;
-          applyLength += value;
-          action[field.name] = value; // its length for now; replaced by the text below
-        } else if (field.type === 'kind' || field.type === 'workloadKind') {
-          action[field.name] = fromShortKind(value);
-        } else if (field.type === 'bool') {
-          action[field.name] = value === 1 ? true : value === 0 ? false : value;
-        } else if (field.type === 'namespace') {
-          action[field.name] = value === undefined ? 'default' : value;
-        } else {
-          action[field.name] = value;
-        }
-      });
-      actions.push(action);
-    }
-    if (applyLength > body.length) return invalid('actions: the applied YAML is longer than the link holds');
-    // Cut the apply texts off the body: they follow the scenario's YAML, in action order.
-    let offset = body.length - applyLength;
-    candidate.yaml = body.slice(0, offset);
-    for (const action of actions as Record<string, unknown>[]) {
-      const spec = getActionSpec(action.type);
-      const textField = spec?.fields.find((field) => field.type === 'text');
-      if (!textField || typeof action[textField.name] !== 'number') continue;
-      const length = action[textField.name] as number;
-      action[textField.name] = body.slice(offset, offset + length);
-      offset += length;
-    }
-    candidate.actions = actions;
-  } else {
-    candidate.yaml = body;
+    const parsed = fromActionsWire(meta.a, body);
+    if (!parsed.ok) return parsed;
+    candidate = parsed.candidate as Record<string, unknown>;
   }
-
+  if (meta.s !== undefined) candidate.seed = meta.s;
   if (meta.l !== undefined) {
     if (!isObject(meta.l)) return invalid('layout: expected an object', 'layout');
     const layout: Record<string, unknown> = {};
@@ -181,17 +204,7 @@ export function fromPayloadV1(payload: string): Parsed {
   }
   if (meta.v !== undefined) {
     if (!isObject(meta.v)) return invalid('view: expected an object', 'view');
-    const v = meta.v;
-    const view: Record<string, unknown> = {};
-    if (v.c !== undefined) {
-      view.camera = Array.isArray(v.c) && v.c.length === 3 ? { x: v.c[0], y: v.c[1], zoom: v.c[2] } : v.c;
-    }
-    if (v.s !== undefined) view.selected = v.s;
-    if (v.r !== undefined) {
-      view.request = Array.isArray(v.r) && v.r.length === 2 ? { from: v.r[0], url: v.r[1] } : v.r;
-    }
-    if (v.e !== undefined) view.embed = v.e === 1 ? true : v.e === 0 ? false : v.e;
-    candidate.view = view;
+    candidate.view = fromViewWire(meta.v);
   }
   return { ok: true, candidate };
 }
