@@ -54,3 +54,12 @@ export type { ScriptStep, ScriptResult } from './shell/runScript.ts';
 export { runScript, runScriptWithState } from './shell/runScript.ts';
 export type { Completion } from './shell/completeCommand.ts';
 export { completeCommand } from './shell/completeCommand.ts';
+
+export type { LookupResult, LookupAttempt, LookupOptions } from './net/resolver.ts';
+export { lookupName } from './net/resolver.ts';
+export type { PingResult, PingReply } from './net/ping.ts';
+export { pingHost } from './net/ping.ts';
+export type { DnsRecord, DnsRecordType, Rcode } from './cluster/dnsRecords.ts';
+export { getDnsRecords } from './cluster/dnsRecords.ts';
+export type { ResolvConf } from './cluster/resolvConf.ts';
+export { getPodResolvConf, getNodeResolvConf, formatResolvConf } from './cluster/resolvConf.ts';
