@@ -101,7 +101,7 @@ describe('the course, typed into the terminal', () => {
     expect(created.output).toBe('service/kubia created\n');
     expect(created.actions).toEqual([{ type: 'apply', yaml: KUBIA_SVC }]);
     expect(t.run('kubectl create -f kubia-svc.yaml').output).toBe(
-      'Error from server (AlreadyExists): services "kubia" already exists\n',
+      'Error from server (AlreadyExists): error when creating "kubia-svc.yaml": services "kubia" already exists\n',
     );
     const svc = t.run('kubectl get svc').output.split('\n');
     expect(svc[0]).toMatch(/^NAME {9}TYPE {8}CLUSTER-IP +EXTERNAL-IP {3}PORT\(S\) {3}AGE$/);

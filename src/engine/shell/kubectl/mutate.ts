@@ -105,6 +105,94 @@ function readSource(ctx: ShellContext, file: string, stdin: string): string | un
   return ctx.session.files[file] ?? ctx.session.files[file.replace(/^\.\//, '')];
 }
 
+/** Which object (kind, name, apiVersion) a line of a multi-document YAML text belongs to. */
+function objectAtLine(text: string, line: number): { kind: string; name: string; apiVersion: string } {
+  const docs = parseAllDocuments(text);
+  let found = { kind: 'Object', name: '', apiVersion: '' };
+  for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    const start = doc.range[0];
+    const startLine = text.slice(0, start).split('\n').length;
+    if (startLine > line) break;
+    const value: unknown = doc.toJS();
+    if (value && typeof value === 'object') {
+      const v = value as { kind?: unknown; apiVersion?: unknown; metadata?: { name?: unknown } };
+      found = {
+        kind: typeof v.kind === 'string' ? v.kind : 'Object',
+        name: typeof v.metadata?.name === 'string' ? v.metadata.name : '',
+        apiVersion: typeof v.apiVersion === 'string' ? v.apiVersion : '',
+      };
+    }
+  }
+  return found;
+}
+
+interface ObjectError {
+  key: string;
+  text: string;
+}
+
+/**
+ * Diagnostics -> kubectl's messages, one per object: `The Service "x" is invalid: path: msg` (several
+ * causes in a bracketed list, as apimachinery's NewInvalid prints an ErrorList), strict decoding as a
+ * BadRequest, YAML syntax as kubectl's parse error.
+ */
+function formatErrors(
+  diagnostics: { line: number; path: string; message: string; code: string }[],
+  text: string,
+  file: string,
+  verb: 'apply' | 'create',
+): ObjectError[] {
+  const byObject = new Map<
+    string,
+    { kind: string; name: string; apiVersion: string; causes: string[]; strict: string[] }
+  >();
+  const out: ObjectError[] = [];
+  for (const d of diagnostics) {
+    if (d.code === 'yaml-syntax') {
+      out.push({
+        key: '',
+        text: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${d.line}: ${d.message}`,
+      });
+      continue;
+    }
+    const obj = objectAtLine(text, d.line);
+    const key = `${obj.kind}/${obj.name}`;
+    const entry = byObject.get(key) ?? { ...obj, causes: [], strict: [] };
+    if (d.code === 'unknown-field') entry.strict.push(d.message);
+    else if (!d.path) entry.causes.push(d.message);
+    else entry.causes.push(`${d.path}: ${d.message}`);
+    byObject.set(key, entry);
+  }
+  for (const [key, e] of byObject) {
+    if (e.strict.length) {
+      out.push({
+        key,
+        text: `Error from server (BadRequest): error when ${verb === 'apply' ? 'creating' : 'creating'} "${file}": ${e.kind} in version "${e.apiVersion.replace(/^.*\//, '')}" cannot be handled as a ${e.kind}: strict decoding error: ${e.strict.join(', ')}`,
+      });
+      continue;
+    }
+    if (e.causes.length === 0) continue;
+    const causes = e.causes.length === 1 ? (e.causes[0] ?? '') : `[${e.causes.join(', ')}]`;
+    if (e.causes.every((c) => c.startsWith('no matches for kind') || c.startsWith('apiVersion: no matches')))
+      out.push({
+        key,
+        text: `error: resource mapping not found for name: "${e.name}" namespace: "" from "${file}": ${e.causes[0]?.replace(/^apiVersion: /, '') ?? ''}\nensure CRDs are installed first`,
+      });
+    else out.push({ key, text: `The ${e.kind} "${e.name}" is invalid: ${causes}` });
+  }
+  return out;
+}
+
+function diagnosticKey(d: {
+  file: string;
+  line: number;
+  column: number;
+  path: string;
+  message: string;
+}): string {
+  return `${d.file}:${d.line}:${d.column}:${d.path}:${d.message}`;
+}
+
 /** `kubectl apply -f` / `kubectl create -f`. */
 export function runApplyOrCreate(
   ctx: ShellContext,
@@ -117,17 +205,14 @@ export function runApplyOrCreate(
     if (verb === 'create' && parsed.args.length > 0)
       return {
         stdout: '',
-        stderr: `error: kubeplay does not simulate 'kubectl create ${parsed.args[0]}'; write the object as YAML and use 'kubectl create -f FILE'\n`,
+        stderr: `error: kubeplay does not simulate 'kubectl create ${parsed.args[0] ?? ''}'; write the object as YAML and use 'kubectl create -f FILE'\n`,
         exitCode: 1,
       };
-    return {
-      stdout: '',
-      stderr: `error: must specify one of -f and -k\n\n`,
-      exitCode: 1,
-    };
+    return { stdout: '', stderr: 'error: must specify one of -f and -k\n\n', exitCode: 1 };
   }
   let stdout = '';
   let stderr = '';
+  const namespaceFlag = flagString(parsed, 'namespace');
   for (const file of files) {
     const text = readSource(ctx, file, stdin);
     if (text === undefined) {
@@ -136,15 +221,11 @@ export function runApplyOrCreate(
     }
     const result = parseManifests([{ file, text }]);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    for (const e of formatErrors(errors, text, file, verb)) stderr += e.text + '\n';
     const docs = parseAllDocuments(text);
     const docTexts = (Array.isArray(docs) ? docs : [docs])
       .map((d) => String(d))
       .filter((t) => t.trim() !== '' && t.trim() !== 'null');
-    if (errors.length > 0) {
-      for (const e of errors)
-        stderr += formatInvalid(result.manifests, e.path, e.message, e.line, docs) + '\n';
-    }
-    const namespaceFlag = flagString(parsed, 'namespace');
     const toApply: string[] = [];
     const pending: {
       type: ResourceType;
@@ -156,33 +237,35 @@ export function runApplyOrCreate(
     result.manifests.forEach((m, i) => {
       if (m.kind === 'Cluster') return;
       const type = findResourceType(m.kind);
-      const name = manifestName(m);
-      const ns = manifestNamespace(m, namespaceFlag ?? ctx.session.namespace);
       if (!type) return;
+      const name = manifestName(m);
+      const ns = type.namespaced ? manifestNamespace(m, namespaceFlag ?? ctx.session.namespace) : '';
       const before = snapshotOf(ctx.sim.state, type, ns, name);
       if (verb === 'create' && before !== undefined) {
-        stderr += `Error from server (AlreadyExists): ${qualifiedPlural(type)} "${name}" already exists\n`;
+        stderr += `Error from server (AlreadyExists): error when creating "${file}": ${qualifiedPlural(type)} "${name}" already exists\n`;
         return;
       }
-      const source = docTexts[i] ?? stringify(m);
-      toApply.push(source);
-      const label = `${qualifiedSingular(type)}/${name}`;
-      // decide the verb after applying, below
-      pending.push({ type, ns, name, before, label });
+      toApply.push(docTexts[i] ?? stringify(m));
+      pending.push({ type, ns, name, before, label: `${qualifiedSingular(type)}/${name}` });
     });
-    if (toApply.length > 0) {
-      // the whole file when every document goes in (the log keeps the user's text and comments)
-      const yaml =
-        toApply.length === result.manifests.length && errors.length === 0
-          ? text
-          : toApply.map((t) => t.replace(/\n?$/, '\n')).join('---\n');
-      const withNamespace = namespaceFlag ? withDefaultNamespace(yaml, namespaceFlag) : yaml;
-      performAction(ctx, { type: 'apply', yaml: withNamespace });
-    }
+    if (toApply.length === 0) continue;
+    // the whole file when every document goes in (the log keeps the user's text and comments)
+    const whole = toApply.length === result.manifests.length && errors.length === 0;
+    let yaml = whole ? text : toApply.map((t) => t.replace(/\n?$/, '\n')).join('---\n');
+    if (namespaceFlag) yaml = withDefaultNamespace(yaml, namespaceFlag);
+    const known = new Set(ctx.sim.diagnostics.map(diagnosticKey));
+    performAction(ctx, { type: 'apply', yaml });
+    // the control plane's refusals (a node port already allocated, a full range) come back as diagnostics
+    const refused = ctx.sim.diagnostics.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d)));
+    const refusedErrors = formatErrors(refused, yaml, file, verb);
+    for (const e of refusedErrors) stderr += e.text + '\n';
+    const refusedKeys = new Set(refusedErrors.map((e) => e.key));
     for (const p of pending) {
+      if (refusedKeys.has(`${p.type.kind}/${p.name}`)) continue;
       const after = snapshotOf(ctx.sim.state, p.type, p.ns, p.name);
+      if (after === undefined) continue;
       const what = p.before === undefined ? 'created' : after === p.before ? 'unchanged' : 'configured';
-      stdout += `${p.label} ${what}\n`;
+      stdout += `${p.label} ${verb === 'create' ? 'created' : what}\n`;
     }
   }
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
@@ -197,21 +280,6 @@ function withDefaultNamespace(yaml: string, namespace: string): string {
       return String(d);
     })
     .join('---\n');
-}
-
-function formatInvalid(
-  manifests: Manifest[],
-  path: string,
-  message: string,
-  line: number,
-  docs: unknown,
-): string {
-  void docs;
-  const m = manifests[0];
-  if (!path) return `error: error parsing: ${message} (line ${line})`;
-  const kind = m?.kind ?? 'Object';
-  const name = m ? manifestName(m) : '';
-  return `The ${kind} "${name}" is invalid: ${path}: ${message}`;
 }
 
 function toTargets(
@@ -392,8 +460,12 @@ export function runLabel(ctx: ShellContext, parsed: ParsedFlags, verb: 'label' |
           set,
           remove,
         });
-      const past = verb === 'label' ? 'labeled' : 'annotated';
-      stdout += `${qualifiedSingular(t.type)}/${name} ${changed ? past : `not ${past}`}\n`;
+      // kubectl label's updateDataChangeMsg: fewer labels without --overwrite reads "unlabeled"
+      const shrinks =
+        remove.some((k) => current[k] !== undefined) &&
+        Object.keys(set).every((k) => current[k] !== undefined);
+      const past = verb === 'label' ? (shrinks && !overwrite ? 'unlabeled' : 'labeled') : 'annotated';
+      stdout += `${qualifiedSingular(t.type)}/${name} ${changed ? past : `not ${verb === 'label' ? 'labeled' : 'annotated'}`}\n`;
     }
   }
   return { stdout, stderr, exitCode: stderr && !stdout ? 1 : 0 };
