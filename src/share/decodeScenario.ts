@@ -14,7 +14,7 @@ const DECODERS: ReadonlyArray<{ prefix: string; decode: (body: string) => Decode
 
 /**
  * Accepts the fragment text (`z1.…`), the hash (`#z1.…`) or a whole URL (`https://…/#z1.…`);
- * surrounding whitespace (a link pasted from an email) is ignored.
+ * surrounding whitespace and trailing punctuation (a link pasted from an email) are ignored.
  *
  * @example
  * const result = decodeScenario(location.hash);
@@ -38,7 +38,9 @@ function decodeOrThrow(input: string): DecodeResult {
     };
   }
   const hash = input.indexOf('#');
-  const text = (hash >= 0 ? input.slice(hash + 1) : input).trim();
+  // Punctuation that prose or a chat app glued to the end of a link ("open #z1.… ."): neither
+  // base64url nor lz-string's alphabet uses any of it, so it is never part of the link.
+  const text = (hash >= 0 ? input.slice(hash + 1) : input).trim().replace(/[.,;:!?)\]'"»>]+$/, '');
   if (text === '') return { ok: false, error: { code: 'empty', message: 'the link holds no scenario' } };
   if (text.length > MAX_LINK_CHARS) {
     return {

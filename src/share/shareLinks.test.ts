@@ -27,10 +27,17 @@ describe('share links round-trip', () => {
     expect(encodeScenario({ ...bare, seed: 2 }).length).toBeGreaterThan(encodeScenario(bare).length);
   });
 
-  it('accepts the hash, a whole URL and surrounding whitespace', () => {
+  it('accepts the hash, a whole URL, surrounding whitespace and trailing punctuation', () => {
     const scenario: SharedScenario = { yaml: kubiaYaml, seed: 42, actions: [{ type: 'wait', seconds: 30 }] };
     const link = encodeScenario(scenario);
-    for (const text of [link, `#${link}`, `https://kubeplay.example/?embed=1#${link}`, `  ${link}\n`]) {
+    const texts = [
+      link,
+      `#${link}`,
+      `https://kubeplay.example/?embed=1#${link}`,
+      `  ${link}\n`,
+      `(${link}).`,
+    ];
+    for (const text of [...texts, `<https://kubeplay.example/#${encodeScenario(scenario, 'lz')}>,`]) {
       expect(decodeScenario(text)).toEqual({ ok: true, scenario });
     }
   });
