@@ -35,7 +35,7 @@ describe('share links round-trip', () => {
       `#${link}`,
       `https://kubeplay.example/?embed=1#${link}`,
       `  ${link}\n`,
-      `(${link}).`,
+      `(https://kubeplay.example/#${link}).`,
     ];
     for (const text of [...texts, `<https://kubeplay.example/#${encodeScenario(scenario, 'lz')}>,`]) {
       expect(decodeScenario(text)).toEqual({ ok: true, scenario });
