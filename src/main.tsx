@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createKubeplayApp } from './store/kubeplayApp.ts';
+import { saveScenario } from './store/persistence.ts';
+import { openShareLink } from './store/shareLink.ts';
 import { AppContext } from './store/react.ts';
 import { App } from './ui/app/App.tsx';
 import { getBundledScenarios } from './ui/app/scenarioCatalog.ts';
@@ -16,12 +18,21 @@ function getStorage(): Storage | null {
   }
 }
 
+// A share link opens once: it becomes the autosaved scenario and leaves the address bar, so a reload
+// keeps later edits instead of reopening the link.
+const opened = openShareLink(window.location.hash);
+const storage = getStorage();
+if (opened) history.replaceState(null, '', window.location.pathname + window.location.search);
+if (opened?.ok) saveScenario(storage, opened.link.scenario);
+
 const app = createKubeplayApp({
   engine: createEngineClient(),
   scenarios: getBundledScenarios(),
-  storage: getStorage(),
+  storage,
   now: () => performance.now(),
+  link: opened?.ok ? opened.link : null,
 });
+if (opened && !opened.ok) app.view.setState({ notice: `The link could not be opened: ${opened.error}` });
 installTestApi(app);
 
 const root = document.getElementById('root');

@@ -6,6 +6,8 @@
 import type { Action, GraphId, RequestSpec } from '../engine/index.ts';
 import type { EngineClient } from '../worker/engineApi.ts';
 import { loadSavedScenario, saveScenario } from './persistence.ts';
+import { makeShareLink } from './shareLink.ts';
+import type { OpenedLink } from './shareLink.ts';
 import type { KeyValueStorage } from './persistence.ts';
 import { appendAction, createScenarioStore, DEFAULT_SEED, loadScenario, setYaml } from './scenarioStore.ts';
 import type { ScenarioStore } from './scenarioStore.ts';
@@ -49,6 +51,8 @@ export interface KubeplayApp {
   perform(action: Action): void;
   sendRequest(spec: RequestSpec): Promise<void>;
   sendTraffic(plan: TrafficPlan): Promise<void>;
+  /** The share link (URL fragment, without `#`) for what is on screen. */
+  shareLink(): string;
   /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
   flush(): Promise<void>;
   dispose(): void;
@@ -62,6 +66,8 @@ export interface KubeplayAppOptions {
   now: () => number;
   /** Wait after the last keystroke before re-running the engine. */
   debounceMs?: number;
+  /** A scenario opened from a share link: it wins over the autosave. */
+  link?: OpenedLink | null;
 }
 
 export const MANIFEST_FILE = 'manifest.yaml';
@@ -71,11 +77,26 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   const { engine, scenarios, storage, now } = options;
   const debounceMs = options.debounceMs ?? 90;
   const first = scenarios[0] ?? { id: 'empty', title: 'Empty', yaml: '' };
+  const link = options.link ?? null;
   const scenario = createScenarioStore(
-    loadSavedScenario(storage) ?? { scenarioId: first.id, yaml: first.yaml, seed: DEFAULT_SEED, actions: [] },
+    link?.scenario ??
+      loadSavedScenario(storage) ?? {
+        scenarioId: first.id,
+        yaml: first.yaml,
+        seed: DEFAULT_SEED,
+        actions: [],
+      },
   );
   const simulation = createSimulationStore();
-  const view = createViewStore();
+  const view = createViewStore(
+    link
+      ? {
+          positions: link.positions,
+          selection: link.selection,
+          ...(link.draft ? { draft: { ...link.draft, host: '' } } : {}),
+        }
+      : {},
+  );
   const traffic = createTrafficStore();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let flightCounter = 0;
@@ -156,13 +177,16 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       const reply = await engine.route(requests);
       setTrafficError(traffic, reply.error);
       batchCounter += 1;
-      startBatch(traffic, batchCounter, reply.traces.length);
+      startBatch(traffic, batchCounter, reply.traces);
       const gap = 1000 / Math.max(0.1, plan.ratePerSecond);
       const start = now();
       launchFlights(
         traffic,
         reply.traces.map((trace, i) => makeFlight(trace, start + i * gap, false, batchCounter)),
       );
+    },
+    shareLink() {
+      return makeShareLink(scenario.getState(), view.getState());
     },
     async flush() {
       if (timer !== null) {

@@ -13,7 +13,7 @@ const trace = (pod?: string, outcome: Trace['outcome'] = 'ok'): Trace => ({
 describe('traffic store', () => {
   it('counts each flight once when it lands, per pod and per batch', () => {
     const store = createTrafficStore();
-    startBatch(store, 1, 3);
+    startBatch(store, 1, [trace('default/kubia-a'), trace('default/kubia-a'), trace(undefined, 'timeout')]);
     launchFlights(store, [
       { id: 'a', trace: trace('default/kubia-a'), startAt: 0, focused: false, batch: 1 },
       { id: 'b', trace: trace('default/kubia-a'), startAt: 0, focused: false, batch: 1 },

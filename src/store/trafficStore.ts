@@ -33,6 +33,8 @@ export interface TrafficState {
   /** Requests delivered to each pod since the last reset. */
   hits: Record<GraphId, number>;
   batch: BatchStats | null;
+  /** The traces of the latest batch, for the inspector and assertions. */
+  batchTraces: Trace[];
   error: string | null;
 }
 
@@ -44,6 +46,7 @@ export function createTrafficStore(): TrafficStore {
     focused: null,
     hits: {},
     batch: null,
+    batchTraces: [],
     error: null,
   }));
 }
@@ -64,8 +67,8 @@ export function launchFlights(store: TrafficStore, flights: Flight[]): void {
   }));
 }
 
-export function startBatch(store: TrafficStore, id: number, requested: number): void {
-  store.setState({ batch: { id, requested, arrived: 0, byTarget: {} } });
+export function startBatch(store: TrafficStore, id: number, traces: Trace[]): void {
+  store.setState({ batch: { id, requested: traces.length, arrived: 0, byTarget: {} }, batchTraces: traces });
 }
 
 /** A flight reached its end: count it once, and drop it from the in-flight list. */
@@ -92,7 +95,7 @@ export function landFlight(store: TrafficStore, flightId: string): void {
 }
 
 export function clearTraffic(store: TrafficStore): void {
-  store.setState({ flights: [], hits: {}, batch: null, focused: null, error: null });
+  store.setState({ flights: [], hits: {}, batch: null, batchTraces: [], focused: null, error: null });
 }
 
 export function setTrafficError(store: TrafficStore, error: string | null): void {

@@ -30,6 +30,8 @@ export interface ViewState {
   showSystem: boolean;
   /** Set by the problems list; the editor reveals it and clears it. */
   revealRequest: { line: number; column: number; nonce: number } | null;
+  /** A one-line message for the header (a broken share link, a copied link). */
+  notice: string | null;
   /** The request bar's fields, shared with the traffic generator. */
   draft: RequestDraft;
 }
@@ -58,6 +60,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     stepHop: 0,
     reducedMotion: false,
     showSystem: false,
+    notice: null,
     revealRequest: null,
     draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
     ...initial,

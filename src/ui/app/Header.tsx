@@ -1,5 +1,6 @@
 import { useApp, useScenario, useView } from '../../store/react.ts';
 import { toggleTheme } from '../../store/viewStore.ts';
+import { ShareButton } from './ShareButton.tsx';
 
 export function Header() {
   const app = useApp();
@@ -7,6 +8,7 @@ export function Header() {
   const theme = useView((s) => s.theme);
   const editorOpen = useView((s) => s.editorOpen);
   const known = app.scenarios.some((s) => s.id === scenarioId);
+  const notice = useView((s) => s.notice);
   return (
     <header className="kp-header">
       <h1 className="kp-logo">
@@ -27,7 +29,16 @@ export function Header() {
           ))}
         </select>
       </label>
+      {notice && (
+        <p className="kp-notice" role="status">
+          {notice}{' '}
+          <button type="button" onClick={() => app.view.setState({ notice: null })} aria-label="Dismiss">
+            ×
+          </button>
+        </p>
+      )}
       <div className="kp-header-actions">
+        <ShareButton />
         <button
           type="button"
           aria-pressed={editorOpen}

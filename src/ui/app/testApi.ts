@@ -15,6 +15,14 @@ export interface KubeplayTestApi {
   diagnostics(): { line: number; severity: string; message: string }[];
   revision(): number;
   flightsInAir(): number;
+  /** Ingress graph ids with the addresses their controller published. */
+  ingresses(): { id: string; addresses: string[] }[];
+  /** Load balancer IPs by Service. */
+  loadBalancers(): { service: string; ips: string[] }[];
+  /** The traces of the latest traffic batch (plain data). */
+  batchTraces(): unknown[];
+  /** The focused request's trace. */
+  focusedTrace(): unknown;
 }
 
 export function installTestApi(app: KubeplayApp): void {
@@ -40,6 +48,20 @@ export function installTestApi(app: KubeplayApp): void {
         .diagnostics.map((d) => ({ line: d.line, severity: d.severity, message: d.message })),
     revision: () => app.simulation.getState().revision,
     flightsInAir: () => app.traffic.getState().flights.length,
+    ingresses: () =>
+      sim()?.state.ingresses.map((i) => ({
+        id: `ing/${i.manifest.metadata.namespace}/${i.manifest.metadata.name}`,
+        addresses: i.status.loadBalancer.ingress.flatMap((a) => (a.ip ? [a.ip] : [])),
+      })) ?? [],
+    loadBalancers: () =>
+      sim()
+        ?.state.services.filter((s) => s.manifest.spec.type === 'LoadBalancer')
+        .map((s) => ({
+          service: `${s.manifest.metadata.namespace}/${s.manifest.metadata.name}`,
+          ips: s.status.loadBalancer.ingress.flatMap((a) => (a.ip ? [a.ip] : [])),
+        })) ?? [],
+    batchTraces: () => structuredClone(app.traffic.getState().batchTraces),
+    focusedTrace: () => structuredClone(app.traffic.getState().focused?.trace ?? null),
   };
   (window as unknown as { __kubeplay: KubeplayTestApi }).__kubeplay = Object.freeze(api);
 }

@@ -29,6 +29,7 @@ interface Active {
   slot: number;
   arrival: string;
   traceHops: number;
+  hops: { kind: string; at: string; note: string }[];
   lastHop: number;
 }
 
@@ -51,6 +52,12 @@ export function startFrameLoop(
     s.dataset.hop = String(hop);
     if (arrived === null) delete s.dataset.arrived;
     else s.dataset.arrived = arrived;
+    // Narrate the hop once (an aria-live region), and mark its row in the step list.
+    const h = a.hops[hop];
+    s.textContent = h ? `Hop ${hop + 1} of ${a.traceHops} · ${h.kind} at ${h.at}: ${h.note}` : '';
+    const doc = s.ownerDocument;
+    doc.querySelectorAll('.kp-hop-row.kp-playing').forEach((row) => row.classList.remove('kp-playing'));
+    doc.querySelector(`.kp-hop-row[data-hop-row="${hop}"]`)?.classList.add('kp-playing');
   };
 
   function sync(): void {
@@ -81,6 +88,7 @@ export function startFrameLoop(
         slot,
         arrival: getArrivalKey(f.trace),
         traceHops: f.trace.hops.length,
+        hops: f.trace.hops,
         lastHop: -2,
       };
       active.set(f.id, a);

@@ -4,12 +4,13 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useApp, useShallow, useTraffic, useView } from '../../store/react.ts';
+import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { clearTraffic } from '../../store/trafficStore.ts';
 import { useRequestSources } from './useRequestSources.ts';
 
 function Histogram() {
-  const entries = useTraffic(useShallow((s) => Object.entries(s.batch?.byTarget ?? {})));
+  const byTarget = useTraffic((s) => s.batch?.byTarget);
+  const entries = Object.entries(byTarget ?? {});
   const requested = useTraffic((s) => s.batch?.requested ?? 0);
   const arrived = useTraffic((s) => s.batch?.arrived ?? 0);
   if (!requested) return null;

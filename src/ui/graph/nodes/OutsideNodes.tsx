@@ -24,7 +24,7 @@ function ClientNodeView({ id, data }: NodeProps & { data: ClientData }) {
   return (
     <div className={`kp-card kp-client${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
       <div className="kp-title">
-        <span aria-hidden="true">💻</span> <span className="kp-name">{data.name}</span>
+        <span className="kp-kind">client</span> <span className="kp-name">{data.name}</span>
       </div>
       <div className="kp-mono">{data.ip || 'outside the cluster'}</div>
     </div>

@@ -1,0 +1,123 @@
+/**
+ * The playground as a test sees it: the graph, the request bar, the editor and the side panels.
+ * Waits are on DOM conditions (data attributes the app sets once per change), never on sleeps.
+ */
+import { expect } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+interface TestApi {
+  pods(): string[];
+  nodes(): { name: string; ip: string; up: boolean; pods: string[] }[];
+  hits(): Record<string, number>;
+  yaml(): string;
+  stale(): boolean;
+  revision(): number;
+  ingresses(): { id: string; addresses: string[] }[];
+  loadBalancers(): { service: string; ips: string[] }[];
+  batchTraces(): TraceLike[];
+  focusedTrace(): TraceLike | null;
+}
+
+export interface TraceLike {
+  outcome: string;
+  status?: number;
+  endpoint?: { pod?: string; node?: string; ip: string; port: number };
+  hops: { at: string; kind: string; src: string; dst: string; note: string }[];
+}
+
+declare global {
+  interface Window {
+    __kubeplay: TestApi;
+  }
+}
+
+export class PlaygroundPage {
+  readonly graph: Locator;
+  readonly traceStatus: Locator;
+  readonly editor: Locator;
+  readonly problems: Locator;
+
+  constructor(
+    readonly page: Page,
+    private readonly testInfo: TestInfo,
+  ) {
+    this.graph = page.locator('.kp-graph');
+    this.traceStatus = page.getByTestId('trace-status');
+    this.editor = page.getByTestId('editor-panel');
+    this.problems = page.getByTestId('problems');
+  }
+
+  async open(hash = ''): Promise<void> {
+    await this.page.goto(`/${hash}`);
+    await expect(this.page.locator('.react-flow__node-pod').first()).toBeVisible();
+  }
+
+  podNode(id: string): Locator {
+    return this.page.locator(`.react-flow__node-pod [data-graph-id="${id}"]`);
+  }
+
+  kubiaPods(): Locator {
+    return this.page.locator('.react-flow__node-pod [data-graph-id^="pod/default/kubia-"]');
+  }
+
+  async call<K extends keyof TestApi>(name: K): Promise<ReturnType<TestApi[K]>> {
+    return this.page.evaluate((n) => (window.__kubeplay[n] as () => unknown)(), name) as Promise<
+      ReturnType<TestApi[K]>
+    >;
+  }
+
+  /** Fill the request bar and send; resolves once the new trace is announced. */
+  async send(from: string, url: string, host = ''): Promise<string> {
+    const before = await this.traceStatus.getAttribute('data-trace-id');
+    await this.page.getByTestId('request-from').selectOption(from);
+    await this.page.getByTestId('request-url').fill(url);
+    await this.page.getByTestId('request-host').fill(host);
+    await this.page.getByTestId('request-send').click();
+    await expect(this.traceStatus).not.toHaveAttribute('data-trace-id', before ?? '__none__');
+    return (await this.traceStatus.getAttribute('data-trace-id')) ?? '';
+  }
+
+  /** Wait until the focused packet has arrived; returns where (`pod/ns/name`, or an outcome). */
+  async arrival(): Promise<string> {
+    await expect(this.traceStatus).toHaveAttribute('data-arrived', /.+/, { timeout: 20_000 });
+    return (await this.traceStatus.getAttribute('data-arrived')) ?? '';
+  }
+
+  async sendTraffic(count: number): Promise<void> {
+    const form = this.page.locator('.kp-traffic-form');
+    await form.getByLabel('Requests').fill(String(count));
+    await form.getByLabel('per second').fill('200');
+    await this.page.getByTestId('traffic-send').click();
+    await expect(this.page.getByTestId('histogram')).toHaveAttribute('data-arrived', String(count), {
+      timeout: 30_000,
+    });
+  }
+
+  async selectGraphNode(id: string): Promise<void> {
+    const el = this.page.locator(`[data-graph-id="${id}"]`);
+    await el.locator('.kp-node-header, .kp-title').first().click();
+    await expect(this.page.getByTestId('inspector').getByRole('heading')).toHaveText(id);
+  }
+
+  /** Monaco: put the cursor at the end of the first line containing `text`. */
+  async editorLine(text: string): Promise<Locator> {
+    const line = this.editor.locator('.view-line', { hasText: text }).first();
+    await expect(line).toBeVisible({ timeout: 20_000 });
+    return line;
+  }
+
+  async replaceInEditor(lineText: string, keys: string[]): Promise<void> {
+    const line = await this.editorLine(lineText);
+    await line.click();
+    await this.page.keyboard.press('End');
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  async screenshot(name: string): Promise<void> {
+    const dir = 'test-results/screenshots';
+    mkdirSync(dir, { recursive: true });
+    const body = await this.page.screenshot({ path: `${dir}/${name}.png` });
+    await this.testInfo.attach(name, { body, contentType: 'image/png' });
+  }
+}

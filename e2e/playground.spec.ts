@@ -1,0 +1,163 @@
+/**
+ * The playground's journeys on the production build, over the real engine (running in its Worker).
+ * Screenshots of the main states go to test-results/screenshots and are attached to the report.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.ts';
+
+test.describe('playground', () => {
+  test('loads from its own host only, without console errors, and shows the kubia cluster @smoke', async ({
+    playground,
+    page,
+    offHostRequests,
+    consoleErrors,
+  }) => {
+    await playground.open();
+    const nodes = await playground.call('nodes');
+    expect(nodes.length).toBeGreaterThanOrEqual(2);
+    for (const node of nodes) await expect(page.locator(`[data-graph-id="node/${node.name}"]`)).toBeVisible();
+    await expect(playground.kubiaPods()).toHaveCount(3);
+    for (const svc of ['kubia', 'kubia-nodeport', 'kubia-loadbalancer']) {
+      await expect(page.locator(`[data-graph-id="svc/default/${svc}"]`)).toBeVisible();
+    }
+    await expect(page.locator('[data-graph-id="ing/default/kubia"]')).toBeVisible();
+    // The editor chunk loads after the graph; it too must come from this host.
+    await playground.editorLine('kind: ReplicationController');
+    await playground.screenshot('01-default-kubia');
+    expect(offHostRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a request from a pod to http://kubia travels hop by hop and a pod counter goes up', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    const pods = await playground.call('pods');
+    const from = pods.find((p) => p.startsWith('pod/default/kubia-'))!;
+    await playground.send(from, 'http://kubia');
+    await expect(page.locator('.kp-packet.kp-packet-focused')).toBeVisible();
+    await expect(page.locator('.kp-packet-label text')).toHaveText(/→|DNS/);
+    await playground.screenshot('02-request-in-flight');
+    const arrived = await playground.arrival();
+    expect(arrived).toMatch(/^pod\/default\/kubia-/);
+    await expect(playground.podNode(arrived).locator('.kp-hits')).toHaveText('1');
+    await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outcome', 'ok');
+    // The DNS look-up and the DNAT are shown in the step list.
+    await expect(page.locator('.kp-hop-dns')).toHaveCount(1);
+    await expect(page.locator('.kp-hop-dnat').first()).toBeVisible();
+    await playground.screenshot('03-request-arrived');
+  });
+
+  test('step mode moves one hop per click', async ({ playground, page }) => {
+    await playground.open();
+    await page.getByTestId('step-mode').check();
+    const pods = await playground.call('pods');
+    await playground.send(pods.find((p) => p.startsWith('pod/default/kubia-'))!, 'http://kubia');
+    await expect(playground.traceStatus).toHaveAttribute('data-hop', '0');
+    await page.getByTestId('step-next').click();
+    await expect(playground.traceStatus).toHaveAttribute('data-hop', '1');
+    await expect(page.locator('.kp-hop-row.kp-current')).toHaveAttribute('data-hop-row', '1');
+    await expect(playground.traceStatus).toContainText('Hop 2 of');
+    await expect(playground.traceStatus).not.toHaveAttribute('data-arrived', /.+/);
+    await playground.screenshot('02b-step-mode');
+  });
+
+  test('NodePort on a node without a kubia pod reaches a pod on another node', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    const nodes = await playground.call('nodes');
+    const empty = nodes.find((n) => !n.pods.some((p) => p.startsWith('kubia-')))!;
+    expect(empty).toBeDefined();
+    await playground.send('client/laptop', `http://${empty.ip}:30123`);
+    const arrived = await playground.arrival();
+    expect(arrived).toMatch(/^pod\/default\/kubia-/);
+    const trace = await playground.call('focusedTrace');
+    expect(trace?.outcome).toBe('ok');
+    expect(trace?.endpoint?.node).not.toBe(empty.name);
+    await expect(page.locator('.kp-hop-snat').first()).toBeVisible();
+    await playground.screenshot('04-nodeport-other-node');
+  });
+
+  test('with a node down the load balancer never picks it', async ({ playground, page }) => {
+    await playground.open();
+    const nodes = await playground.call('nodes');
+    const down = nodes.find((n) => n.pods.some((p) => p.startsWith('kubia-')))!;
+    await playground.selectGraphNode(`node/${down.name}`);
+    await page.getByTestId('node-toggle').click();
+    await expect(page.locator(`[data-graph-id="node/${down.name}"]`)).toHaveAttribute('data-up', 'false');
+    const [lb] = await playground.call('loadBalancers');
+    const ip = lb?.ips[0];
+    expect(ip).toBeTruthy();
+    await page.getByTestId('request-from').selectOption('client/laptop');
+    await page.getByTestId('request-url').fill(`http://${ip}`);
+    await playground.sendTraffic(30);
+    const traces = await playground.call('batchTraces');
+    expect(traces).toHaveLength(30);
+    for (const trace of traces) {
+      expect(trace.outcome).toBe('ok');
+      expect(trace.hops.some((h) => h.at === `node/${down.name}`)).toBe(false);
+      expect(trace.endpoint?.node).not.toBe(down.name);
+    }
+    await playground.screenshot('05-lb-node-down');
+  });
+
+  test('an Ingress request for kubia.example.com reaches kubia; an unknown host gets 404', async ({
+    playground,
+  }) => {
+    await playground.open();
+    const [ingress] = await playground.call('ingresses');
+    const address = ingress?.addresses[0];
+    expect(address).toBeTruthy();
+    await playground.send('client/laptop', `http://${address}/`, 'kubia.example.com');
+    expect(await playground.arrival()).toMatch(/^pod\/default\/kubia-/);
+    await playground.screenshot('06-ingress-host');
+    await playground.send('client/laptop', `http://${address}/`, 'unknown.example.com');
+    await playground.arrival();
+    const trace = await playground.call('focusedTrace');
+    expect(trace?.status).toBe(404);
+    expect(trace?.endpoint?.pod ?? '').not.toMatch(/kubia-/);
+  });
+
+  test('editing replicas adds pods; a reload keeps the edit', async ({ playground, page }) => {
+    await playground.open();
+    await expect(playground.kubiaPods()).toHaveCount(3);
+    await playground.replaceInEditor('replicas: 3', ['Backspace', '5']);
+    await expect(playground.kubiaPods()).toHaveCount(5);
+    await playground.screenshot('07-replicas-5');
+    await page.reload();
+    await expect(playground.kubiaPods()).toHaveCount(5);
+    await playground.editorLine('replicas: 5');
+  });
+
+  test('broken YAML shows a marker and keeps the graph, marked stale', async ({ playground, page }) => {
+    await playground.open();
+    await playground.editorLine('replicas: 3');
+    const revision = await playground.call('revision');
+    await playground.replaceInEditor('replicas: 3', ['Enter', 'b', 'a', 'd', ':', ' ', '[', 'x']);
+    await expect(page.getByTestId('stale-banner')).toBeVisible();
+    await expect(playground.editor.locator('.squiggly-error').first()).toBeVisible();
+    await expect(playground.problems.locator('.kp-sev-error').first()).toBeVisible();
+    await expect(playground.kubiaPods()).toHaveCount(3);
+    expect(await playground.call('revision')).toBe(revision);
+    await playground.screenshot('08-broken-yaml-stale');
+  });
+
+  test('has no serious accessibility violations', async ({ playground, page }) => {
+    await playground.open();
+    await playground.editorLine('kind: ReplicationController');
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
+  test('dark theme', async ({ playground, page }) => {
+    await playground.open();
+    await page.getByRole('button', { name: /dark theme/i }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await playground.editorLine('kind: ReplicationController');
+    await playground.screenshot('09-dark');
+  });
+});
