@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import type { Manifest } from '../model/objects.ts';
-import { isKnownKind, versionInfo } from './apiVersions.ts';
+import { isKnownKind, KINDS, versionInfo } from './apiVersions.ts';
 import type { KnownKind } from './apiVersions.ts';
 import { buildEndpoints } from './kinds/endpoints.ts';
 import { buildIngress, ingressSpecToV1Plain, isBetaIngress } from './kinds/ingress.ts';
@@ -26,6 +26,8 @@ import { validateIngress, validateIngressClass } from './validate/ingress.ts';
 import { validateEndpointProtocols, validateEndpoints, validateKindCluster } from './validate/misc.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
+
+const KNOWN_KIND_NAMES = Object.keys(KINDS);
 
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
 
@@ -55,6 +57,12 @@ export function identify(raw: PlainMap, ctx: ObjectContext): KnownKind | undefin
   if (!kind) reportError(ctx, 'kind', 'kind not set', 'kind-missing');
   if (!apiVersion || !kind) return undefined;
   if (!isKnownKind(kind)) {
+    // Kinds are case-sensitive: `kind: service` is refused by the API server, not ignored.
+    const lower = kind.toLowerCase();
+    if (KNOWN_KIND_NAMES.some((k) => k.toLowerCase() === lower)) {
+      reportError(ctx, 'kind', `no matches for kind "${kind}" in version "${apiVersion}"`, 'no-kind-match');
+      return undefined;
+    }
     report(
       ctx,
       'warning',

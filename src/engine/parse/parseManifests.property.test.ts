@@ -99,7 +99,7 @@ describe('parseManifests never throws', () => {
         }
         checkShape(text);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 

@@ -321,6 +321,25 @@ ${F.KUBIA_SVC}`);
     ]);
   });
 
+  it('kinds are case-sensitive', () => {
+    expect(problems('apiVersion: v1\nkind: service\nmetadata: {name: x}\n')).toEqual([
+      '2:7 error kind: no matches for kind "service" in version "v1"',
+    ]);
+  });
+
+  it('unquoted YAML 1.1 booleans are booleans, as kubectl (go-yaml v2) reads them', () => {
+    const pod = (v: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  enableServiceLinks: ${v}\n  containers:\n  - name: c\n    image: i\n    env: [{name: DEBUG, value: ${v}}]\n`;
+    expect(problems(pod('yes'))).toEqual([
+      '9:32 error spec.containers[0].env[0].value: Invalid value: "boolean": spec.containers[0].env[0].value in body must be of type string: "boolean"',
+    ]);
+    expect(problems(pod('"yes"'))[0]).toContain(
+      'spec.enableServiceLinks in body must be of type boolean: "string"',
+    );
+    const off = parse(pod('off').replace('value: off', 'value: "off"')).manifests[0] as PodManifest;
+    expect(off.spec.enableServiceLinks).toBe(false);
+  });
+
   it('missing apiVersion, kind and name, worded as kubectl does', () => {
     expect(problems('metadata: {name: x}\n')).toEqual([
       '1:1 error apiVersion: apiVersion not set',

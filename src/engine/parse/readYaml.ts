@@ -41,6 +41,12 @@ export interface ReadResult {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** go-yaml v2's resolve table for YAML 1.1 booleans (the words YAML 1.2 reads as strings). */
+const YAML11_BOOLEANS = new Map<string, boolean>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((w) => [w, true] as [string, boolean]),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((w) => [w, false] as [string, boolean]),
+]);
+
 class WalkAbort {
   constructor(
     public readonly code: string,
@@ -290,7 +296,15 @@ class Walker {
     const offset = node.range?.[0] ?? 0;
     if (!viaAlias && !(path in this.out.positions)) this.out.positions[path] = this.at(offset);
     if (schema.t === 'resource') schema = this.schemaOf(node);
-    if (isScalar(node)) return this.scalar(node.value, path, schema, offset);
+    if (isScalar(node)) {
+      const v = node.value;
+      // kubectl reads YAML with go-yaml v2 (YAML 1.1 booleans): an unquoted `yes`/`on`/`off`… is a
+      // boolean there, which is why `value: yes` in an env var fails with a type error.
+      if (typeof v === 'string' && v.length <= 5 && node.type === 'PLAIN' && YAML11_BOOLEANS.has(v)) {
+        return this.scalar(YAML11_BOOLEANS.get(v) ?? false, path, schema, offset);
+      }
+      return this.scalar(v, path, schema, offset);
+    }
     if (isMap(node)) return this.map(node, path, schema, depth, viaAlias, offset);
     if (isSeq(node)) {
       if (schema.t !== 'array' && schema.t !== 'any') {
