@@ -129,7 +129,8 @@ function dnatAndDeliver(
     }
   }
   const delivery = deliverToBackend(ctx, flow, backend);
-  delivery.service = serviceKey(service);
+  // An ingress controller behind this Service reports the backend Service it proxied to: keep that one.
+  if (delivery.service === undefined) delivery.service = serviceKey(service);
   return delivery;
 }
 
