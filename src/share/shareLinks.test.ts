@@ -55,6 +55,15 @@ describe('share links round-trip', () => {
     });
   });
 
+  it('makes the same link for the same scenario every time', () => {
+    const scenario: SharedScenario = {
+      yaml: kubiaYaml,
+      seed: 5,
+      actions: [{ type: 'client', name: 'laptop2' }],
+    };
+    expect(encodeScenario(scenario)).toBe(encodeScenario(structuredClone(scenario)));
+  });
+
   it('keeps a byte-order mark and NUL characters in the YAML', () => {
     const scenario: SharedScenario = { yaml: '\uFEFFkind: Pod\0\n', seed: 1, actions: [] };
     expect(decodeScenario(encodeScenario(scenario))).toEqual({ ok: true, scenario });
