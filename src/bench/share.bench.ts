@@ -52,7 +52,7 @@ const rows = files.map((file) => {
     ratio: +(link.length / lzLength(bare)).toFixed(3),
     z1WithActions: busyLink.length,
     lzStringWithActions: lzLength(busy),
-    /** The QR code version (size) of the whole URL with actions, error correction M; version 8 today; the test allows up to 12. */
+    /** QR version (size) of the whole URL with actions, error correction M (linkQr.test.ts allows 12). */
     qrVersion: QRCode.create(toShareUrl('https://kubeplay.example.org/', busy), { errorCorrectionLevel: 'M' })
       .version,
     encodeMs: +timeMs(() => encodeScenario(busy)).toFixed(2),
