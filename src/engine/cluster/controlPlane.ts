@@ -21,6 +21,13 @@ export interface ControlPlane {
   /** Pods per namespace and bound pods per node, built lazily and kept in step by podLifecycle.ts. */
   podsByNamespace?: Map<string, PodState[]>;
   podCounts?: Map<string, number>;
+  /** `namespace/name` of every pod, for generateName's uniqueness check. */
+  podNames?: Set<string>;
+  /**
+   * ClusterIPs and node ports held by Services, kept by serviceRegistry.ts while Services are only
+   * created (the 200-Service bench); dropped on update or delete and rebuilt on demand.
+   */
+  allocated?: { ips: Set<string>; ports: Set<number> };
 }
 
 export function getNamespacePods(cp: ControlPlane, namespace: string): PodState[] {
@@ -49,11 +56,9 @@ export function getPodCounts(cp: ControlPlane): Map<string, number> {
   return cp.podCounts;
 }
 
-/** Drops the pod indexes (after edits that bypass podLifecycle.ts). */
-export function podsChanged(cp: ControlPlane): void {
-  delete cp.podsByNamespace;
-  delete cp.podCounts;
-  delete cp.nodeIps;
+export function getPodNames(cp: ControlPlane): Set<string> {
+  cp.podNames ??= new Set(cp.state.pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
+  return cp.podNames;
 }
 
 export function openControlPlane(state: ClusterState): ControlPlane {

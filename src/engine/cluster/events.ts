@@ -9,5 +9,12 @@ export function recordEvent(
   state: ClusterState,
   event: Omit<ClusterEvent, 'time' | 'type'> & { type?: ClusterEvent['type'] },
 ): void {
-  state.events.push({ ...event, time: state.clock, type: event.type ?? 'Normal' });
+  state.events.push({
+    time: state.clock,
+    type: event.type ?? 'Normal',
+    reason: event.reason,
+    object: event.object,
+    namespace: event.namespace,
+    message: event.message,
+  });
 }

@@ -7,7 +7,7 @@
  * hostNetwork pods use their node's IP.
  */
 import type { ClusterState, NodeState } from '../model/state.ts';
-import { formatIp, parseCidr } from './ipv4.ts';
+import { formatIp, parseCidr, type Cidr } from './ipv4.ts';
 
 /** IPs held by pods on a node, for one allocation pass. */
 export function podIpsOnNode(state: ClusterState, nodeName: string): Set<string> {
@@ -20,8 +20,11 @@ export function podIpsOnNode(state: ClusterState, nodeName: string): Set<string>
 }
 
 /** The next free address of the node's pod CIDR, or undefined when the range is exhausted. */
+const cidrCache = new Map<string, Cidr | undefined>();
+
 export function allocatePodIp(state: ClusterState, node: NodeState, used: Set<string>): string | undefined {
-  const cidr = parseCidr(node.podCIDR);
+  let cidr = cidrCache.get(node.podCIDR);
+  if (!cidrCache.has(node.podCIDR)) cidrCache.set(node.podCIDR, (cidr = parseCidr(node.podCIDR)));
   if (!cidr) return undefined;
   // Offsets 2 … size-2: .1 is the gateway, the last address the broadcast.
   const firstOffset = 2;

@@ -7,7 +7,7 @@ import type { ObjectMeta, PodSpec } from '../model/objects.ts';
 import type { ClusterState, NodeState, OwnerRef, PodState } from '../model/state.ts';
 import type { SourceRef } from '../model/diagnostic.ts';
 import type { ControlPlane } from './controlPlane.ts';
-import { getNamespacePods, getPodCounts } from './controlPlane.ts';
+import { getNamespacePods, getPodCounts, getPodNames } from './controlPlane.ts';
 import { snapshotServiceEnv } from './envVars.ts';
 import { recordEvent } from './events.ts';
 import { allocatePodIp, podIpsOnNode } from './podIpam.ts';
@@ -22,9 +22,11 @@ export interface NewPod {
 
 /** A UUID-shaped uid from the seeded rng. */
 export function newUid(cp: ControlPlane): string {
-  const hex = '0123456789abcdef';
   let s = '';
-  for (let i = 0; i < 32; i++) s += hex[cp.rng.index(16)];
+  for (let i = 0; i < 4; i++)
+    s += Math.floor(cp.rng.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
@@ -32,8 +34,7 @@ export function newUid(cp: ControlPlane): string {
 export function generatePodName(cp: ControlPlane, namespace: string, base: string): string {
   for (;;) {
     const name = `${base}${cp.rng.suffix(5)}`;
-    if (!cp.state.pods.some((p) => p.metadata.name === name && p.metadata.namespace === namespace))
-      return name;
+    if (!getPodNames(cp).has(`${namespace}/${name}`)) return name;
   }
 }
 
@@ -51,6 +52,7 @@ export function createPod(cp: ControlPlane, input: NewPod): PodState {
   };
   state.pods.push(pod);
   getNamespacePods(cp, pod.metadata.namespace).push(pod);
+  getPodNames(cp).add(`${pod.metadata.namespace}/${pod.metadata.name}`);
   if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, 1);
   advancePod(cp, pod);
   return pod;
@@ -156,6 +158,7 @@ export function deletePod(cp: ControlPlane, pod: PodState): void {
   const nsPods = getNamespacePods(cp, pod.metadata.namespace);
   const j = nsPods.indexOf(pod);
   if (j !== -1) nsPods.splice(j, 1);
+  getPodNames(cp).delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
   if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, -1);
   if (pod.status.podIP !== '' && !pod.spec.hostNetwork)
     cp.nodeIps?.get(pod.spec.nodeName)?.delete(pod.status.podIP);

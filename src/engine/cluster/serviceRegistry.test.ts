@@ -147,6 +147,23 @@ describe('NodePort allocation', () => {
     expect(hc).not.toBe(serviceOf(sim, 'lb-local').manifest.spec.ports[0]?.nodePort);
     expect(serviceOf(sim, 'np-local').manifest.spec.healthCheckNodePort).toBeUndefined();
   });
+
+  it('never hands the same port to two Services (node ports and health-check ports share one pool)', () => {
+    const yaml = Array.from({ length: 60 }, (_, i) =>
+      svc(
+        `s${i}`,
+        `  type: LoadBalancer\n  externalTrafficPolicy: Local\n  ports: [{port: 80}, {name: b, port: 81}]`,
+      ).replace('ports: [{port: 80}', 'ports: [{name: a, port: 80}'),
+    ).join('---');
+    const sim = simulate(yaml);
+    const ports = sim.state.services.flatMap((s) => [
+      ...s.manifest.spec.ports.map((p) => p.nodePort),
+      s.manifest.spec.healthCheckNodePort,
+    ]);
+    const defined = ports.filter((p) => p !== undefined);
+    expect(defined).toHaveLength(180);
+    expect(new Set(defined).size).toBe(180);
+  });
 });
 
 describe('LoadBalancer addresses', () => {

@@ -20,6 +20,11 @@ function keyOf(m: { metadata: { namespace: string; name: string } }): string {
   return `${m.metadata.namespace}/${m.metadata.name}`;
 }
 
+function allocatedSets(cp: ControlPlane): { ips: Set<string>; ports: Set<number> } {
+  cp.allocated ??= { ips: usedClusterIps(cp.state), ports: usedNodePorts(cp.state) };
+  return cp.allocated;
+}
+
 function needsNodePorts(spec: ServiceSpec): boolean {
   return spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts);
 }
@@ -37,6 +42,9 @@ export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagn
     externalIPs: [...manifest.spec.externalIPs],
   };
   const errors: Diagnostic[] = [];
+  // Creation uses (and extends) the cached allocation sets; an update recomputes them without itself.
+  const cached = existing ? undefined : allocatedSets(cp);
+  const added: number[] = [];
   const fail = (path: string, message: string, code: string) =>
     errors.push(locate(manifest, path, message, code));
 
@@ -57,7 +65,7 @@ export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagn
     } else if (requested === 'None') {
       spec.clusterIP = 'None';
     } else {
-      const used = usedClusterIps(state);
+      const used = cached?.ips ?? usedClusterIps(state);
       const result = allocateClusterIp(state, cp.rng, requested, used);
       if (result.ok) spec.clusterIP = result.ip;
       else fail(requested !== undefined ? 'spec.clusterIP' : 'spec', result.message, result.code);
@@ -65,7 +73,11 @@ export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagn
   }
 
   // Node ports: one pool for every protocol; same port number in one Service shares one node port.
-  const used = usedNodePorts(state, key);
+  const used = cached?.ports ?? usedNodePorts(state, key);
+  const take = (port: number) => {
+    if (!used.has(port)) added.push(port);
+    used.add(port);
+  };
   const byNumber = new Map<number, number>();
   spec.ports.forEach((port: ServicePort, i) => {
     if (!needsNodePorts(spec)) {
@@ -75,22 +87,22 @@ export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagn
     const before = old?.ports.find((p) => p.port === port.port && p.protocol === port.protocol)?.nodePort;
     if (port.nodePort !== undefined) {
       if (port.nodePort === before || byNumber.get(port.port) === port.nodePort) {
-        used.add(port.nodePort);
+        take(port.nodePort);
       } else {
         const result = checkRequestedNodePort(state, port.nodePort, used);
         if (!result.ok) fail(`spec.ports[${i}].nodePort`, result.message, result.code);
-        else used.add(port.nodePort);
+        else take(port.nodePort);
       }
     } else if (before !== undefined) {
       port.nodePort = before;
-      used.add(before);
+      take(before);
     } else if (byNumber.has(port.port)) {
       port.nodePort = byNumber.get(port.port);
     } else {
       const result = allocateNodePort(state, cp.rng, used);
       if (result.ok) {
         port.nodePort = result.port;
-        used.add(result.port);
+        take(result.port);
       } else fail(`spec.ports[${i}].nodePort`, result.message, result.code);
     }
     if (port.nodePort !== undefined && !byNumber.has(port.port)) byNumber.set(port.port, port.nodePort);
@@ -102,18 +114,26 @@ export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagn
     if (spec.healthCheckNodePort !== undefined && spec.healthCheckNodePort !== before) {
       const result = checkRequestedNodePort(state, spec.healthCheckNodePort, used);
       if (!result.ok) fail('spec.healthCheckNodePort', result.message, result.code);
+      else take(result.port);
     } else if (spec.healthCheckNodePort === undefined && before !== undefined) {
       spec.healthCheckNodePort = before;
     } else if (spec.healthCheckNodePort === undefined) {
       const result = allocateNodePort(state, cp.rng, used);
-      if (result.ok) spec.healthCheckNodePort = result.port;
-      else fail('spec.healthCheckNodePort', result.message, result.code);
+      if (result.ok) {
+        spec.healthCheckNodePort = result.port;
+        take(result.port);
+      } else fail('spec.healthCheckNodePort', result.message, result.code);
     }
   } else {
     delete spec.healthCheckNodePort;
   }
 
-  if (errors.length > 0) return errors;
+  if (errors.length > 0) {
+    for (const port of added) used.delete(port);
+    return errors;
+  }
+  if (cached && spec.clusterIP !== undefined && spec.clusterIP !== 'None') cached.ips.add(spec.clusterIP);
+  if (existing) delete cp.allocated;
 
   const stored: ServiceState = {
     manifest: { ...manifest, spec },
@@ -165,5 +185,6 @@ function assignLoadBalancer(cp: ControlPlane, svc: ServiceState, previous: Servi
 /** Deletes a Service: its ClusterIP, node ports and LB address go back to their pools. */
 export function removeService(cp: ControlPlane, svc: ServiceState): void {
   cp.state.services = cp.state.services.filter((s) => s !== svc);
+  delete cp.allocated;
   servicesChanged(cp);
 }
