@@ -8,7 +8,8 @@
 import type { ServicePort } from '../model/objects.ts';
 import type { NodeState, ServiceState } from '../model/state.ts';
 import { graphIdOfNode, graphIdOfService } from '../trace.ts';
-import { deliverToNodeHost, deliverToPod, enterNode } from './deliver.ts';
+import { deliverToNodeHost, deliverToPod, enterNode, finishWithAnswer } from './deliver.ts';
+import { getBackends } from './netIndex.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { refused, timedOut } from './flow.ts';
 import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
@@ -53,6 +54,31 @@ function noSuchServicePort(
     ),
     service: serviceKey(service),
   };
+}
+
+/**
+ * kube-proxy's health check server on healthCheckNodePort (pkg/proxy/healthcheck/service_health.go):
+ * 200 when this node has a local ready endpoint of the Service, 503 otherwise, with a small JSON body.
+ * Cloud load balancers probe it to take nodes without endpoints out of rotation.
+ */
+function answerHealthCheck(ctx: RouteContext, flow: Flow, service: ServiceState, node: NodeState): Delivery {
+  let local = 0;
+  for (const port of service.manifest.spec.ports) {
+    local = Math.max(
+      local,
+      getBackends(ctx.index, service, port).filter((b) => b.nodeName === node.name).length,
+    );
+  }
+  const status = local > 0 ? 200 : 503;
+  const { namespace, name } = service.manifest.metadata;
+  const body = `{\n\t"service": {\n\t\t"namespace": "${namespace}",\n\t\t"name": "${name}"\n\t},\n\t"localEndpoints": ${local},\n\t"serviceProxyHealthy": true\n}`;
+  return finishWithAnswer(
+    ctx,
+    flow,
+    graphIdOfNode(node.name),
+    { kind: 'http', status, body, app: `kube-proxy health check for ${namespace}/${name}` },
+    { node: node.name, ip: node.ip, port: flow.dstPort },
+  );
 }
 
 function sourceNodeOf(ctx: RouteContext, flow: Flow): NodeState | undefined {
@@ -148,6 +174,8 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
     if (!enterNode(ctx, flow, node, `whose address the client dialled`)) return timedOut();
     const nodePort = index.nodePorts.get(flow.dstPort);
     if (nodePort) return proxyExternal(ctx, flow, nodePort.service, nodePort.port, node);
+    const health = index.healthCheckPorts.get(flow.dstPort);
+    if (health) return answerHealthCheck(ctx, flow, health, node);
     const hostPort = index.hostPorts.get(`${node.name}|${flow.dstPort}`);
     if (hostPort && !hostPort.pod.spec.hostNetwork) {
       const { pod, containerPort } = hostPort;

@@ -42,6 +42,8 @@ export interface NetIndex {
   servicesByExternalIp: Map<string, ServiceState>;
   servicesByLoadBalancerIp: Map<string, ServiceState>;
   nodePorts: Map<number, NodePortEntry>;
+  /** healthCheckNodePort -> its LoadBalancer Service (externalTrafficPolicy Local). */
+  healthCheckPorts: Map<number, ServiceState>;
   endpointsByKey: Map<string, EndpointsState>;
   /** Lazily filled: Service port (object) -> ready backends, sorted as kube-proxy sorts them. */
   backends: Map<ServicePort, Backend[]>;
@@ -101,6 +103,7 @@ function buildIndex(state: ClusterState): NetIndex {
     servicesByExternalIp: new Map(),
     servicesByLoadBalancerIp: new Map(),
     nodePorts: new Map(),
+    healthCheckPorts: new Map(),
     endpointsByKey: new Map(),
     backends: new Map(),
     memo: new Map(),
@@ -139,6 +142,7 @@ function buildIndex(state: ClusterState): NetIndex {
     for (const ingress of service.status.loadBalancer.ingress) {
       if (ingress.ip) index.servicesByLoadBalancerIp.set(ingress.ip, service);
     }
+    if (spec.healthCheckNodePort !== undefined) index.healthCheckPorts.set(spec.healthCheckNodePort, service);
     if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
       for (const port of spec.ports) {
         if (port.nodePort !== undefined && port.protocol === 'TCP')

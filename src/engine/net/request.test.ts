@@ -383,6 +383,39 @@ describe('LoadBalancer', () => {
   });
 });
 
+describe('health check node port and external IPs', () => {
+  it('kube-proxy answers healthCheckNodePort with 200 on nodes with a local endpoint, 503 elsewhere', () => {
+    const lb: ServiceFixture = {
+      name: 'web',
+      type: 'LoadBalancer',
+      selector: { app: 'kubia' },
+      ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
+      loadBalancerIPs: ['172.18.255.200'],
+      spec: { externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 },
+    };
+    const s = makeState({ pods: kubiaPods(), services: [lb] });
+    const ok = route(s, { from: 'client/laptop', url: 'http://172.18.0.4:32000/healthz' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toContain('"localEndpoints": 2');
+    const none = route(s, { from: 'client/laptop', url: 'http://172.18.0.2:32000/healthz' });
+    expect(none).toMatchObject({ status: 503, outcome: 'http-error' });
+  });
+  it('external IPs: routed to a node from outside, caught by kube-proxy on the source node from inside', () => {
+    const svc: ServiceFixture = {
+      name: 'ext',
+      selector: { app: 'kubia' },
+      ports: [{ port: 80, targetPort: 8080 }],
+      spec: { externalIPs: ['203.0.113.7'] },
+    };
+    const s = makeState({ pods: kubiaPods(), services: [svc] });
+    const outside = route(s, { from: 'client/laptop', url: 'http://203.0.113.7/' });
+    expect(outside.outcome).toBe('ok');
+    expect(outside.hops.map((h) => h.kind)).toContain('snat');
+    const inside = route(s, { from: 'pod/default/client', url: 'http://203.0.113.7/' });
+    expect(inside.hops.find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
+  });
+});
+
 describe('other destinations and sources', () => {
   const state = cluster();
   it('a ClusterIP or a pod IP is not routable from outside the cluster', () => {
