@@ -139,10 +139,16 @@ function exitCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   const code = Number(argv[1] ?? 0) || 0;
   const previous = ctx.session.previous[ctx.session.previous.length - 1];
   if (previous && ctx.at.kind === ctx.session.location.kind) {
+    const leaving = ctx.session.location;
     ctx.session.location = previous;
     ctx.session.previous = ctx.session.previous.slice(0, -1);
     ctx.at = previous;
-    return { stdout: 'exit\n', stderr: '', exitCode: code };
+    let stdout = 'exit\n';
+    if (leaving.kind === 'pod' && leaving.removeOnExit) {
+      performAction(ctx, { type: 'delete', kind: 'Pod', namespace: leaving.namespace, name: leaving.pod });
+      stdout += `Session ended, resume using 'kubectl attach ${leaving.pod} -c ${leaving.container} -i -t' command when the pod is running\npod "${leaving.pod}" deleted\n`;
+    }
+    return { stdout, stderr: '', exitCode: code };
   }
   return { stdout: 'logout\n', stderr: '', exitCode: code };
 }

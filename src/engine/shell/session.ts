@@ -4,7 +4,14 @@
  */
 export type ShellLocation =
   | { kind: 'client'; client: string }
-  | { kind: 'pod'; namespace: string; pod: string; container: string };
+  | {
+      kind: 'pod';
+      namespace: string;
+      pod: string;
+      container: string;
+      /** `kubectl run --rm -it`: the pod is deleted when this shell exits. */
+      removeOnExit?: boolean;
+    };
 
 export interface ShellSession {
   location: ShellLocation;

@@ -6,6 +6,7 @@ export const KUBECTL_HELP: Record<string, string> = {
 
 Basic Commands (Beginner):
   create          Create a resource from a file or from stdin
+  run             Run a particular image on the cluster
   expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
 
 Basic Commands (Intermediate):
@@ -171,6 +172,18 @@ Examples:
 
 Usage:
   kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [options]
+`,
+  run: `Create and run a particular image in a pod.
+
+Examples:
+  # Start a busybox pod and keep it in the foreground, delete it when it exits
+  kubectl run -it --rm dnsutils --image=busybox --restart=Never -- sh
+
+  # Start a pod and run one command in it
+  kubectl run client --image=curlimages/curl --restart=Never -- sleep infinity
+
+Usage:
+  kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]
 `,
   'cluster-info': `Display addresses of the control plane and services with label kubernetes.io/cluster-service=true.
 

@@ -238,3 +238,52 @@ describe('kubeplay', () => {
     ]);
   });
 });
+
+describe('kubectl run and create generators', () => {
+  it('runs a throwaway pod with -it --rm, works inside it, and deletes it on exit', () => {
+    const r = runScriptWithState(kubia(), [
+      'kubectl run -it --rm dnsutils --image=busybox --restart=Never -- sh',
+      'wget -qO- http://kubia',
+      'exit',
+      'kubectl get po dnsutils',
+      'kubectl run -it --rm once --image=curlimages/curl --restart=Never -- curl -s http://kubia',
+      'kubectl run web --image=nginx --port=80',
+      'kubectl get po web -o jsonpath={.metadata.labels.run}',
+      'kubectl run web --image=nginx',
+      'kubectl run x',
+    ]);
+    const out = r.steps.map((s) => s.output);
+    expect(out[0]).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(out[1]).toMatch(/^You've hit kubia-\w+\n$/);
+    expect(r.steps[1]?.traces[0]?.from).toBe('pod/default/dnsutils');
+    expect(out[2]).toBe(
+      'exit\nSession ended, resume using \'kubectl attach dnsutils -c dnsutils -i -t\' command when the pod is running\npod "dnsutils" deleted\n',
+    );
+    expect(out[3]).toBe('Error from server (NotFound): pods "dnsutils" not found\n');
+    expect(out[4]).toMatch(/^You've hit kubia-\w+\npod "once" deleted\n$/);
+    expect(out.slice(5)).toEqual([
+      'pod/web created\n',
+      'web',
+      'Error from server (AlreadyExists): pods "web" already exists\n',
+      'error: required flag(s) "image" not set\n',
+    ]);
+  });
+
+  it('creates a deployment, a service and a namespace imperatively', () => {
+    const r = runScriptWithState(kubia(), [
+      'kubectl create deployment hello --image=luksa/kubia --replicas=2 --port=8080',
+      'kubectl create service nodeport hello --tcp=80:8080',
+      'kubectl create namespace test',
+      'kubectl get deploy hello',
+      "kubectl get svc hello -o jsonpath='{.spec.ports[0].name} {.spec.selector.app}'",
+    ]);
+    const out = r.steps.map((s) => s.output);
+    expect(out.slice(0, 3)).toEqual([
+      'deployment.apps/hello created\n',
+      'service/hello created\n',
+      'namespace/test created\n',
+    ]);
+    expect(out[3]).toMatch(/^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\nhello +2\/2 +2 +2 +\d+s\n$/);
+    expect(out[4]).toBe('80-8080 hello');
+  });
+});

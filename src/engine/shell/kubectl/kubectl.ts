@@ -12,6 +12,7 @@ import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { flagBool, flagString, parseFlags } from './flags.ts';
 import { GET_FLAGS, runGet, resolveResourceArgs } from './get.ts';
 import { KUBECTL_HELP } from './help.ts';
+import { CREATE_FLAGS, RUN_FLAGS, runCreateGenerator, runRun } from './imperative.ts';
 import { listObjects } from './listing.ts';
 import {
   APPLY_FLAGS,
@@ -59,7 +60,8 @@ export const KUBECTL_COMMANDS: Record<string, FlagSpec[]> = {
   exec: EXEC_FLAGS,
   expose: EXPOSE_FLAGS,
   apply: APPLY_FLAGS,
-  create: APPLY_FLAGS,
+  create: CREATE_FLAGS,
+  run: RUN_FLAGS,
   delete: DELETE_FLAGS,
   scale: SCALE_FLAGS,
   label: LABEL_FLAGS,
@@ -120,8 +122,11 @@ export function kubectlCommand(
     case 'expose':
       return runExpose(ctx, parsed);
     case 'apply':
-    case 'create':
       return runApplyOrCreate(ctx, parsed, verb, stdin);
+    case 'create':
+      return runCreateGenerator(ctx, parsed) ?? runApplyOrCreate(ctx, parsed, verb, stdin);
+    case 'run':
+      return runRun(ctx, parsed, run);
     case 'delete':
       return runDelete(ctx, parsed, stdin);
     case 'scale':
