@@ -28,13 +28,31 @@ export function notFoundMessage(kind: ObjectKindName, name: string): string {
   return `Error from server (NotFound): ${RESOURCE[kind]} "${name}" not found`;
 }
 
-/** Deletes an object; returns false when it does not exist. */
+/** The namespaces kube-apiserver's NamespaceLifecycle admission refuses to delete. */
+export const UNDELETABLE_NAMESPACES = ['default', 'kube-system', 'kube-public'];
+
+export type DeleteResult = { ok: true } | { ok: false; message: string; code: string };
+
+/** `kubectl delete`: the object and what goes with it, or kubectl's error text. */
 export function deleteObject(
   cp: ControlPlane,
   kind: ObjectKindName,
   namespace: string,
   name: string,
-): boolean {
+): DeleteResult {
+  if (kind === 'Namespace' && UNDELETABLE_NAMESPACES.includes(name)) {
+    return {
+      ok: false,
+      message: `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted`,
+      code: 'namespace-undeletable',
+    };
+  }
+  return removeObject(cp, kind, namespace, name)
+    ? { ok: true }
+    : { ok: false, message: notFoundMessage(kind, name), code: 'not-found' };
+}
+
+function removeObject(cp: ControlPlane, kind: ObjectKindName, namespace: string, name: string): boolean {
   const { state } = cp;
   const inNs = (m: { namespace: string; name: string }) => m.name === name && m.namespace === namespace;
   switch (kind) {

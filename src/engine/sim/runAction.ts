@@ -53,11 +53,11 @@ export function runAction(
         out.push(...applyManifest(cp, m));
       }
       break;
-    case 'delete':
-      if (!deleteObject(cp, action.kind, action.namespace, action.name)) {
-        out.push(actionDiagnostic(actionNumber, notFoundMessage(action.kind, action.name), 'not-found'));
-      }
+    case 'delete': {
+      const result = deleteObject(cp, action.kind, action.namespace, action.name);
+      if (!result.ok) out.push(actionDiagnostic(actionNumber, result.message, result.code));
       break;
+    }
     case 'scale': {
       if (action.kind === 'DaemonSet') {
         out.push(

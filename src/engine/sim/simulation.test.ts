@@ -137,6 +137,34 @@ describe('createSimulation / applyAction', () => {
     ]);
   });
 
+  it('runs user pods on the control-plane of a single-node kind cluster, after CoreDNS', () => {
+    const sim = simulate(`kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+- role: control-plane
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: solo}
+spec:
+  containers: [{name: c, image: nginx}]
+`);
+    expect(sim.state.nodes.map((n) => n.name)).toEqual(['kind-control-plane']);
+    expect(podsOf(sim, 'solo')[0]?.status).toMatchObject({
+      phase: 'Running',
+      podIP: '10.244.0.4',
+      hostIP: '172.18.0.2',
+    });
+  });
+
+  it('refuses to delete the default namespace, as NamespaceLifecycle does', () => {
+    const sim = simulate('', 1, [{ type: 'delete', kind: 'Namespace', namespace: '', name: 'default' }]);
+    expect(sim.diagnostics.find((d) => d.file === 'actions')?.message).toBe(
+      'Error from server (Forbidden): namespaces "default" is forbidden: this namespace may not be deleted',
+    );
+    expect(sim.state.namespaces.some((n) => n.name === 'default')).toBe(true);
+  });
+
   it('brings default/kubernetes back at 10.96.0.1 after a delete, as the apiserver does', () => {
     const sim = simulate('', 1, [
       { type: 'delete', kind: 'Service', namespace: 'default', name: 'kubernetes' },
