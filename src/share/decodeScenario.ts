@@ -29,6 +29,19 @@ export function decodeScenario(text: string): DecodeResult {
   }
 }
 
+/**
+ * Punctuation that prose or a chat app glued to the end of a link ("open #z1.… ."): neither
+ * base64url nor lz-string's alphabet uses any of it, so it is never part of the link. A loop, not a
+ * `/[…]+$/` regex, which backtracks quadratically on a long run of dots in the middle of the text.
+ */
+const TRAILING_PUNCTUATION = new Set([...'.,;:!?)]\'"»>']);
+
+function trimTrailingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && TRAILING_PUNCTUATION.has(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 function decodeOrThrow(input: string): DecodeResult {
   if (typeof input !== 'string') return { ok: false, error: { code: 'empty', message: 'no link text' } };
   if (input.length > MAX_LINK_CHARS + 4096) {
@@ -38,9 +51,7 @@ function decodeOrThrow(input: string): DecodeResult {
     };
   }
   const hash = input.indexOf('#');
-  // Punctuation that prose or a chat app glued to the end of a link ("open #z1.… ."): neither
-  // base64url nor lz-string's alphabet uses any of it, so it is never part of the link.
-  const text = (hash >= 0 ? input.slice(hash + 1) : input).trim().replace(/[.,;:!?)\]'"»>]+$/, '');
+  const text = trimTrailingPunctuation((hash >= 0 ? input.slice(hash + 1) : input).trim());
   if (text === '') return { ok: false, error: { code: 'empty', message: 'the link holds no scenario' } };
   if (text.length > MAX_LINK_CHARS) {
     return {

@@ -56,6 +56,12 @@ describe('decoding hostile links never throws and says why', () => {
     expect(codeOf(decodeScenario('z1.' + 'A'.repeat(MAX_LINK_CHARS + 1)))).toBe('too-long');
   });
 
+  it('does not backtrack on a long run of punctuation (no regex hang)', () => {
+    const started = performance.now();
+    expect(codeOf(decodeScenario('z1.' + '.'.repeat(400_000) + 'A'))).toBe('corrupt');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('stops a deflate bomb at the size cap, quickly', () => {
     const bomb = z1('a'.repeat(20 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(40_000);
