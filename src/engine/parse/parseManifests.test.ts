@@ -120,6 +120,14 @@ describe('defaults as the API server applies them', () => {
     });
   });
 
+  it('an RC without labels of its own takes its template labels (SetDefaults_ReplicationController)', () => {
+    const rc = parse(F.KUBIA_RC).manifests[0] as WorkloadManifest;
+    expect(rc.metadata.labels).toEqual({ app: 'kubia' });
+    const apps = parse(F.DOCS_NGINX_DEPLOYMENT.replace('  labels:\n    app: nginx\n', ''))
+      .manifests[0] as WorkloadManifest;
+    expect(apps.metadata.labels).toEqual({});
+  });
+
   it('RC without a selector takes the template labels; replicas default to 1', () => {
     const text = F.KUBIA_RC.replace('  replicas: 3\n  selector:\n    app: kubia\n', '');
     const rc = parse(text).manifests[0] as WorkloadManifest;

@@ -59,10 +59,19 @@ export function buildWorkload(raw: PlainMap, kind: WorkloadKind, apiVersion: str
   } else {
     selector = buildLabelSelector(getMap(spec, 'selector'));
   }
+  const metadata = buildMeta(raw, true);
+  // The same defaulting copies the template labels onto a controller without labels of its own.
+  if (
+    selectorDefaultsFromTemplate(kind, apiVersion) &&
+    Object.keys(metadata.labels).length === 0 &&
+    has(getMap(getMap(spec, 'template'), 'metadata'), 'labels')
+  ) {
+    metadata.labels = { ...template.labels };
+  }
   return {
     kind,
     apiVersion,
-    metadata: buildMeta(raw, true),
+    metadata,
     replicas: getNumber(spec, 'replicas') ?? 1,
     selector,
     template,

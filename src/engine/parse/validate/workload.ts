@@ -82,7 +82,8 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
     reportError(
       ctx,
       'spec.template.metadata.labels',
-      `Invalid value: ${formatValue(w.template.labels)}: ${SELECTOR_MISMATCH}`,
+      // Go prints a nil map (no labels written) as map[string]string(nil).
+      `Invalid value: ${Object.keys(w.template.labels).length === 0 ? 'map[string]string(nil)' : formatValue(w.template.labels)}: ${SELECTOR_MISMATCH}`,
       'workload-selector-mismatch',
     );
   }
