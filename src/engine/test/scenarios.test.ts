@@ -183,3 +183,49 @@ describe('dns: headless, ExternalName, namespaces', () => {
     expect(t.hops.find((h) => h.kind === 'dns')?.note).toContain('api.somecompany.com');
   });
 });
+
+describe('clusterip: named ports', () => {
+  const sim = simulateScenario('clusterip');
+  const kubia = podsOf(sim.state, { app: 'kubia' });
+
+  it('resolves targetPort "https" to 8443 in each pod, where luksa/kubia listens on nothing: refused', () => {
+    const t = route(sim.state, { from: 'pod/default/client', url: 'https://kubia' });
+    expect(t.endpoint?.port).toBe(8443);
+    expect(kubia.map(podKey)).toContain(t.endpoint?.pod);
+    expect(t.outcome).toBe('refused');
+    expect(hopKinds(t)).toEqual(expect.arrayContaining(['dnat', 'reject']));
+  });
+
+  it('gives the client pod, created after both Services, their variables', () => {
+    const client = sim.state.pods.find((p) => p.metadata.name === 'client');
+    const names = (client?.serviceEnv ?? []).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['KUBIA_SERVICE_HOST', 'KUBIA_RANDOM_SERVICE_HOST']));
+    expect(names).toContain('KUBIA_SERVICE_PORT_HTTPS');
+  });
+});
+
+describe("ingress-v1beta1: the book's Ingress, converted", () => {
+  const sim = simulateScenario('ingress-v1beta1');
+  const state = sim.state;
+
+  it('converts servicePort 80 to port.number and a missing pathType to ImplementationSpecific', () => {
+    expect(errorsOf(sim)).toEqual([]);
+    const ing = state.ingresses.find((i) => i.manifest.metadata.name === 'kubia');
+    expect(ing?.manifest.spec.rules[0]?.paths[0]).toMatchObject({
+      path: '/',
+      pathType: 'ImplementationSpecific',
+      backend: { service: { name: 'kubia-nodeport', port: { number: 80 } } },
+    });
+  });
+
+  it("is served by the book-era Traefik 1.7 (class-less Ingresses) on its node's port 80", () => {
+    const traefik = podsOf(state, { 'k8s-app': 'traefik-ingress-lb' }, 'kube-system')[0];
+    const t = route(state, {
+      from: LAPTOP,
+      url: 'http://kubia.example.com/',
+      resolve: [{ host: 'kubia.example.com', port: 80, address: traefik?.status.hostIP ?? '' }],
+    });
+    expect(t.outcome).toBe('ok');
+    expect(podsOf(state, { app: 'kubia' }).map(podKey)).toContain(t.endpoint?.pod);
+  });
+});
