@@ -22,7 +22,7 @@ export function nodeRejection(node: NodeState, nodeSelector: Record<string, stri
   const taint = (node.taints ?? []).find((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   if (!node.up) return `node(s) had untolerated taint {${UNREACHABLE_TAINT}: }`;
-  if (!matchesLabels(node.labels, nodeSelector)) return "node(s) didn't match Node's node affinity/selector";
+  if (!matchesLabels(node.labels, nodeSelector)) return "node(s) didn't match Pod's node affinity/selector";
   return undefined;
 }
 

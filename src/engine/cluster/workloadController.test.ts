@@ -247,7 +247,7 @@ spec:
     const event = sim.state.events.find((e) => e.object === 'Pod/picky' && e.reason === 'FailedScheduling');
     expect(event?.type).toBe('Warning');
     expect(event?.message).toBe(
-      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Node's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
     const labelled = applyAction(sim, {
       type: 'label',
