@@ -7,7 +7,7 @@
 import { stringify } from 'yaml';
 import type { Container, IngressBackend, LabelSelector } from '../../model/objects.ts';
 import type { ClusterState } from '../../model/state.ts';
-import { isPodReady, NODE_INFO } from './printers.ts';
+import { isPodReady, NODE_INFO, uniquePorts } from './printers.ts';
 import type { ListedObject } from './listing.ts';
 import { replicaSetNameOfDeployment, stableHash } from './listing.ts';
 import { apiVersionOf, resourceTypeOfKind } from './resources.ts';
@@ -484,6 +484,45 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
         }),
         spec,
         status,
+      }) as JsonObject;
+    }
+    case 'EndpointSlice': {
+      const e = obj.endpoints;
+      const endpoint = (a: (typeof e.subsets)[number]['addresses'][number], ready: boolean): JsonObject => ({
+        addresses: [a.ip],
+        conditions: { ready, serving: ready, terminating: false },
+        ...(a.nodeName ? { nodeName: a.nodeName } : {}),
+        ...(a.hostname ? { hostname: a.hostname } : {}),
+        ...(a.targetRef
+          ? { targetRef: { kind: 'Pod', name: a.targetRef.name, namespace: a.targetRef.namespace } }
+          : {}),
+      });
+      return sortKeys({
+        ...head,
+        metadata: metadataOf(obj, uidOf(key), {
+          generateName: `${obj.service}-`,
+          generation: 1,
+          ownerReferences: [
+            {
+              apiVersion: 'v1',
+              blockOwnerDeletion: true,
+              controller: true,
+              kind: e.managed ? 'Service' : 'Endpoints',
+              name: obj.service,
+              uid: uidOf(`${e.managed ? 'Service' : 'Endpoints'}/${obj.namespace}/${obj.service}`),
+            },
+          ],
+        }),
+        addressType: 'IPv4',
+        endpoints: e.subsets.flatMap((ss) => [
+          ...ss.addresses.map((a) => endpoint(a, true)),
+          ...ss.notReadyAddresses.map((a) => endpoint(a, false)),
+        ]),
+        ports: uniquePorts(e.subsets).map((p) => ({
+          ...(p.name ? { name: p.name } : { name: '' }),
+          port: p.port,
+          protocol: p.protocol,
+        })),
       }) as JsonObject;
     }
     case 'Namespace':

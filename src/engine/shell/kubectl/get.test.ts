@@ -107,3 +107,17 @@ describe('kubectl get', () => {
     );
   });
 });
+
+describe('kubectl get endpointslices', () => {
+  it('lists one slice per Service with its ports and addresses', () => {
+    const out = get('endpointslices').stdout.split('\n');
+    expect(out[0]).toBe('NAME          ADDRESSTYPE   PORTS   ENDPOINTS                          AGE');
+    expect(out[1]).toMatch(
+      /^kubia-[bcdfghjklmnpqrstvwxz2456789]{5}   IPv4          8080    10\.244\.1\.2,10\.244\.2\.2,10\.244\.1\.3   7m$/,
+    );
+    const slice = JSON.parse(get('endpointslices -o json').stdout).items[0];
+    expect(slice.apiVersion).toBe('discovery.k8s.io/v1');
+    expect(slice.metadata.labels['kubernetes.io/service-name']).toBe('kubia');
+    expect(slice.endpoints[0]).toMatchObject({ addresses: ['10.244.1.2'], conditions: { ready: true } });
+  });
+});

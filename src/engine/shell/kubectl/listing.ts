@@ -38,7 +38,8 @@ export type ListedObject =
       pods: PodState[];
     })
   | (Base & { kind: 'Namespace' })
-  | (Base & { kind: 'Event'; event: ClusterEvent });
+  | (Base & { kind: 'Event'; event: ClusterEvent })
+  | (Base & { kind: 'EndpointSlice'; endpoints: EndpointsState; service: string });
 
 export function podsOfWorkload(state: ClusterState, workload: WorkloadState): PodState[] {
   const m = workload.manifest;
@@ -177,6 +178,24 @@ export function listObjects(state: ClusterState, kind: ResourceKind): ListedObje
         labels: {},
         annotations: {},
         createdAt: event.time,
+      }));
+    case 'EndpointSlice':
+      // the EndpointSlice controller (or the mirroring controller, for hand-written Endpoints) keeps one
+      // slice per Service here: `<service>-<5 random chars>`, labelled with the service name
+      return state.endpoints.map((endpoints) => ({
+        kind,
+        endpoints,
+        service: endpoints.metadata.name,
+        namespace: endpoints.metadata.namespace,
+        name: `${endpoints.metadata.name}-${stableHash(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`).slice(0, 5)}`,
+        labels: {
+          'endpointslice.kubernetes.io/managed-by': endpoints.managed
+            ? 'endpointslice-controller.k8s.io'
+            : 'endpointslicemirroring-controller.k8s.io',
+          'kubernetes.io/service-name': endpoints.metadata.name,
+        },
+        annotations: {},
+        createdAt: endpoints.createdAt,
       }));
     case 'ReplicaSet': {
       const own = state.workloads

@@ -82,6 +82,8 @@ export function headersOf(kind: ResourceKind, wide: boolean): string[] {
       return ['NAME', 'STATUS', 'AGE'];
     case 'Event':
       return ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
+    case 'EndpointSlice':
+      return ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
   }
 }
 
@@ -235,6 +237,13 @@ export function rowOf(obj: ListedObject, state: ClusterState, wide: boolean): st
     }
     case 'Namespace':
       return [obj.name, 'Active', age];
+    case 'EndpointSlice': {
+      const ports = uniquePorts(obj.endpoints.subsets).map((p) => String(p.port));
+      const ips = obj.endpoints.subsets.flatMap((ss) =>
+        [...ss.addresses, ...ss.notReadyAddresses].map((a) => a.ip),
+      );
+      return [obj.name, 'IPv4', listWithMore(ports), listWithMore(ips), age];
+    }
     case 'Event': {
       const e = obj.event;
       const slash = e.object.indexOf('/');
@@ -297,4 +306,21 @@ export function formatEndpointsColumn(
   }
   const joined = list.join(',');
   return more ? `${joined} + ${count - max} more...` : joined;
+}
+
+/** printers.go listWithMoreString: up to 3, then ` + N more...`; `<unset>` when empty. */
+function listWithMore(items: string[]): string {
+  const max = 3;
+  const shown = items.slice(0, max).join(',');
+  if (items.length > max) return `${shown} + ${items.length - max} more...`;
+  return shown || '<unset>';
+}
+
+/** The distinct ports of an Endpoints object's subsets (an EndpointSlice lists each once). */
+export function uniquePorts(
+  subsets: ClusterState['endpoints'][number]['subsets'],
+): { name?: string; port: number; protocol: string }[] {
+  const seen = new Map<string, { name?: string; port: number; protocol: string }>();
+  for (const ss of subsets) for (const p of ss.ports) seen.set(`${p.name ?? ''}/${p.port}/${p.protocol}`, p);
+  return [...seen.values()];
 }

@@ -14,7 +14,8 @@ export type ResourceKind =
   | 'ReplicaSet'
   | 'DaemonSet'
   | 'Namespace'
-  | 'Event';
+  | 'Event'
+  | 'EndpointSlice';
 
 export interface ResourceType {
   kind: ResourceKind;
@@ -133,6 +134,15 @@ export const RESOURCE_TYPES: ResourceType[] = [
     singular: 'event',
     shortNames: ['ev'],
     group: '',
+    version: 'v1',
+    namespaced: true,
+  },
+  {
+    kind: 'EndpointSlice',
+    plural: 'endpointslices',
+    singular: 'endpointslice',
+    shortNames: [],
+    group: 'discovery.k8s.io',
     version: 'v1',
     namespaced: true,
   },
