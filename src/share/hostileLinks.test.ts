@@ -99,6 +99,7 @@ describe('decoding hostile links never throws and says why', () => {
       [z1('x\0{"a":[["?"]]}'), 'actions[0]'],
       [z1('x\0{"a":[["c","a","b"]]}'), 'actions[0]'],
       [z1('x\0{"a":{}}'), 'actions'],
+      [z1('x\0{"a":[' + Array(10_001).fill('["c","a"]').join(',') + ']}'), 'actions'],
       [z1('x\0{"a":[["a","kind: Pod"]]}'), 'actions[0].yaml'],
       [z1('x\0{"a":[["a",-1]]}'), 'actions[0].yaml'],
       [z1('x\0{"l":{"pod/default/a":[1,"2"]}}'), 'layout.pod/default/a.y'],

@@ -14,6 +14,7 @@
 import type { Action } from '../engine/index.ts';
 import { fromShortKind, getActionSpec, getActionSpecByCode, toShortKind } from './actionSchema.ts';
 import type { ObjectKindName } from '../engine/index.ts';
+import { MAX_ACTIONS } from './limits.ts';
 import { findUnsafeKey } from './restoreValue.ts';
 import { DEFAULT_SEED } from './types.ts';
 import type { ShareError, SharedScenario } from './types.ts';
@@ -121,6 +122,8 @@ const isLength = (value: unknown): value is number =>
  */
 function fromActionsWire(tuples: unknown, body: string): Parsed {
   if (!Array.isArray(tuples)) return invalid('actions: expected a list', 'actions');
+  if (tuples.length > MAX_ACTIONS)
+    return invalid(`actions: expected at most ${MAX_ACTIONS} items`, 'actions');
   const actions: Array<Record<string, unknown>> = [];
   const textFields: Array<string | undefined> = [];
   let textsLength = 0;
