@@ -3,8 +3,8 @@
  * (type YAML, pick a scenario, take an action, send requests) into store updates. Components call these
  * functions; they never call `setState` themselves (zustand's no-store-actions guide).
  */
-import type { Action, GraphId, RequestSpec } from '../engine/index.ts';
-import type { EngineClient } from '../worker/engineApi.ts';
+import type { Action, Completion, GraphId, RequestSpec, ShellSession } from '../engine/index.ts';
+import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
 import { loadSavedScenario, saveScenario } from './persistence.ts';
 import { makeShareLink } from './shareLink.ts';
 import type { OpenedLink } from './shareLink.ts';
@@ -51,6 +51,15 @@ export interface KubeplayApp {
   perform(action: Action): void;
   sendRequest(spec: RequestSpec): Promise<void>;
   sendTraffic(plan: TrafficPlan): Promise<void>;
+  /**
+   * Runs one terminal line where the simulation lives. Its actions join the scenario's log (so they
+   * replay and go into share links) and its requests animate like the request bar's.
+   */
+  runCommand(line: string, session: ShellSession): Promise<CommandReply>;
+  /** Tab completion for the terminal. */
+  complete(line: string, cursor: number, session: ShellSession): Promise<Completion | null>;
+  /** Engine-computed facts about one object (env, resolv.conf, DNS records) for the inspector. */
+  inspect(id: GraphId): Promise<InspectFacts>;
   /** The share link (URL fragment, without `#`) for what is on screen. */
   shareLink(): string;
   /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
@@ -184,6 +193,38 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
         traffic,
         reply.traces.map((trace, i) => makeFlight(trace, start + i * gap, false, batchCounter)),
       );
+    },
+    async runCommand(line, session) {
+      await running;
+      const reply = await engine.runCommand(line, session);
+      if (reply.actions.length > 0) {
+        for (const action of reply.actions) appendAction(scenario, action);
+        // Rebuild now, not after the debounce: the next line must see the replayed cluster the graph shows.
+        if (timer !== null) {
+          clearTimeout(timer);
+          timer = null;
+          running = runEngine();
+        }
+        await running;
+      }
+      if (reply.traces.length > 0) {
+        // One after another, as the command made them; the last is the one the step panel explains.
+        const start = now();
+        const last = reply.traces.length - 1;
+        view.setState({ stepHop: 0 });
+        launchFlights(
+          traffic,
+          reply.traces.map((trace, i) => makeFlight(trace, start + i * 400, i === last, null)),
+        );
+      }
+      return reply;
+    },
+    complete(line, cursor, session) {
+      return engine.complete(line, cursor, session);
+    },
+    async inspect(id) {
+      await running;
+      return engine.inspect(id);
     },
     shareLink() {
       return makeShareLink(scenario.getState(), view.getState());

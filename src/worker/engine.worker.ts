@@ -6,11 +6,25 @@ import type { EngineReplyMessage, EngineRequestMessage } from './engineApi.ts';
 const host = createEngineHost();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+function answer(message: EngineRequestMessage): EngineReplyMessage {
+  switch (message.op) {
+    case 'simulate':
+      return { op: 'simulate', id: message.id, reply: host.simulate(message.generation, message.input) };
+    case 'route':
+      return { op: 'route', id: message.id, reply: host.route(message.requests) };
+    case 'runCommand':
+      return { op: 'runCommand', id: message.id, reply: host.runCommand(message.line, message.session) };
+    case 'complete':
+      return {
+        op: 'complete',
+        id: message.id,
+        reply: host.complete(message.line, message.cursor, message.session),
+      };
+    case 'inspect':
+      return { op: 'inspect', id: message.id, reply: host.inspect(message.target) };
+  }
+}
+
 scope.onmessage = (event: MessageEvent<EngineRequestMessage>) => {
-  const message = event.data;
-  const reply: EngineReplyMessage =
-    message.op === 'simulate'
-      ? { op: 'simulate', id: message.id, reply: host.simulate(message.generation, message.input) }
-      : { op: 'route', id: message.id, reply: host.route(message.requests) };
-  scope.postMessage(reply);
+  scope.postMessage(answer(event.data));
 };

@@ -2,7 +2,18 @@
  * The one interface the store uses to reach the engine, whether it runs in a Web Worker
  * (engineClient.ts) or on the main thread (inThread.ts). The UI never knows which one runs.
  */
-import type { RequestSpec, Simulation, SimulationInput, Trace } from '../engine/index.ts';
+import type {
+  Action,
+  Completion,
+  RequestSpec,
+  ShellSession,
+  Simulation,
+  SimulationInput,
+  Trace,
+} from '../engine/index.ts';
+import type { InspectFacts } from './inspectFacts.ts';
+
+export type { InspectFacts } from './inspectFacts.ts';
 
 export interface SimulateReply {
   /** The generation the request was sent with; only the latest one is applied. */
@@ -17,6 +28,20 @@ export interface RouteReply {
   error: string | null;
 }
 
+/** One terminal line run against the latest simulation (the engine's CommandResult, minus the state). */
+export interface CommandReply {
+  output: string;
+  exitCode: number;
+  /** Every request the line made, in order: the UI animates them. */
+  traces: Trace[];
+  /** What the line changed (expose, scale, /etc/hosts…): the app appends them to the scenario's log. */
+  actions: Action[];
+  /** Where the terminal is afterwards (laptop or inside a pod). */
+  session: ShellSession;
+  /** `clear` was typed. */
+  clear: boolean;
+}
+
 export interface EngineClient {
   /**
    * Rebuilds the cluster from (yaml, seed, actions). Resolves with null when a later call has
@@ -25,14 +50,26 @@ export interface EngineClient {
   simulate(input: SimulationInput): Promise<SimulateReply | null>;
   /** Routes requests in order against the latest simulation (each a new connection); rng and affinity advance. */
   route(requests: RequestSpec[]): Promise<RouteReply>;
+  /** Runs one terminal line against the latest simulation; its requests advance rng and affinity as route does. */
+  runCommand(line: string, session: ShellSession): Promise<CommandReply>;
+  /** Tab completion for the word under the cursor (null before the first simulation). */
+  complete(line: string, cursor: number, session: ShellSession): Promise<Completion | null>;
+  /** Engine-computed facts about one object of the latest simulation (env, resolv.conf, DNS records). */
+  inspect(id: string): Promise<InspectFacts>;
   dispose(): void;
 }
 
 /** Messages over the Worker boundary: a typed op map (use-cannon's CannonMessageMap idea). */
 export type EngineRequestMessage =
   | { op: 'simulate'; id: number; generation: number; input: SimulationInput }
-  | { op: 'route'; id: number; requests: RequestSpec[] };
+  | { op: 'route'; id: number; requests: RequestSpec[] }
+  | { op: 'runCommand'; id: number; line: string; session: ShellSession }
+  | { op: 'complete'; id: number; line: string; cursor: number; session: ShellSession }
+  | { op: 'inspect'; id: number; target: string };
 
 export type EngineReplyMessage =
   | { op: 'simulate'; id: number; reply: SimulateReply }
-  | { op: 'route'; id: number; reply: RouteReply };
+  | { op: 'route'; id: number; reply: RouteReply }
+  | { op: 'runCommand'; id: number; reply: CommandReply }
+  | { op: 'complete'; id: number; reply: Completion | null }
+  | { op: 'inspect'; id: number; reply: InspectFacts };

@@ -3,16 +3,20 @@
  * generation resolves with null, so only the latest edit's cluster reaches the store. Route calls are
  * answered in order because the worker handles messages one at a time.
  */
+import type { Completion } from '../engine/index.ts';
 import { createGenerationCounter } from './generation.ts';
 import type {
+  CommandReply,
   EngineClient,
+  InspectFacts,
   EngineReplyMessage,
   EngineRequestMessage,
   RouteReply,
   SimulateReply,
 } from './engineApi.ts';
 
-type Pending = { resolve: (reply: SimulateReply | RouteReply) => void };
+type AnyReply = EngineReplyMessage['reply'];
+type Pending = { resolve: (reply: AnyReply) => void };
 
 export function createWorkerEngine(worker: Worker): EngineClient {
   const generations = createGenerationCounter();
@@ -25,9 +29,9 @@ export function createWorkerEngine(worker: Worker): EngineClient {
     entry?.resolve(event.data.reply);
   };
 
-  function send<R extends SimulateReply | RouteReply>(message: EngineRequestMessage): Promise<R> {
+  function send<R extends AnyReply>(message: EngineRequestMessage): Promise<R> {
     return new Promise<R>((resolve) => {
-      pending.set(message.id, { resolve: resolve as (reply: SimulateReply | RouteReply) => void });
+      pending.set(message.id, { resolve: resolve as (reply: AnyReply) => void });
       worker.postMessage(message);
     });
   }
@@ -40,6 +44,15 @@ export function createWorkerEngine(worker: Worker): EngineClient {
     },
     route(requests) {
       return send<RouteReply>({ op: 'route', id: nextId++, requests });
+    },
+    runCommand(line, session) {
+      return send<CommandReply>({ op: 'runCommand', id: nextId++, line, session });
+    },
+    complete(line, cursor, session) {
+      return send<Completion | null>({ op: 'complete', id: nextId++, line, cursor, session });
+    },
+    inspect(target) {
+      return send<InspectFacts>({ op: 'inspect', id: nextId++, target });
     },
     dispose() {
       worker.terminate();
@@ -57,6 +70,9 @@ export function createLazyInThreadEngine(): EngineClient {
   return {
     simulate: async (input) => (await loading).simulate(input),
     route: async (requests) => (await loading).route(requests),
+    inspect: async (id) => (await loading).inspect(id),
+    runCommand: async (line, session) => (await loading).runCommand(line, session),
+    complete: async (line, cursor, session) => (await loading).complete(line, cursor, session),
     dispose: () => void loading.then((engine) => engine.dispose()),
   };
 }

@@ -1,15 +1,27 @@
 /**
  * The engine side of the boundary, shared by the Worker and the in-thread fallback: it keeps the
- * latest cluster state so requests route against it without shipping the state back and forth.
- * Contract: simulation only here; nothing in this file knows about React or the DOM.
+ * latest simulation so requests and terminal lines run against it without shipping the state back and
+ * forth. Contract: simulation only here; nothing in this file knows about React or the DOM.
  */
-import { createSimulation, routeRequest } from '../engine/index.ts';
-import type { ClusterState, RequestSpec, SimulationInput, Trace } from '../engine/index.ts';
-import type { RouteReply, SimulateReply } from './engineApi.ts';
+import { completeCommand, createSimulation, routeRequest, runCommand } from '../engine/index.ts';
+import type {
+  Completion,
+  RequestSpec,
+  ShellSession,
+  Simulation,
+  SimulationInput,
+  Trace,
+} from '../engine/index.ts';
+import type { CommandReply, RouteReply, SimulateReply } from './engineApi.ts';
+import { getInspectFacts } from './inspectFacts.ts';
+import type { InspectFacts } from './inspectFacts.ts';
 
 export interface EngineHost {
   simulate(generation: number, input: SimulationInput): SimulateReply;
   route(requests: RequestSpec[]): RouteReply;
+  runCommand(line: string, session: ShellSession): CommandReply;
+  complete(line: string, cursor: number, session: ShellSession): Completion | null;
+  inspect(id: string): InspectFacts;
 }
 
 function messageOf(error: unknown): string {
@@ -17,29 +29,69 @@ function messageOf(error: unknown): string {
 }
 
 export function createEngineHost(): EngineHost {
-  let state: ClusterState | null = null;
+  // The latest simulation; routed requests advance its state (rng, affinity) in place of the old one.
+  let sim: Simulation | null = null;
   return {
     simulate(generation, input) {
       try {
-        const sim = createSimulation(input);
-        state = sim.state;
-        return { generation, sim, error: null };
+        const next = createSimulation(input);
+        sim = next;
+        return { generation, sim: next, error: null };
       } catch (error) {
         return { generation, sim: null, error: messageOf(error) };
       }
     },
+    inspect(id) {
+      if (!sim) return { kind: 'none' };
+      try {
+        return getInspectFacts(sim.state, id);
+      } catch {
+        return { kind: 'none' };
+      }
+    },
     route(requests) {
-      if (!state) return { traces: [], error: 'The cluster is not ready yet.' };
+      if (!sim) return { traces: [], error: 'The cluster is not ready yet.' };
       const traces: Trace[] = [];
       try {
         for (const request of requests) {
-          const result = routeRequest(state, request);
-          state = result.state;
+          const result = routeRequest(sim.state, request);
+          sim = { ...sim, state: result.state };
           traces.push(result.trace);
         }
         return { traces, error: null };
       } catch (error) {
         return { traces, error: messageOf(error) };
+      }
+    },
+    runCommand(line, session) {
+      if (!sim) {
+        return {
+          output: 'The cluster is not ready yet.\n',
+          exitCode: 1,
+          traces: [],
+          actions: [],
+          session,
+          clear: false,
+        };
+      }
+      // runCommand never throws (a failing command is output and an exit code).
+      const result = runCommand(sim, session, line);
+      sim = result.sim;
+      return {
+        output: result.output,
+        exitCode: result.exitCode,
+        traces: result.traces,
+        actions: result.actions,
+        session: result.session,
+        clear: result.clear,
+      };
+    },
+    complete(line, cursor, session) {
+      if (!sim) return null;
+      try {
+        return completeCommand(sim, session, line, cursor);
+      } catch {
+        return null;
       }
     },
   };

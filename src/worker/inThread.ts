@@ -21,6 +21,15 @@ export function createInThreadEngine(): EngineClient {
     async route(requests) {
       return host.route(requests);
     },
+    async runCommand(line, session) {
+      return host.runCommand(line, session);
+    },
+    async complete(line, cursor, session) {
+      return host.complete(line, cursor, session);
+    },
+    async inspect(id) {
+      return host.inspect(id);
+    },
     dispose() {},
   };
 }

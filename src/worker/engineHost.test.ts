@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { createShellSession } from '../engine/index.ts';
+import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
+import { createEngineHost } from './engineHost.ts';
+
+const kubia = SCENARIO_TEXTS['kubia'] ?? '';
+
+function readyHost() {
+  const host = createEngineHost();
+  host.simulate(1, { files: [{ file: 'manifest.yaml', text: kubia }], seed: 1, actions: [] });
+  return host;
+}
+
+describe('engine host: terminal lines', () => {
+  it('says the cluster is not ready before the first simulation', () => {
+    const reply = createEngineHost().runCommand('kubectl get svc', createShellSession());
+    expect(reply.exitCode).toBe(1);
+    expect(reply.actions).toEqual([]);
+  });
+
+  it('runs kubectl against the latest simulation', () => {
+    const reply = readyHost().runCommand('kubectl get svc', createShellSession());
+    expect(reply.exitCode).toBe(0);
+    expect(reply.output).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE/);
+    expect(reply.output).toMatch(/\nkubia\s+ClusterIP\s+10\.96\./);
+  });
+
+  it('returns the trace of a curl made inside a pod, ending at the pod that answered', () => {
+    const host = readyHost();
+    const pods = host.runCommand('kubectl get pods -o name', createShellSession()).output;
+    const pod = /pod\/(kubia-\w+)/.exec(pods)?.[1] ?? '';
+    const reply = host.runCommand(`kubectl exec ${pod} -- curl -s http://kubia`, createShellSession());
+    expect(reply.traces).toHaveLength(1);
+    const answered = /You've hit (kubia-\w+)/.exec(reply.output)?.[1];
+    expect(reply.traces[0]?.endpoint?.pod).toBe(`default/${answered}`);
+  });
+
+  it('keeps the state a line changed for the next line, and reports the action', () => {
+    const host = readyHost();
+    const first = host.runCommand('kubectl scale rc kubia --replicas=4', createShellSession());
+    expect(first.actions).toHaveLength(1);
+    const pods = host.runCommand('kubectl get pods -l app=kubia -o name', createShellSession());
+    expect(pods.output.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('moves the session into a pod and back', () => {
+    const host = readyHost();
+    const pod = /pod\/(kubia-\w+)/.exec(
+      host.runCommand('kubectl get pods -o name', createShellSession()).output,
+    )?.[1];
+    const inside = host.runCommand(`kubectl exec ${pod} -it -- bash`, createShellSession()).session;
+    expect(inside.location).toMatchObject({ kind: 'pod', pod });
+    expect(host.runCommand('exit', inside).session.location).toEqual({ kind: 'client', client: 'laptop' });
+  });
+
+  it('completes against the latest simulation', () => {
+    const host = readyHost();
+    expect(createEngineHost().complete('kub', 3, createShellSession())).toBeNull();
+    expect(host.complete('kubectl get s', 13, createShellSession())?.candidates).toContain('svc');
+  });
+});
