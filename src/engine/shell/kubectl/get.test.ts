@@ -113,7 +113,7 @@ describe('kubectl get endpointslices', () => {
     const out = get('endpointslices').stdout.split('\n');
     expect(out[0]).toBe('NAME          ADDRESSTYPE   PORTS   ENDPOINTS                          AGE');
     expect(out[1]).toMatch(
-      /^kubia-[bcdfghjklmnpqrstvwxz2456789]{5}   IPv4          8080    10\.244\.1\.2,10\.244\.2\.2,10\.244\.1\.3   7m$/,
+      /^kubia-[bcdfghjklmnpqrstvwxz2456789]{5} {3}IPv4 {10}8080 {4}10\.244\.1\.2,10\.244\.2\.2,10\.244\.1\.3 {3}7m$/,
     );
     const slice = JSON.parse(get('endpointslices -o json').stdout).items[0];
     expect(slice.apiVersion).toBe('discovery.k8s.io/v1');
