@@ -239,3 +239,25 @@ describe('getHints on a hand-built state', () => {
     expect(getHints(sim.state)).toEqual([]);
   });
 });
+
+describe('hints reach the simulation diagnostics', () => {
+  it('createSimulation appends them, located in the user file', () => {
+    const sim = createSimulation({
+      files: [{ file: 'm.yaml', text: RC() + SVC('app: kubai', 8080) }],
+      seed: 1,
+    });
+    const hint = sim.diagnostics.find((d) => d.code === 'hint-selector-no-pods');
+    expect(hint).toMatchObject({ file: 'm.yaml', line: 21, severity: 'warning', path: 'spec.selector' });
+  });
+
+  it('hints follow actions: scaling the pods away makes the selector match nothing', () => {
+    const sim = createSimulation({
+      files: [{ file: 'm.yaml', text: RC() + SVC('app: kubia', 8080) }],
+      seed: 1,
+      actions: [
+        { type: 'scale', kind: 'ReplicationController', namespace: 'default', name: 'kubia', replicas: 0 },
+      ],
+    });
+    expect(sim.diagnostics.map((d) => d.code)).toContain('hint-selector-no-pods');
+  });
+});
