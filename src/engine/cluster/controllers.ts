@@ -9,7 +9,7 @@ import { syncEndpoints } from './endpointsController.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
 import { allocateLoadBalancerIp, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
-import { advancePod } from './podLifecycle.ts';
+import { advancePod, deletePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
 import { ensureMasterService } from './systemObjects.ts';
@@ -54,9 +54,36 @@ export function retryPendingLoadBalancers(cp: ControlPlane): void {
   }
 }
 
+/**
+ * Taint-based eviction: pods get a default toleration of 300 s for node.kubernetes.io/unreachable:NoExecute
+ * (DefaultTolerationSeconds admission), so 5 minutes after a node goes down its pods are deleted and
+ * their controllers create replacements elsewhere. DaemonSet pods tolerate the taint forever and stay.
+ * (A real evicted pod lingers as Terminating until its kubelet returns; here it is gone at once.)
+ */
+export const EVICTION_SECONDS = 300;
+
+export function evictFromDownNodes(cp: ControlPlane): void {
+  const { state } = cp;
+  for (const node of state.nodes) {
+    if (node.up || node.downSince === undefined || state.clock - node.downSince < EVICTION_SECONDS) continue;
+    for (const pod of state.pods.filter(
+      (p) => p.spec.nodeName === node.name && p.ownerRef?.kind !== 'DaemonSet',
+    )) {
+      recordEvent(state, {
+        reason: 'TaintManagerEviction',
+        object: `Pod/${pod.metadata.name}`,
+        namespace: pod.metadata.namespace,
+        message: `Marking for deletion Pod ${pod.metadata.namespace}/${pod.metadata.name}`,
+      });
+      deletePod(cp, pod);
+    }
+  }
+}
+
 export function runControllers(cp: ControlPlane): void {
   ensureMasterService(cp);
   syncNodeTaints(cp);
+  evictFromDownNodes(cp);
   syncWorkloads(cp);
   startPendingPods(cp);
   updateReadiness(cp.state);

@@ -191,3 +191,19 @@ subsets:
     expect(after.state.endpoints.some((e) => e.metadata.name === 'kubernetes')).toBe(true);
   });
 });
+
+describe('node down for 5 minutes', () => {
+  it('evicts the pods (replacements start on the other worker), DaemonSet pods stay', () => {
+    const sim = simulate(readinessRc.replace(/\n\s+readinessProbe:[\s\S]*?\/var\/ready\]/, ''), 1, [
+      { type: 'node', name: 'kind-worker2', up: false },
+      { type: 'wait', seconds: 200 },
+    ]);
+    const onDown = podsOf(sim, 'kubia-').filter((p) => p.spec.nodeName === 'kind-worker2');
+    expect(onDown.length).toBeGreaterThan(0);
+    const later = applyAction(sim, { type: 'wait', seconds: 100 });
+    const pods = podsOf(later, 'kubia-');
+    expect(pods).toHaveLength(3);
+    expect(pods.every((p) => p.spec.nodeName === 'kind-worker')).toBe(true);
+    expect(later.state.events.filter((e) => e.reason === 'TaintManagerEviction')).toHaveLength(onDown.length);
+  });
+});

@@ -8,8 +8,7 @@
  * action, the book's kubia-rc-readinessprobe scenario); every other probe (httpGet, tcpSocket, other
  * commands) is taken to pass.
  * `kubeplay pod ready POD` forces ready and `unready` forces not ready, whatever the probe says.
- * Not simulated: the node controller's eviction of pods from a node NotReady for 5 minutes
- * (pod-eviction-timeout / the NoExecute toleration of 300s); pods stay on the down node, not ready.
+ * A down node's pods stay there, not ready, for 5 minutes; then they are evicted (controllers.ts).
  */
 import type { Container, Probe } from '../model/objects.ts';
 import type { ClusterState, NodeState, PodState } from '../model/state.ts';

@@ -41,6 +41,8 @@ export interface NodeState {
   up: boolean;
   unschedulable: boolean;
   createdAt: number;
+  /** Simulation time the node went down (`kubeplay node down`); absent while it is up. */
+  downSince?: number;
   /** Taints as kubectl describe node prints them (kind's control-plane NoSchedule; unreachable while down). */
   taints?: { key: string; value?: string; effect: 'NoSchedule' | 'NoExecute' | 'PreferNoSchedule' }[];
 }

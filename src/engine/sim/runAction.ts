@@ -86,7 +86,11 @@ export function runAction(
     case 'node': {
       const node = findNode(state, action.name);
       if (!node) out.push(actionDiagnostic(actionNumber, notFoundMessage('Node', action.name), 'not-found'));
-      else node.up = action.up;
+      else {
+        if (node.up && !action.up) node.downSince = state.clock;
+        if (action.up) delete node.downSince;
+        node.up = action.up;
+      }
       break;
     }
     case 'podReady': {
