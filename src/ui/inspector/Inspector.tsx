@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { Action, ClusterState, PodState } from '../../engine/index.ts';
 import { findObject } from '../../store/derive/findObject.ts';
+import { useInspectFacts } from './useInspectFacts.ts';
 import type { FoundObject } from '../../store/derive/findObject.ts';
 import { useApp, useSimulation, useTraffic, useView } from '../../store/react.ts';
 import { setDraft } from '../../store/viewStore.ts';
@@ -24,7 +25,9 @@ function PodDetails({ pod }: { pod: PodState }) {
   const id = `pod/${pod.metadata.namespace}/${pod.metadata.name}`;
   const hits = useTraffic((s) => s.hits[id] ?? 0);
   const { name, namespace } = pod.metadata;
-  const env = [...pod.serviceEnv, ...pod.spec.containers.flatMap((c) => c.env)];
+  const facts = useInspectFacts(id);
+  const env = facts?.kind === 'pod' ? facts.env : [];
+  const resolvConf = facts?.kind === 'pod' ? facts.resolvConf : '';
   const owner = pod.ownerRef;
   const act = (action: Action) => app.perform(action);
   const workload = owner
@@ -109,8 +112,21 @@ function PodDetails({ pod }: { pod: PodState }) {
       {env.length ? (
         <pre className="kp-pre">{env.map((e) => `${e.name}=${e.value}`).join('\n')}</pre>
       ) : (
-        <p className="kp-muted">No variables (the pod started before any Service existed).</p>
+        <p className="kp-muted">No variables.</p>
       )}
+      <h3>/etc/resolv.conf</h3>
+      <pre className="kp-pre">{resolvConf || '…'}</pre>
+    </>
+  );
+}
+
+function ServiceFacts({ id }: { id: string }) {
+  const facts = useInspectFacts(id);
+  if (facts?.kind !== 'service') return null;
+  return (
+    <>
+      <Field name="DNS">{facts.dnsRecords.length ? facts.dnsRecords.join('\n') : '—'}</Field>
+      <Field name="env vars">{facts.envVarNames.join(' ') || '—'}</Field>
     </>
   );
 }
@@ -145,7 +161,6 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
       return <PodDetails pod={found.pod} />;
     case 'service': {
       const { service, endpoints } = found;
-      const meta = service.manifest.metadata;
       const spec = service.manifest.spec;
       const addresses = endpoints?.subsets.flatMap((s) =>
         s.addresses.flatMap((a) => s.ports.map((p) => `${a.ip}:${p.port}`)),
@@ -163,7 +178,7 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
               : 'none'}
           </Field>
           <Field name="endpoints">{addresses?.join(', ') || '<none>'}</Field>
-          <Field name="DNS name">{`${meta.name}.${meta.namespace}.svc.${state.settings.dnsDomain}`}</Field>
+          <ServiceFacts id={`svc/${service.manifest.metadata.namespace}/${service.manifest.metadata.name}`} />
           <Field name="affinity">{spec.sessionAffinity}</Field>
           {spec.type !== 'ClusterIP' && (
             <Field name="externalTrafficPolicy">{spec.externalTrafficPolicy}</Field>
