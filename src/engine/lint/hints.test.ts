@@ -258,6 +258,9 @@ describe('hints reach the simulation diagnostics', () => {
         { type: 'scale', kind: 'ReplicationController', namespace: 'default', name: 'kubia', replicas: 0 },
       ],
     });
-    expect(sim.diagnostics.map((d) => d.code)).toContain('hint-selector-no-pods');
+    const hint = sim.diagnostics.find((d) => d.code === 'hint-selector-no-pods');
+    expect(hint?.message).toContain(
+      'ReplicationController kubia makes matching pods but is scaled to 0 replicas',
+    );
   });
 });

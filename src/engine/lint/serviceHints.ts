@@ -17,12 +17,22 @@ function declaredPorts(containers: Container[]): string {
 }
 
 function selectorHint(
+  state: ClusterState,
   svc: ServiceManifest,
   selector: Record<string, string>,
   inNamespace: PodState[],
 ): string {
   const wanted = formatLabels(selector);
   const ns = svc.metadata.namespace;
+  const idle = state.workloads.find(
+    (w) =>
+      w.manifest.metadata.namespace === ns &&
+      w.replicas === 0 &&
+      mapSelectorMatches(selector, w.manifest.template.labels),
+  );
+  if (idle) {
+    return `selector ${wanted} matches no running pod: ${idle.manifest.kind} ${idle.manifest.metadata.name} makes matching pods but is scaled to 0 replicas, so the Service has no endpoints. Scale it up (kubectl scale ${idle.manifest.kind.toLowerCase()} ${idle.manifest.metadata.name} --replicas=1).`;
+  }
   if (inNamespace.length === 0) {
     return `selector ${wanted} matches no pod: there are no pods in namespace "${ns}" (a Service only selects pods of its own namespace). Create the pods, or put the Service in their namespace.`;
   }
@@ -109,7 +119,7 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
           source,
           'spec.selector',
           'warning',
-          selectorHint(svc, selector, inNamespace),
+          selectorHint(state, svc, selector, inNamespace),
           'hint-selector-no-pods',
         ),
       );
