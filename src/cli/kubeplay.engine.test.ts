@@ -154,6 +154,15 @@ describe('kubeplay over the bundled scenarios', () => {
     expect(new Set(pods).size).toBe(3);
   });
 
+  it('--from client/NAME creates another outside client, with its own address', async () => {
+    const ip = kubia.nodes[1]?.ip ?? '';
+    const r = await run(['trace', 'kubia.yaml', '--from', 'client/phone', '--url', `http://${ip}:30123/`]);
+    expect(r.code).toBe(0);
+    const trace = JSON.parse(r.stdout) as Trace;
+    expect(trace).toMatchObject({ from: 'client/phone', outcome: 'ok' });
+    expect(trace.request.clientIp).not.toBe('');
+  });
+
   it('an unknown --from pod is a clear usage error (exit 2)', async () => {
     const r = await run(['trace', 'kubia.yaml', '--from', 'pod/default/kubia-nope', '--url', 'http://kubia']);
     expect(r.code).toBe(2);

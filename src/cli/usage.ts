@@ -29,6 +29,7 @@ Request options (trace, load):
   -H, --header 'N: v'    an extra request header (repeatable); Host: overrides the URL's host
   --resolve H:P:ADDR     resolve H:P to ADDR, as curl does (repeatable)
   -X, --request METHOD   the HTTP method (default GET)
-  --seed N               the random seed (same inputs and seed, same pod names, IPs and choices)
+  --seed N               the random seed, default 1 (same inputs and seed: same pod names, IPs
+                         and choices)
 
 Exit codes: 0 fine, 1 the manifests have errors (or check found one), 2 bad arguments.`;
