@@ -181,13 +181,13 @@ function applyIngress(cp: ControlPlane, manifest: IngressManifest): Diagnostic[]
       spec: { ...manifest.spec, ingressClassName: previous.manifest.spec.ingressClassName },
     };
   }
-  const state_ = {
+  const record = {
     manifest: stored,
     status: previous?.status ?? { loadBalancer: { ingress: [] } },
     createdAt: previous?.createdAt ?? state.clock,
   };
-  if (index === -1) state.ingresses.push(state_);
-  else state.ingresses[index] = state_;
+  if (index === -1) state.ingresses.push(record);
+  else state.ingresses[index] = record;
   return [];
 }
 

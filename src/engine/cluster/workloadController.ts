@@ -11,8 +11,8 @@
  * - Deployment: a ReplicaSet `<name>-<pod-template-hash>` carrying label pod-template-hash, owning the
  *   pods `<name>-<hash>-<5>`. A template change makes a new ReplicaSet that takes all replicas while the
  *   old ones go to 0 at once (as strategy Recreate does; RollingUpdate's surge steps are not simulated).
- * - DaemonSet: one pod per node that its nodeSelector matches, skipping tainted (control-plane with
- *   workers), cordoned and down nodes for new pods; pods on nodes that no longer qualify are deleted,
+ * - DaemonSet: one pod per node that its nodeSelector matches, cordoned nodes included, skipping tainted
+ *   (control-plane with workers) and down nodes for new pods; pods on nodes that no longer qualify are deleted,
  *   except on down nodes (they stay, not ready).
  */
 import type { LabelSelector, WorkloadManifest } from '../model/objects.ts';
@@ -144,7 +144,8 @@ function syncDaemonSet(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): 
   const selector = w.manifest.template.spec.nodeSelector;
   const wanted = new Set<string>();
   for (const node of cp.state.nodes) {
-    const fits = nodeRejection(node, selector) === undefined;
+    // DaemonSet pods tolerate node.kubernetes.io/unschedulable (the controller adds it): cordoning keeps them.
+    const fits = nodeRejection({ ...node, unschedulable: false }, selector) === undefined;
     const has = byNode.get(node.name) ?? [];
     if (fits || (!node.up && has.length > 0 && matchesLabels(node.labels, selector))) wanted.add(node.name);
     if (fits && has.length === 0) newPodFromTemplate(cp, w, node.name);
