@@ -23,7 +23,8 @@ import { validatePodSpec } from './validate/pod.ts';
 import { validateService } from './validate/service.ts';
 import { validateWorkload } from './validate/workload.ts';
 import { validateIngress, validateIngressClass } from './validate/ingress.ts';
-import { validateEndpointProtocols, validateEndpoints, validateKindCluster } from './validate/misc.ts';
+import { validateEndpointProtocols, validateEndpoints } from './validate/endpoints.ts';
+import { validateKindCluster } from './validate/kindCluster.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
 

@@ -1,9 +1,9 @@
-/** Endpoints (ValidateEndpoints, ValidateNonSpecialIP) and kind cluster config checks. */
-import type { ClusterConfigManifest, EndpointsManifest } from '../../model/objects.ts';
+/** Hand-written Endpoints checks (pkg/apis/core/validation: ValidateEndpoints, ValidateNonSpecialIP). */
+import type { EndpointsManifest } from '../../model/objects.ts';
 import { duplicate, invalid, PORT_RANGE_ERROR, required, unsupported } from '../messages.ts';
 import type { ObjectContext } from '../objectContext.ts';
-import { report, reportError } from '../objectContext.ts';
-import { getArray, getMap, getString, isPlainMap } from '../plain.ts';
+import { reportError } from '../objectContext.ts';
+import { getArray, getString, isPlainMap } from '../plain.ts';
 import type { PlainMap } from '../plain.ts';
 import { isDns1123Label, isIPv4, isIp, isValidPortNum } from './names.ts';
 
@@ -73,30 +73,4 @@ export function validateEndpointProtocols(ctx: ObjectContext, raw: PlainMap): vo
         );
     });
   });
-}
-
-const KIND_ROLES = ['control-plane', 'worker'];
-const PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'none'];
-
-export function validateKindCluster(ctx: ObjectContext, cluster: ClusterConfigManifest, raw: PlainMap): void {
-  getArray(raw, 'nodes').forEach((n, i) => {
-    const role = isPlainMap(n) ? getString(n, 'role') : undefined;
-    if (role !== undefined && !KIND_ROLES.includes(role))
-      reportError(ctx, `nodes[${i}].role`, unsupported(role, KIND_ROLES), 'kind-node-role');
-  });
-  if (!cluster.nodes.some((n) => n.role === 'control-plane')) {
-    reportError(ctx, 'nodes', 'must have at least one control-plane node', 'kind-no-control-plane');
-  }
-  const mode = getString(getMap(raw, 'networking'), 'kubeProxyMode');
-  if (mode !== undefined && !PROXY_MODES.includes(mode))
-    reportError(ctx, 'networking.kubeProxyMode', unsupported(mode, PROXY_MODES), 'kind-proxy-mode');
-  if (mode === 'none') {
-    report(
-      ctx,
-      'warning',
-      'networking.kubeProxyMode',
-      'kubeProxyMode "none" leaves Services to another proxy; kubeplay simulates iptables mode instead',
-      'kind-proxy-none',
-    );
-  }
 }
