@@ -55,7 +55,7 @@ export interface KubeplayApp {
    * Runs one terminal line where the simulation lives. Its actions join the scenario's log (so they
    * replay and go into share links) and its requests animate like the request bar's.
    */
-  runCommand(line: string, session: ShellSession): Promise<CommandReply>;
+  runCommand(line: string, session: ShellSession | null): Promise<CommandReply>;
   /** Tab completion for the terminal. */
   complete(line: string, cursor: number, session: ShellSession): Promise<Completion | null>;
   /** Engine-computed facts about one object (env, resolv.conf, DNS records) for the inspector. */

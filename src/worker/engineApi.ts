@@ -38,6 +38,8 @@ export interface CommandReply {
   actions: Action[];
   /** Where the terminal is afterwards (laptop or inside a pod). */
   session: ShellSession;
+  /** The prompt for the next line (`student@laptop:~$ `, `root@kubia-65mtj:/# `). */
+  prompt: string;
   /** `clear` was typed. */
   clear: boolean;
 }
@@ -50,8 +52,11 @@ export interface EngineClient {
   simulate(input: SimulationInput): Promise<SimulateReply | null>;
   /** Routes requests in order against the latest simulation (each a new connection); rng and affinity advance. */
   route(requests: RequestSpec[]): Promise<RouteReply>;
-  /** Runs one terminal line against the latest simulation; its requests advance rng and affinity as route does. */
-  runCommand(line: string, session: ShellSession): Promise<CommandReply>;
+  /**
+   * Runs one terminal line against the latest simulation; its requests advance rng and affinity as
+   * route does. A null session starts a new one on the laptop (an empty line then just gives the prompt).
+   */
+  runCommand(line: string, session: ShellSession | null): Promise<CommandReply>;
   /** Tab completion for the word under the cursor (null before the first simulation). */
   complete(line: string, cursor: number, session: ShellSession): Promise<Completion | null>;
   /** Engine-computed facts about one object of the latest simulation (env, resolv.conf, DNS records). */
@@ -63,7 +68,7 @@ export interface EngineClient {
 export type EngineRequestMessage =
   | { op: 'simulate'; id: number; generation: number; input: SimulationInput }
   | { op: 'route'; id: number; requests: RequestSpec[] }
-  | { op: 'runCommand'; id: number; line: string; session: ShellSession }
+  | { op: 'runCommand'; id: number; line: string; session: ShellSession | null }
   | { op: 'complete'; id: number; line: string; cursor: number; session: ShellSession }
   | { op: 'inspect'; id: number; target: string };
 

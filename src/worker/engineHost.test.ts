@@ -59,3 +59,18 @@ describe('engine host: terminal lines', () => {
     expect(host.complete('kubectl get s', 13, createShellSession())?.candidates).toContain('svc');
   });
 });
+
+describe('engine host: a new terminal', () => {
+  it('starts a laptop session with its prompt, even before the cluster is ready', () => {
+    const reply = createEngineHost().runCommand('', null);
+    expect(reply.prompt).toBe('student@laptop:~$ ');
+    expect(reply.session.location).toEqual({ kind: 'client', client: 'laptop' });
+    expect(reply.output).toBe('');
+  });
+
+  it('gives the pod prompt after exec -it bash', () => {
+    const host = readyHost();
+    const pod = /pod\/(kubia-\w+)/.exec(host.runCommand('kubectl get pods -o name', null).output)?.[1];
+    expect(host.runCommand(`kubectl exec -it ${pod} -- bash`, null).prompt).toBe(`root@${pod}:/# `);
+  });
+});

@@ -3,7 +3,14 @@
  * latest simulation so requests and terminal lines run against it without shipping the state back and
  * forth. Contract: simulation only here; nothing in this file knows about React or the DOM.
  */
-import { completeCommand, createSimulation, routeRequest, runCommand } from '../engine/index.ts';
+import {
+  completeCommand,
+  createShellSession,
+  createSimulation,
+  getPrompt,
+  routeRequest,
+  runCommand,
+} from '../engine/index.ts';
 import type {
   Completion,
   RequestSpec,
@@ -19,7 +26,7 @@ import type { InspectFacts } from './inspectFacts.ts';
 export interface EngineHost {
   simulate(generation: number, input: SimulationInput): SimulateReply;
   route(requests: RequestSpec[]): RouteReply;
-  runCommand(line: string, session: ShellSession): CommandReply;
+  runCommand(line: string, session: ShellSession | null): CommandReply;
   complete(line: string, cursor: number, session: ShellSession): Completion | null;
   inspect(id: string): InspectFacts;
 }
@@ -63,14 +70,16 @@ export function createEngineHost(): EngineHost {
         return { traces, error: messageOf(error) };
       }
     },
-    runCommand(line, session) {
-      if (!sim) {
+    runCommand(line, given) {
+      const session = given ?? createShellSession();
+      if (!sim || line.trim() === '') {
         return {
-          output: 'The cluster is not ready yet.\n',
-          exitCode: 1,
+          output: line.trim() === '' ? '' : 'The cluster is not ready yet.\n',
+          exitCode: line.trim() === '' ? 0 : 1,
           traces: [],
           actions: [],
           session,
+          prompt: getPrompt(session),
           clear: false,
         };
       }
@@ -83,6 +92,7 @@ export function createEngineHost(): EngineHost {
         traces: result.traces,
         actions: result.actions,
         session: result.session,
+        prompt: getPrompt(result.session),
         clear: result.clear,
       };
     },
