@@ -8,7 +8,7 @@
  * snapshots of the bundled scenarios (src/scenarios, 2026-11-25), the z1 meta JSON, and last the
  * default kubia scenario. A scenario that matches a snapshot costs almost nothing; an edited one
  * still decodes exactly (the dictionary only primes the compressor) and costs only its changes.
- * 30665 bytes of UTF-8.
+ * 31147 bytes of UTF-8.
  */
 export const DICTIONARY_V1: string = [
   // generic Kubernetes vocabulary: block style, kind cluster config, common images
@@ -411,7 +411,9 @@ export const DICTIONARY_V1: string = [
   '# ClusterIP in detail: named ports, session affinity, and a client pod to curl from.\n',
   '# Try:  kubectl exec client -- curl -s http://kubia          (always the same pod: ClientIP affinity)\n',
   '#       kubectl exec client -- curl -s http://kubia-random   (a random pod per connection)\n',
-  '#       kubectl exec client -- curl -s https://kubia         (port 443 -> the container port NAMED https)\n',
+  '#       kubectl exec client -- curl -s https://kubia         (port 443 -> the container port NAMED https, 8443:\n',
+  '#                                                             refused, because luksa/kubia only listens on 8080;\n',
+  '#                                                             declaring a containerPort opens nothing)\n',
   'apiVersion: apps/v1\n',
   'kind: Deployment\n',
   'metadata:\n',
@@ -708,7 +710,8 @@ export const DICTIONARY_V1: string = [
   'metadata:\n',
   '  name: ingress-nginx\n',
   '---\n',
-  '# The controller: ingress-nginx serves Ingresses whose IngressClass names controller\n',
+  '# The controller, cut down to what routing needs (the real deploy.yaml of ingress-nginx adds a\n',
+  '# ServiceAccount, RBAC and an admission webhook). ingress-nginx serves Ingresses whose IngressClass names controller\n',
   '# k8s.io/ingress-nginx (its --controller-class), or whose kubernetes.io/ingress.class annotation is "nginx".\n',
   'apiVersion: apps/v1\n',
   'kind: Deployment\n',
@@ -1123,7 +1126,8 @@ export const DICTIONARY_V1: string = [
   '  kubeProxyMode: iptables      # random backend per new connection (try ipvs: round robin)\n',
   '---\n',
   '# Three pods labelled app=kubia. The app answers every request with "You\'ve hit <pod name>".\n',
-  '# The ports are named so the Service below can refer to them by name.\n',
+  '# The ports are named so the Service below can refer to them by name. (The app itself only listens on\n',
+  '# 8080: a containerPort is documentation, so connections to 8443 are refused, as on a real cluster.)\n',
   'apiVersion: v1\n',
   'kind: ReplicationController\n',
   'metadata:\n',
