@@ -60,6 +60,15 @@ function claimPods(w: WorkloadState, nsPods: PodState[]): PodState[] {
   return owned;
 }
 
+/** DaemonSet pods carry the revision labels the controller adds (controller-revision-hash, pod-template-generation). */
+function daemonSetPodLabels(w: WorkloadState): Record<string, string> {
+  return {
+    ...w.manifest.template.labels,
+    'controller-revision-hash': computePodTemplateHash(w.manifest.template),
+    'pod-template-generation': '1',
+  };
+}
+
 function podTemplateFor(w: WorkloadState) {
   return w.manifest.template;
 }
@@ -73,7 +82,7 @@ function newPodFromTemplate(cp: ControlPlane, w: WorkloadState, nodeName?: strin
     metadata: {
       name,
       namespace: ns,
-      labels: { ...template.labels },
+      labels: w.manifest.kind === 'DaemonSet' ? daemonSetPodLabels(w) : { ...template.labels },
       annotations: { ...template.annotations },
     },
     spec: {
@@ -165,7 +174,7 @@ function syncDaemonSet(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): 
 }
 
 /** The ReplicaSet a Deployment wants for its current template. */
-function replicaSetManifest(d: WorkloadManifest, hash: string): WorkloadManifest {
+function replicaSetManifest(d: WorkloadManifest, hash: string, revision: number): WorkloadManifest {
   const labels = { ...d.template.labels, 'pod-template-hash': hash };
   return {
     kind: 'ReplicaSet',
@@ -174,7 +183,7 @@ function replicaSetManifest(d: WorkloadManifest, hash: string): WorkloadManifest
       name: `${d.metadata.name}-${hash}`,
       namespace: d.metadata.namespace,
       labels,
-      annotations: {},
+      annotations: { 'deployment.kubernetes.io/revision': String(revision) },
     },
     replicas: d.replicas,
     selector: {
@@ -200,7 +209,7 @@ function syncDeployment(cp: ControlPlane, d: WorkloadState): void {
   let current = owned.find((w) => w.templateHash === hash);
   if (!current) {
     current = {
-      manifest: replicaSetManifest(d.manifest, hash),
+      manifest: replicaSetManifest(d.manifest, hash, owned.length + 1),
       replicas: 0,
       createdAt: state.clock,
       generation: 0,
