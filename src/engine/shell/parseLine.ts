@@ -3,7 +3,8 @@
  * backslash escapes, `$VAR` expansion, pipes, redirections and the `;` `&&` `||` separators.
  * Globs, subshells and here-documents are out of scope: the terminal is for kubectl/curl, not scripts.
  */
-export type RedirectOp = '>' | '>>' | '<' | '2>' | '2>>' | '2>&1' | '&>';
+/** `<<` is a here-document: its target is the delimiter word; the body comes from the following lines. */
+export type RedirectOp = '>' | '>>' | '<' | '<<' | '2>' | '2>>' | '2>&1' | '&>';
 
 export interface Redirect {
   op: RedirectOp;
@@ -25,7 +26,7 @@ export type ParsedLine = { ok: true; pipelines: PipelineItem[] } | { ok: false; 
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 
-const OPERATORS = ['2>&1', '&>', '2>>', '>>', '&&', '||', '2>', '>', '<', '|', ';'];
+const OPERATORS = ['2>&1', '&>', '2>>', '>>', '<<-', '<<', '&&', '||', '2>', '>', '<', '|', ';'];
 
 /** `expand` gives the value of `$NAME` (empty when unset, as in bash). */
 export function parseLine(line: string, expand: (name: string) => string = () => ''): ParsedLine {
@@ -168,7 +169,10 @@ function toPipelines(tokens: Token[]): ParsedLine {
       default: {
         const next = tokens[k + 1];
         if (!next || next.kind !== 'word') return syntaxError(next ? next.text : 'newline');
-        current.redirects.push({ op: token.text as RedirectOp, target: next.text });
+        current.redirects.push({
+          op: (token.text === '<<-' ? '<<' : token.text) as RedirectOp,
+          target: next.text,
+        });
         k++;
       }
     }
@@ -181,4 +185,38 @@ function toPipelines(tokens: Token[]): ParsedLine {
   if (last && last.then === ';') last.then = null;
   else if (last && last.then !== null) return syntaxError('newline');
   return { ok: true, pipelines };
+}
+
+export interface HereDocLine {
+  /** The command line itself. */
+  line: string;
+  /** Here-document bodies by delimiter, in the order the line names them. */
+  bodies: Record<string, string>;
+}
+
+/**
+ * Splits pasted multi-line input into command lines, taking here-document bodies (`cat <<EOF | kubectl
+ * apply -f -` … `EOF`) out of the text that follows a line naming them, as bash reads them.
+ */
+export function splitHereDocuments(text: string): HereDocLine[] {
+  const lines = text.split('\n');
+  const out: HereDocLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const bodies: Record<string, string> = {};
+    const markers = [...line.matchAll(/<<(-?)\s*(['"]?)([A-Za-z_][\w-]*)\2/g)];
+    for (const m of markers) {
+      const strip = m[1] === '-';
+      const delimiter = m[3] ?? '';
+      const body: string[] = [];
+      while (i + 1 < lines.length) {
+        const next = lines[++i] ?? '';
+        if ((strip ? next.replace(/^\t+/, '') : next) === delimiter) break;
+        body.push(strip ? next.replace(/^\t+/, '') : next);
+      }
+      bodies[delimiter] = body.length ? body.join('\n') + '\n' : '';
+    }
+    if (line.trim() !== '' || markers.length) out.push({ line, bodies });
+  }
+  return out;
 }

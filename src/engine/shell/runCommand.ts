@@ -7,11 +7,11 @@ import type { Action } from '../model/actions.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { Trace } from '../trace.ts';
 import type { CommandOutput, ShellContext } from './context.ts';
-import { currentPod, displayOf, fail, ok, performAction } from './context.ts';
+import { currentPod, displayOf, fail, findPod, ok, performAction } from './context.ts';
 import { kubectlCommand } from './kubectl/kubectl.ts';
 import { kubeplayCommand } from './kubeplayCommand.ts';
 import type { SimpleCommand } from './parseLine.ts';
-import { parseLine } from './parseLine.ts';
+import { parseLine, splitHereDocuments } from './parseLine.ts';
 import type { ShellSession } from './session.ts';
 import {
   catCommand,
@@ -206,9 +206,15 @@ function writeFile(ctx: ShellContext, path: string, text: string, append: boolea
   return undefined;
 }
 
-function runSimple(ctx: ShellContext, cmd: SimpleCommand, stdin: string): CommandOutput {
+function runSimple(
+  ctx: ShellContext,
+  cmd: SimpleCommand,
+  stdin: string,
+  bodies: Record<string, string>,
+): CommandOutput {
   let input = stdin;
   for (const r of cmd.redirects) {
+    if (r.op === '<<') input = bodies[r.target] ?? '';
     if (r.op === '<') {
       const text = r.target === '/dev/null' ? '' : (ctx.session.files[r.target] ?? undefined);
       if (text === undefined) return fail(`bash: ${r.target}: No such file or directory`, 1);
@@ -216,7 +222,7 @@ function runSimple(ctx: ShellContext, cmd: SimpleCommand, stdin: string): Comman
     }
   }
   const result = runArgv(ctx, cmd.argv, input);
-  if (!cmd.redirects.some((r) => r.op !== '<')) return result;
+  if (!cmd.redirects.some((r) => r.op !== '<' && r.op !== '<<')) return result;
   let { stdout, stderr } = result;
   let exitCode = result.exitCode;
   for (const r of cmd.redirects) {
@@ -251,7 +257,12 @@ function runSimple(ctx: ShellContext, cmd: SimpleCommand, stdin: string): Comman
 }
 
 /** Runs a whole line (pipelines joined by `;`, `&&`, `||`) where ctx.at is. */
-function runLineIn(ctx: ShellContext, line: string, stdin: string): CommandOutput {
+function runLineIn(
+  ctx: ShellContext,
+  line: string,
+  stdin: string,
+  bodies: Record<string, string> = {},
+): CommandOutput {
   let lastCode = 0;
   const expand = (name: string): string => {
     if (name === '?') return String(lastCode);
@@ -270,7 +281,7 @@ function runLineIn(ctx: ShellContext, line: string, stdin: string): CommandOutpu
         const last = i === item.commands.length - 1;
         const savedTty = ctx.tty;
         if (!last) ctx.tty = false;
-        const r = runSimple(ctx, cmd, input);
+        const r = runSimple(ctx, cmd, input, bodies);
         ctx.tty = savedTty;
         if (last) output += displayOf(r);
         else output += r.stderr;
@@ -282,6 +293,38 @@ function runLineIn(ctx: ShellContext, line: string, stdin: string): CommandOutpu
     skip = (item.then === '&&' && lastCode !== 0) || (item.then === '||' && lastCode === 0);
   }
   return { stdout: output, stderr: '', exitCode: lastCode };
+}
+
+/** Pasted text may hold several lines and here-documents: each line runs in turn, like `;`. */
+function runLines(ctx: ShellContext, text: string): CommandOutput {
+  let output = '';
+  let exitCode = 0;
+  for (const { line, bodies } of splitHereDocuments(text)) {
+    const r = runLineIn(ctx, line, '', bodies);
+    output += r.stdout + r.stderr;
+    exitCode = r.exitCode;
+  }
+  return { stdout: output, stderr: '', exitCode };
+}
+
+/**
+ * A shell inside a pod dies with the pod (deleted, or its node gone): the terminal is back on the
+ * laptop with kubectl's message, before the next line runs.
+ */
+function leaveVanishedPod(ctx: ShellContext): CommandOutput | undefined {
+  const at = ctx.session.location;
+  if (at.kind !== 'pod') return undefined;
+  const pod = findPod(ctx, at.namespace, at.pod);
+  const node = pod && ctx.sim.state.nodes.find((n) => n.name === pod.spec.nodeName);
+  if (pod && pod.status.phase === 'Running' && (node?.up ?? true)) return undefined;
+  const previous = ctx.session.previous[ctx.session.previous.length - 1] ?? {
+    kind: 'client' as const,
+    client: 'laptop',
+  };
+  ctx.session.location = previous;
+  ctx.session.previous = ctx.session.previous.slice(0, -1);
+  ctx.at = previous;
+  return { stdout: '', stderr: 'command terminated with exit code 137\n', exitCode: 137 };
 }
 
 /**
@@ -300,7 +343,7 @@ export function runCommand(sim: Simulation, session: ShellSession, line: string)
   };
   let result: CommandOutput;
   try {
-    result = runLineIn(ctx, line, '');
+    result = leaveVanishedPod(ctx) ?? runLines(ctx, line);
   } catch (error) {
     // A bug in a command must not take the terminal down: report it as a shell would.
     result = fail(`kubeplay: internal error: ${error instanceof Error ? error.message : String(error)}`, 1);

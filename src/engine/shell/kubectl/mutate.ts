@@ -100,9 +100,17 @@ function snapshotOf(
   );
 }
 
-function readSource(ctx: ShellContext, file: string, stdin: string): string | undefined {
+function readSource(ctx: ShellContext, file: string, stdin: string): string | { error: string } | undefined {
   if (file === '-') return stdin || ctx.session.stdin || '';
-  return ctx.session.files[file] ?? ctx.session.files[file.replace(/^\.\//, '')];
+  const known = ctx.session.files[file] ?? ctx.session.files[file.replace(/^\.\//, '')];
+  if (known !== undefined) return known;
+  // the simulated laptop has no internet: a URL fails the way kubectl fails offline
+  const url = /^https?:\/\/([^/:]+)/.exec(file);
+  if (url)
+    return {
+      error: `error: unable to read URL "${file}", server reported Get "${file}": dial tcp: lookup ${url[1] ?? ''}: no such host`,
+    };
+  return undefined;
 }
 
 /** Which object (kind, name, apiVersion) a line of a multi-document YAML text belongs to. */
@@ -215,8 +223,8 @@ export function runApplyOrCreate(
   const namespaceFlag = flagString(parsed, 'namespace');
   for (const file of files) {
     const text = readSource(ctx, file, stdin);
-    if (text === undefined) {
-      stderr += `error: the path "${file}" does not exist\n`;
+    if (text === undefined || typeof text !== 'string') {
+      stderr += text ? `${text.error}\n` : `error: the path "${file}" does not exist\n`;
       continue;
     }
     const result = parseManifests([{ file, text }]);
@@ -314,8 +322,8 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
   const targets: { type: ResourceType; names: string[] }[] = [];
   for (const file of files) {
     const text = readSource(ctx, file, stdin);
-    if (text === undefined) {
-      stderr += `error: the path "${file}" does not exist\n`;
+    if (text === undefined || typeof text !== 'string') {
+      stderr += text ? `${text.error}\n` : `error: the path "${file}" does not exist\n`;
       continue;
     }
     for (const m of parseManifests([{ file, text }]).manifests) {
