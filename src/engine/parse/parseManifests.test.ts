@@ -27,6 +27,7 @@ describe('real manifests parse clean', () => {
     ['docs deployment', F.DOCS_NGINX_DEPLOYMENT],
     ['docs ingress', F.DOCS_INGRESS],
     ['kind config', F.KIND_CLUSTER],
+    ['fields real-world manifests carry (and kubectl get -o yaml output)', F.KITCHEN_SINK],
   ];
   for (const [name, text] of clean) {
     it(name, () => {

@@ -385,3 +385,133 @@ networking:
   serviceSubnet: "10.100.0.0/16"
   kubeProxyMode: ipvs
 `;
+
+/** Fields real-world Services and controllers carry, all valid: none may give a false error. */
+export const KITCHEN_SINK = `apiVersion: v1
+kind: Service
+metadata:
+  name: web-lb
+  namespace: default
+  annotations:
+    service.beta.kubernetes.io/aws-load-balancer-type: nlb
+    metallb.universe.tf/address-pool: public
+spec:
+  type: LoadBalancer
+  externalTrafficPolicy: Local
+  internalTrafficPolicy: Cluster
+  healthCheckNodePort: 32100
+  allocateLoadBalancerNodePorts: true
+  loadBalancerSourceRanges: [203.0.113.0/24]
+  loadBalancerClass: example.com/lb
+  ipFamilyPolicy: SingleStack
+  ipFamilies: [IPv4]
+  sessionAffinity: ClientIP
+  sessionAffinityConfig:
+    clientIP:
+      timeoutSeconds: 600
+  publishNotReadyAddresses: false
+  selector:
+    app.kubernetes.io/name: web
+  ports:
+  - name: http
+    appProtocol: http
+    port: 80
+    targetPort: http
+    nodePort: 30080
+  - name: dns
+    protocol: UDP
+    port: 53
+  - name: dns-tcp
+    port: 53
+    targetPort: 5353
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: traefik
+  namespace: default
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: traefik}
+  template:
+    metadata:
+      labels: {app: traefik}
+    spec:
+      serviceAccountName: traefik
+      terminationGracePeriodSeconds: 60
+      hostNetwork: false
+      dnsPolicy: ClusterFirstWithHostNet
+      dnsConfig:
+        options: [{name: ndots, value: "2"}]
+      containers:
+      - name: traefik
+        image: traefik:v3.1
+        args:
+        - --entrypoints.web.address=:8000
+        - --providers.kubernetesingress
+        ports:
+        - {name: web, containerPort: 8000}
+        - {name: websecure, containerPort: 8443, protocol: TCP}
+        - {name: admin, containerPort: 8080, hostIP: 127.0.0.1, hostPort: 9000}
+        readinessProbe:
+          httpGet: {path: /ping, port: admin, scheme: HTTP, httpHeaders: [{name: X-Probe, value: "1"}]}
+          failureThreshold: 1
+        startupProbe:
+          grpc: {port: 9090}
+        envFrom:
+        - configMapRef: {name: traefik-env}
+        securityContext:
+          readOnlyRootFilesystem: true
+          runAsUser: 65532
+      topologySpreadConstraints:
+      - maxSkew: 1
+        topologyKey: kubernetes.io/hostname
+        whenUnsatisfiable: ScheduleAnyway
+        labelSelector: {matchLabels: {app: traefik}}
+      priorityClassName: system-cluster-critical
+      hostAliases:
+      - ip: 127.0.0.1
+        hostnames: [foo.local]
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent, labels: {app: agent}}
+spec:
+  selector: {matchLabels: {app: agent}}
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 1}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      tolerations: [{operator: Exists}]
+      containers:
+      - name: agent
+        image: busybox
+        command: [sh, -c, 'while true; do sleep 3600; done']
+        resources: {limits: {memory: 64Mi}}
+---
+apiVersion: v1
+kind: List
+metadata: {resourceVersion: ""}
+items:
+- apiVersion: v1
+  kind: Service
+  metadata:
+    name: kubia
+    namespace: default
+    uid: 0b1c2d3e-1111-2222-3333-444455556666
+    resourceVersion: "1234"
+    creationTimestamp: "2026-01-01T00:00:00Z"
+  spec:
+    clusterIP: 10.96.12.7
+    clusterIPs: [10.96.12.7]
+    ports: [{port: 80, protocol: TCP, targetPort: 8080}]
+    selector: {app: kubia}
+    type: ClusterIP
+    sessionAffinity: None
+    internalTrafficPolicy: Cluster
+    ipFamilies: [IPv4]
+    ipFamilyPolicy: SingleStack
+  status:
+    loadBalancer: {}
+`;

@@ -181,6 +181,18 @@ describe('Service validation (K8S-FACTS §1, §2, §6–§8, §10, §11, §14)',
     ]);
   });
 
+  it('IP family fields: values, and none on ExternalName', () => {
+    expect(problems(svc('  ipFamilyPolicy: DualStack\n  ports: [{port: 80}]\n'))).toEqual([
+      '6:19 error spec.ipFamilyPolicy: Unsupported value: "DualStack": supported values: "PreferDualStack", "RequireDualStack", "SingleStack"',
+    ]);
+    expect(problems(svc('  ipFamilies: [IPv5]\n  ports: [{port: 80}]\n'))).toEqual([
+      '6:16 error spec.ipFamilies[0]: Unsupported value: "IPv5": supported values: "IPv4", "IPv6"',
+    ]);
+    expect(problems(svc('  type: ExternalName\n  externalName: a.b\n  ipFamilies: [IPv4]\n'))).toEqual([
+      '8:15 error spec.ipFamilies: Forbidden: may not be set for ExternalName services',
+    ]);
+  });
+
   it('selector label values are validated, with the message on the value', () => {
     expect(problems(svc('  selector:\n    app: -kubia\n  ports: [{port: 80}]\n'))).toEqual([
       `7:10 error spec.selector: Invalid value: "-kubia": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')`,

@@ -164,6 +164,47 @@ export function validateService(ctx: ObjectContext, svc: ServiceManifest, raw: P
   }
 
   validateTrafficPolicies(ctx, spec, type);
+  validateIpFamilies(ctx, spec, type);
+}
+
+const FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+const FAMILIES = ['IPv4', 'IPv6'];
+
+/** ValidateServiceClusterIPsRelatedFields: the family fields' values, and none of them on ExternalName. */
+function validateIpFamilies(ctx: ObjectContext, spec: PlainMap | undefined, type: string): void {
+  const policy = getString(spec, 'ipFamilyPolicy');
+  const families = getArray(spec, 'ipFamilies');
+  if (type === 'ExternalName') {
+    if (policy !== undefined)
+      reportError(
+        ctx,
+        'spec.ipFamilyPolicy',
+        forbidden('may not be set for ExternalName services'),
+        'svc-externalname-families',
+      );
+    if (families.length > 0)
+      reportError(
+        ctx,
+        'spec.ipFamilies',
+        forbidden('may not be set for ExternalName services'),
+        'svc-externalname-families',
+      );
+    return;
+  }
+  if (policy !== undefined && !FAMILY_POLICIES.includes(policy))
+    reportError(ctx, 'spec.ipFamilyPolicy', unsupported(policy, FAMILY_POLICIES), 'svc-family-policy');
+  families.forEach((f, i) => {
+    if (typeof f === 'string' && !FAMILIES.includes(f))
+      reportError(ctx, `spec.ipFamilies[${i}]`, unsupported(f, FAMILIES), 'svc-ip-family');
+  });
+  if (policy === 'SingleStack' && families.length > 1) {
+    reportError(
+      ctx,
+      'spec.ipFamilies',
+      `Invalid value: []core.IPFamily{${families.map((f) => JSON.stringify(f)).join(', ')}}: when \`ipFamilyPolicy\` is \`SingleStack\`, at most one ip family may be specified`,
+      'svc-ip-families-single',
+    );
+  }
 }
 
 function validatePorts(ctx: ObjectContext, svc: ServiceManifest, rawPorts: unknown[]): void {
