@@ -14,6 +14,11 @@ import { formatIp, parseCidr } from '../cluster/ipv4.ts';
 import { findNode, findPod } from '../cluster/lookup.ts';
 import { applyControlPlaneTaints } from '../cluster/topology.ts';
 
+/** A non-negative whole number from untrusted input (share links carry actions): junk counts as 0. */
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;
+}
+
 function actionDiagnostic(
   actionNumber: number,
   message: string,
@@ -35,7 +40,7 @@ export function runAction(
 ): Diagnostic[] {
   const { state } = cp;
   const out: Diagnostic[] = [];
-  state.clock += action.type === 'wait' ? Math.max(0, action.seconds) : 1;
+  state.clock += action.type === 'wait' ? count(action.seconds) : 1;
   switch (action.type) {
     case 'apply':
       for (const m of manifests) {
@@ -78,7 +83,7 @@ export function runAction(
       if (!w)
         out.push(actionDiagnostic(actionNumber, notFoundMessage(action.kind, action.name), 'not-found'));
       else {
-        w.replicas = Math.max(0, action.replicas);
+        w.replicas = count(action.replicas);
         w.manifest = { ...w.manifest, replicas: w.replicas };
       }
       break;
@@ -150,8 +155,8 @@ function nextClientIp(cp: ControlPlane): string {
 function relabel(cp: ControlPlane, action: Extract<Action, { type: 'label' | 'annotate' }>): boolean {
   const { state } = cp;
   const edit = (map: Record<string, string>): Record<string, string> => {
-    const next = { ...map, ...action.set };
-    for (const key of action.remove) delete next[key];
+    const next = { ...map, ...(action.set && typeof action.set === 'object' ? action.set : {}) };
+    for (const key of Array.isArray(action.remove) ? action.remove : []) delete next[key];
     return next;
   };
   const field = action.type === 'label' ? 'labels' : 'annotations';

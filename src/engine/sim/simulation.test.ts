@@ -175,6 +175,24 @@ spec:
     ]);
   });
 
+  it('never throws on junk actions and keeps the clock a number', () => {
+    const junk = [
+      { type: 'wait', seconds: Number.NaN },
+      {
+        type: 'scale',
+        kind: 'ReplicationController',
+        namespace: 'default',
+        name: 'kubia',
+        replicas: Infinity,
+      },
+      { type: 'label', kind: 'Pod', namespace: 'default', name: 'x', set: null, remove: null },
+      { type: 'teleport' },
+    ] as unknown as Action[];
+    const sim = simulate(KUBIA_YAML, 1, junk);
+    expect(Number.isFinite(sim.state.clock)).toBe(true);
+    expect(sim.actions).toHaveLength(4);
+  });
+
   it('never throws on junk input', () => {
     expect(() => createSimulation({ files: [{ file: 'x', text: '::: not yaml [' }] })).not.toThrow();
     expect(() => createSimulation({ files: null as never })).not.toThrow();
