@@ -83,6 +83,18 @@ export function podHostname(pod: PodState): string {
   return pod.spec.hostname ?? pod.metadata.name;
 }
 
+const kubiaBodies = new WeakMap<PodState, string>();
+
+/** luksa/kubia's app.js: `You've hit ${os.hostname()}` (cached per pod: it is the hot path of `kubeplay load`). */
+function kubiaBody(pod: PodState): string {
+  let body = kubiaBodies.get(pod);
+  if (body === undefined) {
+    body = `You've hit ${podHostname(pod)}\n`;
+    kubiaBodies.set(pod, body);
+  }
+  return body;
+}
+
 const ok = (app: string, body: string, status = 200): AppAnswer => ({ kind: 'http', status, body, app });
 
 const NGINX_WELCOME = `<!DOCTYPE html>
@@ -156,9 +168,7 @@ export function getContainerListeners(container: Container): Listener[] {
   const args = [...container.command, ...container.args];
   if (recognizeIngressController(container)) return []; // served by net/ingress, not as an app
   if (repo.startsWith('luksa/kubia')) {
-    return [
-      { port: 8080, app: 'kubia', answer: (_r, pod) => ok('kubia', `You've hit ${podHostname(pod)}\n`) },
-    ];
+    return [{ port: 8080, app: 'kubia', answer: (_r, pod) => ok('kubia', kubiaBody(pod)) }];
   }
   if (repo === 'nginx' || repo === 'nginxinc/nginx-unprivileged' || repo === 'bitnami/nginx') {
     const port = repo === 'nginx' ? 80 : 8080;

@@ -7,7 +7,7 @@ import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
 import type { AppAnswer } from './apps.ts';
 import { answerNodeRequest, answerRequest } from './apps.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { refused, timedOut, toAppRequest } from './flow.ts';
+import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { getIngressController, handleControllerRequest } from './ingress/controller.ts';
 import type { Backend } from './netIndex.ts';
 import { addr } from './routeContext.ts';
@@ -18,29 +18,62 @@ function podName(pod: PodState): string {
 }
 
 /** Moves the packet onto `node` (a `forward` hop when it crosses nodes); false when the node is down. */
+/** Forward-hop notes by (node, from, why): cached, they are on every cross-node request. */
+const forwardNotes = new Map<string, Map<string, Map<string, string>>>();
+
+function forwardNote(from: string, to: string, why: string): string {
+  let byFrom = forwardNotes.get(to);
+  if (!byFrom) {
+    byFrom = new Map();
+    forwardNotes.set(to, byFrom);
+  }
+  let byWhy = byFrom.get(from);
+  if (!byWhy) {
+    byWhy = new Map();
+    byFrom.set(from, byWhy);
+  }
+  let note = byWhy.get(why);
+  if (note === undefined) {
+    note = `the pod network carries the packet from ${from} to ${to}, ${why}`;
+    if (byWhy.size < 10_000) byWhy.set(why, note);
+  }
+  return note;
+}
+
+const podWhy = new WeakMap<PodState, string>();
+
+/** `where kubia-x runs`, once per pod object. */
+export function whereRuns(pod: PodState): string {
+  let why = podWhy.get(pod);
+  if (why === undefined) {
+    why = `where ${pod.metadata.name} runs`;
+    podWhy.set(pod, why);
+  }
+  return why;
+}
+
+/** Moves the packet onto `node` (a `forward` hop when it crosses nodes); false when the node is down. */
 export function enterNode(ctx: RouteContext, flow: Flow, node: NodeState, why: string): boolean {
-  const src = addr(flow.srcIp, flow.srcPort);
-  const dst = addr(flow.dstIp, flow.dstPort);
   if (!node.up) {
     ctx.hop(
       graphIdOfNode(node.name),
       'drop',
-      src,
-      dst,
+      srcAddr(flow),
+      dstAddr(flow),
       `${node.name} is down, so nothing there answers and the client times out`,
     );
     return false;
   }
   if (flow.node !== node.name) {
-    const from = flow.node ?? 'outside the cluster';
-    if (flow.node !== undefined)
+    if (flow.node !== undefined) {
       ctx.hop(
         graphIdOfNode(node.name),
         'forward',
-        src,
-        dst,
-        `the pod network carries the packet from ${from} to ${node.name}, ${why}`,
+        srcAddr(flow),
+        dstAddr(flow),
+        forwardNote(flow.node, node.name, why),
       );
+    }
     flow.node = node.name;
   }
   return true;
@@ -54,8 +87,8 @@ export function finishWithAnswer(
   answer: AppAnswer,
   endpoint: Delivery['endpoint'],
 ): Delivery {
-  const src = addr(flow.srcIp, flow.srcPort);
-  const dst = addr(flow.dstIp, flow.dstPort);
+  const src = srcAddr(flow);
+  const dst = dstAddr(flow);
   const base = endpoint ? { endpoint } : {};
   switch (answer.kind) {
     case 'refused':
@@ -88,7 +121,7 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
   flow.dstIp = pod.status.podIP;
   flow.dstPort = port;
   const node = ctx.index.nodesByName.get(pod.spec.nodeName);
-  if (node && !enterNode(ctx, flow, node, `where ${pod.metadata.name} runs`)) return timedOut();
+  if (node && !enterNode(ctx, flow, node, whereRuns(pod))) return timedOut();
   const endpoint = { pod: podName(pod), node: pod.spec.nodeName, ip: pod.status.podIP, port };
   const controller = getIngressController(pod);
   if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
@@ -142,7 +175,7 @@ export function deliverToBackend(ctx: RouteContext, flow: Flow, backend: Backend
   ctx.hop(
     flow.node ? graphIdOfNode(flow.node) : 'cluster',
     'drop',
-    addr(flow.srcIp, flow.srcPort),
+    srcAddr(flow),
     addr(backend.ip, backend.port),
     `${backend.ip} is outside the simulated network (an endpoint written by hand); nothing answers in the playground, so the client times out`,
   );

@@ -11,7 +11,7 @@ import { graphIdOfNode, graphIdOfService } from '../trace.ts';
 import { deliverToNodeHost, deliverToPod, enterNode, finishWithAnswer } from './deliver.ts';
 import { getBackends } from './netIndex.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { refused, timedOut } from './flow.ts';
+import { dstAddr, refused, srcAddr, timedOut } from './flow.ts';
 import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
@@ -23,7 +23,7 @@ function findPort(service: ServiceState, port: number): ServicePort | undefined 
 }
 
 function drop(ctx: RouteContext, flow: Flow, at: string, note: string): Delivery {
-  ctx.hop(at, 'drop', addr(flow.srcIp, flow.srcPort), addr(flow.dstIp, flow.dstPort), note);
+  ctx.hop(at, 'drop', srcAddr(flow), dstAddr(flow), note);
   return timedOut();
 }
 
@@ -39,8 +39,8 @@ function noSuchServicePort(
     ctx.hop(
       graphIdOfNode(node.name),
       'reject',
-      addr(flow.srcIp, flow.srcPort),
-      addr(flow.dstIp, flow.dstPort),
+      srcAddr(flow),
+      dstAddr(flow),
       `${serviceKey(service)} has no port ${flow.dstPort}; IPVS binds the ClusterIP to kube-ipvs0 on ${node.name}, so the kernel answers with a reset`,
     );
     return { ...refused(), service: serviceKey(service) };
@@ -134,8 +134,8 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
     ctx.hop(
       lbId,
       'balance',
-      addr(flow.srcIp, flow.srcPort),
-      addr(flow.dstIp, flow.dstPort),
+      srcAddr(flow),
+      dstAddr(flow),
       `${picked.note}${port.nodePort !== undefined ? ` and forwards to its node port ${port.nodePort}` : ''}`,
     );
     flow.node = node.name;
@@ -161,8 +161,8 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
     ctx.hop(
       graphIdOfNode(node.name),
       'route',
-      addr(flow.srcIp, flow.srcPort),
-      addr(flow.dstIp, flow.dstPort),
+      srcAddr(flow),
+      dstAddr(flow),
       `the network routes external IP ${dst} to ${node.name} (routing external IPs is the cluster admin's job); kube-proxy there has rules for it`,
     );
     flow.node = node.name;
@@ -182,7 +182,7 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
       ctx.hop(
         graphIdOfNode(node.name),
         'dnat',
-        addr(flow.srcIp, flow.srcPort),
+        srcAddr(flow),
         addr(pod.status.podIP, containerPort),
         `the CNI portmap rule on ${node.name} forwards host port ${flow.dstPort} to ${pod.metadata.name} port ${containerPort}`,
         'CNI-HOSTPORT-DNAT',

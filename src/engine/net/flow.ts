@@ -27,6 +27,33 @@ export interface Flow {
   dstPort: number;
   /** The node the packet is on now; undefined while outside the cluster. */
   node: string | undefined;
+  /** Memo of the `ip:port` texts (see srcAddr/dstAddr): hops print them several times per request. */
+  srcText?: string;
+  srcTextIp?: string;
+  srcTextPort?: number;
+  dstText?: string;
+  dstTextIp?: string;
+  dstTextPort?: number;
+}
+
+/** `srcIp:srcPort`, built once while the source stays the same. */
+export function srcAddr(flow: Flow): string {
+  if (flow.srcText === undefined || flow.srcTextIp !== flow.srcIp || flow.srcTextPort !== flow.srcPort) {
+    flow.srcText = `${flow.srcIp}:${flow.srcPort}`;
+    flow.srcTextIp = flow.srcIp;
+    flow.srcTextPort = flow.srcPort;
+  }
+  return flow.srcText;
+}
+
+/** `dstIp:dstPort`, built once while the destination stays the same. */
+export function dstAddr(flow: Flow): string {
+  if (flow.dstText === undefined || flow.dstTextIp !== flow.dstIp || flow.dstTextPort !== flow.dstPort) {
+    flow.dstText = `${flow.dstIp}:${flow.dstPort}`;
+    flow.dstTextIp = flow.dstIp;
+    flow.dstTextPort = flow.dstPort;
+  }
+  return flow.dstText;
 }
 
 /** How the request ended, before the reply hop is drawn. */

@@ -53,7 +53,7 @@ export interface ChooseArgs {
 
 function iptablesPick(ctx: RouteContext, n: number): number {
   for (let i = 0; i < n - 1; i++) {
-    if (ctx.rng.next() < 1 / (n - i)) return i;
+    if (ctx.random() < 1 / (n - i)) return i;
   }
   return n - 1;
 }
@@ -112,7 +112,7 @@ export function chooseEndpoint(ctx: RouteContext, args: ChooseArgs): EndpointCho
           backend,
           position,
           count: n,
-          note: `sessionAffinity ClientIP: kube-proxy on ${nodeName} remembers ${clientIp} and sends it to the same endpoint ${backend.key} again (last used ${clock - entry.lastUsed}s ago, timeout ${timeout}s)`,
+          note: `sessionAffinity ClientIP: kube-proxy on ${nodeName} remembers ${clientIp} and sends it to the same endpoint ${backend.key} again (last used ${clock - entry.lastUsed}s ago, timeout ${timeout}s), and rewrote the destination to it`,
           rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
         };
       }
@@ -137,7 +137,6 @@ function pick(
 ): EndpointChoice {
   const { candidates, nodeName, port } = args;
   let position: number;
-  let how: string;
   if (mode === 'ipvs') {
     position = ctx.nextRoundRobin('ipvs', `${nodeName}|${args.virtualServer}`, n);
     const backend = candidates[position]!;
@@ -145,30 +144,57 @@ function pick(
       backend,
       position,
       count: n,
-      note: `IPVS on ${nodeName} picked real server ${position + 1} of ${n} (${backend.key}) by round robin for virtual server ${args.virtualServer}`,
+      note: `IPVS on ${nodeName} picked real server ${position + 1} of ${n} (${backend.key}) by round robin for virtual server ${args.virtualServer}, and rewrote the destination to it`,
       rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
     };
   }
-  if (mode === 'nftables') {
-    position = ctx.rng.index(n);
-    how = `with numgen random mod ${n}`;
-  } else {
-    position = iptablesPick(ctx, n);
-    how =
-      position === n - 1
-        ? n === 1
-          ? 'its only rule'
-          : 'the last rule, which always matches'
-        : `iptables rule probability ${ruleProbability(position, n)}`;
-    how = `at random (${how})`;
-  }
+  position = mode === 'nftables' ? ctx.randomIndex(n) : iptablesPick(ctx, n);
   const backend = candidates[position]!;
-  const who = mode === 'nftables' ? 'kube-proxy (nftables)' : 'kube-proxy';
   return {
     backend,
     position,
     count: n,
-    note: `${who} on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) ${how}`,
+    note: randomChoiceNote(candidates, mode, nodeName, position),
     rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
   };
+}
+
+/**
+ * The note of a random choice depends only on (candidate list, mode, node, position): cached, because
+ * building it is a good part of the cost of a routed request in `kubeplay load`.
+ */
+const noteCache = new WeakMap<Backend[], Map<string, string[]>>();
+
+function randomChoiceNote(candidates: Backend[], mode: string, nodeName: string, position: number): string {
+  let perList = noteCache.get(candidates);
+  if (!perList) {
+    perList = new Map();
+    noteCache.set(candidates, perList);
+  }
+  const key = mode === 'nftables' ? `nft|${nodeName}` : nodeName;
+  let notes = perList.get(key);
+  if (!notes) {
+    notes = [];
+    perList.set(key, notes);
+  }
+  let note = notes[position];
+  if (note === undefined) {
+    const n = candidates.length;
+    const backend = candidates[position]!;
+    let how: string;
+    if (mode === 'nftables') how = `with numgen random mod ${n}`;
+    else {
+      const rule =
+        position === n - 1
+          ? n === 1
+            ? 'its only rule'
+            : 'the last rule, which always matches'
+          : `iptables rule probability ${ruleProbability(position, n)}`;
+      how = `at random (${rule})`;
+    }
+    const who = mode === 'nftables' ? 'kube-proxy (nftables)' : 'kube-proxy';
+    note = `${who} on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) ${how}, and rewrote the destination to it`;
+    notes[position] = note;
+  }
+  return note;
 }

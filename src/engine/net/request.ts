@@ -136,6 +136,35 @@ function resolveName(
   return hit;
 }
 
+/** Shared, never mutated: most requests carry no extra header. */
+const NO_HEADERS: [string, string][] = [];
+
+const sendNotes = new WeakMap<Source, Map<string, string>>();
+
+/** The `send` note, cached per source and request line (the same URL is routed 100,000 times by `load`). */
+function sendNote(
+  source: Source,
+  dialed: string,
+  method: string,
+  path: string,
+  hostHeader: string,
+  plainKey: string | undefined,
+): string {
+  let perSource = sendNotes.get(source);
+  if (!perSource) {
+    perSource = new Map();
+    sendNotes.set(source, perSource);
+  }
+  // A plain GET of a URL is keyed by the URL text itself (the same string object on every call).
+  const key = plainKey ?? `${method} ${dialed}${path} ${hostHeader}`;
+  let note = perSource.get(key);
+  if (note === undefined) {
+    note = `${source.id} opens a TCP connection to ${dialed} and sends ${method} ${path} (Host: ${hostHeader})`;
+    if (perSource.size < 1000) perSource.set(key, note);
+  }
+  return note;
+}
+
 function replyNote(flow: Flow, dialedIp: string, dialed: string): string {
   const rewritten = flow.dstIp !== dialedIp || flow.srcIp !== flow.clientIp;
   return rewritten
@@ -196,7 +225,7 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
     };
   }
   let hostOverride: string | undefined;
-  const headers: [string, string][] = [];
+  const headers: [string, string][] = request.headers ? [] : NO_HEADERS;
   if (request.headers) {
     for (const [k, v] of Object.entries(request.headers)) {
       if (k.toLowerCase() === 'host') hostOverride = v;
@@ -228,7 +257,8 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
   let dstIp = url.host;
   if (!url.isIp) {
     const resolution = resolveName(ctx, source, url.host, url.port, request);
-    ctx.hops.push({ ...resolution.hop });
+    const h = resolution.hop;
+    ctx.hops.push({ at: h.at, kind: h.kind, src: h.src, dst: h.dst, note: h.note });
     const answer = firstAddress(resolution.lookup);
     if (!answer)
       return finishTrace(ctx, source.id, traceRequest, {
@@ -253,6 +283,13 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
     dstIp,
     dstPort: url.port,
     node: sourceNode?.name,
+    // Declared up front so every Flow has one hidden class (the memo fields are filled later).
+    srcText: undefined,
+    srcTextIp: undefined,
+    srcTextPort: undefined,
+    dstText: undefined,
+    dstTextIp: undefined,
+    dstTextPort: undefined,
   };
   const dialed = addr(dstIp, url.port);
   ctx.hop(
@@ -260,7 +297,14 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
     'send',
     addr(source.ip, clientPort),
     dialed,
-    `${source.id} opens a TCP connection to ${dialed} and sends ${method} ${url.path} (Host: ${hostHeader})`,
+    sendNote(
+      source,
+      dialed,
+      method,
+      url.path,
+      hostHeader,
+      request.headers === undefined && method === 'GET' ? request.url : undefined,
+    ),
   );
   const delivery = routeToAddress(ctx, flow);
   if (delivery.outcome === 'ok' || delivery.status !== undefined || delivery.outcome === 'http-error') {

@@ -4,12 +4,12 @@
  * every untouched array with the old one (so the net index cache stays valid).
  */
 import type { AffinityEntry, ClientState, ClusterState } from '../model/state.ts';
-import { Rng } from '../sim/rng.ts';
 import type { GraphId, Hop, HopKind } from '../trace.ts';
 import type { NetIndex } from './netIndex.ts';
 
 export class RouteContext {
-  readonly rng: Rng;
+  /** The rng state (sim/rng.ts mulberry32), advanced in place: see random(). */
+  private rngState: number;
   readonly hops: Hop[] = [];
   private affinity: Record<string, AffinityEntry>;
   private ipvsCursor: Record<string, number>;
@@ -21,7 +21,7 @@ export class RouteContext {
     readonly state: ClusterState,
     readonly index: NetIndex,
   ) {
-    this.rng = new Rng(state.rng);
+    this.rngState = state.rng;
     this.affinity = state.affinity;
     this.ipvsCursor = state.ipvsCursor;
     this.lbCursor = state.lbCursor;
@@ -31,9 +31,27 @@ export class RouteContext {
     this.hops.push(rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule });
   }
 
+  /**
+   * A float in [0, 1): exactly sim/rng.ts drawRandom (mulberry32), without allocating a result object
+   * per draw (routeRequest draws several times per request; request.test.ts checks both agree).
+   */
+  random(): number {
+    const next = (this.rngState + 0x6d2b79f5) | 0;
+    this.rngState = next;
+    let t = next;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, n), as Rng.index. */
+  randomIndex(n: number): number {
+    return Math.floor(this.random() * n);
+  }
+
   /** A client port from Linux's default ephemeral range (net.ipv4.ip_local_port_range 32768-60999). */
   ephemeralPort(): number {
-    return 32768 + this.rng.index(60999 - 32768 + 1);
+    return 32768 + this.randomIndex(60999 - 32768 + 1);
   }
 
   getAffinity(key: string): AffinityEntry | undefined {
@@ -82,7 +100,7 @@ export class RouteContext {
     const s = this.state;
     const next: ClusterState = {
       seed: s.seed,
-      rng: this.rng.state,
+      rng: this.rngState,
       clock: s.clock,
       settings: s.settings,
       nodes: s.nodes,

@@ -20,7 +20,7 @@ import { graphIdOfNode } from '../trace.ts';
 import { externalServiceChainName, servicePortName } from './chainNames.ts';
 import { deliverToBackend } from './deliver.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { refused, timedOut } from './flow.ts';
+import { dstAddr, refused, srcAddr, timedOut } from './flow.ts';
 import { chooseEndpoint } from './kubeProxy.ts';
 import type { Backend } from './netIndex.ts';
 import { getBackends } from './netIndex.ts';
@@ -61,8 +61,8 @@ function rejectNoEndpoints(
   ctx.hop(
     graphIdOfNode(node.name),
     'reject',
-    addr(flow.srcIp, flow.srcPort),
-    addr(flow.dstIp, flow.dstPort),
+    srcAddr(flow),
+    dstAddr(flow),
     ipvs
       ? `${label} has no ready endpoints: the IPVS virtual server on ${node.name} has no real servers, so the kernel refuses the connection at once`
       : `${label} has no ready endpoints: kube-proxy's REJECT rule on ${node.name} refuses the connection at once`,
@@ -83,8 +83,8 @@ function dropNoLocal(
   ctx.hop(
     graphIdOfNode(node.name),
     'drop',
-    addr(flow.srcIp, flow.srcPort),
-    addr(flow.dstIp, flow.dstPort),
+    srcAddr(flow),
+    dstAddr(flow),
     `${node.name} has no local endpoint for ${serviceKey(service)} and drops it (${policy} is Local), so the client times out`,
     `"${label} has no local endpoints" -j DROP`,
   );
@@ -100,16 +100,12 @@ function dnatAndDeliver(
   masquerade: string | undefined,
 ): Delivery {
   const { backend } = choice;
-  ctx.hop(
-    graphIdOfNode(node.name),
-    'dnat',
-    addr(flow.srcIp, flow.srcPort),
-    backend.key,
-    `${choice.note}, and rewrote the destination to it`,
-    choice.rule,
-  );
+  ctx.hop(graphIdOfNode(node.name), 'dnat', srcAddr(flow), backend.key, choice.note, choice.rule);
   flow.dstIp = backend.ip;
   flow.dstPort = backend.port;
+  flow.dstText = backend.key;
+  flow.dstTextIp = backend.ip;
+  flow.dstTextPort = backend.port;
   if (masquerade) {
     const local = backend.nodeName === node.name;
     const newSrc = local ? gatewayOf(node) : node.ip;
@@ -153,7 +149,7 @@ export function proxyClusterIp(
     candidates,
     nodeName: node.name,
     clientIp: flow.srcIp,
-    virtualServer: addr(flow.dstIp, flow.dstPort),
+    virtualServer: dstAddr(flow),
   });
   if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
   const fromPodNetwork = flow.source.kind === 'pod' && !flow.source.pod.spec.hostNetwork;
@@ -203,7 +199,7 @@ export function proxyExternal(
     candidates,
     nodeName: node.name,
     clientIp: flow.srcIp,
-    virtualServer: addr(flow.dstIp, flow.dstPort),
+    virtualServer: dstAddr(flow),
   });
   if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
   const kept =

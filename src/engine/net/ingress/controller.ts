@@ -15,12 +15,12 @@ import { graphIdOfIngress, graphIdOfPod } from '../../trace.ts';
 import type { Delivery, Flow } from '../flow.ts';
 import { deliverToBackend, enterNode, finishWithAnswer } from '../deliver.ts';
 import { getBackends, memoize, objectKey } from '../netIndex.ts';
-import { addr } from '../routeContext.ts';
 import type { RouteContext } from '../routeContext.ts';
 import { proxyClusterIp } from '../serviceProxy.ts';
 import type { IngressPathEntry, IngressServer, IngressTable } from './ingressTable.ts';
 import { buildIngressTable } from './ingressTable.ts';
 import { normalizeHost, selectPath, wildcardMatches } from './pathMatch.ts';
+import { dstAddr, srcAddr } from '../flow.ts';
 
 export interface ControllerRuntime {
   info: IngressControllerInfo;
@@ -165,7 +165,7 @@ function controllerAnswer(
       : nginx
         ? NGINX_503
         : 'no available server\n';
-  ctx.hop(at, 'route', addr(flow.srcIp, flow.srcPort), addr(flow.dstIp, flow.dstPort), note);
+  ctx.hop(at, 'route', srcAddr(flow), dstAddr(flow), note);
   void pod;
   return { outcome: 'http-error', status, body, ...(endpoint ? { endpoint } : {}) };
 }
@@ -207,8 +207,8 @@ export function handleControllerRequest(
     ctx.hop(
       podId,
       'deliver',
-      addr(flow.srcIp, flow.srcPort),
-      addr(flow.dstIp, flow.dstPort),
+      srcAddr(flow),
+      dstAddr(flow),
       `${who} port ${port} expects TLS and answers a plain HTTP request with 400`,
     );
     return {
@@ -221,8 +221,8 @@ export function handleControllerRequest(
   ctx.hop(
     podId,
     'deliver',
-    addr(flow.srcIp, flow.srcPort),
-    addr(flow.dstIp, flow.dstPort),
+    srcAddr(flow),
+    dstAddr(flow),
     `${who} in ${pod.metadata.name} accepts the connection on port ${port}${tls ? ' and terminates TLS' : ''}`,
   );
   const table = tableFor(ctx, runtime.info);
@@ -313,8 +313,8 @@ export function handleControllerRequest(
     ctx.hop(
       ingId,
       'route',
-      addr(inner.srcIp, inner.srcPort),
-      addr(inner.dstIp, inner.dstPort),
+      srcAddr(inner),
+      dstAddr(inner),
       `${matchedBy}; service-upstream is "true", so ${who} opens a new connection to the ClusterIP of ${serviceName} and lets kube-proxy choose`,
       ruleText,
     );
@@ -333,7 +333,7 @@ export function handleControllerRequest(
     ctx.hop(
       ingId,
       'route',
-      addr(inner.srcIp, inner.srcPort),
+      srcAddr(inner),
       backend.key,
       `${matchedBy}; ${who} opens a new connection from its pod IP straight to endpoint ${position + 1} of ${backends.length} of ${serviceName} (round robin, bypassing the ClusterIP)`,
       ruleText,
@@ -347,8 +347,8 @@ export function handleControllerRequest(
     ctx.hop(
       podId,
       'reply',
-      addr(inner.dstIp, inner.dstPort),
-      addr(inner.srcIp, inner.srcPort),
+      dstAddr(inner),
+      srcAddr(inner),
       `the answer returns to ${who}, which relays it to the client over the first connection`,
     );
   } else if (delivery.outcome === 'refused' || delivery.outcome === 'timeout') {
@@ -357,8 +357,8 @@ export function handleControllerRequest(
     ctx.hop(
       podId,
       'route',
-      addr(flow.dstIp, flow.dstPort),
-      addr(flow.srcIp, flow.srcPort),
+      dstAddr(flow),
+      srcAddr(flow),
       `the upstream ${delivery.outcome === 'refused' ? 'refused the connection' : 'did not answer'}, so ${who} answers ${status} itself`,
     );
     return {
