@@ -24,6 +24,8 @@ export interface ShellContext {
   at: ShellLocation;
   /** Whether stdout is a terminal (curl hides its progress meter then). */
   tty: boolean;
+  /** The command is exec'd directly by the container runtime (`kubectl exec POD -- CMD`), not by a shell. */
+  direct: boolean;
 }
 
 export interface CommandOutput {

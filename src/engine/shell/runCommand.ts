@@ -31,6 +31,7 @@ import {
 } from './tools/basics.ts';
 import { curlCommand, wgetCommand } from './tools/curl.ts';
 import { digCommand, nslookupCommand } from './tools/dns.ts';
+import { getImageTools, imageHasTool } from './tools/images.ts';
 import { pingCommand } from './tools/ping.ts';
 
 export interface CommandResult {
@@ -52,14 +53,33 @@ function bashNotFound(name: string): CommandOutput {
   return fail(`bash: ${name}: command not found`, 127);
 }
 
+function currentContainerImage(ctx: ShellContext): string | undefined {
+  const pod = currentPod(ctx);
+  const name = ctx.at.kind === 'pod' ? ctx.at.container : undefined;
+  return (pod?.spec.containers.find((c) => c.name === name) ?? pod?.spec.containers[0])?.image;
+}
+
 /** One command's words -> its output. Used for pipeline stages and for `kubectl exec POD -- CMD`. */
 export function runArgv(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
   const name = argv[0];
   if (name === undefined) return ok();
   const inPod = ctx.at.kind === 'pod';
-  if (inPod && LAPTOP_ONLY.has(name)) return bashNotFound(name);
-  // `kubectl exec POD -- CMD` runs CMD directly (no shell): the container runtime reports a missing binary
   const base = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  if (inPod) {
+    const image = currentContainerImage(ctx);
+    if (LAPTOP_ONLY.has(base) || (image !== undefined && !imageHasTool(image, base))) {
+      if (ctx.direct) {
+        // `kubectl exec POD -- CMD` runs CMD without a shell: the container runtime reports the missing binary
+        return fail(
+          `OCI runtime exec failed: exec failed: unable to start container process: exec: "${name}": executable file not found in $PATH: unknown`,
+          126,
+        );
+      }
+      return image !== undefined && getImageTools(image).shell === 'ash'
+        ? fail(`sh: ${name}: not found`, 127)
+        : bashNotFound(name);
+    }
+  }
   switch (base) {
     case 'sudo':
       return runArgv(ctx, argv.slice(1), stdin);
@@ -156,7 +176,13 @@ function exitCommand(ctx: ShellContext, argv: string[]): CommandOutput {
 /** `sh -c 'CMD'` (common after `kubectl exec POD --`); a bare shell does nothing without a terminal. */
 function shellCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
   const c = argv.indexOf('-c');
-  if (c >= 0 && argv[c + 1] !== undefined) return runLineIn(ctx, argv[c + 1] ?? '', stdin);
+  if (c >= 0 && argv[c + 1] !== undefined) {
+    const direct = ctx.direct;
+    ctx.direct = false;
+    const r = runLineIn(ctx, argv[c + 1] ?? '', stdin);
+    ctx.direct = direct;
+    return r;
+  }
   return ok();
 }
 
@@ -340,6 +366,7 @@ export function runCommand(sim: Simulation, session: ShellSession, line: string)
     clear: false,
     at: session.location,
     tty: true,
+    direct: false,
   };
   let result: CommandOutput;
   try {

@@ -11,6 +11,8 @@ export type ShellLocation =
       container: string;
       /** `kubectl run --rm -it`: the pod is deleted when this shell exits. */
       removeOnExit?: boolean;
+      /** busybox ash (Alpine/busybox images) prompts `/ # `; bash prompts `root@POD:/# `. */
+      shell?: 'bash' | 'ash';
     };
 
 export interface ShellSession {
@@ -45,6 +47,6 @@ export function createShellSession(options: CreateShellSessionOptions = {}): She
 /** `student@laptop:~$ ` outside, `root@kubia-65mtj:/# ` inside a pod (bash as root in most images). */
 export function getPrompt(session: ShellSession): string {
   const at = session.location;
-  if (at.kind === 'pod') return `root@${at.pod}:/# `;
+  if (at.kind === 'pod') return at.shell === 'ash' ? '/ # ' : `root@${at.pod}:/# `;
   return `student@${at.client}:~$ `;
 }

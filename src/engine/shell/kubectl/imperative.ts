@@ -11,6 +11,7 @@ import { flagAll, flagBool, flagString } from './flags.ts';
 import { findObject } from './get.ts';
 import { findResourceType } from './resources.ts';
 import type { RunArgv } from './kubectl.ts';
+import { getImageTools } from '../tools/images.ts';
 
 export const RUN_FLAGS: FlagSpec[] = [
   { name: 'image', value: true },
@@ -99,12 +100,14 @@ export function runRun(ctx: ShellContext, parsed: ParsedFlags, run: RunArgv): Co
   performAction(ctx, { type: 'apply', yaml: stringify(pod) });
   if (!interactive) return { stdout: `pod/${name} created\n`, stderr: '', exitCode: 0 };
 
+  const ash = getImageTools(image).shell === 'ash';
   const location = {
     kind: 'pod' as const,
     namespace,
     pod: name,
     container: name,
     ...(remove ? { removeOnExit: true } : {}),
+    ...(ash ? { shell: 'ash' as const } : {}),
   };
   const command = words.length ? words : ['sh'];
   if (command.length === 1 && SHELLS.includes(command[0] ?? '')) {
@@ -113,12 +116,14 @@ export function runRun(ctx: ShellContext, parsed: ParsedFlags, run: RunArgv): Co
     return { stdout: "If you don't see a command prompt, try pressing enter.\n", stderr: '', exitCode: 0 };
   }
   // an attached one-off command: its output, then (with --rm) the pod goes away
-  const outer = { at: ctx.at, tty: ctx.tty };
+  const outer = { at: ctx.at, tty: ctx.tty, direct: ctx.direct };
   ctx.at = location;
+  ctx.direct = true;
   ctx.tty = flagBool(parsed, 'tty');
   const result = run(ctx, command, '');
   ctx.at = outer.at;
   ctx.tty = outer.tty;
+  ctx.direct = outer.direct;
   let tail = '';
   if (remove) {
     performAction(ctx, { type: 'delete', kind: 'Pod', namespace, name });

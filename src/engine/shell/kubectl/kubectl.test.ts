@@ -56,7 +56,11 @@ describe('kubectl errors', () => {
   it('runs kubectl only on the laptop, and says command not found for unknown commands', () => {
     expect(run('foo --bar')).toMatchObject({ exitCode: 127, output: 'bash: foo: command not found\n' });
     const pod = kubiaPods(sim)[0] ?? '';
-    expect(run(`kubectl exec ${pod} -- kubectl get pods`).output).toContain('kubectl: command not found');
+    expect(run(`kubectl exec ${pod} -- kubectl get pods`)).toMatchObject({
+      exitCode: 126,
+      output:
+        'OCI runtime exec failed: exec failed: unable to start container process: exec: "kubectl": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n',
+    });
   });
 
   it('prints help, version and cluster-info', () => {
@@ -236,6 +240,28 @@ describe('kubeplay', () => {
       { type: 'client', name: 'phone' },
       { type: 'wait', seconds: 600 },
     ]);
+  });
+});
+
+describe('images and their tools', () => {
+  it("busybox has wget and sh but no curl or bash; its prompt is ash's", () => {
+    const r = runScriptWithState(kubia(), [
+      'kubectl run bb --image=busybox -- sleep 3600',
+      'kubectl exec bb -- curl -s http://kubia',
+      'kubectl exec -it bb -- bash',
+      'kubectl exec -it bb -- sh',
+      'curl http://kubia',
+      'wget -qO- http://kubia',
+    ]);
+    const out = r.steps.map((s) => s.output);
+    expect(out[1]).toBe(
+      'OCI runtime exec failed: exec failed: unable to start container process: exec: "curl": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n',
+    );
+    expect(r.steps[2]?.exitCode).toBe(126);
+    expect(out[3]).toBe('');
+    expect(out[4]).toBe('sh: curl: not found\n');
+    expect(out[5]).toMatch(/^You've hit kubia-\w+\n$/);
+    expect(r.session.location).toMatchObject({ kind: 'pod', pod: 'bb', shell: 'ash' });
   });
 });
 

@@ -28,6 +28,7 @@ import {
 } from './mutate.ts';
 import { isPodReady, NODE_INFO } from './printers.ts';
 import { RESOURCE_TYPES } from './resources.ts';
+import { getImageTools, imageHasTool } from '../tools/images.ts';
 
 export type RunArgv = (ctx: ShellContext, argv: string[], stdin: string) => CommandOutput;
 
@@ -323,20 +324,37 @@ function runExec(ctx: ShellContext, parsed: ParsedFlags, stdin: string, run: Run
   const tty = flagBool(parsed, 'tty');
   if (tty && !interactive)
     stderr += 'Unable to use a TTY - input is not a terminal or the right kind of file\n';
-  const location = { kind: 'pod' as const, namespace, pod: podName, container };
+  const image = pod.spec.containers.find((c) => c.name === container)?.image ?? '';
+  const tools = getImageTools(image);
+  const location = {
+    kind: 'pod' as const,
+    namespace,
+    pod: podName,
+    container,
+    ...(tools.shell === 'ash' ? { shell: 'ash' as const } : {}),
+  };
   if (command.length === 1 && SHELLS.includes(command[0] ?? '')) {
+    const shellName = (command[0] ?? '').replace(/^.*\//, '');
+    if (!imageHasTool(image, shellName) && !(tools.tools === undefined))
+      return {
+        stdout: '',
+        stderr: `${stderr}OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0] ?? ''}": executable file not found in $PATH: unknown\ncommand terminated with exit code 126\n`,
+        exitCode: 126,
+      };
     if (interactive) {
       ctx.session.previous = [...ctx.session.previous, ctx.session.location];
       ctx.session.location = location;
     }
     return { stdout: '', stderr, exitCode: 0 };
   }
-  const outer = { at: ctx.at, tty: ctx.tty };
+  const outer = { at: ctx.at, tty: ctx.tty, direct: ctx.direct };
   ctx.at = location;
+  ctx.direct = true;
   ctx.tty = tty && interactive;
   const result = run(ctx, command, interactive ? stdin : '');
   ctx.at = outer.at;
   ctx.tty = outer.tty;
+  ctx.direct = outer.direct;
   const failed = result.exitCode !== 0 ? `command terminated with exit code ${result.exitCode}\n` : '';
   return {
     stdout: result.stdout,
