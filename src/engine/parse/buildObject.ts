@@ -30,6 +30,16 @@ type ObjectKind = Exclude<KnownKind, 'List'>;
 
 const KNOWN_KIND_NAMES = Object.keys(KINDS);
 
+/** What skipping a kind means for the traffic the student will see. */
+const UNSIMULATED_NOTES: Record<string, string> = {
+  NetworkPolicy: ': traffic flows as if no policy existed',
+  StatefulSet:
+    ': its pods are not created (a Deployment or a Pod with hostname/subdomain shows the same DNS ideas)',
+  EndpointSlice: ': write an Endpoints object with the Service name instead',
+  Job: ': its pods are not created',
+  CronJob: ': its pods are not created',
+};
+
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
 
 /** Which name syntax each kind's API validation applies to metadata.name. */
@@ -68,7 +78,7 @@ export function identify(raw: PlainMap, ctx: ObjectContext): KnownKind | undefin
       ctx,
       'warning',
       'kind',
-      `kubeplay does not simulate ${kind} objects (apiVersion "${apiVersion}"); this one is skipped`,
+      `kubeplay does not simulate ${kind} objects (apiVersion "${apiVersion}"); this one is skipped${UNSIMULATED_NOTES.get(kind) ?? ''}`,
       'unknown-kind',
     );
     return undefined;

@@ -321,6 +321,17 @@ ${F.KUBIA_SVC}`);
     expect(r.manifests.map((m) => m.kind)).toEqual(['Service']);
   });
 
+  it('skipping a kind that matters to traffic says what that means', () => {
+    expect(
+      problems(
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec: {podSelector: {}}\n',
+      ),
+    ).toEqual([
+      '2:7 warning kind: kubeplay does not simulate NetworkPolicy objects (apiVersion "networking.k8s.io/v1"); this one is skipped: traffic flows as if no policy existed',
+    ]);
+    expect(problems('apiVersion: v1\nkind: constructor\n')[0]).toMatch(/skipped$/);
+  });
+
   it('a known kind in a version that does not serve it', () => {
     expect(problems(F.KUBIA_INGRESS_BETA.replace('extensions/v1beta1', 'extensions/v1beta2'))).toEqual([
       '1:13 error apiVersion: no matches for kind "Ingress" in version "extensions/v1beta2"',
