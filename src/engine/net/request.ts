@@ -174,7 +174,7 @@ function replyNote(flow: Flow, dialedIp: string, dialed: string): string {
 
 /** Routes one HTTP request as a new connection. Never throws: every failure is a Trace outcome. */
 export function routeRequest(state: ClusterState, request: RequestSpec): RouteResult {
-  const method = (request.method ?? 'GET').toUpperCase();
+  const method = request.method === undefined ? 'GET' : request.method.toUpperCase();
   try {
     return route(state, request, method);
   } catch (error) {
@@ -268,6 +268,8 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
     dstIp = answer;
   }
   const clientPort = ctx.ephemeralPort();
+  const clientAddr = addr(source.ip, clientPort);
+  const dialed = addr(dstIp, url.port);
   const flow: Flow = {
     source,
     method,
@@ -284,18 +286,17 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
     dstPort: url.port,
     node: sourceNode?.name,
     // Declared up front so every Flow has one hidden class (the memo fields are filled later).
-    srcText: undefined,
-    srcTextIp: undefined,
-    srcTextPort: undefined,
-    dstText: undefined,
-    dstTextIp: undefined,
-    dstTextPort: undefined,
+    srcText: clientAddr,
+    srcTextIp: source.ip,
+    srcTextPort: clientPort,
+    dstText: dialed,
+    dstTextIp: dstIp,
+    dstTextPort: url.port,
   };
-  const dialed = addr(dstIp, url.port);
   ctx.hop(
     source.id,
     'send',
-    addr(source.ip, clientPort),
+    clientAddr,
     dialed,
     sendNote(
       source,
@@ -308,7 +309,7 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
   );
   const delivery = routeToAddress(ctx, flow);
   if (delivery.outcome === 'ok' || delivery.status !== undefined || delivery.outcome === 'http-error') {
-    ctx.hop(source.id, 'reply', dialed, addr(source.ip, clientPort), replyNote(flow, dstIp, dialed));
+    ctx.hop(source.id, 'reply', dialed, clientAddr, replyNote(flow, dstIp, dialed));
   }
   return finishTrace(ctx, source.id, traceRequest, delivery);
 }
