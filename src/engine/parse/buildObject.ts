@@ -31,14 +31,16 @@ type ObjectKind = Exclude<KnownKind, 'List'>;
 const KNOWN_KIND_NAMES = Object.keys(KINDS);
 
 /** What skipping a kind means for the traffic the student will see. */
-const UNSIMULATED_NOTES: Record<string, string> = {
-  NetworkPolicy: ': traffic flows as if no policy existed',
-  StatefulSet:
+const UNSIMULATED_NOTES = new Map<string, string>([
+  ['NetworkPolicy', ': traffic flows as if no policy existed'],
+  [
+    'StatefulSet',
     ': its pods are not created (a Deployment or a Pod with hostname/subdomain shows the same DNS ideas)',
-  EndpointSlice: ': write an Endpoints object with the Service name instead',
-  Job: ': its pods are not created',
-  CronJob: ': its pods are not created',
-};
+  ],
+  ['EndpointSlice', ': write an Endpoints object with the Service name instead'],
+  ['Job', ': its pods are not created'],
+  ['CronJob', ': its pods are not created'],
+]);
 
 const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
 
