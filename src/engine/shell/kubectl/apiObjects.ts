@@ -555,13 +555,25 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
   }
 }
 
+/**
+ * kubectl's YAML (sigs.k8s.io/yaml over go-yaml) quotes strings a YAML 1.1 reader would take for
+ * something else: timestamps (`creationTimestamp: "2026-01-01T09:00:00Z"`) and the old booleans
+ * (y/n/yes/no/on/off). The `yaml` package follows YAML 1.2 and leaves them bare.
+ */
+function quoteLikeGoYaml(text: string): string {
+  return text.replace(
+    /^(\s*(?:- )?[^\s:#][^:#]*: )(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ|y|Y|n|N|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$/gm,
+    '$1"$2"',
+  );
+}
+
 /** One object as is, several as a `v1 List` (what kubectl prints for `get pods -o yaml`). */
 export function formatObjects(objects: JsonObject[], format: 'json' | 'yaml', asList: boolean): string {
   const value: Json = asList
     ? { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } }
     : (objects[0] ?? {});
   if (format === 'json') return JSON.stringify(value, null, 4) + '\n';
-  return stringify(value, { indentSeq: false, lineWidth: 0 });
+  return quoteLikeGoYaml(stringify(value, { indentSeq: false, lineWidth: 0 }));
 }
 
 export function stableSuffix(text: string): string {

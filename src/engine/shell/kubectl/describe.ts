@@ -57,6 +57,8 @@ function eventSource(reason: string, object: string): string {
   if (reason === 'ScalingReplicaSet') return 'deployment-controller';
   if (reason === 'EnsuringLoadBalancer' || reason === 'EnsuredLoadBalancer') return 'service-controller';
   if (reason === 'Sync') return 'nginx-ingress-controller';
+  if (reason === 'IPAllocated' || reason === 'AllocationFailed') return 'metallb-controller';
+  if (reason === 'nodeAssigned') return 'metallb-speaker';
   return 'kubelet';
 }
 

@@ -94,6 +94,8 @@ describe('kubectl get', () => {
     const pods = get('pods -o yaml').stdout;
     expect(pods.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n')).toBe(true);
     expect(pods).toContain('podIP: 10.244.1.2');
+    // go-yaml quotes what YAML 1.1 would read as a timestamp
+    expect(pods).toContain('    creationTimestamp: "2026-01-01T09:01:40Z"\n');
     expect(get('svc kubia -o jsonpath={.spec.clusterIP}').stdout).toBe('10.96.123.45');
     expect(get('pods -o name').stdout).toBe('pod/kubia-65mtj\npod/kubia-lnc7f\npod/kubia-vmgln\n');
   });

@@ -43,6 +43,7 @@ const KNOWN: { match: RegExp; tools: ImageTools }[] = [
   { match: /^(busybox|alpine)$/, tools: { shell: 'ash', tools: BUSYBOX } },
   { match: /^curlimages\/curl$/, tools: { shell: 'ash', tools: new Set([...BUSYBOX, 'curl']) } },
   { match: /^traefik$/, tools: { shell: 'ash', tools: BUSYBOX } },
+  { match: /^traefik\/whoami$/, tools: { shell: 'none', tools: new Set() } },
   { match: /^nginx$/, tools: { shell: 'bash', tools: new Set([...BASICS, 'sh', 'bash', 'curl']) } },
   { match: /(^|\/)(coredns|pause|distroless\/.*)$/, tools: { shell: 'none', tools: new Set() } },
 ];
