@@ -11,7 +11,7 @@ import { getNamespacePods, getPodCounts, getPodNames } from './controlPlane.ts';
 import { snapshotServiceEnv } from './envVars.ts';
 import { recordEvent } from './events.ts';
 import { allocatePodIp, podIpsOnNode } from './podIpam.ts';
-import { schedulePod } from './scheduler.ts';
+import { hostPortsOf, schedulePod } from './scheduler.ts';
 
 export interface NewPod {
   metadata: ObjectMeta;
@@ -72,7 +72,14 @@ export function advancePod(cp: ControlPlane, pod: PodState): boolean {
   const ref = `Pod/${pod.metadata.name}`;
   if (pod.spec.nodeName === '') {
     const counts = getPodCounts(cp);
-    const result = schedulePod(state.nodes, pod.spec.nodeSelector, counts);
+    const hostPorts = hostPortsOf(pod.spec);
+    const result = schedulePod(
+      state.nodes,
+      pod.spec.nodeSelector,
+      counts,
+      hostPorts,
+      hostPorts.length > 0 ? usedHostPortsByNode(state) : undefined,
+    );
     if (!result.ok) {
       const last = lastEventFor(state, pod);
       if (!last || last.reason !== 'FailedScheduling' || last.message !== result.message) {
@@ -98,6 +105,20 @@ export function advancePod(cp: ControlPlane, pod: PodState): boolean {
   const node = state.nodes.find((n) => n.name === pod.spec.nodeName);
   if (!node || !node.up) return false;
   return startPod(cp, pod, node);
+}
+
+/** Host ports held by the pods bound to each node (only computed for pods that ask for one). */
+function usedHostPortsByNode(state: ClusterState): Map<string, Set<string>> {
+  const used = new Map<string, Set<string>>();
+  for (const pod of state.pods) {
+    if (pod.spec.nodeName === '') continue;
+    for (const key of hostPortsOf(pod.spec)) {
+      let set = used.get(pod.spec.nodeName);
+      if (!set) used.set(pod.spec.nodeName, (set = new Set()));
+      set.add(key);
+    }
+  }
+  return used;
 }
 
 function lastEventFor(state: ClusterState, pod: PodState) {

@@ -40,3 +40,18 @@ describe('schedulePod', () => {
     }
   });
 });
+
+describe('host ports', () => {
+  it('keeps two pods asking for the same hostPort on different nodes, and the third Pending', () => {
+    const all = nodes();
+    const used = new Map([['kind-worker', new Set(['TCP/80'])]]);
+    const second = schedulePod(all, {}, new Map(), ['TCP/80'], used);
+    expect(second.ok && second.node.name).toBe('kind-worker2');
+    used.set('kind-worker2', new Set(['TCP/80']));
+    const third = schedulePod(all, {}, new Map(), ['TCP/80'], used);
+    expect(!third.ok && third.message).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
+    );
+    expect(schedulePod(all, {}, new Map(), ['UDP/80'], used).ok).toBe(true);
+  });
+});

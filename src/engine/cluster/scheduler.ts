@@ -9,6 +9,7 @@
  * Pods do not carry tolerations in this model, so the control-plane's NoSchedule taint keeps user pods
  * off it unless `nodeName` says otherwise (nodeName bypasses the scheduler, as in Kubernetes).
  */
+import type { PodSpec } from '../model/objects.ts';
 import type { NodeState } from '../model/state.ts';
 import { matchesLabels } from './labels.ts';
 
@@ -16,14 +17,33 @@ export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 
 export type ScheduleResult = { ok: true; node: NodeState } | { ok: false; message: string };
 
-/** Why a node cannot take the pod, in the scheduler's words; undefined when it can. */
-export function nodeRejection(node: NodeState, nodeSelector: Record<string, string>): string | undefined {
+/**
+ * Why a node cannot take the pod, in the scheduler's words; undefined when it can. `hostPorts` are the
+ * pod's `protocol/port` host ports, `usedHostPorts` those already taken on each node (NodePorts filter).
+ */
+export function nodeRejection(
+  node: NodeState,
+  nodeSelector: Record<string, string>,
+  hostPorts: string[] = [],
+  usedHostPorts?: Map<string, Set<string>>,
+): string | undefined {
   if (node.unschedulable) return 'node(s) were unschedulable';
   const taint = (node.taints ?? []).find((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
   if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   if (!node.up) return `node(s) had untolerated taint {${UNREACHABLE_TAINT}: }`;
   if (!matchesLabels(node.labels, nodeSelector)) return "node(s) didn't match Pod's node affinity/selector";
+  const used = usedHostPorts?.get(node.name);
+  if (used && hostPorts.some((p) => used.has(p)))
+    return "node(s) didn't have free ports for the requested pod ports";
   return undefined;
+}
+
+/** `TCP/80`-style keys of the host ports a pod spec asks for. */
+export function hostPortsOf(spec: PodSpec): string[] {
+  const ports: string[] = [];
+  for (const c of spec.containers)
+    for (const p of c.ports) if (p.hostPort) ports.push(`${p.protocol}/${p.hostPort}`);
+  return ports;
 }
 
 /** Picks a node for a pod. `podCounts` holds how many pods each node runs now. */
@@ -31,12 +51,14 @@ export function schedulePod(
   nodes: NodeState[],
   nodeSelector: Record<string, string>,
   podCounts: Map<string, number>,
+  hostPorts: string[] = [],
+  usedHostPorts?: Map<string, Set<string>>,
 ): ScheduleResult {
   let best: NodeState | undefined;
   let bestCount = Infinity;
   const reasons = new Map<string, number>();
   for (const node of nodes) {
-    const reason = nodeRejection(node, nodeSelector);
+    const reason = nodeRejection(node, nodeSelector, hostPorts, usedHostPorts);
     if (reason !== undefined) {
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       continue;
@@ -51,9 +73,26 @@ export function schedulePod(
   return { ok: false, message: formatFitError(nodes.length, reasons) };
 }
 
+/**
+ * Filters that fail with UnschedulableAndUnresolvable (taints, node affinity, cordon) make preemption
+ * pointless; a host-port clash is merely Unschedulable, so preemption looks for victims and, with every
+ * pod at the same priority, finds none (pkg/scheduler/framework/preemption).
+ */
+const PREEMPTION_MIGHT_HELP = new Set(["node(s) didn't have free ports for the requested pod ports"]);
+
 export function formatFitError(total: number, reasons: Map<string, number>): string {
   const parts = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();
   const head = `0/${total} nodes are available`;
   const detail = parts.length > 0 ? `: ${parts.join(', ')}.` : '.';
-  return `${head}${detail} preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`;
+  let hopeless = 0;
+  let noVictims = 0;
+  for (const [reason, n] of reasons) {
+    if (PREEMPTION_MIGHT_HELP.has(reason)) noVictims += n;
+    else hopeless += n;
+  }
+  const preemption = [
+    ...(hopeless > 0 ? [`${hopeless} Preemption is not helpful for scheduling`] : []),
+    ...(noVictims > 0 ? [`${noVictims} No preemption victims found for incoming pod`] : []),
+  ].sort();
+  return `${head}${detail} preemption: 0/${total} nodes are available: ${preemption.join(', ')}.`;
 }
