@@ -86,3 +86,20 @@ describe('apps by image', () => {
     expect(answerRequest(annotated, 8080, request)).toMatchObject({ body: 'v2 here\n' });
   });
 });
+
+describe('ingress controller side ports', () => {
+  it('Traefik with --api.insecure serves its dashboard on 8080; ingress-nginx its healthz on 10254', () => {
+    const traefik = pod({
+      image: 'traefik:v2.10',
+      args: ['--api.insecure=true', '--entrypoints.web.address=:80'],
+    });
+    expect(answerRequest(traefik, 8080, { ...request, path: '/' })).toMatchObject({ status: 302 });
+    expect(answerRequest(traefik, 8080, { ...request, path: '/dashboard/' })).toMatchObject({ status: 200 });
+    expect(answerRequest(pod({ image: 'traefik:v2.10' }), 8080, request).kind).toBe('refused');
+    const nginx = pod({ image: 'registry.k8s.io/ingress-nginx/controller:v1.10.1' });
+    expect(answerRequest(nginx, 10254, { ...request, path: '/healthz' })).toMatchObject({
+      status: 200,
+      body: 'ok',
+    });
+  });
+});

@@ -162,11 +162,50 @@ function envValue(container: Container, name: string): string | undefined {
   return container.env.find((e) => e.name === name)?.value;
 }
 
+/**
+ * The side ports of ingress controllers (their proxy ports are handled by net/ingress): Traefik's
+ * API and dashboard on the `traefik` entrypoint :8080 with `--api.insecure`, and ingress-nginx's
+ * health and metrics server on :10254.
+ */
+function controllerSideListeners(kind: 'ingress-nginx' | 'traefik', args: string[]): Listener[] {
+  if (kind === 'ingress-nginx') {
+    return [
+      {
+        port: 10254,
+        app: 'ingress-nginx health server',
+        answer: (req) =>
+          req.path.startsWith('/healthz')
+            ? ok('ingress-nginx', 'ok')
+            : ok('ingress-nginx', '404 page not found\n', 404),
+      },
+    ];
+  }
+  if (!args.some((a) => a === '--api.insecure' || a === '--api.insecure=true' || a === '--api')) return [];
+  return [
+    {
+      port: 8080,
+      app: 'Traefik dashboard',
+      answer: (req) => {
+        const path = req.path.split('?')[0] ?? '/';
+        if (path === '/') return ok('Traefik dashboard', '<a href="/dashboard/">Found</a>.\n\n', 302);
+        if (path.startsWith('/dashboard'))
+          return ok(
+            'Traefik dashboard',
+            '<!DOCTYPE html><html><head><title>Traefik</title></head><body><div id="q-app"></div></body></html>\n',
+          );
+        if (path.startsWith('/api/')) return ok('Traefik API', '{}\n');
+        return ok('Traefik dashboard', '404 page not found\n', 404);
+      },
+    },
+  ];
+}
+
 /** The listeners a container's process opens, by image; unknown images: their declared containerPorts. */
 export function getContainerListeners(container: Container): Listener[] {
   const repo = imageRepository(container.image);
   const args = [...container.command, ...container.args];
-  if (recognizeIngressController(container)) return []; // served by net/ingress, not as an app
+  const controller = recognizeIngressController(container);
+  if (controller) return controllerSideListeners(controller.kind, args); // the proxy ports are net/ingress's
   if (repo.startsWith('luksa/kubia')) {
     return [{ port: 8080, app: 'kubia', answer: (_r, pod) => ok('kubia', kubiaBody(pod)) }];
   }
