@@ -124,6 +124,17 @@ spec:
     expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
+  it('field names inherited from Object.prototype are unknown fields, not schemas', () => {
+    expect(
+      problems(
+        'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec:\n  toString: 1\n  ports: [{port: 80, valueOf: 2}]\n',
+      ),
+    ).toEqual([
+      '5:3 error spec.toString: unknown field "spec.toString"',
+      '6:22 error spec.ports[0].valueOf: unknown field "spec.ports[0].valueOf"',
+    ]);
+  });
+
   it('binary garbage gives diagnostics, never an exception', () => {
     let garbage = '';
     let seed = 7;

@@ -40,6 +40,7 @@ export interface ReadResult {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** go-yaml v2's resolve table for YAML 1.1 booleans (the words YAML 1.2 reads as strings). */
 const YAML11_BOOLEANS = new Map<string, boolean>([
@@ -437,7 +438,7 @@ class Walker {
     }
     let childSchema: Schema;
     if (schema.t === 'object') {
-      const s = schema.fields[key];
+      const s = hasOwn.call(schema.fields, key) ? schema.fields[key] : undefined;
       if (!s) {
         if (!viaAlias) this.out.keyPositions[child] = this.at(keyOffset);
         this.report(child, formatUnknownField(child), 'unknown-field', keyOffset);
