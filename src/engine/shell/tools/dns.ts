@@ -7,7 +7,9 @@ import type { DnsRecord, DnsRecordType } from '../../cluster/dnsRecords.ts';
 import { lookupName } from '../../net/resolver.ts';
 import type { LookupResult } from '../../net/resolver.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
-import { graphIdOfLocation } from '../context.ts';
+import { currentPod, graphIdOfLocation } from '../context.ts';
+import type { Hop } from '../../trace.ts';
+import { DNS_GRAPH_ID } from '../../trace.ts';
 import { formatHttpDate } from './httpDate.ts';
 
 /** systemd-resolved's stub on the laptop. */
@@ -15,6 +17,43 @@ const LAPTOP_RESOLVER = '127.0.0.53';
 
 function serverOf(result: LookupResult): string {
   return result.server ?? LAPTOP_RESOLVER;
+}
+
+/**
+ * A DNS query is a request too: the app animates it from the asking machine to the cluster DNS, one
+ * `dns` hop per name of the search-list walk, with the answer code of each.
+ */
+function recordLookup(ctx: ShellContext, result: LookupResult): void {
+  const pod = currentPod(ctx);
+  const client =
+    ctx.at.kind === 'client'
+      ? ctx.sim.state.clients.find((c) => ctx.at.kind === 'client' && c.name === ctx.at.client)
+      : undefined;
+  const src = `${pod?.status.podIP ?? client?.ip ?? '127.0.0.1'}:53000`;
+  const server = serverOf(result);
+  const from = graphIdOfLocation(ctx.at);
+  const at = result.serverName ? DNS_GRAPH_ID : from;
+  const hops: Hop[] = result.tried.map((t) => ({
+    at,
+    kind: 'dns' as const,
+    src,
+    dst: `${server}:53`,
+    note: `${result.type}? ${t.name} -> ${t.rcode}${t.name === result.answeredName ? ` (${result.answers.map((a) => a.value).join(', ')})` : ''}`,
+  }));
+  if (hops.length === 0)
+    hops.push({
+      at: from,
+      kind: 'dns',
+      src,
+      dst: `${server}:53`,
+      note: `${result.type}? ${result.name} -> ${result.rcode}${result.error ? `: ${result.error}` : ''}`,
+    });
+  ctx.traces.push({
+    from,
+    request: { method: 'DNS', url: result.name, host: result.name, clientIp: src.replace(/:\d+$/, '') },
+    outcome: result.answers.length ? 'ok' : 'unresolved',
+    hops,
+  });
 }
 
 export function nslookupCommand(ctx: ShellContext, argv: string[]): CommandOutput {
@@ -28,6 +67,7 @@ export function nslookupCommand(ctx: ShellContext, argv: string[]): CommandOutpu
     name,
     ...(type ? { type } : {}),
   });
+  recordLookup(ctx, result);
   const server = serverOf(result);
   let out = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
   if (result.answers.length === 0) {
@@ -99,6 +139,7 @@ export function digCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   if (!name) name = '.';
   const absolute = search || name.endsWith('.') || type === 'PTR' ? name : `${name}.`;
   const result = lookupName(ctx.sim.state, { from: graphIdOfLocation(ctx.at), name: absolute, type });
+  recordLookup(ctx, result);
   if (short)
     return { stdout: result.answers.map((r) => shortValue(r) + '\n').join(''), stderr: '', exitCode: 0 };
   const server = serverOf(result);

@@ -124,6 +124,17 @@ describe('DNS tools', () => {
         podIps.map((ip) => `Name:\tkubia-headless.default.svc.cluster.local\nAddress: ${ip}\n`).join('') +
         '\n',
     );
+    // the query is a request the app animates: one dns hop per name of the search-list walk
+    expect(svc?.traces[0]?.hops.map((h) => h.note)).toEqual([
+      `A? kubia.default.svc.cluster.local -> NOERROR (${clusterIpOf(sim, 'kubia')})`,
+    ]);
+    expect(missing?.traces[0]?.hops.map((h) => h.note.split(' -> ')[0])).toEqual([
+      'A? backend.default.svc.cluster.local',
+      'A? backend.svc.cluster.local',
+      'A? backend.cluster.local',
+      'A? backend',
+    ]);
+    expect(missing?.traces[0]?.outcome).toBe('unresolved');
     // a short name never crosses namespaces: backend lives in `other`
     expect(missing).toMatchObject({
       exitCode: 1,
