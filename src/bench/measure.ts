@@ -31,3 +31,33 @@ export async function timeMedianAsync(fn: () => Promise<unknown>, runs: number, 
 export function fmt(n: number, digits = 1): string {
   return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
+
+export interface Paired {
+  baseMs: number;
+  subjectMs: number;
+  /** Median of the per-run ratios subject/base: steadier than a ratio of medians on a shared machine. */
+  ratio: number;
+}
+
+/** Times `base` and `subject` back to back in every run, so a busy neighbour slows both alike. */
+export function timePaired(base: () => unknown, subject: () => unknown, runs: number, warmup = 1): Paired {
+  for (let i = 0; i < warmup; i++) {
+    base();
+    subject();
+  }
+  const baseTimes: number[] = [];
+  const subjectTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    base();
+    const b = performance.now() - start;
+    start = performance.now();
+    subject();
+    const s = performance.now() - start;
+    baseTimes.push(b);
+    subjectTimes.push(s);
+    ratios.push(s / b);
+  }
+  return { baseMs: median(baseTimes), subjectMs: median(subjectTimes), ratio: median(ratios) };
+}
