@@ -10,7 +10,7 @@ import { schemaFor } from './apiVersions.ts';
 import { buildObject, identify } from './buildObject.ts';
 import { MAX_DIAGNOSTICS_PER_FILE } from './limits.ts';
 import type { ObjectContext } from './objectContext.ts';
-import { getArray, isPlainMap } from './plain.ts';
+import { emptyRecord, getArray, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';
 import { readYaml } from './readYaml.ts';
 import type { ReadDocument } from './readYaml.ts';
@@ -184,9 +184,9 @@ function handleList(
     });
   }
   items.forEach((item: Plain, i) => {
-    const pos = positions[i] ?? {};
+    const pos = positions[i] ?? emptyRecord();
     const [line, column] = doc.positions[`items[${i}]`] ?? [doc.line, doc.column];
-    const ctx = contextFor(file, doc.doc, pos, keyPositions[i] ?? {}, line, column);
+    const ctx = contextFor(file, doc.doc, pos, keyPositions[i] ?? emptyRecord(), line, column);
     ctx.diagnostics = itemDiagnostics[i] ?? [];
     if (!isPlainMap(item)) {
       ctx.diagnostics.push({
@@ -225,7 +225,7 @@ function splitByItem(
   count: number,
 ): Record<string, [number, number]>[] {
   const out: Record<string, [number, number]>[] = [];
-  for (let i = 0; i < count; i++) out.push({});
+  for (let i = 0; i < count; i++) out.push(emptyRecord());
   for (const key of Object.keys(all)) {
     if (!key.startsWith('items[')) continue;
     const close = key.indexOf(']');

@@ -69,3 +69,8 @@ export function getStringArray(obj: PlainMap | undefined, key: string): string[]
 export function childPath(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
+
+/** A positions record without a prototype: a path like `constructor` can never read Object.prototype. */
+export function emptyRecord<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}

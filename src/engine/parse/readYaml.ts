@@ -8,7 +8,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
 import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from './limits.ts';
-import { createPlainMap, isPlainMap } from './plain.ts';
+import { emptyRecord, createPlainMap, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';
 import type { Schema } from './schema/types.ts';
 import { formatTypeError, formatUnknownField } from './messages.ts';
@@ -229,8 +229,8 @@ function readDocument(
     value: null,
     line,
     column,
-    positions: {},
-    keyPositions: {},
+    positions: emptyRecord(),
+    keyPositions: emptyRecord(),
     diagnostics: [],
     broken: false,
   };
