@@ -131,6 +131,25 @@ describe('kubeplay over the bundled scenarios', () => {
     expect(Object.values(s.byEndpoint).reduce((a, b) => a + b, 0)).toBe(300);
   });
 
+  it('load through a ClientIP-affinity Service lands every request on one pod', async () => {
+    const r = await run([
+      'load',
+      'clusterip.yaml',
+      '--from',
+      'pod/default/client',
+      '--url',
+      'http://kubia',
+      '--requests',
+      '100',
+    ]);
+    const s = JSON.parse(r.stdout) as {
+      outcomes: Record<string, number>;
+      byEndpoint: Record<string, number>;
+    };
+    expect(s.outcomes.ok).toBe(100);
+    expect(Object.values(s.byEndpoint)).toEqual([100]);
+  });
+
   it('several files are read in order as one: a kind config file switches kube-proxy to IPVS', async () => {
     files['ipvs.yaml'] =
       'kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnetworking:\n  kubeProxyMode: ipvs\n';
