@@ -61,6 +61,27 @@ describe('kubeplay over the bundled scenarios', () => {
     );
   });
 
+  it('check reads several files as one cluster: a node port taken in the first is refused in the second', async () => {
+    files['again.yaml'] = `apiVersion: v1
+kind: Service
+metadata:
+  name: another-nodeport
+spec:
+  type: NodePort
+  ports:
+    - port: 80
+      nodePort: 30123
+  selector:
+    app: kubia
+`;
+    const r = await run(['check', 'kubia.yaml', 'again.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^again\.yaml:9:\d+ error spec\.ports\[0\]\.nodePort: Invalid value: 30123: provided port is already allocated$/m,
+    );
+    expect(r.stdout).not.toMatch(/^kubia\.yaml:\d+:\d+ error/m);
+  });
+
   it('trace on a file with errors prints them to stderr and exits 1', async () => {
     const r = await run([
       'trace',
