@@ -10,6 +10,7 @@ import type { FoundObject } from '../../store/derive/findObject.ts';
 import { useApp, useSimulation, useTraffic, useView } from '../../store/react.ts';
 import { setDraft } from '../../store/viewStore.ts';
 import { formatServicePorts } from '../graph/toFlowElements.ts';
+import { PasteNameButton } from '../terminal/PasteNameButton.tsx';
 
 function Field({ name, children }: { name: string; children: ReactNode }) {
   return (
@@ -253,7 +254,10 @@ export function Inspector() {
     <section className="kp-panel" aria-labelledby="kp-inspector-title" data-testid="inspector">
       <h2 id="kp-inspector-title">{selection ?? 'Inspector'}</h2>
       {found && state ? (
-        <Details found={found} state={state} />
+        <>
+          <Details found={found} state={state} />
+          {selection && <PasteNameButton graphId={selection} />}
+        </>
       ) : (
         <p className="kp-muted">Click a node, pod, Service or Ingress in the graph to inspect it.</p>
       )}

@@ -1,0 +1,118 @@
+/**
+ * The docked terminal (a lazy chunk, loaded by TerminalDock): xterm.js on screen, the controller
+ * behind it, and the app running each line where the simulation lives. Requests a line makes animate
+ * on the graph (the app hands their traces to the packet layer); actions it takes join the scenario.
+ */
+import { useEffect, useRef } from 'react';
+import { Terminal } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import './terminal.css';
+import { useApp, useView } from '../../store/react.ts';
+import { createTerminalController } from './terminalController.ts';
+import type { TerminalStatus } from './terminalController.ts';
+import { receiveTerminalPastes } from './terminalInbox.ts';
+import { getTerminalTheme, TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE } from './terminalTheme.ts';
+import { createTerminalKeyFilter } from './terminalKeys.ts';
+
+function getStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function showStatus(element: HTMLElement | null, status: TerminalStatus): void {
+  if (!element) return;
+  element.dataset.busy = String(status.busy);
+  element.dataset.runs = String(status.runs);
+  element.dataset.prompt = status.prompt;
+  if (status.lastExitCode === null) delete element.dataset.exitCode;
+  else element.dataset.exitCode = String(status.lastExitCode);
+}
+
+export function TerminalSlot() {
+  const app = useApp();
+  const theme = useView((s) => s.theme);
+  const frameRef = useRef<HTMLDivElement | null>(null);
+  const screenRef = useRef<HTMLDivElement | null>(null);
+  const termRef = useRef<Terminal | null>(null);
+
+  useEffect(() => {
+    const host = screenRef.current;
+    if (!host) return;
+    const term = new Terminal({
+      fontSize: TERMINAL_FONT_SIZE,
+      fontFamily: TERMINAL_FONT_FAMILY,
+      lineHeight: 1.15,
+      cursorBlink: true,
+      screenReaderMode: true,
+      scrollback: 5000,
+      theme: getTerminalTheme(app.view.getState().theme),
+    });
+    termRef.current = term;
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    const refit = () => {
+      try {
+        fit.fit();
+      } catch {
+        // Hidden (zero-sized) panel: keep the old size until it shows again.
+      }
+    };
+    refit();
+
+    const controller = createTerminalController({
+      screen: term,
+      backend: app,
+      storage: getStorage(),
+      onStatus: (status) => showStatus(frameRef.current, status),
+    });
+    const data = term.onData((text) => void controller.input(text));
+    term.attachCustomKeyEventHandler(createTerminalKeyFilter(term));
+    const resize = new ResizeObserver(() => {
+      refit();
+      controller.resize();
+    });
+    resize.observe(host);
+    const stopPastes = receiveTerminalPastes((text) => {
+      void controller.insert(text);
+      term.focus();
+    });
+    // Another scenario means another cluster: the pod the shell was in may not exist there.
+    const stopScenario = app.scenario.subscribe((next, previous) => {
+      if (next.scenarioId !== previous.scenarioId)
+        void controller.restart(`(opened another scenario: back on the laptop)`);
+    });
+    void controller.start();
+    return () => {
+      stopScenario();
+      stopPastes();
+      resize.disconnect();
+      data.dispose();
+      term.dispose();
+      termRef.current = null;
+    };
+  }, [app]);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (term) term.options.theme = getTerminalTheme(theme);
+  }, [theme]);
+
+  return (
+    <div className="kp-term" ref={frameRef} data-testid="terminal" data-busy="true">
+      <div
+        className="kp-term-screen"
+        ref={screenRef}
+        role="group"
+        aria-label="Terminal: type kubectl, curl or nslookup commands"
+      />
+      <p className="kp-term-hint" id="kp-term-hint">
+        Tab completes · ↑↓ history · Ctrl-C cancels · Ctrl-L clears · Esc then Tab leaves the terminal
+      </p>
+    </div>
+  );
+}
