@@ -76,6 +76,13 @@ describe('kubectl get', () => {
     );
   });
 
+  it('adds label columns with -L', () => {
+    expect(get('pods -L app,rel').stdout.split('\n').slice(0, 2)).toEqual([
+      'NAME          READY   STATUS    RESTARTS   AGE   APP     REL',
+      'kubia-65mtj   1/1     Running   0          27m   kubia   ',
+    ]);
+  });
+
   it('lists all namespaces with a NAMESPACE column', () => {
     const out = get('svc -A').stdout.split('\n');
     expect(out[0]?.startsWith('NAMESPACE     NAME         TYPE')).toBe(true);

@@ -6,7 +6,7 @@ import type { ClusterState } from '../../model/state.ts';
 import type { CommandOutput } from '../context.ts';
 import { formatTable } from '../format/tabwriter.ts';
 import { formatObjects, toApiObject } from './apiObjects.ts';
-import { flagBool, flagString } from './flags.ts';
+import { flagAll, flagBool, flagString } from './flags.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { evaluateJsonPath } from './jsonpath.ts';
 import { formatLabels, matchesSelector, parseLabelSelector } from './labelSelector.ts';
@@ -27,6 +27,7 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'all-namespaces', short: 'A', value: false },
   { name: 'selector', short: 'l', value: true },
   { name: 'show-labels', value: false },
+  { name: 'label-columns', short: 'L', value: true, multi: true },
   { name: 'no-headers', value: false },
   { name: 'watch', short: 'w', value: false },
   { name: 'show-kind', value: false },
@@ -128,6 +129,9 @@ export function runGet(state: ClusterState, parsed: ParsedFlags, defaultNamespac
   const output = flagString(parsed, 'output') ?? '';
   const showLabels = flagBool(parsed, 'show-labels');
   const noHeaders = flagBool(parsed, 'no-headers');
+  const labelColumns = flagAll(parsed, 'label-columns')
+    .flatMap((v) => v.split(','))
+    .filter(Boolean);
   const wide = output === 'wide';
 
   if (parsed.args.length === 0) {
@@ -228,7 +232,13 @@ export function runGet(state: ClusterState, parsed: ParsedFlags, defaultNamespac
     const rows: string[][] = [];
     const headers = headersOf(group.type.kind, wide);
     if (!noHeaders)
-      rows.push([...(withNamespace ? ['NAMESPACE'] : []), ...headers, ...(showLabels ? ['LABELS'] : [])]);
+      rows.push([
+        ...(withNamespace ? ['NAMESPACE'] : []),
+        ...headers,
+        // -L: one column per label key, headed by its last path segment in capitals (kubectl formatLabelHeaders)
+        ...labelColumns.map((k) => (k.split('/').pop() ?? k).toUpperCase()),
+        ...(showLabels ? ['LABELS'] : []),
+      ]);
     for (const obj of group.objects) {
       const row = rowOf(obj, state, wide);
       if (resolved.multiType) {
@@ -238,6 +248,7 @@ export function runGet(state: ClusterState, parsed: ParsedFlags, defaultNamespac
       rows.push([
         ...(withNamespace ? [obj.namespace] : []),
         ...row,
+        ...labelColumns.map((k) => obj.labels[k] ?? ''),
         ...(showLabels ? [formatLabels(obj.labels)] : []),
       ]);
     }
