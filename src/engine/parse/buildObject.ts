@@ -14,7 +14,7 @@ import { buildService } from './kinds/service.ts';
 import { buildWorkload } from './kinds/workload.ts';
 import type { ObjectContext } from './objectContext.ts';
 import { report, reportError } from './objectContext.ts';
-import { getMap, getString, has } from './plain.ts';
+import { getMap, getString } from './plain.ts';
 import type { PlainMap } from './plain.ts';
 import { validateMeta } from './validate/meta.ts';
 import type { NameRule } from './validate/meta.ts';
@@ -151,7 +151,7 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
     manifest.metadata,
     !CLUSTER_SCOPED.has(kind),
     NAME_RULES[kind],
-    has(meta, 'generateName'),
+    getString(meta, 'generateName'),
   );
   return manifest;
 }

@@ -373,6 +373,14 @@ ${F.KUBIA_SVC}`);
     ).toEqual(['3:1 error metadata.name: Required value: name or generateName is required']);
   });
 
+  it('generateName alone is refused as kubectl apply refuses it', () => {
+    expect(
+      problems(
+        'apiVersion: v1\nkind: Pod\nmetadata: {generateName: web-}\nspec: {containers: [{name: c, image: i}]}\n',
+      ),
+    ).toEqual(['3:26 error metadata.generateName: from web-: cannot use generate name with apply']);
+  });
+
   it('old apps versions are accepted with the API server deprecation warning', () => {
     const text = F.DOCS_NGINX_DEPLOYMENT.replace('apps/v1', 'extensions/v1beta1');
     const r = parse(text);

@@ -21,11 +21,18 @@ export function validateMeta(
   meta: ObjectMeta,
   namespaced: boolean,
   nameRule: NameRule,
-  hasGenerateName: boolean,
+  generateName: string | undefined,
 ): void {
   if (meta.name === '') {
-    if (!hasGenerateName)
-      reportError(ctx, 'metadata.name', required('name or generateName is required'), 'name-required');
+    // kubeplay loads manifests the way `kubectl apply` does, and apply needs a name (kubectl's apply.go).
+    if (generateName)
+      reportError(
+        ctx,
+        'metadata.generateName',
+        `from ${generateName}: cannot use generate name with apply`,
+        'generate-name',
+      );
+    else reportError(ctx, 'metadata.name', required('name or generateName is required'), 'name-required');
   } else {
     for (const msg of nameRule(meta.name))
       reportError(ctx, 'metadata.name', invalid(meta.name, msg), 'name-invalid');
