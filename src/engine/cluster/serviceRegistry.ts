@@ -81,8 +81,9 @@ export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagn
   const byNumber = new Map<number, number>();
   spec.ports.forEach((port: ServicePort, i) => {
     if (!needsNodePorts(spec)) {
+      // allocateLoadBalancerNodePorts: false allocates none, but node ports the user names still count.
       if (spec.type !== 'LoadBalancer') delete port.nodePort;
-      return;
+      if (port.nodePort === undefined) return;
     }
     const before = old?.ports.find((p) => p.port === port.port && p.protocol === port.protocol)?.nodePort;
     if (port.nodePort !== undefined) {
