@@ -36,8 +36,8 @@ test.describe('playground', () => {
     const pods = await playground.call('pods');
     const from = pods.find((p) => p.startsWith('pod/default/kubia-'))!;
     await playground.send(from, 'http://kubia');
-    await expect(page.locator('.kp-packet.kp-packet-focused')).toBeVisible();
-    await expect(page.locator('.kp-packet-label text')).toHaveText(/→|DNS/);
+    await expect(page.getByTestId('packet-label')).toBeVisible();
+    await expect(page.getByTestId('packet-label')).toHaveText(/→|DNS/);
     await playground.screenshot('02-request-in-flight');
     const arrived = await playground.arrival();
     expect(arrived).toMatch(/^pod\/default\/kubia-/);

@@ -73,24 +73,31 @@ export function startBatch(store: TrafficStore, id: number, traces: Trace[]): vo
 
 /** A flight reached its end: count it once, and drop it from the in-flight list. */
 export function landFlight(store: TrafficStore, flightId: string): void {
+  landFlights(store, [flightId]);
+}
+
+/** Several flights landed in the same frame: one store update for all of them. */
+export function landFlights(store: TrafficStore, flightIds: string[]): void {
+  if (flightIds.length === 0) return;
   store.setState((s) => {
-    const flight = s.flights.find((f) => f.id === flightId);
-    if (!flight) return s;
-    const key = getArrivalKey(flight.trace);
-    const delivered = flight.trace.endpoint?.pod !== undefined && flight.trace.outcome !== 'refused';
-    const batch =
-      s.batch && flight.batch === s.batch.id
-        ? {
-            ...s.batch,
-            arrived: s.batch.arrived + 1,
-            byTarget: { ...s.batch.byTarget, [key]: (s.batch.byTarget[key] ?? 0) + 1 },
-          }
-        : s.batch;
-    return {
-      flights: s.flights.filter((f) => f.id !== flightId),
-      hits: delivered ? { ...s.hits, [key]: (s.hits[key] ?? 0) + 1 } : s.hits,
-      batch,
-    };
+    const landing = new Set(flightIds);
+    const landed = s.flights.filter((f) => landing.has(f.id));
+    if (landed.length === 0) return s;
+    let hits = s.hits;
+    let batch = s.batch;
+    for (const flight of landed) {
+      const key = getArrivalKey(flight.trace);
+      const delivered = flight.trace.endpoint?.pod !== undefined && flight.trace.outcome !== 'refused';
+      if (delivered) hits = { ...hits, [key]: (hits[key] ?? 0) + 1 };
+      if (batch && flight.batch === batch.id) {
+        batch = {
+          ...batch,
+          arrived: batch.arrived + 1,
+          byTarget: { ...batch.byTarget, [key]: (batch.byTarget[key] ?? 0) + 1 },
+        };
+      }
+    }
+    return { flights: s.flights.filter((f) => !landing.has(f.id)), hits, batch };
   });
 }
 

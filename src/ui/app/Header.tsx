@@ -7,6 +7,7 @@ export function Header() {
   const scenarioId = useScenario((s) => s.scenarioId);
   const theme = useView((s) => s.theme);
   const editorOpen = useView((s) => s.editorOpen);
+  const graphOnly = useView((s) => !s.editorOpen && !s.terminalOpen);
   const known = app.scenarios.some((s) => s.id === scenarioId);
   const notice = useView((s) => s.notice);
   return (
@@ -39,6 +40,14 @@ export function Header() {
       )}
       <div className="kp-header-actions">
         <ShareButton />
+        <button
+          type="button"
+          aria-pressed={graphOnly}
+          title="Hide the editor and the terminal: the graph fills the screen (for a projector)"
+          onClick={() => app.view.setState({ editorOpen: graphOnly, terminalOpen: graphOnly })}
+        >
+          Graph only
+        </button>
         <button
           type="button"
           aria-pressed={editorOpen}

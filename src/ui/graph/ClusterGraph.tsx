@@ -17,7 +17,7 @@ import type { NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { moveNode, resetLayout, select } from '../../store/viewStore.ts';
-import { PacketLayer } from '../packets/PacketLayer.tsx';
+import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
 import type { GraphNode } from './graphData.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
@@ -99,6 +99,27 @@ function Graph() {
     }
   }, [nodeCount, flow]);
 
+  // Refit when the pane changes size (editor or terminal shown/hidden, window resized).
+  useEffect(() => {
+    const pane = document.querySelector('.kp-graph');
+    if (!pane) return;
+    let timer = 0;
+    let first = true;
+    const observer = new ResizeObserver(() => {
+      if (first) {
+        first = false;
+        return;
+      }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => void flow.fitView({ ...fitViewOptions, duration: 150 }), 120);
+    });
+    observer.observe(pane);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+  }, [flow]);
+
   const onNodesChange = useCallback((changes: NodeChange<GraphNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
   }, []);
@@ -146,6 +167,7 @@ function Graph() {
         style={{ width: 150, height: 100 }}
       />
       <Controls showInteractive={false} />
+      <PacketCanvasLayer />
       <PacketLayer getCenters={getCenters} />
       <Panel position="top-left" className="kp-graph-tools">
         <GraphTools />

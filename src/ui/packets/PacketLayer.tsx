@@ -1,24 +1,37 @@
 /**
- * Packets drawn inside the React Flow viewport (ViewportPortal), so panning and zooming cost nothing.
- * React renders a fixed pool of dots once; the frame loop moves them. The focused request's path is
- * drawn faintly (and, with reduced motion, as a static numbered path instead of a moving dot).
+ * Packets over the graph. The dots are drawn on one canvas (screen space, see packetCanvas.ts); the
+ * focused request's path and its label live inside the React Flow viewport (ViewportPortal), so they
+ * pan and zoom for free. With reduced motion the path is a static numbered line and packets do not
+ * travel (they land at once).
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { ViewportPortal } from '@xyflow/react';
+import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { startFrameLoop } from './frameLoop.ts';
+import { createPacketCanvas } from './packetCanvas.ts';
 import { createPacketTimeline } from './packetTimeline.ts';
 import type { Point } from './packetTimeline.ts';
-
-export const PACKET_POOL_SIZE = 320;
 
 export interface PacketLayerProps {
   getCenters: () => ReadonlyMap<string, Point>;
 }
 
+function readColors(element: Element): { fill: string; ring: string } {
+  const style = getComputedStyle(element);
+  return {
+    fill: style.getPropertyValue('--packet').trim() || '#e2540b',
+    ring: style.getPropertyValue('--bg').trim() || '#ffffff',
+  };
+}
+
+/** The canvas: a sibling of the viewport, covering the pane. */
+export function PacketCanvasLayer() {
+  return <canvas id="kp-packet-canvas" className="kp-packet-canvas" aria-hidden="true" />;
+}
+
 export function PacketLayer({ getCenters }: PacketLayerProps) {
   const app = useApp();
-  const dotsRef = useRef<(SVGGElement | null)[]>([]);
+  const flowStore = useStoreApi();
   const labelRef = useRef<SVGTextElement | null>(null);
   const labelGroupRef = useRef<SVGGElement | null>(null);
   const getCentersRef = useRef(getCenters);
@@ -31,25 +44,45 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let retry = 0;
+    let colors = { fill: '#e2540b', ring: '#ffffff' };
+    const themeWatch = app.view.subscribe((s, p) => {
+      if (s.theme !== p.theme) requestAnimationFrame(() => (colors = readColors(document.documentElement)));
+    });
     const tryStart = () => {
       const status = document.getElementById('kp-trace-status');
+      const canvasElement = document.getElementById('kp-packet-canvas');
       const label = labelRef.current;
       const labelGroup = labelGroupRef.current;
-      const dots = dotsRef.current.filter((d): d is SVGGElement => d !== null);
-      if (!status || !label || !labelGroup || dots.length === 0) {
+      if (!status || !label || !labelGroup || !(canvasElement instanceof HTMLCanvasElement)) {
         retry = requestAnimationFrame(tryStart);
         return;
       }
-      stop = startFrameLoop(app.traffic, app.view, { dots, label, labelGroup, status }, () =>
-        getCentersRef.current(),
+      colors = readColors(document.documentElement);
+      const canvas = createPacketCanvas(canvasElement, () => colors);
+      const stopLoop = startFrameLoop(
+        app.traffic,
+        app.view,
+        { canvas, label, labelGroup, status },
+        {
+          getCenters: () => getCentersRef.current(),
+          getViewport: () => {
+            const [x, y, zoom] = flowStore.getState().transform;
+            return { x, y, zoom };
+          },
+        },
       );
+      stop = () => {
+        stopLoop();
+        canvas.dispose();
+      };
     };
     tryStart();
     return () => {
       cancelAnimationFrame(retry);
+      themeWatch();
       stop?.();
     };
-  }, [app]);
+  }, [app, flowStore]);
 
   const focused = useTraffic((s) => s.focused);
   const reducedMotion = useView((s) => s.reducedMotion);
@@ -77,19 +110,12 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
               </text>
             </g>
           ))}
-        {Array.from({ length: PACKET_POOL_SIZE }, (_, i) => (
-          <g
-            key={i}
-            ref={(el) => {
-              dotsRef.current[i] = el;
-            }}
-            className="kp-packet"
-            style={{ display: 'none' }}
-          >
-            <circle r="9" />
-          </g>
-        ))}
-        <g ref={labelGroupRef} style={{ display: 'none' }} className="kp-packet-label">
+        <g
+          ref={labelGroupRef}
+          style={{ display: 'none' }}
+          className="kp-packet-label"
+          data-testid="packet-label"
+        >
           <text ref={labelRef} textAnchor="middle" />
         </g>
       </svg>

@@ -1,18 +1,19 @@
 /**
  * The one animation loop (Excalidraw's AnimationController): it reads the flights in the traffic
- * store through `subscribe` into local maps, and each frame writes `transform` attributes on a pool of
- * SVG circles. React renders the pool once; nothing here sets React or zustand state per frame. Each
- * flight lands in the store exactly once, when it arrives.
+ * store through `subscribe` into a local map, and each frame draws every packet on one canvas and
+ * moves the focused packet's label (an SVG text inside the viewport). Nothing here sets React or
+ * zustand state per frame; flights that arrived in a frame land in the store together, once.
+ * Progress of the focused request is written as data attributes (and narrated) once per hop.
  */
 import type { TrafficStore } from '../../store/trafficStore.ts';
-import { getArrivalKey, landFlight } from '../../store/trafficStore.ts';
+import { getArrivalKey, landFlights } from '../../store/trafficStore.ts';
 import type { ViewStore } from '../../store/viewStore.ts';
+import type { Dot, PacketCanvas, Viewport } from './packetCanvas.ts';
 import { createPacketTimeline, positionAt, timeOfHop } from './packetTimeline.ts';
 import type { PacketTimeline, Point } from './packetTimeline.ts';
 
 export interface PacketElements {
-  /** Pooled dots, hidden (`display: none`) when unused. */
-  dots: SVGGElement[];
+  canvas: PacketCanvas;
   /** The focused packet's label. */
   label: SVGTextElement;
   labelGroup: SVGGElement;
@@ -26,25 +27,31 @@ interface Active {
   startAt: number;
   elapsed: number;
   focused: boolean;
-  slot: number;
   arrival: string;
   traceHops: number;
   hops: { kind: string; at: string; note: string }[];
   lastHop: number;
 }
 
+export interface FrameLoopSources {
+  getCenters: () => ReadonlyMap<string, Point>;
+  getViewport: () => Viewport;
+  now?: () => number;
+}
+
 export function startFrameLoop(
   traffic: TrafficStore,
   view: ViewStore,
   elements: PacketElements,
-  getCenters: () => ReadonlyMap<string, Point>,
-  now: () => number = () => performance.now(),
+  sources: FrameLoopSources,
 ): () => void {
+  const now = sources.now ?? (() => performance.now());
   const active = new Map<string, Active>();
-  const freeSlots = elements.dots.map((_, i) => elements.dots.length - 1 - i);
+  const dots: Dot[] = [];
   let last = now();
   let frame = 0;
   let lastLabel = '';
+  let labelShown = false;
 
   const announce = (a: Active, hop: number, arrived: string | null) => {
     const s = elements.status;
@@ -63,20 +70,12 @@ export function startFrameLoop(
   function sync(): void {
     const { flights } = traffic.getState();
     const ids = new Set(flights.map((f) => f.id));
-    for (const [id, a] of active) {
-      if (!ids.has(id)) release(a);
-    }
-    const centers = getCenters();
+    for (const id of active.keys()) if (!ids.has(id)) active.delete(id);
+    const centers = sources.getCenters();
     for (const f of flights) {
       const existing = active.get(f.id);
       if (existing) {
         existing.focused = f.focused;
-        continue;
-      }
-      const slot = freeSlots.pop();
-      if (slot === undefined) {
-        // Pool exhausted: count it without drawing (a stress test, not a lesson).
-        queueMicrotask(() => landFlight(traffic, f.id));
         continue;
       }
       const a: Active = {
@@ -85,7 +84,6 @@ export function startFrameLoop(
         startAt: f.startAt,
         elapsed: 0,
         focused: f.focused,
-        slot,
         arrival: getArrivalKey(f.trace),
         traceHops: f.trace.hops.length,
         hops: f.trace.hops,
@@ -96,20 +94,14 @@ export function startFrameLoop(
     }
   }
 
-  function release(a: Active): void {
-    active.delete(a.id);
-    const dot = elements.dots[a.slot];
-    if (dot) dot.style.display = 'none';
-    freeSlots.push(a.slot);
-  }
-
   function tick(): void {
     const t = now();
     const dt = t - last;
     last = t;
     const { speed, paused, stepMode, stepHop, reducedMotion } = view.getState();
     let focusedShown = false;
-    const landed: Active[] = [];
+    const landed: string[] = [];
+    dots.length = 0;
     for (const a of active.values()) {
       if (t < a.startAt) continue;
       if (a.focused && stepMode) {
@@ -120,12 +112,7 @@ export function startFrameLoop(
         a.elapsed += dt * speed;
       }
       const p = positionAt(a.timeline, a.elapsed);
-      const dot = elements.dots[a.slot];
-      if (dot) {
-        dot.style.display = '';
-        dot.setAttribute('transform', `translate(${p.x.toFixed(1)} ${p.y.toFixed(1)})`);
-        dot.classList.toggle('kp-packet-focused', a.focused);
-      }
+      if (!p.done) dots.push({ x: p.x, y: p.y, focused: a.focused });
       if (a.focused) {
         focusedShown = !p.done;
         if (p.hop !== a.lastHop && p.hop >= 0) {
@@ -136,19 +123,25 @@ export function startFrameLoop(
           lastLabel = p.label;
           elements.label.textContent = p.label;
         }
-        elements.labelGroup.setAttribute(
-          'transform',
-          `translate(${p.x.toFixed(1)} ${(p.y - 22).toFixed(1)})`,
-        );
+        if (focusedShown) {
+          elements.labelGroup.setAttribute(
+            'transform',
+            `translate(${p.x.toFixed(1)} ${(p.y - 24).toFixed(1)})`,
+          );
+        }
       }
-      if (p.done) landed.push(a);
+      if (p.done) {
+        if (a.focused) announce(a, Math.max(0, a.traceHops - 1), a.arrival);
+        landed.push(a.id);
+      }
     }
-    elements.labelGroup.style.display = focusedShown ? '' : 'none';
-    for (const a of landed) {
-      if (a.focused) announce(a, Math.max(0, a.traceHops - 1), a.arrival);
-      release(a);
-      landFlight(traffic, a.id);
+    if (focusedShown !== labelShown) {
+      labelShown = focusedShown;
+      elements.labelGroup.style.display = focusedShown ? '' : 'none';
     }
+    elements.canvas.draw(dots, sources.getViewport());
+    for (const id of landed) active.delete(id);
+    landFlights(traffic, landed);
     frame = requestAnimationFrame(tick);
   }
 

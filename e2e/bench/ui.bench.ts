@@ -1,0 +1,229 @@
+/**
+ * UI benchmark (`npm run bench:ui`, after `vite build`): prints figures and ratios, asserts nothing.
+ * - initial JS (index.html's script and modulepreloads, gzip): the graph is in it, the editor is not;
+ * - navigation to the first graph node (median of 5 cold loads);
+ * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
+ *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
+ * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
+
+const PORT = 4194;
+const BASE = `http://127.0.0.1:${PORT}/`;
+const DIST = 'dist';
+
+function initialJsBytes(): { raw: number; gzip: number; files: string[] } {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const body = readFileSync(join(DIST, file));
+    raw += body.length;
+    gzip += gzipSync(body, { level: 9 }).length;
+  }
+  return { raw, gzip, files };
+}
+
+/** A kind cluster with 10 workers and a 1,000-replica Deployment behind a NodePort Service. */
+function bigScenarioLink(): string {
+  const workers = Array.from({ length: 10 }, () => '  - role: worker').join('\n');
+  const yaml = `kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+  - role: control-plane
+${workers}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 1000
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: luksa/kubia
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+interface Sample {
+  busy: number;
+  script: number;
+  style: number;
+  layout: number;
+  frames: number;
+  longFrames: number;
+  p50: number;
+  p99: number;
+}
+
+async function sample(page: Page, seconds: number): Promise<Sample> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    return {
+      task: get('TaskDuration'),
+      script: get('ScriptDuration'),
+      style: get('RecalcStyleDuration'),
+      layout: get('LayoutDuration'),
+      time: get('Timestamp'),
+    };
+  };
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const tick = (t) => { window.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  const before = await metric();
+  await page.waitForTimeout(seconds * 1000);
+  const after = await metric();
+  const frames = (await page.evaluate('window.__frames.slice(1)')) as number[];
+  const sorted = [...frames].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return {
+    busy: (after.task - before.task) / Math.max(1e-6, after.time - before.time),
+    script: (after.script - before.script) / Math.max(1e-6, after.time - before.time),
+    style: (after.style - before.style) / Math.max(1e-6, after.time - before.time),
+    layout: (after.layout - before.layout) / Math.max(1e-6, after.time - before.time),
+    frames: frames.length,
+    longFrames: frames.filter((f) => f > 20).length,
+    p50: pct(0.5),
+    p99: pct(0.99),
+  };
+}
+
+function line(label: string, s: Sample): string {
+  return `${label.padEnd(26)} busy ${(s.busy * 100).toFixed(1).padStart(5)} % (script ${(s.script * 100).toFixed(0)}, style ${(s.style * 100).toFixed(0)}, layout ${(s.layout * 100).toFixed(0)})   frames ${String(s.frames).padStart(4)}   >20 ms ${String(s.longFrames).padStart(4)}   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms`;
+}
+
+async function main(): Promise<void> {
+  const js = initialJsBytes();
+  console.log(
+    `initial JS: ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzip / 1024).toFixed(1)} KiB gzip (target < 200 KB) [${js.files.join(', ')}]`,
+  );
+
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  try {
+    await waitForServer();
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
+      ],
+    });
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(BASE);
+      await page.waitForSelector('.react-flow__node-pod');
+      times.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `navigation to first graph: median ${times[2]!.toFixed(0)} ms (target < 1500 ms) [${times.map((t) => t.toFixed(0)).join(', ')}]`,
+    );
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(BASE + bigScenarioLink());
+    await page.waitForFunction(
+      () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
+      undefined,
+      { timeout: 120_000 },
+    );
+    console.log(`1,000-pod cluster: graph shown after ${Date.now() - started} ms`);
+    if (process.env.HIDE_PACKETS) await page.addStyleTag({ content: '.kp-packets{display:none!important}' });
+    const idle = await sample(page, 4);
+    console.log(line('idle graph', idle));
+    const nodes = await page.evaluate(() =>
+      (window as unknown as { __kubeplay: { nodes(): { ip: string }[] } }).__kubeplay.nodes(),
+    );
+    await page.getByTestId('request-from').selectOption('client/laptop');
+    await page
+      .getByTestId('request-url')
+      .fill(`http://${nodes[1]?.ip ?? nodes[0]?.ip}:${await nodePort(page)}`);
+    const form = page.locator('.kp-traffic-form');
+    await form.getByLabel('Requests').fill('300');
+    await form.getByLabel('per second').fill('200');
+    await page.getByTestId('traffic-send').click();
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __kubeplay: { flightsInAir(): number } }).__kubeplay.flightsInAir() >= 300,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.waitForTimeout(1500); // all 300 have started moving
+    const busy = await sample(page, 3);
+    console.log(line('300 packets in flight', busy));
+    console.log(
+      `ratios vs idle: busy x${(busy.busy / Math.max(0.001, idle.busy)).toFixed(2)}, frames over 20 ms ${busy.longFrames} vs ${idle.longFrames}`,
+    );
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+async function nodePort(page: Page): Promise<number> {
+  const text = (await page.locator('[data-graph-id="svc/default/web"]').innerText()) ?? '';
+  const match = /80:(\d+)\/TCP/.exec(text);
+  return Number(match?.[1] ?? 30080);
+}
+
+await main();

@@ -1,0 +1,67 @@
+/**
+ * The docked terminal as a test sees it. It types through the keyboard (as a person does) and waits
+ * on the data attributes the terminal sets once per finished line (`data-runs`, `data-busy`), never on
+ * sleeps. The screen text is read from xterm's rows.
+ */
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+export class TerminalPanel {
+  readonly root: Locator;
+  readonly screen: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('terminal');
+    this.screen = this.root.locator('.xterm');
+  }
+
+  /** Waits for the first prompt, then puts the keyboard focus in the terminal. */
+  async ready(): Promise<void> {
+    await expect(this.root).toHaveAttribute('data-busy', 'false', { timeout: 20_000 });
+    await this.focus();
+  }
+
+  async focus(): Promise<void> {
+    await this.screen.click();
+    await expect(this.root.locator('textarea')).toBeFocused();
+  }
+
+  async runs(): Promise<number> {
+    return Number((await this.root.getAttribute('data-runs')) ?? '0');
+  }
+
+  /** Types a line, presses Enter, and waits until it has run; returns what it printed. */
+  async run(line: string): Promise<string> {
+    const before = await this.runs();
+    const rowsBefore = (await this.lines()).length;
+    await this.page.keyboard.type(line);
+    await this.page.keyboard.press('Enter');
+    await expect(this.root).toHaveAttribute('data-runs', String(before + 1), { timeout: 20_000 });
+    await expect(this.root).toHaveAttribute('data-busy', 'false');
+    const lines = await this.lines();
+    // Output is everything between the command's line and the new prompt.
+    const start = lines.findLastIndex((l, i) => i >= rowsBefore - 1 && l.endsWith(line));
+    return lines.slice(start + 1, -1).join('\n');
+  }
+
+  async prompt(): Promise<string> {
+    return (await this.root.getAttribute('data-prompt')) ?? '';
+  }
+
+  /** The screen's rows as text, trailing blank rows dropped. */
+  async lines(): Promise<string[]> {
+    const rows = await this.root
+      .locator('.xterm-rows > div')
+      .evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
+    while (rows.length && rows[rows.length - 1] === '') rows.pop();
+    return rows;
+  }
+
+  async text(): Promise<string> {
+    return (await this.lines()).join('\n');
+  }
+
+  async lastLine(): Promise<string> {
+    return (await this.lines()).at(-1) ?? '';
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The in-app terminal, in the production build: what a student types in the course (Kubernetes in
+ * Action ch. 5) prints what kubectl and curl print, the packet a curl sends lands on the pod that
+ * answered, and /etc/hosts edits change the scenario. Screenshots go to test-results/screenshots.
+ */
+import { test, expect } from './fixtures.ts';
+import { TerminalPanel } from './pages/TerminalPanel.ts';
+
+test.beforeEach(async ({ page, playground }) => {
+  await page.addInitScript(() => window.localStorage.clear());
+  await playground.open();
+});
+
+test('kubectl get svc prints kubectl columns with the cluster IP the graph shows', async ({
+  page,
+  playground,
+  consoleErrors,
+  offHostRequests,
+}) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  expect(await terminal.lastLine()).toBe('student@laptop:~$');
+  const output = await terminal.run('kubectl get svc');
+  expect(output.split('\n')[0]).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/);
+  const graphIp = await page.locator('[data-graph-id="svc/default/kubia"] .kp-mono').first().textContent();
+  expect(graphIp).toMatch(/^10\.96\.\d+\.\d+$/);
+  expect(output).toMatch(new RegExp(`^kubia\\s+ClusterIP\\s+${graphIp?.replace(/\./g, '\\.')}\\s+<none>\\s+80/TCP`, 'm'));
+  await playground.screenshot('terminal-get-svc');
+  expect(consoleErrors).toEqual([]);
+  expect(offHostRequests).toEqual([]);
+});
+
+test('curl from a pod prints the pod that answered, and the packet lands on that same pod', async ({
+  page,
+  playground,
+}) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  const firstPod = (await playground.kubiaPods().first().getAttribute('data-graph-id')) ?? '';
+  const podName = firstPod.split('/')[2] ?? '';
+  expect(podName).toMatch(/^kubia-\w{5}$/);
+  for (let i = 0; i < 3; i++) {
+    const before = await playground.traceStatus.getAttribute('data-trace-id');
+    const output = await terminal.run(`kubectl exec ${podName} -- curl -s http://kubia`);
+    const answered = /^You've hit (kubia-\w{5})$/m.exec(output)?.[1];
+    expect(answered, output).toBeTruthy();
+    await expect(playground.traceStatus).not.toHaveAttribute('data-trace-id', before ?? '__none__');
+    await expect(playground.traceStatus).toHaveAttribute('data-arrived', `pod/default/${answered}`, {
+      timeout: 20_000,
+    });
+    const trace = await playground.call('focusedTrace');
+    expect(trace?.endpoint?.pod).toBe(`default/${answered}`);
+    expect(trace?.hops[0]?.at).toBe(firstPod);
+  }
+  await playground.screenshot('terminal-exec-curl');
+});
+
+test('the Ingress host fails to resolve on the laptop until /etc/hosts names it', async ({ page, playground }) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  const ingress = await terminal.run('kubectl get ingress');
+  expect(ingress.split('\n')[0]).toMatch(/^NAME\s+CLASS\s+HOSTS\s+ADDRESS\s+PORTS\s+AGE$/);
+  const address = /kubia\.example\.com\s+(\d+\.\d+\.\d+\.\d+)/.exec(ingress)?.[1] ?? '';
+  expect(address, ingress).not.toBe('');
+
+  expect(await terminal.run('curl http://kubia.example.com')).toBe(
+    'curl: (6) Could not resolve host: kubia.example.com',
+  );
+  await playground.screenshot('terminal-ingress-unresolved');
+
+  const tee = await terminal.run(`echo "${address} kubia.example.com" | sudo tee -a /etc/hosts`);
+  expect(tee).toBe(`${address} kubia.example.com`);
+  // The edit is an action of the scenario: the laptop's hosts file in the inspector shows it.
+  await playground.selectGraphNode('client/laptop');
+  await expect(page.getByTestId('inspector')).toContainText(`${address} kubia.example.com`);
+
+  await terminal.focus();
+  const answer = await terminal.run('curl http://kubia.example.com');
+  const answered = /^You've hit (kubia-\w{5})$/m.exec(answer)?.[1];
+  expect(answered, answer).toBeTruthy();
+  await expect(playground.traceStatus).toHaveAttribute('data-arrived', `pod/default/${answered}`, {
+    timeout: 20_000,
+  });
+  await playground.screenshot('terminal-ingress-answers');
+});
+
+test('exec -it bash changes the prompt; exit leaves; history, completion and Ctrl-C work', async ({
+  page,
+  playground,
+}) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  const podName = ((await playground.kubiaPods().first().getAttribute('data-graph-id')) ?? '').split('/')[2];
+
+  await terminal.run(`kubectl exec ${podName} -it -- bash`);
+  expect(await terminal.prompt()).toBe(`root@${podName}:/# `);
+  expect(await terminal.lastLine()).toBe(`root@${podName}:/#`);
+  expect(await terminal.run('curl -s http://kubia')).toMatch(/^You've hit kubia-\w{5}$/);
+  expect(await terminal.run('exit')).toBe('exit');
+  expect(await terminal.lastLine()).toBe('student@laptop:~$');
+
+  // Up twice recalls the curl typed inside the pod; Ctrl-C abandons it.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => terminal.lastLine()).toBe('student@laptop:~$ curl -s http://kubia');
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => terminal.lines().then((l) => l.slice(-2))).toEqual([
+    'student@laptop:~$ curl -s http://kubia^C',
+    'student@laptop:~$',
+  ]);
+
+  // Tab completes a single match; a second Tab on several lists them like bash.
+  await page.keyboard.type('kubectl ge');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => terminal.lastLine()).toBe('student@laptop:~$ kubectl get');
+  await page.keyboard.type('pods kub');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => terminal.lastLine()).toBe('student@laptop:~$ kubectl get pods kubia-');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => terminal.text()).toContain(podName ?? '');
+  await playground.screenshot('terminal-completion');
+  await page.keyboard.press('Control+c');
+
+  // History survives a reload.
+  await page.reload();
+  await terminal.ready();
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(() => terminal.lastLine()).toBe('student@laptop:~$ exit');
+});
+
+test('a pod picked in the graph pastes its name into the terminal', async ({ page, playground }) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  const pod = (await playground.kubiaPods().first().getAttribute('data-graph-id')) ?? '';
+  await page.keyboard.type('kubectl describe pod ');
+  await playground.selectGraphNode(pod);
+  await page.getByTestId('paste-to-terminal').click();
+  await expect(page.getByTestId('terminal').locator('textarea')).toBeFocused();
+  await expect.poll(() => terminal.lastLine()).toBe(`student@laptop:~$ kubectl describe pod ${pod.split('/')[2]}`);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => terminal.text()).toMatch(/Controlled By:\s+ReplicationController\/kubia/);
+});
+
+test('the terminal follows the dark theme and reads from the back of the room', async ({ page, playground }) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  await terminal.run('kubectl get pods -o wide');
+  const fontSize = await terminal.root.locator('.xterm-rows').evaluate((el) => getComputedStyle(el).fontSize);
+  expect(parseFloat(fontSize)).toBeGreaterThanOrEqual(15);
+  await page.getByRole('button', { name: /dark|theme/i }).first().click();
+  await expect
+    .poll(() => terminal.root.locator('.xterm-viewport').evaluate((el) => getComputedStyle(el).backgroundColor))
+    .toBe('rgb(23, 28, 37)');
+  await playground.screenshot('terminal-dark');
+});
