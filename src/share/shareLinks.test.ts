@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import LZString from 'lz-string';
 import { decodeScenario, encodeScenario } from './index.ts';
 import type { SharedScenario } from './index.ts';
 import { scenarioArbitrary } from './testing/arbitraries.ts';
@@ -25,6 +26,12 @@ describe('share links round-trip', () => {
     expect(encodeScenario(withDefaults)).toBe(encodeScenario(bare));
     expect(decodeScenario(encodeScenario(withDefaults))).toEqual({ ok: true, scenario: bare });
     expect(encodeScenario({ ...bare, seed: 2 }).length).toBeGreaterThan(encodeScenario(bare).length);
+  });
+
+  it('writes lz links as the plain scenario JSON with only non-default fields', () => {
+    const link = encodeScenario({ yaml: kubiaYaml, seed: 1, actions: [], layout: {}, view: {} }, 'lz');
+    const json = LZString.decompressFromEncodedURIComponent(link.slice('lz.'.length));
+    expect(JSON.parse(json)).toEqual({ yaml: kubiaYaml });
   });
 
   it('accepts the hash, a whole URL, surrounding whitespace and trailing punctuation', () => {
