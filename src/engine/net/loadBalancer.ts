@@ -16,7 +16,19 @@ import type { RouteContext } from './routeContext.ts';
 
 const EXCLUDE_LABEL = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
+const rotations = new WeakMap<NodeState[], NodeState[]>();
+
+/** The nodes in rotation, once per nodes array (a 50-node cluster must not be filtered per request). */
 function inRotation(ctx: RouteContext): NodeState[] {
+  let hit = rotations.get(ctx.state.nodes);
+  if (!hit) {
+    hit = computeRotation(ctx);
+    rotations.set(ctx.state.nodes, hit);
+  }
+  return hit;
+}
+
+function computeRotation(ctx: RouteContext): NodeState[] {
   const up = ctx.state.nodes.filter((n) => n.up);
   const workers = up.filter((n) => n.role !== 'control-plane' && !(EXCLUDE_LABEL in n.labels));
   return workers.length > 0 ? workers : up;

@@ -17,7 +17,7 @@ import { firstAddress, lookupFromSource } from './resolver.ts';
 import { addr, RouteContext } from './routeContext.ts';
 import type { Source } from './source.ts';
 import { findSourceCached } from './source.ts';
-import { defaultHostHeader, parseUrlCached } from './url.ts';
+import { parseUrlCached } from './url.ts';
 
 export interface RequestSpec {
   /** `client/<name>` (created on the fly if unknown), `pod/<ns>/<name>`, or `node/<name>`. */
@@ -232,8 +232,9 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
       else headers.push([k, v]);
     }
   }
-  const hostHeader = hostOverride ?? defaultHostHeader(url);
-  const host = hostOverride === undefined && !url.explicitPort ? url.host : normalizeHost(hostHeader);
+  const hostHeader = hostOverride ?? url.hostHeader;
+  // The URL's host is already lowercase and port-free; only a -H Host value needs normalising.
+  const host = hostOverride === undefined ? url.host : normalizeHost(hostOverride);
   const traceRequest = { method, url: request.url, host, clientIp: source.ip };
 
   const sourceNode = source.kind === 'client' ? undefined : source.node;

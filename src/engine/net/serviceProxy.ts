@@ -39,7 +39,17 @@ export function serviceKey(service: ServiceState): string {
 }
 
 /** The first address of a CIDR: the pod-network gateway kindnet/ptp puts on the node. */
+const gateways = new WeakMap<NodeState, string>();
+
 export function gatewayOf(node: NodeState): string {
+  const hit = gateways.get(node);
+  if (hit !== undefined) return hit;
+  const gateway = computeGateway(node);
+  gateways.set(node, gateway);
+  return gateway;
+}
+
+function computeGateway(node: NodeState): string {
   const base = (node.podCIDR.split('/')[0] ?? '').split('.').map(Number);
   return `${base[0] ?? 0}.${base[1] ?? 0}.${base[2] ?? 0}.${(base[3] ?? 0) + 1}`;
 }
@@ -162,6 +172,23 @@ export function proxyClusterIp(
   return dnatAndDeliver(ctx, flow, service, node, choice, masquerade);
 }
 
+const externalRules = new WeakMap<ServicePort, Map<string, string>>();
+
+/** `KUBE-EXT-… -> KUBE-SVC-… -> KUBE-SEP-…`, cached per Service port and endpoint rule. */
+function externalRule(service: ServiceState, port: ServicePort, inner: string): string {
+  let perPort = externalRules.get(port);
+  if (!perPort) {
+    perPort = new Map();
+    externalRules.set(port, perPort);
+  }
+  let rule = perPort.get(inner);
+  if (rule === undefined) {
+    rule = `${externalServiceChainName(portLabel(service, port), port.protocol)} -> ${inner}`;
+    if (perPort.size < 10_000) perPort.set(inner, rule);
+  }
+  return rule;
+}
+
 /** A connection to a node port, LB IP or external IP, handled by the rules of `node`. */
 export function proxyExternal(
   ctx: RouteContext,
@@ -206,7 +233,7 @@ export function proxyExternal(
     spec.externalTrafficPolicy === 'Local' && !masquerade
       ? '; the client IP is kept (externalTrafficPolicy Local)'
       : '';
-  const rule = `${externalServiceChainName(portLabel(service, port), port.protocol)} -> ${choice.rule}`;
+  const rule = externalRule(service, port, choice.rule);
   return dnatAndDeliver(
     ctx,
     flow,

@@ -28,27 +28,47 @@ export function newClientIp(state: ClusterState): string {
   return '198.51.100.250';
 }
 
-const sourceCache = new WeakMap<NetIndex, Map<GraphId, SourceResult>>();
+interface SourceCacheEntry {
+  result: SourceResult;
+  clients?: ClientState[];
+  client?: ClientState | undefined;
+  clientIp?: string | undefined;
+}
 
-/** findSource, cached per state for pods and nodes (whose look-up only depends on the indexed arrays). */
+const sourceCache = new WeakMap<NetIndex, Map<GraphId, SourceCacheEntry>>();
+
+/**
+ * findSource, cached per state. Pods and nodes depend only on the indexed arrays. An outside client
+ * also depends on `state.clients` and the --client-ip override, so its entry remembers both and is
+ * reused only while they are unchanged. Reusing Source objects matters: per-source caches (DNS, notes)
+ * are WeakMaps, and a fresh key per request would make every request pay for a WeakMap entry and GC.
+ */
 export function findSourceCached(
   state: ClusterState,
   index: NetIndex,
   from: GraphId,
   clientIp?: string,
 ): SourceResult {
-  if (from.startsWith('client/')) return findSource(state, index, from, clientIp);
   let cache = sourceCache.get(index);
   if (!cache) {
     cache = new Map();
     sourceCache.set(index, cache);
   }
-  let hit = cache.get(from);
-  if (!hit) {
-    hit = findSource(state, index, from, clientIp);
-    cache.set(from, hit);
+  const hit = cache.get(from);
+  if (from.startsWith('client/')) {
+    const name = from.slice('client/'.length) || 'laptop';
+    let known: ClientState | undefined;
+    for (const c of state.clients) if (c.name === name) known = c;
+    if (hit && hit.clients === state.clients && hit.client === known && hit.clientIp === clientIp)
+      return hit.result;
+    const result = findSource(state, index, from, clientIp);
+    cache.set(from, { result, clients: state.clients, client: known, clientIp });
+    return result;
   }
-  return hit;
+  if (hit) return hit.result;
+  const result = findSource(state, index, from, clientIp);
+  cache.set(from, { result });
+  return result;
 }
 
 export function findSource(

@@ -12,6 +12,8 @@ export interface ParsedUrl {
   explicitPort: boolean;
   /** Whether the host is an IPv4 literal (no name to resolve). */
   isIp: boolean;
+  /** The Host header curl sends for this URL (see defaultHostHeader). */
+  hostHeader: string;
 }
 
 const URL_RE = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^#]*)/;
@@ -41,7 +43,16 @@ export function parseUrl(text: string): ParsedUrl | undefined {
   if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
   let path = match[4] ?? '';
   if (!path.startsWith('/')) path = `/${path}`;
-  return { scheme, host, port, path, explicitPort: Boolean(portText), isIp: isIPv4(host) };
+  const explicitPort = Boolean(portText);
+  return {
+    scheme,
+    host,
+    port,
+    path,
+    explicitPort,
+    isIp: isIPv4(host),
+    hostHeader: explicitPort ? `${host}:${port}` : host,
+  };
 }
 
 export function isIPv4(text: string): boolean {

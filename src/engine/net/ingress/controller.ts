@@ -14,6 +14,7 @@ import { recognizeIngressController } from '../../model/ingressControllers.ts';
 import { graphIdOfIngress, graphIdOfPod } from '../../trace.ts';
 import type { Delivery, Flow } from '../flow.ts';
 import { deliverToBackend, enterNode, finishWithAnswer } from '../deliver.ts';
+import type { Backend } from '../netIndex.ts';
 import { getBackends, memoize, objectKey } from '../netIndex.ts';
 import type { RouteContext } from '../routeContext.ts';
 import { proxyClusterIp } from '../serviceProxy.ts';
@@ -88,7 +89,17 @@ const NGINX_404 =
 const NGINX_503 =
   '<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
 
+const tables = new WeakMap<IngressControllerInfo, { index: object; table: IngressTable }>();
+
 function tableFor(ctx: RouteContext, info: IngressControllerInfo): IngressTable {
+  const hit = tables.get(info);
+  if (hit && hit.index === ctx.index) return hit.table;
+  const table = tableForIndex(ctx, info);
+  tables.set(info, { index: ctx.index, table });
+  return table;
+}
+
+function tableForIndex(ctx: RouteContext, info: IngressControllerInfo): IngressTable {
   const key = `ingress|${info.kind}|${info.controllerClass}|${info.annotationClass ?? ''}|${info.watchWithoutClass}`;
   return memoize(ctx.index, key, () => buildIngressTable(ctx.state, info));
 }
@@ -178,6 +189,108 @@ function resolveServicePort(service: ServiceState, backend: IngressBackend): Ser
   );
 }
 
+type Decision =
+  | { kind: 'none'; note: string }
+  | { kind: 'missing'; status: 404 | 503; ingId: string; note: string }
+  | {
+      kind: 'backend';
+      host: string;
+      ing: IngressPathEntry['ingress'];
+      ingId: string;
+      matchedBy: string;
+      ruleText: string;
+      service: ServiceState;
+      servicePort: ServicePort;
+      serviceName: string;
+      backends: Backend[];
+    };
+
+const decisions = new WeakMap<IngressTable, Map<string, Decision>>();
+
+/**
+ * What the controller does with a Host and path: which rule, which backend, or which error. Depends
+ * only on the state (the table is per state), so it is cached per table; the per-request part is the
+ * endpoint choice and the connection itself.
+ */
+function decide(
+  ctx: RouteContext,
+  table: IngressTable,
+  runtime: ControllerRuntime,
+  rawHost: string,
+  fullPath: string,
+): Decision {
+  let perTable = decisions.get(table);
+  if (!perTable) {
+    perTable = new Map();
+    decisions.set(table, perTable);
+  }
+  const key = `${rawHost} ${fullPath}`;
+  const hit = perTable.get(key);
+  if (hit) return hit;
+  const decision = decideUncached(ctx, table, runtime, rawHost, fullPath);
+  if (perTable.size < 10_000) perTable.set(key, decision);
+  return decision;
+}
+
+function decideUncached(
+  ctx: RouteContext,
+  table: IngressTable,
+  runtime: ControllerRuntime,
+  rawHost: string,
+  fullPath: string,
+): Decision {
+  const who = runtime.info.kind === 'ingress-nginx' ? 'ingress-nginx' : 'Traefik';
+  const host = normalizeHost(rawHost);
+  const requestPath = fullPath.split('?')[0] ?? '/';
+  const found = match(table, runtime.info.kind, host, requestPath);
+  const chosen =
+    found.entry ??
+    (found.fallback ? { ingress: found.fallback.ingress, backend: found.fallback.backend } : undefined);
+  if (!chosen) {
+    return {
+      kind: 'none',
+      note: `no Ingress served by ${who} matches host ${host || '(none)'} and path ${requestPath}, so its default backend answers 404`,
+    };
+  }
+  const ing = chosen.ingress;
+  const ingId = graphIdOfIngress(ing.metadata.namespace, ing.metadata.name);
+  const matchedBy = found.entry
+    ? `Ingress ${ing.metadata.namespace}/${ing.metadata.name} matches ${found.how} and ${found.entry.pathType} path ${found.entry.path}`
+    : `no path matches, so Ingress ${ing.metadata.namespace}/${ing.metadata.name}'s defaultBackend takes it`;
+  const backendText = describeBackend(chosen.backend);
+  const ruleText = found.entry
+    ? `${found.entry.host ?? '*'}${found.entry.path} (${found.entry.pathType}) -> ${backendText}`
+    : `defaultBackend -> ${backendText}`;
+  const missing = (why: string): Decision => {
+    const status = runtime.info.kind === 'ingress-nginx' || runtime.allowEmptyServices ? 503 : 404;
+    return { kind: 'missing', status, ingId, note: `${matchedBy}, but ${why}, so ${who} answers ${status}` };
+  };
+  const serviceName = chosen.backend.service?.name;
+  if (!serviceName) return missing('the backend is not a Service');
+  const service = ctx.index.servicesByKey.get(objectKey(ing.metadata.namespace, serviceName));
+  if (!service) return missing(`Service ${ing.metadata.namespace}/${serviceName} does not exist`);
+  const servicePort = resolveServicePort(service, chosen.backend);
+  if (!servicePort) {
+    return missing(
+      `Service ${serviceName} has no port ${chosen.backend.service?.port.number ?? chosen.backend.service?.port.name}`,
+    );
+  }
+  const backends = getBackends(ctx.index, service, servicePort);
+  if (backends.length === 0) return missing(`Service ${serviceName} has no ready endpoints`);
+  return {
+    kind: 'backend',
+    host,
+    ing,
+    ingId,
+    matchedBy,
+    ruleText,
+    service,
+    servicePort,
+    serviceName,
+    backends,
+  };
+}
+
 export function handleControllerRequest(
   ctx: RouteContext,
   flow: Flow,
@@ -226,57 +339,24 @@ export function handleControllerRequest(
     `${who} in ${pod.metadata.name} accepts the connection on port ${port}${tls ? ' and terminates TLS' : ''}`,
   );
   const table = tableFor(ctx, runtime.info);
-  const host = normalizeHost(flow.host);
-  const requestPath = flow.path.split('?')[0] ?? '/';
-  const found = match(table, runtime.info.kind, host, requestPath);
-  const chosen =
-    found.entry ??
-    (found.fallback ? { ingress: found.fallback.ingress, backend: found.fallback.backend } : undefined);
-  if (!chosen) {
+  const decision = decide(ctx, table, runtime, flow.host, flow.path);
+  if (decision.kind === 'none') {
+    return controllerAnswer(ctx, flow, pod, runtime, 404, podId, decision.note, controllerEndpoint);
+  }
+  if (decision.kind === 'missing') {
     return controllerAnswer(
       ctx,
       flow,
       pod,
       runtime,
-      404,
-      podId,
-      `no Ingress served by ${who} matches host ${host || '(none)'} and path ${requestPath}, so its default backend answers 404`,
+      decision.status,
+      decision.ingId,
+      decision.note,
       controllerEndpoint,
     );
   }
-  const ing = chosen.ingress;
-  const ingId = graphIdOfIngress(ing.metadata.namespace, ing.metadata.name);
-  const matchedBy = found.entry
-    ? `Ingress ${ing.metadata.namespace}/${ing.metadata.name} matches ${found.how} and ${found.entry.pathType} path ${found.entry.path}`
-    : `no path matches, so Ingress ${ing.metadata.namespace}/${ing.metadata.name}'s defaultBackend takes it`;
-  const backendText = describeBackend(chosen.backend);
-  const ruleText = found.entry
-    ? `${found.entry.host ?? '*'}${found.entry.path} (${found.entry.pathType}) -> ${backendText}`
-    : `defaultBackend -> ${backendText}`;
-  const missing = (why: string): Delivery => {
-    const status = runtime.info.kind === 'ingress-nginx' || runtime.allowEmptyServices ? 503 : 404;
-    return controllerAnswer(
-      ctx,
-      flow,
-      pod,
-      runtime,
-      status,
-      ingId,
-      `${matchedBy}, but ${why}, so ${who} answers ${status}`,
-      controllerEndpoint,
-    );
-  };
-  const serviceName = chosen.backend.service?.name;
-  if (!serviceName) return missing('the backend is not a Service');
-  const service = ctx.index.servicesByKey.get(objectKey(ing.metadata.namespace, serviceName));
-  if (!service) return missing(`Service ${ing.metadata.namespace}/${serviceName} does not exist`);
-  const servicePort = resolveServicePort(service, chosen.backend);
-  if (!servicePort)
-    return missing(
-      `Service ${serviceName} has no port ${chosen.backend.service?.port.number ?? chosen.backend.service?.port.name}`,
-    );
-  const backends = getBackends(ctx.index, service, servicePort);
-  if (backends.length === 0) return missing(`Service ${serviceName} has no ready endpoints`);
+  const { ing, ingId, matchedBy, ruleText, service, servicePort, backends, serviceName } = decision;
+  const host = decision.host;
 
   // The proxied request: a new connection from the controller pod, with the proxy's headers.
   const upstreamPort = ctx.ephemeralPort();
