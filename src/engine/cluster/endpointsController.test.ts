@@ -70,6 +70,27 @@ describe('readiness and the endpoints controller', () => {
     expect(endpoints(removed, 'kubia')?.subsets[0]?.addresses).toEqual([]);
   });
 
+  it('kubeplay pod ready lifts an unready override but does not beat a failing probe', () => {
+    const sim = simulate(readinessRc);
+    const pod = podsOf(sim, 'kubia-')[0];
+    if (!pod) throw new Error('no pod');
+    const name = pod.metadata.name;
+    const touched = applyAction(sim, {
+      type: 'podFile',
+      namespace: 'default',
+      name,
+      path: '/var/ready',
+      present: true,
+    });
+    const unready = applyAction(touched, { type: 'podReady', namespace: 'default', name, ready: false });
+    expect(endpoints(unready, 'kubia')?.subsets[0]?.addresses).toEqual([]);
+    const ready = applyAction(unready, { type: 'podReady', namespace: 'default', name, ready: true });
+    expect(endpoints(ready, 'kubia')?.subsets[0]?.addresses.map((a) => a.targetRef?.name)).toEqual([name]);
+    const other = podsOf(sim, 'kubia-')[1]?.metadata.name ?? '';
+    const still = applyAction(sim, { type: 'podReady', namespace: 'default', name: other, ready: true });
+    expect(endpoints(still, 'kubia')?.subsets[0]?.addresses).toEqual([]);
+  });
+
   it('publishNotReadyAddresses lists unready pods as addresses', () => {
     const sim = simulate(
       readinessRc.replace(

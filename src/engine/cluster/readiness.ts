@@ -7,7 +7,8 @@
  * `[ -f f ]`, also inside `sh -c "…"`) passes only when those files exist in the pod (`podFile`
  * action, the book's kubia-rc-readinessprobe scenario); every other probe (httpGet, tcpSocket, other
  * commands) is taken to pass.
- * `kubeplay pod ready POD` forces ready and `unready` forces not ready, whatever the probe says.
+ * `kubeplay pod unready POD` forces not ready whatever the probe says; `kubeplay pod ready POD` lifts that
+ * (the probe decides again). A `readinessOverride: true` in a state forces ready.
  * A down node's pods stay there, not ready, for 5 minutes; then they are evicted (controllers.ts).
  */
 import type { Container, Probe } from '../model/objects.ts';

@@ -101,7 +101,9 @@ export function runAction(
     case 'podReady': {
       const pod = findPod(state, action.namespace, action.name);
       if (!pod) out.push(actionDiagnostic(actionNumber, notFoundMessage('Pod', action.name), 'not-found'));
-      else pod.readinessOverride = action.ready;
+      // `unready` forces the pod out; `ready` lifts that, and the readiness probe decides again.
+      else if (action.ready) delete pod.readinessOverride;
+      else pod.readinessOverride = false;
       break;
     }
     case 'podFile': {
