@@ -194,6 +194,30 @@ spec:
   });
 });
 
+describe('kind cluster config validation', () => {
+  const kind = (body: string) => `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n${body}`;
+  it('roles, a control plane, proxy mode, subnets', () => {
+    expect(problems(kind('nodes:\n- role: master\n'))).toEqual([
+      '4:9 error nodes[0].role: Unsupported value: "master": supported values: "control-plane", "worker"',
+    ]);
+    expect(problems(kind('nodes:\n- role: worker\n'))).toEqual([
+      '4:1 error nodes: must have at least one control-plane node',
+    ]);
+    expect(problems(kind('networking:\n  kubeProxyMode: userspace\n'))[0]).toContain(
+      'Unsupported value: "userspace"',
+    );
+    expect(problems(kind('networking:\n  podSubnet: 10.244.0.0/33\n'))).toEqual([
+      '4:14 error networking.podSubnet: invalid pod subnet invalid CIDR address: 10.244.0.0/33',
+    ]);
+    expect(problems(kind('networking:\n  serviceSubnet: fd00:10:96::/112\n'))[0]).toContain(
+      'kubeplay simulates IPv4 clusters only',
+    );
+    expect(problems(kind('networking:\n  kubeProxyMode: none\n'))[0]).toContain(
+      'warning networking.kubeProxyMode',
+    );
+  });
+});
+
 describe('Ingress shapes', () => {
   it('extensions/v1beta1 is converted to the v1 shape', () => {
     const ing = parse(F.KUBIA_INGRESS_TLS_BETA).manifests[0] as IngressManifest;

@@ -5,6 +5,23 @@ import type { ObjectContext } from '../objectContext.ts';
 import { report, reportError } from '../objectContext.ts';
 import { getArray, getMap, getString, isPlainMap } from '../plain.ts';
 import type { PlainMap } from '../plain.ts';
+import { isIPv4, isIPv6 } from './names.ts';
+
+function isIPv4Cidr(value: string): boolean {
+  const [ip, bits, extra] = value.split('/');
+  return (
+    extra === undefined &&
+    ip !== undefined &&
+    isIPv4(ip) &&
+    bits !== undefined &&
+    /^(\d|[12]\d|3[0-2])$/.test(bits)
+  );
+}
+
+function isIPv6Cidr(value: string): boolean {
+  const [ip, bits] = value.split('/');
+  return ip !== undefined && bits !== undefined && isIPv6(ip);
+}
 
 const KIND_ROLES = ['control-plane', 'worker'];
 const PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'none'];
@@ -21,6 +38,23 @@ export function validateKindCluster(ctx: ObjectContext, cluster: ClusterConfigMa
   const mode = getString(getMap(raw, 'networking'), 'kubeProxyMode');
   if (mode !== undefined && !PROXY_MODES.includes(mode))
     reportError(ctx, 'networking.kubeProxyMode', unsupported(mode, PROXY_MODES), 'kind-proxy-mode');
+  for (const [field, label] of [
+    ['podSubnet', 'pod'],
+    ['serviceSubnet', 'service'],
+  ] as const) {
+    const cidr = getString(getMap(raw, 'networking'), field);
+    if (cidr === undefined || cidr === '') continue;
+    const path = `networking.${field}`;
+    if (isIPv6Cidr(cidr))
+      reportError(
+        ctx,
+        path,
+        `kubeplay simulates IPv4 clusters only; use an IPv4 ${label} subnet such as ${field === 'podSubnet' ? '10.244.0.0/16' : '10.96.0.0/16'}`,
+        'kind-ipv6',
+      );
+    else if (!isIPv4Cidr(cidr))
+      reportError(ctx, path, `invalid ${label} subnet invalid CIDR address: ${cidr}`, 'kind-subnet-invalid');
+  }
   if (mode === 'none') {
     report(
       ctx,
