@@ -107,6 +107,18 @@ describe('kubectl get', () => {
     expect(get('pods -o name').stdout).toBe('pod/kubia-65mtj\npod/kubia-lnc7f\npod/kubia-vmgln\n');
   });
 
+  it('prints jsonpath ranges and custom columns', () => {
+    expect(get(`pods -o jsonpath={range.items[*]}{.metadata.name}{"\\n"}{end}`).stdout).toBe(
+      'kubia-65mtj\nkubia-lnc7f\nkubia-vmgln\n',
+    );
+    expect(get('pods -o jsonpath={.items[*].status.podIP}').stdout).toBe('10.244.1.2 10.244.2.2 10.244.1.3');
+    expect(
+      get('pods -o custom-columns=NAME:.metadata.name,IP:.status.podIP,NODE:.spec.nodeName').stdout,
+    ).toBe(
+      'NAME          IP           NODE\nkubia-65mtj   10.244.1.2   kind-worker\nkubia-lnc7f   10.244.2.2   kind-worker2\nkubia-vmgln   10.244.1.3   kind-worker\n',
+    );
+  });
+
   it('prints nodes and replication controllers', () => {
     expect(get('nodes').stdout.split('\n')[1]).toBe(
       'kind-control-plane   Ready    control-plane   28m   v1.33.1',

@@ -8,7 +8,7 @@ import { formatTable } from '../format/tabwriter.ts';
 import { formatObjects, toApiObject } from './apiObjects.ts';
 import { flagAll, flagBool, flagString } from './flags.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
-import { evaluateJsonPath } from './jsonpath.ts';
+import { evaluateJsonPath, select } from './jsonpath.ts';
 import { formatLabels, matchesSelector, parseLabelSelector } from './labelSelector.ts';
 import type { ListedObject } from './listing.ts';
 import { listObjects } from './listing.ts';
@@ -145,8 +145,12 @@ export function runGet(state: ClusterState, parsed: ParsedFlags, defaultNamespac
       exitCode: 1,
     };
   }
-  const format = output.startsWith('jsonpath=') ? 'jsonpath' : output;
-  if (!['', 'wide', 'name', 'json', 'yaml', 'jsonpath'].includes(format)) {
+  const format = output.startsWith('jsonpath=')
+    ? 'jsonpath'
+    : output.startsWith('custom-columns=')
+      ? 'custom-columns'
+      : output;
+  if (!['', 'wide', 'name', 'json', 'yaml', 'jsonpath', 'custom-columns'].includes(format)) {
     return {
       stdout: '',
       stderr: `error: unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml\n`,
@@ -206,6 +210,37 @@ export function runGet(state: ClusterState, parsed: ParsedFlags, defaultNamespac
       return { stdout: r.text, stderr, exitCode };
     }
     return { stdout: formatObjects(api, format, !single), stderr, exitCode };
+  }
+  if (format === 'custom-columns') {
+    // NAME:.metadata.name,IP:.status.podIP — one column per spec, `<none>` where the path finds nothing
+    const specs = output
+      .slice('custom-columns='.length)
+      .split(',')
+      .map((c) => {
+        const colon = c.indexOf(':');
+        return { header: c.slice(0, colon), path: c.slice(colon + 1).replace(/^\{|\}$/g, '') };
+      });
+    if (specs.some((c) => c.header === '' || c.path === ''))
+      return {
+        stdout: '',
+        stderr: 'error: custom-columns format specified but no custom columns given\n',
+        exitCode: 1,
+      };
+    const rows = noHeaders ? [] : [specs.map((c) => c.header)];
+    for (const o of all) {
+      const api = toApiObject(o, state);
+      rows.push(
+        specs.map((c) => {
+          const values = select(c.path.startsWith('.') ? c.path : `.${c.path}`, api) ?? [];
+          return values.length === 0
+            ? '<none>'
+            : values.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(',');
+        }),
+      );
+    }
+    if (all.length === 0 && !stderr)
+      return { stdout: '', stderr: `No resources found in ${namespace} namespace.\n`, exitCode: 0 };
+    return { stdout: rows.length ? formatTable(rows) : '', stderr, exitCode };
   }
   if (format === 'name') {
     return {
