@@ -67,6 +67,12 @@ export interface Trace {
   service?: string;
   /** Where the request finally landed. */
   endpoint?: TraceEndpoint;
+  /**
+   * A connection was made but no HTTP answer came back (outcome `http-error` without `status`): curl's
+   * exit code and message, e.g. `{ code: 35, message: 'TLS connect error: wrong version number' }` for
+   * https to a plain-HTTP port, `{ code: 52, message: 'Empty reply from server' }` for a non-HTTP port.
+   */
+  failure?: { code: number; message: string };
   hops: Hop[];
 }
 
