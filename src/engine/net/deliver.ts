@@ -96,10 +96,17 @@ export function finishWithAnswer(
       return { ...refused(), ...base };
     case 'tls-error':
       ctx.hop(at, 'deliver', src, dst, answer.reason);
-      return { outcome: 'http-error', body: `curl: (35) TLS connect error: wrong version number\n`, ...base };
+      return {
+        outcome: 'http-error',
+        failure: {
+          code: 35,
+          message: 'TLS connect error: error:0A00010B:SSL routines::wrong version number',
+        },
+        ...base,
+      };
     case 'empty':
       ctx.hop(at, 'deliver', src, dst, answer.reason);
-      return { outcome: 'http-error', body: 'curl: (52) Empty reply from server\n', ...base };
+      return { outcome: 'http-error', failure: { code: 52, message: 'Empty reply from server' }, ...base };
     case 'http':
       ctx.hop(
         at,

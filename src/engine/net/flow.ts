@@ -63,6 +63,7 @@ export interface Delivery {
   body?: string;
   endpoint?: TraceEndpoint;
   service?: string;
+  failure?: { code: number; message: string };
 }
 
 export const CURL_HEADERS: [string, string][] = [

@@ -466,6 +466,24 @@ describe('other destinations and sources', () => {
     expect(r.trace.request.clientIp).toBe('198.51.100.10');
     expect(state.clients).toHaveLength(1);
   });
+  it('https to a plain-HTTP app: connected, but no HTTP answer (curl exit 35); a DNS port gives an empty reply (52)', () => {
+    const t = route(state, { from: 'pod/default/client', url: 'https://10.244.2.2:8080/' });
+    expect(t).toMatchObject({ outcome: 'http-error', failure: { code: 35 } });
+    expect(t.status).toBeUndefined();
+    const dns = route(state, { from: 'pod/default/client', url: 'http://10.96.0.10:53/' });
+    expect(dns).toMatchObject({
+      outcome: 'http-error',
+      failure: { code: 52, message: 'Empty reply from server' },
+    });
+  });
+  it('a pod on a node that is down does not answer (timeout)', () => {
+    const s = cluster({
+      nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker' }, { name: 'kind-worker2', up: false }],
+    });
+    const t = route(s, { from: 'pod/default/client', url: 'http://10.244.2.2:8080/' });
+    expect(t.outcome).toBe('timeout');
+    expect(t.hops.at(-1)).toMatchObject({ kind: 'drop', at: 'node/kind-worker2' });
+  });
   it('a CNI hostPort forwards to the pod', () => {
     const pods: PodFixture[] = [
       { name: 'web', node: 'kind-worker', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8081 }] },

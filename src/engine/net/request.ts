@@ -198,6 +198,7 @@ function finishTrace(
   if (delivery.body !== undefined) trace.body = delivery.body;
   if (delivery.service !== undefined) trace.service = delivery.service;
   if (delivery.endpoint !== undefined) trace.endpoint = delivery.endpoint;
+  if (delivery.failure !== undefined) trace.failure = delivery.failure;
   return { trace, state: ctx.finish() };
 }
 
