@@ -170,6 +170,18 @@ describe('Service validation (K8S-FACTS §1, §2, §6–§8, §10, §11, §14)',
     ).toEqual([]);
   });
 
+  it('an explicit healthCheckNodePort must be in the node-port range', () => {
+    expect(
+      problems(
+        svc(
+          '  type: LoadBalancer\n  externalTrafficPolicy: Local\n  healthCheckNodePort: 20000\n  ports: [{port: 80}]\n',
+        ),
+      ),
+    ).toEqual([
+      '8:24 error spec.healthCheckNodePort: Invalid value: 20000: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    ]);
+  });
+
   it('LoadBalancer-only fields on other types are forbidden', () => {
     expect(problems(svc('  allocateLoadBalancerNodePorts: false\n  ports: [{port: 80}]\n'))).toEqual([
       "6:34 error spec.allocateLoadBalancerNodePorts: Forbidden: may only be used when `type` is 'LoadBalancer'",

@@ -298,6 +298,17 @@ function validateTrafficPolicies(ctx: ObjectContext, spec: PlainMap | undefined,
       );
     } else if (!isValidPortNum(hc)) {
       reportError(ctx, 'spec.healthCheckNodePort', invalid(hc, PORT_RANGE_ERROR), 'svc-healthcheck-range');
+    } else if (hc < NODE_PORT_RANGE.min || hc > NODE_PORT_RANGE.max) {
+      // The health check port comes from the node-port allocator, which refuses it the same way.
+      reportError(
+        ctx,
+        'spec.healthCheckNodePort',
+        invalid(
+          hc,
+          `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_RANGE.min}-${NODE_PORT_RANGE.max}`,
+        ),
+        'svc-healthcheck-range',
+      );
     }
   }
 }
