@@ -16,7 +16,14 @@ describe('completeCommand', () => {
     expect(complete('kub')).toEqual(['kubectl', 'kubeplay']);
     expect(complete('kubectl ge')).toEqual(['get']);
     expect(complete('kubectl get --show')).toEqual(['--show-kind', '--show-labels']);
-    expect(complete('kubectl get pods -o ')).toEqual(['json', 'jsonpath=', 'name', 'wide', 'yaml']);
+    expect(complete('kubectl get pods -o ')).toEqual([
+      'custom-columns=',
+      'json',
+      'jsonpath=',
+      'name',
+      'wide',
+      'yaml',
+    ]);
   });
 
   it('completes resource types, names and kind/name', () => {

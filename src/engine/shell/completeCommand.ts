@@ -46,7 +46,7 @@ const LAPTOP_COMMANDS = [
   'whoami',
 ];
 const POD_ONLY_EXCLUDED = new Set(['kubectl', 'kubeplay', 'sudo']);
-const OUTPUT_FORMATS = ['json', 'yaml', 'wide', 'name', 'jsonpath='];
+const OUTPUT_FORMATS = ['json', 'yaml', 'wide', 'name', 'jsonpath=', 'custom-columns='];
 const RESOURCE_WORDS = [...RESOURCE_TYPES.flatMap((t) => [t.plural, ...t.shortNames]), 'all'];
 
 function matching(words: Iterable<string>, prefix: string): string[] {

@@ -170,7 +170,8 @@ function exitCommand(ctx: ShellContext, argv: string[]): CommandOutput {
     }
     return { stdout, stderr: '', exitCode: code };
   }
-  return { stdout: 'logout\n', stderr: '', exitCode: code };
+  // the laptop's own shell: bash says exit; the terminal stays (there is nothing to close to)
+  return { stdout: 'exit\n', stderr: '', exitCode: code };
 }
 
 /** `sh -c 'CMD'` (common after `kubectl exec POD --`); a bare shell does nothing without a terminal. */

@@ -30,6 +30,36 @@ import { isPodReady, NODE_INFO } from './printers.ts';
 import { RESOURCE_TYPES } from './resources.ts';
 import { getImageTools, imageHasTool } from '../tools/images.ts';
 
+/** Real kubectl verbs the terminal does not simulate: say so rather than call them unknown. */
+const NOT_SIMULATED = [
+  'port-forward',
+  'proxy',
+  'attach',
+  'edit',
+  'patch',
+  'replace',
+  'rollout',
+  'set',
+  'top',
+  'cp',
+  'auth',
+  'debug',
+  'wait',
+  'explain',
+  'diff',
+  'autoscale',
+  'drain',
+  'cordon',
+  'uncordon',
+  'taint',
+  'certificate',
+  'kustomize',
+  'plugin',
+  'completion',
+  'events',
+  'api-versions',
+];
+
 export type RunArgv = (ctx: ShellContext, argv: string[], stdin: string) => CommandOutput;
 
 const EXEC_FLAGS: FlagSpec[] = [
@@ -107,6 +137,12 @@ export function kubectlCommand(
     return { stdout: KUBECTL_HELP[''] ?? '', stderr: '', exitCode: 0 };
   }
   const specs = KUBECTL_COMMANDS[verb];
+  if (!specs && NOT_SIMULATED.includes(verb))
+    return {
+      stdout: '',
+      stderr: `kubeplay: 'kubectl ${verb}' is a real kubectl command that this simulation does not perform\n`,
+      exitCode: 1,
+    };
   if (!specs) return { stdout: '', stderr: `error: unknown command "${verb}" for "kubectl"\n`, exitCode: 1 };
   const parsedResult = parseFlags([...leading, ...args.slice(verbIndex + 1)], specs);
   if (!parsedResult.ok) return usageError(verb, parsedResult.error);
