@@ -144,5 +144,14 @@ export function versionInfo(
 
 /** For the schema walk: the field set of (apiVersion, kind), or undefined to accept anything. */
 export function schemaFor(apiVersion: string | undefined, kind: string | undefined): Schema | undefined {
+  if (kind !== undefined && isTypedList(kind)) return KINDS.List.v1?.schema;
   return versionInfo(apiVersion, kind)?.schema;
+}
+
+/**
+ * `ServiceList`, `PodList`…: what the API returns for a collection. kubectl flattens any `*List` with
+ * `items` the way it flattens `List`, so kubeplay does too.
+ */
+export function isTypedList(kind: string): boolean {
+  return kind.length > 4 && kind.endsWith('List') && isKnownKind(kind.slice(0, -4));
 }

@@ -4,7 +4,7 @@
  */
 import { stringify } from 'yaml';
 import type { Manifest } from '../model/objects.ts';
-import { isKnownKind, KINDS, versionInfo } from './apiVersions.ts';
+import { isKnownKind, isTypedList, KINDS, versionInfo } from './apiVersions.ts';
 import type { KnownKind } from './apiVersions.ts';
 import { buildEndpoints } from './kinds/endpoints.ts';
 import { buildIngress, ingressSpecToV1Plain, isBetaIngress } from './kinds/ingress.ts';
@@ -72,6 +72,7 @@ export function identify(raw: PlainMap, ctx: ObjectContext): KnownKind | undefin
   if (!apiVersion) reportError(ctx, 'apiVersion', 'apiVersion not set', 'apiversion-missing');
   if (!kind) reportError(ctx, 'kind', 'kind not set', 'kind-missing');
   if (!apiVersion || !kind) return undefined;
+  if (isTypedList(kind)) return 'List';
   if (!isKnownKind(kind)) {
     // Kinds are case-sensitive: `kind: service` is refused by the API server, not ignored.
     const lower = kind.toLowerCase();

@@ -332,6 +332,23 @@ items:
     expect(b.source?.line).toBe(20);
   });
 
+  it('a typed list (ServiceList) is flattened like List', () => {
+    const r = parse(`apiVersion: v1
+kind: ServiceList
+items:
+- apiVersion: v1
+  kind: Service
+  metadata: {name: a}
+  spec: {ports: [{port: 80}], bogus: 1}
+- apiVersion: v1
+  kind: Service
+  metadata: {name: b}
+  spec: {ports: [{port: 80}]}
+`);
+    expect(r.diagnostics.map(format)).toEqual(['7:31 error spec.bogus: unknown field "spec.bogus"']);
+    expect(r.manifests.map((m) => (m.kind === 'Service' ? m.metadata.name : ''))).toEqual(['b']);
+  });
+
   it('unknown kinds are a warning and skipped; the rest goes on', () => {
     const r = parse(`apiVersion: v1
 kind: ConfigMap
