@@ -22,6 +22,7 @@ import {
   formatLoadBalancerStatus,
   isPodReady,
   NODE_INFO,
+  uniquePorts,
 } from './printers.ts';
 
 const L1 = '  ';
@@ -473,6 +474,41 @@ function describeOne(obj: ListedObject, state: ClusterState): string | undefined
     case 'ReplicaSet':
     case 'DaemonSet':
       lines = describeWorkload(obj, state);
+      break;
+    case 'EndpointSlice': {
+      lines = [`Name:\t${obj.name}`, `Namespace:\t${obj.namespace}`];
+      multiline(lines, 'Labels', obj.labels);
+      multiline(lines, 'Annotations', obj.annotations);
+      lines.push('AddressType:\tIPv4', 'Ports:', `${L1}Name\tPort\tProtocol`, `${L1}----\t----\t--------`);
+      for (const p of uniquePorts(obj.endpoints.subsets))
+        lines.push(`${L1}${p.name || '<unset>'}\t${p.port}\t${p.protocol}`);
+      lines.push('Endpoints:');
+      for (const ss of obj.endpoints.subsets) {
+        for (const [ready, list] of [
+          [true, ss.addresses],
+          [false, ss.notReadyAddresses],
+        ] as const) {
+          for (const a of list) {
+            lines.push(
+              `${L1}- Addresses:\t${a.ip}`,
+              `${L2}Conditions:`,
+              `${L3}Ready:\t${ready ? 'true' : 'false'}`,
+            );
+            lines.push(`${L2}Hostname:\t${a.hostname ?? '<unset>'}`);
+            if (a.targetRef) lines.push(`${L2}TargetRef:\tPod/${a.targetRef.name}`);
+            lines.push(`${L2}NodeName:\t${a.nodeName ?? '<unset>'}`, `${L2}Zone:\t<unset>`);
+          }
+        }
+      }
+      events(lines, state, 'EndpointSlice', obj.namespace, obj.name);
+      break;
+    }
+    case 'IngressClass':
+      lines = [`Name:\t${obj.name}`];
+      multiline(lines, 'Labels', obj.labels);
+      multiline(lines, 'Annotations', obj.annotations);
+      lines.push(`Controller:\t${obj.ingressClass.manifest.controller}`);
+      events(lines, state, 'IngressClass', '', obj.name);
       break;
     case 'Namespace':
       lines = [`Name:\t${obj.name}`];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { kubiaState } from '../testing/kubiaState.ts';
 import { parseFlags } from './flags.ts';
 import { GET_FLAGS, runGet } from './get.ts';
+import { runDescribe } from './describe.ts';
 
 function get(line: string, state = kubiaState()) {
   const parsed = parseFlags(line.split(' ').filter(Boolean), GET_FLAGS);
@@ -140,5 +141,17 @@ describe('kubectl get endpointslices', () => {
     expect(slice.apiVersion).toBe('discovery.k8s.io/v1');
     expect(slice.metadata.labels['kubernetes.io/service-name']).toBe('kubia');
     expect(slice.endpoints[0]).toMatchObject({ addresses: ['10.244.1.2'], conditions: { ready: true } });
+  });
+});
+
+describe('kubectl describe endpointslice', () => {
+  it('lists ports and each endpoint with its conditions', () => {
+    const parsed = parseFlags(['endpointslices'], []);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const out = runDescribe(kubiaState(), parsed.parsed, 'default').stdout;
+    expect(out).toContain(
+      'AddressType:  IPv4\nPorts:\n  Name     Port  Protocol\n  ----     ----  --------\n  <unset>  8080  TCP\nEndpoints:\n',
+    );
+    expect(out).toContain('  - Addresses:  10.244.1.2\n    Conditions:\n      Ready:    true\n');
   });
 });
