@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { serviceChainName, servicePortName } from './chainNames.ts';
+import {
+  nftEndpointChainName,
+  nftServiceChainName,
+  serviceChainName,
+  servicePortName,
+} from './chainNames.ts';
 import { sha256, toBase32, toHex } from './sha256.ts';
 
 describe('sha256', () => {
@@ -26,6 +31,15 @@ describe('kube-proxy chain names', () => {
     );
     expect(serviceChainName(servicePortName('default', 'kubernetes', 'https'), 'TCP')).toBe(
       'KUBE-SVC-NPX46M4PTMTKRN6Y',
+    );
+  });
+});
+
+describe('nftables chain names', () => {
+  it('match the examples in kube-proxy nftables proxier.go', () => {
+    expect(nftServiceChainName('ns1', 'svc1', 'TCP', 'p80')).toBe('service-ULMVA6XW-ns1/svc1/tcp/p80');
+    expect(nftEndpointChainName('ns1', 'svc1', 'TCP', 'p80', '10.180.0.1:80')).toBe(
+      'endpoint-5OJB2KTY-ns1/svc1/tcp/p80__10.180.0.1/80',
     );
   });
 });

@@ -39,3 +39,39 @@ export function externalServiceChainName(svcPortName: string, protocol: string):
 export function endpointChainName(svcPortName: string, protocol: string, endpoint: string): string {
   return `KUBE-SEP-${hashed(svcPortName + protocol.toLowerCase() + endpoint)}`;
 }
+
+/**
+ * nftables mode (kubernetes pkg/proxy/nftables/proxier.go hashAndTruncate): the chain base is
+ * base32(sha256(name))[:8] + "-" + name, with name `ns/svc/proto/portName` for a service port and
+ * `ns/svc/proto/portName__ip/port` for an endpoint; chains are `service-…` and `endpoint-…`.
+ */
+function nftBase(name: string): string {
+  let hit = cache.get(`nft|${name}`);
+  if (hit === undefined) {
+    hit = `${toBase32(sha256(name)).slice(0, 8)}-${name}`;
+    cache.set(`nft|${name}`, hit);
+  }
+  return hit;
+}
+
+export function nftServiceChainName(
+  namespace: string,
+  service: string,
+  protocol: string,
+  portName: string | undefined,
+): string {
+  return `service-${nftBase(`${namespace}/${service}/${protocol.toLowerCase()}/${portName ?? ''}`)}`;
+}
+
+/** `endpoint` is `ip:port`. */
+export function nftEndpointChainName(
+  namespace: string,
+  service: string,
+  protocol: string,
+  portName: string | undefined,
+  endpoint: string,
+): string {
+  const colon = endpoint.lastIndexOf(':');
+  const ipPort = `${endpoint.slice(0, colon)}/${endpoint.slice(colon + 1)}`;
+  return `endpoint-${nftBase(`${namespace}/${service}/${protocol.toLowerCase()}/${portName ?? ''}__${ipPort}`)}`;
+}

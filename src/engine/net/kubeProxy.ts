@@ -11,7 +11,13 @@
  */
 import type { ServicePort } from '../model/objects.ts';
 import type { ServiceState } from '../model/state.ts';
-import { endpointChainName, serviceChainName, servicePortName } from './chainNames.ts';
+import {
+  endpointChainName,
+  nftEndpointChainName,
+  nftServiceChainName,
+  serviceChainName,
+  servicePortName,
+} from './chainNames.ts';
 import type { Backend } from './netIndex.ts';
 import type { RouteContext } from './routeContext.ts';
 
@@ -71,20 +77,31 @@ function svcPortNameOf(service: ServiceState, port: ServicePort): string {
 }
 
 const ruleCache = new WeakMap<Backend, string>();
+const nftRuleCache = new WeakMap<Backend, string>();
 
-/** The rule that sends a connection to this endpoint: `KUBE-SVC-… -> KUBE-SEP-…`, or the IPVS real server. */
+/**
+ * The rule that sends a connection to this endpoint: `KUBE-SVC-… -> KUBE-SEP-…` (iptables),
+ * `service-… -> endpoint-…` (nftables), or the IPVS real server.
+ */
 function ruleFor(
   mode: string,
+  service: ServiceState,
   svcPortName: string,
   port: ServicePort,
   backend: Backend,
   virtualServer: string,
 ): string {
   if (mode === 'ipvs') return `IPVS ${virtualServer} rr -> ${backend.key}`;
-  let rule = ruleCache.get(backend);
+  const cache = mode === 'nftables' ? nftRuleCache : ruleCache;
+  let rule = cache.get(backend);
   if (rule === undefined) {
-    rule = `${serviceChainName(svcPortName, port.protocol)} -> ${endpointChainName(svcPortName, port.protocol, backend.key)}`;
-    ruleCache.set(backend, rule);
+    if (mode === 'nftables') {
+      const { namespace, name } = service.manifest.metadata;
+      rule = `${nftServiceChainName(namespace, name, port.protocol, port.name)} -> ${nftEndpointChainName(namespace, name, port.protocol, port.name, backend.key)}`;
+    } else {
+      rule = `${serviceChainName(svcPortName, port.protocol)} -> ${endpointChainName(svcPortName, port.protocol, backend.key)}`;
+    }
+    cache.set(backend, rule);
   }
   return rule;
 }
@@ -113,7 +130,7 @@ export function chooseEndpoint(ctx: RouteContext, args: ChooseArgs): EndpointCho
           position,
           count: n,
           note: `sessionAffinity ClientIP: kube-proxy on ${nodeName} remembers ${clientIp} and sends it to the same endpoint ${backend.key} again (last used ${clock - entry.lastUsed}s ago, timeout ${timeout}s), and rewrote the destination to it`,
-          rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
+          rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
         };
       }
     }
@@ -145,7 +162,7 @@ function pick(
       position,
       count: n,
       note: `IPVS on ${nodeName} picked real server ${position + 1} of ${n} (${backend.key}) by round robin for virtual server ${args.virtualServer}, and rewrote the destination to it`,
-      rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
+      rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
     };
   }
   position = mode === 'nftables' ? ctx.randomIndex(n) : iptablesPick(ctx, n);
@@ -155,7 +172,7 @@ function pick(
     position,
     count: n,
     note: randomChoiceNote(candidates, mode, nodeName, position),
-    rule: ruleFor(mode, svcPortName, port, backend, args.virtualServer),
+    rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
   };
 }
 
