@@ -1,6 +1,5 @@
 /** networking.k8s.io/v1 Ingress and IngressClass, and the beta Ingress shape (extensions/v1beta1, networking.k8s.io/v1beta1). */
-import { any, arr, int, obj, str, strList } from './types.ts';
-import { intOrStr } from './types.ts';
+import { any, arr, int, intOrStr, obj, str, strList } from './types.ts';
 
 const typedLocalRef = obj({ apiGroup: str, kind: str, name: str });
 

@@ -96,4 +96,3 @@ export const podSpec = obj({
 });
 
 export const podTemplateSpec = obj({ metadata: objectMeta, spec: podSpec });
-export { strMap };

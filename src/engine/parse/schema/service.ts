@@ -1,5 +1,5 @@
 /** core/v1 ServiceSpec and Endpoints field sets. `publishNotReadyEndpoints` is NOT here: it never existed. */
-import { any, arr, bool, int, intOrStr, obj, str, strList, strMap } from './types.ts';
+import { arr, bool, int, intOrStr, obj, str, strList, strMap } from './types.ts';
 
 const servicePort = obj({
   name: str,
@@ -49,5 +49,3 @@ const endpointPort = obj({ name: str, port: int, protocol: str, appProtocol: str
 export const endpointSubsets = arr(
   obj({ addresses: arr(endpointAddress), notReadyAddresses: arr(endpointAddress), ports: arr(endpointPort) }),
 );
-
-export { any };
