@@ -33,14 +33,14 @@ export class TerminalPanel {
   /** Types a line, presses Enter, and waits until it has run; returns what it printed. */
   async run(line: string): Promise<string> {
     const before = await this.runs();
-    const rowsBefore = (await this.lines()).length;
+    const typed = `${await this.prompt()}${line}`.trimEnd();
     await this.page.keyboard.type(line);
     await this.page.keyboard.press('Enter');
     await expect(this.root).toHaveAttribute('data-runs', String(before + 1), { timeout: 20_000 });
     await expect(this.root).toHaveAttribute('data-busy', 'false');
     const lines = await this.lines();
-    // Output is everything between the command's line and the new prompt.
-    const start = lines.findLastIndex((l, i) => i >= rowsBefore - 1 && l.endsWith(line));
+    // Output is everything between the command's line (prompt + command) and the new prompt.
+    const start = lines.lastIndexOf(typed);
     return lines.slice(start + 1, -1).join('\n');
   }
 
@@ -55,6 +55,12 @@ export class TerminalPanel {
       .evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
     while (rows.length && rows[rows.length - 1] === '') rows.pop();
     return rows;
+  }
+
+  /** Clicks a graph object and waits for the inspector to show it. */
+  async select(graphId: string): Promise<void> {
+    await this.page.locator(`[data-graph-id="${graphId}"] .kp-title`).first().click();
+    await expect(this.page.locator('#kp-inspector-title')).toHaveText(graphId);
   }
 
   async text(): Promise<string> {

@@ -4,6 +4,7 @@
  * on the graph (the app hands their traces to the packet layer); actions it takes join the scenario.
  */
 import { useEffect, useRef } from 'react';
+import type { CSSProperties } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
@@ -101,9 +102,16 @@ export function TerminalSlot() {
     const term = termRef.current;
     if (term) term.options.theme = getTerminalTheme(theme);
   }, [theme]);
+  const background = getTerminalTheme(theme).background ?? '#ffffff';
 
   return (
-    <div className="kp-term" ref={frameRef} data-testid="terminal" data-busy="true">
+    <div
+      className="kp-term"
+      ref={frameRef}
+      data-testid="terminal"
+      data-busy="true"
+      style={{ '--kp-term-bg': background } as CSSProperties}
+    >
       <div
         className="kp-term-screen"
         ref={screenRef}
