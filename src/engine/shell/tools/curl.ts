@@ -200,6 +200,14 @@ function targetOf(trace: Trace): { ip: string; port: string } | undefined {
     : { ip: send.dst.slice(0, colon), port: send.dst.slice(colon + 1) };
 }
 
+/** The client's own address and ephemeral port, as the first packet left it. */
+function sourceOf(trace: Trace): { ip: string; port: string } {
+  const send = trace.hops.find((h) => h.kind === 'send');
+  const src = send?.src ?? trace.request.clientIp;
+  const colon = src.lastIndexOf(':');
+  return colon < 0 ? { ip: src, port: '0' } : { ip: src.slice(0, colon), port: src.slice(colon + 1) };
+}
+
 function urlParts(url: string): { host: string; port: number; path: string; scheme: string } {
   const m = /^(?:([a-zA-Z]+):\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d+))?([^#]*)/.exec(url);
   const scheme = (m?.[1] ?? 'http').toLowerCase();
@@ -273,16 +281,23 @@ export function curlCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   if (meter && trace.outcome !== 'ok' && trace.outcome !== 'http-error') stderr += progressMeter(0);
   switch (trace.outcome) {
     case 'unresolved':
-      if (o.verbose) stderr += `* Could not resolve host: ${parts.host}\n`;
+      if (o.verbose) stderr += `* Could not resolve host: ${parts.host}\n* Closing connection\n`;
       if (showErrors) stderr += `curl: (6) Could not resolve host: ${parts.host}\n`;
       return { stdout, stderr, exitCode: 6 };
-    case 'refused':
-      if (o.verbose)
-        stderr += `* connect to ${ip} port ${port} from 0.0.0.0 port 0 failed: Connection refused\n`;
+    case 'refused': {
+      if (o.verbose) {
+        const from = sourceOf(trace);
+        stderr +=
+          `* connect to ${ip} port ${port} from ${from.ip} port ${from.port} failed: Connection refused\n` +
+          `* Failed to connect to ${ip} port ${port} after 0 ms: Connection refused\n* Closing connection\n`;
+      }
       if (showErrors)
         stderr += `curl: (7) Failed to connect to ${ip} port ${port} after 0 ms: Connection refused\n`;
       return { stdout, stderr, exitCode: 7 };
+    }
     case 'timeout':
+      if (o.verbose)
+        stderr += `* Connection timed out after ${timeoutMs + 1} milliseconds\n* Closing connection\n`;
       if (showErrors) stderr += `curl: (28) Connection timed out after ${timeoutMs + 1} milliseconds\n`;
       return { stdout, stderr, exitCode: 28 };
     case 'ok':

@@ -40,6 +40,14 @@ describe('curl', () => {
     expect(shown?.output).toBe(
       `curl: (7) Failed to connect to ${ip} port 80 after 0 ms: Connection refused\ncommand terminated with exit code 7\n`,
     );
+    const verbose = run(readiness, 'kubectl exec client -- curl -sv http://kubia').steps[0];
+    const clientIp = readiness.state.pods.find((p) => p.metadata.name === 'client')?.status.podIP ?? '';
+    expect(verbose?.output).toMatch(
+      new RegExp(
+        `^\\*   Trying ${ip}:80\\.\\.\\.\\n\\* connect to ${ip} port 80 from ${clientIp} port \\d+ failed: Connection refused\\n` +
+          `\\* Failed to connect to ${ip} port 80 after 0 ms: Connection refused\\n\\* Closing connection\\ncommand terminated with exit code 7\\n$`,
+      ),
+    );
     // stdout is a pipe under `kubectl exec` without -t: curl draws its progress meter on stderr
     expect(meter?.output.startsWith(PROGRESS_HEAD)).toBe(true);
   });
