@@ -8,10 +8,11 @@
 import type { ServicePort } from '../model/objects.ts';
 import type { NodeState, ServiceState } from '../model/state.ts';
 import { graphIdOfNode, graphIdOfService } from '../trace.ts';
+import { answerRequest } from './apps.ts';
 import { deliverToNodeHost, deliverToPod, enterNode, finishWithAnswer } from './deliver.ts';
 import { getBackends } from './netIndex.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { dstAddr, refused, srcAddr, timedOut } from './flow.ts';
+import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
@@ -81,6 +82,46 @@ function answerHealthCheck(ctx: RouteContext, flow: Flow, service: ServiceState,
   );
 }
 
+/**
+ * Loopback never leaves the machine: in a pod it reaches the pod's own containers (they share one
+ * network namespace); on a node, the node's own processes and, in iptables mode, node ports too
+ * (kube-proxy's --iptables-localhost-nodeports, on by default, sets route_localnet); an outside
+ * client runs nothing the simulation knows, so its kernel refuses.
+ */
+function routeLoopback(ctx: RouteContext, flow: Flow): Delivery {
+  const source = flow.source;
+  if (source.kind === 'pod') {
+    const pod = source.pod;
+    if (pod.spec.hostNetwork) {
+      const node = ctx.index.nodesByName.get(pod.spec.nodeName);
+      if (node) return deliverToNodeHost(ctx, flow, node, flow.dstPort);
+    }
+    const answer = answerRequest(pod, flow.dstPort, toAppRequest(flow, ctx.state.clock));
+    const endpoint = {
+      pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
+      node: pod.spec.nodeName,
+      ip: flow.dstIp,
+      port: flow.dstPort,
+    };
+    return finishWithAnswer(ctx, flow, source.id, answer, answer.kind === 'refused' ? undefined : endpoint);
+  }
+  if (source.kind === 'node') {
+    const nodePort = ctx.index.nodePorts.get(flow.dstPort);
+    if (nodePort && ctx.state.settings.kubeProxyMode === 'iptables') {
+      return proxyExternal(ctx, flow, nodePort.service, nodePort.port, source.node);
+    }
+    return deliverToNodeHost(ctx, flow, source.node, flow.dstPort);
+  }
+  ctx.hop(
+    source.id,
+    'reject',
+    srcAddr(flow),
+    dstAddr(flow),
+    `nothing on ${source.id} listens on port ${flow.dstPort}: connection refused`,
+  );
+  return refused();
+}
+
 function sourceNodeOf(ctx: RouteContext, flow: Flow): NodeState | undefined {
   return flow.node === undefined ? undefined : ctx.index.nodesByName.get(flow.node);
 }
@@ -91,6 +132,8 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
   const here = sourceNodeOf(ctx, flow);
   const outside = here === undefined;
   const sourceId = flow.source.id;
+
+  if (dst.startsWith('127.')) return routeLoopback(ctx, flow);
 
   const clusterIpService = index.servicesByClusterIp.get(dst);
   if (clusterIpService) {

@@ -484,6 +484,15 @@ describe('other destinations and sources', () => {
     expect(t.outcome).toBe('timeout');
     expect(t.hops.at(-1)).toMatchObject({ kind: 'drop', at: 'node/kind-worker2' });
   });
+  it('loopback stays in the machine: a pod reaches its own containers, a node its node ports', () => {
+    const self = route(state, { from: 'pod/default/kubia-a', url: 'http://localhost:8080/' });
+    expect(self).toMatchObject({ outcome: 'ok', body: "You've hit kubia-a\n" });
+    expect(self.hops.map((h) => h.kind)).toEqual(['dns', 'send', 'deliver', 'reply']);
+    expect(route(state, { from: 'pod/default/kubia-a', url: 'http://127.0.0.1:9999/' }).outcome).toBe(
+      'refused',
+    );
+    expect(route(state, { from: 'node/kind-worker', url: 'http://127.0.0.1:30123/' }).outcome).toBe('ok');
+  });
   it('a CNI hostPort forwards to the pod', () => {
     const pods: PodFixture[] = [
       { name: 'web', node: 'kind-worker', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8081 }] },

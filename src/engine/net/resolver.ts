@@ -70,6 +70,7 @@ export function hostsAnswer(source: Source, state: ClusterState, name: string): 
     }
     return lower === 'localhost' ? '127.0.0.1' : undefined;
   }
+  if (lower === 'localhost') return '127.0.0.1';
   if (source.kind === 'node') return lower === source.node.name.toLowerCase() ? source.node.ip : undefined;
   // kubelet's /etc/hosts: `<podIP> <hostname>.<subdomain>.<ns>.svc.<zone> <hostname>`.
   const pod = source.pod;
