@@ -171,6 +171,18 @@ spec:
   });
 });
 
+describe('diagnostic ranges', () => {
+  it('unknown fields underline the key, type errors the value, syntax errors the token', () => {
+    const r = parse(
+      'apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec:\n  bogusField: 1\n  ports: [{port: "eighty"}]\n',
+    );
+    expect(r.diagnostics.map((d) => [d.code, d.line, d.column, d.endLine, d.endColumn])).toEqual([
+      ['unknown-field', 5, 3, 5, 13],
+      ['schema-type', 6, 18, 6, 26],
+    ]);
+  });
+});
+
 describe('strict field decoding', () => {
   it('type errors name the field and the expected type', () => {
     expect(

@@ -84,8 +84,15 @@ function diag(
   path: string,
   message: string,
   code: string,
+  end?: [number, number],
 ): Diagnostic {
-  return { file, line, column, severity, path, message, code };
+  const d: Diagnostic = { file, line, column, severity, path, message, code };
+  // The end lets the editor underline the whole key or value, not one character.
+  if (end && (end[0] > line || (end[0] === line && end[1] > column))) {
+    d.endLine = end[0];
+    d.endColumn = end[1];
+  }
+  return d;
 }
 
 function isTokenStart(prev: number): boolean {
@@ -236,7 +243,7 @@ function readDocument(
   };
   for (const err of doc.errors) {
     const [l, c] = at(err.pos[0]);
-    out.diagnostics.push(diag(file, l, c, 'error', '', err.message, 'yaml-syntax'));
+    out.diagnostics.push(diag(file, l, c, 'error', '', err.message, 'yaml-syntax', at(err.pos[1])));
   }
   for (const warning of doc.warnings) {
     const [l, c] = at(warning.pos[0]);
@@ -261,6 +268,8 @@ function readDocument(
 
 class Walker {
   private aliasNodes = 0;
+  /** End offset of the node being read, so a type error underlines the whole value. */
+  private nodeEnd = 0;
   private readonly expanding = new Set<YamlNode>();
 
   constructor(
@@ -297,6 +306,7 @@ class Walker {
     const offset = node.range?.[0] ?? 0;
     if (!viaAlias && !(path in this.out.positions)) this.out.positions[path] = this.at(offset);
     if (schema.t === 'resource') schema = this.schemaOf(node);
+    this.nodeEnd = node.range?.[1] ?? offset;
     if (isScalar(node)) {
       const v = node.value;
       // kubectl reads YAML with go-yaml v2 (YAML 1.1 booleans): an unquoted `yes`/`on`/`off`… is a
@@ -415,7 +425,17 @@ class Walker {
         );
         continue;
       }
-      this.pair(result, key, pair.value as YamlNode | null, path, schema, depth, viaAlias, keyOffset);
+      this.pair(
+        result,
+        key,
+        pair.value as YamlNode | null,
+        path,
+        schema,
+        depth,
+        viaAlias,
+        keyOffset,
+        keyNode?.range?.[1] ?? keyOffset,
+      );
     }
     for (const source of merges) this.merge(result, source, path, schema, depth);
     return result;
@@ -430,10 +450,11 @@ class Walker {
     depth: number,
     viaAlias: boolean,
     keyOffset: number,
+    keyEnd: number,
   ): void {
     const child = path === '' ? key : `${path}.${key}`;
     if (FORBIDDEN_KEYS.has(key)) {
-      this.report(child, `the key "${key}" is not allowed here`, 'forbidden-key', keyOffset);
+      this.report(child, `the key "${key}" is not allowed here`, 'forbidden-key', keyOffset, keyEnd);
       return;
     }
     let childSchema: Schema;
@@ -441,7 +462,7 @@ class Walker {
       const s = hasOwn.call(schema.fields, key) ? schema.fields[key] : undefined;
       if (!s) {
         if (!viaAlias) this.out.keyPositions[child] = this.at(keyOffset);
-        this.report(child, formatUnknownField(child), 'unknown-field', keyOffset);
+        this.report(child, formatUnknownField(child), 'unknown-field', keyOffset, keyEnd);
         return;
       }
       childSchema = s;
@@ -473,12 +494,18 @@ class Walker {
   }
 
   private typeError(path: string, schema: Schema, actual: string, offset: number): void {
-    this.report(path, formatTypeError(path, schemaTypeName(schema), actual), 'schema-type', offset);
+    this.report(
+      path,
+      formatTypeError(path, schemaTypeName(schema), actual),
+      'schema-type',
+      offset,
+      this.nodeEnd,
+    );
   }
 
-  private report(path: string, message: string, code: string, offset: number): void {
+  private report(path: string, message: string, code: string, offset: number, end = offset): void {
     const [line, column] = this.at(offset);
-    this.out.diagnostics.push(diag(this.file, line, column, 'error', path, message, code));
+    this.out.diagnostics.push(diag(this.file, line, column, 'error', path, message, code, this.at(end)));
   }
 }
 
