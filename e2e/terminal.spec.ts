@@ -165,3 +165,52 @@ test('the terminal follows the dark theme and reads from the back of the room', 
     .toBe('rgb(23, 28, 37)');
   await playground.screenshot('terminal-dark');
 });
+
+test('commands that change the cluster change the scenario, and the graph follows', async ({
+  page,
+  playground,
+}) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  await expect(playground.kubiaPods()).toHaveCount(3);
+  expect(await terminal.run('kubectl scale rc kubia --replicas=5')).toBe(
+    'replicationcontroller/kubia scaled',
+  );
+  await expect(playground.kubiaPods()).toHaveCount(5);
+  // The terminal sees the same cluster the graph draws (the rebuilt one, not a private copy).
+  const listed = await terminal.run('kubectl get pods -l app=kubia -o name');
+  const graphPods = await playground
+    .kubiaPods()
+    .evaluateAll((els) =>
+      els.map((e) => `pod/${(e.getAttribute('data-graph-id') ?? '').split('/')[2]}`).sort(),
+    );
+  expect(listed.split('\n').sort()).toEqual(graphPods);
+
+  expect(await terminal.run('kubectl expose rc kubia --name=kubia-http --port=80 --target-port=8080')).toBe(
+    'service/kubia-http exposed',
+  );
+  await expect(page.locator('[data-graph-id="svc/default/kubia-http"]')).toBeVisible();
+  await playground.screenshot('terminal-scale-expose');
+
+  // The actions are part of the scenario: they survive a reload (autosave) like any edit.
+  await page.reload();
+  await expect(playground.kubiaPods()).toHaveCount(5);
+  await expect(page.locator('[data-graph-id="svc/default/kubia-http"]')).toBeVisible();
+});
+
+test('a multi-line paste runs each line in order', async ({ page }) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  // What the browser fires on Ctrl-V; xterm reads clipboardData from it.
+  await terminal.root.locator('textarea').evaluate((textarea) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'kubectl get svc kubia\nkubectl get endpoints kubia\n');
+    textarea.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(terminal.root).toHaveAttribute('data-runs', '2');
+  const text = await terminal.text();
+  expect(text).toMatch(/\$ kubectl get svc kubia\nNAME\s+TYPE\s+CLUSTER-IP/);
+  expect(text).toMatch(/\$ kubectl get endpoints kubia\nNAME\s+ENDPOINTS\s+AGE\nkubia\s+10\.244\./);
+});
