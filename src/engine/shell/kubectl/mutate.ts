@@ -366,8 +366,9 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
       stdout += `${qualifiedSingular(t.type)} "${name}" deleted\n`;
     }
   }
-  if (!stdout && !stderr) stderr = `No resources found\n`;
-  return { stdout, stderr, exitCode: stderr && !stdout.length ? 1 : stderr ? 1 : 0 };
+  // a selector or --all that matches nothing is not an error for kubectl
+  if (!stdout && !stderr) return { stdout: '', stderr: `No resources found\n`, exitCode: 0 };
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }
 
 export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {
