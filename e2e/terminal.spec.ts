@@ -214,3 +214,21 @@ test('a multi-line paste runs each line in order', async ({ page }) => {
   expect(text).toMatch(/\$ kubectl get svc kubia\nNAME\s+TYPE\s+CLUSTER-IP/);
   expect(text).toMatch(/\$ kubectl get endpoints kubia\nNAME\s+ENDPOINTS\s+AGE\nkubia\s+10\.244\./);
 });
+
+test('hiding the terminal keeps the shell where it was; a name pasted while hidden opens it', async ({
+  page,
+  playground,
+}) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  const pod = (await playground.kubiaPods().first().getAttribute('data-graph-id')) ?? '';
+  const name = pod.split('/')[2] ?? '';
+  await terminal.run(`kubectl exec -it ${name} -- bash`);
+  const dock = page.getByRole('region', { name: 'Terminal' });
+  await dock.getByRole('button', { name: 'Hide' }).click();
+  await expect(terminal.root).toHaveCount(0);
+  await terminal.select('svc/default/kubia');
+  await page.getByTestId('paste-to-terminal').click();
+  await expect(terminal.root).toHaveAttribute('data-busy', 'false');
+  await expect.poll(() => terminal.lastLine()).toBe(`root@${name}:/# kubia`);
+});

@@ -8,6 +8,7 @@ import type { CSSProperties } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
+import type { ShellSession } from '../../engine/index.ts';
 import './terminal.css';
 import { useApp, useView } from '../../store/react.ts';
 import { createTerminalController } from './terminalController.ts';
@@ -32,6 +33,12 @@ function showStatus(element: HTMLElement | null, status: TerminalStatus): void {
   if (status.lastExitCode === null) delete element.dataset.exitCode;
   else element.dataset.exitCode = String(status.lastExitCode);
 }
+
+/**
+ * The shell's place survives hiding the panel (the component unmounts): showing it again continues
+ * inside the same pod, as a terminal window that was only minimised would.
+ */
+let lastSession: ShellSession | null = null;
 
 export function TerminalSlot() {
   const app = useApp();
@@ -70,7 +77,13 @@ export function TerminalSlot() {
       backend: app,
       storage: getStorage(),
       onStatus: (status) => showStatus(frameRef.current, status),
+      session: lastSession,
+      onSession: (session) => {
+        lastSession = session;
+      },
     });
+    // Start first, so names pasted while the panel was hidden land after the prompt.
+    void controller.start();
     const data = term.onData((text) => void controller.input(text));
     term.attachCustomKeyEventHandler(createTerminalKeyFilter(term));
     const resize = new ResizeObserver(() => {
@@ -87,7 +100,6 @@ export function TerminalSlot() {
       if (next.scenarioId !== previous.scenarioId)
         void controller.restart(`(opened another scenario: back on the laptop)`);
     });
-    void controller.start();
     return () => {
       stopScenario();
       stopPastes();

@@ -80,7 +80,13 @@ async function setup(
   const term = new Terminal({ cols: options.cols ?? 60, rows: 12, allowProposedApi: true });
   const { backend, ran } = fakeBackend(options.words);
   const storage = options.storage ?? memoryStorage();
-  const controller = createTerminalController({ screen: term, backend, storage });
+  const controller = createTerminalController({
+    screen: term,
+    backend,
+    storage,
+    ...(options.session ? { session: options.session } : {}),
+    ...(options.onSession ? { onSession: options.onSession } : {}),
+  });
   await controller.start();
   const settle = () => new Promise<void>((resolve) => term.write('', resolve));
   const type = async (data: string) => {
@@ -276,5 +282,13 @@ describe('terminal controller', () => {
     await t.controller.restart('(another scenario: back on the laptop)');
     await t.settle();
     expect(t.lines().slice(-2)).toEqual(['(another scenario: back on the laptop)', 'student@laptop:~$']);
+  });
+
+  it('continues where an earlier terminal left off, and reports each new place', async () => {
+    const seen: ShellSession[] = [];
+    const t = await setup({ session: IN_POD, onSession: (s) => seen.push(s) });
+    expect(t.lines()).toEqual(['root@kubia-65mtj:/#']);
+    await t.type('exit\r');
+    expect(seen.at(-1)?.location).toEqual({ kind: 'client', client: 'laptop' });
   });
 });

@@ -54,6 +54,10 @@ export interface TerminalControllerOptions {
   storage: HistoryStorage | null;
   /** Told after every state change that a page or a test may watch. */
   onStatus?: (status: TerminalStatus) => void;
+  /** Where an earlier terminal left off (the panel was hidden and shown again); null starts on the laptop. */
+  session?: ShellSession | null;
+  /** Told whenever the session changes (to carry it over to the next mount). */
+  onSession?: (session: ShellSession) => void;
 }
 
 export interface TerminalController {
@@ -74,7 +78,11 @@ const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
 
 export function createTerminalController(options: TerminalControllerOptions): TerminalController {
   const { screen, backend, storage } = options;
-  let session: ShellSession | null = null;
+  let session: ShellSession | null = options.session ?? null;
+  const keepSession = (next: ShellSession) => {
+    session = next;
+    options.onSession?.(next);
+  };
   let prompt = '$ ';
   let line: EditLine = EMPTY_LINE;
   /** Rows between the prompt's first row and the cursor's row. */
@@ -180,7 +188,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
     let clear = false;
     try {
       const reply = await backend.runCommand(text, session);
-      session = reply.session;
+      keepSession(reply.session);
       prompt = reply.prompt;
       output = reply.output;
       exitCode = reply.exitCode;
@@ -321,7 +329,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
       return enqueue(async () => {
         try {
           const reply = await backend.runCommand('', session);
-          session = reply.session;
+          keepSession(reply.session);
           prompt = reply.prompt;
         } catch {
           prompt = 'student@laptop:~$ ';
@@ -352,7 +360,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
         session = null;
         line = EMPTY_LINE;
         const reply = await backend.runCommand('', null);
-        session = reply.session;
+        keepSession(reply.session);
         prompt = reply.prompt;
         freshPrompt();
         setStatus({ prompt });
