@@ -82,7 +82,12 @@ export function buildContainer(raw: PlainMap): Container {
 const DNS_POLICIES: readonly DnsPolicy[] = ['ClusterFirst', 'Default', 'ClusterFirstWithHostNet', 'None'];
 
 export function buildPodSpec(spec: PlainMap | undefined): PodSpec {
+  const hostNetwork = getBoolean(spec, 'hostNetwork') ?? false;
   const containers = getArray(spec, 'containers').filter(isPlainMap).map(buildContainer);
+  if (hostNetwork) {
+    // SetDefaults_PodSpec: on the host network a container port is a host port of the same number.
+    for (const c of containers) for (const p of c.ports) if (!p.hostPort) p.hostPort = p.containerPort;
+  }
   const nodeName = getString(spec, 'nodeName');
   const hostname = getString(spec, 'hostname');
   const subdomain = getString(spec, 'subdomain');
@@ -95,7 +100,7 @@ export function buildPodSpec(spec: PlainMap | undefined): PodSpec {
     ...(subdomain ? { subdomain } : {}),
     enableServiceLinks: getBoolean(spec, 'enableServiceLinks') ?? true,
     dnsPolicy: DNS_POLICIES.find((p) => p === dnsPolicy) ?? 'ClusterFirst',
-    hostNetwork: getBoolean(spec, 'hostNetwork') ?? false,
+    hostNetwork,
   };
 }
 

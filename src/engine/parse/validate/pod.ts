@@ -87,6 +87,22 @@ export function validatePodSpec(
     names,
   );
 
+  if (model.hostNetwork) {
+    // validateHostNetwork: with the host's network namespace a port cannot be remapped.
+    model.containers.forEach((c, i) =>
+      c.ports.forEach((p, j) => {
+        if (p.hostPort !== undefined && p.hostPort !== p.containerPort) {
+          reportError(
+            ctx,
+            `${path}.containers[${i}].ports[${j}].hostPort`,
+            invalid(p.hostPort, 'must match `containerPort` when `hostNetwork` is true'),
+            'pod-hostnetwork-hostport',
+          );
+        }
+      }),
+    );
+  }
+
   const dnsPolicy = getString(spec, 'dnsPolicy');
   if (dnsPolicy !== undefined && !DNS_POLICIES.includes(dnsPolicy))
     reportError(ctx, `${path}.dnsPolicy`, unsupported(dnsPolicy, DNS_POLICIES), 'pod-dns-policy');

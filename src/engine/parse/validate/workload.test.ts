@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errors, problems } from '../test/helpers.ts';
+import type { PodManifest } from '../../model/objects.ts';
+import { errors, parse, problems } from '../test/helpers.ts';
 
 const deploy = (spec: string, apiVersion = 'apps/v1') =>
   `apiVersion: ${apiVersion}\nkind: Deployment\nmetadata:\n  name: web\nspec:\n${spec}`;
@@ -105,6 +106,18 @@ describe('pods and containers', () => {
         pod('  - name: web\n    image: nginx\n    ports:\n    - {containerPort: 80, protocol: tcp}\n'),
       )[0],
     ).toContain('Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"');
+  });
+
+  it('hostNetwork: host ports default to the container port and may not differ from it', () => {
+    const text = pod(
+      '  - name: web\n    image: nginx\n    ports:\n    - {containerPort: 80}\n    - {containerPort: 443, hostPort: 8443}\n',
+      '  hostNetwork: true\n',
+    );
+    expect(problems(text)).toEqual([
+      '12:38 error spec.containers[0].ports[1].hostPort: Invalid value: 8443: must match `containerPort` when `hostNetwork` is true',
+    ]);
+    const ok = parse(text.replace(', hostPort: 8443', '')).manifests[0] as PodManifest;
+    expect(ok.spec.containers[0]?.ports.map((p) => p.hostPort)).toEqual([80, 443]);
   });
 
   it('dnsPolicy values, and None requires dnsConfig', () => {
