@@ -89,11 +89,10 @@ export function finishWithAnswer(
 ): Delivery {
   const src = srcAddr(flow);
   const dst = dstAddr(flow);
-  const base = endpoint ? { endpoint } : {};
   switch (answer.kind) {
     case 'refused':
       ctx.hop(at, 'reject', src, dst, `${answer.reason}: connection refused`);
-      return { ...refused(), ...base };
+      return endpoint ? { ...refused(), endpoint } : refused();
     case 'tls-error':
       ctx.hop(at, 'deliver', src, dst, answer.reason);
       return {
@@ -102,12 +101,16 @@ export function finishWithAnswer(
           code: 35,
           message: 'TLS connect error: error:0A00010B:SSL routines::wrong version number',
         },
-        ...base,
+        ...(endpoint ? { endpoint } : {}),
       };
     case 'empty':
       ctx.hop(at, 'deliver', src, dst, answer.reason);
-      return { outcome: 'http-error', failure: { code: 52, message: 'Empty reply from server' }, ...base };
-    case 'http':
+      return {
+        outcome: 'http-error',
+        failure: { code: 52, message: 'Empty reply from server' },
+        ...(endpoint ? { endpoint } : {}),
+      };
+    case 'http': {
       ctx.hop(
         at,
         'deliver',
@@ -115,12 +118,14 @@ export function finishWithAnswer(
         dst,
         `${answer.app} answers ${answer.status} to ${flow.method} ${flow.path} from ${src}`,
       );
-      return {
+      const delivery: Delivery = {
         outcome: answer.status >= 400 ? 'http-error' : 'ok',
         status: answer.status,
         body: answer.body,
-        ...base,
       };
+      if (endpoint) delivery.endpoint = endpoint;
+      return delivery;
+    }
   }
 }
 

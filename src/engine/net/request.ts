@@ -56,6 +56,8 @@ const dnsCache = new WeakMap<Source, Map<string, Resolution>>();
 
 interface Resolution {
   lookup: LookupResult;
+  /** The first A record's address, if any. */
+  address: string | undefined;
   /** The `dns` hop, built once per cached look-up. */
   hop: Hop;
 }
@@ -119,7 +121,7 @@ function resolveName(
   };
   if (spec.resolve !== undefined || source.kind === 'client') {
     const lookup = lookupFromSource(ctx.state, source, options);
-    return { lookup, hop: buildDnsHop(source, lookup, name) };
+    return { lookup, address: firstAddress(lookup), hop: buildDnsHop(source, lookup, name) };
   }
   // A pod's or node's /etc/hosts is derived from the state too, so the whole answer can be cached.
   let perSource = dnsCache.get(source);
@@ -130,7 +132,7 @@ function resolveName(
   let hit = perSource.get(name);
   if (!hit) {
     const lookup = lookupFromSource(ctx.state, source, options);
-    hit = { lookup, hop: buildDnsHop(source, lookup, name) };
+    hit = { lookup, address: firstAddress(lookup), hop: buildDnsHop(source, lookup, name) };
     perSource.set(name, hit);
   }
   return hit;
@@ -261,7 +263,7 @@ function route(state: ClusterState, request: RequestSpec, method: string): Route
     const resolution = resolveName(ctx, source, url.host, url.port, request);
     const h = resolution.hop;
     ctx.hops.push({ at: h.at, kind: h.kind, src: h.src, dst: h.dst, note: h.note });
-    const answer = firstAddress(resolution.lookup);
+    const answer = resolution.address;
     if (!answer)
       return finishTrace(ctx, source.id, traceRequest, {
         outcome: 'unresolved',
