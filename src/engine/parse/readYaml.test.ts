@@ -230,3 +230,12 @@ describe('document count', () => {
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['too-many-documents', 10000]]);
   });
 });
+
+describe('text as editors and Windows save it', () => {
+  it('CRLF line endings and a byte-order mark give the same objects and positions', () => {
+    const unix = parse(KUBIA_SVC.replace('name: kubia', 'name: Kubia'));
+    const windows = parse(`\uFEFF${KUBIA_SVC.replace('name: kubia', 'name: Kubia').replace(/\n/g, '\r\n')}`);
+    expect(windows.diagnostics.map(format)).toEqual(unix.diagnostics.map(format));
+    expect(parse(KUBIA_SVC.replace(/\n/g, '\r\n')).manifests).toHaveLength(1);
+  });
+});
