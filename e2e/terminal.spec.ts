@@ -232,3 +232,29 @@ test('hiding the terminal keeps the shell where it was; a name pasted while hidd
   await expect(terminal.root).toHaveAttribute('data-busy', 'false');
   await expect.poll(() => terminal.lastLine()).toBe(`root@${name}:/# kubia`);
 });
+
+test('keyboard users reach the terminal with Tab, see where focus is, and leave with Esc then Tab', async ({
+  page,
+}) => {
+  const terminal = new TerminalPanel(page);
+  await expect(terminal.root).toHaveAttribute('data-busy', 'false', { timeout: 20_000 });
+  const textarea = terminal.root.locator('textarea');
+  // Screen-reader mode: xterm mirrors the rows in an accessibility tree and announces output.
+  await expect(terminal.root.locator('.xterm-accessibility-tree')).toContainText('student@laptop:~$');
+  await page.getByRole('region', { name: 'Terminal' }).getByRole('button', { name: 'Hide' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(textarea).toBeFocused();
+  const outline = await terminal.root
+    .locator('.kp-term-screen')
+    .evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+  expect(outline).toBe('solid 3px');
+  // Inside, Tab completes...
+  await page.keyboard.type('kubectl ge');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => terminal.lastLine()).toBe('student@laptop:~$ kubectl get');
+  await expect(textarea).toBeFocused();
+  // ...and Esc then Tab moves on, as the hint under the terminal says.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect(textarea).not.toBeFocused();
+});
