@@ -3,6 +3,7 @@
  * Screenshots of the main states go to test-results/screenshots and are attached to the report.
  */
 import AxeBuilder from '@axe-core/playwright';
+import LZString from 'lz-string';
 import { test, expect } from './fixtures.ts';
 
 test.describe('playground', () => {
@@ -159,5 +160,50 @@ test.describe('playground', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await playground.editorLine('kind: ReplicationController');
     await playground.screenshot('09-dark');
+  });
+});
+
+test.describe('scenarios', () => {
+  for (const id of ['clusterip', 'nodeport', 'loadbalancer', 'ingress']) {
+    test(`the ${id} scenario opens from the picker`, async ({ playground, page, consoleErrors }) => {
+      await playground.open();
+      await page.getByTestId('scenario-picker').selectOption(id);
+      await expect(page.locator('[data-graph-id^="svc/"]').first()).toBeVisible();
+      await playground.editorLine('kind:');
+      const cluster = page.locator('.react-flow__node-cluster');
+      const before = (await cluster.boundingBox())?.width ?? 0;
+      await page.getByRole('button', { name: 'Graph only' }).click();
+      await expect(page.getByTestId('editor-panel')).toHaveCount(0);
+      // The graph refits to the larger pane.
+      await expect.poll(async () => (await cluster.boundingBox())?.width ?? 0).toBeGreaterThan(before * 1.2);
+      await playground.screenshot(`10-scenario-${id}`);
+      expect(consoleErrors).toEqual([]);
+    });
+  }
+
+  test('a share link opens its scenario, and the link leaves the address bar', async ({
+    playground,
+    page,
+  }) => {
+    const yaml = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: solo',
+      '  labels:',
+      '    app: solo',
+      'spec:',
+      '  containers:',
+      '    - name: web',
+      '      image: nginx',
+      '      ports:',
+      '        - containerPort: 80',
+    ].join('\n');
+    const link = `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
+    await playground.open(link);
+    await expect(playground.podNode('pod/default/solo')).toBeVisible();
+    expect(page.url()).not.toContain('#lz.');
+    await page.reload();
+    await expect(playground.podNode('pod/default/solo')).toBeVisible();
   });
 });

@@ -17,6 +17,8 @@ export interface ViewState {
   editorWidth: number;
   editorOpen: boolean;
   terminalOpen: boolean;
+  /** Height of the docked terminal in CSS pixels. */
+  terminalHeight: number;
   helpOpen: boolean;
   /** Animation speed factor; 1 = one hop every ~0.7 s. */
   speed: Speed;
@@ -30,6 +32,8 @@ export interface ViewState {
   showSystem: boolean;
   /** Set by the problems list; the editor reveals it and clears it. */
   revealRequest: { line: number; column: number; nonce: number } | null;
+  /** Incremented to ask the graph to fit everything into view. */
+  fitNonce: number;
   /** A one-line message for the header (a broken share link, a copied link). */
   notice: string | null;
   /** The request bar's fields, shared with the traffic generator. */
@@ -53,6 +57,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     editorWidth: 420,
     editorOpen: true,
     terminalOpen: true,
+    terminalHeight: 220,
     helpOpen: false,
     speed: 1,
     paused: false,
@@ -61,6 +66,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     reducedMotion: false,
     showSystem: false,
     notice: null,
+    fitNonce: 0,
     revealRequest: null,
     draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
     ...initial,
@@ -92,4 +98,8 @@ export function revealLine(store: ViewStore, line: number, column: number): void
 
 export function setDraft(store: ViewStore, draft: Partial<RequestDraft>): void {
   store.setState((s) => ({ draft: { ...s.draft, ...draft } }));
+}
+
+export function requestFit(store: ViewStore): void {
+  store.setState((s) => ({ fitNonce: s.fitNonce + 1 }));
 }

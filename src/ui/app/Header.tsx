@@ -1,5 +1,5 @@
 import { useApp, useScenario, useView } from '../../store/react.ts';
-import { toggleTheme } from '../../store/viewStore.ts';
+import { requestFit, resetLayout, toggleTheme } from '../../store/viewStore.ts';
 import { ShareButton } from './ShareButton.tsx';
 
 export function Header() {
@@ -10,12 +10,13 @@ export function Header() {
   const graphOnly = useView((s) => !s.editorOpen && !s.terminalOpen);
   const known = app.scenarios.some((s) => s.id === scenarioId);
   const notice = useView((s) => s.notice);
+  const showSystem = useView((s) => s.showSystem);
   return (
     <header className="kp-header">
       <h1 className="kp-logo">
         kube<span>play</span>
       </h1>
-      <label className="kp-field">
+      <label className="kp-field kp-inline">
         <span>Scenario</span>
         <select
           value={known ? scenarioId : ''}
@@ -38,6 +39,22 @@ export function Header() {
           </button>
         </p>
       )}
+      <div className="kp-row kp-graph-tools" role="group" aria-label="Graph">
+        <label className="kp-check kp-chip">
+          <input
+            type="checkbox"
+            checked={showSystem}
+            onChange={(e) => app.view.setState({ showSystem: e.target.checked })}
+          />
+          System pods
+        </label>
+        <button type="button" onClick={() => resetLayout(app.view)}>
+          Reset layout
+        </button>
+        <button type="button" onClick={() => requestFit(app.view)}>
+          Fit
+        </button>
+      </div>
       <div className="kp-header-actions">
         <ShareButton />
         <button

@@ -3,7 +3,7 @@
  * it is picked up here when src/ui/terminal/TerminalSlot.tsx exists, as a lazy chunk.
  */
 import { lazy, Suspense } from 'react';
-import type { ComponentType } from 'react';
+import type { ComponentType, KeyboardEvent, PointerEvent } from 'react';
 import { useApp, useView } from '../../store/react.ts';
 
 const slots = import.meta.glob<{ TerminalSlot?: ComponentType; default?: ComponentType }>(
@@ -18,31 +18,84 @@ const TerminalSlot = loadSlot
     })
   : null;
 
+const MIN_HEIGHT = 120;
+const clamp = (h: number) => Math.max(MIN_HEIGHT, Math.min(Math.round(window.innerHeight * 0.7), h));
+
+/** A horizontal splitter above the terminal: drag or use the arrow keys to give the graph more room. */
+function TerminalSplitter() {
+  const app = useApp();
+  const height = useView((s) => s.terminalHeight);
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    const startY = event.clientY;
+    const start = app.view.getState().terminalHeight;
+    const target = event.currentTarget;
+    target.setPointerCapture(event.pointerId);
+    const move = (e: globalThis.PointerEvent) =>
+      app.view.setState({ terminalHeight: clamp(start + startY - e.clientY) });
+    const up = () => {
+      target.removeEventListener('pointermove', move);
+      target.removeEventListener('pointerup', up);
+    };
+    target.addEventListener('pointermove', move);
+    target.addEventListener('pointerup', up);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step = event.shiftKey ? 80 : 20;
+    if (event.key === 'ArrowUp') app.view.setState({ terminalHeight: clamp(height + step) });
+    if (event.key === 'ArrowDown') app.view.setState({ terminalHeight: clamp(height - step) });
+  };
+  return (
+    <div
+      className="kp-splitter kp-splitter-h"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize the terminal"
+      aria-valuenow={height}
+      aria-valuemin={MIN_HEIGHT}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
 export function TerminalDock() {
   const app = useApp();
   const open = useView((s) => s.terminalOpen);
+  const height = useView((s) => s.terminalHeight);
   return (
-    <section className={`kp-terminal${open ? '' : ' kp-collapsed'}`} aria-label="Terminal">
-      <div className="kp-panel-bar">
-        <h2>Terminal</h2>
-        <button type="button" onClick={() => app.view.setState({ terminalOpen: !open })} aria-expanded={open}>
-          {open ? 'Hide' : 'Show'}
-        </button>
-      </div>
-      {open && (
-        <div className="kp-terminal-body">
-          {TerminalSlot ? (
-            <Suspense fallback={<p className="kp-muted">Loading the terminal…</p>}>
-              <TerminalSlot />
-            </Suspense>
-          ) : (
-            <p className="kp-muted">
-              The terminal (kubectl, curl, nslookup) will appear here. Meanwhile, use the request bar above
-              the graph.
-            </p>
-          )}
+    <>
+      {open && <TerminalSplitter />}
+      <section
+        className={`kp-terminal${open ? '' : ' kp-collapsed'}`}
+        aria-label="Terminal"
+        style={open ? { height } : undefined}
+      >
+        <div className="kp-panel-bar">
+          <h2>Terminal</h2>
+          <button
+            type="button"
+            onClick={() => app.view.setState({ terminalOpen: !open })}
+            aria-expanded={open}
+          >
+            {open ? 'Hide' : 'Show'}
+          </button>
         </div>
-      )}
-    </section>
+        {open && (
+          <div className="kp-terminal-body">
+            {TerminalSlot ? (
+              <Suspense fallback={<p className="kp-muted">Loading the terminal…</p>}>
+                <TerminalSlot />
+              </Suspense>
+            ) : (
+              <p className="kp-muted">
+                The terminal (kubectl, curl, nslookup) will appear here. Meanwhile, use the request bar above
+                the graph.
+              </p>
+            )}
+          </div>
+        )}
+      </section>
+    </>
   );
 }

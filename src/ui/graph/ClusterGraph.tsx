@@ -16,7 +16,7 @@ import {
 import type { NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
-import { moveNode, resetLayout, select } from '../../store/viewStore.ts';
+import { moveNode, select } from '../../store/viewStore.ts';
 import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
 import type { GraphNode } from './graphData.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
@@ -41,33 +41,14 @@ function minimapColor(node: GraphNode): string {
   }
 }
 
-function GraphTools() {
-  const app = useApp();
-  const showSystem = useView((s) => s.showSystem);
+/** Shown over the graph only while the YAML is broken. */
+function StaleBadge() {
   const stale = useSimulation((s) => s.stale);
-  const flow = useReactFlow();
+  if (!stale) return null;
   return (
-    <div className="kp-row">
-      <label className="kp-check kp-chip">
-        <input
-          type="checkbox"
-          checked={showSystem}
-          onChange={(e) => app.view.setState({ showSystem: e.target.checked })}
-        />
-        System pods
-      </label>
-      <button type="button" onClick={() => resetLayout(app.view)}>
-        Reset layout
-      </button>
-      <button type="button" onClick={() => void flow.fitView({ ...fitViewOptions, duration: 200 })}>
-        Fit
-      </button>
-      {stale && (
-        <span className="kp-badge kp-badge-warn" data-testid="graph-stale">
-          stale: fix the YAML to update
-        </span>
-      )}
-    </div>
+    <span className="kp-badge kp-badge-warn kp-stale-badge" data-testid="graph-stale">
+      stale: fix the YAML to update
+    </span>
   );
 }
 
@@ -98,6 +79,12 @@ function Graph() {
       requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : 250 }));
     }
   }, [nodeCount, flow]);
+
+  // "Fit" from the header (outside the React Flow provider) arrives as a nonce in the view store.
+  const fitNonce = useView((s) => s.fitNonce);
+  useEffect(() => {
+    if (fitNonce > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
+  }, [fitNonce, flow]);
 
   // Refit when the pane changes size (editor or terminal shown/hidden, window resized).
   useEffect(() => {
@@ -169,8 +156,8 @@ function Graph() {
       <Controls showInteractive={false} />
       <PacketCanvasLayer />
       <PacketLayer getCenters={getCenters} />
-      <Panel position="top-left" className="kp-graph-tools">
-        <GraphTools />
+      <Panel position="top-center">
+        <StaleBadge />
       </Panel>
     </ReactFlow>
   );

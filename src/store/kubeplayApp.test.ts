@@ -1,0 +1,121 @@
+/**
+ * The app controller over the real engine (in-thread, the Worker's twin): edits rebuild the cluster,
+ * broken YAML keeps the last good one, actions replay, requests and traffic produce flights.
+ */
+import { describe, it, expect } from 'vitest';
+import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
+import { createInThreadEngine } from '../worker/inThread.ts';
+import { createKubeplayApp } from './kubeplayApp.ts';
+import { STORAGE_KEY } from './persistence.ts';
+
+const kubia = SCENARIO_TEXTS.kubia ?? '';
+
+function memoryStorage() {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    map,
+  };
+}
+
+function makeApp(storage = memoryStorage()) {
+  return createKubeplayApp({
+    engine: createInThreadEngine(),
+    scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
+    storage,
+    now: () => 0,
+    debounceMs: 5,
+  });
+}
+
+const kubiaPods = (app: ReturnType<typeof makeApp>) =>
+  app.simulation
+    .getState()
+    .sim?.state.pods.filter(
+      (p) => p.metadata.namespace === 'default' && p.metadata.name.startsWith('kubia-'),
+    ) ?? [];
+
+describe('kubeplay app over the real engine', () => {
+  it('builds the kubia cluster, follows an edit, and autosaves it', async () => {
+    const storage = memoryStorage();
+    const app = makeApp(storage);
+    await app.flush();
+    expect(kubiaPods(app)).toHaveLength(3);
+    app.editYaml(kubia.replace('replicas: 3', 'replicas: 5'));
+    await app.flush();
+    expect(kubiaPods(app)).toHaveLength(5);
+    expect(storage.map.get(STORAGE_KEY)).toContain('replicas: 5');
+    // A second app on the same storage opens the edit.
+    const again = makeApp(storage);
+    await again.flush();
+    expect(kubiaPods(again)).toHaveLength(5);
+    app.dispose();
+    again.dispose();
+  });
+
+  it('keeps the last good cluster while the YAML is broken', async () => {
+    const app = makeApp();
+    await app.flush();
+    const good = app.simulation.getState().sim;
+    app.editYaml(kubia.replace('replicas: 3', 'replicas: 3\n  bad: [x'));
+    await app.flush();
+    expect(app.simulation.getState().stale).toBe(true);
+    expect(app.simulation.getState().sim).toBe(good);
+    expect(app.simulation.getState().diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    app.dispose();
+  });
+
+  it('appends actions to the log and replays them (node down), leaving the YAML alone', async () => {
+    const app = makeApp();
+    await app.flush();
+    const worker = app.simulation.getState().sim!.state.nodes.find((n) => n.role === 'worker')!;
+    app.perform({ type: 'node', name: worker.name, up: false });
+    await app.flush();
+    expect(app.scenario.getState().actions).toEqual([{ type: 'node', name: worker.name, up: false }]);
+    expect(app.scenario.getState().yaml).toBe(kubia);
+    expect(app.simulation.getState().sim!.state.nodes.find((n) => n.name === worker.name)!.up).toBe(false);
+    app.dispose();
+  });
+
+  it('turns a request into one focused flight and traffic into a batch', async () => {
+    const app = makeApp();
+    await app.flush();
+    const from = `pod/default/${kubiaPods(app)[0]!.metadata.name}`;
+    await app.sendRequest({ from, url: 'http://kubia' });
+    const { focused, flights } = app.traffic.getState();
+    expect(flights).toHaveLength(1);
+    expect(focused?.trace.outcome).toBe('ok');
+    expect(focused?.trace.endpoint?.pod).toMatch(/^default\/kubia-/);
+    await app.sendTraffic({ from: [from], url: 'http://kubia', count: 20, ratePerSecond: 10 });
+    const state = app.traffic.getState();
+    expect(state.batchTraces).toHaveLength(20);
+    expect(state.flights).toHaveLength(21);
+    expect(state.flights.filter((f) => f.focused)).toHaveLength(1);
+    // Paced: the 20 start 100 ms apart.
+    expect(state.flights.at(-1)!.startAt - state.flights.at(-20)!.startAt).toBe(1900);
+    app.dispose();
+  });
+
+  it('shows the bundled scenario again when picked, dropping the action log', async () => {
+    const app = makeApp();
+    await app.flush();
+    app.editYaml('kind: Nonsense');
+    app.perform({ type: 'wait', seconds: 1 });
+    app.chooseScenario('kubia');
+    await app.flush();
+    expect(app.scenario.getState()).toMatchObject({ scenarioId: 'kubia', yaml: kubia, actions: [] });
+    expect(kubiaPods(app)).toHaveLength(3);
+    app.dispose();
+  });
+});
+
+describe('in-thread engine', () => {
+  it('answers only the latest of overlapping simulate calls', async () => {
+    const engine = createInThreadEngine();
+    const first = engine.simulate({ files: [{ file: 'a.yaml', text: kubia }] });
+    const second = engine.simulate({ files: [{ file: 'a.yaml', text: kubia }] });
+    expect(await first).toBeNull();
+    expect((await second)?.sim?.state.pods.length).toBeGreaterThan(0);
+  });
+});
