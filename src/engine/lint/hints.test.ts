@@ -70,6 +70,13 @@ describe('Service hints', () => {
     expect(h[0]?.message).toContain('there are no pods in namespace "shop"');
   });
 
+  it('pods with the labels in another namespace are pointed out', () => {
+    const text = `apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: web, image: nginx}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n`;
+    const h = hints(text);
+    expect(h.map((x) => x.code)).toEqual(['hint-selector-no-pods']);
+    expect(h[0]?.message).toContain('pods with these labels run in namespace "shop" (e.g. web)');
+  });
+
   it('a named targetPort no selected container declares', () => {
     const h = hints(RC() + SVC('app: kubia', 'web'));
     expect(h).toEqual([

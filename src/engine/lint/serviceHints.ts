@@ -33,6 +33,12 @@ function selectorHint(
   if (idle) {
     return `selector ${wanted} matches no running pod: ${idle.manifest.kind} ${idle.manifest.metadata.name} makes matching pods but is scaled to 0 replicas, so the Service has no endpoints. Scale it up (kubectl scale ${idle.manifest.kind.toLowerCase()} ${idle.manifest.metadata.name} --replicas=1).`;
   }
+  const elsewhere = state.pods.find(
+    (p) => p.metadata.namespace !== ns && mapSelectorMatches(selector, p.metadata.labels),
+  );
+  if (elsewhere) {
+    return `selector ${wanted} matches no pod in namespace "${ns}"; pods with these labels run in namespace "${elsewhere.metadata.namespace}" (e.g. ${elsewhere.metadata.name}), but a Service only selects pods of its own namespace. Create the Service in namespace "${elsewhere.metadata.namespace}".`;
+  }
   if (inNamespace.length === 0) {
     return `selector ${wanted} matches no pod: there are no pods in namespace "${ns}" (a Service only selects pods of its own namespace). Create the pods, or put the Service in their namespace.`;
   }
