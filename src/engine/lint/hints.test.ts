@@ -105,6 +105,20 @@ describe('Service hints', () => {
     expect(hints(pod + SVC('app: web', 80, 'web'))).toEqual([]);
   });
 
+  it('an ExternalName that is an IP address', () => {
+    const h = hints(
+      `apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n  externalName: 10.1.2.3\n`,
+    );
+    expect(h.map((x) => [x.code, x.path, x.at])).toEqual([
+      ['hint-externalname-ip', 'spec.externalName', '6:17'],
+    ]);
+    expect(
+      hints(
+        `apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n  externalName: db.example.com\n`,
+      ),
+    ).toEqual([]);
+  });
+
   it('system objects and selector-less Services get no hints', () => {
     expect(
       hints(`apiVersion: v1\nkind: Service\nmetadata: {name: ext}\nspec:\n  ports: [{port: 80}]\n`),

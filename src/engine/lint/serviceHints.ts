@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Container, ServiceManifest } from '../model/objects.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
 import { mapSelectorMatches } from '../parse/labelSelector.ts';
+import { isIPv4 } from '../parse/validate/names.ts';
 import { formatLabels, hintAt } from './locate.ts';
 
 function declaredPorts(containers: Container[]): string {
@@ -115,6 +116,23 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
   for (const { manifest: svc } of state.services) {
     const source = svc.source;
     const selector = svc.spec.selector;
+    if (
+      source &&
+      svc.spec.type === 'ExternalName' &&
+      svc.spec.externalName &&
+      isIPv4(svc.spec.externalName)
+    ) {
+      // K8S-FACTS §10: accepted by validation, but DNS answers a CNAME to that "name", which resolves nowhere.
+      out.push(
+        hintAt(
+          source,
+          'spec.externalName',
+          'warning',
+          `externalName ${svc.spec.externalName} is an IP address, but an ExternalName Service only makes DNS answer with a CNAME to that name, which does not resolve. For a fixed IP, use a Service without a selector plus an Endpoints object of the same name listing the IP.`,
+          'hint-externalname-ip',
+        ),
+      );
+    }
     if (!source || !selector || Object.keys(selector).length === 0 || svc.spec.type === 'ExternalName')
       continue;
     const inNamespace = podsByNamespace.get(svc.metadata.namespace) ?? [];
