@@ -51,7 +51,7 @@ export function parseUrl(text: string): ParsedUrl | undefined {
     path,
     explicitPort,
     isIp: isIPv4(host),
-    hostHeader: explicitPort ? `${host}:${port}` : host,
+    hostHeader: hostHeaderFor(scheme, host, port),
   };
 }
 
@@ -60,9 +60,18 @@ export function isIPv4(text: string): boolean {
   return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
-/** The Host header curl sends: the host, plus `:port` when the URL named a port. */
+/**
+ * curl's Host header: the host, plus `:port` unless the port is the scheme's default (curl's http.c
+ * leaves out 80 for http and 443 for https, even when the URL spells them out).
+ */
+function hostHeaderFor(scheme: string, host: string, port: number): string {
+  const isDefault = (scheme === 'http' && port === 80) || (scheme === 'https' && port === 443);
+  return isDefault ? host : `${host}:${port}`;
+}
+
+/** The Host header curl sends for a URL. */
 export function defaultHostHeader(url: ParsedUrl): string {
-  return url.explicitPort ? `${url.host}:${url.port}` : url.host;
+  return hostHeaderFor(url.scheme, url.host, url.port);
 }
 
 /** The path without its query string, for Ingress matching. */
