@@ -10,6 +10,11 @@ import { hintAt } from './locate.ts';
 
 export function getEndpointsHints(state: ClusterState, services: Map<string, ServiceManifest>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const clusterIps = new Map<string, string>();
+  for (const { manifest } of state.services) {
+    const ip = manifest.spec.clusterIP;
+    if (ip && ip !== 'None') clusterIps.set(ip, `${manifest.metadata.namespace}/${manifest.metadata.name}`);
+  }
   for (const ep of state.endpoints) {
     const source = ep.source;
     if (ep.managed || !source) continue;
@@ -39,6 +44,23 @@ export function getEndpointsHints(state: ClusterState, services: Map<string, Ser
       );
       continue;
     }
+    // kubernetes.io/docs/concepts/services-networking/service/#services-without-selectors: endpoint
+    // IPs may not be other Services' cluster IPs, because kube-proxy does not chain virtual IPs.
+    ep.subsets.forEach((subset, i) =>
+      subset.addresses.forEach((a, j) => {
+        const vip = clusterIps.get(a.ip);
+        if (!vip) return;
+        out.push(
+          hintAt(
+            source,
+            `subsets[${i}].addresses[${j}].ip`,
+            'warning',
+            `${a.ip} is the cluster IP of Service "${vip}"; kube-proxy does not send traffic from one virtual IP to another, so this endpoint is unreachable. List the pod IPs (or an address outside the cluster) instead.`,
+            'hint-endpoints-cluster-ip',
+          ),
+        );
+      }),
+    );
     const svcNames = new Set(svc.spec.ports.map((p) => p.name ?? ''));
     ep.subsets.forEach((subset, i) =>
       subset.ports.forEach((port, j) => {

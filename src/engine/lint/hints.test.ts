@@ -190,6 +190,23 @@ describe('Ingress hints', () => {
     ]);
   });
 
+  it('ClientIP affinity on a backend Service does not apply through ingress-nginx', () => {
+    const affine = SVC('app: kubia', 8080).replace('  selector:', '  sessionAffinity: ClientIP\n  selector:');
+    const h = hints(NGINX + RC() + affine + '---\n' + ING(backend('kubia', '{number: 80}')));
+    expect(h.map((x) => [x.code, x.severity])).toEqual([['hint-ingress-affinity-bypassed', 'info']]);
+    const upstream = hints(
+      NGINX +
+        RC() +
+        affine +
+        '---\n' +
+        ING(
+          backend('kubia', '{number: 80}'),
+          '  annotations: {nginx.ingress.kubernetes.io/service-upstream: "true"}\n',
+        ),
+    );
+    expect(upstream).toEqual([]);
+  });
+
   it('beta Ingress hints point at serviceName / servicePort as written', () => {
     const beta = `apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: kubia\n  annotations: {kubernetes.io/ingress.class: nginx}\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        backend:\n          serviceName: kubia-nodeport\n          servicePort: 80\n`;
     const h = hints(NGINX + beta);
@@ -246,6 +263,15 @@ describe('Endpoints hints', () => {
     expect(h.map((x) => [x.code, x.path, x.at])).toEqual([
       ['hint-endpoints-no-service', 'metadata.name', '9:18'],
     ]);
+  });
+
+  it('an endpoint address that is another Service cluster IP', () => {
+    const text = `apiVersion: v1\nkind: Service\nmetadata: {name: backend}\nspec:\n  clusterIP: 10.96.100.100\n  ports: [{port: 80}]\n---\n${EXT}${EP('external-service').replace('11.11.11.11', '10.96.100.100')}`;
+    const h = hints(text);
+    expect(h.map((x) => [x.code, x.path])).toEqual([
+      ['hint-endpoints-cluster-ip', 'subsets[0].addresses[0].ip'],
+    ]);
+    expect(h[0]?.message).toContain('10.96.100.100 is the cluster IP of Service "default/backend"');
   });
 
   it('endpoint port names must line up with the Service port names', () => {

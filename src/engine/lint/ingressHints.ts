@@ -28,6 +28,7 @@ function backendHints(
   backend: IngressBackend,
   base: string,
   services: Map<string, ServiceManifest>,
+  ingressNginxServes: boolean,
 ): Diagnostic[] {
   const source = ing.source;
   const ref = backend.service;
@@ -48,6 +49,8 @@ function backendHints(
   }
   const ports = svc.spec.ports;
   const listed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  const affinityHint = affinityBypassed(ing, svc, paths.name, ingressNginxServes);
+  if (affinityHint) return [affinityHint];
   if (ref.port.number !== undefined && !ports.some((p) => p.port === ref.port.number)) {
     const path = paths.port || `${base}.service.port.number`;
     return [
@@ -73,6 +76,30 @@ function backendHints(
     ];
   }
   return [];
+}
+
+const SERVICE_UPSTREAM = 'nginx.ingress.kubernetes.io/service-upstream';
+
+/**
+ * ingress-nginx balances over the pod endpoints itself, so the Service's ClientIP affinity (a
+ * kube-proxy feature) never applies to its traffic unless service-upstream sends it to the cluster IP
+ * (K8S-FACTS §6; ingress-nginx annotations doc).
+ */
+function affinityBypassed(
+  ing: IngressManifest,
+  svc: ServiceManifest,
+  path: string,
+  ingressNginxServes: boolean,
+): Diagnostic | undefined {
+  if (!ing.source || !ingressNginxServes || svc.spec.sessionAffinity !== 'ClientIP') return undefined;
+  if (ing.metadata.annotations[SERVICE_UPSTREAM] === 'true') return undefined;
+  return hintAt(
+    ing.source,
+    path,
+    'info',
+    `Service "${svc.metadata.name}" has sessionAffinity: ClientIP, but ingress-nginx sends requests straight to the pods, so that affinity does not apply here. Use ingress-nginx's cookie affinity (nginx.ingress.kubernetes.io/affinity: cookie) or the ${SERVICE_UPSTREAM}: "true" annotation.`,
+    'hint-ingress-affinity-bypassed',
+  );
 }
 
 interface ClassOf {
@@ -176,18 +203,16 @@ export function getIngressHints(state: ClusterState, services: Map<string, Servi
   for (const { manifest: ing } of state.ingresses) {
     if (!ing.source) continue;
     const beta = isBeta(ing);
+    const cls = classOf(ing, state);
+    const nginx = controllers.some((c) => c.kind === 'ingress-nginx' && controllerServes(c, cls));
+    const base = beta ? 'spec.backend' : 'spec.defaultBackend';
     if (ing.spec.defaultBackend)
-      out.push(
-        ...backendHints(
-          ing,
-          ing.spec.defaultBackend,
-          beta ? 'spec.backend' : 'spec.defaultBackend',
-          services,
-        ),
-      );
+      out.push(...backendHints(ing, ing.spec.defaultBackend, base, services, nginx));
     ing.spec.rules.forEach((rule, i) =>
       rule.paths.forEach((p, j) =>
-        out.push(...backendHints(ing, p.backend, `spec.rules[${i}].http.paths[${j}].backend`, services)),
+        out.push(
+          ...backendHints(ing, p.backend, `spec.rules[${i}].http.paths[${j}].backend`, services, nginx),
+        ),
       ),
     );
     out.push(...classHint(ing, state, controllers));
