@@ -88,6 +88,19 @@ function endpointsOf(
   return state.endpoints.find((e) => e.metadata.namespace === namespace && e.metadata.name === name);
 }
 
+/**
+ * kubectl 1.33 reads EndpointSlices for this line: a selector Service always has one (possibly empty),
+ * so no ready endpoint prints nothing; only a Service with no slice at all prints `<none>`.
+ */
+function serviceEndpointsText(
+  ep: ClusterState['endpoints'][number] | undefined,
+  portName: string | undefined,
+): string {
+  if (!ep) return '<none>';
+  const text = formatEndpointsColumn(ep.subsets, new Set([portName ?? '']));
+  return text === '<none>' ? '' : text;
+}
+
 function describeService(obj: Extract<ListedObject, { kind: 'Service' }>, state: ClusterState): string[] {
   const s = obj.service.manifest.spec;
   const lines: string[] = [`Name:\t${obj.name}`, `Namespace:\t${obj.namespace}`];
@@ -113,7 +126,7 @@ function describeService(obj: Extract<ListedObject, { kind: 'Service' }>, state:
     lines.push(`Port:\t${name}\t${p.port}/${p.protocol}`);
     lines.push(`TargetPort:\t${p.targetPort}/${p.protocol}`);
     if (p.nodePort) lines.push(`NodePort:\t${name}\t${p.nodePort}/${p.protocol}`);
-    lines.push(`Endpoints:\t${formatEndpointsColumn(ep?.subsets ?? [], new Set([p.name ?? '']))}`);
+    lines.push(`Endpoints:\t${serviceEndpointsText(ep, p.name)}`);
   }
   lines.push(`Session Affinity:\t${s.sessionAffinity}`);
   if (s.type === 'NodePort' || s.type === 'LoadBalancer')
@@ -147,9 +160,9 @@ function describePod(obj: Extract<ListedObject, { kind: 'Pod' }>, state: Cluster
   multiline(lines, 'Annotations', obj.annotations);
   lines.push(`Status:\t${p.status.phase}`);
   lines.push(`IP:\t${p.status.podIP}`);
-  lines.push('IPs:');
-  if (p.status.podIP) lines.push(`${L1}IP:\t${p.status.podIP}`);
-  else lines.push(`${L1}<none>`);
+  // describePodIPs: `IPs:\t<none>` without addresses, else one `IP:` line per address
+  if (p.status.podIP) lines.push('IPs:', `${L1}IP:\t${p.status.podIP}`);
+  else lines.push('IPs:\t<none>');
   if (p.ownerRef) {
     const workload = state.workloads.find(
       (w) => w.manifest.metadata.name === p.ownerRef?.name && w.manifest.metadata.namespace === obj.namespace,
@@ -178,15 +191,17 @@ function describePod(obj: Extract<ListedObject, { kind: 'Pod' }>, state: Cluster
           '@',
         ),
       );
-    if (c.ports.length === 0) lines.push(`${L2}Port:\t<none>`, `${L2}Host Port:\t<none>`);
-    else {
-      lines.push(
-        `${L2}Port${c.ports.length > 1 ? 's' : ''}:\t${c.ports.map((cp) => `${cp.containerPort}/${cp.protocol}${cp.name ? ` (${cp.name})` : ''}`).join(', ')}`,
-      );
-      lines.push(
-        `${L2}Host Port${c.ports.length > 1 ? 's' : ''}:\t${c.ports.map((cp) => `${cp.hostPort ?? 0}/${cp.protocol}${cp.name ? ` (${cp.name})` : ''}`).join(', ')}`,
-      );
-    }
+    // describeContainerBasicInfo: `%d/%s` joined by ", "; "Ports" once the list has a comma
+    const ports = c.ports.map((cp) => `${cp.containerPort}/${cp.protocol}`).join(', ');
+    const hostPorts = c.ports.map((cp) => `${cp.hostPort ?? 0}/${cp.protocol}`).join(', ');
+    lines.push(ports.includes(',') ? `${L2}Ports:\t${ports}` : `${L2}Port:\t${ports || '<none>'}`);
+    lines.push(
+      hostPorts.includes(',')
+        ? `${L2}Host Ports:\t${hostPorts}`
+        : `${L2}Host Port:\t${hostPorts || '<none>'}`,
+    );
+    if (c.command.length) lines.push(`${L2}Command:`, ...c.command.map((x) => `${L3}${x}`));
+    if (c.args.length) lines.push(`${L2}Args:`, ...c.args.map((x) => `${L3}${x}`));
     if (p.status.phase === 'Running') {
       lines.push(`${L2}State:\tRunning`);
       lines.push(`${L3}Started:\t${describeTime(p.metadata.creationTimestamp)}`);
@@ -229,7 +244,7 @@ function describePod(obj: Extract<ListedObject, { kind: 'Pod' }>, state: Cluster
   lines.push(
     `${L2}TokenExpirationSeconds:\t3607`,
     `${L2}ConfigMapName:\tkube-root-ca.crt`,
-    `${L2}ConfigMapOptional:\t<nil>`,
+    `${L2}Optional:\tfalse`,
     `${L2}DownwardAPI:\ttrue`,
   );
   lines.push('QoS Class:\tBestEffort');
@@ -282,7 +297,7 @@ function describeIngress(obj: Extract<ListedObject, { kind: 'Ingress' }>, state:
     count++;
     lines.push(`${L1}${rule.host || '*'}\t`);
     for (const path of rule.paths)
-      lines.push(`${L2}\t${path.path}\t${backendText(state, obj.namespace, path.backend)}`);
+      lines.push(`${L2}\t${path.path} \t${backendText(state, obj.namespace, path.backend)}`);
   }
   if (count === 0) lines.push(`${L1}*\t*\t${backendText(state, obj.namespace, spec.defaultBackend)}`);
   multiline(lines, 'Annotations', obj.annotations, ['kubectl.kubernetes.io/last-applied-configuration']);
