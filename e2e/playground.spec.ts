@@ -146,6 +146,25 @@ test.describe('playground', () => {
     await playground.screenshot('08-broken-yaml-stale');
   });
 
+  test('the inspector scales the workload and deletes a pod (its controller replaces it)', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    const pods = await playground.call('pods');
+    const victim = pods.find((p) => p.startsWith('pod/default/kubia-'))!;
+    await playground.selectGraphNode(victim);
+    await expect(page.getByTestId('inspector')).toContainText('/etc/resolv.conf');
+    await expect(page.getByTestId('inspector')).toContainText('nameserver');
+    await playground.screenshot('11-inspector-pod');
+    await page.getByRole('button', { name: 'Scale kubia up' }).click();
+    await expect(playground.kubiaPods()).toHaveCount(4);
+    await playground.selectGraphNode(victim);
+    await page.getByRole('button', { name: 'Delete pod' }).click();
+    await expect(playground.podNode(victim)).toHaveCount(0);
+    await expect(playground.kubiaPods()).toHaveCount(4);
+  });
+
   test('has no serious accessibility violations', async ({ playground, page }) => {
     await playground.open();
     await playground.editorLine('kind: ReplicationController');

@@ -97,7 +97,7 @@ export class PlaygroundPage {
   async selectGraphNode(id: string): Promise<void> {
     const el = this.page.locator(`[data-graph-id="${id}"]`);
     await el.locator('.kp-node-header, .kp-title').first().click();
-    await expect(this.page.getByTestId('inspector').getByRole('heading')).toHaveText(id);
+    await expect(this.page.getByTestId('inspector').getByRole('heading', { level: 2 })).toHaveText(id);
   }
 
   /** Monaco: put the cursor at the end of the first line containing `text`. */

@@ -102,6 +102,9 @@ export function startFrameLoop(
     let focusedShown = false;
     const landed: string[] = [];
     dots.length = 0;
+    const viewport = sources.getViewport();
+    // The label stays readable when zoomed out (a projector shows the whole cluster at ~0.5).
+    const labelScale = Math.min(3, Math.max(1, 1 / Math.max(0.01, viewport.zoom)));
     for (const a of active.values()) {
       if (t < a.startAt) continue;
       if (a.focused && stepMode) {
@@ -126,7 +129,7 @@ export function startFrameLoop(
         if (focusedShown) {
           elements.labelGroup.setAttribute(
             'transform',
-            `translate(${p.x.toFixed(1)} ${(p.y - 24).toFixed(1)})`,
+            `translate(${p.x.toFixed(1)} ${(p.y - 24 * labelScale).toFixed(1)}) scale(${labelScale.toFixed(2)})`,
           );
         }
       }
@@ -139,7 +142,7 @@ export function startFrameLoop(
       labelShown = focusedShown;
       elements.labelGroup.style.display = focusedShown ? '' : 'none';
     }
-    elements.canvas.draw(dots, sources.getViewport());
+    elements.canvas.draw(dots, viewport);
     for (const id of landed) active.delete(id);
     landFlights(traffic, landed);
     frame = requestAnimationFrame(tick);
