@@ -106,3 +106,33 @@ describe('kubectl describe', () => {
     expect(describePage(['svc', 'nope'])).toBe('Error from server (NotFound): services "nope" not found\n');
   });
 });
+
+describe('kubectl describe rc', () => {
+  it('lays out the pod template as DescribePodTemplate does', () => {
+    expect(describePage(['rc', 'kubia'])).toBe(
+      [
+        'Name:         kubia',
+        'Namespace:    default',
+        'Selector:     app=kubia',
+        'Labels:       app=kubia',
+        'Annotations:  <none>',
+        'Replicas:     3 current / 3 desired',
+        'Pods Status:  3 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+        'Pod Template:',
+        '  Labels:  app=kubia',
+        '  Containers:',
+        '   kubia:',
+        '    Image:         luksa/kubia',
+        '    Port:          8080/TCP',
+        '    Host Port:     0/TCP',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Events:            <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -443,19 +443,23 @@ function describeWorkload(
   lines.push('Pod Template:');
   multiline(lines, `${L1}Labels`, m.template.labels);
   lines.push(`${L1}Containers:`);
+  // DescribePodTemplate: container names get one extra space (`   kubia:`), their fields LEVEL_2
   for (const c of m.template.spec.containers) {
-    lines.push(`${L2}${c.name}:`, `${L3}Image:\t${c.image}`);
+    lines.push(`   ${c.name}:`, `${L2}Image:\t${c.image}`);
+    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+    const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
+    lines.push(ports.includes(',') ? `${L2}Ports:\t${ports}` : `${L2}Port:\t${ports || '<none>'}`);
     lines.push(
-      `${L3}Port:\t${c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ') || '<none>'}`,
+      hostPorts.includes(',')
+        ? `${L2}Host Ports:\t${hostPorts}`
+        : `${L2}Host Port:\t${hostPorts || '<none>'}`,
     );
-    lines.push(
-      `${L3}Host Port:\t${c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ') || '<none>'}`,
-    );
-    if (c.readinessProbe) lines.push(`${L3}Readiness:\t${probeText(c.readinessProbe)}`);
-    lines.push(
-      `${L3}Environment:\t${c.env.length ? c.env.map((e) => `${e.name}=${e.value}`).join(', ') : '<none>'}`,
-      `${L3}Mounts:\t<none>`,
-    );
+    if (c.command.length) lines.push(`${L2}Command:`, ...c.command.map((x) => `${L3}${x}`));
+    if (c.args.length) lines.push(`${L2}Args:`, ...c.args.map((x) => `${L3}${x}`));
+    if (c.readinessProbe) lines.push(`${L2}Readiness:\t${probeText(c.readinessProbe)}`);
+    if (c.env.length === 0) lines.push(`${L2}Environment:\t<none>`);
+    else lines.push(`${L2}Environment:`, ...c.env.map((e) => `${L3}${e.name}:\t${e.value}`));
+    lines.push(`${L2}Mounts:\t<none>`);
   }
   lines.push(`${L1}Volumes:\t<none>`);
   lines.push(
