@@ -105,6 +105,15 @@ describe('Service hints', () => {
     expect(hints(pod + SVC('app: web', 80, 'web'))).toEqual([]);
   });
 
+  it('externalTrafficPolicy Local: which nodes drop external traffic', () => {
+    const local = `---\napiVersion: v1\nkind: Service\nmetadata: {name: kubia-nodeport-onlylocal}\nspec:\n  type: NodePort\n  externalTrafficPolicy: Local\n  selector: {app: kubia}\n  ports:\n  - {port: 80, targetPort: 8080, nodePort: 30124}\n`;
+    const h = hints(RC().replace('replicas: 2', 'replicas: 1') + local);
+    expect(h.map((x) => [x.code, x.severity, x.path])).toEqual([
+      ['hint-local-policy-nodes', 'info', 'spec.externalTrafficPolicy'],
+    ]);
+    expect(h[0]?.message).toContain('drop external connections to node port 30124');
+  });
+
   it('an ExternalName that is an IP address', () => {
     const h = hints(
       `apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec:\n  type: ExternalName\n  externalName: 10.1.2.3\n`,

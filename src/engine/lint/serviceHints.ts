@@ -111,6 +111,36 @@ function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic
   return out;
 }
 
+/**
+ * externalTrafficPolicy: Local (K8S-FACTS §8): a node with no ready local endpoint DROPs external traffic
+ * to the node port, so the client times out there. Worth saying which nodes, since it looks random.
+ */
+function localPolicyHint(
+  state: ClusterState,
+  svc: ServiceManifest,
+  selected: PodState[],
+): Diagnostic | undefined {
+  const source = svc.source;
+  if (
+    !source ||
+    svc.spec.externalTrafficPolicy !== 'Local' ||
+    (svc.spec.type !== 'NodePort' && svc.spec.type !== 'LoadBalancer')
+  )
+    return undefined;
+  const withEndpoint = new Set(selected.filter((p) => p.status.ready).map((p) => p.spec.nodeName));
+  const empty = state.nodes.filter((n) => n.up && !withEndpoint.has(n.name)).map((n) => n.name);
+  if (empty.length === 0 || withEndpoint.size === 0) return undefined;
+  const nodePort = svc.spec.ports.find((p) => p.nodePort !== undefined)?.nodePort;
+  const port = nodePort !== undefined ? `node port ${nodePort}` : 'the node port';
+  return hintAt(
+    source,
+    'spec.externalTrafficPolicy',
+    'info',
+    `with externalTrafficPolicy: Local, nodes without a ready pod of this Service (${empty.join(', ')}) drop external connections to ${port}, so clients time out there; the other nodes keep the client's source IP. Use Cluster to reach every node (with SNAT), or run a pod on each node.`,
+    'hint-local-policy-nodes',
+  );
+}
+
 export function getServiceHints(state: ClusterState, podsByNamespace: Map<string, PodState[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { manifest: svc } of state.services) {
@@ -150,6 +180,8 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
       continue;
     }
     out.push(...targetPortHints(svc, selected));
+    const local = localPolicyHint(state, svc, selected);
+    if (local) out.push(local);
   }
   return out;
 }
