@@ -132,11 +132,15 @@ function localPolicyHint(
   if (empty.length === 0 || withEndpoint.size === 0) return undefined;
   const nodePort = svc.spec.ports.find((p) => p.nodePort !== undefined)?.nodePort;
   const port = nodePort !== undefined ? `node port ${nodePort}` : 'the node port';
+  const lb =
+    svc.spec.type === 'LoadBalancer'
+      ? ` Through the load balancer this does not show: its health check on healthCheckNodePort${svc.spec.healthCheckNodePort ? ` ${svc.spec.healthCheckNodePort}` : ''} answers 503 on those nodes, so it sends traffic only to the others.`
+      : '';
   return hintAt(
     source,
     'spec.externalTrafficPolicy',
     'info',
-    `with externalTrafficPolicy: Local, nodes without a ready pod of this Service (${empty.join(', ')}) drop external connections to ${port}, so clients time out there; the other nodes keep the client's source IP. Use Cluster to reach every node (with SNAT), or run a pod on each node.`,
+    `with externalTrafficPolicy: Local, nodes without a ready pod of this Service (${empty.join(', ')}) drop external connections to ${port}, so clients time out there; the other nodes keep the client's source IP.${lb} Use Cluster to reach every node (with SNAT), or run a pod on each node.`,
     'hint-local-policy-nodes',
   );
 }
