@@ -90,7 +90,9 @@ function buildDnsHop(source: Source, lookup: LookupResult, name: string): Hop {
   const note =
     source.kind === 'client'
       ? `${source.id} is outside the cluster: its /etc/hosts has no entry for ${name} and its own DNS knows no cluster names`
-      : `${source.id} asks ${who}; search-list walk: ${walk}: ${result}`;
+      : lookup.error
+        ? `${source.id} asks ${who}, but ${lookup.error}`
+        : `${source.id} asks ${who}; search-list walk: ${walk}: ${result}`;
   return {
     at: lookup.serverName ? DNS_GRAPH_ID : source.id,
     kind: 'dns',

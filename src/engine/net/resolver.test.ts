@@ -195,4 +195,45 @@ describe('lookupName: the search-list walk', () => {
     expect(lookupName(state, { from: 'client/laptop', name: 'kubia' }).rcode).toBe('NXDOMAIN');
     expect(lookupName(state, { from: 'pod/default/ghost', name: 'kubia' }).error).toContain('not found');
   });
+  it('no ready CoreDNS, or CoreDNS only on a node that is down: no servers could be reached', () => {
+    const unreadyDns = makeState({
+      withDns: false,
+      pods: [
+        ...pods,
+        {
+          name: 'coredns-x',
+          namespace: 'kube-system',
+          node: 'kind-control-plane',
+          image: 'registry.k8s.io/coredns/coredns:v1.11.1',
+          labels: { 'k8s-app': 'kube-dns' },
+          ports: [{ containerPort: 53 }],
+          ready: false,
+        },
+      ],
+      services: [
+        ...services,
+        {
+          name: 'kube-dns',
+          namespace: 'kube-system',
+          clusterIP: '10.96.0.10',
+          selector: { 'k8s-app': 'kube-dns' },
+          ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
+        },
+      ],
+    });
+    const refused = lookupName(unreadyDns, { from: 'pod/default/client', name: 'kubia' });
+    expect(refused).toMatchObject({ rcode: 'SERVFAIL', server: '10.96.0.10' });
+    expect(refused.error).toContain('no ready endpoints');
+    const down = makeState({
+      pods,
+      services,
+      nodes: [{ name: 'kind-control-plane', up: false }, { name: 'kind-worker' }, { name: 'kind-worker2' }],
+    });
+    const lost = lookupName(down, { from: 'pod/default/client', name: 'kubia' });
+    expect(lost).toMatchObject({ rcode: 'SERVFAIL', tried: [] });
+    expect(lost.error).toContain('no servers could be reached');
+    const t = routeRequest(down, { from: 'pod/default/client', url: 'http://kubia' }).trace;
+    expect(t.outcome).toBe('unresolved');
+    expect(t.hops[0]?.note).toContain('no servers could be reached');
+  });
 });

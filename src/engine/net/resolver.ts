@@ -18,7 +18,7 @@ import {
   getSearchCandidates,
 } from '../cluster/resolvConf.ts';
 import type { GraphId } from '../trace.ts';
-import { getNetIndex } from './netIndex.ts';
+import { getBackends, getNetIndex } from './netIndex.ts';
 import type { Source } from './source.ts';
 import { findSource } from './source.ts';
 import { isIPv4 } from './url.ts';
@@ -146,6 +146,22 @@ export function lookupFromSource(state: ClusterState, source: Source, options: L
     };
   }
   const clusterDns = server === getClusterDnsIp(state);
+  if (clusterDns) {
+    const down = clusterDnsUnreachable(state);
+    if (down) {
+      return {
+        ...base,
+        source: 'dns',
+        server,
+        serverName: `kube-dns.kube-system.svc.${state.settings.dnsDomain}`,
+        tried: [],
+        answers: [],
+        rcode: 'SERVFAIL',
+        resolvConf: conf,
+        error: down,
+      };
+    }
+  }
   const tried: LookupAttempt[] = [];
   let lastRcode: Rcode = 'NXDOMAIN';
   for (const candidate of getSearchCandidates(conf, queryName)) {
@@ -178,6 +194,31 @@ export function lookupFromSource(state: ClusterState, source: Source, options: L
     rcode: lastRcode,
     resolvConf: conf,
   };
+}
+
+/**
+ * Whether the cluster DNS can answer at all: the kube-dns Service reaches CoreDNS through kube-proxy
+ * like any other, so with no ready CoreDNS endpoint the query is rejected, and with every CoreDNS pod
+ * on a node that is down it is lost. Returns why not, or undefined when DNS works. Only applies when
+ * the state has a kube-system/kube-dns Service with an Endpoints object.
+ */
+export function clusterDnsUnreachable(state: ClusterState): string | undefined {
+  const index = getNetIndex(state);
+  const service = index.servicesByKey.get('kube-system/kube-dns');
+  if (!service || !index.endpointsByKey.has('kube-system/kube-dns')) return undefined;
+  const port =
+    service.manifest.spec.ports.find((p) => p.protocol === 'UDP') ?? service.manifest.spec.ports[0];
+  if (!port) return undefined;
+  const backends = getBackends(index, service, port);
+  if (backends.length === 0) {
+    return 'kube-system/kube-dns has no ready endpoints (no CoreDNS pod is ready): the query is refused, no servers could be reached';
+  }
+  const alive = backends.some(
+    (b) => b.nodeName === undefined || index.nodesByName.get(b.nodeName)?.up !== false,
+  );
+  if (!alive)
+    return 'every CoreDNS pod runs on a node that is down: the query times out, no servers could be reached';
+  return undefined;
 }
 
 /**
