@@ -173,6 +173,22 @@ test.describe('playground', () => {
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
+  test('with reduced motion the path is drawn as numbered steps and the request lands at once', async ({
+    playground,
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await playground.open();
+    // The request bar starts with a request that works in this cluster: a kubia pod to http://kubia.
+    await expect(page.getByTestId('request-url')).toHaveValue('http://kubia');
+    await expect(page.getByTestId('request-from')).toHaveValue(/^pod\/default\/kubia-/);
+    await page.getByTestId('request-send').click();
+    expect(await playground.arrival()).toMatch(/^pod\/default\/kubia-/);
+    await expect(page.locator('.kp-path-static')).toBeVisible();
+    await expect(page.locator('.kp-path-step').first()).toBeVisible();
+    await playground.screenshot('12-reduced-motion-path');
+  });
+
   test('dark theme', async ({ playground, page }) => {
     await playground.open();
     await page.getByRole('button', { name: /dark theme/i }).click();

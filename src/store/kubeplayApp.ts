@@ -116,8 +116,10 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     const { yaml, seed, actions } = scenario.getState();
     const reply = await engine.simulate({ files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions });
     if (!reply) return; // superseded by a later edit
-    if (reply.sim) applySimulation(simulation, reply.sim);
-    else applyEngineError(simulation, reply.error ?? 'The engine failed.');
+    if (reply.sim) {
+      applySimulation(simulation, reply.sim);
+      if (view.getState().draftPristine) suggestFirstRequest();
+    } else applyEngineError(simulation, reply.error ?? 'The engine failed.');
   }
 
   function schedule(delay: number): void {
@@ -135,6 +137,26 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     schedule(onlyYaml ? debounceMs : 0);
   });
   running = runEngine();
+
+  /**
+   * Until the user types in the request bar, offer a request that exists in this cluster: from the
+   * first pod of the default namespace to the first Service there (both read from the state).
+   */
+  function suggestFirstRequest(): void {
+    const state = simulation.getState().sim?.state;
+    if (!state) return;
+    const pod = state.pods.find((p) => p.metadata.namespace === 'default');
+    const svc = state.services.find(
+      (s) => s.manifest.metadata.namespace === 'default' && s.manifest.metadata.name !== 'kubernetes',
+    );
+    view.setState({
+      draft: {
+        from: pod ? `pod/default/${pod.metadata.name}` : 'client/laptop',
+        url: svc ? `http://${svc.manifest.metadata.name}` : 'http://kubia',
+        host: '',
+      },
+    });
+  }
 
   function makeFlight(
     trace: Flight['trace'],
@@ -160,7 +182,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       if (!entry) return;
       loadScenario(scenario, entry.id, entry.yaml);
       clearTraffic(traffic);
-      view.setState({ selection: null, positions: {}, stepHop: 0 });
+      view.setState({ selection: null, positions: {}, stepHop: 0, draftPristine: true });
     },
     perform(action) {
       appendAction(scenario, action);

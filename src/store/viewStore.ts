@@ -38,6 +38,8 @@ export interface ViewState {
   notice: string | null;
   /** The request bar's fields, shared with the traffic generator. */
   draft: RequestDraft;
+  /** True until the user touches the request bar: the app may then suggest a request that works. */
+  draftPristine: boolean;
 }
 
 export interface RequestDraft {
@@ -69,6 +71,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     fitNonce: 0,
     revealRequest: null,
     draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
+    draftPristine: true,
     ...initial,
   }));
 }
@@ -97,7 +100,7 @@ export function revealLine(store: ViewStore, line: number, column: number): void
 }
 
 export function setDraft(store: ViewStore, draft: Partial<RequestDraft>): void {
-  store.setState((s) => ({ draft: { ...s.draft, ...draft } }));
+  store.setState((s) => ({ draft: { ...s.draft, ...draft }, draftPristine: false }));
 }
 
 export function requestFit(store: ViewStore): void {

@@ -121,6 +121,15 @@ function Graph() {
     [app],
   );
   const onPaneClick = useCallback(() => select(app.view, null), [app]);
+  // Keyboard: a focused node selected with Enter/Space is inspected too. (An empty selection is
+  // ignored: rebuilding the nodes clears React Flow's own flags.)
+  const onSelectionChange = useCallback(
+    ({ nodes: selected }: { nodes: GraphNode[] }) => {
+      const first = selected.find((n) => n.type !== 'cluster');
+      if (first && app.view.getState().selection !== first.id) select(app.view, first.id);
+    },
+    [app],
+  );
   const getCenters = useCallback(() => getAbsoluteCenters(nodesRef.current), []);
   const edges = useMemo(() => elements?.edges ?? [], [elements]);
 
@@ -133,6 +142,7 @@ function Graph() {
       onNodeDragStop={onNodeDragStop}
       onNodeClick={onNodeClick}
       onPaneClick={onPaneClick}
+      onSelectionChange={onSelectionChange}
       fitView
       fitViewOptions={fitViewOptions}
       minZoom={0.05}
