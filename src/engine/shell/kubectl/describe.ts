@@ -419,13 +419,15 @@ function describeWorkload(
     obj.kind === 'ReplicationController'
       ? formatLabels(m.selector.matchLabels)
       : formatLabelSelector(m.selector);
-  lines.push(`Selector:\t${selector}`);
-  multiline(lines, 'Labels', obj.labels);
-  multiline(lines, 'Annotations', obj.annotations);
-  if (w.ownerRef && obj.kind === 'ReplicaSet')
-    lines.push(`Controlled By:\t${w.ownerRef.kind}/${w.ownerRef.name}`);
+  const running = obj.pods.filter((p) => p.status.phase === 'Running').length;
+  const waiting = obj.pods.filter((p) => p.status.phase === 'Pending').length;
+  const podsStatus = `Pods Status:\t${running} Running / ${waiting} Waiting / 0 Succeeded / 0 Failed`;
   if (obj.kind === 'Deployment') {
+    // describeDeployment: CreationTimestamp, Labels, Annotations, then Selector and Replicas
     lines.push(`CreationTimestamp:\t${describeTime(obj.createdAt)}`);
+    multiline(lines, 'Labels', obj.labels);
+    multiline(lines, 'Annotations', obj.annotations);
+    lines.push(`Selector:\t${selector}`);
     lines.push(
       `Replicas:\t${w.replicas} desired | ${obj.pods.length} updated | ${obj.pods.length} total | ${ready} available | ${obj.pods.length - ready} unavailable`,
     );
@@ -434,11 +436,25 @@ function describeWorkload(
       'MinReadySeconds:\t0',
       'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
     );
-  } else {
-    lines.push(`Replicas:\t${obj.pods.length} current / ${w.replicas} desired`);
+  } else if (obj.kind === 'DaemonSet') {
+    lines.push(`Selector:\t${selector}`, `Node-Selector:\t${formatLabels(m.template.spec.nodeSelector)}`);
+    multiline(lines, 'Labels', obj.labels);
+    multiline(lines, 'Annotations', obj.annotations);
     lines.push(
-      `Pods Status:\t${obj.pods.filter((p) => p.status.phase === 'Running').length} Running / ${obj.pods.filter((p) => p.status.phase === 'Pending').length} Waiting / 0 Succeeded / 0 Failed`,
+      `Desired Number of Nodes Scheduled: ${obj.pods.length}`,
+      `Current Number of Nodes Scheduled: ${obj.pods.length}`,
+      `Number of Nodes Scheduled with Up-to-date Pods: ${obj.pods.length}`,
+      `Number of Nodes Scheduled with Available Pods: ${ready}`,
+      'Number of Nodes Misscheduled: 0',
+      podsStatus,
     );
+  } else {
+    lines.push(`Selector:\t${selector}`);
+    multiline(lines, 'Labels', obj.labels);
+    multiline(lines, 'Annotations', obj.annotations);
+    if (w.ownerRef && obj.kind === 'ReplicaSet')
+      lines.push(`Controlled By:\t${w.ownerRef.kind}/${w.ownerRef.name}`);
+    lines.push(`Replicas:\t${obj.pods.length} current / ${w.replicas} desired`, podsStatus);
   }
   lines.push('Pod Template:');
   multiline(lines, `${L1}Labels`, m.template.labels);
@@ -466,6 +482,26 @@ function describeWorkload(
     `${L1}Node-Selectors:\t${formatLabels(m.template.spec.nodeSelector)}`,
     `${L1}Tolerations:\t<none>`,
   );
+  if (obj.kind === 'Deployment') {
+    const available = ready >= w.replicas;
+    lines.push('Conditions:', `${L1}Type\tStatus\tReason`, `${L1}----\t------\t------`);
+    lines.push(
+      `${L1}Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`,
+    );
+    lines.push(`${L1}Progressing \tTrue\tNewReplicaSetAvailable`);
+    const newRs = listObjects(state, 'ReplicaSet').find(
+      (r) =>
+        r.kind === 'ReplicaSet' &&
+        (r.workload === w ||
+          (r.workload.ownerRef?.kind === 'Deployment' &&
+            r.workload.ownerRef.name === obj.name &&
+            r.namespace === obj.namespace)),
+    );
+    lines.push('OldReplicaSets:\t<none>');
+    lines.push(
+      `NewReplicaSet:\t${newRs ? `${newRs.name} (${obj.pods.length}/${w.replicas} replicas created)` : '<none>'}`,
+    );
+  }
   events(lines, state, obj.kind, obj.namespace, obj.name);
   return lines;
 }
