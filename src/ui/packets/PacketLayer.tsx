@@ -102,14 +102,18 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
           />
         )}
         {reducedMotion &&
-          path.map((w, i) => (
-            <g key={`${w.hop}-${i}`} transform={`translate(${w.x + 14 * (i % 2)} ${w.y - 14})`}>
-              <circle r="11" className="kp-path-step" />
-              <text className="kp-path-step-text" textAnchor="middle" dy="4">
-                {w.hop + 1}
-              </text>
-            </g>
-          ))}
+          path.map((w, i) => {
+            // Hops at the same place (a DNAT on the sender's node) sit side by side, not on top.
+            const before = path.slice(0, i).filter((o) => o.x === w.x && o.y === w.y).length;
+            return (
+              <g key={`${w.hop}-${i}`} transform={`translate(${w.x + 24 * before} ${w.y - 18})`}>
+                <circle r="11" className="kp-path-step" />
+                <text className="kp-path-step-text" textAnchor="middle" dy="4">
+                  {w.hop + 1}
+                </text>
+              </g>
+            );
+          })}
         <g
           ref={labelGroupRef}
           style={{ display: 'none' }}
