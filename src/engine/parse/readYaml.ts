@@ -195,9 +195,19 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
   const list = Array.isArray(docs) ? docs : [];
-  const at = (offset: number): [number, number] => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
-    return [Math.max(1, p.line), Math.max(1, p.col)];
+  // LineCounter.linePos's binary search, returning the tuple directly (one allocation per position, not two).
+  const starts = lineCounter.lineStarts;
+  const at = (rawOffset: number): [number, number] => {
+    const offset = rawOffset < 0 ? 0 : rawOffset > text.length ? text.length : rawOffset;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const col = offset - (starts[lo - 1] ?? 0) + 1;
+    return [lo < 1 ? 1 : lo, col < 1 ? 1 : col];
   };
   for (let i = 0; i < list.length; i++) {
     if (i >= MAX_DOCUMENTS) {
