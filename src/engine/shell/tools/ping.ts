@@ -107,6 +107,18 @@ export function pingCommand(ctx: ShellContext, argv: string[]): CommandOutput {
             note: 'The node is down.',
           },
     );
+  } else if (service && state.settings.kubeProxyMode === 'ipvs' && ctx.at.kind === 'pod') {
+    // IPVS mode binds every ClusterIP to the kube-ipvs0 dummy interface on each node, so the client's
+    // own node answers the echo (a known difference from iptables mode, where nothing does)
+    reply = true;
+    const nodeName = currentPod(ctx)?.spec.nodeName ?? '';
+    hops.push({
+      at: graphIdOfNode(nodeName),
+      kind: 'deliver',
+      src: srcIp,
+      dst: ip,
+      note: 'kube-proxy in IPVS mode puts every ClusterIP on the kube-ipvs0 interface of each node, so the node itself answers ICMP.',
+    });
   } else if (service) {
     hops.push({
       at: `svc/${service.manifest.metadata.namespace}/${service.manifest.metadata.name}`,

@@ -189,6 +189,19 @@ describe('ping', () => {
   });
 });
 
+describe('ping in IPVS mode', () => {
+  it('gets an answer from a ClusterIP, which IPVS binds to kube-ipvs0 on every node', () => {
+    const text = (SCENARIO_TEXTS['kubia'] ?? '').replace('kubeProxyMode: iptables', 'kubeProxyMode: ipvs');
+    const sim = createSimulation({ files: [{ file: 'kubia.yaml', text }], seed: 1 });
+    expect(sim.state.settings.kubeProxyMode).toBe('ipvs');
+    const pod = sim.state.pods.find((p) => p.metadata.labels['app'] === 'kubia')?.metadata.name ?? '';
+    const ip = clusterIpOf(sim, 'kubia');
+    const r = run(sim, `kubectl exec ${pod} -- ping -c 1 ${ip}`).steps[0];
+    expect(r?.output).toContain('1 packets transmitted, 1 received, 0% packet loss');
+    expect(r?.traces[0]?.outcome).toBe('ok');
+  });
+});
+
 describe('files in a pod', () => {
   it('touch /var/ready makes the readiness probe pass (a podFile action), rm takes it back', () => {
     const sim = scenario('readiness');
