@@ -11,6 +11,7 @@ import { currentPod, graphIdOfLocation } from '../context.ts';
 import type { Hop } from '../../trace.ts';
 import { DNS_GRAPH_ID } from '../../trace.ts';
 import { formatHttpDate } from './httpDate.ts';
+import { getImageTools } from './images.ts';
 
 /** systemd-resolved's stub on the laptop. */
 const LAPTOP_RESOLVER = '127.0.0.53';
@@ -69,7 +70,10 @@ export function nslookupCommand(ctx: ShellContext, argv: string[]): CommandOutpu
   });
   recordLookup(ctx, result);
   const server = serverOf(result);
-  let out = `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
+  // bind9's nslookup writes the server as `ip#53`; busybox's (Alpine/busybox images) as `ip:53`
+  const image = currentPod(ctx)?.spec.containers[0]?.image;
+  const separator = image !== undefined && getImageTools(image).shell === 'ash' ? ':' : '#';
+  let out = `Server:\t\t${server}\nAddress:\t${server}${separator}53\n\n`;
   if (result.answers.length === 0) {
     const shown = result.type === 'PTR' ? name.split('.').reverse().join('.') + '.in-addr.arpa' : name;
     out += `** server can't find ${shown}: ${result.rcode === 'NOERROR' ? 'NXDOMAIN' : result.rcode}\n\n`;
