@@ -201,6 +201,11 @@ test('commands that change the cluster change the scenario, and the graph follow
 test('a multi-line paste runs each line in order', async ({ page }) => {
   const terminal = new TerminalPanel(page);
   await terminal.ready();
+  // A taller dock (the splitter, from the keyboard) so both commands stay on screen; xterm refits.
+  const splitter = page.getByRole('separator', { name: 'Resize the terminal' });
+  await splitter.press('Shift+ArrowUp');
+  await splitter.press('Shift+ArrowUp');
+  await terminal.focus();
   // What the browser fires on Ctrl-V; xterm reads clipboardData from it.
   await terminal.root.locator('textarea').evaluate((textarea) => {
     const data = new DataTransfer();
@@ -210,9 +215,10 @@ test('a multi-line paste runs each line in order', async ({ page }) => {
     );
   });
   await expect(terminal.root).toHaveAttribute('data-runs', '2');
-  const text = await terminal.text();
-  expect(text).toMatch(/\$ kubectl get svc kubia\nNAME\s+TYPE\s+CLUSTER-IP/);
-  expect(text).toMatch(/\$ kubectl get endpoints kubia\nNAME\s+ENDPOINTS\s+AGE\nkubia\s+10\.244\./);
+  await expect.poll(() => terminal.text()).toMatch(/\$ kubectl get svc kubia\nNAME\s+TYPE\s+CLUSTER-IP/);
+  await expect
+    .poll(() => terminal.text())
+    .toMatch(/\$ kubectl get endpoints kubia\nNAME\s+ENDPOINTS\s+AGE\nkubia\s+10\.244\./);
 });
 
 test('hiding the terminal keeps the shell where it was; a name pasted while hidden opens it', async ({

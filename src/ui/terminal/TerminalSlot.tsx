@@ -76,7 +76,12 @@ export function TerminalSlot() {
       screen: term,
       backend: app,
       storage: getStorage(),
-      onStatus: (status) => showStatus(frameRef.current, status),
+      // Announce a finished line only once xterm has parsed and painted it, so whoever waits on
+      // data-runs (a test, an assistive tool) reads the screen as it is.
+      onStatus: (status) =>
+        term.write('', () =>
+          requestAnimationFrame(() => requestAnimationFrame(() => showStatus(frameRef.current, status))),
+        ),
       session: lastSession,
       onSession: (session) => {
         lastSession = session;

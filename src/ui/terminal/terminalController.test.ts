@@ -75,7 +75,13 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 async function setup(
-  options: { cols?: number; words?: string[]; storage?: ReturnType<typeof memoryStorage> } = {},
+  options: {
+    cols?: number;
+    words?: string[];
+    storage?: ReturnType<typeof memoryStorage>;
+    session?: ShellSession;
+    onSession?: (s: ShellSession) => void;
+  } = {},
 ) {
   const term = new Terminal({ cols: options.cols ?? 60, rows: 12, allowProposedApi: true });
   const { backend, ran } = fakeBackend(options.words);
