@@ -7,7 +7,7 @@
  *   per endpoint (its hostname, else the dashed IP, as CoreDNS names endpoints);
  * - ExternalName: CNAME to the external name;
  * - SRV for NAMED ports only: `_<port>._<proto>.<svc>.<ns>.svc.<zone>`;
- * - PTR for ClusterIPs and headless endpoint IPs;
+ * - PTR for ClusterIPs and for every Service endpoint IP (`<hostname|dashed-ip>.<svc>.<ns>.svc.<zone>`);
  * - pod A records `a-b-c-d.<ns>.pod.<zone>` (kind's Corefile says `pods insecure`: any well-formed
  *   dashed IP answers).
  * TTL 30 as in the kubeadm/kind Corefile (`ttl 30`).
@@ -120,6 +120,19 @@ function buildZone(state: ClusterState): Zone {
           priority: 0,
           weight: 100,
         });
+      }
+      // CoreDNS also answers reverse look-ups for the endpoints of ClusterIP Services, naming them
+      // `<hostname or dashed IP>.<svc>.<ns>.svc.<zone>` (coredns plugin/kubernetes reverse.go).
+      const ipEndpoints = endpointsByKey.get(`${metadata.namespace}/${metadata.name}`);
+      for (const subset of ipEndpoints?.subsets ?? []) {
+        for (const address of subset.addresses) {
+          const hostname = endpointHostname(address, metadata.name, podsByKey) ?? dashed(address.ip);
+          const ptr = `${hostname}.${fqdn}`.toLowerCase();
+          const existing = records.get(reverseName(address.ip));
+          if (!existing?.some((r) => r.value === ptr)) {
+            add(records, { name: reverseName(address.ip), type: 'PTR', ttl: DNS_TTL, value: ptr });
+          }
+        }
       }
       continue;
     }

@@ -181,6 +181,12 @@ describe('lookupName: the search-list walk', () => {
       lookupName(state, { from: 'pod/default/client', name: '10-244-1-3.default.pod.cluster.local' })
         .answers[0]?.value,
     ).toBe('10.244.1.3');
+    // A pod behind a ClusterIP Service: its dashed IP under the Service name (and under every Service it backs).
+    const ptr = lookupName(state, { from: 'pod/default/client', name: '10.244.2.2', type: 'PTR' });
+    expect(ptr.answers.map((a) => a.value).sort()).toEqual([
+      '10-244-2-2.kubia.default.svc.cluster.local',
+      '10-244-2-2.web-headless.default.svc.cluster.local',
+    ]);
   });
   it('nodes and dnsPolicy Default know no cluster names, only node names', () => {
     const r = lookupName(state, { from: 'node/kind-worker', name: 'kubia.default.svc.cluster.local' });
