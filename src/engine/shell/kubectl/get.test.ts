@@ -120,6 +120,12 @@ describe('kubectl get', () => {
     );
   });
 
+  it('sorts by a field with --sort-by', () => {
+    expect(get('pods --sort-by=.status.podIP -o name').stdout).toBe(
+      'pod/kubia-65mtj\npod/kubia-vmgln\npod/kubia-lnc7f\n',
+    );
+  });
+
   it('prints nodes and replication controllers', () => {
     expect(get('nodes').stdout.split('\n')[1]).toBe(
       'kind-control-plane   Ready    control-plane   28m   v1.33.1',

@@ -31,6 +31,7 @@ export const GET_FLAGS: FlagSpec[] = [
   { name: 'no-headers', value: false },
   { name: 'watch', short: 'w', value: false },
   { name: 'show-kind', value: false },
+  { name: 'sort-by', value: true },
 ];
 
 export interface ResourceRequest {
@@ -123,6 +124,24 @@ export function notFoundMessage(type: ResourceType, name: string): string {
   return `Error from server (NotFound): ${qualifiedPlural(type)} "${name}" not found`;
 }
 
+/** `--sort-by=.metadata.creationTimestamp` / `{.status.podIP}`: a stable sort on one field of the API object. */
+function sortByField(objects: ListedObject[], field: string, state: ClusterState): ListedObject[] {
+  const path = field.replace(/^\{|\}$/g, '');
+  const keyed = objects.map((o) => {
+    const v = select(path.startsWith('.') ? path : `.${path}`, toApiObject(o, state))?.[0];
+    return {
+      o,
+      v: typeof v === 'number' || typeof v === 'string' ? v : v === undefined ? '' : JSON.stringify(v),
+    };
+  });
+  keyed.sort((a, b) =>
+    typeof a.v === 'number' && typeof b.v === 'number'
+      ? a.v - b.v
+      : String(a.v).localeCompare(String(b.v), 'en', { numeric: true }),
+  );
+  return keyed.map((k) => k.o);
+}
+
 export function runGet(state: ClusterState, parsed: ParsedFlags, defaultNamespace: string): CommandOutput {
   const namespace = flagString(parsed, 'namespace') ?? defaultNamespace;
   const allNamespaces = flagBool(parsed, 'all-namespaces');
@@ -188,6 +207,8 @@ export function runGet(state: ClusterState, parsed: ParsedFlags, defaultNamespac
       objects = objects.filter((o) =>
         matchesSelector(requirements.ok ? requirements.requirements : [], o.labels),
       );
+    const sortBy = flagString(parsed, 'sort-by');
+    if (sortBy) objects = sortByField(objects, sortBy, state);
     groups.push({ type: request.type, objects });
   }
 
