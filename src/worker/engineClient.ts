@@ -18,12 +18,46 @@ import type {
 type AnyReply = EngineReplyMessage['reply'];
 type Pending = { resolve: (reply: AnyReply) => void };
 
-export function createWorkerEngine(worker: Worker): EngineClient {
+export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient): EngineClient {
   const generations = createGenerationCounter();
   const pending = new Map<number, Pending>();
   let nextId = 1;
 
+  // A Worker whose script cannot load fails asynchronously (an `error` event, no exception): from then
+  // on every call, including those already waiting, goes to the in-thread engine.
+  let backup: EngineClient | null = null;
+  const replay = (message: EngineRequestMessage, engine: EngineClient): Promise<AnyReply> => {
+    switch (message.op) {
+      case 'simulate':
+        return engine.simulate(message.input).then((reply) => ({
+          ...(reply ?? { sim: null, error: 'superseded' }),
+          generation: message.generation,
+        }));
+      case 'route':
+        return engine.route(message.requests);
+      case 'inspect':
+        return engine.inspect(message.target);
+      case 'runCommand':
+        return engine.runCommand(message.line, message.session);
+      case 'complete':
+        return engine.complete(message.line, message.cursor, message.session);
+    }
+  };
+  const messages = new Map<number, EngineRequestMessage>();
+  worker.onerror = () => {
+    if (backup || !fallback) return;
+    backup = fallback();
+    worker.terminate();
+    for (const [id, message] of messages) {
+      const entry = pending.get(id);
+      pending.delete(id);
+      messages.delete(id);
+      if (entry) void replay(message, backup).then(entry.resolve);
+    }
+  };
+
   worker.onmessage = (event: MessageEvent<EngineReplyMessage>) => {
+    messages.delete(event.data.id);
     const entry = pending.get(event.data.id);
     pending.delete(event.data.id);
     entry?.resolve(event.data.reply);
@@ -31,7 +65,12 @@ export function createWorkerEngine(worker: Worker): EngineClient {
 
   function send<R extends AnyReply>(message: EngineRequestMessage): Promise<R> {
     return new Promise<R>((resolve) => {
+      if (backup) {
+        void replay(message, backup).then((reply) => resolve(reply as R));
+        return;
+      }
       pending.set(message.id, { resolve: resolve as (reply: AnyReply) => void });
+      messages.set(message.id, message);
       worker.postMessage(message);
     });
   }
@@ -81,7 +120,7 @@ export function createLazyInThreadEngine(): EngineClient {
 export function createEngineClient(): EngineClient {
   try {
     const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-    return createWorkerEngine(worker);
+    return createWorkerEngine(worker, createLazyInThreadEngine);
   } catch {
     return createLazyInThreadEngine();
   }
