@@ -33,6 +33,22 @@ const app = createKubeplayApp({
   link: opened?.ok ? opened.link : null,
 });
 if (opened && !opened.ok) app.view.setState({ notice: `The link could not be opened: ${opened.error}` });
+
+// The theme: what the person chose last time, else what the system prefers.
+const THEME_KEY = 'kubeplay.theme';
+const savedTheme = storage?.getItem(THEME_KEY);
+const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+app.view.setState({
+  theme: savedTheme === 'dark' || (savedTheme !== 'light' && prefersDark) ? 'dark' : 'light',
+});
+app.view.subscribe((s, p) => {
+  if (s.theme === p.theme) return;
+  try {
+    storage?.setItem(THEME_KEY, s.theme);
+  } catch {
+    // no storage: the choice lasts for this page only
+  }
+});
 installTestApi(app);
 
 const root = document.getElementById('root');
