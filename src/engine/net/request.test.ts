@@ -515,3 +515,75 @@ describe('other destinations and sources', () => {
     expect(Object.keys(r.state).sort()).toEqual(Object.keys(state).sort());
   });
 });
+
+describe('golden traces (fixed seed): every hop with its addresses as they leave it', () => {
+  const lb: ServiceFixture = {
+    name: 'kubia-lb',
+    type: 'LoadBalancer',
+    selector: { app: 'kubia' },
+    clusterIP: '10.96.50.9',
+    ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
+    loadBalancerIPs: ['172.18.255.200'],
+  };
+  const state = makeState({ seed: 3, pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc, lb] });
+  const line = (t: Trace) => [t.outcome, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)];
+  it('NodePort, policy Cluster, entering a node without the chosen pod', () => {
+    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' })))
+      .toMatchInlineSnapshot(`
+      [
+        "ok",
+        "send @client/laptop 172.18.0.1:37446 -> 172.18.0.2:30123",
+        "dnat @node/kind-control-plane 172.18.0.1:37446 -> 10.244.2.2:8080",
+        "snat @node/kind-control-plane 172.18.0.2:37446 -> 10.244.2.2:8080",
+        "forward @node/kind-worker2 172.18.0.2:37446 -> 10.244.2.2:8080",
+        "deliver @pod/default/kubia-b 172.18.0.2:37446 -> 10.244.2.2:8080",
+        "reply @client/laptop 172.18.0.2:30123 -> 172.18.0.1:37446",
+      ]
+    `);
+  });
+  it('NodePort, policy Local, on a node with a pod', () => {
+    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.3:30124/' })))
+      .toMatchInlineSnapshot(`
+      [
+        "ok",
+        "send @client/laptop 172.18.0.1:37446 -> 172.18.0.3:30124",
+        "dnat @node/kind-worker 172.18.0.1:37446 -> 10.244.1.2:8080",
+        "deliver @pod/default/kubia-a 172.18.0.1:37446 -> 10.244.1.2:8080",
+        "reply @client/laptop 172.18.0.3:30124 -> 172.18.0.1:37446",
+      ]
+    `);
+  });
+  it('LoadBalancer', () => {
+    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.255.200/' })))
+      .toMatchInlineSnapshot(`
+      [
+        "ok",
+        "send @client/laptop 172.18.0.1:37446 -> 172.18.255.200:80",
+        "balance @lb/default/kubia-lb 172.18.0.1:37446 -> 172.18.0.3:30300",
+        "dnat @node/kind-worker 172.18.0.1:37446 -> 10.244.2.2:8080",
+        "snat @node/kind-worker 172.18.0.3:37446 -> 10.244.2.2:8080",
+        "forward @node/kind-worker2 172.18.0.3:37446 -> 10.244.2.2:8080",
+        "deliver @pod/default/kubia-b 172.18.0.3:37446 -> 10.244.2.2:8080",
+        "reply @client/laptop 172.18.255.200:80 -> 172.18.0.1:37446",
+      ]
+    `);
+  });
+  it('no endpoints and a ClusterIP from outside', () => {
+    const empty = makeState({ pods: kubiaPods().filter((p) => p.name === 'client'), services: [kubiaSvc] });
+    expect(line(route(empty, { from: 'pod/default/client', url: 'http://kubia/' }))).toMatchInlineSnapshot(`
+      [
+        "refused",
+        "dns @dns 10.244.1.2 -> 10.96.0.10:53",
+        "send @pod/default/client 10.244.1.2:47513 -> 10.96.50.1:80",
+        "reject @node/kind-worker 10.244.1.2:47513 -> 10.96.50.1:80",
+      ]
+    `);
+    expect(line(route(state, { from: 'client/laptop', url: 'http://10.96.50.1/' }))).toMatchInlineSnapshot(`
+      [
+        "timeout",
+        "send @client/laptop 172.18.0.1:37446 -> 10.96.50.1:80",
+        "drop @client/laptop 172.18.0.1:37446 -> 10.96.50.1:80",
+      ]
+    `);
+  });
+});

@@ -256,3 +256,27 @@ describe('Traefik routing', () => {
     expect(via(only, traefikIp, 'down.com')).toMatchObject({ status: 404, outcome: 'http-error' });
   });
 });
+
+describe('golden ingress trace', () => {
+  it('client -> controller pod -> Ingress rule -> backend pod, and back through both connections', () => {
+    const s = state([
+      { name: 'site', className: 'nginx', rules: [rule('foo.bar.com', ['/', 'Prefix', 'foo', 'http'])] },
+    ]);
+    const t = via(s, nginxIp, 'foo.bar.com', '/');
+    expect([t.outcome, t.status, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)])
+      .toMatchInlineSnapshot(`
+      [
+        "ok",
+        200,
+        "send @pod/default/foo-1 10.244.2.2:47513 -> 10.244.1.2:80",
+        "forward @node/kind-worker 10.244.2.2:47513 -> 10.244.1.2:80",
+        "deliver @pod/ingress-nginx/ingress-nginx-controller 10.244.2.2:47513 -> 10.244.1.2:80",
+        "route @ing/default/site 10.244.1.2:58354 -> 10.244.2.2:5678",
+        "forward @node/kind-worker2 10.244.1.2:58354 -> 10.244.2.2:5678",
+        "deliver @pod/default/foo-1 10.244.1.2:58354 -> 10.244.2.2:5678",
+        "reply @pod/ingress-nginx/ingress-nginx-controller 10.244.2.2:5678 -> 10.244.1.2:58354",
+        "reply @pod/default/foo-1 10.244.1.2:80 -> 10.244.2.2:47513",
+      ]
+    `);
+  });
+});
