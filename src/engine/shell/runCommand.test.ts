@@ -86,3 +86,22 @@ describe('runCommand', () => {
     expect(runCommand(sim, createShellSession(), 'clear')).toMatchObject({ clear: true, output: '' });
   });
 });
+
+describe('filters read files as well as pipes', () => {
+  it('tail, head, grep and wc take FILE operands', () => {
+    const r = runScriptWithState(sim, [
+      'echo "172.18.0.4 kubia.example.com" | sudo tee -a /etc/hosts > /dev/null',
+      'tail -1 /etc/hosts',
+      'grep kubia /etc/hosts',
+      'head -n 1 /etc/hosts',
+      'wc -l nope.txt',
+    ]);
+    expect(r.steps.map((s) => s.output)).toEqual([
+      '',
+      '172.18.0.4 kubia.example.com\n',
+      '172.18.0.4 kubia.example.com\n',
+      '127.0.0.1\tlocalhost\n',
+      'wc: nope.txt: No such file or directory\n',
+    ]);
+  });
+});

@@ -206,17 +206,19 @@ export function lsCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   return ok(names.length ? names.join('  ') + '\n' : '');
 }
 
-export function grepCommand(_ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+export function grepCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
   let invert = false;
   let ignoreCase = false;
   let count = false;
   let pattern: string | undefined;
+  const files: string[] = [];
   for (const a of argv.slice(1)) {
     if (/^-[ivcE]+$/.test(a)) {
       if (a.includes('v')) invert = true;
       if (a.includes('i')) ignoreCase = true;
       if (a.includes('c')) count = true;
-    } else pattern ??= a;
+    } else if (pattern === undefined) pattern = a;
+    else files.push(a);
   }
   if (pattern === undefined)
     return {
@@ -230,9 +232,23 @@ export function grepCommand(_ctx: ShellContext, argv: string[], stdin: string): 
   } catch {
     re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), ignoreCase ? 'i' : '');
   }
-  const lines = splitLines(stdin).filter((l) => re.test(l) !== invert);
+  const input = inputOf(ctx, files, stdin);
+  if (input.error) return { stdout: '', stderr: `grep: ${input.error}\n`, exitCode: 2 };
+  const lines = splitLines(input.text).filter((l) => re.test(l) !== invert);
   if (count) return { stdout: `${lines.length}\n`, stderr: '', exitCode: lines.length ? 0 : 1 };
   return { stdout: lines.map((l) => l + '\n').join(''), stderr: '', exitCode: lines.length ? 0 : 1 };
+}
+
+/** What a filter reads: its FILE operands (after the flags it consumed), or standard input. */
+function inputOf(ctx: ShellContext, files: string[], stdin: string): { text: string; error?: string } {
+  if (files.length === 0) return { text: stdin };
+  let text = '';
+  for (const f of files) {
+    const content = f === '-' ? stdin : readFile(ctx, f);
+    if (content === undefined) return { text, error: `${f}: No such file or directory` };
+    text += content;
+  }
+  return { text };
 }
 
 function splitLines(text: string): string[] {
@@ -251,38 +267,73 @@ function countArg(argv: string[], fallback: number): number {
   return fallback;
 }
 
-export function headCommand(_ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
-  return ok(
-    splitLines(stdin)
+/** The FILE operands of head/tail/wc/sort: words that are neither flags nor the value of `-n`. */
+function operands(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '-n') i++;
+    else if (!a.startsWith('-') || a === '-') out.push(a);
+  }
+  return out;
+}
+
+function filter(
+  ctx: ShellContext,
+  name: string,
+  argv: string[],
+  stdin: string,
+  apply: (text: string) => string,
+): CommandOutput {
+  const input = inputOf(ctx, operands(argv), stdin);
+  if (input.error) {
+    // coreutils words it differently per tool
+    const file = input.error.split(':')[0] ?? '';
+    const message =
+      name === 'wc'
+        ? `wc: ${file}: No such file or directory`
+        : name === 'sort'
+          ? `sort: cannot read: ${file}: No such file or directory`
+          : `${name}: cannot open '${file}' for reading: No such file or directory`;
+    return { stdout: '', stderr: message + '\n', exitCode: 1 };
+  }
+  return ok(apply(input.text));
+}
+
+export function headCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+  return filter(ctx, 'head', argv, stdin, (text) =>
+    splitLines(text)
       .slice(0, countArg(argv, 10))
       .map((l) => l + '\n')
       .join(''),
   );
 }
 
-export function tailCommand(_ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
-  const n = countArg(argv, 10);
-  const lines = splitLines(stdin);
-  return ok(
-    lines
+export function tailCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+  return filter(ctx, 'tail', argv, stdin, (text) => {
+    const n = countArg(argv, 10);
+    const lines = splitLines(text);
+    return lines
       .slice(Math.max(0, lines.length - n))
       .map((l) => l + '\n')
-      .join(''),
-  );
+      .join('');
+  });
 }
 
-export function wcCommand(_ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
-  const lines = (stdin.match(/\n/g) ?? []).length;
-  if (argv.includes('-l')) return ok(`${lines}\n`);
-  const words = stdin.split(/\s+/).filter(Boolean).length;
-  return ok(
-    `${String(lines).padStart(7)} ${String(words).padStart(7)} ${String(stdin.length).padStart(7)}\n`,
-  );
+export function wcCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+  return filter(ctx, 'wc', argv, stdin, (text) => {
+    const lines = (text.match(/\n/g) ?? []).length;
+    if (argv.includes('-l')) return `${lines}\n`;
+    const words = text.split(/\s+/).filter(Boolean).length;
+    return `${String(lines).padStart(7)} ${String(words).padStart(7)} ${String(text.length).padStart(7)}\n`;
+  });
 }
 
-export function sortCommand(_ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
-  const lines = splitLines(stdin).sort();
-  if (argv.includes('-r')) lines.reverse();
-  const unique = argv.includes('-u') ? [...new Set(lines)] : lines;
-  return ok(unique.map((l) => l + '\n').join(''));
+export function sortCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
+  return filter(ctx, 'sort', argv, stdin, (text) => {
+    const lines = splitLines(text).sort();
+    if (argv.includes('-r')) lines.reverse();
+    const unique = argv.includes('-u') ? [...new Set(lines)] : lines;
+    return unique.map((l) => l + '\n').join('');
+  });
 }
