@@ -264,3 +264,33 @@ test('keyboard users reach the terminal with Tab, see where focus is, and leave 
   await page.keyboard.press('Tab');
   await expect(textarea).not.toBeFocused();
 });
+
+test('Ctrl-C copies selected text instead of interrupting', async ({ page, context, playground }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  await terminal.run('kubectl get svc kubia');
+  const graphIp =
+    (await page.locator('[data-graph-id="svc/default/kubia"] .kp-mono').first().textContent()) ?? '';
+  // Double-click selects a word in xterm; the cluster IP is one word.
+  const row = terminal.root.locator('.xterm-rows > div', { hasText: 'ClusterIP' });
+  const box = await row.evaluate((el, word) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(word);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  }, graphIp);
+  expect(box).not.toBeNull();
+  await page.mouse.dblclick(box?.x ?? 0, box?.y ?? 0);
+  await page.keyboard.press('Control+c');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(graphIp);
+  expect(await terminal.lastLine()).toBe('student@laptop:~$');
+  await playground.screenshot('terminal-selection');
+});

@@ -90,7 +90,8 @@ export function TerminalSlot() {
     // Start first, so names pasted while the panel was hidden land after the prompt.
     void controller.start();
     const data = term.onData((text) => void controller.input(text));
-    term.attachCustomKeyEventHandler(createTerminalKeyFilter(term));
+    const copy = (text: string) => void navigator.clipboard?.writeText(text).catch(() => {});
+    term.attachCustomKeyEventHandler(createTerminalKeyFilter(term, copy));
     const resize = new ResizeObserver(() => {
       refit();
       controller.resize();

@@ -5,9 +5,17 @@
  */
 export interface SelectionSource {
   hasSelection(): boolean;
+  getSelection(): string;
 }
 
-export function createTerminalKeyFilter(term: SelectionSource): (event: KeyboardEvent) => boolean {
+/**
+ * `copy` writes the selection to the clipboard itself (navigator.clipboard in the page): the
+ * browser's own copy only works when its copy event reaches xterm's textarea.
+ */
+export function createTerminalKeyFilter(
+  term: SelectionSource,
+  copy: (text: string) => void = () => {},
+): (event: KeyboardEvent) => boolean {
   let escaped = false;
   return (event) => {
     if (event.type !== 'keydown') return true;
@@ -21,7 +29,10 @@ export function createTerminalKeyFilter(term: SelectionSource): (event: Keyboard
     if (!['shift', 'control', 'alt', 'meta'].includes(key)) escaped = false;
     if (leaving) return false;
     // Ctrl-C copies when text is selected (as in most terminal apps), otherwise it interrupts.
-    if (modifier && key === 'c' && (event.shiftKey || event.metaKey || term.hasSelection())) return false;
+    if (modifier && key === 'c' && (event.shiftKey || event.metaKey || term.hasSelection())) {
+      if (term.hasSelection()) copy(term.getSelection());
+      return false;
+    }
     // Ctrl-V / Ctrl-Shift-V / Cmd-V: let the browser fire its paste event, which xterm turns into input.
     if (modifier && key === 'v') return false;
     return true;

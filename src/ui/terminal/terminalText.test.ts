@@ -72,15 +72,19 @@ describe('getTerminalName', () => {
 describe('terminal key filter', () => {
   const key = (k: string, mods: Partial<KeyboardEvent> = {}) =>
     ({ type: 'keydown', key: k, ctrlKey: false, metaKey: false, shiftKey: false, ...mods }) as KeyboardEvent;
+  const none = { hasSelection: () => false, getSelection: () => '' };
   it('lets Ctrl-C interrupt without a selection and copy with one', () => {
-    expect(createTerminalKeyFilter({ hasSelection: () => false })(key('c', { ctrlKey: true }))).toBe(true);
-    expect(createTerminalKeyFilter({ hasSelection: () => true })(key('c', { ctrlKey: true }))).toBe(false);
+    const copied: string[] = [];
+    expect(createTerminalKeyFilter(none)(key('c', { ctrlKey: true }))).toBe(true);
+    const selected = { hasSelection: () => true, getSelection: () => '10.96.31.193' };
+    expect(createTerminalKeyFilter(selected, (t) => copied.push(t))(key('c', { ctrlKey: true }))).toBe(false);
+    expect(copied).toEqual(['10.96.31.193']);
   });
   it('leaves paste to the browser', () => {
-    expect(createTerminalKeyFilter({ hasSelection: () => false })(key('v', { ctrlKey: true }))).toBe(false);
+    expect(createTerminalKeyFilter(none)(key('v', { ctrlKey: true }))).toBe(false);
   });
   it('completes on Tab, but Esc then Tab leaves the terminal', () => {
-    const filter = createTerminalKeyFilter({ hasSelection: () => false });
+    const filter = createTerminalKeyFilter(none);
     expect(filter(key('Tab'))).toBe(true);
     expect(filter(key('Escape'))).toBe(true);
     expect(filter(key('Tab'))).toBe(false);
