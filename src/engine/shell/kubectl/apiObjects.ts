@@ -133,8 +133,15 @@ function backendJson(b: IngressBackend): JsonObject {
   return {};
 }
 
-function lbStatus(ingress: { ip?: string; hostname?: string }[]): JsonObject {
-  return { loadBalancer: ingress.length ? { ingress: ingress.map((i) => ({ ...i }) as JsonObject) } : {} };
+/**
+ * status.loadBalancer; for a Service the API server defaults `ipMode: VIP` on an IP entry (LoadBalancerIPMode,
+ * on by default since 1.30). Ingress status has no ipMode.
+ */
+function lbStatus(ingress: { ip?: string; hostname?: string }[], withIpMode = false): JsonObject {
+  const entries = ingress.map(
+    (i) => ({ ...i, ...(withIpMode && i.ip ? { ipMode: 'VIP' } : {}) }) as JsonObject,
+  );
+  return { loadBalancer: entries.length ? { ingress: entries } : {} };
 }
 
 export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject {
@@ -287,7 +294,7 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
         ...head,
         metadata: metadataOf(obj, uidOf(key)),
         spec,
-        status: lbStatus(obj.service.status.loadBalancer.ingress),
+        status: lbStatus(obj.service.status.loadBalancer.ingress, true),
       }) as JsonObject;
     }
     case 'Endpoints': {
