@@ -106,7 +106,7 @@ function describeService(obj: Extract<ListedObject, { kind: 'Service' }>, state:
   const lines: string[] = [`Name:\t${obj.name}`, `Namespace:\t${obj.namespace}`];
   multiline(lines, 'Labels', obj.labels);
   multiline(lines, 'Annotations', obj.annotations, ['kubectl.kubernetes.io/last-applied-configuration']);
-  lines.push(`Selector:\t${formatLabels(s.selector, '')}`);
+  lines.push(`Selector:\t${formatLabels(s.selector)}`);
   lines.push(`Type:\t${s.type}`);
   const hasIp = s.type !== 'ExternalName';
   if (hasIp) lines.push('IP Family Policy:\tSingleStack');
