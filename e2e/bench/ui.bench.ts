@@ -178,6 +178,10 @@ async function main(): Promise<void> {
       `navigation to first graph: median ${times[2]!.toFixed(0)} ms (target < 1500 ms) [${times.map((t) => t.toFixed(0)).join(', ')}]`,
     );
 
+    console.log(
+      `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
+    );
+
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const started = Date.now();
@@ -218,6 +222,28 @@ async function main(): Promise<void> {
   } finally {
     server.kill();
   }
+}
+
+/** Type `replicas: 3` -> 5 in the editor; time from the last keystroke until the fifth kubia pod is drawn. */
+async function measureEditToGraph(browser: import('@playwright/test').Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(BASE);
+  const line = page.locator('.view-line', { hasText: 'replicas: 3' }).first();
+  await line.waitFor({ timeout: 30_000 });
+  await line.click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.evaluate('window.__t0 = performance.now()');
+  await page.keyboard.press('5');
+  const handle = await page.waitForFunction(
+    `(() => { const n = document.querySelectorAll('.react-flow__node-pod [data-graph-id^="pod/default/kubia-"]').length; return n === 5 ? performance.now() - window.__t0 : 0; })()`,
+    undefined,
+    { polling: 'raf', timeout: 10_000 },
+  );
+  const ms = (await handle.jsonValue()) as number;
+  await context.close();
+  return ms;
 }
 
 async function nodePort(page: Page): Promise<number> {

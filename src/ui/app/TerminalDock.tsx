@@ -4,7 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import type { ComponentType, KeyboardEvent, PointerEvent } from 'react';
-import { useApp, useView } from '../../store/react.ts';
+import { useApp, useSimulation, useView } from '../../store/react.ts';
 
 const slots = import.meta.glob<{ TerminalSlot?: ComponentType; default?: ComponentType }>(
   '../terminal/TerminalSlot.tsx',
@@ -63,6 +63,8 @@ export function TerminalDock() {
   const app = useApp();
   const open = useView((s) => s.terminalOpen);
   const height = useView((s) => s.terminalHeight);
+  // Loaded after the first graph, like the editor: the graph comes first.
+  const graphShown = useSimulation((s) => s.sim !== null || s.engineError !== null);
   return (
     <>
       {open && <TerminalSplitter />}
@@ -83,14 +85,15 @@ export function TerminalDock() {
         </div>
         {open && (
           <div className="kp-terminal-body">
-            {TerminalSlot ? (
+            {TerminalSlot && graphShown ? (
               <Suspense fallback={<p className="kp-muted">Loading the terminal…</p>}>
                 <TerminalSlot />
               </Suspense>
             ) : (
               <p className="kp-muted">
-                The terminal (kubectl, curl, nslookup) will appear here. Meanwhile, use the request bar above
-                the graph.
+                {TerminalSlot
+                  ? 'Loading the terminal…'
+                  : 'The terminal (kubectl, curl, nslookup) will appear here. Meanwhile, use the request bar above the graph.'}
               </p>
             )}
           </div>

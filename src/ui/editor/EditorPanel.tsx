@@ -1,7 +1,7 @@
 /** The resizable side panel holding the YAML editor (loaded lazily, after the graph). */
 import { lazy, Suspense, useCallback } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
-import { useApp, useView } from '../../store/react.ts';
+import { useApp, useSimulation, useView } from '../../store/react.ts';
 
 const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
 
@@ -13,6 +13,9 @@ export function EditorPanel() {
   const app = useApp();
   const width = useView((s) => s.editorWidth);
   const open = useView((s) => s.editorOpen);
+  // Monaco is ~1 MB of gzip to parse: start it only once the first graph is on screen, so the two do
+  // not compete for the main thread (navigation-to-first-graph in bench:ui).
+  const graphShown = useSimulation((s) => s.sim !== null || s.engineError !== null);
 
   const onPointerDown = useCallback(
     (event: PointerEvent<HTMLDivElement>) => {
@@ -57,9 +60,13 @@ export function EditorPanel() {
           <h2>manifest.yaml</h2>
         </div>
         <div className="kp-editor-body">
-          <Suspense fallback={<p className="kp-muted">Loading the editor…</p>}>
-            <YamlEditor />
-          </Suspense>
+          {graphShown ? (
+            <Suspense fallback={<p className="kp-muted">Loading the editor…</p>}>
+              <YamlEditor />
+            </Suspense>
+          ) : (
+            <p className="kp-muted">Loading the editor…</p>
+          )}
         </div>
       </section>
     </>
