@@ -254,7 +254,26 @@ function progressMeter(bytes: number): string {
   );
 }
 
+const CURL_HELP = `Usage: curl [options...] <url>
+ -d, --data <data>           HTTP POST data
+ -f, --fail                  Fail fast with no output on HTTP errors
+ -h, --help <category>       Get help for commands
+ -H, --header <header/@file> Pass custom header(s) to server
+ -i, --include               Include protocol response headers in the output
+ -I, --head                  Show document info only
+ -k, --insecure              Allow insecure server connections
+ -m, --max-time <seconds>    Maximum time allowed for transfer
+ -o, --output <file>         Write to file instead of stdout
+     --resolve <[+]host:port:addr[,addr]...> Resolve the host+port to this address
+ -s, --silent                Silent mode
+ -S, --show-error            Show error even when -s is used
+ -v, --verbose               Make the operation more talkative
+ -w, --write-out <format>    Use output FORMAT after completion
+ -X, --request <method>      Specify request method to use
+`;
+
 export function curlCommand(ctx: ShellContext, argv: string[]): CommandOutput {
+  if (argv[1] === '--help' || argv[1] === '-h') return { stdout: CURL_HELP, stderr: '', exitCode: 0 };
   const parsed = parseCurlArgs(argv.slice(1));
   if (!parsed.ok) return parsed.out;
   const o = parsed.options;
