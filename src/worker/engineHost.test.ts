@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createShellSession } from '../engine/index.ts';
+import { createShellSession, createSimulation } from '../engine/index.ts';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createEngineHost } from './engineHost.ts';
 
@@ -72,5 +72,26 @@ describe('engine host: a new terminal', () => {
     const host = readyHost();
     const pod = /pod\/(kubia-\w+)/.exec(host.runCommand('kubectl get pods -o name', null).output)?.[1];
     expect(host.runCommand(`kubectl exec -it ${pod} -- bash`, null).prompt).toBe(`root@${pod}:/# `);
+  });
+});
+
+describe('engine host: a line that changes the cluster after requests', () => {
+  it('prints what the replay of (yaml, seed, actions) holds, not a state the requests advanced', () => {
+    const input = { files: [{ file: 'manifest.yaml', text: kubia }], seed: 1, actions: [] };
+    const host = createEngineHost();
+    host.simulate(1, input);
+    const pod = /pod\/(kubia-\w+)/.exec(host.runCommand('kubectl get pods -o name', null).output)?.[1];
+    for (let i = 0; i < 3; i++) host.runCommand(`kubectl exec ${pod} -- curl -s http://kubia`, null);
+    const reply = host.runCommand(
+      'kubectl scale rc kubia --replicas=5 && kubectl get pods -l app=kubia -o name',
+      null,
+    );
+    const replay = createSimulation({ ...input, actions: reply.actions });
+    const replayed = replay.state.pods
+      .filter((p) => p.metadata.name.startsWith('kubia-'))
+      .map((p) => `pod/${p.metadata.name}`)
+      .sort();
+    const printed = reply.output.trim().split('\n').slice(1).sort();
+    expect(printed).toEqual(replayed);
   });
 });

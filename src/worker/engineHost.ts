@@ -38,11 +38,14 @@ function messageOf(error: unknown): string {
 export function createEngineHost(): EngineHost {
   // The latest simulation; routed requests advance its state (rng, affinity) in place of the old one.
   let sim: Simulation | null = null;
+  // The latest simulation as built: a pure function of (yaml, seed, actions), before any request.
+  let built: Simulation | null = null;
   return {
     simulate(generation, input) {
       try {
         const next = createSimulation(input);
         sim = next;
+        built = next;
         return { generation, sim: next, error: null };
       } catch (error) {
         return { generation, sim: null, error: messageOf(error) };
@@ -84,7 +87,11 @@ export function createEngineHost(): EngineHost {
         };
       }
       // runCommand never throws (a failing command is output and an exit code).
-      const result = runCommand(sim, session, line);
+      let result = runCommand(sim, session, line);
+      // Requests since the build advanced the seeded rng, which also names pods and picks IPs. A line
+      // that changes the cluster runs against the build instead, so what it prints (`kubectl scale …
+      // && kubectl get pods`) matches the replay of (yaml, seed, actions) the app rebuilds and shares.
+      if (result.actions.length > 0 && built && built !== sim) result = runCommand(built, session, line);
       sim = result.sim;
       return {
         output: result.output,
