@@ -1,0 +1,76 @@
+/**
+ * Every bundled lesson can be finished by typing its proposed commands, in order, into the real
+ * terminal over the real engine: each `try` (placeholders resolved) completes its own step.
+ */
+import { describe, expect, it } from 'vitest';
+import { createShellSession, createSimulation, runCommand } from '../engine/index.ts';
+import type { Simulation } from '../engine/index.ts';
+import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
+import { advanceLesson, startLesson } from './checkStep.ts';
+import { LESSON_TEXTS } from './content/index.ts';
+import { lessonSimulationInput } from './lessonSimulation.ts';
+import { parseLesson } from './parseLesson.ts';
+import { resolveCommand, unresolvedPlaceholders } from './resolveCommand.ts';
+import type { Lesson, LessonEvent } from './types.ts';
+
+function loadLessons(): Lesson[] {
+  return LESSON_TEXTS.map((text) => {
+    const parsed = parseLesson(text);
+    expect(parsed.errors).toEqual([]);
+    if (!parsed.lesson) throw new Error('lesson did not parse');
+    return parsed.lesson;
+  });
+}
+
+const lessons = loadLessons();
+
+describe('bundled lessons', () => {
+  it('have unique ids and nine lessons in course order', () => {
+    expect(lessons.map((l) => l.id)).toEqual([
+      'three-ips',
+      'create-service',
+      'where-requests-go',
+      'discovery',
+      'ping-cluster-ip',
+      'endpoints',
+      'nodeport',
+      'loadbalancer',
+      'ingress',
+    ]);
+  });
+
+  it('propose a command for every step', () => {
+    for (const lesson of lessons) for (const step of lesson.steps) expect(step.try, lesson.id).toBeTruthy();
+  });
+
+  for (const lesson of lessons) {
+    it(`${lesson.id}: typing each proposed command completes its step`, () => {
+      const input = lessonSimulationInput(lesson, SCENARIO_TEXTS);
+      expect(input).toBeDefined();
+      let sim: Simulation = createSimulation(input ?? { files: [] });
+      expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      let session = createShellSession({ files: lesson.files ?? {} });
+      let progress = startLesson(lesson);
+      lesson.steps.forEach((step, i) => {
+        expect(progress.step).toBe(i);
+        const template = step.try ?? '';
+        expect(unresolvedPlaceholders(template, sim)).toEqual([]);
+        const command = resolveCommand(template, sim);
+        const result = runCommand(sim, session, command);
+        sim = result.sim;
+        session = result.session;
+        const event: LessonEvent = {
+          type: 'command',
+          command,
+          output: result.output,
+          exitCode: result.exitCode,
+          traces: result.traces,
+          actions: result.actions,
+        };
+        progress = advanceLesson(progress, event, sim, lesson);
+        expect(progress.step, `step ${i}: ${command}\n${result.output}`).toBe(i + 1);
+      });
+      expect(progress.finished).toBe(true);
+    });
+  }
+});

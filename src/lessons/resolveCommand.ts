@@ -1,0 +1,97 @@
+/**
+ * Proposed commands need names only the simulation knows (pod names carry random suffixes, IPs are
+ * allocated). A lesson writes placeholders; this fills them in from the current simulation:
+ *
+ *   {pod:SELECTOR}            a running, ready pod (first by name) — `{pod:app=kubia}`
+ *   {newestPod:SELECTOR}      the most recently created pod (a controller's replacement)
+ *   {podIP:SELECTOR}          the IP of the pod {pod:SELECTOR} names
+ *   {clusterIP:SERVICE}       the Service's cluster IP
+ *   {nodePort:SERVICE}        the node port of its first port
+ *   {lbIP:SERVICE}            its load balancer address (status.loadBalancer.ingress[0])
+ *   {ingressAddress:INGRESS}  the ADDRESS `kubectl get ingress` shows
+ *   {nodeIP:NODE}             a node's InternalIP
+ *
+ * SELECTOR is `-l` style (`app=kubia`, or `kube-system/k8s-app=x`); SERVICE and INGRESS are `name` or
+ * `namespace/name`. A placeholder that cannot be resolved is left as written, so the student sees it.
+ */
+import type { Simulation } from '../engine/index.ts';
+import { findIngress, findNode, findService } from '../engine/index.ts';
+import { selectPods } from './selector.ts';
+
+function splitName(ref: string): { namespace: string; name: string } {
+  const slash = ref.indexOf('/');
+  return slash === -1
+    ? { namespace: 'default', name: ref }
+    : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
+}
+
+function nodeIsUp(sim: Simulation, nodeName: string): boolean {
+  return findNode(sim.state, nodeName)?.up ?? false;
+}
+
+function resolveOne(kind: string, arg: string, sim: Simulation): string | undefined {
+  const state = sim.state;
+  switch (kind) {
+    case 'pod': {
+      const pods = selectPods(state, arg).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+      // prefer a pod that answers (ready, on a node that is up); fall back to any
+      const usable = pods.find((p) => p.status.ready && nodeIsUp(sim, p.spec.nodeName));
+      return (usable ?? pods[0])?.metadata.name;
+    }
+    case 'podIP': {
+      const name = resolveOne('pod', arg, sim);
+      return state.pods.find((p) => p.metadata.name === name && selectPods(state, arg).includes(p))?.status
+        .podIP;
+    }
+    case 'newestPod': {
+      const pods = selectPods(state, arg);
+      // newest first; name breaks ties so the choice does not depend on list order
+      pods.sort(
+        (a, b) =>
+          b.metadata.creationTimestamp - a.metadata.creationTimestamp ||
+          a.metadata.name.localeCompare(b.metadata.name),
+      );
+      return pods[0]?.metadata.name;
+    }
+    case 'clusterIP': {
+      const { namespace, name } = splitName(arg);
+      return findService(state, namespace, name)?.manifest.spec.clusterIP;
+    }
+    case 'nodePort': {
+      const { namespace, name } = splitName(arg);
+      const port = findService(state, namespace, name)?.manifest.spec.ports[0]?.nodePort;
+      return port === undefined ? undefined : String(port);
+    }
+    case 'lbIP': {
+      const { namespace, name } = splitName(arg);
+      const ingress = findService(state, namespace, name)?.status.loadBalancer.ingress[0];
+      return ingress?.ip ?? ingress?.hostname;
+    }
+    case 'ingressAddress': {
+      const { namespace, name } = splitName(arg);
+      const ingress = findIngress(state, namespace, name)?.status.loadBalancer.ingress[0];
+      return ingress?.ip ?? ingress?.hostname;
+    }
+    case 'nodeIP':
+      return findNode(state, arg)?.ip;
+    default:
+      return undefined;
+  }
+}
+
+const PLACEHOLDER = /\{(pod|podIP|newestPod|clusterIP|nodePort|lbIP|ingressAddress|nodeIP):([^{}\s]+)\}/g;
+
+/** `kubectl exec {pod:app=kubia} -- curl -s http://{clusterIP:kubia}` -> `kubectl exec kubia-65mtj -- curl -s http://10.96.…` */
+export function resolveCommand(template: string, sim: Simulation): string {
+  return template.replace(
+    PLACEHOLDER,
+    (whole, kind: string, arg: string) => resolveOne(kind, arg, sim) ?? whole,
+  );
+}
+
+/** The placeholders of `template` that the simulation cannot fill (empty when the command is ready to run). */
+export function unresolvedPlaceholders(template: string, sim: Simulation): string[] {
+  return [...template.matchAll(PLACEHOLDER)]
+    .filter((m) => resolveOne(m[1] ?? '', m[2] ?? '', sim) === undefined)
+    .map((m) => m[0]);
+}
