@@ -144,6 +144,10 @@ test.describe('playground', () => {
     await expect(playground.kubiaPods()).toHaveCount(3);
     expect(await playground.call('revision')).toBe(revision);
     await playground.screenshot('08-broken-yaml-stale');
+    // A problem row reveals its line: the editor takes the focus there.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await playground.problems.locator('.kp-sev-error').first().click();
+    await expect(playground.editor.locator('.monaco-editor.focused')).toBeVisible();
   });
 
   test('the inspector scales the workload and deletes a pod (its controller replaces it)', async ({
