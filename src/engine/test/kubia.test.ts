@@ -194,6 +194,25 @@ describe('kubia scenario: requests', () => {
       expect(kubiaKeys).not.toContain(trace.endpoint?.pod);
     });
 
+    it('the course flow: /etc/hosts maps kubia.example.com to the Traefik node, then curl works on port 80', () => {
+      const pod = podsOf(state, { 'k8s-app': 'traefik-ingress-lb' }, 'kube-system')[0];
+      const withHosts = applyAction(sim, {
+        type: 'hosts',
+        client: 'laptop',
+        ip: pod?.status.hostIP ?? '',
+        hostnames: ['kubia.example.com'],
+      }).state;
+      const trace = route({ from: 'client/laptop', url: 'http://kubia.example.com/' }, withHosts);
+      expectKubiaAnswer(trace);
+      expect(trace.hops[0]).toMatchObject({ kind: 'dns', dst: pod?.status.hostIP });
+      // A node where Traefik does not run has nothing on port 80: hostPort is per node.
+      const other = state.nodes.find((n) => n.ip !== pod?.status.hostIP && n.role === 'worker');
+      expect(
+        route({ from: 'client/laptop', url: `http://${other?.ip}/`, headers: { Host: 'kubia.example.com' } })
+          .outcome,
+      ).toBe('refused');
+    });
+
     it('also answers on port 80 of the node Traefik runs on (its hostPort)', () => {
       const pod = podsOf(state, { 'k8s-app': 'traefik-ingress-lb' }, 'kube-system')[0];
       const trace = route({
