@@ -294,3 +294,16 @@ test('Ctrl-C copies selected text instead of interrupting', async ({ page, conte
   expect(await terminal.lastLine()).toBe('student@laptop:~$');
   await playground.screenshot('terminal-selection');
 });
+
+test('opening another scenario brings the shell back to the laptop', async ({ page, playground }) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  const name = ((await playground.kubiaPods().first().getAttribute('data-graph-id')) ?? '').split('/')[2];
+  await terminal.run(`kubectl exec -it ${name} -- bash`);
+  expect(await terminal.prompt()).toBe(`root@${name}:/# `);
+  await page.getByLabel('Scenario').selectOption('nodeport');
+  await expect(terminal.root).toHaveAttribute('data-prompt', 'student@laptop:~$ ');
+  await expect
+    .poll(() => terminal.lines().then((l) => l.slice(-2)))
+    .toEqual(['(opened another scenario: back on the laptop)', 'student@laptop:~$']);
+});

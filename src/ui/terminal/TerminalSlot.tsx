@@ -72,16 +72,28 @@ export function TerminalSlot() {
     };
     refit();
 
+    // A reply can arrive after the panel closed (or StrictMode's first mount went away): drop it.
+    let disposed = false;
+    const screen = {
+      write: (data: string) => {
+        if (!disposed) term.write(data);
+      },
+      get cols() {
+        return term.cols;
+      },
+    };
     const controller = createTerminalController({
-      screen: term,
+      screen,
       backend: app,
       storage: getStorage(),
       // Announce a finished line only once xterm has parsed and painted it, so whoever waits on
       // data-runs (a test, an assistive tool) reads the screen as it is.
-      onStatus: (status) =>
+      onStatus: (status) => {
+        if (disposed) return;
         term.write('', () =>
           requestAnimationFrame(() => requestAnimationFrame(() => showStatus(frameRef.current, status))),
-        ),
+        );
+      },
       session: lastSession,
       onSession: (session) => {
         lastSession = session;
@@ -107,6 +119,7 @@ export function TerminalSlot() {
         void controller.restart(`(opened another scenario: back on the laptop)`);
     });
     return () => {
+      disposed = true;
       stopScenario();
       stopPastes();
       resize.disconnect();
