@@ -78,11 +78,34 @@ export function snapshotServiceEnv(
   }
   const names = [...chosen.keys()].sort();
   const vars: EnvVar[] = [];
-  for (const name of names) vars.push(...serviceEnvVars(chosen.get(name) as ServiceManifest));
+  const seen = new Set<string>();
+  let duplicate = false;
+  for (const name of names) {
+    for (const v of cachedServiceEnvVars(chosen.get(name) as ServiceManifest)) {
+      if (seen.has(v.name)) duplicate = true;
+      seen.add(v.name);
+      vars.push(v);
+    }
+  }
+  if (!duplicate) return vars;
   // Like kubelet's map: a name appears once, with the last value written.
   const byName = new Map<string, string>();
   for (const v of vars) byName.set(v.name, v.value);
   return [...byName].map(([name, value]) => ({ name, value }));
+}
+
+/**
+ * serviceEnvVars per Service manifest, shared between snapshots: a new Service empties the pods'
+ * snapshot cache, and rebuilding every variable of the namespace's other Services each time was most
+ * of the bench's pod start-up cost. Manifests are replaced, never edited, when a Service changes, so
+ * the manifest object is a safe key; the EnvVar objects are plain data shared like the snapshots.
+ */
+const envVarsByService = new WeakMap<ServiceManifest, EnvVar[]>();
+
+function cachedServiceEnvVars(svc: ServiceManifest): EnvVar[] {
+  let vars = envVarsByService.get(svc);
+  if (!vars) envVarsByService.set(svc, (vars = serviceEnvVars(svc)));
+  return vars;
 }
 
 /**
