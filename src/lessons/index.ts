@@ -17,6 +17,7 @@ export type {
   LessonError,
   ParseLessonResult,
 } from './types.ts';
+export type { ParseLessonOptions } from './parseLesson.ts';
 export { parseLesson } from './parseLesson.ts';
 export { checkStep, advanceLesson, startLesson, traceMatches, actionMatches } from './checkStep.ts';
 export { checkState } from './statePredicate.ts';

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createShellSession, createSimulation, runCommand } from '../engine/index.ts';
 import type { Simulation } from '../engine/index.ts';
+import { SCENARIOS } from '../scenarios/index.ts';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { advanceLesson, startLesson } from './checkStep.ts';
 import { LESSON_TEXTS } from './content/index.ts';
@@ -15,7 +16,7 @@ import type { Lesson, LessonEvent } from './types.ts';
 
 function loadLessons(): Lesson[] {
   return LESSON_TEXTS.map((text) => {
-    const parsed = parseLesson(text);
+    const parsed = parseLesson(text, { scenarioIds: SCENARIOS.map((s) => s.id) });
     expect(parsed.errors).toEqual([]);
     if (!parsed.lesson) throw new Error('lesson did not parse');
     return parsed.lesson;
@@ -53,6 +54,19 @@ describe('bundled lessons', () => {
       let progress = startLesson(lesson);
       lesson.steps.forEach((step, i) => {
         expect(progress.step).toBe(i);
+        // an unrelated command must not complete the step: every check asks for something
+        const idle = runCommand(sim, session, 'echo idle');
+        const idleEvent: LessonEvent = {
+          type: 'command',
+          command: 'echo idle',
+          output: idle.output,
+          exitCode: 0,
+          traces: [],
+          actions: [],
+        };
+        expect(advanceLesson(progress, idleEvent, sim, lesson), `step ${i} done before its command`).toBe(
+          progress,
+        );
         const template = step.try ?? '';
         expect(unresolvedPlaceholders(template, sim)).toEqual([]);
         const command = resolveCommand(template, sim);

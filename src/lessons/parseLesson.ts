@@ -2,7 +2,7 @@
  * Lesson file (YAML, or JSON, which is YAML too) -> Lesson, or errors located at line and column like
  * editor markers. Never throws: a teacher's typo is an error in the list, not an exception.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type {
   ActionCheck,
@@ -88,9 +88,18 @@ class Checker {
     private lines: LineCounter,
   ) {}
 
-  error(path: Path, message: string): void {
-    let offset = 0;
-    for (let n = path.length; n >= 0; n--) {
+  /** The offset of the key (not the value) of the last path element, for "unknown field" errors. */
+  private keyOffset(path: Path): number | undefined {
+    const parent: unknown = path.length === 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
+    if (!isMap(parent)) return undefined;
+    const last = path[path.length - 1];
+    const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+    return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  }
+
+  error(path: Path, message: string, atKey = false): void {
+    let offset = (atKey ? this.keyOffset(path) : undefined) ?? 0;
+    for (let n = path.length; n >= 0 && offset === 0; n--) {
       const node: unknown = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n), true);
       const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
       if (range) {
@@ -124,7 +133,7 @@ class Checker {
   unknownKeys(value: Record<string, Json>, allowed: string[], path: Path): void {
     for (const key of Object.keys(value))
       if (!allowed.includes(key))
-        this.error([...path, key], `unknown field "${key}" (allowed: ${allowed.join(', ')})`);
+        this.error([...path, key], `unknown field "${key}" (allowed: ${allowed.join(', ')})`, true);
   }
 
   text(value: Json, path: Path): LocalizedText | undefined {
@@ -139,8 +148,18 @@ class Checker {
   }
 }
 
-function checkScenario(c: Checker, value: Json): LessonScenario | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return { id: value };
+function checkScenario(
+  c: Checker,
+  value: Json,
+  known: readonly string[] | undefined,
+): LessonScenario | undefined {
+  if (typeof value === 'string' && value.trim() !== '') {
+    if (known && !known.includes(value)) {
+      c.error(['scenario'], `unknown scenario "${value}" (bundled: ${known.join(', ')})`);
+      return undefined;
+    }
+    return { id: value };
+  }
   if (isRecord(value)) {
     c.unknownKeys(value, ['yaml'], ['scenario']);
     const yaml = c.string(value['yaml'], ['scenario', 'yaml']);
@@ -315,7 +334,7 @@ function checkStep(c: Checker, value: Json, index: number): LessonStep | undefin
   return { text, highlight, ...(tryCommand !== undefined ? { try: tryCommand } : {}), done };
 }
 
-function checkLesson(c: Checker, value: Json): Lesson | undefined {
+function checkLesson(c: Checker, value: Json, options: ParseLessonOptions): Lesson | undefined {
   if (!isRecord(value)) {
     c.error([], 'a lesson must be an object with id, title, scenario and steps');
     return undefined;
@@ -325,7 +344,7 @@ function checkLesson(c: Checker, value: Json): Lesson | undefined {
   if (id !== undefined && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(id))
     c.error(['id'], 'must be lowercase letters, digits and "-" (it appears in links)');
   const title = c.text(value['title'], ['title']);
-  const scenario = checkScenario(c, value['scenario']);
+  const scenario = checkScenario(c, value['scenario'], options.scenarioIds);
   const seed = value['seed'];
   if (seed !== undefined && !Number.isInteger(seed)) c.error(['seed'], 'must be a whole number');
   const files = checkFiles(c, value['files']);
@@ -346,8 +365,13 @@ function checkLesson(c: Checker, value: Json): Lesson | undefined {
   };
 }
 
+export interface ParseLessonOptions {
+  /** Scenario ids that exist (SCENARIOS in src/scenarios/index.ts); when given, others are errors. */
+  scenarioIds?: readonly string[];
+}
+
 /** Lesson file text -> the lesson, or the errors that keep it from loading (never throws). */
-export function parseLesson(text: string): ParseLessonResult {
+export function parseLesson(text: string, options: ParseLessonOptions = {}): ParseLessonResult {
   try {
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -365,7 +389,7 @@ export function parseLesson(text: string): ParseLessonResult {
       };
     }
     const c = new Checker(doc, lines);
-    const lesson = checkLesson(c, doc.toJS({ maxAliasCount: 100 }) as Json);
+    const lesson = checkLesson(c, doc.toJS({ maxAliasCount: 100 }) as Json, options);
     return lesson && c.errors.length === 0 ? { lesson, errors: [] } : { errors: c.errors };
   } catch (e) {
     return {
