@@ -82,6 +82,40 @@ describe('toFlowElements', () => {
   });
 });
 
+describe('system objects', () => {
+  it('hides CoreDNS and the kube-dns/kubernetes Services on request, keeping ingress controllers', () => {
+    const state = createKubiaFixture();
+    const base = state.pods[0]!;
+    state.pods.push(
+      { ...base, metadata: { ...base.metadata, namespace: 'kube-system', name: 'coredns-1' } },
+      { ...base, metadata: { ...base.metadata, namespace: 'kube-system', name: 'traefik-1' } },
+    );
+    const svc = state.services[0]!;
+    state.services.push({
+      ...svc,
+      manifest: {
+        ...svc.manifest,
+        metadata: { ...svc.manifest.metadata, namespace: 'kube-system', name: 'kube-dns' },
+        spec: { ...svc.manifest.spec, clusterIP: '10.96.0.10' },
+      },
+    });
+    const input = {
+      state,
+      ingressControllers: { 'ing/default/kubia': ['pod/kube-system/traefik-1'] },
+      stale: false,
+      hideSystem: true,
+    };
+    const ids = toFlowElements(input).nodes.map((n) => n.id);
+    expect(ids).not.toContain('pod/kube-system/coredns-1');
+    expect(ids).not.toContain('svc/kube-system/kube-dns');
+    expect(ids).toContain('pod/kube-system/traefik-1');
+    expect(toFlowElements(input).nodes.find((n) => n.id === 'dns')?.data).toMatchObject({ ip: '10.96.0.10' });
+    expect(toFlowElements({ ...input, hideSystem: false }).nodes.map((n) => n.id)).toContain(
+      'pod/kube-system/coredns-1',
+    );
+  });
+});
+
 describe('reuseUnchanged', () => {
   it('keeps the same object for unchanged nodes and a new one for changed nodes', () => {
     const first = build();

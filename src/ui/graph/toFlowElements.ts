@@ -7,7 +7,7 @@
  *
  * Pure: no React, no DOM. Ids are the Trace's graph ids (src/engine/trace.ts).
  */
-import type { ClusterState, GraphId, PodState, ServiceState } from '../../engine/index.ts';
+import type { ClusterState, GraphId, PodState } from '../../engine/index.ts';
 import type {
   FlowElements,
   GraphEdge,
@@ -16,7 +16,12 @@ import type {
   LayoutOverrides,
   ServiceData,
 } from './graphData.ts';
+import { formatLabels, formatServicePorts, serviceNotes } from './graphLabels.ts';
 import { CARD, CLUSTER, getPodColumns, KUBE_NODE, OUTSIDE, POD } from './layoutMetrics.ts';
+import { withoutSystemObjects } from './systemObjects.ts';
+
+export { reuseUnchanged, getAbsoluteCenters } from './flowIdentity.ts';
+export { formatServicePorts } from './graphLabels.ts';
 
 export interface FlowInput {
   state: ClusterState;
@@ -30,48 +35,12 @@ export interface FlowInput {
   hideSystem?: boolean;
 }
 
-/** The cluster's own objects that every cluster has; a view filter, never a change to the cluster. */
-export function isSystemObject(namespace: string, name: string, kind: 'pod' | 'svc'): boolean {
-  if (kind === 'svc')
-    return (
-      (namespace === 'kube-system' && name === 'kube-dns') ||
-      (namespace === 'default' && name === 'kubernetes')
-    );
-  return namespace === 'kube-system';
-}
-
 export const CLUSTER_ID = 'cluster';
 export const DNS_ID = 'dns';
 export const DEFAULT_CLIENT = 'laptop';
 
 export function podId(pod: PodState): GraphId {
   return `pod/${pod.metadata.namespace}/${pod.metadata.name}`;
-}
-
-/** kubectl's PORT(S) column: `80/TCP`, or `80:30123/TCP` when a node port is allocated. */
-export function formatServicePorts(svc: ServiceState): string {
-  return svc.manifest.spec.ports
-    .map((p) => `${p.port}${p.nodePort !== undefined ? `:${p.nodePort}` : ''}/${p.protocol}`)
-    .join(',');
-}
-
-function formatLabels(labels: Record<string, string>): string {
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ');
-}
-
-function serviceNotes(svc: ServiceState): string {
-  const spec = svc.manifest.spec;
-  const notes: string[] = [];
-  if (spec.clusterIP === 'None') notes.push('headless');
-  if (spec.sessionAffinity === 'ClientIP') notes.push('affinity: ClientIP');
-  if (spec.type !== 'ClusterIP' && spec.externalTrafficPolicy === 'Local')
-    notes.push('externalTrafficPolicy: Local');
-  if (spec.internalTrafficPolicy === 'Local') notes.push('internalTrafficPolicy: Local');
-  if (spec.selector === undefined && spec.type !== 'ExternalName') notes.push('no selector');
-  if (spec.externalName) notes.push(`→ ${spec.externalName}`);
-  return notes.join(' · ');
 }
 
 function place(
@@ -419,57 +388,4 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   }
 
   return { nodes, edges };
-}
-
-/**
- * Keeps the previous object for every node and edge whose content did not change, so React Flow and
- * the memoised node components skip them (STYLE.md 2.6).
- */
-export function reuseUnchanged(previous: FlowElements | null, next: FlowElements): FlowElements {
-  if (!previous) return next;
-  const prevNodes = new Map(previous.nodes.map((n) => [n.id, n]));
-  const prevEdges = new Map(previous.edges.map((e) => [e.id, e]));
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return {
-    nodes: next.nodes.map((n) => {
-      const old = prevNodes.get(n.id);
-      return old && same(old, n) ? old : n;
-    }),
-    edges: next.edges.map((e) => {
-      const old = prevEdges.get(e.id);
-      return old && same(old, e) ? old : e;
-    }),
-  };
-}
-
-/** Centre of every node in flow coordinates (parents' offsets added), for the packet paths. */
-export function getAbsoluteCenters(nodes: GraphNode[]): Map<string, { x: number; y: number }> {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const origin = new Map<string, { x: number; y: number }>();
-  const originOf = (n: GraphNode): { x: number; y: number } => {
-    const cached = origin.get(n.id);
-    if (cached) return cached;
-    const parent = n.parentId ? byId.get(n.parentId) : undefined;
-    const base = parent ? originOf(parent) : { x: 0, y: 0 };
-    const value = { x: base.x + n.position.x, y: base.y + n.position.y };
-    origin.set(n.id, value);
-    return value;
-  };
-  const centers = new Map<string, { x: number; y: number }>();
-  for (const n of nodes) {
-    const o = originOf(n);
-    centers.set(n.id, { x: o.x + (n.width ?? 0) / 2, y: o.y + (n.height ?? 0) / 2 });
-  }
-  return centers;
-}
-
-function withoutSystemObjects(state: ClusterState, controllers: Record<GraphId, GraphId[]>): ClusterState {
-  const keep = new Set(Object.values(controllers).flat());
-  const meta = (m: { namespace: string; name: string }) => [m.namespace, m.name] as const;
-  return {
-    ...state,
-    pods: state.pods.filter((p) => keep.has(podId(p)) || !isSystemObject(...meta(p.metadata), 'pod')),
-    services: state.services.filter((x) => !isSystemObject(...meta(x.manifest.metadata), 'svc')),
-    endpoints: state.endpoints.filter((e) => !isSystemObject(...meta(e.metadata), 'svc')),
-  };
 }

@@ -1,0 +1,47 @@
+/**
+ * Identity and geometry helpers over the mapped graph: keeping unchanged objects (so memoised nodes
+ * skip work) and absolute centres (for packet paths). Pure.
+ */
+import type { FlowElements, GraphNode } from './graphData.ts';
+
+/**
+ * Keeps the previous object for every node and edge whose content did not change, so React Flow and
+ * the memoised node components skip them (STYLE.md 2.6).
+ */
+export function reuseUnchanged(previous: FlowElements | null, next: FlowElements): FlowElements {
+  if (!previous) return next;
+  const prevNodes = new Map(previous.nodes.map((n) => [n.id, n]));
+  const prevEdges = new Map(previous.edges.map((e) => [e.id, e]));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return {
+    nodes: next.nodes.map((n) => {
+      const old = prevNodes.get(n.id);
+      return old && same(old, n) ? old : n;
+    }),
+    edges: next.edges.map((e) => {
+      const old = prevEdges.get(e.id);
+      return old && same(old, e) ? old : e;
+    }),
+  };
+}
+
+/** Centre of every node in flow coordinates (parents' offsets added), for the packet paths. */
+export function getAbsoluteCenters(nodes: GraphNode[]): Map<string, { x: number; y: number }> {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const origin = new Map<string, { x: number; y: number }>();
+  const originOf = (n: GraphNode): { x: number; y: number } => {
+    const cached = origin.get(n.id);
+    if (cached) return cached;
+    const parent = n.parentId ? byId.get(n.parentId) : undefined;
+    const base = parent ? originOf(parent) : { x: 0, y: 0 };
+    const value = { x: base.x + n.position.x, y: base.y + n.position.y };
+    origin.set(n.id, value);
+    return value;
+  };
+  const centers = new Map<string, { x: number; y: number }>();
+  for (const n of nodes) {
+    const o = originOf(n);
+    centers.set(n.id, { x: o.x + (n.width ?? 0) / 2, y: o.y + (n.height ?? 0) / 2 });
+  }
+  return centers;
+}
