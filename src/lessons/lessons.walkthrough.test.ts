@@ -11,6 +11,7 @@ import { advanceLesson, startLesson } from './checkStep.ts';
 import { LESSON_TEXTS } from './content/index.ts';
 import { lessonSimulationInput } from './lessonSimulation.ts';
 import { parseLesson } from './parseLesson.ts';
+import { highlightedIds } from './pattern.ts';
 import { resolveCommand, unresolvedPlaceholders } from './resolveCommand.ts';
 import type { Lesson, LessonEvent } from './types.ts';
 
@@ -24,6 +25,22 @@ function loadLessons(): Lesson[] {
 }
 
 const lessons = loadLessons();
+
+/** The graph ids the UI draws for this simulation (src/engine/trace.ts), to catch highlight typos. */
+function graphIds(sim: Simulation): string[] {
+  const s = sim.state;
+  return [
+    'dns',
+    ...s.nodes.map((n) => `node/${n.name}`),
+    ...s.pods.map((p) => `pod/${p.metadata.namespace}/${p.metadata.name}`),
+    ...s.services.map((v) => `svc/${v.manifest.metadata.namespace}/${v.manifest.metadata.name}`),
+    ...s.services
+      .filter((v) => v.manifest.spec.type === 'LoadBalancer')
+      .map((v) => `lb/${v.manifest.metadata.namespace}/${v.manifest.metadata.name}`),
+    ...s.ingresses.map((g) => `ing/${g.manifest.metadata.namespace}/${g.manifest.metadata.name}`),
+    ...s.clients.map((c) => `client/${c.name}`),
+  ];
+}
 
 describe('bundled lessons', () => {
   it('have unique ids and nine lessons in course order', () => {
@@ -67,6 +84,8 @@ describe('bundled lessons', () => {
         expect(advanceLesson(progress, idleEvent, sim, lesson), `step ${i} done before its command`).toBe(
           progress,
         );
+        for (const pattern of step.highlight)
+          expect(highlightedIds([pattern], graphIds(sim)), `step ${i} highlights ${pattern}`).not.toEqual([]);
         const template = step.try ?? '';
         expect(unresolvedPlaceholders(template, sim)).toEqual([]);
         const command = resolveCommand(template, sim);
