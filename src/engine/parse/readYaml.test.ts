@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import { readYaml } from './readYaml.ts';
 import { schemaFor } from './apiVersions.ts';
 import { MAX_TEXT_BYTES } from './limits.ts';
@@ -228,6 +229,42 @@ describe('document count', () => {
     const r = read('a: 1\n---\n'.repeat(5001));
     expect(r.documents).toHaveLength(5000);
     expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['too-many-documents', 10000]]);
+  });
+});
+
+describe('documents read one at a time', () => {
+  it('give the same documents, errors and positions as parsing the whole stream first', () => {
+    const text =
+      '# lead\na: 1\n---\nb: [1, 2\nc: 3\n---\nd:\n  e: 1\n...\n# between\n---\nf: *nope\n---\ng: "x\n';
+    const lineCounter = new LineCounter();
+    const whole = parseAllDocuments(text, {
+      lineCounter,
+      prettyErrors: false,
+      merge: true,
+      uniqueKeys: true,
+    });
+    const docs = Array.isArray(whole) ? whole : [];
+    const r = read(text);
+    expect(r.documents).toHaveLength(docs.length);
+    r.documents.forEach((d, i) => {
+      const doc = docs[i];
+      const errors = doc?.errors ?? [];
+      expect(d.broken).toBe(errors.length > 0);
+      expect(d.diagnostics.filter((x) => x.code === 'yaml-syntax').map((x) => [x.line, x.column])).toEqual(
+        errors.map((e) => {
+          const p = lineCounter.linePos(e.pos[0]);
+          return [p.line, p.col];
+        }),
+      );
+    });
+    expect(r.documents.map((d) => [d.line, d.column])).toEqual([
+      [2, 1],
+      [4, 1],
+      [7, 1],
+      [12, 1],
+      [14, 1],
+    ]);
+    expect(r.documents[2]?.positions['d.e']).toEqual([8, 6]);
   });
 });
 

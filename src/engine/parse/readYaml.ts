@@ -4,7 +4,7 @@
  * (strict decoding, as kubectl's default `--validate=strict` does) and guard against hostile input:
  * alias bombs, cyclic aliases, deep nesting and prototype-polluting keys.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
 import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from './limits.ts';
@@ -193,8 +193,12 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
     return result;
   }
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
-  const list = Array.isArray(docs) ? docs : [];
+  // parseAllDocuments, one document at a time: each document's syntax tree is read and dropped before
+  // the next one is built, so a 1,000-document file never holds every tree at once (far less garbage
+  // collection). A document is complete when the composer yields it (it yields document i once it has
+  // the whole of document i+1), so the line starts it needs are already counted.
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ merge: true, uniqueKeys: true });
   // LineCounter.linePos's binary search, returning the tuple directly (one allocation per position, not two).
   const starts = lineCounter.lineStarts;
   const at = (rawOffset: number): [number, number] => {
@@ -209,9 +213,10 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
     const col = offset - (starts[lo - 1] ?? 0) + 1;
     return [lo < 1 ? 1 : lo, col < 1 ? 1 : col];
   };
-  for (let i = 0; i < list.length; i++) {
+  let i = 0;
+  for (const doc of composer.compose(parser.parse(text))) {
     if (i >= MAX_DOCUMENTS) {
-      const [line, column] = at(list[i]?.range[0] ?? 0);
+      const [line, column] = at(doc.range[0]);
       result.diagnostics.push(
         diag(
           file,
@@ -225,9 +230,8 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
       );
       break;
     }
-    const doc = list[i];
-    if (!doc) continue;
     result.documents.push(readDocument(file, i, doc, at, resolveSchema));
+    i++;
   }
   return result;
 }
