@@ -20,6 +20,12 @@ describe('resolveCommand', () => {
       `kubectl exec ${first?.metadata.name ?? '?'} -- curl -s http://${svc('kubia')?.manifest.spec.clusterIP ?? '?'}`,
     );
     expect(resolveCommand('ping {podIP:app=kubia}', sim)).toBe(`ping ${first?.status.podIP ?? '?'}`);
+    expect(resolveCommand('{pod:app=kubia#2} {podIP:app=kubia#3}', sim)).toBe(
+      `${kubiaPods[1]?.metadata.name ?? '?'} ${kubiaPods[2]?.status.podIP ?? '?'}`,
+    );
+    expect(unresolvedPlaceholders('{pod:app=kubia#4} {pod:app=kubia#0} {pod:app=kubia#x}', sim)).toHaveLength(
+      3,
+    );
     expect(resolveCommand('curl {nodeIP:kind-worker}:{nodePort:kubia-nodeport}', sim)).toMatch(
       /^curl 172\.18\.0\.\d+:30123$/,
     );
@@ -44,6 +50,7 @@ describe('resolveCommand', () => {
     const first = kubiaPods[0]?.metadata.name ?? '';
     const unready = runCommand(sim, createShellSession(), `kubeplay pod unready ${first}`).sim;
     expect(resolveCommand('{pod:app=kubia}', unready)).toBe(kubiaPods[1]?.metadata.name);
+    expect(resolveCommand('{pod:app=kubia#3}', unready)).toBe(first); // the unready one comes last
     const replaced = runCommand(sim, createShellSession(), `kubectl delete pod ${first}`).sim;
     const newest = resolveCommand('{newestPod:app=kubia}', replaced);
     expect(kubiaPods.map((p) => p.metadata.name)).not.toContain(newest);

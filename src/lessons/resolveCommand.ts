@@ -2,9 +2,10 @@
  * Proposed commands need names only the simulation knows (pod names carry random suffixes, IPs are
  * allocated). A lesson writes placeholders; this fills them in from the current simulation:
  *
- *   {pod:SELECTOR}            a running, ready pod (first by name) — `{pod:app=kubia}`
+ *   {pod:SELECTOR}            a running, ready pod (first by name) — `{pod:app=kubia}`;
+ *                             `{pod:app=kubia#2}` the second one
  *   {newestPod:SELECTOR}      the most recently created pod (a controller's replacement)
- *   {podIP:SELECTOR}          the IP of the pod {pod:SELECTOR} names
+ *   {podIP:SELECTOR}          the IP of the pod {pod:SELECTOR} names (`#N` too)
  *   {clusterIP:SERVICE}       the Service's cluster IP
  *   {nodePort:SERVICE}        the node port of its first port
  *   {lbIP:SERVICE}            its load balancer address (status.loadBalancer.ingress[0])
@@ -14,7 +15,7 @@
  * SELECTOR is `-l` style (`app=kubia`, or `kube-system/k8s-app=x`); SERVICE and INGRESS are `name` or
  * `namespace/name`. A placeholder that cannot be resolved is left as written, so the student sees it.
  */
-import type { Simulation } from '../engine/index.ts';
+import type { PodState, Simulation } from '../engine/index.ts';
 import { findIngress, findNode, findService } from '../engine/index.ts';
 import { selectPods } from './selector.ts';
 
@@ -29,20 +30,28 @@ function nodeIsUp(sim: Simulation, nodeName: string): boolean {
   return findNode(sim.state, nodeName)?.up ?? false;
 }
 
+/**
+ * `SELECTOR` or `SELECTOR#N`: the N-th (1-based, default 1) pod by name, ready pods on nodes that are up
+ * first (a proposed command should reach a pod that answers), then the others.
+ */
+function pickPod(sim: Simulation, arg: string): PodState | undefined {
+  const hash = arg.lastIndexOf('#');
+  const n = hash === -1 ? 1 : Number(arg.slice(hash + 1));
+  if (!Number.isInteger(n) || n < 1) return undefined;
+  const pods = selectPods(sim.state, hash === -1 ? arg : arg.slice(0, hash)).sort((a, b) =>
+    a.metadata.name.localeCompare(b.metadata.name),
+  );
+  const usable = (p: PodState) => p.status.ready && nodeIsUp(sim, p.spec.nodeName);
+  return [...pods.filter(usable), ...pods.filter((p) => !usable(p))][n - 1];
+}
+
 function resolveOne(kind: string, arg: string, sim: Simulation): string | undefined {
   const state = sim.state;
   switch (kind) {
-    case 'pod': {
-      const pods = selectPods(state, arg).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
-      // prefer a pod that answers (ready, on a node that is up); fall back to any
-      const usable = pods.find((p) => p.status.ready && nodeIsUp(sim, p.spec.nodeName));
-      return (usable ?? pods[0])?.metadata.name;
-    }
-    case 'podIP': {
-      const name = resolveOne('pod', arg, sim);
-      return state.pods.find((p) => p.metadata.name === name && selectPods(state, arg).includes(p))?.status
-        .podIP;
-    }
+    case 'pod':
+      return pickPod(sim, arg)?.metadata.name;
+    case 'podIP':
+      return pickPod(sim, arg)?.status.podIP;
     case 'newestPod': {
       const pods = selectPods(state, arg);
       // newest first; name breaks ties so the choice does not depend on list order
