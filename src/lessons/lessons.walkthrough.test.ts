@@ -61,49 +61,58 @@ describe('bundled lessons', () => {
     for (const lesson of lessons) for (const step of lesson.steps) expect(step.try, lesson.id).toBeTruthy();
   });
 
+  // the lesson's own seed, and others a teacher might pick: the steps must not depend on luck
   for (const lesson of lessons) {
-    it(`${lesson.id}: typing each proposed command completes its step`, () => {
-      const input = lessonSimulationInput(lesson, SCENARIO_TEXTS);
-      expect(input).toBeDefined();
-      let sim: Simulation = createSimulation(input ?? { files: [] });
-      expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-      let session = createShellSession({ files: lesson.files ?? {} });
-      let progress = startLesson(lesson);
-      lesson.steps.forEach((step, i) => {
-        expect(progress.step).toBe(i);
-        // an unrelated command must not complete the step: every check asks for something
-        const idle = runCommand(sim, session, 'echo idle');
-        const idleEvent: LessonEvent = {
-          type: 'command',
-          command: 'echo idle',
-          output: idle.output,
-          exitCode: 0,
-          traces: [],
-          actions: [],
-        };
-        expect(advanceLesson(progress, idleEvent, sim, lesson), `step ${i} done before its command`).toBe(
-          progress,
+    it.each([undefined, 2, 7, 42])(
+      `${lesson.id}: typing each proposed command completes its step (seed %s)`,
+      (seed) => {
+        const input = lessonSimulationInput(
+          seed === undefined ? lesson : { ...lesson, seed },
+          SCENARIO_TEXTS,
         );
-        for (const pattern of step.highlight)
-          expect(highlightedIds([pattern], graphIds(sim)), `step ${i} highlights ${pattern}`).not.toEqual([]);
-        const template = step.try ?? '';
-        expect(unresolvedPlaceholders(template, sim)).toEqual([]);
-        const command = resolveCommand(template, sim);
-        const result = runCommand(sim, session, command);
-        sim = result.sim;
-        session = result.session;
-        const event: LessonEvent = {
-          type: 'command',
-          command,
-          output: result.output,
-          exitCode: result.exitCode,
-          traces: result.traces,
-          actions: result.actions,
-        };
-        progress = advanceLesson(progress, event, sim, lesson);
-        expect(progress.step, `step ${i}: ${command}\n${result.output}`).toBe(i + 1);
-      });
-      expect(progress.finished).toBe(true);
-    });
+        expect(input).toBeDefined();
+        let sim: Simulation = createSimulation(input ?? { files: [] });
+        expect(sim.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        let session = createShellSession({ files: lesson.files ?? {} });
+        let progress = startLesson(lesson);
+        lesson.steps.forEach((step, i) => {
+          expect(progress.step).toBe(i);
+          // an unrelated command must not complete the step: every check asks for something
+          const idle = runCommand(sim, session, 'echo idle');
+          const idleEvent: LessonEvent = {
+            type: 'command',
+            command: 'echo idle',
+            output: idle.output,
+            exitCode: 0,
+            traces: [],
+            actions: [],
+          };
+          expect(advanceLesson(progress, idleEvent, sim, lesson), `step ${i} done before its command`).toBe(
+            progress,
+          );
+          for (const pattern of step.highlight)
+            expect(highlightedIds([pattern], graphIds(sim)), `step ${i} highlights ${pattern}`).not.toEqual(
+              [],
+            );
+          const template = step.try ?? '';
+          expect(unresolvedPlaceholders(template, sim)).toEqual([]);
+          const command = resolveCommand(template, sim);
+          const result = runCommand(sim, session, command);
+          sim = result.sim;
+          session = result.session;
+          const event: LessonEvent = {
+            type: 'command',
+            command,
+            output: result.output,
+            exitCode: result.exitCode,
+            traces: result.traces,
+            actions: result.actions,
+          };
+          progress = advanceLesson(progress, event, sim, lesson);
+          expect(progress.step, `step ${i}: ${command}\n${result.output}`).toBe(i + 1);
+        });
+        expect(progress.finished).toBe(true);
+      },
+    );
   }
 });
