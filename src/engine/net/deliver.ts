@@ -13,15 +13,14 @@ import type { Backend } from './netIndex.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 
-function podName(pod: PodState): string {
+export function podName(pod: PodState): string {
   return `${pod.metadata.namespace}/${pod.metadata.name}`;
 }
 
-/** Moves the packet onto `node` (a `forward` hop when it crosses nodes); false when the node is down. */
 /** Forward-hop notes by (node, from, why): cached, they are on every cross-node request. */
 const forwardNotes = new Map<string, Map<string, Map<string, string>>>();
 
-function forwardNote(from: string, to: string, why: string): string {
+export function forwardNote(from: string, to: string, why: string): string {
   let byFrom = forwardNotes.get(to);
   if (!byFrom) {
     byFrom = new Map();
@@ -87,8 +86,20 @@ export function finishWithAnswer(
   answer: AppAnswer,
   endpoint: Delivery['endpoint'],
 ): Delivery {
-  const src = srcAddr(flow);
-  const dst = dstAddr(flow);
+  return recordAnswer(ctx, at, srcAddr(flow), dstAddr(flow), flow.method, flow.path, answer, endpoint);
+}
+
+/** finishWithAnswer for a packet `src` -> `dst` carrying `method path` (also used by cached request plans). */
+export function recordAnswer(
+  ctx: RouteContext,
+  at: string,
+  src: string,
+  dst: string,
+  method: string,
+  path: string,
+  answer: AppAnswer,
+  endpoint: Delivery['endpoint'],
+): Delivery {
   switch (answer.kind) {
     case 'refused':
       ctx.hop(at, 'reject', src, dst, `${answer.reason}: connection refused`);
@@ -116,7 +127,7 @@ export function finishWithAnswer(
         'deliver',
         src,
         dst,
-        `${answer.app} answers ${answer.status} to ${flow.method} ${flow.path} from ${src}`,
+        `${answer.app} answers ${answer.status} to ${method} ${path} from ${src}`,
       );
       const delivery: Delivery = {
         outcome: answer.status >= 400 ? 'http-error' : 'ok',

@@ -165,7 +165,7 @@ function pick(
       rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
     };
   }
-  position = mode === 'nftables' ? ctx.randomIndex(n) : iptablesPick(ctx, n);
+  position = drawRandomPosition(ctx, mode, n);
   const backend = candidates[position]!;
   return {
     backend,
@@ -173,6 +173,30 @@ function pick(
     count: n,
     note: randomChoiceNote(candidates, mode, nodeName, position),
     rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
+  };
+}
+
+/** The position iptables (probability rules) or nftables (numgen) mode picks among n candidates. */
+export function drawRandomPosition(ctx: RouteContext, mode: string, n: number): number {
+  return mode === 'nftables' ? ctx.randomIndex(n) : iptablesPick(ctx, n);
+}
+
+/**
+ * The dnat note and rule of a random (iptables/nftables) choice of `position`: they depend only on
+ * the Service port, the candidate list, the mode and the node, so a cached request plan can hold them.
+ */
+export function randomChoiceText(
+  service: ServiceState,
+  port: ServicePort,
+  candidates: Backend[],
+  mode: string,
+  nodeName: string,
+  position: number,
+): { note: string; rule: string } {
+  const backend = candidates[position]!;
+  return {
+    note: randomChoiceNote(candidates, mode, nodeName, position),
+    rule: ruleFor(mode, service, svcPortNameOf(service, port), port, backend, ''),
   };
 }
 

@@ -11,7 +11,10 @@ import { DNS_GRAPH_ID } from '../trace.ts';
 import { routeToAddress } from './entry.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { normalizeHost } from './ingress/pathMatch.ts';
+import { buildClusterIpPlan, routeByPlan } from './clusterIpPlan.ts';
+import type { ClusterIpPlan } from './clusterIpPlan.ts';
 import { getNetIndex } from './netIndex.ts';
+import type { NetIndex } from './netIndex.ts';
 import type { LookupResult } from './resolver.ts';
 import { firstAddress, lookupFromSource } from './resolver.ts';
 import { addr, RouteContext } from './routeContext.ts';
@@ -170,10 +173,83 @@ function sendNote(
 }
 
 function replyNote(flow: Flow, dialedIp: string, dialed: string): string {
-  const rewritten = flow.dstIp !== dialedIp || flow.srcIp !== flow.clientIp;
+  return replyNoteFor(flow.dstIp !== dialedIp || flow.srcIp !== flow.clientIp, dialed);
+}
+
+function replyNoteFor(rewritten: boolean, dialed: string): string {
   return rewritten
     ? `the answer travels back; conntrack undoes the NAT, so it arrives from ${dialed}, the address the client dialled`
     : `the answer travels back from ${dialed}`;
+}
+
+/** Plans by net index, source and URL; `null` marks a request the plan does not cover. */
+const plans = new WeakMap<NetIndex, Map<GraphId, Map<string, ClusterIpPlan | null>>>();
+
+/**
+ * The cached plan for a plain GET from a pod or node (clusterIpPlan.ts), built on first use; undefined
+ * when the request has anything the plan does not model (a method, headers, --resolve, a client).
+ */
+function planFor(state: ClusterState, index: NetIndex, request: RequestSpec): ClusterIpPlan | null {
+  let perSource = plans.get(index);
+  if (!perSource) {
+    perSource = new Map();
+    plans.set(index, perSource);
+  }
+  let perUrl = perSource.get(request.from);
+  if (!perUrl) {
+    perUrl = new Map();
+    perSource.set(request.from, perUrl);
+  }
+  const hit = perUrl.get(request.url);
+  if (hit !== undefined && (hit === null || hit.settings === state.settings)) return hit;
+  const plan = buildPlan(state, index, request);
+  if (perUrl.size >= 1000) perUrl.clear();
+  perUrl.set(request.url, plan);
+  return plan;
+}
+
+function buildPlan(state: ClusterState, index: NetIndex, request: RequestSpec): ClusterIpPlan | null {
+  const found = findSourceCached(state, index, request.from, request.clientIp);
+  if (!found.ok || found.source.kind === 'client') return null;
+  const source = found.source;
+  const url = parseUrlCached(request.url);
+  if (!url) return null;
+  let dstIp = url.host;
+  let dnsHop: Hop | undefined;
+  if (!url.isIp) {
+    const resolution = resolveName(new RouteContext(state, index), source, url.host, url.port, request);
+    if (!resolution.address) return null;
+    dstIp = resolution.address;
+    dnsHop = resolution.hop;
+  }
+  const dialed = addr(dstIp, url.port);
+  return buildClusterIpPlan({
+    state,
+    index,
+    source,
+    url,
+    dstIp,
+    dnsHop,
+    sendNote: sendNote(source, dialed, 'GET', url.path, url.hostHeader, request.url),
+    replyNote: replyNoteFor,
+  });
+}
+
+/** Whether a request is a plain GET with nothing but a URL, the only kind a plan covers. */
+function isPlainGet(request: RequestSpec): boolean {
+  return (
+    (request.method === undefined || request.method === 'GET') &&
+    request.headers === undefined &&
+    request.resolve === undefined &&
+    request.clientIp === undefined &&
+    !request.from.startsWith('client/')
+  );
+}
+
+/** routeRequest without cached plans: the reference clusterIpPlan.test.ts compares the plans with. */
+export function routeRequestInFull(state: ClusterState, request: RequestSpec): RouteResult {
+  const method = request.method === undefined ? 'GET' : request.method.toUpperCase();
+  return routeInFull(state, getNetIndex(state), request, method);
 }
 
 /** Routes one HTTP request as a new connection. Never throws: every failure is a Trace outcome. */
@@ -208,6 +284,21 @@ function finishTrace(
 
 function route(state: ClusterState, request: RequestSpec, method: string): RouteResult {
   const index = getNetIndex(state);
+  if (isPlainGet(request)) {
+    const plan = planFor(state, index, request);
+    const routed = plan ? routeByPlan(state, index, plan, request.url) : undefined;
+    if (routed) return routed;
+  }
+  return routeInFull(state, index, request, method);
+}
+
+/** The general path: every request the plans do not cover, and the reference they are tested against. */
+function routeInFull(
+  state: ClusterState,
+  index: NetIndex,
+  request: RequestSpec,
+  method: string,
+): RouteResult {
   const found = findSourceCached(state, index, request.from, request.clientIp);
   if (!found.ok)
     return { trace: failure(request.from, request, method, 'unresolved', `${found.error}\n`), state };

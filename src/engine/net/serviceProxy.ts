@@ -26,6 +26,7 @@ import type { Backend } from './netIndex.ts';
 import { getBackends } from './netIndex.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
+import type { Source } from './source.ts';
 
 const serviceKeys = new WeakMap<ServiceState, string>();
 
@@ -101,6 +102,36 @@ function dropNoLocal(
   return { ...timedOut(), service: serviceKey(service) };
 }
 
+export const MASQUERADE_RULE = 'KUBE-POSTROUTING MASQUERADE';
+
+/** The address a masqueraded packet leaves `node` with, toward `backend` (see the file comment). */
+export function masqueradeAddress(node: NodeState, backend: Backend): string {
+  return backend.nodeName === node.name ? gatewayOf(node) : node.ip;
+}
+
+export function masqueradeNote(node: NodeState, backend: Backend, newSrc: string, reason: string): string {
+  const where =
+    backend.nodeName === node.name
+      ? `${node.name}'s pod-network gateway ${newSrc}, the interface toward the local pod`
+      : `${node.name}'s IP ${newSrc}`;
+  return `masqueraded to ${where} because ${reason}`;
+}
+
+/** Why kube-proxy masquerades a ClusterIP connection from `source` to `backendIp`, if it does. */
+export function clusterIpMasqueradeReason(
+  source: Source,
+  backendIp: string,
+  srcIp: string,
+): string | undefined {
+  const fromPodNetwork = source.kind === 'pod' && !source.pod.spec.hostNetwork;
+  if (!fromPodNetwork)
+    return 'the connection comes from outside the pod network (the node itself), so the reply must come back through it';
+  // A pod reaching itself through its own Service (hairpin).
+  if (backendIp === srcIp)
+    return 'the pod reached itself through its own Service (hairpin): without it the reply would skip conntrack';
+  return undefined;
+}
+
 function dnatAndDeliver(
   ctx: RouteContext,
   flow: Flow,
@@ -117,19 +148,15 @@ function dnatAndDeliver(
   flow.dstTextIp = backend.ip;
   flow.dstTextPort = backend.port;
   if (masquerade) {
-    const local = backend.nodeName === node.name;
-    const newSrc = local ? gatewayOf(node) : node.ip;
+    const newSrc = masqueradeAddress(node, backend);
     if (newSrc !== flow.srcIp) {
-      const where = local
-        ? `${node.name}'s pod-network gateway ${newSrc}, the interface toward the local pod`
-        : `${node.name}'s IP ${newSrc}`;
       ctx.hop(
         graphIdOfNode(node.name),
         'snat',
         addr(newSrc, flow.srcPort),
         backend.key,
-        `masqueraded to ${where} because ${masquerade}`,
-        'KUBE-POSTROUTING MASQUERADE',
+        masqueradeNote(node, backend, newSrc, masquerade),
+        MASQUERADE_RULE,
       );
       flow.srcIp = newSrc;
     }
@@ -162,13 +189,7 @@ export function proxyClusterIp(
     virtualServer: dstAddr(flow),
   });
   if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
-  const fromPodNetwork = flow.source.kind === 'pod' && !flow.source.pod.spec.hostNetwork;
-  const hairpin = fromPodNetwork && choice.backend.ip === flow.srcIp;
-  const masquerade = !fromPodNetwork
-    ? 'the connection comes from outside the pod network (the node itself), so the reply must come back through it'
-    : hairpin
-      ? 'the pod reached itself through its own Service (hairpin): without it the reply would skip conntrack'
-      : undefined;
+  const masquerade = clusterIpMasqueradeReason(flow.source, choice.backend.ip, flow.srcIp);
   return dnatAndDeliver(ctx, flow, service, node, choice, masquerade);
 }
 

@@ -1,0 +1,93 @@
+/**
+ * Cached request plans must not change a single byte of what routing returns: every plain GET from
+ * every pod and node to every Service (by name and by ClusterIP) of the bundled scenarios, in every
+ * kube-proxy mode, routed with plans and without, gives equal traces and equal states.
+ */
+import { describe, it, expect } from 'vitest';
+import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
+import type { KubeProxyMode } from '../model/objects.ts';
+import type { ClusterState } from '../model/state.ts';
+import { createSimulation } from '../sim/simulation.ts';
+import { routeRequest, routeRequestInFull } from './request.ts';
+import type { RequestSpec } from './request.ts';
+
+function requestsOf(state: ClusterState): RequestSpec[] {
+  const sources = [
+    ...state.pods.map((p) => `pod/${p.metadata.namespace}/${p.metadata.name}`),
+    ...state.nodes.map((n) => `node/${n.name}`),
+  ];
+  const urls: string[] = [];
+  for (const s of state.services) {
+    const { namespace, name } = s.manifest.metadata;
+    for (const port of s.manifest.spec.ports) {
+      urls.push(`http://${name}.${namespace}:${port.port}/x?y=1`);
+      urls.push(`http://${s.manifest.spec.clusterIP}:${port.port}/`);
+    }
+    urls.push(`http://${name}.${namespace}.svc.cluster.local`);
+  }
+  return sources.flatMap((from) => urls.map((url) => ({ from, url })));
+}
+
+/** Routes `count` requests in a row both ways and expects identical traces and final states. */
+function expectSame(state: ClusterState, request: RequestSpec, count: number): void {
+  let fast = state;
+  let full = state;
+  for (let i = 0; i < count; i++) {
+    const a = routeRequest(fast, request);
+    const b = routeRequestInFull(full, request);
+    expect(a.trace, `${request.from} ${request.url} #${i}`).toEqual(b.trace);
+    expect(JSON.stringify(a.trace)).toBe(JSON.stringify(b.trace));
+    fast = a.state;
+    full = b.state;
+  }
+  expect(fast).toEqual(full);
+}
+
+const MODES: KubeProxyMode[] = ['iptables', 'nftables', 'ipvs'];
+
+describe('cached ClusterIP plans route exactly as the general path', () => {
+  for (const [id, text] of Object.entries(SCENARIO_TEXTS)) {
+    it(`scenario ${id}, every mode`, () => {
+      const base = createSimulation({ files: [{ file: `${id}.yaml`, text }], seed: 3 }).state;
+      const requests = requestsOf(base);
+      expect(requests.length).toBeGreaterThan(0);
+      for (const mode of MODES) {
+        const state = { ...base, settings: { ...base.settings, kubeProxyMode: mode } };
+        for (const request of requests) expectSame(state, request, 4);
+      }
+    });
+  }
+
+  it('an endpoint on a down node, and a changed proxy mode, go down the general path', () => {
+    const base = createSimulation({
+      files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS.kubia ?? '' }],
+      seed: 5,
+    }).state;
+    const requests = requestsOf(base).filter((r) => r.from.startsWith('pod/'));
+    const downNode = base.pods.find((p) => p.metadata.name.startsWith('kubia'))?.spec.nodeName;
+    const withDown = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.name === downNode ? { ...n, up: false } : n)),
+    };
+    for (const request of requests) expectSame(withDown, request, 12);
+    // The same arrays (so the same index and cached plans) under another mode must not reuse the plan.
+    const ipvs = { ...base, settings: { ...base.settings, kubeProxyMode: 'ipvs' as const } };
+    for (const request of requests) {
+      expectSame(base, request, 3);
+      expectSame(ipvs, request, 3);
+    }
+  });
+
+  it('covers the ordinary case: pod to Service by name answers ok with the same hops', () => {
+    const state = createSimulation({
+      files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS.kubia ?? '' }],
+      seed: 1,
+    }).state;
+    const from = `pod/default/${state.pods.find((p) => p.metadata.name.startsWith('kubia'))?.metadata.name}`;
+    const { trace } = routeRequest(state, { from, url: 'http://kubia' });
+    expect(trace.outcome).toBe('ok');
+    expect(trace.hops.map((h) => h.kind)[0]).toBe('dns');
+    expect(trace.hops.map((h) => h.kind)).toContain('dnat');
+    expect(trace.service).toBe('default/kubia');
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * A cached plan for the commonest request of all (`kubectl exec POD -- curl http://svc` and
+ * `kubeplay load`): a pod or node opens a plain GET to a Service by name or ClusterIP, kube-proxy in
+ * iptables or nftables mode picks an endpoint at random, and a pod answers. Everything but the client
+ * port, the endpoint choice and the app's answer depends only on the net index's arrays, the source and
+ * the URL, so the hops are worked out once per endpoint and a request only draws its random numbers and
+ * fills in the client port. The plan holds exactly what request.ts -> entry.ts -> serviceProxy.ts ->
+ * deliver.ts would do (clusterIpPlan.test.ts compares both over the bundled scenarios); whatever it does
+ * not cover is `null` (the general path), and an endpoint it does not cover (its node is down, an
+ * ingress controller serves it, ...) sends that one request down the general path, which redraws the
+ * same random numbers from the same state.
+ */
+import type { ClusterState, NodeState, PodState } from '../model/state.ts';
+import type { GraphId, Hop, Trace, TraceEndpoint } from '../trace.ts';
+import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
+import { answerRequest } from './apps.ts';
+import { forwardNote, podName, recordAnswer, whereRuns } from './deliver.ts';
+import type { Delivery } from './flow.ts';
+import { CURL_HEADERS } from './flow.ts';
+import { getIngressController } from './ingress/controller.ts';
+import { drawRandomPosition, randomChoiceText } from './kubeProxy.ts';
+import type { Backend, NetIndex } from './netIndex.ts';
+import { getBackends } from './netIndex.ts';
+import { addr, RouteContext } from './routeContext.ts';
+import {
+  clusterIpMasqueradeReason,
+  MASQUERADE_RULE,
+  masqueradeAddress,
+  masqueradeNote,
+  serviceKey,
+} from './serviceProxy.ts';
+import type { Source } from './source.ts';
+import type { ParsedUrl } from './url.ts';
+
+/** The fixed part of a request that kube-proxy sends to one endpoint. */
+interface EndpointTemplate {
+  pod: PodState;
+  port: number;
+  /** The node whose kube-proxy rules DNAT (the source's node). */
+  nodeAt: GraphId;
+  /** backend.key: the DNAT target. */
+  backendKey: string;
+  dnatNote: string;
+  dnatRule: string;
+  /** Set when kube-proxy masquerades to an address other than the client's. */
+  snat: { ip: string; note: string } | undefined;
+  /** Set when the pod network carries the packet to another node. */
+  forward: { at: GraphId; note: string } | undefined;
+  /** `podIP:port`, the packet's destination once it reaches the pod. */
+  podAddr: string;
+  deliverAt: GraphId;
+  endpoint: TraceEndpoint;
+  replyNote: string;
+}
+
+export interface ClusterIpPlan {
+  /** The plan is valid only with these settings (the proxy mode); the index covers the rest. */
+  settings: ClusterState['settings'];
+  mode: string;
+  sourceId: GraphId;
+  sourceIp: string;
+  /** The `dns` hop when the URL names a host (copied into every trace). */
+  dnsHop: Hop | undefined;
+  dialed: string;
+  sendNote: string;
+  scheme: ParsedUrl['scheme'];
+  path: string;
+  host: string;
+  hostHeader: string;
+  serviceKey: string;
+  /** One per candidate endpoint, in kube-proxy's order; undefined: take the general path. */
+  endpoints: (EndpointTemplate | undefined)[];
+}
+
+export interface PlanInputs {
+  state: ClusterState;
+  index: NetIndex;
+  source: Source;
+  url: ParsedUrl;
+  /** The address the name resolved to (or the URL's IP), and the dns hop if a name was looked up. */
+  dstIp: string;
+  dnsHop: Hop | undefined;
+  sendNote: string;
+  /** As request.ts words the reply note. */
+  replyNote: (rewritten: boolean, dialed: string) => string;
+}
+
+/** The plan for a request, or null when the general path must handle it (mirrors entry.ts's checks). */
+export function buildClusterIpPlan(inputs: PlanInputs): ClusterIpPlan | null {
+  const { state, index, source, url, dstIp } = inputs;
+  const mode = state.settings.kubeProxyMode;
+  if (mode !== 'iptables' && mode !== 'nftables') return null;
+  if (source.kind === 'client' || dstIp.startsWith('127.')) return null;
+  const node = source.node;
+  if (!node || !node.up || index.nodesByName.get(node.name) !== node) return null;
+  if (source.kind === 'pod' && (!source.pod.status.podIP || source.pod.status.phase !== 'Running'))
+    return null;
+  const service = index.servicesByClusterIp.get(dstIp);
+  if (!service || service.manifest.spec.sessionAffinity === 'ClientIP') return null;
+  const port = service.manifest.spec.ports.find((p) => p.port === url.port && p.protocol === 'TCP');
+  if (!port) return null;
+  const all = getBackends(index, service, port);
+  const candidates =
+    service.manifest.spec.internalTrafficPolicy === 'Local'
+      ? all.filter((b) => b.nodeName === node.name)
+      : all;
+  if (candidates.length === 0) return null;
+  const dialed = addr(dstIp, url.port);
+  const endpoints = candidates.map((backend, position) => {
+    const choice = randomChoiceText(service, port, candidates, mode, node.name, position);
+    return endpointTemplate(inputs, node, backend, choice, dialed);
+  });
+  return {
+    settings: state.settings,
+    mode,
+    sourceId: source.id,
+    sourceIp: source.ip,
+    dnsHop: inputs.dnsHop,
+    dialed,
+    sendNote: inputs.sendNote,
+    scheme: url.scheme,
+    path: url.path,
+    host: url.host,
+    hostHeader: url.hostHeader,
+    serviceKey: serviceKey(service),
+    endpoints,
+  };
+}
+
+function endpointTemplate(
+  inputs: PlanInputs,
+  node: NodeState,
+  backend: Backend,
+  choice: { note: string; rule: string },
+  dialed: string,
+): EndpointTemplate | undefined {
+  const { index, source, dstIp } = inputs;
+  const pod = backend.pod;
+  // deliver.ts deliverToBackend: only pod-network pods take the short way.
+  if (!pod || pod.spec.hostNetwork) return undefined;
+  if (getIngressController(pod)?.ports.has(backend.port)) return undefined;
+  const podNode = index.nodesByName.get(pod.spec.nodeName);
+  if (podNode && !podNode.up) return undefined;
+  const reason = clusterIpMasqueradeReason(source, backend.ip, source.ip);
+  let srcIp = source.ip;
+  let snat: EndpointTemplate['snat'];
+  if (reason !== undefined) {
+    const newSrc = masqueradeAddress(node, backend);
+    if (newSrc !== srcIp) {
+      snat = { ip: newSrc, note: masqueradeNote(node, backend, newSrc, reason) };
+      srcIp = newSrc;
+    }
+  }
+  const forward =
+    podNode && podNode.name !== node.name
+      ? { at: graphIdOfNode(podNode.name), note: forwardNote(node.name, podNode.name, whereRuns(pod)) }
+      : undefined;
+  const podIp = pod.status.podIP;
+  const rewritten = podIp !== dstIp || srcIp !== source.ip;
+  return {
+    pod,
+    port: backend.port,
+    nodeAt: graphIdOfNode(node.name),
+    backendKey: backend.key,
+    dnatNote: choice.note,
+    dnatRule: choice.rule,
+    snat,
+    forward,
+    podAddr: addr(podIp, backend.port),
+    deliverAt: graphIdOfPod(pod.metadata.namespace, pod.metadata.name),
+    endpoint: { pod: podName(pod), node: pod.spec.nodeName, ip: podIp, port: backend.port },
+    replyNote: inputs.replyNote(rewritten, dialed),
+  };
+}
+
+/**
+ * Routes one request by its plan. Returns undefined when the drawn endpoint is not covered: the caller
+ * then routes the same request from the same state down the general path.
+ */
+export function routeByPlan(
+  state: ClusterState,
+  index: NetIndex,
+  plan: ClusterIpPlan,
+  url: string,
+): { trace: Trace; state: ClusterState } | undefined {
+  const ctx = new RouteContext(state, index);
+  const clientPort = ctx.ephemeralPort();
+  const t = plan.endpoints[drawRandomPosition(ctx, plan.mode, plan.endpoints.length)];
+  if (!t) return undefined;
+  const hops = ctx.hops;
+  const dns = plan.dnsHop;
+  if (dns) hops.push({ at: dns.at, kind: dns.kind, src: dns.src, dst: dns.dst, note: dns.note });
+  const clientAddr = addr(plan.sourceIp, clientPort);
+  hops.push({ at: plan.sourceId, kind: 'send', src: clientAddr, dst: plan.dialed, note: plan.sendNote });
+  hops.push({
+    at: t.nodeAt,
+    kind: 'dnat',
+    src: clientAddr,
+    dst: t.backendKey,
+    note: t.dnatNote,
+    rule: t.dnatRule,
+  });
+  let src = clientAddr;
+  let srcIp = plan.sourceIp;
+  if (t.snat) {
+    srcIp = t.snat.ip;
+    src = addr(srcIp, clientPort);
+    hops.push({
+      at: t.nodeAt,
+      kind: 'snat',
+      src,
+      dst: t.backendKey,
+      note: t.snat.note,
+      rule: MASQUERADE_RULE,
+    });
+  }
+  if (t.forward) hops.push({ at: t.forward.at, kind: 'forward', src, dst: t.podAddr, note: t.forward.note });
+  const answer = answerRequest(t.pod, t.port, {
+    method: 'GET',
+    scheme: plan.scheme,
+    path: plan.path,
+    host: plan.hostHeader,
+    headers: CURL_HEADERS,
+    remoteIp: srcIp,
+    remotePort: clientPort,
+    clock: state.clock,
+  });
+  const e = t.endpoint;
+  const endpoint: TraceEndpoint = { pod: e.pod, node: e.node, ip: e.ip, port: e.port };
+  const delivery: Delivery = recordAnswer(
+    ctx,
+    t.deliverAt,
+    src,
+    t.podAddr,
+    'GET',
+    plan.path,
+    answer,
+    endpoint,
+  );
+  if (delivery.outcome === 'ok' || delivery.status !== undefined || delivery.outcome === 'http-error')
+    hops.push({ at: plan.sourceId, kind: 'reply', src: plan.dialed, dst: clientAddr, note: t.replyNote });
+  const trace: Trace = {
+    from: plan.sourceId,
+    request: { method: 'GET', url, host: plan.host, clientIp: plan.sourceIp },
+    outcome: delivery.outcome,
+    hops,
+  };
+  if (delivery.status !== undefined) trace.status = delivery.status;
+  if (delivery.body !== undefined) trace.body = delivery.body;
+  trace.service = delivery.service ?? plan.serviceKey;
+  if (delivery.endpoint !== undefined) trace.endpoint = delivery.endpoint;
+  if (delivery.failure !== undefined) trace.failure = delivery.failure;
+  return { trace, state: ctx.finish() };
+}
