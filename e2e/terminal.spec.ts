@@ -111,7 +111,7 @@ test('exec -it bash changes the prompt; exit leaves; history, completion and Ctr
     .poll(() => terminal.lines().then((l) => l.slice(-2)))
     .toEqual(['student@laptop:~$ curl -s http://kubia^C', 'student@laptop:~$']);
 
-  // Tab completes a single match; a second Tab on several lists them like bash.
+  // Tab completes a single match or the shared prefix; the next Tab lists the matches, as bash does.
   await page.keyboard.type('kubectl ge');
   await page.keyboard.press('Tab');
   await expect.poll(() => terminal.lastLine()).toBe('student@laptop:~$ kubectl get');

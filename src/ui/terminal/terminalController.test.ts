@@ -237,9 +237,11 @@ describe('terminal controller', () => {
     expect(t.lines().at(-1)).toBe('student@laptop:~$ kube');
   });
 
-  it('lists several matches in columns under the line, then redraws the line', async () => {
+  it('lists several matches in columns on the second Tab, then redraws the line', async () => {
     const t = await setup({ cols: 30, words: ['kubia-aaaaa', 'kubia-bbbbb', 'kubia-ccccc'] });
     await t.type('x kubia-\t');
+    expect(t.lines()).toEqual(['student@laptop:~$ x kubia-']);
+    await t.type('\t');
     expect(t.lines()).toEqual([
       'student@laptop:~$ x kubia-',
       'kubia-aaaaa  kubia-ccccc',
@@ -247,6 +249,12 @@ describe('terminal controller', () => {
       'student@laptop:~$ x kubia-',
     ]);
     expect(t.cursor()).toEqual({ x: 26, y: 3 });
+  });
+
+  it('lists at once on a Tab right after a Tab that filled in the shared prefix', async () => {
+    const t = await setup({ words: ['kubectl', 'kubeplay'] });
+    await t.type('ku\t\t');
+    expect(t.lines()).toEqual(['student@laptop:~$ kube', 'kubectl   kubeplay', 'student@laptop:~$ kube']);
   });
 
   it('edits a line that wraps past the right margin', async () => {

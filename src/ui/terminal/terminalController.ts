@@ -90,6 +90,8 @@ export function createTerminalController(options: TerminalControllerOptions): Te
   let history: CommandHistory = createHistory(loadHistory(storage));
   let status: TerminalStatus = { busy: true, runs: 0, lastExitCode: null, prompt };
   let queue: Promise<void> = Promise.resolve();
+  /** The key before this one was Tab: readline lists the matches on the second Tab in a row. */
+  let lastWasTab = false;
 
   const cols = () => Math.max(1, screen.cols);
   const setStatus = (next: Partial<TerminalStatus>) => {
@@ -206,7 +208,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
     setStatus({ busy: false, runs: status.runs + 1, lastExitCode: exitCode, prompt });
   }
 
-  async function completeWord(): Promise<void> {
+  async function completeWord(secondTab: boolean): Promise<void> {
     if (!session) return;
     let completion = null;
     try {
@@ -229,7 +231,9 @@ export function createTerminalController(options: TerminalControllerOptions): Te
       edit(replaceRange(line, from, to, prefix));
       return;
     }
-    // Several: list them under the line, then draw the prompt and line again (bash's second Tab).
+    // Several and nothing to add: the first Tab only rings the bell; the second lists them under the
+    // line and draws the prompt and line again (readline without show-all-if-ambiguous).
+    if (!secondTab) return;
     const saved = line;
     leaveLine();
     screen.write(
@@ -242,6 +246,8 @@ export function createTerminalController(options: TerminalControllerOptions): Te
   }
 
   async function handle(key: Key): Promise<void> {
+    const secondTab = lastWasTab;
+    lastWasTab = key.kind === 'tab';
     switch (key.kind) {
       case 'text':
         edit(insertText(line, key.text));
@@ -282,7 +288,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
         return;
       }
       case 'tab':
-        await completeWord();
+        await completeWord(secondTab);
         return;
       case 'interrupt':
         // bash echoes ^C, abandons the line and gives a new prompt.
