@@ -20,14 +20,25 @@ export interface NewPod {
   source?: SourceRef;
 }
 
-/** A UUID-shaped uid from the seeded rng. */
-export function newUid(cp: ControlPlane): string {
+const HEX = '0123456789abcdef';
+
+/** Appends the low `digits` hex digits of `n` (zero-padded), most significant first. */
+function hex(n: number, digits: number): string {
   let s = '';
-  for (let i = 0; i < 4; i++)
-    s += Math.floor(cp.rng.next() * 0x100000000)
-      .toString(16)
-      .padStart(8, '0');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  for (let shift = (digits - 1) * 4; shift >= 0; shift -= 4) s += HEX[(n >>> shift) & 15];
+  return s;
+}
+
+/**
+ * A UUID-shaped uid from the seeded rng: four 32-bit draws as 32 hex digits, with the version digit
+ * (the 13th) forced to 4. Built digit by digit: one uid per pod made toString/padStart/slice garbage.
+ */
+export function newUid(cp: ControlPlane): string {
+  const a = Math.floor(cp.rng.next() * 0x100000000);
+  const b = Math.floor(cp.rng.next() * 0x100000000);
+  const c = Math.floor(cp.rng.next() * 0x100000000);
+  const d = Math.floor(cp.rng.next() * 0x100000000);
+  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b, 3)}-${hex(c >>> 16, 4)}-${hex(c, 4)}${hex(d, 8)}`;
 }
 
 /** `<base><5 random chars>`, retried until unique in the namespace (the apiserver's generateName). */
@@ -157,15 +168,13 @@ function startPod(cp: ControlPlane, pod: PodState, node: NodeState): boolean {
     cp.serviceEnvCache.set(cacheKey, env);
   }
   pod.serviceEnv = env;
+  const object = `Pod/${pod.metadata.name}`;
+  const namespace = pod.metadata.namespace;
   for (const c of pod.spec.containers) {
-    const base = { object: `Pod/${pod.metadata.name}`, namespace: pod.metadata.namespace };
-    recordEvent(state, {
-      ...base,
-      reason: 'Pulled',
-      message: `Container image "${c.image}" already present on machine`,
-    });
-    recordEvent(state, { ...base, reason: 'Created', message: `Created container ${c.name}` });
-    recordEvent(state, { ...base, reason: 'Started', message: `Started container ${c.name}` });
+    const image = `Container image "${c.image}" already present on machine`;
+    recordEvent(state, { reason: 'Pulled', object, namespace, message: image });
+    recordEvent(state, { reason: 'Created', object, namespace, message: `Created container ${c.name}` });
+    recordEvent(state, { reason: 'Started', object, namespace, message: `Started container ${c.name}` });
   }
   return true;
 }
