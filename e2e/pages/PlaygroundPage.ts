@@ -114,8 +114,12 @@ export class PlaygroundPage {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
+  /**
+   * Saved under screenshots/e2e (kept across runs: Playwright wipes test-results/ whenever anyone
+   * runs e2e) and attached to the report.
+   */
   async screenshot(name: string): Promise<void> {
-    const dir = 'test-results/screenshots';
+    const dir = 'screenshots/e2e';
     mkdirSync(dir, { recursive: true });
     const body = await this.page.screenshot({ path: `${dir}/${name}.png` });
     await this.testInfo.attach(name, { body, contentType: 'image/png' });
