@@ -2,6 +2,8 @@
  * The bundled lessons, in course order. Vite's `?raw` inlines each file (as src/scenarios/scenarioTexts.ts
  * does for scenarios); parse them with parseLesson.
  */
+import { parseLesson } from '../parseLesson.ts';
+import type { Lesson } from '../types.ts';
 import threeIps from './01-three-ips.yaml?raw';
 import createService from './02-create-service.yaml?raw';
 import whereRequestsGo from './03-where-requests-go.yaml?raw';
@@ -24,3 +26,11 @@ export const LESSON_TEXTS: readonly string[] = [
   loadbalancer,
   ingress,
 ];
+
+let parsed: Lesson[] | undefined;
+
+/** The bundled lessons, parsed (once). A file with errors is left out; the walkthrough test keeps them clean. */
+export function bundledLessons(): Lesson[] {
+  parsed ??= LESSON_TEXTS.map((text) => parseLesson(text).lesson).filter((l): l is Lesson => l !== undefined);
+  return parsed;
+}
