@@ -257,6 +257,23 @@ describe('terminal controller', () => {
     expect(t.lines()).toEqual(['student@laptop:~$ kube', 'kubectl   kubeplay', 'student@laptop:~$ kube']);
   });
 
+  it('asks before listing 100 matches or more, as readline does', async () => {
+    const many = Array.from({ length: 120 }, (_, i) => `pod-${String(i).padStart(3, '0')}`);
+    const t = await setup({ cols: 80, words: many });
+    await t.type('x pod-\t\t');
+    expect(t.lines()).toEqual(['student@laptop:~$ x pod-', 'Display all 120 possibilities? (y or n)']);
+    await t.type('q'); // not an answer: still asking
+    expect(t.lines().at(-1)).toBe('Display all 120 possibilities? (y or n)');
+    await t.type('n');
+    expect(t.lines().slice(-2)).toEqual([
+      'Display all 120 possibilities? (y or n)',
+      'student@laptop:~$ x pod-',
+    ]);
+    await t.type('\t\ty');
+    expect(t.lines()).toContain('pod-000  pod-015  pod-030  pod-045  pod-060  pod-075  pod-090  pod-105');
+    expect(t.lines().at(-1)).toBe('student@laptop:~$ x pod-');
+  });
+
   it('edits a line that wraps past the right margin', async () => {
     const t = await setup({ cols: 24 });
     // prompt (18) + 12 characters = 30: wraps onto a second row

@@ -75,6 +75,8 @@ export interface TerminalController {
 }
 
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
+/** readline's completion-query-items: from this many matches on, ask before listing them. */
+const QUERY_ITEMS = 100;
 
 export function createTerminalController(options: TerminalControllerOptions): TerminalController {
   const { screen, backend, storage } = options;
@@ -92,6 +94,8 @@ export function createTerminalController(options: TerminalControllerOptions): Te
   let queue: Promise<void> = Promise.resolve();
   /** The key before this one was Tab: readline lists the matches on the second Tab in a row. */
   let lastWasTab = false;
+  /** Matches waiting on readline's "Display all N possibilities? (y or n)". */
+  let asking: string[] | null = null;
 
   const cols = () => Math.max(1, screen.cols);
   const setStatus = (next: Partial<TerminalStatus>) => {
@@ -234,18 +238,49 @@ export function createTerminalController(options: TerminalControllerOptions): Te
     // Several and nothing to add: the first Tab only rings the bell; the second lists them under the
     // line and draws the prompt and line again (readline without show-all-if-ambiguous).
     if (!secondTab) return;
-    const saved = line;
     leaveLine();
+    if (candidates.length >= QUERY_ITEMS) {
+      screen.write(`Display all ${candidates.length} possibilities? (y or n)`);
+      asking = candidates;
+      return;
+    }
+    listCompletions(candidates);
+  }
+
+  /** The matches in columns (the cursor is at the start of a row), then the prompt and line again. */
+  function listCompletions(candidates: string[]): void {
     screen.write(
       formatCompletionColumns(candidates, cols())
         .map((l) => `${l}\r\n`)
         .join(''),
     );
     cursorRow = 0;
-    screen.write(drawFromStart(saved));
+    screen.write(drawFromStart(line));
+  }
+
+  /** y, Y or space list the matches; n, N, Backspace or Ctrl-C do not; other keys keep it asking. */
+  function answerQuery(key: Key, candidates: string[]): void {
+    const yes = key.kind === 'text' && /^[yY ]$/.test(key.text);
+    const no =
+      (key.kind === 'text' && /^[nN]$/.test(key.text)) ||
+      key.kind === 'backspace' ||
+      key.kind === 'interrupt';
+    if (!yes && !no) return;
+    asking = null;
+    screen.write('\r\n');
+    if (yes) {
+      listCompletions(candidates);
+      return;
+    }
+    cursorRow = 0;
+    screen.write(drawFromStart(line));
   }
 
   async function handle(key: Key): Promise<void> {
+    if (asking) {
+      answerQuery(key, asking);
+      return;
+    }
     const secondTab = lastWasTab;
     lastWasTab = key.kind === 'tab';
     switch (key.kind) {
