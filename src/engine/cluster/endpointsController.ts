@@ -60,18 +60,33 @@ function compareIp(a: EndpointAddress, b: EndpointAddress): number {
 /** The subsets the controller would write for a Service, from the pods it selects. */
 export function computeSubsets(svc: ServiceManifest, pods: PodState[]): EndpointSubset[] {
   const groups = new Map<string, EndpointSubset>();
+  const servicePorts = svc.spec.ports;
+  // Resolved port numbers per service port (undefined: this pod lacks it), reused for every pod; the
+  // EndpointPort objects are only made for the first pod of each port set (the subset keeps those).
+  const resolved: (number | undefined)[] = servicePorts.map(() => undefined);
   for (const pod of pods) {
     if (pod.status.phase !== 'Running' || pod.status.podIP === '') continue;
-    const ports: EndpointPort[] = [];
-    for (const sp of svc.spec.ports) {
+    let key = '';
+    let found = 0;
+    for (let i = 0; i < servicePorts.length; i++) {
+      const sp = servicePorts[i] as ServicePort;
       const port = resolveTargetPort(pod, sp);
+      resolved[i] = port;
       if (port === undefined) continue;
-      ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+      key += `${found > 0 ? ',' : ''}${sp.name ?? ''}/${port}/${sp.protocol}`;
+      found++;
     }
-    if (ports.length === 0 && svc.spec.ports.length > 0) continue;
-    const key = ports.map((p) => `${p.name ?? ''}/${p.port}/${p.protocol}`).join(',');
+    if (found === 0 && servicePorts.length > 0) continue;
     let subset = groups.get(key);
-    if (!subset) groups.set(key, (subset = { addresses: [], notReadyAddresses: [], ports }));
+    if (!subset) {
+      const ports: EndpointPort[] = [];
+      servicePorts.forEach((sp, i) => {
+        const port = resolved[i];
+        if (port !== undefined)
+          ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol });
+      });
+      groups.set(key, (subset = { addresses: [], notReadyAddresses: [], ports }));
+    }
     const ready = pod.status.ready || svc.spec.publishNotReadyAddresses;
     (ready ? subset.addresses : subset.notReadyAddresses).push(addressOf(pod, svc));
   }
