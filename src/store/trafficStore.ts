@@ -30,6 +30,10 @@ export interface TrafficState {
   flights: Flight[];
   /** The latest single request (kept after it arrives, for the step panel). */
   focused: Flight | null;
+  /** The focused request has arrived: its outcome may be revealed (students predict first). */
+  focusedLanded: boolean;
+  /** The hop the focused request has reached (set once per hop by the frame loop, never per frame). */
+  focusedHop: number;
   /** Requests delivered to each pod since the last reset. */
   hits: Record<GraphId, number>;
   batch: BatchStats | null;
@@ -44,6 +48,8 @@ export function createTrafficStore(): TrafficStore {
   return createStore<TrafficState>()(() => ({
     flights: [],
     focused: null,
+    focusedLanded: false,
+    focusedHop: 0,
     hits: {},
     batch: null,
     batchTraces: [],
@@ -63,7 +69,7 @@ export function launchFlights(store: TrafficStore, flights: Flight[]): void {
   const focused = flights.find((f) => f.focused);
   store.setState((s) => ({
     flights: [...s.flights.map((f) => (focused && f.focused ? { ...f, focused: false } : f)), ...flights],
-    ...(focused ? { focused } : {}),
+    ...(focused ? { focused, focusedLanded: false, focusedHop: 0 } : {}),
   }));
 }
 
@@ -97,14 +103,27 @@ export function landFlights(store: TrafficStore, flightIds: string[]): void {
         };
       }
     }
-    return { flights: s.flights.filter((f) => !landing.has(f.id)), hits, batch };
+    const focusedLanded = s.focusedLanded || (s.focused !== null && landing.has(s.focused.id));
+    return { flights: s.flights.filter((f) => !landing.has(f.id)), hits, batch, focusedLanded };
   });
 }
 
 export function clearTraffic(store: TrafficStore): void {
-  store.setState({ flights: [], hits: {}, batch: null, batchTraces: [], focused: null, error: null });
+  store.setState({
+    flights: [],
+    hits: {},
+    batch: null,
+    batchTraces: [],
+    focused: null,
+    focusedLanded: false,
+    error: null,
+  });
 }
 
 export function setTrafficError(store: TrafficStore, error: string | null): void {
   store.setState({ error });
+}
+
+export function setFocusedHop(store: TrafficStore, hop: number): void {
+  if (store.getState().focusedHop !== hop) store.setState({ focusedHop: hop });
 }

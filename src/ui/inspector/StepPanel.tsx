@@ -80,6 +80,11 @@ export function StepPanel() {
   const stepMode = useView((s) => s.stepMode);
   const stepHop = useView((s) => s.stepHop);
   const trace = focused?.trace;
+  // The answer is revealed when the packet arrives, so a class can predict it first.
+  const landed = useTraffic((s) => s.focusedLanded);
+  const reached = useTraffic((s) => s.focusedHop);
+  // Hops appear as the packet reaches them (all of them once it has landed).
+  const shownHops = trace ? (landed ? trace.hops.length : Math.min(trace.hops.length, reached + 1)) : 0;
   return (
     <section className="kp-panel" aria-labelledby="kp-steps-title">
       <h2 id="kp-steps-title">Request</h2>
@@ -89,19 +94,25 @@ export function StepPanel() {
       </p>
       {trace && (
         <>
-          <p
-            className={`kp-outcome kp-outcome-${trace.outcome}`}
-            data-outcome={trace.outcome}
-            data-testid="trace-outcome"
-          >
-            <strong>{trace.outcome}</strong>
-            {trace.status !== undefined && <> · HTTP {trace.status}</>}
-            {trace.endpoint?.pod && <> · answered by {trace.endpoint.pod}</>}
-            {trace.service && <> · via Service {trace.service}</>}
-          </p>
-          {trace.body && <pre className="kp-body">{trace.body}</pre>}
+          {landed ? (
+            <p
+              className={`kp-outcome kp-outcome-${trace.outcome}`}
+              data-outcome={trace.outcome}
+              data-testid="trace-outcome"
+            >
+              <strong>{trace.outcome}</strong>
+              {trace.status !== undefined && <> · HTTP {trace.status}</>}
+              {trace.endpoint?.pod && <> · answered by {trace.endpoint.pod}</>}
+              {trace.service && <> · via Service {trace.service}</>}
+            </p>
+          ) : (
+            <p className="kp-muted" data-testid="trace-pending">
+              On its way… where will it land?
+            </p>
+          )}
+          {landed && trace.body && <pre className="kp-body">{trace.body}</pre>}
           <ol className="kp-hops">
-            {trace.hops.map((hop, i) => (
+            {trace.hops.slice(0, shownHops).map((hop, i) => (
               <li
                 key={i}
                 className={`kp-hop-row kp-hop-${hop.kind}${stepMode && i === stepHop ? ' kp-current' : ''}`}

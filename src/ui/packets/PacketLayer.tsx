@@ -86,11 +86,16 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
 
   const focused = useTraffic((s) => s.focused);
   const reducedMotion = useView((s) => s.reducedMotion);
-  const path = useMemo(
+  const fullPath = useMemo(
     () =>
       focused ? createPacketTimeline(focused.trace, getCenters()).waypoints.filter((w) => w.hop >= 0) : [],
     [focused, getCenters],
   );
+  // The trail grows hop by hop (all of it once landed, or at once with reduced motion): the path
+  // is not given away before the packet takes it.
+  const landed = useTraffic((s) => s.focusedLanded);
+  const reached = useTraffic((s) => s.focusedHop);
+  const path = landed || reducedMotion ? fullPath : fullPath.filter((w) => w.hop <= reached);
 
   return (
     <ViewportPortal>

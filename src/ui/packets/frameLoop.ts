@@ -6,7 +6,7 @@
  * Progress of the focused request is written as data attributes (and narrated) once per hop.
  */
 import type { TrafficStore } from '../../store/trafficStore.ts';
-import { getArrivalKey, landFlights } from '../../store/trafficStore.ts';
+import { getArrivalKey, landFlights, setFocusedHop } from '../../store/trafficStore.ts';
 import type { ViewStore } from '../../store/viewStore.ts';
 import type { Dot, PacketCanvas, Viewport } from './packetCanvas.ts';
 import { createPacketTimeline, positionAt, timeOfHop } from './packetTimeline.ts';
@@ -59,6 +59,7 @@ export function startFrameLoop(
     s.dataset.hop = String(hop);
     if (arrived === null) delete s.dataset.arrived;
     else s.dataset.arrived = arrived;
+    setFocusedHop(traffic, hop);
     // Narrate the hop once (an aria-live region), and mark its row in the step list.
     const h = a.hops[hop];
     s.textContent = h ? `Hop ${hop + 1} of ${a.traceHops} · ${h.kind} at ${h.at}: ${h.note}` : '';
