@@ -69,14 +69,14 @@ export function createPod(cp: ControlPlane, input: NewPod): PodState {
   return pod;
 }
 
-/**
- * Moves a Pending pod on: binds it to a node (scheduler, unless nodeName is set) and, when that node is
- * up, gives it an IP and starts it. Returns whether the pod is now Running.
- */
 function bump(counts: Map<string, number>, node: string, by: number): void {
   counts.set(node, (counts.get(node) ?? 0) + by);
 }
 
+/**
+ * Moves a Pending pod on: binds it to a node (scheduler, unless nodeName is set) and, when that node is
+ * up, gives it an IP and starts it. Returns whether the pod is now Running.
+ */
 export function advancePod(cp: ControlPlane, pod: PodState): boolean {
   const { state } = cp;
   if (pod.status.phase === 'Running') return true;
