@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import LZString from 'lz-string';
 
 const PORT = 4194;
@@ -225,7 +225,7 @@ async function main(): Promise<void> {
 }
 
 /** Type `replicas: 3` -> 5 in the editor; time from the last keystroke until the fifth kubia pod is drawn. */
-async function measureEditToGraph(browser: import('@playwright/test').Browser): Promise<number> {
+async function measureEditToGraph(browser: Browser): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(BASE);
