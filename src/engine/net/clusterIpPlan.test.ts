@@ -1,7 +1,8 @@
 /**
  * Cached request plans must not change a single byte of what routing returns: every plain GET from
- * every pod and node to every Service (by name and by ClusterIP) of the bundled scenarios, in every
- * kube-proxy mode, routed with plans and without, gives equal traces and equal states.
+ * every pod, node and outside client to every Service (by name, by ClusterIP, by node IP and node
+ * port) of the bundled scenarios, in every kube-proxy mode, routed with plans and without, gives
+ * equal traces and equal states.
  */
 import { describe, it, expect } from 'vitest';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
@@ -15,6 +16,8 @@ function requestsOf(state: ClusterState): RequestSpec[] {
   const sources = [
     ...state.pods.map((p) => `pod/${p.metadata.namespace}/${p.metadata.name}`),
     ...state.nodes.map((n) => `node/${n.name}`),
+    'client/laptop',
+    'client/visitor',
   ];
   const urls: string[] = [];
   for (const s of state.services) {
@@ -24,6 +27,10 @@ function requestsOf(state: ClusterState): RequestSpec[] {
       urls.push(`http://${s.manifest.spec.clusterIP}:${port.port}/`);
     }
     urls.push(`http://${name}.${namespace}.svc.cluster.local`);
+    for (const port of s.manifest.spec.ports) {
+      if (port.nodePort === undefined) continue;
+      for (const node of state.nodes) urls.push(`http://${node.ip}:${port.nodePort}/p`);
+    }
   }
   return sources.flatMap((from) => urls.map((url) => ({ from, url })));
 }
@@ -63,7 +70,7 @@ describe('cached ClusterIP plans route exactly as the general path', () => {
       files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS.kubia ?? '' }],
       seed: 5,
     }).state;
-    const requests = requestsOf(base).filter((r) => r.from.startsWith('pod/'));
+    const requests = requestsOf(base).filter((r) => !r.from.startsWith('node/'));
     const downNode = base.pods.find((p) => p.metadata.name.startsWith('kubia'))?.spec.nodeName;
     const withDown = {
       ...base,

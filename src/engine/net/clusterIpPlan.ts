@@ -10,7 +10,8 @@
  * ingress controller serves it, ...) sends that one request down the general path, which redraws the
  * same random numbers from the same state.
  */
-import type { ClusterState, NodeState, PodState } from '../model/state.ts';
+import type { ServicePort } from '../model/objects.ts';
+import type { ClusterState, NodeState, PodState, ServiceState } from '../model/state.ts';
 import type { GraphId, Hop, Trace, TraceEndpoint } from '../trace.ts';
 import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
 import { answerRequest } from './apps.ts';
@@ -24,6 +25,8 @@ import { getBackends } from './netIndex.ts';
 import { addr, RouteContext } from './routeContext.ts';
 import {
   clusterIpMasqueradeReason,
+  externalRule,
+  externalTreatment,
   MASQUERADE_RULE,
   masqueradeAddress,
   masqueradeNote,
@@ -85,31 +88,30 @@ export interface PlanInputs {
   replyNote: (rewritten: boolean, dialed: string) => string;
 }
 
+/** The node whose kube-proxy rules handle the connection, and what they do with it. */
+interface Entry {
+  node: NodeState;
+  service: ServiceState;
+  port: ServicePort;
+  candidates: Backend[];
+  /** The dnat note and rule for the endpoint at `position`. */
+  choice: (position: number) => { note: string; rule: string };
+  /** Why the source is masqueraded toward `backend`, if it is. */
+  masquerade: (backend: Backend) => string | undefined;
+}
+
 /** The plan for a request, or null when the general path must handle it (mirrors entry.ts's checks). */
 export function buildClusterIpPlan(inputs: PlanInputs): ClusterIpPlan | null {
-  const { state, index, source, url, dstIp } = inputs;
+  const { state, source, url, dstIp } = inputs;
   const mode = state.settings.kubeProxyMode;
   if (mode !== 'iptables' && mode !== 'nftables') return null;
-  if (source.kind === 'client' || dstIp.startsWith('127.')) return null;
-  const node = source.node;
-  if (!node || !node.up || index.nodesByName.get(node.name) !== node) return null;
-  if (source.kind === 'pod' && (!source.pod.status.podIP || source.pod.status.phase !== 'Running'))
-    return null;
-  const service = index.servicesByClusterIp.get(dstIp);
-  if (!service || service.manifest.spec.sessionAffinity === 'ClientIP') return null;
-  const port = service.manifest.spec.ports.find((p) => p.port === url.port && p.protocol === 'TCP');
-  if (!port) return null;
-  const all = getBackends(index, service, port);
-  const candidates =
-    service.manifest.spec.internalTrafficPolicy === 'Local'
-      ? all.filter((b) => b.nodeName === node.name)
-      : all;
-  if (candidates.length === 0) return null;
+  if (dstIp.startsWith('127.')) return null;
+  const entry = source.kind === 'client' ? nodePortEntry(inputs, mode) : clusterIpEntry(inputs, mode);
+  if (!entry) return null;
   const dialed = addr(dstIp, url.port);
-  const endpoints = candidates.map((backend, position) => {
-    const choice = randomChoiceText(service, port, candidates, mode, node.name, position);
-    return endpointTemplate(inputs, node, backend, choice, dialed);
-  });
+  const endpoints = entry.candidates.map((backend, position) =>
+    endpointTemplate(inputs, entry.node, backend, entry.choice(position), entry.masquerade(backend), dialed),
+  );
   return {
     settings: state.settings,
     mode,
@@ -122,8 +124,76 @@ export function buildClusterIpPlan(inputs: PlanInputs): ClusterIpPlan | null {
     path: url.path,
     host: url.host,
     hostHeader: url.hostHeader,
-    serviceKey: serviceKey(service),
+    serviceKey: serviceKey(entry.service),
     endpoints,
+  };
+}
+
+function findTcpPort(service: ServiceState, port: number): ServicePort | undefined {
+  return service.manifest.spec.ports.find((p) => p.port === port && p.protocol === 'TCP');
+}
+
+/** A pod or node dials a ClusterIP: its own node's rules (serviceProxy.ts proxyClusterIp). */
+function clusterIpEntry(inputs: PlanInputs, mode: string): Entry | null {
+  const { index, source, url, dstIp } = inputs;
+  if (source.kind === 'client') return null;
+  const node = source.node;
+  if (!node || !node.up || index.nodesByName.get(node.name) !== node) return null;
+  if (source.kind === 'pod' && (!source.pod.status.podIP || source.pod.status.phase !== 'Running'))
+    return null;
+  const service = index.servicesByClusterIp.get(dstIp);
+  if (!service || service.manifest.spec.sessionAffinity === 'ClientIP') return null;
+  const port = findTcpPort(service, url.port);
+  if (!port) return null;
+  const all = getBackends(index, service, port);
+  const candidates =
+    service.manifest.spec.internalTrafficPolicy === 'Local'
+      ? all.filter((b) => b.nodeName === node.name)
+      : all;
+  if (candidates.length === 0) return null;
+  return {
+    node,
+    service,
+    port,
+    candidates,
+    choice: (position) => randomChoiceText(service, port, candidates, mode, node.name, position),
+    masquerade: (backend) => clusterIpMasqueradeReason(source, backend.ip, source.ip),
+  };
+}
+
+/**
+ * An outside client dials a node's IP and a node port (entry.ts: no ClusterIP, LB or external IP
+ * owns the address): that node's rules (serviceProxy.ts proxyExternal).
+ */
+function nodePortEntry(inputs: PlanInputs, mode: string): Entry | null {
+  const { index, source, url, dstIp } = inputs;
+  if (source.kind !== 'client' || source.isNew) return null;
+  if (
+    index.servicesByClusterIp.has(dstIp) ||
+    index.servicesByLoadBalancerIp.has(dstIp) ||
+    index.servicesByExternalIp.has(dstIp)
+  )
+    return null;
+  const node = index.nodesByIp.get(dstIp);
+  if (!node || !node.up) return null;
+  const nodePort = index.nodePorts.get(url.port);
+  if (!nodePort) return null;
+  const { service, port } = nodePort;
+  if (service.manifest.spec.sessionAffinity === 'ClientIP') return null;
+  const all = getBackends(index, service, port);
+  const treatment = externalTreatment(source, service);
+  const candidates = treatment.onlyLocal ? all.filter((b) => b.nodeName === node.name) : all;
+  if (candidates.length === 0) return null;
+  return {
+    node,
+    service,
+    port,
+    candidates,
+    choice: (position) => {
+      const inner = randomChoiceText(service, port, candidates, mode, node.name, position);
+      return { note: inner.note + treatment.noteSuffix, rule: externalRule(service, port, inner.rule) };
+    },
+    masquerade: () => treatment.masquerade,
   };
 }
 
@@ -132,6 +202,7 @@ function endpointTemplate(
   node: NodeState,
   backend: Backend,
   choice: { note: string; rule: string },
+  reason: string | undefined,
   dialed: string,
 ): EndpointTemplate | undefined {
   const { index, source, dstIp } = inputs;
@@ -141,7 +212,6 @@ function endpointTemplate(
   if (getIngressController(pod)?.ports.has(backend.port)) return undefined;
   const podNode = index.nodesByName.get(pod.spec.nodeName);
   if (podNode && !podNode.up) return undefined;
-  const reason = clusterIpMasqueradeReason(source, backend.ip, source.ip);
   let srcIp = source.ip;
   let snat: EndpointTemplate['snat'];
   if (reason !== undefined) {

@@ -182,12 +182,19 @@ function replyNoteFor(rewritten: boolean, dialed: string): string {
     : `the answer travels back from ${dialed}`;
 }
 
-/** Plans by net index, source and URL; `null` marks a request the plan does not cover. */
-const plans = new WeakMap<NetIndex, Map<GraphId, Map<string, ClusterIpPlan | null>>>();
+/** A plan (or `null`: not covered) and the source it was made for. */
+interface PlanEntry {
+  source: Source | undefined;
+  plan: ClusterIpPlan | null;
+}
+
+/** Plans by net index, source and URL. */
+const plans = new WeakMap<NetIndex, Map<GraphId, Map<string, PlanEntry>>>();
 
 /**
- * The cached plan for a plain GET from a pod or node (clusterIpPlan.ts), built on first use; undefined
- * when the request has anything the plan does not model (a method, headers, --resolve, a client).
+ * The cached plan for a plain GET (clusterIpPlan.ts), built on first use. A pod's or node's Source
+ * lives as long as the index; an outside client's also depends on `state.clients`, so its plan is
+ * reused only while findSourceCached still returns the same Source.
  */
 function planFor(state: ClusterState, index: NetIndex, request: RequestSpec): ClusterIpPlan | null {
   let perSource = plans.get(index);
@@ -201,29 +208,35 @@ function planFor(state: ClusterState, index: NetIndex, request: RequestSpec): Cl
     perSource.set(request.from, perUrl);
   }
   const hit = perUrl.get(request.url);
-  if (hit !== undefined && (hit === null || hit.settings === state.settings)) return hit;
-  const plan = buildPlan(state, index, request);
+  if (hit !== undefined && (hit.plan === null || hit.plan.settings === state.settings)) {
+    if (!request.from.startsWith('client/')) return hit.plan;
+    const found = findSourceCached(state, index, request.from, request.clientIp);
+    if (found.ok && found.source === hit.source) return hit.plan;
+  }
+  const entry = buildPlan(state, index, request);
   if (perUrl.size >= 1000) perUrl.clear();
-  perUrl.set(request.url, plan);
-  return plan;
+  perUrl.set(request.url, entry);
+  return entry.plan;
 }
 
-function buildPlan(state: ClusterState, index: NetIndex, request: RequestSpec): ClusterIpPlan | null {
+function buildPlan(state: ClusterState, index: NetIndex, request: RequestSpec): PlanEntry {
   const found = findSourceCached(state, index, request.from, request.clientIp);
-  if (!found.ok || found.source.kind === 'client') return null;
+  if (!found.ok) return { source: undefined, plan: null };
   const source = found.source;
   const url = parseUrlCached(request.url);
-  if (!url) return null;
+  if (!url) return { source, plan: null };
   let dstIp = url.host;
   let dnsHop: Hop | undefined;
   if (!url.isIp) {
+    // Outside clients' look-ups are not cached (resolveName): leave names from them to the general path.
+    if (source.kind === 'client') return { source, plan: null };
     const resolution = resolveName(new RouteContext(state, index), source, url.host, url.port, request);
-    if (!resolution.address) return null;
+    if (!resolution.address) return { source, plan: null };
     dstIp = resolution.address;
     dnsHop = resolution.hop;
   }
   const dialed = addr(dstIp, url.port);
-  return buildClusterIpPlan({
+  const plan = buildClusterIpPlan({
     state,
     index,
     source,
@@ -233,6 +246,7 @@ function buildPlan(state: ClusterState, index: NetIndex, request: RequestSpec): 
     sendNote: sendNote(source, dialed, 'GET', url.path, url.hostHeader, request.url),
     replyNote: replyNoteFor,
   });
+  return { source, plan };
 }
 
 /** Whether a request is a plain GET with nothing but a URL, the only kind a plan covers. */
@@ -241,8 +255,7 @@ function isPlainGet(request: RequestSpec): boolean {
     (request.method === undefined || request.method === 'GET') &&
     request.headers === undefined &&
     request.resolve === undefined &&
-    request.clientIp === undefined &&
-    !request.from.startsWith('client/')
+    request.clientIp === undefined
   );
 }
 

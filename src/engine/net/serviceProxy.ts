@@ -196,7 +196,7 @@ export function proxyClusterIp(
 const externalRules = new WeakMap<ServicePort, Map<string, string>>();
 
 /** `KUBE-EXT-… -> KUBE-SVC-… -> KUBE-SEP-…`, cached per Service port and endpoint rule. */
-function externalRule(service: ServiceState, port: ServicePort, inner: string): string {
+export function externalRule(service: ServiceState, port: ServicePort, inner: string): string {
   let perPort = externalRules.get(port);
   if (!perPort) {
     perPort = new Map();
@@ -210,6 +210,47 @@ function externalRule(service: ServiceState, port: ServicePort, inner: string): 
   return rule;
 }
 
+export interface ExternalTreatment {
+  /** Only endpoints on the receiving node serve it (externalTrafficPolicy Local, outside client). */
+  onlyLocal: boolean;
+  /** Why the source is masqueraded, if it is. */
+  masquerade: string | undefined;
+  /** Appended to the endpoint choice's note. */
+  noteSuffix: string;
+}
+
+/** How kube-proxy treats external traffic (node port, LB IP, external IP) from `source`, by policy. */
+export function externalTreatment(source: Source, service: ServiceState): ExternalTreatment {
+  if (service.manifest.spec.externalTrafficPolicy !== 'Local') {
+    return {
+      onlyLocal: false,
+      masquerade: 'externalTrafficPolicy is Cluster (the reply must return through this node to be un-NATed)',
+      noteSuffix: '',
+    };
+  }
+  if (source.kind === 'pod' && !source.pod.spec.hostNetwork) {
+    return {
+      onlyLocal: false,
+      masquerade: undefined,
+      noteSuffix:
+        ' (traffic from a pod skips externalTrafficPolicy Local and may use any endpoint); the client IP is kept (externalTrafficPolicy Local)',
+    };
+  }
+  if (source.kind === 'node' || source.kind === 'pod') {
+    return {
+      onlyLocal: false,
+      masquerade:
+        'the connection comes from the node itself, which kube-proxy masquerades and sends to any endpoint',
+      noteSuffix: '',
+    };
+  }
+  return {
+    onlyLocal: true,
+    masquerade: undefined,
+    noteSuffix: '; the client IP is kept (externalTrafficPolicy Local)',
+  };
+}
+
 /** A connection to a node port, LB IP or external IP, handled by the rules of `node`. */
 export function proxyExternal(
   ctx: RouteContext,
@@ -220,27 +261,9 @@ export function proxyExternal(
 ): Delivery {
   const all = getBackends(ctx.index, service, port);
   if (all.length === 0) return rejectNoEndpoints(ctx, flow, service, port, node);
-  const spec = service.manifest.spec;
-  const fromPod = flow.source.kind === 'pod' && !flow.source.pod.spec.hostNetwork;
-  const fromNode =
-    flow.source.kind === 'node' || (flow.source.kind === 'pod' && flow.source.pod.spec.hostNetwork);
-  let candidates = all;
-  let masquerade: string | undefined;
-  let shortCircuit = '';
-  if (spec.externalTrafficPolicy === 'Local') {
-    if (fromPod) {
-      shortCircuit = ' (traffic from a pod skips externalTrafficPolicy Local and may use any endpoint)';
-    } else if (fromNode) {
-      masquerade =
-        'the connection comes from the node itself, which kube-proxy masquerades and sends to any endpoint';
-    } else {
-      candidates = all.filter((b) => b.nodeName === node.name);
-      if (candidates.length === 0)
-        return dropNoLocal(ctx, flow, service, port, node, 'externalTrafficPolicy');
-    }
-  } else {
-    masquerade = 'externalTrafficPolicy is Cluster (the reply must return through this node to be un-NATed)';
-  }
+  const { onlyLocal, masquerade, noteSuffix } = externalTreatment(flow.source, service);
+  const candidates = onlyLocal ? all.filter((b) => b.nodeName === node.name) : all;
+  if (candidates.length === 0) return dropNoLocal(ctx, flow, service, port, node, 'externalTrafficPolicy');
   const choice = chooseEndpoint(ctx, {
     service,
     port,
@@ -250,17 +273,13 @@ export function proxyExternal(
     virtualServer: dstAddr(flow),
   });
   if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
-  const kept =
-    spec.externalTrafficPolicy === 'Local' && !masquerade
-      ? '; the client IP is kept (externalTrafficPolicy Local)'
-      : '';
   const rule = externalRule(service, port, choice.rule);
   return dnatAndDeliver(
     ctx,
     flow,
     service,
     node,
-    { ...choice, note: choice.note + shortCircuit + kept, rule },
+    { ...choice, note: choice.note + noteSuffix, rule },
     masquerade,
   );
 }
