@@ -1,12 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createKubeplayApp } from './store/kubeplayApp.ts';
-import { saveScenario } from './store/persistence.ts';
-import { openShareLink } from './store/shareLink.ts';
+import { loadSavedScenario, saveScenario } from './store/persistence.ts';
 import { AppContext } from './store/react.ts';
 import { App } from './ui/app/App.tsx';
 import { getBundledScenarios } from './ui/app/scenarioCatalog.ts';
 import { installTestApi } from './ui/app/testApi.ts';
+import { EmbedApp } from './ui/share/EmbedApp.tsx';
+import { toFullPageUrl } from './ui/share/embedMode.ts';
+import { LinkChoiceDialog } from './ui/share/LinkChoiceDialog.tsx';
+import { LinkErrorAlert } from './ui/share/LinkErrorAlert.tsx';
+import { planLinkOpening } from './ui/share/linkOpening.ts';
 import { createEngineClient } from './worker/engineClient.ts';
 import './ui/app/app.css';
 
@@ -19,20 +23,31 @@ function getStorage(): Storage | null {
 }
 
 // A share link opens once: it becomes the autosaved scenario and leaves the address bar, so a reload
-// keeps later edits instead of reopening the link.
-const opened = openShareLink(window.location.hash);
+// keeps later edits instead of reopening the link. It never silently replaces the user's own differing
+// work (they are asked), and an embed (`?embed`) neither reads nor writes the autosave (src/ui/share).
 const storage = getStorage();
-if (opened) history.replaceState(null, '', window.location.pathname + window.location.search);
-if (opened?.ok) saveScenario(storage, opened.link.scenario);
+const scenarios = getBundledScenarios();
+const plan = planLinkOpening({
+  hash: window.location.hash,
+  search: window.location.search,
+  saved: loadSavedScenario(storage),
+  bundled: scenarios,
+});
+const fragment = window.location.hash.slice(1);
+if (window.location.hash && !plan.embed) {
+  history.replaceState(null, '', window.location.pathname + window.location.search);
+}
+if (plan.open && plan.autosave) saveScenario(storage, plan.open.scenario);
 
 const app = createKubeplayApp({
   engine: createEngineClient(),
-  scenarios: getBundledScenarios(),
-  storage,
+  scenarios,
+  storage: plan.autosave ? storage : null,
   now: () => performance.now(),
-  link: opened?.ok ? opened.link : null,
+  link: plan.open,
 });
-if (opened && !opened.ok) app.view.setState({ notice: `The link could not be opened: ${opened.error}` });
+// The link's request is what the viewer should send: keep the app from suggesting another.
+if (plan.open?.draft) app.view.setState({ draftPristine: false });
 
 // The theme: what the person chose last time, else what the system prefers.
 const THEME_KEY = 'kubeplay.theme';
@@ -56,7 +71,16 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <AppContext.Provider value={app}>
-        <App />
+        {plan.embed ? (
+          <EmbedApp
+            mode={plan.embed}
+            fullPageUrl={toFullPageUrl(window.location.href, fragment, plan.linkEmbed)}
+          />
+        ) : (
+          <App />
+        )}
+        {plan.ask && <LinkChoiceDialog link={plan.ask} />}
+        {plan.error && <LinkErrorAlert message={plan.error} />}
       </AppContext.Provider>
     </StrictMode>,
   );

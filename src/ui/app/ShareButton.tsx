@@ -1,35 +1,15 @@
-/** Makes the share link for what is on screen and copies it (or shows it when copying is not allowed). */
+/** Opens the share dialog (src/ui/share): the link, copied at once, its QR code and the embed snippet. */
 import { useState } from 'react';
-import { useApp } from '../../store/react.ts';
+import { ShareDialog } from '../share/ShareDialog.tsx';
 
 export function ShareButton() {
-  const app = useApp();
-  const [link, setLink] = useState<string | null>(null);
-  const share = async () => {
-    const url = `${window.location.origin}${window.location.pathname}#${app.shareLink()}`;
-    setLink(url);
-    try {
-      await navigator.clipboard.writeText(url);
-      app.view.setState({ notice: 'Link copied.' });
-    } catch {
-      app.view.setState({ notice: 'Copy the link from the box.' });
-    }
-  };
+  const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => void share()} data-testid="share">
-        Share link
+      <button type="button" onClick={() => setOpen(true)} data-testid="share" aria-haspopup="dialog">
+        Share
       </button>
-      {link && (
-        <input
-          className="kp-share-link"
-          readOnly
-          value={link}
-          aria-label="Share link"
-          onFocus={(e) => e.currentTarget.select()}
-          onBlur={() => setLink(null)}
-        />
-      )}
+      {open && <ShareDialog onClose={() => setOpen(false)} />}
     </>
   );
 }

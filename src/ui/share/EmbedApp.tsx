@@ -1,0 +1,50 @@
+/**
+ * Embed mode (`?embed`, `?embed=terminal`, or a link's embed flag): the graph alone, or with the
+ * terminal, sized to whatever iframe holds it. The YAML is not shown and nothing is autosaved (main.tsx
+ * starts the app without storage), so a slide never overwrites the viewer's own work. "Open in kubeplay"
+ * leads to the full playground with the same scenario.
+ */
+import { useEffect } from 'react';
+import { useApp, useView } from '../../store/react.ts';
+import { ClusterGraph } from '../graph/ClusterGraph.tsx';
+import { TerminalDock } from '../app/TerminalDock.tsx';
+import type { EmbedMode } from './embedMode.ts';
+import './share.css';
+
+export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: string }) {
+  const app = useApp();
+  const theme = useView((s) => s.theme);
+  const notice = useView((s) => s.notice);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    app.view.setState({ editorOpen: false, terminalOpen: mode === 'terminal' });
+  }, [app, mode]);
+  return (
+    <div className="kp-app kp-embed" data-embed={mode}>
+      <main className="kp-main">
+        <div className="kp-stage">
+          <ClusterGraph />
+          <div className="kp-embed-bar">
+            {notice && (
+              <p className="kp-notice" role="status">
+                {notice}
+              </p>
+            )}
+            <a
+              className="kp-embed-open"
+              href={fullPageUrl}
+              target="_blank"
+              rel="noopener"
+              data-testid="embed-open"
+            >
+              Open in kube<span>play</span> ↗
+            </a>
+          </div>
+        </div>
+        {mode === 'terminal' && <TerminalDock />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * Opened with a share link while this browser holds work of the user's own that differs: ask which
+ * to show. Nothing is replaced until "Open the shared scenario" is pressed; Esc keeps the user's work.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useApp } from '../../store/react.ts';
+import type { OpenedLink } from '../../store/shareLink.ts';
+import { openSharedLink } from './openSharedLink.ts';
+import './share.css';
+
+export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
+  const app = useApp();
+  const titleId = useId();
+  const ref = useRef<HTMLDialogElement | null>(null);
+  const [open, setOpen] = useState(true);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (open && dialog && !dialog.open) dialog.showModal();
+  }, [open]);
+
+  if (!open) return null;
+  const choose = (shared: boolean) => {
+    if (shared) openSharedLink(app, link);
+    else app.view.setState({ notice: 'Kept your own work: the shared scenario was not opened.' });
+    setOpen(false);
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="kp-share kp-link-choice"
+      aria-labelledby={titleId}
+      data-testid="link-choice"
+      onCancel={(e) => {
+        e.preventDefault();
+        choose(false);
+      }}
+    >
+      <h2 id={titleId}>Open the shared scenario?</h2>
+      <p>
+        This link holds a scenario that differs from the work saved in this browser. Opening it replaces your
+        saved YAML and actions.
+      </p>
+      <div className="kp-row kp-link-choice-actions">
+        <button type="button" className="kp-primary" onClick={() => choose(true)} data-testid="link-open">
+          Open the shared scenario
+        </button>
+        <button type="button" onClick={() => choose(false)} data-testid="link-keep" autoFocus>
+          Keep mine
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * The share dialog: the link (copied at once, with a button to copy again), its QR code big enough to
+ * scan from the back of a room, what the link carries, and the embed variant with an iframe snippet.
+ * A native modal <dialog>: the page behind it is inert (focus stays inside), Esc closes it.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useScenario, useShallow, useView } from '../../store/react.ts';
+import { QrCode } from './QrCode.tsx';
+import { toShareLinks, toSharedScenario } from './shareLinks.ts';
+import type { ShareOptions } from './shareLinks.ts';
+import './share.css';
+
+const QR_SIZE = 360;
+
+type Copied = 'link' | 'embed' | 'iframe' | 'failed' | null;
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function useShareLinks(options: ShareOptions) {
+  const scenario = useScenario((s) => s);
+  const view = useView(
+    useShallow((s) => ({ positions: s.positions, selection: s.selection, draft: s.draft })),
+  );
+  return useMemo(() => {
+    const base = `${window.location.origin}${window.location.pathname}`;
+    return toShareLinks(base, toSharedScenario(scenario, view, options));
+  }, [scenario, view, options]);
+}
+
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const titleId = useId();
+  const ref = useRef<HTMLDialogElement | null>(null);
+  const [options, setOptions] = useState<ShareOptions>({ layout: true, request: true });
+  const [copied, setCopied] = useState<Copied>(null);
+  const links = useShareLinks(options);
+  const hasLayout = useView((s) => Object.keys(s.positions).length > 0);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  // The link is copied as the dialog opens, and again whenever the options change it.
+  useEffect(() => {
+    let live = true;
+    void copyText(links.link).then((ok) => live && setCopied(ok ? 'link' : 'failed'));
+    return () => {
+      live = false;
+    };
+  }, [links.link]);
+
+  const copy = async (what: 'link' | 'embed' | 'iframe') => {
+    const text = what === 'link' ? links.link : what === 'embed' ? links.embedLink : links.iframe;
+    setCopied((await copyText(text)) ? what : 'failed');
+  };
+
+  const confirmation: Record<Exclude<Copied, null>, string> = {
+    link: 'Link copied to the clipboard.',
+    embed: 'Embed link copied.',
+    iframe: 'iframe snippet copied.',
+    failed: 'Copying is not allowed here: select the text and copy it.',
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="kp-share"
+      aria-labelledby={titleId}
+      data-testid="share-dialog"
+      onClose={onClose}
+    >
+      <div className="kp-share-head">
+        <h2 id={titleId}>Share this scenario</h2>
+        <form method="dialog">
+          <button type="submit" aria-label="Close">
+            ×
+          </button>
+        </form>
+      </div>
+      <div className="kp-share-body">
+        <div className="kp-share-qr">
+          <QrCode text={links.link} size={QR_SIZE} />
+        </div>
+        <div className="kp-share-fields">
+          <label className="kp-share-field">
+            <span>
+              Link{' '}
+              <small data-testid="share-length">({links.link.length.toLocaleString('en')} characters)</small>
+            </span>
+            <span className="kp-share-copy-row">
+              <input
+                readOnly
+                value={links.link}
+                data-testid="share-url"
+                onFocus={(e) => e.currentTarget.select()}
+                autoFocus
+              />
+              <button type="button" onClick={() => void copy('link')} data-testid="share-copy">
+                Copy
+              </button>
+            </span>
+          </label>
+          <p className="kp-share-confirm" role="status" data-testid="share-copied">
+            {copied ? confirmation[copied] : ''}
+          </p>
+          <fieldset className="kp-share-options">
+            <legend>The link also carries</legend>
+            <label className="kp-check">
+              <input
+                type="checkbox"
+                checked={options.layout}
+                disabled={!hasLayout}
+                onChange={(e) => setOptions({ ...options, layout: e.target.checked })}
+              />
+              the graph layout{hasLayout ? '' : ' (nothing dragged yet)'}
+            </label>
+            <label className="kp-check">
+              <input
+                type="checkbox"
+                checked={options.request}
+                onChange={(e) => setOptions({ ...options, request: e.target.checked })}
+              />
+              the request in the request bar
+            </label>
+          </fieldset>
+          <p className="kp-muted">
+            Always: the YAML, the seed and every action (so the same pods, IPs and choices).
+          </p>
+          <details className="kp-share-embed">
+            <summary>Embed in slides (read-only graph)</summary>
+            <label className="kp-share-field">
+              <span>Embed link</span>
+              <span className="kp-share-copy-row">
+                <input
+                  readOnly
+                  value={links.embedLink}
+                  data-testid="share-embed-url"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+                <button type="button" onClick={() => void copy('embed')}>
+                  Copy
+                </button>
+              </span>
+            </label>
+            <label className="kp-share-field">
+              <span>
+                iframe{' '}
+                <small>
+                  (add <code>?embed=terminal</code> for the terminal too)
+                </small>
+              </span>
+              <span className="kp-share-copy-row">
+                <textarea readOnly rows={3} value={links.iframe} data-testid="share-iframe" />
+                <button type="button" onClick={() => void copy('iframe')}>
+                  Copy
+                </button>
+              </span>
+            </label>
+          </details>
+        </div>
+      </div>
+    </dialog>
+  );
+}
