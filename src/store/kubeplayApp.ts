@@ -3,7 +3,9 @@
  * (type YAML, pick a scenario, take an action, send requests) into store updates. Components call these
  * functions; they never call `setState` themselves (zustand's no-store-actions guide).
  */
+import { createShellSession } from '../engine/index.ts';
 import type { Action, Completion, GraphId, RequestSpec, ShellSession } from '../engine/index.ts';
+import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
 import { loadSavedScenario, saveScenario } from './persistence.ts';
 import { makeShareLink } from './shareLink.ts';
@@ -64,6 +66,13 @@ export interface KubeplayApp {
   shareLink(): string;
   /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
   flush(): Promise<void>;
+  /**
+   * What the person did, reported once the simulation shows its effect: a terminal line, a request
+   * from the request bar, an action from the graph. Lessons listen. Returns the unsubscribe.
+   */
+  onEvent(listener: (event: LessonEvent) => void): () => void;
+  /** Files on the laptop for `kubectl apply -f NAME` (a lesson's), added to every terminal session. */
+  setLaptopFiles(files: Record<string, string>): void;
   dispose(): void;
 }
 
@@ -111,6 +120,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   let flightCounter = 0;
   let batchCounter = 0;
   let running: Promise<void> = Promise.resolve();
+  const listeners = new Set<(event: LessonEvent) => void>();
+  let laptopFiles: Record<string, string> = {};
+  const report = (event: LessonEvent) => {
+    for (const listener of listeners) listener(event);
+  };
 
   async function runEngine(): Promise<void> {
     const { yaml, seed, actions } = scenario.getState();
@@ -158,6 +172,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     });
   }
 
+  async function flushEngine(): Promise<void> {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+      running = runEngine();
+    }
+    await running;
+  }
+
   function makeFlight(
     trace: Flight['trace'],
     startAt: number,
@@ -186,6 +209,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     perform(action) {
       appendAction(scenario, action);
+      void flushEngine().then(() => report({ type: 'action', action }));
     },
     async sendRequest(spec) {
       await running;
@@ -195,6 +219,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       if (!trace) return;
       view.setState({ stepHop: 0 });
       launchFlights(traffic, [makeFlight(trace, now(), true, null)]);
+      report({ type: 'trace', trace });
     },
     async sendTraffic(plan) {
       const count = Math.max(0, Math.min(MAX_BATCH, Math.floor(plan.count)));
@@ -216,8 +241,13 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
         reply.traces.map((trace, i) => makeFlight(trace, start + i * gap, false, batchCounter)),
       );
     },
-    async runCommand(line, session) {
+    async runCommand(line, given) {
       await running;
+      // The laptop's files (a lesson's) join the session; files the student wrote win.
+      const session =
+        Object.keys(laptopFiles).length === 0
+          ? given
+          : { ...(given ?? createShellSession()), files: { ...laptopFiles, ...(given?.files ?? {}) } };
       const reply = await engine.runCommand(line, session);
       if (reply.actions.length > 0) {
         for (const action of reply.actions) appendAction(scenario, action);
@@ -239,6 +269,10 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
           reply.traces.map((trace, i) => makeFlight(trace, start + i * 400, i === last, null)),
         );
       }
+      if (line.trim() !== '') {
+        const { output, exitCode, traces, actions } = reply;
+        report({ type: 'command', command: line, output, exitCode, traces, actions });
+      }
       return reply;
     },
     complete(line, cursor, session) {
@@ -251,15 +285,16 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     shareLink() {
       return makeShareLink(scenario.getState(), view.getState());
     },
-    async flush() {
-      if (timer !== null) {
-        clearTimeout(timer);
-        timer = null;
-        running = runEngine();
-      }
-      await running;
+    flush: flushEngine,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setLaptopFiles(files) {
+      laptopFiles = { ...files };
     },
     dispose() {
+      listeners.clear();
       if (timer !== null) clearTimeout(timer);
       unsubscribe();
       engine.dispose();

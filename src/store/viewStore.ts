@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GraphId } from '../engine/index.ts';
+import type { LessonProgress } from '../lessons/index.ts';
 
 export type Theme = 'light' | 'dark';
 export type Speed = 0.25 | 0.5 | 1 | 2;
@@ -40,6 +41,14 @@ export interface ViewState {
   draft: RequestDraft;
   /** True until the user touches the request bar: the app may then suggest a request that works. */
   draftPristine: boolean;
+  /** The lessons panel is shown. */
+  lessonsOpen: boolean;
+  /** The lesson the student follows and the step they are on (a share link may carry it). */
+  lesson: LessonProgress | null;
+  /** Steps of that lesson the student completed (not merely skipped), by index. */
+  lessonDone: number[];
+  /** Graph id patterns the current lesson step lights up (`pod/default/kubia-*`). */
+  lessonHighlight: string[];
 }
 
 export interface RequestDraft {
@@ -72,6 +81,10 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     revealRequest: null,
     draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
     draftPristine: true,
+    lessonsOpen: false,
+    lesson: null,
+    lessonDone: [],
+    lessonHighlight: [],
     ...initial,
   }));
 }

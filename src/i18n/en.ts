@@ -1,0 +1,91 @@
+/**
+ * English texts of the page's own chrome. Terminal and engine output are never translated: kubectl
+ * prints what kubectl prints. Keys are grouped by where they appear; zhCN.ts has the same shape.
+ */
+export const en = {
+  header: {
+    scenario: 'Scenario',
+    ownYaml: 'Your own YAML',
+    systemPods: 'System pods',
+    resetLayout: 'Reset layout',
+    fit: 'Fit',
+    graphOnly: 'Graph only',
+    graphOnlyTitle: 'Hide the editor and the terminal: the graph fills the screen (for a projector)',
+    hideYaml: 'Hide YAML',
+    showYaml: 'Show YAML',
+    dark: '☾ Dark',
+    light: '☀ Light',
+    switchTheme: 'Switch to {{theme}} theme',
+    help: '? Help',
+    lessons: 'Lessons',
+    language: 'Language',
+    dismiss: 'Dismiss',
+    graphTools: 'Graph',
+    share: 'Share',
+  },
+  panels: {
+    terminal: 'Terminal',
+    inspector: 'Inspector',
+    traffic: 'Traffic',
+    problems: 'Problems',
+    step: 'Step by step',
+    details: 'Details',
+    hide: 'Hide',
+    show: 'Show',
+  },
+  requestBar: {
+    from: 'From',
+    url: 'URL',
+    host: 'Host header',
+    send: 'Send',
+    step: 'Step',
+    pause: 'Pause',
+    play: 'Play',
+    speed: 'Speed',
+  },
+  help: {
+    title: 'How to use kubeplay',
+    edit: 'Edit the YAML on the right: the cluster graph follows as you type. Errors appear under the graph.',
+    send: 'Send a request from the bar above the graph: pick who sends it (your laptop or any pod) and a URL. The packet travels hop by hop; its label shows the source and destination and changes where NAT rewrites them.',
+    step: 'Step mode moves one hop per click and explains each hop. Speed and pause are beside it.',
+    inspect:
+      'Click anything in the graph to inspect it; take a node down, mark a pod unready, delete or scale.',
+    traffic: 'The traffic generator sends many requests and shows how they spread over the pods.',
+    layout: 'Drag to rearrange, scroll to zoom; your YAML is saved in this browser.',
+    lessons:
+      'Lessons walk you through one idea at a time: each step proposes a command and moves on when you have run it.',
+    close: 'Close',
+  },
+  lessons: {
+    title: 'Lessons',
+    close: 'Close lessons',
+    pick: 'Pick a lesson',
+    start: 'Start',
+    steps_one: '{{count}} step',
+    steps_other: '{{count}} steps',
+    progress: 'Step {{step}} of {{total}}',
+    confirmTitle: 'Replace your YAML?',
+    confirmText:
+      'This lesson opens its own cluster. Your edited YAML and the actions you took will be replaced.',
+    replace: 'Replace and start',
+    cancel: 'Cancel',
+    tryThis: 'Try this',
+    paste: 'Paste into terminal',
+    run: 'Run',
+    notReady: 'The cluster cannot fill in this command yet.',
+    noCommand: 'Nothing to type here: do what the text says.',
+    back: '← Back',
+    next: 'Next →',
+    skip: 'Skip →',
+    done: 'Done',
+    stepDone: 'Step {{step}} done',
+    finished: 'Lesson complete!',
+    finishedText: 'You finished “{{title}}”. Pick another lesson or keep exploring this cluster.',
+    restart: 'Start again',
+    other: 'Other lessons',
+    stepList: 'Steps',
+  },
+} as const;
+
+/** The shape both languages share (every leaf a string). */
+export type Resources = { [G in keyof typeof en]: { [K in keyof (typeof en)[G]]: string } };

@@ -1,0 +1,86 @@
+/**
+ * Following a lesson in the app: open its cluster, keep the student's place in the view state, and
+ * move on when what the app reports (a terminal line, a request, an action) completes the step.
+ * Contract: whether a step is done is decided by the pure src/lessons functions (advanceLesson);
+ * nothing here knows Kubernetes. Vanilla (no React), so it is tested without a page.
+ */
+import { advanceLesson, lessonSimulationInput, startLesson } from '../../lessons/index.ts';
+import type { Lesson, LessonEvent, LessonProgress } from '../../lessons/index.ts';
+import type { KubeplayApp } from '../../store/kubeplayApp.ts';
+import { DEFAULT_SEED, loadScenario, setSeed } from '../../store/scenarioStore.ts';
+
+type LessonApp = Pick<
+  KubeplayApp,
+  'scenario' | 'simulation' | 'view' | 'scenarios' | 'chooseScenario' | 'onEvent' | 'setLaptopFiles'
+>;
+
+/**
+ * True when opening a lesson would throw away work: the YAML is no longer the bundled scenario's
+ * text (or was never one), or actions were taken on it.
+ */
+export function hasUnsavedWork(app: Pick<LessonApp, 'scenario' | 'scenarios'>): boolean {
+  const { scenarioId, yaml, actions } = app.scenario.getState();
+  const bundled = app.scenarios.find((s) => s.id === scenarioId);
+  if (actions.length > 0) return true;
+  return bundled ? bundled.yaml !== yaml : yaml.trim() !== '';
+}
+
+/** Puts the student on `progress`, lighting up that step's graph ids. */
+function showProgress(app: LessonApp, lesson: Lesson, progress: LessonProgress, done: number[]): void {
+  const step = progress.finished ? undefined : lesson.steps[progress.step];
+  app.view.setState({ lesson: progress, lessonDone: done, lessonHighlight: step?.highlight ?? [] });
+}
+
+/**
+ * Opens the lesson's cluster (its scenario, seed and laptop files) and puts the student on step 1.
+ * Returns false when the lesson's scenario is not bundled with this app.
+ */
+export function openLesson(app: LessonApp, lesson: Lesson): boolean {
+  const texts = Object.fromEntries(app.scenarios.map((s) => [s.id, s.yaml]));
+  const input = lessonSimulationInput(lesson, texts);
+  const file = input?.files[0];
+  if (!input || !file) return false;
+  if ('id' in lesson.scenario) app.chooseScenario(lesson.scenario.id);
+  else {
+    loadScenario(app.scenario, 'custom', file.text);
+    app.view.setState({ selection: null, positions: {}, stepHop: 0, draftPristine: true });
+  }
+  const seed = input.seed ?? DEFAULT_SEED;
+  if (seed !== DEFAULT_SEED) setSeed(app.scenario, seed);
+  app.setLaptopFiles(lesson.files ?? {});
+  showProgress(app, lesson, startLesson(lesson), []);
+  return true;
+}
+
+/** Back / next: the student moves freely; a skipped step is not marked done. */
+export function goToStep(app: LessonApp, lesson: Lesson, step: number): void {
+  const current = app.view.getState().lesson;
+  if (!current || current.lessonId !== lesson.id) return;
+  const clamped = Math.max(0, Math.min(lesson.steps.length, step));
+  const finished = clamped >= lesson.steps.length;
+  showProgress(app, lesson, { lessonId: lesson.id, step: clamped, finished }, app.view.getState().lessonDone);
+}
+
+/** Leaves the lesson (the cluster stays as it is). */
+export function leaveLesson(app: LessonApp): void {
+  app.setLaptopFiles({});
+  app.view.setState({ lesson: null, lessonDone: [], lessonHighlight: [] });
+}
+
+/** One reported event: advances the current lesson when it completes the step the student is on. */
+export function noticeLessonEvent(app: LessonApp, lessons: readonly Lesson[], event: LessonEvent): void {
+  const { lesson: progress, lessonDone } = app.view.getState();
+  const sim = app.simulation.getState().sim;
+  if (!progress || progress.finished || !sim) return;
+  const lesson = lessons.find((l) => l.id === progress.lessonId);
+  if (!lesson) return;
+  const next = advanceLesson(progress, event, sim, lesson);
+  if (next === progress) return;
+  const done = lessonDone.includes(progress.step) ? lessonDone : [...lessonDone, progress.step];
+  showProgress(app, lesson, next, done);
+}
+
+/** Listens to the app's events for as long as the returned function is not called. */
+export function followLessons(app: LessonApp, lessons: readonly Lesson[]): () => void {
+  return app.onEvent((event) => noticeLessonEvent(app, lessons, event));
+}
