@@ -90,13 +90,18 @@ describe('parseArgs', () => {
     });
   });
 
-  it('treats --help anywhere, -h and help as the help command, and run as reserved', () => {
+  it('treats --help anywhere, -h and help as the help command, and reads run FILE… -- COMMAND…', () => {
     expect(command(['--help'])).toEqual({ name: 'help' });
     expect(command(['-h'])).toEqual({ name: 'help' });
     expect(command(['trace', '--help'])).toEqual({ name: 'help' });
-    expect(command(['run', 'a.yaml', '--', 'kubectl get pods'])).toEqual({
+    expect(
+      command(['run', 'a.yaml', '--seed', '3', '--json', '--', 'kubectl get pods', 'curl -s kubia']),
+    ).toEqual({
       name: 'run',
-      args: ['a.yaml', '--', 'kubectl get pods'],
+      files: ['a.yaml'],
+      seed: 3,
+      json: true,
+      commands: ['kubectl get pods', 'curl -s kubia'],
     });
   });
 
@@ -104,6 +109,9 @@ describe('parseArgs', () => {
     [[], /no command/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [['check'], /at least one FILE/],
+    [['run', 'a.yaml', 'kubectl get pods'], /run needs --/],
+    [['run', 'a.yaml', '--'], /at least one COMMAND/],
+    [['run', 'a.yaml', '--from', 'client/x', '--', 'ls'], /--from does not apply to run/],
     [['check', 'a.yaml', '--from', 'client/x'], /--from does not apply to check/],
     [['check', 'a.yaml', '--jsn'], /unknown option --jsn/],
     [['check', 'a.yaml', '--json=yes'], /takes no value/],

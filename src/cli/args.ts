@@ -9,7 +9,7 @@ export type Command =
   | { name: 'check'; files: string[]; json: boolean }
   | { name: 'trace'; files: string[]; seed?: number; request: RequestSpec; count?: number }
   | { name: 'load'; files: string[]; seed?: number; request: RequestSpec; requests: number }
-  | { name: 'run'; args: string[] };
+  | { name: 'run'; files: string[]; seed?: number; json: boolean; commands: string[] };
 
 export type ParseOutcome = { ok: true; command: Command } | { ok: false; error: string };
 
@@ -149,11 +149,44 @@ function parseRequest(values: Map<string, string[]>): RequestSpec | string {
   return request;
 }
 
+/** `run FILE… [--seed N] [--json] -- 'COMMAND' …`: everything after `--` is a command line. */
+function parseRun(rest: string[]): ParseOutcome {
+  const dashes = rest.indexOf('--');
+  if (dashes < 0)
+    return {
+      ok: false,
+      error: "run needs -- followed by the commands, e.g. run kubia.yaml -- 'kubectl get svc'",
+    };
+  const t = tokenize(rest.slice(0, dashes));
+  if (!t.ok) return t;
+  const { positionals: files, values } = t.tokens;
+  if (values.has('--help')) return { ok: true, command: { name: 'help' } };
+  for (const option of values.keys()) {
+    if (option !== '--seed' && option !== '--json')
+      return { ok: false, error: `${option} does not apply to run` };
+  }
+  const commands = rest.slice(dashes + 1);
+  if (commands.length === 0) return { ok: false, error: 'run needs at least one COMMAND after --' };
+  const seedText = values.get('--seed')?.[0];
+  const seed = seedText === undefined ? undefined : parseSeed(seedText);
+  if (typeof seed === 'string') return { ok: false, error: seed };
+  return {
+    ok: true,
+    command: {
+      name: 'run',
+      files,
+      json: values.has('--json'),
+      commands,
+      ...(seed === undefined ? {} : { seed }),
+    },
+  };
+}
+
 export function parseArgs(argv: string[]): ParseOutcome {
   const [name, ...rest] = argv;
   if (name === undefined) return { ok: false, error: 'no command given' };
   if (name === '--help' || name === '-h' || name === 'help') return { ok: true, command: { name: 'help' } };
-  if (name === 'run') return { ok: true, command: { name: 'run', args: rest } };
+  if (name === 'run') return parseRun(rest);
   if (name !== 'check' && name !== 'trace' && name !== 'load') {
     return { ok: false, error: `unknown command "${name}"` };
   }

@@ -238,10 +238,4 @@ describe('kubeplay usage', () => {
     expect(r.stderr).toMatch(/^kubeplay: --from is required.*\nUsage:/s);
     expect((await run([])).code).toBe(2);
   });
-
-  it('run is reserved: says it is not available and exits 2', async () => {
-    const r = await run(['run', 'ok.yaml', '--', 'kubectl get pods']);
-    expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toMatch(/run is not available/);
-  });
 });

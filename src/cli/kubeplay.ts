@@ -6,6 +6,7 @@
 import { parseArgs } from './args.ts';
 import { runCheck } from './commands/check.ts';
 import { runLoad } from './commands/load.ts';
+import { runRun } from './commands/run.ts';
 import { runTrace } from './commands/trace.ts';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from './io.ts';
 import type { CliIo } from './io.ts';
@@ -26,16 +27,13 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP + '\n');
     return EXIT_OK;
   }
-  if (command.name === 'run') {
-    io.stderr.write('kubeplay: run is not available yet in this version\n');
-    return EXIT_USAGE;
-  }
   const input = await readInputs(command.files, io.stdin, io.readFile);
   if (!input.ok) {
     io.stderr.write(`kubeplay: ${input.error}\n`);
     return EXIT_USAGE;
   }
   if (command.name === 'check') return runCheck(input.files, command.json, io);
+  if (command.name === 'run') return runRun(input.files, command.seed, command.commands, command.json, io);
   const prepared = prepareRequest(input.files, command.seed, command.request, io);
   if (!prepared.ok) return prepared.exitCode;
   if (command.name === 'trace') return runTrace(prepared.state, command.request, command.count, io);

@@ -3,7 +3,7 @@ export const USAGE = `Usage:
   kubeplay check FILE... [--json]
   kubeplay trace FILE... --from TARGET --url URL [options] [--count N]
   kubeplay load  FILE... --from TARGET --url URL --requests N [options]
-  kubeplay run   FILE... [--seed N] [--json] -- 'COMMAND' ...   (not available yet)
+  kubeplay run   FILE... [--seed N] [--json] -- 'COMMAND' ...
   kubeplay --help`;
 
 export const HELP = `kubeplay: the Kubernetes networking playground's engine, from the command line.
@@ -20,6 +20,11 @@ Commands:
           a new connection with the state carried between them, and print one Trace a line.
   load    Route N requests and print one JSON object:
           {requests, outcomes:{ok,refused,timeout,unresolved,http-error}, byEndpoint:{"ns/pod":count}, seconds}
+
+  run     Run terminal commands in order (kubectl …, curl …, nslookup …, kubectl exec POD -- …) on the
+          cluster the files describe, and print what the terminal would: each prompt and command, then
+          its output. The FILEs can also be named in the commands (kubectl apply -f FILE). --json prints
+          one {command, exitCode, output, traces} a line. Exit code: the last command's.
 
 Request options (trace, load):
   --from TARGET          client/NAME (client/laptop exists; another name creates a client),

@@ -1,0 +1,59 @@
+/**
+ * `kubeplay run`: the terminal's commands, scripted. The same interpreter the app's terminal uses
+ * (src/engine/shell), so a transcript here is what a student would see there.
+ */
+import { createShellSession, createSimulation, getPrompt, runCommand } from '../../engine/index.ts';
+import type { SourceFile } from '../../engine/index.ts';
+import { formatDiagnostic } from '../formatDiagnostic.ts';
+import { EXIT_INVALID, EXIT_OK } from '../io.ts';
+import type { CliIo } from '../io.ts';
+
+function withNewline(text: string): string {
+  return text === '' || text.endsWith('\n') ? text : text + '\n';
+}
+
+/** The files the commands may name: by the path given and by its base name (`kubectl apply -f kubia.yaml`). */
+function filesForShell(files: SourceFile[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const f of files) {
+    if (f.file === '-') continue;
+    map[f.file] = f.text;
+    const base = f.file.split('/').pop();
+    if (base && !(base in map)) map[base] = f.text;
+  }
+  return map;
+}
+
+export function runRun(
+  files: SourceFile[],
+  seed: number | undefined,
+  commands: string[],
+  json: boolean,
+  io: CliIo,
+): number {
+  let sim = createSimulation({ files, ...(seed === undefined ? {} : { seed }) });
+  const errors = sim.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) {
+    for (const d of errors) io.stderr.write(formatDiagnostic(d) + '\n');
+    io.stderr.write(
+      `kubeplay: the manifests have ${errors.length} error(s); fix them first (kubeplay check)\n`,
+    );
+    return EXIT_INVALID;
+  }
+  let session = createShellSession({ files: filesForShell(files) });
+  let exitCode = EXIT_OK;
+  for (const command of commands) {
+    const prompt = getPrompt(session);
+    const result = runCommand(sim, session, command);
+    if (json) {
+      const line = { command, exitCode: result.exitCode, output: result.output, traces: result.traces };
+      io.stdout.write(JSON.stringify(line) + '\n');
+    } else {
+      io.stdout.write(`${prompt}${command}\n${withNewline(result.output)}`);
+    }
+    sim = result.sim;
+    session = result.session;
+    exitCode = result.exitCode;
+  }
+  return exitCode;
+}
