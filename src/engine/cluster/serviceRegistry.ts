@@ -32,8 +32,11 @@ function needsNodePorts(spec: ServiceSpec): boolean {
 /** Creates or updates a Service. Returns the diagnostics (empty when accepted). */
 export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagnostic[] {
   const { state } = cp;
-  const key = keyOf(manifest);
-  const index = state.services.findIndex((s) => keyOf(s.manifest) === key);
+  const { name, namespace } = manifest.metadata;
+  // Field by field, not keyOf per Service: 200 Services made 20,000 key strings.
+  const index = state.services.findIndex(
+    (s) => s.manifest.metadata.name === name && s.manifest.metadata.namespace === namespace,
+  );
   const existing = index === -1 ? undefined : state.services[index];
   const old = existing?.manifest.spec;
   const spec: ServiceSpec = {
@@ -73,7 +76,7 @@ export function applyService(cp: ControlPlane, manifest: ServiceManifest): Diagn
   }
 
   // Node ports: one pool for every protocol; same port number in one Service shares one node port.
-  const used = cached?.ports ?? usedNodePorts(state, key);
+  const used = cached?.ports ?? usedNodePorts(state, keyOf(manifest));
   const take = (port: number) => {
     if (!used.has(port)) added.push(port);
     used.add(port);
