@@ -20,25 +20,30 @@ export interface NewPod {
   source?: SourceRef;
 }
 
-const HEX = '0123456789abcdef';
+/** `00` … `ff`: a byte's two hex digits. */
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_DIGIT = '0123456789abcdef';
 
-/** Appends the low `digits` hex digits of `n` (zero-padded), most significant first. */
-function hex(n: number, digits: number): string {
-  let s = '';
-  for (let shift = (digits - 1) * 4; shift >= 0; shift -= 4) s += HEX[(n >>> shift) & 15];
-  return s;
+function hexByte(n: number): string {
+  return HEX_BYTE[n & 255] ?? '00';
 }
 
 /**
  * A UUID-shaped uid from the seeded rng: four 32-bit draws as 32 hex digits, with the version digit
- * (the 13th) forced to 4. Built digit by digit: one uid per pod made toString/padStart/slice garbage.
+ * (the 13th) forced to 4. Written straight from the draws: one uid per pod made toString/padStart/slice
+ * garbage.
  */
 export function newUid(cp: ControlPlane): string {
   const a = Math.floor(cp.rng.next() * 0x100000000);
   const b = Math.floor(cp.rng.next() * 0x100000000);
   const c = Math.floor(cp.rng.next() * 0x100000000);
   const d = Math.floor(cp.rng.next() * 0x100000000);
-  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b, 3)}-${hex(c >>> 16, 4)}-${hex(c, 4)}${hex(d, 8)}`;
+  return (
+    `${hexByte(a >>> 24)}${hexByte(a >>> 16)}${hexByte(a >>> 8)}${hexByte(a)}-` +
+    `${hexByte(b >>> 24)}${hexByte(b >>> 16)}-4${HEX_DIGIT[(b >>> 8) & 15] ?? '0'}${hexByte(b)}-` +
+    `${hexByte(c >>> 24)}${hexByte(c >>> 16)}-${hexByte(c >>> 8)}${hexByte(c)}` +
+    `${hexByte(d >>> 24)}${hexByte(d >>> 16)}${hexByte(d >>> 8)}${hexByte(d)}`
+  );
 }
 
 /** `<base><5 random chars>`, retried until unique in the namespace (the apiserver's generateName). */
