@@ -88,3 +88,85 @@ spec:
     expect(addresses(sim, 'plain')).toHaveLength(1);
   });
 });
+
+const traefik = (extraArgs: string[] = [], lbService = false) => `
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: traefik, namespace: kube-system}
+spec:
+  replicas: 1
+  selector: {matchLabels: {app: traefik}}
+  template:
+    metadata: {labels: {app: traefik}}
+    spec:
+      containers:
+      - name: traefik
+        image: traefik:v2.10
+        args: [--providers.kubernetesingress${extraArgs.map((a) => `, "${a}"`).join('')}]
+        ports: [{name: web, containerPort: 80}]
+${
+  lbService
+    ? `---
+apiVersion: v1
+kind: Service
+metadata: {name: traefik, namespace: kube-system}
+spec:
+  type: LoadBalancer
+  selector: {app: traefik}
+  ports: [{port: 80}]
+`
+    : ''
+}`;
+
+const annotated = (name: string) => `
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: ${name}, annotations: {kubernetes.io/ingress.class: traefik}}
+spec:
+  rules:
+  - host: ${name}.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+`;
+
+describe('Ingress status published by Traefik', () => {
+  it('stays empty unless Traefik is told its ingress endpoint (no node-IP fallback, unlike ingress-nginx)', () => {
+    const sim = simulate(traefik() + annotated('a'));
+    expect(addresses(sim, 'a')).toEqual([]);
+  });
+
+  it('publishes ingressendpoint.ip or .hostname as given', () => {
+    expect(
+      addresses(
+        simulate(traefik(['--providers.kubernetesingress.ingressendpoint.ip=172.18.0.3']) + annotated('a')),
+        'a',
+      ),
+    ).toEqual([{ ip: '172.18.0.3' }]);
+    expect(
+      addresses(
+        simulate(
+          traefik(['--providers.kubernetesingress.ingressendpoint.hostname=lb.example.com']) + annotated('a'),
+        ),
+        'a',
+      ),
+    ).toEqual([{ hostname: 'lb.example.com' }]);
+  });
+
+  it('publishedService copies that Service load balancer address; a Service without one publishes nothing', () => {
+    const withLb = simulate(
+      traefik(['--providers.kubernetesingress.ingressendpoint.publishedservice=kube-system/traefik'], true) +
+        annotated('a'),
+    );
+    const lbIp = withLb.state.services.find((s) => s.manifest.metadata.name === 'traefik')?.status
+      .loadBalancer.ingress[0]?.ip;
+    expect(lbIp).toMatch(/^172\.18\.255\./);
+    expect(addresses(withLb, 'a')).toEqual([{ ip: lbIp }]);
+    const noService = simulate(
+      traefik(['--providers.kubernetesingress.ingressendpoint.publishedservice=kube-system/missing']) +
+        annotated('a'),
+    );
+    expect(addresses(noService, 'a')).toEqual([]);
+  });
+});

@@ -10,6 +10,10 @@
  *   standard cloud manifests and Helm charts configure them);
  * - else the IPs of the nodes running ready controller pods (ingress-nginx's fallback in
  *   internal/ingress/status: node ExternalIP, which kind nodes lack, so InternalIP).
+ * Traefik is different: it writes status only when told where it is reachable
+ * (`providers.kubernetesIngress.ingressEndpoint.ip|hostname|publishedService`, Traefik 1.7's
+ * `kubernetes.ingressEndpoint.*`); without it the ADDRESS column stays empty (traefik docs,
+ * providers/kubernetes-ingress; traefik/traefik#2173).
  * Served by no controller: no address. Values are sorted and de-duplicated.
  */
 import type { IngressManifest } from '../model/objects.ts';
@@ -25,6 +29,29 @@ interface RunningController {
   info: IngressControllerInfo;
   pod: PodState;
   publishStatusAddress?: string;
+  /** Traefik's ingressEndpoint settings, when given. */
+  traefikEndpoint?: { ip?: string; hostname?: string; publishedService?: string };
+}
+
+const TRAEFIK_ENDPOINT_PREFIXES = [
+  '--providers.kubernetesingress.ingressendpoint.',
+  '--kubernetes.ingressendpoint.',
+];
+
+function traefikEndpointOf(args: string[]): RunningController['traefikEndpoint'] {
+  const endpoint: NonNullable<RunningController['traefikEndpoint']> = {};
+  for (const arg of args) {
+    const lower = arg.toLowerCase();
+    const prefix = TRAEFIK_ENDPOINT_PREFIXES.find((p) => lower.startsWith(p));
+    const eq = arg.indexOf('=');
+    if (!prefix || eq < 0) continue;
+    const key = lower.slice(prefix.length, eq);
+    const value = arg.slice(eq + 1).replace(/^"|"$/g, '');
+    if (key === 'ip') endpoint.ip = value;
+    else if (key === 'hostname') endpoint.hostname = value;
+    else if (key === 'publishedservice') endpoint.publishedService = value;
+  }
+  return Object.keys(endpoint).length > 0 ? endpoint : undefined;
 }
 
 function flag(args: string[], name: string): string | undefined {
@@ -40,8 +67,15 @@ export function findIngressControllers(state: ClusterState): RunningController[]
     for (const container of pod.spec.containers) {
       const info = recognizeIngressController(container);
       if (!info) continue;
-      const publish = flag([...container.command, ...container.args], '--publish-status-address');
-      found.push({ info, pod, ...(publish ? { publishStatusAddress: publish } : {}) });
+      const args = [...container.command, ...container.args];
+      const publish = flag(args, '--publish-status-address');
+      const traefikEndpoint = info.kind === 'traefik' ? traefikEndpointOf(args) : undefined;
+      found.push({
+        info,
+        pod,
+        ...(publish ? { publishStatusAddress: publish } : {}),
+        ...(traefikEndpoint ? { traefikEndpoint } : {}),
+      });
       break;
     }
   }
@@ -62,7 +96,26 @@ function ingressClassOf(ingress: IngressManifest, state: ClusterState) {
   };
 }
 
+function loadBalancerAddresses(svc: ClusterState['services'][number]): string[] {
+  return svc.status.loadBalancer.ingress.map((i) => i.ip ?? i.hostname ?? '').filter((a) => a !== '');
+}
+
+function traefikAddresses(controller: RunningController, state: ClusterState): string[] {
+  const endpoint = controller.traefikEndpoint;
+  if (!endpoint) return [];
+  if (endpoint.ip || endpoint.hostname) return [endpoint.ip ?? endpoint.hostname ?? ''];
+  if (!endpoint.publishedService) return [];
+  const [namespace, name] = endpoint.publishedService.includes('/')
+    ? endpoint.publishedService.split('/')
+    : [controller.pod.metadata.namespace, endpoint.publishedService];
+  const svc = state.services.find(
+    (s) => s.manifest.metadata.namespace === namespace && s.manifest.metadata.name === name,
+  );
+  return svc ? loadBalancerAddresses(svc) : [];
+}
+
 function addressesOf(controller: RunningController, state: ClusterState): string[] {
+  if (controller.info.kind === 'traefik') return traefikAddresses(controller, state);
   if (controller.publishStatusAddress)
     return controller.publishStatusAddress.split(',').filter((a) => a !== '');
   const pod = controller.pod;
@@ -71,7 +124,7 @@ function addressesOf(controller: RunningController, state: ClusterState): string
     if (m.metadata.namespace !== pod.metadata.namespace || m.spec.type !== 'LoadBalancer') continue;
     const sel = m.spec.selector;
     if (!sel || Object.keys(sel).length === 0 || !matchesLabels(pod.metadata.labels, sel)) continue;
-    const ips = svc.status.loadBalancer.ingress.map((i) => i.ip ?? i.hostname ?? '').filter((a) => a !== '');
+    const ips = loadBalancerAddresses(svc);
     if (ips.length > 0) return ips;
   }
   const node = state.nodes.find((n) => n.name === pod.spec.nodeName);
