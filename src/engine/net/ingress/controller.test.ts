@@ -149,7 +149,7 @@ describe('ingress-nginx routing', () => {
     expect(via(only, nginxIp, 'nobody.com').status).toBe(404);
   });
 
-  it('an Ingress defaultBackend takes unmatched requests', () => {
+  it("ingress-nginx: an Ingress with rules uses its defaultBackend for its own hosts' unmatched paths only", () => {
     const d = state([
       {
         name: 'site',
@@ -158,7 +158,17 @@ describe('ingress-nginx routing', () => {
         rules: [rule('foo.bar.com', ['/api', 'Prefix', 'foo', 'http'])],
       },
     ]);
+    expect(via(d, nginxIp, 'foo.bar.com', '/other').body).toBe('baz\n');
+    expect(via(d, nginxIp, 'other.com')).toMatchObject({ outcome: 'http-error', status: 404 });
+  });
+
+  it('ingress-nginx: an Ingress with only a defaultBackend configures the catch-all server', () => {
+    const d = state([
+      { name: 'site', className: 'nginx', rules: [rule('foo.bar.com', ['/api', 'Prefix', 'foo', 'http'])] },
+      { name: 'catch-all', className: 'nginx', defaultBackend: { service: 'baz', port: 8080 }, rules: [] },
+    ]);
     expect(via(d, nginxIp, 'other.com').body).toBe('baz\n');
+    expect(via(d, nginxIp, 'foo.bar.com', '/api').body).toBe('foo\n');
   });
 
   it('503 when the backend Service has no ready endpoint or does not exist', () => {

@@ -29,7 +29,7 @@ export interface IngressTable {
   exact: Map<string, IngressServer>;
   wildcard: Map<string, IngressServer>;
   catchAll: IngressServer;
-  /** The oldest served Ingress with spec.defaultBackend: answers what no rule matches. */
+  /** The oldest served Ingress whose spec.defaultBackend answers what no rule matches (for ingress-nginx: one without rules). */
   defaultBackend?: { ingress: IngressManifest; backend: IngressBackend };
   served: IngressManifest[];
 }
@@ -81,7 +81,12 @@ export function buildIngressTable(state: ClusterState, info: IngressControllerIn
     .map((i) => i.manifest);
   const table: IngressTable = { exact: new Map(), wildcard: new Map(), catchAll: emptyServer(), served };
   for (const ingress of served) {
-    if (ingress.spec.defaultBackend && !table.defaultBackend) {
+    // ingress-nginx lets only an Ingress with a defaultBackend and NO rules configure the catch-all
+    // server (controller.go createServers: `defLoc.IsDefBackend && len(ing.Spec.Rules) == 0`); one with
+    // rules uses its defaultBackend for its own hosts only. Traefik turns any spec.defaultBackend into
+    // its lowest-priority `PathPrefix(/)` router.
+    const catchAllCandidate = info.kind !== 'ingress-nginx' || ingress.spec.rules.length === 0;
+    if (ingress.spec.defaultBackend && !table.defaultBackend && catchAllCandidate) {
       table.defaultBackend = { ingress, backend: ingress.spec.defaultBackend };
     }
     for (const rule of ingress.spec.rules) {

@@ -67,7 +67,9 @@ function match(table: IngressTable, kind: IngressControllerInfo['kind'], host: s
     const entry = selectPath(server.paths, path, server.regex);
     if (entry) return { entry, how };
     if (kind === 'ingress-nginx') {
-      const own = server.ingresses.find((i) => i.spec.defaultBackend);
+      // The server's root location belongs to the first Ingress that named this host ("server
+      // already configured" in createServers), so only its defaultBackend applies here.
+      const own = server.ingresses[0];
       if (own?.spec.defaultBackend)
         return { fallback: { ingress: own, backend: own.spec.defaultBackend }, how };
       return { how };
