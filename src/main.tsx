@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { initI18n } from './i18n/index.ts';
 import { createKubeplayApp } from './store/kubeplayApp.ts';
 import { loadSavedScenario, saveScenario } from './store/persistence.ts';
 import { AppContext } from './store/react.ts';
@@ -48,6 +49,9 @@ const app = createKubeplayApp({
 });
 // The link's request is what the viewer should send: keep the app from suggesting another.
 if (plan.open?.draft) app.view.setState({ draftPristine: false });
+// A link pasted into the address bar of an open kubeplay changes only the fragment (no page load):
+// start over, so it goes through the same checks as a link opened in a new tab.
+window.addEventListener('hashchange', () => window.location.reload());
 
 // The theme: what the person chose last time, else what the system prefers.
 const THEME_KEY = 'kubeplay.theme';
@@ -65,6 +69,8 @@ app.view.subscribe((s, p) => {
   }
 });
 installTestApi(app);
+// Before the first render: the page opens in the saved or the browser's language.
+initI18n();
 
 const root = document.getElementById('root');
 if (root) {

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useApp } from '../../store/react.ts';
 import type { OpenedLink } from '../../store/shareLink.ts';
 import { openSharedLink } from './openSharedLink.ts';
+import { useFocusTrap } from './useFocusTrap.ts';
 import './share.css';
 
 export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
@@ -13,10 +14,14 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
   const titleId = useId();
   const ref = useRef<HTMLDialogElement | null>(null);
   const [open, setOpen] = useState(true);
+  useFocusTrap(ref);
 
   useEffect(() => {
     const dialog = ref.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
+    if (!open || !dialog || dialog.open) return;
+    dialog.showModal();
+    // The safe choice has the focus, so Enter never replaces work by accident.
+    dialog.querySelector<HTMLButtonElement>('[data-testid="link-keep"]')?.focus();
   }, [open]);
 
   if (!open) return null;
@@ -45,7 +50,7 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
         <button type="button" className="kp-primary" onClick={() => choose(true)} data-testid="link-open">
           Open the shared scenario
         </button>
-        <button type="button" onClick={() => choose(false)} data-testid="link-keep" autoFocus>
+        <button type="button" onClick={() => choose(false)} data-testid="link-keep">
           Keep mine
         </button>
       </div>

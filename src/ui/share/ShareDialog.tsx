@@ -8,6 +8,7 @@ import { useScenario, useShallow, useView } from '../../store/react.ts';
 import { QrCode } from './QrCode.tsx';
 import { toShareLinks, toSharedScenario } from './shareLinks.ts';
 import type { ShareOptions } from './shareLinks.ts';
+import { useFocusTrap } from './useFocusTrap.ts';
 import './share.css';
 
 const QR_SIZE = 360;
@@ -41,10 +42,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [copied, setCopied] = useState<Copied>(null);
   const links = useShareLinks(options);
   const hasLayout = useView((s) => Object.keys(s.positions).length > 0);
+  useFocusTrap(ref);
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // showModal focuses the first control (Close); the link is what a teacher wants selected.
+    dialog?.querySelector<HTMLInputElement>('[data-testid="share-url"]')?.focus();
   }, []);
 
   // The link is copied as the dialog opens, and again whenever the options change it.
@@ -100,7 +104,6 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 value={links.link}
                 data-testid="share-url"
                 onFocus={(e) => e.currentTarget.select()}
-                autoFocus
               />
               <button type="button" onClick={() => void copy('link')} data-testid="share-copy">
                 Copy
