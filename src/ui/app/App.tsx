@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { useApp, useView } from '../../store/react.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
+import { LessonPanel } from '../lessons/LessonPanel.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { StepPanel } from '../inspector/StepPanel.tsx';
 import { ProblemsList } from '../panels/ProblemsList.tsx';
@@ -44,6 +45,7 @@ export function App() {
         <main className="kp-main">
           <RequestBar />
           <div className="kp-stage">
+            <LessonPanel />
             <ClusterGraph />
             <aside className="kp-side" aria-label="Details">
               <StepPanel />

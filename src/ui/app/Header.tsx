@@ -1,9 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../../i18n/index.ts';
+import { toLanguage } from '../../i18n/language.ts';
 import { useApp, useScenario, useView } from '../../store/react.ts';
 import { requestFit, resetLayout, toggleTheme } from '../../store/viewStore.ts';
 import { ShareButton } from './ShareButton.tsx';
 
+/** English / 简体中文, saved for the next visit (src/i18n). */
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="kp-field kp-inline">
+      <span className="kp-visually-hidden">{t('header.language')}</span>
+      <select
+        value={toLanguage(i18n.language)}
+        onChange={(e) => setLanguage(toLanguage(e.target.value))}
+        data-testid="language-picker"
+        aria-label={t('header.language')}
+      >
+        <option value="en" lang="en">
+          English
+        </option>
+        <option value="zh-CN" lang="zh-CN">
+          简体中文
+        </option>
+      </select>
+    </label>
+  );
+}
+
 export function Header() {
   const app = useApp();
+  const { t } = useTranslation();
+  const lessonsOpen = useView((s) => s.lessonsOpen);
   const scenarioId = useScenario((s) => s.scenarioId);
   const theme = useView((s) => s.theme);
   const editorOpen = useView((s) => s.editorOpen);
@@ -17,13 +45,13 @@ export function Header() {
         kube<span>play</span>
       </h1>
       <label className="kp-field kp-inline">
-        <span>Scenario</span>
+        <span>{t('header.scenario')}</span>
         <select
           value={known ? scenarioId : ''}
           onChange={(e) => app.chooseScenario(e.target.value)}
           data-testid="scenario-picker"
         >
-          {!known && <option value="">Your own YAML</option>}
+          {!known && <option value="">{t('header.ownYaml')}</option>}
           {app.scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
@@ -34,54 +62,70 @@ export function Header() {
       {notice && (
         <p className="kp-notice" role="status">
           {notice}{' '}
-          <button type="button" onClick={() => app.view.setState({ notice: null })} aria-label="Dismiss">
+          <button
+            type="button"
+            onClick={() => app.view.setState({ notice: null })}
+            aria-label={t('header.dismiss')}
+          >
             ×
           </button>
         </p>
       )}
-      <div className="kp-row kp-graph-tools" role="group" aria-label="Graph">
+      <div className="kp-row kp-graph-tools" role="group" aria-label={t('header.graphTools')}>
         <label className="kp-check kp-chip">
           <input
             type="checkbox"
             checked={showSystem}
             onChange={(e) => app.view.setState({ showSystem: e.target.checked })}
           />
-          System pods
+          {t('header.systemPods')}
         </label>
         <button type="button" onClick={() => resetLayout(app.view)}>
-          Reset layout
+          {t('header.resetLayout')}
         </button>
         <button type="button" onClick={() => requestFit(app.view)}>
-          Fit
+          {t('header.fit')}
         </button>
       </div>
       <div className="kp-header-actions">
+        <button
+          type="button"
+          aria-pressed={lessonsOpen}
+          // A lesson is read beside the graph: the YAML editor makes room (Show YAML brings it back).
+          onClick={() =>
+            app.view.setState(lessonsOpen ? { lessonsOpen: false } : { lessonsOpen: true, editorOpen: false })
+          }
+          data-testid="lessons-button"
+        >
+          {t('header.lessons')}
+        </button>
         <ShareButton />
         <button
           type="button"
           aria-pressed={graphOnly}
-          title="Hide the editor and the terminal: the graph fills the screen (for a projector)"
+          title={t('header.graphOnlyTitle')}
           onClick={() => app.view.setState({ editorOpen: graphOnly, terminalOpen: graphOnly })}
         >
-          Graph only
+          {t('header.graphOnly')}
         </button>
         <button
           type="button"
           aria-pressed={editorOpen}
           onClick={() => app.view.setState({ editorOpen: !editorOpen })}
         >
-          {editorOpen ? 'Hide YAML' : 'Show YAML'}
+          {editorOpen ? t('header.hideYaml') : t('header.showYaml')}
         </button>
         <button
           type="button"
           onClick={() => toggleTheme(app.view)}
-          aria-label={`Switch to ${theme === 'light' ? 'dark' : 'light'} theme`}
+          aria-label={theme === 'light' ? t('header.switchToDark') : t('header.switchToLight')}
         >
-          {theme === 'light' ? '☾ Dark' : '☀ Light'}
+          {theme === 'light' ? t('header.dark') : t('header.light')}
         </button>
         <button type="button" onClick={() => app.view.setState({ helpOpen: true })}>
-          ? Help
+          {t('header.help')}
         </button>
+        <LanguageSwitch />
       </div>
     </header>
   );

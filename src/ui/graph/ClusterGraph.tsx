@@ -22,6 +22,7 @@ import type { GraphNode } from './graphData.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
 import { useFlowElements } from './useFlowElements.ts';
+import { useLessonHighlight } from './useLessonHighlight.ts';
 
 const proOptions = { hideAttribution: true };
 const fitViewOptions = { padding: 0.06 };
@@ -132,10 +133,11 @@ function Graph() {
   );
   const getCenters = useCallback(() => getAbsoluteCenters(nodesRef.current), []);
   const edges = useMemo(() => elements?.edges ?? [], [elements]);
+  const shownNodes = useLessonHighlight(nodes);
 
   return (
     <ReactFlow<GraphNode>
-      nodes={nodes}
+      nodes={shownNodes}
       edges={edges}
       nodeTypes={nodeTypes}
       onNodesChange={onNodesChange}
