@@ -29,7 +29,8 @@ export { routeRequest } from './net/request.ts';
  * Control-plane look-ups for the shell, the UI and the data plane.
  * @example getContainerEnv(sim.state, findPod(sim.state, 'default', 'kubia-65mtj')!) // PATH, HOSTNAME, …, KUBIA_SERVICE_HOST, …, HOME
  */
-export { getContainerEnv } from './cluster/envVars.ts';
+export { getContainerEnv, serviceEnvVars } from './cluster/envVars.ts';
+export { getIngressControllerPods } from './cluster/ingressStatus.ts';
 export {
   findPod,
   findPodByIp,

@@ -4,10 +4,14 @@
  * a container's environment as kubelet builds it, the pod's /etc/resolv.conf, a Service's DNS
  * records and the variable names kubelet injects for it.
  */
-import { formatResolvConf, getContainerEnv, getDnsRecords, getPodResolvConf } from '../engine/index.ts';
+import {
+  formatResolvConf,
+  getContainerEnv,
+  getDnsRecords,
+  getPodResolvConf,
+  serviceEnvVars,
+} from '../engine/index.ts';
 import type { ClusterState, EnvVar, PodState, ServiceState } from '../engine/index.ts';
-// Not on engine/index.ts yet (asked for in the report); the function is the kubelet's own naming.
-import { serviceEnvVars } from '../engine/cluster/envVars.ts';
 
 export interface PodFacts {
   env: EnvVar[];

@@ -146,3 +146,20 @@ export function syncIngressStatus(state: ClusterState): void {
     };
   }
 }
+
+/**
+ * Which controller pods serve each Ingress (`ing/<ns>/<name>` -> `pod/<ns>/<name>`s), by the same rule
+ * as the status above: running, ready controllers whose class settings take the Ingress.
+ */
+export function getIngressControllerPods(state: ClusterState): Record<string, string[]> {
+  const controllers = findIngressControllers(state);
+  const result: Record<string, string[]> = {};
+  for (const ingress of state.ingresses) {
+    const meta = ingress.manifest.metadata;
+    const cls = ingressClassOf(ingress.manifest, state);
+    result[`ing/${meta.namespace}/${meta.name}`] = controllers
+      .filter((c) => controllerServes(c.info, cls))
+      .map((c) => `pod/${c.pod.metadata.namespace}/${c.pod.metadata.name}`);
+  }
+  return result;
+}

@@ -3,7 +3,7 @@
  * dragged positions change, with unchanged objects kept so memoised nodes do not re-render.
  */
 import { useMemo, useState } from 'react';
-import { getIngressControllerPods } from '../../store/derive/ingressControllerPods.ts';
+import { getIngressControllerPods } from '../../engine/index.ts';
 import { useSimulation, useView } from '../../store/react.ts';
 import type { FlowElements } from './graphData.ts';
 import { reuseUnchanged, toFlowElements } from './toFlowElements.ts';
