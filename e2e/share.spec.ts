@@ -9,6 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { PlaygroundPage } from './pages/PlaygroundPage.ts';
 import { SharePanel } from './pages/SharePanel.ts';
+import { TerminalPanel } from './pages/TerminalPanel.ts';
 
 const STORAGE_KEY = 'kubeplay.scenario.v1';
 
@@ -86,11 +87,10 @@ test.describe('share', () => {
     const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(serious.map((v) => v.id)).toEqual([]);
     for (let i = 0; i < 12; i += 1) {
-      const n = i;
       await page.keyboard.press('Tab');
       expect(
         await page.evaluate(() => !!document.activeElement?.closest('[data-testid="share-dialog"]')),
-        await page.evaluate((k) => `${k} ${document.activeElement?.outerHTML.slice(0, 120)}`, n),
+        `Tab ${i} left the dialog`,
       ).toBe(true);
     }
     await share.close();
@@ -217,8 +217,10 @@ test.describe('share', () => {
 
     await page.goto(`/?embed=terminal${soloLink}`);
     await expect(playground.podNode('pod/default/solo')).toBeVisible();
-    await expect(page.locator('.kp-terminal')).toBeVisible();
     await expect(page.getByTestId('editor-panel')).toHaveCount(0);
+    const terminal = new TerminalPanel(page);
+    await terminal.ready();
+    expect(await terminal.run('kubectl get pods -o wide')).toMatch(/solo\s+1\/1\s+Running.*10\.244\.1\.2/);
     await playground.screenshot('share-07-embed-terminal');
 
     // The full page still holds the user's own work.
