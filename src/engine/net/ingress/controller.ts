@@ -17,6 +17,8 @@ import type { RouteContext } from '../routeContext.ts';
 import { proxyClusterIp } from '../serviceProxy.ts';
 import type { ControllerRuntime } from './controllerRuntime.ts';
 import { decide, tableFor } from './routeDecision.ts';
+import type { Decision } from './routeDecision.ts';
+import type { Source } from '../source.ts';
 
 export type { ControllerRuntime } from './controllerRuntime.ts';
 export { getIngressController } from './controllerRuntime.ts';
@@ -50,6 +52,106 @@ function controllerAnswer(
   return { outcome: 'http-error', status, body, ...(endpoint ? { endpoint } : {}) };
 }
 
+/** Texts that depend only on the controller pod (and its runtime): built once per pod object. */
+interface PodTexts {
+  key: string;
+  accept: Map<number, string>;
+  /** The controller pod as the source of the proxied connection, per net index. */
+  source: WeakMap<RouteContext['index'], Source>;
+}
+
+const podTexts = new WeakMap<PodState, PodTexts>();
+
+function textsOf(pod: PodState): PodTexts {
+  let texts = podTexts.get(pod);
+  if (!texts) {
+    texts = {
+      key: objectKey(pod.metadata.namespace, pod.metadata.name),
+      accept: new Map(),
+      source: new WeakMap(),
+    };
+    podTexts.set(pod, texts);
+  }
+  return texts;
+}
+
+function acceptNote(texts: PodTexts, pod: PodState, who: string, port: number, tls: boolean): string {
+  let note = texts.accept.get(port);
+  if (note === undefined) {
+    note = `${who} in ${pod.metadata.name} accepts the connection on port ${port}${tls ? ' and terminates TLS' : ''}`;
+    texts.accept.set(port, note);
+  }
+  return note;
+}
+
+function controllerSource(ctx: RouteContext, texts: PodTexts, pod: PodState, podId: string): Source {
+  let source = texts.source.get(ctx.index);
+  if (!source) {
+    source = {
+      kind: 'pod',
+      id: podId,
+      ip: pod.status.podIP,
+      pod,
+      node: ctx.index.nodesByName.get(pod.spec.nodeName),
+    };
+    texts.source.set(ctx.index, source);
+  }
+  return source;
+}
+
+type BackendDecision = Extract<Decision, { kind: 'backend' }>;
+
+/** Texts of a backend decision (cached per table, so per state): the Service key, round-robin keys, notes. */
+interface DecisionTexts {
+  serviceKey: string;
+  cursorKeys: Map<string, string>;
+  /** `who` -> the route note per endpoint position. */
+  notes: Map<string, string[]>;
+}
+
+const decisionTexts = new WeakMap<BackendDecision, DecisionTexts>();
+
+function textsOfDecision(decision: BackendDecision): DecisionTexts {
+  let texts = decisionTexts.get(decision);
+  if (!texts) {
+    texts = {
+      serviceKey: objectKey(decision.service.manifest.metadata.namespace, decision.serviceName),
+      cursorKeys: new Map(),
+      notes: new Map(),
+    };
+    decisionTexts.set(decision, texts);
+  }
+  return texts;
+}
+
+function cursorKey(texts: DecisionTexts, podKey: string, decision: BackendDecision): string {
+  let key = texts.cursorKeys.get(podKey);
+  if (key === undefined) {
+    key = `ingress|${podKey}|${texts.serviceKey}:${decision.servicePort.port}`;
+    texts.cursorKeys.set(podKey, key);
+  }
+  return key;
+}
+
+function roundRobinNote(
+  texts: DecisionTexts,
+  decision: BackendDecision,
+  who: string,
+  position: number,
+): string {
+  let notes = texts.notes.get(who);
+  if (!notes) {
+    notes = [];
+    texts.notes.set(who, notes);
+  }
+  let note = notes[position];
+  if (note === undefined) {
+    note = `${decision.matchedBy}; ${who} opens a new connection from its pod IP straight to endpoint ${position + 1} of ${decision.backends.length} of ${decision.serviceName} (round robin, bypassing the ClusterIP)`;
+    notes[position] = note;
+  }
+  return note;
+}
+
 export function handleControllerRequest(
   ctx: RouteContext,
   flow: Flow,
@@ -58,8 +160,9 @@ export function handleControllerRequest(
   port: number,
 ): Delivery {
   const podId = graphIdOfPod(pod.metadata.namespace, pod.metadata.name);
+  const texts = textsOf(pod);
   const controllerEndpoint = {
-    pod: objectKey(pod.metadata.namespace, pod.metadata.name),
+    pod: texts.key,
     node: pod.spec.nodeName,
     ip: flow.dstIp,
     port,
@@ -90,13 +193,7 @@ export function handleControllerRequest(
       endpoint: controllerEndpoint,
     };
   }
-  ctx.hop(
-    podId,
-    'deliver',
-    srcAddr(flow),
-    dstAddr(flow),
-    `${who} in ${pod.metadata.name} accepts the connection on port ${port}${tls ? ' and terminates TLS' : ''}`,
-  );
+  ctx.hop(podId, 'deliver', srcAddr(flow), dstAddr(flow), acceptNote(texts, pod, who, port, tls));
   const table = tableFor(ctx, runtime.info);
   const decision = decide(ctx, table, runtime, flow.host, flow.path);
   if (decision.kind === 'none') {
@@ -123,9 +220,14 @@ export function handleControllerRequest(
   const serviceUpstream =
     ing.metadata.annotations['nginx.ingress.kubernetes.io/service-upstream'] === 'true' &&
     runtime.info.kind === 'ingress-nginx';
+  // Written out rather than `{ ...flow, … }`: spreading the ~20-field Flow was a large part of this path.
   const inner: Flow = {
-    ...flow,
+    source: controllerSource(ctx, texts, pod, podId),
+    method: flow.method,
     scheme: 'http',
+    path: flow.path,
+    host: flow.host,
+    hostHeader: flow.hostHeader,
     headers: [
       ...flow.headers,
       ['X-Forwarded-For', seenClient],
@@ -134,16 +236,19 @@ export function handleControllerRequest(
       ['X-Forwarded-Proto', flow.scheme],
       ['X-Real-Ip', seenClient],
     ],
+    clientIp: flow.clientIp,
+    clientPort: flow.clientPort,
     srcIp: pod.status.podIP,
     srcPort: upstreamPort,
-    source: {
-      kind: 'pod',
-      id: podId,
-      ip: pod.status.podIP,
-      pod,
-      node: ctx.index.nodesByName.get(pod.spec.nodeName),
-    },
+    dstIp: flow.dstIp,
+    dstPort: flow.dstPort,
     node: pod.spec.nodeName,
+    srcText: undefined,
+    srcTextIp: undefined,
+    srcTextPort: undefined,
+    dstText: flow.dstText,
+    dstTextIp: flow.dstTextIp,
+    dstTextPort: flow.dstTextPort,
   };
   let delivery: Delivery;
   if (serviceUpstream && service.manifest.spec.clusterIP && service.manifest.spec.clusterIP !== 'None') {
@@ -161,11 +266,8 @@ export function handleControllerRequest(
     if (!node || !enterNode(ctx, inner, node, 'where the controller runs')) return { outcome: 'timeout' };
     delivery = proxyClusterIp(ctx, inner, service, servicePort, node);
   } else {
-    const position = ctx.nextRoundRobin(
-      'lb',
-      `ingress|${controllerEndpoint.pod}|${objectKey(service.manifest.metadata.namespace, serviceName)}:${servicePort.port}`,
-      backends.length,
-    );
+    const dTexts = textsOfDecision(decision);
+    const position = ctx.nextRoundRobin('lb', cursorKey(dTexts, texts.key, decision), backends.length);
     const backend = backends[position]!;
     inner.dstIp = backend.ip;
     inner.dstPort = backend.port;
@@ -174,12 +276,12 @@ export function handleControllerRequest(
       'route',
       srcAddr(inner),
       backend.key,
-      `${matchedBy}; ${who} opens a new connection from its pod IP straight to endpoint ${position + 1} of ${backends.length} of ${serviceName} (round robin, bypassing the ClusterIP)`,
+      roundRobinNote(dTexts, decision, who, position),
       ruleText,
     );
     delivery = {
       ...deliverToBackend(ctx, inner, backend),
-      service: objectKey(service.manifest.metadata.namespace, serviceName),
+      service: dTexts.serviceKey,
     };
   }
   if (delivery.outcome === 'ok' || delivery.status !== undefined) {
