@@ -587,3 +587,22 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
     `);
   });
 });
+
+describe('the send note names the address dialled', () => {
+  it('the same URL with another --resolve address says the new address', () => {
+    const state = makeState({ pods: kubiaPods() });
+    const [first, second] = [state.nodes[1]!.ip, state.nodes[2]!.ip];
+    let s = state;
+    for (const ip of [first, second]) {
+      const r = routeRequest(s, {
+        from: 'client/laptop',
+        url: 'http://kubia.example:30123/',
+        resolve: [{ host: 'kubia.example', port: 30123, address: ip }],
+      });
+      const send = r.trace.hops.find((h) => h.kind === 'send');
+      expect(send?.dst).toBe(`${ip}:30123`);
+      expect(send?.note).toContain(`a TCP connection to ${ip}:30123`);
+      s = r.state;
+    }
+  });
+});

@@ -414,7 +414,10 @@ function routeInFull(
       method,
       url.path,
       hostHeader,
-      request.headers === undefined && method === 'GET' ? request.url : undefined,
+      // --resolve can send the same URL to another address, so only a request without it is keyed by URL.
+      request.headers === undefined && request.resolve === undefined && method === 'GET'
+        ? request.url
+        : undefined,
     ),
   );
   const delivery = routeToAddress(ctx, flow);
