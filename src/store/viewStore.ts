@@ -65,7 +65,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     selection: null,
     positions: {},
     theme: 'light',
-    editorWidth: 420,
+    editorWidth: 380,
     editorOpen: true,
     terminalOpen: true,
     terminalHeight: 220,

@@ -21,7 +21,7 @@ const options = {
   automaticLayout: true,
   tabSize: 2,
   wordWrap: 'off',
-  renderWhitespace: 'boundary',
+  renderWhitespace: 'selection',
   ariaLabel: 'Kubernetes YAML',
 } as const;
 
