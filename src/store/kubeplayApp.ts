@@ -112,6 +112,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
           positions: link.positions,
           selection: link.selection,
           ...(link.draft ? { draft: { ...link.draft, host: '' } } : {}),
+          ...(link.lesson
+            ? {
+                lesson: { lessonId: link.lesson.id, step: link.lesson.step, finished: false },
+                lessonsOpen: true,
+              }
+            : {}),
         }
       : {},
   );

@@ -12,6 +12,8 @@ export interface OpenedLink {
   positions: ViewState['positions'];
   selection: string | null;
   draft: { from: string; url: string } | null;
+  /** The lesson and step the link was made on (zero-based step), if any. */
+  lesson?: { id: string; step: number } | null;
 }
 
 export type LinkResult = { ok: true; link: OpenedLink } | { ok: false; error: string } | null;
@@ -30,6 +32,7 @@ export function openShareLink(hash: string): LinkResult {
       positions: shared.layout ?? {},
       selection: shared.view?.selected ?? null,
       draft: shared.view?.request ?? null,
+      lesson: shared.lesson ?? null,
     },
   };
 }
@@ -37,7 +40,7 @@ export function openShareLink(hash: string): LinkResult {
 /** The fragment (without `#`) that reopens this scenario and layout. */
 export function makeShareLink(
   scenario: ScenarioState,
-  view: Pick<ViewState, 'positions' | 'selection'>,
+  view: Pick<ViewState, 'positions' | 'selection'> & Partial<Pick<ViewState, 'lesson'>>,
 ): string {
   const shared: SharedScenario = {
     yaml: scenario.yaml,
@@ -45,6 +48,10 @@ export function makeShareLink(
     actions: scenario.actions,
     ...(Object.keys(view.positions).length ? { layout: view.positions } : {}),
     ...(view.selection ? { view: { selected: view.selection } } : {}),
+    // A lesson in progress travels with the link, so the class opens on the teacher's step.
+    ...(view.lesson && !view.lesson.finished
+      ? { lesson: { id: view.lesson.lessonId, step: view.lesson.step } }
+      : {}),
   };
   return encodeScenario(shared);
 }

@@ -17,11 +17,11 @@ function LanguageSwitch() {
         data-testid="language-picker"
         aria-label={t('header.language')}
       >
-        <option value="en" lang="en">
-          English
+        <option value="en" lang="en" title="English">
+          EN
         </option>
-        <option value="zh-CN" lang="zh-CN">
-          简体中文
+        <option value="zh-CN" lang="zh-CN" title="简体中文">
+          中文
         </option>
       </select>
     </label>

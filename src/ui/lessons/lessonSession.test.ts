@@ -9,6 +9,7 @@ import { bundledLessons } from '../../lessons/content/index.ts';
 import type { Lesson } from '../../lessons/index.ts';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import { createKubeplayApp } from '../../store/kubeplayApp.ts';
+import { openShareLink } from '../../store/shareLink.ts';
 import { setYaml } from '../../store/scenarioStore.ts';
 import { createInThreadEngine } from '../../worker/inThread.ts';
 import { followLessons, goToStep, hasUnsavedWork, leaveLesson, openLesson } from './lessonSession.ts';
@@ -101,6 +102,46 @@ describe('lesson session', () => {
     app.chooseScenario('kubia');
     await app.runCommand('kubectl scale rc kubia --replicas=2', null);
     expect(hasUnsavedWork(app)).toBe(true);
+    app.dispose();
+  });
+});
+
+describe('lesson in a share link', () => {
+  it('goes into the link and comes back on the same step, with the lesson’s files on the laptop', async () => {
+    const app = makeApp();
+    const lesson = lessonById('create-service');
+    openLesson(app, lesson);
+    goToStep(app, lesson, 2);
+    const fragment = app.shareLink();
+    app.dispose();
+
+    const opened = openShareLink(`#${fragment}`);
+    if (!opened?.ok) throw new Error('link did not open');
+    expect(opened.link.lesson).toEqual({ id: 'create-service', step: 2 });
+    const again = createKubeplayApp({
+      engine: createInThreadEngine(),
+      scenarios: [],
+      storage: null,
+      now: () => 1000,
+      link: opened.link,
+    });
+    const stop = followLessons(again, [lesson]);
+    expect(again.view.getState().lesson).toEqual({ lessonId: 'create-service', step: 2, finished: false });
+    expect(again.view.getState().lessonsOpen).toBe(true);
+    expect(again.view.getState().lessonHighlight).toEqual(lesson.steps[2]?.highlight);
+    await again.flush();
+    const name = Object.keys(lesson.files ?? {})[0] ?? '';
+    expect((await again.runCommand(`kubectl create -f ${name}`, null)).exitCode).toBe(0);
+    stop();
+    again.dispose();
+  });
+
+  it('drops a lesson id the app does not know', () => {
+    const app = makeApp();
+    app.view.setState({ lesson: { lessonId: 'no-such-lesson', step: 1, finished: false } });
+    const stop = followLessons(app, bundledLessons());
+    expect(app.view.getState().lesson).toBeNull();
+    stop();
     app.dispose();
   });
 });

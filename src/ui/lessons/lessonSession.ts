@@ -80,7 +80,41 @@ export function noticeLessonEvent(app: LessonApp, lessons: readonly Lesson[], ev
   showProgress(app, lesson, next, done);
 }
 
-/** Listens to the app's events for as long as the returned function is not called. */
+/**
+ * A lesson put in the view from outside (a share link carries `{id, step}`): check it names a bundled
+ * lesson, keep the step in range, and give the laptop the lesson's files and the graph its highlight.
+ * The cluster is the link's own; it is not reloaded.
+ */
+export function resumeLesson(app: LessonApp, lessons: readonly Lesson[]): void {
+  const progress = app.view.getState().lesson;
+  if (!progress) return;
+  const lesson = lessons.find((l) => l.id === progress.lessonId);
+  if (!lesson) {
+    leaveLesson(app);
+    return;
+  }
+  const step = Math.max(0, Math.min(lesson.steps.length, Math.floor(progress.step)));
+  app.setLaptopFiles(lesson.files ?? {});
+  showProgress(
+    app,
+    lesson,
+    { lessonId: lesson.id, step, finished: step >= lesson.steps.length },
+    app.view.getState().lessonDone,
+  );
+}
+
+/**
+ * Follows the student: resumes a lesson already in the view (or put there later, by an opened link)
+ * and listens to the app's events, until the returned function is called.
+ */
 export function followLessons(app: LessonApp, lessons: readonly Lesson[]): () => void {
-  return app.onEvent((event) => noticeLessonEvent(app, lessons, event));
+  resumeLesson(app, lessons);
+  const stopView = app.view.subscribe((next, previous) => {
+    if (next.lesson && next.lesson.lessonId !== previous.lesson?.lessonId) resumeLesson(app, lessons);
+  });
+  const stopEvents = app.onEvent((event) => noticeLessonEvent(app, lessons, event));
+  return () => {
+    stopView();
+    stopEvents();
+  };
 }
