@@ -162,7 +162,7 @@ function Graph() {
         zoomable
         nodeColor={minimapColor}
         ariaLabel="Mini map"
-        position="bottom-right"
+        position="top-right"
         style={{ width: 150, height: 100 }}
       />
       <Controls showInteractive={false} />
