@@ -4,6 +4,9 @@
  * decides the path (entry.ts), kube-proxy picks endpoints (kubeProxy.ts, serviceProxy.ts), ingress
  * controllers route by host and path (ingress/), apps answer by image (apps.ts). Never throws: every
  * failure is a Trace outcome. The returned state differs only in rng, affinity, cursors and clients.
+ * Plain GETs to a Service through kube-proxy's random modes (the bulk of `kubeplay load`) run from a
+ * cached plan (clusterIpPlan.ts) that reproduces this general path exactly and only fills in the client
+ * port, the endpoint drawn and the app's answer.
  */
 import type { ClusterState } from '../model/state.ts';
 import type { GraphId, Hop, Trace } from '../trace.ts';
