@@ -135,6 +135,11 @@ test.describe('share', () => {
       new RegExp(`^<iframe src="${escapeRe(embed)}"`),
     );
     await playground.screenshot('share-03-embed-options');
+
+    const big = await share.project();
+    expect((await big.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(600);
+    expect(await share.decodeQr(big)).toBe(without);
+    await playground.screenshot('share-08-qr-full-screen');
   });
 
   test('a hostile or cut link shows a clear message and keeps the autosaved work', async ({

@@ -28,8 +28,8 @@ export class SharePanel {
   }
 
   /** Draws the QR image onto a canvas in the page and decodes its pixels here with jsQR. */
-  async decodeQr(): Promise<string | null> {
-    const image = await this.qr.evaluate(async (img: HTMLImageElement) => {
+  async decodeQr(qr: Locator = this.qr): Promise<string | null> {
+    const image = await qr.evaluate(async (img: HTMLImageElement) => {
       await img.decode();
       const canvas = document.createElement('canvas');
       canvas.width = img.naturalWidth;
@@ -43,6 +43,14 @@ export class SharePanel {
     if (!image) return null;
     const code = jsQR(Uint8ClampedArray.from(image.pixels), image.width, image.height);
     return code?.data ?? null;
+  }
+
+  /** The full-screen QR code for the back of the room. */
+  async project(): Promise<Locator> {
+    await this.page.getByTestId('share-qr-big').click();
+    const qr = this.page.getByTestId('share-projected').getByTestId('share-qr');
+    await expect(qr).toBeVisible();
+    return qr;
   }
 
   async close(): Promise<void> {

@@ -35,11 +35,28 @@ function useShareLinks(options: ShareOptions) {
   }, [scenario, view, options]);
 }
 
+/** For the back of the room: the code as large as the screen allows, the link in large type below. */
+function ProjectedQr({ link, onDone }: { link: string; onDone: () => void }) {
+  const size = Math.max(QR_SIZE, Math.floor(Math.min(window.innerWidth * 0.85, window.innerHeight * 0.72)));
+  return (
+    <div className="kp-share-projected" data-testid="share-projected">
+      <div className="kp-share-qr">
+        <QrCode text={link} size={size} />
+      </div>
+      <p className="kp-share-projected-link">{link}</p>
+      <button type="button" onClick={onDone} autoFocus>
+        Back to the link options
+      </button>
+    </div>
+  );
+}
+
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const ref = useRef<HTMLDialogElement | null>(null);
   const [options, setOptions] = useState<ShareOptions>({ layout: true, request: true });
   const [copied, setCopied] = useState<Copied>(null);
+  const [projecting, setProjecting] = useState(false);
   const links = useShareLinks(options);
   const hasLayout = useView((s) => Object.keys(s.positions).length > 0);
   useFocusTrap(ref);
@@ -88,9 +105,15 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           </button>
         </form>
       </div>
-      <div className="kp-share-body">
-        <div className="kp-share-qr">
-          <QrCode text={links.link} size={QR_SIZE} />
+      {projecting && <ProjectedQr link={links.link} onDone={() => setProjecting(false)} />}
+      <div className="kp-share-body" hidden={projecting}>
+        <div className="kp-share-qr-column">
+          <div className="kp-share-qr">
+            <QrCode text={links.link} size={QR_SIZE} />
+          </div>
+          <button type="button" onClick={() => setProjecting(true)} data-testid="share-qr-big">
+            Show the QR code full screen
+          </button>
         </div>
         <div className="kp-share-fields">
           <label className="kp-share-field">
@@ -118,7 +141,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <label className="kp-check">
               <input
                 type="checkbox"
-                checked={options.layout}
+                checked={options.layout && hasLayout}
                 disabled={!hasLayout}
                 onChange={(e) => setOptions({ ...options, layout: e.target.checked })}
               />
