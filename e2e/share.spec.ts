@@ -137,7 +137,7 @@ test.describe('share', () => {
     await playground.screenshot('share-03-embed-options');
 
     const big = await share.project();
-    expect((await big.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(600);
+    expect((await big.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(550);
     expect(await share.decodeQr(big)).toBe(without);
     await playground.screenshot('share-08-qr-full-screen');
   });

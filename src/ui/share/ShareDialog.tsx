@@ -37,7 +37,7 @@ function useShareLinks(options: ShareOptions) {
 
 /** For the back of the room: the code as large as the screen allows, the link in large type below. */
 function ProjectedQr({ link, onDone }: { link: string; onDone: () => void }) {
-  const size = Math.max(QR_SIZE, Math.floor(Math.min(window.innerWidth * 0.85, window.innerHeight * 0.72)));
+  const size = Math.max(QR_SIZE, Math.floor(Math.min(window.innerWidth * 0.85, window.innerHeight * 0.64)));
   return (
     <div className="kp-share-projected" data-testid="share-projected">
       <div className="kp-share-qr">
