@@ -35,6 +35,11 @@ export const en = {
     show: 'Show',
   },
   requestBar: {
+    label: 'Send a request',
+    outside: 'Outside the cluster',
+    pods: 'Pods',
+    optional: 'optional',
+    sendButton: 'Send ▶',
     from: 'From',
     url: 'URL',
     host: 'Host header',

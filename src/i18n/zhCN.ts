@@ -37,6 +37,11 @@ export const zhCN: Resources = {
     show: '显示',
   },
   requestBar: {
+    label: '发送请求',
+    outside: '集群外部',
+    pods: 'Pod',
+    optional: '可选',
+    sendButton: '发送 ▶',
     from: '发起方',
     url: 'URL',
     host: 'Host 请求头',

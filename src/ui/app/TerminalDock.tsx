@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import type { ComponentType, KeyboardEvent, PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 
 const slots = import.meta.glob<{ TerminalSlot?: ComponentType; default?: ComponentType }>(
@@ -61,6 +62,7 @@ function TerminalSplitter() {
 
 export function TerminalDock() {
   const app = useApp();
+  const { t } = useTranslation();
   const open = useView((s) => s.terminalOpen);
   const height = useView((s) => s.terminalHeight);
   // Loaded after the first graph, like the editor: the graph comes first.
@@ -74,13 +76,13 @@ export function TerminalDock() {
         style={open ? { height } : undefined}
       >
         <div className="kp-panel-bar">
-          <h2>Terminal</h2>
+          <h2>{t('panels.terminal')}</h2>
           <button
             type="button"
             onClick={() => app.view.setState({ terminalOpen: !open })}
             aria-expanded={open}
           >
-            {open ? 'Hide' : 'Show'}
+            {open ? t('panels.hide') : t('panels.show')}
           </button>
         </div>
         {open && (

@@ -4,6 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RequestSpec } from '../../engine/index.ts';
 import { getUrlSuggestions } from '../../store/derive/urlSuggestions.ts';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
@@ -18,6 +19,7 @@ export function toRequestSpec(draft: RequestDraft): RequestSpec {
 
 export function RequestBar() {
   const app = useApp();
+  const { t } = useTranslation();
   const draft = useView((s) => s.draft);
   const state = useSimulation((s) => s.sim?.state);
   const sources = useRequestSources();
@@ -30,16 +32,16 @@ export function RequestBar() {
 
   const grouped = (group: string) => sources.filter((s) => s.group === group);
   return (
-    <form className="kp-requestbar" onSubmit={onSubmit} aria-label="Send a request">
+    <form className="kp-requestbar" onSubmit={onSubmit} aria-label={t('requestBar.label')}>
       <label className="kp-field">
-        <span>From</span>
+        <span>{t('requestBar.from')}</span>
         <select
           value={draft.from}
           onChange={(e) => setDraft(app.view, { from: e.target.value })}
           data-testid="request-from"
         >
           {['Outside the cluster', 'Pods'].map((g) => (
-            <optgroup key={g} label={g}>
+            <optgroup key={g} label={g === 'Pods' ? t('requestBar.pods') : t('requestBar.outside')}>
               {grouped(g).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.label}
@@ -50,7 +52,7 @@ export function RequestBar() {
         </select>
       </label>
       <label className="kp-field kp-grow">
-        <span>URL</span>
+        <span>{t('requestBar.url')}</span>
         <input
           type="text"
           list="kp-url-suggestions"
@@ -69,10 +71,10 @@ export function RequestBar() {
         </datalist>
       </label>
       <label className="kp-field">
-        <span>Host header</span>
+        <span>{t('requestBar.host')}</span>
         <input
           type="text"
-          placeholder="optional"
+          placeholder={t('requestBar.optional')}
           value={draft.host}
           spellCheck={false}
           size={18}
@@ -81,7 +83,7 @@ export function RequestBar() {
         />
       </label>
       <button type="submit" className="kp-primary" data-testid="request-send">
-        Send ▶
+        {t('requestBar.sendButton')}
       </button>
     </form>
   );
