@@ -69,6 +69,12 @@ describe('planLinkOpening', () => {
     expect(plan({ hash: flagged, search: '?embed=0' }).embed).toBeNull();
   });
 
+  it('names the bundled example a link carries unchanged', () => {
+    const link = `#${encodeScenario({ yaml: kubia.yaml, seed: 1, actions: [] })}`;
+    expect(plan({ hash: link }).open?.scenario.scenarioId).toBe('kubia');
+    expect(plan().open?.scenario.scenarioId).toBe('custom');
+  });
+
   it('does nothing without a link', () => {
     expect(plan({ hash: '' })).toMatchObject({ open: null, ask: null, error: null, embed: null });
   });

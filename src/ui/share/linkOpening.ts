@@ -43,7 +43,7 @@ export function planLinkOpening(input: LinkOpeningInput): LinkOpeningPlan {
   if (!opened.ok) {
     return { ...base, open: null, ask: null, error: `The link could not be opened: ${opened.error}` };
   }
-  const link = opened.link;
+  const link = withBundledId(opened.link, input.bundled);
   const conflict = embed === null && input.saved !== null && isOwnWork(input.saved, input.bundled);
   if (conflict && input.saved && !isSameScenario(input.saved, link.scenario)) {
     return { ...base, open: null, ask: link, error: null };
@@ -61,6 +61,12 @@ function isOwnWork(saved: ScenarioState, bundled: { id: string; yaml: string }[]
   const example = bundled.find((s) => s.id === saved.scenarioId);
   const pristine = example?.yaml === saved.yaml && saved.actions.length === 0 && saved.seed === 1;
   return !pristine;
+}
+
+/** A link of an untouched bundled example shows that example's name in the picker, not "Your own YAML". */
+function withBundledId(link: OpenedLink, bundled: { id: string; yaml: string }[]): OpenedLink {
+  const example = bundled.find((s) => s.yaml === link.scenario.yaml);
+  return example ? { ...link, scenario: { ...link.scenario, scenarioId: example.id } } : link;
 }
 
 function isEmbedFlagged(hash: string): boolean {
