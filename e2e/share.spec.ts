@@ -142,6 +142,18 @@ test.describe('share', () => {
     await playground.screenshot('share-08-qr-full-screen');
   });
 
+  test('a link too long for a QR code says so and still offers the link', async ({ playground, page }) => {
+    // A comment of 6,000 characters that do not compress: past what a QR code holds (~2,900 at level L).
+    let noise = '';
+    for (let i = 1; noise.length < 6000; i += 1) noise += ((i * 2654435761) % 4294967296).toString(36);
+    const yaml = `# ${noise}\n${soloYaml}`;
+    await playground.open(`#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`);
+    await page.getByTestId('share').click();
+    await expect(page.getByRole('note')).toContainText('too long for a QR code');
+    expect((await page.getByTestId('share-url').inputValue()).length).toBeGreaterThan(3000);
+    await expect(page.getByTestId('share-copied')).not.toBeEmpty();
+  });
+
   test('a hostile or cut link shows a clear message and keeps the autosaved work', async ({
     playground,
     page,
