@@ -3,6 +3,7 @@
  * (step mode, speed, pause, replay). `#kp-trace-status` is where the frame loop writes progress
  * (`data-trace-id`, `data-hop`, `data-arrived`) and the live narration, once per hop.
  */
+import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
@@ -10,6 +11,7 @@ import type { Speed } from '../../store/viewStore.ts';
 const SPEEDS: Speed[] = [0.25, 0.5, 1, 2];
 
 function Controls() {
+  const { t } = useTranslation();
   const app = useApp();
   const speed = useView((s) => s.speed);
   const paused = useView((s) => s.paused);
@@ -33,7 +35,7 @@ function Controls() {
           onChange={(e) => app.view.setState({ stepMode: e.target.checked, stepHop: 0 })}
           data-testid="step-mode"
         />
-        Step mode
+        {t('panels.stepMode')}
       </label>
       {stepMode ? (
         <>
@@ -42,7 +44,7 @@ function Controls() {
             disabled={stepHop <= 0}
             onClick={() => app.view.setState({ stepHop: stepHop - 1 })}
           >
-            ◀ Back
+            {t('panels.backHop')}
           </button>
           <button
             type="button"
@@ -50,16 +52,16 @@ function Controls() {
             onClick={() => app.view.setState({ stepHop: stepHop + 1 })}
             data-testid="step-next"
           >
-            Next hop ▶
+            {t('panels.nextHop')}
           </button>
         </>
       ) : (
         <button type="button" onClick={() => app.view.setState({ paused: !paused })} aria-pressed={paused}>
-          {paused ? '▶ Resume' : '❚❚ Pause'}
+          {paused ? t('panels.resume') : t('panels.pauseButton')}
         </button>
       )}
       <label className="kp-field kp-inline">
-        <span>Speed</span>
+        <span>{t('requestBar.speed')}</span>
         <select value={speed} onChange={(e) => app.view.setState({ speed: Number(e.target.value) as Speed })}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
@@ -69,13 +71,14 @@ function Controls() {
         </select>
       </label>
       <button type="button" onClick={replay} disabled={!focused}>
-        ↺ Replay
+        {t('panels.replay')}
       </button>
     </div>
   );
 }
 
 export function StepPanel() {
+  const { t } = useTranslation();
   const focused = useTraffic((s) => s.focused);
   const stepMode = useView((s) => s.stepMode);
   const stepHop = useView((s) => s.stepHop);
@@ -87,10 +90,10 @@ export function StepPanel() {
   const shownHops = trace ? (landed ? trace.hops.length : Math.min(trace.hops.length, reached + 1)) : 0;
   return (
     <section className="kp-panel" aria-labelledby="kp-steps-title">
-      <h2 id="kp-steps-title">Request</h2>
+      <h2 id="kp-steps-title">{t('panels.request')}</h2>
       <Controls />
       <p id="kp-trace-status" className="kp-trace-status" data-testid="trace-status" aria-live="polite">
-        {trace ? '' : 'Send a request to watch it travel.'}
+        {trace ? '' : t('panels.sendToWatch')}
       </p>
       {trace && (
         <>
@@ -107,7 +110,7 @@ export function StepPanel() {
             </p>
           ) : (
             <p className="kp-muted" data-testid="trace-pending">
-              On its way… where will it land?
+              {t('panels.onItsWay')}
             </p>
           )}
           {landed && trace.body && <pre className="kp-body">{trace.body}</pre>}

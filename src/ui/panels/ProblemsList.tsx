@@ -1,8 +1,10 @@
 /** The engine's diagnostics as a list; a row reveals its line in the editor. */
+import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation } from '../../store/react.ts';
 import { revealLine } from '../../store/viewStore.ts';
 
 export function ProblemsList() {
+  const { t } = useTranslation();
   const app = useApp();
   const diagnostics = useSimulation((s) => s.diagnostics);
   const stale = useSimulation((s) => s.stale);
@@ -11,7 +13,7 @@ export function ProblemsList() {
   return (
     <section className="kp-panel" aria-labelledby="kp-problems-title" data-testid="problems">
       <h2 id="kp-problems-title">
-        Problems <span className="kp-badge">{diagnostics.length}</span>
+        {t('panels.problems')} <span className="kp-badge">{diagnostics.length}</span>
       </h2>
       {stale && (
         <p className="kp-warn" role="status" data-testid="stale-banner">

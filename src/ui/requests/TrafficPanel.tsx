@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { clearTraffic } from '../../store/trafficStore.ts';
 import { useRequestSources } from './useRequestSources.ts';
@@ -33,6 +34,7 @@ function Histogram() {
 }
 
 export function TrafficPanel() {
+  const { t } = useTranslation();
   const app = useApp();
   const draft = useView((s) => s.draft);
   const sources = useRequestSources();
@@ -57,10 +59,10 @@ export function TrafficPanel() {
 
   return (
     <section className="kp-panel" aria-labelledby="kp-traffic-title">
-      <h2 id="kp-traffic-title">Traffic</h2>
+      <h2 id="kp-traffic-title">{t('panels.traffic')}</h2>
       <form onSubmit={onSubmit} className="kp-traffic-form">
         <label className="kp-field">
-          <span>Requests</span>
+          <span>{t('panels.requests')}</span>
           <input
             type="number"
             min={1}
@@ -70,7 +72,7 @@ export function TrafficPanel() {
           />
         </label>
         <label className="kp-field">
-          <span>per second</span>
+          <span>{t('panels.perSecond')}</span>
           <input
             type="number"
             min={1}
@@ -85,13 +87,13 @@ export function TrafficPanel() {
         </label>
         <div className="kp-row">
           <button type="submit" className="kp-primary" data-testid="traffic-send">
-            Send {count}
+            {t('panels.sendCount', { count })}
           </button>
           <button type="button" onClick={addClient}>
-            + client
+            {t('panels.addClient')}
           </button>
           <button type="button" onClick={() => clearTraffic(app.traffic)}>
-            Reset counters
+            {t('panels.resetCounters')}
           </button>
         </div>
       </form>
