@@ -97,3 +97,22 @@ test('Chinese: header and lesson text switch, kubectl output does not, and the c
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('lessons-button')).toContainText('课程');
 });
+
+test('opening a lesson over the student’s own changes asks first; Cancel keeps them', async ({ page }) => {
+  const lessons = new LessonPanel(page);
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  await terminal.run('kubectl scale rc kubia --replicas=4');
+  await lessons.open();
+  await lessons.root.getByTestId('lesson-endpoints').click();
+  const ask = lessons.root.getByRole('alertdialog');
+  await expect(ask).toContainText('Replace your YAML?');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.locator('[data-graph-id^="pod/default/kubia-"]')).toHaveCount(4);
+
+  await lessons.root.getByTestId('lesson-endpoints').click();
+  await lessons.root.getByRole('button', { name: 'Replace and start' }).click();
+  await lessons.expectOnStep(1);
+  await expect(page.locator('[data-graph-id^="pod/default/kubia-"]')).toHaveCount(3);
+});

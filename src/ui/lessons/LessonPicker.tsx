@@ -39,7 +39,8 @@ export function LessonPicker({
           >
             {t('lessons.replace')}
           </button>
-          <button type="button" onClick={() => setAsking(null)}>
+          {/* The safe choice has the focus: Enter by habit keeps the student's work. */}
+          <button type="button" onClick={() => setAsking(null)} autoFocus>
             {t('lessons.cancel')}
           </button>
         </div>
