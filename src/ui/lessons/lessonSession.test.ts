@@ -79,6 +79,21 @@ describe('lesson session', () => {
     app.dispose();
   });
 
+  it('a request sent from the request bar completes a step that asks for a request', async () => {
+    const app = makeApp();
+    const lesson = lessonById('ping-cluster-ip');
+    const stop = followLessons(app, [lesson]);
+    openLesson(app, lesson);
+    await app.flush();
+    goToStep(app, lesson, 1); // "curl the cluster IP": done by a request through the kubia Service
+    const pod = app.simulation.getState().sim?.state.pods.find((p) => p.metadata.name.startsWith('kubia-'));
+    await app.sendRequest({ from: `pod/default/${pod?.metadata.name ?? ''}`, url: 'http://kubia' });
+    expect(app.view.getState().lesson?.step).toBe(2);
+    expect(app.view.getState().lessonDone).toEqual([1]);
+    stop();
+    app.dispose();
+  });
+
   it('moves back and next without marking skipped steps done', async () => {
     const app = makeApp();
     const lesson = lessonById('ping-cluster-ip');
