@@ -3,6 +3,7 @@
  * commands in the terminal and sees every step marked done; the page switches to Simplified Chinese
  * (header and lesson text) while kubectl output stays exactly as kubectl prints it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.ts';
 import { LessonPanel } from './pages/LessonPanel.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
@@ -21,11 +22,17 @@ test('the cluster-IP ping lesson completes step by step from typed commands', as
   const terminal = new TerminalPanel(page);
   await lessons.open();
   await playground.screenshot('lessons-picker');
+  const pickerAxe = await new AxeBuilder({ page }).include('[data-testid="lesson-panel"]').analyze();
+  expect(pickerAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await lessons.start('ping-cluster-ip');
   await terminal.ready();
   // The step's graph ids light up: the kubia pods for "open a shell inside a pod".
   await expect(page.locator('.react-flow__node.kp-lesson-highlight').first()).toBeVisible();
   await playground.screenshot('lessons-step-1');
+  // The panel is readable by assistive tools in both of its states (the picker was checked above).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="lesson-panel"]').analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // An unrelated command does not complete the step.
   await terminal.run('kubectl get nodes');
