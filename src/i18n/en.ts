@@ -41,6 +41,7 @@ export const en = {
     resetCounters: 'Reset counters',
     terminal: 'Terminal',
     inspector: 'Inspector',
+    inspectHint: 'Click a node, pod, Service or Ingress in the graph to inspect it.',
     traffic: 'Traffic',
     problems: 'Problems',
     step: 'Step by step',

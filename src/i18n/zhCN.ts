@@ -43,6 +43,7 @@ export const zhCN: Resources = {
     resetCounters: '重置计数',
     terminal: '终端',
     inspector: '详情',
+    inspectHint: '点击图中的节点、Pod、Service 或 Ingress 查看详情。',
     traffic: '流量',
     problems: '问题',
     step: '逐跳讲解',

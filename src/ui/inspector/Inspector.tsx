@@ -3,6 +3,7 @@
  * the scenario's log (the YAML stays as the user wrote it).
  */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Action, ClusterState, PodState } from '../../engine/index.ts';
 import { findObject } from '../../store/derive/findObject.ts';
 import { useInspectFacts } from './useInspectFacts.ts';
@@ -247,19 +248,20 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
 }
 
 export function Inspector() {
+  const { t } = useTranslation();
   const selection = useView((s) => s.selection);
   const state = useSimulation((s) => s.sim?.state);
   const found = selection && state ? findObject(state, selection) : null;
   return (
     <section className="kp-panel" aria-labelledby="kp-inspector-title" data-testid="inspector">
-      <h2 id="kp-inspector-title">{selection ?? 'Inspector'}</h2>
+      <h2 id="kp-inspector-title">{selection ?? t('panels.inspector')}</h2>
       {found && state ? (
         <>
           <Details found={found} state={state} />
           {selection && <PasteNameButton graphId={selection} />}
         </>
       ) : (
-        <p className="kp-muted">Click a node, pod, Service or Ingress in the graph to inspect it.</p>
+        <p className="kp-muted">{t('panels.inspectHint')}</p>
       )}
     </section>
   );
