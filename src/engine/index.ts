@@ -30,7 +30,7 @@ export { routeRequest } from './net/request.ts';
  * @example getContainerEnv(sim.state, findPod(sim.state, 'default', 'kubia-65mtj')!) // PATH, HOSTNAME, …, KUBIA_SERVICE_HOST, …, HOME
  */
 export { getContainerEnv, serviceEnvVars } from './cluster/envVars.ts';
-export { getIngressControllerPods } from './cluster/ingressStatus.ts';
+export { getIngressControllerPods } from './cluster/runningIngressControllers.ts';
 export {
   findPod,
   findPodByIp,

@@ -16,85 +16,11 @@
  * providers/kubernetes-ingress; traefik/traefik#2173).
  * Served by no controller: no address. Values are sorted and de-duplicated.
  */
-import type { IngressManifest } from '../model/objects.ts';
-import {
-  controllerServes,
-  recognizeIngressController,
-  type IngressControllerInfo,
-} from '../model/ingressControllers.ts';
-import type { ClusterState, PodState } from '../model/state.ts';
+import { controllerServes } from '../model/ingressControllers.ts';
+import type { ClusterState } from '../model/state.ts';
+import { findIngressControllers, ingressClassOf } from './runningIngressControllers.ts';
+import type { RunningController } from './runningIngressControllers.ts';
 import { matchesLabels } from './labels.ts';
-
-interface RunningController {
-  info: IngressControllerInfo;
-  pod: PodState;
-  publishStatusAddress?: string;
-  /** Traefik's ingressEndpoint settings, when given. */
-  traefikEndpoint?: { ip?: string; hostname?: string; publishedService?: string };
-}
-
-const TRAEFIK_ENDPOINT_PREFIXES = [
-  '--providers.kubernetesingress.ingressendpoint.',
-  '--kubernetes.ingressendpoint.',
-];
-
-function traefikEndpointOf(args: string[]): RunningController['traefikEndpoint'] {
-  const endpoint: NonNullable<RunningController['traefikEndpoint']> = {};
-  for (const arg of args) {
-    const lower = arg.toLowerCase();
-    const prefix = TRAEFIK_ENDPOINT_PREFIXES.find((p) => lower.startsWith(p));
-    const eq = arg.indexOf('=');
-    if (!prefix || eq < 0) continue;
-    const key = lower.slice(prefix.length, eq);
-    const value = arg.slice(eq + 1).replace(/^"|"$/g, '');
-    if (key === 'ip') endpoint.ip = value;
-    else if (key === 'hostname') endpoint.hostname = value;
-    else if (key === 'publishedservice') endpoint.publishedService = value;
-  }
-  return Object.keys(endpoint).length > 0 ? endpoint : undefined;
-}
-
-function flag(args: string[], name: string): string | undefined {
-  const prefix = `${name}=`;
-  const hit = args.find((a) => a.startsWith(prefix));
-  return hit?.slice(prefix.length);
-}
-
-export function findIngressControllers(state: ClusterState): RunningController[] {
-  const found: RunningController[] = [];
-  for (const pod of state.pods) {
-    if (pod.status.phase !== 'Running' || !pod.status.ready) continue;
-    for (const container of pod.spec.containers) {
-      const info = recognizeIngressController(container);
-      if (!info) continue;
-      const args = [...container.command, ...container.args];
-      const publish = flag(args, '--publish-status-address');
-      const traefikEndpoint = info.kind === 'traefik' ? traefikEndpointOf(args) : undefined;
-      found.push({
-        info,
-        pod,
-        ...(publish ? { publishStatusAddress: publish } : {}),
-        ...(traefikEndpoint ? { traefikEndpoint } : {}),
-      });
-      break;
-    }
-  }
-  return found;
-}
-
-function ingressClassOf(ingress: IngressManifest, state: ClusterState) {
-  const annotation = ingress.metadata.annotations['kubernetes.io/ingress.class'];
-  const className = ingress.spec.ingressClassName;
-  const cls =
-    className !== undefined
-      ? state.ingressClasses.find((c) => c.manifest.metadata.name === className)
-      : undefined;
-  return {
-    ...(className !== undefined ? { className } : {}),
-    ...(annotation !== undefined ? { annotation } : {}),
-    ...(cls ? { classController: cls.manifest.controller } : {}),
-  };
-}
 
 function loadBalancerAddresses(svc: ClusterState['services'][number]): string[] {
   return svc.status.loadBalancer.ingress.map((i) => i.ip ?? i.hostname ?? '').filter((a) => a !== '');
@@ -145,21 +71,4 @@ export function syncIngressStatus(state: ClusterState): void {
       loadBalancer: { ingress: sorted.map((a) => (/^[\d.]+$/.test(a) ? { ip: a } : { hostname: a })) },
     };
   }
-}
-
-/**
- * Which controller pods serve each Ingress (`ing/<ns>/<name>` -> `pod/<ns>/<name>`s), by the same rule
- * as the status above: running, ready controllers whose class settings take the Ingress.
- */
-export function getIngressControllerPods(state: ClusterState): Record<string, string[]> {
-  const controllers = findIngressControllers(state);
-  const result: Record<string, string[]> = {};
-  for (const ingress of state.ingresses) {
-    const meta = ingress.manifest.metadata;
-    const cls = ingressClassOf(ingress.manifest, state);
-    result[`ing/${meta.namespace}/${meta.name}`] = controllers
-      .filter((c) => controllerServes(c.info, cls))
-      .map((c) => `pod/${c.pod.metadata.namespace}/${c.pod.metadata.name}`);
-  }
-  return result;
 }

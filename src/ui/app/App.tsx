@@ -3,11 +3,10 @@
  * resizable side panel; the request, inspector, traffic and problems panels in a column; the
  * terminal docked at the bottom.
  */
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp, useView } from '../../store/react.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
-import { LessonPanel } from '../lessons/LessonPanel.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { StepPanel } from '../inspector/StepPanel.tsx';
 import { ProblemsList } from '../panels/ProblemsList.tsx';
@@ -16,6 +15,9 @@ import { TrafficPanel } from '../requests/TrafficPanel.tsx';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { TerminalDock } from './TerminalDock.tsx';
+
+// Lessons (their YAML parser and texts) load right after the first graph, as the editor does.
+const LessonPanel = lazy(async () => ({ default: (await import('../lessons/LessonPanel.tsx')).LessonPanel }));
 
 function useDocumentTheme() {
   const theme = useView((s) => s.theme);
@@ -45,7 +47,9 @@ export function App() {
         <main className="kp-main">
           <RequestBar />
           <div className="kp-stage">
-            <LessonPanel />
+            <Suspense fallback={null}>
+              <LessonPanel />
+            </Suspense>
             <ClusterGraph />
             <aside className="kp-side" aria-label="Details">
               <StepPanel />

@@ -1,6 +1,8 @@
 /** Opens the share dialog (src/ui/share): the link, copied at once, its QR code and the embed snippet. */
-import { useState } from 'react';
-import { ShareDialog } from '../share/ShareDialog.tsx';
+import { lazy, Suspense, useState } from 'react';
+
+// The dialog (and the QR code library) loads on first use, keeping it out of the initial JS.
+const ShareDialog = lazy(async () => ({ default: (await import('../share/ShareDialog.tsx')).ShareDialog }));
 
 export function ShareButton() {
   const [open, setOpen] = useState(false);
@@ -9,7 +11,11 @@ export function ShareButton() {
       <button type="button" onClick={() => setOpen(true)} data-testid="share" aria-haspopup="dialog">
         Share
       </button>
-      {open && <ShareDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
