@@ -1,39 +1,5 @@
-/**
- * Label selectors as the API machinery evaluates them (k8s.io/apimachinery/pkg/labels):
- * a map selector (Service, ReplicationController, nodeSelector) is an AND of equalities; a
- * LabelSelector adds set-based requirements. An empty selector matches everything.
- */
-import type { LabelSelector } from '../model/objects.ts';
-
-export function matchesLabels(labels: Record<string, string>, selector: Record<string, string>): boolean {
-  for (const key in selector) {
-    if (labels[key] !== selector[key]) return false;
-  }
-  return true;
-}
-
-export function matchesLabelSelector(labels: Record<string, string>, selector: LabelSelector): boolean {
-  if (!matchesLabels(labels, selector.matchLabels)) return false;
-  for (const req of selector.matchExpressions) {
-    const has = Object.prototype.hasOwnProperty.call(labels, req.key);
-    const value = labels[req.key];
-    switch (req.operator) {
-      case 'In':
-        if (!has || value === undefined || !req.values.includes(value)) return false;
-        break;
-      case 'NotIn':
-        if (has && value !== undefined && req.values.includes(value)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-    }
-  }
-  return true;
-}
+/** Label helpers of the control plane; the matching itself lives in model/labelSelector.ts, shared with parse and lint. */
+export { matchesLabels, matchesLabelSelector } from '../model/labelSelector.ts';
 
 /** `app=kubia,tier=web`, as kubectl prints a map selector (keys sorted); `<none>` when empty. */
 export function formatSelector(selector: Record<string, string> | undefined): string {

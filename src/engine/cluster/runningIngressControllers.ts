@@ -68,9 +68,25 @@ export function findIngressControllers(state: ClusterState): RunningController[]
   return found;
 }
 
-export function ingressClassOf(ingress: IngressManifest, state: ClusterState) {
+/** What an Ingress says about its class, as controllerServes (model/ingressControllers.ts) reads it. */
+export interface IngressClassRef {
+  className?: string;
+  annotation?: string;
+  classController?: string;
+}
+
+/**
+ * The class an Ingress asks for: spec.ingressClassName, or the kubernetes.io/ingress.class annotation.
+ * One naming neither gets the single default IngressClass, as the DefaultIngressClass admission plugin
+ * writes it (K8S-FACTS §18). One function for the status, the routing and the hints, so they agree.
+ */
+export function ingressClassOf(ingress: IngressManifest, state: ClusterState): IngressClassRef {
   const annotation = ingress.metadata.annotations['kubernetes.io/ingress.class'];
-  const className = ingress.spec.ingressClassName;
+  let className = ingress.spec.ingressClassName;
+  if (className === undefined && annotation === undefined) {
+    const defaults = state.ingressClasses.filter((c) => c.manifest.isDefault);
+    if (defaults.length === 1) className = defaults[0]?.manifest.metadata.name;
+  }
   const cls =
     className !== undefined
       ? state.ingressClasses.find((c) => c.manifest.metadata.name === className)

@@ -21,6 +21,7 @@ import type { ControlPlane } from './controlPlane.ts';
 import { getNamespacePods } from './controlPlane.ts';
 import { recordEvent } from './events.ts';
 import { matchesLabelSelector, matchesLabels } from './labels.ts';
+import { isEmptySelector } from '../model/labelSelector.ts';
 import { createPod, deletePod, generatePodName } from './podLifecycle.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { nodeRejection } from './scheduler.ts';
@@ -37,9 +38,9 @@ function isOwnedBy(pod: PodState, w: WorkloadState): boolean {
   );
 }
 
+/** A controller's selector; an empty one claims nothing (the API server refuses it anyway). */
 function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
-  const empty = Object.keys(selector.matchLabels).length === 0 && selector.matchExpressions.length === 0;
-  return !empty && matchesLabelSelector(labels, selector);
+  return !isEmptySelector(selector) && matchesLabelSelector(labels, selector);
 }
 
 /** Adopts and releases pods (ControllerRefManager.ClaimPods), returning the ones it owns afterwards. */

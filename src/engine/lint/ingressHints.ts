@@ -9,6 +9,7 @@ import type { ClusterState } from '../model/state.ts';
 import { controllerServes, recognizeIngressController } from '../model/ingressControllers.ts';
 import type { IngressControllerInfo } from '../model/ingressControllers.ts';
 import { hintAt } from './locate.ts';
+import { ingressClassOf } from '../cluster/runningIngressControllers.ts';
 
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -102,26 +103,6 @@ function affinityBypassed(
   );
 }
 
-interface ClassOf {
-  className?: string;
-  annotation?: string;
-  classController?: string;
-}
-
-function classOf(ing: IngressManifest, state: ClusterState): ClassOf {
-  const annotation = ing.metadata.annotations[CLASS_ANNOTATION];
-  const className = ing.spec.ingressClassName;
-  const cls =
-    className !== undefined
-      ? state.ingressClasses.find((c) => c.manifest.metadata.name === className)
-      : undefined;
-  return {
-    ...(className !== undefined ? { className } : {}),
-    ...(annotation !== undefined ? { annotation } : {}),
-    ...(cls ? { classController: cls.manifest.controller } : {}),
-  };
-}
-
 function runningControllers(state: ClusterState): IngressControllerInfo[] {
   const out: IngressControllerInfo[] = [];
   for (const pod of state.pods) {
@@ -156,7 +137,7 @@ function classHint(
 ): Diagnostic[] {
   const source = ing.source;
   if (!source) return [];
-  const cls = classOf(ing, state);
+  const cls = ingressClassOf(ing, state);
   if (controllers.some((c) => controllerServes(c, cls))) return [];
   const path =
     cls.annotation !== undefined && cls.annotation !== ''
@@ -203,7 +184,7 @@ export function getIngressHints(state: ClusterState, services: Map<string, Servi
   for (const { manifest: ing } of state.ingresses) {
     if (!ing.source) continue;
     const beta = isBeta(ing);
-    const cls = classOf(ing, state);
+    const cls = ingressClassOf(ing, state);
     const nginx = controllers.some((c) => c.kind === 'ingress-nginx' && controllerServes(c, cls));
     const base = beta ? 'spec.backend' : 'spec.defaultBackend';
     if (ing.spec.defaultBackend)

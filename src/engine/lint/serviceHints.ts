@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Container, ServiceManifest } from '../model/objects.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
-import { mapSelectorMatches } from '../parse/labelSelector.ts';
+import { matchesLabels } from '../model/labelSelector.ts';
 import { isIPv4 } from '../parse/validate/names.ts';
 import { formatLabels, hintAt } from './locate.ts';
 
@@ -29,13 +29,13 @@ function selectorHint(
     (w) =>
       w.manifest.metadata.namespace === ns &&
       w.replicas === 0 &&
-      mapSelectorMatches(selector, w.manifest.template.labels),
+      matchesLabels(w.manifest.template.labels, selector),
   );
   if (idle) {
     return `selector ${wanted} matches no running pod: ${idle.manifest.kind} ${idle.manifest.metadata.name} makes matching pods but is scaled to 0 replicas, so the Service has no endpoints. Scale it up (kubectl scale ${idle.manifest.kind.toLowerCase()} ${idle.manifest.metadata.name} --replicas=1).`;
   }
   const elsewhere = state.pods.find(
-    (p) => p.metadata.namespace !== ns && mapSelectorMatches(selector, p.metadata.labels),
+    (p) => p.metadata.namespace !== ns && matchesLabels(p.metadata.labels, selector),
   );
   if (elsewhere) {
     return `selector ${wanted} matches no pod in namespace "${ns}"; pods with these labels run in namespace "${elsewhere.metadata.namespace}" (e.g. ${elsewhere.metadata.name}), but a Service only selects pods of its own namespace. Create the Service in namespace "${elsewhere.metadata.namespace}".`;
@@ -170,7 +170,7 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
     if (!source || !selector || Object.keys(selector).length === 0 || svc.spec.type === 'ExternalName')
       continue;
     const inNamespace = podsByNamespace.get(svc.metadata.namespace) ?? [];
-    const selected = inNamespace.filter((p) => mapSelectorMatches(selector, p.metadata.labels));
+    const selected = inNamespace.filter((p) => matchesLabels(p.metadata.labels, selector));
     if (selected.length === 0) {
       out.push(
         hintAt(

@@ -5,9 +5,10 @@
  * host merged (K8S-FACTS §20), wildcard servers, and the catch-all server of host-less rules.
  */
 import type { IngressBackend, IngressManifest, PathType } from '../../model/objects.ts';
-import type { ClusterState, IngressState } from '../../model/state.ts';
+import type { ClusterState } from '../../model/state.ts';
 import type { IngressControllerInfo } from '../../model/ingressControllers.ts';
 import { controllerServes } from '../../model/ingressControllers.ts';
+import { ingressClassOf } from '../../cluster/runningIngressControllers.ts';
 
 export interface IngressPathEntry {
   ingress: IngressManifest;
@@ -34,34 +35,6 @@ export interface IngressTable {
   served: IngressManifest[];
 }
 
-const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
-
-/**
- * The class an Ingress asks for. An Ingress naming neither field nor annotation gets the default
- * IngressClass, as the DefaultIngressClass admission plugin writes it at creation (K8S-FACTS §18).
- */
-function classOf(
-  state: ClusterState,
-  ingress: IngressState,
-): { className?: string; annotation?: string; classController?: string } {
-  const m = ingress.manifest;
-  const annotation = m.metadata.annotations[CLASS_ANNOTATION];
-  let className = m.spec.ingressClassName;
-  if (className === undefined && annotation === undefined) {
-    const defaults = state.ingressClasses.filter((c) => c.manifest.isDefault);
-    if (defaults.length === 1) className = defaults[0]?.manifest.metadata.name;
-  }
-  const cls =
-    className !== undefined
-      ? state.ingressClasses.find((c) => c.manifest.metadata.name === className)
-      : undefined;
-  return {
-    ...(className !== undefined ? { className } : {}),
-    ...(annotation !== undefined ? { annotation } : {}),
-    ...(cls ? { classController: cls.manifest.controller } : {}),
-  };
-}
-
 function usesRegex(ingress: IngressManifest): boolean {
   const a = ingress.metadata.annotations;
   return (
@@ -76,7 +49,7 @@ function emptyServer(): IngressServer {
 
 export function buildIngressTable(state: ClusterState, info: IngressControllerInfo): IngressTable {
   const served = [...state.ingresses]
-    .filter((i) => controllerServes(info, classOf(state, i)))
+    .filter((i) => controllerServes(info, ingressClassOf(i.manifest, state)))
     .sort((a, b) => a.createdAt - b.createdAt)
     .map((i) => i.manifest);
   const table: IngressTable = { exact: new Map(), wildcard: new Map(), catchAll: emptyServer(), served };

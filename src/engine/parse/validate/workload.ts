@@ -7,7 +7,7 @@ import type { WorkloadManifest } from '../../model/objects.ts';
 import { forbidden, formatValue, invalid, required, SELECTOR_MISMATCH } from '../messages.ts';
 import type { ObjectContext } from '../objectContext.ts';
 import { reportError } from '../objectContext.ts';
-import { isEmptySelector, selectorMatches } from '../labelSelector.ts';
+import { isEmptySelector, matchesLabelSelector } from '../../model/labelSelector.ts';
 import { getArray, getMap, getString, has, isPlainMap } from '../plain.ts';
 import type { PlainMap } from '../plain.ts';
 import { selectorDefaultsFromTemplate } from '../kinds/workload.ts';
@@ -78,7 +78,7 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
         `Invalid value: ${formatSelector(w)}: empty selector is invalid for ${kindLower === 'replicaset' ? 'deployment' : kindLower}`,
         'workload-selector-empty',
       );
-  } else if (!selectorMatches(w.selector, w.template.labels)) {
+  } else if (!matchesLabelSelector(w.template.labels, w.selector)) {
     reportError(
       ctx,
       'spec.template.metadata.labels',

@@ -1,10 +1,19 @@
-/** Label selector matching (k8s.io/apimachinery/pkg/labels): every matchLabels pair and every expression must hold. */
-import type { LabelSelector } from '../model/objects.ts';
+/**
+ * Label selectors as the API machinery evaluates them (k8s.io/apimachinery/pkg/labels):
+ * a map selector (Service, ReplicationController, nodeSelector) is an AND of equalities; a
+ * LabelSelector adds set-based requirements. An empty selector matches everything.
+ */
+import type { LabelSelector } from './objects.ts';
 
-export function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
-  for (const key of Object.keys(selector.matchLabels)) {
-    if (labels[key] !== selector.matchLabels[key]) return false;
+export function matchesLabels(labels: Record<string, string>, selector: Record<string, string>): boolean {
+  for (const key in selector) {
+    if (labels[key] !== selector[key]) return false;
   }
+  return true;
+}
+
+export function matchesLabelSelector(labels: Record<string, string>, selector: LabelSelector): boolean {
+  if (!matchesLabels(labels, selector.matchLabels)) return false;
   for (const req of selector.matchExpressions) {
     const has = Object.prototype.hasOwnProperty.call(labels, req.key);
     const value = labels[req.key];
@@ -23,15 +32,6 @@ export function selectorMatches(selector: LabelSelector, labels: Record<string, 
         break;
     }
   }
-  return true;
-}
-
-/** A Service's map selector: every pair must be on the pod. An empty map matches nothing for Services (handled by callers). */
-export function mapSelectorMatches(
-  selector: Record<string, string>,
-  labels: Record<string, string>,
-): boolean {
-  for (const key of Object.keys(selector)) if (labels[key] !== selector[key]) return false;
   return true;
 }
 
