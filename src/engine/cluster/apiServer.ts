@@ -2,7 +2,7 @@
  * Create-or-update of one manifest, as `kubectl apply` against kube-apiserver does it: existing objects
  * (same kind, namespace, name) are updated in place, keeping what the server allocated; namespaced
  * objects need their namespace to exist (`namespaces "x" not found`, the object is not created).
- * Controllers of an applied workload run at once, so its pods exist before the next document.
+ * Controllers of an applied workload run at once, so its pods exist before the next document is read.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type {

@@ -10,7 +10,7 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   severity: Severity;
-  /** The field path as the API server prints it: `spec.ports[0].nodePort`, `metadata.name`; '' for a whole document. */
+  /** The field path as the API server prints it: `spec.ports[0].nodePort`, `metadata.name`; '' when it is about the whole YAML document */
   path: string;
   /** Kubernetes' own wording where it has one: `Invalid value: 29999: provided port is not in the valid range. ...` */
   message: string;

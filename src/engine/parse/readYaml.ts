@@ -27,7 +27,7 @@ export interface ReadDocument {
   positions: Record<string, [number, number]>;
   /** field path -> [line, column] of its key (for "unknown field" and "missing" reports). */
   keyPositions: Record<string, [number, number]>;
-  /** Syntax, limit or schema errors found in this document. */
+  /** Syntax, limit or schema errors found in this YAML document (none when it is clean). */
   diagnostics: Diagnostic[];
   /** True when the text of this document could not be read (syntax error, limit): nothing usable. */
   broken: boolean;
