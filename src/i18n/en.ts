@@ -23,6 +23,16 @@ export const en = {
     dismiss: 'Dismiss',
     graphTools: 'Graph',
     share: 'Share',
+    present: 'Present',
+    presentTitle:
+      'Presenter mode for a projector: the graph full screen, large type, a caption per hop (P; Esc leaves)',
+  },
+  presenter: {
+    caption: 'Current hop',
+    idle: 'Press N (or PageDown) to send the request from the bar.',
+    hopOf: 'Hop {{hop}} of {{count}}',
+    outcome: 'Outcome: {{outcome}}',
+    keys: 'N / PageDown: send · → / PageDown: next hop · ←: previous hop · F: fit · Esc: leave',
   },
   panels: {
     request: 'Request',

@@ -25,6 +25,15 @@ export const zhCN: Resources = {
     dismiss: '关闭',
     graphTools: '拓扑图',
     share: '分享',
+    present: '演示',
+    presentTitle: '投影演示模式：图表全屏、大字号、逐跳字幕（P 键；Esc 退出）',
+  },
+  presenter: {
+    caption: '当前一跳',
+    idle: '按 N（或 PageDown）发送请求栏中的请求。',
+    hopOf: '第 {{hop}} 跳，共 {{count}} 跳',
+    outcome: '结果：{{outcome}}',
+    keys: 'N / PageDown：发送 · → / PageDown：下一跳 · ←：上一跳 · F：适应视图 · Esc：退出',
   },
   panels: {
     request: '请求',

@@ -49,6 +49,8 @@ export interface ViewState {
   lessonDone: number[];
   /** Graph id patterns the current lesson step lights up (`pod/default/kubia-*`). */
   lessonHighlight: string[];
+  /** Presenter mode (projector): graph full width, large type, a caption for the current hop. */
+  presenter: boolean;
 }
 
 export interface RequestDraft {
@@ -85,6 +87,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     lesson: null,
     lessonDone: [],
     lessonHighlight: [],
+    presenter: false,
     ...initial,
   }));
 }

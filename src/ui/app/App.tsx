@@ -8,6 +8,8 @@ import { useApp, useView } from '../../store/react.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
+import { PresenterCaption } from '../presenter/PresenterCaption.tsx';
+import { useFitOnPresenterChange, usePresenterKeys } from '../presenter/usePresenterKeys.ts';
 import { StepPanel } from '../inspector/StepPanel.tsx';
 import { ProblemsList } from '../panels/ProblemsList.tsx';
 import { RequestBar } from '../requests/RequestBar.tsx';
@@ -40,8 +42,11 @@ function useReducedMotion() {
 export function App() {
   useDocumentTheme();
   useReducedMotion();
+  usePresenterKeys();
+  const presenter = useView((s) => s.presenter);
+  useFitOnPresenterChange(presenter);
   return (
-    <div className="kp-app">
+    <div className={presenter ? 'kp-app kp-presenter' : 'kp-app'}>
       <Header />
       <div className="kp-workspace">
         <main className="kp-main">
@@ -58,6 +63,7 @@ export function App() {
               <ProblemsList />
             </aside>
           </div>
+          {presenter && <PresenterCaption />}
           <TerminalDock />
         </main>
         <EditorPanel />

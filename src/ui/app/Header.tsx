@@ -39,6 +39,7 @@ export function Header() {
   const known = app.scenarios.some((s) => s.id === scenarioId);
   const notice = useView((s) => s.notice);
   const showSystem = useView((s) => s.showSystem);
+  const presenter = useView((s) => s.presenter);
   return (
     <header className="kp-header">
       <h1 className="kp-logo">
@@ -100,6 +101,15 @@ export function Header() {
           {t('header.lessons')}
         </button>
         <ShareButton />
+        <button
+          type="button"
+          aria-pressed={presenter}
+          title={t('header.presentTitle')}
+          onClick={() => app.view.setState({ presenter: !presenter })}
+          data-testid="present-button"
+        >
+          {t('header.present')}
+        </button>
         <button
           type="button"
           aria-pressed={graphOnly}

@@ -1,0 +1,60 @@
+/**
+ * The caption bar of presenter mode: the focused request's current hop in big letters (hop number,
+ * kind, src → dst, the engine's note), and the outcome once the packet has arrived. It only shows
+ * what the Trace says; no Kubernetes logic here.
+ */
+import { useTranslation } from 'react-i18next';
+import { useTraffic, useView } from '../../store/react.ts';
+import './presenter.css';
+
+export function PresenterCaption() {
+  const { t } = useTranslation();
+  const trace = useTraffic((s) => s.focused?.trace);
+  const landed = useTraffic((s) => s.focusedLanded);
+  const reached = useTraffic((s) => s.focusedHop);
+  const stepMode = useView((s) => s.stepMode);
+  const stepHop = useView((s) => s.stepHop);
+  if (!trace || trace.hops.length === 0) {
+    return (
+      <section className="kp-caption" aria-label={t('presenter.caption')} data-testid="presenter-caption">
+        <p className="kp-caption-note">{t('presenter.idle')}</p>
+      </section>
+    );
+  }
+  const count = trace.hops.length;
+  // Step mode shows the hop the teacher stepped to; stepHop == count means "walked past the end".
+  const arrived = stepMode ? stepHop >= count : landed;
+  const index = Math.min(count - 1, stepMode ? stepHop : arrived ? count - 1 : reached);
+  const hop = trace.hops[index];
+  return (
+    <section
+      className="kp-caption"
+      aria-label={t('presenter.caption')}
+      data-testid="presenter-caption"
+      data-hop={index + 1}
+    >
+      {hop && (
+        <>
+          <p className="kp-caption-head">
+            <span data-testid="caption-hop">{t('presenter.hopOf', { hop: index + 1, count })}</span>
+            <span className="kp-caption-kind">{hop.kind}</span>
+            <span className="kp-mono">
+              {hop.src} → {hop.dst}
+            </span>
+          </p>
+          <p className="kp-caption-note" data-testid="caption-note">
+            {hop.note}
+          </p>
+        </>
+      )}
+      {arrived && (
+        <p className={`kp-caption-outcome kp-outcome-${trace.outcome}`} data-testid="caption-outcome">
+          {t('presenter.outcome', { outcome: trace.outcome })}
+          {trace.status !== undefined && <> · HTTP {trace.status}</>}
+          {trace.endpoint?.pod && <> · {trace.endpoint.pod}</>}
+        </p>
+      )}
+      <p className="kp-caption-keys">{t('presenter.keys')}</p>
+    </section>
+  );
+}
