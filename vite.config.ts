@@ -1,12 +1,29 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // monaco-worker-manager (pulled in by monaco-yaml) deep-imports monaco-editor/esm/vs/...,
 // which monaco-editor >= 0.56 no longer exports; map it onto the new exports map.
 const monacoDeepImport = { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' };
 
+// The playground works offline after the first visit: a generated service worker precaches every
+// file the page can need (the lazy editor/terminal/lessons/share chunks, the workers, the codicon
+// font), so a classroom with flaky Wi-Fi keeps working. src/pwa registers it in production only.
+const offline = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: null,
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,ttf,woff,woff2}'],
+    // The Monaco editor chunk is about 4 MB; workbox skips files over its 2 MiB default.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offline],
   resolve: { alias: [monacoDeepImport] },
   worker: { format: 'es' },
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },

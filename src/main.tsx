@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
+import { registerOffline } from './pwa/registerOffline.ts';
 import { createKubeplayApp } from './store/kubeplayApp.ts';
 import { loadSavedScenario, saveScenario } from './store/persistence.ts';
 import { AppContext } from './store/react.ts';
@@ -69,6 +70,7 @@ app.view.subscribe((s, p) => {
   }
 });
 installTestApi(app);
+registerOffline(import.meta.env.PROD);
 // Before the first render: the page opens in the saved or the browser's language.
 initI18n();
 
