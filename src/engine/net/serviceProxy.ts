@@ -22,6 +22,7 @@ import { deliverToBackend } from './deliver.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { dstAddr, refused, srcAddr, timedOut } from './flow.ts';
 import { chooseEndpoint } from './kubeProxy.ts';
+import type { EndpointChoice } from './kubeProxy.ts';
 import type { Backend } from './netIndex.ts';
 import { getBackends } from './netIndex.ts';
 import { addr } from './routeContext.ts';
@@ -167,19 +168,23 @@ function dnatAndDeliver(
   return delivery;
 }
 
-/** A connection to ClusterIP:port, handled by the rules of the node it leaves from. */
-export function proxyClusterIp(
+/**
+ * What every service-port chain does before the DNAT: no endpoints -> REJECT; a Local traffic policy
+ * keeps only this node's endpoints (none -> DROP); then kube-proxy's choice among the candidates.
+ */
+function pickBackend(
   ctx: RouteContext,
   flow: Flow,
   service: ServiceState,
   port: ServicePort,
   node: NodeState,
-): Delivery {
+  localPolicy: 'internalTrafficPolicy' | 'externalTrafficPolicy' | undefined,
+): EndpointChoice | Delivery {
   const all = getBackends(ctx.index, service, port);
   if (all.length === 0) return rejectNoEndpoints(ctx, flow, service, port, node);
-  const local = service.manifest.spec.internalTrafficPolicy === 'Local';
-  const candidates = local ? all.filter((b) => b.nodeName === node.name) : all;
-  if (candidates.length === 0) return dropNoLocal(ctx, flow, service, port, node, 'internalTrafficPolicy');
+  const candidates = localPolicy ? all.filter((b) => b.nodeName === node.name) : all;
+  if (candidates.length === 0)
+    return dropNoLocal(ctx, flow, service, port, node, localPolicy ?? 'internalTrafficPolicy');
   const choice = chooseEndpoint(ctx, {
     service,
     port,
@@ -188,7 +193,20 @@ export function proxyClusterIp(
     clientIp: flow.srcIp,
     virtualServer: dstAddr(flow),
   });
-  if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
+  return choice ?? rejectNoEndpoints(ctx, flow, service, port, node);
+}
+
+/** A connection to ClusterIP:port, handled by the rules of the node it leaves from. */
+export function proxyClusterIp(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  port: ServicePort,
+  node: NodeState,
+): Delivery {
+  const local = service.manifest.spec.internalTrafficPolicy === 'Local';
+  const choice = pickBackend(ctx, flow, service, port, node, local ? 'internalTrafficPolicy' : undefined);
+  if (!('backend' in choice)) return choice;
   const masquerade = clusterIpMasqueradeReason(flow.source, choice.backend.ip, flow.srcIp);
   return dnatAndDeliver(ctx, flow, service, node, choice, masquerade);
 }
@@ -259,20 +277,9 @@ export function proxyExternal(
   port: ServicePort,
   node: NodeState,
 ): Delivery {
-  const all = getBackends(ctx.index, service, port);
-  if (all.length === 0) return rejectNoEndpoints(ctx, flow, service, port, node);
   const { onlyLocal, masquerade, noteSuffix } = externalTreatment(flow.source, service);
-  const candidates = onlyLocal ? all.filter((b) => b.nodeName === node.name) : all;
-  if (candidates.length === 0) return dropNoLocal(ctx, flow, service, port, node, 'externalTrafficPolicy');
-  const choice = chooseEndpoint(ctx, {
-    service,
-    port,
-    candidates,
-    nodeName: node.name,
-    clientIp: flow.srcIp,
-    virtualServer: dstAddr(flow),
-  });
-  if (!choice) return rejectNoEndpoints(ctx, flow, service, port, node);
+  const choice = pickBackend(ctx, flow, service, port, node, onlyLocal ? 'externalTrafficPolicy' : undefined);
+  if (!('backend' in choice)) return choice;
   const rule = externalRule(service, port, choice.rule);
   return dnatAndDeliver(
     ctx,
