@@ -5,7 +5,7 @@
  * workloads (rc, rs, deploy).
  */
 import type { ClusterEvent, ClusterState, PodState } from '../../model/state.ts';
-import type { IngressBackend } from '../../model/objects.ts';
+import type { Container, IngressBackend } from '../../model/objects.ts';
 import type { CommandOutput } from '../context.ts';
 import { formatAge } from '../format/age.ts';
 import { DESCRIBE, formatTabbed } from '../format/tabwriter.ts';
@@ -28,6 +28,21 @@ import {
 const L1 = '  ';
 const L2 = '    ';
 const L3 = '      ';
+
+/**
+ * describeContainerBasicInfo's ports (`%d/%s` joined by ", "; "Ports" once there are several) and the
+ * command lines, shared by pods and pod templates.
+ */
+function pushContainerBasics(lines: string[], c: Container): void {
+  const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
+  const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
+  lines.push(ports.includes(',') ? `${L2}Ports:\t${ports}` : `${L2}Port:\t${ports || '<none>'}`);
+  lines.push(
+    hostPorts.includes(',') ? `${L2}Host Ports:\t${hostPorts}` : `${L2}Host Port:\t${hostPorts || '<none>'}`,
+  );
+  if (c.command.length) lines.push(`${L2}Command:`, ...c.command.map((x) => `${L3}${x}`));
+  if (c.args.length) lines.push(`${L2}Args:`, ...c.args.map((x) => `${L3}${x}`));
+}
 
 /** RFC 1123 with a numeric zone, as describe prints times: `Thu, 01 Jan 2026 09:01:40 +0000`. */
 function describeTime(seconds: number): string {
@@ -191,17 +206,7 @@ function describePod(obj: Extract<ListedObject, { kind: 'Pod' }>, state: Cluster
           '@',
         ),
       );
-    // describeContainerBasicInfo: `%d/%s` joined by ", "; "Ports" once the list has a comma
-    const ports = c.ports.map((cp) => `${cp.containerPort}/${cp.protocol}`).join(', ');
-    const hostPorts = c.ports.map((cp) => `${cp.hostPort ?? 0}/${cp.protocol}`).join(', ');
-    lines.push(ports.includes(',') ? `${L2}Ports:\t${ports}` : `${L2}Port:\t${ports || '<none>'}`);
-    lines.push(
-      hostPorts.includes(',')
-        ? `${L2}Host Ports:\t${hostPorts}`
-        : `${L2}Host Port:\t${hostPorts || '<none>'}`,
-    );
-    if (c.command.length) lines.push(`${L2}Command:`, ...c.command.map((x) => `${L3}${x}`));
-    if (c.args.length) lines.push(`${L2}Args:`, ...c.args.map((x) => `${L3}${x}`));
+    pushContainerBasics(lines, c);
     if (p.status.phase === 'Running') {
       lines.push(`${L2}State:\tRunning`);
       lines.push(`${L3}Started:\t${describeTime(p.metadata.creationTimestamp)}`);
@@ -462,16 +467,7 @@ function describeWorkload(
   // DescribePodTemplate: container names get one extra space (`   kubia:`), their fields LEVEL_2
   for (const c of m.template.spec.containers) {
     lines.push(`   ${c.name}:`, `${L2}Image:\t${c.image}`);
-    const ports = c.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ');
-    const hostPorts = c.ports.map((p) => `${p.hostPort ?? 0}/${p.protocol}`).join(', ');
-    lines.push(ports.includes(',') ? `${L2}Ports:\t${ports}` : `${L2}Port:\t${ports || '<none>'}`);
-    lines.push(
-      hostPorts.includes(',')
-        ? `${L2}Host Ports:\t${hostPorts}`
-        : `${L2}Host Port:\t${hostPorts || '<none>'}`,
-    );
-    if (c.command.length) lines.push(`${L2}Command:`, ...c.command.map((x) => `${L3}${x}`));
-    if (c.args.length) lines.push(`${L2}Args:`, ...c.args.map((x) => `${L3}${x}`));
+    pushContainerBasics(lines, c);
     if (c.readinessProbe) lines.push(`${L2}Readiness:\t${probeText(c.readinessProbe)}`);
     if (c.env.length === 0) lines.push(`${L2}Environment:\t<none>`);
     else lines.push(`${L2}Environment:`, ...c.env.map((e) => `${L3}${e.name}:\t${e.value}`));
