@@ -1,16 +1,24 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Two builds can be tested side by side: `vite build --outDir DIR`, then KP_E2E_DIST=DIR KP_E2E_PORT=N.
+const port = Number(process.env.KP_E2E_PORT ?? 4173);
+const dist = process.env.KP_E2E_DIST;
+const outDir = dist ? ` --outDir ${dist}` : '';
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  outputDir: dist ? `${dist}-results` : 'test-results',
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-results.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: dist ? `${dist}-results/e2e-results.json` : 'test-results/e2e-results.json' }],
+  ],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
@@ -30,8 +38,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview${outDir} --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
