@@ -1,0 +1,31 @@
+import { describe, it, expect } from 'vitest';
+import { isSameContent } from './libraryContent.ts';
+
+const base = {
+  yaml: 'kind: Pod\n',
+  seed: 1,
+  actions: [{ type: 'node' as const, name: 'w', up: false }],
+  layout: { 'node/a': { x: 1, y: 2 }, 'node/b': { x: 3, y: 4 } },
+};
+
+describe('isSameContent', () => {
+  it('is the same cluster and arrangement whatever the key order, selection or request', () => {
+    const reordered = { ...base, layout: { 'node/b': { x: 3, y: 4 }, 'node/a': { x: 1, y: 2 } } };
+    expect(isSameContent(base, reordered)).toBe(true);
+    expect(
+      isSameContent(base, { ...base, view: { selected: 'node/a', request: { from: 'x', url: 'y' } } }),
+    ).toBe(true);
+  });
+
+  it('differs on YAML, seed, actions or a moved node', () => {
+    expect(isSameContent(base, { ...base, yaml: 'kind: Service\n' })).toBe(false);
+    expect(isSameContent(base, { ...base, seed: 2 })).toBe(false);
+    expect(isSameContent(base, { ...base, actions: [] })).toBe(false);
+    expect(
+      isSameContent(base, { ...base, layout: { 'node/a': { x: 1, y: 5 }, 'node/b': { x: 3, y: 4 } } }),
+    ).toBe(false);
+    const { layout: _layout, ...withoutLayout } = base;
+    expect(isSameContent(base, withoutLayout)).toBe(false);
+    expect(isSameContent({ ...withoutLayout, layout: {} }, withoutLayout)).toBe(true);
+  });
+});

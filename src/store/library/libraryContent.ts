@@ -1,0 +1,21 @@
+/**
+ * Whether the working copy still is what an entry holds. The cluster is a function of the YAML, the
+ * seed and the actions (DESIGN.md), and the layout is the user's own arrangement, so those four
+ * count; the selection and the request bar are where the user looks, not what they made.
+ */
+import type { SharedScenario } from '../../share/index.ts';
+
+export function isSameContent(a: SharedScenario, b: SharedScenario): boolean {
+  return (
+    a.yaml === b.yaml &&
+    a.seed === b.seed &&
+    JSON.stringify(a.actions) === JSON.stringify(b.actions) &&
+    toLayoutKey(a.layout) === toLayoutKey(b.layout)
+  );
+}
+
+/** The layout in a canonical order (object key order says nothing about the arrangement). */
+function toLayoutKey(layout: SharedScenario['layout']): string {
+  const entries = Object.entries(layout ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+  return JSON.stringify(entries.map(([id, p]) => [id, p.x, p.y]));
+}
