@@ -23,6 +23,8 @@ export { parseManifests } from './parse/parseManifests.ts';
 export type { Simulation, SimulationInput } from './sim/simulation.ts';
 export { createSimulation, applyAction } from './sim/simulation.ts';
 export type { RequestSpec, RouteResult } from './net/request.ts';
+export type { ExportInput, ScenarioExport } from './export/exportScenario.ts';
+export { exportScenario } from './export/exportScenario.ts';
 export { routeRequest } from './net/request.ts';
 
 /**

@@ -119,3 +119,30 @@ describe('in-thread engine', () => {
     expect((await second)?.sim?.state.pods.length).toBeGreaterThan(0);
   });
 });
+
+describe('exporting the scenario as files for a real cluster', () => {
+  it('names the files after the scenario and folds what was done in the terminal into the manifests', async () => {
+    const app = makeApp();
+    await app.flush();
+    await app.runCommand('kubectl scale rc kubia --replicas=4', null);
+    const files = await app.exportFiles();
+    expect(files.ok).toBe(true);
+    if (!files.ok) return;
+    expect(files.manifestsFile).toBe('kubia.yaml');
+    expect(files.kindConfigFile).toBe('kubia-kind.yaml');
+    expect(files.manifests).toContain('replicas: 4');
+    expect(files.kindConfig).toContain('kind: Cluster');
+    app.dispose();
+  });
+
+  it('YAML of your own exports under a neutral name', async () => {
+    const app = makeApp();
+    app.editYaml(
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\nspec:\n  containers: [{name: c, image: nginx}]\n',
+    );
+    app.scenario.setState({ scenarioId: 'custom' });
+    const files = await app.exportFiles();
+    expect(files.ok && files.manifestsFile).toBe('kubeplay-scenario.yaml');
+    app.dispose();
+  });
+});

@@ -4,7 +4,14 @@
  * functions; they never call `setState` themselves (zustand's no-store-actions guide).
  */
 import { createShellSession } from '../engine/index.ts';
-import type { Action, Completion, GraphId, RequestSpec, ShellSession } from '../engine/index.ts';
+import type {
+  Action,
+  Completion,
+  GraphId,
+  RequestSpec,
+  ScenarioExport,
+  ShellSession,
+} from '../engine/index.ts';
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
 import { loadSavedScenario, saveScenario } from './persistence.ts';
@@ -62,6 +69,8 @@ export interface KubeplayApp {
   complete(line: string, cursor: number, session: ShellSession): Promise<Completion | null>;
   /** Engine-computed facts about one object (env, resolv.conf, DNS records) for the inspector. */
   inspect(id: GraphId): Promise<InspectFacts>;
+  /** The scenario (YAML and what was done since) as files for kubectl apply and kind create cluster. */
+  exportFiles(): Promise<ScenarioExport>;
   /** The share link (URL fragment, without `#`) for what is on screen. */
   shareLink(): string;
   /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
@@ -283,6 +292,17 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     complete(line, cursor, session) {
       return engine.complete(line, cursor, session);
+    },
+    async exportFiles() {
+      await flushEngine();
+      const { yaml, actions, scenarioId } = scenario.getState();
+      const bundled = scenarios.find((entry) => entry.id === scenarioId);
+      return engine.exportFiles({
+        yaml,
+        actions,
+        baseName: bundled ? bundled.id : 'kubeplay-scenario',
+        ...(bundled ? { title: bundled.title } : {}),
+      });
     },
     async inspect(id) {
       await running;

@@ -22,6 +22,8 @@ function answer(message: EngineRequestMessage): EngineReplyMessage {
       };
     case 'inspect':
       return { op: 'inspect', id: message.id, reply: host.inspect(message.target) };
+    case 'exportFiles':
+      return { op: 'exportFiles', id: message.id, reply: host.exportFiles(message.input) };
   }
 }
 

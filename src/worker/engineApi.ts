@@ -5,7 +5,9 @@
 import type {
   Action,
   Completion,
+  ExportInput,
   RequestSpec,
+  ScenarioExport,
   ShellSession,
   Simulation,
   SimulationInput,
@@ -61,6 +63,8 @@ export interface EngineClient {
   complete(line: string, cursor: number, session: ShellSession): Promise<Completion | null>;
   /** Engine-computed facts about one object of the latest simulation (env, resolv.conf, DNS records). */
   inspect(id: string): Promise<InspectFacts>;
+  /** The scenario as files for a real cluster: manifests for kubectl apply, the kind config. */
+  exportFiles(input: ExportInput): Promise<ScenarioExport>;
   dispose(): void;
 }
 
@@ -70,11 +74,13 @@ export type EngineRequestMessage =
   | { op: 'route'; id: number; requests: RequestSpec[] }
   | { op: 'runCommand'; id: number; line: string; session: ShellSession | null }
   | { op: 'complete'; id: number; line: string; cursor: number; session: ShellSession }
-  | { op: 'inspect'; id: number; target: string };
+  | { op: 'inspect'; id: number; target: string }
+  | { op: 'exportFiles'; id: number; input: ExportInput };
 
 export type EngineReplyMessage =
   | { op: 'simulate'; id: number; reply: SimulateReply }
   | { op: 'route'; id: number; reply: RouteReply }
   | { op: 'runCommand'; id: number; reply: CommandReply }
   | { op: 'complete'; id: number; reply: Completion | null }
-  | { op: 'inspect'; id: number; reply: InspectFacts };
+  | { op: 'inspect'; id: number; reply: InspectFacts }
+  | { op: 'exportFiles'; id: number; reply: ScenarioExport };

@@ -3,7 +3,7 @@
  * generation resolves with null, so only the latest edit's cluster reaches the store. Route calls are
  * answered in order because the worker handles messages one at a time.
  */
-import type { Completion } from '../engine/index.ts';
+import type { Completion, ScenarioExport } from '../engine/index.ts';
 import { createGenerationCounter } from './generation.ts';
 import type {
   CommandReply,
@@ -37,6 +37,8 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
         return engine.route(message.requests);
       case 'inspect':
         return engine.inspect(message.target);
+      case 'exportFiles':
+        return engine.exportFiles(message.input);
       case 'runCommand':
         return engine.runCommand(message.line, message.session);
       case 'complete':
@@ -93,6 +95,9 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
     inspect(target) {
       return send<InspectFacts>({ op: 'inspect', id: nextId++, target });
     },
+    exportFiles(input) {
+      return send<ScenarioExport>({ op: 'exportFiles', id: nextId++, input });
+    },
     dispose() {
       worker.terminate();
       pending.clear();
@@ -110,6 +115,7 @@ export function createLazyInThreadEngine(): EngineClient {
     simulate: async (input) => (await loading).simulate(input),
     route: async (requests) => (await loading).route(requests),
     inspect: async (id) => (await loading).inspect(id),
+    exportFiles: async (input) => (await loading).exportFiles(input),
     runCommand: async (line, session) => (await loading).runCommand(line, session),
     complete: async (line, cursor, session) => (await loading).complete(line, cursor, session),
     dispose: () => void loading.then((engine) => engine.dispose()),

@@ -7,13 +7,16 @@ import {
   completeCommand,
   createShellSession,
   createSimulation,
+  exportScenario,
   getPrompt,
   routeRequest,
   runCommand,
 } from '../engine/index.ts';
 import type {
   Completion,
+  ExportInput,
   RequestSpec,
+  ScenarioExport,
   ShellSession,
   Simulation,
   SimulationInput,
@@ -29,6 +32,7 @@ export interface EngineHost {
   runCommand(line: string, session: ShellSession | null): CommandReply;
   complete(line: string, cursor: number, session: ShellSession): Completion | null;
   inspect(id: string): InspectFacts;
+  exportFiles(input: ExportInput): ScenarioExport;
 }
 
 function messageOf(error: unknown): string {
@@ -49,6 +53,13 @@ export function createEngineHost(): EngineHost {
         return { generation, sim: next, error: null };
       } catch (error) {
         return { generation, sim: null, error: messageOf(error) };
+      }
+    },
+    exportFiles(input) {
+      try {
+        return exportScenario(input);
+      } catch (error) {
+        return { ok: false, message: messageOf(error) };
       }
     },
     inspect(id) {

@@ -30,6 +30,9 @@ export function createInThreadEngine(): EngineClient {
     async inspect(id) {
       return host.inspect(id);
     },
+    async exportFiles(input) {
+      return host.exportFiles(input);
+    },
     dispose() {},
   };
 }
