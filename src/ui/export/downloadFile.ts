@@ -1,0 +1,14 @@
+/** Hands a file to the browser's downloads: an `<a download>` over a blob: URL, released afterwards. */
+export function downloadFile(fileName: string, content: Blob | string, type = 'application/yaml'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type: `${type};charset=utf-8` }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The click starts the download synchronously; the URL must outlive this task, not the page.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
