@@ -66,9 +66,13 @@ export function createLibrary(options: LibraryOptions): Library {
   return { ...options, store };
 }
 
-/** Another tab changed the library (the `storage` event), or the dialog opened: read it again. */
+/**
+ * Another tab changed the library (the `storage` event), or the dialog opened: read the entries again.
+ * The open entry stays this tab's own: another tab opening something does not change what this one shows.
+ */
 export function refreshLibrary(library: Library): void {
-  library.store.setState(readLibrary(library.storage));
+  const { items, problem } = readLibrary(library.storage);
+  library.store.setState({ items, problem });
 }
 
 export function getEntry(state: LibraryState, id: string | null): LibraryEntry | null {
@@ -247,7 +251,8 @@ function change(library: Library, edit: (entries: unknown[]) => unknown[] | Libr
     if (document.problem === 'newer') return refuse(library, 'newer');
     const next = edit([...document.entries]);
     if (typeof next === 'string') {
-      library.store.setState({ ...readLibrary(storage), failure: next });
+      const { items, problem } = readLibrary(storage);
+      library.store.setState({ items, problem, failure: next });
       return false;
     }
     // Keep an unreadable library's text before the first write replaces it.

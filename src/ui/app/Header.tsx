@@ -4,6 +4,7 @@ import { toLanguage } from '../../i18n/language.ts';
 import { useApp, useScenario, useView } from '../../store/react.ts';
 import { requestFit, resetLayout, toggleTheme } from '../../store/viewStore.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
+import { LibraryButton } from '../library/LibraryButton.tsx';
 import { ShareButton } from './ShareButton.tsx';
 
 /** English / 简体中文, saved for the next visit (src/i18n). */
@@ -101,6 +102,7 @@ export function Header() {
         >
           {t('header.lessons')}
         </button>
+        <LibraryButton />
         <ShareButton />
         <ExportMenu />
         <button

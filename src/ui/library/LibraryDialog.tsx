@@ -1,0 +1,354 @@
+/**
+ * The library of saved scenarios: save the working copy under a name, see which entry it came from
+ * and whether it changed since (Update saves over it), and open, rename, duplicate or delete entries.
+ * Delete takes one click and offers Undo, and opening asks first when the working copy holds work
+ * that is in no entry. A native modal <dialog>, as the share dialog: the page behind is inert, Tab
+ * cycles inside (useFocusTrap), Esc closes (or leaves the rename field / the question first).
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { storedIdOf } from '../../store/library/libraryEntry.ts';
+import type { LibraryEntry } from '../../store/library/libraryEntry.ts';
+import {
+  deleteEntry,
+  duplicateEntry,
+  getEntry,
+  refreshLibrary,
+  renameEntry,
+  saveEntry,
+  undoDelete,
+  updateEntry,
+  clearFailure,
+} from '../../store/library/libraryStore.ts';
+import type { LibraryFailure } from '../../store/library/libraryStore.ts';
+import { useApp, useScenario, useShallow, useView } from '../../store/react.ts';
+import { useFocusTrap } from '../share/useFocusTrap.ts';
+import { LibraryEntryRow } from './LibraryEntryRow.tsx';
+import { openLibraryEntry } from './openLibraryEntry.ts';
+import { getLibrary, useLibrary } from './useLibrary.ts';
+import {
+  canReplaceWithoutAsking,
+  getWorkingCopyStatus,
+  toDefaultName,
+  toLibraryContent,
+  toWorkingScenario,
+} from './workingCopy.ts';
+import './library.css';
+
+const FAILURE_TEXT: Record<LibraryFailure, string> = {
+  quota: 'library.failQuota',
+  unavailable: 'library.failUnavailable',
+  newer: 'library.failNewer',
+  missing: 'library.failMissing',
+  'empty-name': 'library.failEmptyName',
+};
+
+/** The working copy as a share link would carry it, kept current while the dialog is open. */
+function useWorkingCopy() {
+  const scenario = useScenario((s) => s);
+  const view = useView(
+    useShallow((s) => ({ positions: s.positions, selection: s.selection, draft: s.draft })),
+  );
+  return useMemo(
+    () => ({
+      scenarioId: scenario.scenarioId,
+      shared: toWorkingScenario(scenario, view),
+    }),
+    [scenario, view],
+  );
+}
+
+function entrySelector(id: string, control: string): string {
+  return `[data-entry-id="${CSS.escape(id)}"] [data-testid="${control}"]`;
+}
+
+export function LibraryDialog({ onClose }: { onClose: () => void }) {
+  const app = useApp();
+  const { t } = useTranslation();
+  const library = getLibrary();
+  const titleId = useId();
+  const ref = useRef<HTMLDialogElement | null>(null);
+  useFocusTrap(ref);
+  const items = useLibrary((s) => s.items);
+  const openId = useLibrary((s) => s.openId);
+  const problem = useLibrary((s) => s.problem);
+  const failure = useLibrary((s) => s.failure);
+  const undo = useLibrary((s) => s.undo);
+  const working = useWorkingCopy();
+  const entries = useMemo(() => items.flatMap((i) => (i.kind === 'entry' ? [i.entry] : [])), [items]);
+  const openEntry = entries.find((entry) => entry.id === openId) ?? null;
+  const status = getWorkingCopyStatus(working.shared, openEntry);
+  const [name, setName] = useState(() =>
+    toDefaultName(working.scenarioId, app.scenarios, openEntry, t('library.defaultName')),
+  );
+  const [message, setMessage] = useState('');
+  const [confirming, setConfirming] = useState<LibraryEntry | null>(null);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  // After a change, where the keyboard focus goes (a selector inside the dialog), once it has rendered.
+  const focusNext = useRef<string | null>(null);
+  const setFocusNext = (selector: string) => {
+    focusNext.current = selector;
+  };
+
+  useEffect(() => {
+    refreshLibrary(library);
+    clearFailure(library);
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    dialog?.querySelector<HTMLInputElement>('[data-testid="library-name"]')?.select();
+  }, [library]);
+
+  // Every change re-renders the dialog (the store or the state changed): move the focus then.
+  useEffect(() => {
+    const target = focusNext.current ? ref.current?.querySelector<HTMLElement>(focusNext.current) : null;
+    if (!target) return;
+    target.focus();
+    focusNext.current = null;
+  });
+
+  /** The working copy as stored: the engine is brought up to date first, so the counts match it. */
+  const currentContent = async () => {
+    await app.flush();
+    const sim = app.simulation.getState();
+    return toLibraryContent(
+      app.scenario.getState(),
+      app.view.getState(),
+      sim.stale ? null : (sim.sim?.state ?? null),
+    );
+  };
+
+  const save = async () => {
+    const saved = saveEntry(library, name, await currentContent());
+    if (!saved) return;
+    setMessage(t('library.saved', { name: getEntry(library.store.getState(), saved)?.name ?? name }));
+    setFocusNext(entrySelector(saved, 'library-open'));
+  };
+
+  const update = async (entry: LibraryEntry) => {
+    if (updateEntry(library, entry.id, await currentContent()))
+      setMessage(t('library.updated', { name: entry.name }));
+  };
+
+  const open = (entry: LibraryEntry) => {
+    const safe = canReplaceWithoutAsking(working.shared, working.scenarioId, entries, app.scenarios);
+    if (!safe) {
+      setConfirming(entry);
+      setFocusNext('[data-testid="library-confirm-cancel"]');
+      return;
+    }
+    openLibraryEntry(app, library, entry);
+    ref.current?.close();
+  };
+
+  const rename = (entry: LibraryEntry, text: string): boolean => {
+    const unchanged = text.trim() === entry.name;
+    if (!unchanged && !renameEntry(library, entry.id, text)) return false;
+    setRenaming(null);
+    if (!unchanged) setMessage(t('library.renamed', { name: text.trim() }));
+    setFocusNext(entrySelector(entry.id, 'library-rename'));
+    return true;
+  };
+
+  const duplicate = (entry: LibraryEntry) => {
+    const copyName = t('library.copyName', { name: entry.name });
+    const copy = duplicateEntry(library, entry.id, copyName);
+    if (!copy) return;
+    setMessage(t('library.duplicated', { name: copyName }));
+    setFocusNext(entrySelector(copy, 'library-open'));
+  };
+
+  const remove = (key: string, entryName: string | null) => {
+    if (!deleteEntry(library, key)) return;
+    if (renaming === key) setRenaming(null);
+    setMessage(entryName ? t('library.deleted', { name: entryName }) : t('library.deletedUnreadable'));
+    setFocusNext('[data-testid="library-undo"]');
+  };
+
+  const restore = () => {
+    if (!undo || !undoDelete(library)) return;
+    setMessage(undo.name ? t('library.restored', { name: undo.name }) : '');
+    const id = storedIdOf(undo.stored);
+    setFocusNext(id ? entrySelector(id, 'library-open') : '[data-testid="library-name"]');
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="kp-library"
+      aria-labelledby={titleId}
+      data-testid="library-dialog"
+      onClose={onClose}
+      onCancel={(e) => {
+        // Esc answers the question "replace?" with Cancel before it closes the dialog.
+        if (confirming) {
+          e.preventDefault();
+          setConfirming(null);
+        }
+      }}
+    >
+      <div className="kp-library-head">
+        <h2 id={titleId}>{t('library.title')}</h2>
+        <form method="dialog">
+          <button type="submit" aria-label={t('library.close')} data-testid="library-close">
+            ×
+          </button>
+        </form>
+      </div>
+      {confirming ? (
+        <section
+          className="kp-library-confirm"
+          role="alertdialog"
+          aria-labelledby={`${titleId}-confirm`}
+          aria-describedby={`${titleId}-confirm-text`}
+          data-testid="library-confirm"
+        >
+          <h3 id={`${titleId}-confirm`}>{t('library.confirmTitle')}</h3>
+          <p id={`${titleId}-confirm-text`}>{t('library.confirmText', { name: confirming.name })}</p>
+          <div className="kp-row kp-library-confirm-actions">
+            <button
+              type="button"
+              className="kp-primary"
+              data-testid="library-confirm-open"
+              onClick={() => {
+                openLibraryEntry(app, library, confirming);
+                ref.current?.close();
+              }}
+            >
+              {t('library.confirmOpen', { name: confirming.name })}
+            </button>
+            <button
+              type="button"
+              data-testid="library-confirm-cancel"
+              onClick={() => {
+                setConfirming(null);
+                setFocusNext(entrySelector(confirming.id, 'library-open'));
+              }}
+            >
+              {t('library.cancel')}
+            </button>
+          </div>
+        </section>
+      ) : (
+        <div className="kp-library-body">
+          <p className="kp-library-working" data-testid="library-working" data-status={status.kind}>
+            {status.kind === 'none'
+              ? t('library.workingNone')
+              : t(status.kind === 'same' ? 'library.workingSame' : 'library.workingChanged', {
+                  name: status.entry.name,
+                })}
+            {status.kind === 'changed' && (
+              <>
+                {' '}
+                <button
+                  type="button"
+                  className="kp-primary"
+                  onClick={() => void update(status.entry)}
+                  title={t('library.updateTitle')}
+                  data-testid="library-update"
+                >
+                  {t('library.update', { name: status.entry.name })}
+                </button>
+              </>
+            )}
+          </p>
+          <form
+            className="kp-library-save"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <label htmlFor={`${titleId}-name`}>{t('library.saveLabel')}</label>
+            <input
+              id={`${titleId}-name`}
+              value={name}
+              maxLength={200}
+              onChange={(e) => setName(e.target.value)}
+              data-testid="library-name"
+            />
+            <button type="submit" data-testid="library-save">
+              {t('library.save')}
+            </button>
+          </form>
+          {failure && (
+            <p className="kp-library-failure" role="alert" data-testid="library-failure">
+              {t(FAILURE_TEXT[failure])}
+            </p>
+          )}
+          {problem === 'corrupt' && !failure && (
+            <p className="kp-library-failure">{t('library.problemCorrupt')}</p>
+          )}
+          {problem === 'newer' && !failure && <p className="kp-library-failure">{t('library.failNewer')}</p>}
+          <div className="kp-library-status" role="status" data-testid="library-message">
+            {message}
+            {undo && (
+              <>
+                {' '}
+                <button type="button" onClick={restore} data-testid="library-undo">
+                  {t('library.undo')}
+                </button>
+              </>
+            )}
+          </div>
+          {items.length === 0 ? (
+            <p className="kp-muted" data-testid="library-empty">
+              {t('library.empty')}
+            </p>
+          ) : (
+            <ul className="kp-library-list" aria-label={t('library.listLabel')} data-testid="library-list">
+              {items.map((item) =>
+                item.kind === 'entry' ? (
+                  <LibraryEntryRow
+                    key={item.key}
+                    entry={item.entry}
+                    bundled={app.scenarios}
+                    open={item.entry.id === openId ? (status.kind === 'same' ? 'same' : 'changed') : null}
+                    renaming={renaming === item.key}
+                    onOpen={() => open(item.entry)}
+                    onStartRename={() => setRenaming(item.key)}
+                    onRename={(text) => rename(item.entry, text)}
+                    onCancelRename={() => {
+                      setRenaming(null);
+                      setFocusNext(entrySelector(item.entry.id, 'library-rename'));
+                    }}
+                    onDuplicate={() => duplicate(item.entry)}
+                    onDelete={() => remove(item.key, item.entry.name)}
+                  />
+                ) : (
+                  <li
+                    key={item.key}
+                    className="kp-library-entry kp-library-unreadable"
+                    data-testid="library-unreadable"
+                  >
+                    <div className="kp-library-text">
+                      <h3 className="kp-library-name">
+                        {item.name ?? t('library.unreadable')}
+                        {item.name && (
+                          <span className="kp-library-badge kp-library-changed">
+                            {t('library.unreadable')}
+                          </span>
+                        )}
+                      </h3>
+                      <p className="kp-library-meta">{t('library.unreadableWhy', { reason: item.reason })}</p>
+                    </div>
+                    <div className="kp-library-actions">
+                      <button
+                        type="button"
+                        className="kp-library-delete"
+                        onClick={() => remove(item.key, item.name)}
+                        data-testid="library-delete"
+                      >
+                        {t('library.delete')}
+                      </button>
+                    </div>
+                  </li>
+                ),
+              )}
+            </ul>
+          )}
+          <p className="kp-muted kp-library-note">{t('library.storedHere')}</p>
+        </div>
+      )}
+    </dialog>
+  );
+}
