@@ -1,0 +1,212 @@
+/**
+ * The library of saved scenarios on the production build: a scenario saved after an edit and an
+ * action survives a reload and opens back to the same cluster (same pods, same IPs, same node down);
+ * rename, duplicate, delete and undo survive a reload too; a corrupt entry shows as unreadable beside
+ * the others, and another tab's save appears in the list.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { LibraryPanel } from './pages/LibraryPanel.ts';
+import { TerminalPanel } from './pages/TerminalPanel.ts';
+
+/** Every pod card in the graph, as `graph id: text` (the text shows the pod's IP), sorted. */
+async function podCards(page: Page): Promise<string[]> {
+  const cards = await page
+    .locator('.react-flow__node-pod [data-graph-id^="pod/"]')
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-graph-id')}: ${e.textContent ?? ''}`));
+  return cards.sort();
+}
+
+test.describe('the scenario library', () => {
+  test('a scenario saved after an edit and an action survives a reload and opens back the same', async ({
+    playground,
+    page,
+    consoleErrors,
+  }) => {
+    await playground.open();
+    const terminal = new TerminalPanel(page);
+    const library = new LibraryPanel(page);
+    await playground.replaceInEditor('replicas: 3', ['Backspace', '4']);
+    await expect(playground.kubiaPods()).toHaveCount(4);
+    await terminal.ready();
+    await terminal.run('kubeplay node down kind-worker2');
+    await expect
+      .poll(async () => (await playground.call('nodes')).find((n) => n.name === 'kind-worker2')?.up)
+      .toBe(false);
+    const saved = await podCards(page);
+    expect(saved.filter((c) => c.startsWith('pod/default/kubia-'))).toHaveLength(4);
+
+    await library.open();
+    await expect(library.working).toHaveAttribute('data-status', 'none');
+    await library.save('kubia, worker2 down');
+    await expect(library.working).toHaveAttribute('data-status', 'same');
+    const summary = library.entry('kubia, worker2 down').getByTestId('library-entry-summary');
+    await expect(summary).toContainText('4 pods · 4 Services · 1 Ingress · 1 action · from Kubia');
+    await library.close();
+
+    // Another working copy: scaled down. The library keeps the saved one across a reload.
+    await terminal.focus();
+    await terminal.run('kubectl scale rc kubia --replicas=2');
+    await expect(playground.kubiaPods()).toHaveCount(2);
+    await page.reload();
+    await expect(playground.kubiaPods()).toHaveCount(2);
+    await library.open();
+    expect(await library.names()).toEqual(['kubia, worker2 down']);
+    await expect(library.working).toHaveAttribute('data-status', 'changed');
+    await expect(library.dialog.getByTestId('library-update')).toBeVisible();
+
+    // The scaled copy is in no entry: opening asks first; Esc answers Cancel and keeps the dialog.
+    await library.openEntry('kubia, worker2 down');
+    const confirm = library.dialog.getByTestId('library-confirm');
+    await expect(confirm).toBeVisible();
+    await expect(library.dialog.getByTestId('library-confirm-cancel')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    await expect(library.dialog).toBeVisible();
+    await expect(playground.kubiaPods()).toHaveCount(2);
+
+    await library.openEntry('kubia, worker2 down');
+    await library.dialog.getByTestId('library-confirm-open').click();
+    await expect(library.dialog).toBeHidden();
+    await expect(playground.kubiaPods()).toHaveCount(4);
+    await expect.poll(() => podCards(page)).toEqual(saved);
+    expect((await playground.call('nodes')).find((n) => n.name === 'kind-worker2')?.up).toBe(false);
+    await playground.editorLine('replicas: 4');
+
+    // The working copy is the entry now, also after a reload.
+    await page.reload();
+    await expect(playground.kubiaPods()).toHaveCount(4);
+    await library.open();
+    await expect(library.working).toHaveAttribute('data-status', 'same');
+    await expect(library.entry('kubia, worker2 down')).toContainText('open');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('rename, duplicate, delete and undo, all surviving a reload', async ({
+    playground,
+    page,
+    consoleErrors,
+  }) => {
+    await playground.open();
+    const library = new LibraryPanel(page);
+    await library.open();
+    // The name offered is the bundled scenario's title.
+    await expect(library.dialog.getByTestId('library-name')).toHaveValue(/Kubia/);
+    await library.save('Demo A');
+    await library.rename('Demo A', 'Demo 1');
+    await expect(library.entry('Demo 1').getByTestId('library-rename')).toBeFocused();
+
+    // Esc leaves the rename field, not the dialog; an empty name is refused and the field stays.
+    await library.entry('Demo 1').getByTestId('library-rename').click();
+    const field = library.dialog.getByTestId('library-rename-input');
+    await field.fill('Something else');
+    await field.press('Escape');
+    await expect(field).toHaveCount(0);
+    await expect(library.dialog).toBeVisible();
+    expect(await library.names()).toEqual(['Demo 1']);
+    await library.entry('Demo 1').getByTestId('library-rename').click();
+    await field.fill('   ');
+    await field.press('Enter');
+    await expect(library.dialog.getByTestId('library-failure')).toHaveText('A name cannot be empty.');
+    await expect(field).toBeFocused();
+    await field.press('Escape');
+
+    await library.duplicate('Demo 1');
+    expect(await library.names()).toEqual(['Demo 1 (copy)', 'Demo 1']);
+    await library.rename('Demo 1 (copy)', 'Demo 2');
+
+    // One click deletes; Undo (focused at once) brings it back where it was.
+    await library.delete('Demo 1');
+    await expect(library.message).toContainText('Deleted “Demo 1”.');
+    await page.keyboard.press('Enter');
+    await expect(library.entry('Demo 1')).toBeVisible();
+    expect(await library.names()).toEqual(['Demo 2', 'Demo 1']);
+    await library.delete('Demo 2');
+    await page.screenshot({ path: '/tmp/kp-lib-undo.png' });
+    await library.close();
+
+    await page.reload();
+    await expect(playground.kubiaPods()).toHaveCount(3);
+    await library.open();
+    expect(await library.names()).toEqual(['Demo 1']);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('a corrupt entry reads as unreadable beside the others; another tab’s save appears', async ({
+    playground,
+    page,
+    context,
+    consoleErrors,
+  }) => {
+    await playground.open();
+    // As a hand edit or a hostile page on this origin might leave it (a JSON text: `__proto__` as a key).
+    const stored =
+      '{"version":1,"entries":[' +
+      '{"id":"bad","name":"Hand-edited","scenario":{"yaml":"kind: Pod","seed":"one"}},' +
+      '{"id":"fine","name":"Fine","savedAt":0,"scenarioId":"kubia","scenario":{"yaml":"kind: Pod"}},' +
+      '{"id":"html","name":"<img src=x onerror=alert(1)>","scenario":{"yaml":"x"}},' +
+      '{"id":"proto","name":"Polluter","scenario":{"yaml":"x","layout":{"__proto__":{"x":1,"y":1}}}}]}';
+    await page.evaluate((text) => localStorage.setItem('kubeplay.library.v1', text), stored);
+    await page.reload();
+    await expect(playground.kubiaPods()).toHaveCount(3);
+    const library = new LibraryPanel(page);
+    await library.open();
+    // A name is text, never markup.
+    expect(await library.names()).toEqual(['Fine', '<img src=x onerror=alert(1)>']);
+    const unreadable = library.dialog.getByTestId('library-unreadable');
+    await expect(unreadable).toHaveCount(2);
+    await expect(unreadable.first()).toContainText('Hand-edited');
+    await expect(unreadable.first()).toContainText('seed');
+    await expect(unreadable.last()).toContainText('__proto__');
+
+    // Another tab saves: this tab's open list follows (the storage event).
+    const other = await context.newPage();
+    await other.goto('/');
+    await expect(other.locator('.react-flow__node-pod').first()).toBeVisible();
+    const otherLibrary = new LibraryPanel(other);
+    await otherLibrary.open();
+    await otherLibrary.save('From the other tab');
+    await expect(library.entry('From the other tab')).toBeVisible();
+    await other.close();
+
+    await unreadable.first().getByTestId('library-delete').click();
+    await expect(unreadable).toHaveCount(1);
+    await expect(library.message).toContainText('Deleted “Hand-edited”.');
+
+    const axe = await new AxeBuilder({ page }).include('[data-testid="library-dialog"]').analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('reads well in both themes and in Chinese (screenshots)', async ({ playground, page }) => {
+    await playground.open();
+    const library = new LibraryPanel(page);
+    await library.open();
+    await library.save('Kubia: three pods');
+    await library.close();
+    const terminal = new TerminalPanel(page);
+    await terminal.ready();
+    await terminal.run('kubectl scale rc kubia --replicas=5');
+    await library.open();
+    await library.save('Kubia scaled to five, a long name that has to wrap on a projector');
+    await library.close();
+    await terminal.focus();
+    await terminal.run('kubeplay node down kind-worker');
+    await library.open();
+    await expect(library.working).toHaveAttribute('data-status', 'changed');
+    await page.screenshot({ path: '/tmp/kp-lib-light.png' });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await library.open();
+    await page.screenshot({ path: '/tmp/kp-lib-dark.png' });
+    await library.close();
+    await page.getByTestId('language-picker').selectOption('zh-CN');
+    await page.getByTestId('library-button').click();
+    await expect(library.dialog.getByRole('heading', { name: '已保存的场景' })).toBeVisible();
+    await library.entry('Kubia: three pods').getByTestId('library-open').click();
+    await expect(library.dialog.getByText('替换当前副本？')).toBeVisible();
+    await page.screenshot({ path: '/tmp/kp-lib-zh-confirm.png' });
+  });
+});
