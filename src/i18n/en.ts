@@ -126,6 +126,11 @@ export const en = {
     restart: 'Start again',
     other: 'Other lessons',
     stepList: 'Steps',
+    openFile: 'Open a lesson file…',
+    removeOwn: 'Remove my lesson',
+    ownFile: 'your file',
+    fileHint: 'A lesson is a YAML file (see src/lessons/README.md); Share sends it along with its step.',
+    fileErrors: '{{name}} cannot be used as a lesson:',
   },
   library: {
     button: 'Scenarios',

@@ -124,6 +124,11 @@ export const zhCN: Resources = {
     restart: '重新开始',
     other: '其他课程',
     stepList: '步骤',
+    openFile: '打开课程文件…',
+    removeOwn: '移除我的课程',
+    ownFile: '你的文件',
+    fileHint: '课程是一个 YAML 文件（见 src/lessons/README.md）；“分享”会把它和当前步骤一起放进链接。',
+    fileErrors: '{{name}} 不能作为课程使用：',
   },
   library: {
     button: '场景库',

@@ -76,6 +76,13 @@ describe('parseLesson', () => {
     expect(r.errors[0]?.message).toMatch(/^invalid regular expression/);
   });
 
+  it('refuses a pattern that could backtrack for ever (a lesson may arrive in a link)', () => {
+    const r = parseLesson(MINIMAL.replace('^kubectl get svc', '"^(a+)+$"'));
+    expect(r.lesson).toBeUndefined();
+    expect(r.errors[0]).toMatchObject({ line: 9, path: 'steps[0].done.command' });
+    expect(r.errors[0]?.message).toMatch(/too complex/);
+  });
+
   it('rejects unknown fields, highlight ids that are not graph ids, and empty checks', () => {
     const text = MINIMAL.replace('    try:', '    tyr: x\n    try:')
       .replace('svc/default/kubia,', 'kubia,')

@@ -2,6 +2,7 @@
  * Lesson file (YAML, or JSON, which is YAML too) -> Lesson, or errors located at line and column like
  * editor markers. Never throws: a teacher's typo is an error in the list, not an exception.
  */
+import safeRegex from 'safe-regex2';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type {
@@ -16,6 +17,9 @@ import type {
   StateCheck,
   TraceCheck,
 } from './types.ts';
+
+/** Longer patterns are not what a lesson needs, and cost more to vet. */
+const MAX_PATTERN_CHARS = 500;
 
 type Path = (string | number)[];
 type Json = unknown;
@@ -123,11 +127,17 @@ class Checker {
     if (source === undefined) return undefined;
     try {
       new RegExp(source, 'm');
-      return source;
     } catch (e) {
       this.error(path, `invalid regular expression: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
+    // A lesson may come from a link: a pattern that can backtrack exponentially would freeze the page
+    // the first time a student's command is checked against it.
+    if (source.length > MAX_PATTERN_CHARS || !safeRegex(source)) {
+      this.error(path, 'regular expression too complex: avoid nested repetition such as (a+)+');
+      return undefined;
+    }
+    return source;
   }
 
   unknownKeys(value: Record<string, Json>, allowed: string[], path: Path): void {

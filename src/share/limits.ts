@@ -14,3 +14,6 @@ export const MAX_ACTIONS = 10_000;
 
 /** The most graph positions a link may carry (the 1,000-pod scenario needs about 1,100). */
 export const MAX_LAYOUT_ENTRIES = 20_000;
+
+/** A lesson file carried in a link (the bundled ones are 3-9 KB). */
+export const MAX_LESSON_CHARS = 100_000;

@@ -5,7 +5,7 @@
  * (Excalidraw's restore: normalise what can be, refuse what cannot).
  */
 import type { GraphId } from '../engine/index.ts';
-import { MAX_ACTIONS, MAX_LAYOUT_ENTRIES } from './limits.ts';
+import { MAX_ACTIONS, MAX_LAYOUT_ENTRIES, MAX_LESSON_CHARS } from './limits.ts';
 import { restoreAction } from './restoreAction.ts';
 import {
   RestoreFailure,
@@ -67,11 +67,18 @@ function restoreLayout(value: unknown): Record<GraphId, SharedPoint> {
   return layout;
 }
 
+function readLessonSource(value: unknown): string {
+  const text = readString(value, 'lesson.source');
+  if (text.length > MAX_LESSON_CHARS) fail('lesson.source', `at most ${MAX_LESSON_CHARS} characters`);
+  return text;
+}
+
 function restoreLesson(value: unknown): SharedLesson {
   const source = readObject(value, 'lesson');
   return {
     id: readString(source.id, 'lesson.id'),
     step: readSafeInteger(source.step, 'lesson.step', 0, Number.MAX_SAFE_INTEGER),
+    ...(source.source !== undefined ? { source: readLessonSource(source.source) } : {}),
   };
 }
 

@@ -16,6 +16,8 @@ export interface SharedLesson {
   id: string;
   /** Zero-based step index. */
   step: number;
+  /** The lesson file itself, when it is not one the app bundles (a teacher's own; src/lessons/README.md). */
+  source?: string;
 }
 
 /** The viewport: pan and zoom, as React Flow's `Viewport`. */

@@ -61,7 +61,12 @@ export function toPayloadV1(scenario: SharedScenario): string {
     for (const [id, point] of Object.entries(scenario.layout)) layout[id] = [point.x, point.y];
     meta.l = layout;
   }
-  if (scenario.lesson) meta.L = [scenario.lesson.id, scenario.lesson.step];
+  if (scenario.lesson) {
+    const { id, step, source } = scenario.lesson;
+    // A lesson of one's own travels as text after the applied YAML (its length in `L`), like them.
+    if (source !== undefined) texts.push(toWellFormed(source));
+    meta.L = source !== undefined ? [id, step, texts[texts.length - 1]?.length ?? 0] : [id, step];
+  }
   const view = scenario.view;
   if (view) {
     const v: Record<string, unknown> = {};
@@ -185,9 +190,18 @@ export function fromPayloadV1(payload: string): Parsed {
   const unsafe = findUnsafeKey(meta, 'meta');
   if (unsafe) return { ok: false, error: unsafe };
 
-  let candidate: Record<string, unknown> = { yaml: body };
+  let lessonSource: string | undefined;
+  let texts = body;
+  if (Array.isArray(meta.L) && meta.L.length === 3) {
+    const length: unknown = meta.L[2];
+    if (!isLength(length) || length > body.length)
+      return invalid('lesson: expected the length of its text in the link', 'lesson.source');
+    lessonSource = body.slice(body.length - length);
+    texts = body.slice(0, body.length - length);
+  }
+  let candidate: Record<string, unknown> = { yaml: texts };
   if (meta.a !== undefined) {
-    const parsed = fromActionsWire(meta.a, body);
+    const parsed = fromActionsWire(meta.a, texts);
     if (!parsed.ok) return parsed;
     candidate = parsed.candidate as Record<string, unknown>;
   }
@@ -201,9 +215,13 @@ export function fromPayloadV1(payload: string): Parsed {
     candidate.layout = layout;
   }
   if (meta.L !== undefined) {
-    if (!Array.isArray(meta.L) || meta.L.length !== 2)
-      return invalid('lesson: expected [id, step]', 'lesson');
-    candidate.lesson = { id: meta.L[0], step: meta.L[1] };
+    if (!Array.isArray(meta.L) || (meta.L.length !== 2 && meta.L.length !== 3))
+      return invalid('lesson: expected [id, step] or [id, step, length]', 'lesson');
+    candidate.lesson = {
+      id: meta.L[0],
+      step: meta.L[1],
+      ...(lessonSource !== undefined ? { source: lessonSource } : {}),
+    };
   }
   if (meta.v !== undefined) {
     if (!isObject(meta.v)) return invalid('view: expected an object', 'view');

@@ -125,6 +125,9 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
             ? {
                 lesson: { lessonId: link.lesson.id, step: link.lesson.step, finished: false },
                 lessonsOpen: true,
+                ...(link.lesson.source !== undefined
+                  ? { customLesson: { id: link.lesson.id, source: link.lesson.source } }
+                  : {}),
               }
             : {}),
         }

@@ -3,7 +3,7 @@
  * when the page opens with one; a broken link is reported, never thrown.
  */
 import { decodeScenario, encodeScenario } from '../share/index.ts';
-import type { SharedScenario } from '../share/index.ts';
+import type { SharedLesson, SharedScenario } from '../share/index.ts';
 import type { ScenarioState } from './scenarioStore.ts';
 import type { ViewState } from './viewStore.ts';
 
@@ -13,7 +13,7 @@ export interface OpenedLink {
   selection: string | null;
   draft: { from: string; url: string } | null;
   /** The lesson and step the link was made on (zero-based step), if any. */
-  lesson?: { id: string; step: number } | null;
+  lesson?: { id: string; step: number; source?: string } | null;
 }
 
 export type LinkResult = { ok: true; link: OpenedLink } | { ok: false; error: string } | null;
@@ -40,7 +40,7 @@ export function openShareLink(hash: string): LinkResult {
 /** The fragment (without `#`) that reopens this scenario and layout. */
 export function makeShareLink(
   scenario: ScenarioState,
-  view: Pick<ViewState, 'positions' | 'selection'> & Partial<Pick<ViewState, 'lesson'>>,
+  view: Pick<ViewState, 'positions' | 'selection'> & Partial<Pick<ViewState, 'lesson' | 'customLesson'>>,
 ): string {
   const shared: SharedScenario = {
     yaml: scenario.yaml,
@@ -50,8 +50,17 @@ export function makeShareLink(
     ...(view.selection ? { view: { selected: view.selection } } : {}),
     // A lesson in progress travels with the link, so the class opens on the teacher's step.
     ...(view.lesson && !view.lesson.finished
-      ? { lesson: { id: view.lesson.lessonId, step: view.lesson.step } }
+      ? { lesson: toSharedLesson(view.lesson, view.customLesson) }
       : {}),
   };
   return encodeScenario(shared);
+}
+
+/** The lesson in progress as a link carries it: a teacher's own lesson brings its file along. */
+export function toSharedLesson(
+  progress: NonNullable<ViewState['lesson']>,
+  custom: ViewState['customLesson'] | undefined,
+): SharedLesson {
+  const own = custom && custom.id === progress.lessonId ? { source: custom.source } : {};
+  return { id: progress.lessonId, step: progress.step, ...own };
 }

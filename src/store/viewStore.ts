@@ -49,8 +49,16 @@ export interface ViewState {
   lessonDone: number[];
   /** Graph id patterns the current lesson step lights up (`pod/default/kubia-*`). */
   lessonHighlight: string[];
+  /** A lesson file of the teacher's own (opened from disk or a link), offered beside the bundled ones. */
+  customLesson: CustomLesson | null;
   /** Presenter mode (projector): graph full width, large type, a caption for the current hop. */
   presenter: boolean;
+}
+
+/** A lesson file's text and the id it declares (the text is parsed where the lessons are shown). */
+export interface CustomLesson {
+  id: string;
+  source: string;
 }
 
 export interface RequestDraft {
@@ -87,6 +95,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     lesson: null,
     lessonDone: [],
     lessonHighlight: [],
+    customLesson: null,
     presenter: false,
     ...initial,
   }));

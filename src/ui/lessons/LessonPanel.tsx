@@ -7,19 +7,52 @@ import { useTranslation } from 'react-i18next';
 import { toLanguage, toLessonLanguage } from '../../i18n/language.ts';
 import { bundledLessons } from '../../lessons/content/index.ts';
 import { useApp, useView } from '../../store/react.ts';
+import type { ViewStore } from '../../store/viewStore.ts';
 import { LessonPicker } from './LessonPicker.tsx';
 import { LessonStepCard } from './LessonStepCard.tsx';
+import { lessonListOf, readSavedCustomLesson, saveCustomLesson, withCustomLesson } from './customLesson.ts';
 import { followLessons, leaveLesson } from './lessonSession.ts';
 import './lessons.css';
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Brings back the lesson file opened on an earlier visit, and keeps the one opened now. */
+function keepCustomLesson(view: ViewStore): () => void {
+  if (!view.getState().customLesson) {
+    const saved = readSavedCustomLesson(browserStorage());
+    if (saved) view.setState({ customLesson: saved });
+  }
+  return view.subscribe((next, previous) => {
+    if (next.customLesson !== previous.customLesson) saveCustomLesson(browserStorage(), next.customLesson);
+  });
+}
 
 export function LessonPanel() {
   const app = useApp();
   const { t, i18n } = useTranslation();
-  const lessons = useMemo(() => bundledLessons(), []);
+  const custom = useView((s) => s.customLesson);
+  const scenarioIds = useMemo(() => app.scenarios.map((s) => s.id), [app]);
+  const { lessons, customId } = useMemo(
+    () => withCustomLesson(bundledLessons(), custom, scenarioIds),
+    [custom, scenarioIds],
+  );
   const open = useView((s) => s.lessonsOpen);
   const progress = useView((s) => s.lesson);
   const language = toLessonLanguage(toLanguage(i18n.language));
-  useEffect(() => followLessons(app, lessons), [app, lessons]);
+  // Read from the view at each use, not from this render: a lesson file is registered and started in
+  // one go, before React renders the longer list.
+  const currentLessons = useMemo(
+    () => lessonListOf(app.view, bundledLessons(), scenarioIds),
+    [app, scenarioIds],
+  );
+  useEffect(() => followLessons(app, currentLessons), [app, currentLessons]);
+  useEffect(() => keepCustomLesson(app.view), [app]);
   if (!open) return null;
   const lesson = progress ? lessons.find((l) => l.id === progress.lessonId) : undefined;
   return (
@@ -45,7 +78,7 @@ export function LessonPanel() {
         {lesson && progress ? (
           <LessonStepCard lesson={lesson} progress={progress} language={language} />
         ) : (
-          <LessonPicker lessons={lessons} language={language} />
+          <LessonPicker lessons={lessons} customId={customId} language={language} />
         )}
       </div>
     </aside>

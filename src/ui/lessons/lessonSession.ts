@@ -105,14 +105,19 @@ export function resumeLesson(app: LessonApp, lessons: readonly Lesson[]): void {
 
 /**
  * Follows the student: resumes a lesson already in the view (or put there later, by an opened link)
- * and listens to the app's events, until the returned function is called.
+ * and listens to the app's events, until the returned function is called. `lessons` may be a getter:
+ * the list can grow (a lesson file opened) in the same moment its lesson starts.
  */
-export function followLessons(app: LessonApp, lessons: readonly Lesson[]): () => void {
-  resumeLesson(app, lessons);
+export function followLessons(
+  app: LessonApp,
+  lessons: readonly Lesson[] | (() => readonly Lesson[]),
+): () => void {
+  const current = typeof lessons === 'function' ? lessons : () => lessons;
+  resumeLesson(app, current());
   const stopView = app.view.subscribe((next, previous) => {
-    if (next.lesson && next.lesson.lessonId !== previous.lesson?.lessonId) resumeLesson(app, lessons);
+    if (next.lesson && next.lesson.lessonId !== previous.lesson?.lessonId) resumeLesson(app, current());
   });
-  const stopEvents = app.onEvent((event) => noticeLessonEvent(app, lessons, event));
+  const stopEvents = app.onEvent((event) => noticeLessonEvent(app, current(), event));
   return () => {
     stopView();
     stopEvents();

@@ -27,7 +27,13 @@ async function copyText(text: string): Promise<boolean> {
 function useShareLinks(options: ShareOptions) {
   const scenario = useScenario((s) => s);
   const view = useView(
-    useShallow((s) => ({ positions: s.positions, selection: s.selection, draft: s.draft })),
+    useShallow((s) => ({
+      positions: s.positions,
+      selection: s.selection,
+      draft: s.draft,
+      lesson: s.lesson,
+      customLesson: s.customLesson,
+    })),
   );
   return useMemo(() => {
     const base = `${window.location.origin}${window.location.pathname}`;
@@ -54,11 +60,12 @@ function ProjectedQr({ link, onDone }: { link: string; onDone: () => void }) {
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const ref = useRef<HTMLDialogElement | null>(null);
-  const [options, setOptions] = useState<ShareOptions>({ layout: true, request: true });
+  const [options, setOptions] = useState<ShareOptions>({ layout: true, request: true, lesson: true });
   const [copied, setCopied] = useState<Copied>(null);
   const [projecting, setProjecting] = useState(false);
   const links = useShareLinks(options);
   const hasLayout = useView((s) => Object.keys(s.positions).length > 0);
+  const lessonStep = useView((s) => (s.lesson && !s.lesson.finished ? s.lesson.step + 1 : null));
   useFocusTrap(ref);
 
   useEffect(() => {
@@ -155,6 +162,17 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               />
               the request in the request bar
             </label>
+            {lessonStep !== null && (
+              <label className="kp-check">
+                <input
+                  type="checkbox"
+                  checked={options.lesson ?? false}
+                  onChange={(e) => setOptions({ ...options, lesson: e.target.checked })}
+                  data-testid="share-lesson"
+                />
+                the lesson, open at step {lessonStep}
+              </label>
+            )}
           </fieldset>
           <p className="kp-muted">
             Always: the YAML, the seed and every action (so the same pods, IPs and choices).

@@ -15,6 +15,17 @@ export function openSharedLink(app: KubeplayApp, link: OpenedLink): void {
     selection: link.selection,
     stepHop: 0,
     ...(link.draft ? { draft: { ...link.draft, host: '' }, draftPristine: false } : { draftPristine: true }),
+    // The teacher's lesson step comes along; the lessons panel resumes it (lessonSession.resumeLesson).
+    ...(link.lesson
+      ? {
+          lesson: { lessonId: link.lesson.id, step: link.lesson.step, finished: false },
+          lessonDone: [],
+          lessonsOpen: true,
+          ...(link.lesson.source !== undefined
+            ? { customLesson: { id: link.lesson.id, source: link.lesson.source } }
+            : {}),
+        }
+      : {}),
   });
   app.scenario.setState({ ...link.scenario });
 }

@@ -5,6 +5,7 @@
 import { toShareUrl } from '../../share/index.ts';
 import type { SharedScenario } from '../../share/index.ts';
 import type { ScenarioState } from '../../store/scenarioStore.ts';
+import { toSharedLesson } from '../../store/shareLink.ts';
 import type { ViewState } from '../../store/viewStore.ts';
 
 export interface ShareOptions {
@@ -12,6 +13,8 @@ export interface ShareOptions {
   layout: boolean;
   /** The request bar's from/url (the codec's `view.request`), so the viewer can press Send. */
   request: boolean;
+  /** The lesson step in progress (and a lesson file of one's own), so the class opens on it. */
+  lesson?: boolean;
 }
 
 export interface ShareLinks {
@@ -26,7 +29,8 @@ export interface ShareLinks {
   iframe: string;
 }
 
-type ShareView = Pick<ViewState, 'positions' | 'selection' | 'draft'>;
+type ShareView = Pick<ViewState, 'positions' | 'selection' | 'draft'> &
+  Partial<Pick<ViewState, 'lesson' | 'customLesson'>>;
 
 /** The scenario as a link carries it; the seed and actions always travel (state = f(yaml, seed, actions)). */
 export function toSharedScenario(
@@ -45,6 +49,9 @@ export function toSharedScenario(
     seed: scenario.seed,
     actions: scenario.actions,
     ...(hasLayout ? { layout: view.positions } : {}),
+    ...(options.lesson && view.lesson && !view.lesson.finished
+      ? { lesson: toSharedLesson(view.lesson, view.customLesson) }
+      : {}),
     ...(Object.keys(shownView).length > 0 ? { view: shownView } : {}),
   };
 }
