@@ -18,6 +18,7 @@ import '@xyflow/react/dist/style.css';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { moveNode, select } from '../../store/viewStore.ts';
 import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
+import { registerGraphSource } from './export/graphSource.ts';
 import type { GraphNode } from './graphData.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
@@ -107,6 +108,16 @@ function Graph() {
       window.clearTimeout(timer);
     };
   }, [flow]);
+
+  // The header's Export menu draws what React Flow holds now (src/ui/graph/export).
+  useEffect(
+    () =>
+      registerGraphSource({
+        getNodes: () => flow.getNodes() as GraphNode[],
+        getEdges: () => flow.getEdges(),
+      }),
+    [flow],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<GraphNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current));
