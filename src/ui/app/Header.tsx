@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n/index.ts';
 import { toLanguage } from '../../i18n/language.ts';
 import { useApp, useScenario, useView } from '../../store/react.ts';
-import { requestFit, resetLayout, toggleTheme } from '../../store/viewStore.ts';
+import { toggleTheme } from '../../store/viewStore.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { LibraryButton } from '../library/LibraryButton.tsx';
 import { ShareButton } from './ShareButton.tsx';
@@ -40,7 +40,6 @@ export function Header() {
   const graphOnly = useView((s) => !s.editorOpen && !s.terminalOpen);
   const known = app.scenarios.some((s) => s.id === scenarioId);
   const notice = useView((s) => s.notice);
-  const showSystem = useView((s) => s.showSystem);
   const presenter = useView((s) => s.presenter);
   return (
     <header className="kp-header">
@@ -74,22 +73,6 @@ export function Header() {
           </button>
         </p>
       )}
-      <div className="kp-row kp-graph-tools" role="group" aria-label={t('header.graphTools')}>
-        <label className="kp-check kp-chip">
-          <input
-            type="checkbox"
-            checked={showSystem}
-            onChange={(e) => app.view.setState({ showSystem: e.target.checked })}
-          />
-          {t('header.systemPods')}
-        </label>
-        <button type="button" onClick={() => resetLayout(app.view)}>
-          {t('header.resetLayout')}
-        </button>
-        <button type="button" onClick={() => requestFit(app.view)}>
-          {t('header.fit')}
-        </button>
-      </div>
       <div className="kp-header-actions">
         <button
           type="button"

@@ -13,20 +13,26 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import type { NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
+import type { FitViewOptions, NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { moveNode, select } from '../../store/viewStore.ts';
 import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
 import { registerGraphSource } from './export/graphSource.ts';
 import type { GraphNode } from './graphData.ts';
+import { GraphToolbar } from './GraphToolbar.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import { useLessonHighlight } from './useLessonHighlight.ts';
 
 const proOptions = { hideAttribution: true };
-const fitViewOptions = { padding: 0.06 };
+// Room for what floats over the graph: the view toolbar above, the zoom controls on the left.
+const fitViewOptions = {
+  padding: { top: '46px', left: '52px', right: '14px', bottom: '14px' },
+} satisfies FitViewOptions;
+/** Below this many graph nodes the whole cluster fits on screen: a minimap would only cover part of it. */
+const MINIMAP_FROM_NODES = 60;
 
 function minimapColor(node: GraphNode): string {
   switch (node.data.kind) {
@@ -168,17 +174,22 @@ function Graph() {
       aria-label="Cluster graph"
     >
       <Background gap={24} />
-      <MiniMap<GraphNode>
-        pannable
-        zoomable
-        nodeColor={minimapColor}
-        ariaLabel="Mini map"
-        position="top-right"
-        style={{ width: 150, height: 100 }}
-      />
+      {nodes.length >= MINIMAP_FROM_NODES && (
+        <MiniMap<GraphNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          ariaLabel="Mini map"
+          position="top-right"
+          style={{ width: 150, height: 100 }}
+        />
+      )}
       <Controls showInteractive={false} />
       <PacketCanvasLayer />
       <PacketLayer getCenters={getCenters} />
+      <Panel position="top-left">
+        <GraphToolbar />
+      </Panel>
       <Panel position="top-center">
         <StaleBadge />
       </Panel>
