@@ -180,6 +180,33 @@ test.describe('the scenario library', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('with the browser storage full, saving says so and changes nothing', async ({ playground, page }) => {
+    await playground.open();
+    const library = new LibraryPanel(page);
+    await library.open();
+    await library.save('Kept');
+    // Fill this origin's storage until even a kilobyte no longer fits.
+    await page.evaluate(() => {
+      let n = 0;
+      for (const size of [1_000_000, 100_000, 10_000, 1_000]) {
+        try {
+          for (;;) localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
+        } catch {
+          // full at this size: go on with a smaller one
+        }
+      }
+    });
+    const before = await page.evaluate(() => localStorage.getItem('kubeplay.library.v1'));
+    await library.dialog.getByTestId('library-name').fill('Too much');
+    await library.dialog.getByTestId('library-save').click();
+    await expect(library.dialog.getByTestId('library-failure')).toContainText(
+      'storage for this site is full',
+    );
+    expect(await library.names()).toEqual(['Kept']);
+    expect(await page.evaluate(() => localStorage.getItem('kubeplay.library.v1'))).toBe(before);
+    await page.screenshot({ path: '/tmp/kp-lib-quota.png' });
+  });
+
   test('reads well in both themes and in Chinese (screenshots)', async ({ playground, page }) => {
     await playground.open();
     const library = new LibraryPanel(page);
@@ -201,10 +228,24 @@ test.describe('the scenario library', () => {
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await library.open();
     await page.screenshot({ path: '/tmp/kp-lib-dark.png' });
-    await library.close();
+    // Update saves the working copy (node down) over the open entry, under its name.
+    await library.dialog.getByTestId('library-update').click();
+    await expect(library.working).toHaveAttribute('data-status', 'same');
+    await expect(library.message).toContainText('Updated “Kubia scaled to five');
+    await expect(library.entries.first().getByTestId('library-entry-summary')).toContainText('2 actions');
+    // The working copy is in the library now: opening another entry replaces it without asking.
+    await library.openEntry('Kubia: three pods');
+    await expect(library.dialog).toBeHidden();
+    await expect(playground.kubiaPods()).toHaveCount(3);
+
+    // Work in no entry (a node down), in Chinese: opening asks first.
+    await terminal.focus();
+    await terminal.run('kubeplay node down kind-worker');
     await page.getByTestId('language-picker').selectOption('zh-CN');
     await page.getByTestId('library-button').click();
     await expect(library.dialog.getByRole('heading', { name: '已保存的场景' })).toBeVisible();
+    await expect(library.working).toContainText('有改动');
+    await page.screenshot({ path: '/tmp/kp-lib-zh.png' });
     await library.entry('Kubia: three pods').getByTestId('library-open').click();
     await expect(library.dialog.getByText('替换当前副本？')).toBeVisible();
     await page.screenshot({ path: '/tmp/kp-lib-zh-confirm.png' });

@@ -17,6 +17,11 @@ describe('isSameContent', () => {
     ).toBe(true);
   });
 
+  it('compares actions field by field, whatever order their keys were written in', () => {
+    const engineOrder = { ...base, actions: [{ name: 'w', up: false, type: 'node' as const }] };
+    expect(isSameContent(base, engineOrder)).toBe(true);
+  });
+
   it('differs on YAML, seed, actions or a moved node', () => {
     expect(isSameContent(base, { ...base, yaml: 'kind: Service\n' })).toBe(false);
     expect(isSameContent(base, { ...base, seed: 2 })).toBe(false);

@@ -9,7 +9,7 @@ export function isSameContent(a: SharedScenario, b: SharedScenario): boolean {
   return (
     a.yaml === b.yaml &&
     a.seed === b.seed &&
-    JSON.stringify(a.actions) === JSON.stringify(b.actions) &&
+    toCanonicalJson(a.actions) === toCanonicalJson(b.actions) &&
     toLayoutKey(a.layout) === toLayoutKey(b.layout)
   );
 }
@@ -18,4 +18,16 @@ export function isSameContent(a: SharedScenario, b: SharedScenario): boolean {
 function toLayoutKey(layout: SharedScenario['layout']): string {
   const entries = Object.entries(layout ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
   return JSON.stringify(entries.map(([id, p]) => [id, p.x, p.y]));
+}
+
+/**
+ * JSON with object keys sorted: an action restored from storage (restoreAction) lists its fields in
+ * its schema's order, which need not be the order the engine built it in.
+ */
+function toCanonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'object' && item !== null && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : item,
+  );
 }

@@ -117,14 +117,23 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     );
   };
 
+  // Saving waits for the engine; a second click meanwhile must not save twice.
+  const saving = useRef(false);
   const save = async () => {
-    const saved = saveEntry(library, name, await currentContent());
+    if (saving.current) return;
+    saving.current = true;
+    setMessage('');
+    const content = await currentContent().finally(() => {
+      saving.current = false;
+    });
+    const saved = saveEntry(library, name, content);
     if (!saved) return;
     setMessage(t('library.saved', { name: getEntry(library.store.getState(), saved)?.name ?? name }));
     setFocusNext(entrySelector(saved, 'library-open'));
   };
 
   const update = async (entry: LibraryEntry) => {
+    setMessage('');
     if (updateEntry(library, entry.id, await currentContent()))
       setMessage(t('library.updated', { name: entry.name }));
   };
@@ -142,6 +151,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
 
   const rename = (entry: LibraryEntry, text: string): boolean => {
     const unchanged = text.trim() === entry.name;
+    setMessage('');
     if (!unchanged && !renameEntry(library, entry.id, text)) return false;
     setRenaming(null);
     if (!unchanged) setMessage(t('library.renamed', { name: text.trim() }));
@@ -150,6 +160,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
   };
 
   const duplicate = (entry: LibraryEntry) => {
+    setMessage('');
     const copyName = t('library.copyName', { name: entry.name });
     const copy = duplicateEntry(library, entry.id, copyName);
     if (!copy) return;
@@ -157,14 +168,16 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     setFocusNext(entrySelector(copy, 'library-open'));
   };
 
-  const remove = (key: string, entryName: string | null) => {
+  const remove = (key: string) => {
     if (!deleteEntry(library, key)) return;
     if (renaming === key) setRenaming(null);
-    setMessage(entryName ? t('library.deleted', { name: entryName }) : t('library.deletedUnreadable'));
+    // The undo line below says what was deleted (it stays, with its button, until the next deletion).
+    setMessage('');
     setFocusNext('[data-testid="library-undo"]');
   };
 
   const restore = () => {
+    setMessage('');
     if (!undo || !undoDelete(library)) return;
     setMessage(undo.name ? t('library.restored', { name: undo.name }) : '');
     const id = storedIdOf(undo.stored);
@@ -280,14 +293,14 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
           )}
           {problem === 'newer' && !failure && <p className="kp-library-failure">{t('library.failNewer')}</p>}
           <div className="kp-library-status" role="status" data-testid="library-message">
-            {message}
+            {message && <span>{message}</span>}
             {undo && (
-              <>
-                {' '}
+              <span className="kp-library-undo">
+                {undo.name ? t('library.deleted', { name: undo.name }) : t('library.deletedUnreadable')}{' '}
                 <button type="button" onClick={restore} data-testid="library-undo">
                   {t('library.undo')}
                 </button>
-              </>
+              </span>
             )}
           </div>
           {items.length === 0 ? (
@@ -308,11 +321,12 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                     onStartRename={() => setRenaming(item.key)}
                     onRename={(text) => rename(item.entry, text)}
                     onCancelRename={() => {
+                      clearFailure(library);
                       setRenaming(null);
                       setFocusNext(entrySelector(item.entry.id, 'library-rename'));
                     }}
                     onDuplicate={() => duplicate(item.entry)}
-                    onDelete={() => remove(item.key, item.entry.name)}
+                    onDelete={() => remove(item.key)}
                   />
                 ) : (
                   <li
@@ -335,7 +349,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                       <button
                         type="button"
                         className="kp-library-delete"
-                        onClick={() => remove(item.key, item.name)}
+                        onClick={() => remove(item.key)}
                         data-testid="library-delete"
                       >
                         {t('library.delete')}
