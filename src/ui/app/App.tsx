@@ -4,6 +4,7 @@
  * terminal docked at the bottom.
  */
 import { lazy, Suspense, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp, useView } from '../../store/react.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
@@ -40,6 +41,7 @@ function useReducedMotion() {
 }
 
 export function App() {
+  const { t } = useTranslation();
   useDocumentTheme();
   useReducedMotion();
   usePresenterKeys();
@@ -56,7 +58,7 @@ export function App() {
               <LessonPanel />
             </Suspense>
             <ClusterGraph />
-            <aside className="kp-side" aria-label="Details">
+            <aside className="kp-side" aria-label={t('app.details')}>
               <StepPanel />
               <Inspector />
               <TrafficPanel />

@@ -15,9 +15,14 @@ const TerminalSlot = loadSlot
   ? lazy(async () => {
       const mod = await loadSlot();
       const component = mod.TerminalSlot ?? mod.default;
-      return { default: component ?? (() => <p className="kp-muted">The terminal is not ready yet.</p>) };
+      return { default: component ?? TerminalNotReady };
     })
   : null;
+
+function TerminalNotReady() {
+  const { t } = useTranslation();
+  return <p className="kp-muted">{t('app.terminalNotReady')}</p>;
+}
 
 const MIN_HEIGHT = 120;
 const clamp = (h: number) => Math.max(MIN_HEIGHT, Math.min(Math.round(window.innerHeight * 0.7), h));
@@ -25,6 +30,7 @@ const clamp = (h: number) => Math.max(MIN_HEIGHT, Math.min(Math.round(window.inn
 /** A horizontal splitter above the terminal: drag or use the arrow keys to give the graph more room. */
 function TerminalSplitter() {
   const app = useApp();
+  const { t } = useTranslation();
   const height = useView((s) => s.terminalHeight);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
     const startY = event.clientY;
@@ -50,7 +56,7 @@ function TerminalSplitter() {
       className="kp-splitter kp-splitter-h"
       role="separator"
       aria-orientation="horizontal"
-      aria-label="Resize the terminal"
+      aria-label={t('app.resizeTerminal')}
       aria-valuenow={height}
       aria-valuemin={MIN_HEIGHT}
       tabIndex={0}
@@ -72,7 +78,7 @@ export function TerminalDock() {
       {open && <TerminalSplitter />}
       <section
         className={`kp-terminal${open ? '' : ' kp-collapsed'}`}
-        aria-label="Terminal"
+        aria-label={t('app.terminal')}
         style={open ? { height } : undefined}
       >
         <div className="kp-panel-bar">
@@ -88,15 +94,11 @@ export function TerminalDock() {
         {open && (
           <div className="kp-terminal-body">
             {TerminalSlot && graphShown ? (
-              <Suspense fallback={<p className="kp-muted">Loading the terminal…</p>}>
+              <Suspense fallback={<p className="kp-muted">{t('app.loadingTerminal')}</p>}>
                 <TerminalSlot />
               </Suspense>
             ) : (
-              <p className="kp-muted">
-                {TerminalSlot
-                  ? 'Loading the terminal…'
-                  : 'The terminal (kubectl, curl, nslookup) will appear here. Meanwhile, use the request bar above the graph.'}
-              </p>
+              <p className="kp-muted">{TerminalSlot ? t('app.loadingTerminal') : t('app.terminalComing')}</p>
             )}
           </div>
         )}

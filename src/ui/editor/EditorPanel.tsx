@@ -1,6 +1,7 @@
 /** The resizable side panel holding the YAML editor (loaded lazily, after the graph). */
 import { lazy, Suspense, useCallback } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 
 const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
@@ -11,6 +12,7 @@ const clamp = (w: number) => Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w));
 
 export function EditorPanel() {
   const app = useApp();
+  const { t } = useTranslation();
   const width = useView((s) => s.editorWidth);
   const open = useView((s) => s.editorOpen);
   // Monaco is ~1 MB of gzip to parse: start it only once the first graph is on screen, so the two do
@@ -47,7 +49,7 @@ export function EditorPanel() {
         className="kp-splitter"
         role="separator"
         aria-orientation="vertical"
-        aria-label="Resize the YAML panel"
+        aria-label={t('editor.resize')}
         aria-valuenow={width}
         aria-valuemin={MIN_WIDTH}
         aria-valuemax={MAX_WIDTH}
@@ -55,17 +57,22 @@ export function EditorPanel() {
         onPointerDown={onPointerDown}
         onKeyDown={onKeyDown}
       />
-      <section className="kp-editor" style={{ width }} aria-label="YAML editor" data-testid="editor-panel">
+      <section
+        className="kp-editor"
+        style={{ width }}
+        aria-label={t('editor.panel')}
+        data-testid="editor-panel"
+      >
         <div className="kp-panel-bar">
           <h2>manifest.yaml</h2>
         </div>
         <div className="kp-editor-body">
           {graphShown ? (
-            <Suspense fallback={<p className="kp-muted">Loading the editor…</p>}>
+            <Suspense fallback={<p className="kp-muted">{t('editor.loading')}</p>}>
               <YamlEditor />
             </Suspense>
           ) : (
-            <p className="kp-muted">Loading the editor…</p>
+            <p className="kp-muted">{t('editor.loading')}</p>
           )}
         </div>
       </section>

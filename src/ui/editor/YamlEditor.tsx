@@ -3,7 +3,8 @@
  * store on every change; the store's text flows back only when it changed elsewhere (a scenario
  * picked), so typing never fights the store. Engine diagnostics become markers.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import Editor from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
 import { MANIFEST_FILE } from '../../store/kubeplayApp.ts';
@@ -22,11 +23,12 @@ const options = {
   tabSize: 2,
   wordWrap: 'off',
   renderWhitespace: 'selection',
-  ariaLabel: 'Kubernetes YAML',
 } as const;
 
 export default function YamlEditor() {
   const app = useApp();
+  const { t } = useTranslation();
+  const labelled = useMemo(() => ({ ...options, ariaLabel: t('editor.yamlLabel') }), [t]);
   const editorRef = useRef<CodeEditor | null>(null);
   const theme = useView((s) => s.theme);
   const diagnostics = useSimulation((s) => s.diagnostics);
@@ -78,10 +80,10 @@ export default function YamlEditor() {
       defaultLanguage="yaml"
       defaultValue={app.scenario.getState().yaml}
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-      options={options}
+      options={labelled}
       onMount={onMount}
       onChange={(value) => app.editYaml(value ?? '')}
-      loading={<p className="kp-muted">Loading the editor…</p>}
+      loading={<p className="kp-muted">{t('editor.loading')}</p>}
     />
   );
 }

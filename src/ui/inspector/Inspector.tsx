@@ -24,6 +24,7 @@ function Field({ name, children }: { name: string; children: ReactNode }) {
 
 function PodDetails({ pod }: { pod: PodState }) {
   const app = useApp();
+  const { t } = useTranslation();
   const id = `pod/${pod.metadata.namespace}/${pod.metadata.name}`;
   const hits = useTraffic((s) => s.hits[id] ?? 0);
   const { name, namespace } = pod.metadata;
@@ -43,43 +44,43 @@ function PodDetails({ pod }: { pod: PodState }) {
     <>
       <dl className="kp-fields">
         <Field name="IP">{pod.status.podIP || '—'}</Field>
-        <Field name="node">
+        <Field name={t('inspector.node')}>
           {pod.spec.nodeName} ({pod.status.hostIP})
         </Field>
-        <Field name="status">
-          {pod.status.phase}, {pod.status.ready ? 'ready' : 'not ready'}
+        <Field name={t('inspector.status')}>
+          {pod.status.phase}, {pod.status.ready ? t('inspector.ready') : t('inspector.notReady')}
         </Field>
         <Field name="labels">
           {Object.entries(pod.metadata.labels)
             .map(([k, v]) => `${k}=${v}`)
             .join(', ') || '—'}
         </Field>
-        <Field name="image">{pod.spec.containers.map((c) => c.image).join(', ')}</Field>
-        {owner && <Field name="owner">{`${owner.kind}/${owner.name}`}</Field>}
-        <Field name="requests served">{hits}</Field>
+        <Field name={t('inspector.image')}>{pod.spec.containers.map((c) => c.image).join(', ')}</Field>
+        {owner && <Field name={t('inspector.owner')}>{`${owner.kind}/${owner.name}`}</Field>}
+        <Field name={t('inspector.served')}>{hits}</Field>
       </dl>
       <div className="kp-row">
         <button
           type="button"
           onClick={() => act({ type: 'podReady', namespace, name, ready: !pod.status.ready })}
         >
-          {pod.status.ready ? 'Mark unready' : 'Mark ready'}
+          {pod.status.ready ? t('inspector.markUnready') : t('inspector.markReady')}
         </button>
         <button type="button" onClick={() => act({ type: 'delete', kind: 'Pod', namespace, name })}>
-          Delete pod
+          {t('inspector.deletePod')}
         </button>
         <button type="button" onClick={() => setDraft(app.view, { from: id })}>
-          Send from here
+          {t('inspector.sendFromHere')}
         </button>
       </div>
       {owner && workload && (
         <div className="kp-row">
           <span>
-            {owner.kind} {owner.name}: {workload.replicas} replicas
+            {t('inspector.replicas', { kind: owner.kind, name: owner.name, replicas: workload.replicas })}
           </span>
           <button
             type="button"
-            aria-label={`Scale ${owner.name} down`}
+            aria-label={t('inspector.scaleDown', { name: owner.name })}
             disabled={workload.replicas <= 0}
             onClick={() =>
               act({
@@ -95,7 +96,7 @@ function PodDetails({ pod }: { pod: PodState }) {
           </button>
           <button
             type="button"
-            aria-label={`Scale ${owner.name} up`}
+            aria-label={t('inspector.scaleUp', { name: owner.name })}
             onClick={() =>
               act({
                 type: 'scale',
@@ -110,11 +111,11 @@ function PodDetails({ pod }: { pod: PodState }) {
           </button>
         </div>
       )}
-      <h3>Environment</h3>
+      <h3>{t('inspector.environment')}</h3>
       {env.length ? (
         <pre className="kp-pre">{env.map((e) => `${e.name}=${e.value}`).join('\n')}</pre>
       ) : (
-        <p className="kp-muted">No variables.</p>
+        <p className="kp-muted">{t('inspector.noVariables')}</p>
       )}
       <h3>/etc/resolv.conf</h3>
       <pre className="kp-pre">{resolvConf || '…'}</pre>
@@ -135,16 +136,17 @@ function ServiceFacts({ id }: { id: string }) {
 
 function Details({ found, state }: { found: FoundObject; state: ClusterState }) {
   const app = useApp();
+  const { t } = useTranslation();
   switch (found.kind) {
     case 'node': {
       const { node, pods } = found;
       return (
         <>
           <dl className="kp-fields">
-            <Field name="role">{node.role}</Field>
+            <Field name={t('inspector.role')}>{node.role}</Field>
             <Field name="IP">{node.ip}</Field>
             <Field name="pod CIDR">{node.podCIDR}</Field>
-            <Field name="state">{node.up ? 'up' : 'down'}</Field>
+            <Field name={t('inspector.state')}>{node.up ? t('inspector.up') : t('inspector.down')}</Field>
             <Field name="pods">{pods.map((p) => p.metadata.name).join(', ') || '—'}</Field>
           </dl>
           <div className="kp-row">
@@ -153,7 +155,7 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
               onClick={() => app.perform({ type: 'node', name: node.name, up: !node.up })}
               data-testid="node-toggle"
             >
-              {node.up ? 'Take node down' : 'Bring node up'}
+              {node.up ? t('inspector.takeDown') : t('inspector.bringUp')}
             </button>
           </div>
         </>
@@ -177,7 +179,7 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
               ? Object.entries(spec.selector)
                   .map(([k, v]) => `${k}=${v}`)
                   .join(', ')
-              : 'none'}
+              : t('inspector.none')}
           </Field>
           <Field name="endpoints">{addresses?.join(', ') || '<none>'}</Field>
           <ServiceFacts id={`svc/${service.manifest.metadata.namespace}/${service.manifest.metadata.name}`} />
@@ -198,8 +200,8 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
               {s.ports.map((p) => `${p.name ? `${p.name} ` : ''}${p.port}`).join(', ')}
             </Field>
           ))}
-          <Field name="managed">
-            {found.endpoints.managed ? 'by the endpoints controller' : 'written by hand'}
+          <Field name={t('inspector.managed')}>
+            {found.endpoints.managed ? t('inspector.byController') : t('inspector.byHand')}
           </Field>
         </dl>
       );
@@ -217,7 +219,7 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
                 .join('; ')}
             </Field>
           ))}
-          <Field name="address">
+          <Field name={t('inspector.address')}>
             {found.ingress.status.loadBalancer.ingress.map((a) => a.ip ?? a.hostname).join(', ') || '—'}
           </Field>
         </dl>
@@ -226,11 +228,11 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
     case 'lb':
       return (
         <dl className="kp-fields">
-          <Field name="for Service">{found.service.manifest.metadata.name}</Field>
+          <Field name={t('inspector.forService')}>{found.service.manifest.metadata.name}</Field>
           <Field name="IP">
             {found.service.status.loadBalancer.ingress.map((a) => a.ip).join(', ') || '<pending>'}
           </Field>
-          <Field name="targets">every node's node port</Field>
+          <Field name={t('inspector.targets')}>{t('inspector.everyNodePort')}</Field>
         </dl>
       );
     case 'client':
@@ -243,7 +245,7 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
         </dl>
       );
     case 'dns':
-      return <p>The cluster DNS answers names under {state.settings.dnsDomain} for pods.</p>;
+      return <p>{t('inspector.dns', { domain: state.settings.dnsDomain })}</p>;
   }
 }
 

@@ -17,12 +17,12 @@ export function ProblemsList() {
       </h2>
       {stale && (
         <p className="kp-warn" role="status" data-testid="stale-banner">
-          The YAML has {errors === 1 ? 'an error' : 'errors'}: the graph shows the last version that worked.
+          {t('app.stale', { count: errors })}
         </p>
       )}
-      {engineError && <p className="kp-error">Engine: {engineError}</p>}
+      {engineError && <p className="kp-error">{t('app.engineError', { message: engineError })}</p>}
       {diagnostics.length === 0 ? (
-        <p className="kp-muted">No problems.</p>
+        <p className="kp-muted">{t('app.noProblems')}</p>
       ) : (
         <ul className="kp-problems">
           {diagnostics.map((d, i) => (

@@ -5,6 +5,7 @@
  * leads to the full playground with the same scenario.
  */
 import { useEffect } from 'react';
+import { Trans } from 'react-i18next';
 import { useApp, useView } from '../../store/react.ts';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
 import { TerminalDock } from '../app/TerminalDock.tsx';
@@ -39,7 +40,7 @@ export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: 
               rel="noopener"
               data-testid="embed-open"
             >
-              Open in kube<span>play</span> ↗
+              <Trans i18nKey="share.openFull" components={{ brand: <span /> }} />
             </a>
           </div>
         </div>

@@ -3,6 +3,7 @@
  * to show. Nothing is replaced until "Open the shared scenario" is pressed; Esc keeps the user's work.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/react.ts';
 import type { OpenedLink } from '../../store/shareLink.ts';
 import { openSharedLink } from './openSharedLink.ts';
@@ -11,6 +12,7 @@ import './share.css';
 
 export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
   const app = useApp();
+  const { t } = useTranslation();
   const titleId = useId();
   const ref = useRef<HTMLDialogElement | null>(null);
   const [open, setOpen] = useState(true);
@@ -27,7 +29,7 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
   if (!open) return null;
   const choose = (shared: boolean) => {
     if (shared) openSharedLink(app, link);
-    else app.view.setState({ notice: 'Kept your own work: the shared scenario was not opened.' });
+    else app.view.setState({ notice: t('share.keptNotice') });
     setOpen(false);
   };
   return (
@@ -41,17 +43,14 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
         choose(false);
       }}
     >
-      <h2 id={titleId}>Open the shared scenario?</h2>
-      <p>
-        This link holds a scenario that differs from the work saved in this browser. Opening it replaces your
-        saved YAML and actions.
-      </p>
+      <h2 id={titleId}>{t('share.choiceTitle')}</h2>
+      <p>{t('share.choiceText')}</p>
       <div className="kp-row kp-link-choice-actions">
         <button type="button" className="kp-primary" onClick={() => choose(true)} data-testid="link-open">
-          Open the shared scenario
+          {t('share.choiceOpen')}
         </button>
         <button type="button" onClick={() => choose(false)} data-testid="link-keep">
-          Keep mine
+          {t('share.choiceKeep')}
         </button>
       </div>
     </dialog>

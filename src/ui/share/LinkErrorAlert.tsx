@@ -3,19 +3,22 @@
  * over the page, with the reassurance that the person's own work is still there.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import './share.css';
 
+/** `message`: why the link was refused, in the codec's own words (English), set in a translated sentence. */
 export function LinkErrorAlert({ message }: { message: string }) {
+  const { t } = useTranslation();
   const [shown, setShown] = useState(true);
   if (!shown) return null;
   return (
     <div className="kp-link-error" role="alert" data-testid="link-error">
       <p>
-        <strong>{message}</strong>
+        <strong>{t('share.linkError', { reason: message })}</strong>
         <br />
-        Nothing was replaced: your own work is as you left it. Ask for the link again, or copy all of it.
+        {t('share.linkErrorKept')}
       </p>
-      <button type="button" onClick={() => setShown(false)} aria-label="Dismiss">
+      <button type="button" onClick={() => setShown(false)} aria-label={t('share.dismiss')}>
         ×
       </button>
     </div>

@@ -4,10 +4,12 @@
  */
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 type QrState = { text: string; src: string | null };
 
 export function QrCode({ text, size }: { text: string; size: number }) {
+  const { t } = useTranslation();
   const [qr, setQr] = useState<QrState | null>(null);
   useEffect(() => {
     let live = true;
@@ -24,7 +26,7 @@ export function QrCode({ text, size }: { text: string; size: number }) {
   if (!qr.src) {
     return (
       <p className="kp-qr kp-qr-none" role="note">
-        This link is too long for a QR code. Copy it instead, or share without the layout.
+        {t('share.qrTooLong')}
       </p>
     );
   }
@@ -34,7 +36,7 @@ export function QrCode({ text, size }: { text: string; size: number }) {
       src={qr.src}
       width={size}
       height={size}
-      alt="QR code of the share link"
+      alt={t('share.qrAlt')}
       data-testid="share-qr"
     />
   );

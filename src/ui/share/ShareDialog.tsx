@@ -4,6 +4,7 @@
  * A native modal <dialog>: the page behind it is inert (focus stays inside), Esc closes it.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useScenario, useShallow, useView } from '../../store/react.ts';
 import { QrCode } from './QrCode.tsx';
 import { toShareLinks, toSharedScenario } from './shareLinks.ts';
@@ -43,6 +44,7 @@ function useShareLinks(options: ShareOptions) {
 
 /** For the back of the room: the code as large as the screen allows, the link in large type below. */
 function ProjectedQr({ link, onDone }: { link: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const size = Math.max(QR_SIZE, Math.floor(Math.min(window.innerWidth * 0.85, window.innerHeight * 0.64)));
   return (
     <div className="kp-share-projected" data-testid="share-projected">
@@ -51,13 +53,14 @@ function ProjectedQr({ link, onDone }: { link: string; onDone: () => void }) {
       </div>
       <p className="kp-share-projected-link">{link}</p>
       <button type="button" onClick={onDone} autoFocus>
-        Back to the link options
+        {t('share.backToOptions')}
       </button>
     </div>
   );
 }
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
   const titleId = useId();
   const ref = useRef<HTMLDialogElement | null>(null);
   const [options, setOptions] = useState<ShareOptions>({ layout: true, request: true, lesson: true });
@@ -90,10 +93,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   };
 
   const confirmation: Record<Exclude<Copied, null>, string> = {
-    link: 'Link copied to the clipboard.',
-    embed: 'Embed link copied.',
-    iframe: 'iframe snippet copied.',
-    failed: 'Copying is not allowed here: select the text and copy it.',
+    link: t('share.copiedLink'),
+    embed: t('share.copiedEmbed'),
+    iframe: t('share.copiedIframe'),
+    failed: t('share.copyFailed'),
   };
 
   return (
@@ -105,9 +108,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
     >
       <div className="kp-share-head">
-        <h2 id={titleId}>Share this scenario</h2>
+        <h2 id={titleId}>{t('share.title')}</h2>
         <form method="dialog">
-          <button type="submit" aria-label="Close">
+          <button type="submit" aria-label={t('share.close')}>
             ×
           </button>
         </form>
@@ -119,14 +122,16 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             <QrCode text={links.link} size={QR_SIZE} />
           </div>
           <button type="button" onClick={() => setProjecting(true)} data-testid="share-qr-big">
-            Show the QR code full screen
+            {t('share.qrFullScreen')}
           </button>
         </div>
         <div className="kp-share-fields">
           <label className="kp-share-field">
             <span>
-              Link{' '}
-              <small data-testid="share-length">({links.link.length.toLocaleString('en')} characters)</small>
+              {t('share.link')}{' '}
+              <small data-testid="share-length">
+                {t('share.length', { length: links.link.length.toLocaleString(i18n.language) })}
+              </small>
             </span>
             <span className="kp-share-copy-row">
               <input
@@ -136,7 +141,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 onFocus={(e) => e.currentTarget.select()}
               />
               <button type="button" onClick={() => void copy('link')} data-testid="share-copy">
-                Copy
+                {t('share.copy')}
               </button>
             </span>
           </label>
@@ -144,7 +149,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             {copied ? confirmation[copied] : ''}
           </p>
           <fieldset className="kp-share-options">
-            <legend>The link also carries</legend>
+            <legend>{t('share.carries')}</legend>
             <label className="kp-check">
               <input
                 type="checkbox"
@@ -152,7 +157,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 disabled={!hasLayout}
                 onChange={(e) => setOptions({ ...options, layout: e.target.checked })}
               />
-              the graph layout{hasLayout ? '' : ' (nothing dragged yet)'}
+              {hasLayout ? t('share.layout') : t('share.layoutNone')}
             </label>
             <label className="kp-check">
               <input
@@ -160,7 +165,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 checked={options.request}
                 onChange={(e) => setOptions({ ...options, request: e.target.checked })}
               />
-              the request in the request bar
+              {t('share.request')}
             </label>
             {lessonStep !== null && (
               <label className="kp-check">
@@ -170,17 +175,15 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                   onChange={(e) => setOptions({ ...options, lesson: e.target.checked })}
                   data-testid="share-lesson"
                 />
-                the lesson, open at step {lessonStep}
+                {t('share.lesson', { step: lessonStep })}
               </label>
             )}
           </fieldset>
-          <p className="kp-muted">
-            Always: the YAML, the seed and every action (so the same pods, IPs and choices).
-          </p>
+          <p className="kp-muted">{t('share.always')}</p>
           <details className="kp-share-embed">
-            <summary>Embed in slides (read-only graph)</summary>
+            <summary>{t('share.embedSummary')}</summary>
             <label className="kp-share-field">
-              <span>Embed link</span>
+              <span>{t('share.embedLink')}</span>
               <span className="kp-share-copy-row">
                 <input
                   readOnly
@@ -189,7 +192,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                   onFocus={(e) => e.currentTarget.select()}
                 />
                 <button type="button" onClick={() => void copy('embed')}>
-                  Copy
+                  {t('share.copy')}
                 </button>
               </span>
             </label>
@@ -197,13 +200,13 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               <span>
                 iframe{' '}
                 <small>
-                  (add <code>?embed=terminal</code> for the terminal too)
+                  <Trans i18nKey="share.iframeHint" components={{ code: <code /> }} />
                 </small>
               </span>
               <span className="kp-share-copy-row">
                 <textarea readOnly rows={3} value={links.iframe} data-testid="share-iframe" />
                 <button type="button" onClick={() => void copy('iframe')}>
-                  Copy
+                  {t('share.copy')}
                 </button>
               </span>
             </label>

@@ -28,7 +28,10 @@ export interface LinkOpeningPlan {
   open: OpenedLink | null;
   /** Ask first: the user has autosaved work of their own that differs from this link. */
   ask: OpenedLink | null;
-  /** A link was there but could not be opened: the message to show (the user's work is kept). */
+  /**
+   * A link was there but could not be opened: why, in the codec's words (English; LinkErrorAlert puts it
+   * in a translated sentence). The user's work is kept.
+   */
   error: string | null;
   /** Whether the app may autosave (never in embed mode: an iframe must not overwrite the user's work). */
   autosave: boolean;
@@ -41,7 +44,7 @@ export function planLinkOpening(input: LinkOpeningInput): LinkOpeningPlan {
   const base = { embed, linkEmbed, autosave: embed === null };
   if (!opened) return { ...base, open: null, ask: null, error: null };
   if (!opened.ok) {
-    return { ...base, open: null, ask: null, error: `The link could not be opened: ${opened.error}` };
+    return { ...base, open: null, ask: null, error: opened.error };
   }
   const link = withBundledId(opened.link, input.bundled);
   const conflict = embed === null && input.saved !== null && isOwnWork(input.saved, input.bundled);

@@ -3,6 +3,7 @@
  * can click a pod in the graph and type `kubectl exec ` + its name without spelling kubia-65mtj.
  * Kept out of the terminal's lazy chunk: it only posts to the terminal's mailbox.
  */
+import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/react.ts';
 import { pasteToTerminal } from './terminalInbox.ts';
 
@@ -17,19 +18,20 @@ export function getTerminalName(graphId: string): string | null {
 
 export function PasteNameButton({ graphId }: { graphId: string }) {
   const app = useApp();
+  const { t } = useTranslation();
   const name = getTerminalName(graphId);
   if (!name) return null;
   return (
     <button
       type="button"
       data-testid="paste-to-terminal"
-      title="Type this name at the terminal's cursor"
+      title={t('terminalUi.pasteNameTitle')}
       onClick={() => {
         app.view.setState({ terminalOpen: true });
         pasteToTerminal(name);
       }}
     >
-      Paste name to terminal
+      {t('terminalUi.pasteName')}
     </button>
   );
 }

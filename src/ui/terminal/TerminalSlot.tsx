@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
@@ -42,6 +43,7 @@ let lastSession: ShellSession | null = null;
 
 export function TerminalSlot() {
   const app = useApp();
+  const { t } = useTranslation();
   const theme = useView((s) => s.theme);
   const frameRef = useRef<HTMLDivElement | null>(null);
   const screenRef = useRef<HTMLDivElement | null>(null);
@@ -143,14 +145,9 @@ export function TerminalSlot() {
       data-busy="true"
       style={{ '--kp-term-bg': background } as CSSProperties}
     >
-      <div
-        className="kp-term-screen"
-        ref={screenRef}
-        role="group"
-        aria-label="Terminal: type kubectl, curl or nslookup commands"
-      />
+      <div className="kp-term-screen" ref={screenRef} role="group" aria-label={t('terminalUi.screen')} />
       <p className="kp-term-hint" id="kp-term-hint">
-        Tab completes · ↑↓ history · Ctrl-C cancels · Ctrl-L clears · Esc then Tab leaves the terminal
+        {t('terminalUi.hint')}
       </p>
     </div>
   );
