@@ -15,6 +15,7 @@ import {
 } from '@xyflow/react';
 import type { FitViewOptions, NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { moveNode, select } from '../../store/viewStore.ts';
 import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
@@ -51,17 +52,19 @@ function minimapColor(node: GraphNode): string {
 
 /** Shown over the graph only while the YAML is broken. */
 function StaleBadge() {
+  const { t } = useTranslation();
   const stale = useSimulation((s) => s.stale);
   if (!stale) return null;
   return (
     <span className="kp-badge kp-badge-warn kp-stale-badge" data-testid="graph-stale">
-      stale: fix the YAML to update
+      {t('graph.stale')}
     </span>
   );
 }
 
 function Graph() {
   const app = useApp();
+  const { t } = useTranslation();
   const elements = useFlowElements();
   const theme = useView((s) => s.theme);
   const [nodes, setNodes] = useState<GraphNode[]>(() => elements?.nodes ?? []);
@@ -171,7 +174,7 @@ function Graph() {
       nodesConnectable={false}
       edgesFocusable={false}
       elementsSelectable
-      aria-label="Cluster graph"
+      aria-label={t('graph.graph')}
     >
       <Background gap={24} />
       {nodes.length >= MINIMAP_FROM_NODES && (
@@ -179,7 +182,7 @@ function Graph() {
           pannable
           zoomable
           nodeColor={minimapColor}
-          ariaLabel="Mini map"
+          ariaLabel={t('graph.minimap')}
           position="top-right"
           style={{ width: 150, height: 100 }}
         />
@@ -198,14 +201,15 @@ function Graph() {
 }
 
 export function ClusterGraph() {
+  const { t } = useTranslation();
   const status = useSimulation((s) => s.status);
   const engineError = useSimulation((s) => s.engineError);
   const hasSim = useSimulation((s) => s.sim !== null);
   return (
-    <section className="kp-graph" aria-label="Cluster" data-status={status}>
+    <section className="kp-graph" aria-label={t('graph.section')} data-status={status}>
       {!hasSim && (
         <div className="kp-graph-empty" role="status">
-          {engineError ? `The simulation could not start: ${engineError}` : 'Building the cluster…'}
+          {engineError ? t('graph.startFailed', { message: engineError }) : t('graph.building')}
         </div>
       )}
       <ReactFlowProvider>
