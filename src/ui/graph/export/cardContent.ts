@@ -21,7 +21,8 @@ export interface Frame {
 
 export type TitleItem =
   | { kind: 'text'; text: string; font: FontSpec; tone: Tone; role: 'kind' | 'name' | 'note' }
-  | { kind: 'badge'; text: string; tone: Tone; bg: 'surface2' | 'warnBg' }
+  /** `keep`: the name shrinks to leave room for it; otherwise it shows only when the name leaves room. */
+  | { kind: 'badge'; text: string; tone: Tone; bg: 'surface2' | 'warnBg'; keep: boolean }
   | { kind: 'dot'; tone: Tone };
 
 export interface TextLine {
@@ -60,11 +61,17 @@ const nameItem = (text: string, size = CARD_FONT): TitleItem => ({
   tone: 'text',
   role: 'name',
 });
-const badge = (text: string, tone: Tone = 'text', bg: 'surface2' | 'warnBg' = 'surface2'): TitleItem => ({
+const badge = (
+  text: string,
+  tone: Tone = 'text',
+  bg: 'surface2' | 'warnBg' = 'surface2',
+  keep = tone !== 'text' && tone !== 'ok',
+): TitleItem => ({
   kind: 'badge',
   text,
   tone,
   bg,
+  keep,
 });
 const run = (text: string, font: FontSpec, tone: Tone = 'text'): Run => ({ text, font, tone });
 const line = (size: number, ...runs: Run[]): TextLine => ({ runs, lineHeight: size * LINE });

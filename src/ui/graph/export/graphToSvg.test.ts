@@ -176,4 +176,20 @@ describe('graphToSvg', () => {
     expect(edge.querySelector('text')?.textContent).toBe('GET <x> & y');
     expect(edge.querySelectorAll('path')).toHaveLength(2);
   });
+
+  it('a long node name keeps its "down" badge and ends in an ellipsis; an "up" badge gives way to the name', () => {
+    const state = createKubiaFixture();
+    state.nodes[1]!.name = 'a-very-long-node-name-for-a-slide';
+    state.nodes[1]!.up = false;
+    state.nodes[2]!.name = 'kind-worker2-xyzw';
+    const doc = parse(render(state).svg);
+    const down = [
+      ...doc.querySelector('#kp-node-a-very-long-node-name-for-a-slide')!.querySelectorAll('text'),
+    ];
+    expect(down.map((t) => t.textContent)).toContain('down');
+    expect(down.some((t) => /^a-very-long.*…$/.test(t.textContent ?? ''))).toBe(true);
+    const up = [...doc.querySelector('#kp-node-kind-worker2-xyzw')!.querySelectorAll('text')];
+    expect(up.map((t) => t.textContent)).toContain('kind-worker2-xyzw');
+    expect(up.map((t) => t.textContent)).not.toContain('up');
+  });
 });

@@ -106,11 +106,16 @@ function titleSvg(ctx: Ctx, content: CardContent, node: SnapshotNode): string {
     return ctx.measure(item.text, item.font);
   };
   const gapBefore = (i: number) => (i === 0 ? 0 : gap + (items[i]?.kind === 'badge' ? BADGE.marginLeft : 0));
-  // Room kept for what follows a name: its badges and kind labels do not shrink, as in the page's flex row.
+  // Room kept for what follows a name: warning badges (node down, stale YAML) stay visible; an `up` or
+  // class badge shows only when the name leaves room (the page clips it then).
   const reservedAfter = (i: number) =>
     items.slice(i + 1).reduce((sum, item, k) => {
       const j = i + 1 + k;
-      return item.kind === 'text' && item.role !== 'kind' ? sum : sum + gapBefore(j) + widthOf(j);
+      const fixed =
+        item.kind === 'dot' ||
+        (item.kind === 'text' && item.role === 'kind') ||
+        (item.kind === 'badge' && item.keep);
+      return fixed ? sum + gapBefore(j) + widthOf(j) : sum;
     }, 0);
 
   const out: string[] = [];
