@@ -4,7 +4,7 @@
  * foreignObject), Export -> PNG a crisp (>= 2x) raster of the same drawing, in the current theme.
  */
 import type { Download, Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect } from './fixtures.ts';
 
 async function exportGraph(page: Page, format: 'svg' | 'png'): Promise<{ name: string; bytes: Buffer }> {
@@ -144,6 +144,7 @@ test.describe('graph export for slides', () => {
     const decoded = await pngColours(page, pngFile.bytes);
     expect(decoded).toMatchObject({ width: size.width, height: size.height });
     expect(decoded.colours).toBeGreaterThan(8);
+    await writeFile('/tmp/kp-gx-export-light.download.png', pngFile.bytes);
     await expect(page.getByTestId('export-error')).toHaveCount(0);
 
     // Dark theme: the export follows it.
