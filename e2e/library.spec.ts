@@ -130,6 +130,15 @@ test.describe('the scenario library', () => {
     await expect(playground.kubiaPods()).toHaveCount(3);
     await library.open();
     expect(await library.names()).toEqual(['Demo 1']);
+    await expect(library.working).toHaveAttribute('data-status', 'same');
+    await library.close();
+
+    // Another bundled example picked from the menu is not Demo 1's work: nothing offers to save over it.
+    await page.getByTestId('scenario-picker').selectOption('nodeport');
+    await library.open();
+    await expect(library.working).toHaveAttribute('data-status', 'none');
+    await expect(library.dialog.getByTestId('library-update')).toHaveCount(0);
+    await expect(library.entry('Demo 1')).not.toContainText('open');
     expect(consoleErrors).toEqual([]);
   });
 

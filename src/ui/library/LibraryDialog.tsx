@@ -29,6 +29,7 @@ import { getLibrary, useLibrary } from './useLibrary.ts';
 import {
   canReplaceWithoutAsking,
   getWorkingCopyStatus,
+  isPristineExample,
   toDefaultName,
   toLibraryContent,
   toWorkingScenario,
@@ -77,7 +78,11 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
   const working = useWorkingCopy();
   const entries = useMemo(() => items.flatMap((i) => (i.kind === 'entry' ? [i.entry] : [])), [items]);
   const openEntry = entries.find((entry) => entry.id === openId) ?? null;
-  const status = getWorkingCopyStatus(working.shared, openEntry);
+  const status = getWorkingCopyStatus(
+    working.shared,
+    openEntry,
+    isPristineExample(working.shared, working.scenarioId, app.scenarios),
+  );
   const [name, setName] = useState(() =>
     toDefaultName(working.scenarioId, app.scenarios, openEntry, t('library.defaultName')),
   );
@@ -315,7 +320,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                     key={item.key}
                     entry={item.entry}
                     bundled={app.scenarios}
-                    open={item.entry.id === openId ? (status.kind === 'same' ? 'same' : 'changed') : null}
+                    open={status.kind !== 'none' && status.entry.id === item.entry.id ? status.kind : null}
                     renaming={renaming === item.key}
                     onOpen={() => open(item.entry)}
                     onStartRename={() => setRenaming(item.key)}

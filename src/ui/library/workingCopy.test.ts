@@ -45,9 +45,12 @@ describe('the working copy and the library', () => {
   });
 
   it('says whether the working copy is still the open entry', () => {
-    expect(getWorkingCopyStatus(scaled, null)).toEqual({ kind: 'none' });
-    expect(getWorkingCopyStatus(scaled, entry('a')).kind).toBe('same');
-    expect(getWorkingCopyStatus(pristine, entry('a')).kind).toBe('changed');
+    expect(getWorkingCopyStatus(scaled, null, false)).toEqual({ kind: 'none' });
+    expect(getWorkingCopyStatus(scaled, entry('a'), false).kind).toBe('same');
+    expect(getWorkingCopyStatus({ ...scaled, seed: 2 }, entry('a'), false).kind).toBe('changed');
+    // A bundled example picked afresh from the menu is not the open entry's work any more.
+    expect(getWorkingCopyStatus(pristine, entry('a'), true).kind).toBe('none');
+    expect(getWorkingCopyStatus(pristine, entry('a', pristine), true).kind).toBe('same');
   });
 
   it('offers the example’s title as the name, else the open entry’s, else the default', () => {

@@ -57,11 +57,15 @@ export type WorkingCopyStatus =
   /** No entry is open (or it was deleted). */
   | { kind: 'none' };
 
-export function getWorkingCopyStatus(working: SharedScenario, open: LibraryEntry | null): WorkingCopyStatus {
+export function getWorkingCopyStatus(
+  working: SharedScenario,
+  open: LibraryEntry | null,
+  pristineExample: boolean,
+): WorkingCopyStatus {
   if (!open) return { kind: 'none' };
-  return isSameContent(working, open.scenario)
-    ? { kind: 'same', entry: open }
-    : { kind: 'changed', entry: open };
+  if (isSameContent(working, open.scenario)) return { kind: 'same', entry: open };
+  // A bundled example picked afresh is no longer the open entry's work: never offer to save it over that.
+  return pristineExample ? { kind: 'none' } : { kind: 'changed', entry: open };
 }
 
 /**
@@ -75,6 +79,15 @@ export function canReplaceWithoutAsking(
   bundled: { id: string; yaml: string }[],
 ): boolean {
   if (entries.some((entry) => isSameContent(working, entry.scenario))) return true;
+  return isPristineExample(working, scenarioId, bundled);
+}
+
+/** A bundled example as it ships: its YAML untouched, no actions, the default seed, nothing dragged. */
+export function isPristineExample(
+  working: SharedScenario,
+  scenarioId: string,
+  bundled: { id: string; yaml: string }[],
+): boolean {
   const example = bundled.find((s) => s.id === scenarioId);
   return (
     example !== undefined &&
