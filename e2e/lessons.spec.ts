@@ -85,7 +85,7 @@ test('Chinese: header and lesson text switch, kubectl output does not, and the c
   await expect(page.getByTestId('lessons-button')).toContainText('课程');
   await expect(page.getByRole('button', { name: '只看图' })).toBeVisible();
   await expect(page.getByTestId('request-send')).toHaveText('发送 ▶');
-  await expect(page.getByRole('region', { name: 'Terminal' }).getByRole('heading')).toHaveText('终端');
+  await expect(page.getByRole('region', { name: '终端' }).getByRole('heading')).toHaveText('终端');
 
   await lessons.open();
   await expect(lessons.root.getByRole('heading', { level: 2 })).toHaveText('课程');
