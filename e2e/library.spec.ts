@@ -124,7 +124,11 @@ test.describe('the scenario library', () => {
     expect(await library.names()).toEqual(['Demo 2', 'Demo 1']);
     await library.delete('Demo 2');
     await page.screenshot({ path: '/tmp/kp-lib-undo.png' });
+    // Tab stays inside the dialog; Esc closes it and the focus goes back to the header button.
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await library.dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
     await library.close();
+    await expect(page.getByTestId('library-button')).toBeFocused();
 
     await page.reload();
     await expect(playground.kubiaPods()).toHaveCount(3);
