@@ -297,6 +297,14 @@ export const en = {
     everyNodePort: 'every node’s node port',
     dns: 'The cluster DNS answers names under {{domain}} for pods.',
   },
+  traffic: {
+    allClients_one: 'from the one outside client',
+    allClients_other: 'from all {{count}} outside clients',
+    uses: 'Uses the URL of the request bar, from {{from}}.',
+    usesWithHost: 'Uses the URL and Host header of the request bar, from {{from}}.',
+    everyClient: 'every outside client in turn',
+    arrived: '{{arrived}} of {{requested}} arrived',
+  },
 } as const;
 
 /** The shape both languages share (every leaf a string). */

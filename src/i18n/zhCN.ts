@@ -287,4 +287,12 @@ export const zhCN: Resources = {
     everyNodePort: '每个节点的 NodePort',
     dns: '集群 DNS 为 Pod 解析 {{domain}} 下的名称。',
   },
+  traffic: {
+    allClients_one: '从唯一的外部客户端发送',
+    allClients_other: '从全部 {{count}} 个外部客户端发送',
+    uses: '使用请求栏中的 URL，发起方：{{from}}。',
+    usesWithHost: '使用请求栏中的 URL 和 Host 请求头，发起方：{{from}}。',
+    everyClient: '各外部客户端轮流',
+    arrived: '已到达 {{arrived}} / {{requested}}',
+  },
 };

@@ -10,6 +10,7 @@ import { clearTraffic } from '../../store/trafficStore.ts';
 import { useRequestSources } from './useRequestSources.ts';
 
 function Histogram() {
+  const { t } = useTranslation();
   const byTarget = useTraffic((s) => s.batch?.byTarget);
   const entries = Object.entries(byTarget ?? {});
   const requested = useTraffic((s) => s.batch?.requested ?? 0);
@@ -19,9 +20,7 @@ function Histogram() {
   const sorted = [...entries].sort((a, b) => a[0].localeCompare(b[0]));
   return (
     <figure className="kp-histogram" data-testid="histogram" data-arrived={arrived}>
-      <figcaption>
-        {arrived} of {requested} arrived
-      </figcaption>
+      <figcaption>{t('traffic.arrived', { arrived, requested })}</figcaption>
       {sorted.map(([key, n]) => (
         <div className="kp-bar-row" key={key} data-target={key} data-count={n}>
           <span className="kp-bar-label">{key.replace(/^pod\/[^/]+\//, '')}</span>
@@ -83,7 +82,7 @@ export function TrafficPanel() {
         </label>
         <label className="kp-check">
           <input type="checkbox" checked={allClients} onChange={(e) => setAllClients(e.target.checked)} />
-          from all {clients.length} outside clients
+          {t('traffic.allClients', { count: clients.length })}
         </label>
         <div className="kp-row">
           <button type="submit" className="kp-primary" data-testid="traffic-send">
@@ -98,8 +97,9 @@ export function TrafficPanel() {
         </div>
       </form>
       <p className="kp-muted kp-small">
-        Uses the URL{draft.host ? ' and Host header' : ''} of the request bar, from{' '}
-        {allClients ? 'every outside client in turn' : draft.from}.
+        {t(draft.host ? 'traffic.usesWithHost' : 'traffic.uses', {
+          from: allClients ? t('traffic.everyClient') : draft.from,
+        })}
       </p>
       {error && <p className="kp-error">{error}</p>}
       <Histogram />
