@@ -216,7 +216,9 @@ export const en = {
     always: 'Always: the YAML, the seed and every action (so the same pods, IPs and choices).',
     embedSummary: 'Embed in slides (read-only graph)',
     embedLink: 'Embed link',
-    iframeHint: '(add <code>?embed=terminal</code> for the terminal too)',
+    embedWith: 'The embed also shows',
+    embedTerminal: 'the terminal',
+    embedYamlOption: 'the YAML (read-only)',
     qrAlt: 'QR code of the share link',
     qrTooLong: 'This link is too long for a QR code. Copy it instead, or share without the layout.',
     choiceTitle: 'Open the shared scenario?',
@@ -230,6 +232,7 @@ export const en = {
       'Nothing was replaced: your own work is as you left it. Ask for the link again, or copy all of it.',
     dismiss: 'Dismiss',
     openFull: 'Open in kube<brand>play</brand> ↗',
+    embedYaml: 'The scenario YAML (read-only)',
   },
   app: {
     details: 'Details',

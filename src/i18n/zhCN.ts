@@ -209,7 +209,9 @@ export const zhCN: Resources = {
     always: '始终包含：YAML、随机种子和所有操作（因此 Pod、IP 和每次选择都完全相同）。',
     embedSummary: '嵌入幻灯片（只读拓扑图）',
     embedLink: '嵌入链接',
-    iframeHint: '（加上 <code>?embed=terminal</code> 可同时显示终端）',
+    embedWith: '嵌入页面同时显示',
+    embedTerminal: '终端',
+    embedYamlOption: 'YAML（只读）',
     qrAlt: '分享链接的二维码',
     qrTooLong: '这个链接太长，无法生成二维码。请直接复制链接，或分享时不带布局。',
     choiceTitle: '打开分享的场景？',
@@ -221,6 +223,7 @@ export const zhCN: Resources = {
     linkErrorKept: '没有替换任何内容：你自己的内容保持原样。请重新索取链接，或确认复制了完整的链接。',
     dismiss: '关闭',
     openFull: '在 kube<brand>play</brand> 中打开 ↗',
+    embedYaml: '场景 YAML（只读）',
   },
   app: {
     details: '详情',

@@ -1,8 +1,9 @@
 /**
- * Embed mode (`?embed`, `?embed=terminal`, or a link's embed flag): the graph alone, or with the
- * terminal, sized to whatever iframe holds it. The YAML is not shown and nothing is autosaved (main.tsx
- * starts the app without storage), so a slide never overwrites the viewer's own work. "Open in kubeplay"
- * leads to the full playground with the same scenario.
+ * Embed mode (`?embed`, `?embed=terminal`, `?embed=yaml`, `?embed=terminal,yaml`, or a link's embed
+ * flag): the graph, optionally with the terminal and the YAML to read, sized to whatever iframe holds
+ * it. The YAML cannot be edited and nothing is autosaved (main.tsx starts the app without storage),
+ * so a slide never overwrites the viewer's own work. "Open in kubeplay" leads to the full playground
+ * with the same scenario.
  */
 import { useEffect } from 'react';
 import { Trans } from 'react-i18next';
@@ -10,6 +11,7 @@ import { useApp, useView } from '../../store/react.ts';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
 import { TerminalDock } from '../app/TerminalDock.tsx';
 import type { EmbedMode } from './embedMode.ts';
+import { ReadOnlyYaml } from './ReadOnlyYaml.tsx';
 import './share.css';
 
 export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: string }) {
@@ -20,10 +22,13 @@ export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: 
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    app.view.setState({ editorOpen: false, terminalOpen: mode === 'terminal' });
+    app.view.setState({ editorOpen: false, terminalOpen: mode.terminal });
   }, [app, mode]);
   return (
-    <div className="kp-app kp-embed" data-embed={mode}>
+    <div
+      className="kp-app kp-embed"
+      data-embed={[mode.terminal && 'terminal', mode.yaml && 'yaml'].filter(Boolean).join(' ') || 'graph'}
+    >
       <main className="kp-main">
         <div className="kp-stage">
           <ClusterGraph />
@@ -44,8 +49,9 @@ export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: 
             </a>
           </div>
         </div>
-        {mode === 'terminal' && <TerminalDock />}
+        {mode.terminal && <TerminalDock />}
       </main>
+      {mode.yaml && <ReadOnlyYaml />}
     </div>
   );
 }

@@ -4,9 +4,10 @@
  * A native modal <dialog>: the page behind it is inert (focus stays inside), Esc closes it.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { useScenario, useShallow, useView } from '../../store/react.ts';
 import { QrCode } from './QrCode.tsx';
+import type { EmbedMode } from './embedMode.ts';
 import { toShareLinks, toSharedScenario } from './shareLinks.ts';
 import type { ShareOptions } from './shareLinks.ts';
 import { useFocusTrap } from './useFocusTrap.ts';
@@ -25,7 +26,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function useShareLinks(options: ShareOptions) {
+function useShareLinks(options: ShareOptions, embed: EmbedMode) {
   const scenario = useScenario((s) => s);
   const view = useView(
     useShallow((s) => ({
@@ -38,8 +39,8 @@ function useShareLinks(options: ShareOptions) {
   );
   return useMemo(() => {
     const base = `${window.location.origin}${window.location.pathname}`;
-    return toShareLinks(base, toSharedScenario(scenario, view, options));
-  }, [scenario, view, options]);
+    return toShareLinks(base, toSharedScenario(scenario, view, options), embed);
+  }, [scenario, view, options, embed]);
 }
 
 /** For the back of the room: the code as large as the screen allows, the link in large type below. */
@@ -66,7 +67,8 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [options, setOptions] = useState<ShareOptions>({ layout: true, request: true, lesson: true });
   const [copied, setCopied] = useState<Copied>(null);
   const [projecting, setProjecting] = useState(false);
-  const links = useShareLinks(options);
+  const [embed, setEmbed] = useState<EmbedMode>({ terminal: false, yaml: false });
+  const links = useShareLinks(options, embed);
   const hasLayout = useView((s) => Object.keys(s.positions).length > 0);
   const lessonStep = useView((s) => (s.lesson && !s.lesson.finished ? s.lesson.step + 1 : null));
   useFocusTrap(ref);
@@ -182,6 +184,26 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           <p className="kp-muted">{t('share.always')}</p>
           <details className="kp-share-embed">
             <summary>{t('share.embedSummary')}</summary>
+            <div className="kp-row" role="group" aria-label={t('share.embedWith')}>
+              <label className="kp-check">
+                <input
+                  type="checkbox"
+                  checked={embed.terminal}
+                  onChange={(e) => setEmbed({ ...embed, terminal: e.target.checked })}
+                  data-testid="share-embed-terminal"
+                />
+                {t('share.embedTerminal')}
+              </label>
+              <label className="kp-check">
+                <input
+                  type="checkbox"
+                  checked={embed.yaml}
+                  onChange={(e) => setEmbed({ ...embed, yaml: e.target.checked })}
+                  data-testid="share-embed-yaml"
+                />
+                {t('share.embedYamlOption')}
+              </label>
+            </div>
             <label className="kp-share-field">
               <span>{t('share.embedLink')}</span>
               <span className="kp-share-copy-row">
@@ -197,12 +219,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               </span>
             </label>
             <label className="kp-share-field">
-              <span>
-                iframe{' '}
-                <small>
-                  <Trans i18nKey="share.iframeHint" components={{ code: <code /> }} />
-                </small>
-              </span>
+              <span>iframe</span>
               <span className="kp-share-copy-row">
                 <textarea readOnly rows={3} value={links.iframe} data-testid="share-iframe" />
                 <button type="button" onClick={() => void copy('iframe')}>

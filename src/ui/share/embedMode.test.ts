@@ -2,17 +2,22 @@ import { describe, it, expect } from 'vitest';
 import { getEmbedMode, toFullPageUrl } from './embedMode.ts';
 
 describe('getEmbedMode', () => {
+  const graph = { terminal: false, yaml: false };
   it.each([
     ['', false, null],
-    ['?embed', false, 'graph'],
-    ['?embed=1', false, 'graph'],
-    ['?embed=terminal', false, 'terminal'],
+    ['?embed', false, graph],
+    ['?embed=1', false, graph],
+    ['?embed=graph', false, graph],
+    ['?embed=terminal', false, { terminal: true, yaml: false }],
+    ['?embed=yaml', false, { terminal: false, yaml: true }],
+    ['?embed=terminal,yaml', false, { terminal: true, yaml: true }],
+    ['?embed=YAML+terminal', false, { terminal: true, yaml: true }],
     ['?embed=0', false, null],
     ['?embed=false', true, null],
-    ['', true, 'graph'],
-    ['?other=1', true, 'graph'],
-  ])('%s (link flag %s) -> %s', (search, flag, expected) => {
-    expect(getEmbedMode(search, flag)).toBe(expected);
+    ['', true, graph],
+    ['?other=1', true, graph],
+  ])('%s (link flag %s) -> %o', (search, flag, expected) => {
+    expect(getEmbedMode(search, flag)).toEqual(expected);
   });
 });
 

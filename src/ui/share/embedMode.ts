@@ -1,19 +1,28 @@
 /**
- * Embed mode: the graph alone (or with the terminal) for an iframe in slides. It is switched on by the
- * page's query (`?embed`, `?embed=terminal`) or by the embed flag a link carries (`view.embed`).
+ * Embed mode: the graph for an iframe in slides, optionally with the terminal and the YAML (read-only).
+ * It is switched on by the page's query (`?embed`, `?embed=terminal`, `?embed=yaml`,
+ * `?embed=terminal,yaml`) or by the embed flag a link carries (`view.embed`, the graph alone).
  */
-export type EmbedMode = 'graph' | 'terminal';
+export interface EmbedMode {
+  terminal: boolean;
+  /** The scenario's YAML beside the graph, to read, not to edit. */
+  yaml: boolean;
+}
 
 const OFF = new Set(['0', 'false', 'no', 'off']);
+const GRAPH_ONLY: EmbedMode = { terminal: false, yaml: false };
 
 /** `search` is `location.search`; `linkEmbed` is the opened link's `view.embed`. */
 export function getEmbedMode(search: string, linkEmbed: boolean): EmbedMode | null {
   const params = new URLSearchParams(search);
   const value = params.get('embed');
-  if (value === null) return linkEmbed ? 'graph' : null;
-  const word = value.trim().toLowerCase();
-  if (OFF.has(word)) return null;
-  return word === 'terminal' ? 'terminal' : 'graph';
+  if (value === null) return linkEmbed ? GRAPH_ONLY : null;
+  const words = value
+    .toLowerCase()
+    .split(/[,+\s]+/)
+    .filter((word) => word !== '');
+  if (words.length === 1 && OFF.has(words[0] ?? '')) return null;
+  return { terminal: words.includes('terminal'), yaml: words.includes('yaml') };
 }
 
 /**

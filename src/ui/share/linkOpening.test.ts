@@ -60,14 +60,14 @@ describe('planLinkOpening', () => {
 
   it('opens in embed mode without asking and without autosave', () => {
     const p = plan({ search: '?embed=terminal', saved: mine });
-    expect(p.embed).toBe('terminal');
+    expect(p.embed).toEqual({ terminal: true, yaml: false });
     expect(p.open).not.toBeNull();
     expect(p.autosave).toBe(false);
   });
 
   it('honours the embed flag a link carries', () => {
     const flagged = `#${encodeScenario({ ...shared, view: { embed: true } })}`;
-    expect(plan({ hash: flagged }).embed).toBe('graph');
+    expect(plan({ hash: flagged }).embed).toEqual({ terminal: false, yaml: false });
     expect(plan({ hash: flagged, search: '?embed=0' }).embed).toBeNull();
   });
 

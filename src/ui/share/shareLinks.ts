@@ -7,6 +7,7 @@ import type { SharedScenario } from '../../share/index.ts';
 import type { ScenarioState } from '../../store/scenarioStore.ts';
 import { toSharedLesson } from '../../store/shareLink.ts';
 import type { ViewState } from '../../store/viewStore.ts';
+import type { EmbedMode } from './embedMode.ts';
 
 export interface ShareOptions {
   /** Dragged graph positions (the codec's `layout`). */
@@ -57,10 +58,15 @@ export function toSharedScenario(
 }
 
 /** `base` is the page's address (any query or fragment is replaced). */
-export function toShareLinks(base: string, shared: SharedScenario): ShareLinks {
+export function toShareLinks(
+  base: string,
+  shared: SharedScenario,
+  embed: EmbedMode = { terminal: false, yaml: false },
+): ShareLinks {
   const page = stripQueryAndHash(base);
   const link = toShareUrl(page, shared);
-  const embedLink = toShareUrl(`${page}?embed`, shared);
+  const parts = [embed.terminal && 'terminal', embed.yaml && 'yaml'].filter(Boolean).join(',');
+  const embedLink = toShareUrl(`${page}?embed${parts ? `=${parts}` : ''}`, shared);
   return { link, embedLink, iframe: toIframeSnippet(embedLink) };
 }
 
