@@ -308,6 +308,11 @@ export const en = {
     everyClient: 'every outside client in turn',
     arrived: '{{arrived}} of {{requested}} arrived',
   },
+  steps: {
+    controls: 'Animation controls',
+    answeredBy: 'answered by {{pod}}',
+    viaService: 'via Service {{service}}',
+  },
 } as const;
 
 /** The shape both languages share (every leaf a string). */

@@ -298,4 +298,9 @@ export const zhCN: Resources = {
     everyClient: '各外部客户端轮流',
     arrived: '已到达 {{arrived}} / {{requested}}',
   },
+  steps: {
+    controls: '动画控制',
+    answeredBy: '由 {{pod}} 响应',
+    viaService: '经由 Service {{service}}',
+  },
 };

@@ -27,7 +27,7 @@ function Controls() {
     ]);
   };
   return (
-    <div className="kp-row kp-controls" role="group" aria-label="Animation controls">
+    <div className="kp-row kp-controls" role="group" aria-label={t('steps.controls')}>
       <label className="kp-check">
         <input
           type="checkbox"
@@ -105,8 +105,8 @@ export function StepPanel() {
             >
               <strong>{trace.outcome}</strong>
               {trace.status !== undefined && <> · HTTP {trace.status}</>}
-              {trace.endpoint?.pod && <> · answered by {trace.endpoint.pod}</>}
-              {trace.service && <> · via Service {trace.service}</>}
+              {trace.endpoint?.pod && <> · {t('steps.answeredBy', { pod: trace.endpoint.pod })}</>}
+              {trace.service && <> · {t('steps.viaService', { service: trace.service })}</>}
             </p>
           ) : (
             <p className="kp-muted" data-testid="trace-pending">
