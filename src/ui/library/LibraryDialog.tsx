@@ -24,6 +24,8 @@ import type { LibraryFailure } from '../../store/library/libraryStore.ts';
 import { useApp, useScenario, useShallow, useView } from '../../store/react.ts';
 import { useFocusTrap } from '../share/useFocusTrap.ts';
 import { LibraryEntryRow } from './LibraryEntryRow.tsx';
+import { ReplaceQuestion } from './ReplaceQuestion.tsx';
+import { UnreadableRow } from './UnreadableRow.tsx';
 import { openLibraryEntry } from './openLibraryEntry.ts';
 import { getLibrary, useLibrary } from './useLibrary.ts';
 import {
@@ -213,39 +215,17 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
         </form>
       </div>
       {confirming ? (
-        <section
-          className="kp-library-confirm"
-          role="alertdialog"
-          aria-labelledby={`${titleId}-confirm`}
-          aria-describedby={`${titleId}-confirm-text`}
-          data-testid="library-confirm"
-        >
-          <h3 id={`${titleId}-confirm`}>{t('library.confirmTitle')}</h3>
-          <p id={`${titleId}-confirm-text`}>{t('library.confirmText', { name: confirming.name })}</p>
-          <div className="kp-row kp-library-confirm-actions">
-            <button
-              type="button"
-              className="kp-primary"
-              data-testid="library-confirm-open"
-              onClick={() => {
-                openLibraryEntry(app, library, confirming);
-                ref.current?.close();
-              }}
-            >
-              {t('library.confirmOpen', { name: confirming.name })}
-            </button>
-            <button
-              type="button"
-              data-testid="library-confirm-cancel"
-              onClick={() => {
-                setConfirming(null);
-                setFocusNext(entrySelector(confirming.id, 'library-open'));
-              }}
-            >
-              {t('library.cancel')}
-            </button>
-          </div>
-        </section>
+        <ReplaceQuestion
+          name={confirming.name}
+          onReplace={() => {
+            openLibraryEntry(app, library, confirming);
+            ref.current?.close();
+          }}
+          onCancel={() => {
+            setConfirming(null);
+            setFocusNext(entrySelector(confirming.id, 'library-open'));
+          }}
+        />
       ) : (
         <div className="kp-library-body">
           <p className="kp-library-working" data-testid="library-working" data-status={status.kind}>
@@ -334,33 +314,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                     onDelete={() => remove(item.key)}
                   />
                 ) : (
-                  <li
-                    key={item.key}
-                    className="kp-library-entry kp-library-unreadable"
-                    data-testid="library-unreadable"
-                  >
-                    <div className="kp-library-text">
-                      <h3 className="kp-library-name">
-                        {item.name ?? t('library.unreadable')}
-                        {item.name && (
-                          <span className="kp-library-badge kp-library-changed">
-                            {t('library.unreadable')}
-                          </span>
-                        )}
-                      </h3>
-                      <p className="kp-library-meta">{t('library.unreadableWhy', { reason: item.reason })}</p>
-                    </div>
-                    <div className="kp-library-actions">
-                      <button
-                        type="button"
-                        className="kp-library-delete"
-                        onClick={() => remove(item.key)}
-                        data-testid="library-delete"
-                      >
-                        {t('library.delete')}
-                      </button>
-                    </div>
-                  </li>
+                  <UnreadableRow key={item.key} item={item} onDelete={() => remove(item.key)} />
                 ),
               )}
             </ul>
