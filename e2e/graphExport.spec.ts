@@ -4,7 +4,7 @@
  * foreignObject), Export -> PNG a crisp (>= 2x) raster of the same drawing, in the current theme.
  */
 import type { Download, Page } from '@playwright/test';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures.ts';
 
 async function exportGraph(page: Page, format: 'svg' | 'png'): Promise<{ name: string; bytes: Buffer }> {
@@ -106,7 +106,7 @@ test.describe('graph export for slides', () => {
     const graphIds = await page
       .locator('.react-flow__node')
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id') ?? ''));
-    await page.locator('.kp-graph').screenshot({ path: '/tmp/kp-gx-live-light.png' });
+    await page.locator('.kp-graph').screenshot({ path: 'screenshots/e2e/graph-export-live-light.png' });
 
     // Zoom far in: most of the graph is off screen, yet the export must hold all of it.
     for (let i = 0; i < 5; i++) await page.locator('.react-flow__controls-zoomin').click();
@@ -134,7 +134,7 @@ test.describe('graph export for slides', () => {
       getComputedStyle(document.documentElement).getPropertyValue('--bg').trim(),
     );
     expect(facts.background).toBe(lightBg);
-    await screenshotSvg(page, svg, '/tmp/kp-gx-export-light.png');
+    await screenshotSvg(page, svg, 'screenshots/e2e/graph-export-svg-light.png');
 
     const pngFile = await exportGraph(page, 'png');
     expect(pngFile.name).toBe('kubia-graph.png');
@@ -144,14 +144,13 @@ test.describe('graph export for slides', () => {
     const decoded = await pngColours(page, pngFile.bytes);
     expect(decoded).toMatchObject({ width: size.width, height: size.height });
     expect(decoded.colours).toBeGreaterThan(8);
-    await writeFile('/tmp/kp-gx-export-light.download.png', pngFile.bytes);
     await expect(page.getByTestId('export-error')).toHaveCount(0);
 
     // Dark theme: the export follows it.
     await page.getByRole('button', { name: /dark/i }).click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await page.locator('.react-flow__controls-fitview').click();
-    await page.locator('.kp-graph').screenshot({ path: '/tmp/kp-gx-live-dark.png' });
+    await page.locator('.kp-graph').screenshot({ path: 'screenshots/e2e/graph-export-live-dark.png' });
     const darkSvg = (await exportGraph(page, 'svg')).bytes.toString('utf8');
     const dark = await readSvg(page, darkSvg);
     const darkBg = await page.evaluate(() =>
@@ -160,7 +159,7 @@ test.describe('graph export for slides', () => {
     expect(dark.error).toBeNull();
     expect(dark.background).toBe(darkBg);
     expect(darkBg).not.toBe(lightBg);
-    await screenshotSvg(page, darkSvg, '/tmp/kp-gx-export-dark.png');
+    await screenshotSvg(page, darkSvg, 'screenshots/e2e/graph-export-svg-dark.png');
     const darkPng = await exportGraph(page, 'png');
     expect((await pngColours(page, darkPng.bytes)).colours).toBeGreaterThan(8);
 

@@ -6,9 +6,10 @@ export function downloadFile(fileName: string, content: Blob | string, type = 'a
   link.href = url;
   link.download = fileName;
   link.rel = 'noopener';
+  link.style.display = 'none';
   document.body.append(link);
   link.click();
   link.remove();
-  // The click starts the download synchronously; the URL must outlive this task, not the page.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  // Some browsers read the blob after click() returns; FileSaver.js waits 40 s for the same reason.
+  window.setTimeout(() => URL.revokeObjectURL(url), 40_000);
 }

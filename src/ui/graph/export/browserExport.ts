@@ -55,17 +55,3 @@ export async function rasterizeSvg(svg: string, width: number, height: number, s
     URL.revokeObjectURL(url);
   }
 }
-
-/** Saves `blob` as `fileName` through an <a download> with a blob: URL, revoked once the save has begun. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the blob after click() returns; FileSaver.js waits 40 s for the same reason.
-  window.setTimeout(() => URL.revokeObjectURL(url), 40_000);
-}

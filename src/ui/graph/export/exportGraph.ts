@@ -1,5 +1,6 @@
 /** Gathers the live graph and saves it as SVG or PNG. Loaded on first use (see index.ts). */
-import { createCanvasMeasure, rasterizeSvg, readPageTheme, saveBlob } from './browserExport.ts';
+import { downloadFile } from '../../export/downloadFile.ts';
+import { createCanvasMeasure, rasterizeSvg, readPageTheme } from './browserExport.ts';
 import { getExportTitle, getPngScale, toExportFileName } from './exportNames.ts';
 import type { GraphSource } from './graphSource.ts';
 import { toGraphSnapshot } from './graphSnapshot.ts';
@@ -26,5 +27,5 @@ export async function exportGraphImage(
           image.height,
           getPngScale(image.width, image.height, window.devicePixelRatio),
         );
-  saveBlob(blob, toExportFileName(fileBaseName, format));
+  downloadFile(toExportFileName(fileBaseName, format), blob);
 }
