@@ -26,6 +26,17 @@ test('the language picker puts the share dialog and the graph in Chinese; kubect
   await page.getByTestId('language-picker').selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 
+  // The inspector: its buttons and plain-word fields in Chinese, Kubernetes names and fields as they are.
+  const pod = (await playground.call('pods')).find((id) => id.startsWith('pod/default/kubia-'));
+  await playground.selectGraphNode(pod ?? 'pod/default/kubia-missing');
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByRole('button', { name: '标记为未就绪' })).toBeVisible();
+  await expect(inspector.getByRole('button', { name: '删除 Pod' })).toBeVisible();
+  await expect(inspector.getByRole('button', { name: '把名称粘贴到终端' })).toBeVisible();
+  await expect(inspector).toContainText('ReplicationController kubia：3 个副本');
+  await expect(inspector).toContainText('labels');
+  await page.screenshot({ path: '/tmp/kp-i18n-inspector-zh.png' });
+
   // The share dialog, named and worded in Chinese.
   await page.getByTestId('share').click();
   const dialog = page.getByRole('dialog', { name: '分享这个场景' });
