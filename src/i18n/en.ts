@@ -313,6 +313,12 @@ export const en = {
     answeredBy: 'answered by {{pod}}',
     viaService: 'via Service {{service}}',
   },
+  graphCards: {
+    staleCluster: 'stale: YAML has errors',
+    podLabels: 'labels: {{labels}}',
+    podNoLabels: 'no labels',
+    podServed: '{{hits}} requests served',
+  },
 } as const;
 
 /** The shape both languages share (every leaf a string). */

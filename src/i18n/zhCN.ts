@@ -303,4 +303,10 @@ export const zhCN: Resources = {
     answeredBy: '由 {{pod}} 响应',
     viaService: '经由 Service {{service}}',
   },
+  graphCards: {
+    staleCluster: '已过期：YAML 有错误',
+    podLabels: 'labels：{{labels}}',
+    podNoLabels: '没有 labels',
+    podServed: '已处理 {{hits}} 个请求',
+  },
 };

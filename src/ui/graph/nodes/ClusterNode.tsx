@@ -1,9 +1,11 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import type { ClusterData } from '../graphData.ts';
 
 /** The cluster boundary: a labelled frame; everything inside it is the cluster's. */
 function ClusterNodeView({ data }: NodeProps & { data: ClusterData }) {
+  const { t } = useTranslation();
   return (
     <div className={`kp-cluster${data.stale ? ' kp-stale' : ''}`}>
       <div className="kp-cluster-title">
@@ -11,7 +13,7 @@ function ClusterNodeView({ data }: NodeProps & { data: ClusterData }) {
         <span className="kp-muted">
           pods {data.podSubnet} · services {data.serviceSubnet} · kube-proxy {data.proxyMode}
         </span>
-        {data.stale && <span className="kp-badge kp-badge-warn">stale: YAML has errors</span>}
+        {data.stale && <span className="kp-badge kp-badge-warn">{t('graphCards.staleCluster')}</span>}
       </div>
     </div>
   );

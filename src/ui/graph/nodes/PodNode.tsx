@@ -1,16 +1,18 @@
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import type { PodData } from '../graphData.ts';
 import { useHits, useIsSelected } from './useNodeFlags.ts';
 
 function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
+  const { t } = useTranslation();
   const selected = useIsSelected(id);
   const hits = useHits(id);
   return (
     <div
       className={`kp-pod${data.ready ? '' : ' kp-unready'}${selected ? ' kp-selected' : ''}`}
-      title={data.labels ? `labels: ${data.labels}` : 'no labels'}
+      title={data.labels ? t('graphCards.podLabels', { labels: data.labels }) : t('graphCards.podNoLabels')}
       data-graph-id={id}
       data-ready={data.ready}
     >
@@ -20,7 +22,7 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
         <span className={`kp-dot ${data.ready ? 'kp-dot-ok' : 'kp-dot-bad'}`} aria-hidden="true" />
         <span className="kp-name">{data.name}</span>
         {hits > 0 && (
-          <span className="kp-hits" data-hits={hits} aria-label={`${hits} requests served`}>
+          <span className="kp-hits" data-hits={hits} aria-label={t('graphCards.podServed', { hits })}>
             {hits}
           </span>
         )}
