@@ -100,6 +100,6 @@ test('a broken lesson file says where, and the bundled lessons stay', async ({ p
   await expect(errors).toContainText('broken.yaml cannot be used as a lesson');
   await expect(errors).toContainText(/3:\d+ scenario: /);
   await expect(lessons.root.getByTestId('lesson-services-tour')).toHaveCount(0);
-  await expect(lessons.root.locator('[data-testid^="lesson-"]').first()).toBeVisible();
+  await expect(lessons.root.getByTestId('lesson-three-ips')).toBeVisible();
   await playground.screenshot('custom-lesson-broken-file');
 });

@@ -6,9 +6,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
 import { test, expect } from './fixtures.ts';
 import { LibraryPanel } from './pages/LibraryPanel.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
+
+const SOLO_POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\nspec:\n  containers: [{name: c, image: nginx}]\n';
 
 /** Every pod card in the graph, as `graph id: text` (the text shows the pod's IP), sorted. */
 async function podCards(page: Page): Promise<string[]> {
@@ -123,7 +127,7 @@ test.describe('the scenario library', () => {
     await expect(library.entry('Demo 1')).toBeVisible();
     expect(await library.names()).toEqual(['Demo 2', 'Demo 1']);
     await library.delete('Demo 2');
-    await page.screenshot({ path: '/tmp/kp-lib-undo.png' });
+    await page.screenshot({ path: 'screenshots/e2e/library-undo.png' });
     // Tab stays inside the dialog; Esc closes it and the focus goes back to the header button.
     for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
     expect(await library.dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
@@ -193,6 +197,38 @@ test.describe('the scenario library', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('a shared link or a lesson that replaces the working copy is no longer that entry', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    const library = new LibraryPanel(page);
+    await library.open();
+    await library.save('Kept');
+    await expect(library.working).toHaveAttribute('data-status', 'same');
+    await library.close();
+
+    // A lesson opens its own cluster.
+    await page.getByTestId('lessons-button').click();
+    await page.getByTestId('lesson-panel').getByTestId('lesson-three-ips').click();
+    await expect(page.getByTestId('lesson-card')).toHaveAttribute('data-step', '1');
+    await library.open();
+    await expect(library.working).toHaveAttribute('data-status', 'none');
+    await library.openEntry('Kept');
+    await expect(library.dialog).toBeHidden();
+    await library.open();
+    await expect(library.working).toHaveAttribute('data-status', 'same');
+    await library.close();
+
+    // A link opened over it.
+    const soloLink = `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml: SOLO_POD, seed: 3 }))}`;
+    await page.goto(`/${soloLink}`);
+    await expect(playground.podNode('pod/default/solo')).toBeVisible();
+    await library.open();
+    await expect(library.working).toHaveAttribute('data-status', 'none');
+    expect(await library.names()).toEqual(['Kept']);
+  });
+
   test('with the browser storage full, saving says so and changes nothing', async ({ playground, page }) => {
     await playground.open();
     const library = new LibraryPanel(page);
@@ -217,7 +253,7 @@ test.describe('the scenario library', () => {
     );
     expect(await library.names()).toEqual(['Kept']);
     expect(await page.evaluate(() => localStorage.getItem('kubeplay.library.v1'))).toBe(before);
-    await page.screenshot({ path: '/tmp/kp-lib-quota.png' });
+    await page.screenshot({ path: 'screenshots/e2e/library-quota.png' });
   });
 
   test('reads well in both themes and in Chinese (screenshots)', async ({ playground, page }) => {
@@ -236,11 +272,11 @@ test.describe('the scenario library', () => {
     await terminal.run('kubeplay node down kind-worker');
     await library.open();
     await expect(library.working).toHaveAttribute('data-status', 'changed');
-    await page.screenshot({ path: '/tmp/kp-lib-light.png' });
+    await page.screenshot({ path: 'screenshots/e2e/library-light.png' });
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await library.open();
-    await page.screenshot({ path: '/tmp/kp-lib-dark.png' });
+    await page.screenshot({ path: 'screenshots/e2e/library-dark.png' });
     // Update saves the working copy (node down) over the open entry, under its name.
     await library.dialog.getByTestId('library-update').click();
     await expect(library.working).toHaveAttribute('data-status', 'same');
@@ -258,9 +294,9 @@ test.describe('the scenario library', () => {
     await page.getByTestId('library-button').click();
     await expect(library.dialog.getByRole('heading', { name: '已保存的场景' })).toBeVisible();
     await expect(library.working).toContainText('有改动');
-    await page.screenshot({ path: '/tmp/kp-lib-zh.png' });
+    await page.screenshot({ path: 'screenshots/e2e/library-zh.png' });
     await library.entry('Kubia: three pods').getByTestId('library-open').click();
     await expect(library.dialog.getByText('替换当前副本？')).toBeVisible();
-    await page.screenshot({ path: '/tmp/kp-lib-zh-confirm.png' });
+    await page.screenshot({ path: 'screenshots/e2e/library-zh-confirm.png' });
   });
 });

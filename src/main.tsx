@@ -9,6 +9,7 @@ import { App } from './ui/app/App.tsx';
 import { getBundledScenarios } from './ui/app/scenarioCatalog.ts';
 import { installTestApi } from './ui/app/testApi.ts';
 import { EmbedApp } from './ui/share/EmbedApp.tsx';
+import { forgetOpenEntry } from './ui/library/forgetOpenEntry.ts';
 import { toFullPageUrl } from './ui/share/embedMode.ts';
 import { LinkChoiceDialog } from './ui/share/LinkChoiceDialog.tsx';
 import { LinkErrorAlert } from './ui/share/LinkErrorAlert.tsx';
@@ -39,7 +40,11 @@ const fragment = window.location.hash.slice(1);
 if (window.location.hash && !plan.embed) {
   history.replaceState(null, '', window.location.pathname + window.location.search);
 }
-if (plan.open && plan.autosave) saveScenario(storage, plan.open.scenario);
+if (plan.open && plan.autosave) {
+  saveScenario(storage, plan.open.scenario);
+  // A link's scenario is no library entry's working copy (src/ui/library).
+  forgetOpenEntry();
+}
 
 const app = createKubeplayApp({
   engine: createEngineClient(),

@@ -8,6 +8,7 @@ import { advanceLesson, lessonSimulationInput, startLesson } from '../../lessons
 import type { Lesson, LessonEvent, LessonProgress } from '../../lessons/index.ts';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
 import { DEFAULT_SEED, loadScenario, setSeed } from '../../store/scenarioStore.ts';
+import { forgetOpenEntry } from '../library/forgetOpenEntry.ts';
 
 type LessonApp = Pick<
   KubeplayApp,
@@ -48,6 +49,7 @@ export function openLesson(app: LessonApp, lesson: Lesson): boolean {
   const seed = input.seed ?? DEFAULT_SEED;
   if (seed !== DEFAULT_SEED) setSeed(app.scenario, seed);
   app.setLaptopFiles(lesson.files ?? {});
+  forgetOpenEntry();
   showProgress(app, lesson, startLesson(lesson), []);
   return true;
 }

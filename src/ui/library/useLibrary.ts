@@ -3,7 +3,8 @@
  * save (the `storage` event, which fires in every other tab of this origin) refreshes the list.
  */
 import { useStore } from 'zustand';
-import { createLibrary, refreshLibrary } from '../../store/library/libraryStore.ts';
+import { createLibrary, refreshLibrary, setOpenEntry } from '../../store/library/libraryStore.ts';
+import { onForgetOpenEntry } from './forgetOpenEntry.ts';
 import type { Library, LibraryState } from '../../store/library/libraryStore.ts';
 import { LIBRARY_KEY } from '../../store/library/libraryDocument.ts';
 
@@ -33,6 +34,7 @@ export function getLibrary(): Library {
     if (event.key === null || event.key === LIBRARY_KEY) refreshLibrary(created);
   });
   library = created;
+  onForgetOpenEntry(() => setOpenEntry(created, null));
   return created;
 }
 

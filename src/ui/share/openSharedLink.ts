@@ -6,6 +6,7 @@
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
 import type { OpenedLink } from '../../store/shareLink.ts';
 import { clearTraffic } from '../../store/trafficStore.ts';
+import { forgetOpenEntry } from '../library/forgetOpenEntry.ts';
 
 export function openSharedLink(app: KubeplayApp, link: OpenedLink): void {
   clearTraffic(app.traffic);
@@ -28,4 +29,5 @@ export function openSharedLink(app: KubeplayApp, link: OpenedLink): void {
       : {}),
   });
   app.scenario.setState({ ...link.scenario });
+  forgetOpenEntry();
 }
