@@ -13,7 +13,7 @@ import { forgetOpenEntry } from './ui/library/forgetOpenEntry.ts';
 import { toFullPageUrl } from './ui/share/embedMode.ts';
 import { LinkChoiceDialog } from './ui/share/LinkChoiceDialog.tsx';
 import { LinkErrorAlert } from './ui/share/LinkErrorAlert.tsx';
-import { planLinkOpening } from './ui/share/linkOpening.ts';
+import { planOpening } from './ui/share/planOpening.ts';
 import { createEngineClient } from './worker/engineClient.ts';
 import './ui/app/app.css';
 
@@ -25,76 +25,83 @@ function getStorage(): Storage | null {
   }
 }
 
-// A share link opens once: it becomes the autosaved scenario and leaves the address bar, so a reload
-// keeps later edits instead of reopening the link. It never silently replaces the user's own differing
-// work (they are asked), and an embed (`?embed`) neither reads nor writes the autosave (src/ui/share).
-const storage = getStorage();
-const scenarios = getBundledScenarios();
-const plan = planLinkOpening({
-  hash: window.location.hash,
-  search: window.location.search,
-  saved: loadSavedScenario(storage),
-  bundled: scenarios,
-});
-const fragment = window.location.hash.slice(1);
-if (window.location.hash && !plan.embed) {
-  history.replaceState(null, '', window.location.pathname + window.location.search);
-}
-if (plan.open && plan.autosave) {
-  saveScenario(storage, plan.open.scenario);
-  // A link's scenario is no library entry's working copy (src/ui/library).
-  forgetOpenEntry();
-}
-
-const app = createKubeplayApp({
-  engine: createEngineClient(),
-  scenarios,
-  storage: plan.autosave ? storage : null,
-  now: () => performance.now(),
-  link: plan.open,
-});
-// The link's request is what the viewer should send: keep the app from suggesting another.
-if (plan.open?.draft) app.view.setState({ draftPristine: false });
-// A link pasted into the address bar of an open kubeplay changes only the fragment (no page load):
-// start over, so it goes through the same checks as a link opened in a new tab.
-window.addEventListener('hashchange', () => window.location.reload());
-
-// The theme: what the person chose last time, else what the system prefers.
-const THEME_KEY = 'kubeplay.theme';
-const savedTheme = storage?.getItem(THEME_KEY);
-const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
-app.view.setState({
-  theme: savedTheme === 'dark' || (savedTheme !== 'light' && prefersDark) ? 'dark' : 'light',
-});
-app.view.subscribe((s, p) => {
-  if (s.theme === p.theme) return;
-  try {
-    storage?.setItem(THEME_KEY, s.theme);
-  } catch {
-    // no storage: the choice lasts for this page only
+/** Everything the page does at load, in order; awaits only what the first render needs. */
+async function start(): Promise<void> {
+  // A share link opens once: it becomes the autosaved scenario and leaves the address bar, so a reload
+  // keeps later edits instead of reopening the link. It never silently replaces the user's own differing
+  // work (they are asked), and an embed (`?embed`) neither reads nor writes the autosave (src/ui/share).
+  // The Worker starts loading the engine at once, while the link and the language are read.
+  const engine = createEngineClient();
+  const storage = getStorage();
+  const scenarios = getBundledScenarios();
+  const plan = await planOpening({
+    hash: window.location.hash,
+    search: window.location.search,
+    saved: loadSavedScenario(storage),
+    bundled: scenarios,
+  });
+  const fragment = window.location.hash.slice(1);
+  if (window.location.hash && !plan.embed) {
+    history.replaceState(null, '', window.location.pathname + window.location.search);
   }
-});
-installTestApi(app);
-registerOffline(import.meta.env.PROD);
-// Before the first render: the page opens in the saved or the browser's language.
-initI18n();
+  if (plan.open && plan.autosave) {
+    saveScenario(storage, plan.open.scenario);
+    // A link's scenario is no library entry's working copy (src/ui/library).
+    forgetOpenEntry();
+  }
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <AppContext.Provider value={app}>
-        {plan.embed ? (
-          <EmbedApp
-            mode={plan.embed}
-            fullPageUrl={toFullPageUrl(window.location.href, fragment, plan.linkEmbed)}
-          />
-        ) : (
-          <App />
-        )}
-        {plan.ask && <LinkChoiceDialog link={plan.ask} />}
-        {plan.error && <LinkErrorAlert message={plan.error} />}
-      </AppContext.Provider>
-    </StrictMode>,
-  );
+  const app = createKubeplayApp({
+    engine,
+    scenarios,
+    storage: plan.autosave ? storage : null,
+    now: () => performance.now(),
+    link: plan.open,
+  });
+  // The link's request is what the viewer should send: keep the app from suggesting another.
+  if (plan.open?.draft) app.view.setState({ draftPristine: false });
+  // A link pasted into the address bar of an open kubeplay changes only the fragment (no page load):
+  // start over, so it goes through the same checks as a link opened in a new tab.
+  window.addEventListener('hashchange', () => window.location.reload());
+
+  // The theme: what the person chose last time, else what the system prefers.
+  const THEME_KEY = 'kubeplay.theme';
+  const savedTheme = storage?.getItem(THEME_KEY);
+  const prefersDark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  app.view.setState({
+    theme: savedTheme === 'dark' || (savedTheme !== 'light' && prefersDark) ? 'dark' : 'light',
+  });
+  app.view.subscribe((s, p) => {
+    if (s.theme === p.theme) return;
+    try {
+      storage?.setItem(THEME_KEY, s.theme);
+    } catch {
+      // no storage: the choice lasts for this page only
+    }
+  });
+  installTestApi(app);
+  registerOffline(import.meta.env.PROD);
+  // Before the first render: the page opens in the saved or the browser's language.
+  await initI18n();
+
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <AppContext.Provider value={app}>
+          {plan.embed ? (
+            <EmbedApp
+              mode={plan.embed}
+              fullPageUrl={toFullPageUrl(window.location.href, fragment, plan.linkEmbed)}
+            />
+          ) : (
+            <App />
+          )}
+          {plan.ask && <LinkChoiceDialog link={plan.ask} />}
+          {plan.error && <LinkErrorAlert message={plan.error} />}
+        </AppContext.Provider>
+      </StrictMode>,
+    );
+  }
 }
+
+void start();

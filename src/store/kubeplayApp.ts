@@ -15,7 +15,6 @@ import type {
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
 import { loadSavedScenario, saveScenario } from './persistence.ts';
-import { makeShareLink } from './shareLink.ts';
 import type { OpenedLink } from './shareLink.ts';
 import type { KeyValueStorage } from './persistence.ts';
 import { appendAction, createScenarioStore, DEFAULT_SEED, loadScenario, setYaml } from './scenarioStore.ts';
@@ -72,7 +71,7 @@ export interface KubeplayApp {
   /** The scenario (YAML and what was done since) as files for kubectl apply and kind create cluster. */
   exportFiles(): Promise<ScenarioExport>;
   /** The share link (URL fragment, without `#`) for what is on screen. */
-  shareLink(): string;
+  shareLink(): Promise<string>;
   /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
   flush(): Promise<void>;
   /**
@@ -311,7 +310,9 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       await running;
       return engine.inspect(id);
     },
-    shareLink() {
+    async shareLink() {
+      // The link codec loads on first use: it stays out of the page's initial JavaScript.
+      const { makeShareLink } = await import('./shareLink.ts');
       return makeShareLink(scenario.getState(), view.getState());
     },
     flush: flushEngine,

@@ -15,7 +15,7 @@ function LanguageSwitch() {
       <span className="kp-visually-hidden">{t('header.language')}</span>
       <select
         value={toLanguage(i18n.language)}
-        onChange={(e) => setLanguage(toLanguage(e.target.value))}
+        onChange={(e) => void setLanguage(toLanguage(e.target.value))}
         data-testid="language-picker"
         aria-label={t('header.language')}
       >

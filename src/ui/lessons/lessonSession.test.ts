@@ -127,7 +127,7 @@ describe('lesson in a share link', () => {
     const lesson = lessonById('create-service');
     openLesson(app, lesson);
     goToStep(app, lesson, 2);
-    const fragment = app.shareLink();
+    const fragment = await app.shareLink();
     app.dispose();
 
     const opened = openShareLink(`#${fragment}`);
