@@ -18,7 +18,7 @@ export function HelpDialog() {
   return (
     <dialog
       ref={ref}
-      className="kp-help"
+      className="kp-dialog kp-help"
       aria-labelledby="kp-help-title"
       onClose={() => app.view.setState({ helpOpen: false })}
     >

@@ -194,7 +194,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="kp-library"
+      className="kp-dialog kp-library"
       aria-labelledby={titleId}
       data-testid="library-dialog"
       onClose={onClose}

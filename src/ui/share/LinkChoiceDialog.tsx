@@ -35,7 +35,7 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
   return (
     <dialog
       ref={ref}
-      className="kp-share kp-link-choice"
+      className="kp-dialog kp-share kp-link-choice"
       aria-labelledby={titleId}
       data-testid="link-choice"
       onCancel={(e) => {

@@ -104,7 +104,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   return (
     <dialog
       ref={ref}
-      className="kp-share"
+      className="kp-dialog kp-share"
       aria-labelledby={titleId}
       data-testid="share-dialog"
       onClose={onClose}
