@@ -146,6 +146,18 @@ describe('exportScenario: the action log folded into the manifests', () => {
   });
 });
 
+describe('exportScenario: hostile names in the action log', () => {
+  it('a line break in a name cannot leave the header comment and become a manifest', () => {
+    const files = exported(POD('a'), [
+      { type: 'hosts', client: 'laptop', ip: '1.2.3.4', hostnames: ['x\napiVersion: v1\nkind: Namespace'] },
+      { type: 'delete', kind: 'Pod', namespace: 'default', name: 'ghost\r\nkind: Secret' },
+    ]);
+    const header = files.manifests.slice(0, files.manifests.indexOf('---'));
+    expect(header.split('\n').every((line) => line === '' || line.startsWith('#'))).toBe(true);
+    expect(kindsOf(files.manifests)).toEqual(['Pod']);
+  });
+});
+
 describe('exportScenario: the kind config', () => {
   it("spells out kubeplay's default topology (kind alone would make a single node)", () => {
     const files = exported(POD('a'));

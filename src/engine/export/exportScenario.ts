@@ -10,6 +10,7 @@
  */
 import type { Document } from 'yaml';
 import type { Action } from '../model/actions.ts';
+import { asCommentText } from './commentText.ts';
 import { buildKindConfig } from './kindConfig.ts';
 import type { ObjectRef } from './manifestDocuments.ts';
 import { findObject, objectsOf, parseDocuments, removeFromDocument } from './manifestDocuments.ts';
@@ -201,7 +202,7 @@ function header(
     );
     for (const note of notes) lines.push(`  ${note}`);
   }
-  return `${lines.map((line) => `# ${line}`.trimEnd()).join('\n')}\n`;
+  return `${lines.map((line) => `# ${asCommentText(line)}`.trimEnd()).join('\n')}\n`;
 }
 
 export function exportScenario(input: ExportInput): ScenarioExport {

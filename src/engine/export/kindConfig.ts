@@ -4,6 +4,7 @@
  * else the topology kubeplay runs without either: one control plane and two workers (kind's own
  * default is a single node, so it must be spelled out).
  */
+import { asCommentText } from './commentText.ts';
 import type { DeclaredObject } from './manifestDocuments.ts';
 
 const CONTROL_PLANE_LABELS = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];
@@ -31,7 +32,9 @@ function nodeEntry(node: DeclaredObject): string[] {
   const own = entries.filter(
     ([key]) => key !== 'kubernetes.io/hostname' && !key.startsWith('node-role.kubernetes.io/'),
   );
-  const lines = [`  - role: ${controlPlane ? 'control-plane' : 'worker'}   # ${node.name} in the scenario`];
+  const lines = [
+    `  - role: ${controlPlane ? 'control-plane' : 'worker'}   # ${asCommentText(node.name)} in the scenario`,
+  ];
   if (own.length > 0) {
     lines.push('    labels:');
     for (const [key, value] of own) lines.push(`      ${quoted(key)}: ${quoted(value)}`);
