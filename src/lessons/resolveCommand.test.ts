@@ -71,4 +71,37 @@ describe('patterns', () => {
       ),
     ).toEqual(['node/a', 'svc/default/kubia']);
   });
+
+  it('agree with the obvious regular expression on many cases', () => {
+    const toRegExp = (pattern: string) =>
+      new RegExp(
+        `^${pattern
+          .split('*')
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      );
+    const patterns = ['*', '', 'a*', '*a', 'a*b', '*a*', 'a**b', 'ab*ba', '*-*-*', 'pod/*/kubia-*'];
+    const values = [
+      '',
+      'a',
+      'b',
+      'ab',
+      'aab',
+      'abba',
+      'abab',
+      'ba',
+      'x-y-z',
+      'pod/default/kubia-1',
+      'pod/kubia-',
+    ];
+    for (const pattern of patterns)
+      for (const value of values)
+        expect(matchesPattern(pattern, value), `${pattern} ~ ${value}`).toBe(toRegExp(pattern).test(value));
+  });
+
+  it('answer a near miss of a many-star pattern at once (a lesson may come from a link)', () => {
+    const pattern = `${'*a'.repeat(40)}*x`;
+    const value = 'a'.repeat(200);
+    expect(matchesPattern(pattern, value)).toBe(false);
+  });
 });
