@@ -4,6 +4,7 @@
  * objects need their namespace to exist (`namespaces "x" not found`, the object is not created).
  * Controllers of an applied workload run at once, so its pods exist before the next document is read.
  */
+import { isClusterScoped } from '../model/scope.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type {
   EndpointsManifest,
@@ -21,8 +22,6 @@ import { applyService } from './serviceRegistry.ts';
 import { applyControlPlaneTaints, createJoiningNode, defaultNodeLabels } from './topology.ts';
 import { syncWorkloads } from './workloadController.ts';
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'IngressClass', 'Cluster']);
-
 function sameName(
   a: { metadata: { name: string; namespace: string } },
   b: { metadata: { name: string; namespace: string } },
@@ -33,7 +32,7 @@ function sameName(
 export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[] {
   const { state } = cp;
   if (manifest.kind === 'Cluster') return [];
-  if (!CLUSTER_SCOPED.has(manifest.kind)) {
+  if (!isClusterScoped(manifest.kind)) {
     const ns = manifest.metadata.namespace;
     if (!state.namespaces.some((n) => n.name === ns)) {
       return [locate(manifest, 'metadata.namespace', `namespaces "${ns}" not found`, 'namespace-not-found')];

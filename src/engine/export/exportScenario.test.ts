@@ -173,7 +173,7 @@ describe('exportScenario: the kind config', () => {
     const node = (name: string, labels: string) =>
       `apiVersion: v1\nkind: Node\nmetadata:\n  name: ${name}\n  labels: {${labels}}\n`;
     const files = exported(
-      `${node('cp', '"node-role.kubernetes.io/control-plane": ""')}---\n${node('w1', 'disk: ssd')}---\n${POD('a')}`,
+      `${node('cp', '"node-role.kubernetes.io/control-plane": ""')}---\n${node('w1', 'disk: ssd, "kubernetes.io/os": linux')}---\n${POD('a')}`,
     );
     expect(kindsOf(files.manifests)).toEqual(['Pod']);
     const config = parseAllDocuments(files.kindConfig)[0]?.toJS() as { nodes: unknown[] };

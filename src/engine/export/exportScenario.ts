@@ -10,6 +10,8 @@
  */
 import type { Document } from 'yaml';
 import type { Action } from '../model/actions.ts';
+import type { NodeManifest } from '../model/objects.ts';
+import { parseManifests } from '../parse/parseManifests.ts';
 import { asCommentText } from './commentText.ts';
 import { buildKindConfig } from './kindConfig.ts';
 import type { ObjectRef } from './manifestDocuments.ts';
@@ -30,16 +32,16 @@ export type ScenarioExport =
 
 /** A document and the text it came from; re-printed only if an action changed it. */
 interface Piece {
-  document: Document;
+  yamlDoc: Document;
   source: string;
   changed: boolean;
 }
 
-function splitPieces(text: string, documents: Document[]): Piece[] {
+function splitPieces(text: string, yamlDocs: Document[]): Piece[] {
   let start = 0;
-  return documents.map((document) => {
-    const end = document.range?.[2] ?? text.length;
-    const piece = { document, source: text.slice(start, end), changed: false };
+  return yamlDocs.map((yamlDoc) => {
+    const end = yamlDoc.range?.[2] ?? text.length;
+    const piece = { yamlDoc, source: text.slice(start, end), changed: false };
     start = end;
     return piece;
   });
@@ -50,7 +52,7 @@ function withoutMarker(text: string): string {
 }
 
 function printPiece(piece: Piece): string {
-  const text = withoutMarker(piece.changed ? piece.document.toString({ lineWidth: 0 }) : piece.source);
+  const text = withoutMarker(piece.changed ? piece.yamlDoc.toString({ lineWidth: 0 }) : piece.source);
   return text.endsWith('\n') ? text : `${text}\n`;
 }
 
@@ -139,9 +141,9 @@ class ActionFolder {
   private apply(yaml: string): void {
     const parsed = parseDocuments(yaml);
     if (!parsed.ok) return;
-    for (const piece of splitPieces(yaml, parsed.documents)) {
+    for (const piece of splitPieces(yaml, parsed.yamlDocs)) {
       if (isBlank(piece)) continue;
-      for (const object of objectsOf(piece.document)) this.remove(object);
+      for (const object of objectsOf(piece.yamlDoc)) this.remove(object);
       this.pieces.push(piece);
     }
   }
@@ -150,7 +152,7 @@ class ActionFolder {
     for (let i = 0; i < this.pieces.length; i++) {
       const piece = this.pieces[i];
       if (!piece) continue;
-      const removed = removeFromDocument(piece.document, target);
+      const removed = removeFromDocument(piece.yamlDoc, target);
       if (removed === 'whole') this.pieces.splice(i, 1);
       if (removed === 'item') piece.changed = true;
       if (removed !== 'none') return true;
@@ -163,12 +165,12 @@ class ActionFolder {
     change: (object: NonNullable<ReturnType<typeof findObject>>) => void,
   ): boolean {
     const object = findObject(
-      this.pieces.map((p) => p.document),
+      this.pieces.map((p) => p.yamlDoc),
       target,
     );
     if (!object) return false;
     change(object);
-    const piece = this.pieces.find((p) => p.document === object.document);
+    const piece = this.pieces.find((p) => p.yamlDoc === object.yamlDoc);
     if (piece) piece.changed = true;
     return true;
   }
@@ -209,11 +211,11 @@ export function exportScenario(input: ExportInput): ScenarioExport {
   const parsed = parseDocuments(input.yaml);
   if (!parsed.ok)
     return { ok: false, message: `The YAML has an error on line ${parsed.line}: ${parsed.message}` };
-  const all = splitPieces(input.yaml, parsed.documents);
+  const all = splitPieces(input.yaml, parsed.yamlDocs);
   const clusterPieces = all.filter((p) =>
-    objectsOf(p.document).some((o) => o.kind === 'Cluster' && o.apiVersion.startsWith('kind.x-k8s.io/')),
+    objectsOf(p.yamlDoc).some((o) => o.kind === 'Cluster' && o.apiVersion.startsWith('kind.x-k8s.io/')),
   );
-  const nodePieces = all.filter((p) => objectsOf(p.document).some((o) => o.kind === 'Node'));
+  const nodePieces = all.filter((p) => objectsOf(p.yamlDoc).some((o) => o.kind === 'Node'));
   const pieces = all.filter((p) => !clusterPieces.includes(p) && !nodePieces.includes(p));
 
   const folder = new ActionFolder(pieces);
@@ -223,7 +225,7 @@ export function exportScenario(input: ExportInput): ScenarioExport {
   const kindConfigFile = `${input.baseName}-kind.yaml`;
   const kept = pieces.filter((p) => p.changed || !isBlank(p));
   const hasLoadBalancer = kept.some((p) =>
-    objectsOf(p.document).some(
+    objectsOf(p.yamlDoc).some(
       (o) => o.kind === 'Service' && o.node.getIn(['spec', 'type']) === 'LoadBalancer',
     ),
   );
@@ -234,7 +236,10 @@ export function exportScenario(input: ExportInput): ScenarioExport {
   const kindConfig = buildKindConfig(
     kindConfigFile,
     clusterPieces[0] ? printPiece(clusterPieces[0]) : undefined,
-    nodePieces.flatMap((p) => objectsOf(p.document).filter((o) => o.kind === 'Node')),
+    // The Nodes as the parser reads them (role from the node-role label), the topology the simulation used.
+    parseManifests([{ file: manifestsFile, text: input.yaml }]).manifests.filter(
+      (m): m is NodeManifest => m.kind === 'Node',
+    ),
   );
   return { ok: true, manifests, kindConfig, manifestsFile, kindConfigFile };
 }

@@ -5,6 +5,8 @@
  */
 import { isMap, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
+import { isClusterScoped } from '../model/scope.ts';
+import { isTypedList } from '../parse/apiVersions.ts';
 
 export interface ObjectRef {
   kind: string;
@@ -14,27 +16,24 @@ export interface ObjectRef {
 
 export interface DeclaredObject extends ObjectRef {
   apiVersion: string;
-  /** The object's map, inside `document` (the document's contents, or an item of its `items`). */
+  /** The object's map, inside `yamlDoc` (the document's contents, or an item of its `items`). */
   node: YAMLMap;
-  document: Document;
+  yamlDoc: Document;
 }
 
-/** Kinds with no namespace: everything else defaults to `default`, as kubectl apply does. */
-const CLUSTER_SCOPED = new Set(['Node', 'Namespace', 'IngressClass', 'Cluster']);
-
 export type ParsedManifests =
-  | { ok: true; documents: Document[] }
+  | { ok: true; yamlDocs: Document[] }
   | { ok: false; line: number; message: string };
 
 export function parseDocuments(text: string): ParsedManifests {
-  const documents = parseAllDocuments(text, { prettyErrors: true });
-  if (!Array.isArray(documents)) return { ok: true, documents: [] };
-  for (const document of documents) {
-    const error = document.errors[0];
+  const yamlDocs = parseAllDocuments(text, { prettyErrors: true });
+  if (!Array.isArray(yamlDocs)) return { ok: true, yamlDocs: [] };
+  for (const yamlDoc of yamlDocs) {
+    const error = yamlDoc.errors[0];
     if (error)
       return { ok: false, line: error.linePos?.[0]?.line ?? 1, message: error.message.split('\n')[0] ?? '' };
   }
-  return { ok: true, documents };
+  return { ok: true, yamlDocs };
 }
 
 function text(node: YAMLMap, path: string[]): string {
@@ -42,28 +41,25 @@ function text(node: YAMLMap, path: string[]): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 }
 
-function declaredObject(node: unknown, document: Document): DeclaredObject | undefined {
+function declaredObject(node: unknown, yamlDoc: Document): DeclaredObject | undefined {
   if (!isMap(node)) return undefined;
   const kind = text(node, ['kind']);
   const name = text(node, ['metadata', 'name']);
   if (!kind) return undefined;
-  const namespace = CLUSTER_SCOPED.has(kind) ? '' : text(node, ['metadata', 'namespace']) || 'default';
-  return { kind, name, namespace, apiVersion: text(node, ['apiVersion']), node, document };
+  const namespace = isClusterScoped(kind) ? '' : text(node, ['metadata', 'namespace']) || 'default';
+  return { kind, name, namespace, apiVersion: text(node, ['apiVersion']), node, yamlDoc };
 }
 
-export function isListKind(kind: string): boolean {
-  return kind === 'List' || (kind.length > 4 && kind.endsWith('List'));
-}
-
-/** The objects a document declares: itself, or the items of a List. */
-export function objectsOf(document: Document): DeclaredObject[] {
-  const top = declaredObject(document.contents, document);
+/** The objects a YAML document declares: itself, or the items of a List. */
+export function objectsOf(yamlDoc: Document): DeclaredObject[] {
+  const top = declaredObject(yamlDoc.contents, yamlDoc);
   if (!top) return [];
-  if (!isListKind(top.kind)) return [top];
+  // kubectl flattens `List` and any typed list (`ServiceList`…) the way the parser does.
+  if (top.kind !== 'List' && !isTypedList(top.kind)) return [top];
   const items = top.node.get('items');
   if (!isSeq(items)) return [];
   return items.items.flatMap((item) => {
-    const object = declaredObject(item, document);
+    const object = declaredObject(item, yamlDoc);
     return object ? [object] : [];
   });
 }
@@ -73,23 +69,23 @@ export function sameObject(a: ObjectRef, b: ObjectRef): boolean {
 }
 
 /**
- * Removes an object from a document: `whole` when the object is the document (drop the document),
- * `item` when it was one item of a List (the document changed), `none` when it is not there.
+ * Removes an object from a YAML document: `whole` when the object is the document (drop it), `item`
+ * when it was one item of a List (the document changed), `none` when it is not there.
  */
-export function removeFromDocument(document: Document, target: ObjectRef): 'whole' | 'item' | 'none' {
-  for (const object of objectsOf(document)) {
+export function removeFromDocument(yamlDoc: Document, target: ObjectRef): 'whole' | 'item' | 'none' {
+  for (const object of objectsOf(yamlDoc)) {
     if (!sameObject(object, target)) continue;
-    if (object.node === document.contents) return 'whole';
-    const items = (document.contents as YAMLMap).get('items');
+    if (object.node === yamlDoc.contents) return 'whole';
+    const items = (yamlDoc.contents as YAMLMap).get('items');
     if (isSeq(items)) items.items = items.items.filter((item) => item !== object.node);
     return 'item';
   }
   return 'none';
 }
 
-export function findObject(documents: Document[], target: ObjectRef): DeclaredObject | undefined {
-  for (const document of documents) {
-    const found = objectsOf(document).find((object) => sameObject(object, target));
+export function findObject(yamlDocs: Document[], target: ObjectRef): DeclaredObject | undefined {
+  for (const yamlDoc of yamlDocs) {
+    const found = objectsOf(yamlDoc).find((object) => sameObject(object, target));
     if (found) return found;
   }
   return undefined;
