@@ -16,14 +16,7 @@ import { LinkErrorAlert } from './ui/share/LinkErrorAlert.tsx';
 import { planOpening } from './ui/share/planOpening.ts';
 import { createEngineClient } from './worker/engineClient.ts';
 import './ui/app/app.css';
-
-function getStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+import { getBrowserStorage } from './ui/browserStorage.ts';
 
 /** Everything the page does at load, in order; awaits only what the first render needs. */
 async function start(): Promise<void> {
@@ -32,7 +25,7 @@ async function start(): Promise<void> {
   // work (they are asked), and an embed (`?embed`) neither reads nor writes the autosave (src/ui/share).
   // The Worker starts loading the engine at once, while the link and the language are read.
   const engine = createEngineClient();
-  const storage = getStorage();
+  const storage = getBrowserStorage();
   const scenarios = getBundledScenarios();
   const plan = await planOpening({
     hash: window.location.hash,
@@ -57,8 +50,6 @@ async function start(): Promise<void> {
     now: () => performance.now(),
     link: plan.open,
   });
-  // The link's request is what the viewer should send: keep the app from suggesting another.
-  if (plan.open?.draft) app.view.setState({ draftPristine: false });
   // A link pasted into the address bar of an open kubeplay changes only the fragment (no page load):
   // start over, so it goes through the same checks as a link opened in a new tab.
   window.addEventListener('hashchange', () => window.location.reload());

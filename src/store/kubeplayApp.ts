@@ -15,6 +15,7 @@ import type {
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
 import { loadSavedScenario, saveScenario } from './persistence.ts';
+import { viewOfOpenedLink } from './linkView.ts';
 import type { OpenedLink } from './shareLink.ts';
 import type { KeyValueStorage } from './persistence.ts';
 import { appendAction, createScenarioStore, DEFAULT_SEED, loadScenario, setYaml } from './scenarioStore.ts';
@@ -70,6 +71,8 @@ export interface KubeplayApp {
   inspect(id: GraphId): Promise<InspectFacts>;
   /** The scenario (YAML and what was done since) as files for kubectl apply and kind create cluster. */
   exportFiles(): Promise<ScenarioExport>;
+  /** What exported files are named after: the bundled scenario's id, else `kubeplay-scenario`. */
+  fileBaseName(): string;
   /** The share link (URL fragment, without `#`) for what is on screen. */
   shareLink(): Promise<string>;
   /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
@@ -114,24 +117,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       },
   );
   const simulation = createSimulationStore();
-  const view = createViewStore(
-    link
-      ? {
-          positions: link.positions,
-          selection: link.selection,
-          ...(link.draft ? { draft: { ...link.draft, host: '' } } : {}),
-          ...(link.lesson
-            ? {
-                lesson: { lessonId: link.lesson.id, step: link.lesson.step, finished: false },
-                lessonsOpen: true,
-                ...(link.lesson.source !== undefined
-                  ? { customLesson: { id: link.lesson.id, source: link.lesson.source } }
-                  : {}),
-              }
-            : {}),
-        }
-      : {},
-  );
+  const view = createViewStore(link ? viewOfOpenedLink(link) : {});
   const traffic = createTrafficStore();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let flightCounter = 0;
@@ -206,6 +192,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   ): Flight {
     flightCounter += 1;
     return { id: `t${flightCounter}`, trace, startAt, focused, batch };
+  }
+
+  function fileBaseName(): string {
+    const { scenarioId } = scenario.getState();
+    return scenarios.some((entry) => entry.id === scenarioId) ? scenarioId : 'kubeplay-scenario';
   }
 
   return {
@@ -302,10 +293,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       return engine.exportFiles({
         yaml,
         actions,
-        baseName: bundled ? bundled.id : 'kubeplay-scenario',
+        baseName: fileBaseName(),
         ...(bundled ? { title: bundled.title } : {}),
       });
     },
+    fileBaseName,
     async inspect(id) {
       await running;
       return engine.inspect(id);

@@ -14,6 +14,8 @@ export interface OpenedLink {
   draft: { from: string; url: string } | null;
   /** The lesson and step the link was made on (zero-based step), if any. */
   lesson?: { id: string; step: number; source?: string } | null;
+  /** The link asks for the embed view (`view.embed`). */
+  embed?: boolean;
 }
 
 export type LinkResult = { ok: true; link: OpenedLink } | { ok: false; error: string } | null;
@@ -33,6 +35,7 @@ export function openShareLink(hash: string): LinkResult {
       selection: shared.view?.selected ?? null,
       draft: shared.view?.request ?? null,
       lesson: shared.lesson ?? null,
+      ...(shared.view?.embed === true ? { embed: true } : {}),
     },
   };
 }

@@ -48,11 +48,9 @@ export function ExportMenu() {
     setError(null);
     try {
       if (kind === 'svg' || kind === 'png') {
-        const { scenarioId } = app.scenario.getState();
-        const bundled = app.scenarios.some((s) => s.id === scenarioId);
         // The exporter loads on first use: it stays out of the page's initial JavaScript.
         const { downloadGraphImage } = await import('../graph/export/index.ts');
-        await downloadGraphImage(kind, bundled ? scenarioId : 'kubeplay');
+        await downloadGraphImage(kind, app.fileBaseName());
         return;
       }
       const files = await app.exportFiles();

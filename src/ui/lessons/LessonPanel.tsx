@@ -10,48 +10,42 @@ import { useApp, useView } from '../../store/react.ts';
 import type { ViewStore } from '../../store/viewStore.ts';
 import { LessonPicker } from './LessonPicker.tsx';
 import { LessonStepCard } from './LessonStepCard.tsx';
-import { lessonListOf, readSavedCustomLesson, saveCustomLesson, withCustomLesson } from './customLesson.ts';
+import { lessonListOf, readSavedCustomLesson, saveCustomLesson } from './customLesson.ts';
 import { followLessons, leaveLesson } from './lessonSession.ts';
 import './lessons.css';
-
-function browserStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+import { getBrowserStorage } from '../browserStorage.ts';
 
 /** Brings back the lesson file opened on an earlier visit, and keeps the one opened now. */
 function keepCustomLesson(view: ViewStore): () => void {
   if (!view.getState().customLesson) {
-    const saved = readSavedCustomLesson(browserStorage());
+    const saved = readSavedCustomLesson(getBrowserStorage());
     if (saved) view.setState({ customLesson: saved });
   }
   return view.subscribe((next, previous) => {
-    if (next.customLesson !== previous.customLesson) saveCustomLesson(browserStorage(), next.customLesson);
+    if (next.customLesson !== previous.customLesson) saveCustomLesson(getBrowserStorage(), next.customLesson);
   });
 }
 
 export function LessonPanel() {
   const app = useApp();
   const { t, i18n } = useTranslation();
-  const custom = useView((s) => s.customLesson);
-  const scenarioIds = useMemo(() => app.scenarios.map((s) => s.id), [app]);
-  const { lessons, customId } = useMemo(
-    () => withCustomLesson(bundledLessons(), custom, scenarioIds),
-    [custom, scenarioIds],
+  // One list, read from the view wherever it is used (the session reads it between renders: a lesson
+  // file is registered and started in one go, before React renders the longer list).
+  const currentLessons = useMemo(
+    () =>
+      lessonListOf(
+        app.view,
+        bundledLessons(),
+        app.scenarios.map((s) => s.id),
+      ),
+    [app],
   );
+  useView((s) => s.customLesson); // re-render when it changes
+  const { lessons, customId } = currentLessons();
   const open = useView((s) => s.lessonsOpen);
   const progress = useView((s) => s.lesson);
   const language = toLessonLanguage(toLanguage(i18n.language));
-  // Read from the view at each use, not from this render: a lesson file is registered and started in
-  // one go, before React renders the longer list.
-  const currentLessons = useMemo(
-    () => lessonListOf(app.view, bundledLessons(), scenarioIds),
-    [app, scenarioIds],
-  );
-  useEffect(() => followLessons(app, currentLessons), [app, currentLessons]);
+  useEffect(() => followLessons(app, () => currentLessons().lessons), [app, currentLessons]);
   useEffect(() => keepCustomLesson(app.view), [app]);
   if (!open) return null;
   const lesson = progress ? lessons.find((l) => l.id === progress.lessonId) : undefined;

@@ -4,6 +4,7 @@
  * entry with it. Light on purpose: callers outside the library dialog import only this.
  */
 import { LIBRARY_OPEN_KEY } from '../../store/library/libraryDocument.ts';
+import { getBrowserStorage } from '../browserStorage.ts';
 
 let liveLibraryForget: (() => void) | null = null;
 
@@ -18,8 +19,8 @@ export function forgetOpenEntry(): void {
     return;
   }
   try {
-    window.localStorage.removeItem(LIBRARY_OPEN_KEY);
+    getBrowserStorage()?.removeItem(LIBRARY_OPEN_KEY);
   } catch {
-    // No storage: nothing was remembered either.
+    // Storage refused the write: the marker stays, and the library shows the copy as changed.
   }
 }

@@ -7,16 +7,9 @@ import { createLibrary, refreshLibrary, setOpenEntry } from '../../store/library
 import { onForgetOpenEntry } from './forgetOpenEntry.ts';
 import type { Library, LibraryState } from '../../store/library/libraryStore.ts';
 import { LIBRARY_KEY } from '../../store/library/libraryDocument.ts';
+import { getBrowserStorage } from '../browserStorage.ts';
 
 let library: Library | null = null;
-
-function getStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** crypto.randomUUID needs a secure context; a page served over plain http on a LAN has none. */
 function newId(): string {
@@ -28,7 +21,7 @@ function newId(): string {
 
 export function getLibrary(): Library {
   if (library) return library;
-  const created = createLibrary({ storage: getStorage(), now: () => Date.now(), newId });
+  const created = createLibrary({ storage: getBrowserStorage(), now: () => Date.now(), newId });
   window.addEventListener('storage', (event) => {
     // `key` is null when another tab cleared all of this origin's storage.
     if (event.key === null || event.key === LIBRARY_KEY) refreshLibrary(created);

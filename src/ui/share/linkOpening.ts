@@ -2,11 +2,11 @@
  * What the page does with the link it was opened with, decided before the app starts. The rule: a
  * link never silently replaces work of the user's own. Pure (inputs in, a plan out) so it is unit tested.
  */
-import { decodeScenario } from '../../share/index.ts';
 import { openShareLink } from '../../store/shareLink.ts';
 import type { OpenedLink } from '../../store/shareLink.ts';
 import type { ScenarioState } from '../../store/scenarioStore.ts';
 import { getEmbedMode } from './embedMode.ts';
+import { planWithoutLink } from './planOpening.ts';
 import type { EmbedMode } from './embedMode.ts';
 
 export interface LinkOpeningInput {
@@ -39,10 +39,10 @@ export interface LinkOpeningPlan {
 
 export function planLinkOpening(input: LinkOpeningInput): LinkOpeningPlan {
   const opened = openShareLink(input.hash);
-  const linkEmbed = opened?.ok ? isEmbedFlagged(input.hash) : false;
+  if (!opened) return planWithoutLink(input.search);
+  const linkEmbed = opened.ok && opened.link.embed === true;
   const embed = getEmbedMode(input.search, linkEmbed);
   const base = { embed, linkEmbed, autosave: embed === null };
-  if (!opened) return { ...base, open: null, ask: null, error: null };
   if (!opened.ok) {
     return { ...base, open: null, ask: null, error: opened.error };
   }
@@ -70,10 +70,4 @@ function isOwnWork(saved: ScenarioState, bundled: { id: string; yaml: string }[]
 function withBundledId(link: OpenedLink, bundled: { id: string; yaml: string }[]): OpenedLink {
   const example = bundled.find((s) => s.yaml === link.scenario.yaml);
   return example ? { ...link, scenario: { ...link.scenario, scenarioId: example.id } } : link;
-}
-
-function isEmbedFlagged(hash: string): boolean {
-  const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  const result = decodeScenario(text);
-  return result.ok && result.scenario.view?.embed === true;
 }

@@ -17,14 +17,7 @@ import type { TerminalStatus } from './terminalController.ts';
 import { receiveTerminalPastes } from './terminalInbox.ts';
 import { getTerminalTheme, TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE } from './terminalTheme.ts';
 import { createTerminalKeyFilter } from './terminalKeys.ts';
-
-function getStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
+import { getBrowserStorage } from '../browserStorage.ts';
 
 function showStatus(element: HTMLElement | null, status: TerminalStatus): void {
   if (!element) return;
@@ -87,7 +80,7 @@ export function TerminalSlot() {
     const controller = createTerminalController({
       screen,
       backend: app,
-      storage: getStorage(),
+      storage: getBrowserStorage(),
       // Announce a finished line only once xterm has parsed and painted it, so whoever waits on
       // data-runs (a test, an assistive tool) reads the screen as it is.
       onStatus: (status) => {
