@@ -8,7 +8,6 @@ export const en = {
     ownYaml: 'Your own YAML',
     systemPods: 'System pods',
     resetLayout: 'Reset layout',
-    fit: 'Fit',
     graphOnly: 'Graph only',
     graphOnlyTitle: 'Hide the editor and the terminal: the graph fills the screen (for a projector)',
     hideYaml: 'Hide YAML',

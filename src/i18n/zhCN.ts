@@ -10,7 +10,6 @@ export const zhCN: Resources = {
     ownYaml: '自定义 YAML',
     systemPods: '系统 Pod',
     resetLayout: '重置布局',
-    fit: '适应窗口',
     graphOnly: '只看图',
     graphOnlyTitle: '隐藏编辑器和终端，让拓扑图占满屏幕（适合投影）',
     hideYaml: '隐藏 YAML',

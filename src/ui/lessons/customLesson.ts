@@ -42,13 +42,13 @@ export function lessonListOf(
   view: { getState(): { customLesson: CustomLesson | null } },
   bundled: readonly Lesson[],
   scenarioIds: readonly string[],
-): () => Lesson[] {
-  let cache: { custom: CustomLesson | null; lessons: Lesson[] } | null = null;
+): () => { lessons: Lesson[]; customId: string | null } {
+  let cache: { custom: CustomLesson | null; list: { lessons: Lesson[]; customId: string | null } } | null =
+    null;
   return () => {
     const custom = view.getState().customLesson;
-    if (cache?.custom !== custom)
-      cache = { custom, lessons: withCustomLesson(bundled, custom, scenarioIds).lessons };
-    return cache.lessons;
+    if (cache?.custom !== custom) cache = { custom, list: withCustomLesson(bundled, custom, scenarioIds) };
+    return cache.list;
   };
 }
 
