@@ -12,6 +12,7 @@ interface TestApi {
   hits(): Record<string, number>;
   yaml(): string;
   stale(): boolean;
+  diagnostics(): { line: number; severity: string; message: string }[];
   revision(): number;
   ingresses(): { id: string; addresses: string[] }[];
   loadBalancers(): { service: string; ips: string[] }[];
@@ -105,6 +106,15 @@ export class PlaygroundPage {
     const line = this.editor.locator('.view-line', { hasText: text }).first();
     await expect(line).toBeVisible({ timeout: 20_000 });
     return line;
+  }
+
+  /** Monaco: click just right of the end of the first line containing `text`, as a person does. */
+  async clickEndOfEditorLine(text: string): Promise<void> {
+    const line = await this.editorLine(text);
+    const box = await line.locator(':scope > span').boundingBox();
+    if (!box) throw new Error(`the editor line "${text}" has no box`);
+    await this.page.mouse.click(box.x + box.width + 24, box.y + box.height / 2);
+    await expect(this.editor.locator('.monaco-editor.focused')).toBeVisible();
   }
 
   async replaceInEditor(lineText: string, keys: string[]): Promise<void> {
