@@ -12,6 +12,7 @@ interface TestApi {
   hits(): Record<string, number>;
   yaml(): string;
   stale(): boolean;
+  diagnostics(): { line: number; severity: string; message: string }[];
   revision(): number;
   ingresses(): { id: string; addresses: string[] }[];
   loadBalancers(): { service: string; ips: string[] }[];
@@ -125,6 +126,15 @@ export class PlaygroundPage {
     // Monaco is a lazy 4 MB chunk: its first appearance gets the first-load budget.
     await expect(line).toBeVisible({ timeout: FIRST_GRAPH_MS });
     return line;
+  }
+
+  /** Monaco: click just right of the end of the first line containing `text`, as a person does. */
+  async clickEndOfEditorLine(text: string): Promise<void> {
+    const line = await this.editorLine(text);
+    const box = await line.locator(':scope > span').boundingBox();
+    if (!box) throw new Error(`the editor line "${text}" has no box`);
+    await this.page.mouse.click(box.x + box.width + 24, box.y + box.height / 2);
+    await expect(this.editor.locator('.monaco-editor.focused')).toBeVisible();
   }
 
   async replaceInEditor(lineText: string, keys: string[]): Promise<void> {
