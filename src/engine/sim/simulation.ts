@@ -139,6 +139,8 @@ export function createSimulation(input: SimulationInput): Simulation {
     files: files.map((f) => ({ file: String(f?.file ?? ''), text: String(f?.text ?? '') })),
     applied: [...applied.values()],
     fileManifestCount: parsed.manifests.length,
+    stale: false,
+    rejected: [],
   });
   for (const action of input.actions ?? []) sim = applyAction(sim, action);
   return sim;
