@@ -129,9 +129,17 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     for (const listener of listeners) listener(event);
   };
 
+  // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
+  let nextRunIsEdit = false;
+
   async function runEngine(): Promise<void> {
     const { yaml, seed, actions } = scenario.getState();
-    const reply = await engine.simulate({ files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions });
+    const edit = nextRunIsEdit;
+    nextRunIsEdit = true;
+    const reply = await engine.simulate(
+      { files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions },
+      { edit },
+    );
     if (!reply) return; // superseded by a later edit
     if (reply.sim) {
       applySimulation(simulation, reply.sim);
@@ -151,6 +159,13 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     saveScenario(storage, next);
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
+    // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with
+    // their objects); a new scenario or an opened link replaces everything and starts from scratch.
+    const isEdit =
+      next.scenarioId === previous.scenarioId &&
+      next.seed === previous.seed &&
+      (next.yaml === previous.yaml || next.actions === previous.actions);
+    if (!isEdit) nextRunIsEdit = false;
     schedule(onlyYaml ? debounceMs : 0);
   });
   running = runEngine();
