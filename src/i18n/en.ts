@@ -83,6 +83,7 @@ export const en = {
     pause: 'Pause',
     play: 'Play',
     speed: 'Speed',
+    unresolved: '“{{host}}” does not resolve from this source',
   },
   help: {
     title: 'How to use kubeplay',

@@ -84,6 +84,7 @@ export const zhCN: Resources = {
     pause: '暂停',
     play: '播放',
     speed: '速度',
+    unresolved: '从这个来源无法解析“{{host}}”',
   },
   help: {
     title: '如何使用 kubeplay',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createInThreadEngine } from '../worker/inThread.ts';
 import { createKubeplayApp } from './kubeplayApp.ts';
+import { unresolvedHost } from './derive/urlSuggestions.ts';
 
 const kubia = SCENARIO_TEXTS['kubia'] ?? '';
 const WITHOUT_80 = kubia.replace(
@@ -58,6 +59,21 @@ describe('kubeplay app: editing', () => {
     const pod = app.simulation.getState().sim?.state.pods.find((p) => p.metadata.name.startsWith('kubia-'));
     await app.sendRequest({ from: `pod/default/${pod?.metadata.name ?? ''}`, url: 'http://kubia' });
     expect(app.traffic.getState().focused?.trace.outcome).toBe('ok');
+    app.dispose();
+  });
+
+  it('keeps the request bar on the URL it showed when an edit removes its Service, and says so', async () => {
+    const app = makeApp();
+    await app.flush();
+    expect(app.view.getState().draft.url).toBe('http://kubia');
+    const start = kubia.indexOf('kind: Service\nmetadata:\n  name: kubia\n');
+    const from = kubia.lastIndexOf('---', start);
+    app.editYaml(kubia.slice(0, from) + kubia.slice(kubia.indexOf('---', start)));
+    await app.flush();
+    const { draft } = app.view.getState();
+    expect(draft.url).toBe('http://kubia');
+    const state = app.simulation.getState().sim?.state;
+    expect(state && unresolvedHost(state, draft.from, draft.url)).toBe('kubia');
     app.dispose();
   });
 

@@ -143,7 +143,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     if (!reply) return; // superseded by a later edit
     if (reply.sim) {
       applySimulation(simulation, reply.sim);
-      if (view.getState().draftPristine) suggestFirstRequest();
+      if (view.getState().draftPristine) suggestFirstRequest(edit);
     } else applyEngineError(simulation, reply.error ?? 'The engine failed.');
   }
 
@@ -172,12 +172,26 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
 
   /**
    * Until the user types in the request bar, offer a request that exists in this cluster: from the
-   * first pod of the default namespace to the first Service there (both read from the state).
+   * first pod of the default namespace to the first Service there (both read from the state). After an
+   * edit the URL stays (the bar says when it no longer resolves, instead of silently aiming elsewhere);
+   * only a sending pod that is gone is replaced.
    */
-  function suggestFirstRequest(): void {
+  function suggestFirstRequest(edit: boolean): void {
     const state = simulation.getState().sim?.state;
     if (!state) return;
     const pod = state.pods.find((p) => p.metadata.namespace === 'default');
+    if (edit) {
+      const { draft } = view.getState();
+      const gone =
+        draft.from.startsWith('pod/') &&
+        !state.pods.some((p) => `pod/${p.metadata.namespace}/${p.metadata.name}` === draft.from);
+      if (gone) {
+        view.setState({
+          draft: { ...draft, from: pod ? `pod/default/${pod.metadata.name}` : 'client/laptop' },
+        });
+      }
+      return;
+    }
     const svc = state.services.find(
       (s) => s.manifest.metadata.namespace === 'default' && s.manifest.metadata.name !== 'kubernetes',
     );
