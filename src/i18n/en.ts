@@ -315,6 +315,8 @@ export const en = {
   },
   graphCards: {
     staleCluster: 'stale: YAML has errors',
+    changeRejected: 'change rejected',
+    changeRejectedWhy: 'The edit was rejected; this object keeps its last accepted version. {{message}}',
     podLabels: 'labels: {{labels}}',
     podNoLabels: 'no labels',
     podServed: '{{hits}} requests served',

@@ -305,6 +305,8 @@ export const zhCN: Resources = {
   },
   graphCards: {
     staleCluster: '已过期：YAML 有错误',
+    changeRejected: '修改被拒绝',
+    changeRejectedWhy: '修改被拒绝，此对象保留上次接受的版本。{{message}}',
     podLabels: 'labels：{{labels}}',
     podNoLabels: '没有 labels',
     podServed: '已处理 {{hits}} 个请求',
