@@ -67,7 +67,8 @@ test('the language picker puts the share dialog and the graph in Chinese; kubect
 
   // Broken YAML: the graph says it is stale, in Chinese; the problems panel too.
   await playground.editorLine('replicas: 3');
-  await playground.replaceInEditor('replicas: 3', ['Enter', 'b', 'a', 'd', ':', ' ', '[', 'x']);
+  // `bad: x: y` is broken YAML (`bad: [x` is not once Space reaches the editor: Monaco closes the bracket).
+  await playground.replaceInEditor('replicas: 3', ['Enter', 'b', 'a', 'd', ':', ' ', 'x', ':', ' ', 'y']);
   await expect(page.getByTestId('graph-stale')).toHaveText('已过期：修正 YAML 后更新');
   await expect(page.getByTestId('stale-banner')).toContainText('YAML 有错误');
   await playground.screenshot('i18n-stale-zh');
