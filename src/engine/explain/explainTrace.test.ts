@@ -109,6 +109,16 @@ describe('a name that does not resolve', () => {
   });
 });
 
+describe('an Ingress host from the laptop', () => {
+  it('without a DNS entry: send it to the controller with a Host header, or add it to /etc/hosts', () => {
+    const yaml = NGINX + RC() + SVC() + ING();
+    const trace = send(simulate(yaml), { from: 'client/laptop', url: 'http://kubia.example.com' });
+    expect(trace.explanation?.kind).toBe('ingress-host-unresolved');
+    expect(trace.explanation?.summary).toContain('with the Host header kubia.example.com');
+    expect(blamedLine(yaml, trace)).toBe('- host: kubia.example.com');
+  });
+});
+
 describe('a Service without ready endpoints', () => {
   it('a selector that matches no pod names the labels the pods have, blames spec.selector and fixes it', () => {
     const yaml = RC() + SVC('app: kubai') + CLIENT;

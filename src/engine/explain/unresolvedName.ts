@@ -12,7 +12,7 @@ import { lookupFromSource } from '../net/resolver.ts';
 import { getNetIndex } from '../net/netIndex.ts';
 import type { Source } from '../net/source.ts';
 import { findSource } from '../net/source.ts';
-import { graphIdOfService } from '../trace.ts';
+import { graphIdOfIngress, graphIdOfService } from '../trace.ts';
 import { blameAt } from './blame.ts';
 import { closestName } from './closestName.ts';
 import type { Explanation } from './types.ts';
@@ -38,10 +38,41 @@ function userServices(state: ClusterState): ServiceState[] {
   return state.services.filter((s) => s.manifest.metadata.namespace !== 'kube-system');
 }
 
+/** Whether a name reads like a cluster DNS name: `kubia`, `kubia.shop`, `kubia.shop.svc.cluster.local`. */
+function looksLikeClusterName(state: ClusterState, name: string): boolean {
+  const labels = name.toLowerCase().replace(/\.$/, '').split('.');
+  if (labels.length === 1) return true;
+  if (name.toLowerCase().endsWith(`.svc.${state.settings.dnsDomain}`)) return true;
+  return labels.length === 2 && state.namespaces.some((n) => n.name === labels[1]);
+}
+
+function ingressHostFromOutside(state: ClusterState, client: string, name: string): Explanation | undefined {
+  const lower = name.toLowerCase();
+  const ing = state.ingresses.find((i) => i.manifest.spec.rules.some((r) => r.host === lower));
+  if (!ing) return undefined;
+  const m = ing.manifest;
+  const address = ing.status.loadBalancer.ingress[0]?.ip;
+  const rule = m.spec.rules.findIndex((r) => r.host === lower);
+  return {
+    kind: 'ingress-host-unresolved',
+    summary: `${name} is the host of Ingress "${m.metadata.name}", but ${client} has no DNS entry for it, so the name does not resolve. Send the request to the ingress controller's address${address ? ` (${address})` : ''} with the Host header ${name}, or add "${address ?? 'ADDRESS'} ${name}" to ${client}'s /etc/hosts.`,
+    detail: `curl: (6) Could not resolve host: ${name}`,
+    blame: blameAt(
+      graphIdOfIngress(m.metadata.namespace, m.metadata.name),
+      m.source,
+      `spec.rules[${rule}].host`,
+    ),
+  };
+}
+
 function outsideClient(state: ClusterState, source: Source, name: string): Explanation {
-  const { service } = wantedService(name, 'default');
-  const svc = userServices(state).find((s) => s.manifest.metadata.name === service);
   const client = source.kind === 'client' ? source.client.name : source.id;
+  const viaIngress = ingressHostFromOutside(state, client, name);
+  if (viaIngress) return viaIngress;
+  const { service } = wantedService(name, 'default');
+  const svc = looksLikeClusterName(state, name)
+    ? userServices(state).find((s) => s.manifest.metadata.name === service)
+    : undefined;
   const summary = svc
     ? `${client} is outside the cluster, and "${name}" is a cluster name: only pods ask the cluster DNS (with the search list ${svc.manifest.metadata.namespace}.svc.cluster.local …), so the laptop cannot resolve it. Reach Service ${svc.manifest.metadata.name} from outside through a node port, a load balancer or an Ingress, or send the request from a pod.`
     : `${client} is outside the cluster: its resolver has no cluster search list and its /etc/hosts has no entry for "${name}", so the name does not resolve.`;
