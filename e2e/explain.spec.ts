@@ -131,13 +131,19 @@ test.describe('why did this request fail', () => {
     await expect(page.getByTestId('explain-fix')).toContainText('set targetPort to 8080');
   });
 
-  test('an Ingress host that matches no rule: the rule host is shown', async ({ playground, page }) => {
+  test('an Ingress host that matches no rule: the rule host is shown (1280x720)', async ({
+    playground,
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
     await open(page);
     const [ingress] = await playground.call('ingresses');
     await playground.send('client/laptop', `http://${ingress?.addresses[0] ?? ''}/`, 'kubia.exmple.com');
     const panel = await explained(playground, page, 'ingress-host-mismatch');
     await expect(panel).toContainText('its rules are for kubia.example.com');
     await showInYaml(playground, page, '- host: kubia.example.com');
+    await expect(page.getByTestId('explain-show-yaml')).toBeInViewport();
+    await playground.screenshot('explain-04-ingress-host-1280');
   });
 
   test('a node that is down: the explanation names it', async ({ playground, page }) => {
