@@ -311,6 +311,7 @@ describe('an Ingress', () => {
     expect(trace.status).toBe(503);
     expect(trace.explanation?.kind).toBe('selector-no-pods');
     expect(trace.explanation?.summary).toMatch(/^Ingress "web" sends kubia.example.com\/ to Service "kubia"/);
+    expect(trace.explanation?.summary).toContain('no endpoints and the controller answers 503');
     expect(blamedLine(yaml, trace)).toBe('app: kubai');
   });
 });

@@ -154,10 +154,10 @@ function backendBroken(
       blame: blameAt(ingId(ing), ing.source, field),
     };
   }
-  const inner = explainNoEndpoints(state, svc, port);
+  const inner = explainNoEndpoints(state, svc, port, `the controller answers ${status}`);
   return {
     ...inner,
-    summary: `Ingress "${ing.metadata.name}" sends ${host}${path} to Service "${ref.name}", which has no ready endpoints, so the controller answers ${status}. ${inner.summary}`,
+    summary: `Ingress "${ing.metadata.name}" sends ${host}${path} to Service "${ref.name}". ${inner.summary}`,
   };
 }
 

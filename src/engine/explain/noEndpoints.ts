@@ -60,6 +60,7 @@ function selectorNoPods(
   state: ClusterState,
   svc: ServiceState,
   selector: Record<string, string>,
+  outcome: string,
 ): Explanation {
   const m = svc.manifest;
   const ns = m.metadata.namespace;
@@ -71,7 +72,7 @@ function selectorNoPods(
   const seen = [...new Set(inNamespace.map((p) => formatLabels(ownLabels(p.metadata.labels))))].slice(0, 3);
   return {
     kind: 'selector-no-pods',
-    summary: `Service "${m.metadata.name}" selects ${formatLabels(selector)}, but no pod in namespace "${ns}" has these labels${seen.length > 0 ? ` (the pods have ${seen.join('; ')})` : ''}, so it has no endpoints and the connection is refused.`,
+    summary: `Service "${m.metadata.name}" selects ${formatLabels(selector)}, but no pod in namespace "${ns}" has these labels${seen.length > 0 ? ` (the pods have ${seen.join('; ')})` : ''}, so it has no endpoints and ${outcome}.`,
     detail: selectorNoPodsMessage(state, m, selector, inNamespace),
     blame: blameAt(graphIdOfService(ns, m.metadata.name), m.source, 'spec.selector'),
     ...(fix ? { fix } : {}),
@@ -129,7 +130,7 @@ function notReady(state: ClusterState, pod: PodState): Explanation {
 }
 
 function targetPortName(
-  state: ClusterState,
+  outcome: string,
   svc: ServiceState,
   port: ServicePort,
   ready: PodState[],
@@ -155,20 +156,21 @@ function targetPortName(
         `set targetPort to ${declared.name ?? declared.containerPort}`,
       )
     : undefined;
-  void state;
   return {
     kind: 'targetport-name-unknown',
-    summary: `Service "${m.metadata.name}" sends port ${port.port} to the container port named "${name}", but its pods declare no port with that name, so the port has no endpoints and the connection is refused.`,
+    summary: `Service "${m.metadata.name}" sends port ${port.port} to the container port named "${name}", but its pods declare no port with that name, so the port has no endpoints and ${outcome}.`,
     detail: targetPortNameUnknownMessage(port, name, ready.length, example),
     blame: blameAt(graphIdOfService(m.metadata.namespace, m.metadata.name), m.source, path),
     ...(fix ? { fix } : {}),
   };
 }
 
+/** `outcome`: what the client gets when there is no endpoint (kube-proxy refuses; a proxy answers 503). */
 export function explainNoEndpoints(
   state: ClusterState,
   svc: ServiceState,
   port: ServicePort | undefined,
+  outcome = 'the connection is refused',
 ): Explanation {
   const m = svc.manifest;
   const ns = m.metadata.namespace;
@@ -177,7 +179,7 @@ export function explainNoEndpoints(
   if (!selector || Object.keys(selector).length === 0) {
     return {
       kind: 'no-endpoints',
-      summary: `Service "${m.metadata.name}" has no selector, and no Endpoints object of its name lists a ready address, so it has no endpoints and the connection is refused.`,
+      summary: `Service "${m.metadata.name}" has no selector, and no Endpoints object of its name lists a ready address, so it has no endpoints and ${outcome}.`,
       detail: `Without a selector the endpoints are written by hand: an Endpoints (or EndpointSlice) object named "${m.metadata.name}" in namespace "${ns}".`,
       blame: blameAt(id, m.source, selector ? 'spec.selector' : 'metadata.name'),
     };
@@ -185,7 +187,7 @@ export function explainNoEndpoints(
   const selected = state.pods.filter(
     (p) => p.metadata.namespace === ns && matchesLabels(p.metadata.labels, selector),
   );
-  if (selected.length === 0) return selectorNoPods(state, svc, selector);
+  if (selected.length === 0) return selectorNoPods(state, svc, selector, outcome);
   const ready = selected.filter((p) => p.status.ready);
   if (ready.length === 0 && !m.spec.publishNotReadyAddresses) {
     const first = notReady(state, selected[0] as PodState);
@@ -197,12 +199,12 @@ export function explainNoEndpoints(
   }
   const ports = port ? [port] : m.spec.ports;
   for (const p of ports) {
-    const named = targetPortName(state, svc, p, ready.length > 0 ? ready : selected);
+    const named = targetPortName(outcome, svc, p, ready.length > 0 ? ready : selected);
     if (named) return named;
   }
   return {
     kind: 'no-endpoints',
-    summary: `Service "${m.metadata.name}" has no ready endpoints, so the connection is refused.`,
+    summary: `Service "${m.metadata.name}" has no ready endpoints, so ${outcome}.`,
     blame: blameAt(id, m.source, 'spec.selector'),
   };
 }
