@@ -115,6 +115,24 @@ spec:
     expect(trace.from).toBe('client/laptop');
   });
 
+  it('trace of a failing request carries the explanation, blaming a located YAML field', async () => {
+    const r = await run(['trace', 'kubia.yaml', '--from', 'client/laptop', '--url', 'http://kubia']);
+    expect(r.code).toBe(0);
+    const trace = JSON.parse(r.stdout) as Trace;
+    expect(trace.outcome).toBe('unresolved');
+    expect(trace.explanation).toMatchObject({
+      kind: 'name-outside-cluster',
+      blame: { object: 'svc/default/kubia', path: 'spec.type', location: { file: 'kubia.yaml' } },
+    });
+    expect(trace.explanation?.summary).toContain('laptop is outside the cluster');
+  });
+
+  it('trace of a request that works carries no explanation', async () => {
+    const ip = kubia.nodes[0]?.ip ?? '';
+    const r = await run(['trace', 'kubia.yaml', '--from', 'client/laptop', '--url', `http://${ip}:30123/`]);
+    expect((JSON.parse(r.stdout) as Trace).explanation).toBeUndefined();
+  });
+
   it('trace --count prints one Trace a line, the same lines for the same seed, read from stdin too', async () => {
     const from = `pod/${kubiaPods[0]}`;
     const args = ['--seed', '1', '--from', from, '--url', 'http://kubia', '--count', '12'];

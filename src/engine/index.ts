@@ -27,6 +27,10 @@ export type { RequestSpec, RouteResult } from './net/request.ts';
 export type { ExportInput, ScenarioExport } from './export/exportScenario.ts';
 export { exportScenario } from './export/exportScenario.ts';
 export { routeRequest } from './net/request.ts';
+export type { Explanation, Blame, QuickFix, YamlLocation } from './explain/types.ts';
+export type { TextEdit } from './explain/fixEdit.ts';
+export { explainTrace } from './explain/explainTrace.ts';
+export { editForFix, applyTextEdit } from './explain/fixEdit.ts';
 
 /**
  * Control-plane look-ups for the shell, the UI and the data plane.

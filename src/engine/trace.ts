@@ -2,6 +2,7 @@
  * The Trace: what the engine returns for every request it routes. The UI animates it, the terminal
  * prints from it, the CLI emits it as JSON (DESIGN.md, "The request trace"): one shape for all three.
  */
+import type { Explanation } from './explain/types.ts';
 
 /**
  * Ids shared by the engine and the graph:
@@ -74,6 +75,8 @@ export interface Trace {
    */
   failure?: { code: number; message: string };
   hops: Hop[];
+  /** Why the request did not get a 2xx answer (explain/explainTrace.ts); absent for `ok`. */
+  explanation?: Explanation;
 }
 
 export function graphIdOfPod(namespace: string, name: string): GraphId {

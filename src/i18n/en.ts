@@ -308,6 +308,13 @@ export const en = {
     everyClient: 'every outside client in turn',
     arrived: '{{arrived}} of {{requested}} arrived',
   },
+  explain: {
+    title: 'Why did this request fail?',
+    more: 'More',
+    showInYaml: 'Show in YAML (line {{line}})',
+    fix: 'Quick fix: {{label}}',
+    fixTitle: 'Edit the YAML; Ctrl+Z in the editor undoes it',
+  },
   steps: {
     controls: 'Animation controls',
     answeredBy: 'answered by {{pod}}',

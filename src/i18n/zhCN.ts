@@ -298,6 +298,13 @@ export const zhCN: Resources = {
     everyClient: '各外部客户端轮流',
     arrived: '已到达 {{arrived}} / {{requested}}',
   },
+  explain: {
+    title: '这个请求为什么失败？',
+    more: '详情',
+    showInYaml: '在 YAML 中显示（第 {{line}} 行）',
+    fix: '快速修复：{{label}}',
+    fixTitle: '修改 YAML；在编辑器中按 Ctrl+Z 可撤销',
+  },
   steps: {
     controls: '动画控制',
     answeredBy: '由 {{pod}} 响应',

@@ -97,6 +97,27 @@ describe('kubeplay app over the real engine', () => {
     app.dispose();
   });
 
+  it('a failing request carries its explanation; Show in YAML and the quick fix go to the editor', async () => {
+    const app = makeApp();
+    app.editYaml(kubia.replace('      targetPort: 8080  #', '      targetPort: 80  #'));
+    await app.flush();
+    const from = `pod/default/${kubiaPods(app)[0]!.metadata.name}`;
+    await app.sendRequest({ from, url: 'http://kubia' });
+    const explanation = app.traffic.getState().focused?.trace.explanation;
+    expect(explanation?.kind).toBe('targetport-not-listening');
+    const location = explanation?.blame?.location;
+    expect(location?.file).toBe('manifest.yaml');
+    app.showInYaml(location!);
+    expect(app.view.getState().revealRequest).toMatchObject({ line: location?.line, highlight: true });
+    app.applyQuickFix(explanation!.fix!);
+    expect(app.view.getState().quickFixRequest?.fix.value).toBe(8080);
+    // A place in another file (YAML applied in the terminal) has no editor to show it in.
+    const nonce = app.view.getState().revealRequest?.nonce;
+    app.showInYaml({ file: 'apply-1.yaml', line: 3, column: 1 });
+    expect(app.view.getState().revealRequest?.nonce).toBe(nonce);
+    app.dispose();
+  });
+
   it('shows the bundled scenario again when picked, dropping the action log', async () => {
     const app = makeApp();
     await app.flush();

@@ -8,9 +8,11 @@ import type {
   Action,
   Completion,
   GraphId,
+  QuickFix,
   RequestSpec,
   ScenarioExport,
   ShellSession,
+  YamlLocation,
 } from '../engine/index.ts';
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
@@ -30,7 +32,7 @@ import {
   startBatch,
 } from './trafficStore.ts';
 import type { Flight, TrafficStore } from './trafficStore.ts';
-import { createViewStore } from './viewStore.ts';
+import { createViewStore, requestQuickFix, revealLine } from './viewStore.ts';
 import type { ViewStore } from './viewStore.ts';
 
 export interface ScenarioEntry {
@@ -82,6 +84,10 @@ export interface KubeplayApp {
    * from the request bar, an action from the graph. Lessons listen. Returns the unsubscribe.
    */
   onEvent(listener: (event: LessonEvent) => void): () => void;
+  /** "Show in YAML": reveal a blamed field in the editor and highlight its line (only the editor's own file). */
+  showInYaml(location: YamlLocation): void;
+  /** Apply a request explanation's quick fix in the editor, as one edit Ctrl+Z undoes. */
+  applyQuickFix(fix: QuickFix): void;
   /** Files on the laptop for `kubectl apply -f NAME` (a lesson's), added to every terminal session. */
   setLaptopFiles(files: Record<string, string>): void;
   dispose(): void;
@@ -343,6 +349,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     setLaptopFiles(files) {
       laptopFiles = { ...files };
+    },
+    showInYaml(location) {
+      if (location.file === MANIFEST_FILE) revealLine(view, location.line, location.column, true);
+    },
+    applyQuickFix(fix) {
+      if (fix.file === MANIFEST_FILE) requestQuickFix(view, fix);
     },
     dispose() {
       listeners.clear();

@@ -3,7 +3,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { GraphId } from '../engine/index.ts';
+import type { GraphId, QuickFix } from '../engine/index.ts';
 import type { LessonProgress } from '../lessons/index.ts';
 
 export type Theme = 'light' | 'dark';
@@ -31,8 +31,10 @@ export interface ViewState {
   reducedMotion: boolean;
   /** Show CoreDNS pods and the kube-dns/kubernetes Services (hidden by default: the DNS card stands for them). */
   showSystem: boolean;
-  /** Set by the problems list; the editor reveals it and clears it. */
-  revealRequest: { line: number; column: number; nonce: number } | null;
+  /** Set by the problems list and "Show in YAML"; the editor reveals it (highlighting the line if asked). */
+  revealRequest: { line: number; column: number; nonce: number; highlight?: boolean } | null;
+  /** A quick fix for the editor to apply as one undoable edit ("Why did this request fail?"). */
+  quickFixRequest: { fix: QuickFix; nonce: number } | null;
   /** Incremented to ask the graph to fit everything into view. */
   fitNonce: number;
   /** A one-line message for the header (a broken share link, a copied link). */
@@ -89,6 +91,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     notice: null,
     fitNonce: 0,
     revealRequest: null,
+    quickFixRequest: null,
     draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
     draftPristine: true,
     lessonsOpen: false,
@@ -117,10 +120,22 @@ export function toggleTheme(store: ViewStore): void {
   store.setState((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' }));
 }
 
-export function revealLine(store: ViewStore, line: number, column: number): void {
+export function revealLine(store: ViewStore, line: number, column: number, highlight = false): void {
   store.setState((s) => ({
     editorOpen: true,
-    revealRequest: { line, column, nonce: (s.revealRequest?.nonce ?? 0) + 1 },
+    revealRequest: {
+      line,
+      column,
+      nonce: (s.revealRequest?.nonce ?? 0) + 1,
+      ...(highlight ? { highlight } : {}),
+    },
+  }));
+}
+
+export function requestQuickFix(store: ViewStore, fix: QuickFix): void {
+  store.setState((s) => ({
+    editorOpen: true,
+    quickFixRequest: { fix, nonce: (s.quickFixRequest?.nonce ?? 0) + 1 },
   }));
 }
 

@@ -77,7 +77,7 @@ export function createEngineHost(): EngineHost {
       const traces: Trace[] = [];
       try {
         for (const request of requests) {
-          const result = routeRequest(sim.state, request);
+          const result = routeRequest(sim.state, request, sim.diagnostics);
           sim = { ...sim, state: result.state };
           traces.push(result.trace);
         }

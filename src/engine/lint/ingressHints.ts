@@ -24,6 +24,24 @@ function backendPaths(ing: IngressManifest, base: string): { name: string; port:
     : { name: `${base}.service.name`, port: '' };
 }
 
+/** A backend naming a Service that does not exist (hint and explanation share the wording). */
+export function ingressServiceMissingMessage(name: string, namespace: string): string {
+  return `the backend Service "${name}" does not exist in namespace "${namespace}" (an Ingress only reaches Services of its own namespace); requests routed here get 503 Service Temporarily Unavailable from ingress-nginx. Create the Service or fix the name.`;
+}
+
+/** A backend port the Service lacks, by number or by name. */
+export function ingressServicePortMessage(
+  svc: ServiceManifest,
+  port: { number?: number; name?: string },
+): string {
+  const listed =
+    svc.spec.ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
+  const name = svc.metadata.name;
+  return port.number !== undefined
+    ? `Service "${name}" has no port ${port.number} (its ports: ${listed}). Use one of the Service's ports here, not the container's.`
+    : `Service "${name}" has no port named "${port.name}" (its ports: ${listed}). Use a port name or number the Service declares.`;
+}
+
 function backendHints(
   ing: IngressManifest,
   backend: IngressBackend,
@@ -43,37 +61,24 @@ function backendHints(
         source,
         paths.name,
         'warning',
-        `the backend Service "${ref.name}" does not exist in namespace "${ns}" (an Ingress only reaches Services of its own namespace); requests routed here get 503 Service Temporarily Unavailable from ingress-nginx. Create the Service or fix the name.`,
+        ingressServiceMissingMessage(ref.name, ns),
         'hint-ingress-service-missing',
       ),
     ];
   }
   const ports = svc.spec.ports;
-  const listed = ports.map((p) => (p.name ? `${p.port} (${p.name})` : `${p.port}`)).join(', ') || 'none';
   const affinityHint = affinityBypassed(ing, svc, paths.name, ingressNginxServes);
   if (affinityHint) return [affinityHint];
   if (ref.port.number !== undefined && !ports.some((p) => p.port === ref.port.number)) {
     const path = paths.port || `${base}.service.port.number`;
     return [
-      hintAt(
-        source,
-        path,
-        'warning',
-        `Service "${ref.name}" has no port ${ref.port.number} (its ports: ${listed}). Use one of the Service's ports here, not the container's.`,
-        'hint-ingress-service-port',
-      ),
+      hintAt(source, path, 'warning', ingressServicePortMessage(svc, ref.port), 'hint-ingress-service-port'),
     ];
   }
   if (ref.port.name !== undefined && !ports.some((p) => p.name === ref.port.name)) {
     const path = paths.port || `${base}.service.port.name`;
     return [
-      hintAt(
-        source,
-        path,
-        'warning',
-        `Service "${ref.name}" has no port named "${ref.port.name}" (its ports: ${listed}). Use a port name or number the Service declares.`,
-        'hint-ingress-service-port',
-      ),
+      hintAt(source, path, 'warning', ingressServicePortMessage(svc, ref.port), 'hint-ingress-service-port'),
     ];
   }
   return [];
@@ -103,7 +108,7 @@ function affinityBypassed(
   );
 }
 
-function runningControllers(state: ClusterState): IngressControllerInfo[] {
+export function runningControllers(state: ClusterState): IngressControllerInfo[] {
   const out: IngressControllerInfo[] = [];
   for (const pod of state.pods) {
     if (pod.status.phase !== 'Running') continue;
@@ -130,6 +135,13 @@ function describeController(info: IngressControllerInfo, state: ClusterState): s
   return `${info.kind} serves ${parts.join(', ') || `IngressClasses whose controller is ${info.controllerClass}`}`;
 }
 
+export interface UnservedIngress {
+  /** The field that decides the class, as written (or metadata.name when none is). */
+  path: string;
+  message: string;
+  code: 'hint-ingress-no-controller' | 'hint-ingress-unserved';
+}
+
 function classHint(
   ing: IngressManifest,
   state: ClusterState,
@@ -137,24 +149,31 @@ function classHint(
 ): Diagnostic[] {
   const source = ing.source;
   if (!source) return [];
+  const unserved = unservedIngress(ing, state, controllers);
+  return unserved ? [hintAt(source, unserved.path, 'warning', unserved.message, unserved.code)] : [];
+}
+
+/** Why no running controller serves this Ingress, or undefined when one does (hint and explanation share it). */
+export function unservedIngress(
+  ing: IngressManifest,
+  state: ClusterState,
+  controllers: IngressControllerInfo[] = runningControllers(state),
+): UnservedIngress | undefined {
   const cls = ingressClassOf(ing, state);
-  if (controllers.some((c) => controllerServes(c, cls))) return [];
+  if (controllers.some((c) => controllerServes(c, cls))) return undefined;
   const path =
     cls.annotation !== undefined && cls.annotation !== ''
       ? `metadata.annotations.${CLASS_ANNOTATION}`
-      : cls.className !== undefined && source.positions['spec.ingressClassName']
+      : cls.className !== undefined && (!ing.source || ing.source.positions['spec.ingressClassName'])
         ? 'spec.ingressClassName'
         : 'metadata.name';
   if (controllers.length === 0) {
-    return [
-      hintAt(
-        source,
-        path,
-        'warning',
+    return {
+      path,
+      message:
         'no ingress controller runs in this cluster, so this Ingress is only a stored rule: nothing listens for it and it gets no address. Deploy a controller (ingress-nginx or Traefik) that serves its class.',
-        'hint-ingress-no-controller',
-      ),
-    ];
+      code: 'hint-ingress-no-controller',
+    };
   }
   let why: string;
   if (cls.className !== undefined && cls.classController === undefined && !cls.annotation) {
@@ -167,15 +186,11 @@ function classHint(
     why =
       'it names no class, and controllers ignore class-less Ingresses unless told otherwise (ingress-nginx: --watch-ingress-without-class=true)';
   }
-  return [
-    hintAt(
-      source,
-      path,
-      'warning',
-      `no running ingress controller serves this Ingress: ${why}. Here ${controllers.map((c) => describeController(c, state)).join('; ')}. Set spec.ingressClassName to a class one of them serves.`,
-      'hint-ingress-unserved',
-    ),
-  ];
+  return {
+    path,
+    message: `no running ingress controller serves this Ingress: ${why}. Here ${controllers.map((c) => describeController(c, state)).join('; ')}. Set spec.ingressClassName to a class one of them serves.`,
+    code: 'hint-ingress-unserved',
+  };
 }
 
 export function getIngressHints(state: ClusterState, services: Map<string, ServiceManifest>): Diagnostic[] {

@@ -13,14 +13,19 @@ export function hintAt(
   message: string,
   code: string,
 ): Diagnostic {
+  const [line, column] = locatePath(source, path);
+  return { file: source.file, line, column, severity, path, message, code };
+}
+
+/** The [line, column] of a field path in its source, or of its nearest ancestor that was written. */
+export function locatePath(source: SourceRef, path: string): [number, number] {
   let p = path;
   let pos = source.positions[p];
   while (!pos && p !== '') {
     p = parentPath(p);
     pos = source.positions[p];
   }
-  const [line, column] = pos ?? [source.line, source.column];
-  return { file: source.file, line, column, severity, path, message, code };
+  return pos ?? [source.line, source.column];
 }
 
 /** `app=kubia,tier=web`, as kubectl prints a selector. */

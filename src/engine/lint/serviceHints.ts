@@ -4,20 +4,21 @@
  * pkg/api/v1/pod/util.go), which is exactly what a student needs pointed out.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
-import type { Container, ServiceManifest } from '../model/objects.ts';
+import type { Container, ServiceManifest, ServicePort } from '../model/objects.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
 import { matchesLabels } from '../model/labelSelector.ts';
 import { isIPv4 } from '../parse/validate/names.ts';
 import { formatLabels, hintAt } from './locate.ts';
 
-function declaredPorts(containers: Container[]): string {
+export function declaredPorts(containers: Container[]): string {
   const ports = containers.flatMap((c) =>
     c.ports.map((p) => `${p.containerPort}/${p.protocol}${p.name ? ` (${p.name})` : ''}`),
   );
   return ports.length === 0 ? 'no ports' : [...new Set(ports)].join(', ');
 }
 
-function selectorHint(
+/** Why a selector matches no pod, in the words the hint and the request explanation (explain/) share. */
+export function selectorNoPodsMessage(
   state: ClusterState,
   svc: ServiceManifest,
   selector: Record<string, string>,
@@ -47,6 +48,21 @@ function selectorHint(
   return `selector ${wanted} matches none of the ${inNamespace.length} pods in namespace "${ns}" (their labels: ${seen.join('; ')}), so the Service has no endpoints and connections to it are refused. Make the selector and the pod template labels agree.`;
 }
 
+/** A named targetPort no selected pod declares: the hint's and the explanation's wording. */
+export function targetPortNameUnknownMessage(
+  port: ServicePort,
+  name: string,
+  selectedCount: number,
+  example: PodState,
+): string {
+  return `targetPort "${name}" names no ${port.protocol} container port of the ${selectedCount} selected pod(s) (pod ${example.metadata.name} declares ${declaredPorts(example.spec.containers)}), so port ${port.port} has no endpoints. Name a container port "${name}" (ports: - name: ${name}, containerPort: …) or give targetPort as a number.`;
+}
+
+/** A numeric targetPort the pods do not declare: the hint's and the explanation's wording. */
+export function targetPortUndeclaredMessage(number: number, example: PodState): string {
+  return `targetPort ${number} is not a containerPort of the selected pods (pod ${example.metadata.name} declares ${declaredPorts(example.spec.containers)}). kube-proxy forwards to port ${number} anyway, and nothing listens there. Set targetPort to the port the container listens on.`;
+}
+
 function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic[] {
   const source = svc.source;
   if (!source) return [];
@@ -69,7 +85,7 @@ function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic
             source,
             path,
             'warning',
-            `targetPort "${name}" names no ${port.protocol} container port of the ${selected.length} selected pod(s) (pod ${example.metadata.name} declares ${declaredPorts(example.spec.containers)}), so port ${port.port} has no endpoints. Name a container port "${name}" (ports: - name: ${name}, containerPort: …) or give targetPort as a number.`,
+            targetPortNameUnknownMessage(port, name, selected.length, example),
             'hint-targetport-name-unknown',
           ),
         );
@@ -103,7 +119,7 @@ function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic
         source,
         path,
         'warning',
-        `targetPort ${number} is not a containerPort of the selected pods (pod ${example.metadata.name} declares ${declaredPorts(example.spec.containers)}). kube-proxy forwards to port ${number} anyway, and nothing listens there. Set targetPort to the port the container listens on.`,
+        targetPortUndeclaredMessage(number, example),
         'hint-targetport-undeclared',
       ),
     );
@@ -130,19 +146,24 @@ function localPolicyHint(
   const withEndpoint = new Set(selected.filter((p) => p.status.ready).map((p) => p.spec.nodeName));
   const empty = state.nodes.filter((n) => n.up && !withEndpoint.has(n.name)).map((n) => n.name);
   if (empty.length === 0 || withEndpoint.size === 0) return undefined;
+  return hintAt(
+    source,
+    'spec.externalTrafficPolicy',
+    'info',
+    localPolicyMessage(svc, empty),
+    'hint-local-policy-nodes',
+  );
+}
+
+/** Which nodes drop external traffic under externalTrafficPolicy: Local (hint and explanation share it). */
+export function localPolicyMessage(svc: ServiceManifest, emptyNodes: string[]): string {
   const nodePort = svc.spec.ports.find((p) => p.nodePort !== undefined)?.nodePort;
   const port = nodePort !== undefined ? `node port ${nodePort}` : 'the node port';
   const lb =
     svc.spec.type === 'LoadBalancer'
       ? ` Through the load balancer this does not show: its health check on healthCheckNodePort${svc.spec.healthCheckNodePort ? ` ${svc.spec.healthCheckNodePort}` : ''} answers 503 on those nodes, so it sends traffic only to the others.`
       : '';
-  return hintAt(
-    source,
-    'spec.externalTrafficPolicy',
-    'info',
-    `with externalTrafficPolicy: Local, nodes without a ready pod of this Service (${empty.join(', ')}) drop external connections to ${port}, so clients time out there; the other nodes keep the client's source IP.${lb} Use Cluster to reach every node (with SNAT), or run a pod on each node.`,
-    'hint-local-policy-nodes',
-  );
+  return `with externalTrafficPolicy: Local, nodes without a ready pod of this Service (${emptyNodes.join(', ')}) drop external connections to ${port}, so clients time out there; the other nodes keep the client's source IP.${lb} Use Cluster to reach every node (with SNAT), or run a pod on each node.`;
 }
 
 export function getServiceHints(state: ClusterState, podsByNamespace: Map<string, PodState[]>): Diagnostic[] {
@@ -177,7 +198,7 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
           source,
           'spec.selector',
           'warning',
-          selectorHint(state, svc, selector, inNamespace),
+          selectorNoPodsMessage(state, svc, selector, inNamespace),
           'hint-selector-no-pods',
         ),
       );

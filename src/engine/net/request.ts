@@ -8,7 +8,10 @@
  * cached plan (clusterIpPlan.ts) that reproduces this general path exactly and only fills in the client
  * port, the endpoint drawn and the app's answer.
  */
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ClusterState } from '../model/state.ts';
+import { explainTrace } from '../explain/explainTrace.ts';
+import type { Explanation } from '../explain/types.ts';
 import type { GraphId, Hop, Trace } from '../trace.ts';
 import { DNS_GRAPH_ID } from '../trace.ts';
 import { routeToAddress } from './entry.ts';
@@ -265,11 +268,68 @@ function isPlainGet(request: RequestSpec): boolean {
 /** routeRequest without cached plans: the reference clusterIpPlan.test.ts compares the plans with. */
 export function routeRequestInFull(state: ClusterState, request: RequestSpec): RouteResult {
   const method = request.method === undefined ? 'GET' : request.method.toUpperCase();
-  return routeInFull(state, getNetIndex(state), request, method);
+  return withExplanation(state, routeInFull(state, getNetIndex(state), request, method), state.diagnostics);
 }
 
-/** Routes one HTTP request as a new connection. Never throws: every failure is a Trace outcome. */
-export function routeRequest(state: ClusterState, request: RequestSpec): RouteResult {
+/** Adds the explanation to a trace that did not end `ok`. */
+function withExplanation(
+  state: ClusterState,
+  result: RouteResult,
+  diagnostics: readonly Diagnostic[],
+): RouteResult {
+  if (result.trace.outcome !== 'ok') {
+    const explanation = explainCached(state, result.trace, diagnostics);
+    if (explanation) result.trace.explanation = explanation;
+  }
+  return result;
+}
+
+/**
+ * Explanations by net index, diagnostics and failing path: `kubeplay load` may route the same failing
+ * request 100,000 times, and the explanation depends only on the state arrays the index is keyed on.
+ */
+const explanations = new WeakMap<NetIndex, WeakMap<readonly Diagnostic[], Map<string, Explanation | null>>>();
+
+function explainCached(
+  state: ClusterState,
+  trace: Trace,
+  diagnostics: readonly Diagnostic[],
+): Explanation | undefined {
+  const index = getNetIndex(state);
+  let perIndex = explanations.get(index);
+  if (!perIndex) {
+    perIndex = new WeakMap();
+    explanations.set(index, perIndex);
+  }
+  let perPath = perIndex.get(diagnostics);
+  if (!perPath) {
+    perPath = new Map();
+    perIndex.set(diagnostics, perPath);
+  }
+  const last = trace.hops.at(-1);
+  const key = `${trace.from} ${trace.request.url} ${trace.request.host} ${trace.outcome} ${trace.status ?? ''} ${last?.at ?? ''} ${last?.note ?? ''}`;
+  let hit = perPath.get(key);
+  if (hit === undefined) {
+    hit = explainTrace(state, trace, diagnostics) ?? null;
+    if (perPath.size < 1000) perPath.set(key, hit);
+  }
+  return hit ?? undefined;
+}
+
+/**
+ * Routes one HTTP request as a new connection. Never throws: every failure is a Trace outcome, with an
+ * explanation of the first broken link. `diagnostics` (the simulation's) let it name a Service the API
+ * server rejected; the state's own control-plane diagnostics are used when absent.
+ */
+export function routeRequest(
+  state: ClusterState,
+  request: RequestSpec,
+  diagnostics: readonly Diagnostic[] = state.diagnostics,
+): RouteResult {
+  return withExplanation(state, routeUnexplained(state, request), diagnostics);
+}
+
+function routeUnexplained(state: ClusterState, request: RequestSpec): RouteResult {
   const method = request.method === undefined ? 'GET' : request.method.toUpperCase();
   try {
     return route(state, request, method);

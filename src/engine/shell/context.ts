@@ -63,7 +63,11 @@ export function performAction(ctx: ShellContext, action: Action): void {
 
 /** Routes one request from where the command runs; keeps the trace and the advanced rng. */
 export function performRequest(ctx: ShellContext, spec: Omit<RequestSpec, 'from'>): Trace {
-  const result = routeRequest(ctx.sim.state, { ...spec, from: graphIdOfLocation(ctx.at) });
+  const result = routeRequest(
+    ctx.sim.state,
+    { ...spec, from: graphIdOfLocation(ctx.at) },
+    ctx.sim.diagnostics,
+  );
   ctx.sim = { ...ctx.sim, state: result.state };
   ctx.traces.push(result.trace);
   return result.trace;

@@ -11,6 +11,7 @@ import { MANIFEST_FILE } from '../../store/kubeplayApp.ts';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { setUpMonaco } from './monacoSetup.ts';
 import { toMarkers } from './toMarkers.ts';
+import { useBlameAndFixes } from './useBlameAndFixes.ts';
 
 const monaco = setUpMonaco();
 type CodeEditor = Parameters<OnMount>[0];
@@ -33,6 +34,7 @@ export default function YamlEditor() {
   const theme = useView((s) => s.theme);
   const diagnostics = useSimulation((s) => s.diagnostics);
   const reveal = useView((s) => s.revealRequest);
+  useBlameAndFixes(editorRef);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
+import { Explanation } from '../requests/Explanation.tsx';
 
 const SPEEDS: Speed[] = [0.25, 0.5, 1, 2];
 
@@ -113,6 +114,7 @@ export function StepPanel() {
               {t('panels.onItsWay')}
             </p>
           )}
+          {landed && trace.explanation && <Explanation explanation={trace.explanation} />}
           {landed && trace.body && <pre className="kp-body">{trace.body}</pre>}
           <ol className="kp-hops">
             {trace.hops.slice(0, shownHops).map((hop, i) => (
