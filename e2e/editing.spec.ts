@@ -113,3 +113,22 @@ test('a syntax error leaves the graph, the terminal and the request bar on the s
   await playground.screenshot('editing-syntax-error-stale');
   expect(consoleErrors).toEqual([]);
 });
+
+test('the request bar keeps http://kubia when Service kubia is renamed, and says it no longer resolves', async ({
+  page,
+  playground,
+}) => {
+  const url = page.getByTestId('request-url');
+  await expect(url).toHaveValue('http://kubia');
+  await expect(page.getByTestId('request-url-unresolved')).toHaveCount(0);
+  const revision = await playground.call('revision');
+  // Line 54 of kubia.yaml: Service kubia's `  name: kubia`; it becomes kubiax.
+  await goToLine(playground, 54);
+  await page.keyboard.press('End');
+  await page.keyboard.press('x');
+  await nextRevision(playground, revision);
+  await expect(page.locator('[data-graph-id="svc/default/kubiax"]')).toBeVisible();
+  await expect(url).toHaveValue('http://kubia');
+  await expect(page.getByTestId('request-url-unresolved')).toContainText('“kubia” does not resolve');
+  await playground.screenshot('editing-url-unresolved');
+});

@@ -242,8 +242,10 @@ export const en = {
     terminalNotReady: 'The terminal is not ready yet.',
     terminalComing:
       'The terminal (kubectl, curl, nslookup) will appear here. Meanwhile, use the request bar above the graph.',
-    stale_one: 'The YAML has an error: the graph shows the last version that worked.',
-    stale_other: 'The YAML has errors: the graph shows the last version that worked.',
+    stale_one:
+      'The YAML has an error: the graph, terminal and requests all use the last version that worked.',
+    stale_other:
+      'The YAML has errors: the graph, terminal and requests all use the last version that worked.',
     engineError: 'Engine: {{message}}',
     noProblems: 'No problems.',
   },

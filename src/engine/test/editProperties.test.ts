@@ -2,12 +2,13 @@
  * Allocations belong to their object (docs/editing.md): one random edit of one document of a bundled
  * scenario (change a port, break a field, delete the document, rename the object) leaves every other
  * object's ClusterIP, node ports, LoadBalancer address, pod names, pod IPs and pod nodes identical.
- * A broken field leaves even the edited object as it was (the API server refuses the update).
+ * A broken field leaves even the edited object as it was (the API server refuses the update). On the
+ * kubia scenario the edit may follow terminal actions (scale, delete a pod): their results stay too.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createSimulation, reviseSimulation } from '../index.ts';
-import type { Simulation } from '../index.ts';
+import type { Action, Simulation } from '../index.ts';
 import { scenarioText } from './helpers.ts';
 import { allocationsOf, othersIn } from './allocationLedger.ts';
 
@@ -54,6 +55,15 @@ function buildScenario(id: string): Simulation {
   return sim;
 }
 
+/** `kubectl scale rc kubia --replicas=4`, then `kubectl delete pod` of the first kubia pod. */
+function kubiaActions(sim: Simulation): Action[] {
+  const pod = sim.state.pods.find((p) => p.ownerRef?.name === 'kubia');
+  return [
+    { type: 'scale', kind: 'ReplicationController', namespace: 'default', name: 'kubia', replicas: 4 },
+    { type: 'delete', kind: 'Pod', namespace: 'default', name: pod?.metadata.name ?? '' },
+  ];
+}
+
 /** The edited object's own entries: the object, and for a controller the pods it (or its ReplicaSets) own. */
 function ownedBy(doc: Doc, key: string): boolean {
   const [kind = '', , name = ''] = key.split('/');
@@ -70,7 +80,8 @@ describe('edits of one document', () => {
         fc.nat(),
         fc.constantFrom<Mutation>('port', 'break', 'delete', 'rename'),
         fc.integer({ min: 1, max: 65535 }),
-        (id, pick, mutation, port) => {
+        fc.boolean(),
+        (id, pick, mutation, port, withActions) => {
           const text = scenarioText(id);
           const docs = splitDocuments(text);
           const candidates = docs
@@ -81,12 +92,14 @@ describe('edits of one document', () => {
           const edited = docs
             .map((d, i) => (i === chosen.i ? mutate(d, mutation, port) : d.text))
             .join('---');
-          const before = buildScenario(id);
-          const after = reviseSimulation(before, {
-            files: [{ file: FILE, text: edited }],
-            seed: 1,
-            actions: [],
-          });
+          const built = buildScenario(id);
+          // On kubia, what the terminal did first (scale, delete a pod) must survive the edit too.
+          const actions = withActions && id === 'kubia' ? kubiaActions(built) : [];
+          const before = reviseSimulation(built, { files: [{ file: FILE, text }], seed: 1, actions });
+          const after = reviseSimulation(before, { files: [{ file: FILE, text: edited }], seed: 1, actions });
+          if (actions.length > 0) {
+            expect(before.state.pods.filter((p) => p.ownerRef?.name === 'kubia')).toHaveLength(4);
+          }
           expect(after.stale).toBe(false);
           const was = allocationsOf(before);
           const now = allocationsOf(after);
@@ -104,7 +117,7 @@ describe('edits of one document', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 80 },
     );
   });
 });
