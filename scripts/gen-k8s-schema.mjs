@@ -188,7 +188,8 @@ function main() {
     }
     for (const v of Object.values(schema)) if (typeof v === 'object') visit(v);
   };
-  for (const r of roots) {
+  // ListMeta: for kubectl's `kind: List`, which has no definition of its own.
+  for (const r of [...roots, 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta']) {
     reached.add(r);
     visit(all[r]);
   }
