@@ -6,8 +6,8 @@
  * skips) matches no branch and is left to the engine's own validation, which is what counts.
  */
 import type { JSONSchema } from 'monaco-yaml';
-import type { OpenApiSchema } from '../../engine/schema/k8sOpenApi.ts';
-import { apiVersionOf, K8S_OPENAPI } from '../../engine/schema/k8sOpenApi.ts';
+import type { OpenApiSchema } from '../../engine/index.ts';
+import { apiVersionOf, K8S_OPENAPI } from '../../engine/index.ts';
 
 /** Kinds the editor offers beside the API's: kubectl's List and the kind cluster config. */
 const KIND_CLUSTER_API_VERSION = 'kind.x-k8s.io/v1alpha4';

@@ -48,6 +48,27 @@ function splitRequest(request: string): { type: ResourceType; fields: string[] }
   return { type: types[0] as ResourceType, fields };
 }
 
+/**
+ * Tab completion for `kubectl explain WORD`: resource names, then, after a dot, the fields of what the
+ * path so far names (`svc.spec.sess` → `svc.spec.sessionAffinity`, `svc.spec.sessionAffinityConfig`).
+ */
+export function explainCompletions(word: string): string[] {
+  const dot = word.lastIndexOf('.');
+  if (dot < 0) {
+    const names = RESOURCE_TYPES.flatMap((t) => [t.plural, ...t.shortNames]);
+    return [...new Set(names)].filter((n) => n.startsWith(word.toLowerCase())).sort();
+  }
+  const split = splitRequest(word.slice(0, dot));
+  if ('error' in split) return [];
+  const { type, fields } = split;
+  const names = new ExplainRenderer(K8S_OPENAPI).fieldNames(
+    { group: type.group, version: type.version, kind: type.kind },
+    fields,
+  );
+  const prefix = word.slice(dot + 1);
+  return names.filter((n) => n.startsWith(prefix)).map((n) => `${word.slice(0, dot + 1)}${n}`);
+}
+
 export function runExplain(parsed: ParsedFlags): CommandOutput {
   if (parsed.args.length === 0)
     return fail(

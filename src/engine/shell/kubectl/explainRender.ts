@@ -61,6 +61,30 @@ export class ExplainRenderer {
     return head + body + '\n';
   }
 
+  /** The field names under a field path (for tab completion), or [] when the path leads nowhere. */
+  fieldNames(gvk: GroupVersionKind, fieldPath: string[]): string[] {
+    const entry = this.doc.kinds.find(
+      (k) => k.group === gvk.group && k.version === gvk.version && k.kind === gvk.kind,
+    );
+    let schema = entry ? this.doc.definitions[entry.definition] : undefined;
+    for (const name of fieldPath) schema = schema && this.fieldOf(schema, name, 0);
+    return schema ? Object.keys(this.objectOf(schema, 0)?.properties ?? {}).sort() : [];
+  }
+
+  /** The object schema a field's schema stands for: through its reference, list items, map values. */
+  private objectOf(schema: OpenApiSchema, depth: number): OpenApiSchema | undefined {
+    if (depth > 8) return undefined;
+    const s = this.resolve(schema) ?? asV3(schema);
+    if (s.properties) return s;
+    const inner = s.items ?? mapValue(s) ?? (s.allOf?.length === 1 ? s.allOf[0] : undefined);
+    return inner ? this.objectOf(inner, depth + 1) : undefined;
+  }
+
+  private fieldOf(schema: OpenApiSchema, name: string, depth: number): OpenApiSchema | undefined {
+    const object = this.objectOf(schema, depth);
+    return object ? this.property(object, name) : undefined;
+  }
+
   /** Follows the field path, then prints the field's description and its fields. */
   private output(schema: OpenApiSchema, history: History, fieldPath: string[], recursive: boolean): string {
     const ref = schema.$ref ?? '';
