@@ -25,6 +25,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-cli',
       'dev-dist',
       'node_modules',
       'test-results',

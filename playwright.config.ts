@@ -10,9 +10,15 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: dist ? `${dist}-results` : 'test-results',
-  workers: 1,
+  // Specs share nothing but the preview server (each test has its own browser context and storage),
+  // so they run side by side; KP_E2E_WORKERS=1 runs them one at a time.
+  fullyParallel: true,
+  workers: Number(process.env.KP_E2E_WORKERS ?? 2),
   retries: 0,
-  timeout: 60_000,
+  // Budgets sized for a busy 2-core machine: tests wait on the app's own signals (data attributes),
+  // so a generous ceiling costs nothing when the machine is quiet.
+  timeout: 180_000,
+  expect: { timeout: 20_000 },
   reporter: [
     ['list'],
     ['json', { outputFile: dist ? `${dist}-results/e2e-results.json` : 'test-results/e2e-results.json' }],
@@ -24,7 +30,7 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // The browser process itself tries Google hosts even with every flag below;
-      // the resolver rule keeps it on loopback (STACK.md section 4).
+      // the resolver rule keeps it on loopback (docs/testing.md, "Chromium flags").
       args: [
         '--no-sandbox',
         '--disable-gpu',

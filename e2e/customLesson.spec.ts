@@ -6,6 +6,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { LessonPanel } from './pages/LessonPanel.ts';
+import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
 import { SharePanel } from './pages/SharePanel.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
@@ -65,7 +66,7 @@ test('a lesson file opens, completes by typing, and travels in the share link at
   const fresh = await freshPage(browser, new URL(page.url()).origin);
   await fresh.page.goto(link);
   const theirs = new LessonPanel(fresh.page);
-  await expect(theirs.root).toBeVisible();
+  await expect(theirs.root).toBeVisible({ timeout: FIRST_GRAPH_MS });
   await theirs.expectOnStep(2);
   await expect(theirs.text()).toContainText('Now curl the NodePort');
   await expect(theirs.root).toContainText('My tour of the Services');
@@ -80,13 +81,13 @@ test('the lesson file is kept across a reload and can be removed', async ({ page
   await lessons.open();
   await openLessonFile(page, 'tour.yaml', lessonFile);
   await lessons.expectOnStep(1);
-  await page.reload();
+  await playground.reload();
   await lessons.open();
   const own = lessons.root.getByTestId('lesson-services-tour');
   await expect(own).toContainText('your file');
   await lessons.root.getByRole('button', { name: 'Remove my lesson' }).click();
   await expect(own).toHaveCount(0);
-  await page.reload();
+  await playground.reload();
   await lessons.open();
   await expect(lessons.root.getByTestId('lesson-services-tour')).toHaveCount(0);
 });

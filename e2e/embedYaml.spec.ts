@@ -3,6 +3,7 @@
  * graph, the terminal and the scenario's YAML to read — with no editor to type into.
  */
 import { test, expect } from './fixtures.ts';
+import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
 import { SharePanel } from './pages/SharePanel.ts';
 
 test('the share dialog offers an embed with the YAML, which shows it read-only beside the graph', async ({
@@ -24,7 +25,7 @@ test('the share dialog offers an embed with the YAML, which shows it read-only b
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto(embedLink);
   const yaml = page.getByTestId('embed-yaml');
-  await expect(yaml).toBeVisible();
+  await expect(yaml).toBeVisible({ timeout: FIRST_GRAPH_MS });
   await expect(yaml).toContainText('kind: ReplicationController');
   await expect(yaml).toContainText('targetPort: 8080');
   await expect(page.getByTestId('editor-panel')).toHaveCount(0);

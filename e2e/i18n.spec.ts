@@ -5,6 +5,8 @@
  * cannot be opened says so in Chinese too, with the codec's own reason).
  */
 import { test, expect } from './fixtures.ts';
+import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
+import { saveScreenshot } from './pages/screenshots.ts';
 import { SharePanel } from './pages/SharePanel.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
@@ -35,7 +37,7 @@ test('the language picker puts the share dialog and the graph in Chinese; kubect
   await expect(inspector.getByRole('button', { name: '把名称粘贴到终端' })).toBeVisible();
   await expect(inspector).toContainText('ReplicationController kubia：3 个副本');
   await expect(inspector).toContainText('labels');
-  await page.screenshot({ path: '/tmp/kp-i18n-inspector-zh.png' });
+  await playground.screenshot('i18n-inspector-zh');
 
   // The share dialog, named and worded in Chinese.
   await page.getByTestId('share').click();
@@ -50,7 +52,7 @@ test('the language picker puts the share dialog and the graph in Chinese; kubect
   await dialog.getByText('嵌入幻灯片（只读拓扑图）').click();
   await expect(dialog.getByText('嵌入链接', { exact: true })).toBeVisible();
   await expect(dialog).not.toContainText('Copy');
-  await page.screenshot({ path: '/tmp/kp-i18n-share-zh-light.png' });
+  await playground.screenshot('i18n-share-zh-light');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   // The same dialog in the dark theme (what a projector in a dim room shows).
@@ -59,7 +61,7 @@ test('the language picker puts the share dialog and the graph in Chinese; kubect
   await page.getByTestId('share').click();
   await expect(dialog).toBeVisible();
   await dialog.getByText('嵌入幻灯片（只读拓扑图）').click();
-  await page.screenshot({ path: '/tmp/kp-i18n-share-zh-dark.png' });
+  await playground.screenshot('i18n-share-zh-dark');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
@@ -116,7 +118,7 @@ test('a browser whose language is zh-CN opens in Chinese, and a broken link is e
   });
   try {
     await page.goto('/');
-    await expect(page.locator('.react-flow__node-pod').first()).toBeVisible();
+    await expect(page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByTestId('language-picker')).toHaveValue('zh-CN');
     await expect(page.getByTestId('lessons-button')).toContainText('课程');
@@ -125,10 +127,10 @@ test('a browser whose language is zh-CN opens in Chinese, and a broken link is e
 
     await page.goto('/#z1.garbage');
     const alert = page.getByTestId('link-error');
-    await expect(alert).toContainText('无法打开这个链接：');
+    await expect(alert).toContainText('无法打开这个链接：', { timeout: FIRST_GRAPH_MS });
     await expect(alert).toContainText('你自己的内容保持原样');
     await expect(alert).not.toContainText('The link could not be opened');
-    await page.screenshot({ path: '/tmp/kp-i18n-link-error-zh.png' });
+    await saveScreenshot(page, test.info(), 'i18n-link-error-zh');
     await alert.getByRole('button', { name: '关闭' }).click();
     await expect(alert).toBeHidden();
     expect(errors).toEqual([]);

@@ -100,7 +100,7 @@ test('Chinese: header and lesson text switch, kubectl output does not, and the c
   expect(chinese.split('\n')[0]).toBe(english.split('\n')[0]);
   await playground.screenshot('lessons-zh');
 
-  await page.reload();
+  await playground.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('lessons-button')).toContainText('课程');
 });

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { test, expect } from './fixtures.ts';
 import { LibraryPanel } from './pages/LibraryPanel.ts';
+import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
 const SOLO_POD =
@@ -53,7 +54,7 @@ test.describe('the scenario library', () => {
     await terminal.focus();
     await terminal.run('kubectl scale rc kubia --replicas=2');
     await expect(playground.kubiaPods()).toHaveCount(2);
-    await page.reload();
+    await playground.reload();
     await expect(playground.kubiaPods()).toHaveCount(2);
     await library.open();
     expect(await library.names()).toEqual(['kubia, worker2 down']);
@@ -79,7 +80,7 @@ test.describe('the scenario library', () => {
     await playground.editorLine('replicas: 4');
 
     // The working copy is the entry now, also after a reload.
-    await page.reload();
+    await playground.reload();
     await expect(playground.kubiaPods()).toHaveCount(4);
     await library.open();
     await expect(library.working).toHaveAttribute('data-status', 'same');
@@ -134,7 +135,7 @@ test.describe('the scenario library', () => {
     await library.close();
     await expect(page.getByTestId('library-button')).toBeFocused();
 
-    await page.reload();
+    await playground.reload();
     await expect(playground.kubiaPods()).toHaveCount(3);
     await library.open();
     expect(await library.names()).toEqual(['Demo 1']);
@@ -165,7 +166,7 @@ test.describe('the scenario library', () => {
       '{"id":"html","name":"<img src=x onerror=alert(1)>","scenario":{"yaml":"x"}},' +
       '{"id":"proto","name":"Polluter","scenario":{"yaml":"x","layout":{"__proto__":{"x":1,"y":1}}}}]}';
     await page.evaluate((text) => localStorage.setItem('kubeplay.library.v1', text), stored);
-    await page.reload();
+    await playground.reload();
     await expect(playground.kubiaPods()).toHaveCount(3);
     const library = new LibraryPanel(page);
     await library.open();
@@ -180,7 +181,7 @@ test.describe('the scenario library', () => {
     // Another tab saves: this tab's open list follows (the storage event).
     const other = await context.newPage();
     await other.goto('/');
-    await expect(other.locator('.react-flow__node-pod').first()).toBeVisible();
+    await expect(other.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: FIRST_GRAPH_MS });
     const otherLibrary = new LibraryPanel(other);
     await otherLibrary.open();
     await otherLibrary.save('From the other tab');
@@ -223,7 +224,7 @@ test.describe('the scenario library', () => {
     // A link opened over it.
     const soloLink = `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml: SOLO_POD, seed: 3 }))}`;
     await page.goto(`/${soloLink}`);
-    await expect(playground.podNode('pod/default/solo')).toBeVisible();
+    await expect(playground.podNode('pod/default/solo')).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await library.open();
     await expect(library.working).toHaveAttribute('data-status', 'none');
     expect(await library.names()).toEqual(['Kept']);

@@ -23,9 +23,27 @@ test.describe('offline', () => {
     });
 
     await context.setOffline(true);
+    // From here on, every response the page gets must come from the service worker's cache: none may
+    // come from the network. (navigator.onLine is not asserted: whether Chromium reports an emulated
+    // offline state there differs between versions; what a user sees is what matters.)
+    const fromNetwork: string[] = [];
+    page.on('response', (response) => {
+      const url = response.url();
+      if (!response.fromServiceWorker() && !/^(data|blob):/.test(url)) fromNetwork.push(url);
+    });
     await page.reload();
+    await playground.waitForFirstGraph();
     await expect(playground.kubiaPods()).toHaveCount(3);
-    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+    // The network really is off: an address the worker never cached cannot be fetched.
+    const probe = await page.evaluate(async () => {
+      try {
+        await fetch(`/not-cached-${Date.now()}.txt`, { cache: 'no-store' });
+        return 'reached the server';
+      } catch {
+        return 'failed';
+      }
+    });
+    expect(probe).toBe('failed');
     // The lazy editor chunk (Monaco) comes from the cache too.
     await playground.editorLine('kind: ReplicationController');
 
@@ -36,6 +54,7 @@ test.describe('offline', () => {
     const arrived = await playground.arrival();
     expect(arrived).toMatch(/^pod\/default\/kubia-/);
     await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outcome', 'ok');
+    expect(fromNetwork).toEqual([]);
     await context.setOffline(false);
     expect(offHostRequests).toEqual([]);
   });

@@ -122,13 +122,13 @@ test.describe('playground', () => {
     expect(trace?.endpoint?.pod ?? '').not.toMatch(/kubia-/);
   });
 
-  test('editing replicas adds pods; a reload keeps the edit', async ({ playground, page }) => {
+  test('editing replicas adds pods; a reload keeps the edit', async ({ playground }) => {
     await playground.open();
     await expect(playground.kubiaPods()).toHaveCount(3);
     await playground.replaceInEditor('replicas: 3', ['Backspace', '5']);
     await expect(playground.kubiaPods()).toHaveCount(5);
     await playground.screenshot('07-replicas-5');
-    await page.reload();
+    await playground.reload();
     await expect(playground.kubiaPods()).toHaveCount(5);
     await playground.editorLine('replicas: 5');
   });
@@ -242,7 +242,7 @@ test.describe('scenarios', () => {
     await playground.open(link);
     await expect(playground.podNode('pod/default/solo')).toBeVisible();
     expect(page.url()).not.toContain('#lz.');
-    await page.reload();
+    await playground.reload();
     await expect(playground.podNode('pod/default/solo')).toBeVisible();
   });
 });

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import LZString from 'lz-string';
 import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { PlaygroundPage } from './pages/PlaygroundPage.ts';
+import { FIRST_GRAPH_MS, PlaygroundPage } from './pages/PlaygroundPage.ts';
 import { SharePanel } from './pages/SharePanel.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
@@ -102,7 +102,9 @@ test.describe('share', () => {
     const fresh = await freshPage(browser, page);
     const other = new PlaygroundPage(fresh.page, testInfo);
     await fresh.page.goto(link);
-    await expect(fresh.page.locator('.react-flow__node-pod').first()).toBeVisible();
+    await expect(fresh.page.locator('.react-flow__node-pod').first()).toBeVisible({
+      timeout: FIRST_GRAPH_MS,
+    });
     await expect(fresh.page.locator(`[data-graph-id="node/${downNode}"]`)).toHaveAttribute(
       'data-up',
       'false',
@@ -170,7 +172,7 @@ test.describe('share', () => {
     const hash = good.slice(good.indexOf('#'));
     for (const bad of ['#z1.garbage', hash.slice(0, Math.floor(hash.length * 0.6)), '#z9.fromTheFuture']) {
       await page.goto(`/${bad}`);
-      await expect(page.getByTestId('link-error')).toBeVisible();
+      await expect(page.getByTestId('link-error')).toBeVisible({ timeout: FIRST_GRAPH_MS });
       await expect(page.getByTestId('link-error')).toContainText('The link could not be opened');
       await expect(page.getByTestId('link-error')).toContainText('your own work is as you left it');
       await expect(page.locator(`[data-graph-id="node/${downNode}"]`)).toHaveAttribute('data-up', 'false');
@@ -189,7 +191,7 @@ test.describe('share', () => {
 
     await page.goto(`/${soloLink}`);
     const choice = page.getByRole('dialog', { name: 'Open the shared scenario?' });
-    await expect(choice).toBeVisible();
+    await expect(choice).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await expect(page.getByTestId('link-keep')).toBeFocused();
     await playground.screenshot('share-05-ask-before-replacing');
     await page.getByTestId('link-keep').click();
@@ -198,15 +200,15 @@ test.describe('share', () => {
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(saved);
 
     await page.goto(`/${soloLink}`);
-    await expect(choice).toBeVisible();
+    await expect(choice).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await page.keyboard.press('Escape');
     await expect(choice).toBeHidden();
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(saved);
 
     await page.goto(`/${soloLink}`);
-    await page.getByTestId('link-open').click();
-    await expect(playground.podNode('pod/default/solo')).toBeVisible();
-    await page.reload();
+    await page.getByTestId('link-open').click({ timeout: FIRST_GRAPH_MS });
+    await expect(playground.podNode('pod/default/solo')).toBeVisible({ timeout: FIRST_GRAPH_MS });
+    await playground.reload();
     await expect(playground.podNode('pod/default/solo')).toBeVisible();
     await expect(page.getByRole('dialog', { name: 'Open the shared scenario?' })).toHaveCount(0);
   });
@@ -221,7 +223,7 @@ test.describe('share', () => {
 
     await page.setViewportSize({ width: 960, height: 540 });
     await page.goto(`/?embed${soloLink}`);
-    await expect(playground.podNode('pod/default/solo')).toBeVisible();
+    await expect(playground.podNode('pod/default/solo')).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await expect(page.getByTestId('editor-panel')).toHaveCount(0);
     await expect(page.locator('.kp-header')).toHaveCount(0);
     await expect(page.getByTestId('terminal')).toHaveCount(0);
@@ -233,7 +235,7 @@ test.describe('share', () => {
     expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(saved);
 
     await page.goto(`/?embed=terminal${soloLink}`);
-    await expect(playground.podNode('pod/default/solo')).toBeVisible();
+    await expect(playground.podNode('pod/default/solo')).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await expect(page.getByTestId('editor-panel')).toHaveCount(0);
     const terminal = new TerminalPanel(page);
     await terminal.ready();
@@ -243,6 +245,7 @@ test.describe('share', () => {
     // The full page still holds the user's own work.
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto('/');
+    await playground.waitForFirstGraph();
     await expect(page.locator(`[data-graph-id="node/${downNode}"]`)).toHaveAttribute('data-up', 'false');
   });
 });

@@ -124,7 +124,7 @@ test('exec -it bash changes the prompt; exit leaves; history, completion and Ctr
   await page.keyboard.press('Control+c');
 
   // History survives a reload.
-  await page.reload();
+  await playground.reload();
   await terminal.ready();
   await page.keyboard.press('ArrowUp');
   await expect.poll(() => terminal.lastLine()).toBe('student@laptop:~$ exit');
@@ -193,7 +193,7 @@ test('commands that change the cluster change the scenario, and the graph follow
   await playground.screenshot('terminal-scale-expose');
 
   // The actions are part of the scenario: they survive a reload (autosave) like any edit.
-  await page.reload();
+  await playground.reload();
   await expect(playground.kubiaPods()).toHaveCount(5);
   await expect(page.locator('[data-graph-id="svc/default/kubia-http"]')).toBeVisible();
 });

@@ -7,6 +7,7 @@
  * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's.
  */
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -141,6 +142,16 @@ function line(label: string, s: Sample): string {
   return `${label.padEnd(26)} busy ${(s.busy * 100).toFixed(1).padStart(5)} % (script ${(s.script * 100).toFixed(0)}, style ${(s.style * 100).toFixed(0)}, layout ${(s.layout * 100).toFixed(0)})   frames ${String(s.frames).padStart(4)}   >20 ms ${String(s.longFrames).padStart(4)}   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms`;
 }
 
+/** Stops a detached child and everything it started (vite preview runs under npx). */
+function stopProcessGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+
 async function main(): Promise<void> {
   const js = initialJsBytes();
   console.log(
@@ -150,9 +161,9 @@ async function main(): Promise<void> {
   const server = spawn(
     'npx',
     ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
-    {
-      stdio: 'ignore',
-    },
+    // Its own process group: `npx` starts vite under it, and stopping only npx would leave the
+    // preview server holding the port for the next run.
+    { stdio: 'ignore', detached: true },
   );
   try {
     await waitForServer();
@@ -220,7 +231,7 @@ async function main(): Promise<void> {
     );
     await browser.close();
   } finally {
-    server.kill();
+    stopProcessGroup(server);
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { saveScreenshot } from './screenshots.ts';
 
 interface TestApi {
   pods(): string[];
@@ -12,6 +12,7 @@ interface TestApi {
   hits(): Record<string, number>;
   yaml(): string;
   stale(): boolean;
+  diagnostics(): { line: number; severity: string; message: string }[];
   revision(): number;
   ingresses(): { id: string; addresses: string[] }[];
   loadBalancers(): { service: string; ips: string[] }[];
@@ -32,6 +33,9 @@ declare global {
   }
 }
 
+/** Budget for the first cluster to be drawn after a navigation (see `open`). */
+export const FIRST_GRAPH_MS = 60_000;
+
 export class PlaygroundPage {
   readonly graph: Locator;
   readonly traceStatus: Locator;
@@ -48,9 +52,25 @@ export class PlaygroundPage {
     this.problems = page.getByTestId('problems');
   }
 
+  /**
+   * Load the page and wait until the engine has built the first cluster and the graph drew it. The
+   * first load parses, simulates and lays out in a Worker: on a busy 2-core machine that can take far
+   * longer than the default expect budget, so it gets its own (FIRST_GRAPH_MS).
+   */
   async open(hash = ''): Promise<void> {
     await this.page.goto(`/${hash}`);
-    await expect(this.page.locator('.react-flow__node-pod').first()).toBeVisible();
+    await this.waitForFirstGraph();
+  }
+
+  /** Reload the page and wait for its first graph, as `open` does. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitForFirstGraph();
+  }
+
+  async waitForFirstGraph(): Promise<void> {
+    await expect(this.graph).toHaveAttribute('data-status', 'ready', { timeout: FIRST_GRAPH_MS });
+    await expect(this.page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: FIRST_GRAPH_MS });
   }
 
   podNode(id: string): Locator {
@@ -103,8 +123,18 @@ export class PlaygroundPage {
   /** Monaco: put the cursor at the end of the first line containing `text`. */
   async editorLine(text: string): Promise<Locator> {
     const line = this.editor.locator('.view-line', { hasText: text }).first();
-    await expect(line).toBeVisible({ timeout: 20_000 });
+    // Monaco is a lazy 4 MB chunk: its first appearance gets the first-load budget.
+    await expect(line).toBeVisible({ timeout: FIRST_GRAPH_MS });
     return line;
+  }
+
+  /** Monaco: click just right of the end of the first line containing `text`, as a person does. */
+  async clickEndOfEditorLine(text: string): Promise<void> {
+    const line = await this.editorLine(text);
+    const box = await line.locator(':scope > span').boundingBox();
+    if (!box) throw new Error(`the editor line "${text}" has no box`);
+    await this.page.mouse.click(box.x + box.width + 24, box.y + box.height / 2);
+    await expect(this.editor.locator('.monaco-editor.focused')).toBeVisible();
   }
 
   async replaceInEditor(lineText: string, keys: string[]): Promise<void> {
@@ -114,14 +144,8 @@ export class PlaygroundPage {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
-  /**
-   * Saved under screenshots/e2e (kept across runs: Playwright wipes test-results/ whenever anyone
-   * runs e2e) and attached to the report.
-   */
+  /** Saved under screenshots/e2e and attached to the report (see screenshots.ts). */
   async screenshot(name: string): Promise<void> {
-    const dir = 'screenshots/e2e';
-    mkdirSync(dir, { recursive: true });
-    const body = await this.page.screenshot({ path: `${dir}/${name}.png` });
-    await this.testInfo.attach(name, { body, contentType: 'image/png' });
+    await saveScreenshot(this.page, this.testInfo, name);
   }
 }

@@ -5,6 +5,7 @@
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { FIRST_GRAPH_MS } from './PlaygroundPage.ts';
 
 export class TerminalPanel {
   readonly root: Locator;
@@ -17,7 +18,8 @@ export class TerminalPanel {
 
   /** Waits for the first prompt, then puts the keyboard focus in the terminal. */
   async ready(): Promise<void> {
-    await expect(this.root).toHaveAttribute('data-busy', 'false', { timeout: 20_000 });
+    // The terminal is a lazy chunk: its first prompt gets the first-load budget.
+    await expect(this.root).toHaveAttribute('data-busy', 'false', { timeout: FIRST_GRAPH_MS });
     await this.focus();
   }
 
@@ -36,7 +38,7 @@ export class TerminalPanel {
     const typed = `${await this.prompt()}${line}`.trimEnd();
     await this.page.keyboard.type(line);
     await this.page.keyboard.press('Enter');
-    await expect(this.root).toHaveAttribute('data-runs', String(before + 1), { timeout: 20_000 });
+    await expect(this.root).toHaveAttribute('data-runs', String(before + 1), { timeout: FIRST_GRAPH_MS });
     await expect(this.root).toHaveAttribute('data-busy', 'false');
     const lines = await this.lines();
     // Output is everything between the command's line (prompt + command) and the new prompt.

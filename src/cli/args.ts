@@ -1,7 +1,9 @@
 /**
  * Command-line parsing for `kubeplay`: argv -> a typed command, or a usage error. Pure (no I/O), so
- * the shapes scripts rely on (DESIGN.md, "The kubeplay CLI") are tested without spawning anything.
+ * the shapes scripts rely on (the README's "The kubeplay command") are tested without spawning anything.
  */
+import { parseArgs as nodeParseArgs } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { RequestSpec } from '../engine/index.ts';
 
 export type Command =
@@ -13,28 +15,25 @@ export type Command =
 
 export type ParseOutcome = { ok: true; command: Command } | { ok: false; error: string };
 
-interface OptionSpec {
-  /** Takes a value (`--seed 3`, `--seed=3`). */
-  value: boolean;
-  /** May be given several times (`-H a -H b`). */
-  repeat: boolean;
-}
+/**
+ * The options, in node:util parseArgs' terms. `multiple` ones may be given several times (`-H a -H b`);
+ * short spellings are curl's.
+ */
+const OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  from: { type: 'string' },
+  url: { type: 'string' },
+  'client-ip': { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+  resolve: { type: 'string', multiple: true },
+  seed: { type: 'string' },
+  count: { type: 'string' },
+  requests: { type: 'string' },
+  request: { type: 'string', short: 'X' },
+} satisfies ParseArgsConfig['options'];
 
-const OPTIONS: Record<string, OptionSpec> = {
-  '--json': { value: false, repeat: false },
-  '--help': { value: false, repeat: false },
-  '--from': { value: true, repeat: false },
-  '--url': { value: true, repeat: false },
-  '--client-ip': { value: true, repeat: false },
-  '--header': { value: true, repeat: true },
-  '--resolve': { value: true, repeat: true },
-  '--seed': { value: true, repeat: false },
-  '--count': { value: true, repeat: false },
-  '--requests': { value: true, repeat: false },
-  '--request': { value: true, repeat: false },
-};
-/** Short spellings, as curl has them. */
-const ALIASES: Record<string, string> = { '-H': '--header', '-h': '--help', '-X': '--request' };
+type OptionName = keyof typeof OPTIONS;
 
 const ALLOWED: Record<'check' | 'trace' | 'load', string[]> = {
   check: ['--json'],
@@ -44,42 +43,45 @@ const ALLOWED: Record<'check' | 'trace' | 'load', string[]> = {
 
 interface Tokens {
   positionals: string[];
+  /** By long name with its dashes (`--header`), every value given. */
   values: Map<string, string[]>;
 }
 
+function isOptionName(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
+}
+
+/**
+ * node:util's parseArgs splits the words; it runs non-strict with tokens so that the messages stay
+ * kubeplay's own (`unknown option --x`, `--seed needs a value`) rather than Node's.
+ */
 function tokenize(argv: string[]): { ok: true; tokens: Tokens } | { ok: false; error: string } {
   const positionals: string[] = [];
   const values = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-' || !arg.startsWith('-')) {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const rawName = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const name = ALIASES[rawName] ?? rawName;
-    const spec = OPTIONS[name];
-    if (!spec) return { ok: false, error: `unknown option ${rawName}` };
+  const { tokens } = nodeParseArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const { name, rawName } = token;
+    if (!isOptionName(name)) return { ok: false, error: `unknown option ${rawName}` };
+    const spec: { type: string; multiple?: boolean } = OPTIONS[name];
     let value = 'true';
-    if (spec.value) {
-      if (rawName !== arg) value = arg.slice(eq + 1);
-      else {
-        const next = argv[i + 1];
-        if (next === undefined) return { ok: false, error: `${rawName} needs a value` };
-        value = next;
-        i++;
-      }
-    } else if (rawName !== arg) {
+    if (spec.type === 'string') {
+      if (token.value === undefined) return { ok: false, error: `${rawName} needs a value` };
+      value = token.value;
+    } else if (token.inlineValue) {
       return { ok: false, error: `${rawName} takes no value` };
     }
-    const seen = values.get(name) ?? [];
-    if (seen.length > 0 && !spec.repeat) return { ok: false, error: `${rawName} given more than once` };
-    values.set(name, [...seen, value]);
+    const long = `--${name}`;
+    const seen = values.get(long) ?? [];
+    if (seen.length > 0 && !spec.multiple) return { ok: false, error: `${rawName} given more than once` };
+    values.set(long, [...seen, value]);
   }
   return { ok: true, tokens: { positionals, values } };
 }

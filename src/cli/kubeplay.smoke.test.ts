@@ -1,4 +1,4 @@
-/** One real run of the installed entry point (bin/kubeplay.mjs through tsx), as a script would call it. */
+/** One real run of the installed entry point (bin/kubeplay.mjs: the prepared bundle, or tsx when it is stale), as a script would call it. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -20,8 +20,9 @@ export type { Action, ObjectKindName } from './model/actions.ts';
 
 export type { SourceFile, ParseResult } from './parse/parseManifests.ts';
 export { parseManifests } from './parse/parseManifests.ts';
-export type { Simulation, SimulationInput } from './sim/simulation.ts';
+export type { RejectedChange, Simulation, SimulationInput } from './sim/simulation.ts';
 export { createSimulation, applyAction } from './sim/simulation.ts';
+export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
 export type { RequestSpec, RouteResult } from './net/request.ts';
 export type { ExportInput, ScenarioExport } from './export/exportScenario.ts';
 export { exportScenario } from './export/exportScenario.ts';

@@ -83,6 +83,7 @@ export const en = {
     pause: 'Pause',
     play: 'Play',
     speed: 'Speed',
+    unresolved: '“{{host}}” does not resolve from this source',
   },
   help: {
     title: 'How to use kubeplay',
@@ -314,6 +315,8 @@ export const en = {
   },
   graphCards: {
     staleCluster: 'stale: YAML has errors',
+    changeRejected: 'change rejected',
+    changeRejectedWhy: 'The edit was rejected; this object keeps its last accepted version. {{message}}',
     podLabels: 'labels: {{labels}}',
     podNoLabels: 'no labels',
     podServed: '{{hits}} requests served',

@@ -84,6 +84,7 @@ export const zhCN: Resources = {
     pause: '暂停',
     play: '播放',
     speed: '速度',
+    unresolved: '从这个来源无法解析“{{host}}”',
   },
   help: {
     title: '如何使用 kubeplay',
@@ -304,6 +305,8 @@ export const zhCN: Resources = {
   },
   graphCards: {
     staleCluster: '已过期：YAML 有错误',
+    changeRejected: '修改被拒绝',
+    changeRejectedWhy: '修改被拒绝，此对象保留上次接受的版本。{{message}}',
     podLabels: 'labels：{{labels}}',
     podNoLabels: '没有 labels',
     podServed: '已处理 {{hits}} 个请求',

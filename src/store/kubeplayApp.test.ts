@@ -61,7 +61,7 @@ describe('kubeplay app over the real engine', () => {
     app.editYaml(kubia.replace('replicas: 3', 'replicas: 3\n  bad: [x'));
     await app.flush();
     expect(app.simulation.getState().stale).toBe(true);
-    expect(app.simulation.getState().sim).toBe(good);
+    expect(app.simulation.getState().sim?.state).toBe(good?.state);
     expect(app.simulation.getState().diagnostics.some((d) => d.severity === 'error')).toBe(true);
     app.dispose();
   });

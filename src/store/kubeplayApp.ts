@@ -129,13 +129,21 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     for (const listener of listeners) listener(event);
   };
 
+  // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
+  let nextRunIsEdit = false;
+
   async function runEngine(): Promise<void> {
     const { yaml, seed, actions } = scenario.getState();
-    const reply = await engine.simulate({ files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions });
+    const edit = nextRunIsEdit;
+    nextRunIsEdit = true;
+    const reply = await engine.simulate(
+      { files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions },
+      { edit },
+    );
     if (!reply) return; // superseded by a later edit
     if (reply.sim) {
       applySimulation(simulation, reply.sim);
-      if (view.getState().draftPristine) suggestFirstRequest();
+      if (view.getState().draftPristine) suggestFirstRequest(edit);
     } else applyEngineError(simulation, reply.error ?? 'The engine failed.');
   }
 
@@ -151,18 +159,39 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     saveScenario(storage, next);
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
+    // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with
+    // their objects); a new scenario or an opened link replaces everything and starts from scratch.
+    const isEdit =
+      next.scenarioId === previous.scenarioId &&
+      next.seed === previous.seed &&
+      (next.yaml === previous.yaml || next.actions === previous.actions);
+    if (!isEdit) nextRunIsEdit = false;
     schedule(onlyYaml ? debounceMs : 0);
   });
   running = runEngine();
 
   /**
    * Until the user types in the request bar, offer a request that exists in this cluster: from the
-   * first pod of the default namespace to the first Service there (both read from the state).
+   * first pod of the default namespace to the first Service there (both read from the state). After an
+   * edit the URL stays (the bar says when it no longer resolves, instead of silently aiming elsewhere);
+   * only a sending pod that is gone is replaced.
    */
-  function suggestFirstRequest(): void {
+  function suggestFirstRequest(edit: boolean): void {
     const state = simulation.getState().sim?.state;
     if (!state) return;
     const pod = state.pods.find((p) => p.metadata.namespace === 'default');
+    if (edit) {
+      const { draft } = view.getState();
+      const gone =
+        draft.from.startsWith('pod/') &&
+        !state.pods.some((p) => `pod/${p.metadata.namespace}/${p.metadata.name}` === draft.from);
+      if (gone) {
+        view.setState({
+          draft: { ...draft, from: pod ? `pod/default/${pod.metadata.name}` : 'client/laptop' },
+        });
+      }
+      return;
+    }
     const svc = state.services.find(
       (s) => s.manifest.metadata.namespace === 'default' && s.manifest.metadata.name !== 'kubernetes',
     );

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { createSimulation, reviseSimulation } from '../engine/index.ts';
 import type { Diagnostic, Simulation } from '../engine/index.ts';
+import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createKubiaFixture } from './testing/clusterFixture.ts';
-import { applyEngineError, applySimulation, createSimulationStore, isBrokenYaml } from './simulationStore.ts';
+import { applyEngineError, applySimulation, createSimulationStore } from './simulationStore.ts';
 
 const syntaxError: Diagnostic = {
   file: 'manifest.yaml',
@@ -27,15 +29,21 @@ describe('simulation store', () => {
     expect(store.getState()).toMatchObject({ sim: good, stale: false, status: 'ready', revision: 1 });
   });
 
-  it('keeps the last good cluster when the YAML breaks, and marks it stale', () => {
+  it('takes the stale cluster the engine keeps after a syntax error, so every view shares it', () => {
     const store = createSimulationStore();
-    const good = sim();
+    const kubia = SCENARIO_TEXTS['kubia'] ?? '';
+    const input = (text: string) => ({ files: [{ file: 'manifest.yaml', text }], seed: 1, actions: [] });
+    const good = createSimulation(input(kubia));
     applySimulation(store, good);
-    applySimulation(store, sim([syntaxError]));
-    expect(store.getState().sim).toBe(good);
+    const broken = reviseSimulation(
+      good,
+      input(kubia.replace('  selector:\n    app: kubia\n---', '  selector [oops\n---')),
+    );
+    applySimulation(store, broken);
+    expect(store.getState().sim?.state).toBe(good.state);
     expect(store.getState().stale).toBe(true);
-    expect(store.getState().diagnostics).toEqual([syntaxError]);
-    applySimulation(store, sim());
+    expect(store.getState().diagnostics.some((d) => d.code === 'yaml-syntax')).toBe(true);
+    applySimulation(store, reviseSimulation(broken, input(kubia)));
     expect(store.getState().stale).toBe(false);
   });
 
@@ -46,11 +54,5 @@ describe('simulation store', () => {
     const empty = createSimulationStore();
     applyEngineError(empty, 'boom');
     expect(empty.getState()).toMatchObject({ status: 'failed', engineError: 'boom' });
-  });
-
-  it('treats only YAML errors as broken', () => {
-    expect(isBrokenYaml([{ ...syntaxError, code: 'svc-nodeport-range' }])).toBe(false);
-    expect(isBrokenYaml([{ ...syntaxError, severity: 'warning' }])).toBe(false);
-    expect(isBrokenYaml([syntaxError])).toBe(true);
   });
 });

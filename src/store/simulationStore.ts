@@ -1,6 +1,6 @@
 /**
- * The simulation: derived from the scenario by the engine, never shared. It keeps the last good
- * cluster so that a broken edit does not blank the graph; `stale` says the graph is behind the text.
+ * The simulation: derived from the scenario by the engine, never shared. After a syntax error the
+ * engine answers with the last good cluster marked stale; `stale` says the cluster is behind the text.
  */
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
@@ -10,11 +10,11 @@ export type SimulationStatus = 'starting' | 'ready' | 'failed';
 
 export interface SimulationState {
   status: SimulationStatus;
-  /** The last simulation whose YAML parsed; what the graph shows. */
+  /** The latest simulation (after a syntax error: the last good cluster, marked stale). */
   sim: Simulation | null;
   /** Diagnostics of the latest run (even when it was broken and `sim` is older). */
   diagnostics: Diagnostic[];
-  /** True when the latest YAML did not parse and the graph shows an older cluster. */
+  /** True when the latest YAML did not parse and every view shows the last good cluster. */
   stale: boolean;
   /** The engine's own failure (a bug or "not implemented"), shown instead of a graph. */
   engineError: string | null;
@@ -36,24 +36,16 @@ export function createSimulationStore(): SimulationStore {
 }
 
 /**
- * The YAML itself is unreadable: a syntax error leaves no trustworthy documents, so the graph keeps
- * the previous cluster. (Other errors, such as an invalid field, still give a cluster worth showing.)
+ * The engine's answer, whole: when the YAML has a syntax error the engine itself keeps the last good
+ * cluster and marks it stale (editSimulation.ts), so the graph, the terminal, requests, the inspector
+ * and lessons all work on that one cluster and all say it is stale.
  */
-export function isBrokenYaml(diagnostics: Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error' && d.code.startsWith('yaml'));
-}
-
 export function applySimulation(store: SimulationStore, sim: Simulation): void {
-  const broken = isBrokenYaml(sim.diagnostics);
   const previous = store.getState();
-  if (broken && previous.sim) {
-    store.setState({ diagnostics: sim.diagnostics, stale: true, status: 'ready', engineError: null });
-    return;
-  }
   store.setState({
     sim,
     diagnostics: sim.diagnostics,
-    stale: false,
+    stale: sim.stale === true,
     status: 'ready',
     engineError: null,
     revision: previous.revision + 1,

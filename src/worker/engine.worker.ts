@@ -9,7 +9,11 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 function answer(message: EngineRequestMessage): EngineReplyMessage {
   switch (message.op) {
     case 'simulate':
-      return { op: 'simulate', id: message.id, reply: host.simulate(message.generation, message.input) };
+      return {
+        op: 'simulate',
+        id: message.id,
+        reply: host.simulate(message.generation, message.input, message.edit === true),
+      };
     case 'route':
       return { op: 'route', id: message.id, reply: host.route(message.requests) };
     case 'runCommand':

@@ -46,12 +46,23 @@ export interface CommandReply {
   clear: boolean;
 }
 
+/** How a simulate call relates to the one before it. */
+export interface SimulateOptions {
+  /**
+   * The user changed the previous input (typed in the editor, took an action): the engine applies the
+   * change to the latest cluster (reviseSimulation), so every untouched object keeps its ClusterIP,
+   * node ports and pods. Without it (page load, share link, another scenario) it builds from scratch.
+   */
+  edit?: boolean;
+}
+
 export interface EngineClient {
   /**
-   * Rebuilds the cluster from (yaml, seed, actions). Resolves with null when a later call has
-   * superseded this one, so a slow reply never overwrites the latest edit.
+   * Builds the cluster for (yaml, seed, actions), from scratch or as an edit of the latest one.
+   * Resolves with null when a later call has superseded this one, so a slow reply never overwrites
+   * the latest edit.
    */
-  simulate(input: SimulationInput): Promise<SimulateReply | null>;
+  simulate(input: SimulationInput, options?: SimulateOptions): Promise<SimulateReply | null>;
   /** Routes requests in order against the latest simulation (each a new connection); rng and affinity advance. */
   route(requests: RequestSpec[]): Promise<RouteReply>;
   /**
@@ -70,7 +81,7 @@ export interface EngineClient {
 
 /** Messages over the Worker boundary: a typed op map (use-cannon's CannonMessageMap idea). */
 export type EngineRequestMessage =
-  | { op: 'simulate'; id: number; generation: number; input: SimulationInput }
+  | { op: 'simulate'; id: number; generation: number; input: SimulationInput; edit?: boolean }
   | { op: 'route'; id: number; requests: RequestSpec[] }
   | { op: 'runCommand'; id: number; line: string; session: ShellSession | null }
   | { op: 'complete'; id: number; line: string; cursor: number; session: ShellSession }

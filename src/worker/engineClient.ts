@@ -29,7 +29,7 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
   const replay = (message: EngineRequestMessage, engine: EngineClient): Promise<AnyReply> => {
     switch (message.op) {
       case 'simulate':
-        return engine.simulate(message.input).then((reply) => ({
+        return engine.simulate(message.input, { edit: message.edit === true }).then((reply) => ({
           ...(reply ?? { sim: null, error: 'superseded' }),
           generation: message.generation,
         }));
@@ -78,9 +78,10 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
   }
 
   return {
-    async simulate(input) {
+    async simulate(input, options) {
       const generation = generations.next();
-      const reply = await send<SimulateReply>({ op: 'simulate', id: nextId++, generation, input });
+      const edit = options?.edit === true;
+      const reply = await send<SimulateReply>({ op: 'simulate', id: nextId++, generation, input, edit });
       return generations.isLatest(reply.generation) ? reply : null;
     },
     route(requests) {
@@ -112,7 +113,7 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
 export function createLazyInThreadEngine(): EngineClient {
   const loading = import('./inThread.ts').then((m) => m.createInThreadEngine());
   return {
-    simulate: async (input) => (await loading).simulate(input),
+    simulate: async (input, options) => (await loading).simulate(input, options),
     route: async (requests) => (await loading).route(requests),
     inspect: async (id) => (await loading).inspect(id),
     exportFiles: async (input) => (await loading).exportFiles(input),

@@ -8,6 +8,7 @@ import {
   createShellSession,
   createSimulation,
   exportScenario,
+  reviseSimulation,
   getPrompt,
   routeRequest,
   runCommand,
@@ -27,7 +28,7 @@ import { getInspectFacts } from './inspectFacts.ts';
 import type { InspectFacts } from './inspectFacts.ts';
 
 export interface EngineHost {
-  simulate(generation: number, input: SimulationInput): SimulateReply;
+  simulate(generation: number, input: SimulationInput, edit?: boolean): SimulateReply;
   route(requests: RequestSpec[]): RouteReply;
   runCommand(line: string, session: ShellSession | null): CommandReply;
   complete(line: string, cursor: number, session: ShellSession): Completion | null;
@@ -42,15 +43,16 @@ function messageOf(error: unknown): string {
 export function createEngineHost(): EngineHost {
   // The latest simulation; routed requests advance its state (rng, affinity) in place of the old one.
   let sim: Simulation | null = null;
-  // The latest simulation as built: a pure function of (yaml, seed, actions), before any request.
+  // The latest simulation as built (from scratch, or as an edit of the one before), before any request.
   let built: Simulation | null = null;
   return {
-    simulate(generation, input) {
+    simulate(generation, input, edit = false) {
       try {
-        const next = createSimulation(input);
-        sim = next;
+        const next = edit && built ? reviseSimulation(built, input) : createSimulation(input);
+        // A syntax error keeps the cluster as it is (stale): requests made since still count.
+        sim = next.stale && sim && next.state === built?.state ? { ...next, state: sim.state } : next;
         built = next;
-        return { generation, sim: next, error: null };
+        return { generation, sim, error: null };
       } catch (error) {
         return { generation, sim: null, error: messageOf(error) };
       }

@@ -9,13 +9,18 @@ import type { EngineClient } from './engineApi.ts';
 export function createInThreadEngine(): EngineClient {
   const host = createEngineHost();
   const generations = createGenerationCounter();
+  // A from-scratch build that a later edit superseded before it ran: that edit must start over too.
+  let freshSkipped = false;
   return {
-    async simulate(input) {
+    async simulate(input, options) {
       const generation = generations.next();
+      if (options?.edit !== true) freshSkipped = true;
       // Yield once so that a burst of calls behaves like the Worker: only the last one is applied.
       await Promise.resolve();
       if (!generations.isLatest(generation)) return null;
-      const reply = host.simulate(generation, input);
+      const edit = options?.edit === true && !freshSkipped;
+      freshSkipped = false;
+      const reply = host.simulate(generation, input, edit);
       return generations.isLatest(generation) ? reply : null;
     },
     async route(requests) {

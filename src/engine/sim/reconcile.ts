@@ -7,6 +7,7 @@
  * share the second of the change that caused them. Every action then moves the clock one second on
  * (`wait` by its seconds), so AGE columns and `kubectl get events` show creation order.
  */
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import { applyManifest } from '../cluster/apiServer.ts';
@@ -43,8 +44,11 @@ export function createEmptyState(seed: number): ClusterState {
   };
 }
 
+/** Told what the API server answered for each document (the topology's Cluster and Nodes: always `[]`). */
+export type AppliedListener = (manifest: Manifest, diagnostics: Diagnostic[]) => void;
+
 /** State = f(manifests, seed). Pure and deterministic; never throws on user input. */
-export function reconcile(manifests: Manifest[], seed: number): ClusterState {
+export function reconcile(manifests: Manifest[], seed: number, onApplied?: AppliedListener): ClusterState {
   const state = createEmptyState(seed);
   const topology = createTopology(manifests, 0);
   state.settings = topology.settings;
@@ -55,11 +59,15 @@ export function reconcile(manifests: Manifest[], seed: number): ClusterState {
   state.clock = USER_OBJECTS_START;
   let first = true;
   for (const manifest of manifests) {
-    if (manifest.kind === 'Cluster') continue;
-    if (manifest.kind === 'Node' && nodesFromManifests) continue;
+    if (manifest.kind === 'Cluster' || (manifest.kind === 'Node' && nodesFromManifests)) {
+      onApplied?.(manifest, []);
+      continue;
+    }
     if (!first) state.clock += 1;
     first = false;
-    state.diagnostics.push(...applyManifest(cp, manifest));
+    const answer = applyManifest(cp, manifest);
+    state.diagnostics.push(...answer);
+    onApplied?.(manifest, answer);
   }
   runControllers(cp);
   return closeControlPlane(cp);

@@ -1,7 +1,9 @@
 /**
- * The simulation's two entry points. State = f(files, seed, actions): `createSimulation` parses the
+ * The simulation's entry points. State = f(files, seed, actions): `createSimulation` parses the
  * files, reconciles them (reconcile.ts) and replays the actions through `applyAction`, which clones the
- * state once and runs one action (runAction.ts) on the copy.
+ * state once and runs one action (runAction.ts) on the copy. An edit of the files in a running page
+ * goes through `reviseSimulation` (editSimulation.ts) instead, which applies the new text to the
+ * previous cluster as `kubectl apply --prune` would, so every untouched object keeps its allocations.
  */
 import type { Action } from '../model/actions.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -12,8 +14,25 @@ import { parseManifests } from '../parse/parseManifests.ts';
 import { getHints } from '../lint/hints.ts';
 import { closeControlPlane, openControlPlane } from '../cluster/controlPlane.ts';
 import { copyStateForWrite } from './copyState.ts';
+import { identityOfManifest, objectKey } from './objectIdentity.ts';
 import { reconcile } from './reconcile.ts';
 import { runAction } from './runAction.ts';
+
+/** An object the files manage, as the API server last accepted it (its manifest carries its position). */
+export interface AppliedObject {
+  /** `Service/default/kubia` (objectIdentity.ts). */
+  key: string;
+  manifest: Manifest;
+}
+
+/** A document whose change the API server refused: the object keeps its last accepted version. */
+export interface RejectedChange {
+  /** The graph's id of the object (`svc/default/kubia`). */
+  id: string;
+  file: string;
+  line: number;
+  message: string;
+}
 
 export interface SimulationInput {
   files: SourceFile[];
@@ -34,6 +53,19 @@ export interface Simulation {
   parseDiagnostics?: Diagnostic[];
   /** File names in input order, so diagnostics sort in file order. */
   fileOrder?: string[];
+  /** The files the cluster was last built or edited from (the last text that parsed). */
+  files?: SourceFile[];
+  /** The objects those files manage, in document order: what an edit compares the new text with. */
+  applied?: AppliedObject[];
+  /** How many of `manifests` came from the files (the rest were applied by actions). */
+  fileManifestCount?: number;
+  /**
+   * The latest text has a syntax error: the cluster is the last one that parsed, unchanged, and every
+   * consumer (graph, terminal, requests) works on it.
+   */
+  stale?: boolean;
+  /** Documents of the latest text whose object kept its previous version (validation or API error). */
+  rejected?: RejectedChange[];
 }
 
 export const DEFAULT_SEED = 1;
@@ -43,7 +75,7 @@ export function applyFileName(actionNumber: number): string {
   return `apply-${actionNumber}.yaml`;
 }
 
-function safeParse(files: SourceFile[]): { manifests: Manifest[]; diagnostics: Diagnostic[] } {
+export function safeParse(files: SourceFile[]): { manifests: Manifest[]; diagnostics: Diagnostic[] } {
   try {
     return parseManifests(files);
   } catch (error) {
@@ -81,7 +113,7 @@ function sortDiagnostics(diagnostics: Diagnostic[], fileOrder: string[]): Diagno
     .map((x) => x.d);
 }
 
-function withDiagnostics(sim: Omit<Simulation, 'diagnostics'>): Simulation {
+export function withDiagnostics(sim: Omit<Simulation, 'diagnostics'>): Simulation {
   const all = [...(sim.parseDiagnostics ?? []), ...sim.state.diagnostics, ...safeHints(sim.state)];
   return { ...sim, diagnostics: sortDiagnostics(all, sim.fileOrder ?? []) };
 }
@@ -91,13 +123,24 @@ export function createSimulation(input: SimulationInput): Simulation {
   const files = Array.isArray(input.files) ? input.files : [];
   const seed = typeof input.seed === 'number' && Number.isFinite(input.seed) ? input.seed : DEFAULT_SEED;
   const parsed = safeParse(files);
-  const state = reconcile(parsed.manifests, seed);
+  const applied = new Map<string, AppliedObject>();
+  const state = reconcile(parsed.manifests, seed, (manifest, answer) => {
+    if (answer.some((d) => d.severity === 'error')) return;
+    const key = objectKey(identityOfManifest(manifest));
+    applied.delete(key);
+    applied.set(key, { key, manifest });
+  });
   let sim = withDiagnostics({
     state,
     manifests: parsed.manifests,
     actions: [],
     parseDiagnostics: parsed.diagnostics,
     fileOrder: files.map((f) => f.file),
+    files: files.map((f) => ({ file: String(f?.file ?? ''), text: String(f?.text ?? '') })),
+    applied: [...applied.values()],
+    fileManifestCount: parsed.manifests.length,
+    stale: false,
+    rejected: [],
   });
   for (const action of input.actions ?? []) sim = applyAction(sim, action);
   return sim;
@@ -129,11 +172,13 @@ export function applyAction(sim: Simulation, action: Action): Simulation {
       code: 'action-failed',
     });
   }
+  const { diagnostics: _old, ...rest } = sim;
+  void _old;
   return withDiagnostics({
+    ...rest,
     state: closeControlPlane(cp),
     manifests: [...sim.manifests, ...applied],
     actions: [...sim.actions, action],
     parseDiagnostics,
-    ...(sim.fileOrder ? { fileOrder: sim.fileOrder } : {}),
   });
 }

@@ -17,6 +17,7 @@ import type { FitViewOptions, NodeChange, NodeMouseHandler, OnNodeDrag } from '@
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
+import { useTypingFocus } from '../keyboard/useTypingFocus.ts';
 import { moveNode, select } from '../../store/viewStore.ts';
 import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
 import { registerGraphSource } from './export/graphSource.ts';
@@ -151,6 +152,14 @@ function Graph() {
     },
     [app],
   );
+  // React Flow listens for Space (pan) on the whole window and cancels it, and does not see Monaco's
+  // EditContext input as a text field: Space never reached the YAML. So the graph hears Space only
+  // while no text field has the focus. Shift, Ctrl and Meta stay on: they only change what a
+  // pointer gesture on the graph does, and their own keydown has nothing to cancel in a text field.
+  // Backspace/Delete would only drop a node from this drawing (the YAML and the cluster keep it),
+  // so they delete nothing; the inspector deletes pods.
+  const typing = useTypingFocus();
+  const panKey = typing ? null : 'Space';
   const getCenters = useCallback(() => getAbsoluteCenters(nodesRef.current), []);
   const edges = useMemo(() => elements?.edges ?? [], [elements]);
   const shownNodes = useLessonHighlight(nodes);
@@ -174,6 +183,8 @@ function Graph() {
       nodesConnectable={false}
       edgesFocusable={false}
       elementsSelectable
+      panActivationKeyCode={panKey}
+      deleteKeyCode={null}
       aria-label={t('graph.graph')}
     >
       <Background gap={24} />

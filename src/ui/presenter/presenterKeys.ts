@@ -57,10 +57,3 @@ export function getPresenterCommand(key: string, state: PresenterKeyState): Pres
       return null;
   }
 }
-
-/** Keys typed into a field, the YAML editor or the terminal belong to them, never to the presenter. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof Element)) return false;
-  if (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]')) return true;
-  return target.closest('.monaco-editor, .xterm, .kp-terminal, [role="dialog"]') !== null;
-}

@@ -1,14 +1,15 @@
 /**
  * Presenter shortcuts on the window: P toggles, Esc leaves, N/PageDown send, arrows/PageDown step,
- * F fits. Ignored while the person types in a field, the YAML editor, the terminal or a dialog,
- * and with Ctrl/Alt/Meta held (browser and OS shortcuts keep working).
+ * F fits. Ignored while the person types in a field, the YAML editor, the terminal or a dialog
+ * (isTypingTarget), and with Ctrl/Alt/Meta held (browser and OS shortcuts keep working).
  */
 import { useEffect, useRef } from 'react';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
 import { useApp } from '../../store/react.ts';
 import { requestFit } from '../../store/viewStore.ts';
 import { toRequestSpec } from '../requests/RequestBar.tsx';
-import { getPresenterCommand, isTypingTarget } from './presenterKeys.ts';
+import { isTypingTarget } from '../keyboard/isTypingTarget.ts';
+import { getPresenterCommand } from './presenterKeys.ts';
 import type { PresenterCommand } from './presenterKeys.ts';
 
 function run(app: KubeplayApp, command: PresenterCommand): void {
@@ -37,7 +38,8 @@ export function usePresenterKeys(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (isTypingTarget(event.target)) return;
+      // An IME composing text sends its keys as 'Process' with isComposing; they are text too.
+      if (event.isComposing || isTypingTarget(event)) return;
       const view = app.view.getState();
       if (view.helpOpen) return;
       const traffic = app.traffic.getState();

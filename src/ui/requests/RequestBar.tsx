@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestSpec } from '../../engine/index.ts';
-import { getUrlSuggestions } from '../../store/derive/urlSuggestions.ts';
+import { getUrlSuggestions, unresolvedHost } from '../../store/derive/urlSuggestions.ts';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { setDraft } from '../../store/viewStore.ts';
 import type { RequestDraft } from '../../store/viewStore.ts';
@@ -24,6 +24,11 @@ export function RequestBar() {
   const state = useSimulation((s) => s.sim?.state);
   const sources = useRequestSources();
   const suggestions = useMemo(() => (state ? getUrlSuggestions(state) : []), [state]);
+  // The URL stays as typed across edits; say so when it no longer names anything from this source.
+  const unresolved = useMemo(
+    () => (state ? unresolvedHost(state, draft.from, draft.url) : undefined),
+    [state, draft.from, draft.url],
+  );
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,7 +66,18 @@ export function RequestBar() {
           autoComplete="off"
           onChange={(e) => setDraft(app.view, { url: e.target.value })}
           data-testid="request-url"
+          aria-describedby={unresolved ? 'kp-url-unresolved' : undefined}
         />
+        {unresolved && (
+          <small
+            id="kp-url-unresolved"
+            className="kp-warn"
+            role="status"
+            data-testid="request-url-unresolved"
+          >
+            {t('requestBar.unresolved', { host: unresolved })}
+          </small>
+        )}
         <datalist id="kp-url-suggestions">
           {suggestions.map((s) => (
             <option key={s.url} value={s.url}>

@@ -1,5 +1,5 @@
 /** Per-node subscriptions: each node reads only its own slice, by id (STYLE.md 2.5). */
-import { useTraffic, useView } from '../../../store/react.ts';
+import { useSimulation, useTraffic, useView } from '../../../store/react.ts';
 
 export function useIsSelected(id: string): boolean {
   return useView((s) => s.selection === id);
@@ -7,4 +7,9 @@ export function useIsSelected(id: string): boolean {
 
 export function useHits(id: string): number {
   return useTraffic((s) => s.hits[id] ?? 0);
+}
+
+/** Why the latest edit of this object was refused (it keeps its last accepted version), if it was. */
+export function useRejectedChange(id: string): string | undefined {
+  return useSimulation((s) => s.sim?.rejected?.find((r) => r.id === id)?.message);
 }

@@ -1,0 +1,125 @@
+/**
+ * Edits in a running page (editSimulation.ts): the user's report on the kubia scenario. Deleting the
+ * `80` of Service kubia's `port: 80` must leave kubia as it was (the API server refuses the update)
+ * and move no other Service's IP or port; retyping it gives the same cluster again.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from './simulation.ts';
+import type { Simulation } from './simulation.ts';
+import { reviseSimulation } from './editSimulation.ts';
+import { scenarioText } from '../test/helpers.ts';
+import { allocationsOf, othersIn } from '../test/allocationLedger.ts';
+
+const FILE = 'manifest.yaml';
+const KUBIA = scenarioText('kubia');
+
+function build(text: string): Simulation {
+  return createSimulation({ files: [{ file: FILE, text }], seed: 1 });
+}
+
+function edit(previous: Simulation, text: string, actions = previous.actions): Simulation {
+  return reviseSimulation(previous, { files: [{ file: FILE, text }], seed: 1, actions });
+}
+
+function service(sim: Simulation, name: string) {
+  return sim.state.services.find((s) => s.manifest.metadata.name === name);
+}
+
+/** kubia's `port: 80` (the first one in the file, under Service kubia) without its digits. */
+const WITHOUT_80 = KUBIA.replace(
+  '      port: 80          # the Service',
+  '      port:           # the Service',
+);
+
+describe('editing the kubia scenario', () => {
+  it('keeps Service kubia and every allocation when its port is deleted', () => {
+    const before = build(KUBIA);
+    expect(service(before, 'kubia')?.manifest.spec.clusterIP).toBe('10.96.31.193');
+    const after = edit(before, WITHOUT_80);
+    expect(after.stale).toBe(false);
+    expect(service(after, 'kubia')?.manifest.spec.clusterIP).toBe('10.96.31.193');
+    expect(service(after, 'kubia')?.manifest.spec.ports.map((p) => p.port)).toEqual([80, 443]);
+    expect(allocationsOf(after)).toEqual(allocationsOf(before));
+    expect(after.rejected).toEqual([
+      expect.objectContaining({ id: 'svc/default/kubia', file: FILE, line: 58 }),
+    ]);
+    expect(after.diagnostics.some((d) => d.severity === 'error' && d.line === 58)).toBe(true);
+    expect(after.diagnostics.some((d) => d.code === 'change-rejected' && d.line === 58)).toBe(true);
+  });
+
+  it('gives the same cluster again when the 80 is typed back', () => {
+    const before = build(KUBIA);
+    const back = edit(edit(before, WITHOUT_80), KUBIA);
+    expect(allocationsOf(back)).toEqual(allocationsOf(before));
+    expect(back.rejected).toEqual([]);
+    expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('keeps the whole last good cluster on a syntax error, and says it is stale', () => {
+    const before = build(KUBIA);
+    const broken = edit(
+      before,
+      KUBIA.replace('  selector:\n    app: kubia\n---', '  selector [oops\n    app: kubia\n---'),
+    );
+    expect(broken.stale).toBe(true);
+    expect(broken.state).toBe(before.state);
+    expect(broken.diagnostics.some((d) => d.code === 'yaml-syntax')).toBe(true);
+    const fixed = edit(broken, KUBIA);
+    expect(fixed.stale).toBe(false);
+    expect(allocationsOf(fixed)).toEqual(allocationsOf(before));
+  });
+
+  it('deletes the object whose document is removed, and nothing else moves', () => {
+    const before = build(KUBIA);
+    const start = KUBIA.indexOf('kind: Service\nmetadata:\n  name: kubia-nodeport');
+    const docStart = KUBIA.lastIndexOf('---', start);
+    const docEnd = KUBIA.indexOf('---', start);
+    const after = edit(before, KUBIA.slice(0, docStart) + KUBIA.slice(docEnd));
+    expect(service(after, 'kubia-nodeport')).toBeUndefined();
+    const { was, now } = othersIn(allocationsOf(before), allocationsOf(after), (k) =>
+      k.endsWith('/kubia-nodeport'),
+    );
+    expect(now).toEqual(was);
+  });
+
+  it('gives a renamed Service a fresh IP that no live Service holds, and moves nothing else', () => {
+    const before = build(KUBIA);
+    const after = edit(before, KUBIA.replace('  name: kubia-loadbalancer', '  name: kubia-lb'));
+    expect(service(after, 'kubia-loadbalancer')).toBeUndefined();
+    const renamed = service(after, 'kubia-lb');
+    const others = after.state.services.filter((s) => s !== renamed).map((s) => s.manifest.spec.clusterIP);
+    expect(others).not.toContain(renamed?.manifest.spec.clusterIP);
+    const { was, now } = othersIn(allocationsOf(before), allocationsOf(after), (k) =>
+      k.endsWith('/kubia-loadbalancer'),
+    );
+    expect(now).toEqual(was);
+  });
+
+  it('keeps what actions did when another document is edited', () => {
+    const scaled = build(KUBIA);
+    const actions = [
+      {
+        type: 'scale' as const,
+        kind: 'ReplicationController' as const,
+        namespace: 'default',
+        name: 'kubia',
+        replicas: 5,
+      },
+    ];
+    const withScale = reviseSimulation(scaled, { files: [{ file: FILE, text: KUBIA }], seed: 1, actions });
+    expect(withScale.state.pods.filter((p) => p.ownerRef?.name === 'kubia')).toHaveLength(5);
+    const after = edit(withScale, KUBIA.replace('      port: 443\n', '      port: 444\n'), actions);
+    expect(allocationsOf(after).get('ReplicationController/default/kubia')).toBe(
+      allocationsOf(withScale).get('ReplicationController/default/kubia'),
+    );
+    expect(service(after, 'kubia')?.manifest.spec.ports.map((p) => p.port)).toEqual([80, 444]);
+    expect(service(after, 'kubia')?.manifest.spec.clusterIP).toBe('10.96.31.193');
+  });
+
+  it('is deterministic and builds from scratch when actions are taken back', () => {
+    const before = build(KUBIA);
+    expect(allocationsOf(edit(before, WITHOUT_80))).toEqual(allocationsOf(edit(before, WITHOUT_80)));
+    const fresh = reviseSimulation(before, { files: [{ file: FILE, text: KUBIA }], seed: 2, actions: [] });
+    expect(fresh.state.seed).toBe(2);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * How an edit recognises "the same object": by kind, namespace and name, as the API server and
+ * `kubectl apply` do. Cluster-scoped kinds (Namespace, Node, IngressClass) have the empty namespace.
+ */
+import type { Manifest } from '../model/objects.ts';
+import { isClusterScoped } from '../model/scope.ts';
+
+export interface ObjectIdentity {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** `Service/default/kubia`: the key an edit matches documents by. */
+export function objectKey(id: ObjectIdentity): string {
+  return `${id.kind}/${id.namespace}/${id.name}`;
+}
+
+export function identityOfManifest(m: Manifest): ObjectIdentity {
+  if (m.kind === 'Cluster') return { kind: 'Cluster', namespace: '', name: m.name };
+  return {
+    kind: m.kind,
+    namespace: isClusterScoped(m.kind) ? '' : m.metadata.namespace,
+    name: m.metadata.name,
+  };
+}
+
+/** What the API server would call the object the raw text names (namespace defaulted to `default`). */
+export function identityOfRaw(kind: string, namespace: string | undefined, name: string): ObjectIdentity {
+  return { kind, namespace: isClusterScoped(kind) ? '' : namespace || 'default', name };
+}
+
+const GRAPH_PREFIX: Record<string, string> = {
+  Service: 'svc',
+  Pod: 'pod',
+  Ingress: 'ing',
+  Endpoints: 'ep',
+};
+
+/**
+ * The graph's id for an object (trace.ts's graphIdOf… scheme: `svc/default/kubia`, `node/kind-worker`);
+ * kinds the graph does not draw get `<kind>/<namespace>/<name>` in lower case.
+ */
+export function graphIdOfIdentity(id: ObjectIdentity): string {
+  if (id.kind === 'Node') return `node/${id.name}`;
+  const prefix = GRAPH_PREFIX[id.kind] ?? id.kind.toLowerCase();
+  return id.namespace === '' ? `${prefix}/${id.name}` : `${prefix}/${id.namespace}/${id.name}`;
+}
+
+/** Equal apart from where they were written (an edit above a document moves its lines, nothing else). */
+export function sameManifest(a: Manifest, b: Manifest): boolean {
+  return JSON.stringify({ ...a, source: undefined }) === JSON.stringify({ ...b, source: undefined });
+}

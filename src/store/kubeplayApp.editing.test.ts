@@ -1,0 +1,94 @@
+/**
+ * Editing in the running app (docs/editing.md), over the real engine in-thread: an invalid edit keeps
+ * its object and every allocation, a syntax error leaves the terminal, the requests and the graph on
+ * one stale cluster, and choosing a scenario again starts from scratch.
+ */
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
+import { createInThreadEngine } from '../worker/inThread.ts';
+import { createKubeplayApp } from './kubeplayApp.ts';
+import { unresolvedHost } from './derive/urlSuggestions.ts';
+
+const kubia = SCENARIO_TEXTS['kubia'] ?? '';
+const WITHOUT_80 = kubia.replace(
+  '      port: 80          # the Service',
+  '      port:           # the Service',
+);
+const SYNTAX_ERROR = kubia.replace(
+  '  selector:\n    app: kubia\n---',
+  '  selector [oops\n    app: kubia\n---',
+);
+
+function makeApp() {
+  return createKubeplayApp({
+    engine: createInThreadEngine(),
+    scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
+    storage: null,
+    now: () => 1000,
+    debounceMs: 5,
+  });
+}
+
+async function getSvc(app: ReturnType<typeof makeApp>): Promise<string> {
+  // Without the AGE column: an edit moves the clock on.
+  return (await app.runCommand('kubectl get svc -A', null)).output.replace(/\s+\S+$/gm, '');
+}
+
+describe('kubeplay app: editing', () => {
+  it('keeps Service kubia and every Service IP and port when its port is deleted', async () => {
+    const app = makeApp();
+    await app.flush();
+    const before = await getSvc(app);
+    expect(before).toMatch(/\ndefault\s+kubia\s+ClusterIP\s+10\.96\.31\.193\s/);
+    app.editYaml(WITHOUT_80);
+    await app.flush();
+    expect(await getSvc(app)).toBe(before);
+    expect(app.simulation.getState().sim?.rejected?.map((r) => r.id)).toEqual(['svc/default/kubia']);
+    expect(app.simulation.getState().stale).toBe(false);
+    app.dispose();
+  });
+
+  it('answers from the same stale cluster everywhere after a syntax error', async () => {
+    const app = makeApp();
+    await app.flush();
+    const before = await getSvc(app);
+    app.editYaml(SYNTAX_ERROR);
+    await app.flush();
+    expect(app.simulation.getState().stale).toBe(true);
+    expect(await getSvc(app)).toBe(before);
+    const pod = app.simulation.getState().sim?.state.pods.find((p) => p.metadata.name.startsWith('kubia-'));
+    await app.sendRequest({ from: `pod/default/${pod?.metadata.name ?? ''}`, url: 'http://kubia' });
+    expect(app.traffic.getState().focused?.trace.outcome).toBe('ok');
+    app.dispose();
+  });
+
+  it('keeps the request bar on the URL it showed when an edit removes its Service, and says so', async () => {
+    const app = makeApp();
+    await app.flush();
+    expect(app.view.getState().draft.url).toBe('http://kubia');
+    const start = kubia.indexOf('kind: Service\nmetadata:\n  name: kubia\n');
+    const from = kubia.lastIndexOf('---', start);
+    app.editYaml(kubia.slice(0, from) + kubia.slice(kubia.indexOf('---', start)));
+    await app.flush();
+    const { draft } = app.view.getState();
+    expect(draft.url).toBe('http://kubia');
+    const state = app.simulation.getState().sim?.state;
+    expect(state && unresolvedHost(state, draft.from, draft.url)).toBe('kubia');
+    app.dispose();
+  });
+
+  it('starts from scratch when a scenario is chosen again', async () => {
+    const app = makeApp();
+    await app.flush();
+    const fresh = app.simulation.getState().sim;
+    app.editYaml(kubia.replace('  name: kubia-loadbalancer', '  name: kubia-lb'));
+    await app.flush();
+    app.chooseScenario('kubia');
+    await app.flush();
+    const again = app.simulation.getState().sim;
+    expect(again?.state.services.map((s) => s.manifest.spec.clusterIP)).toEqual(
+      fresh?.state.services.map((s) => s.manifest.spec.clusterIP),
+    );
+    app.dispose();
+  });
+});
