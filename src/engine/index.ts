@@ -28,7 +28,7 @@ export type { ExportInput, ScenarioExport } from './export/exportScenario.ts';
 export { exportScenario } from './export/exportScenario.ts';
 export { routeRequest } from './net/request.ts';
 export type { OpenApiSchema, SchemaKind, K8sOpenApi } from './schema/k8sOpenApi.ts';
-export { K8S_OPENAPI, apiVersionOf } from './schema/k8sOpenApi.ts';
+export { k8sOpenApi, apiVersionOf } from './schema/k8sOpenApi.ts';
 
 /**
  * Control-plane look-ups for the shell, the UI and the data plane.

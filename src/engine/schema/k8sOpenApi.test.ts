@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { KINDS } from '../parse/apiVersions.ts';
 import { RESOURCE_TYPES } from '../shell/kubectl/resources.ts';
 import type { OpenApiSchema } from './k8sOpenApi.ts';
-import { apiVersionOf, K8S_OPENAPI, resolveDefinition } from './k8sOpenApi.ts';
+import { apiVersionOf, k8sOpenApi, resolveDefinition } from './k8sOpenApi.ts';
+
+const K8S_OPENAPI = k8sOpenApi();
 
 const served = new Set(K8S_OPENAPI.kinds.map((k) => `${apiVersionOf(k)} ${k.kind}`));
 

@@ -3,7 +3,7 @@
  * OpenAPI document by scripts/gen-k8s-schema.mjs (see its header for the sources). `kubectl explain`
  * reads it here; the editor turns it into a JSON schema for completion, hover and value checks.
  */
-import generated from './k8s-1.33.json';
+import { K8S_OPENAPI_JSON } from './k8s-1.33.ts';
 
 /** The subset of an OpenAPI (v2) schema object that the generator keeps. */
 export interface OpenApiSchema {
@@ -38,14 +38,20 @@ export interface K8sOpenApi {
   definitions: Record<string, OpenApiSchema>;
 }
 
-export const K8S_OPENAPI: K8sOpenApi = generated as K8sOpenApi;
+let parsed: K8sOpenApi | undefined;
+
+/** The schema, parsed from the generated module's JSON text the first time anyone asks. */
+export function k8sOpenApi(): K8sOpenApi {
+  parsed ??= JSON.parse(K8S_OPENAPI_JSON) as K8sOpenApi;
+  return parsed;
+}
 
 export const DEFINITION_REF_PREFIX = '#/definitions/';
 
 /** The schema a `#/definitions/...` reference points to, or undefined. */
 export function resolveDefinition(
   ref: string | undefined,
-  doc: K8sOpenApi = K8S_OPENAPI,
+  doc: K8sOpenApi = k8sOpenApi(),
 ): OpenApiSchema | undefined {
   if (ref === undefined || !ref.startsWith(DEFINITION_REF_PREFIX)) return undefined;
   const name = ref.slice(DEFINITION_REF_PREFIX.length);

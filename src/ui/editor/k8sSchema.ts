@@ -1,13 +1,13 @@
 /**
  * The editor's JSON schema, built from the generated Kubernetes 1.33 OpenAPI schema
- * (src/engine/schema/k8s-1.33.json): each document gets the definition of its apiVersion and kind
+ * (src/engine/schema/k8s-1.33.ts): each document gets the definition of its apiVersion and kind
  * through an `if`/`then` per kind, so completion, hover and value checks are those of the API. A
  * document of another kind (the kind Cluster config `kind.x-k8s.io/v1alpha4`, or a kind kubeplay
  * skips) matches no branch and is left to the engine's own validation, which is what counts.
  */
 import type { JSONSchema } from 'monaco-yaml';
 import type { OpenApiSchema } from '../../engine/index.ts';
-import { apiVersionOf, K8S_OPENAPI } from '../../engine/index.ts';
+import { apiVersionOf, k8sOpenApi } from '../../engine/index.ts';
 
 /** Kinds the editor offers beside the API's: kubectl's List and the kind cluster config. */
 const KIND_CLUSTER_API_VERSION = 'kind.x-k8s.io/v1alpha4';
@@ -27,7 +27,7 @@ function selectByKind(apiVersion: string, kind: string, then: JSONSchema): JSONS
   };
 }
 
-export function buildK8sSchema(doc = K8S_OPENAPI): JSONSchema {
+export function buildK8sSchema(doc = k8sOpenApi()): JSONSchema {
   const apiVersions = [...new Set(doc.kinds.map(apiVersionOf)), KIND_CLUSTER_API_VERSION];
   const kinds = [...doc.kinds.map((k) => k.kind), 'List', 'Cluster'];
   const anyKind: JSONSchema = {

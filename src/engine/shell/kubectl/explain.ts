@@ -5,7 +5,7 @@
  * kubectl's (https://github.com/kubernetes/kubectl/blob/release-1.33/pkg/cmd/explain/explain.go).
  */
 import type { CommandOutput } from '../context.ts';
-import { K8S_OPENAPI } from '../../schema/k8sOpenApi.ts';
+import { k8sOpenApi } from '../../schema/k8sOpenApi.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { flagBool, flagString } from './flags.ts';
 import { ExplainError, ExplainRenderer } from './explainRender.ts';
@@ -61,7 +61,7 @@ export function explainCompletions(word: string): string[] {
   const split = splitRequest(word.slice(0, dot));
   if ('error' in split) return [];
   const { type, fields } = split;
-  const names = new ExplainRenderer(K8S_OPENAPI).fieldNames(
+  const names = new ExplainRenderer(k8sOpenApi()).fieldNames(
     { group: type.group, version: type.version, kind: type.kind },
     fields,
   );
@@ -96,7 +96,7 @@ export function runExplain(parsed: ParsedFlags): CommandOutput {
   if (group !== type.group || version !== type.version)
     return fail(`couldn't find resource for "${group}/${version}, Resource=${type.plural}"`);
   try {
-    const text = new ExplainRenderer(K8S_OPENAPI).render(
+    const text = new ExplainRenderer(k8sOpenApi()).render(
       { group, version, kind: type.kind },
       fields,
       flagBool(parsed, 'recursive'),
