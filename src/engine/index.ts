@@ -31,6 +31,8 @@ export type { Explanation, Blame, QuickFix, YamlLocation } from './explain/types
 export type { TextEdit } from './explain/fixEdit.ts';
 export { explainTrace } from './explain/explainTrace.ts';
 export { editForFix, applyTextEdit } from './explain/fixEdit.ts';
+export type { OpenApiSchema, SchemaKind, K8sOpenApi } from './schema/k8sOpenApi.ts';
+export { k8sOpenApi, apiVersionOf } from './schema/k8sOpenApi.ts';
 
 /**
  * Control-plane look-ups for the shell, the UI and the data plane.

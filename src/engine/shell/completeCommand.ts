@@ -4,6 +4,7 @@
  */
 import type { Simulation } from '../sim/simulation.ts';
 import { GLOBAL_FLAGS } from './kubectl/flags.ts';
+import { explainCompletions } from './kubectl/explain.ts';
 import { KUBECTL_COMMANDS } from './kubectl/kubectl.ts';
 import { listObjects } from './kubectl/listing.ts';
 import { findResourceType, RESOURCE_TYPES } from './kubectl/resources.ts';
@@ -165,6 +166,7 @@ export function completeCommand(
         ),
       );
     }
+    if (verb === 'explain') return result(positional.length === 1 ? explainCompletions(current) : []);
     if (verb === 'exec' || verb === 'logs') {
       if (positional.length === 1) return result(matching(namesOf(sim, 'pods', namespace), current));
       return result([]);

@@ -10,6 +10,7 @@ Basic Commands (Beginner):
   expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
 
 Basic Commands (Intermediate):
+  explain         Get documentation for a resource
   get             Display one or many resources
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
 
@@ -64,6 +65,34 @@ Options:
 
 Usage:
   kubectl get [(-o|--output=)json|yaml|name|wide|jsonpath=...] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]
+`,
+  explain: `Describe fields and structure of various resources.
+
+ This command describes the fields associated with each supported API resource. Fields are identified via a
+simple JSONPath identifier:
+
+        <type>.<fieldName>[.<fieldName>]
+
+ Information about each field is retrieved from the server in OpenAPI format (here: the Kubernetes 1.33
+schema built into kubeplay).
+
+Examples:
+  # Get the documentation of the resource and its fields
+  kubectl explain pods
+
+  # Get all the fields in the resource
+  kubectl explain pods --recursive
+
+  # Get the documentation of a specific field of a resource
+  kubectl explain pods.spec.containers
+
+Options:
+      --api-version='': Use given api-version (group/version) of the resource.
+  -o, --output='plaintext': Format in which to render the schema. Only plaintext here.
+      --recursive=false: When true, print the name of all the fields recursively.
+
+Usage:
+  kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext] [options]
 `,
   describe: `Show details of a specific resource or group of resources.
 

@@ -8,6 +8,7 @@ import type { CommandOutput, ShellContext } from '../context.ts';
 import { displayOf, findPod } from '../context.ts';
 import { formatTable } from '../format/tabwriter.ts';
 import { runDescribe } from './describe.ts';
+import { EXPLAIN_FLAGS, runExplain } from './explain.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { flagBool, flagString, parseFlags } from './flags.ts';
 import { GET_FLAGS, runGet, resolveResourceArgs } from './get.ts';
@@ -45,7 +46,6 @@ const NOT_SIMULATED = [
   'auth',
   'debug',
   'wait',
-  'explain',
   'diff',
   'autoscale',
   'drain',
@@ -88,6 +88,7 @@ export const KUBECTL_COMMANDS: Record<string, FlagSpec[]> = {
     { name: 'selector', short: 'l', value: true },
     { name: 'all-namespaces', short: 'A', value: false },
   ],
+  explain: EXPLAIN_FLAGS,
   exec: EXEC_FLAGS,
   expose: EXPOSE_FLAGS,
   apply: APPLY_FLAGS,
@@ -154,6 +155,8 @@ export function kubectlCommand(
       return runGet(state, { ...parsed, args: [...parsed.args, ...parsed.rest] }, ctx.session.namespace);
     case 'describe':
       return runDescribe(state, parsed, ctx.session.namespace);
+    case 'explain':
+      return runExplain(parsed);
     case 'exec':
       return runExec(ctx, parsed, stdin, run);
     case 'expose':

@@ -1,0 +1,97 @@
+/**
+ * Schema intelligence from the Kubernetes 1.33 OpenAPI schema (src/engine/schema/k8s-1.33.json): the
+ * editor completes and documents Service fields from it, hover shows a field's description, and the
+ * terminal's `kubectl explain` prints the same description.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import type { PlaygroundPage } from './pages/PlaygroundPage.ts';
+import { TerminalPanel } from './pages/TerminalPanel.ts';
+
+test.beforeEach(async ({ page }) => {
+  // Each test loads both the engine and the Monaco editor chunk; give them three times the default.
+  test.slow();
+  // Like playground.open(), with room for the editor and engine chunks on a busy machine.
+  await page.goto('/');
+  await expect(page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: 30_000 });
+});
+
+/**
+ * Puts the cursor on the scenario's first line reading `text` (Monaco's Go to Line, Ctrl+G), which
+ * scrolls it into view: the editor renders only the lines on screen.
+ */
+async function goToLine(page: Page, playground: PlaygroundPage, text: string): Promise<Locator> {
+  const yaml = await playground.call('yaml');
+  const number = yaml.split('\n').findIndex((l) => l.trim() === text) + 1;
+  expect(number).toBeGreaterThan(0);
+  // The editor chunk (Monaco, 1 MB gzip) can take a while on a busy machine.
+  const first = playground.editor.locator('.view-line').first();
+  await expect(first).toBeVisible({ timeout: 60_000 });
+  await first.click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(number));
+  await page.keyboard.press('Enter');
+  return playground.editorLine(text);
+}
+
+test('in a Service spec, Ctrl+Space offers sessionAffinity with its documentation, then its values', async ({
+  page,
+  playground,
+}) => {
+  await goToLine(page, playground, 'type: NodePort');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('sessionAff');
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.editor-widget.suggest-widget');
+  const item = suggest.getByRole('option', { name: 'sessionAffinity, Property', exact: true });
+  await expect(item).toBeVisible({ timeout: 20_000 });
+  const details = page.locator('.suggest-details');
+  // Ctrl+Space on an open list toggles the documentation pane (Monaco's "Read More").
+  if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+  await expect(details).toContainText('Used to maintain session affinity');
+  await playground.screenshot('schema-completion');
+  await page.keyboard.press('Enter');
+  await expect(playground.editor.locator('.view-line', { hasText: 'sessionAffinity:' })).toBeVisible();
+  // The value: the enum the API declares for ServiceAffinity.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+Space');
+  await expect(suggest.getByRole('option', { name: /^ClientIP\b/ })).toBeVisible({ timeout: 20_000 });
+  await expect(suggest.getByRole('option', { name: /^None\b/ })).toBeVisible();
+});
+
+test('hovering a Service field shows its description from the schema', async ({ page, playground }) => {
+  const line = await goToLine(page, playground, 'type: NodePort');
+  await line
+    .locator('span', { hasText: /^type$/ })
+    .first()
+    .hover();
+  const hover = page
+    .locator('.monaco-hover')
+    .filter({ hasText: 'type determines how the Service is exposed' });
+  await expect(hover).toBeVisible({ timeout: 20_000 });
+  await playground.screenshot('schema-hover');
+});
+
+test('kubectl explain service.spec.sessionAffinity prints the field, its values and its description', async ({
+  page,
+  playground,
+}) => {
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  // The docked terminal shows a few rows; head and grep keep each answer on screen.
+  const head = await terminal.run('kubectl explain service.spec.sessionAffinity | head -4');
+  expect(head.split('\n')).toEqual([
+    'KIND:       Service',
+    'VERSION:    v1',
+    '',
+    'FIELD: sessionAffinity <string>',
+  ]);
+  expect(await terminal.run('kubectl explain service.spec.sessionAffinity | head -7 | tail -3')).toBe(
+    ['ENUM:', '    ClientIP', '    None'].join('\n'),
+  );
+  const description = await terminal.run('kubectl explain svc.spec.sessionAffinity | grep Supports');
+  expect(description).toBe('    Supports "ClientIP" and "None". Used to maintain session affinity. Enable');
+  await playground.screenshot('schema-explain');
+  expect(await terminal.run('kubectl explain svc.spec.foo')).toBe('error: field "foo" does not exist');
+});
