@@ -45,12 +45,12 @@ export function usePathStyle(nodes: GraphNode[], edges: GraphEdge[], focusOnly: 
     const scope = '.kp-graph';
     const nodeList = [...touched].map((id) => `${scope} .react-flow__node[data-id=${quote(id)}]`);
     const edgeList = touchedEdges.map((id) => `${scope} .react-flow__edge[data-id=${quote(id)}]`);
-    const quiet = focusOnly ? 'visibility: hidden;' : 'opacity: 0.3;';
+    const quiet = focusOnly ? 'visibility: hidden !important;' : 'opacity: 0.3;';
     return [
       `${scope} .react-flow__node:not(.react-flow__node-cluster) { ${quiet} }`,
-      `${scope} .react-flow__edge { ${focusOnly ? 'visibility: hidden;' : 'opacity: 0.2;'} }`,
-      nodeList.length ? `${nodeList.join(',\n')} { opacity: 1; visibility: visible; }` : '',
-      edgeList.length ? `${edgeList.join(',\n')} { opacity: 1; visibility: visible; }` : '',
+      `${scope} .react-flow__edge { ${focusOnly ? 'visibility: hidden !important;' : 'opacity: 0.2;'} }`,
+      nodeList.length ? `${nodeList.join(',\n')} { opacity: 1; visibility: visible !important; }` : '',
+      edgeList.length ? `${edgeList.join(',\n')} { opacity: 1; visibility: visible !important; }` : '',
     ].join('\n');
   }, [trace, inFlight, focusOnly, nodes, edges]);
 }
