@@ -3,7 +3,7 @@
  * type, so fitting the cluster into the pane leaves the names large on a projector (issue 11: pod and
  * Service names at least 12 px on screen at 1366x768, 18 px when presenting).
  */
-export const POD = { width: 176, height: 54, gap: 10 };
+export const POD = { width: 196, height: 54, gap: 10 };
 export const KUBE_NODE = { padding: 12, header: 50, minWidth: 250, minHeight: 120, gap: 24 };
 export const CARD = {
   width: 220,
