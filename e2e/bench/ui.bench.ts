@@ -4,7 +4,9 @@
  * - navigation to the first graph node (median of 5 cold loads);
  * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
  *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
- * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's.
+ * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod.
+ * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's,
+ * layout well under a frame's worth per edit (< 50 ms).
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -14,6 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import LZString from 'lz-string';
+import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
+import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
 
 const PORT = 4194;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -34,6 +38,29 @@ function initialJsBytes(): { raw: number; gzip: number; files: string[] } {
 
 /** A kind cluster with 10 workers and a 1,000-replica Deployment behind a NodePort Service. */
 function bigScenarioLink(): string {
+  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml: bigScenarioYaml() }))}`;
+}
+
+/** The same cluster laid out by the pure layout function, for each pane shape: best and median of 7 runs. */
+function layoutFigure(): string {
+  const sim = createSimulation({ files: [{ file: 'bench.yaml', text: bigScenarioYaml() }], seed: 1 });
+  const input = { state: sim.state, ingressControllers: getIngressControllerPods(sim.state), stale: false };
+  const pods = sim.state.pods.length;
+  const figures = (['wide', 'panorama', 'tall'] as const).map((shape) => {
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      toFlowElements({ ...input, shape });
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    const [best, median] = [times[0]!, times[3]!];
+    return `${shape} best ${best.toFixed(1)} ms (${((best * 1000) / pods).toFixed(1)} µs/pod), median ${median.toFixed(1)} ms`;
+  });
+  return `graph layout, ${pods} pods: ${figures.join(', ')}`;
+}
+
+function bigScenarioYaml(): string {
   const workers = Array.from({ length: 10 }, () => '  - role: worker').join('\n');
   const yaml = `kind: Cluster
 apiVersion: kind.x-k8s.io/v1alpha4
@@ -73,7 +100,7 @@ spec:
     - port: 80
       targetPort: 8080
 `;
-  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
+  return yaml;
 }
 
 async function waitForServer(): Promise<void> {
@@ -153,6 +180,7 @@ function stopProcessGroup(child: ChildProcess): void {
 }
 
 async function main(): Promise<void> {
+  console.log(layoutFigure());
   const js = initialJsBytes();
   console.log(
     `initial JS: ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzip / 1024).toFixed(1)} KiB gzip (target < 200 KB) [${js.files.join(', ')}]`,

@@ -262,6 +262,8 @@ export const en = {
     minimap: 'Mini map',
     building: 'Building the cluster…',
     startFailed: 'The simulation could not start: {{message}}',
+    focusRequest: 'Focus on this request',
+    focusRequestTitle: 'Hide everything the latest request does not touch',
   },
   terminalUi: {
     screen: 'Terminal: type kubectl, curl or nslookup commands',

@@ -250,6 +250,8 @@ export const zhCN: Resources = {
     minimap: '缩略图',
     building: '正在构建集群…',
     startFailed: '模拟无法启动：{{message}}',
+    focusRequest: '只看这个请求',
+    focusRequestTitle: '隐藏最近一次请求没有经过的对象',
   },
   terminalUi: {
     screen: '终端：输入 kubectl、curl 或 nslookup 命令',

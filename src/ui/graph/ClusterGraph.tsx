@@ -3,6 +3,7 @@
  * stored in the view (so the layout keeps it across edits). Packets ride on top in the PacketLayer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -13,26 +14,45 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import type { FitViewOptions, NodeChange, NodeMouseHandler, OnNodeDrag } from '@xyflow/react';
+import type {
+  EdgeTypes,
+  FitViewOptions,
+  NodeChange,
+  NodeMouseHandler,
+  OnMove,
+  OnNodeDrag,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { useTypingFocus } from '../keyboard/useTypingFocus.ts';
 import { moveNode, select } from '../../store/viewStore.ts';
 import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
+import { edgeTypes } from './edges/BusEdge.tsx';
 import { registerGraphSource } from './export/graphSource.ts';
 import type { GraphNode } from './graphData.ts';
 import { GraphToolbar } from './GraphToolbar.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
 import { useFlowElements } from './useFlowElements.ts';
+import './graph.css';
+import type { GraphShape } from './layoutMetrics.ts';
+import { FIT_PADDING, usePaneShape } from './usePaneShape.ts';
 import { useLessonHighlight } from './useLessonHighlight.ts';
+import { usePathStyle } from './useRequestPath.ts';
+import { useRovingFocus } from './useRovingFocus.ts';
 
 const proOptions = { hideAttribution: true };
 // Room for what floats over the graph: the view toolbar above, the zoom controls on the left.
 const fitViewOptions = {
-  padding: { top: '46px', left: '52px', right: '14px', bottom: '14px' },
+  padding: {
+    top: `${FIT_PADDING.top}px`,
+    left: `${FIT_PADDING.left}px`,
+    right: `${FIT_PADDING.right}px`,
+    bottom: `${FIT_PADDING.bottom}px`,
+  },
 } satisfies FitViewOptions;
+const customEdgeTypes = edgeTypes as unknown as EdgeTypes;
 /** Below this many graph nodes the whole cluster fits on screen: a minimap would only cover part of it. */
 const MINIMAP_FROM_NODES = 60;
 
@@ -63,10 +83,18 @@ function StaleBadge() {
   );
 }
 
-function Graph() {
+/** Zoomed-out cards (level of detail) grow back to full size on hover: they need the zoom in CSS. */
+const publishZoom: OnMove = (event, viewport) => {
+  const target = event?.target;
+  const pane = target instanceof Element ? target.closest('.kp-graph') : document.querySelector('.kp-graph');
+  if (pane instanceof HTMLElement) pane.style.setProperty('--kp-zoom', viewport.zoom.toFixed(3));
+};
+
+function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLElement | null> }) {
   const app = useApp();
   const { t } = useTranslation();
-  const elements = useFlowElements();
+  const elements = useFlowElements(shape);
+  const [focusOnly, setFocusOnly] = useState(false);
   const theme = useView((s) => s.theme);
   const [nodes, setNodes] = useState<GraphNode[]>(() => elements?.nodes ?? []);
   const [syncedWith, setSyncedWith] = useState(elements);
@@ -83,14 +111,17 @@ function Graph() {
   useEffect(() => {
     nodesRef.current = nodes;
   }, [nodes]);
-  // Fit when the number of things changes a lot (a new scenario), not on every edit.
+  // Fit when the number of things changes (a new scenario) or the layout changes shape, not on
+  // every edit.
+  const fittedShape = useRef<GraphShape>(shape);
   useEffect(() => {
-    if (nodeCount > 0 && Math.abs(nodeCount - fittedFor.current) > 0) {
+    if (nodeCount > 0 && (nodeCount !== fittedFor.current || shape !== fittedShape.current)) {
       const first = fittedFor.current === 0;
       fittedFor.current = nodeCount;
+      fittedShape.current = shape;
       requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : 250 }));
     }
-  }, [nodeCount, flow]);
+  }, [nodeCount, shape, flow]);
 
   // "Fit" from the header (outside the React Flow provider) arrives as a nonce in the view store.
   const fitNonce = useView((s) => s.fitNonce);
@@ -100,7 +131,7 @@ function Graph() {
 
   // Refit when the pane changes size (editor or terminal shown/hidden, window resized).
   useEffect(() => {
-    const pane = document.querySelector('.kp-graph');
+    const pane = paneRef.current;
     if (!pane) return;
     let timer = 0;
     let first = true;
@@ -117,7 +148,7 @@ function Graph() {
       observer.disconnect();
       window.clearTimeout(timer);
     };
-  }, [flow]);
+  }, [flow, paneRef]);
 
   // The header's Export menu draws what React Flow holds now (src/ui/graph/export).
   useEffect(
@@ -162,13 +193,19 @@ function Graph() {
   const panKey = typing ? null : 'Space';
   const getCenters = useCallback(() => getAbsoluteCenters(nodesRef.current), []);
   const edges = useMemo(() => elements?.edges ?? [], [elements]);
-  const shownNodes = useLessonHighlight(nodes);
+  const inspect = useCallback((id: string) => select(app.view, id), [app]);
+  const roving = useRovingFocus(useLessonHighlight(nodes), inspect);
+  const pathStyle = usePathStyle(nodes, edges, focusOnly);
 
   return (
     <ReactFlow<GraphNode>
-      nodes={shownNodes}
+      nodes={roving.nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={customEdgeTypes}
+      onKeyDown={roving.onKeyDown}
+      onFocus={roving.onFocus}
+      onMove={publishZoom}
       onNodesChange={onNodesChange}
       onNodeDragStop={onNodeDragStop}
       onNodeClick={onNodeClick}
@@ -181,12 +218,14 @@ function Graph() {
       colorMode={theme}
       proOptions={proOptions}
       nodesConnectable={false}
+      nodesFocusable={false}
       edgesFocusable={false}
       elementsSelectable
       panActivationKeyCode={panKey}
       deleteKeyCode={null}
       aria-label={t('graph.graph')}
     >
+      {pathStyle && <style data-testid="graph-path-style">{pathStyle}</style>}
       <Background gap={24} />
       {nodes.length >= MINIMAP_FROM_NODES && (
         <MiniMap<GraphNode>
@@ -202,7 +241,7 @@ function Graph() {
       <PacketCanvasLayer />
       <PacketLayer getCenters={getCenters} />
       <Panel position="top-left">
-        <GraphToolbar />
+        <GraphToolbar focusOnly={focusOnly} onFocusOnly={setFocusOnly} />
       </Panel>
       <Panel position="top-center">
         <StaleBadge />
@@ -216,15 +255,23 @@ export function ClusterGraph() {
   const status = useSimulation((s) => s.status);
   const engineError = useSimulation((s) => s.engineError);
   const hasSim = useSimulation((s) => s.sim !== null);
+  const paneRef = useRef<HTMLElement | null>(null);
+  const shape = usePaneShape(paneRef);
   return (
-    <section className="kp-graph" aria-label={t('graph.section')} data-status={status}>
+    <section
+      ref={paneRef}
+      className="kp-graph"
+      aria-label={t('graph.section')}
+      data-status={status}
+      data-shape={shape}
+    >
       {!hasSim && (
         <div className="kp-graph-empty" role="status">
           {engineError ? t('graph.startFailed', { message: engineError }) : t('graph.building')}
         </div>
       )}
       <ReactFlowProvider>
-        <Graph />
+        <Graph shape={shape} paneRef={paneRef} />
       </ReactFlowProvider>
     </section>
   );

@@ -1,17 +1,23 @@
 /**
  * The graph's own view controls, on the graph where the eye already is (fitting the view is in
- * React Flow's controls, bottom left): whether kube-system's pods are drawn, and back to the
- * automatic layout after dragging.
+ * React Flow's controls, bottom left): whether kube-system's pods are drawn, back to the automatic
+ * layout after dragging, and "focus on this request" (hide what the latest request does not touch).
  */
 import { useTranslation } from 'react-i18next';
-import { useApp, useView } from '../../store/react.ts';
+import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { resetLayout } from '../../store/viewStore.ts';
 
-export function GraphToolbar() {
+export interface GraphToolbarProps {
+  focusOnly: boolean;
+  onFocusOnly: (on: boolean) => void;
+}
+
+export function GraphToolbar({ focusOnly, onFocusOnly }: GraphToolbarProps) {
   const app = useApp();
   const { t } = useTranslation();
   const showSystem = useView((s) => s.showSystem);
   const dragged = useView((s) => Object.keys(s.positions).length > 0);
+  const hasRequest = useTraffic((s) => s.focused !== null);
   return (
     <div className="kp-row kp-graph-tools kp-graph-toolbar" role="group" aria-label={t('header.graphTools')}>
       <label className="kp-check kp-chip">
@@ -21,6 +27,16 @@ export function GraphToolbar() {
           onChange={(e) => app.view.setState({ showSystem: e.target.checked })}
         />
         {t('header.systemPods')}
+      </label>
+      <label className="kp-check kp-chip" title={t('graph.focusRequestTitle')}>
+        <input
+          type="checkbox"
+          data-testid="focus-request"
+          checked={focusOnly}
+          disabled={!hasRequest}
+          onChange={(e) => onFocusOnly(e.target.checked)}
+        />
+        {t('graph.focusRequest')}
       </label>
       <button type="button" onClick={() => resetLayout(app.view)} disabled={!dragged}>
         {t('header.resetLayout')}

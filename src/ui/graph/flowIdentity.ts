@@ -25,8 +25,8 @@ export function reuseUnchanged(previous: FlowElements | null, next: FlowElements
   };
 }
 
-/** Centre of every node in flow coordinates (parents' offsets added), for the packet paths. */
-export function getAbsoluteCenters(nodes: GraphNode[]): Map<string, { x: number; y: number }> {
+/** Top-left corner of every node in flow coordinates (parents' offsets added). */
+export function getAbsoluteOrigins(nodes: GraphNode[]): Map<string, { x: number; y: number }> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const origin = new Map<string, { x: number; y: number }>();
   const originOf = (n: GraphNode): { x: number; y: number } => {
@@ -38,9 +38,16 @@ export function getAbsoluteCenters(nodes: GraphNode[]): Map<string, { x: number;
     origin.set(n.id, value);
     return value;
   };
+  for (const n of nodes) originOf(n);
+  return origin;
+}
+
+/** Centre of every node in flow coordinates (parents' offsets added), for the packet paths. */
+export function getAbsoluteCenters(nodes: GraphNode[]): Map<string, { x: number; y: number }> {
+  const origins = getAbsoluteOrigins(nodes);
   const centers = new Map<string, { x: number; y: number }>();
   for (const n of nodes) {
-    const o = originOf(n);
+    const o = origins.get(n.id)!;
     centers.set(n.id, { x: o.x + (n.width ?? 0) / 2, y: o.y + (n.height ?? 0) / 2 });
   }
   return centers;

@@ -39,13 +39,16 @@ describe('toFlowElements', () => {
     expect(svc?.data).toMatchObject({ type: 'NodePort', clusterIP: '10.96.0.21', ports: '80:30123/TCP' });
   });
 
-  it('draws endpoint edges to ready and not-ready pods differently, and LB edges to every node', () => {
+  it('draws each Endpoints to its pods as one bus, ready and not-ready branches apart; LB edges to every node', () => {
     const { edges } = build();
     const fromEp = edges.filter((e) => e.source === 'ep/default/kubia');
-    expect(fromEp.map((e) => [e.target, e.className])).toEqual([
-      ['pod/default/kubia-abcde', 'kp-edge-endpoint'],
-      ['pod/default/kubia-fghij', 'kp-edge-endpoint'],
-      ['pod/default/kubia-klmno', 'kp-edge-endpoint kp-edge-notready'],
+    expect(fromEp).toHaveLength(1);
+    expect(fromEp[0]).toMatchObject({ type: 'bus', id: 'e:ep/default/kubia->pods' });
+    const branches = (fromEp[0]!.data as { branches: { id: string; notReady: boolean }[] }).branches;
+    expect(branches.map((b) => [b.id, b.notReady])).toEqual([
+      ['pod/default/kubia-abcde', false],
+      ['pod/default/kubia-fghij', false],
+      ['pod/default/kubia-klmno', true],
     ]);
     expect(edges.filter((e) => e.source === 'lb/default/kubia-loadbalancer')).toHaveLength(3);
     expect(

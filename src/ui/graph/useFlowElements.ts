@@ -1,14 +1,15 @@
 /**
- * The graph's nodes and edges for the current cluster: recomputed only when the cluster or the
- * dragged positions change, with unchanged objects kept so memoised nodes do not re-render.
+ * The graph's nodes and edges for the current cluster: recomputed only when the cluster, the
+ * dragged positions or the pane's shape class change, with unchanged objects kept so memoised nodes do not re-render.
  */
 import { useMemo, useState } from 'react';
 import { getIngressControllerPods } from '../../engine/index.ts';
 import { useSimulation, useView } from '../../store/react.ts';
 import type { FlowElements } from './graphData.ts';
+import type { GraphShape } from './layoutMetrics.ts';
 import { reuseUnchanged, toFlowElements } from './toFlowElements.ts';
 
-export function useFlowElements(): FlowElements | null {
+export function useFlowElements(shape: GraphShape): FlowElements | null {
   const sim = useSimulation((s) => s.sim);
   const stale = useSimulation((s) => s.stale);
   const positions = useView((s) => s.positions);
@@ -18,11 +19,17 @@ export function useFlowElements(): FlowElements | null {
     if (!sim) return null;
     const state = sim.state;
     const next = toFlowElements(
-      { state, ingressControllers: getIngressControllerPods(state), stale, hideSystem: !showSystem },
+      {
+        state,
+        ingressControllers: getIngressControllerPods(state),
+        stale,
+        hideSystem: !showSystem,
+        shape,
+      },
       positions,
     );
     return keep(next);
-  }, [sim, stale, positions, showSystem, keep]);
+  }, [sim, stale, positions, showSystem, shape, keep]);
 }
 
 /** Remembers the last result so unchanged nodes keep their identity across recomputations. */

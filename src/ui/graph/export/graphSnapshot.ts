@@ -4,6 +4,8 @@
  * the current filter are exported as shown). Pure: no DOM, no React, so unit tests feed it
  * toFlowElements' output directly.
  */
+import { BUS_EDGE_TYPE } from '../endpointsBus.ts';
+import type { BusData } from '../endpointsBus.ts';
 import type { GraphEdge, GraphNode, GraphNodeData } from '../graphData.ts';
 import { getHandleSide, type HandleSide } from './handleSides.ts';
 
@@ -73,6 +75,21 @@ function hasArrow(edge: GraphEdge): boolean {
   return edge.markerEnd !== undefined && edge.markerEnd !== null && edge.markerEnd !== '';
 }
 
+/**
+ * The graph draws an Endpoints' pods as one bus (endpointsBus.ts); the export draws one curve per
+ * pod, as the edge a reader of the file expects.
+ */
+function expandBus(edge: GraphEdge): GraphEdge[] {
+  if (edge.type !== BUS_EDGE_TYPE) return [edge];
+  const data = edge.data as BusData | undefined;
+  return (data?.branches ?? []).map((b) => ({
+    id: `e:${edge.source}->${b.id}`,
+    source: edge.source,
+    target: b.id,
+    className: b.notReady ? 'kp-edge-endpoint kp-edge-notready' : 'kp-edge-endpoint',
+  }));
+}
+
 export function toGraphSnapshot(nodes: GraphNode[], edges: GraphEdge[]): GraphSnapshot {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const placed = new Map<string, SnapshotNode>();
@@ -99,7 +116,7 @@ export function toGraphSnapshot(nodes: GraphNode[], edges: GraphEdge[]): GraphSn
   const snapshotNodes = shown.map((n) => place(n, new Set([n.id])));
 
   const snapshotEdges: SnapshotEdge[] = [];
-  for (const edge of edges) {
+  for (const edge of edges.flatMap(expandBus)) {
     if (edge.hidden) continue;
     const source = placed.get(edge.source);
     const target = placed.get(edge.target);

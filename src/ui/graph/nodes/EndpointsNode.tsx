@@ -2,19 +2,26 @@ import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { EndpointsData } from '../graphData.ts';
+import { useIsConsulted } from '../useRequestPath.ts';
 import { useIsSelected } from './useNodeFlags.ts';
 
+/** A Service's Endpoints, one line under it; lit with the Service when its rule is consulted. */
 function EndpointsNodeView({ id, data }: NodeProps & { data: EndpointsData }) {
   const selected = useIsSelected(id);
+  const consulted = useIsConsulted(id);
   return (
-    <div className={`kp-card kp-endpoints${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+    <div
+      className={`kp-card kp-endpoints${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}`}
+      data-graph-id={id}
+      data-consulted={consulted}
+    >
       <Handle type="target" position={Position.Top} className="kp-handle" />
       <Handle type="source" position={Position.Bottom} className="kp-handle" />
       <div className="kp-title">
         <span className="kp-kind">ep</span> <span className="kp-name">{data.name}</span>
-      </div>
-      <div className="kp-small">
-        {data.ready} ready{data.notReady ? ` · ${data.notReady} not ready` : ''}
+        <span className="kp-ep-count">
+          {data.ready} ready{data.notReady ? ` · ${data.notReady} not` : ''}
+        </span>
       </div>
     </div>
   );

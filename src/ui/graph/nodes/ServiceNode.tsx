@@ -2,26 +2,33 @@ import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { ServiceData } from '../graphData.ts';
+import { useIsConsulted } from '../useRequestPath.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 
+/** A Service: the rule kube-proxy consults at the DNAT hop (lit up then, see requestPath.ts). */
 function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   const selected = useIsSelected(id);
+  const consulted = useIsConsulted(id);
   const rejected = useRejectedChange(id);
   return (
     <div
-      className={`kp-card kp-service${selected ? ' kp-selected' : ''}`}
+      className={`kp-card kp-service${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}`}
       data-graph-id={id}
+      data-consulted={consulted}
       data-change-rejected={rejected !== undefined}
     >
       <Handle type="target" position={Position.Top} className="kp-handle" />
       <Handle type="source" position={Position.Bottom} className="kp-handle" />
-      <div className="kp-title" title={`${data.namespace}/${data.name}`}>
-        <span className="kp-kind">svc</span> <span className="kp-name">{data.name}</span>
+      {/* The name has the whole width (long Service names are common); the kind leads line two. */}
+      <div className="kp-title kp-service-title" title={`${data.namespace}/${data.name}`}>
+        <span className="kp-name">{data.name}</span>
         <RejectedBadge message={rejected} />
+        {consulted && <span className="kp-consulted-tag">rule</span>}
       </div>
       <div className="kp-small">
-        <strong>{data.type}</strong> <span className="kp-mono">{data.clusterIP || '—'}</span>
+        <span className="kp-kind">svc</span> <strong>{data.type}</strong>{' '}
+        <span className="kp-mono">{data.clusterIP || '—'}</span>
       </div>
       <div className="kp-mono">{data.ports}</div>
       {data.externalIP && <div className="kp-mono">external {data.externalIP}</div>}

@@ -1,0 +1,31 @@
+/**
+ * The graph pane's shape class, measured with a ResizeObserver. The state changes only when the
+ * class does (a window dragged a few pixels keeps the layout; entering Present mode may switch it).
+ */
+import { useEffect, useState } from 'react';
+import type { RefObject } from 'react';
+import { getGraphShape } from './layoutMetrics.ts';
+import type { GraphShape } from './layoutMetrics.ts';
+
+/** The room fitView leaves around the graph (ClusterGraph's fitViewOptions padding). */
+export const FIT_PADDING = { top: 46, left: 52, right: 14, bottom: 14 };
+
+function shapeOf(element: HTMLElement): GraphShape {
+  return getGraphShape(
+    element.clientWidth - FIT_PADDING.left - FIT_PADDING.right,
+    element.clientHeight - FIT_PADDING.top - FIT_PADDING.bottom,
+  );
+}
+
+export function usePaneShape(pane: RefObject<HTMLElement | null>): GraphShape {
+  const [shape, setShape] = useState<GraphShape>('wide');
+  useEffect(() => {
+    const element = pane.current;
+    if (!element) return;
+    // The observer reports the first size as soon as it observes.
+    const observer = new ResizeObserver(() => setShape(shapeOf(element)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [pane]);
+  return shape;
+}
