@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
+import { HopText } from '../narration/HopText.tsx';
+import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
 
 const SPEEDS: Speed[] = [0.25, 0.5, 1, 2];
 
@@ -82,6 +84,7 @@ export function StepPanel() {
   const focused = useTraffic((s) => s.focused);
   const stepMode = useView((s) => s.stepMode);
   const stepHop = useView((s) => s.stepHop);
+  const narration = useView((s) => s.narration);
   const trace = focused?.trace;
   // The answer is revealed when the packet arrives, so a class can predict it first.
   const landed = useTraffic((s) => s.focusedLanded);
@@ -114,6 +117,7 @@ export function StepPanel() {
             </p>
           )}
           {landed && trace.body && <pre className="kp-body">{trace.body}</pre>}
+          <NarrationSwitch where="steps" />
           <ol className="kp-hops">
             {trace.hops.slice(0, shownHops).map((hop, i) => (
               <li
@@ -127,8 +131,7 @@ export function StepPanel() {
                 <div className="kp-mono kp-small">
                   {hop.src} → {hop.dst}
                 </div>
-                <div className="kp-hop-note">{hop.note}</div>
-                {hop.rule && <div className="kp-muted kp-small kp-mono">{hop.rule}</div>}
+                <HopText hop={hop} level={narration} noteClass="kp-hop-note" />
               </li>
             ))}
           </ol>
