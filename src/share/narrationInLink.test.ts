@@ -6,8 +6,6 @@
 import { describe, it, expect } from 'vitest';
 import { decodeScenario, encodeScenario } from './index.ts';
 import type { SharedScenario } from './index.ts';
-import { openShareLink } from '../store/shareLink.ts';
-import { viewOfOpenedLink } from '../store/linkView.ts';
 import LZString from 'lz-string';
 
 const yaml = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: kubia\n';
@@ -27,13 +25,6 @@ describe('narration level in a link', () => {
   it('a link without the field has none (the viewer keeps their own level)', () => {
     const decoded = decodeScenario(encodeScenario(base));
     expect(decoded.ok && decoded.scenario.view).toBeUndefined();
-    const opened = openShareLink(`#${encodeScenario(base)}`);
-    expect(opened?.ok && viewOfOpenedLink(opened.link).narration).toBeUndefined();
-  });
-
-  it('opening a details link puts the view in details', () => {
-    const opened = openShareLink(`#${encodeScenario({ ...base, view: { narration: 'details' } })}`);
-    expect(opened?.ok && viewOfOpenedLink(opened.link).narration).toBe('details');
   });
 
   it('writes only one short key in z1', () => {
