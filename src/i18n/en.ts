@@ -272,6 +272,18 @@ export const en = {
     dismiss: 'Dismiss',
     openFull: 'Open in kube<brand>play</brand> ↗',
     embedYaml: 'The scenario YAML (read-only)',
+    reachMachine:
+      'This link only works on this machine: the page is served from localhost. Students’ phones cannot open it — set the address they can reach.',
+    reachNetwork:
+      'This link only works on this network (a private address): fine for the classroom’s Wi-Fi, not from home.',
+    reachAnywhere: 'This link uses the public address below.',
+    publicAddress: 'Public address',
+    publicAddressUse: 'Use',
+    publicAddressClear: 'Use this page’s address',
+    publicAddressHint:
+      'Where students open kubeplay (e.g. https://school.example/kubeplay/, or this computer’s network address printed by npm run serve:lan). Remembered in this browser.',
+    publicAddressInvalid: 'Not a web address: type one that starts with http:// or https://.',
+    narrationDetails: 'the detailed narration (chains, rules, probabilities)',
   },
   app: {
     details: 'Details',

@@ -262,6 +262,16 @@ export const zhCN: Resources = {
     dismiss: '关闭',
     openFull: '在 kube<brand>play</brand> 中打开 ↗',
     embedYaml: '场景 YAML（只读）',
+    reachMachine: '此链接只在本机可用：页面来自 localhost，学生的手机打不开。请设置学生能访问的地址。',
+    reachNetwork: '此链接只在本网络内可用（私有地址）：教室 Wi-Fi 内可用，在家打不开。',
+    reachAnywhere: '此链接使用下面的公开地址。',
+    publicAddress: '公开地址',
+    publicAddressUse: '使用',
+    publicAddressClear: '使用本页面的地址',
+    publicAddressHint:
+      '学生打开 kubeplay 的地址（例如 https://school.example/kubeplay/，或 npm run serve:lan 打印的本机网络地址）。保存在此浏览器中。',
+    publicAddressInvalid: '这不是网址：请输入以 http:// 或 https:// 开头的地址。',
+    narrationDetails: '详细讲解（链、规则、概率）',
   },
   app: {
     details: '详情',
