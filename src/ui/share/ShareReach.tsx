@@ -55,8 +55,10 @@ export function ShareReach({
       <p className="kp-share-reach-message" role="status" data-testid="share-reach-message">
         {message}
       </p>
+      {/* noValidate: a bare `192.168.1.20:5173` is fine here (http:// is assumed), whatever type=url thinks. */}
       <form
         className="kp-share-copy-row"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           apply();
