@@ -22,7 +22,19 @@ const offline = VitePWA({
   },
 });
 
+/**
+ * Where the site lives on its host: `/` by default; `KUBEPLAY_BASE=/kubeplay/ npm run build` for a
+ * sub-path (GitHub Pages, a school web server's folder). Vite prefixes every asset URL with it and the
+ * service worker's scope and precache follow it (src/pwa/registerOffline.ts reads BASE_URL).
+ */
+function basePath(value: string | undefined): string {
+  if (!value) return '/';
+  const trimmed = value.trim().replace(/^\/*/, '/');
+  return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
+}
+
 export default defineConfig({
+  base: basePath(process.env.KUBEPLAY_BASE),
   plugins: [react(), offline],
   resolve: { alias: [monacoDeepImport] },
   // Rolldown's [PLUGIN_TIMINGS] note (a plugin took a large share of the build) is about build speed,

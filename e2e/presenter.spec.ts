@@ -43,6 +43,9 @@ test.describe('presenter mode', () => {
     const trace = (await playground.call('focusedTrace'))!;
     expect(trace.hops.length).toBeGreaterThan(1);
     await expect(page.getByTestId('caption-hop')).toHaveText(`Hop 1 of ${trace.hops.length}`);
+    // Plain sentences by default; Details shows the engine's note (and the keys keep working after the click).
+    await expect(page.getByTestId('caption-note')).toHaveAttribute('data-narration', 'plain');
+    await page.getByTestId('caption-narration-details').click();
     await expect(page.getByTestId('caption-note')).toHaveText(trace.hops[0]!.note);
     await expect(page.getByTestId('presenter-caption')).toContainText(trace.hops[0]!.kind);
     await playground.screenshot('presenter-01-hop1');

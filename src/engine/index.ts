@@ -2,7 +2,16 @@
  * The engine's only public door (named exports, no `export *`). The UI, the worker, the CLI and the
  * tests import from here; nothing here touches React, the DOM or Node.
  */
-export type { Trace, Hop, HopKind, Outcome, GraphId, TraceRequest, TraceEndpoint } from './trace.ts';
+export type {
+  Trace,
+  Hop,
+  HopFacts,
+  HopKind,
+  Outcome,
+  GraphId,
+  TraceRequest,
+  TraceEndpoint,
+} from './trace.ts';
 export {
   graphIdOfPod,
   graphIdOfService,

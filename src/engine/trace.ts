@@ -37,6 +37,39 @@ export interface Hop {
   note: string;
   /** The rule or object responsible, when one is: `KUBE-SVC-…`, `default/kubia:http`, an Ingress rule. */
   rule?: string;
+  /** The hop's facts as data, so the UI can word a plain sentence in the reader's language. */
+  facts?: HopFacts;
+}
+
+/**
+ * What a hop decided, as data (every field optional: a hop carries the ones it knows). The `note`
+ * is the engineer's sentence; these let the UI say the same thing plainly, in English or Chinese.
+ */
+export interface HopFacts {
+  /** `ns/name` of the Service whose rules acted. */
+  service?: string;
+  /** How kube-proxy or the load balancer chose: a random rule, in turn, a remembered client, the only one. */
+  pick?: 'random' | 'round-robin' | 'affinity' | 'only';
+  /** What was chosen: an endpoint `ip:port`, or a node's name (load balancer). */
+  chosen?: string;
+  /** `ns/name` of the chosen endpoint's pod, when it is a pod. */
+  pod?: string;
+  /** How many candidates there were, and the chosen one's 1-based position among them. */
+  of?: number;
+  index?: number;
+  /** iptables mode: the `--probability` of the rule that matched, 1/(of-index+1). */
+  probability?: number;
+  /** The kube-proxy chain that chose (`KUBE-SVC-…`, nftables `service-…`, or the IPVS virtual server). */
+  chain?: string;
+  /** The node whose rules or interface acted (dnat, snat, forward: the node the packet reaches). */
+  node?: string;
+  /** forward: the node the packet left. */
+  from?: string;
+  /** dns: the name looked up and the address it resolved to (absent: no answer). */
+  name?: string;
+  answer?: string;
+  /** deliver: the HTTP status the process answered. */
+  status?: number;
 }
 
 export interface TraceRequest {

@@ -44,6 +44,46 @@ export const en = {
     outcome: 'Outcome: {{outcome}}',
     keys: 'N / PageDown: send · → / PageDown: next hop · ←: previous hop · F: fit · Esc: leave',
   },
+  narration: {
+    level: 'Narration',
+    levelTitle: 'Plain sentences for students, or the chains, rules and probabilities for engineers',
+    plain: 'Plain',
+    details: 'Details',
+    clusterDns: 'the cluster DNS',
+    loadBalancer: 'the load balancer',
+    theCluster: 'the cluster',
+    ingress: 'Ingress {{name}}',
+    pods: 'pods',
+    endpoints: 'endpoints',
+    dns: 'The name “{{name}}” is looked up: it is {{answer}}',
+    dnsLookup: 'A name is looked up',
+    dnsNoAnswer: 'The name “{{name}}” is looked up, but nobody knows it',
+    send: '{{who}} sends the request to {{dst}}',
+    dnatRandom:
+      'kube-proxy on {{node}} sends it to one of the {{of}} {{service}} {{things}} at random — this time {{chosen}}',
+    dnatOnly: 'kube-proxy on {{node}} sends it to {{chosen}}, the only endpoint of {{service}}',
+    dnatTurn:
+      'kube-proxy (IPVS) on {{node}} takes the {{of}} {{service}} {{things}} in turn — this time {{chosen}}',
+    dnatSticky:
+      'kube-proxy on {{node}} remembers this client and sends it to the same {{service}} endpoint as before: {{chosen}}',
+    dnat: 'kube-proxy on {{who}} rewrites the destination to {{dst}}',
+    snat: '{{node}} writes its own address on the packet as the sender, so the answer comes back through it',
+    forward: 'The pod network carries the packet from {{from}} to {{node}}',
+    forwardTo: 'The pod network carries the packet to {{who}}',
+    balanceTurn: 'The load balancer sends it to node {{chosen}} — the {{of}} nodes take turns',
+    balanceOnly: 'The load balancer sends it to node {{chosen}}, the only node it can use',
+    balance: 'The load balancer picks where to send it',
+    routeTurn:
+      'The ingress controller reads the host name and path and picks the {{service}} Service: one of its {{of}} {{things}} in turn — this time {{chosen}}',
+    routeService:
+      'The ingress controller reads the host name and path and passes it to the {{service}} Service',
+    route: 'The ingress controller reads the host name and path and decides what to do with it',
+    deliver: '{{who}} gets the request and answers {{status}}',
+    deliverPacket: '{{who}} gets the packet',
+    reply: 'The answer travels back to {{who}}',
+    drop: 'The packet is lost at {{who}}: nothing answers, so the client waits until it gives up',
+    reject: '{{who}} refuses the connection: the client hears “connection refused” at once',
+  },
   panels: {
     request: 'Request',
     stepMode: 'Step mode',
@@ -233,6 +273,18 @@ export const en = {
     dismiss: 'Dismiss',
     openFull: 'Open in kube<brand>play</brand> ↗',
     embedYaml: 'The scenario YAML (read-only)',
+    reachMachine:
+      'This link only works on this machine: the page is served from localhost. Students’ phones cannot open it — set the address they can reach.',
+    reachNetwork:
+      'This link only works on this network (a private address): fine for the classroom’s Wi-Fi, not from home.',
+    reachAnywhere: 'This link uses the public address below.',
+    publicAddress: 'Public address',
+    publicAddressUse: 'Use',
+    publicAddressClear: 'Use this page’s address',
+    publicAddressHint:
+      'Where students open kubeplay (e.g. https://school.example/kubeplay/, or this computer’s network address printed by npm run serve:lan). Remembered in this browser.',
+    publicAddressInvalid: 'Not a web address: type one that starts with http:// or https://.',
+    narrationDetails: 'the detailed narration (chains, rules, probabilities)',
   },
   app: {
     details: 'Details',

@@ -104,5 +104,8 @@ function restoreView(value: unknown): SharedView {
     };
   }
   if (source.embed !== undefined) view.embed = readBoolean(source.embed, 'view.embed');
+  // A level this build does not know (a newer kubeplay's) is dropped, not refused: the link still
+  // opens, in the viewer's own level.
+  if (source.narration === 'plain' || source.narration === 'details') view.narration = source.narration;
   return view;
 }

@@ -45,6 +45,11 @@ export interface SharedView {
   request?: SharedRequest;
   /** Read-only embed (slides, LMS iframes): no editor, no terminal input. */
   embed?: boolean;
+  /**
+   * How hops are narrated: `plain` sentences for students, or the engine's `details` (chains, rules,
+   * probabilities) for engineers. Absent: the viewer's own setting.
+   */
+  narration?: 'plain' | 'details';
 }
 
 export interface SharedScenario {

@@ -7,7 +7,7 @@
  * meta JSON, after the LAST NUL, holds only non-default fields under one-letter keys:
  *   s: seed · a: actions as tuples (ACTION_SPECS order; an apply tuple holds its text's length) ·
  *   l: layout {id: [x, y]} · L: lesson [id, step] · v: view {c: [x, y, zoom], s: selected,
- *   r: [from, url], e: 1}
+ *   r: [from, url], e: 1, n: 1 (narration: 1 details, 0 plain)}
  * JSON.stringify escapes control characters, so the meta never holds a raw NUL, and YAML texts may.
  * The meta is written when any field is non-default or a text contains NUL (so the split is exact).
  */
@@ -74,6 +74,7 @@ export function toPayloadV1(scenario: SharedScenario): string {
     if (view.selected !== undefined) v.s = view.selected;
     if (view.request) v.r = [view.request.from, view.request.url];
     if (view.embed !== undefined) v.e = view.embed ? 1 : 0;
+    if (view.narration !== undefined) v.n = view.narration === 'details' ? 1 : 0;
     if (Object.keys(v).length > 0) meta.v = v;
   }
   const body = texts.join('');
@@ -167,6 +168,7 @@ function fromViewWire(v: Record<string, unknown>): Record<string, unknown> {
   if (v.r !== undefined)
     view.request = Array.isArray(v.r) && v.r.length === 2 ? { from: v.r[0], url: v.r[1] } : v.r;
   if (v.e !== undefined) view.embed = v.e === 1 ? true : v.e === 0 ? false : v.e;
+  if (v.n !== undefined) view.narration = v.n === 1 ? 'details' : v.n === 0 ? 'plain' : v.n;
   return view;
 }
 

@@ -33,6 +33,7 @@ import {
 } from './trafficStore.ts';
 import type { Flight, TrafficStore } from './trafficStore.ts';
 import { createViewStore, requestQuickFix, revealLine } from './viewStore.ts';
+import { readSavedNarration } from './narration.ts';
 import type { ViewStore } from './viewStore.ts';
 
 export interface ScenarioEntry {
@@ -123,7 +124,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       },
   );
   const simulation = createSimulationStore();
-  const view = createViewStore(link ? viewOfOpenedLink(link) : {});
+  // The narration level this browser remembers, unless the link asks for one.
+  const view = createViewStore({
+    narration: readSavedNarration(storage) ?? 'plain',
+    ...(link ? viewOfOpenedLink(link) : {}),
+  });
   const traffic = createTrafficStore();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let flightCounter = 0;

@@ -14,6 +14,7 @@ export function viewOfOpenedLink(link: OpenedLink): Partial<ViewState> {
     ...(link.draft ? { draft: { ...link.draft, host: '' } } : {}),
     // A link's request is what the viewer should send: the app suggests one only when it has none.
     draftPristine: link.draft === null,
+    ...(link.narration ? { narration: link.narration } : {}),
     ...(lesson
       ? {
           lesson: { lessonId: lesson.id, step: lesson.step, finished: false },

@@ -5,7 +5,7 @@
 import { decodeScenario, encodeScenario } from '../share/index.ts';
 import type { SharedLesson, SharedScenario } from '../share/index.ts';
 import type { ScenarioState } from './scenarioStore.ts';
-import type { ViewState } from './viewStore.ts';
+import type { NarrationLevel, ViewState } from './viewStore.ts';
 
 export interface OpenedLink {
   scenario: ScenarioState;
@@ -16,6 +16,8 @@ export interface OpenedLink {
   lesson?: { id: string; step: number; source?: string } | null;
   /** The link asks for the embed view (`view.embed`). */
   embed?: boolean;
+  /** The hop narration level the link was made with (`view.narration`), if it says. */
+  narration?: NarrationLevel;
 }
 
 export type LinkResult = { ok: true; link: OpenedLink } | { ok: false; error: string } | null;
@@ -36,6 +38,7 @@ export function openShareLink(hash: string): LinkResult {
       draft: shared.view?.request ?? null,
       lesson: shared.lesson ?? null,
       ...(shared.view?.embed === true ? { embed: true } : {}),
+      ...(shared.view?.narration ? { narration: shared.view.narration } : {}),
     },
   };
 }
@@ -43,14 +46,19 @@ export function openShareLink(hash: string): LinkResult {
 /** The fragment (without `#`) that reopens this scenario and layout. */
 export function makeShareLink(
   scenario: ScenarioState,
-  view: Pick<ViewState, 'positions' | 'selection'> & Partial<Pick<ViewState, 'lesson' | 'customLesson'>>,
+  view: Pick<ViewState, 'positions' | 'selection'> &
+    Partial<Pick<ViewState, 'lesson' | 'customLesson' | 'narration'>>,
 ): string {
+  const shown = {
+    ...(view.selection ? { selected: view.selection } : {}),
+    ...(view.narration === 'details' ? { narration: view.narration } : {}),
+  };
   const shared: SharedScenario = {
     yaml: scenario.yaml,
     seed: scenario.seed,
     actions: scenario.actions,
     ...(Object.keys(view.positions).length ? { layout: view.positions } : {}),
-    ...(view.selection ? { view: { selected: view.selection } } : {}),
+    ...(Object.keys(shown).length ? { view: shown } : {}),
     // A lesson in progress travels with the link, so the class opens on the teacher's step.
     ...(view.lesson && !view.lesson.finished
       ? { lesson: toSharedLesson(view.lesson, view.customLesson) }

@@ -8,6 +8,8 @@ import type { LessonProgress } from '../lessons/index.ts';
 
 export type Theme = 'light' | 'dark';
 export type Speed = 0.25 | 0.5 | 1 | 2;
+/** How hops are narrated: plain sentences (students) or the engine's chains and rules (engineers). */
+export type NarrationLevel = 'plain' | 'details';
 
 export interface ViewState {
   selection: GraphId | null;
@@ -55,6 +57,8 @@ export interface ViewState {
   customLesson: CustomLesson | null;
   /** Presenter mode (projector): graph full width, large type, a caption for the current hop. */
   presenter: boolean;
+  /** The hop captions' level (remembered per browser, carried by share links: src/store/narration.ts). */
+  narration: NarrationLevel;
 }
 
 /** A lesson file's text and the id it declares (the text is parsed where the lessons are shown). */
@@ -100,6 +104,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     lessonHighlight: [],
     customLesson: null,
     presenter: false,
+    narration: 'plain',
     ...initial,
   }));
 }

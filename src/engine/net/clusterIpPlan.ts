@@ -12,10 +12,10 @@
  */
 import type { ServicePort } from '../model/objects.ts';
 import type { ClusterState, NodeState, PodState, ServiceState } from '../model/state.ts';
-import type { GraphId, Hop, Trace, TraceEndpoint } from '../trace.ts';
+import type { GraphId, Hop, HopFacts, Trace, TraceEndpoint } from '../trace.ts';
 import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
 import { answerRequest } from './apps.ts';
-import { forwardNote, podName, recordAnswer, whereRuns } from './deliver.ts';
+import { copyHop, forwardFacts, forwardNote, podName, recordAnswer, whereRuns } from './deliver.ts';
 import type { Delivery } from './flow.ts';
 import { CURL_HEADERS } from './flow.ts';
 import { getIngressController } from './ingress/controller.ts';
@@ -31,6 +31,7 @@ import {
   masqueradeAddress,
   masqueradeNote,
   serviceKey,
+  snatFacts,
 } from './serviceProxy.ts';
 import type { Source } from './source.ts';
 import type { ParsedUrl } from './url.ts';
@@ -45,10 +46,11 @@ interface EndpointTemplate {
   backendKey: string;
   dnatNote: string;
   dnatRule: string;
+  dnatFacts: HopFacts;
   /** Set when kube-proxy masquerades to an address other than the client's. */
-  snat: { ip: string; note: string } | undefined;
+  snat: { ip: string; note: string; facts: HopFacts } | undefined;
   /** Set when the pod network carries the packet to another node. */
-  forward: { at: GraphId; note: string } | undefined;
+  forward: { at: GraphId; note: string; facts: HopFacts } | undefined;
   /** `podIP:port`, the packet's destination once it reaches the pod. */
   podAddr: string;
   deliverAt: GraphId;
@@ -95,7 +97,7 @@ interface Entry {
   port: ServicePort;
   candidates: Backend[];
   /** The dnat note and rule for the endpoint at `position`. */
-  choice: (position: number) => { note: string; rule: string };
+  choice: (position: number) => { note: string; rule: string; facts: HopFacts };
   /** Why the source is masqueraded toward `backend`, if it is. */
   masquerade: (backend: Backend) => string | undefined;
 }
@@ -191,7 +193,11 @@ function nodePortEntry(inputs: PlanInputs, mode: string): Entry | null {
     candidates,
     choice: (position) => {
       const inner = randomChoiceText(service, port, candidates, mode, node.name, position);
-      return { note: inner.note + treatment.noteSuffix, rule: externalRule(service, port, inner.rule) };
+      return {
+        note: inner.note + treatment.noteSuffix,
+        rule: externalRule(service, port, inner.rule),
+        facts: inner.facts,
+      };
     },
     masquerade: () => treatment.masquerade,
   };
@@ -201,7 +207,7 @@ function endpointTemplate(
   inputs: PlanInputs,
   node: NodeState,
   backend: Backend,
-  choice: { note: string; rule: string },
+  choice: { note: string; rule: string; facts: HopFacts },
   reason: string | undefined,
   dialed: string,
 ): EndpointTemplate | undefined {
@@ -217,13 +223,17 @@ function endpointTemplate(
   if (reason !== undefined) {
     const newSrc = masqueradeAddress(node, backend);
     if (newSrc !== srcIp) {
-      snat = { ip: newSrc, note: masqueradeNote(node, backend, newSrc, reason) };
+      snat = { ip: newSrc, note: masqueradeNote(node, backend, newSrc, reason), facts: snatFacts(node) };
       srcIp = newSrc;
     }
   }
   const forward =
     podNode && podNode.name !== node.name
-      ? { at: graphIdOfNode(podNode.name), note: forwardNote(node.name, podNode.name, whereRuns(pod)) }
+      ? {
+          at: graphIdOfNode(podNode.name),
+          note: forwardNote(node.name, podNode.name, whereRuns(pod)),
+          facts: forwardFacts(node.name, podNode.name),
+        }
       : undefined;
   const podIp = pod.status.podIP;
   const rewritten = podIp !== dstIp || srcIp !== source.ip;
@@ -234,6 +244,7 @@ function endpointTemplate(
     backendKey: backend.key,
     dnatNote: choice.note,
     dnatRule: choice.rule,
+    dnatFacts: choice.facts,
     snat,
     forward,
     podAddr: addr(podIp, backend.port),
@@ -259,7 +270,7 @@ export function routeByPlan(
   if (!t) return undefined;
   const hops = ctx.hops;
   const dns = plan.dnsHop;
-  if (dns) hops.push({ at: dns.at, kind: dns.kind, src: dns.src, dst: dns.dst, note: dns.note });
+  if (dns) hops.push(copyHop(dns));
   const clientAddr = addr(plan.sourceIp, clientPort);
   hops.push({ at: plan.sourceId, kind: 'send', src: clientAddr, dst: plan.dialed, note: plan.sendNote });
   hops.push({
@@ -269,6 +280,7 @@ export function routeByPlan(
     dst: t.backendKey,
     note: t.dnatNote,
     rule: t.dnatRule,
+    facts: t.dnatFacts,
   });
   let src = clientAddr;
   let srcIp = plan.sourceIp;
@@ -282,9 +294,13 @@ export function routeByPlan(
       dst: t.backendKey,
       note: t.snat.note,
       rule: MASQUERADE_RULE,
+      facts: t.snat.facts,
     });
   }
-  if (t.forward) hops.push({ at: t.forward.at, kind: 'forward', src, dst: t.podAddr, note: t.forward.note });
+  if (t.forward) {
+    const { at, note, facts } = t.forward;
+    hops.push({ at, kind: 'forward', src, dst: t.podAddr, note, facts });
+  }
   const answer = answerRequest(t.pod, t.port, {
     method: 'GET',
     scheme: plan.scheme,

@@ -4,6 +4,7 @@
  */
 import type { NodeState, PodState } from '../model/state.ts';
 import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
+import type { Hop, HopFacts } from '../trace.ts';
 import type { AppAnswer } from './apps.ts';
 import { answerNodeRequest, answerRequest } from './apps.ts';
 import type { Delivery, Flow } from './flow.ts';
@@ -39,6 +40,38 @@ export function forwardNote(from: string, to: string, why: string): string {
   return note;
 }
 
+const forwardFactsCache = new Map<string, HopFacts>();
+
+/** The forward hop's facts: the node it left and the node it reaches (cached per pair). */
+export function forwardFacts(from: string, to: string): HopFacts {
+  const key = `${from}|${to}`;
+  let facts = forwardFactsCache.get(key);
+  if (!facts) {
+    facts = { from, node: to };
+    if (forwardFactsCache.size < 10_000) forwardFactsCache.set(key, facts);
+  }
+  return facts;
+}
+
+const statusFactsCache = new Map<number, HopFacts>();
+
+/** The deliver hop's facts: the HTTP status (one shared object per status). */
+function statusFacts(status: number): HopFacts {
+  let facts = statusFactsCache.get(status);
+  if (!facts) {
+    facts = { status };
+    statusFactsCache.set(status, facts);
+  }
+  return facts;
+}
+
+/** A cached hop (a DNS look-up) copied into a new trace, its facts with it. */
+export function copyHop(h: Hop): Hop {
+  const hop: Hop = { at: h.at, kind: h.kind, src: h.src, dst: h.dst, note: h.note };
+  if (h.facts) hop.facts = h.facts;
+  return hop;
+}
+
 const podWhy = new WeakMap<PodState, string>();
 
 /** `where kubia-x runs`, once per pod object. */
@@ -71,6 +104,8 @@ export function enterNode(ctx: RouteContext, flow: Flow, node: NodeState, why: s
         srcAddr(flow),
         dstAddr(flow),
         forwardNote(flow.node, node.name, why),
+        undefined,
+        forwardFacts(flow.node, node.name),
       );
     }
     flow.node = node.name;
@@ -128,6 +163,8 @@ export function recordAnswer(
         src,
         dst,
         `${answer.app} answers ${answer.status} to ${method} ${path} from ${src}`,
+        undefined,
+        statusFacts(answer.status),
       );
       const delivery: Delivery = {
         outcome: answer.status >= 400 ? 'http-error' : 'ok',

@@ -180,6 +180,8 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
       srcAddr(flow),
       dstAddr(flow),
       `${picked.note}${port.nodePort !== undefined ? ` and forwards to its node port ${port.nodePort}` : ''}`,
+      undefined,
+      picked.facts,
     );
     flow.node = node.name;
     return proxyExternal(ctx, flow, lbService, port, node);

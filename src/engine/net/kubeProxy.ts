@@ -18,6 +18,7 @@ import {
   serviceChainName,
   servicePortName,
 } from './chainNames.ts';
+import type { HopFacts } from '../trace.ts';
 import type { Backend } from './netIndex.ts';
 import type { RouteContext } from './routeContext.ts';
 
@@ -30,6 +31,8 @@ export interface EndpointChoice {
   note: string;
   /** `KUBE-SVC-… -> KUBE-SEP-…`, the IPVS virtual server, or the nftables chain. */
   rule: string;
+  /** The choice as data (the `dnat` hop's facts). */
+  facts: HopFacts;
 }
 
 /** `%0.10f` of 1/(n-i), as kube-proxy writes the statistic match. */
@@ -131,6 +134,7 @@ export function chooseEndpoint(ctx: RouteContext, args: ChooseArgs): EndpointCho
           count: n,
           note: `sessionAffinity ClientIP: kube-proxy on ${nodeName} remembers ${clientIp} and sends it to the same endpoint ${backend.key} again (last used ${clock - entry.lastUsed}s ago, timeout ${timeout}s), and rewrote the destination to it`,
           rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
+          facts: choiceFacts(args, mode, 'affinity', position),
         };
       }
     }
@@ -161,8 +165,9 @@ function pick(
       backend,
       position,
       count: n,
-      note: `IPVS on ${nodeName} picked real server ${position + 1} of ${n} (${backend.key}) by round robin for virtual server ${args.virtualServer}, and rewrote the destination to it`,
+      note: `IPVS on ${nodeName} picked real server ${position + 1} of ${n} (${backend.key}) by round robin for virtual server ${args.virtualServer} (Service ${svcPortName}), and rewrote the destination to it`,
       rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
+      facts: choiceFacts(args, mode, n === 1 ? 'only' : 'round-robin', position),
     };
   }
   position = drawRandomPosition(ctx, mode, n);
@@ -171,9 +176,105 @@ function pick(
     backend,
     position,
     count: n,
-    note: randomChoiceNote(candidates, mode, nodeName, position),
+    note: randomChoiceNote(args.service, port, candidates, mode, nodeName, position),
     rule: ruleFor(mode, args.service, svcPortName, port, backend, args.virtualServer),
+    facts: randomChoiceFacts(args.service, port, candidates, mode, nodeName, position),
   };
+}
+
+/** The chain that chooses among the endpoints: `KUBE-SVC-…`, nftables `service-…`, or the IPVS virtual server. */
+function choosingChain(
+  mode: string,
+  service: ServiceState,
+  port: ServicePort,
+  virtualServer: string,
+): string {
+  const { namespace, name } = service.manifest.metadata;
+  if (mode === 'ipvs') return `IPVS ${virtualServer}`;
+  if (mode === 'nftables') return nftServiceChainName(namespace, name, port.protocol, port.name);
+  return serviceChainName(svcPortNameOf(service, port), port.protocol);
+}
+
+function choiceFacts(
+  args: ChooseArgs,
+  mode: string,
+  pick: NonNullable<HopFacts['pick']>,
+  position: number,
+): HopFacts {
+  return endpointFacts(
+    args.service,
+    args.candidates,
+    args.nodeName,
+    pick,
+    position,
+    choosingChain(mode, args.service, args.port, args.virtualServer),
+  );
+}
+
+function endpointFacts(
+  service: ServiceState,
+  candidates: Backend[],
+  nodeName: string,
+  pick: NonNullable<HopFacts['pick']>,
+  position: number,
+  chain: string,
+): HopFacts {
+  const backend = candidates[position]!;
+  const facts: HopFacts = {
+    service: `${service.manifest.metadata.namespace}/${service.manifest.metadata.name}`,
+    pick,
+    chosen: backend.key,
+    of: candidates.length,
+    index: position + 1,
+    chain,
+    node: nodeName,
+  };
+  if (backend.pod) facts.pod = `${backend.pod.metadata.namespace}/${backend.pod.metadata.name}`;
+  return facts;
+}
+
+/** Facts of a random choice, cached like its note (same key: candidate list, mode, node, position). */
+const factsCache = new WeakMap<Backend[], Map<string, HopFacts[]>>();
+
+function randomChoiceFacts(
+  service: ServiceState,
+  port: ServicePort,
+  candidates: Backend[],
+  mode: string,
+  nodeName: string,
+  position: number,
+): HopFacts {
+  const perNode = cachedList(factsCache, candidates, mode === 'nftables' ? `nft|${nodeName}` : nodeName);
+  let facts = perNode[position];
+  if (facts === undefined) {
+    const n = candidates.length;
+    facts = endpointFacts(
+      service,
+      candidates,
+      nodeName,
+      n === 1 ? 'only' : 'random',
+      position,
+      choosingChain(mode, service, port, ''),
+    );
+    // nftables draws once (numgen), iptables tries rule after rule: only iptables has a per-rule probability.
+    if (mode !== 'nftables') facts.probability = 1 / (n - position);
+    perNode[position] = facts;
+  }
+  return facts;
+}
+
+function cachedList<T>(cache: WeakMap<Backend[], Map<string, T[]>>, candidates: Backend[], key: string): T[] {
+  let perList = cache.get(candidates);
+  if (!perList) {
+    perList = new Map();
+    cache.set(candidates, perList);
+  }
+  let list = perList.get(key);
+  if (!list) {
+    list = [];
+    perList.set(key, list);
+  }
+  return list;
 }
 
 /** The position iptables (probability rules) or nftables (numgen) mode picks among n candidates. */
@@ -192,50 +293,61 @@ export function randomChoiceText(
   mode: string,
   nodeName: string,
   position: number,
-): { note: string; rule: string } {
+): { note: string; rule: string; facts: HopFacts } {
   const backend = candidates[position]!;
   return {
-    note: randomChoiceNote(candidates, mode, nodeName, position),
+    note: randomChoiceNote(service, port, candidates, mode, nodeName, position),
     rule: ruleFor(mode, service, svcPortNameOf(service, port), port, backend, ''),
+    facts: randomChoiceFacts(service, port, candidates, mode, nodeName, position),
   };
 }
 
 /**
  * The note of a random choice depends only on (candidate list, mode, node, position): cached, because
- * building it is a good part of the cost of a routed request in `kubeplay load`.
+ * building it is a good part of the cost of a routed request in `kubeplay load`. It names the Service
+ * beside its chain and says why the matching rule has the probability it has.
  */
 const noteCache = new WeakMap<Backend[], Map<string, string[]>>();
 
-function randomChoiceNote(candidates: Backend[], mode: string, nodeName: string, position: number): string {
-  let perList = noteCache.get(candidates);
-  if (!perList) {
-    perList = new Map();
-    noteCache.set(candidates, perList);
-  }
-  const key = mode === 'nftables' ? `nft|${nodeName}` : nodeName;
-  let notes = perList.get(key);
-  if (!notes) {
-    notes = [];
-    perList.set(key, notes);
-  }
+function randomChoiceNote(
+  service: ServiceState,
+  port: ServicePort,
+  candidates: Backend[],
+  mode: string,
+  nodeName: string,
+  position: number,
+): string {
+  const notes = cachedList(noteCache, candidates, mode === 'nftables' ? `nft|${nodeName}` : nodeName);
   let note = notes[position];
   if (note === undefined) {
     const n = candidates.length;
     const backend = candidates[position]!;
-    let how: string;
-    if (mode === 'nftables') how = `with numgen random mod ${n}`;
-    else {
+    const chain = `${choosingChain(mode, service, port, '')} (Service ${svcPortNameOf(service, port)})`;
+    if (mode === 'nftables') {
+      note = `kube-proxy (nftables) on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) with numgen random mod ${n}, and rewrote the destination to it: ${chain} draws one number for all ${n} endpoints, so each gets 1/${n}`;
+    } else {
       const rule =
         position === n - 1
           ? n === 1
-            ? 'its only rule'
+            ? 'its only rule, which always matches'
             : 'the last rule, which always matches'
           : `iptables rule probability ${ruleProbability(position, n)}`;
-      how = `at random (${rule})`;
+      note = `kube-proxy on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) at random (${rule}), and rewrote the destination to it: ${chain} ${iptablesOdds(n)}`;
     }
-    const who = mode === 'nftables' ? 'kube-proxy (nftables)' : 'kube-proxy';
-    note = `${who} on ${nodeName} picked endpoint ${position + 1} of ${n} (${backend.key}) ${how}, and rewrote the destination to it`;
     notes[position] = note;
   }
   return note;
+}
+
+/**
+ * Why iptables' probabilities come out uniform: rule i of n matches with 1/(n-i) of what the earlier
+ * rules left, so every endpoint gets 1/n (kubernetes pkg/proxy/iptables/proxier.go writes
+ * `-m statistic --mode random --probability`). Long lists name the first two rules and the last.
+ */
+export function iptablesOdds(n: number): string {
+  if (n === 1) return 'has one endpoint rule, which always matches';
+  const step = (i: number): string =>
+    i === 0 ? `endpoint 1 with probability 1/${n}` : `${i + 1} with 1/${n - i} of the rest`;
+  const tried = n <= 4 ? Array.from({ length: n - 1 }, (_, i) => step(i)) : [step(0), step(1), '…'];
+  return `tries ${tried.join(', then ')}, then ${n} with all that is left (probability 1), so each endpoint gets 1/${n}`;
 }

@@ -9,6 +9,7 @@
  */
 import type { NodeState, ServiceState } from '../model/state.ts';
 import { graphIdOfLoadBalancer } from '../trace.ts';
+import type { HopFacts } from '../trace.ts';
 import type { Flow } from './flow.ts';
 import { getBackends } from './netIndex.ts';
 import { addr } from './routeContext.ts';
@@ -37,6 +38,8 @@ function computeRotation(ctx: RouteContext): NodeState[] {
 export interface BalanceResult {
   node: NodeState;
   note: string;
+  /** The balance hop's facts: the node picked, in turn, among how many. */
+  facts: HopFacts;
 }
 
 export function hasLocalEndpoint(ctx: RouteContext, service: ServiceState, node: NodeState): boolean {
@@ -73,6 +76,13 @@ export function balanceToNode(
   return {
     node,
     note: `the load balancer picked ${node.name} (${position + 1} of ${pool.length} nodes in rotation, round robin)${health}`,
+    facts: {
+      service: `${namespace}/${name}`,
+      pick: pool.length === 1 ? 'only' : 'round-robin',
+      chosen: node.name,
+      of: pool.length,
+      index: position + 1,
+    },
   };
 }
 

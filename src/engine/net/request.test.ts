@@ -96,7 +96,7 @@ describe('pod -> ClusterIP (iptables)', () => {
       ]
     `);
     expect(t.hops.find((h) => h.kind === 'dnat')?.note).toMatchInlineSnapshot(
-      `"kube-proxy on kind-worker picked endpoint 3 of 3 (10.244.2.3:8080) at random (the last rule, which always matches), and rewrote the destination to it"`,
+      `"kube-proxy on kind-worker picked endpoint 3 of 3 (10.244.2.3:8080) at random (the last rule, which always matches), and rewrote the destination to it: KUBE-SVC-4LEAQQBWDM4SV2YZ (Service default/kubia:http) tries endpoint 1 with probability 1/3, then 2 with 1/2 of the rest, then 3 with all that is left (probability 1), so each endpoint gets 1/3"`,
     );
   });
 
@@ -179,13 +179,13 @@ describe('kube-proxy endpoint choice', () => {
   it('iptables notes print the rule probabilities as kube-proxy does (%0.10f)', () => {
     const { traces } = many(cluster(), { from: 'pod/default/client', url: 'http://10.96.50.1' }, 60);
     const notes = new Set(
-      traces.map((t) => t.hops.find((h) => h.kind === 'dnat')?.note.replace(/^.*\(/, '(')),
+      traces.map((t) => /at random \(([^)]*)\)/.exec(t.hops.find((h) => h.kind === 'dnat')?.note ?? '')?.[1]),
     );
     expect(notes).toEqual(
       new Set([
-        '(iptables rule probability 0.3333333333), and rewrote the destination to it',
-        '(iptables rule probability 0.5000000000), and rewrote the destination to it',
-        '(the last rule, which always matches), and rewrote the destination to it',
+        'iptables rule probability 0.3333333333',
+        'iptables rule probability 0.5000000000',
+        'the last rule, which always matches',
       ]),
     );
   });

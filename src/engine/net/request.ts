@@ -14,6 +14,7 @@ import { explainTrace } from '../explain/explainTrace.ts';
 import type { Explanation } from '../explain/types.ts';
 import type { GraphId, Hop, Trace } from '../trace.ts';
 import { DNS_GRAPH_ID } from '../trace.ts';
+import { copyHop } from './deliver.ts';
 import { routeToAddress } from './entry.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { normalizeHost } from './ingress/pathMatch.ts';
@@ -81,6 +82,7 @@ function buildDnsHop(source: Source, lookup: LookupResult, name: string): Hop {
       src: source.ip,
       dst: answer ?? '',
       note: `${where} says ${name} is ${answer}`,
+      facts: answer === undefined ? { name } : { name, answer },
     };
   }
   const server = lookup.server ?? '';
@@ -109,6 +111,7 @@ function buildDnsHop(source: Source, lookup: LookupResult, name: string): Hop {
     src: source.ip,
     dst: server ? addr(server, 53) : '',
     note,
+    facts: answer === undefined ? { name } : { name, answer },
   };
 }
 
@@ -431,7 +434,7 @@ function routeInFull(
   if (!url.isIp) {
     const resolution = resolveName(ctx, source, url.host, url.port, request);
     const h = resolution.hop;
-    ctx.hops.push({ at: h.at, kind: h.kind, src: h.src, dst: h.dst, note: h.note });
+    ctx.hops.push(copyHop(h));
     const answer = resolution.address;
     if (!answer)
       return finishTrace(ctx, source.id, traceRequest, {

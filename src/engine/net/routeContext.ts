@@ -4,7 +4,7 @@
  * every untouched array with the old one (so the net index cache stays valid).
  */
 import type { AffinityEntry, ClientState, ClusterState } from '../model/state.ts';
-import type { GraphId, Hop, HopKind } from '../trace.ts';
+import type { GraphId, Hop, HopFacts, HopKind } from '../trace.ts';
 import type { NetIndex } from './netIndex.ts';
 
 export class RouteContext {
@@ -27,8 +27,18 @@ export class RouteContext {
     this.lbCursor = state.lbCursor;
   }
 
-  hop(at: GraphId, kind: HopKind, src: string, dst: string, note: string, rule?: string): void {
-    this.hops.push(rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule });
+  hop(
+    at: GraphId,
+    kind: HopKind,
+    src: string,
+    dst: string,
+    note: string,
+    rule?: string,
+    facts?: HopFacts,
+  ): void {
+    const hop: Hop = rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule };
+    if (facts !== undefined) hop.facts = facts;
+    this.hops.push(hop);
   }
 
   /**

@@ -17,6 +17,7 @@
 import type { ServicePort } from '../model/objects.ts';
 import type { NodeState, ServiceState } from '../model/state.ts';
 import { graphIdOfNode } from '../trace.ts';
+import type { HopFacts } from '../trace.ts';
 import { externalServiceChainName, servicePortName } from './chainNames.ts';
 import { deliverToBackend } from './deliver.ts';
 import type { Delivery, Flow } from './flow.ts';
@@ -110,6 +111,18 @@ export function masqueradeAddress(node: NodeState, backend: Backend): string {
   return backend.nodeName === node.name ? gatewayOf(node) : node.ip;
 }
 
+const snatFactsCache = new WeakMap<NodeState, HopFacts>();
+
+/** The snat hop's facts: the node that masqueraded (cached: it is on many requests). */
+export function snatFacts(node: NodeState): HopFacts {
+  let facts = snatFactsCache.get(node);
+  if (!facts) {
+    facts = { node: node.name };
+    snatFactsCache.set(node, facts);
+  }
+  return facts;
+}
+
 export function masqueradeNote(node: NodeState, backend: Backend, newSrc: string, reason: string): string {
   const where =
     backend.nodeName === node.name
@@ -138,11 +151,19 @@ function dnatAndDeliver(
   flow: Flow,
   service: ServiceState,
   node: NodeState,
-  choice: { backend: Backend; note: string; rule: string },
+  choice: { backend: Backend; note: string; rule: string; facts: HopFacts },
   masquerade: string | undefined,
 ): Delivery {
   const { backend } = choice;
-  ctx.hop(graphIdOfNode(node.name), 'dnat', srcAddr(flow), backend.key, choice.note, choice.rule);
+  ctx.hop(
+    graphIdOfNode(node.name),
+    'dnat',
+    srcAddr(flow),
+    backend.key,
+    choice.note,
+    choice.rule,
+    choice.facts,
+  );
   flow.dstIp = backend.ip;
   flow.dstPort = backend.port;
   flow.dstText = backend.key;
@@ -158,6 +179,7 @@ function dnatAndDeliver(
         backend.key,
         masqueradeNote(node, backend, newSrc, masquerade),
         MASQUERADE_RULE,
+        snatFacts(node),
       );
       flow.srcIp = newSrc;
     }

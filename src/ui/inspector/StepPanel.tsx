@@ -8,6 +8,8 @@ import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
 import { Explanation } from '../requests/Explanation.tsx';
+import { HopText } from '../narration/HopText.tsx';
+import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
 
 const SPEEDS: Speed[] = [0.25, 0.5, 1, 2];
 
@@ -83,6 +85,7 @@ export function StepPanel() {
   const focused = useTraffic((s) => s.focused);
   const stepMode = useView((s) => s.stepMode);
   const stepHop = useView((s) => s.stepHop);
+  const narration = useView((s) => s.narration);
   const trace = focused?.trace;
   // The answer is revealed when the packet arrives, so a class can predict it first.
   const landed = useTraffic((s) => s.focusedLanded);
@@ -116,6 +119,7 @@ export function StepPanel() {
           )}
           {landed && trace.explanation && <Explanation explanation={trace.explanation} />}
           {landed && trace.body && <pre className="kp-body">{trace.body}</pre>}
+          <NarrationSwitch where="steps" />
           <ol className="kp-hops">
             {trace.hops.slice(0, shownHops).map((hop, i) => (
               <li
@@ -129,8 +133,7 @@ export function StepPanel() {
                 <div className="kp-mono kp-small">
                   {hop.src} → {hop.dst}
                 </div>
-                <div className="kp-hop-note">{hop.note}</div>
-                {hop.rule && <div className="kp-muted kp-small kp-mono">{hop.rule}</div>}
+                <HopText hop={hop} level={narration} noteClass="kp-hop-note" />
               </li>
             ))}
           </ol>

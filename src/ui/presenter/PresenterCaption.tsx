@@ -1,10 +1,12 @@
 /**
  * The caption bar of presenter mode: the focused request's current hop in big letters (hop number,
- * kind, src → dst, the engine's note), and the outcome once the packet has arrived. It only shows
- * what the Trace says; no Kubernetes logic here.
+ * kind, src → dst, and the hop told plainly or in detail, as the narration switch says), and the
+ * outcome once the packet has arrived. It only shows what the Trace says; no Kubernetes logic here.
  */
 import { useTranslation } from 'react-i18next';
 import { useTraffic, useView } from '../../store/react.ts';
+import { HopText } from '../narration/HopText.tsx';
+import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
 import './presenter.css';
 
 export function PresenterCaption() {
@@ -14,6 +16,7 @@ export function PresenterCaption() {
   const reached = useTraffic((s) => s.focusedHop);
   const stepMode = useView((s) => s.stepMode);
   const stepHop = useView((s) => s.stepHop);
+  const narration = useView((s) => s.narration);
   if (!trace || trace.hops.length === 0) {
     return (
       <section className="kp-caption" aria-label={t('presenter.caption')} data-testid="presenter-caption">
@@ -42,9 +45,7 @@ export function PresenterCaption() {
               {hop.src} → {hop.dst}
             </span>
           </p>
-          <p className="kp-caption-note" data-testid="caption-note">
-            {hop.note}
-          </p>
+          <HopText hop={hop} level={narration} noteClass="kp-caption-note" testId="caption-note" as="p" />
         </>
       )}
       {arrived && (
@@ -54,7 +55,10 @@ export function PresenterCaption() {
           {trace.endpoint?.pod && <> · {trace.endpoint.pod}</>}
         </p>
       )}
-      <p className="kp-caption-keys">{t('presenter.keys')}</p>
+      <div className="kp-caption-foot">
+        <p className="kp-caption-keys">{t('presenter.keys')}</p>
+        <NarrationSwitch where="caption" />
+      </div>
     </section>
   );
 }

@@ -6,7 +6,10 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScenario, useShallow, useView } from '../../store/react.ts';
+import { getBrowserStorage } from '../browserStorage.ts';
 import { QrCode } from './QrCode.tsx';
+import { ShareReach } from './ShareReach.tsx';
+import { reachOfUrl, readSavedPublicBase, savePublicBase } from './linkReach.ts';
 import type { EmbedMode } from './embedMode.ts';
 import { toShareLinks, toSharedScenario } from './shareLinks.ts';
 import type { ShareOptions } from './shareLinks.ts';
@@ -26,7 +29,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-function useShareLinks(options: ShareOptions, embed: EmbedMode) {
+function useShareLinks(options: ShareOptions, embed: EmbedMode, publicBase: string | null) {
   const scenario = useScenario((s) => s);
   const view = useView(
     useShallow((s) => ({
@@ -35,12 +38,18 @@ function useShareLinks(options: ShareOptions, embed: EmbedMode) {
       draft: s.draft,
       lesson: s.lesson,
       customLesson: s.customLesson,
+      narration: s.narration,
     })),
   );
   return useMemo(() => {
-    const base = `${window.location.origin}${window.location.pathname}`;
+    // The public address the teacher set wins over the page's own (which students may not reach).
+    const base = publicBase ?? pageAddress();
     return toShareLinks(base, toSharedScenario(scenario, view, options), embed);
-  }, [scenario, view, options, embed]);
+  }, [scenario, view, options, embed, publicBase]);
+}
+
+function pageAddress(): string {
+  return `${window.location.origin}${window.location.pathname}`;
 }
 
 /** For the back of the room: the code as large as the screen allows, the link in large type below. */
@@ -64,11 +73,22 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const titleId = useId();
   const ref = useRef<HTMLDialogElement | null>(null);
-  const [options, setOptions] = useState<ShareOptions>({ layout: true, request: true, lesson: true });
+  const [options, setOptions] = useState<ShareOptions>({
+    layout: true,
+    request: true,
+    lesson: true,
+    narration: true,
+  });
   const [copied, setCopied] = useState<Copied>(null);
   const [projecting, setProjecting] = useState(false);
   const [embed, setEmbed] = useState<EmbedMode>({ terminal: false, yaml: false });
-  const links = useShareLinks(options, embed);
+  const [publicBase, setPublicBase] = useState(() => readSavedPublicBase(getBrowserStorage()));
+  const changePublicBase = (base: string | null) => {
+    setPublicBase(base);
+    savePublicBase(getBrowserStorage(), base);
+  };
+  const links = useShareLinks(options, embed, publicBase);
+  const detailed = useView((s) => s.narration === 'details');
   const hasLayout = useView((s) => Object.keys(s.positions).length > 0);
   const lessonStep = useView((s) => (s.lesson && !s.lesson.finished ? s.lesson.step + 1 : null));
   useFocusTrap(ref);
@@ -128,6 +148,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
         <div className="kp-share-fields">
+          <ShareReach
+            pageReach={reachOfUrl(pageAddress())}
+            linkReach={reachOfUrl(links.link)}
+            publicBase={publicBase}
+            onPublicBase={changePublicBase}
+          />
           <label className="kp-share-field">
             <span>
               {t('share.link')}{' '}
@@ -178,6 +204,17 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                   data-testid="share-lesson"
                 />
                 {t('share.lesson', { step: lessonStep })}
+              </label>
+            )}
+            {detailed && (
+              <label className="kp-check">
+                <input
+                  type="checkbox"
+                  checked={options.narration ?? false}
+                  onChange={(e) => setOptions({ ...options, narration: e.target.checked })}
+                  data-testid="share-narration"
+                />
+                {t('share.narrationDetails')}
               </label>
             )}
           </fieldset>

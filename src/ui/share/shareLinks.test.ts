@@ -37,6 +37,28 @@ describe('toSharedScenario', () => {
     expect(shared.view?.request).toEqual({ from: 'client/laptop', url: 'http://kubia' });
   });
 
+  it('carries the details narration level, and nothing for plain (the default)', () => {
+    const details = toSharedScenario(
+      scenario,
+      { ...view, narration: 'details' },
+      { layout: false, request: false },
+    );
+    expect(details.view).toEqual({ selected: 'pod/default/a', narration: 'details' });
+    expect(decode(toShareLinks('https://x.test/', details).link).view?.narration).toBe('details');
+    const plain = toSharedScenario(
+      scenario,
+      { ...view, narration: 'plain' },
+      { layout: false, request: false },
+    );
+    expect(plain.view).toEqual({ selected: 'pod/default/a' });
+    const unticked = toSharedScenario(
+      scenario,
+      { ...view, narration: 'details' },
+      { layout: false, request: false, narration: false },
+    );
+    expect(unticked.view?.narration).toBeUndefined();
+  });
+
   it('leaves the layout out when nothing was dragged', () => {
     const shared = toSharedScenario(scenario, { ...view, positions: {} }, { layout: true, request: false });
     expect(shared.layout).toBeUndefined();

@@ -16,6 +16,8 @@ export interface ShareOptions {
   request: boolean;
   /** The lesson step in progress (and a lesson file of one's own), so the class opens on it. */
   lesson?: boolean;
+  /** The detailed narration level (`view.narration`), when that is what is on screen. */
+  narration?: boolean;
 }
 
 export interface ShareLinks {
@@ -31,7 +33,7 @@ export interface ShareLinks {
 }
 
 type ShareView = Pick<ViewState, 'positions' | 'selection' | 'draft'> &
-  Partial<Pick<ViewState, 'lesson' | 'customLesson'>>;
+  Partial<Pick<ViewState, 'lesson' | 'customLesson' | 'narration'>>;
 
 /** The scenario as a link carries it; the seed and actions always travel (state = f(yaml, seed, actions)). */
 export function toSharedScenario(
@@ -44,6 +46,8 @@ export function toSharedScenario(
   const shownView = {
     ...(view.selection ? { selected: view.selection } : {}),
     ...(request ? { request } : {}),
+    // Plain is the default a viewer gets anyway: only the detailed level is written (old links stay short).
+    ...(options.narration !== false && view.narration === 'details' ? { narration: view.narration } : {}),
   };
   return {
     yaml: scenario.yaml,

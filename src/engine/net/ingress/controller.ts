@@ -261,6 +261,7 @@ export function handleControllerRequest(
       dstAddr(inner),
       `${matchedBy}; service-upstream is "true", so ${who} opens a new connection to the ClusterIP of ${serviceName} and lets kube-proxy choose`,
       ruleText,
+      { service: `${service.manifest.metadata.namespace}/${serviceName}` },
     );
     const node = ctx.index.nodesByName.get(pod.spec.nodeName);
     if (!node || !enterNode(ctx, inner, node, 'where the controller runs')) return { outcome: 'timeout' };
@@ -278,6 +279,14 @@ export function handleControllerRequest(
       backend.key,
       roundRobinNote(dTexts, decision, who, position),
       ruleText,
+      {
+        service: dTexts.serviceKey,
+        pick: backends.length === 1 ? 'only' : 'round-robin',
+        chosen: backend.key,
+        ...(backend.pod ? { pod: `${backend.pod.metadata.namespace}/${backend.pod.metadata.name}` } : {}),
+        of: backends.length,
+        index: position + 1,
+      },
     );
     delivery = {
       ...deliverToBackend(ctx, inner, backend),
