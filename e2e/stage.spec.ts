@@ -36,6 +36,9 @@ async function inView(page: Page, testId: string): Promise<boolean> {
   );
 }
 
+// The machine running these may be shared and slow: the layout, not the speed, is under test here.
+test.describe.configure({ timeout: 180_000 });
+
 test.describe('a laptop, 1366×768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -122,7 +125,9 @@ test.describe('a laptop, 1366×768', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(playground.problems.locator('.kp-sev-error').first()).toBeVisible();
     await expect(page.getByTestId('bottom-tab-problems')).toHaveAttribute('aria-pressed', 'true');
-    expect(await inView(page, 'problems')).toBe(true);
+    // The list's first row is on screen (the list itself scrolls inside its panel).
+    const firstRow = await playground.problems.locator('.kp-sev-error').first().boundingBox();
+    expect(firstRow && firstRow.y + firstRow.height <= 768).toBe(true);
     await playground.screenshot('stage-1366-problems-open');
     expect(await seriousAxeIssues(page)).toEqual([]);
   });

@@ -50,7 +50,8 @@ export class PlaygroundPage {
 
   async open(hash = ''): Promise<void> {
     await this.page.goto(`/${hash}`);
-    await expect(this.page.locator('.react-flow__node-pod').first()).toBeVisible();
+    // The first graph waits for the engine's Worker, slow on a busy machine.
+    await expect(this.page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: 20_000 });
   }
 
   podNode(id: string): Locator {
@@ -89,6 +90,13 @@ export class PlaygroundPage {
     const button = this.page.getByTestId(`bottom-tab-${tab}`);
     if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
     await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Opens the problems list from the line over the graph ("2 problems — show"). */
+  async showProblems(): Promise<void> {
+    const toggle = this.page.getByTestId('problems-line-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(this.problems).toBeVisible();
   }
 
   /** Opens the details column (the request step by step, the inspector) from the activity bar. */

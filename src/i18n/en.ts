@@ -86,13 +86,14 @@ export const en = {
   },
   help: {
     title: 'How to use kubeplay',
-    edit: 'Edit the YAML on the right: the cluster graph follows as you type. Errors appear under the graph.',
+    edit: 'Edit the YAML on the right: the cluster graph follows as you type. Problems are counted over the graph; click the count to list them.',
     send: 'Send a request from the bar above the graph: pick who sends it (your laptop or any pod) and a URL. The packet travels hop by hop; its label shows the source and destination and changes where NAT rewrites them.',
     step: 'Step mode moves one hop per click and explains each hop. Speed and pause are beside it.',
     inspect:
       'Click anything in the graph to inspect it; take a node down, mark a pod unready, delete or scale.',
-    traffic: 'The traffic generator sends many requests and shows how they spread over the pods.',
-    layout: 'Drag to rearrange, scroll to zoom; your YAML is saved in this browser.',
+    traffic: 'The Traffic tab (bottom) sends many requests and shows how they spread over the pods.',
+    layout:
+      'Drag to rearrange, scroll to zoom. The buttons at the left edge and the tabs at the bottom open the panels; drag a splitter (or focus it and use the arrow keys) to resize. Your YAML and the panels are saved in this browser.',
     lessons:
       'Lessons walk you through one idea at a time: each step proposes a command and moves on when you have run it.',
     close: 'Close',
