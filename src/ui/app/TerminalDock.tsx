@@ -41,6 +41,11 @@ function TerminalNotReady() {
 }
 
 const ALL_TABS: readonly BottomTab[] = ['terminal', 'problems', 'traffic'];
+const TAB_TITLES = {
+  terminal: 'panels.terminal',
+  problems: 'panels.problems',
+  traffic: 'panels.traffic',
+} as const;
 
 function TerminalBody() {
   const { t } = useTranslation();
@@ -58,11 +63,10 @@ function TerminalBody() {
 function TabLabel({ tab }: { tab: BottomTab }) {
   const { t } = useTranslation();
   const problems = useSimulation((s) => s.diagnostics.length);
-  if (tab === 'terminal') return <>{t('panels.terminal')}</>;
-  if (tab === 'traffic') return <>{t('panels.traffic')}</>;
+  if (tab !== 'problems') return <>{t(TAB_TITLES[tab])}</>;
   return (
     <>
-      {t('panels.problems')}{' '}
+      {t(TAB_TITLES.problems)}{' '}
       <span className={problems > 0 ? 'kp-badge kp-badge-bad' : 'kp-badge'} data-testid="problem-count">
         {problems}
       </span>
@@ -89,7 +93,7 @@ export function TerminalDock({ tabs = ALL_TABS }: { tabs?: readonly BottomTab[] 
     <section
       className={`kp-bottom${open ? '' : ' kp-collapsed'}`}
       // Named after what it shows: the region is "Terminal" while the terminal is its tab.
-      aria-labelledby={`kp-bottom-tab-${current}`}
+      aria-labelledby="kp-bottom-title"
       style={open ? { height } : undefined}
       data-testid="bottom-panel"
     >
@@ -105,6 +109,9 @@ export function TerminalDock({ tabs = ALL_TABS }: { tabs?: readonly BottomTab[] 
           testId="bottom-resizer"
         />
       )}
+      <h2 id="kp-bottom-title" className="kp-visually-hidden">
+        {t(TAB_TITLES[current])}
+      </h2>
       <div className="kp-panel-bar kp-bottom-bar">
         <div className="kp-bottom-tabs" role="group" aria-label={t('stage.bottomPanel')}>
           {tabs.map((tab) => (
