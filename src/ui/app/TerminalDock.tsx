@@ -100,7 +100,7 @@ export function TerminalDock({ tabs = ALL_TABS }: { tabs?: readonly BottomTab[] 
       {open && (
         <Resizer
           orientation="horizontal"
-          label={t('stage.resizeBottom')}
+          label={current === 'terminal' ? t('app.resizeTerminal') : t('stage.resizeBottom')}
           value={height}
           min={min}
           max={max}
