@@ -142,6 +142,8 @@ test.describe('playground', () => {
     await playground.replaceInEditor('replicas: 3', ['Enter', 'b', 'a', 'd', ':', ' ', 'x', ':', ' ', 'y']);
     await expect(page.getByTestId('stale-banner')).toBeVisible();
     await expect(playground.editor.locator('.squiggly-error').first()).toBeVisible();
+    // The line over the graph counts the problems and opens their list.
+    await playground.showProblems();
     await expect(playground.problems.locator('.kp-sev-error').first()).toBeVisible();
     await expect(playground.kubiaPods()).toHaveCount(3);
     expect(await playground.call('revision')).toBe(revision);

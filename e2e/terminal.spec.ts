@@ -7,8 +7,10 @@ import { test, expect } from './fixtures.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
 // Each test has a new browser context, so history and the autosaved scenario start empty.
-test.beforeEach(async ({ playground }) => {
+// The terminal opens when used: from its tab in the bottom panel.
+test.beforeEach(async ({ playground, page }) => {
   await playground.open();
+  await new TerminalPanel(page).show();
 });
 
 test('kubectl get svc prints kubectl columns with the cluster IP the graph shows', async ({

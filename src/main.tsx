@@ -17,6 +17,7 @@ import { planOpening } from './ui/share/planOpening.ts';
 import { createEngineClient } from './worker/engineClient.ts';
 import './ui/app/app.css';
 import { getBrowserStorage } from './ui/browserStorage.ts';
+import { rememberLayout } from './ui/app/layoutMemory.ts';
 
 /** Everything the page does at load, in order; awaits only what the first render needs. */
 async function start(): Promise<void> {
@@ -69,6 +70,8 @@ async function start(): Promise<void> {
       // no storage: the choice lasts for this page only
     }
   });
+  // Panels and their sizes as this browser left them (an embed keeps its own fixed layout).
+  if (!plan.embed) rememberLayout(app.view, storage, window.innerWidth);
   installTestApi(app);
   registerOffline(import.meta.env.PROD);
   // Before the first render: the page opens in the saved or the browser's language.

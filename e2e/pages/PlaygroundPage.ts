@@ -104,7 +104,37 @@ export class PlaygroundPage {
     return (await this.traceStatus.getAttribute('data-arrived')) ?? '';
   }
 
+  /** Opens a tab of the bottom panel (Terminal | Problems | Traffic) as a person does: its button. */
+  async showBottomTab(tab: 'terminal' | 'problems' | 'traffic'): Promise<void> {
+    const button = this.page.getByTestId(`bottom-tab-${tab}`);
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Opens the problems list from the line over the graph ("2 problems — show"). */
+  async showProblems(): Promise<void> {
+    const toggle = this.page.getByTestId('problems-line-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(this.problems).toBeVisible();
+  }
+
+  /** Opens the details column (the request step by step, the inspector) from the activity bar. */
+  async showDetails(): Promise<void> {
+    const button = this.page.getByTestId('details-button');
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    await expect(this.page.getByTestId('details-panel')).toBeVisible();
+  }
+
+  /** The graph pane's share of the viewport: its box's area over the window's. */
+  async graphShare(): Promise<number> {
+    const box = await this.graph.boundingBox();
+    const size = this.page.viewportSize();
+    if (!box || !size) return 0;
+    return (box.width * box.height) / (size.width * size.height);
+  }
+
   async sendTraffic(count: number): Promise<void> {
+    await this.showBottomTab('traffic');
     const form = this.page.locator('.kp-traffic-form');
     await form.getByLabel('Requests').fill(String(count));
     await form.getByLabel('per second').fill('200');

@@ -16,8 +16,16 @@ export class TerminalPanel {
     this.screen = this.root.locator('.xterm');
   }
 
-  /** Waits for the first prompt, then puts the keyboard focus in the terminal. */
+  /** Opens the Terminal tab of the bottom panel if it is not shown (the terminal opens when used). */
+  async show(): Promise<void> {
+    const tab = this.page.getByTestId('bottom-tab-terminal');
+    if ((await tab.getAttribute('aria-pressed')) !== 'true') await tab.click();
+    await expect(this.root).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** Shows the terminal, waits for the first prompt, then puts the keyboard focus in it. */
   async ready(): Promise<void> {
+    await this.show();
     // The terminal is a lazy chunk: its first prompt gets the first-load budget.
     await expect(this.root).toHaveAttribute('data-busy', 'false', { timeout: FIRST_GRAPH_MS });
     await this.focus();

@@ -127,13 +127,14 @@ export const en = {
   },
   help: {
     title: 'How to use kubeplay',
-    edit: 'Edit the YAML on the right: the cluster graph follows as you type. Errors appear under the graph.',
+    edit: 'Edit the YAML on the right: the cluster graph follows as you type. Problems are counted over the graph; click the count to list them.',
     send: 'Send a request from the bar above the graph: pick who sends it (your laptop or any pod) and a URL. The packet travels hop by hop; its label shows the source and destination and changes where NAT rewrites them.',
     step: 'Step mode moves one hop per click and explains each hop. Speed and pause are beside it.',
     inspect:
       'Click anything in the graph to inspect it; take a node down, mark a pod unready, delete or scale.',
-    traffic: 'The traffic generator sends many requests and shows how they spread over the pods.',
-    layout: 'Drag to rearrange, scroll to zoom; your YAML is saved in this browser.',
+    traffic: 'The Traffic tab (bottom) sends many requests and shows how they spread over the pods.',
+    layout:
+      'Drag to rearrange, scroll to zoom. The buttons at the left edge and the tabs at the bottom open the panels; drag a splitter (or focus it and use the arrow keys) to resize. Your YAML and the panels are saved in this browser.',
     lessons:
       'Lessons walk you through one idea at a time: each step proposes a command and moves on when you have run it.',
     close: 'Close',
@@ -169,7 +170,8 @@ export const en = {
     openFile: 'Open a lesson file…',
     removeOwn: 'Remove my lesson',
     ownFile: 'your file',
-    fileHint: 'A lesson is a YAML file (see src/lessons/README.md); Share sends it along with its step.',
+    fileHint:
+      'A lesson is a YAML file a teacher writes: open it here to follow it, and Share sends it along with its step.',
     fileErrors: '{{name}} cannot be used as a lesson:',
   },
   library: {
@@ -300,6 +302,25 @@ export const en = {
       'The YAML has errors: the graph, terminal and requests all use the last version that worked.',
     engineError: 'Engine: {{message}}',
     noProblems: 'No problems.',
+  },
+  stage: {
+    panels: 'Panels',
+    graphArea: 'Graph',
+    yaml: 'YAML',
+    yamlTitle: 'Show or hide the YAML editor',
+    detailsTitle: 'Show or hide the details: the request step by step and the selected object',
+    closeYaml: 'Close the YAML panel',
+    closeDetails: 'Close the details',
+    resizeDetails: 'Resize the details',
+    resizeLessons: 'Resize the lessons',
+    resizeBottom: 'Resize the bottom panel',
+    bottomPanel: 'Bottom panel',
+    problemCount_one: '{{count}} problem',
+    problemCount_other: '{{count}} problems',
+    problemWord_one: 'problem',
+    problemWord_other: 'problems',
+    showList: 'show',
+    hideList: 'hide',
   },
   editor: {
     panel: 'YAML editor',

@@ -7,6 +7,11 @@ import type { GraphId, QuickFix } from '../engine/index.ts';
 import type { LessonProgress } from '../lessons/index.ts';
 
 export type Theme = 'light' | 'dark';
+export type BottomTab = 'terminal' | 'problems' | 'traffic';
+/** The panels around the graph that open and close, each on its own. */
+export type SidePanel = 'editor' | 'details' | 'lessons';
+/** Everything that can be resized by a splitter. */
+export type PanelSize = 'editorWidth' | 'detailsWidth' | 'lessonsWidth' | 'bottomHeight';
 export type Speed = 0.25 | 0.5 | 1 | 2;
 /** How hops are narrated: plain sentences (students) or the engine's chains and rules (engineers). */
 export type NarrationLevel = 'plain' | 'details';
@@ -19,9 +24,16 @@ export interface ViewState {
   /** Width of the YAML side panel in CSS pixels. */
   editorWidth: number;
   editorOpen: boolean;
-  terminalOpen: boolean;
-  /** Height of the docked terminal in CSS pixels. */
-  terminalHeight: number;
+  /** The details column beside the graph: the focused request's steps and the selected object. */
+  detailsOpen: boolean;
+  detailsWidth: number;
+  /** Width of the lessons side panel in CSS pixels. */
+  lessonsWidth: number;
+  /** The bottom panel (Terminal | Problems | Traffic) is open, showing `bottomTab`; closed, only its tabs show. */
+  bottomOpen: boolean;
+  bottomTab: BottomTab;
+  /** Height of the open bottom panel in CSS pixels. */
+  bottomHeight: number;
   helpOpen: boolean;
   /** Animation speed factor; 1 = one hop every ~0.7 s. */
   speed: Speed;
@@ -83,8 +95,12 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     theme: 'light',
     editorWidth: 380,
     editorOpen: true,
-    terminalOpen: true,
-    terminalHeight: 220,
+    detailsOpen: true,
+    detailsWidth: 300,
+    lessonsWidth: 340,
+    bottomOpen: false,
+    bottomTab: 'terminal',
+    bottomHeight: 260,
     helpOpen: false,
     speed: 1,
     paused: false,
@@ -109,8 +125,87 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
   }));
 }
 
+/**
+ * Height of the bottom panel that shows at least 20 terminal rows (16 px type, 1.15 line height: 19 px a
+ * row, plus the splitter, the tab strip, the hint line and padding). A terminal in use never opens smaller: a command's
+ * output (all of `env`) stays on screen.
+ */
+export const TERMINAL_IN_USE_HEIGHT = 520;
+
+/** Selecting an object shows its details (the column opens if it was closed). */
 export function select(store: ViewStore, id: GraphId | null): void {
-  store.setState({ selection: id });
+  store.setState(id === null ? { selection: null } : { selection: id, detailsOpen: true });
+}
+
+const panelFlag = { editor: 'editorOpen', details: 'detailsOpen', lessons: 'lessonsOpen' } as const;
+
+export function togglePanel(store: ViewStore, panel: SidePanel): void {
+  const flag = panelFlag[panel];
+  store.setState((s) => ({ [flag]: !s[flag] }));
+}
+
+/** A lesson is read beside the graph: opening it makes room by closing the YAML (its button brings it back). */
+export function toggleLessons(store: ViewStore): void {
+  store.setState((s) => (s.lessonsOpen ? { lessonsOpen: false } : { lessonsOpen: true, editorOpen: false }));
+}
+
+export function closePanel(store: ViewStore, panel: SidePanel): void {
+  store.setState({ [panelFlag[panel]]: false });
+}
+
+/** Opens the bottom panel on a tab; the terminal opens tall enough to read a command's output. */
+export function showBottomTab(store: ViewStore, tab: BottomTab): void {
+  store.setState((s) => ({
+    bottomOpen: true,
+    bottomTab: tab,
+    bottomHeight: tab === 'terminal' ? Math.max(s.bottomHeight, TERMINAL_IN_USE_HEIGHT) : s.bottomHeight,
+  }));
+}
+
+/** A tab's button: opens the panel on it, or closes the panel when that tab is already shown. */
+export function toggleBottomTab(store: ViewStore, tab: BottomTab): void {
+  const { bottomOpen, bottomTab } = store.getState();
+  if (bottomOpen && bottomTab === tab) store.setState({ bottomOpen: false });
+  else showBottomTab(store, tab);
+}
+
+export function hideBottom(store: ViewStore): void {
+  store.setState({ bottomOpen: false });
+}
+
+export function showTerminal(store: ViewStore): void {
+  showBottomTab(store, 'terminal');
+}
+
+/** Graph only: every panel closed. Pressed again, the YAML comes back. */
+export function toggleGraphOnly(store: ViewStore): void {
+  const s = store.getState();
+  if (isGraphOnly(s)) store.setState({ editorOpen: true });
+  else store.setState({ editorOpen: false, detailsOpen: false, lessonsOpen: false, bottomOpen: false });
+}
+
+export function isGraphOnly(s: ViewState): boolean {
+  return !s.editorOpen && !s.detailsOpen && !s.lessonsOpen && !s.bottomOpen;
+}
+
+export function resizePanel(store: ViewStore, size: PanelSize, value: number): void {
+  store.setState({ [size]: Math.round(value) });
+}
+
+export function setPresenter(store: ViewStore, on: boolean): void {
+  store.setState({ presenter: on });
+}
+
+export function setReducedMotion(store: ViewStore, reducedMotion: boolean): void {
+  store.setState({ reducedMotion });
+}
+
+export function openHelp(store: ViewStore): void {
+  store.setState({ helpOpen: true });
+}
+
+export function dismissNotice(store: ViewStore): void {
+  store.setState({ notice: null });
 }
 
 export function moveNode(store: ViewStore, id: GraphId, position: { x: number; y: number }): void {

@@ -1,22 +1,29 @@
 /**
- * The page: header; the graph as the main area with the request bar above it; the YAML editor in a
- * resizable side panel; the request, inspector, traffic and problems panels in a column; the
- * terminal docked at the bottom.
+ * The page. The graph is the stage: it takes what the panels leave, and every panel is opened,
+ * resized and closed by the person (sizes and open state remembered per browser, layoutMemory.ts).
+ * The shape is VS Code's, which teachers and students know: a thin header; an activity bar at the
+ * left edge switching the side panels (lessons at the left, details and the YAML at the right); a
+ * bottom panel with tabs (Terminal | Problems | Traffic). Problems are counted on the YAML switch, the
+ * Problems tab and a line over the graph. Presenter mode hides every panel and lays the caption over
+ * the graph.
  */
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useView } from '../../store/react.ts';
+import { closePanel, resizePanel, setReducedMotion } from '../../store/viewStore.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { PresenterCaption } from '../presenter/PresenterCaption.tsx';
 import { useFitOnPresenterChange, usePresenterKeys } from '../presenter/usePresenterKeys.ts';
 import { StepPanel } from '../inspector/StepPanel.tsx';
-import { ProblemsList } from '../panels/ProblemsList.tsx';
+import { ProblemsLine } from '../panels/ProblemsLine.tsx';
 import { RequestBar } from '../requests/RequestBar.tsx';
-import { TrafficPanel } from '../requests/TrafficPanel.tsx';
+import { ActivityBar } from './ActivityBar.tsx';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
+import { SIZE_LIMITS } from './layoutMemory.ts';
+import { Resizer } from './Resizer.tsx';
 import { TerminalDock } from './TerminalDock.tsx';
 
 // Lessons (their YAML parser and texts) load right after the first graph, as the editor does.
@@ -33,11 +40,91 @@ function useReducedMotion() {
   const app = useApp();
   useEffect(() => {
     const query = window.matchMedia('(prefers-reduced-motion: reduce)');
-    const update = () => app.view.setState({ reducedMotion: query.matches });
+    const update = () => setReducedMotion(app.view, query.matches);
     update();
     query.addEventListener('change', update);
     return () => query.removeEventListener('change', update);
   }, [app]);
+}
+
+/** The lessons side panel at the left. LessonPanel stays mounted (it follows the lesson while closed). */
+function LessonsSlot() {
+  const app = useApp();
+  const { t } = useTranslation();
+  const open = useView((s) => s.lessonsOpen);
+  const width = useView((s) => s.lessonsWidth);
+  const { min, max } = SIZE_LIMITS.lessonsWidth;
+  return (
+    <>
+      <div className="kp-lessons-slot" style={open ? { width } : undefined} hidden={!open}>
+        <Suspense fallback={null}>
+          <LessonPanel />
+        </Suspense>
+      </div>
+      {open && (
+        <Resizer
+          orientation="vertical"
+          label={t('stage.resizeLessons')}
+          value={width}
+          min={min}
+          max={max}
+          grows={1}
+          onResize={(w) => resizePanel(app.view, 'lessonsWidth', w)}
+          testId="lessons-resizer"
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The focused request step by step and the selected object, beside the graph. Hidden rather than
+ * unmounted when closed: the step panel's status line is where the packet layer reports progress.
+ */
+function DetailsColumn() {
+  const app = useApp();
+  const { t } = useTranslation();
+  const open = useView((s) => s.detailsOpen);
+  const width = useView((s) => s.detailsWidth);
+  const { min, max } = SIZE_LIMITS.detailsWidth;
+  return (
+    <>
+      {open && (
+        <Resizer
+          orientation="vertical"
+          label={t('stage.resizeDetails')}
+          value={width}
+          min={min}
+          max={max}
+          grows={-1}
+          onResize={(w) => resizePanel(app.view, 'detailsWidth', w)}
+          testId="details-resizer"
+        />
+      )}
+      <aside
+        className="kp-side"
+        aria-labelledby="kp-details-title"
+        hidden={!open}
+        style={{ width }}
+        data-testid="details-panel"
+      >
+        <div className="kp-panel-bar">
+          <h2 id="kp-details-title">{t('panels.details')}</h2>
+          <button
+            type="button"
+            className="kp-close"
+            onClick={() => closePanel(app.view, 'details')}
+            aria-label={t('stage.closeDetails')}
+            title={t('stage.closeDetails')}
+          >
+            ×
+          </button>
+        </div>
+        <StepPanel />
+        <Inspector />
+      </aside>
+    </>
+  );
 }
 
 export function App() {
@@ -51,23 +138,22 @@ export function App() {
     <div className={presenter ? 'kp-app kp-presenter' : 'kp-app'}>
       <Header />
       <div className="kp-workspace">
-        <main className="kp-main">
-          <RequestBar />
-          <div className="kp-stage">
-            <Suspense fallback={null}>
-              <LessonPanel />
-            </Suspense>
-            <ClusterGraph />
-            <aside className="kp-side" aria-label={t('app.details')}>
-              <StepPanel />
-              <Inspector />
-              <TrafficPanel />
-              <ProblemsList />
-            </aside>
+        <ActivityBar />
+        <LessonsSlot />
+        <div className="kp-center">
+          <div className="kp-upper">
+            <main className="kp-main" aria-label={t('stage.graphArea')}>
+              <RequestBar />
+              <div className="kp-stage">
+                <ClusterGraph />
+                <ProblemsLine />
+                {presenter && <PresenterCaption />}
+              </div>
+            </main>
+            <DetailsColumn />
           </div>
-          {presenter && <PresenterCaption />}
           <TerminalDock />
-        </main>
+        </div>
         <EditorPanel />
       </div>
       <HelpDialog />

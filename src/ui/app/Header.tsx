@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n/index.ts';
 import { toLanguage } from '../../i18n/language.ts';
 import { useApp, useScenario, useView } from '../../store/react.ts';
-import { toggleTheme } from '../../store/viewStore.ts';
+import { dismissNotice, openHelp, setPresenter, toggleTheme } from '../../store/viewStore.ts';
 import { ExportMenu } from '../export/ExportMenu.tsx';
 import { LibraryButton } from '../library/LibraryButton.tsx';
 import { ShareButton } from './ShareButton.tsx';
@@ -33,11 +33,8 @@ function LanguageSwitch() {
 export function Header() {
   const app = useApp();
   const { t } = useTranslation();
-  const lessonsOpen = useView((s) => s.lessonsOpen);
   const scenarioId = useScenario((s) => s.scenarioId);
   const theme = useView((s) => s.theme);
-  const editorOpen = useView((s) => s.editorOpen);
-  const graphOnly = useView((s) => !s.editorOpen && !s.terminalOpen);
   const known = app.scenarios.some((s) => s.id === scenarioId);
   const notice = useView((s) => s.notice);
   const presenter = useView((s) => s.presenter);
@@ -64,27 +61,12 @@ export function Header() {
       {notice && (
         <p className="kp-notice" role="status">
           {notice}{' '}
-          <button
-            type="button"
-            onClick={() => app.view.setState({ notice: null })}
-            aria-label={t('header.dismiss')}
-          >
+          <button type="button" onClick={() => dismissNotice(app.view)} aria-label={t('header.dismiss')}>
             ×
           </button>
         </p>
       )}
       <div className="kp-header-actions">
-        <button
-          type="button"
-          aria-pressed={lessonsOpen}
-          // A lesson is read beside the graph: the YAML editor makes room (Show YAML brings it back).
-          onClick={() =>
-            app.view.setState(lessonsOpen ? { lessonsOpen: false } : { lessonsOpen: true, editorOpen: false })
-          }
-          data-testid="lessons-button"
-        >
-          {t('header.lessons')}
-        </button>
         <LibraryButton />
         <ShareButton />
         <ExportMenu />
@@ -92,25 +74,10 @@ export function Header() {
           type="button"
           aria-pressed={presenter}
           title={t('header.presentTitle')}
-          onClick={() => app.view.setState({ presenter: !presenter })}
+          onClick={() => setPresenter(app.view, !presenter)}
           data-testid="present-button"
         >
           {t('header.present')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={graphOnly}
-          title={t('header.graphOnlyTitle')}
-          onClick={() => app.view.setState({ editorOpen: graphOnly, terminalOpen: graphOnly })}
-        >
-          {t('header.graphOnly')}
-        </button>
-        <button
-          type="button"
-          aria-pressed={editorOpen}
-          onClick={() => app.view.setState({ editorOpen: !editorOpen })}
-        >
-          {editorOpen ? t('header.hideYaml') : t('header.showYaml')}
         </button>
         <button
           type="button"
@@ -119,7 +86,7 @@ export function Header() {
         >
           {theme === 'light' ? t('header.dark') : t('header.light')}
         </button>
-        <button type="button" onClick={() => app.view.setState({ helpOpen: true })}>
+        <button type="button" onClick={() => openHelp(app.view)}>
           {t('header.help')}
         </button>
         <LanguageSwitch />

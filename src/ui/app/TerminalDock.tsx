@@ -1,11 +1,27 @@
 /**
- * The docked bottom slot. The terminal itself lives in src/ui/terminal (another engineer's folder);
- * it is picked up here when src/ui/terminal/TerminalSlot.tsx exists, as a lazy chunk.
+ * The bottom panel, as in VS Code: a strip of tabs (Terminal | Problems (count) | Traffic) that is
+ * always on screen, and the panel above it when one is open. Each tab's button opens its panel, or
+ * closes it when it is the one shown; the bar above is dragged (or moved with the arrow keys) to
+ * resize. The terminal itself lives in src/ui/terminal, loaded as a lazy chunk after the first graph;
+ * it opens at least 20 rows tall when used (showTerminal), so a command's output stays readable.
  */
 import { lazy, Suspense } from 'react';
-import type { ComponentType, KeyboardEvent, PointerEvent } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
+import {
+  hideBottom,
+  resizePanel,
+  showBottomTab,
+  showTerminal,
+  TERMINAL_IN_USE_HEIGHT,
+  toggleBottomTab,
+} from '../../store/viewStore.ts';
+import type { BottomTab } from '../../store/viewStore.ts';
+import { ProblemsList } from '../panels/ProblemsList.tsx';
+import { TrafficPanel } from '../requests/TrafficPanel.tsx';
+import { SIZE_LIMITS } from './layoutMemory.ts';
+import { Resizer } from './Resizer.tsx';
 
 const slots = import.meta.glob<{ TerminalSlot?: ComponentType; default?: ComponentType }>(
   '../terminal/TerminalSlot.tsx',
@@ -24,85 +40,119 @@ function TerminalNotReady() {
   return <p className="kp-muted">{t('app.terminalNotReady')}</p>;
 }
 
-const MIN_HEIGHT = 120;
-const clamp = (h: number) => Math.max(MIN_HEIGHT, Math.min(Math.round(window.innerHeight * 0.7), h));
+const ALL_TABS: readonly BottomTab[] = ['terminal', 'problems', 'traffic'];
+const TAB_TITLES = {
+  terminal: 'panels.terminal',
+  problems: 'panels.problems',
+  traffic: 'panels.traffic',
+} as const;
 
-/** A horizontal splitter above the terminal: drag or use the arrow keys to give the graph more room. */
-function TerminalSplitter() {
-  const app = useApp();
+function TerminalBody() {
   const { t } = useTranslation();
-  const height = useView((s) => s.terminalHeight);
-  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
-    const startY = event.clientY;
-    const start = app.view.getState().terminalHeight;
-    const target = event.currentTarget;
-    target.setPointerCapture(event.pointerId);
-    const move = (e: globalThis.PointerEvent) =>
-      app.view.setState({ terminalHeight: clamp(start + startY - e.clientY) });
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.shiftKey ? 80 : 20;
-    if (event.key === 'ArrowUp') app.view.setState({ terminalHeight: clamp(height + step) });
-    if (event.key === 'ArrowDown') app.view.setState({ terminalHeight: clamp(height - step) });
-  };
-  return (
-    <div
-      className="kp-splitter kp-splitter-h"
-      role="separator"
-      aria-orientation="horizontal"
-      aria-label={t('app.resizeTerminal')}
-      aria-valuenow={height}
-      aria-valuemin={MIN_HEIGHT}
-      tabIndex={0}
-      onPointerDown={onPointerDown}
-      onKeyDown={onKeyDown}
-    />
+  // Loaded after the first graph, like the editor: the graph comes first.
+  const graphShown = useSimulation((s) => s.sim !== null || s.engineError !== null);
+  return TerminalSlot && graphShown ? (
+    <Suspense fallback={<p className="kp-muted">{t('app.loadingTerminal')}</p>}>
+      <TerminalSlot />
+    </Suspense>
+  ) : (
+    <p className="kp-muted">{TerminalSlot ? t('app.loadingTerminal') : t('app.terminalComing')}</p>
   );
 }
 
-export function TerminalDock() {
-  const app = useApp();
+function TabLabel({ tab }: { tab: BottomTab }) {
   const { t } = useTranslation();
-  const open = useView((s) => s.terminalOpen);
-  const height = useView((s) => s.terminalHeight);
-  // Loaded after the first graph, like the editor: the graph comes first.
-  const graphShown = useSimulation((s) => s.sim !== null || s.engineError !== null);
+  const problems = useSimulation((s) => s.diagnostics.length);
+  if (tab !== 'problems') return <>{t(TAB_TITLES[tab])}</>;
   return (
     <>
-      {open && <TerminalSplitter />}
-      <section
-        className={`kp-terminal${open ? '' : ' kp-collapsed'}`}
-        aria-label={t('app.terminal')}
-        style={open ? { height } : undefined}
-      >
-        <div className="kp-panel-bar">
-          <h2>{t('panels.terminal')}</h2>
-          <button
-            type="button"
-            onClick={() => app.view.setState({ terminalOpen: !open })}
-            aria-expanded={open}
-          >
-            {open ? t('panels.hide') : t('panels.show')}
-          </button>
-        </div>
-        {open && (
-          <div className="kp-terminal-body">
-            {TerminalSlot && graphShown ? (
-              <Suspense fallback={<p className="kp-muted">{t('app.loadingTerminal')}</p>}>
-                <TerminalSlot />
-              </Suspense>
-            ) : (
-              <p className="kp-muted">{TerminalSlot ? t('app.loadingTerminal') : t('app.terminalComing')}</p>
-            )}
-          </div>
-        )}
-      </section>
+      {t(TAB_TITLES.problems)}{' '}
+      <span className={problems > 0 ? 'kp-badge kp-badge-bad' : 'kp-badge'} data-testid="problem-count">
+        {problems}
+      </span>
     </>
+  );
+}
+
+export function TerminalDock({ tabs = ALL_TABS }: { tabs?: readonly BottomTab[] }) {
+  const app = useApp();
+  const { t } = useTranslation();
+  const open = useView((s) => s.bottomOpen);
+  const current = useView((s) => (tabs.includes(s.bottomTab) ? s.bottomTab : (tabs[0] ?? 'terminal')));
+  const height = useView((s) => s.bottomHeight);
+  const shown = (tab: BottomTab) => open && current === tab;
+  const { min, max } = SIZE_LIMITS.bottomHeight;
+  const bodies: Record<BottomTab, ReactNode> = {
+    // The terminal is mounted only while shown; its shell session outlives it (TerminalSlot).
+    terminal: shown('terminal') ? <TerminalBody /> : null,
+    // Problems and traffic stay mounted: the list keeps its place, a batch keeps counting.
+    problems: <ProblemsList />,
+    traffic: <TrafficPanel />,
+  };
+  return (
+    <section
+      className={`kp-bottom${open ? '' : ' kp-collapsed'}`}
+      // Named after what it shows: the region is "Terminal" while the terminal is its tab.
+      aria-labelledby="kp-bottom-title"
+      style={open ? { height } : undefined}
+      data-testid="bottom-panel"
+    >
+      {open && (
+        <Resizer
+          orientation="horizontal"
+          label={current === 'terminal' ? t('app.resizeTerminal') : t('stage.resizeBottom')}
+          value={height}
+          min={min}
+          max={max}
+          grows={-1}
+          onResize={(h) => resizePanel(app.view, 'bottomHeight', h)}
+          testId="bottom-resizer"
+        />
+      )}
+      <h2 id="kp-bottom-title" className="kp-visually-hidden">
+        {t(TAB_TITLES[current])}
+      </h2>
+      <div className="kp-panel-bar kp-bottom-bar">
+        <div className="kp-bottom-tabs" role="group" aria-label={t('stage.bottomPanel')}>
+          {tabs.map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              id={`kp-bottom-tab-${tab}`}
+              className="kp-bottom-tab"
+              aria-pressed={shown(tab)}
+              aria-controls={`kp-bottom-${tab}`}
+              onClick={() => toggleBottomTab(app.view, tab)}
+              data-testid={`bottom-tab-${tab}`}
+            >
+              <TabLabel tab={tab} />
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          onClick={() => (open ? hideBottom(app.view) : showBottomTab(app.view, current))}
+          aria-expanded={open}
+          aria-controls={`kp-bottom-${current}`}
+        >
+          {open ? t('panels.hide') : t('panels.show')}
+        </button>
+      </div>
+      {tabs.map((tab) => (
+        <div
+          key={tab}
+          id={`kp-bottom-${tab}`}
+          // kp-terminal: keys typed there are never presenter shortcuts (presenterKeys.ts).
+          className={`kp-bottom-body kp-bottom-${tab}${tab === 'terminal' ? ' kp-terminal kp-terminal-body' : ''}`}
+          hidden={!shown(tab)}
+          // Typing in the terminal is using it: it grows to 20 rows if it was dragged smaller.
+          onFocus={
+            tab === 'terminal' && height < TERMINAL_IN_USE_HEIGHT ? () => showTerminal(app.view) : undefined
+          }
+        >
+          {bodies[tab]}
+        </div>
+      ))}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The lessons panel (opened from the header): pick a bundled lesson, then follow it step by step.
+ * The lessons panel (opened from the activity bar): pick a bundled lesson, then follow it step by step.
  * Always mounted, so a lesson keeps following the student's commands while the panel is closed.
  */
 import { useEffect, useMemo } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { toLanguage, toLessonLanguage } from '../../i18n/language.ts';
 import { bundledLessons } from '../../lessons/content/index.ts';
 import { useApp, useView } from '../../store/react.ts';
+import { closePanel } from '../../store/viewStore.ts';
 import type { ViewStore } from '../../store/viewStore.ts';
 import { LessonPicker } from './LessonPicker.tsx';
 import { LessonStepCard } from './LessonStepCard.tsx';
@@ -61,7 +62,7 @@ export function LessonPanel() {
           )}
           <button
             type="button"
-            onClick={() => app.view.setState({ lessonsOpen: false })}
+            onClick={() => closePanel(app.view, 'lessons')}
             aria-label={t('lessons.close')}
           >
             ×

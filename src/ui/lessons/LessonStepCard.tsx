@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { viewLessonStep } from '../../lessons/index.ts';
 import type { Lesson, LessonLanguage, LessonProgress } from '../../lessons/index.ts';
 import { useApp, useShallow, useSimulation, useView } from '../../store/react.ts';
+import { showTerminal } from '../../store/viewStore.ts';
 import { pasteToTerminal } from '../terminal/terminalInbox.ts';
 import { LessonText } from './LessonText.tsx';
 import { goToStep, leaveLesson } from './lessonSession.ts';
@@ -104,14 +105,20 @@ export function LessonStepCard({
               <code data-testid="lesson-command">{view.command}</code>
               {view.commandReady ? (
                 <div className="kp-row">
-                  <button type="button" onClick={() => pasteToTerminal(view.command ?? '')}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      showTerminal(app.view);
+                      pasteToTerminal(view.command ?? '');
+                    }}
+                  >
                     {t('lessons.paste')}
                   </button>
                   <button
                     type="button"
                     className="kp-primary"
                     onClick={() => {
-                      app.view.setState({ terminalOpen: true });
+                      showTerminal(app.view);
                       runInTerminal(view.command ?? '');
                     }}
                   >

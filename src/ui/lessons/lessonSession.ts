@@ -4,6 +4,7 @@
  * Contract: whether a step is done is decided by the pure src/lessons functions (advanceLesson);
  * nothing here knows Kubernetes. Vanilla (no React), so it is tested without a page.
  */
+import { showTerminal } from '../../store/viewStore.ts';
 import { advanceLesson, lessonSimulationInput, startLesson } from '../../lessons/index.ts';
 import type { Lesson, LessonEvent, LessonProgress } from '../../lessons/index.ts';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
@@ -49,6 +50,8 @@ export function openLesson(app: LessonApp, lesson: Lesson): boolean {
   const seed = input.seed ?? DEFAULT_SEED;
   if (seed !== DEFAULT_SEED) setSeed(app.scenario, seed);
   app.setLaptopFiles(lesson.files ?? {});
+  // A lesson is followed by typing its commands: the terminal opens, tall enough to read their output.
+  showTerminal(app.view);
   forgetOpenEntry();
   showProgress(app, lesson, startLesson(lesson), []);
   return true;

@@ -15,11 +15,8 @@ export function ProblemsList() {
       <h2 id="kp-problems-title">
         {t('panels.problems')} <span className="kp-badge">{diagnostics.length}</span>
       </h2>
-      {stale && (
-        <p className="kp-warn" role="status" data-testid="stale-banner">
-          {t('app.stale', { count: errors })}
-        </p>
-      )}
+      {/* The line over the graph announces it (ProblemsLine); here it is said again beside the list. */}
+      {stale && <p className="kp-warn">{t('app.stale', { count: errors })}</p>}
       {engineError && <p className="kp-error">{t('app.engineError', { message: engineError })}</p>}
       {diagnostics.length === 0 ? (
         <p className="kp-muted">{t('app.noProblems')}</p>

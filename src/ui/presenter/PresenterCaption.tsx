@@ -3,14 +3,38 @@
  * kind, src → dst, and the hop told plainly or in detail, as the narration switch says), and the
  * outcome once the packet has arrived. It only shows what the Trace says; no Kubernetes logic here.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTraffic, useView } from '../../store/react.ts';
 import { HopText } from '../narration/HopText.tsx';
 import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
 import './presenter.css';
 
+/**
+ * The caption lies over the graph's bottom edge; the graph keeps its whole pane but fits its cards
+ * above the caption (presenter.css pads the pane by `--kp-caption-room`), so no pod hides behind it.
+ */
+function useCaptionRoom() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const caption = ref.current;
+    const stage = caption?.closest<HTMLElement>('.kp-stage');
+    if (!caption || !stage) return;
+    const observer = new ResizeObserver(() =>
+      stage.style.setProperty('--kp-caption-room', `${Math.ceil(caption.offsetHeight) + 12}px`),
+    );
+    observer.observe(caption);
+    return () => {
+      observer.disconnect();
+      stage.style.removeProperty('--kp-caption-room');
+    };
+  }, []);
+  return ref;
+}
+
 export function PresenterCaption() {
   const { t } = useTranslation();
+  const ref = useCaptionRoom();
   const trace = useTraffic((s) => s.focused?.trace);
   const landed = useTraffic((s) => s.focusedLanded);
   const reached = useTraffic((s) => s.focusedHop);
@@ -19,7 +43,12 @@ export function PresenterCaption() {
   const narration = useView((s) => s.narration);
   if (!trace || trace.hops.length === 0) {
     return (
-      <section className="kp-caption" aria-label={t('presenter.caption')} data-testid="presenter-caption">
+      <section
+        ref={ref}
+        className="kp-caption"
+        aria-label={t('presenter.caption')}
+        data-testid="presenter-caption"
+      >
         <p className="kp-caption-note">{t('presenter.idle')}</p>
       </section>
     );
@@ -31,6 +60,7 @@ export function PresenterCaption() {
   const hop = trace.hops[index];
   return (
     <section
+      ref={ref}
       className="kp-caption"
       aria-label={t('presenter.caption')}
       data-testid="presenter-caption"

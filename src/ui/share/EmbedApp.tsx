@@ -8,6 +8,7 @@
 import { useEffect } from 'react';
 import { Trans } from 'react-i18next';
 import { useApp, useView } from '../../store/react.ts';
+import { closePanel, hideBottom, resizePanel, showTerminal } from '../../store/viewStore.ts';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
 import { TerminalDock } from '../app/TerminalDock.tsx';
 import type { EmbedMode } from './embedMode.ts';
@@ -22,7 +23,13 @@ export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: 
     document.documentElement.dataset.theme = theme;
   }, [theme]);
   useEffect(() => {
-    app.view.setState({ editorOpen: false, terminalOpen: mode.terminal });
+    closePanel(app.view, 'editor');
+    closePanel(app.view, 'details');
+    if (mode.terminal) {
+      showTerminal(app.view);
+      // A slide's frame is small: the terminal takes a third of it, the graph the rest.
+      resizePanel(app.view, 'bottomHeight', Math.max(160, window.innerHeight / 3));
+    } else hideBottom(app.view);
   }, [app, mode]);
   return (
     <div
@@ -49,7 +56,7 @@ export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: 
             </a>
           </div>
         </div>
-        {mode.terminal && <TerminalDock />}
+        {mode.terminal && <TerminalDock tabs={['terminal']} />}
       </main>
       {mode.yaml && <ReadOnlyYaml />}
     </div>

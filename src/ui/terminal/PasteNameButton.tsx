@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/react.ts';
+import { showTerminal } from '../../store/viewStore.ts';
 import { pasteToTerminal } from './terminalInbox.ts';
 
 /** The name kubectl knows an object by, from its graph id (`pod/default/kubia-65mtj` -> `kubia-65mtj`). */
@@ -27,7 +28,7 @@ export function PasteNameButton({ graphId }: { graphId: string }) {
       data-testid="paste-to-terminal"
       title={t('terminalUi.pasteNameTitle')}
       onClick={() => {
-        app.view.setState({ terminalOpen: true });
+        showTerminal(app.view);
         pasteToTerminal(name);
       }}
     >

@@ -1,0 +1,280 @@
+/**
+ * The screen, on the production build: the graph is the stage on a laptop (1366×768), a small laptop
+ * (1024×768) and a projector (Present at 1280×720); every other thing is a panel that is opened,
+ * resized (mouse and keyboard) and remembered; problems and the terminal's output stay in view.
+ * Each layout is screenshotted under screenshots/e2e and checked with axe.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { LessonPanel } from './pages/LessonPanel.ts';
+import { TerminalPanel } from './pages/TerminalPanel.ts';
+
+async function seriousAxeIssues(page: Page): Promise<string[]> {
+  const axe = await new AxeBuilder({ page }).analyze();
+  return axe.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+function report(testInfo: TestInfo, what: string, share: number): void {
+  testInfo.annotations.push({ type: what, description: `${(share * 100).toFixed(1)} % of the screen` });
+  console.log(`${what}: ${(share * 100).toFixed(1)} % of the screen`);
+}
+
+/** Is the element's box wholly inside the window? */
+async function inView(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).boundingBox();
+  const size = page.viewportSize();
+  return (
+    !!box &&
+    !!size &&
+    box.y >= 0 &&
+    box.x >= 0 &&
+    box.y + box.height <= size.height &&
+    box.x + box.width <= size.width
+  );
+}
+
+// The machine running these may be shared and slow: the layout, not the speed, is under test here.
+test.describe.configure({ timeout: 180_000 });
+
+test.describe('a laptop, 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the graph takes most of the screen; toggles say what is shown; axe is clean', async ({
+    playground,
+    page,
+    consoleErrors,
+  }, testInfo) => {
+    await playground.open();
+    await expect(playground.editor).toBeVisible();
+    const share = await playground.graphShare();
+    report(testInfo, 'graph share at 1366×768', share);
+    expect(share).toBeGreaterThanOrEqual(0.5);
+    await playground.editorLine('replicas: 3');
+    await playground.screenshot('stage-1366-laptop');
+    expect(await seriousAxeIssues(page)).toEqual([]);
+
+    // The YAML switch is pressed exactly while the YAML shows (no "Hide YAML" that reports itself pressed).
+    const yaml = page.getByTestId('yaml-button');
+    await expect(yaml).toHaveAttribute('aria-pressed', 'true');
+    await yaml.click();
+    await expect(playground.editor).toHaveCount(0);
+    await expect(yaml).toHaveAttribute('aria-pressed', 'false');
+    expect(await playground.graphShare()).toBeGreaterThan(share);
+    await yaml.click();
+    await expect(playground.editor).toBeVisible();
+    await expect(yaml).toHaveAttribute('aria-pressed', 'true');
+
+    // Details: closed on a laptop; selecting an object opens it, and its switch says so.
+    const details = page.getByTestId('details-button');
+    await expect(details).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('details-panel')).toBeHidden();
+    await playground.selectGraphNode('svc/default/kubia');
+    await expect(details).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'Close the details' }).click();
+    await expect(page.getByTestId('details-panel')).toBeHidden();
+    await expect(details).toHaveAttribute('aria-pressed', 'false');
+
+    // The bottom tabs: pressed exactly while their panel shows; Hide says expanded while open.
+    const trafficTab = page.getByTestId('bottom-tab-traffic');
+    await expect(trafficTab).toHaveAttribute('aria-pressed', 'false');
+    await trafficTab.click();
+    await expect(page.locator('.kp-traffic-form')).toBeVisible();
+    await expect(trafficTab).toHaveAttribute('aria-pressed', 'true');
+    const hide = page.getByTestId('bottom-panel').getByRole('button', { name: 'Hide' });
+    await expect(hide).toHaveAttribute('aria-expanded', 'true');
+    await hide.click();
+    await expect(page.locator('.kp-traffic-form')).toBeHidden();
+    await expect(trafficTab).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('bottom-panel').getByRole('button', { name: 'Show' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+
+    // Lessons: the switch opens the panel, which speaks to teachers, not to the repository.
+    const lessons = new LessonPanel(page);
+    await lessons.open();
+    await expect(page.getByTestId('lessons-button')).toHaveAttribute('aria-pressed', 'true');
+    await expect(lessons.root).not.toContainText('src/lessons');
+    await expect(lessons.root).toContainText('A lesson is a YAML file a teacher writes');
+    await page.getByTestId('lessons-button').click();
+    await expect(lessons.root).toBeHidden();
+    await expect(page.getByTestId('lessons-button')).toHaveAttribute('aria-pressed', 'false');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('broken YAML: the problem count shows without scrolling, and the line over the graph opens the list', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    await playground.replaceInEditor('replicas: 3', ['Enter', 'b', 'a', 'd', ':', ' ', '[', 'x']);
+    await expect(page.getByTestId('problems-line')).toBeVisible();
+    await expect(page.getByTestId('problem-count')).not.toHaveText('0');
+    const count = await page.getByTestId('problem-count').textContent();
+    expect(await inView(page, 'problem-count')).toBe(true);
+    expect(await inView(page, 'yaml-problem-count')).toBe(true);
+    expect(await inView(page, 'problems-line')).toBe(true);
+    await expect(page.getByTestId('yaml-problem-count')).toContainText(`${count} problem`);
+    const toggle = page.getByTestId('problems-line-toggle');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await playground.screenshot('stage-1366-broken-yaml');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(playground.problems.locator('.kp-sev-error').first()).toBeVisible();
+    await expect(page.getByTestId('bottom-tab-problems')).toHaveAttribute('aria-pressed', 'true');
+    // The list's first row is on screen (the list itself scrolls inside its panel).
+    const firstRow = await playground.problems.locator('.kp-sev-error').first().boundingBox();
+    expect(firstRow && firstRow.y + firstRow.height <= 768).toBe(true);
+    await playground.screenshot('stage-1366-problems-open');
+    expect(await seriousAxeIssues(page)).toEqual([]);
+  });
+
+  test('the YAML divider drags with the mouse and the keyboard, and the size is remembered', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    const divider = page.getByTestId('editor-resizer');
+    await expect(divider).toHaveAttribute('role', 'separator');
+    const before = Number(await divider.getAttribute('aria-valuenow'));
+    const editorWidth = async () => (await playground.editor.boundingBox())?.width ?? 0;
+    expect(Math.abs((await editorWidth()) - before)).toBeLessThanOrEqual(1);
+    expect(await divider.evaluate((el) => getComputedStyle(el).cursor)).toBe('col-resize');
+
+    // Mouse: drag the bar 120 px to the left; the YAML grows by as much.
+    const box = (await divider.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 - 60, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await expect(divider).toHaveAttribute('aria-valuenow', String(before + 120));
+    expect(Math.abs((await editorWidth()) - (before + 120))).toBeLessThanOrEqual(1);
+
+    // Keyboard: the arrow keys move the bar (20 px; Shift for 80).
+    await divider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(divider).toHaveAttribute('aria-valuenow', String(before + 100));
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(divider).toHaveAttribute('aria-valuenow', String(before + 180));
+
+    // The bottom panel's divider too.
+    await playground.showBottomTab('traffic');
+    const bottom = page.getByTestId('bottom-resizer');
+    const height = Number(await bottom.getAttribute('aria-valuenow'));
+    await bottom.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(bottom).toHaveAttribute('aria-valuenow', String(height + 20));
+    await playground.screenshot('stage-1366-resized');
+
+    await page.reload();
+    await expect(page.locator('.react-flow__node-pod').first()).toBeVisible();
+    await expect(page.getByTestId('editor-resizer')).toHaveAttribute('aria-valuenow', String(before + 180));
+    expect(Math.abs((await editorWidth()) - (before + 180))).toBeLessThanOrEqual(1);
+    await expect(page.getByTestId('bottom-tab-traffic')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('bottom-resizer')).toHaveAttribute('aria-valuenow', String(height + 20));
+  });
+
+  test('the env-vars lesson: every KUBIA_SERVICE_* line of env is on the terminal screen', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    const lessons = new LessonPanel(page);
+    const terminal = new TerminalPanel(page);
+    await lessons.open();
+    await lessons.start('discovery');
+    // Starting a lesson opens the terminal, at least 20 rows tall.
+    await expect(terminal.root).toBeVisible();
+    await terminal.ready();
+    for (let step = 1; step <= 3; step += 1) {
+      const command = await lessons.command();
+      await terminal.focus();
+      await terminal.run(command);
+      await lessons.expectDone(step);
+    }
+    // xterm renders only the rows in view: the command line, all of its output and the new prompt are there.
+    const rows = await terminal.lines();
+    expect(await terminal.root.locator('.xterm-rows > div').count()).toBeGreaterThanOrEqual(20);
+    const commandRow = rows.findIndex((r) => / -- env\b/.test(r) && r.includes('kubectl exec'));
+    const kubia = rows.filter((r) => r.startsWith('KUBIA_SERVICE_'));
+    expect(kubia.map((r) => r.split('=')[0])).toEqual(
+      expect.arrayContaining(['KUBIA_SERVICE_HOST', 'KUBIA_SERVICE_PORT']),
+    );
+    expect(commandRow).toBeGreaterThanOrEqual(0);
+    expect(rows.slice(commandRow).filter((r) => r.startsWith('KUBIA_SERVICE_'))).toEqual(kubia);
+    // The graph still shows beside the lesson and above the terminal.
+    await expect(playground.graph).toBeVisible();
+    report(test.info(), 'graph share with lesson and terminal at 1366×768', await playground.graphShare());
+    await playground.screenshot('stage-1366-env-lesson');
+    expect(await seriousAxeIssues(page)).toEqual([]);
+  });
+});
+
+test.describe('a small laptop or tablet, 1024×768', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('the graph alone first, the panels one click away; axe is clean', async ({
+    playground,
+    page,
+  }, testInfo) => {
+    await playground.open();
+    const share = await playground.graphShare();
+    report(testInfo, 'graph share at 1024×768', share);
+    expect(share).toBeGreaterThanOrEqual(0.6);
+    await expect(page.getByTestId('yaml-button')).toHaveAttribute('aria-pressed', 'false');
+    await playground.screenshot('stage-1024-tablet');
+    expect(await seriousAxeIssues(page)).toEqual([]);
+    await page.getByTestId('yaml-button').click();
+    await playground.editorLine('replicas: 3');
+    const withYaml = await playground.graphShare();
+    report(testInfo, 'graph share at 1024×768 with the YAML', withYaml);
+    expect(withYaml).toBeGreaterThanOrEqual(0.35);
+    await playground.screenshot('stage-1024-with-yaml');
+    expect(await seriousAxeIssues(page)).toEqual([]);
+  });
+});
+
+test.describe('a projector, Present at 1280×720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the graph fills 70 % or more; the caption lies over it; axe is clean', async ({
+    playground,
+    page,
+  }, testInfo) => {
+    await playground.open();
+    await page.getByTestId('present-button').click();
+    await expect(page.getByTestId('presenter-caption')).toBeVisible();
+    await expect(page.getByTestId('present-button')).toHaveAttribute('aria-pressed', 'true');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('n');
+    await expect(page.getByTestId('caption-hop')).toBeVisible();
+    const share = await playground.graphShare();
+    report(testInfo, 'graph share in Present at 1280×720', share);
+    expect(share).toBeGreaterThanOrEqual(0.7);
+    // The caption sits inside the graph's box, at its bottom, instead of pushing the graph up.
+    const graph = (await playground.graph.boundingBox())!;
+    const caption = (await page.getByTestId('presenter-caption').boundingBox())!;
+    expect(caption.y).toBeGreaterThan(graph.y + graph.height / 2);
+    expect(caption.y + caption.height).toBeLessThanOrEqual(graph.y + graph.height + 1);
+    // The cards are fitted above the caption (a two-line note makes it taller): even the part of the
+    // pane above it is well over half the screen.
+    const drawn = ((caption.y - graph.y) * graph.width) / (1280 * 720);
+    report(testInfo, 'graph pane above the caption in Present at 1280×720', drawn);
+    expect(drawn).toBeGreaterThanOrEqual(0.6);
+    const pods = await page
+      .locator('.react-flow__node-pod')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
+    expect(Math.max(...pods)).toBeLessThanOrEqual(caption.y + 1);
+    const header = (await page.locator('.kp-header').boundingBox())!;
+    expect(header.height).toBeLessThanOrEqual(44);
+    await expect(page.locator('.kp-requestbar')).toBeHidden();
+    await playground.screenshot('stage-1280-present');
+    expect(await seriousAxeIssues(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('present-button')).toHaveAttribute('aria-pressed', 'false');
+  });
+});
