@@ -22,23 +22,11 @@ async function nextRevision(playground: PlaygroundPage, before: number): Promise
   await expect.poll(() => playground.call('revision'), { timeout: 20_000 }).toBeGreaterThan(before);
 }
 
-/** Puts the editor's cursor at the start of a line with Monaco's Go to Line (Ctrl+G), as a person would. */
-async function goToLine(playground: PlaygroundPage, line: number): Promise<void> {
-  const { page } = playground;
-  await playground.editor.locator('.view-line').first().click();
-  await page.keyboard.press('Control+g');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-  await expect(playground.editor.locator('.view-line').first()).toBeVisible();
-}
-
 // Wide enough that `kubectl get svc -A` rows do not wrap in the terminal.
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-test.beforeEach(async ({ page }) => {
-  // playground.open() with room for a busy machine: the first cluster can take a while to draw.
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: 30_000 });
+test.beforeEach(async ({ playground }) => {
+  await playground.open();
 });
 
 test('deleting the 80 of Service kubia keeps kubia and every other Service as they were', async ({
@@ -54,7 +42,7 @@ test('deleting the 80 of Service kubia keeps kubia and every other Service as th
 
   const revision = await playground.call('revision');
   // Line 58 of kubia.yaml: `      port: 80          # the Service's port`, in Service kubia.
-  await goToLine(playground, 58);
+  await playground.goToLine(58);
   await page.keyboard.press('Home');
   for (let i = 0; i < 'port: '.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Delete');
@@ -87,7 +75,7 @@ test('a syntax error leaves the graph, the terminal and the request bar on the s
 
   const revision = await playground.call('revision');
   // Line 63 of kubia.yaml: Service kubia's `  selector:`.
-  await goToLine(playground, 63);
+  await playground.goToLine(63);
   await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
   await page.keyboard.insertText(' [oops');
@@ -123,7 +111,7 @@ test('the request bar keeps http://kubia when Service kubia is renamed, and says
   await expect(page.getByTestId('request-url-unresolved')).toHaveCount(0);
   const revision = await playground.call('revision');
   // Line 54 of kubia.yaml: Service kubia's `  name: kubia`; it becomes kubiax.
-  await goToLine(playground, 54);
+  await playground.goToLine(54);
   await page.keyboard.press('End');
   await page.keyboard.press('x');
   await nextRevision(playground, revision);

@@ -40,26 +40,6 @@ async function showInYaml(playground: PlaygroundPage, page: Page, expected: stri
   expect(yaml.split('\n')[line - 1]?.trim()).toBe(expected);
 }
 
-/** The page, on a machine that may be slow to draw the first graph. */
-async function open(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: 30_000 });
-}
-
-/**
- * Puts the editor's cursor on the first line that reads `text` (after indentation), with the keyboard
- * as a person would: Ctrl+Home, then Down; Monaco scrolls the line into view.
- */
-async function goToLine(playground: PlaygroundPage, page: Page, text: string): Promise<void> {
-  const yaml = await playground.call('yaml');
-  const index = yaml.split('\n').findIndex((l) => l.trim() === text);
-  expect(index).toBeGreaterThanOrEqual(0);
-  await expect(playground.editor.locator('.view-line').first()).toBeVisible({ timeout: 30_000 });
-  await playground.editor.locator('.view-line').first().click();
-  await page.keyboard.press('Control+Home');
-  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-}
-
 async function kubiaPod(playground: PlaygroundPage): Promise<string> {
   const pods = await playground.call('pods');
   return pods.find((p) => p.startsWith('pod/default/kubia-')) ?? '';
@@ -76,7 +56,7 @@ test.describe('why did this request fail', () => {
     playground,
     page,
   }) => {
-    await open(page);
+    await playground.open();
     await playground.send(await kubiaPod(playground), 'http://kubai');
     const panel = await explained(playground, page, 'name-typo');
     await expect(panel).toContainText('Did you mean "kubia"?');
@@ -89,10 +69,10 @@ test.describe('why did this request fail', () => {
     playground,
     page,
   }) => {
-    await open(page);
+    await playground.open();
     const from = await kubiaPod(playground);
     // The ClusterIP Service's selector is two lines below its https targetPort.
-    await goToLine(playground, page, 'targetPort: 8443');
+    await playground.goToLine(await playground.lineNumberOf('targetPort: 8443'));
     await page.keyboard.press('End');
     for (const key of ['ArrowDown', 'ArrowDown', 'End', 'Backspace', 'Backspace', 'a', 'i'])
       await page.keyboard.press(key);
@@ -116,9 +96,9 @@ test.describe('why did this request fail', () => {
   });
 
   test('a targetPort nothing listens on blames spec.ports[0].targetPort', async ({ playground, page }) => {
-    await open(page);
+    await playground.open();
     const from = await kubiaPod(playground);
-    await goToLine(playground, page, "targetPort: 8080  # the container's port");
+    await playground.goToLine(await playground.lineNumberOf("targetPort: 8080  # the container's port"));
     await page.keyboard.press('Home');
     for (let i = 0; i < 'targetPort: '.length; i++) await page.keyboard.press('ArrowRight');
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
@@ -136,7 +116,7 @@ test.describe('why did this request fail', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
-    await open(page);
+    await playground.open();
     const [ingress] = await playground.call('ingresses');
     await playground.send('client/laptop', `http://${ingress?.addresses[0] ?? ''}/`, 'kubia.exmple.com');
     const panel = await explained(playground, page, 'ingress-host-mismatch');
@@ -147,7 +127,7 @@ test.describe('why did this request fail', () => {
   });
 
   test('a node that is down: the explanation names it', async ({ playground, page }) => {
-    await open(page);
+    await playground.open();
     const node = (await playground.call('nodes')).find((n) => n.name === 'kind-worker')!;
     await playground.selectGraphNode('node/kind-worker');
     await page.getByTestId('node-toggle').click();

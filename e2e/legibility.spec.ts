@@ -68,6 +68,7 @@ test.describe('a graph the back row can read', () => {
   }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await playground.open();
+    await playground.showDetails();
     await page.getByTestId('step-mode').check();
     const pods = await playground.call('pods');
     await playground.send(pods.find((p) => p.startsWith('pod/default/kubia-'))!, 'http://kubia');

@@ -28,8 +28,6 @@ async function sendToKubia(playground: PlaygroundPage, page: Page) {
 
 test.describe('reach', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
-  // Each test reloads or opens a second browser and waits for packets to land: more than the default minute.
-  test.slow();
 
   test('a link made on 127.0.0.1 warns; a typed public address goes into the link and QR code and survives a reload', async ({
     playground,

@@ -1,36 +1,20 @@
 /**
- * Schema intelligence from the Kubernetes 1.33 OpenAPI schema (src/engine/schema/k8s-1.33.json): the
+ * Schema intelligence from the Kubernetes 1.33 OpenAPI schema (src/engine/schema/k8s-1.33.ts, generated): the
  * editor completes and documents Service fields from it, hover shows a field's description, and the
  * terminal's `kubectl explain` prints the same description.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import type { PlaygroundPage } from './pages/PlaygroundPage.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
-test.beforeEach(async ({ page }) => {
-  // Each test loads both the engine and the Monaco editor chunk; give them three times the default.
-  test.slow();
-  // Like playground.open(), with room for the editor and engine chunks on a busy machine.
-  await page.goto('/');
-  await expect(page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: 30_000 });
+test.beforeEach(async ({ playground }) => {
+  await playground.open();
 });
 
-/**
- * Puts the cursor on the scenario's first line reading `text` (Monaco's Go to Line, Ctrl+G), which
- * scrolls it into view: the editor renders only the lines on screen.
- */
-async function goToLine(page: Page, playground: PlaygroundPage, text: string): Promise<Locator> {
-  const yaml = await playground.call('yaml');
-  const number = yaml.split('\n').findIndex((l) => l.trim() === text) + 1;
-  expect(number).toBeGreaterThan(0);
-  // The editor chunk (Monaco, 1 MB gzip) can take a while on a busy machine.
-  const first = playground.editor.locator('.view-line').first();
-  await expect(first).toBeVisible({ timeout: 60_000 });
-  await first.click();
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(number));
-  await page.keyboard.press('Enter');
+/** Puts the cursor on the scenario's first line reading `text`; returns that line. */
+async function goToLine(playground: PlaygroundPage, text: string): Promise<Locator> {
+  await playground.goToLine(await playground.lineNumberOf(text));
   return playground.editorLine(text);
 }
 
@@ -38,7 +22,7 @@ test('in a Service spec, Ctrl+Space offers sessionAffinity with its documentatio
   page,
   playground,
 }) => {
-  await goToLine(page, playground, 'type: NodePort');
+  await goToLine(playground, 'type: NodePort');
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('sessionAff');
@@ -61,7 +45,7 @@ test('in a Service spec, Ctrl+Space offers sessionAffinity with its documentatio
 });
 
 test('hovering a Service field shows its description from the schema', async ({ page, playground }) => {
-  const line = await goToLine(page, playground, 'type: NodePort');
+  const line = await goToLine(playground, 'type: NodePort');
   await line
     .locator('span', { hasText: /^type$/ })
     .first()

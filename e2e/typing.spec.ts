@@ -26,12 +26,6 @@ function afterLine(text: string, line: string, insert: string): string {
   return text.slice(0, end) + insert + text.slice(end);
 }
 
-/** PlaygroundPage.open with room for a slow first render on a busy machine. */
-async function open(playground: PlaygroundPage): Promise<void> {
-  await playground.page.goto('/');
-  await expect(playground.page.locator('.react-flow__node-pod').first()).toBeVisible({ timeout: 30_000 });
-}
-
 async function expectPresenterOff(page: Page): Promise<void> {
   await expect(page.getByTestId('present-button')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('presenter-caption')).toHaveCount(0);
@@ -113,7 +107,7 @@ for (const size of [
     test.use({ viewport: size });
 
     test('spaces typed after `name: kubia` reach the YAML', async ({ playground, page, consoleErrors }) => {
-      await open(playground);
+      await playground.open();
       const before = await playground.call('yaml');
       const revision = await playground.call('revision');
       await playground.clickEndOfEditorLine('  name: kubia');
@@ -133,7 +127,7 @@ test.describe('at 1366x768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
   test('a Service typed line by line arrives byte for byte and runs', async ({ playground, page }) => {
-    await open(playground);
+    await playground.open();
     const before = await playground.call('yaml');
     expect(before.endsWith('\n')).toBe(true);
     await playground.clickEndOfEditorLine('  name: kubia');
@@ -157,7 +151,7 @@ test.describe('at 1366x768', () => {
     playground,
     page,
   }) => {
-    await open(playground);
+    await playground.open();
     const original = await playground.call('yaml');
     const rcName = lines(original).indexOf('  name: kubia');
     const rcLine = async (offset = 0) => lines(await playground.call('yaml'))[rcName + offset];
@@ -215,7 +209,7 @@ test.describe('at 1366x768', () => {
   });
 
   test('an IME composes Chinese into a comment', async ({ playground, page }) => {
-    await open(playground);
+    await playground.open();
     const before = await playground.call('yaml');
     await playground.clickEndOfEditorLine('  name: kubia');
     await page.keyboard.press('Control+End');
@@ -247,7 +241,7 @@ test.describe('at 1366x768', () => {
     playground,
     page,
   }) => {
-    await open(playground);
+    await playground.open();
     const terminal = new TerminalPanel(page);
     await terminal.ready();
     expect(await terminal.run('kubectl get svc kubia')).toMatch(/^kubia\s+ClusterIP\s+10\.96\./m);
@@ -310,7 +304,7 @@ test.describe('at 1366x768', () => {
     playground,
     page,
   }) => {
-    await open(playground);
+    await playground.open();
     const original = await playground.call('yaml');
     await playground.clickEndOfEditorLine('  name: kubia');
     const pane = page.locator('.react-flow__pane');

@@ -167,6 +167,27 @@ export class PlaygroundPage {
     await expect(this.editor.locator('.monaco-editor.focused')).toBeVisible();
   }
 
+  /** The 1-based number of the first YAML line that reads `text` after its indentation. */
+  async lineNumberOf(text: string): Promise<number> {
+    const yaml = await this.call('yaml');
+    const number = yaml.split('\n').findIndex((l) => l.trim() === text) + 1;
+    expect(number, `a line reading "${text}"`).toBeGreaterThan(0);
+    return number;
+  }
+
+  /**
+   * Puts the editor's cursor at the start of line `line` with Monaco's Go to Line (Ctrl+G), as a person
+   * would; Monaco scrolls it into view (it renders only the lines on screen).
+   */
+  async goToLine(line: number): Promise<void> {
+    const first = this.editor.locator('.view-line').first();
+    await expect(first).toBeVisible({ timeout: FIRST_GRAPH_MS });
+    await first.click();
+    await this.page.keyboard.press('Control+G');
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+  }
+
   async replaceInEditor(lineText: string, keys: string[]): Promise<void> {
     const line = await this.editorLine(lineText);
     await line.click();
