@@ -49,6 +49,11 @@ test.describe('the scenario library', () => {
     const summary = library.entry('kubia, worker2 down').getByTestId('library-entry-summary');
     await expect(summary).toContainText('4 pods · 4 Services · 1 Ingress · 1 action · from Kubia');
     await library.close();
+    // An entry holds the scenario (YAML, seed, actions), built afresh when it loads: a pod that the live
+    // edit added may have another name there (docs/editing.md). What loads must load the same every time.
+    await playground.reload();
+    await expect(playground.kubiaPods()).toHaveCount(4);
+    const loaded = await podCards(page);
 
     // Another working copy: scaled down. The library keeps the saved one across a reload.
     await terminal.focus();
@@ -75,7 +80,7 @@ test.describe('the scenario library', () => {
     await library.dialog.getByTestId('library-confirm-open').click();
     await expect(library.dialog).toBeHidden();
     await expect(playground.kubiaPods()).toHaveCount(4);
-    await expect.poll(() => podCards(page)).toEqual(saved);
+    await expect.poll(() => podCards(page)).toEqual(loaded);
     expect((await playground.call('nodes')).find((n) => n.name === 'kind-worker2')?.up).toBe(false);
     await playground.editorLine('replicas: 4');
 

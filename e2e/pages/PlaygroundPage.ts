@@ -160,9 +160,26 @@ export class PlaygroundPage {
 
   /** Monaco: click just right of the end of the first line containing `text`, as a person does. */
   async clickEndOfEditorLine(text: string): Promise<void> {
-    const line = await this.editorLine(text);
-    const box = await line.locator(':scope > span').boundingBox();
-    if (!box) throw new Error(`the editor line "${text}" has no box`);
+    // Monaco renders only the lines on screen and reuses their elements out of order: bring the exact
+    // line into view with Go to Line first, then click past its end as a person would.
+    const yaml = await this.call('yaml');
+    const number = yaml.split('\n').indexOf(text) + 1;
+    expect(number, `a line reading exactly "${text}"`).toBeGreaterThan(0);
+    await this.goToLine(number);
+    const line = this.editor.locator('.view-line', {
+      has: this.page.locator('span', { hasText: text.trim() }),
+    });
+    const cursorTop = await this.editor.locator('.cursor').first().boundingBox();
+    const boxes = await line.evaluateAll((els) =>
+      els.map((el) => {
+        const r = (el.firstElementChild ?? el).getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, text: el.textContent ?? '' };
+      }),
+    );
+    const exact = boxes.filter((b) => b.text.replace(/\u00a0/g, ' ') === text);
+    const box =
+      exact.find((b) => cursorTop && Math.abs(b.y - cursorTop.y) < b.height) ?? exact[0] ?? undefined;
+    if (!box) throw new Error(`the editor line "${text}" is not on screen`);
     await this.page.mouse.click(box.x + box.width + 24, box.y + box.height / 2);
     await expect(this.editor.locator('.monaco-editor.focused')).toBeVisible();
   }
