@@ -3,11 +3,12 @@
  * type, so fitting the cluster into the pane leaves the names large on a projector (issue 11: pod and
  * Service names at least 12 px on screen at 1366x768, 18 px when presenting).
  */
-export const POD = { width: 196, height: 54, gap: 10 };
+export const POD = { width: 212, height: 54, gap: 10 };
 export const KUBE_NODE = { padding: 12, header: 50, minWidth: 250, minHeight: 120, gap: 24 };
 export const CARD = {
   width: 220,
-  serviceHeight: 92,
+  // Room for a two-line name and four data lines (type and IP, ports, external address, notes).
+  serviceHeight: 112,
   endpointsHeight: 34,
   /** Between a Service and its Endpoints, which hang right under it. */
   endpointsGap: 6,
@@ -15,7 +16,7 @@ export const CARD = {
   gap: 18,
 };
 export const CLUSTER = { padding: 16, header: 36, bandGap: 30 };
-export const OUTSIDE = { width: 200, height: 58, gap: 16, margin: 44 };
+export const OUTSIDE = { width: 200, height: 70, gap: 16, margin: 44 };
 
 /** One cell of the Services band: a Service with its Endpoints below (or a DNS/Ingress card). */
 export const CELL_HEIGHT = CARD.serviceHeight + CARD.endpointsGap + CARD.endpointsHeight;
