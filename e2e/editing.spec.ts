@@ -47,7 +47,8 @@ test('deleting the 80 of Service kubia keeps kubia and every other Service as th
   for (let i = 0; i < 'port: '.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Delete');
   await page.keyboard.press('Delete');
-  // The error shows at its line in the problems list.
+  // The error shows at its line in the problems list (opened from the line over the graph).
+  await playground.showProblems();
   await expect(page.getByRole('button', { name: /^error 58:7 spec\.ports\[0\]\.port: / })).toBeVisible();
   await nextRevision(playground, revision);
 

@@ -117,6 +117,8 @@ test.describe('why did this request fail', () => {
   }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await playground.open();
+    // Below 1440 px the Details column (the request step by step) starts closed: open it as a user would.
+    await playground.showDetails();
     const [ingress] = await playground.call('ingresses');
     await playground.send('client/laptop', `http://${ingress?.addresses[0] ?? ''}/`, 'kubia.exmple.com');
     const panel = await explained(playground, page, 'ingress-host-mismatch');

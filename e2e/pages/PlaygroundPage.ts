@@ -201,8 +201,12 @@ export class PlaygroundPage {
     await expect(first).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await first.click();
     await this.page.keyboard.press('Control+G');
+    // Type the number only once the Go to Line box is there, or the digits land in the YAML.
+    const box = this.page.locator('.quick-input-widget');
+    await expect(box).toBeVisible();
     await this.page.keyboard.type(String(line));
     await this.page.keyboard.press('Enter');
+    await expect(box).toBeHidden();
   }
 
   async replaceInEditor(lineText: string, keys: string[]): Promise<void> {

@@ -31,7 +31,9 @@ export class TerminalPanel {
     await this.focus();
   }
 
+  /** Shows the Terminal tab (another tab may have been opened since) and clicks into it. */
   async focus(): Promise<void> {
+    await this.show();
     await this.screen.click();
     await expect(this.root.locator('textarea')).toBeFocused();
   }
