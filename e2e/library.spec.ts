@@ -279,7 +279,7 @@ test.describe('the scenario library', () => {
     await library.open();
     await expect(library.working).toHaveAttribute('data-status', 'changed');
     await page.screenshot({ path: 'screenshots/e2e/library-light.png' });
-    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('library-close').click();
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();
     await library.open();
     await page.screenshot({ path: 'screenshots/e2e/library-dark.png' });

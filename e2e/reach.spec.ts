@@ -19,6 +19,8 @@ async function freshPage(browser: Browser, playgroundPage: Page) {
 
 /** Sends `curl http://kubia` from a kubia pod and waits for it to land; returns the dnat hop's row. */
 async function sendToKubia(playground: PlaygroundPage, page: Page) {
+  // The hops are listed in the Details column, closed by default below 1440 px.
+  await playground.showDetails();
   const pods = await playground.call('pods');
   const from = pods.find((p) => p.startsWith('pod/default/kubia-'))!;
   await playground.send(from, 'http://kubia');
@@ -113,8 +115,7 @@ test.describe('reach', () => {
     await playground.screenshot('reach-04-details');
 
     // The level is remembered in this browser.
-    await page.reload();
-    await expect(page.locator('.react-flow__node-pod').first()).toBeVisible();
+    await playground.reload();
     dnat = await sendToKubia(playground, page);
     await expect(dnat.locator('.kp-hop-note')).toHaveAttribute('data-narration', 'details');
 
@@ -131,7 +132,7 @@ test.describe('reach', () => {
     const fresh = await freshPage(browser, page);
     const other = new PlaygroundPage(fresh.page, testInfo);
     await fresh.page.goto(detailsLink);
-    await expect(fresh.page.locator('.react-flow__node-pod').first()).toBeVisible();
+    await other.waitForFirstGraph();
     const otherDnat = await sendToKubia(other, fresh.page);
     await expect(otherDnat.locator('.kp-hop-note')).toHaveAttribute('data-narration', 'details');
     await expect(fresh.page.getByTestId('steps-narration-details')).toHaveAttribute('aria-pressed', 'true');
