@@ -56,18 +56,16 @@ describe('decoding hostile links never throws and says why', () => {
     expect(codeOf(decodeScenario('z1.' + 'A'.repeat(MAX_LINK_CHARS + 1)))).toBe('too-long');
   });
 
+  // A backtracking matcher would not finish on this within the test timeout; speed itself is the
+  // benches' business (npm run bench:share), not a timed assertion that fails on a busy machine.
   it('does not backtrack on a long run of punctuation (no regex hang)', () => {
-    const started = performance.now();
     expect(codeOf(decodeScenario('z1.' + '.'.repeat(400_000) + 'A'))).toBe('corrupt');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  it('stops a deflate bomb at the size cap, quickly', () => {
+  it('stops a deflate bomb at the size cap', () => {
     const bomb = z1('a'.repeat(20 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(40_000);
-    const started = performance.now();
     expect(codeOf(decodeScenario(bomb))).toBe('too-large');
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('stops an lz-string bomb (quadratic expansion) at the size cap', () => {

@@ -120,7 +120,7 @@ describe('the layout follows the pane shape', () => {
     expect(pods).toBeGreaterThan(0);
   });
 
-  it('lays out 1,000 pods quickly', () => {
+  it('lays out 1,000 pods', () => {
     const state = createKubiaFixture();
     const base = state.pods[0]!;
     for (let i = 0; i < 1000; i++)
@@ -129,10 +129,8 @@ describe('the layout follows the pane shape', () => {
         metadata: { ...base.metadata, name: `web-${i}` },
         spec: { ...base.spec, nodeName: state.nodes[i % state.nodes.length]!.name },
       });
-    const start = performance.now();
+    // Its time is printed by npm run bench:ui ("graph layout, 1002 pods"), not asserted here.
     const { nodes } = build('wide', state);
-    const ms = performance.now() - start;
     expect(nodes.filter((n) => n.type === 'pod').length).toBeGreaterThan(1000);
-    expect(ms).toBeLessThan(1000);
   });
 });
