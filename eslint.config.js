@@ -150,6 +150,12 @@ export default tseslint.config(
           ],
         },
       ],
+      // The store's contract (src/store/kubeplayApp.ts): the UI changes state only through named app
+      // methods and the store's named actions (viewStore.ts, viewActions.ts), never `setState`.
+      'no-restricted-properties': [
+        'error',
+        { property: 'setState', message: 'Change state through a named app method or store action.' },
+      ],
     },
   },
 );
