@@ -268,12 +268,6 @@ function isPlainGet(request: RequestSpec): boolean {
   );
 }
 
-/** routeRequest without cached plans: the reference clusterIpPlan.test.ts compares the plans with. */
-export function routeRequestInFull(state: ClusterState, request: RequestSpec): RouteResult {
-  const method = request.method === undefined ? 'GET' : request.method.toUpperCase();
-  return withExplanation(state, routeInFull(state, getNetIndex(state), request, method), state.diagnostics);
-}
-
 /** Adds the explanation to a trace that did not end `ok`. */
 function withExplanation(
   state: ClusterState,
