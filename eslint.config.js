@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-/** Layers import downwards only (DESIGN.md): this is the dependency-rule check `npm test` runs. */
+/** Layers import downwards only (docs/contributing.md#layer-rules): this is the dependency-rule check `npm test` runs. */
 const uiAndStore = [
   'react',
   'react-dom',

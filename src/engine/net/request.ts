@@ -1,6 +1,6 @@
 /**
  * routeRequest: one HTTP request as a NEW connection, hop by hop, the way a real cluster carries it
- * (DESIGN.md "The request trace"). Name resolution (resolver.ts), then the destination address
+ * (docs/architecture.md#request-path). Name resolution (resolver.ts), then the destination address
  * decides the path (entry.ts), kube-proxy picks endpoints (kubeProxy.ts, serviceProxy.ts), ingress
  * controllers route by host and path (ingress/), apps answer by image (apps.ts). Never throws: every
  * failure is a Trace outcome. The returned state differs only in rng, affinity, cursors and clients.
