@@ -1,6 +1,6 @@
 /**
  * The Trace: what the engine returns for every request it routes. The UI animates it, the terminal
- * prints from it, the CLI emits it as JSON (DESIGN.md, "The request trace"): one shape for all three.
+ * prints from it, the CLI emits it as JSON (docs/decisions.md#trace): one shape for all three.
  */
 import type { Explanation } from './explain/types.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { errorsOf, simulate } from '../sim/simTesting.ts';
+import { errorsOf, simulate } from '../sim/testing/simTesting.ts';
 import type { Simulation } from '../sim/simulation.ts';
 
 const nginx = (extraArgs = '') => `

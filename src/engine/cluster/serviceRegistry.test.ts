@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { errorsOf, serviceOf, simulate } from '../sim/simTesting.ts';
+import { errorsOf, serviceOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
 import { parseIp } from './ipv4.ts';
 

@@ -158,7 +158,7 @@ function buildIndex(state: ClusterState): NetIndex {
 
 /**
  * The ready endpoints of one Service port. kube-proxy keys endpoints by service-port NAME (unnamed
- * matches unnamed) and DNATs to the endpoint's own port (K8S-FACTS §3); it orders them by `ip:port`
+ * matches unnamed) and DNATs to the endpoint's own port (docs/kubernetes-facts.md#endpoints); it orders them by `ip:port`
  * so that rules are stable (pkg/proxy endpointslicecache sorts endpoints).
  */
 export function getBackends(index: NetIndex, service: ServiceState, port: ServicePort): Backend[] {

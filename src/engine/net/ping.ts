@@ -1,5 +1,5 @@
 /**
- * ping from a machine (K8S-FACTS §4): ICMP echo is answered by whatever owns the address.
+ * ping from a machine (docs/kubernetes-facts.md#clusterip): ICMP echo is answered by whatever owns the address.
  * - A ClusterIP is virtual in iptables and nftables mode: kube-proxy's rules match only the Service's
  *   protocol and ports, nothing owns the address, so every echo is lost. In IPVS mode kube-proxy binds
  *   every ClusterIP (and LB/external IP) to the dummy interface kube-ipvs0 on each node, so the node

@@ -1,6 +1,6 @@
 /**
  * routeRequest: one HTTP request as a NEW connection, hop by hop, the way a real cluster carries it
- * (DESIGN.md "The request trace"). Name resolution (resolver.ts), then the destination address
+ * (docs/architecture.md#request-path). Name resolution (resolver.ts), then the destination address
  * decides the path (entry.ts), kube-proxy picks endpoints (kubeProxy.ts, serviceProxy.ts), ingress
  * controllers route by host and path (ingress/), apps answer by image (apps.ts). Never throws: every
  * failure is a Trace outcome. The returned state differs only in rng, affinity, cursors and clients.
@@ -266,12 +266,6 @@ function isPlainGet(request: RequestSpec): boolean {
     request.resolve === undefined &&
     request.clientIp === undefined
   );
-}
-
-/** routeRequest without cached plans: the reference clusterIpPlan.test.ts compares the plans with. */
-export function routeRequestInFull(state: ClusterState, request: RequestSpec): RouteResult {
-  const method = request.method === undefined ? 'GET' : request.method.toUpperCase();
-  return withExplanation(state, routeInFull(state, getNetIndex(state), request, method), state.diagnostics);
 }
 
 /** Adds the explanation to a trace that did not end `ok`. */

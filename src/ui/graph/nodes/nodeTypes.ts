@@ -1,4 +1,4 @@
-/** Declared once at module scope: a new object per render would remount every node (STACK.md §3). */
+/** Declared once at module scope: a new object per render would remount every node (docs/decisions.md#animation). */
 import type { NodeTypes } from '@xyflow/react';
 import { ClusterNode } from './ClusterNode.tsx';
 import { EndpointsNode } from './EndpointsNode.tsx';
