@@ -35,12 +35,12 @@ export function findHangCulprit(
       (lastGood?.files.find((f) => f.file === file.file)?.text ?? '').split('\n').map((l) => l.trim()),
     );
     const lines = file.text.split('\n');
-    lines.forEach((raw, index) => {
-      const text = raw.trim();
-      if (text === '' || before.has(text)) return;
+    for (let index = 0; index < lines.length; index++) {
+      const text = (lines[index] ?? '').trim();
+      if (text === '' || before.has(text)) continue;
       const size = Math.max(0, ...(text.match(/\d+/g) ?? []).map((n) => Number(n.slice(0, 15))));
       if (!best || size > best.size) best = { file: file.file, line: index + 1, text, size };
-    });
+    }
   }
   if (!best) return null;
   const { file, line, text } = best;
