@@ -93,4 +93,18 @@ test.describe('hostile links', () => {
     expect(await playground.call('yaml')).toContain('replicas: 4');
     await expect(playground.kubiaPods()).toHaveCount(4);
   });
+
+  test('a link whose own lesson does not parse says why instead of dropping it silently', async ({
+    playground,
+    page,
+  }) => {
+    const yaml =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\nspec:\n  containers:\n    - name: web\n      image: nginx';
+    const lesson = { id: 'broken-lesson', step: 0, source: 'id: broken-lesson\ntitle: [unclosed\n' };
+    const link = `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml, seed: 1, lesson }))}`;
+    await playground.open(link);
+    const alert = page.getByTestId('link-lesson-error');
+    await expect(alert).toContainText('lesson could not be loaded');
+    await expect(alert).toContainText(/\d+:\d+/);
+  });
 });
