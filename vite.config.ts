@@ -37,7 +37,8 @@ function basePath(value: string | undefined): string {
 const devWithoutCsp = {
   name: 'kubeplay-dev-without-csp',
   apply: 'serve' as const,
-  transformIndexHtml: (html: string) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  transformIndexHtml: (html: string) =>
+    html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
 };
 
 export default defineConfig({
