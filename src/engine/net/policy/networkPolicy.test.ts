@@ -376,3 +376,33 @@ describe('validation (pkg/apis/networking/validation)', () => {
     ]);
   });
 });
+
+describe('the request explanation names the policy and the mistake', () => {
+  it('a rule on the Service port: says the policy is checked after DNAT and offers the container port', () => {
+    const s = cluster(
+      policy('allow', '  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: 80}]'),
+    );
+    const e = curl(s, CLIENT, 'http://web').explanation;
+    expect(e?.kind).toBe('netpol-service-port');
+    expect(e?.summary).toContain(
+      "rule spec.ingress[0] of NetworkPolicy default/allow allows port 80, the port the client dialled (the Service port), but NetworkPolicy is checked after kube-proxy's DNAT",
+    );
+    expect(e?.fix).toMatchObject({ path: 'spec.ingress[0].ports[0].port', value: 8080 });
+  });
+
+  it('default deny: names the policy and says no rule allows it', () => {
+    const e = curl(cluster(DENY_INGRESS), CLIENT, 'http://web').explanation;
+    expect(e?.kind).toBe('netpol-denied');
+    expect(e?.summary).toMatch(
+      /^NetworkPolicy default\/deny-ingress selects pod default\/web-.* for Ingress, and no rule allows TCP from 10\.244\.\d+\.\d+ to port 8080/,
+    );
+    expect(e?.summary).toContain('No policy allows it');
+  });
+
+  it('egress without DNS: says DNS breaks first and how to allow it', () => {
+    const s = cluster(policy('deny-egress', '  podSelector: {}\n  policyTypes: [Egress]'));
+    const e = curl(s, CLIENT, 'http://web').explanation;
+    expect(e?.kind).toBe('netpol-dns-egress');
+    expect(e?.summary).toContain('A default-deny egress policy breaks DNS first.');
+  });
+});

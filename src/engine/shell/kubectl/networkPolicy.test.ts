@@ -69,7 +69,7 @@ describe('kubectl and NetworkPolicy', () => {
         '',
       ].join('\n'),
     );
-    expect(page).toMatch(/Created on:   2026-01-01 09:\d\d:\d\d \+0000 UTC\n/);
+    expect(page).toMatch(/Created on: {3}2026-01-01 09:\d\d:\d\d \+0000 UTC\n/);
   });
 
   it('describe a default-deny policy: both directions isolated, no rule', () => {
