@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClusterState } from '../../model/state.ts';
 import { errorsOf, simulate } from '../../sim/simTesting.ts';
 import type { Trace } from '../../trace.ts';
+import { getHints } from '../../lint/hints.ts';
 import { routeRequest, routeRequestInFull } from '../request.ts';
 
 /** Two web pods (kubia on container port 8080, named http) behind Service web 80 -> http; a client pod. */
@@ -404,5 +405,50 @@ describe('the request explanation names the policy and the mistake', () => {
     const e = curl(s, CLIENT, 'http://web').explanation;
     expect(e?.kind).toBe('netpol-dns-egress');
     expect(e?.summary).toContain('A default-deny egress policy breaks DNS first.');
+  });
+});
+
+describe('lint hints for the common mistakes', () => {
+  const hints = (...policies: string[]) =>
+    getHints(cluster(...policies))
+      .filter((d) => d.code.startsWith('hint-netpol'))
+      .map((d) => `${d.path} ${d.code}: ${d.message}`);
+
+  it('a Service port in an ingress rule', () => {
+    expect(
+      hints(policy('allow', '  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: 80}]')),
+    ).toEqual([
+      'spec.ingress[0].ports[0].port hint-netpol-service-port: 80 is the port of Service "web", not a port of the pods this policy selects: NetworkPolicy is checked after kube-proxy\'s DNAT, on the pod\'s container port 8080. Write 8080 (or its name http).',
+    ]);
+  });
+
+  it('namespaceSelector and podSelector split into two peers by a stray dash', () => {
+    const found = hints(
+      policy(
+        'allow',
+        '  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - from:\n    - namespaceSelector: {matchLabels: {team: blue}}\n    - podSelector: {matchLabels: {app: client}}',
+      ),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      /^spec\.ingress\[0\]\.from\[1\] hint-netpol-stray-dash: from\[0\] and from\[1\] are two peers/,
+    );
+  });
+
+  it('an Egress policy that forgets DNS', () => {
+    const found = hints(
+      policy('deny-egress', '  podSelector: {matchLabels: {app: client}}\n  policyTypes: [Egress]'),
+    );
+    expect(found).toEqual([
+      'spec.policyTypes hint-netpol-no-dns: the pods this policy isolates for Egress (client) may not reach kube-dns, so every name look-up fails (curl: Could not resolve host). Allow UDP and TCP port 53 to the kube-dns pods in kube-system.',
+    ]);
+  });
+
+  it('no hint for a correct policy', () => {
+    expect(
+      hints(
+        policy('allow', '  podSelector: {matchLabels: {app: web}}\n  ingress:\n  - ports: [{port: http}]'),
+      ),
+    ).toEqual([]);
   });
 });
