@@ -3,6 +3,7 @@
  * prints from it, the CLI emits it as JSON (docs/decisions.md#trace): one shape for all three.
  */
 import type { Explanation } from './explain/types.ts';
+import type { PolicyDenial } from './net/policy/evaluate.ts';
 
 /**
  * Ids shared by the engine and the graph:
@@ -70,6 +71,8 @@ export interface HopFacts {
   answer?: string;
   /** deliver: the HTTP status the process answered. */
   status?: number;
+  /** drop by NetworkPolicy: which pod, direction and policies, and the rule that came closest. */
+  denial?: PolicyDenial;
 }
 
 export interface TraceRequest {

@@ -108,6 +108,7 @@ export const KIND_SHORT_NAMES: Record<ObjectKindName, string> = {
   Endpoints: 'ep',
   Ingress: 'ing',
   IngressClass: 'ingressclass',
+  NetworkPolicy: 'netpol',
   Namespace: 'ns',
   Node: 'no',
 };

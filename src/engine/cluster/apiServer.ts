@@ -11,6 +11,7 @@ import type {
   IngressClassManifest,
   IngressManifest,
   Manifest,
+  NetworkPolicyManifest,
   NodeManifest,
   PodManifest,
   WorkloadManifest,
@@ -40,9 +41,7 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
   }
   switch (manifest.kind) {
     case 'Namespace':
-      if (!state.namespaces.some((n) => n.name === manifest.metadata.name)) {
-        state.namespaces.push({ name: manifest.metadata.name, createdAt: state.clock });
-      }
+      applyNamespace(cp, manifest.metadata.name, manifest.metadata.labels);
       return [];
     case 'Node':
       applyNode(cp, manifest);
@@ -65,7 +64,33 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
     case 'IngressClass':
       applyIngressClass(cp, manifest);
       return [];
+    case 'NetworkPolicy':
+      applyNetworkPolicy(cp, manifest);
+      return [];
   }
+}
+
+/** Namespace labels matter to NetworkPolicy namespaceSelectors; an update replaces the array entry. */
+function applyNamespace(cp: ControlPlane, name: string, labels: Record<string, string>): void {
+  const { state } = cp;
+  const at = state.namespaces.findIndex((n) => n.name === name);
+  const written = Object.keys(labels).length > 0 ? { labels } : {};
+  if (at === -1) state.namespaces.push({ name, createdAt: state.clock, ...written });
+  else {
+    const existing = state.namespaces[at];
+    if (existing) state.namespaces[at] = { name, createdAt: existing.createdAt, ...written };
+  }
+}
+
+function applyNetworkPolicy(cp: ControlPlane, manifest: NetworkPolicyManifest): void {
+  const { state } = cp;
+  const list = [...(state.networkPolicies ?? [])];
+  const at = list.findIndex((p) => sameName(p.manifest, manifest));
+  const previous = list[at];
+  const record = { manifest, createdAt: previous?.createdAt ?? state.clock };
+  if (previous) list[at] = record;
+  else list.push(record);
+  state.networkPolicies = list;
 }
 
 function applyNode(cp: ControlPlane, manifest: NodeManifest): void {

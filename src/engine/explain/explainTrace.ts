@@ -10,6 +10,7 @@ import type { Hop, Trace } from '../trace.ts';
 import { parseUrlCached } from '../net/url.ts';
 import { getIngressController } from '../net/ingress/controllerRuntime.ts';
 import { explainIngressError } from './ingress.ts';
+import { explainPolicyDrop } from './networkPolicy.ts';
 import { explainNodeDown } from './nodeDown.ts';
 import { explainNoEndpoints } from './noEndpoints.ts';
 import { explainNotListening } from './notListening.ts';
@@ -138,6 +139,10 @@ export function explainTrace(
 ): Explanation | undefined {
   if (trace.outcome === 'ok') return undefined;
   try {
+    // A NetworkPolicy drop (also of the DNS query, which leaves the name unresolved) names the policy.
+    const policyDrop = trace.hops.find((h) => h.kind === 'drop' && h.facts?.denial);
+    const policy = policyDrop ? explainPolicyDrop(state, trace, policyDrop) : undefined;
+    if (policy) return policy;
     if (trace.outcome === 'unresolved') {
       const dns = trace.hops.find((h) => h.kind === 'dns');
       const url = parseUrlCached(trace.request.url);

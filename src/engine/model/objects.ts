@@ -232,6 +232,48 @@ export interface NodeManifest {
   source?: SourceRef;
 }
 
+/**
+ * networking.k8s.io/v1 NetworkPolicy, defaulted as the API server does (policyTypes filled in, ports'
+ * protocol TCP). https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/
+ */
+export type PolicyType = 'Ingress' | 'Egress';
+
+export interface NetworkPolicyPort {
+  protocol: Protocol;
+  /** A number or the NAME of a container port; absent: every port. */
+  port?: number | string;
+  /** With a numeric port: the range port..endPort. */
+  endPort?: number;
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except: string[] };
+}
+
+export interface NetworkPolicyRule {
+  /** `from` (ingress) or `to` (egress); empty: every peer. */
+  peers: NetworkPolicyPeer[];
+  /** Empty: every port. */
+  ports: NetworkPolicyPort[];
+}
+
+export interface NetworkPolicySpec {
+  podSelector: LabelSelector;
+  policyTypes: PolicyType[];
+  ingress: NetworkPolicyRule[];
+  egress: NetworkPolicyRule[];
+}
+
+export interface NetworkPolicyManifest {
+  kind: 'NetworkPolicy';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  spec: NetworkPolicySpec;
+  source?: SourceRef;
+}
+
 export type KubeProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
 /** A kind cluster config (kind.x-k8s.io/v1alpha4 Cluster): the topology the scenario runs on. */
@@ -255,6 +297,7 @@ export type Manifest =
   | IngressClassManifest
   | NamespaceManifest
   | NodeManifest
+  | NetworkPolicyManifest
   | ClusterConfigManifest;
 
 export type ManifestKind = Manifest['kind'];

@@ -11,6 +11,7 @@ import type {
   IngressClassManifest,
   IngressManifest,
   KubeProxyMode,
+  NetworkPolicyManifest,
   ObjectMeta,
   PodSpec,
   ServiceManifest,
@@ -113,6 +114,11 @@ export interface IngressClassState {
   createdAt: number;
 }
 
+export interface NetworkPolicyState {
+  manifest: NetworkPolicyManifest;
+  createdAt: number;
+}
+
 export interface HostsEntry {
   ip: string;
   hostnames: string[];
@@ -150,13 +156,16 @@ export interface ClusterState {
   clock: number;
   settings: ClusterSettings;
   nodes: NodeState[];
-  namespaces: { name: string; createdAt: number }[];
+  /** `labels` as written in the Namespace manifest (kubernetes.io/metadata.name is added when read). */
+  namespaces: { name: string; createdAt: number; labels?: Record<string, string> }[];
   workloads: WorkloadState[];
   pods: PodState[];
   services: ServiceState[];
   endpoints: EndpointsState[];
   ingresses: IngressState[];
   ingressClasses: IngressClassState[];
+  /** Absent in states made before NetworkPolicy was simulated: read as none. */
+  networkPolicies?: NetworkPolicyState[];
   clients: ClientState[];
   events: ClusterEvent[];
   /** sessionAffinity: ClientIP memory, keyed `ns/svc:port|clientIp` (and `node|…` for per-node state). */

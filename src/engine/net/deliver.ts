@@ -11,6 +11,7 @@ import type { Delivery, Flow } from './flow.ts';
 import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { getIngressController, handleControllerRequest } from './ingress/controller.ts';
 import type { Backend } from './netIndex.ts';
+import { admitPacket } from './policy/enforce.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 
@@ -181,7 +182,9 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
   flow.dstIp = pod.status.podIP;
   flow.dstPort = port;
   const node = ctx.index.nodesByName.get(pod.spec.nodeName);
-  if (node && !enterNode(ctx, flow, node, whereRuns(pod))) return timedOut();
+  // NetworkPolicy sees the packet as it is now: after DNAT (pod IP, container port) and any SNAT.
+  const enter = () => !node || enterNode(ctx, flow, node, whereRuns(pod));
+  if (!admitPacket(ctx, flow, pod.spec.hostNetwork ? undefined : pod, enter)) return timedOut();
   const endpoint = { pod: podName(pod), node: pod.spec.nodeName, ip: pod.status.podIP, port };
   const controller = getIngressController(pod);
   if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
@@ -199,7 +202,8 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
 export function deliverToNodeHost(ctx: RouteContext, flow: Flow, node: NodeState, port: number): Delivery {
   flow.dstIp = node.ip;
   flow.dstPort = port;
-  if (!enterNode(ctx, flow, node, 'whose own address it is')) return timedOut();
+  if (!admitPacket(ctx, flow, undefined, () => enterNode(ctx, flow, node, 'whose own address it is')))
+    return timedOut();
   for (const pod of ctx.index.hostNetworkPodsByNode.get(node.name) ?? []) {
     const controller = getIngressController(pod);
     if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);

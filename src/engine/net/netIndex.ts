@@ -58,6 +58,8 @@ interface CacheEntry {
   nodes: NodeState[];
   ingresses: unknown[];
   ingressClasses: unknown[];
+  namespaces: unknown[];
+  networkPolicies: unknown[] | undefined;
 }
 
 const cache = new WeakMap<PodState[], CacheEntry>();
@@ -70,7 +72,9 @@ export function getNetIndex(state: ClusterState): NetIndex {
     hit.endpoints === state.endpoints &&
     hit.nodes === state.nodes &&
     hit.ingresses === state.ingresses &&
-    hit.ingressClasses === state.ingressClasses
+    hit.ingressClasses === state.ingressClasses &&
+    hit.namespaces === state.namespaces &&
+    hit.networkPolicies === state.networkPolicies
   ) {
     return hit.index;
   }
@@ -82,6 +86,8 @@ export function getNetIndex(state: ClusterState): NetIndex {
     nodes: state.nodes,
     ingresses: state.ingresses,
     ingressClasses: state.ingressClasses,
+    namespaces: state.namespaces,
+    networkPolicies: state.networkPolicies,
   });
   return index;
 }

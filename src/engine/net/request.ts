@@ -24,6 +24,7 @@ import { getNetIndex } from './netIndex.ts';
 import type { NetIndex } from './netIndex.ts';
 import type { LookupResult } from './resolver.ts';
 import { firstAddress, lookupFromSource } from './resolver.ts';
+import { dnsDenial, dnsDropNote, policyRuleText } from './policy/enforce.ts';
 import { addr, RouteContext } from './routeContext.ts';
 import type { Source } from './source.ts';
 import { findSourceCached } from './source.ts';
@@ -241,6 +242,8 @@ function buildPlan(state: ClusterState, index: NetIndex, request: RequestSpec): 
     if (source.kind === 'client') return { source, plan: null };
     const resolution = resolveName(new RouteContext(state, index), source, url.host, url.port, request);
     if (!resolution.address) return { source, plan: null };
+    if (source.kind === 'pod' && dnsDenial(state, index, source.pod, resolution.lookup.server))
+      return { source, plan: null };
     dstIp = resolution.address;
     dnsHop = resolution.hop;
   }
@@ -427,6 +430,29 @@ function routeInFull(
   let dstIp = url.host;
   if (!url.isIp) {
     const resolution = resolveName(ctx, source, url.host, url.port, request);
+    const blocked =
+      source.kind === 'pod' && resolution.lookup.source === 'dns'
+        ? dnsDenial(state, index, source.pod, resolution.lookup.server)
+        : undefined;
+    if (blocked) {
+      const server = resolution.lookup.server ?? '';
+      ctx.hop(
+        source.id,
+        'drop',
+        source.ip,
+        addr(server, 53),
+        dnsDropNote(blocked, url.host),
+        policyRuleText(blocked),
+        {
+          name: url.host,
+          denial: blocked,
+        },
+      );
+      return finishTrace(ctx, source.id, traceRequest, {
+        outcome: 'unresolved',
+        body: `curl: (6) Could not resolve host: ${url.host}\n`,
+      });
+    }
     const h = resolution.hop;
     ctx.hops.push(copyHop(h));
     const answer = resolution.address;

@@ -129,6 +129,7 @@ export class RouteContext {
       diagnostics: s.diagnostics,
     };
     if (s.ipamLastReserved !== undefined) next.ipamLastReserved = s.ipamLastReserved;
+    if (s.networkPolicies !== undefined) next.networkPolicies = s.networkPolicies;
     return next;
   }
 }

@@ -16,6 +16,7 @@ import {
 import { endpointSubsets, serviceSpec } from './schema/service.ts';
 import { ingressClassSpec, ingressSpecBeta, ingressSpecV1 } from './schema/ingress.ts';
 import { kindCluster, namespaceSpec, nodeSpec } from './schema/cluster.ts';
+import { networkPolicySpec } from './schema/networkPolicy.ts';
 
 export type KnownKind =
   | 'Namespace'
@@ -28,6 +29,7 @@ export type KnownKind =
   | 'Endpoints'
   | 'Ingress'
   | 'IngressClass'
+  | 'NetworkPolicy'
   | 'Node'
   | 'List'
   | 'Cluster';
@@ -122,6 +124,13 @@ export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
         '1.22',
         'networking.k8s.io/v1',
       ),
+    },
+  },
+  NetworkPolicy: {
+    'networking.k8s.io/v1': { schema: resource({ spec: networkPolicySpec }) },
+    'extensions/v1beta1': {
+      schema: resource({ spec: networkPolicySpec }),
+      deprecated: removed('extensions/v1beta1', 'NetworkPolicy', '1.9', '1.16', 'networking.k8s.io/v1'),
     },
   },
   Node: { v1: { schema: resource({ spec: nodeSpec }) } },

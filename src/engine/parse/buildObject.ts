@@ -11,6 +11,7 @@ import { buildIngress, ingressSpecToV1Plain, isBetaIngress } from './kinds/ingre
 import { buildIngressClass } from './kinds/ingressClass.ts';
 import { buildKindCluster } from './kinds/kindCluster.ts';
 import { buildNamespace } from './kinds/namespace.ts';
+import { buildNetworkPolicy } from './kinds/networkPolicy.ts';
 import { buildNode } from './kinds/node.ts';
 import { buildPod } from './kinds/pod.ts';
 import { buildService } from './kinds/service.ts';
@@ -28,6 +29,7 @@ import { validateWorkload } from './validate/workload.ts';
 import { validateIngress, validateIngressClass } from './validate/ingress.ts';
 import { validateEndpointProtocols, validateEndpoints } from './validate/endpoints.ts';
 import { validateKindCluster } from './validate/kindCluster.ts';
+import { validateNetworkPolicy } from './validate/networkPolicy.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
 
@@ -35,7 +37,6 @@ const KNOWN_KIND_NAMES = Object.keys(KINDS);
 
 /** What skipping a kind means for the traffic the student will see. */
 const UNSIMULATED_NOTES = new Map<string, string>([
-  ['NetworkPolicy', ': traffic flows as if no policy existed'],
   [
     'StatefulSet',
     ': its pods are not created (a Deployment or a Pod with hostname/subdomain shows the same DNS ideas)',
@@ -59,6 +60,7 @@ const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
   Endpoints: isDns1123Subdomain,
   Ingress: isDns1123Subdomain,
   IngressClass: isDns1123Subdomain,
+  NetworkPolicy: isDns1123Subdomain,
   Node: isDns1123Subdomain,
 };
 
@@ -148,6 +150,10 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
       break;
     case 'Node':
       manifest = buildNode(raw, apiVersion);
+      break;
+    case 'NetworkPolicy':
+      manifest = buildNetworkPolicy(raw, apiVersion);
+      validateNetworkPolicy(ctx, raw);
       break;
   }
   validateMeta(

@@ -34,6 +34,7 @@ export function createEmptyState(seed: number): ClusterState {
     endpoints: [],
     ingresses: [],
     ingressClasses: [],
+    networkPolicies: [],
     clients: [{ name: 'laptop', ip: LAPTOP_IP, hosts: [] }],
     events: [],
     affinity: {},
