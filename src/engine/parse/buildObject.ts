@@ -12,6 +12,7 @@ import { buildIngressClass } from './kinds/ingressClass.ts';
 import { buildKindCluster } from './kinds/kindCluster.ts';
 import { buildNamespace } from './kinds/namespace.ts';
 import { buildNode } from './kinds/node.ts';
+import { buildOutsideHost } from './kinds/outsideHost.ts';
 import { buildPod } from './kinds/pod.ts';
 import { buildService } from './kinds/service.ts';
 import { buildWorkload } from './kinds/workload.ts';
@@ -28,6 +29,7 @@ import { validateWorkload } from './validate/workload.ts';
 import { validateIngress, validateIngressClass } from './validate/ingress.ts';
 import { validateEndpointProtocols, validateEndpoints } from './validate/endpoints.ts';
 import { validateKindCluster } from './validate/kindCluster.ts';
+import { validateOutsideHost } from './validate/outsideHost.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
 
@@ -45,7 +47,7 @@ const UNSIMULATED_NOTES = new Map<string, string>([
   ['CronJob', ': its pods are not created'],
 ]);
 
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass', 'OutsideHost']);
 
 /** Which name syntax each kind's API validation applies to metadata.name. */
 const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
@@ -60,6 +62,7 @@ const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
   Ingress: isDns1123Subdomain,
   IngressClass: isDns1123Subdomain,
   Node: isDns1123Subdomain,
+  OutsideHost: isDns1123Subdomain,
 };
 
 /**
@@ -148,6 +151,10 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
       break;
     case 'Node':
       manifest = buildNode(raw, apiVersion);
+      break;
+    case 'OutsideHost':
+      manifest = buildOutsideHost(raw, apiVersion);
+      validateOutsideHost(ctx, manifest);
       break;
   }
   validateMeta(

@@ -21,6 +21,8 @@ export function copyStateForWrite(s: ClusterState): ClusterState {
     ingresses: s.ingresses.map((i) => ({ ...i })),
     ingressClasses: s.ingressClasses.map((c) => ({ ...c })),
     clients: s.clients.map((c) => ({ ...c })),
+    // Replaced, never edited, by the control plane (cluster/outsideHosts.ts): shared as it is.
+    outsideHosts: s.outsideHosts,
     events: [...s.events],
     affinity: { ...s.affinity },
     ipvsCursor: { ...s.ipvsCursor },

@@ -35,6 +35,7 @@ export function createEmptyState(seed: number): ClusterState {
     ingresses: [],
     ingressClasses: [],
     clients: [{ name: 'laptop', ip: LAPTOP_IP, hosts: [] }],
+    outsideHosts: [],
     events: [],
     affinity: {},
     ipvsCursor: {},
