@@ -12,7 +12,8 @@
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import type { ClusterState } from '../model/state.ts';
-import { createSimulation } from '../sim/simulation.ts';
+import { reviseSimulation } from '../sim/editSimulation.ts';
+import { applyAction, createSimulation } from '../sim/simulation.ts';
 import type { Trace } from '../trace.ts';
 import { routeRequest } from './request.ts';
 import { lookupName } from './resolver.ts';
@@ -115,5 +116,25 @@ describe('outside hosts', () => {
       ['outside-address-invalid', 6],
       ['outside-port-invalid', 8],
     ]);
+  });
+
+  it('editing an outside host in the editor rebuilds the world with the new answer', () => {
+    const text = SCENARIO_TEXTS['outside'] ?? '';
+    const edited = text.replace('hello from outside the cluster', 'hello again');
+    const next = reviseSimulation(sim, {
+      files: [{ file: 'outside.yaml', text: edited }],
+      seed: 1,
+      actions: [],
+    });
+    const { trace } = routeRequest(next.state, { from, url: 'http://11.11.11.11' });
+    expect(trace.body).toMatch(/hello again/);
+  });
+
+  it('kubectl apply of an OutsideHost adds a server the pods can reach', () => {
+    const yaml = `apiVersion: kubeplay.dev/v1alpha1\nkind: OutsideHost\nmetadata:\n  name: late\nspec:\n  address: 44.44.44.44\n`;
+    const next = applyAction(sim, { type: 'apply', yaml });
+    const { trace } = routeRequest(next.state, { from, url: 'http://44.44.44.44' });
+    expect(trace.outcome).toBe('ok');
+    expect(trace.body).toBe("You've hit late (44.44.44.44:80), outside the cluster\n");
   });
 });
