@@ -16,6 +16,7 @@ import { reviseSimulation } from '../sim/editSimulation.ts';
 import { applyAction, createSimulation } from '../sim/simulation.ts';
 import type { Trace } from '../trace.ts';
 import { routeRequest } from './request.ts';
+import { pingHost } from './ping.ts';
 import { lookupName } from './resolver.ts';
 
 const sim = createSimulation({
@@ -136,5 +137,13 @@ describe('outside hosts', () => {
     const { trace } = routeRequest(next.state, { from, url: 'http://44.44.44.44' });
     expect(trace.outcome).toBe('ok');
     expect(trace.body).toBe("You've hit late (44.44.44.44:80), outside the cluster\n");
+  });
+
+  it('ping reaches a declared outside host by name and loses every packet to an undeclared address', () => {
+    expect(pingHost(sim.state, { from, host: 'api.somecompany.com', count: 2 })).toMatchObject({
+      ip: '33.44.55.66',
+      received: 2,
+    });
+    expect(pingHost(sim.state, { from, host: '44.44.44.44', count: 2 })).toMatchObject({ received: 0 });
   });
 });
