@@ -19,6 +19,7 @@ import type {
 import type { ControlPlane } from './controlPlane.ts';
 import { locate } from './diagnostics.ts';
 import { createPod } from './podLifecycle.ts';
+import { applyOutsideHost } from './outsideHosts.ts';
 import { applyService } from './serviceRegistry.ts';
 import { applyControlPlaneTaints, createJoiningNode, defaultNodeLabels } from './topology.ts';
 import { syncWorkloads } from './workloadController.ts';
@@ -67,6 +68,8 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
     case 'NetworkPolicy':
       applyNetworkPolicy(cp, manifest);
       return [];
+    case 'OutsideHost':
+      return applyOutsideHost(cp, manifest);
   }
 }
 

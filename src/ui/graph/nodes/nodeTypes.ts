@@ -4,7 +4,7 @@ import { ClusterNode } from './ClusterNode.tsx';
 import { EndpointsNode } from './EndpointsNode.tsx';
 import { IngressNode } from './IngressNode.tsx';
 import { KubeNode } from './KubeNode.tsx';
-import { ClientNode, DnsNode, LoadBalancerNode } from './OutsideNodes.tsx';
+import { ClientNode, DnsNode, LoadBalancerNode, OutsideHostNode } from './OutsideNodes.tsx';
 import { PodNode } from './PodNode.tsx';
 import { ServiceNode } from './ServiceNode.tsx';
 
@@ -17,5 +17,6 @@ export const nodeTypes = {
   ingress: IngressNode,
   lb: LoadBalancerNode,
   client: ClientNode,
+  outside: OutsideHostNode,
   dns: DnsNode,
 } as unknown as NodeTypes;
