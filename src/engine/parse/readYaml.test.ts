@@ -290,7 +290,9 @@ describe('hostile shapes answer at once with a located message', () => {
     for (const text of [nested, `${'- '.repeat(1000)}x\n`]) {
       const [r, ms] = timed(() => read(text));
       expect(r.diagnostics.map((d) => d.code)).toEqual(['yaml-too-deep']);
-      expect(r.diagnostics[0]?.message).toBe('nesting deeper than 100 levels; kubeplay does not read this text');
+      expect(r.diagnostics[0]?.message).toBe(
+        'nesting deeper than 100 levels; kubeplay does not read this text',
+      );
       expect(r.diagnostics[0]?.line).toBeGreaterThan(0);
       expect(JSON.stringify(r)).not.toContain('call stack');
       expect(ms).toBeLessThan(1000);
@@ -303,7 +305,9 @@ describe('hostile shapes answer at once with a located message', () => {
   });
 
   it('a duplicate key names the key, its path and the line of the first one', () => {
-    const r = parse('apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  name: t\nspec:\n  ports:\n  - port: 80\n');
+    const r = parse(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  name: t\nspec:\n  ports:\n  - port: 80\n',
+    );
     expect(r.diagnostics.map(format)).toEqual([
       '5:3 error metadata.name: mapping key "name" already defined at line 4',
     ]);

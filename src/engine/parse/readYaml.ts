@@ -209,7 +209,9 @@ const EXPLICIT_FLOAT: ScalarTag = {
   resolve(source, onError) {
     const s = source.trim().replace(/_/g, '');
     const special = /^[-+]?\.(?:inf|Inf|INF)$/.test(s)
-      ? (s.startsWith('-') ? -Infinity : Infinity)
+      ? s.startsWith('-')
+        ? -Infinity
+        : Infinity
       : /^\.(?:nan|NaN|NAN)$/.test(s)
         ? NaN
         : undefined;
