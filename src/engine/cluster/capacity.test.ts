@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { createSimulation } from '../index.ts';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 

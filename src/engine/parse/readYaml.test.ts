@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { readYaml } from './readYaml.ts';
 import { schemaFor } from './apiVersions.ts';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { compileLinearRegex } from './linearRegex.ts';
 import { pathMatches } from '../net/ingress/pathMatch.ts';
 
