@@ -16,6 +16,8 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const COUNT = arg('count', 100000);
+// --seconds S: stop early after S seconds (the counts say how many inputs ran).
+const BUDGET_MS = arg('seconds', Infinity) * 1000;
 let seed = arg('seed', 1) >>> 0;
 const rand = (n) => {
   seed = (seed * 1664525 + 1013904223) >>> 0;
@@ -118,7 +120,7 @@ const counts = { inputs: 0, rejectedClearly: 0, accepted: 0, crashes: 0, slow: 0
 const examples = [];
 const LOCATED = /^.+:\d+:\d+ (error|warning|info) /;
 const started = performance.now();
-for (let n = 0; n < COUNT; n++) {
+for (let n = 0; n < COUNT && performance.now() - started < BUDGET_MS; n++) {
   const scenario = pick(scenarios);
   const check = rand(3) > 0;
   const files = { 'f.yaml': check ? mutate(scenario) : scenario };
