@@ -111,3 +111,11 @@ describe('imperative commands go through the same validation as YAML', () => {
     expect(results[3]?.output).toBe('4\n');
   });
 });
+
+describe('curl with other URL schemes', () => {
+  it('file:// answers as curl does when the file cannot be read; gopher:// is not supported', () => {
+    const [file, gopher] = run('curl file:///etc/passwd', 'curl gopher://x/');
+    expect(file).toMatchObject({ exitCode: 37, output: "curl: (37) Couldn't open file /etc/passwd\n" });
+    expect(gopher).toMatchObject({ exitCode: 1, output: 'curl: (1) Protocol "gopher" not supported\n' });
+  });
+});
