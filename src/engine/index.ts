@@ -28,6 +28,8 @@ export type * from './model/objects.ts';
 export type * from './model/state.ts';
 export type { Action, ObjectKindName } from './model/actions.ts';
 
+export type { LinearRegex, LinearRegexOptions } from './regex/linearRegex.ts';
+export { compileLinearRegex } from './regex/linearRegex.ts';
 export type { SourceFile, ParseResult } from './parse/parseManifests.ts';
 export { parseManifests } from './parse/parseManifests.ts';
 export type { RejectedChange, Simulation, SimulationInput } from './sim/simulation.ts';
