@@ -15,6 +15,25 @@ import { useBlameAndFixes } from './useBlameAndFixes.ts';
 
 const monaco = setUpMonaco();
 type CodeEditor = Parameters<OnMount>[0];
+/** How long a document revealed from the graph keeps its first line lit (the CSS fades it out). */
+const FLASH_MS = 2500;
+
+/**
+ * Tells the app where the cursor is while the editor has the focus (the graph rings that document's
+ * objects) and that it left; the container carries the line as `data-cursor-line` for tests.
+ */
+function followCursor(editor: CodeEditor, moveCursor: (line: number | null) => void): void {
+  const container = editor.getContainerDomNode();
+  const report = () => {
+    const line = editor.getPosition()?.lineNumber ?? null;
+    container.dataset.cursorLine = String(line ?? '');
+    moveCursor(editor.hasTextFocus() ? line : null);
+  };
+  editor.onDidChangeCursorPosition(report);
+  editor.onDidFocusEditorText(report);
+  editor.onDidBlurEditorText(() => moveCursor(null));
+  report();
+}
 
 const options = {
   fontSize: 15,
@@ -38,6 +57,7 @@ export default function YamlEditor() {
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    followCursor(editor, app.moveEditorCursor);
     const model = editor.getModel();
     if (model) {
       monaco.editor.setModelMarkers(
@@ -73,7 +93,19 @@ export default function YamlEditor() {
     if (!editor || !reveal) return;
     editor.revealLineInCenter(reveal.line);
     editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
-    editor.focus();
+    if (!reveal.keepFocus) editor.focus();
+    if (!reveal.flash) return;
+    const flash = editor.createDecorationsCollection([
+      {
+        range: { startLineNumber: reveal.line, startColumn: 1, endLineNumber: reveal.line, endColumn: 1 },
+        options: { isWholeLine: true, className: 'kp-doc-flash' },
+      },
+    ]);
+    const timer = window.setTimeout(() => flash.clear(), FLASH_MS);
+    return () => {
+      window.clearTimeout(timer);
+      flash.clear();
+    };
   }, [reveal]);
 
   return (
