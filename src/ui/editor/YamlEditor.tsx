@@ -3,7 +3,7 @@
  * store on every change; the store's text flows back only when it changed elsewhere (a scenario
  * picked), so typing never fights the store. Engine diagnostics become markers.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Editor from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
@@ -17,6 +17,12 @@ const monaco = setUpMonaco();
 type CodeEditor = Parameters<OnMount>[0];
 /** How long a document revealed from the graph keeps its first line lit (the CSS fades it out). */
 const FLASH_MS = 2500;
+/**
+ * The last reveal the editor carried out. A reveal can be asked for before the editor exists (a click
+ * on a card opens the hidden YAML panel, and Monaco mounts after): it is done on mount, once, and not
+ * again when the panel is closed and reopened.
+ */
+let revealedNonce = 0;
 
 /**
  * Tells the app where the cursor is while the editor has the focus (the graph rings that document's
@@ -54,10 +60,12 @@ export default function YamlEditor() {
   const diagnostics = useSimulation((s) => s.diagnostics);
   const reveal = useView((s) => s.revealRequest);
   useBlameAndFixes(editorRef);
+  const [mounted, setMounted] = useState(false);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     followCursor(editor, app.moveEditorCursor);
+    setMounted(true);
     const model = editor.getModel();
     if (model) {
       monaco.editor.setModelMarkers(
@@ -90,7 +98,8 @@ export default function YamlEditor() {
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || !reveal) return;
+    if (!editor || !reveal || reveal.nonce === revealedNonce) return;
+    revealedNonce = reveal.nonce;
     editor.revealLineInCenter(reveal.line);
     editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
     if (!reveal.keepFocus) editor.focus();
@@ -106,7 +115,7 @@ export default function YamlEditor() {
       window.clearTimeout(timer);
       flash.clear();
     };
-  }, [reveal]);
+  }, [reveal, mounted]);
 
   return (
     <Editor
