@@ -15,8 +15,6 @@ import { useBlameAndFixes } from './useBlameAndFixes.ts';
 
 const monaco = setUpMonaco();
 type CodeEditor = Parameters<OnMount>[0];
-/** How long a document revealed from the graph keeps its first line lit (the CSS fades it out). */
-const FLASH_MS = 2500;
 /**
  * The last reveal the editor carried out. A reveal can be asked for before the editor exists (a click
  * on a card opens the hidden YAML panel, and Monaco mounts after): it is done on mount, once, and not
@@ -110,9 +108,10 @@ export default function YamlEditor() {
         options: { isWholeLine: true, className: 'kp-doc-flash' },
       },
     ]);
-    const timer = window.setTimeout(() => flash.clear(), FLASH_MS);
+    // The CSS fades it out; the decoration itself goes with the next edit or reveal.
+    const sub = editor.onDidChangeModelContent(() => flash.clear());
     return () => {
-      window.clearTimeout(timer);
+      sub.dispose();
       flash.clear();
     };
   }, [reveal, mounted]);
