@@ -31,7 +31,10 @@ async function kubiaPod(playground: PlaygroundPage): Promise<string> {
  */
 async function goToLine(playground: PlaygroundPage, line: number): Promise<void> {
   const page = playground.page;
-  await playground.editor.locator('.view-lines').click({ position: { x: 30, y: 10 } });
+  await playground.editor
+    .locator('.monaco-editor')
+    .first()
+    .click({ position: { x: 90, y: 12 } });
   await page.keyboard.press('Control+G');
   const box = page.locator('.quick-input-widget');
   await expect(box).toBeVisible();
