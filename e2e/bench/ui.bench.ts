@@ -4,6 +4,7 @@
  * - navigation to the first graph node (median of 5 cold loads);
  * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
  *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
+ * - keystroke to graph at 1,000 pods: an edit typed into src/bench's scenario (keystrokeAt1000.ts);
  * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod.
  * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's,
  * layout well under a frame's worth per edit (< 50 ms).
@@ -18,6 +19,7 @@ import type { Browser, Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
+import { keystrokeLine, measureKeystrokeAt1000Pods } from './keystrokeAt1000.ts';
 
 const PORT = 4194;
 const BASE = `http://127.0.0.1:${PORT}/`;
@@ -220,6 +222,7 @@ async function main(): Promise<void> {
     console.log(
       `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
     );
+    console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE)));
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

@@ -18,6 +18,7 @@ import { PresenterCaption } from '../presenter/PresenterCaption.tsx';
 import { useFitOnPresenterChange, usePresenterKeys } from '../presenter/usePresenterKeys.ts';
 import { StepPanel } from '../inspector/StepPanel.tsx';
 import { ProblemsLine } from '../panels/ProblemsLine.tsx';
+import { FailedRequestLine } from '../requests/FailedRequestLine.tsx';
 import { RequestBar } from '../requests/RequestBar.tsx';
 import { ActivityBar } from './ActivityBar.tsx';
 import { Header } from './Header.tsx';
@@ -147,6 +148,7 @@ export function App() {
               <div className="kp-stage">
                 <ClusterGraph />
                 <ProblemsLine />
+                <FailedRequestLine />
                 {presenter && <PresenterCaption />}
               </div>
             </main>

@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
+import '../requests/staleTrace.css';
 import { startFrameLoop } from './frameLoop.ts';
 import { createPacketCanvas } from './packetCanvas.ts';
 import { createPacketTimeline } from './packetTimeline.ts';
@@ -94,15 +95,17 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
   // The trail grows hop by hop (all of it once landed, or at once with reduced motion): the path
   // is not given away before the packet takes it.
   const landed = useTraffic((s) => s.focusedLanded);
+  // Routed on an earlier version of the YAML: the path stays, faded (src/ui/requests/staleTrace.css).
+  const stale = useTraffic((s) => s.focusedStale);
   const reached = useTraffic((s) => s.focusedHop);
   const path = landed || reducedMotion ? fullPath : fullPath.filter((w) => w.hop <= reached);
 
   return (
     <ViewportPortal>
-      <svg className="kp-packets" width="1" height="1" aria-hidden="true">
+      <svg className="kp-packets" width="1" height="1" aria-hidden="true" data-stale={stale}>
         {path.length > 1 && (
           <polyline
-            className={`kp-path${reducedMotion ? ' kp-path-static' : ''}`}
+            className={`kp-path${reducedMotion ? ' kp-path-static' : ''}${stale ? ' kp-path-stale' : ''}`}
             points={path.map((w) => `${w.x},${w.y}`).join(' ')}
           />
         )}
