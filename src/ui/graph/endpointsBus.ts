@@ -25,6 +25,11 @@ export interface BusBranch {
    * to the middle of its left edge (x, y), instead of through the pods above it.
    */
   side?: number;
+  /**
+   * A pod in a lower row of nodes: the branch leaves the bar at the band's left edge, runs down the
+   * cluster's margin and along the gap above its node's row (`rowY`), never through the nodes above.
+   */
+  rowY?: number;
 }
 
 /** Above this many branches, the ready ones are drawn as one short drop per node (a comb of hundreds of
@@ -39,6 +44,8 @@ export interface BusData extends Record<string, unknown> {
   gutterDx: number;
   /** Top centres of the nodes holding the pods (the drops of a large bus). */
   nodeDrops: { x: number; y: number }[];
+  /** Left of the nodes band, in the cluster's margin: where branches to lower node rows go down. */
+  marginX: number;
 }
 
 export function getBusEdgeId(endpointsId: string): string {
@@ -55,6 +62,7 @@ export function endpointsBus(
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const branches: BusBranch[] = [];
   const nodeDrops = new Map<string, { x: number; y: number }>();
+  const holderTops: number[] = [];
   let barY = Infinity;
   for (const subset of subsets) {
     for (const [list, notReady] of [
@@ -85,17 +93,28 @@ export function endpointsBus(
         );
         if (holder && pod.parentId && !nodeDrops.has(pod.parentId))
           nodeDrops.set(pod.parentId, { x: holder.x + (holderNode?.width ?? 0) / 2, y: holder.y });
+        holderTops.push(holder?.y ?? origin.y);
         barY = Math.min(barY, (holder?.y ?? origin.y) - CLUSTER.bandGap / 2);
       }
     }
   }
   const first = branches[0];
   if (!first) return null;
+  // Branches to pods in a lower row of nodes run along the gap above that row.
+  const topRow = Math.min(...holderTops);
+  branches.forEach((b, i) => {
+    const top = holderTops[i]!;
+    if (top > topRow + 1) b.rowY = top - KUBE_NODE.gap / 2;
+  });
+  const bandLeft = Math.min(
+    ...nodes.filter((n) => n.type === 'node').map((n) => origins.get(n.id)?.x ?? Infinity),
+  );
   const data: BusData = {
     branches,
     barY,
     gutterDx: -(CARD.width + CARD.gap) / 2,
     nodeDrops: [...nodeDrops.values()],
+    marginX: Number.isFinite(bandLeft) ? bandLeft - CLUSTER.padding / 2 : first.x,
   };
   return {
     id: getBusEdgeId(endpointsId),
@@ -114,7 +133,7 @@ export function getBusPaths(
   source: { x: number; y: number },
   data: BusData,
 ): { ready: string; notReady: string; branch: (podId: string) => string } {
-  const { branches, barY, gutterDx, nodeDrops } = data;
+  const { branches, barY, gutterDx, nodeDrops, marginX } = data;
   const below = source.y + CARD.gap / 2;
   // The last row of cards sits right above the bar: the trunk drops straight down.
   const trunkX = below >= barY - 1 ? source.x : source.x + gutterDx;
@@ -124,13 +143,25 @@ export function getBusPaths(
       : `M${source.x},${source.y}V${below}H${trunkX}V${barY}`;
   const topOf = (b: BusBranch) => b.side ?? b.x;
   const large = branches.length > BUS_DROP_PER_NODE_ABOVE;
-  const xs = [trunkX, ...(large ? nodeDrops.map((d) => d.x) : branches.map(topOf))];
+  const lower = branches.some((b) => b.rowY !== undefined);
+  const xs = [
+    trunkX,
+    ...(large ? nodeDrops.map((d) => d.x) : branches.filter((b) => b.rowY === undefined).map(topOf)),
+    ...(lower ? [marginX] : []),
+  ];
   const bar = `M${Math.min(...xs)},${barY}H${Math.max(...xs)}`;
-  // Down the gap beside the column for a lower row, so the line never crosses the pods above.
-  const drop = (b: BusBranch) =>
-    b.side === undefined ? `M${b.x},${barY}V${b.y}` : `M${b.side},${barY}V${b.y}H${b.x}`;
+  // A lower node row: down the margin, along the gap above the row. A lower pod row: down the gap
+  // beside the column. The line never crosses the nodes or pods above.
+  const drop = (b: BusBranch) => {
+    const start = b.rowY === undefined ? `M${topOf(b)},${barY}` : `M${marginX},${barY}V${b.rowY}H${topOf(b)}`;
+    return b.side === undefined ? `${start}V${b.y}` : `${start}V${b.y}H${b.x}`;
+  };
   const readyDrops = large
-    ? nodeDrops.map((d) => `M${d.x},${barY}V${d.y}`)
+    ? nodeDrops.map((d) =>
+        d.y - barY > KUBE_NODE.gap
+          ? `M${marginX},${barY}V${d.y - KUBE_NODE.gap / 2}H${d.x}V${d.y}`
+          : `M${d.x},${barY}V${d.y}`,
+      )
     : branches.filter((b) => !b.notReady).map(drop);
   return {
     ready: [trunk, bar, ...readyDrops].join(''),
@@ -142,7 +173,7 @@ export function getBusPaths(
           .join(''),
     branch: (podId) => {
       const b = branches.find((x) => x.id === podId);
-      return b ? `${trunk}M${trunkX},${barY}H${topOf(b)}${drop(b)}` : '';
+      return b ? `${trunk}M${trunkX},${barY}H${b.rowY === undefined ? topOf(b) : marginX}${drop(b)}` : '';
     },
   };
 }
