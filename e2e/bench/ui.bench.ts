@@ -244,6 +244,8 @@ async function main(): Promise<void> {
     await page
       .getByTestId('request-url')
       .fill(`http://${nodes[1]?.ip ?? nodes[0]?.ip}:${await nodePort(page)}`);
+    // The bottom panel starts closed (the stage layout): open its Traffic tab.
+    await page.getByTestId('bottom-tab-traffic').click();
     const form = page.locator('.kp-traffic-form');
     await form.getByLabel('Requests').fill('300');
     await form.getByLabel('per second').fill('200');
