@@ -141,11 +141,12 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
 }
 
 /**
- * Height of the bottom panel that shows at least 20 terminal rows (16 px type, 1.15 line height: 19 px a
- * row, plus the splitter, the tab strip, the hint line and padding). A terminal in use never opens smaller: a command's
- * output (all of `env`) stays on screen.
+ * Height of the bottom panel that shows at least 20 terminal rows (16 px type, 1.15 line height: xterm
+ * draws 21 px rows, 420 px, plus the splitter, the tab strip, the hint line and padding). A terminal in
+ * use never opens smaller: a command's output (all of `env`) stays on screen; no taller either, so the
+ * graph keeps its share of a laptop screen (e2e/stage.spec.ts measures both).
  */
-export const TERMINAL_IN_USE_HEIGHT = 520;
+export const TERMINAL_IN_USE_HEIGHT = 495;
 
 /** Selecting an object shows its details (the column opens if it was closed). */
 export function select(store: ViewStore, id: GraphId | null): void {

@@ -6,6 +6,8 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { hopStatusLine } from '../narration/statusLine.ts';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import '../requests/staleTrace.css';
 import { startFrameLoop } from './frameLoop.ts';
@@ -39,6 +41,12 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
   useEffect(() => {
     getCentersRef.current = getCenters;
   }, [getCenters]);
+  // The loop outlives renders: it reads the page's language through this ref.
+  const { t } = useTranslation();
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
 
   // The portal mounts its children a frame or two after the viewport exists: wait for the
   // elements, then start the one loop.
@@ -66,6 +74,8 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
         { canvas, label, labelGroup, status },
         {
           getCenters: () => getCentersRef.current(),
+          describeHop: (hop, index, total) =>
+            hopStatusLine(hop, index, total, app.view.getState().narration, tRef.current),
           getViewport: () => {
             const [x, y, zoom] = flowStore.getState().transform;
             return { x, y, zoom };
