@@ -63,12 +63,10 @@ test.describe('hostile links', () => {
     await expectReplicasBlamed(playground);
     answers.push(await answerTime(page));
     console.log(`and in ${answers.at(-1)} ms after`);
-    // The link was never autosaved, so a reload opens the first example instead of hanging again.
-    expect(await page.evaluate((key) => localStorage.getItem(key) ?? '', STORAGE_KEY)).not.toContain(
-      '1000000',
-    );
+    // The engine refuses the Deployment at once (the playground's pod limit), so the link simulated
+    // within its budget and may be autosaved; either way a reload must open normally, not hang again.
     await playground.reload();
-    expect(await playground.call('yaml')).not.toContain('1000000');
+    await expectReplicasBlamed(playground);
   });
 
   test('opening it over my own work keeps my autosaved edit, and a reload opens my work', async ({
