@@ -208,6 +208,10 @@ test.describe('share', () => {
     await page.goto(`/${soloLink}`);
     await page.getByTestId('link-open').click({ timeout: FIRST_GRAPH_MS });
     await expect(playground.podNode('pod/default/solo')).toBeVisible({ timeout: FIRST_GRAPH_MS });
+    // The work it replaced is kept in the library, not lost.
+    expect(await page.evaluate(() => localStorage.getItem('kubeplay.library.v1') ?? '')).toContain(
+      'My work before opening a link',
+    );
     await playground.reload();
     await expect(playground.podNode('pod/default/solo')).toBeVisible();
     await expect(page.getByRole('dialog', { name: 'Open the shared scenario?' })).toHaveCount(0);

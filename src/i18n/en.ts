@@ -265,10 +265,13 @@ export const en = {
     qrTooLong: 'This link is too long for a QR code. Copy it instead, or share without the layout.',
     choiceTitle: 'Open the shared scenario?',
     choiceText:
-      'This link holds a scenario that differs from the work saved in this browser. Opening it replaces your saved YAML and actions.',
+      'This link holds a scenario that differs from the work saved in this browser. Opening it keeps your work in the library and shows the shared scenario.',
     choiceOpen: 'Open the shared scenario',
     choiceKeep: 'Keep mine',
     keptNotice: 'Kept your own work: the shared scenario was not opened.',
+    entryBeforeLink: 'My work before opening a link, {{time}}',
+    libraryFullNotice:
+      'The library is full, so your work could not be kept there: the shared scenario was not opened. Free space in the library first.',
     linkError: 'The link could not be opened: {{reason}}',
     linkErrorKept:
       'Nothing was replaced: your own work is as you left it. Ask for the link again, or copy all of it.',

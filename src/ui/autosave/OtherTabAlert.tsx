@@ -5,34 +5,14 @@
 import { useTranslation } from 'react-i18next';
 import type { KeyValueStorage } from '../../store/persistence.ts';
 import { keepMine, switchToTheirs } from '../../store/persistenceSync.ts';
-import type { KeepInLibrary } from '../../store/persistenceSync.ts';
 import { useApp } from '../../store/react.ts';
-import type { KubeplayApp } from '../../store/kubeplayApp.ts';
+import { libraryKeeper } from './libraryKeeper.ts';
 import { useAutosaveStatus } from './useAutosaveStatus.ts';
 import './autosave.css';
 
 function formatTime(epochMs: number | null): string {
   if (epochMs === null) return '?';
   return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
-/** The library (and the working-copy helpers) load on first use, as the library dialog does. */
-async function libraryKeeper(app: KubeplayApp, name: (from: 'mine' | 'theirs', keptAt: number) => string) {
-  const [{ getLibrary }, { saveEntry }, { toLibraryContent }] = await Promise.all([
-    import('../library/useLibrary.ts'),
-    import('../../store/library/libraryStore.ts'),
-    import('../library/workingCopy.ts'),
-  ]);
-  const keep: KeepInLibrary = (scenario, from) => {
-    const view = app.view.getState();
-    // Mine keeps this tab's layout and counts; theirs has only what the other tab saved.
-    const content =
-      from === 'mine'
-        ? toLibraryContent(scenario, view, app.simulation.getState().sim?.state ?? null)
-        : toLibraryContent(scenario, { positions: {}, selection: null, draft: view.draft }, null);
-    return saveEntry(getLibrary(), name(from, Date.now()), content) !== null;
-  };
-  return keep;
 }
 
 export function OtherTabAlert({ storage }: { storage: KeyValueStorage | null }) {

@@ -1,12 +1,14 @@
 /**
  * Opened with a share link while this browser holds work of the user's own that differs: ask which
- * to show. Nothing is replaced until "Open the shared scenario" is pressed; Esc keeps the user's work.
+ * to show. Nothing is replaced until "Open the shared scenario" is pressed, and then the user's work
+ * goes to the library first (if the library is full, the link is not opened); Esc keeps the work.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/react.ts';
 import type { OpenedLink } from '../../store/shareLink.ts';
 import { showNotice } from '../../store/viewActions.ts';
+import { libraryKeeper } from '../autosave/libraryKeeper.ts';
 import { openSharedLink } from './openSharedLink.ts';
 import { useFocusTrap } from './useFocusTrap.ts';
 import './share.css';
@@ -28,10 +30,16 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
   }, [open]);
 
   if (!open) return null;
-  const choose = (shared: boolean) => {
-    if (shared) openSharedLink(app, link);
-    else showNotice(app.view, t('share.keptNotice'));
+  const choose = async (shared: boolean) => {
     setOpen(false);
+    if (!shared) return showNotice(app.view, t('share.keptNotice'));
+    const keep = await libraryKeeper(app, (_from, keptAt) =>
+      t('share.entryBeforeLink', {
+        time: new Date(keptAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+      }),
+    );
+    if (!keep(app.scenario.getState(), 'mine')) return showNotice(app.view, t('share.libraryFullNotice'));
+    openSharedLink(app, link);
   };
   return (
     <dialog
@@ -41,16 +49,21 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
       data-testid="link-choice"
       onCancel={(e) => {
         e.preventDefault();
-        choose(false);
+        void choose(false);
       }}
     >
       <h2 id={titleId}>{t('share.choiceTitle')}</h2>
       <p>{t('share.choiceText')}</p>
       <div className="kp-row kp-link-choice-actions">
-        <button type="button" className="kp-primary" onClick={() => choose(true)} data-testid="link-open">
+        <button
+          type="button"
+          className="kp-primary"
+          onClick={() => void choose(true)}
+          data-testid="link-open"
+        >
           {t('share.choiceOpen')}
         </button>
-        <button type="button" onClick={() => choose(false)} data-testid="link-keep">
+        <button type="button" onClick={() => void choose(false)} data-testid="link-keep">
           {t('share.choiceKeep')}
         </button>
       </div>
