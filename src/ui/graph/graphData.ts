@@ -67,6 +67,16 @@ export interface ClientData extends Record<string, unknown> {
   name: string;
   ip: string;
 }
+/** A NetworkPolicy: which pods it isolates (counted by the engine), for which directions. */
+export interface NetworkPolicyData extends Record<string, unknown> {
+  kind: 'netpol';
+  name: string;
+  namespace: string;
+  /** How many pods the policy's podSelector selects. */
+  selects: number;
+  /** `Ingress`, `Egress` or both, as the policy's (defaulted) policyTypes. */
+  policyTypes: string[];
+}
 export interface DnsData extends Record<string, unknown> {
   kind: 'dns';
   domain: string;
@@ -83,7 +93,8 @@ export type GraphNodeData =
   | IngressData
   | LoadBalancerData
   | ClientData
-  | DnsData;
+  | DnsData
+  | NetworkPolicyData;
 
 export type GraphNode = Node<GraphNodeData>;
 export type GraphEdge = Edge;

@@ -16,6 +16,7 @@ const HANDLES: Record<GraphNodeData['kind'], { source: HandleSide; target: Handl
   lb: { source: 'right', target: 'left' },
   client: { source: 'right', target: 'left' },
   dns: { source: 'bottom', target: 'top' },
+  netpol: { source: 'bottom', target: 'top' },
 };
 
 export function getHandleSide(kind: GraphNodeData['kind'], end: 'source' | 'target'): HandleSide {

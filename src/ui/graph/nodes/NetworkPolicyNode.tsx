@@ -1,0 +1,40 @@
+/**
+ * A NetworkPolicy card, next to its namespace's Services: its name, how many pods it selects (the
+ * engine counts them) and which directions it isolates them for. No edges to the pods: the count is
+ * enough to read, and a lesson or an explanation lights the card up by its id, `netpol/<ns>/<name>`.
+ */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { NetworkPolicyData } from '../graphData.ts';
+import { policySelectsText } from '../networkPolicyLabel.ts';
+import { RejectedBadge } from './RejectedBadge.tsx';
+import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
+import './networkPolicy.css';
+
+function NetworkPolicyNodeView({ id, data }: NodeProps & { data: NetworkPolicyData }) {
+  const selected = useIsSelected(id);
+  const rejected = useRejectedChange(id);
+  return (
+    <div
+      className={`kp-card kp-netpol${selected ? ' kp-selected' : ''}`}
+      data-graph-id={id}
+      data-change-rejected={rejected !== undefined}
+      data-selects={data.selects}
+    >
+      <div className="kp-title">
+        <span className="kp-kind">netpol</span> <span className="kp-name">{data.name}</span>
+        <RejectedBadge message={rejected} />
+      </div>
+      <div className="kp-small">{policySelectsText(data.selects)}</div>
+      <div className="kp-small kp-netpol-types" aria-label={`isolates for ${data.policyTypes.join(' and ')}`}>
+        {data.policyTypes.map((type) => (
+          <span key={type} className="kp-badge kp-netpol-type">
+            {type}
+          </span>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const NetworkPolicyNode = memo(NetworkPolicyNodeView);
