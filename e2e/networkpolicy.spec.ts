@@ -105,6 +105,9 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   await terminal.ready();
   await expect(page.locator('.react-flow__node.kp-lesson-highlight').first()).toBeVisible();
   await playground.showDetails();
+  // The lesson opened in place of the YAML: its button brings the editor back beside the lesson.
+  await page.getByTestId('yaml-button').click();
+  await expect(page.getByTestId('yaml-button')).toHaveAttribute('aria-pressed', 'true');
 
   // Step 1: the client reaches the kubia Service.
   await playground.send(CLIENT, 'http://kubia');
