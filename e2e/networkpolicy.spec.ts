@@ -42,6 +42,13 @@ async function newLine(playground: PlaygroundPage): Promise<void> {
   expect(await count()).toBe(before + 1);
 }
 
+/** Shows or hides the YAML editor with its button in the activity bar. */
+async function showYaml(playground: PlaygroundPage, shown: boolean): Promise<void> {
+  const button = playground.page.getByTestId('yaml-button');
+  if ((await button.getAttribute('aria-pressed')) !== String(shown)) await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', String(shown));
+}
+
 /** Types `wanted` at the end of the editor, line by line, and waits until the engine has it. */
 async function typeDocumentAtEnd(playground: PlaygroundPage, wanted: string[]): Promise<void> {
   await playground.goToLine(lines(await playground.call('yaml')).length);
@@ -105,9 +112,9 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   await terminal.ready();
   await expect(page.locator('.react-flow__node.kp-lesson-highlight').first()).toBeVisible();
   await playground.showDetails();
-  // The lesson opened in place of the YAML: its button brings the editor back beside the lesson.
-  await page.getByTestId('yaml-button').click();
-  await expect(page.getByTestId('yaml-button')).toHaveAttribute('aria-pressed', 'true');
+  // The terminal is not needed here (the request bar sends): hide it so the graph has room.
+  await page.getByTestId('bottom-panel').getByRole('button', { name: 'Hide' }).click();
+  await expect(page.getByTestId('bottom-panel')).toHaveClass(/kp-collapsed/);
 
   // Step 1: the client reaches the kubia Service.
   await playground.send(CLIENT, 'http://kubia');
@@ -117,7 +124,10 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   await expect(page.locator('.kp-netpol')).toHaveCount(0);
 
   // Step 2: the default-deny policy, typed into the editor. Its card appears next to the Service.
+  // The lesson opened in place of the YAML: its button brings the editor back beside the lesson.
+  await showYaml(playground, true);
   await typeDocumentAtEnd(playground, denyKubiaIngress);
+  await showYaml(playground, false);
   const denyCard = page.locator('.kp-netpol[data-graph-id="netpol/default/deny-kubia-ingress"]');
   await expect(denyCard).toBeVisible();
   await expect(denyCard).toContainText('selects 3 pods');
@@ -143,7 +153,9 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   await lessons.expectOnStep(4);
 
   // Step 4: a second policy lets role=frontend in, on the container port (8080), not the Service's 80.
+  await showYaml(playground, true);
   await typeDocumentAtEnd(playground, allowFrontend);
+  await showYaml(playground, false);
   await expect(page.locator('.kp-netpol[data-graph-id="netpol/default/allow-frontend"]')).toBeVisible();
 
   // Step 5: the client gets its answer again.

@@ -5,8 +5,8 @@
  */
 import type { PolicySelection } from '../../engine/index.ts';
 
-/** Shorter than a Service cell: a name, a count and the policyTypes. */
-export const NETPOL_CARD_HEIGHT = 74;
+/** Shorter than a Service card: a name on up to two lines, then the count and the policyTypes. */
+export const NETPOL_CARD_HEIGHT = 84;
 
 interface Cell {
   card?: string;

@@ -25,8 +25,9 @@ function NetworkPolicyNodeView({ id, data }: NodeProps & { data: NetworkPolicyDa
         <span className="kp-kind">netpol</span> <span className="kp-name">{data.name}</span>
         <RejectedBadge message={rejected} />
       </div>
-      <div className="kp-small">{policySelectsText(data.selects)}</div>
-      <div className="kp-small kp-netpol-types" aria-label={`isolates for ${data.policyTypes.join(' and ')}`}>
+      <div className="kp-small kp-netpol-line">
+        <span>{policySelectsText(data.selects)}</span>
+        <span className="kp-visually-hidden">, isolated for</span>
         {data.policyTypes.map((type) => (
           <span key={type} className="kp-badge kp-netpol-type">
             {type}
