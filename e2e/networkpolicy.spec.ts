@@ -140,6 +140,8 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   const explanation = page.getByTestId('trace-explanation');
   await expect(explanation).toHaveAttribute('data-kind', 'netpol-denied');
   await expect(explanation).toContainText('NetworkPolicy default/deny-kubia-ingress');
+  // The graph outlines the policy the explanation blames (its id: netpol/default/deny-kubia-ingress).
+  await expect(denyCard).toHaveAttribute('data-blamed', 'true');
   // The policy exists once the student acts again: step 2 is done, step 3 asks for that request.
   await lessons.expectDone(2);
   // Step 3 lights the policy's card: the graph knows the id the explanation blames.
@@ -167,6 +169,7 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   await playground.send(CLIENT, 'http://kubia');
   expect(await playground.arrival()).toMatch(/^pod\/default\/kubia-/);
   await lessons.expectDone(5);
+  await expect(denyCard).toHaveAttribute('data-blamed', 'false');
   await expect(page.getByTestId('lesson-finished')).toBeVisible();
   await playground.screenshot('networkpolicy-allowed');
 
