@@ -4,7 +4,67 @@
  * and the graph as one tab stop walked with the arrow keys.
  */
 import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
 import { test, expect } from './fixtures.ts';
+
+/** A kind cluster with 6 workers and a 300-replica Deployment behind a NodePort Service. */
+function largeClusterLink(): string {
+  const workers = Array.from({ length: 6 }, () => '  - role: worker').join('\n');
+  const yaml = `kind: Cluster
+apiVersion: kind.x-k8s.io/v1alpha4
+nodes:
+  - role: control-plane
+${workers}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 300
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: luksa/kubia
+          ports:
+            - containerPort: 8080
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+    - port: 80
+      targetPort: 8080
+`;
+  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
+}
+
+/** Every name drawn on screen (not hidden), with its rendered size: font size times the viewport's zoom. */
+async function drawnNamesPx(page: Page): Promise<{ text: string; px: number }[]> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector('.react-flow__viewport');
+    if (!viewport) return [];
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    return Array.from(document.querySelectorAll('.react-flow__node .kp-name, .react-flow__node .kp-lod-name'))
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return (el as HTMLElement).offsetParent !== null && style.visibility !== 'hidden';
+      })
+      .map((el) => ({ text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * zoom }));
+  });
+}
 
 /** Rendered size of each name: its computed font size times the viewport's zoom. */
 async function renderedNamePx(page: Page, selector: string): Promise<number[]> {
@@ -21,16 +81,25 @@ async function renderedNamePx(page: Page, selector: string): Promise<number[]> {
 const POD_NAMES = '.react-flow__node-pod [data-graph-id^="pod/default/kubia-"] .kp-name';
 const SERVICE_NAMES = '.react-flow__node-service .kp-name';
 
-/** The view settles once fitView has run (the transform stops changing). */
+/**
+ * The view settles once fitView has run (the transform stops changing). Under heavy load (a CI run at
+ * load 40) the view was still moving after 20 s, as each panel that finishes loading refits the pane;
+ * this waits as long as the first graph may take rather than the default expect time.
+ */
 async function settled(page: Page): Promise<void> {
   let last = '';
   await expect
-    .poll(async () => {
-      const now = await page.locator('.react-flow__viewport').evaluate((e) => getComputedStyle(e).transform);
-      const same = now === last;
-      last = now;
-      return same;
-    })
+    .poll(
+      async () => {
+        const now = await page
+          .locator('.react-flow__viewport')
+          .evaluate((e) => getComputedStyle(e).transform);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { timeout: 60_000, intervals: [250, 500, 1_000] },
+    )
     .toBe(true);
 }
 
@@ -60,6 +129,45 @@ test.describe('a graph the back row can read', () => {
     await playground.screenshot('legibility-02-present-1280');
     expect(Math.min(...pods)).toBeGreaterThanOrEqual(18);
     expect(Math.min(...services)).toBeGreaterThanOrEqual(18);
+  });
+
+  test('zoomed out on a large cluster, Service and pod cards collapse, no name is drawn under 7 px, hover shows the card', async ({
+    playground,
+    page,
+  }) => {
+    test.slow();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await playground.open(largeClusterLink());
+    await expect.poll(() => page.locator('.react-flow__node-pod').count(), { timeout: 60_000 }).toBe(300);
+    await settled(page);
+    const zoom = await page
+      .locator('.react-flow__viewport')
+      .evaluate((e) => new DOMMatrixReadOnly(getComputedStyle(e).transform).a);
+    expect(zoom).toBeLessThan(0.4);
+    const service = page.locator('[data-graph-id="svc/default/web"]');
+    const endpoints = page.locator('[data-graph-id="ep/default/web"]');
+    await expect(service).toHaveClass(/kp-lod/);
+    await expect(endpoints).toHaveClass(/kp-lod/);
+    await expect(page.locator('.kp-pod.kp-lod')).toHaveCount(300);
+    const drawn = await drawnNamesPx(page);
+    expect(drawn.filter((n) => n.px < 7)).toEqual([]);
+    await playground.screenshot('legibility-05-large-cluster-lod');
+
+    // Hovered, the Service shows its full card with its name at a readable size.
+    await service.hover();
+    const full = service.locator('.kp-lod-full');
+    await expect(full).toBeVisible();
+    await expect(full).toContainText('NodePort');
+    const box = (await full.locator('.kp-name').boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(12);
+    await playground.screenshot('legibility-06-large-cluster-hover');
+
+    // Zoomed in with the controls, the full cards come back.
+    for (let i = 0; i < 6 && (await service.getAttribute('class'))?.includes('kp-lod'); i++) {
+      await page.getByRole('button', { name: /zoom in/i }).click();
+    }
+    await expect(service).not.toHaveClass(/kp-lod/);
+    await expect(service.locator('.kp-lod-full')).toHaveCount(0);
   });
 
   test('at the DNAT hop the Service and its Endpoints light up as the rule consulted, the rest dims', async ({

@@ -4,7 +4,9 @@
  * - navigation to the first graph node (median of 5 cold loads);
  * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
  *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
- * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod.
+ * - keystroke to graph at 1,000 pods: an edit typed into src/bench's scenario (keystrokeAt1000.ts);
+ * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod;
+ *   and in the page, laid out again and drawn after the pane changes shape (measureRelayout).
  * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's,
  * layout well under a frame's worth per edit (< 50 ms).
  */
@@ -18,10 +20,12 @@ import type { Browser, Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
+import { keystrokeLine, measureKeystrokeAt1000Pods } from './keystrokeAt1000.ts';
 
-const PORT = 4194;
+// Overridable so that several checkouts on one machine can each bench their own build.
+const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
 const BASE = `http://127.0.0.1:${PORT}/`;
-const DIST = 'dist';
+const DIST = process.env.KP_BENCH_DIST ?? 'dist';
 
 function initialJsBytes(): { raw: number; gzip: number; files: string[] } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -188,7 +192,7 @@ async function main(): Promise<void> {
 
   const server = spawn(
     'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
     // Its own process group: `npx` starts vite under it, and stopping only npx would leave the
     // preview server holding the port for the next run.
     { stdio: 'ignore', detached: true },
@@ -220,6 +224,7 @@ async function main(): Promise<void> {
     console.log(
       `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
     );
+    console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE)));
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
@@ -231,6 +236,7 @@ async function main(): Promise<void> {
       { timeout: 120_000 },
     );
     console.log(`1,000-pod cluster: graph shown after ${Date.now() - started} ms`);
+    console.log(await measureRelayout(page));
     if (process.env.HIDE_PACKETS) await page.addStyleTag({ content: '.kp-packets{display:none!important}' });
     const idle = await sample(page, 4);
     console.log(line('idle graph', idle));
@@ -241,6 +247,8 @@ async function main(): Promise<void> {
     await page
       .getByTestId('request-url')
       .fill(`http://${nodes[1]?.ip ?? nodes[0]?.ip}:${await nodePort(page)}`);
+    // The bottom panel starts closed (the stage layout): open its Traffic tab.
+    await page.getByTestId('bottom-tab-traffic').click();
     const form = page.locator('.kp-traffic-form');
     await form.getByLabel('Requests').fill('300');
     await form.getByLabel('per second').fill('200');
@@ -285,8 +293,30 @@ async function measureEditToGraph(browser: Browser): Promise<number> {
   return ms;
 }
 
+/**
+ * Layout time for 1,000 pods in the page: the window gets shorter, the pane changes shape class
+ * (usePaneShape), and the cluster is laid out again and drawn; timed from the resize until the first
+ * pod has moved. Restores the size afterwards (the graph is laid out again for the samples).
+ */
+async function measureRelayout(page: Page): Promise<string> {
+  const size = page.viewportSize()!;
+  const podMoved = `(() => { const t = document.querySelector('.react-flow__node-pod')?.style.transform; return t && t !== window.__pos ? performance.now() - window.__t0 : 0; })()`;
+  const times: number[] = [];
+  for (const height of [520, size.height]) {
+    await page.evaluate(
+      `window.__pos = document.querySelector('.react-flow__node-pod').style.transform; window.__t0 = performance.now()`,
+    );
+    await page.setViewportSize({ width: size.width, height });
+    const handle = await page.waitForFunction(podMoved, undefined, { polling: 'raf', timeout: 60_000 });
+    times.push((await handle.jsonValue()) as number);
+  }
+  await page.waitForTimeout(1000);
+  return `layout time for 1,000 pods in the page (pane shape change, resize to first moved pod): ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}`;
+}
+
 async function nodePort(page: Page): Promise<number> {
-  const text = (await page.locator('[data-graph-id="svc/default/web"]').innerText()) ?? '';
+  // textContent: zoomed out, the card shows its name only and keeps its full face hidden until hovered.
+  const text = (await page.locator('[data-graph-id="svc/default/web"]').textContent()) ?? '';
   const match = /80:(\d+)\/TCP/.exec(text);
   return Number(match?.[1] ?? 30080);
 }

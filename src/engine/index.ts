@@ -20,6 +20,7 @@ export {
   graphIdOfLoadBalancer,
   graphIdOfClient,
   graphIdOfEndpoints,
+  graphIdOfOutsideHost,
   DNS_GRAPH_ID,
 } from './trace.ts';
 export type { Diagnostic, Severity, SourceRef } from './model/diagnostic.ts';
@@ -27,11 +28,16 @@ export type * from './model/objects.ts';
 export type * from './model/state.ts';
 export type { Action, ObjectKindName } from './model/actions.ts';
 
+export type { LinearRegex, LinearRegexOptions } from './regex/linearRegex.ts';
+export { compileLinearRegex } from './regex/linearRegex.ts';
 export type { SourceFile, ParseResult } from './parse/parseManifests.ts';
 export { parseManifests } from './parse/parseManifests.ts';
 export type { RejectedChange, Simulation, SimulationInput } from './sim/simulation.ts';
 export { createSimulation, applyAction } from './sim/simulation.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
+export type { DocumentLink } from './sim/documentLinks.ts';
+export { linkDocuments, documentAtLine, documentOfGraphId } from './sim/documentLinks.ts';
+export { sameCluster } from './sim/sameCluster.ts';
 export type { RequestSpec, RouteResult } from './net/request.ts';
 export type { ExportInput, ScenarioExport } from './export/exportScenario.ts';
 export { exportScenario } from './export/exportScenario.ts';

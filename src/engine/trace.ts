@@ -8,7 +8,7 @@ import type { PolicyDenial } from './net/policy/evaluate.ts';
 /**
  * Ids shared by the engine and the graph:
  * `node/<name>`, `pod/<ns>/<name>`, `svc/<ns>/<name>`, `ep/<ns>/<name>`, `ing/<ns>/<name>`,
- * `lb/<ns>/<svc>`, `client/<name>`, `dns`, `cluster`.
+ * `lb/<ns>/<svc>`, `client/<name>`, `outside/<name>` (a server outside the cluster), `dns`, `cluster`.
  */
 export type GraphId = string;
 
@@ -132,6 +132,9 @@ export function graphIdOfLoadBalancer(namespace: string, service: string): Graph
 }
 export function graphIdOfClient(name: string): GraphId {
   return `client/${name}`;
+}
+export function graphIdOfOutsideHost(name: string): GraphId {
+  return `outside/${name}`;
 }
 export function graphIdOfEndpoints(namespace: string, name: string): GraphId {
   return `ep/${namespace}/${name}`;

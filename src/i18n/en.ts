@@ -327,6 +327,7 @@ export const en = {
     resize: 'Resize the YAML panel',
     loading: 'Loading the editor…',
     yamlLabel: 'Kubernetes YAML',
+    noDocument: 'No document in this YAML makes {{id}}: the cluster or a command made it.',
   },
   graph: {
     stale: 'stale: fix the YAML to update',
@@ -391,6 +392,13 @@ export const en = {
     showInYaml: 'Show in YAML (line {{line}})',
     fix: 'Quick fix: {{label}}',
     fixTitle: 'Edit the YAML; Ctrl+Z in the editor undoes it',
+    failed: 'The request failed: {{summary}}',
+    openDetails: 'Details',
+    dismiss: 'Hide this line',
+  },
+  staleTrace: {
+    note: 'from an earlier version of the YAML',
+    title: 'The cluster changed since this request was routed: send it again to see what it does now.',
   },
   steps: {
     controls: 'Animation controls',

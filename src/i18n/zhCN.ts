@@ -311,6 +311,7 @@ export const zhCN: Resources = {
     resize: '调整 YAML 面板宽度',
     loading: '正在加载编辑器…',
     yamlLabel: 'Kubernetes YAML',
+    noDocument: '此 YAML 中没有文档创建 {{id}}：它由集群或命令创建。',
   },
   graph: {
     stale: '已过期：修正 YAML 后更新',
@@ -375,6 +376,13 @@ export const zhCN: Resources = {
     showInYaml: '在 YAML 中显示（第 {{line}} 行）',
     fix: '快速修复：{{label}}',
     fixTitle: '修改 YAML；在编辑器中按 Ctrl+Z 可撤销',
+    failed: '请求失败：{{summary}}',
+    openDetails: '详情',
+    dismiss: '隐藏此行',
+  },
+  staleTrace: {
+    note: '来自较早版本的 YAML',
+    title: '发送此请求之后集群已改变：再发送一次，看看它现在的结果。',
   },
   steps: {
     controls: '动画控制',

@@ -4,6 +4,7 @@
  * against the simulation after it.
  */
 import type { Action, Simulation, Trace } from '../engine/index.ts';
+import { compileLinearRegex } from '../engine/index.ts';
 import { matchesPattern } from './pattern.ts';
 import { checkState } from './statePredicate.ts';
 import type {
@@ -17,11 +18,10 @@ import type {
 } from './types.ts';
 
 function testRegex(source: string, text: string): boolean {
-  try {
-    return new RegExp(source, 'm').test(text);
-  } catch {
-    return false; // parseLesson rejects bad expressions; a hand-built step with one never completes
-  }
+  // RE2 matching (linear time): a pattern from a link cannot freeze the page on a long output.
+  const re = compileLinearRegex(source, { multiline: true });
+  // parseLesson rejects bad expressions; a hand-built step with one never completes
+  return re.ok && re.test(text);
 }
 
 function optionalPattern(pattern: string | undefined, value: string | undefined): boolean {

@@ -2,9 +2,9 @@
  * Lesson file (YAML, or JSON, which is YAML too) -> Lesson, or errors located at line and column like
  * editor markers. Never throws: a teacher's typo is an error in the list, not an exception.
  */
-import safeRegex from 'safe-regex2';
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { compileLinearRegex } from '../engine/index.ts';
 import type {
   ActionCheck,
   DoneCheck,
@@ -126,16 +126,15 @@ class Checker {
   regex(value: Json, path: Path): string | undefined {
     const source = this.string(value, path);
     if (source === undefined) return undefined;
-    try {
-      new RegExp(source, 'm');
-    } catch (e) {
-      this.error(path, `invalid regular expression: ${e instanceof Error ? e.message : String(e)}`);
+    // A lesson may come from a link: patterns are matched with RE2 (checkStep.ts), in linear time, so
+    // none can freeze the page; RE2 refuses backreferences and lookaround, said here at load time.
+    if (source.length > MAX_PATTERN_CHARS) {
+      this.error(path, `regular expression longer than ${MAX_PATTERN_CHARS} characters`);
       return undefined;
     }
-    // A lesson may come from a link: a pattern that can backtrack exponentially would freeze the page
-    // the first time a student's command is checked against it.
-    if (source.length > MAX_PATTERN_CHARS || !safeRegex(source)) {
-      this.error(path, 'regular expression too complex: avoid nested repetition such as (a+)+');
+    const compiled = compileLinearRegex(source, { multiline: true });
+    if (!compiled.ok) {
+      this.error(path, `invalid regular expression: ${compiled.error}`);
       return undefined;
     }
     return source;

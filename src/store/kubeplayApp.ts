@@ -3,7 +3,7 @@
  * (type YAML, pick a scenario, take an action, send requests) into store updates. Components call these
  * functions; they never call `setState` themselves (zustand's no-store-actions guide).
  */
-import { createShellSession } from '../engine/index.ts';
+import { createShellSession, documentAtLine, documentOfGraphId, sameCluster } from '../engine/index.ts';
 import type {
   Action,
   Completion,
@@ -28,11 +28,20 @@ import {
   clearTraffic,
   createTrafficStore,
   launchFlights,
+  markTrafficStale,
   setTrafficError,
   startBatch,
 } from './trafficStore.ts';
 import type { Flight, TrafficStore } from './trafficStore.ts';
-import { createViewStore, requestQuickFix, revealLine } from './viewStore.ts';
+import {
+  createViewStore,
+  requestQuickFix,
+  revealDocument,
+  revealLine,
+  sayNoDocument,
+  setCursorObjects,
+} from './viewStore.ts';
+import { createLinkCache } from './yamlLinks.ts';
 import { readSavedNarration } from './narration.ts';
 import { resetViewForNewScenario } from './viewActions.ts';
 import type { ViewStore } from './viewStore.ts';
@@ -88,6 +97,16 @@ export interface KubeplayApp {
   onEvent(listener: (event: LessonEvent) => void): () => void;
   /** "Show in YAML": reveal a blamed field in the editor and highlight its line (only the editor's own file). */
   showInYaml(location: YamlLocation): void;
+  /**
+   * A graph object's document in the editor (a pod's is its controller's): opens the YAML, scrolls to
+   * the document and flashes its first line. An object no document made (CoreDNS, a command's) says so.
+   */
+  revealInYaml(id: GraphId): void;
+  /**
+   * The editor's cursor is on `line` (1-based), or left the editor (null): the graph rings what the
+   * document under it made, kept up to date while the cluster changes.
+   */
+  moveEditorCursor(line: number | null): void;
   /** Apply a request explanation's quick fix in the editor, as one edit Ctrl+Z undoes. */
   applyQuickFix(fix: QuickFix): void;
   /** Files on the laptop for `kubectl apply -f NAME` (a lesson's), added to every terminal session. */
@@ -146,6 +165,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     for (const listener of listeners) listener(event);
   };
 
+  const linksOf = createLinkCache(MANIFEST_FILE);
+  let cursorLine: number | null = null;
+  function ringCursorDocument(): void {
+    const sim = simulation.getState().sim;
+    if (cursorLine === null || !sim) return setCursorObjects(view, []);
+    const doc = documentAtLine(linksOf(sim.state, scenario.getState().yaml), cursorLine);
+    setCursorObjects(view, doc?.graphIds ?? []);
+  }
+
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
 
@@ -159,7 +187,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     );
     if (!reply) return; // superseded by a later edit
     if (reply.sim) {
+      const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
+      // A request drawn on the cluster before this change no longer tells the truth about this one.
+      if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
+      ringCursorDocument();
       if (view.getState().draftPristine) suggestFirstRequest(edit);
     } else applyEngineError(simulation, reply.error ?? 'The engine failed.');
   }
@@ -369,6 +401,19 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     showInYaml(location) {
       if (location.file === MANIFEST_FILE) revealLine(view, location.line, location.column, true);
+    },
+    revealInYaml(id) {
+      const sim = simulation.getState().sim;
+      // Presenting, the YAML stays hidden: a click on a card only selects it.
+      if (!sim || view.getState().presenter) return;
+      const doc = documentOfGraphId(linksOf(sim.state, scenario.getState().yaml), id);
+      if (doc) revealDocument(view, doc.line);
+      else sayNoDocument(view, id);
+    },
+    moveEditorCursor(line) {
+      cursorLine = line;
+      if (line !== null) sayNoDocument(view, null);
+      ringCursorDocument();
     },
     applyQuickFix(fix) {
       if (fix.file === MANIFEST_FILE) requestQuickFix(view, fix);

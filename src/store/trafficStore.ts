@@ -32,6 +32,10 @@ export interface TrafficState {
   focused: Flight | null;
   /** The focused request has arrived: its outcome may be revealed (students predict first). */
   focusedLanded: boolean;
+  /** The focused request was routed on an earlier version of the YAML (the cluster changed since). */
+  focusedStale: boolean;
+  /** The latest batch was routed on an earlier version of the YAML. */
+  batchStale: boolean;
   /** The hop the focused request has reached (set once per hop by the frame loop, never per frame). */
   focusedHop: number;
   /** Requests delivered to each pod since the last reset. */
@@ -49,6 +53,8 @@ export function createTrafficStore(): TrafficStore {
     flights: [],
     focused: null,
     focusedLanded: false,
+    focusedStale: false,
+    batchStale: false,
     focusedHop: 0,
     hits: {},
     batch: null,
@@ -69,12 +75,16 @@ export function launchFlights(store: TrafficStore, flights: Flight[]): void {
   const focused = flights.find((f) => f.focused);
   store.setState((s) => ({
     flights: [...s.flights.map((f) => (focused && f.focused ? { ...f, focused: false } : f)), ...flights],
-    ...(focused ? { focused, focusedLanded: false, focusedHop: 0 } : {}),
+    ...(focused ? { focused, focusedLanded: false, focusedStale: false, focusedHop: 0 } : {}),
   }));
 }
 
 export function startBatch(store: TrafficStore, id: number, traces: Trace[]): void {
-  store.setState({ batch: { id, requested: traces.length, arrived: 0, byTarget: {} }, batchTraces: traces });
+  store.setState({
+    batch: { id, requested: traces.length, arrived: 0, byTarget: {} },
+    batchTraces: traces,
+    batchStale: false,
+  });
 }
 
 /**
@@ -114,8 +124,19 @@ export function clearTraffic(store: TrafficStore): void {
     batchTraces: [],
     focused: null,
     focusedLanded: false,
+    focusedStale: false,
+    batchStale: false,
     error: null,
   });
+}
+
+/** The cluster changed: what was routed before stays drawn, marked as from an earlier version of the YAML. */
+export function markTrafficStale(store: TrafficStore): void {
+  const s = store.getState();
+  const focusedStale = s.focusedStale || s.focused !== null;
+  const batchStale = s.batchStale || s.batch !== null;
+  if (focusedStale !== s.focusedStale || batchStale !== s.batchStale)
+    store.setState({ focusedStale, batchStale });
 }
 
 export function setTrafficError(store: TrafficStore, error: string | null): void {

@@ -46,7 +46,20 @@ export interface ViewState {
   /** Show CoreDNS pods and the kube-dns/kubernetes Services (hidden by default: the DNS card stands for them). */
   showSystem: boolean;
   /** Set by the problems list and "Show in YAML"; the editor reveals it (highlighting the line if asked). */
-  revealRequest: { line: number; column: number; nonce: number; highlight?: boolean } | null;
+  revealRequest: {
+    line: number;
+    column: number;
+    nonce: number;
+    highlight?: boolean;
+    /** Highlight the line briefly (a document revealed from the graph). */
+    flash?: boolean;
+    /** Keep the keyboard where it is (a click on the graph must not send keys to the YAML). */
+    keepFocus?: boolean;
+  } | null;
+  /** Graph objects made by the document the editor's cursor is in (only while the editor has the focus). */
+  cursorObjects: GraphId[];
+  /** A graph object was asked for its document and none made it (the cluster's own, or a command's). */
+  noDocumentFor: GraphId | null;
   /** A quick fix for the editor to apply as one undoable edit ("Why did this request fail?"). */
   quickFixRequest: { fix: QuickFix; nonce: number } | null;
   /** Incremented to ask the graph to fit everything into view. */
@@ -111,6 +124,8 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     notice: null,
     fitNonce: 0,
     revealRequest: null,
+    cursorObjects: [],
+    noDocumentFor: null,
     quickFixRequest: null,
     draft: { from: 'client/laptop', url: 'http://kubia', host: '' },
     draftPristine: true,
@@ -126,11 +141,12 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
 }
 
 /**
- * Height of the bottom panel that shows at least 20 terminal rows (16 px type, 1.15 line height: 19 px a
- * row, plus the splitter, the tab strip, the hint line and padding). A terminal in use never opens smaller: a command's
- * output (all of `env`) stays on screen.
+ * Height of the bottom panel that shows at least 20 terminal rows (16 px type, 1.15 line height: xterm
+ * draws 21 px rows, 420 px, plus the splitter, the tab strip, the hint line and padding). A terminal in
+ * use never opens smaller: a command's output (all of `env`) stays on screen; no taller either, so the
+ * graph keeps its share of a laptop screen (e2e/stage.spec.ts measures both).
  */
-export const TERMINAL_IN_USE_HEIGHT = 520;
+export const TERMINAL_IN_USE_HEIGHT = 495;
 
 /** Selecting an object shows its details (the column opens if it was closed). */
 export function select(store: ViewStore, id: GraphId | null): void {
@@ -230,6 +246,32 @@ export function revealLine(store: ViewStore, line: number, column: number, highl
       ...(highlight ? { highlight } : {}),
     },
   }));
+}
+
+/** A graph object's document: opens the YAML, scrolls to its first line and flashes it, keys stay put. */
+export function revealDocument(store: ViewStore, line: number): void {
+  store.setState((s) => ({
+    editorOpen: true,
+    noDocumentFor: null,
+    revealRequest: {
+      line,
+      column: 1,
+      nonce: (s.revealRequest?.nonce ?? 0) + 1,
+      flash: true,
+      keepFocus: true,
+    },
+  }));
+}
+
+/** Says (quietly, in the YAML panel) that no document made this object; null clears it. */
+export function sayNoDocument(store: ViewStore, id: GraphId | null): void {
+  if (store.getState().noDocumentFor !== id) store.setState({ noDocumentFor: id });
+}
+
+export function setCursorObjects(store: ViewStore, ids: GraphId[]): void {
+  const now = store.getState().cursorObjects;
+  if (now.length === ids.length && now.every((id, i) => id === ids[i])) return;
+  store.setState({ cursorObjects: ids });
 }
 
 export function requestQuickFix(store: ViewStore, fix: QuickFix): void {

@@ -19,9 +19,20 @@ import type {
 import type { ControlPlane } from './controlPlane.ts';
 import { locate } from './diagnostics.ts';
 import { createPod } from './podLifecycle.ts';
+import { applyOutsideHost } from './outsideHosts.ts';
 import { applyService } from './serviceRegistry.ts';
 import { applyControlPlaneTaints, createJoiningNode, defaultNodeLabels } from './topology.ts';
 import { syncWorkloads } from './workloadController.ts';
+import { exceedsPodLimit, nodeLimitReached, podLimitReached, serviceLimitReached } from './capacity.ts';
+import {
+  MAX_NODES,
+  MAX_PODS,
+  PLAYGROUND_LIMIT_NOTE,
+  formatCount,
+  podLimitDetail,
+  serviceLimitMessage,
+} from '../limits.ts';
+import { invalid } from '../parse/messages.ts';
 
 function sameName(
   a: { metadata: { name: string; namespace: string } },
@@ -44,17 +55,17 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
       applyNamespace(cp, manifest.metadata.name, manifest.metadata.labels);
       return [];
     case 'Node':
-      applyNode(cp, manifest);
-      return [];
+      return applyNode(cp, manifest);
     case 'Pod':
       return applyPod(cp, manifest);
     case 'ReplicationController':
     case 'ReplicaSet':
     case 'Deployment':
     case 'DaemonSet':
-      applyWorkload(cp, manifest);
-      return [];
+      return applyWorkload(cp, manifest);
     case 'Service':
+      if (!state.services.some((s) => sameName(s.manifest, manifest)) && serviceLimitReached(state))
+        return [locate(manifest, 'metadata.name', serviceLimitMessage(), 'limit-services')];
       return applyService(cp, manifest);
     case 'Endpoints':
       applyEndpoints(cp, manifest);
@@ -67,6 +78,8 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
     case 'NetworkPolicy':
       applyNetworkPolicy(cp, manifest);
       return [];
+    case 'OutsideHost':
+      return applyOutsideHost(cp, manifest);
   }
 }
 
@@ -93,20 +106,41 @@ function applyNetworkPolicy(cp: ControlPlane, manifest: NetworkPolicyManifest): 
   state.networkPolicies = list;
 }
 
-function applyNode(cp: ControlPlane, manifest: NodeManifest): void {
+function applyNode(cp: ControlPlane, manifest: NodeManifest): Diagnostic[] {
   const { state } = cp;
   const node = state.nodes.find((n) => n.name === manifest.metadata.name);
   if (node) {
     node.labels = { ...defaultNodeLabels(node.name, node.role), ...manifest.metadata.labels };
     node.unschedulable = manifest.unschedulable;
-    return;
+    return [];
+  }
+  if (nodeLimitReached(state)) {
+    return [
+      locate(
+        manifest,
+        'metadata.name',
+        `Forbidden: kubeplay simulates at most ${formatCount(MAX_NODES)} nodes (${PLAYGROUND_LIMIT_NOTE})`,
+        'limit-nodes',
+      ),
+    ];
   }
   state.nodes.push(createJoiningNode(state.settings, state.nodes, manifest, state.clock));
   applyControlPlaneTaints(state.nodes);
+  return [];
 }
 
 function applyPod(cp: ControlPlane, manifest: PodManifest): Diagnostic[] {
   const existing = cp.state.pods.find((p) => sameName(p, manifest));
+  if (!existing && podLimitReached(cp.state)) {
+    return [
+      locate(
+        manifest,
+        'metadata.name',
+        `Forbidden: kubeplay simulates at most ${formatCount(MAX_PODS)} pods in all (${PLAYGROUND_LIMIT_NOTE})`,
+        'limit-pods',
+      ),
+    ];
+  }
   if (!existing) {
     createPod(cp, {
       metadata: { ...manifest.metadata },
@@ -138,8 +172,13 @@ function applyPod(cp: ControlPlane, manifest: PodManifest): Diagnostic[] {
   return [];
 }
 
-function applyWorkload(cp: ControlPlane, manifest: WorkloadManifest): void {
+function applyWorkload(cp: ControlPlane, manifest: WorkloadManifest): Diagnostic[] {
   const { state } = cp;
+  const { namespace, name } = manifest.metadata;
+  // Checked before the controller creates a single pod, so a huge count costs nothing.
+  if (exceedsPodLimit(state, manifest.kind, namespace, name, manifest.replicas)) {
+    return [locate(manifest, 'spec.replicas', invalid(manifest.replicas, podLimitDetail()), 'limit-pods')];
+  }
   let workload = state.workloads.find(
     (w) => w.manifest.kind === manifest.kind && sameName(w.manifest, manifest),
   );
@@ -151,6 +190,7 @@ function applyWorkload(cp: ControlPlane, manifest: WorkloadManifest): void {
     state.workloads.push(workload);
   }
   syncWorkloads(cp, workload);
+  return [];
 }
 
 function applyEndpoints(cp: ControlPlane, manifest: EndpointsManifest): void {

@@ -245,9 +245,29 @@ export function queryClusterDns(state: ClusterState, rawName: string, type: DnsR
   return { rcode: 'NOERROR', answers: [], authority: 'cluster' };
 }
 
-/** The node's resolver (Docker's embedded DNS on kind): node names only. */
+/**
+ * The node's resolver (Docker's embedded DNS on kind): node names, and what it forwards to the host's
+ * own resolvers, the world's DNS. In the simulation the world knows only the declared outside hosts
+ * (docs/outside-hosts.md): any other internet name is NXDOMAIN, as in a cluster without internet.
+ */
 export function queryUpstream(state: ClusterState, rawName: string, type: DnsRecordType): DnsAnswer {
   const name = rawName.toLowerCase().replace(/\.$/, '');
+  for (const host of state.outsideHosts ?? []) {
+    if (host.hostnames.includes(name)) {
+      return {
+        rcode: 'NOERROR',
+        answers: type === 'A' ? [{ name, type: 'A', ttl: 300, value: host.address }] : [],
+        authority: 'upstream',
+      };
+    }
+    if (type === 'PTR' && name === reverseName(host.address) && host.hostnames[0] !== undefined) {
+      return {
+        rcode: 'NOERROR',
+        answers: [{ name, type: 'PTR', ttl: 300, value: host.hostnames[0] }],
+        authority: 'upstream',
+      };
+    }
+  }
   for (const node of state.nodes) {
     if (node.name.toLowerCase() === name) {
       return {

@@ -14,6 +14,7 @@ import { explainPolicyDrop } from './networkPolicy.ts';
 import { explainNodeDown } from './nodeDown.ts';
 import { explainNoEndpoints } from './noEndpoints.ts';
 import { explainNotListening } from './notListening.ts';
+import { explainNoOutsideHost } from './outside.ts';
 import { explainRejectedNodePort } from './rejectedNodePort.ts';
 import { explainNoLocalEndpoint } from './trafficPolicy.ts';
 import type { Explanation } from './types.ts';
@@ -74,6 +75,8 @@ function fromBrokenHop(
       return explainNoEndpoints(state, svc, port);
     }
   }
+  const outside = explainNoOutsideHost(hop);
+  if (outside) return outside;
   const pod = podOf(state, hop.at);
   if (pod && hop.kind === 'reject') {
     return explainNotListening(state, pod, portOf(hop.dst), findService(state, trace.service));

@@ -288,6 +288,31 @@ export interface ClusterConfigManifest {
   source?: SourceRef;
 }
 
+/** One port an outside host answers HTTP on, and the body it answers with. */
+export interface OutsideHostPort {
+  port: number;
+  /** The response body; kubeplay writes one naming the host when absent. */
+  body?: string;
+}
+
+/**
+ * kubeplay's own kind (kubeplay.dev/v1alpha1 OutsideHost, docs/outside-hosts.md): a server outside the
+ * cluster (on the internet or the company network) that pods can reach through the node's egress NAT.
+ * Not a Kubernetes object: the export leaves it out of the manifests.
+ */
+export interface OutsideHostManifest {
+  kind: 'OutsideHost';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  /** Its IPv4 address. */
+  address: string;
+  /** Names the world's DNS answers with `address` (e.g. api.somecompany.com). */
+  hostnames: string[];
+  /** TCP ports that answer HTTP; default one port, 80. */
+  ports: OutsideHostPort[];
+  source?: SourceRef;
+}
+
 export type Manifest =
   | PodManifest
   | WorkloadManifest
@@ -298,6 +323,7 @@ export type Manifest =
   | NamespaceManifest
   | NodeManifest
   | NetworkPolicyManifest
-  | ClusterConfigManifest;
+  | ClusterConfigManifest
+  | OutsideHostManifest;
 
 export type ManifestKind = Manifest['kind'];

@@ -131,6 +131,15 @@ export interface ClientState {
   hosts: HostsEntry[];
 }
 
+/** A server outside the cluster (an OutsideHost document): reachable from pods through egress NAT. */
+export interface OutsideHostState {
+  name: string;
+  address: string;
+  hostnames: string[];
+  ports: { port: number; body: string }[];
+  source?: SourceRef;
+}
+
 export interface ClusterEvent {
   time: number;
   type: 'Normal' | 'Warning';
@@ -167,6 +176,8 @@ export interface ClusterState {
   /** Absent in states made before NetworkPolicy was simulated: read as none. */
   networkPolicies?: NetworkPolicyState[];
   clients: ClientState[];
+  /** Servers outside the cluster the scenario declares (docs/outside-hosts.md). */
+  outsideHosts: OutsideHostState[];
   events: ClusterEvent[];
   /** sessionAffinity: ClientIP memory, keyed `ns/svc:port|clientIp` (and `node|…` for per-node state). */
   affinity: Record<string, AffinityEntry>;

@@ -9,37 +9,17 @@ import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import type { KubeProxyMode } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import { createSimulation } from '../sim/simulation.ts';
-import type * as ClusterIpPlanModule from './clusterIpPlan.ts';
 import { routeRequest } from './request.ts';
-import type { RequestSpec, RouteResult } from './request.ts';
+import type { RequestSpec } from './request.ts';
+import { plans, withoutPlans } from './testing/plansSwitch.ts';
 
-/**
- * The reference is routeRequest with the plans switched off: routeByPlan declines (as it does for a
- * request a plan does not cover), so routing takes the general path. The switch lives here, in the
- * test, so the product code carries no test-only entry point.
- */
-const plans = vi.hoisted(() => ({ off: false, used: 0 }));
-vi.mock('./clusterIpPlan.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof ClusterIpPlanModule>();
-  return {
-    ...actual,
-    routeByPlan: (...args: Parameters<typeof actual.routeByPlan>) => {
-      if (plans.off) return undefined;
-      const routed = actual.routeByPlan(...args);
-      if (routed) plans.used += 1;
-      return routed;
-    },
-  };
-});
+// The reference is routeRequest with the plans switched off (testing/plansSwitch.ts).
+vi.mock('./clusterIpPlan.ts', async (original) =>
+  (await import('./testing/plansSwitch.ts')).withPlansSwitch(await original()),
+);
 
-function routeRequestInFull(state: ClusterState, request: RequestSpec): RouteResult {
-  plans.off = true;
-  try {
-    return routeRequest(state, request);
-  } finally {
-    plans.off = false;
-  }
-}
+const routeRequestInFull = (state: ClusterState, request: RequestSpec) =>
+  withoutPlans(() => routeRequest(state, request));
 
 function requestsOf(state: ClusterState): RequestSpec[] {
   const sources = [

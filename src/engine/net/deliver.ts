@@ -12,6 +12,7 @@ import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { getIngressController, handleControllerRequest } from './ingress/controller.ts';
 import type { Backend } from './netIndex.ts';
 import { admitPacket } from './policy/enforce.ts';
+import { insideClusterNetworks, routeOutside } from './egress.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 
@@ -236,12 +237,18 @@ export function deliverToBackend(ctx: RouteContext, flow: Flow, backend: Backend
   if (node) return deliverToNodeHost(ctx, flow, node, backend.port);
   const pod = ctx.index.podsByIp.get(backend.ip);
   if (pod) return deliverToPod(ctx, flow, pod, backend.port);
-  ctx.hop(
-    flow.node ? graphIdOfNode(flow.node) : 'cluster',
-    'drop',
-    srcAddr(flow),
-    addr(backend.ip, backend.port),
-    `${backend.ip} is outside the simulated network (an endpoint written by hand); nothing answers in the playground, so the client times out`,
-  );
-  return timedOut();
+  if (insideClusterNetworks(ctx.state, backend.ip)) {
+    ctx.hop(
+      flow.node ? graphIdOfNode(flow.node) : 'cluster',
+      'drop',
+      srcAddr(flow),
+      addr(backend.ip, backend.port),
+      `${backend.ip} is in the cluster's own networks but no pod or node has it (an endpoint written by hand); nothing answers, so the client times out`,
+    );
+    return timedOut();
+  }
+  // An endpoint written by hand for an address outside the cluster (a Service without a selector).
+  flow.dstIp = backend.ip;
+  flow.dstPort = backend.port;
+  return routeOutside(ctx, flow);
 }

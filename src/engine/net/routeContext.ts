@@ -122,6 +122,7 @@ export class RouteContext {
       ingresses: s.ingresses,
       ingressClasses: s.ingressClasses,
       clients: this.newClient ? [...s.clients, this.newClient] : s.clients,
+      outsideHosts: s.outsideHosts,
       events: s.events,
       affinity: this.affinity,
       ipvsCursor: this.ipvsCursor,

@@ -17,6 +17,7 @@ import { endpointSubsets, serviceSpec } from './schema/service.ts';
 import { ingressClassSpec, ingressSpecBeta, ingressSpecV1 } from './schema/ingress.ts';
 import { kindCluster, namespaceSpec, nodeSpec } from './schema/cluster.ts';
 import { networkPolicySpec } from './schema/networkPolicy.ts';
+import { outsideHostSpec } from './schema/outsideHost.ts';
 
 export type KnownKind =
   | 'Namespace'
@@ -32,7 +33,8 @@ export type KnownKind =
   | 'NetworkPolicy'
   | 'Node'
   | 'List'
-  | 'Cluster';
+  | 'Cluster'
+  | 'OutsideHost';
 
 interface VersionInfo {
   schema: Schema;
@@ -136,6 +138,8 @@ export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
   Node: { v1: { schema: resource({ spec: nodeSpec }) } },
   List: { v1: { schema: obj({ apiVersion: str, kind: str, metadata: any, items: arr({ t: 'resource' }) }) } },
   Cluster: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
+  // kubeplay's own kind for servers outside the cluster (docs/outside-hosts.md).
+  OutsideHost: { 'kubeplay.dev/v1alpha1': { schema: resource({ spec: outsideHostSpec }) } },
 };
 
 export function isKnownKind(kind: string): kind is KnownKind {

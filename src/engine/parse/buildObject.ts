@@ -13,6 +13,7 @@ import { buildKindCluster } from './kinds/kindCluster.ts';
 import { buildNamespace } from './kinds/namespace.ts';
 import { buildNetworkPolicy } from './kinds/networkPolicy.ts';
 import { buildNode } from './kinds/node.ts';
+import { buildOutsideHost } from './kinds/outsideHost.ts';
 import { buildPod } from './kinds/pod.ts';
 import { buildService } from './kinds/service.ts';
 import { buildWorkload } from './kinds/workload.ts';
@@ -30,6 +31,7 @@ import { validateIngress, validateIngressClass } from './validate/ingress.ts';
 import { validateEndpointProtocols, validateEndpoints } from './validate/endpoints.ts';
 import { validateKindCluster } from './validate/kindCluster.ts';
 import { validateNetworkPolicy } from './validate/networkPolicy.ts';
+import { validateOutsideHost } from './validate/outsideHost.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
 
@@ -46,7 +48,7 @@ const UNSIMULATED_NOTES = new Map<string, string>([
   ['CronJob', ': its pods are not created'],
 ]);
 
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass', 'OutsideHost']);
 
 /** Which name syntax each kind's API validation applies to metadata.name. */
 const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
@@ -62,6 +64,7 @@ const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
   IngressClass: isDns1123Subdomain,
   NetworkPolicy: isDns1123Subdomain,
   Node: isDns1123Subdomain,
+  OutsideHost: isDns1123Subdomain,
 };
 
 /**
@@ -154,6 +157,10 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
     case 'NetworkPolicy':
       manifest = buildNetworkPolicy(raw, apiVersion);
       validateNetworkPolicy(ctx, raw);
+      break;
+    case 'OutsideHost':
+      manifest = buildOutsideHost(raw, apiVersion);
+      validateOutsideHost(ctx, manifest);
       break;
   }
   validateMeta(

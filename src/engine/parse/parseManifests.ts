@@ -8,7 +8,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
 import { schemaFor } from './apiVersions.ts';
 import { buildObject, identify } from './buildObject.ts';
-import { MAX_DIAGNOSTICS_PER_FILE } from './limits.ts';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../limits.ts';
 import type { ObjectContext } from './objectContext.ts';
 import { emptyRecord, getArray, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import { readYaml } from './readYaml.ts';
 import { schemaFor } from './apiVersions.ts';
-import { MAX_TEXT_BYTES } from './limits.ts';
+import { MAX_DOCUMENTS, MAX_TEXT_BYTES } from '../limits.ts';
 import { format, parse, problems } from './test/helpers.ts';
 import { KUBIA_SVC } from './test/fixtures.ts';
 
@@ -44,7 +45,7 @@ describe('syntax errors', () => {
 
   it('duplicate keys are an error (strict decoding rejects them too)', () => {
     const r = parse('apiVersion: v1\nkind: Service\nkind: Pod\nmetadata: {name: x}\n');
-    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: 3 });
+    expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-duplicate-key', line: 3 });
     expect(r.manifests).toEqual([]);
   });
 
@@ -226,9 +227,9 @@ spec:
 
 describe('document count', () => {
   it('stops after the cap with one diagnostic', () => {
-    const r = read('a: 1\n---\n'.repeat(5001));
-    expect(r.documents).toHaveLength(5000);
-    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['too-many-documents', 10000]]);
+    const r = read('a: 1\n---\n'.repeat(MAX_DOCUMENTS + 1));
+    expect(r.documents).toHaveLength(MAX_DOCUMENTS);
+    expect(r.diagnostics.map((d) => [d.code, d.line])).toEqual([['too-many-documents', 2 * MAX_DOCUMENTS]]);
   });
 });
 
@@ -274,5 +275,61 @@ describe('text as editors and Windows save it', () => {
     const windows = parse(`\uFEFF${KUBIA_SVC.replace('name: kubia', 'name: Kubia').replace(/\n/g, '\r\n')}`);
     expect(windows.diagnostics.map(format)).toEqual(unix.diagnostics.map(format));
     expect(parse(KUBIA_SVC.replace(/\n/g, '\r\n')).manifests).toHaveLength(1);
+  });
+});
+
+describe('hostile shapes answer at once with a located message', () => {
+  const timed = <T>(f: () => T): [T, number] => {
+    const start = performance.now();
+    const value = f();
+    return [value, performance.now() - start];
+  };
+
+  it('block nesting 1,000 levels deep (indentation or `- - -`) is refused before the yaml parser recurses', () => {
+    let nested = 'a:\n';
+    for (let i = 1; i < 1000; i++) nested += `${'  '.repeat(i)}a:\n`;
+    for (const text of [nested, `${'- '.repeat(1000)}x\n`]) {
+      const [r, ms] = timed(() => read(text));
+      expect(r.diagnostics.map((d) => d.code)).toEqual(['yaml-too-deep']);
+      expect(r.diagnostics[0]?.message).toBe(
+        'nesting deeper than 100 levels; kubeplay does not read this text',
+      );
+      expect(r.diagnostics[0]?.line).toBeGreaterThan(0);
+      expect(JSON.stringify(r)).not.toContain('call stack');
+      expect(ms).toBeLessThan(1000);
+    }
+  });
+
+  it('a block scalar with deeper and deeper lines is text, not nesting', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 2)}x`).join('\n');
+    expect(read(`script: |\n${lines}\n`).diagnostics).toEqual([]);
+  });
+
+  it('a duplicate key names the key, its path and the line of the first one', () => {
+    const r = parse(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  name: t\nspec:\n  ports:\n  - port: 80\n',
+    );
+    expect(r.diagnostics.map(format)).toEqual([
+      '5:3 error metadata.name: mapping key "name" already defined at line 4',
+    ]);
+    expect(r.manifests).toEqual([]);
+  });
+
+  it('20,000 labels on one object are read in linear time (no quadratic duplicate check)', () => {
+    // Quadratic, this took ~15 s; linear, ~0.3 s (the bound is loose for a busy CI machine).
+    const labels = Array.from({ length: 20000 }, (_, i) => `    l${i}: v`).join('\n');
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n${labels}\n`;
+    const [r, ms] = timed(() => read(text));
+    expect(r.documents).toHaveLength(1);
+    expect(ms).toBeLessThan(8000);
+  });
+
+  it('`!!float 80` is the number 80, as go-yaml reads it; `!!float abc` is one located error', () => {
+    const svc = (port: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: ${port}\n`;
+    const ok = parse(svc('!!float 80'));
+    expect(ok.diagnostics).toEqual([]);
+    const bad = parse(svc('!!float abc'));
+    expect(bad.diagnostics.map(format)).toEqual(['7:11 error : cannot decode !!str `abc` as a !!float']);
   });
 });

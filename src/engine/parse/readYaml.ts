@@ -5,9 +5,9 @@
  * alias bombs, cyclic aliases, deep nesting and prototype-polluting keys.
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
-import type { Document, Node as YamlNode, YAMLMap } from 'yaml';
+import type { Document, Node as YamlNode, ScalarTag, YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
-import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from './limits.ts';
+import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from '../limits.ts';
 import { emptyRecord, createPlainMap, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';
 import type { Schema } from './schema/types.ts';
@@ -143,6 +143,86 @@ export function findFlowNestingBeyond(text: string, limit: number): number {
   return -1;
 }
 
+/**
+ * One cheap pass over the text: the offset of the first line whose block nesting (indentation levels plus
+ * `- ` / `? ` indicators opening on the line) is deeper than `limit`, or -1. The yaml library's parser and
+ * composer recurse once per level, so ~900 levels throw `Maximum call stack size exceeded` inside it; this
+ * answers first. It approximates (continuation lines of a multi-line scalar count as levels), so callers pass
+ * a limit well above MAX_DEPTH and let the exact walk report anything between.
+ */
+export function findBlockNestingBeyond(text: string, limit: number): number {
+  const indents: number[] = [];
+  let blockScalarIndent = -1;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let i = lineStart;
+    while (i < lineEnd && text.charCodeAt(i) === 32) i++;
+    const indent = i - lineStart;
+    const first = text.charCodeAt(i);
+    const blank = i >= lineEnd || first === 13 || first === 35;
+    if (blockScalarIndent >= 0 && (blank || indent > blockScalarIndent)) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    blockScalarIndent = -1;
+    if (blank) {
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    if (indent === 0 && text.startsWith('---', i)) {
+      indents.length = 0;
+      lineStart = lineEnd + 1;
+      continue;
+    }
+    while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+    indents.push(indent);
+    let depth = indents.length;
+    // `- - - x` and `? - x` open one level per indicator on the same line.
+    while (i < lineEnd) {
+      const c = text.charCodeAt(i);
+      const next = i + 1 < lineEnd ? text.charCodeAt(i + 1) : 32;
+      if ((c === 45 || c === 63) && (next === 32 || next === 9 || next === 13)) {
+        depth++;
+        i += 2;
+        while (i < lineEnd && text.charCodeAt(i) === 32) i++;
+      } else break;
+    }
+    if (depth > limit) return lineStart + indent;
+    // A block scalar (`key: |`, `- >-`): the more indented lines after it are text, not structure.
+    const line = text.slice(Math.max(i, lineEnd - 40), lineEnd);
+    if (/(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockScalarIndent = indent;
+    lineStart = lineEnd + 1;
+  }
+  return -1;
+}
+
+/**
+ * `!!float 80`: go-yaml, which kubectl reads YAML with, resolves an explicit `!!float` tag on any number
+ * (80 becomes 80.0, then 80 in JSON); the yaml library's core schema only knows `80.0` / `8e1` forms and
+ * would leave a warning and a string. Anything that is not a number is an error, as in go-yaml
+ * (https://github.com/go-yaml/yaml/blob/v2/decode.go: "cannot decode !!str `x` as a !!float").
+ */
+const EXPLICIT_FLOAT: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  resolve(source, onError) {
+    const s = source.trim().replace(/_/g, '');
+    const special = /^[-+]?\.(?:inf|Inf|INF)$/.test(s)
+      ? s.startsWith('-')
+        ? -Infinity
+        : Infinity
+      : /^\.(?:nan|NaN|NAN)$/.test(s)
+        ? NaN
+        : undefined;
+    if (special !== undefined) return special;
+    const n = s === '' ? NaN : Number(s);
+    if (Number.isFinite(n)) return n;
+    onError(`cannot decode !!str \`${source.slice(0, 40)}\` as a !!float`);
+    return source;
+  },
+};
+
 function lineAndColumn(text: string, offset: number): [number, number] {
   let line = 1;
   let start = 0;
@@ -192,13 +272,35 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
     );
     return result;
   }
+  const tooDeepBlock = findBlockNestingBeyond(text, 2 * MAX_DEPTH);
+  if (tooDeepBlock >= 0) {
+    const [line, column] = lineAndColumn(text, tooDeepBlock);
+    result.diagnostics.push(
+      diag(
+        file,
+        line,
+        column,
+        'error',
+        '',
+        `nesting deeper than ${MAX_DEPTH} levels; kubeplay does not read this text`,
+        'yaml-too-deep',
+      ),
+    );
+    return result;
+  }
   const lineCounter = new LineCounter();
   // parseAllDocuments, one document at a time: each document's syntax tree is read and dropped before
   // the next one is built, so a 1,000-document file never holds every tree at once (far less garbage
   // collection). A document is complete when the composer yields it (it yields document i once it has
   // the whole of document i+1), so the line starts it needs are already counted.
   const parser = new Parser(lineCounter.addNewLine);
-  const composer = new Composer({ merge: true, uniqueKeys: true });
+  // uniqueKeys: false: the yaml library compares every key with every other one (50,000 labels take
+  // minutes) and its message does not name the key; Walker.map finds duplicates with a Set instead.
+  const composer = new Composer({
+    merge: true,
+    uniqueKeys: false,
+    customTags: (tags) => [...tags, EXPLICIT_FLOAT],
+  });
   // LineCounter.linePos's binary search, returning the tuple directly (one allocation per position, not two).
   const starts = lineCounter.lineStarts;
   const at = (rawOffset: number): [number, number] => {
@@ -417,6 +519,8 @@ class Walker {
     }
     const result = createPlainMap();
     const merges: YamlNode[] = [];
+    // key -> offset of its first occurrence, to name both in a duplicate-key error.
+    const seen = new Map<string, number>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -439,6 +543,12 @@ class Walker {
         );
         continue;
       }
+      const firstOffset = seen.get(key);
+      if (firstOffset !== undefined) {
+        if (!viaAlias) this.duplicateKey(path, key, keyOffset, keyNode?.range?.[1] ?? keyOffset, firstOffset);
+        continue;
+      }
+      seen.set(key, keyOffset);
       this.pair(
         result,
         key,
@@ -505,6 +615,22 @@ class Walker {
         if (!(k in result)) result[k] = value[k] ?? null;
       }
     }
+  }
+
+  /**
+   * kubectl reads YAML strictly (sigs.k8s.io/yaml over go-yaml), so a key given twice in one mapping is
+   * an error there: `mapping key "name" already defined at line 4`. The first value is the one kept here.
+   */
+  private duplicateKey(path: string, key: string, offset: number, end: number, firstOffset: number): void {
+    const child = path === '' ? key : `${path}.${key}`;
+    const [firstLine] = this.at(firstOffset);
+    this.report(
+      child,
+      `mapping key "${key}" already defined at line ${firstLine}`,
+      'yaml-duplicate-key',
+      offset,
+      end,
+    );
   }
 
   private typeError(path: string, schema: Schema, actual: string, offset: number): void {

@@ -22,6 +22,8 @@ export function copyStateForWrite(s: ClusterState): ClusterState {
     ingressClasses: s.ingressClasses.map((c) => ({ ...c })),
     ...(s.networkPolicies ? { networkPolicies: s.networkPolicies.map((p) => ({ ...p })) } : {}),
     clients: s.clients.map((c) => ({ ...c })),
+    // Replaced, never edited, by the control plane (cluster/outsideHosts.ts): shared as it is.
+    outsideHosts: s.outsideHosts,
     events: [...s.events],
     affinity: { ...s.affinity },
     ipvsCursor: { ...s.ipvsCursor },

@@ -36,6 +36,7 @@ export function createEmptyState(seed: number): ClusterState {
     ingressClasses: [],
     networkPolicies: [],
     clients: [{ name: 'laptop', ip: LAPTOP_IP, hosts: [] }],
+    outsideHosts: [],
     events: [],
     affinity: {},
     ipvsCursor: {},

@@ -7,6 +7,9 @@ import type { Action } from '../model/actions.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
 import { applyManifest } from '../cluster/apiServer.ts';
+import { exceedsPodLimit } from '../cluster/capacity.ts';
+import { podLimitDetail } from '../limits.ts';
+import { invalid } from '../parse/messages.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { runControllers } from '../cluster/controllers.ts';
 import { deleteObject, notFoundMessage } from '../cluster/deleteObject.ts';
@@ -82,7 +85,15 @@ export function runAction(
       );
       if (!w)
         out.push(actionDiagnostic(actionNumber, notFoundMessage(action.kind, action.name), 'not-found'));
-      else {
+      else if (exceedsPodLimit(state, action.kind, action.namespace, action.name, count(action.replicas))) {
+        out.push(
+          actionDiagnostic(
+            actionNumber,
+            `spec.replicas: ${invalid(count(action.replicas), podLimitDetail())}`,
+            'limit-pods',
+          ),
+        );
+      } else {
         w.replicas = count(action.replicas);
         w.manifest = { ...w.manifest, replicas: w.replicas };
       }

@@ -47,6 +47,8 @@ function graphIdExists(state: ClusterState, id: string, from: string): boolean {
       return state.ingresses.some((i) => meta(i.manifest));
     case 'client':
       return id === from || state.clients.some((c) => c.name === a);
+    case 'outside':
+      return state.outsideHosts.some((h) => h.name === a);
     default:
       return false;
   }

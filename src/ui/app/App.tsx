@@ -3,7 +3,9 @@
  * resized and closed by the person (sizes and open state remembered per browser, layoutMemory.ts).
  * The shape is VS Code's, which teachers and students know: a thin header; an activity bar at the
  * left edge switching the side panels (lessons at the left, details and the YAML at the right); a
- * bottom panel with tabs (Terminal | Problems | Traffic). Problems are counted on the YAML switch, the
+ * bottom panel with tabs (Terminal | Problems | Traffic). On a laptop-height screen a lesson with the
+ * bottom panel open sits beside it, under the graph (instructions next to the terminal they are typed
+ * into, as in Killercoda), so the graph keeps the whole width. Problems are counted on the YAML switch, the
  * Problems tab and a line over the graph. Presenter mode hides every panel and lays the caption over
  * the graph.
  */
@@ -18,6 +20,7 @@ import { PresenterCaption } from '../presenter/PresenterCaption.tsx';
 import { useFitOnPresenterChange, usePresenterKeys } from '../presenter/usePresenterKeys.ts';
 import { StepPanel } from '../inspector/StepPanel.tsx';
 import { ProblemsLine } from '../panels/ProblemsLine.tsx';
+import { FailedRequestLine } from '../requests/FailedRequestLine.tsx';
 import { RequestBar } from '../requests/RequestBar.tsx';
 import { ActivityBar } from './ActivityBar.tsx';
 import { Header } from './Header.tsx';
@@ -133,9 +136,13 @@ export function App() {
   useReducedMotion();
   usePresenterKeys();
   const presenter = useView((s) => s.presenter);
+  // A lesson with the terminal (or another bottom tab) open: on a short screen the lesson sits beside
+  // the bottom panel, under the graph, so the graph keeps the full width (app.css, .kp-lesson-dock).
+  const lessonDock = useView((s) => s.lessonsOpen && s.bottomOpen && !s.presenter);
   useFitOnPresenterChange(presenter);
+  const classes = ['kp-app', presenter && 'kp-presenter', lessonDock && 'kp-lesson-dock'].filter(Boolean);
   return (
-    <div className={presenter ? 'kp-app kp-presenter' : 'kp-app'}>
+    <div className={classes.join(' ')}>
       <Header />
       <div className="kp-workspace">
         <ActivityBar />
@@ -147,6 +154,7 @@ export function App() {
               <div className="kp-stage">
                 <ClusterGraph />
                 <ProblemsLine />
+                <FailedRequestLine />
                 {presenter && <PresenterCaption />}
               </div>
             </main>

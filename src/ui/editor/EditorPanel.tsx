@@ -14,6 +14,7 @@ export function EditorPanel() {
   const width = useView((s) => s.editorWidth);
   const open = useView((s) => s.editorOpen);
   const problems = useSimulation((s) => s.diagnostics.length);
+  const noDocumentFor = useView((s) => s.noDocumentFor);
   // Monaco is ~1 MB of gzip to parse: start it only once the first graph is on screen, so the two do
   // not compete for the main thread (navigation-to-first-graph in bench:ui).
   const graphShown = useSimulation((s) => s.sim !== null || s.engineError !== null);
@@ -62,6 +63,11 @@ export function EditorPanel() {
             </button>
           </div>
         </div>
+        {noDocumentFor && (
+          <p className="kp-muted kp-small kp-no-document" role="status" data-testid="editor-no-document">
+            {t('editor.noDocument', { id: noDocumentFor })}
+          </p>
+        )}
         <div className="kp-editor-body">
           {graphShown ? (
             <Suspense fallback={<p className="kp-muted">{t('editor.loading')}</p>}>

@@ -3,7 +3,7 @@
  * store on every change; the store's text flows back only when it changed elsewhere (a scenario
  * picked), so typing never fights the store. Engine diagnostics become markers.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Editor from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
@@ -15,6 +15,29 @@ import { useBlameAndFixes } from './useBlameAndFixes.ts';
 
 const monaco = setUpMonaco();
 type CodeEditor = Parameters<OnMount>[0];
+/**
+ * The last reveal the editor carried out. A reveal can be asked for before the editor exists (a click
+ * on a card opens the hidden YAML panel, and Monaco mounts after): it is done on mount, once, and not
+ * again when the panel is closed and reopened.
+ */
+let revealedNonce = 0;
+
+/**
+ * Tells the app where the cursor is while the editor has the focus (the graph rings that document's
+ * objects) and that it left; the container carries the line as `data-cursor-line` for tests.
+ */
+function followCursor(editor: CodeEditor, moveCursor: (line: number | null) => void): void {
+  const container = editor.getContainerDomNode();
+  const report = () => {
+    const line = editor.getPosition()?.lineNumber ?? null;
+    container.dataset.cursorLine = String(line ?? '');
+    moveCursor(editor.hasTextFocus() ? line : null);
+  };
+  editor.onDidChangeCursorPosition(report);
+  editor.onDidFocusEditorText(report);
+  editor.onDidBlurEditorText(() => moveCursor(null));
+  report();
+}
 
 const options = {
   fontSize: 15,
@@ -35,9 +58,12 @@ export default function YamlEditor() {
   const diagnostics = useSimulation((s) => s.diagnostics);
   const reveal = useView((s) => s.revealRequest);
   useBlameAndFixes(editorRef);
+  const [mounted, setMounted] = useState(false);
 
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
+    followCursor(editor, app.moveEditorCursor);
+    setMounted(true);
     const model = editor.getModel();
     if (model) {
       monaco.editor.setModelMarkers(
@@ -70,11 +96,25 @@ export default function YamlEditor() {
 
   useEffect(() => {
     const editor = editorRef.current;
-    if (!editor || !reveal) return;
+    if (!editor || !reveal || reveal.nonce === revealedNonce) return;
+    revealedNonce = reveal.nonce;
     editor.revealLineInCenter(reveal.line);
     editor.setPosition({ lineNumber: reveal.line, column: reveal.column });
-    editor.focus();
-  }, [reveal]);
+    if (!reveal.keepFocus) editor.focus();
+    if (!reveal.flash) return;
+    const flash = editor.createDecorationsCollection([
+      {
+        range: { startLineNumber: reveal.line, startColumn: 1, endLineNumber: reveal.line, endColumn: 1 },
+        options: { isWholeLine: true, className: 'kp-doc-flash' },
+      },
+    ]);
+    // The CSS fades it out; the decoration itself goes with the next edit or reveal.
+    const sub = editor.onDidChangeModelContent(() => flash.clear());
+    return () => {
+      sub.dispose();
+      flash.clear();
+    };
+  }, [reveal, mounted]);
 
   return (
     <Editor

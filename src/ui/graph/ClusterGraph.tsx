@@ -41,6 +41,7 @@ import { FIT_PADDING, usePaneShape } from './usePaneShape.ts';
 import { useLessonHighlight } from './useLessonHighlight.ts';
 import { usePathStyle } from './useRequestPath.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
+import { useYamlCursorRing } from './useYamlCursorRing.ts';
 
 const proOptions = { hideAttribution: true };
 // Room for what floats over the graph: the view toolbar above, the zoom controls on the left.
@@ -169,7 +170,10 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   );
   const onNodeClick: NodeMouseHandler<GraphNode> = useCallback(
     (_event, node) => {
-      if (node.type !== 'cluster') select(app.view, node.id);
+      if (node.type === 'cluster') return;
+      select(app.view, node.id);
+      // The card's document in the YAML too (the keyboard stays on the graph).
+      app.revealInYaml(node.id);
     },
     [app],
   );
@@ -194,7 +198,7 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   const getCenters = useCallback(() => getAbsoluteCenters(nodesRef.current), []);
   const edges = useMemo(() => elements?.edges ?? [], [elements]);
   const inspect = useCallback((id: string) => select(app.view, id), [app]);
-  const roving = useRovingFocus(useLessonHighlight(nodes), inspect);
+  const roving = useRovingFocus(useYamlCursorRing(useLessonHighlight(nodes)), inspect);
   const pathStyle = usePathStyle(nodes, edges, focusOnly);
 
   return (

@@ -9,18 +9,32 @@
  */
 import type { EndpointSubset } from '../../engine/index.ts';
 import type { GraphEdge, GraphNode } from './graphData.ts';
-import { CARD, CLUSTER } from './layoutMetrics.ts';
+import { CARD, CLUSTER, KUBE_NODE, POD } from './layoutMetrics.ts';
 
 export const BUS_EDGE_TYPE = 'bus';
 
 export interface BusBranch {
   /** The pod's graph id. */
   id: string;
-  /** The pod's top centre, in flow coordinates. */
+  /** Where the branch enters the pod, in flow coordinates: its top centre (first row of its node). */
   x: number;
   y: number;
   notReady: boolean;
+  /**
+   * A pod below the first row of its node: the branch runs down the gap left of its column (`side`)
+   * to the middle of its left edge (x, y), instead of through the pods above it.
+   */
+  side?: number;
+  /**
+   * A pod in a lower row of nodes: the branch leaves the bar at the band's left edge, runs down the
+   * cluster's margin and along the gap above its node's row (`rowY`), never through the nodes above.
+   */
+  rowY?: number;
 }
+
+/** Above this many branches, the ready ones are drawn as one short drop per node (a comb of hundreds of
+ * lines says nothing on a projector); the chosen branch is still drawn to its pod. */
+export const BUS_DROP_PER_NODE_ABOVE = 40;
 
 export interface BusData extends Record<string, unknown> {
   branches: BusBranch[];
@@ -28,6 +42,10 @@ export interface BusData extends Record<string, unknown> {
   barY: number;
   /** The gutter the trunk runs down, as an offset from the Endpoints card's centre. */
   gutterDx: number;
+  /** Top centres of the nodes holding the pods (the drops of a large bus). */
+  nodeDrops: { x: number; y: number }[];
+  /** Left of the nodes band, in the cluster's margin: where branches to lower node rows go down. */
+  marginX: number;
 }
 
 export function getBusEdgeId(endpointsId: string): string {
@@ -43,6 +61,8 @@ export function endpointsBus(
 ): GraphEdge | null {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const branches: BusBranch[] = [];
+  const nodeDrops = new Map<string, { x: number; y: number }>();
+  const holderTops: number[] = [];
   let barY = Infinity;
   for (const subset of subsets) {
     for (const [list, notReady] of [
@@ -56,16 +76,46 @@ export function endpointsBus(
         const pod = byId.get(id);
         const origin = origins.get(id);
         if (!known.has(id) || !pod || !origin) continue;
-        branches.push({ id, x: origin.x + (pod.width ?? 0) / 2, y: origin.y, notReady });
         // The bar runs in the gap above the node that holds the pod.
         const holder = pod.parentId ? origins.get(pod.parentId) : undefined;
+        const holderNode = pod.parentId ? byId.get(pod.parentId) : undefined;
+        const firstRow = !holder || origin.y - holder.y <= KUBE_NODE.header + 1;
+        branches.push(
+          firstRow
+            ? { id, x: origin.x + (pod.width ?? 0) / 2, y: origin.y, notReady }
+            : {
+                id,
+                x: origin.x,
+                y: origin.y + (pod.height ?? POD.height) / 2,
+                notReady,
+                side: origin.x - POD.gap / 2,
+              },
+        );
+        if (holder && pod.parentId && !nodeDrops.has(pod.parentId))
+          nodeDrops.set(pod.parentId, { x: holder.x + (holderNode?.width ?? 0) / 2, y: holder.y });
+        holderTops.push(holder?.y ?? origin.y);
         barY = Math.min(barY, (holder?.y ?? origin.y) - CLUSTER.bandGap / 2);
       }
     }
   }
   const first = branches[0];
   if (!first) return null;
-  const data: BusData = { branches, barY, gutterDx: -(CARD.width + CARD.gap) / 2 };
+  // Branches to pods in a lower row of nodes run along the gap above that row.
+  const topRow = Math.min(...holderTops);
+  branches.forEach((b, i) => {
+    const top = holderTops[i]!;
+    if (top > topRow + 1) b.rowY = top - KUBE_NODE.gap / 2;
+  });
+  const bandLeft = Math.min(
+    ...nodes.filter((n) => n.type === 'node').map((n) => origins.get(n.id)?.x ?? Infinity),
+  );
+  const data: BusData = {
+    branches,
+    barY,
+    gutterDx: -(CARD.width + CARD.gap) / 2,
+    nodeDrops: [...nodeDrops.values()],
+    marginX: Number.isFinite(bandLeft) ? bandLeft - CLUSTER.padding / 2 : first.x,
+  };
   return {
     id: getBusEdgeId(endpointsId),
     type: BUS_EDGE_TYPE,
@@ -83,7 +133,7 @@ export function getBusPaths(
   source: { x: number; y: number },
   data: BusData,
 ): { ready: string; notReady: string; branch: (podId: string) => string } {
-  const { branches, barY, gutterDx } = data;
+  const { branches, barY, gutterDx, nodeDrops, marginX } = data;
   const below = source.y + CARD.gap / 2;
   // The last row of cards sits right above the bar: the trunk drops straight down.
   const trunkX = below >= barY - 1 ? source.x : source.x + gutterDx;
@@ -91,18 +141,39 @@ export function getBusPaths(
     trunkX === source.x
       ? `M${source.x},${source.y}V${barY}`
       : `M${source.x},${source.y}V${below}H${trunkX}V${barY}`;
-  const xs = [trunkX, ...branches.map((b) => b.x)];
+  const topOf = (b: BusBranch) => b.side ?? b.x;
+  const large = branches.length > BUS_DROP_PER_NODE_ABOVE;
+  const lower = branches.some((b) => b.rowY !== undefined);
+  const xs = [
+    trunkX,
+    ...(large ? nodeDrops.map((d) => d.x) : branches.filter((b) => b.rowY === undefined).map(topOf)),
+    ...(lower ? [marginX] : []),
+  ];
   const bar = `M${Math.min(...xs)},${barY}H${Math.max(...xs)}`;
-  const drop = (b: BusBranch) => `M${b.x},${barY}V${b.y}`;
+  // A lower node row: down the margin, along the gap above the row. A lower pod row: down the gap
+  // beside the column. The line never crosses the nodes or pods above.
+  const drop = (b: BusBranch) => {
+    const start = b.rowY === undefined ? `M${topOf(b)},${barY}` : `M${marginX},${barY}V${b.rowY}H${topOf(b)}`;
+    return b.side === undefined ? `${start}V${b.y}` : `${start}V${b.y}H${b.x}`;
+  };
+  const readyDrops = large
+    ? nodeDrops.map((d) =>
+        d.y - barY > KUBE_NODE.gap
+          ? `M${marginX},${barY}V${d.y - KUBE_NODE.gap / 2}H${d.x}V${d.y}`
+          : `M${d.x},${barY}V${d.y}`,
+      )
+    : branches.filter((b) => !b.notReady).map(drop);
   return {
-    ready: [trunk, bar, ...branches.filter((b) => !b.notReady).map(drop)].join(''),
-    notReady: branches
-      .filter((b) => b.notReady)
-      .map(drop)
-      .join(''),
+    ready: [trunk, bar, ...readyDrops].join(''),
+    notReady: large
+      ? ''
+      : branches
+          .filter((b) => b.notReady)
+          .map(drop)
+          .join(''),
     branch: (podId) => {
       const b = branches.find((x) => x.id === podId);
-      return b ? `${trunk}M${trunkX},${barY}H${b.x}${drop(b)}` : '';
+      return b ? `${trunk}M${trunkX},${barY}H${b.rowY === undefined ? topOf(b) : marginX}${drop(b)}` : '';
     },
   };
 }

@@ -77,6 +77,14 @@ export interface NetworkPolicyData extends Record<string, unknown> {
   /** `Ingress`, `Egress` or both, as the policy's (defaulted) policyTypes. */
   policyTypes: string[];
 }
+/** A server outside the cluster the scenario declares (engine: ClusterState.outsideHosts). */
+export interface OutsideHostData extends Record<string, unknown> {
+  kind: 'outside';
+  name: string;
+  ip: string;
+  /** Its DNS names, comma-separated ('' when it has none). */
+  hostnames: string;
+}
 export interface DnsData extends Record<string, unknown> {
   kind: 'dns';
   domain: string;
@@ -93,6 +101,7 @@ export type GraphNodeData =
   | IngressData
   | LoadBalancerData
   | ClientData
+  | OutsideHostData
   | DnsData
   | NetworkPolicyData;
 

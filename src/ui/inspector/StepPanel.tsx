@@ -9,6 +9,7 @@ import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
 import { setSpeed, setStepHop, setStepMode, togglePaused } from '../../store/viewActions.ts';
 import { Explanation } from '../requests/Explanation.tsx';
+import { StaleTraceNote } from '../requests/StaleTraceNote.tsx';
 import { HopText } from '../narration/HopText.tsx';
 import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
 
@@ -108,6 +109,7 @@ export function StepPanel() {
               {trace.status !== undefined && <> · HTTP {trace.status}</>}
               {trace.endpoint?.pod && <> · {t('steps.answeredBy', { pod: trace.endpoint.pod })}</>}
               {trace.service && <> · {t('steps.viaService', { service: trace.service })}</>}
+              <StaleTraceNote which="focused" />
             </p>
           ) : (
             <p className="kp-muted" data-testid="trace-pending">

@@ -6,7 +6,10 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { hopStatusLine } from '../narration/statusLine.ts';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
+import '../requests/staleTrace.css';
 import { startFrameLoop } from './frameLoop.ts';
 import { createPacketCanvas } from './packetCanvas.ts';
 import { createPacketTimeline } from './packetTimeline.ts';
@@ -38,6 +41,12 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
   useEffect(() => {
     getCentersRef.current = getCenters;
   }, [getCenters]);
+  // The loop outlives renders: it reads the page's language through this ref.
+  const { t } = useTranslation();
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  }, [t]);
 
   // The portal mounts its children a frame or two after the viewport exists: wait for the
   // elements, then start the one loop.
@@ -65,6 +74,8 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
         { canvas, label, labelGroup, status },
         {
           getCenters: () => getCentersRef.current(),
+          describeHop: (hop, index, total) =>
+            hopStatusLine(hop, index, total, app.view.getState().narration, tRef.current),
           getViewport: () => {
             const [x, y, zoom] = flowStore.getState().transform;
             return { x, y, zoom };
@@ -94,15 +105,17 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
   // The trail grows hop by hop (all of it once landed, or at once with reduced motion): the path
   // is not given away before the packet takes it.
   const landed = useTraffic((s) => s.focusedLanded);
+  // Routed on an earlier version of the YAML: the path stays, faded (src/ui/requests/staleTrace.css).
+  const stale = useTraffic((s) => s.focusedStale);
   const reached = useTraffic((s) => s.focusedHop);
   const path = landed || reducedMotion ? fullPath : fullPath.filter((w) => w.hop <= reached);
 
   return (
     <ViewportPortal>
-      <svg className="kp-packets" width="1" height="1" aria-hidden="true">
+      <svg className="kp-packets" width="1" height="1" aria-hidden="true" data-stale={stale}>
         {path.length > 1 && (
           <polyline
-            className={`kp-path${reducedMotion ? ' kp-path-static' : ''}`}
+            className={`kp-path${reducedMotion ? ' kp-path-static' : ''}${stale ? ' kp-path-stale' : ''}`}
             points={path.map((w) => `${w.x},${w.y}`).join(' ')}
           />
         )}

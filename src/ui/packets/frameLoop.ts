@@ -5,6 +5,7 @@
  * zustand state per frame; flights that arrived in a frame land in the store together, once.
  * Progress of the focused request is written as data attributes (and narrated) once per hop.
  */
+import type { Hop } from '../../engine/index.ts';
 import type { TrafficStore } from '../../store/trafficStore.ts';
 import { getArrivalKey, landFlights, setFocusedHop } from '../../store/trafficStore.ts';
 import type { ViewStore } from '../../store/viewStore.ts';
@@ -29,13 +30,15 @@ interface Active {
   focused: boolean;
   arrival: string;
   traceHops: number;
-  hops: { kind: string; at: string; note: string }[];
+  hops: readonly Hop[];
   lastHop: number;
 }
 
 export interface FrameLoopSources {
   getCenters: () => ReadonlyMap<string, Point>;
   getViewport: () => Viewport;
+  /** The status line's text for one hop, at the narration level now chosen (narration/statusLine.ts). */
+  describeHop: (hop: Hop, index: number, total: number) => string;
   now?: () => number;
 }
 
@@ -52,6 +55,13 @@ export function startFrameLoop(
   let frame = 0;
   let lastLabel = '';
   let labelShown = false;
+  let announced: { a: Active; hop: number } | null = null;
+
+  const narrate = () => {
+    const h = announced ? announced.a.hops[announced.hop] : undefined;
+    elements.status.textContent =
+      announced && h ? sources.describeHop(h, announced.hop, announced.a.traceHops) : '';
+  };
 
   const announce = (a: Active, hop: number, arrived: string | null) => {
     const s = elements.status;
@@ -61,8 +71,8 @@ export function startFrameLoop(
     else s.dataset.arrived = arrived;
     setFocusedHop(traffic, hop);
     // Narrate the hop once (an aria-live region), and mark its row in the step list.
-    const h = a.hops[hop];
-    s.textContent = h ? `Hop ${hop + 1} of ${a.traceHops} · ${h.kind} at ${h.at}: ${h.note}` : '';
+    announced = { a, hop };
+    narrate();
     const doc = s.ownerDocument;
     doc.querySelectorAll('.kp-hop-row.kp-playing').forEach((row) => row.classList.remove('kp-playing'));
     doc.querySelector(`.kp-hop-row[data-hop-row="${hop}"]`)?.classList.add('kp-playing');
@@ -152,10 +162,15 @@ export function startFrameLoop(
   const unsubscribe = traffic.subscribe((next, previous) => {
     if (next.flights !== previous.flights) sync();
   });
+  // Plain ↔ Details switched mid-request: the line says the same hop at the new level.
+  const unsubscribeView = view.subscribe((next, previous) => {
+    if (next.narration !== previous.narration) narrate();
+  });
   sync();
   frame = requestAnimationFrame(tick);
   return () => {
     cancelAnimationFrame(frame);
     unsubscribe();
+    unsubscribeView();
   };
 }

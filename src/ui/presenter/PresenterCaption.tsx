@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useTraffic, useView } from '../../store/react.ts';
 import { HopText } from '../narration/HopText.tsx';
 import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
+import { StaleTraceNote } from '../requests/StaleTraceNote.tsx';
 import './presenter.css';
 
 /**
@@ -83,6 +84,7 @@ export function PresenterCaption() {
           {t('presenter.outcome', { outcome: trace.outcome })}
           {trace.status !== undefined && <> · HTTP {trace.status}</>}
           {trace.endpoint?.pod && <> · {trace.endpoint.pod}</>}
+          <StaleTraceNote which="focused" />
         </p>
       )}
       <div className="kp-caption-foot">

@@ -7,6 +7,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { clearTraffic } from '../../store/trafficStore.ts';
+import { StaleTraceNote } from './StaleTraceNote.tsx';
 import { useRequestSources } from './useRequestSources.ts';
 
 function Histogram() {
@@ -20,7 +21,9 @@ function Histogram() {
   const sorted = [...entries].sort((a, b) => a[0].localeCompare(b[0]));
   return (
     <figure className="kp-histogram" data-testid="histogram" data-arrived={arrived}>
-      <figcaption>{t('traffic.arrived', { arrived, requested })}</figcaption>
+      <figcaption>
+        {t('traffic.arrived', { arrived, requested })} <StaleTraceNote which="batch" />
+      </figcaption>
       {sorted.map(([key, n]) => (
         <div className="kp-bar-row" key={key} data-target={key} data-count={n}>
           <span className="kp-bar-label">{key.replace(/^pod\/[^/]+\//, '')}</span>

@@ -11,6 +11,7 @@
  * - Hosts: exact name first, then `*.domain` (exactly one extra label), then host-less rules.
  */
 import type { PathType } from '../../model/objects.ts';
+import { compileLinearRegex } from '../../regex/linearRegex.ts';
 
 function segments(path: string): string[] {
   return path.split('/').filter((s) => s !== '');
@@ -24,12 +25,14 @@ export function prefixMatches(rulePath: string, requestPath: string): boolean {
   return true;
 }
 
+/**
+ * ingress-nginx's `location ~* ^PATH`: matched with RE2 (linear time, see regex/linearRegex.ts), not
+ * PCRE as nginx does, so a hostile path cannot hang the page; a path RE2 refuses (a backreference,
+ * lookaround) never matches, as a location nginx refuses never would.
+ */
 function regexMatches(rulePath: string, requestPath: string): boolean {
-  try {
-    return new RegExp(`^${rulePath}`, 'i').test(requestPath);
-  } catch {
-    return false; // nginx would refuse the config; the location never matches
-  }
+  const re = compileLinearRegex(`^(?:${rulePath})`, { ignoreCase: true });
+  return re.ok && re.test(requestPath);
 }
 
 export function pathMatches(

@@ -2,12 +2,20 @@
  * NetworkPolicy on the packet, one semantic point a test, each from
  * https://kubernetes.io/docs/concepts/services-networking/network-policies/ (cited as "docs §section").
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClusterState } from '../../model/state.ts';
-import { errorsOf, simulate } from '../../sim/simTesting.ts';
+import { errorsOf, simulate } from '../../sim/testing/simTesting.ts';
 import type { Trace } from '../../trace.ts';
 import { getHints } from '../../lint/hints.ts';
-import { routeRequest, routeRequestInFull } from '../request.ts';
+import { routeRequest } from '../request.ts';
+import { withoutPlans } from '../testing/plansSwitch.ts';
+
+vi.mock('../clusterIpPlan.ts', async (original) =>
+  (await import('../testing/plansSwitch.ts')).withPlansSwitch(await original()),
+);
+
+const routeRequestInFull = (state: ClusterState, request: Parameters<typeof routeRequest>[1]) =>
+  withoutPlans(() => routeRequest(state, request));
 
 /** Two web pods (kubia on container port 8080, named http) behind Service web 80 -> http; a client pod. */
 const BASE = `apiVersion: v1

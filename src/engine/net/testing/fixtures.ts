@@ -395,6 +395,7 @@ export function makeState(fixture: StateFixture = {}): ClusterState {
       createdAt: 0,
     })),
     clients: [{ name: 'laptop', ip: '172.18.0.1', hosts: [] }],
+    outsideHosts: [],
     events: [],
     affinity: {},
     ipvsCursor: {},

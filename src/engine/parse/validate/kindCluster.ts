@@ -6,6 +6,7 @@ import { report, reportError } from '../objectContext.ts';
 import { getArray, getMap, getString, isPlainMap } from '../plain.ts';
 import type { PlainMap } from '../plain.ts';
 import { isIPv4, isIPv6 } from './names.ts';
+import { MAX_NODES, nodeLimitMessage } from '../../limits.ts';
 
 function isIPv4Cidr(value: string): boolean {
   const [ip, bits, extra] = value.split('/');
@@ -27,6 +28,12 @@ const KIND_ROLES = ['control-plane', 'worker'];
 const PROXY_MODES = ['iptables', 'ipvs', 'nftables', 'none'];
 
 export function validateKindCluster(ctx: ObjectContext, cluster: ClusterConfigManifest, raw: PlainMap): void {
+  const count = getArray(raw, 'nodes').length;
+  if (count > MAX_NODES) {
+    // One message, and no per-node checks: 100,000 workers must answer at once (limits.ts).
+    reportError(ctx, 'nodes', nodeLimitMessage(count), 'limit-nodes');
+    return;
+  }
   getArray(raw, 'nodes').forEach((n, i) => {
     const role = isPlainMap(n) ? getString(n, 'role') : undefined;
     if (role !== undefined && !KIND_ROLES.includes(role))

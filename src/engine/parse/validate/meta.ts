@@ -4,6 +4,24 @@ import { invalid, required } from '../messages.ts';
 import type { ObjectContext } from '../objectContext.ts';
 import { reportError } from '../objectContext.ts';
 import { isDns1123Label, isLabelValue, isQualifiedName } from './names.ts';
+import { MAX_METADATA_ENTRIES, metadataLimitMessage } from '../../limits.ts';
+
+/**
+ * More labels and annotations than the playground keeps (limits.ts): one error, and no per-entry checks
+ * (50,000 labels would otherwise give 50,000 messages). Returns false when over the limit.
+ */
+export function checkMetadataCount(
+  ctx: ObjectContext,
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+  path: string,
+): boolean {
+  const count = Object.keys(labels).length + Object.keys(annotations).length;
+  if (count <= MAX_METADATA_ENTRIES) return true;
+  const at = Object.keys(labels).length > 0 ? `${path}.labels` : `${path}.annotations`;
+  reportError(ctx, at, metadataLimitMessage(count), 'limit-metadata-entries');
+  return false;
+}
 
 export type NameRule = (name: string) => string[];
 
@@ -41,6 +59,7 @@ export function validateMeta(
     for (const msg of isDns1123Label(meta.namespace))
       reportError(ctx, 'metadata.namespace', invalid(meta.namespace, msg), 'namespace-invalid');
   }
+  if (!checkMetadataCount(ctx, meta.labels, meta.annotations, 'metadata')) return;
   validateLabels(ctx, meta.labels, 'metadata.labels');
   for (const key of Object.keys(meta.annotations)) {
     for (const msg of isQualifiedName(key.toLowerCase()))

@@ -11,7 +11,8 @@ import { isEmptySelector, matchesLabelSelector } from '../../model/labelSelector
 import { getArray, getMap, getString, has, isPlainMap } from '../plain.ts';
 import type { PlainMap } from '../plain.ts';
 import { selectorDefaultsFromTemplate } from '../kinds/workload.ts';
-import { validateLabels } from './meta.ts';
+import { checkMetadataCount, validateLabels } from './meta.ts';
+import { MAX_PODS, podLimitDetail } from '../../limits.ts';
 import { validatePodSpec } from './pod.ts';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
@@ -51,6 +52,10 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
   const rawTemplate = getMap(spec, 'template');
   const kindLower = w.kind.toLowerCase();
 
+  if (typeof spec?.['replicas'] === 'number' && spec['replicas'] > MAX_PODS) {
+    // Refused here, before any controller allocates a pod: `check` and `apply` answer at once.
+    reportError(ctx, 'spec.replicas', invalid(spec['replicas'], podLimitDetail()), 'limit-pods');
+  }
   if (typeof spec?.['replicas'] === 'number' && spec['replicas'] < 0) {
     reportError(
       ctx,
@@ -95,7 +100,8 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
     reportError(ctx, 'spec.template', required(), 'workload-template-required');
     return;
   }
-  validateLabels(ctx, w.template.labels, 'spec.template.metadata.labels');
+  if (checkMetadataCount(ctx, w.template.labels, w.template.annotations, 'spec.template.metadata'))
+    validateLabels(ctx, w.template.labels, 'spec.template.metadata.labels');
   validatePodSpec(ctx, getMap(rawTemplate, 'spec'), w.template.spec, 'spec.template.spec', ['Always']);
 }
 

@@ -3,7 +3,6 @@
  * service`. Each builds the object kubectl would send and applies it as YAML, so the action log holds
  * ordinary manifests.
  */
-import { stringify } from 'yaml';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { performAction } from '../context.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
@@ -12,6 +11,8 @@ import { findObject } from './get.ts';
 import { findResourceType } from './resources.ts';
 import type { RunArgv } from './kubectl.ts';
 import { getImageTools } from '../tools/images.ts';
+import { applyGenerated } from './mutate.ts';
+import { parseIntFlag } from './intFlag.ts';
 
 export const RUN_FLAGS: FlagSpec[] = [
   { name: 'image', value: true },
@@ -97,8 +98,8 @@ export function runRun(ctx: ShellContext, parsed: ParsedFlags, run: RunArgv): Co
     metadata: { name, namespace, labels: parseKeyValues(flagString(parsed, 'labels')) ?? { run: name } },
     spec: { containers: [container] },
   };
-  performAction(ctx, { type: 'apply', yaml: stringify(pod) });
-  if (!interactive) return { stdout: `pod/${name} created\n`, stderr: '', exitCode: 0 };
+  const created = applyGenerated(ctx, pod, `pod/${name} created\n`);
+  if (!interactive || created.exitCode !== 0) return created;
 
   const ash = getImageTools(image).shell === 'ash';
   const location = {
@@ -159,13 +160,23 @@ export function runCreateGenerator(ctx: ShellContext, parsed: ParsedFlags): Comm
         stderr: `Error from server (AlreadyExists): deployments.apps "${name}" already exists\n`,
         exitCode: 1,
       };
-    const port = flagString(parsed, 'port');
+    // kubectl create deployment's --replicas and --port are int32 flags (pflag's Int32Var).
+    const replicas = parseIntFlag(
+      { name: 'replicas', short: 'r' },
+      flagString(parsed, 'replicas') ?? '1',
+      32,
+    );
+    if (!replicas.ok) return { stdout: '', stderr: `error: ${replicas.error}\n`, exitCode: 1 };
+    const portText = flagString(parsed, 'port');
+    const portFlag = portText === undefined ? undefined : parseIntFlag({ name: 'port' }, portText, 32);
+    if (portFlag && !portFlag.ok) return { stdout: '', stderr: `error: ${portFlag.error}\n`, exitCode: 1 };
+    const port = portFlag?.ok ? portFlag.value : undefined;
     const deployment = {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name, namespace, labels: { app: name } },
       spec: {
-        replicas: Number(flagString(parsed, 'replicas') ?? 1),
+        replicas: replicas.value,
         selector: { matchLabels: { app: name } },
         template: {
           metadata: { labels: { app: name } },
@@ -173,14 +184,13 @@ export function runCreateGenerator(ctx: ShellContext, parsed: ParsedFlags): Comm
             containers: images.map((image) => ({
               name: containerNameOf(image),
               image,
-              ...(port ? { ports: [{ containerPort: Number(port) }] } : {}),
+              ...(port !== undefined ? { ports: [{ containerPort: port }] } : {}),
             })),
           },
         },
       },
     };
-    performAction(ctx, { type: 'apply', yaml: stringify(deployment) });
-    return { stdout: `deployment.apps/${name} created\n`, stderr: '', exitCode: 0 };
+    return applyGenerated(ctx, deployment, `deployment.apps/${name} created\n`);
   }
   if (what === 'namespace' || what === 'ns') {
     const name = rest[0];
@@ -191,11 +201,11 @@ export function runCreateGenerator(ctx: ShellContext, parsed: ParsedFlags): Comm
         stderr: `Error from server (AlreadyExists): namespaces "${name}" already exists\n`,
         exitCode: 1,
       };
-    performAction(ctx, {
-      type: 'apply',
-      yaml: stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
-    });
-    return { stdout: `namespace/${name} created\n`, stderr: '', exitCode: 0 };
+    return applyGenerated(
+      ctx,
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+      `namespace/${name} created\n`,
+    );
   }
   if (what === 'service' || what === 'svc') {
     const [type, name] = rest;
@@ -235,8 +245,7 @@ export function runCreateGenerator(ctx: ShellContext, parsed: ParsedFlags): Comm
       metadata: { name, namespace, labels: { app: name } },
       spec: { type: serviceType, selector: { app: name }, ports },
     };
-    performAction(ctx, { type: 'apply', yaml: stringify(service) });
-    return { stdout: `service/${name} created\n`, stderr: '', exitCode: 0 };
+    return applyGenerated(ctx, service, `service/${name} created\n`);
   }
   return undefined;
 }

@@ -18,6 +18,12 @@ import type { ListedObject } from './listing.ts';
 import { listObjects } from './listing.ts';
 import type { ResourceType } from './resources.ts';
 import { findResourceType, qualifiedPlural, qualifiedSingular } from './resources.ts';
+import { parseIntFlag } from './intFlag.ts';
+import { isLabelValue } from '../../parse/validate/names.ts';
+import { exceedsPodLimit } from '../../cluster/capacity.ts';
+import { UNDELETABLE_NAMESPACES } from '../../cluster/deleteObject.ts';
+import { podLimitDetail } from '../../limits.ts';
+import { invalid } from '../../parse/messages.ts';
 
 export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', value: true, multi: true },
@@ -202,6 +208,39 @@ function diagnosticKey(d: {
   return `${d.file}:${d.line}:${d.column}:${d.path}:${d.message}`;
 }
 
+/**
+ * An object a generator built (`kubectl run`, `create deployment|service`, `expose`), sent the way
+ * kubectl sends it: through the same validation as YAML (so `--name="$(id)"` or `--port=0` gets the API
+ * server's own `The Service "$(id)" is invalid: …`), then the control plane, whose refusals (a node port
+ * in use, a playground limit) are printed too. Nothing is created when either refuses.
+ */
+export function applyGenerated(
+  ctx: ShellContext,
+  object: Record<string, unknown>,
+  success: string,
+): CommandOutput {
+  const yaml = stringify(object);
+  const errors = parseManifests([{ file: '-', text: yaml }]).diagnostics.filter(
+    (d) => d.severity === 'error',
+  );
+  if (errors.length > 0) {
+    const text = formatErrors(errors, yaml, '-', 'create')
+      .map((e) => e.text + '\n')
+      .join('');
+    return { stdout: '', stderr: text, exitCode: 1 };
+  }
+  const known = new Set(ctx.sim.diagnostics.map(diagnosticKey));
+  performAction(ctx, { type: 'apply', yaml });
+  const refused = ctx.sim.diagnostics.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d)));
+  if (refused.length > 0) {
+    const text = formatErrors(refused, yaml, '-', 'create')
+      .map((e) => e.text + '\n')
+      .join('');
+    return { stdout: '', stderr: text, exitCode: 1 };
+  }
+  return { stdout: success, stderr: '', exitCode: 0 };
+}
+
 /** `kubectl apply -f` / `kubectl create -f`. */
 export function runApplyOrCreate(
   ctx: ShellContext,
@@ -363,6 +402,11 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
         if (!ignore) stderr += notFoundMessage(t.type, name) + '\n';
         continue;
       }
+      if (kind === 'Namespace' && UNDELETABLE_NAMESPACES.includes(name)) {
+        // kube-apiserver's NamespaceLifecycle admission plugin refuses these three.
+        stderr += `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted\n`;
+        continue;
+      }
       performAction(ctx, { type: 'delete', kind, namespace: t.type.namespaced ? found.namespace : '', name });
       stdout += `${qualifiedSingular(t.type)} "${name}" deleted\n`;
     }
@@ -376,11 +420,14 @@ export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput 
   const replicasText = flagString(parsed, 'replicas');
   if (replicasText === undefined)
     return { stdout: '', stderr: 'error: required flag(s) "replicas" not set\n', exitCode: 1 };
-  const replicas = Number(replicasText);
-  if (!Number.isInteger(replicas) || replicas < 0)
+  // kubectl scale's --replicas is an int (64-bit): pflag refuses what is not one.
+  const parsedReplicas = parseIntFlag({ name: 'replicas' }, replicasText, 64);
+  if (!parsedReplicas.ok) return { stdout: '', stderr: `error: ${parsedReplicas.error}\n`, exitCode: 1 };
+  const replicas = parsedReplicas.value;
+  if (replicas < 0)
     return {
       stdout: '',
-      stderr: `error: invalid argument "${replicasText}" for "--replicas" flag: strconv.ParseInt: parsing "${replicasText}": invalid syntax\n`,
+      stderr: 'error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n',
       exitCode: 1,
     };
   const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
@@ -401,6 +448,12 @@ export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput 
       const found = findObject(ctx.sim.state, t.type, namespace, name);
       if (!found) {
         stderr += notFoundMessage(t.type, name) + '\n';
+        continue;
+      }
+      const kind = t.type.kind as 'Deployment' | 'ReplicationController' | 'ReplicaSet';
+      if (exceedsPodLimit(ctx.sim.state, kind, namespace, name, replicas)) {
+        // Refused before the controller makes a single pod, as the API server refuses an invalid object.
+        stderr += `The ${kind} "${name}" is invalid: spec.replicas: ${invalid(replicas, podLimitDetail())}\n`;
         continue;
       }
       performAction(ctx, {
@@ -434,7 +487,17 @@ export function runLabel(ctx: ShellContext, parsed: ParsedFlags, verb: 'label' |
     if (c.endsWith('-') && !c.includes('=')) remove.push(c.slice(0, -1));
     else {
       const eq = c.indexOf('=');
-      set[c.slice(0, eq)] = c.slice(eq + 1);
+      const value = c.slice(eq + 1);
+      // kubectl label checks each value itself before sending anything (parseLabels in
+      // https://github.com/kubernetes/kubectl/blob/master/pkg/cmd/label/label.go).
+      const problems = verb === 'label' ? isLabelValue(value) : [];
+      if (problems.length > 0)
+        return {
+          stdout: '',
+          stderr: `error: invalid label value: ${JSON.stringify(c)}: ${problems.join(';')}\n`,
+          exitCode: 1,
+        };
+      set[c.slice(0, eq)] = value;
     }
   }
   const resolved = toTargets(ctx, { ...parsed, args: resources });
@@ -619,8 +682,5 @@ export function runExpose(ctx: ShellContext, parsed: ParsedFlags): CommandOutput
     },
     spec,
   };
-  const before = ctx.sim.state.services.length;
-  performAction(ctx, { type: 'apply', yaml: stringify(service) });
-  void before;
-  return { stdout: `service/${serviceName} exposed\n`, stderr: '', exitCode: 0 };
+  return applyGenerated(ctx, service, `service/${serviceName} exposed\n`);
 }

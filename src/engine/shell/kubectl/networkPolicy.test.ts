@@ -4,7 +4,7 @@
  * (https://github.com/kubernetes/kubectl/blob/master/pkg/describe/describe.go).
  */
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../sim/simTesting.ts';
+import { simulate } from '../../sim/testing/simTesting.ts';
 import { runScript } from '../runScript.ts';
 
 const YAML = `apiVersion: networking.k8s.io/v1

@@ -8,6 +8,7 @@ import { formatResolvConf, getPodResolvConf } from '../../cluster/resolvConf.ts'
 import type { ClusterState, PodState } from '../../model/state.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { currentPod, ok, performAction } from '../context.ts';
+import { compileLinearRegex } from '../../regex/linearRegex.ts';
 
 /** The variables a command sees: the container's env in a pod, a plain login env on the laptop. */
 export function environmentOf(ctx: ShellContext): { name: string; value: string }[] {
@@ -226,12 +227,12 @@ export function grepCommand(ctx: ShellContext, argv: string[], stdin: string): C
       stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
       exitCode: 2,
     };
-  let re: RegExp;
-  try {
-    re = new RegExp(pattern, ignoreCase ? 'i' : '');
-  } catch {
-    re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), ignoreCase ? 'i' : '');
-  }
+  // RE2 (linear time): `grep -E '(x|x)*y'` on a long output must not hang the terminal.
+  const compiled = compileLinearRegex(pattern, { ignoreCase });
+  const re = compiled.ok
+    ? compiled
+    : compileLinearRegex(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), { ignoreCase });
+  if (!re.ok) return { stdout: '', stderr: `grep: ${re.error}\n`, exitCode: 2 };
   const input = inputOf(ctx, files, stdin);
   if (input.error) return { stdout: '', stderr: `grep: ${input.error}\n`, exitCode: 2 };
   const lines = splitLines(input.text).filter((l) => re.test(l) !== invert);

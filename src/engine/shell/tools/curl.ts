@@ -278,6 +278,15 @@ export function curlCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   if (!parsed.ok) return parsed.out;
   const o = parsed.options;
   if (!o.url) return { stdout: '', stderr: `curl: no URL specified!\n${CURL_USAGE_HINT}`, exitCode: 2 };
+  // Only HTTP goes over the simulated network. file:// reads the machine's own files, and the simulated
+  // ones hold none, so curl's own error (CURLE_FILE_COULDNT_READ_FILE, 37); other schemes are not built in.
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(o.url)?.[1]?.toLowerCase();
+  if (scheme === 'file') {
+    const path = decodeURIComponent(o.url.replace(/^file:\/\/(?:localhost)?/i, '')) || '/';
+    return { stdout: '', stderr: `curl: (37) Couldn't open file ${path}\n`, exitCode: 37 };
+  }
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
+    return { stdout: '', stderr: `curl: (1) Protocol "${scheme}" not supported\n`, exitCode: 1 };
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   const trace = performRequest(ctx, {
     url: o.url,

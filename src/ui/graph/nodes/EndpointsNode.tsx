@@ -3,26 +3,32 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { EndpointsData } from '../graphData.ts';
 import { useIsConsulted } from '../useRequestPath.ts';
+import { CompactCard } from './CompactCard.tsx';
+import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { useIsSelected } from './useNodeFlags.ts';
 
 /** A Service's Endpoints, one line under it; lit with the Service when its rule is consulted. */
 function EndpointsNodeView({ id, data }: NodeProps & { data: EndpointsData }) {
   const selected = useIsSelected(id);
   const consulted = useIsConsulted(id);
+  const level = useLevelOfDetail();
+  const face = (
+    <div className="kp-title">
+      <span className="kp-kind">ep</span> <span className="kp-name">{data.name}</span>
+      <span className="kp-ep-count">
+        {data.ready} ready{data.notReady ? ` · ${data.notReady} not` : ''}
+      </span>
+    </div>
+  );
   return (
     <div
-      className={`kp-card kp-endpoints${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}`}
+      className={`kp-card kp-endpoints${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}${lodClass(level)}`}
       data-graph-id={id}
       data-consulted={consulted}
     >
       <Handle type="target" position={Position.Top} className="kp-handle" />
       <Handle type="source" position={Position.Bottom} className="kp-handle" />
-      <div className="kp-title">
-        <span className="kp-kind">ep</span> <span className="kp-name">{data.name}</span>
-        <span className="kp-ep-count">
-          {data.ready} ready{data.notReady ? ` · ${data.notReady} not` : ''}
-        </span>
-      </div>
+      {level === 'full' ? face : <CompactCard kind="ep" name={`${data.ready} ready`} face={face} />}
     </div>
   );
 }

@@ -1,16 +1,14 @@
 import { memo } from 'react';
-import { Handle, Position, useStore } from '@xyflow/react';
+import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { PodData } from '../graphData.ts';
+import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useHits, useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 
-/**
- * Below this zoom a pod's name would be drawn under ~7 px: the card collapses to a dot and a short
- * name (level of detail), and shows its full card on hover.
- */
-export const POD_LOD_ZOOM = 0.4;
+/** Zoomed out, a pod collapses to a dot and a short name, then to the dot (levelOfDetail.ts). */
+export { POD_LOD_ZOOM } from './levelOfDetail.ts';
 
 /** `web-7d4b9c8f6-x2k4p` -> `x2k4p`: the part that tells a Deployment's pods apart. */
 export function shortPodName(name: string): string {
@@ -46,11 +44,12 @@ function PodFace({ id, data }: { id: string; data: PodData }) {
 function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
   const { t } = useTranslation();
   const selected = useIsSelected(id);
-  const compact = useStore((s) => s.transform[2] < POD_LOD_ZOOM);
+  const level = useLevelOfDetail();
+  const compact = level !== 'full';
   const rejected = useRejectedChange(id);
   return (
     <div
-      className={`kp-pod${data.ready ? '' : ' kp-unready'}${selected ? ' kp-selected' : ''}${compact ? ' kp-lod' : ''}`}
+      className={`kp-pod${data.ready ? '' : ' kp-unready'}${selected ? ' kp-selected' : ''}${lodClass(level)}`}
       title={data.labels ? t('graphCards.podLabels', { labels: data.labels }) : t('graphCards.podNoLabels')}
       data-graph-id={id}
       data-ready={data.ready}

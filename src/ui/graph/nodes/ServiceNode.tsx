@@ -3,6 +3,8 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { ServiceData } from '../graphData.ts';
 import { useIsConsulted } from '../useRequestPath.ts';
+import { CompactCard } from './CompactCard.tsx';
+import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 
@@ -11,15 +13,9 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   const selected = useIsSelected(id);
   const consulted = useIsConsulted(id);
   const rejected = useRejectedChange(id);
-  return (
-    <div
-      className={`kp-card kp-service${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}`}
-      data-graph-id={id}
-      data-consulted={consulted}
-      data-change-rejected={rejected !== undefined}
-    >
-      <Handle type="target" position={Position.Top} className="kp-handle" />
-      <Handle type="source" position={Position.Bottom} className="kp-handle" />
+  const level = useLevelOfDetail();
+  const face = (
+    <>
       {/* The name has the whole width (long Service names are common); the kind leads line two. */}
       <div className="kp-title kp-service-title" title={`${data.namespace}/${data.name}`}>
         <span className="kp-name">{data.name}</span>
@@ -33,6 +29,18 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
       <div className="kp-mono">{data.ports}</div>
       {data.externalIP && <div className="kp-mono">external {data.externalIP}</div>}
       {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
+    </>
+  );
+  return (
+    <div
+      className={`kp-card kp-service${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}${lodClass(level)}`}
+      data-graph-id={id}
+      data-consulted={consulted}
+      data-change-rejected={rejected !== undefined}
+    >
+      <Handle type="target" position={Position.Top} className="kp-handle" />
+      <Handle type="source" position={Position.Bottom} className="kp-handle" />
+      {level === 'full' ? face : <CompactCard kind="svc" name={data.name} face={face} />}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { EndpointsNode } from './EndpointsNode.tsx';
 import { IngressNode } from './IngressNode.tsx';
 import { KubeNode } from './KubeNode.tsx';
 import { NetworkPolicyNode } from './NetworkPolicyNode.tsx';
-import { ClientNode, DnsNode, LoadBalancerNode } from './OutsideNodes.tsx';
+import { ClientNode, DnsNode, LoadBalancerNode, OutsideHostNode } from './OutsideNodes.tsx';
 import { PodNode } from './PodNode.tsx';
 import { ServiceNode } from './ServiceNode.tsx';
 
@@ -18,6 +18,7 @@ export const nodeTypes = {
   ingress: IngressNode,
   lb: LoadBalancerNode,
   client: ClientNode,
+  outside: OutsideHostNode,
   dns: DnsNode,
   netpol: NetworkPolicyNode,
 } as unknown as NodeTypes;

@@ -1,0 +1,88 @@
+/**
+ * "Keystroke to graph at 1,000 pods" for `npm run bench:ui`: the bench scenario of src/bench (50 nodes,
+ * 200 apps, 1,000 pods, 50 Ingresses) opened from a link, then app-0's `replicas: 3` typed to 4 in the
+ * editor as a person does (Go to Line, End, Backspace, 4). The figure is the time from that last
+ * keystroke until the graph draws app-0's fourth pod, the median of a few edits (3 -> 4, 4 -> 3, ...).
+ * Goal <= 200 ms; printed, not asserted.
+ */
+import type { Browser, Page } from '@playwright/test';
+import LZString from 'lz-string';
+import {
+  appName,
+  generateScenario,
+  namespaceOf,
+  replicasOf,
+  BENCH_SIZE,
+} from '../../src/bench/generateScenario.ts';
+
+export const KEYSTROKE_GOAL_MS = 200;
+const APP = 0;
+const EDITS = 5;
+
+function scenarioLink(yaml: string): string {
+  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
+}
+
+/** The line (1-based) of app-0's `replicas:` in the generated text. */
+function replicasLine(yaml: string): number {
+  const lines = yaml.split('\n');
+  const name = lines.findIndex((l) => l === `  name: ${appName(APP)}`);
+  return lines.findIndex((l, i) => i > name && l.startsWith('  replicas:')) + 1;
+}
+
+async function goToLine(page: Page, line: number): Promise<void> {
+  await page.locator('.view-line').first().click();
+  await page.keyboard.press('Control+G');
+  const box = page.locator('.quick-input-widget');
+  await box.waitFor({ state: 'visible' });
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await box.waitFor({ state: 'hidden' });
+}
+
+/** One edit: replace the last digit of `replicas: N` by `next`, time until the graph shows `next` pods. */
+async function timeOneEdit(page: Page, prefix: string, next: number): Promise<number> {
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.evaluate('window.__t0 = performance.now()');
+  await page.keyboard.press(String(next));
+  const handle = await page.waitForFunction(
+    `(() => { const n = document.querySelectorAll('.react-flow__node-pod [data-graph-id^="${prefix}"]').length; return n === ${next} ? performance.now() - window.__t0 : 0; })()`,
+    undefined,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Median ms from the last keystroke to the graph, and every sample. */
+export async function measureKeystrokeAt1000Pods(
+  browser: Browser,
+  base: string,
+): Promise<{ median: number; samples: number[]; pods: number }> {
+  const yaml = generateScenario(BENCH_SIZE);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + scenarioLink(yaml));
+  await page.waitForFunction(
+    () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
+    undefined,
+    {
+      timeout: 180_000,
+    },
+  );
+  const pods = await page.evaluate(() => document.querySelectorAll('.react-flow__node-pod').length);
+  await page.locator('.view-line').first().waitFor({ timeout: 60_000 });
+  await goToLine(page, replicasLine(yaml));
+  const prefix = `pod/${namespaceOf(APP, BENCH_SIZE)}/${appName(APP)}-`;
+  const base3 = replicasOf(APP);
+  const samples: number[] = [];
+  for (let i = 0; i < EDITS; i++)
+    samples.push(await timeOneEdit(page, prefix, i % 2 === 0 ? base3 + 1 : base3));
+  await context.close();
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] ?? 0, samples, pods };
+}
+
+export function keystrokeLine(figure: { median: number; samples: number[]; pods: number }): string {
+  return `keystroke to graph at 1,000 pods (${figure.pods} pods drawn): median ${figure.median.toFixed(0)} ms (goal <= ${KEYSTROKE_GOAL_MS} ms) [${figure.samples.map((s) => s.toFixed(0)).join(', ')}]`;
+}

@@ -1,0 +1,28 @@
+/**
+ * Level of detail by zoom, for every card kind (issue 11: names never drawn below legibility). Full
+ * cards from POD_LOD_ZOOM up; below it a card shows only its name in large type (a pod: a dot and the
+ * short name) and its full face on hover; below MARK_ZOOM even that name would be under ~7 px on
+ * screen, so only the coloured mark is drawn. The hook re-renders a node only when its class changes.
+ */
+import { useStore } from '@xyflow/react';
+
+/** Below this zoom an 18 px name would be drawn under ~7 px. */
+export const POD_LOD_ZOOM = 0.4;
+/** Below this zoom the compact name (30 px, .kp-lod-name) would be drawn under ~7 px. */
+export const MARK_ZOOM = 0.24;
+
+export type LevelOfDetail = 'full' | 'compact' | 'mark';
+
+export function levelOfDetailAt(zoom: number): LevelOfDetail {
+  if (zoom >= POD_LOD_ZOOM) return 'full';
+  return zoom >= MARK_ZOOM ? 'compact' : 'mark';
+}
+
+export function useLevelOfDetail(): LevelOfDetail {
+  return useStore((s) => levelOfDetailAt(s.transform[2]));
+}
+
+/** The card's class for its level: `kp-lod` (compact) and `kp-lod kp-lod-mark` (mark). */
+export function lodClass(level: LevelOfDetail): string {
+  return level === 'full' ? '' : level === 'compact' ? ' kp-lod' : ' kp-lod kp-lod-mark';
+}
