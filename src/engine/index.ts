@@ -82,6 +82,8 @@ export { completeCommand } from './shell/completeCommand.ts';
 
 export type { LookupResult, LookupAttempt, LookupOptions } from './net/resolver.ts';
 export { lookupName } from './net/resolver.ts';
+export type { PolicySelection } from './net/policy/policySelections.ts';
+export { getPolicySelections } from './net/policy/policySelections.ts';
 export type { PingResult, PingReply } from './net/ping.ts';
 export { pingHost } from './net/ping.ts';
 export type { DnsRecord, DnsRecordType, Rcode } from './cluster/dnsRecords.ts';

@@ -39,11 +39,14 @@ function graphIds(sim: Simulation): string[] {
       .map((v) => `lb/${v.manifest.metadata.namespace}/${v.manifest.metadata.name}`),
     ...s.ingresses.map((g) => `ing/${g.manifest.metadata.namespace}/${g.manifest.metadata.name}`),
     ...s.clients.map((c) => `client/${c.name}`),
+    ...(s.networkPolicies ?? []).map(
+      (p) => `netpol/${p.manifest.metadata.namespace}/${p.manifest.metadata.name}`,
+    ),
   ];
 }
 
 describe('bundled lessons', () => {
-  it('have unique ids and nine lessons in course order', () => {
+  it('have unique ids and ten lessons in course order', () => {
     expect(lessons.map((l) => l.id)).toEqual([
       'three-ips',
       'create-service',
@@ -54,6 +57,7 @@ describe('bundled lessons', () => {
       'nodeport',
       'loadbalancer',
       'ingress',
+      'network-policy',
     ]);
   });
 

@@ -104,7 +104,7 @@ describe('parseLesson', () => {
     expect(r.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
       'steps[0].done.trace.outcome: Unsupported value: "success": supported values: ok, refused, timeout, unresolved, http-error',
       'steps[0].done.state[0].pods.count: must be a whole number, 0 or more',
-      'steps[0].done.state[1]: must have exactly one of: service, pods, endpoints, hosts, node, podEnv, ingress',
+      'steps[0].done.state[1]: must have exactly one of: service, pods, endpoints, hosts, node, podEnv, ingress, networkPolicy',
     ]);
   });
 

@@ -71,6 +71,7 @@ const STATE_FIELDS: Record<
     fields: { selector: 'string', name: 'string', namespace: 'string', present: 'boolean' },
   },
   ingress: { required: ['name'], fields: { name: 'string', namespace: 'string', hasAddress: 'boolean' } },
+  networkPolicy: { required: ['name'], fields: { name: 'string', namespace: 'string', exists: 'boolean' } },
 };
 
 function pathText(path: Path): string {
@@ -318,11 +319,12 @@ function checkHighlight(c: Checker, value: Json, path: Path): string[] {
   const ids: string[] = [];
   list.forEach((id: Json, i) => {
     // graph ids as in src/engine/trace.ts: kind/name or kind/ns/name, or the bare `dns`
-    if (typeof id === 'string' && /^(dns|(node|pod|svc|ing|lb|client|ep)\/\S+)$/.test(id)) ids.push(id);
+    if (typeof id === 'string' && /^(dns|(node|pod|svc|ing|lb|client|ep|netpol)\/\S+)$/.test(id))
+      ids.push(id);
     else
       c.error(
         typeof value === 'string' ? path : [...path, i],
-        'must be a graph id like node/kind-worker, pod/default/kubia-*, svc/default/kubia, ing/default/kubia, lb/default/NAME, client/laptop or dns',
+        'must be a graph id like node/kind-worker, pod/default/kubia-*, svc/default/kubia, ing/default/kubia, lb/default/NAME, netpol/default/NAME, client/laptop or dns',
       );
   });
   return ids;

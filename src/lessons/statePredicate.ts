@@ -67,6 +67,15 @@ export function checkState(check: StateCheck, sim: Simulation): boolean {
     const has = pods.some((p) => p.serviceEnv.some((v) => v.name === name));
     return c.present === false ? pods.every((p) => !p.serviceEnv.some((v) => v.name === name)) : has;
   }
+  if ('networkPolicy' in check) {
+    const c = check.networkPolicy;
+    const name = r(c.name);
+    const namespace = c.namespace ?? 'default';
+    const found = (state.networkPolicies ?? []).some(
+      (p) => p.manifest.metadata.name === name && p.manifest.metadata.namespace === namespace,
+    );
+    return found === (c.exists ?? true);
+  }
   const c = check.ingress;
   const ing = findIngress(state, c.namespace ?? 'default', r(c.name));
   if (!ing) return false;

@@ -45,7 +45,7 @@ describe('viewLessonStep', () => {
 
 describe('bundledLessons', () => {
   it('parses every bundled file once', () => {
-    expect(bundledLessons()).toHaveLength(9);
+    expect(bundledLessons()).toHaveLength(10);
     expect(bundledLessons()).toBe(bundledLessons());
   });
 });

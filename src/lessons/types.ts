@@ -90,7 +90,8 @@ export type StateCheck =
   | { hosts: { hostname: string; client?: string; ip?: string } }
   | { node: { name: string; up: boolean } }
   | { podEnv: { selector: string; name: string; namespace?: string; present?: boolean } }
-  | { ingress: { name: string; namespace?: string; hasAddress?: boolean } };
+  | { ingress: { name: string; namespace?: string; hasAddress?: boolean } }
+  | { networkPolicy: { name: string; namespace?: string; exists?: boolean } };
 
 /** What the app reports while the student works. */
 export type LessonEvent =

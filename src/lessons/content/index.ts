@@ -13,6 +13,7 @@ import endpoints from './06-endpoints.yaml?raw';
 import nodeport from './07-nodeport.yaml?raw';
 import loadbalancer from './08-loadbalancer.yaml?raw';
 import ingress from './09-ingress.yaml?raw';
+import networkPolicy from './10-network-policy.yaml?raw';
 
 /** Lesson file texts in the order a course teaches them. */
 export const LESSON_TEXTS: readonly string[] = [
@@ -25,6 +26,7 @@ export const LESSON_TEXTS: readonly string[] = [
   nodeport,
   loadbalancer,
   ingress,
+  networkPolicy,
 ];
 
 let parsed: Lesson[] | undefined;

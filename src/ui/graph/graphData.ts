@@ -67,6 +67,16 @@ export interface ClientData extends Record<string, unknown> {
   name: string;
   ip: string;
 }
+/** A NetworkPolicy: which pods it isolates (counted by the engine), for which directions. */
+export interface NetworkPolicyData extends Record<string, unknown> {
+  kind: 'netpol';
+  name: string;
+  namespace: string;
+  /** How many pods the policy's podSelector selects. */
+  selects: number;
+  /** `Ingress`, `Egress` or both, as the policy's (defaulted) policyTypes. */
+  policyTypes: string[];
+}
 /** A server outside the cluster the scenario declares (engine: ClusterState.outsideHosts). */
 export interface OutsideHostData extends Record<string, unknown> {
   kind: 'outside';
@@ -92,7 +102,8 @@ export type GraphNodeData =
   | LoadBalancerData
   | ClientData
   | OutsideHostData
-  | DnsData;
+  | DnsData
+  | NetworkPolicyData;
 
 export type GraphNode = Node<GraphNodeData>;
 export type GraphEdge = Edge;

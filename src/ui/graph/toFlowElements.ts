@@ -6,8 +6,8 @@
  *
  * Pure: no React, no DOM. Ids are the Trace's graph ids (src/engine/trace.ts).
  */
-import type { ClusterState, GraphId, PodState } from '../../engine/index.ts';
-import { graphIdOfOutsideHost } from '../../engine/index.ts';
+import type { ClusterState, GraphId, PodState, PolicySelection } from '../../engine/index.ts';
+import { getPolicySelections, graphIdOfOutsideHost } from '../../engine/index.ts';
 import type {
   FlowElements,
   GraphEdge,
@@ -23,6 +23,7 @@ import { getAbsoluteOrigins } from './flowIdentity.ts';
 import { CARD, KUBE_NODE, OUTSIDE, POD } from './layoutMetrics.ts';
 import type { GraphShape } from './layoutMetrics.ts';
 import { withoutSystemObjects } from './systemObjects.ts';
+import { NETPOL_CARD_HEIGHT, withPolicyCells } from './networkPolicyCells.ts';
 
 export { reuseUnchanged, getAbsoluteCenters } from './flowIdentity.ts';
 export { formatServicePorts } from './graphLabels.ts';
@@ -100,6 +101,24 @@ function edge(source: string, target: string, className: string, label?: string)
   };
 }
 
+/** A NetworkPolicy card in the band of cells (networkPolicyCells.ts places it). */
+function policyNode(policy: PolicySelection, position: { x: number; y: number }): GraphNode {
+  return node(
+    policy.id,
+    'netpol',
+    {
+      kind: 'netpol',
+      name: policy.name,
+      namespace: policy.namespace,
+      selects: policy.pods.length,
+      policyTypes: policy.policyTypes,
+    },
+    position,
+    { width: CARD.width, height: NETPOL_CARD_HEIGHT },
+    CLUSTER_ID,
+  );
+}
+
 /** Layout + mapping in one pass. Call `reuseUnchanged` on the result to keep React's work small. */
 export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}): FlowElements {
   const state = input.hideSystem ? withoutSystemObjects(input.state, input.ingressControllers) : input.state;
@@ -137,6 +156,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   const outsideHosts = state.outsideHosts ?? [];
   const balanced = services.filter((s) => s.manifest.spec.type === 'LoadBalancer');
   const key = (m: { namespace: string; name: string }) => `${m.namespace}/${m.name}`;
+  const policies = getPolicySelections(state);
 
   const layout = layoutCluster({
     shape,
@@ -147,10 +167,13 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     cells: [
       { card: DNS_ID },
       ...ingresses.map((ing) => ({ card: `ing/${key(ing.manifest.metadata)}` })),
-      ...services.map((svc) => {
-        const k = key(svc.manifest.metadata);
-        return { card: `svc/${k}`, ...(endpointKeys.has(k) ? { below: `ep/${k}` } : {}) };
-      }),
+      ...withPolicyCells(
+        services.map((svc) => {
+          const k = key(svc.manifest.metadata);
+          return { card: `svc/${k}`, ...(endpointKeys.has(k) ? { below: `ep/${k}` } : {}) };
+        }),
+        policies,
+      ),
       ...orphanEndpoints.map((ep) => ({ below: `ep/${key(ep.metadata)}` })),
     ],
     // Servers outside the cluster stand in the same column as the clients, below them.
@@ -230,6 +253,8 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     };
     add(node(id, 'service', data, at(id), { width: CARD.width, height: CARD.serviceHeight }, CLUSTER_ID));
   }
+
+  for (const policy of policies) add(policyNode(policy, at(policy.id)));
 
   for (const ep of state.endpoints) {
     const meta = ep.metadata;

@@ -3,6 +3,7 @@
  * the frame (fill, border, corners), the title row (kind label, name, badges) and the text lines.
  * Pure data, so the SVG writer stays generic. Keep in step with those components.
  */
+import { policySelectsText } from '../networkPolicyLabel.ts';
 import type { GraphNodeData } from '../graphData.ts';
 import type { GraphTheme } from './graphTheme.ts';
 import type { FontSpec, Run } from './svgText.ts';
@@ -208,6 +209,16 @@ export function getCardContent(data: GraphNodeData): CardContent {
         lines: [
           line(CARD_FONT * 0.9, run(data.hosts, CARD_MONO)),
           line(SMALL, run(data.address ? `address ${data.address}` : 'no address yet', sans(SMALL), 'muted')),
+        ],
+      };
+    case 'netpol':
+      return {
+        frame: card({ stroke: 'warn' }),
+        inset: CARD_INSET,
+        title: cardTitle([kindLabel('netpol'), nameItem(data.name)]),
+        lines: [
+          line(SMALL, run(policySelectsText(data.selects), sans(SMALL))),
+          line(SMALL, run(data.policyTypes.join(' · '), sans(SMALL), 'muted')),
         ],
       };
     case 'lb':

@@ -17,6 +17,7 @@ const HANDLES: Record<GraphNodeData['kind'], { source: HandleSide; target: Handl
   client: { source: 'right', target: 'left' },
   outside: { source: 'right', target: 'left' },
   dns: { source: 'bottom', target: 'top' },
+  netpol: { source: 'bottom', target: 'top' },
 };
 
 export function getHandleSide(kind: GraphNodeData['kind'], end: 'source' | 'target'): HandleSide {

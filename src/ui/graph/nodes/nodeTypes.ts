@@ -4,6 +4,7 @@ import { ClusterNode } from './ClusterNode.tsx';
 import { EndpointsNode } from './EndpointsNode.tsx';
 import { IngressNode } from './IngressNode.tsx';
 import { KubeNode } from './KubeNode.tsx';
+import { NetworkPolicyNode } from './NetworkPolicyNode.tsx';
 import { ClientNode, DnsNode, LoadBalancerNode, OutsideHostNode } from './OutsideNodes.tsx';
 import { PodNode } from './PodNode.tsx';
 import { ServiceNode } from './ServiceNode.tsx';
@@ -19,4 +20,5 @@ export const nodeTypes = {
   client: ClientNode,
   outside: OutsideHostNode,
   dns: DnsNode,
+  netpol: NetworkPolicyNode,
 } as unknown as NodeTypes;

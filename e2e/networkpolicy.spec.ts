@@ -1,0 +1,178 @@
+/**
+ * The NetworkPolicy lesson walked as a person does, at 1366x768: open it from the lessons panel,
+ * curl the kubia Service from the client pod (it answers), type a default-deny ingress policy into
+ * the editor with the keyboard (the request now times out and the explanation names the policy, whose
+ * card the graph shows), then type a rule that lets role=frontend in on container port 8080 (the
+ * request answers 200 again). Monaco indents each new line itself: the typing helper looks at the
+ * line after every Enter and fixes its indentation, as a person watching the screen would.
+ */
+import { test, expect } from './fixtures.ts';
+import { LessonPanel } from './pages/LessonPanel.ts';
+import type { PlaygroundPage } from './pages/PlaygroundPage.ts';
+import { TerminalPanel } from './pages/TerminalPanel.ts';
+
+// Typing two policies line by line makes many round trips to the page: give a busy machine room.
+test.describe.configure({ timeout: 240_000 });
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const CLIENT = 'pod/default/client';
+const lines = (text: string) => text.split('\n');
+
+/** Sets the indentation of the last (blank) line to `depth`, after Monaco indented it its own way. */
+async function setIndent(playground: PlaygroundPage, depth: number): Promise<void> {
+  for (let tries = 0; tries < 12; tries++) {
+    const current = lines(await playground.call('yaml')).at(-1) ?? '';
+    expect(current.trim(), 'the new line holds only its indentation').toBe('');
+    if (current.length === depth) return;
+    if (current.length < depth) await playground.page.keyboard.type(' '.repeat(depth - current.length));
+    else await playground.page.keyboard.press('Backspace');
+  }
+  throw new Error(`could not indent the last line to ${depth}`);
+}
+
+/** Enter after a line; a completion popup showing (or one that took the Enter) is dealt with first. */
+async function newLine(playground: PlaygroundPage): Promise<void> {
+  const { page } = playground;
+  const count = async () => lines(await playground.call('yaml')).length;
+  const before = await count();
+  if (await page.locator('.monaco-editor .suggest-widget.visible').count())
+    await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  if ((await count()) === before) await page.keyboard.press('Enter');
+  expect(await count()).toBe(before + 1);
+}
+
+/** Shows or hides the YAML editor with its button in the activity bar. */
+async function showYaml(playground: PlaygroundPage, shown: boolean): Promise<void> {
+  const button = playground.page.getByTestId('yaml-button');
+  if ((await button.getAttribute('aria-pressed')) !== String(shown)) await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', String(shown));
+}
+
+/** Types `wanted` at the end of the editor, line by line, and waits until the engine has it. */
+async function typeDocumentAtEnd(playground: PlaygroundPage, wanted: string[]): Promise<void> {
+  await playground.goToLine(lines(await playground.call('yaml')).length);
+  await playground.page.keyboard.press('Control+End');
+  if ((lines(await playground.call('yaml')).at(-1) ?? '') !== '') await newLine(playground);
+  for (const line of wanted) {
+    const body = line.trimStart();
+    await setIndent(playground, line.length - body.length);
+    await playground.page.keyboard.type(body);
+    await newLine(playground);
+    expect(lines(await playground.call('yaml')).at(-2)).toBe(line);
+  }
+  await setIndent(playground, 0);
+  await expect.poll(() => playground.call('stale')).toBe(false);
+}
+
+const denyKubiaIngress = [
+  '---',
+  'apiVersion: networking.k8s.io/v1',
+  'kind: NetworkPolicy',
+  'metadata:',
+  '  name: deny-kubia-ingress',
+  'spec:',
+  '  podSelector:',
+  '    matchLabels:',
+  '      app: kubia',
+  '  policyTypes:',
+  '    - Ingress',
+];
+
+const allowFrontend = [
+  '---',
+  'apiVersion: networking.k8s.io/v1',
+  'kind: NetworkPolicy',
+  'metadata:',
+  '  name: allow-frontend',
+  'spec:',
+  '  podSelector:',
+  '    matchLabels:',
+  '      app: kubia',
+  '  ingress:',
+  '    - from:',
+  '        - podSelector:',
+  '            matchLabels:',
+  '              role: frontend',
+  '      ports:',
+  '        - port: 8080',
+];
+
+test('the NetworkPolicy lesson: default deny names the policy, a rule on port 8080 lets the client back in', async ({
+  page,
+  playground,
+  consoleErrors,
+  offHostRequests,
+}) => {
+  await playground.open();
+  const lessons = new LessonPanel(page);
+  const terminal = new TerminalPanel(page);
+  await lessons.open();
+  await lessons.start('network-policy');
+  await terminal.ready();
+  await expect(page.locator('.react-flow__node.kp-lesson-highlight').first()).toBeVisible();
+  await playground.showDetails();
+  // The terminal is not needed here (the request bar sends): hide it so the graph has room.
+  await page.getByTestId('bottom-panel').getByRole('button', { name: 'Hide' }).click();
+  await expect(page.getByTestId('bottom-panel')).toHaveClass(/kp-collapsed/);
+
+  // Step 1: the client reaches the kubia Service.
+  await playground.send(CLIENT, 'http://kubia');
+  expect(await playground.arrival()).toMatch(/^pod\/default\/kubia-/);
+  await lessons.expectDone(1);
+  await lessons.expectOnStep(2);
+  await expect(page.locator('.kp-netpol')).toHaveCount(0);
+
+  // Step 2: the default-deny policy, typed into the editor. Its card appears next to the Service.
+  // The lesson opened in place of the YAML: its button brings the editor back beside the lesson.
+  await showYaml(playground, true);
+  await typeDocumentAtEnd(playground, denyKubiaIngress);
+  await showYaml(playground, false);
+  const denyCard = page.locator('.kp-netpol[data-graph-id="netpol/default/deny-kubia-ingress"]');
+  await expect(denyCard).toBeVisible();
+  await expect(denyCard).toContainText('selects 3 pods');
+  await expect(denyCard).toContainText('Ingress');
+
+  // The request now times out, and the explanation names the policy.
+  await playground.send(CLIENT, 'http://kubia');
+  expect(await playground.arrival()).not.toMatch(/^pod\//);
+  await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outcome', 'timeout');
+  const explanation = page.getByTestId('trace-explanation');
+  await expect(explanation).toHaveAttribute('data-kind', 'netpol-denied');
+  await expect(explanation).toContainText('NetworkPolicy default/deny-kubia-ingress');
+  // The graph outlines the policy the explanation blames (its id: netpol/default/deny-kubia-ingress).
+  await expect(denyCard).toHaveAttribute('data-blamed', 'true');
+  // The policy exists once the student acts again: step 2 is done, step 3 asks for that request.
+  await lessons.expectDone(2);
+  // Step 3 lights the policy's card: the graph knows the id the explanation blames.
+  await expect(
+    page.locator('.react-flow__node.kp-lesson-highlight [data-graph-id^="netpol/"]'),
+  ).toBeVisible();
+  await playground.screenshot('networkpolicy-denied');
+  await playground.send(CLIENT, 'http://kubia');
+  await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outcome', 'timeout');
+  await lessons.expectDone(3);
+  await lessons.expectOnStep(4);
+
+  // Step 4: a second policy lets role=frontend in, on the container port (8080), not the Service's 80.
+  await showYaml(playground, true);
+  await typeDocumentAtEnd(playground, allowFrontend);
+  await showYaml(playground, false);
+  await expect(page.locator('.kp-netpol[data-graph-id="netpol/default/allow-frontend"]')).toBeVisible();
+
+  // Step 5: the client gets its answer again.
+  await playground.send(CLIENT, 'http://kubia');
+  expect(await playground.arrival()).toMatch(/^pod\/default\/kubia-/);
+  await expect(page.getByTestId('trace-outcome')).toHaveAttribute('data-outcome', 'ok');
+  await expect(page.getByTestId('trace-outcome')).toContainText('HTTP 200');
+  await lessons.expectDone(4);
+  await playground.send(CLIENT, 'http://kubia');
+  expect(await playground.arrival()).toMatch(/^pod\/default\/kubia-/);
+  await lessons.expectDone(5);
+  await expect(denyCard).toHaveAttribute('data-blamed', 'false');
+  await expect(page.getByTestId('lesson-finished')).toBeVisible();
+  await playground.screenshot('networkpolicy-allowed');
+
+  expect(consoleErrors).toEqual([]);
+  expect(offHostRequests).toEqual([]);
+});
