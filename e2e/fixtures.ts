@@ -52,8 +52,9 @@ export const test = base.extend<Fixtures>({
       const watch = (page: Page) => {
         page.on('console', (m) => {
           if (m.type() !== 'error') return;
-          if (ALLOWED_CONSOLE_ERRORS.some((allowed) => allowed.pattern.test(m.text()))) return;
-          errors.push(describeConsoleMessage(m));
+          const described = describeConsoleMessage(m);
+          if (ALLOWED_CONSOLE_ERRORS.some((allowed) => allowed.pattern.test(described))) return;
+          errors.push(described);
         });
         page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
       };

@@ -51,6 +51,12 @@ async function expectReplicasBlamed(playground: PlaygroundPage): Promise<void> {
   await expect(playground.problems).toContainText(/replicas/);
 }
 
+/** A reload of a scenario whose only workload was refused: the graph is ready with no pod to wait for. */
+async function reloadWithoutPods(playground: PlaygroundPage, page: Page): Promise<void> {
+  await page.reload();
+  await expect(playground.graph).toHaveAttribute('data-status', 'ready', { timeout: FIRST_GRAPH_MS });
+}
+
 test.describe('hostile links', () => {
   test('a 1,000,000-replica link keeps the page answering and a reload opens normally', async ({
     playground,
@@ -66,7 +72,7 @@ test.describe('hostile links', () => {
     console.log(`and in ${answers.at(-1)} ms after`);
     // The engine refuses the Deployment at once (the playground's pod limit), so the link simulated
     // within its budget and may be autosaved; either way a reload must open normally, not hang again.
-    await playground.reload();
+    await reloadWithoutPods(playground, page);
     await expectReplicasBlamed(playground);
   });
 
@@ -89,7 +95,7 @@ test.describe('hostile links', () => {
     await expect
       .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', LIBRARY_KEY))
       .toContain('replicas: 4');
-    await playground.reload();
+    await reloadWithoutPods(playground, page);
     await expectReplicasBlamed(playground);
   });
 
