@@ -110,6 +110,9 @@ export const KIND_SHORT_NAMES: Record<ObjectKindName, string> = {
   IngressClass: 'ingressclass',
   Namespace: 'ns',
   Node: 'no',
+  // MetalLB's CRDs have no short names: the plural is what kubectl takes
+  IPAddressPool: 'ipaddresspools',
+  L2Advertisement: 'l2advertisements',
 };
 
 export const WORKLOAD_KINDS: readonly ObjectKindName[] = [

@@ -36,13 +36,13 @@ export function startPendingPods(cp: ControlPlane): void {
   for (const pod of pending) advancePod(cp, pod);
 }
 
-/** MetalLB retries Services still `<pending>` when addresses free up. */
+/** MetalLB retries Services still `<pending>` when addresses free up or a pool is added. */
 export function retryPendingLoadBalancers(cp: ControlPlane): void {
   const { state } = cp;
   for (const svc of state.services) {
     const m = svc.manifest;
     if (m.spec.type !== 'LoadBalancer' || svc.status.loadBalancer.ingress.length > 0) continue;
-    const result = allocateLoadBalancerIp(state, m.spec.loadBalancerIP, usedLoadBalancerIps(state));
+    const result = allocateLoadBalancerIp(state, m, usedLoadBalancerIps(state));
     if (!result.ok) continue;
     svc.status = { loadBalancer: { ingress: [{ ip: result.ip }] } };
     recordEvent(state, {

@@ -12,7 +12,9 @@ export type ObjectKindName =
   | 'Ingress'
   | 'IngressClass'
   | 'Namespace'
-  | 'Node';
+  | 'Node'
+  | 'IPAddressPool'
+  | 'L2Advertisement';
 
 export type Action =
   /** kubectl apply -f / create -f: YAML text of one or more documents. */

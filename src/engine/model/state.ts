@@ -9,6 +9,8 @@ import type {
   EndpointSubset,
   EnvVar,
   IngressClassManifest,
+  IpAddressPoolManifest,
+  L2AdvertisementManifest,
   IngressManifest,
   KubeProxyMode,
   ObjectMeta,
@@ -25,8 +27,6 @@ export interface ClusterSettings {
   kubeProxyMode: KubeProxyMode;
   dnsDomain: string; // cluster.local
   nodePortRange: { min: number; max: number }; // 30000-32767
-  /** Addresses handed to LoadBalancer Services (as MetalLB or cloud-provider-kind would). */
-  loadBalancerPool: string;
   /** kind puts nodes on the docker network 172.18.0.0/16. */
   nodeSubnet: string;
 }
@@ -157,6 +157,8 @@ export interface ClusterState {
   endpoints: EndpointsState[];
   ingresses: IngressState[];
   ingressClasses: IngressClassState[];
+  /** MetalLB's configuration objects, when the scenario installs MetalLB (cluster/loadBalancerAllocator.ts). */
+  metallb?: { pools: IpAddressPoolManifest[]; l2: L2AdvertisementManifest[] };
   clients: ClientState[];
   events: ClusterEvent[];
   /** sessionAffinity: ClientIP memory, keyed `ns/svc:port|clientIp` (and `node|…` for per-node state). */

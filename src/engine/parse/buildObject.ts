@@ -10,6 +10,7 @@ import { buildEndpoints } from './kinds/endpoints.ts';
 import { buildIngress, ingressSpecToV1Plain, isBetaIngress } from './kinds/ingress.ts';
 import { buildIngressClass } from './kinds/ingressClass.ts';
 import { buildKindCluster } from './kinds/kindCluster.ts';
+import { buildIpAddressPool, buildL2Advertisement } from './kinds/metallb.ts';
 import { buildNamespace } from './kinds/namespace.ts';
 import { buildNode } from './kinds/node.ts';
 import { buildPod } from './kinds/pod.ts';
@@ -28,6 +29,7 @@ import { validateWorkload } from './validate/workload.ts';
 import { validateIngress, validateIngressClass } from './validate/ingress.ts';
 import { validateEndpointProtocols, validateEndpoints } from './validate/endpoints.ts';
 import { validateKindCluster } from './validate/kindCluster.ts';
+import { validateIpAddressPool } from './validate/metallb.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
 
@@ -60,6 +62,8 @@ const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
   Ingress: isDns1123Subdomain,
   IngressClass: isDns1123Subdomain,
   Node: isDns1123Subdomain,
+  IPAddressPool: isDns1123Subdomain,
+  L2Advertisement: isDns1123Subdomain,
 };
 
 /**
@@ -148,6 +152,13 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
       break;
     case 'Node':
       manifest = buildNode(raw, apiVersion);
+      break;
+    case 'IPAddressPool':
+      manifest = buildIpAddressPool(raw, apiVersion);
+      validateIpAddressPool(ctx, manifest);
+      break;
+    case 'L2Advertisement':
+      manifest = buildL2Advertisement(raw, apiVersion);
       break;
   }
   validateMeta(

@@ -20,6 +20,7 @@ export function copyStateForWrite(s: ClusterState): ClusterState {
     endpoints: s.endpoints.map((e) => ({ ...e })),
     ingresses: s.ingresses.map((i) => ({ ...i })),
     ingressClasses: s.ingressClasses.map((c) => ({ ...c })),
+    ...(s.metallb ? { metallb: { pools: [...s.metallb.pools], l2: [...s.metallb.l2] } } : {}),
     clients: s.clients.map((c) => ({ ...c })),
     events: [...s.events],
     affinity: { ...s.affinity },

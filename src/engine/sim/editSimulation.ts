@@ -54,6 +54,8 @@ const SIMULATED_KINDS: ReadonlySet<string> = new Set([
   'Endpoints',
   'Ingress',
   'IngressClass',
+  'IPAddressPool',
+  'L2Advertisement',
 ]);
 
 /** A syntax error (or a reader limit): the text names nothing reliably, so nothing of it is applied. */
