@@ -79,6 +79,10 @@ const SPECS_BY_TYPE: { [T in ActionType]: Omit<ActionSpec, 'type'> } = {
     ],
   },
   wait: { code: 'w', fields: [f('seconds', 'seconds')] },
+  serviceStatus: {
+    code: 'p',
+    fields: [f('name', 'string'), f('ingress', 'strings'), f('namespace', 'namespace')],
+  },
 };
 
 export const ACTION_SPECS: readonly ActionSpec[] = Object.entries(SPECS_BY_TYPE).map(([type, spec]) => ({

@@ -42,5 +42,10 @@ export type Action =
       set: Record<string, string>;
       remove: string[];
     }
+  /**
+   * kubectl patch svc NAME --subresource=status: what a load-balancer controller writes to
+   * status.loadBalancer.ingress (each entry an IP address or a hostname).
+   */
+  | { type: 'serviceStatus'; namespace: string; name: string; ingress: string[] }
   /** Time passes (session affinity expires, ages grow). */
   | { type: 'wait'; seconds: number };
