@@ -1,3 +1,4 @@
+import { KIND_METALLB_POOL } from '../sim/simTesting.ts';
 import { describe, it, expect } from 'vitest';
 import { errorsOf, serviceOf, simulate } from '../sim/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
@@ -174,6 +175,7 @@ describe('LoadBalancer addresses', () => {
         svc('b', '  type: LoadBalancer\n  loadBalancerIP: 172.18.255.210\n  ports: [{port: 80}]'),
         svc('c', '  type: LoadBalancer\n  ports: [{port: 80}]'),
         svc('d', '  type: LoadBalancer\n  loadBalancerIP: 10.1.1.1\n  ports: [{port: 80}]'),
+        KIND_METALLB_POOL,
       ].join('---'),
     );
     const ip = (n: string, s = sim) => serviceOf(s, n).status.loadBalancer.ingress.map((i) => i.ip);
