@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-/** Layers import downwards only (DESIGN.md): this is the dependency-rule check `npm test` runs. */
+/** Layers import downwards only (docs/contributing.md#layer-rules): this is the dependency-rule check `npm test` runs. */
 const uiAndStore = [
   'react',
   'react-dom',
@@ -149,6 +149,12 @@ export default tseslint.config(
             { group: ['**/cli/**'], message: 'The UI does not import the CLI.' },
           ],
         },
+      ],
+      // The store's contract (src/store/kubeplayApp.ts): the UI changes state only through named app
+      // methods and the store's named actions (viewStore.ts, viewActions.ts), never `setState`.
+      'no-restricted-properties': [
+        'error',
+        { property: 'setState', message: 'Change state through a named app method or store action.' },
       ],
     },
   },

@@ -33,9 +33,17 @@ function basePath(value: string | undefined): string {
   return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
 }
 
+/** The dev server's React refresh preamble is an inline script, which index.html's CSP refuses: dev only. */
+const devWithoutCsp = {
+  name: 'kubeplay-dev-without-csp',
+  apply: 'serve' as const,
+  transformIndexHtml: (html: string) =>
+    html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
+
 export default defineConfig({
   base: basePath(process.env.KUBEPLAY_BASE),
-  plugins: [react(), offline],
+  plugins: [react(), offline, devWithoutCsp],
   resolve: { alias: [monacoDeepImport] },
   // Rolldown's [PLUGIN_TIMINGS] note (a plugin took a large share of the build) is about build speed,
   // not about the app; on a busy machine it fires on every build and reads as trouble. Real warnings stay.

@@ -3,11 +3,19 @@ import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
 import { registerOffline } from './pwa/registerOffline.ts';
 import { createKubeplayApp } from './store/kubeplayApp.ts';
+import type { KubeplayApp } from './store/kubeplayApp.ts';
 import { loadSavedScenario, saveScenario } from './store/persistence.ts';
+import { gateLinkAutosave } from './store/persistenceGate.ts';
+import type { AutosaveGate } from './store/persistenceGate.ts';
+import { watchOtherTabs } from './store/persistenceSync.ts';
+import type { OpenedLink } from './store/shareLink.ts';
 import { AppContext } from './store/react.ts';
 import { App } from './ui/app/App.tsx';
 import { getBundledScenarios } from './ui/app/scenarioCatalog.ts';
 import { installTestApi } from './ui/app/testApi.ts';
+import { LessonRefusedAlert } from './ui/autosave/LessonRefusedAlert.tsx';
+import { OtherTabAlert } from './ui/autosave/OtherTabAlert.tsx';
+import { SaveFailedAlert } from './ui/autosave/SaveFailedAlert.tsx';
 import { EmbedApp } from './ui/share/EmbedApp.tsx';
 import { forgetOpenEntry } from './ui/library/forgetOpenEntry.ts';
 import { toFullPageUrl } from './ui/share/embedMode.ts';
@@ -38,19 +46,23 @@ async function start(): Promise<void> {
   if (window.location.hash && !plan.embed) {
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
-  if (plan.open && plan.autosave) {
-    saveScenario(storage, plan.open.scenario);
-    // A link's scenario is no library entry's working copy (src/ui/library).
-    forgetOpenEntry();
-  }
+  // A link's scenario becomes the autosave only once it has simulated within the engine's limits and the
+  // watchdog's budget (src/worker/engineClient.ts): a link that hangs the engine must not hang the reload
+  // too, nor replace the person's own work. Until then the gate holds every save of the link's text.
+  const link = plan.open ?? plan.ask;
+  const gate = storage && plan.autosave && link ? gateLinkAutosave(storage, link.scenario.yaml) : null;
+  const appStorage = plan.autosave ? (gate?.storage ?? storage) : null;
 
   const app = createKubeplayApp({
     engine,
     scenarios,
-    storage: plan.autosave ? storage : null,
+    storage: appStorage,
     now: () => performance.now(),
     link: plan.open,
   });
+  if (gate && link) trustLinkOnceSimulated(app, gate, link.scenario.yaml, plan.open !== null);
+  if (plan.autosave) watchOtherTabs(app.scenario, window);
+  const lessonRefused = plan.open ? await checkLinkLesson(plan.open, scenarios) : null;
   // A link pasted into the address bar of an open kubeplay changes only the fragment (no page load):
   // start over, so it goes through the same checks as a link opened in a new tab.
   window.addEventListener('hashchange', () => window.location.reload());
@@ -92,10 +104,46 @@ async function start(): Promise<void> {
           )}
           {plan.ask && <LinkChoiceDialog link={plan.ask} />}
           {plan.error && <LinkErrorAlert message={plan.error} />}
+          {plan.autosave && <SaveFailedAlert storage={appStorage} />}
+          {plan.autosave && <OtherTabAlert storage={appStorage} />}
+          {lessonRefused && <LessonRefusedAlert reason={lessonRefused} />}
         </AppContext.Provider>
       </StrictMode>,
     );
   }
+}
+
+/**
+ * The first simulation of the link's text that the engine finished (a syntax error included: that is the
+ * link's own problem, shown as usual) makes it the autosave; a link opened at start was no library
+ * entry's working copy from then on (src/ui/library). A run stopped by the watchdog never gets here.
+ */
+function trustLinkOnceSimulated(
+  app: KubeplayApp,
+  gate: AutosaveGate,
+  linkYaml: string,
+  openedAtStart: boolean,
+): void {
+  const stop = app.simulation.subscribe((next, previous) => {
+    if (next.revision === previous.revision || next.engineError !== null) return;
+    if (app.scenario.getState().yaml !== linkYaml) return;
+    stop();
+    gate.trust();
+    saveScenario(gate.storage, app.scenario.getState());
+    if (openedAtStart) forgetOpenEntry();
+  });
+}
+
+/** A teacher's own lesson in the link that does not parse: why, in the parser's words (else null). */
+async function checkLinkLesson(link: OpenedLink, scenarios: { id: string }[]): Promise<string | null> {
+  const source = link.lesson?.source;
+  if (source === undefined) return null;
+  const { formatLessonErrors, loadLessonFile } = await import('./ui/lessons/customLesson.ts');
+  const loaded = loadLessonFile(
+    source,
+    scenarios.map((s) => s.id),
+  );
+  return loaded.ok ? null : formatLessonErrors(loaded.errors).slice(0, 3).join('; ');
 }
 
 void start();

@@ -12,7 +12,13 @@ import type { ClusterState, RequestSpec } from '../engine/index.ts';
 import { drawRandom } from '../engine/sim/rng.ts';
 import { main } from '../cli/kubeplay.ts';
 import { createMemoryIo } from '../cli/testing/memoryIo.ts';
-import { BENCH_SIZE, appName, generateScenario, namespaceOf } from './generateScenario.ts';
+import {
+  BENCH_SIZE,
+  appName,
+  generateNetworkPolicies,
+  generateScenario,
+  namespaceOf,
+} from './generateScenario.ts';
 import { fmt, timeMedianAsync, timePaired } from './measure.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -96,6 +102,29 @@ line('  ratio [target <= 20x]', `${fmt(routeRatio, 1)}x  ${verdict(routeRatio <=
 line(
   '  sample outcome',
   `${sample.outcome} via ${sample.service ?? '-'} to ${sample.endpoint?.pod ?? '-'}, ${sample.hops.length} hops`,
+);
+
+// The same request with 50 NetworkPolicies: the target app is isolated and allowed by one, so every
+// request is checked against the policies compiled per pod (net/policy/policyTable.ts).
+const POLICIES = 50;
+const policySim = createSimulation({
+  files: [{ file: 'bench.yaml', text: `${text}---\n${generateNetworkPolicies(POLICIES)}` }],
+  seed: 1,
+});
+const policyRouting = timePaired(
+  () => baseline(ROUTED),
+  () => {
+    let state = policySim.state;
+    for (let i = 0; i < ROUTED; i++) state = routeRequest(state, request).state;
+    return state;
+  },
+  RUNS,
+);
+const policyRatio = policyRouting.ratio * BASELINE_REPEAT;
+const policySample = routeRequest(policySim.state, request).trace;
+line(
+  `  with ${POLICIES} NetworkPolicies: ratio [target <= 20x]`,
+  `${fmt(policyRatio, 1)}x  ${verdict(policyRatio <= 20)} (${fmt((policyRouting.subjectMs * 1000) / ROUTED, 2)} us each, ${policySample.outcome}, ${policySim.state.networkPolicies?.length ?? 0} policies)`,
 );
 
 // The other ways in, for the owners of each path (same baseline).

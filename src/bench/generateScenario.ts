@@ -207,3 +207,30 @@ export function generateScenario(size: ScenarioSize = BENCH_SIZE): string {
   for (let i = 0; i < size.ingresses; i++) docs.push(ingressDoc(i, size));
   return docs.join('---\n');
 }
+
+/**
+ * `count` NetworkPolicies, one per app from app-0 on: each isolates the app's pods for Ingress and
+ * allows every pod of the cluster's team namespaces (a namespaceSelector) on any port, so requests in
+ * the bench still succeed but every one to these apps is checked against a policy.
+ */
+export function generateNetworkPolicies(count: number, size: ScenarioSize = BENCH_SIZE): string {
+  const docs: string[] = [];
+  for (let app = 0; app < count; app++) {
+    docs.push(`apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: ${appName(app)}-ingress
+  namespace: ${namespaceOf(app, size)}
+spec:
+  podSelector:
+    matchLabels:
+      app: ${appName(app)}
+  ingress:
+  - from:
+    - namespaceSelector:
+        matchExpressions:
+        - {key: kubernetes.io/metadata.name, operator: Exists}
+`);
+  }
+  return docs.join('---\n');
+}

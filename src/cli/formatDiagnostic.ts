@@ -1,4 +1,4 @@
-/** Diagnostics as the CLI prints them; the shapes are a contract with scripts (DESIGN.md). */
+/** Diagnostics as the CLI prints them; the shapes are a contract with scripts (docs/architecture.md#cli). */
 import type { Diagnostic } from '../engine/index.ts';
 
 /** `file:line:col severity path: message` */

@@ -7,7 +7,7 @@ export interface CliIo {
   readFile?: (path: string) => Promise<string>;
 }
 
-/** Exit codes (DESIGN.md): 0 fine, 1 the manifests have errors, 2 bad arguments. */
+/** Exit codes (docs/architecture.md#cli): 0 fine, 1 the manifests have errors, 2 bad arguments. */
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
 export const EXIT_USAGE = 2;

@@ -1,4 +1,4 @@
-/** `kubeplay run` over the real engine: the terminal's commands, scripted (DESIGN.md, "The kubeplay CLI"). */
+/** `kubeplay run` over the real engine: the terminal's commands, scripted (docs/architecture.md#cli). */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 /**
  * The `kubeplay` command (bin/kubeplay.mjs calls main). Scripts drive it, so its output shapes and exit
- * codes are a contract (DESIGN.md, "The kubeplay CLI"): 0 fine, 1 the manifests have errors, 2 bad
+ * codes are a contract (docs/architecture.md#cli): 0 fine, 1 the manifests have errors, 2 bad
  * arguments. Nothing here knows Kubernetes; it reads files, calls src/engine and prints.
  */
 import { parseArgs } from './args.ts';

@@ -21,7 +21,7 @@ function listSome(names: string[]): string {
 /** Why --from does not name anything in the state, or undefined when it does. */
 export function findUnknownSource(state: ClusterState, from: string): string | undefined {
   const [kind, a, b] = from.split('/');
-  if (kind === 'client') return undefined; // an unknown client is created on the fly (DESIGN.md)
+  if (kind === 'client') return undefined; // an unknown client is created on the fly (docs/architecture.md#cli)
   if (kind === 'node') {
     if (state.nodes.some((n) => n.name === a)) return undefined;
     return `no node "${a}"; nodes: ${listSome(state.nodes.map((n) => n.name))}`;

@@ -20,6 +20,7 @@ export {
   graphIdOfLoadBalancer,
   graphIdOfClient,
   graphIdOfEndpoints,
+  graphIdOfOutsideHost,
   DNS_GRAPH_ID,
 } from './trace.ts';
 export type { Diagnostic, Severity, SourceRef } from './model/diagnostic.ts';

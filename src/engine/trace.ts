@@ -1,13 +1,14 @@
 /**
  * The Trace: what the engine returns for every request it routes. The UI animates it, the terminal
- * prints from it, the CLI emits it as JSON (DESIGN.md, "The request trace"): one shape for all three.
+ * prints from it, the CLI emits it as JSON (docs/decisions.md#trace): one shape for all three.
  */
 import type { Explanation } from './explain/types.ts';
+import type { PolicyDenial } from './net/policy/evaluate.ts';
 
 /**
  * Ids shared by the engine and the graph:
  * `node/<name>`, `pod/<ns>/<name>`, `svc/<ns>/<name>`, `ep/<ns>/<name>`, `ing/<ns>/<name>`,
- * `lb/<ns>/<svc>`, `client/<name>`, `dns`, `cluster`.
+ * `lb/<ns>/<svc>`, `client/<name>`, `outside/<name>` (a server outside the cluster), `dns`, `cluster`.
  */
 export type GraphId = string;
 
@@ -70,6 +71,8 @@ export interface HopFacts {
   answer?: string;
   /** deliver: the HTTP status the process answered. */
   status?: number;
+  /** drop by NetworkPolicy: which pod, direction and policies, and the rule that came closest. */
+  denial?: PolicyDenial;
 }
 
 export interface TraceRequest {
@@ -129,6 +132,9 @@ export function graphIdOfLoadBalancer(namespace: string, service: string): Graph
 }
 export function graphIdOfClient(name: string): GraphId {
   return `client/${name}`;
+}
+export function graphIdOfOutsideHost(name: string): GraphId {
+  return `outside/${name}`;
 }
 export function graphIdOfEndpoints(namespace: string, name: string): GraphId {
   return `ep/${namespace}/${name}`;

@@ -397,6 +397,22 @@ export const en = {
     answeredBy: 'answered by {{pod}}',
     viaService: 'via Service {{service}}',
   },
+  autosave: {
+    failedQuota:
+      'Your latest edits are not saved in this browser: its storage for this site is full. Download the YAML, or free space by deleting scenarios from the library.',
+    failedUnavailable:
+      'This browser does not let kubeplay save here (private mode or blocked storage): your edits last only while this page is open. Download the YAML to keep them.',
+    download: 'Download the YAML',
+    openLibrary: 'Free space in the library',
+    retry: 'Try saving again',
+    otherTab: 'Another tab saved different work at {{time}}. Which do you want here?',
+    keepMine: 'Keep mine (theirs goes to the library)',
+    useTheirs: 'Use theirs (mine goes to the library)',
+    choiceFailed: 'The library is full, so nothing was changed: free space in the library first.',
+    entryTheirs: 'From another tab, {{time}}',
+    entryMine: 'This tab’s work, {{time}}',
+    lessonRefused: 'The link’s lesson could not be loaded, so it was left out: {{reason}}',
+  },
   graphCards: {
     staleCluster: 'stale: YAML has errors',
     changeRejected: 'change rejected',

@@ -381,6 +381,22 @@ export const zhCN: Resources = {
     answeredBy: '由 {{pod}} 响应',
     viaService: '经由 Service {{service}}',
   },
+  autosave: {
+    failedQuota:
+      '你最近的修改没有保存在此浏览器中：此网站的存储空间已满。请下载 YAML，或在库中删除场景以释放空间。',
+    failedUnavailable:
+      '此浏览器不允许 kubeplay 在此保存（隐私模式或存储被阻止）：你的修改只在此页面打开期间保留。请下载 YAML 以保留它们。',
+    download: '下载 YAML',
+    openLibrary: '在库中释放空间',
+    retry: '再次尝试保存',
+    otherTab: '另一个标签页在 {{time}} 保存了不同的内容。你想在这里使用哪一个？',
+    keepMine: '保留我的（对方的存入库中）',
+    useTheirs: '使用对方的（我的存入库中）',
+    choiceFailed: '库已满，因此没有做任何更改：请先在库中释放空间。',
+    entryTheirs: '来自另一个标签页，{{time}}',
+    entryMine: '此标签页的内容，{{time}}',
+    lessonRefused: '链接中的课程无法加载，因此被略过：{{reason}}',
+  },
   graphCards: {
     staleCluster: '已过期：YAML 有错误',
     changeRejected: '修改被拒绝',

@@ -66,6 +66,13 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
     description: 'The book’s readiness-probe RC: pods join the endpoints only after touch /var/ready.',
   },
   {
+    id: 'outside',
+    file: 'outside.yaml',
+    title: 'Services outside the cluster',
+    description:
+      'A Service without a selector with hand-written Endpoints, and an ExternalName, both served by hosts outside the cluster.',
+  },
+  {
     id: 'ingress-v1beta1',
     file: 'ingress-v1beta1.yaml',
     title: 'The book’s extensions/v1beta1 Ingress',

@@ -9,6 +9,7 @@ import ingressV1beta1 from './ingress-v1beta1.yaml?raw';
 import kubia from './kubia.yaml?raw';
 import loadbalancer from './loadbalancer.yaml?raw';
 import nodeport from './nodeport.yaml?raw';
+import outside from './outside.yaml?raw';
 import readiness from './readiness.yaml?raw';
 
 /** Scenario id -> YAML text; the ids are those of SCENARIOS in index.ts. */
@@ -20,5 +21,6 @@ export const SCENARIO_TEXTS: Readonly<Record<string, string>> = {
   ingress,
   dns,
   readiness,
+  outside,
   'ingress-v1beta1': ingressV1beta1,
 };

@@ -112,6 +112,7 @@ export const KIND_SHORT_NAMES: Record<ObjectKindName, string> = {
   Endpoints: 'ep',
   Ingress: 'ing',
   IngressClass: 'ingressclass',
+  NetworkPolicy: 'netpol',
   Namespace: 'ns',
   Node: 'no',
   // MetalLB's CRDs have no short names: the plural is what kubectl takes

@@ -1,6 +1,6 @@
 /**
  * What a share link carries: everything that rebuilds the scenario a teacher was showing. The
- * simulation itself is never shared: state = f(yaml, seed, actions) (DESIGN.md), so the inputs are enough.
+ * simulation itself is never shared: state = f(yaml, seed, actions) (docs/decisions.md#state-is-a-function), so the inputs are enough.
  * Only non-default fields are written into a link (the TypeScript Playground's rule).
  */
 import type { Action, GraphId } from '../engine/index.ts';

@@ -34,6 +34,7 @@ import {
 import type { Flight, TrafficStore } from './trafficStore.ts';
 import { createViewStore, requestQuickFix, revealLine } from './viewStore.ts';
 import { readSavedNarration } from './narration.ts';
+import { resetViewForNewScenario } from './viewActions.ts';
 import type { ViewStore } from './viewStore.ts';
 
 export interface ScenarioEntry {
@@ -91,6 +92,11 @@ export interface KubeplayApp {
   applyQuickFix(fix: QuickFix): void;
   /** Files on the laptop for `kubectl apply -f NAME` (a lesson's), added to every terminal session. */
   setLaptopFiles(files: Record<string, string>): void;
+  /**
+   * Replaces what is on screen with a share link's scenario (after the person chose it over their own
+   * work): the view the link carries, its scenario, and no leftover traffic from the old cluster.
+   */
+  openLink(link: OpenedLink): void;
   dispose(): void;
 }
 
@@ -253,7 +259,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       if (!entry) return;
       loadScenario(scenario, entry.id, entry.yaml);
       clearTraffic(traffic);
-      view.setState({ selection: null, positions: {}, stepHop: 0, draftPristine: true });
+      resetViewForNewScenario(view);
     },
     perform(action) {
       appendAction(scenario, action);
@@ -354,6 +360,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     setLaptopFiles(files) {
       laptopFiles = { ...files };
+    },
+    openLink(opened) {
+      clearTraffic(traffic);
+      // The view first, so the graph lays the new cluster out with the link's positions.
+      view.setState({ ...viewOfOpenedLink(opened), stepHop: 0 });
+      scenario.setState({ ...opened.scenario });
     },
     showInYaml(location) {
       if (location.file === MANIFEST_FILE) revealLine(view, location.line, location.column, true);

@@ -1,7 +1,7 @@
 /**
  * What an opened share link puts in the view: its layout, selection and request, and the lesson step
  * it was made on (with a teacher's own lesson file). One mapping for the page that opens with a link
- * and for a link opened later (src/ui/share/openSharedLink.ts). Light on purpose: no codec here.
+ * and for a link opened later (the app's openLink). Light on purpose: no codec here.
  */
 import type { OpenedLink } from './shareLink.ts';
 import type { ViewState } from './viewStore.ts';

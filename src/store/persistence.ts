@@ -47,10 +47,71 @@ export function loadSavedScenario(storage: KeyValueStorage | null): ScenarioStat
   }
 }
 
-export function saveScenario(storage: KeyValueStorage | null, scenario: ScenarioState): void {
+/**
+ * Why the last autosave did not happen: the browser's storage for this site is full (`quota`), or it
+ * refused the write for another reason (`unavailable`: disabled, private mode, a blocked site).
+ */
+export type SaveFailure = 'quota' | 'unavailable';
+export type SaveResult = 'saved' | SaveFailure;
+
+/**
+ * Browsers name a full storage differently: QuotaExceededError (code 22) in Chromium and Safari,
+ * NS_ERROR_DOM_QUOTA_REACHED (code 1014) in Firefox
+ * (https://developer.mozilla.org/en-US/docs/Web/API/Storage/setItem#exceptions).
+ */
+export function classifyStorageError(error: unknown): SaveFailure {
+  if (typeof error !== 'object' || error === null) return 'unavailable';
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  const quota =
+    name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+  return quota ? 'quota' : 'unavailable';
+}
+
+/** Identifies this tab's saves, so another tab can tell its own writes from this one's. */
+export const TAB_ID = Math.random().toString(36).slice(2, 10);
+
+/** What goes into storage: the scenario, which tab saved it and when (epoch ms). */
+export function formatSavedScenario(scenario: ScenarioState, savedAt: number): string {
+  const { yaml, scenarioId, seed, actions } = scenario;
+  return JSON.stringify({ yaml, scenarioId, seed, actions, savedBy: TAB_ID, savedAt });
+}
+
+/** Who saved a stored value and when, if it says (older versions did not). */
+export function readSaveStamp(text: string | null): { savedBy: string; savedAt: number } | null {
   try {
-    storage?.setItem(STORAGE_KEY, JSON.stringify(scenario));
+    const value = JSON.parse(text ?? 'null') as { savedBy?: unknown; savedAt?: unknown } | null;
+    if (typeof value?.savedBy !== 'string' || typeof value.savedAt !== 'number') return null;
+    return { savedBy: value.savedBy, savedAt: value.savedAt };
   } catch {
-    // Storage full or disabled (private mode): the app keeps working without autosave.
+    return null;
   }
+}
+
+type SaveListener = (result: SaveResult) => void;
+const saveListeners = new Set<SaveListener>();
+
+/** Hears every autosave's outcome (persistenceStatus.ts shows a failure at once). */
+export function onSaveResult(listener: SaveListener): () => void {
+  saveListeners.add(listener);
+  return () => saveListeners.delete(listener);
+}
+
+/**
+ * Writes the working copy. A failure is no exception (the app keeps working) but is reported to the
+ * listeners, so the page says at once that the edit is not kept and offers a way out.
+ */
+export function saveScenario(
+  storage: KeyValueStorage | null,
+  scenario: ScenarioState,
+  now: () => number = Date.now,
+): SaveResult {
+  if (!storage) return 'saved';
+  let result: SaveResult = 'saved';
+  try {
+    storage.setItem(STORAGE_KEY, formatSavedScenario(scenario, now()));
+  } catch (error) {
+    result = classifyStorageError(error);
+  }
+  for (const listener of saveListeners) listener(result);
+  return result;
 }

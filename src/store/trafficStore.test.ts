@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import type { Trace } from '../engine/index.ts';
-import { createTrafficStore, getArrivalKey, landFlight, launchFlights, startBatch } from './trafficStore.ts';
+import { createTrafficStore, getArrivalKey, landFlights, launchFlights, startBatch } from './trafficStore.ts';
+import type { TrafficStore } from './trafficStore.ts';
+
+/** One flight landing on its own frame. */
+const landFlight = (store: TrafficStore, flightId: string) => landFlights(store, [flightId]);
 
 const trace = (pod?: string, outcome: Trace['outcome'] = 'ok'): Trace => ({
   from: 'client/laptop',

@@ -77,12 +77,10 @@ export function startBatch(store: TrafficStore, id: number, traces: Trace[]): vo
   store.setState({ batch: { id, requested: traces.length, arrived: 0, byTarget: {} }, batchTraces: traces });
 }
 
-/** A flight reached its end: count it once, and drop it from the in-flight list. */
-export function landFlight(store: TrafficStore, flightId: string): void {
-  landFlights(store, [flightId]);
-}
-
-/** Several flights landed in the same frame: one store update for all of them. */
+/**
+ * Flights that reached their end (all those landing in one frame): each is counted once and dropped
+ * from the in-flight list, in one store update.
+ */
 export function landFlights(store: TrafficStore, flightIds: string[]): void {
   if (flightIds.length === 0) return;
   store.setState((s) => {

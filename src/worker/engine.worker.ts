@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** Thin: unpack a message, call the engine host, post the reply. */
 import { createEngineHost } from './engineHost.ts';
-import type { EngineReplyMessage, EngineRequestMessage } from './engineApi.ts';
+import type { EngineReplyMessage, EngineRequestMessage, EngineWorkerMessage } from './engineApi.ts';
 
 const host = createEngineHost();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -34,3 +34,7 @@ function answer(message: EngineRequestMessage): EngineReplyMessage {
 scope.onmessage = (event: MessageEvent<EngineRequestMessage>) => {
   scope.postMessage(answer(event.data));
 };
+
+// The engine has loaded: the page's watchdog starts timing requests from here, not from the download.
+const ready: EngineWorkerMessage = { op: 'ready' };
+scope.postMessage(ready);

@@ -95,3 +95,6 @@ export type EngineReplyMessage =
   | { op: 'complete'; id: number; reply: Completion | null }
   | { op: 'inspect'; id: number; reply: InspectFacts }
   | { op: 'exportFiles'; id: number; reply: ScenarioExport };
+
+/** Everything the Worker posts: the replies, and once, when its script has loaded, that it is ready. */
+export type EngineWorkerMessage = EngineReplyMessage | { op: 'ready' };

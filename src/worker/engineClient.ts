@@ -2,8 +2,14 @@
  * The EngineClient over a Web Worker. Every simulate call carries a generation; a reply to an older
  * generation resolves with null, so only the latest edit's cluster reaches the store. Route calls are
  * answered in order because the worker handles messages one at a time.
+ *
+ * A watchdog guards the page against input that makes the engine run for ever (a huge replica count in a
+ * link, say): the request the Worker is busy with has a time budget; past it the Worker is terminated
+ * (the only way to stop a running script) and a new one started, rebuilt from the last input that
+ * finished, so the cluster on screen stays usable. The late request is answered with a message naming
+ * the input (hangReport.ts) and the requests queued behind it are sent again to the new Worker.
  */
-import type { Completion, ScenarioExport } from '../engine/index.ts';
+import type { Completion, ScenarioExport, SimulationInput } from '../engine/index.ts';
 import { createGenerationCounter } from './generation.ts';
 import type {
   CommandReply,
@@ -11,17 +17,63 @@ import type {
   InspectFacts,
   EngineReplyMessage,
   EngineRequestMessage,
+  EngineWorkerMessage,
   RouteReply,
   SimulateReply,
 } from './engineApi.ts';
+import { describeHang } from './hangReport.ts';
 
 type AnyReply = EngineReplyMessage['reply'];
 type Pending = { resolve: (reply: AnyReply) => void };
 
-export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient): EngineClient {
+/** The part of a Worker the client uses, so tests can pass a fake. */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<EngineWorkerMessage>) => void) | null;
+  onerror: ((event?: unknown) => void) | null;
+  postMessage(message: EngineRequestMessage): void;
+  terminate(): void;
+}
+
+/** setTimeout and clearTimeout, injectable so the watchdog is tested without waiting. */
+export interface WatchdogTimers {
+  set(run: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export interface WorkerEngineOptions {
+  /** The in-thread engine, for a browser whose Worker script cannot load. */
+  fallback?: () => EngineClient;
+  /** How long one request may run in the Worker (ms). */
+  budgetMs?: number;
+  timers?: WatchdogTimers;
+}
+
+/**
+ * Three seconds: the largest bundled scenario simulates in well under a second on a slow laptop, and a
+ * person waits about that long before thinking the page is stuck.
+ */
+export const DEFAULT_BUDGET_MS = 3000;
+
+const browserTimers: WatchdogTimers = {
+  set: (run, ms) => setTimeout(run, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngineOptions = {}): EngineClient {
+  const { fallback } = options;
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+  const timers = options.timers ?? browserTimers;
   const generations = createGenerationCounter();
   const pending = new Map<number, Pending>();
+  // Requests sent and not yet answered, oldest first: the Worker works on the first one.
+  const messages = new Map<number, EngineRequestMessage>();
   let nextId = 1;
+  let worker: WorkerLike;
+  // The Worker has loaded its script: from then on the first request's time counts against the budget.
+  let ready = false;
+  let watchdog: { id: number; handle: unknown } | null = null;
+  // The last input the engine finished, to rebuild a restarted Worker and to compare a late input with.
+  let lastGood: SimulationInput | null = null;
 
   // A Worker whose script cannot load fails asynchronously (an `error` event, no exception): from then
   // on every call, including those already waiting, goes to the in-thread engine.
@@ -45,10 +97,44 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
         return engine.complete(message.line, message.cursor, message.session);
     }
   };
-  const messages = new Map<number, EngineRequestMessage>();
-  worker.onerror = () => {
+
+  function stopWatchdog(): void {
+    if (watchdog) timers.clear(watchdog.handle);
+    watchdog = null;
+  }
+
+  /** The budget runs for the request the Worker is on now: the oldest unanswered one. */
+  function armWatchdog(): void {
+    if (!ready || backup) return;
+    const head = messages.keys().next();
+    if (head.done) {
+      stopWatchdog();
+      return;
+    }
+    if (watchdog?.id === head.value) return;
+    stopWatchdog();
+    const id = head.value;
+    watchdog = { id, handle: timers.set(() => onLate(id), budgetMs) };
+  }
+
+  function start(): void {
+    ready = false;
+    worker = spawn();
+    worker.onerror = onWorkerError;
+    worker.onmessage = onWorkerMessage;
+  }
+
+  function onWorkerError(): void {
+    // A Worker that had loaded and then failed (out of memory on a huge input) is restarted like a late
+    // one; only a script that never loaded sends everything to the in-thread engine.
+    if (ready) {
+      const head = messages.keys().next();
+      if (!head.done) onLate(head.value, true);
+      return;
+    }
     if (backup || !fallback) return;
     backup = fallback();
+    stopWatchdog();
     worker.terminate();
     for (const [id, message] of messages) {
       const entry = pending.get(id);
@@ -56,14 +142,85 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
       messages.delete(id);
       if (entry) void replay(message, backup).then(entry.resolve);
     }
-  };
+  }
 
-  worker.onmessage = (event: MessageEvent<EngineReplyMessage>) => {
-    messages.delete(event.data.id);
-    const entry = pending.get(event.data.id);
-    pending.delete(event.data.id);
-    entry?.resolve(event.data.reply);
-  };
+  function onWorkerMessage(event: MessageEvent<EngineWorkerMessage>): void {
+    const data = event.data;
+    if (data.op === 'ready') {
+      ready = true;
+      armWatchdog();
+      return;
+    }
+    const sent = messages.get(data.id);
+    messages.delete(data.id);
+    if (sent?.op === 'simulate' && data.op === 'simulate' && data.reply.sim) lastGood = sent.input;
+    const entry = pending.get(data.id);
+    pending.delete(data.id);
+    armWatchdog();
+    entry?.resolve(data.reply);
+  }
+
+  /** Past the budget: stop the Worker, start another from the last good input, answer the late request. */
+  function onLate(id: number, crashed = false): void {
+    watchdog = null;
+    const late = messages.get(id);
+    if (!late) return;
+    messages.delete(id);
+    const entry = pending.get(id);
+    pending.delete(id);
+    const queued = [...messages.values()];
+    messages.clear();
+    worker.terminate();
+    start();
+    if (lastGood) post({ op: 'simulate', id: nextId++, generation: 0, input: lastGood, edit: false });
+    for (const message of queued) post(message);
+    const hang = describeHang({
+      input: late.op === 'simulate' ? late.input : (lastGood ?? { files: [] }),
+      lastGood: late.op === 'simulate' ? lastGood : null,
+      budgetMs,
+      crashed,
+    });
+    if (!entry) return;
+    void lateReply(late, hang).then(entry.resolve);
+  }
+
+  /** What a request that ran out of time is answered with: the same shape, saying what happened. */
+  function lateReply(message: EngineRequestMessage, hang: string): Promise<AnyReply> {
+    switch (message.op) {
+      case 'simulate':
+        return Promise.resolve({ generation: message.generation, sim: null, error: hang });
+      case 'route':
+        return Promise.resolve({ traces: [], error: hang });
+      case 'inspect':
+        return Promise.resolve({ kind: 'none' });
+      case 'exportFiles':
+        return Promise.resolve({ ok: false, message: hang });
+      case 'complete':
+        return Promise.resolve(null);
+      case 'runCommand':
+        // The prompt comes from the new Worker (an empty line only prints it); the line itself failed.
+        return send<CommandReply>({
+          op: 'runCommand',
+          id: nextId++,
+          line: '',
+          session: message.session,
+        }).then((reply) => ({
+          ...reply,
+          output: `${hang}\n`,
+          exitCode: 124,
+          traces: [],
+          actions: [],
+          clear: false,
+        }));
+    }
+  }
+
+  /** Sent and tracked, but answered to nobody (the rebuild after a restart). */
+  function post(message: EngineRequestMessage): void {
+    messages.set(message.id, message);
+    worker.postMessage(message);
+    armWatchdog();
+  }
 
   function send<R extends AnyReply>(message: EngineRequestMessage): Promise<R> {
     return new Promise<R>((resolve) => {
@@ -72,10 +229,11 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
         return;
       }
       pending.set(message.id, { resolve: resolve as (reply: AnyReply) => void });
-      messages.set(message.id, message);
-      worker.postMessage(message);
+      post(message);
     });
   }
+
+  start();
 
   return {
     async simulate(input, options) {
@@ -100,8 +258,10 @@ export function createWorkerEngine(worker: Worker, fallback?: () => EngineClient
       return send<ScenarioExport>({ op: 'exportFiles', id: nextId++, input });
     },
     dispose() {
+      stopWatchdog();
       worker.terminate();
       pending.clear();
+      messages.clear();
     },
   };
 }
@@ -126,8 +286,9 @@ export function createLazyInThreadEngine(): EngineClient {
 /** A Worker when the browser can start one, the in-thread engine otherwise. */
 export function createEngineClient(): EngineClient {
   try {
-    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-    return createWorkerEngine(worker, createLazyInThreadEngine);
+    const spawn = () =>
+      new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+    return createWorkerEngine(spawn, { fallback: createLazyInThreadEngine });
   } catch {
     return createLazyInThreadEngine();
   }

@@ -13,6 +13,7 @@ import type {
   L2AdvertisementManifest,
   IngressManifest,
   Manifest,
+  NetworkPolicyManifest,
   NodeManifest,
   PodManifest,
   WorkloadManifest,
@@ -20,6 +21,7 @@ import type {
 import type { ControlPlane } from './controlPlane.ts';
 import { locate } from './diagnostics.ts';
 import { createPod } from './podLifecycle.ts';
+import { applyOutsideHost } from './outsideHosts.ts';
 import { applyService } from './serviceRegistry.ts';
 import { applyControlPlaneTaints, createJoiningNode, defaultNodeLabels } from './topology.ts';
 import { syncWorkloads } from './workloadController.ts';
@@ -49,9 +51,7 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
   }
   switch (manifest.kind) {
     case 'Namespace':
-      if (!state.namespaces.some((n) => n.name === manifest.metadata.name)) {
-        state.namespaces.push({ name: manifest.metadata.name, createdAt: state.clock });
-      }
+      applyNamespace(cp, manifest.metadata.name, manifest.metadata.labels);
       return [];
     case 'Node':
       applyNode(cp, manifest);
@@ -88,6 +88,11 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
               'warning',
             ),
           ];
+    case 'NetworkPolicy':
+      applyNetworkPolicy(cp, manifest);
+      return [];
+    case 'OutsideHost':
+      return applyOutsideHost(cp, manifest);
   }
 }
 
@@ -104,6 +109,29 @@ function applyMetalLbConfig(
     config.pools = [...config.pools.filter((p) => !sameName(p, manifest)), manifest];
   else config.l2 = [...config.l2.filter((p) => !sameName(p, manifest)), manifest];
   cp.state.metallb = config;
+}
+
+/** Namespace labels matter to NetworkPolicy namespaceSelectors; an update replaces the array entry. */
+function applyNamespace(cp: ControlPlane, name: string, labels: Record<string, string>): void {
+  const { state } = cp;
+  const at = state.namespaces.findIndex((n) => n.name === name);
+  const written = Object.keys(labels).length > 0 ? { labels } : {};
+  if (at === -1) state.namespaces.push({ name, createdAt: state.clock, ...written });
+  else {
+    const existing = state.namespaces[at];
+    if (existing) state.namespaces[at] = { name, createdAt: existing.createdAt, ...written };
+  }
+}
+
+function applyNetworkPolicy(cp: ControlPlane, manifest: NetworkPolicyManifest): void {
+  const { state } = cp;
+  const list = [...(state.networkPolicies ?? [])];
+  const at = list.findIndex((p) => sameName(p.manifest, manifest));
+  const previous = list[at];
+  const record = { manifest, createdAt: previous?.createdAt ?? state.clock };
+  if (previous) list[at] = record;
+  else list.push(record);
+  state.networkPolicies = list;
 }
 
 function applyNode(cp: ControlPlane, manifest: NodeManifest): void {

@@ -19,6 +19,7 @@ const RESOURCE: Record<ObjectKindName, string> = {
   Endpoints: 'endpoints',
   Ingress: 'ingresses.networking.k8s.io',
   IngressClass: 'ingressclasses.networking.k8s.io',
+  NetworkPolicy: 'networkpolicies.networking.k8s.io',
   Namespace: 'namespaces',
   Node: 'nodes',
   IPAddressPool: 'ipaddresspools.metallb.io',
@@ -89,6 +90,11 @@ function removeObject(cp: ControlPlane, kind: ObjectKindName, namespace: string,
       state.ingresses = state.ingresses.filter((i) => !inNs(i.manifest.metadata));
       return state.ingresses.length !== before;
     }
+    case 'NetworkPolicy': {
+      const before = state.networkPolicies?.length ?? 0;
+      state.networkPolicies = (state.networkPolicies ?? []).filter((p) => !inNs(p.manifest.metadata));
+      return state.networkPolicies.length !== before;
+    }
     case 'IngressClass': {
       const before = state.ingressClasses.length;
       state.ingressClasses = state.ingressClasses.filter((c) => c.manifest.metadata.name !== name);
@@ -131,6 +137,8 @@ function deleteNamespace(cp: ControlPlane, name: string): boolean {
     removeService(cp, svc);
   state.endpoints = state.endpoints.filter((e) => e.metadata.namespace !== name);
   state.ingresses = state.ingresses.filter((i) => i.manifest.metadata.namespace !== name);
+  if (state.networkPolicies)
+    state.networkPolicies = state.networkPolicies.filter((p) => p.manifest.metadata.namespace !== name);
   state.namespaces = state.namespaces.filter((n) => n.name !== name);
   return true;
 }

@@ -1,7 +1,7 @@
 /**
  * The cluster DNS zone as CoreDNS's kubernetes plugin serves it, derived from the state (never stored).
  * Follows the Kubernetes DNS-Based Service Discovery spec 1.1.0 (kubernetes/dns docs/specification.md)
- * and "DNS for Services and Pods" (K8S-FACTS §13):
+ * and "DNS for Services and Pods" (docs/kubernetes-facts.md#dns):
  * - ClusterIP Service: `<svc>.<ns>.svc.<zone>` A -> ClusterIP (whether or not it has endpoints);
  * - headless: one A per READY endpoint (NXDOMAIN when none), plus `<hostname>.<svc>.<ns>.svc.<zone>`
  *   per endpoint (its hostname, else the dashed IP, as CoreDNS names endpoints);
@@ -245,9 +245,29 @@ export function queryClusterDns(state: ClusterState, rawName: string, type: DnsR
   return { rcode: 'NOERROR', answers: [], authority: 'cluster' };
 }
 
-/** The node's resolver (Docker's embedded DNS on kind): node names only. */
+/**
+ * The node's resolver (Docker's embedded DNS on kind): node names, and what it forwards to the host's
+ * own resolvers, the world's DNS. In the simulation the world knows only the declared outside hosts
+ * (docs/outside-hosts.md): any other internet name is NXDOMAIN, as in a cluster without internet.
+ */
 export function queryUpstream(state: ClusterState, rawName: string, type: DnsRecordType): DnsAnswer {
   const name = rawName.toLowerCase().replace(/\.$/, '');
+  for (const host of state.outsideHosts ?? []) {
+    if (host.hostnames.includes(name)) {
+      return {
+        rcode: 'NOERROR',
+        answers: type === 'A' ? [{ name, type: 'A', ttl: 300, value: host.address }] : [],
+        authority: 'upstream',
+      };
+    }
+    if (type === 'PTR' && name === reverseName(host.address) && host.hostnames[0] !== undefined) {
+      return {
+        rcode: 'NOERROR',
+        answers: [{ name, type: 'PTR', ttl: 300, value: host.hostnames[0] }],
+        authority: 'upstream',
+      };
+    }
+  }
   for (const node of state.nodes) {
     if (node.name.toLowerCase() === name) {
       return {

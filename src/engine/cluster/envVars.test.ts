@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ServiceManifest } from '../model/objects.ts';
-import { podsOf, simulate } from '../sim/simTesting.ts';
+import { podsOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
 import { expandEnvValue, getContainerEnv, serviceEnvVars, toEnvVarName } from './envVars.ts';
 

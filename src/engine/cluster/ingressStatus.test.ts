@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { errorsOf, KIND_METALLB_POOL, simulate } from '../sim/simTesting.ts';
+import { errorsOf, KIND_METALLB_POOL, simulate } from '../sim/testing/simTesting.ts';
 import type { Simulation } from '../sim/simulation.ts';
 
 const nginx = (extraArgs = '') => `

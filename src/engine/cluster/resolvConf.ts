@@ -1,5 +1,5 @@
 /**
- * A pod's /etc/resolv.conf as kubelet writes it (K8S-FACTS §13, "DNS for Services and Pods"):
+ * A pod's /etc/resolv.conf as kubelet writes it (docs/kubernetes-facts.md#dns, "DNS for Services and Pods"):
  * dnsPolicy ClusterFirst (the default) -> `nameserver <kube-dns ClusterIP>`,
  * `search <ns>.svc.<zone> svc.<zone> <zone>`, `options ndots:5`; Default -> the node's own file;
  * a hostNetwork pod with ClusterFirst falls back to Default (only ClusterFirstWithHostNet keeps the

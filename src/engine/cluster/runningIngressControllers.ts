@@ -78,7 +78,7 @@ export interface IngressClassRef {
 /**
  * The class an Ingress asks for: spec.ingressClassName, or the kubernetes.io/ingress.class annotation.
  * One naming neither gets the single default IngressClass, as the DefaultIngressClass admission plugin
- * writes it (K8S-FACTS §18). One function for the status, the routing and the hints, so they agree.
+ * writes it (docs/kubernetes-facts.md#ingress-class). One function for the status, the routing and the hints, so they agree.
  */
 export function ingressClassOf(ingress: IngressManifest, state: ClusterState): IngressClassRef {
   const annotation = ingress.metadata.annotations['kubernetes.io/ingress.class'];

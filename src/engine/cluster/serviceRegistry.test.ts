@@ -1,6 +1,5 @@
-import { KIND_METALLB_POOL } from '../sim/simTesting.ts';
 import { describe, it, expect } from 'vitest';
-import { errorsOf, serviceOf, simulate } from '../sim/simTesting.ts';
+import { errorsOf, KIND_METALLB_POOL, serviceOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
 import { parseIp } from './ipv4.ts';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { podsOf, simulate } from '../sim/simTesting.ts';
+import { podsOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
 
 const rc = (replicas = 3) => `

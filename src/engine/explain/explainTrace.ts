@@ -10,9 +10,11 @@ import type { Hop, Trace } from '../trace.ts';
 import { parseUrlCached } from '../net/url.ts';
 import { getIngressController } from '../net/ingress/controllerRuntime.ts';
 import { explainIngressError } from './ingress.ts';
+import { explainPolicyDrop } from './networkPolicy.ts';
 import { explainNodeDown } from './nodeDown.ts';
 import { explainNoEndpoints } from './noEndpoints.ts';
 import { explainNotListening } from './notListening.ts';
+import { explainNoOutsideHost } from './outside.ts';
 import { explainRejectedNodePort } from './rejectedNodePort.ts';
 import { explainNoLocalEndpoint } from './trafficPolicy.ts';
 import type { Explanation } from './types.ts';
@@ -73,6 +75,8 @@ function fromBrokenHop(
       return explainNoEndpoints(state, svc, port);
     }
   }
+  const outside = explainNoOutsideHost(hop);
+  if (outside) return outside;
   const pod = podOf(state, hop.at);
   if (pod && hop.kind === 'reject') {
     return explainNotListening(state, pod, portOf(hop.dst), findService(state, trace.service));
@@ -138,6 +142,10 @@ export function explainTrace(
 ): Explanation | undefined {
   if (trace.outcome === 'ok') return undefined;
   try {
+    // A NetworkPolicy drop (also of the DNS query, which leaves the name unresolved) names the policy.
+    const policyDrop = trace.hops.find((h) => h.kind === 'drop' && h.facts?.denial);
+    const policy = policyDrop ? explainPolicyDrop(state, trace, policyDrop) : undefined;
+    if (policy) return policy;
     if (trace.outcome === 'unresolved') {
       const dns = trace.hops.find((h) => h.kind === 'dns');
       const url = parseUrlCached(trace.request.url);

@@ -51,6 +51,13 @@ describe('exportScenario: files a real cluster takes', () => {
     expect(clusterView(rebuilt)).toEqual(clusterView(simulateScenario(id)));
   });
 
+  it('leaves kubeplay OutsideHost documents out and names them in the header (docs/outside-hosts.md)', () => {
+    const files = exported(scenarioText('outside'));
+    expect(kindsOf(files.manifests)).not.toContain('OutsideHost');
+    expect(kindsOf(files.manifests)).toContain('Endpoints');
+    expect(files.manifests).toContain('#   legacy-1 11.11.11.11\n');
+  });
+
   it('keeps the comments and formatting the user wrote', () => {
     const yaml = `# my notes\n${POD('a')}---\n# second\n${POD('b')}`;
     const files = exported(yaml);

@@ -181,6 +181,24 @@ class ActionFolder {
   }
 }
 
+function isOutsideHost(o: { kind: string; apiVersion: string }): boolean {
+  return o.kind === 'OutsideHost' && o.apiVersion.startsWith('kubeplay.dev/');
+}
+
+/** The outside hosts the simulation answered for, which a real cluster reaches on its own network. */
+function outsideHostsComment(pieces: Piece[]): string {
+  const hosts = pieces.flatMap((p) => objectsOf(p.yamlDoc).filter(isOutsideHost));
+  if (hosts.length === 0) return '';
+  const lines = [
+    'Servers outside the cluster the simulation stood in for (kubeplay OutsideHost, not exported):',
+  ];
+  for (const host of hosts) {
+    const address = String(host.node.getIn(['spec', 'address']) ?? '');
+    lines.push(`  ${host.name} ${address}`);
+  }
+  return `${lines.map((line) => `# ${asCommentText(line)}`.trimEnd()).join('\n')}\n`;
+}
+
 function ns(ref: { namespace: string }): string {
   return ref.namespace && ref.namespace !== 'default' ? ` -n ${ref.namespace}` : '';
 }
@@ -221,7 +239,11 @@ export function exportScenario(input: ExportInput): ScenarioExport {
     objectsOf(p.yamlDoc).some((o) => o.kind === 'Cluster' && o.apiVersion.startsWith('kind.x-k8s.io/')),
   );
   const nodePieces = all.filter((p) => objectsOf(p.yamlDoc).some((o) => o.kind === 'Node'));
-  const pieces = all.filter((p) => !clusterPieces.includes(p) && !nodePieces.includes(p));
+  // kubeplay's OutsideHost stands for the internet (docs/outside-hosts.md): no cluster takes it.
+  const outsidePieces = all.filter((p) => objectsOf(p.yamlDoc).some((o) => isOutsideHost(o)));
+  const pieces = all.filter(
+    (p) => !clusterPieces.includes(p) && !nodePieces.includes(p) && !outsidePieces.includes(p),
+  );
 
   const folder = new ActionFolder(pieces);
   for (const action of input.actions) folder.fold(action);
@@ -237,6 +259,7 @@ export function exportScenario(input: ExportInput): ScenarioExport {
   const body = kept.map(printPiece).join('---\n');
   const manifests =
     header(input, kindConfigFile, manifestsFile, folder.runtimeNotes(), hasLoadBalancer) +
+    outsideHostsComment(outsidePieces) +
     (body ? `---\n${body}` : '');
   const kindConfig = buildKindConfig(
     kindConfigFile,

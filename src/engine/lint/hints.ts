@@ -9,6 +9,7 @@ import type { ServiceManifest } from '../model/objects.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
 import { getEndpointsHints } from './endpointsHints.ts';
 import { getIngressHints } from './ingressHints.ts';
+import { getNetworkPolicyHints } from './networkPolicyHints.ts';
 import { getServiceHints } from './serviceHints.ts';
 
 export function getHints(state: ClusterState): Diagnostic[] {
@@ -25,5 +26,6 @@ export function getHints(state: ClusterState): Diagnostic[] {
     ...getServiceHints(state, podsByNamespace),
     ...getIngressHints(state, services),
     ...getEndpointsHints(state, services),
+    ...getNetworkPolicyHints(state),
   ];
 }

@@ -89,7 +89,7 @@ const SERVICE_UPSTREAM = 'nginx.ingress.kubernetes.io/service-upstream';
 /**
  * ingress-nginx balances over the pod endpoints itself, so the Service's ClientIP affinity (a
  * kube-proxy feature) never applies to its traffic unless service-upstream sends it to the cluster IP
- * (K8S-FACTS §6; ingress-nginx annotations doc).
+ * (docs/kubernetes-facts.md#session-affinity; ingress-nginx annotations doc).
  */
 function affinityBypassed(
   ing: IngressManifest,

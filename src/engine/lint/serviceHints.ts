@@ -128,7 +128,7 @@ function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic
 }
 
 /**
- * externalTrafficPolicy: Local (K8S-FACTS §8): a node with no ready local endpoint DROPs external traffic
+ * externalTrafficPolicy: Local (docs/kubernetes-facts.md#traffic-policy): a node with no ready local endpoint DROPs external traffic
  * to the node port, so the client times out there. Worth saying which nodes, since it looks random.
  */
 function localPolicyHint(
@@ -177,7 +177,7 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
       svc.spec.externalName &&
       isIPv4(svc.spec.externalName)
     ) {
-      // K8S-FACTS §10: accepted by validation, but DNS answers a CNAME to that "name", which resolves nowhere.
+      // docs/kubernetes-facts.md#externalname: accepted by validation, but DNS answers a CNAME to that "name", which resolves nowhere.
       out.push(
         hintAt(
           source,

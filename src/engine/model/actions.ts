@@ -11,6 +11,7 @@ export type ObjectKindName =
   | 'Endpoints'
   | 'Ingress'
   | 'IngressClass'
+  | 'NetworkPolicy'
   | 'Namespace'
   | 'Node'
   | 'IPAddressPool'

@@ -260,6 +260,48 @@ export interface L2AdvertisementManifest {
   source?: SourceRef;
 }
 
+/**
+ * networking.k8s.io/v1 NetworkPolicy, defaulted as the API server does (policyTypes filled in, ports'
+ * protocol TCP). https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/
+ */
+export type PolicyType = 'Ingress' | 'Egress';
+
+export interface NetworkPolicyPort {
+  protocol: Protocol;
+  /** A number or the NAME of a container port; absent: every port. */
+  port?: number | string;
+  /** With a numeric port: the range port..endPort. */
+  endPort?: number;
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except: string[] };
+}
+
+export interface NetworkPolicyRule {
+  /** `from` (ingress) or `to` (egress); empty: every peer. */
+  peers: NetworkPolicyPeer[];
+  /** Empty: every port. */
+  ports: NetworkPolicyPort[];
+}
+
+export interface NetworkPolicySpec {
+  podSelector: LabelSelector;
+  policyTypes: PolicyType[];
+  ingress: NetworkPolicyRule[];
+  egress: NetworkPolicyRule[];
+}
+
+export interface NetworkPolicyManifest {
+  kind: 'NetworkPolicy';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  spec: NetworkPolicySpec;
+  source?: SourceRef;
+}
+
 export type KubeProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
 /** A kind cluster config (kind.x-k8s.io/v1alpha4 Cluster): the topology the scenario runs on. */
@@ -274,6 +316,31 @@ export interface ClusterConfigManifest {
   source?: SourceRef;
 }
 
+/** One port an outside host answers HTTP on, and the body it answers with. */
+export interface OutsideHostPort {
+  port: number;
+  /** The response body; kubeplay writes one naming the host when absent. */
+  body?: string;
+}
+
+/**
+ * kubeplay's own kind (kubeplay.dev/v1alpha1 OutsideHost, docs/outside-hosts.md): a server outside the
+ * cluster (on the internet or the company network) that pods can reach through the node's egress NAT.
+ * Not a Kubernetes object: the export leaves it out of the manifests.
+ */
+export interface OutsideHostManifest {
+  kind: 'OutsideHost';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  /** Its IPv4 address. */
+  address: string;
+  /** Names the world's DNS answers with `address` (e.g. api.somecompany.com). */
+  hostnames: string[];
+  /** TCP ports that answer HTTP; default one port, 80. */
+  ports: OutsideHostPort[];
+  source?: SourceRef;
+}
+
 export type Manifest =
   | PodManifest
   | WorkloadManifest
@@ -285,6 +352,8 @@ export type Manifest =
   | NodeManifest
   | IpAddressPoolManifest
   | L2AdvertisementManifest
-  | ClusterConfigManifest;
+  | NetworkPolicyManifest
+  | ClusterConfigManifest
+  | OutsideHostManifest;
 
 export type ManifestKind = Manifest['kind'];

@@ -13,6 +13,7 @@ import type {
   L2AdvertisementManifest,
   IngressManifest,
   KubeProxyMode,
+  NetworkPolicyManifest,
   ObjectMeta,
   PodSpec,
   ServiceManifest,
@@ -113,6 +114,11 @@ export interface IngressClassState {
   createdAt: number;
 }
 
+export interface NetworkPolicyState {
+  manifest: NetworkPolicyManifest;
+  createdAt: number;
+}
+
 export interface HostsEntry {
   ip: string;
   hostnames: string[];
@@ -123,6 +129,15 @@ export interface ClientState {
   name: string;
   ip: string;
   hosts: HostsEntry[];
+}
+
+/** A server outside the cluster (an OutsideHost document): reachable from pods through egress NAT. */
+export interface OutsideHostState {
+  name: string;
+  address: string;
+  hostnames: string[];
+  ports: { port: number; body: string }[];
+  source?: SourceRef;
 }
 
 export interface ClusterEvent {
@@ -150,7 +165,8 @@ export interface ClusterState {
   clock: number;
   settings: ClusterSettings;
   nodes: NodeState[];
-  namespaces: { name: string; createdAt: number }[];
+  /** `labels` as written in the Namespace manifest (kubernetes.io/metadata.name is added when read). */
+  namespaces: { name: string; createdAt: number; labels?: Record<string, string> }[];
   workloads: WorkloadState[];
   pods: PodState[];
   services: ServiceState[];
@@ -159,7 +175,11 @@ export interface ClusterState {
   ingressClasses: IngressClassState[];
   /** MetalLB's configuration objects, when the scenario installs MetalLB (cluster/loadBalancerAllocator.ts). */
   metallb?: { pools: IpAddressPoolManifest[]; l2: L2AdvertisementManifest[] };
+  /** Absent in states made before NetworkPolicy was simulated: read as none. */
+  networkPolicies?: NetworkPolicyState[];
   clients: ClientState[];
+  /** Servers outside the cluster the scenario declares (docs/outside-hosts.md). */
+  outsideHosts: OutsideHostState[];
   events: ClusterEvent[];
   /** sessionAffinity: ClientIP memory, keyed `ns/svc:port|clientIp` (and `node|…` for per-node state). */
   affinity: Record<string, AffinityEntry>;

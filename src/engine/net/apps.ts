@@ -1,5 +1,5 @@
 /**
- * What the process in a container answers, decided by its image (DESIGN.md "Apps"). A port the
+ * What the process in a container answers, decided by its image (docs/architecture.md#apps). A port the
  * process does not listen on refuses the connection, even when a Service targets it (the book's
  * `https` 443 -> 8443 on kubia refuses: faithful). The annotation `kubeplay.io/response: "text"` on a
  * pod overrides the body of every HTTP answer it gives.

@@ -4,13 +4,22 @@
  * port) of the bundled scenarios, in every kube-proxy mode, routed with plans and without, gives
  * equal traces and equal states.
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import type { KubeProxyMode } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import { createSimulation } from '../sim/simulation.ts';
-import { routeRequest, routeRequestInFull } from './request.ts';
+import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
+import { plans, withoutPlans } from './testing/plansSwitch.ts';
+
+// The reference is routeRequest with the plans switched off (testing/plansSwitch.ts).
+vi.mock('./clusterIpPlan.ts', async (original) =>
+  (await import('./testing/plansSwitch.ts')).withPlansSwitch(await original()),
+);
+
+const routeRequestInFull = (state: ClusterState, request: RequestSpec) =>
+  withoutPlans(() => routeRequest(state, request));
 
 function requestsOf(state: ClusterState): RequestSpec[] {
   const sources = [
@@ -58,10 +67,13 @@ describe('cached ClusterIP plans route exactly as the general path', () => {
       const base = createSimulation({ files: [{ file: `${id}.yaml`, text }], seed: 3 }).state;
       const requests = requestsOf(base);
       expect(requests.length).toBeGreaterThan(0);
+      const usedBefore = plans.used;
       for (const mode of MODES) {
         const state = { ...base, settings: { ...base.settings, kubeProxyMode: mode } };
         for (const request of requests) expectSame(state, request, 4);
       }
+      // The comparison means something only if the fast side did take plans.
+      expect(plans.used).toBeGreaterThan(usedBefore);
     });
   }
 

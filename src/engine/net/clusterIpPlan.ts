@@ -22,6 +22,7 @@ import { getIngressController } from './ingress/controller.ts';
 import { drawRandomPosition, randomChoiceText } from './kubeProxy.ts';
 import type { Backend, NetIndex } from './netIndex.ts';
 import { getBackends } from './netIndex.ts';
+import { checkPacket, endOf } from './policy/evaluate.ts';
 import { addr, RouteContext } from './routeContext.ts';
 import {
   clusterIpMasqueradeReason,
@@ -236,6 +237,9 @@ function endpointTemplate(
         }
       : undefined;
   const podIp = pod.status.podIP;
+  // A packet NetworkPolicy drops takes the general path, which draws the drop hop.
+  if (checkPacket(inputs.state, index, endOf(index, srcIp), { ip: podIp, pod }, backend.port))
+    return undefined;
   const rewritten = podIp !== dstIp || srcIp !== source.ip;
   return {
     pod,

@@ -11,6 +11,8 @@ import type { Delivery, Flow } from './flow.ts';
 import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { getIngressController, handleControllerRequest } from './ingress/controller.ts';
 import type { Backend } from './netIndex.ts';
+import { admitPacket } from './policy/enforce.ts';
+import { insideClusterNetworks, routeOutside } from './egress.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 
@@ -181,7 +183,9 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
   flow.dstIp = pod.status.podIP;
   flow.dstPort = port;
   const node = ctx.index.nodesByName.get(pod.spec.nodeName);
-  if (node && !enterNode(ctx, flow, node, whereRuns(pod))) return timedOut();
+  // NetworkPolicy sees the packet as it is now: after DNAT (pod IP, container port) and any SNAT.
+  const enter = () => !node || enterNode(ctx, flow, node, whereRuns(pod));
+  if (!admitPacket(ctx, flow, pod.spec.hostNetwork ? undefined : pod, enter)) return timedOut();
   const endpoint = { pod: podName(pod), node: pod.spec.nodeName, ip: pod.status.podIP, port };
   const controller = getIngressController(pod);
   if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
@@ -199,7 +203,8 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
 export function deliverToNodeHost(ctx: RouteContext, flow: Flow, node: NodeState, port: number): Delivery {
   flow.dstIp = node.ip;
   flow.dstPort = port;
-  if (!enterNode(ctx, flow, node, 'whose own address it is')) return timedOut();
+  if (!admitPacket(ctx, flow, undefined, () => enterNode(ctx, flow, node, 'whose own address it is')))
+    return timedOut();
   for (const pod of ctx.index.hostNetworkPodsByNode.get(node.name) ?? []) {
     const controller = getIngressController(pod);
     if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
@@ -232,12 +237,18 @@ export function deliverToBackend(ctx: RouteContext, flow: Flow, backend: Backend
   if (node) return deliverToNodeHost(ctx, flow, node, backend.port);
   const pod = ctx.index.podsByIp.get(backend.ip);
   if (pod) return deliverToPod(ctx, flow, pod, backend.port);
-  ctx.hop(
-    flow.node ? graphIdOfNode(flow.node) : 'cluster',
-    'drop',
-    srcAddr(flow),
-    addr(backend.ip, backend.port),
-    `${backend.ip} is outside the simulated network (an endpoint written by hand); nothing answers in the playground, so the client times out`,
-  );
-  return timedOut();
+  if (insideClusterNetworks(ctx.state, backend.ip)) {
+    ctx.hop(
+      flow.node ? graphIdOfNode(flow.node) : 'cluster',
+      'drop',
+      srcAddr(flow),
+      addr(backend.ip, backend.port),
+      `${backend.ip} is in the cluster's own networks but no pod or node has it (an endpoint written by hand); nothing answers, so the client times out`,
+    );
+    return timedOut();
+  }
+  // An endpoint written by hand for an address outside the cluster (a Service without a selector).
+  flow.dstIp = backend.ip;
+  flow.dstPort = backend.port;
+  return routeOutside(ctx, flow);
 }

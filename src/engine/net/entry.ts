@@ -3,7 +3,8 @@
  * ClusterIP (kube-proxy on the node it leaves from; unroutable from outside), load-balancer IP (the
  * LB outside, or kube-proxy on the source node for traffic from inside), external IP, a node's own
  * address (node ports on every node, CNI host ports, host-network processes), a pod IP (the pod
- * network, only inside the cluster), anything else (no route: timeout).
+ * network, only inside the cluster), an address outside every cluster network (out through the node's
+ * masquerade to a declared outside host, egress.ts), anything else (no route: timeout).
  */
 import type { ServicePort } from '../model/objects.ts';
 import type { NodeState, ServiceState } from '../model/state.ts';
@@ -14,6 +15,7 @@ import { getBackends } from './netIndex.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
+import { insideClusterNetworks, routeOutside } from './egress.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 import { proxyClusterIp, proxyExternal, serviceKey } from './serviceProxy.ts';
@@ -249,6 +251,7 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
     }
     return deliverToPod(ctx, flow, pod, flow.dstPort);
   }
+  if (!insideClusterNetworks(ctx.state, dst)) return routeOutside(ctx, flow);
   return drop(
     ctx,
     flow,

@@ -1,6 +1,6 @@
 /**
  * kube-proxy's choice of endpoint for one NEW connection to a Service port, on one node
- * (K8S-FACTS §5–§6; kubernetes pkg/proxy/iptables/proxier.go, pkg/proxy/ipvs, pkg/proxy/nftables):
+ * (docs/kubernetes-facts.md#kube-proxy, #session-affinity; kubernetes pkg/proxy/iptables/proxier.go, pkg/proxy/ipvs, pkg/proxy/nftables):
  * - iptables: the KUBE-SVC chain holds one rule per endpoint; rule i (0-based) of n jumps with
  *   `--probability 1/(n-i)` (printed `%0.10f`), the last always. Net effect: uniform random.
  * - nftables: one `numgen random mod n` map: one uniform draw.

@@ -1,7 +1,7 @@
 /**
  * The external load balancer of a LoadBalancer Service (cloud LB, MetalLB or cloud-provider-kind):
  * it spreads connections round robin over the nodes in rotation and hands them to the node port
- * (K8S-FACTS §8–§9). Nodes that are down are out; control-plane nodes carry kubeadm's
+ * (docs/kubernetes-facts.md#traffic-policy, #loadbalancer). Nodes that are down are out; control-plane nodes carry kubeadm's
  * `node.kubernetes.io/exclude-from-external-load-balancers` label and are out too (when workers
  * exist). With externalTrafficPolicy Local the LB probes healthCheckNodePort, which answers 200 only
  * on nodes with a local ready endpoint: that is how it skips the others. If every node fails, cloud

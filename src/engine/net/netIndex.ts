@@ -8,7 +8,7 @@
  * (state is immutable plain data), so array identity is a safe version stamp. Endpoint lists are filled
  * lazily, per Service port, the first time a request needs them.
  */
-import type { EndpointsState, NodeState, PodState, ServiceState } from '../model/state.ts';
+import type { EndpointsState, NodeState, OutsideHostState, PodState, ServiceState } from '../model/state.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ServicePort } from '../model/objects.ts';
 
@@ -45,6 +45,8 @@ export interface NetIndex {
   /** healthCheckNodePort -> its LoadBalancer Service (externalTrafficPolicy Local). */
   healthCheckPorts: Map<number, ServiceState>;
   endpointsByKey: Map<string, EndpointsState>;
+  /** Declared servers outside the cluster, by address (docs/outside-hosts.md). */
+  outsideHostsByIp: Map<string, OutsideHostState>;
   /** Lazily filled: Service port (object) -> ready backends, sorted as kube-proxy sorts them. */
   backends: Map<ServicePort, Backend[]>;
   /** Lazily filled per-index memo for other modules (ingress tables, DNS zone). */
@@ -58,6 +60,9 @@ interface CacheEntry {
   nodes: NodeState[];
   ingresses: unknown[];
   ingressClasses: unknown[];
+  namespaces: unknown[];
+  networkPolicies: unknown[] | undefined;
+  outsideHosts: OutsideHostState[] | undefined;
 }
 
 const cache = new WeakMap<PodState[], CacheEntry>();
@@ -70,7 +75,10 @@ export function getNetIndex(state: ClusterState): NetIndex {
     hit.endpoints === state.endpoints &&
     hit.nodes === state.nodes &&
     hit.ingresses === state.ingresses &&
-    hit.ingressClasses === state.ingressClasses
+    hit.ingressClasses === state.ingressClasses &&
+    hit.namespaces === state.namespaces &&
+    hit.networkPolicies === state.networkPolicies &&
+    hit.outsideHosts === state.outsideHosts
   ) {
     return hit.index;
   }
@@ -82,6 +90,9 @@ export function getNetIndex(state: ClusterState): NetIndex {
     nodes: state.nodes,
     ingresses: state.ingresses,
     ingressClasses: state.ingressClasses,
+    namespaces: state.namespaces,
+    networkPolicies: state.networkPolicies,
+    outsideHosts: state.outsideHosts,
   });
   return index;
 }
@@ -105,6 +116,7 @@ function buildIndex(state: ClusterState): NetIndex {
     nodePorts: new Map(),
     healthCheckPorts: new Map(),
     endpointsByKey: new Map(),
+    outsideHostsByIp: new Map(),
     backends: new Map(),
     memo: new Map(),
   };
@@ -150,6 +162,7 @@ function buildIndex(state: ClusterState): NetIndex {
       }
     }
   }
+  for (const host of state.outsideHosts ?? []) index.outsideHostsByIp.set(host.address, host);
   for (const endpoints of state.endpoints) {
     index.endpointsByKey.set(objectKey(endpoints.metadata.namespace, endpoints.metadata.name), endpoints);
   }
@@ -158,7 +171,7 @@ function buildIndex(state: ClusterState): NetIndex {
 
 /**
  * The ready endpoints of one Service port. kube-proxy keys endpoints by service-port NAME (unnamed
- * matches unnamed) and DNATs to the endpoint's own port (K8S-FACTS §3); it orders them by `ip:port`
+ * matches unnamed) and DNATs to the endpoint's own port (docs/kubernetes-facts.md#endpoints); it orders them by `ip:port`
  * so that rules are stable (pkg/proxy endpointslicecache sorts endpoints).
  */
 export function getBackends(index: NetIndex, service: ServiceState, port: ServicePort): Backend[] {

@@ -1,5 +1,5 @@
 /**
- * ping from a machine (K8S-FACTS §4): ICMP echo is answered by whatever owns the address.
+ * ping from a machine (docs/kubernetes-facts.md#clusterip): ICMP echo is answered by whatever owns the address.
  * - A ClusterIP is virtual in iptables and nftables mode: kube-proxy's rules match only the Service's
  *   protocol and ports, nothing owns the address, so every echo is lost. In IPVS mode kube-proxy binds
  *   every ClusterIP (and LB/external IP) to the dummy interface kube-ipvs0 on each node, so the node
@@ -11,6 +11,7 @@
  */
 import type { ClusterState } from '../model/state.ts';
 import type { GraphId } from '../trace.ts';
+import { insideClusterNetworks } from './egress.ts';
 import { getNetIndex } from './netIndex.ts';
 import type { LookupResult } from './resolver.ts';
 import { firstAddress, lookupFromSource } from './resolver.ts';
@@ -41,8 +42,8 @@ export interface PingResult {
 
 interface Target {
   answers: boolean;
-  /** Same machine (0), same node (1 routing hop), another node (2). */
-  distance: 0 | 1 | 2;
+  /** Same machine (0), same node (1 routing hop), another node (2), outside the cluster (3). */
+  distance: 0 | 1 | 2 | 3;
   note: string;
 }
 
@@ -112,6 +113,21 @@ function classify(state: ClusterState, source: Source, ip: string): Target {
       note: `${ip} is pod ${pod.metadata.namespace}/${pod.metadata.name} on ${pod.spec.nodeName}`,
     };
   }
+  const outside = index.outsideHostsByIp.get(ip);
+  if (outside) {
+    return {
+      answers: true,
+      distance: 3,
+      note: `${ip} is ${outside.name}, a server outside the cluster${here === undefined ? '' : `, reached through ${here}'s masquerade`}`,
+    };
+  }
+  if (!insideClusterNetworks(state, ip)) {
+    return {
+      answers: false,
+      distance: 3,
+      note: `${ip} is outside the cluster and no outside host is declared there (docs/outside-hosts.md): the simulated world has no internet`,
+    };
+  }
   return { answers: false, distance: 2, note: `nothing in the simulated network owns ${ip}` };
 }
 
@@ -154,7 +170,7 @@ export function pingHost(
   }
   const target = classify(state, source, ip);
   const ttl = 64 - target.distance;
-  const rtt = [0.045, 0.08, 0.3][target.distance];
+  const rtt = [0.045, 0.08, 0.3, 12.5][target.distance];
   const replies: PingReply[] = [];
   if (target.answers) {
     for (let seq = 0; seq < count; seq++)

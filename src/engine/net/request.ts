@@ -1,6 +1,6 @@
 /**
  * routeRequest: one HTTP request as a NEW connection, hop by hop, the way a real cluster carries it
- * (DESIGN.md "The request trace"). Name resolution (resolver.ts), then the destination address
+ * (docs/architecture.md#request-path). Name resolution (resolver.ts), then the destination address
  * decides the path (entry.ts), kube-proxy picks endpoints (kubeProxy.ts, serviceProxy.ts), ingress
  * controllers route by host and path (ingress/), apps answer by image (apps.ts). Never throws: every
  * failure is a Trace outcome. The returned state differs only in rng, affinity, cursors and clients.
@@ -24,6 +24,7 @@ import { getNetIndex } from './netIndex.ts';
 import type { NetIndex } from './netIndex.ts';
 import type { LookupResult } from './resolver.ts';
 import { firstAddress, lookupFromSource } from './resolver.ts';
+import { dnsDenial, dnsDropNote, policyRuleText } from './policy/enforce.ts';
 import { addr, RouteContext } from './routeContext.ts';
 import type { Source } from './source.ts';
 import { findSourceCached } from './source.ts';
@@ -241,6 +242,8 @@ function buildPlan(state: ClusterState, index: NetIndex, request: RequestSpec): 
     if (source.kind === 'client') return { source, plan: null };
     const resolution = resolveName(new RouteContext(state, index), source, url.host, url.port, request);
     if (!resolution.address) return { source, plan: null };
+    if (source.kind === 'pod' && dnsDenial(state, index, source.pod, resolution.lookup.server))
+      return { source, plan: null };
     dstIp = resolution.address;
     dnsHop = resolution.hop;
   }
@@ -266,12 +269,6 @@ function isPlainGet(request: RequestSpec): boolean {
     request.resolve === undefined &&
     request.clientIp === undefined
   );
-}
-
-/** routeRequest without cached plans: the reference clusterIpPlan.test.ts compares the plans with. */
-export function routeRequestInFull(state: ClusterState, request: RequestSpec): RouteResult {
-  const method = request.method === undefined ? 'GET' : request.method.toUpperCase();
-  return withExplanation(state, routeInFull(state, getNetIndex(state), request, method), state.diagnostics);
 }
 
 /** Adds the explanation to a trace that did not end `ok`. */
@@ -433,6 +430,29 @@ function routeInFull(
   let dstIp = url.host;
   if (!url.isIp) {
     const resolution = resolveName(ctx, source, url.host, url.port, request);
+    const blocked =
+      source.kind === 'pod' && resolution.lookup.source === 'dns'
+        ? dnsDenial(state, index, source.pod, resolution.lookup.server)
+        : undefined;
+    if (blocked) {
+      const server = resolution.lookup.server ?? '';
+      ctx.hop(
+        source.id,
+        'drop',
+        source.ip,
+        addr(server, 53),
+        dnsDropNote(blocked, url.host),
+        policyRuleText(blocked),
+        {
+          name: url.host,
+          denial: blocked,
+        },
+      );
+      return finishTrace(ctx, source.id, traceRequest, {
+        outcome: 'unresolved',
+        body: `curl: (6) Could not resolve host: ${url.host}\n`,
+      });
+    }
     const h = resolution.hop;
     ctx.hops.push(copyHop(h));
     const answer = resolution.address;

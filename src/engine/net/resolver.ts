@@ -1,5 +1,5 @@
 /**
- * Name resolution as each kind of machine does it (K8S-FACTS §13):
+ * Name resolution as each kind of machine does it (docs/kubernetes-facts.md#dns):
  * - a pod asks the nameserver of its /etc/resolv.conf (kube-dns for ClusterFirst) and walks the
  *   search list with ndots:5; its own hostname is in its /etc/hosts (kubelet writes it);
  * - a node (host network) asks the node's resolver, which knows node names but no cluster names;

@@ -122,6 +122,7 @@ export class RouteContext {
       ingresses: s.ingresses,
       ingressClasses: s.ingressClasses,
       clients: this.newClient ? [...s.clients, this.newClient] : s.clients,
+      outsideHosts: s.outsideHosts,
       events: s.events,
       affinity: this.affinity,
       ipvsCursor: this.ipvsCursor,
@@ -129,6 +130,7 @@ export class RouteContext {
       diagnostics: s.diagnostics,
     };
     if (s.ipamLastReserved !== undefined) next.ipamLastReserved = s.ipamLastReserved;
+    if (s.networkPolicies !== undefined) next.networkPolicies = s.networkPolicies;
     return next;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * kube-proxy's rules on one node for one Service port: the REJECT/DROP filter rules, the endpoint
- * choice (kubeProxy.ts), the DNAT, and the masquerade (K8S-FACTS §4–§8; proxier.go):
+ * choice (kubeProxy.ts), the DNAT, and the masquerade (docs/kubernetes-facts.md#clusterip to #traffic-policy; proxier.go):
  * - no endpoints at all: REJECT "<ns>/<svc>:<port> has no endpoints" -> connection refused
  *   (IPVS: the virtual server has no real servers and the kernel answers port unreachable);
  * - Local policy with no local endpoint: DROP "... has no local endpoints" -> timeout;

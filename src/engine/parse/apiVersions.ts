@@ -16,6 +16,8 @@ import {
 import { endpointSubsets, serviceSpec } from './schema/service.ts';
 import { ingressClassSpec, ingressSpecBeta, ingressSpecV1 } from './schema/ingress.ts';
 import { kindCluster, namespaceSpec, nodeSpec } from './schema/cluster.ts';
+import { networkPolicySpec } from './schema/networkPolicy.ts';
+import { outsideHostSpec } from './schema/outsideHost.ts';
 
 export type KnownKind =
   | 'Namespace'
@@ -28,11 +30,13 @@ export type KnownKind =
   | 'Endpoints'
   | 'Ingress'
   | 'IngressClass'
+  | 'NetworkPolicy'
   | 'Node'
   | 'IPAddressPool'
   | 'L2Advertisement'
   | 'List'
-  | 'Cluster';
+  | 'Cluster'
+  | 'OutsideHost';
 
 interface VersionInfo {
   schema: Schema;
@@ -126,6 +130,13 @@ export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
       ),
     },
   },
+  NetworkPolicy: {
+    'networking.k8s.io/v1': { schema: resource({ spec: networkPolicySpec }) },
+    'extensions/v1beta1': {
+      schema: resource({ spec: networkPolicySpec }),
+      deprecated: removed('extensions/v1beta1', 'NetworkPolicy', '1.9', '1.16', 'networking.k8s.io/v1'),
+    },
+  },
   Node: { v1: { schema: resource({ spec: nodeSpec }) } },
   // MetalLB's CRDs (https://github.com/metallb/metallb/tree/main/api/v1beta1)
   IPAddressPool: {
@@ -149,6 +160,8 @@ export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
   },
   List: { v1: { schema: obj({ apiVersion: str, kind: str, metadata: any, items: arr({ t: 'resource' }) }) } },
   Cluster: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
+  // kubeplay's own kind for servers outside the cluster (docs/outside-hosts.md).
+  OutsideHost: { 'kubeplay.dev/v1alpha1': { schema: resource({ spec: outsideHostSpec }) } },
 };
 
 export function isKnownKind(kind: string): kind is KnownKind {

@@ -12,7 +12,9 @@ import { buildIngressClass } from './kinds/ingressClass.ts';
 import { buildKindCluster } from './kinds/kindCluster.ts';
 import { buildIpAddressPool, buildL2Advertisement } from './kinds/metallb.ts';
 import { buildNamespace } from './kinds/namespace.ts';
+import { buildNetworkPolicy } from './kinds/networkPolicy.ts';
 import { buildNode } from './kinds/node.ts';
+import { buildOutsideHost } from './kinds/outsideHost.ts';
 import { buildPod } from './kinds/pod.ts';
 import { buildService } from './kinds/service.ts';
 import { buildWorkload } from './kinds/workload.ts';
@@ -30,6 +32,8 @@ import { validateIngress, validateIngressClass } from './validate/ingress.ts';
 import { validateEndpointProtocols, validateEndpoints } from './validate/endpoints.ts';
 import { validateKindCluster } from './validate/kindCluster.ts';
 import { validateIpAddressPool } from './validate/metallb.ts';
+import { validateNetworkPolicy } from './validate/networkPolicy.ts';
+import { validateOutsideHost } from './validate/outsideHost.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
 
@@ -37,7 +41,6 @@ const KNOWN_KIND_NAMES = Object.keys(KINDS);
 
 /** What skipping a kind means for the traffic the student will see. */
 const UNSIMULATED_NOTES = new Map<string, string>([
-  ['NetworkPolicy', ': traffic flows as if no policy existed'],
   [
     'StatefulSet',
     ': its pods are not created (a Deployment or a Pod with hostname/subdomain shows the same DNS ideas)',
@@ -47,7 +50,7 @@ const UNSIMULATED_NOTES = new Map<string, string>([
   ['CronJob', ': its pods are not created'],
 ]);
 
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass']);
+const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass', 'OutsideHost']);
 
 /** Which name syntax each kind's API validation applies to metadata.name. */
 const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
@@ -61,9 +64,11 @@ const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
   Endpoints: isDns1123Subdomain,
   Ingress: isDns1123Subdomain,
   IngressClass: isDns1123Subdomain,
+  NetworkPolicy: isDns1123Subdomain,
   Node: isDns1123Subdomain,
   IPAddressPool: isDns1123Subdomain,
   L2Advertisement: isDns1123Subdomain,
+  OutsideHost: isDns1123Subdomain,
 };
 
 /**
@@ -159,6 +164,14 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
       break;
     case 'L2Advertisement':
       manifest = buildL2Advertisement(raw, apiVersion);
+      break;
+    case 'NetworkPolicy':
+      manifest = buildNetworkPolicy(raw, apiVersion);
+      validateNetworkPolicy(ctx, raw);
+      break;
+    case 'OutsideHost':
+      manifest = buildOutsideHost(raw, apiVersion);
+      validateOutsideHost(ctx, manifest);
       break;
   }
   validateMeta(

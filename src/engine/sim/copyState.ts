@@ -21,7 +21,10 @@ export function copyStateForWrite(s: ClusterState): ClusterState {
     ingresses: s.ingresses.map((i) => ({ ...i })),
     ingressClasses: s.ingressClasses.map((c) => ({ ...c })),
     ...(s.metallb ? { metallb: { pools: [...s.metallb.pools], l2: [...s.metallb.l2] } } : {}),
+    ...(s.networkPolicies ? { networkPolicies: s.networkPolicies.map((p) => ({ ...p })) } : {}),
     clients: s.clients.map((c) => ({ ...c })),
+    // Replaced, never edited, by the control plane (cluster/outsideHosts.ts): shared as it is.
+    outsideHosts: s.outsideHosts,
     events: [...s.events],
     affinity: { ...s.affinity },
     ipvsCursor: { ...s.ipvsCursor },

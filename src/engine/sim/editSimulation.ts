@@ -56,6 +56,7 @@ const SIMULATED_KINDS: ReadonlySet<string> = new Set([
   'IngressClass',
   'IPAddressPool',
   'L2Advertisement',
+  'OutsideHost',
 ]);
 
 /** A syntax error (or a reader limit): the text names nothing reliably, so nothing of it is applied. */
@@ -126,8 +127,9 @@ function staleSimulation(
   });
 }
 
+/** The world the cluster lives in: its nodes, and the servers outside it (an edit rebuilds from scratch). */
 function isTopology(m: Manifest): boolean {
-  return m.kind === 'Cluster' || m.kind === 'Node';
+  return m.kind === 'Cluster' || m.kind === 'Node' || m.kind === 'OutsideHost';
 }
 
 function topologyKey(manifests: Manifest[]): string {
@@ -258,7 +260,12 @@ function refreshSource(state: ClusterState, m: Manifest): void {
 
 function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>): void {
   for (const record of [...previous].reverse()) {
-    if (wanted.has(record.key) || record.manifest.kind === 'Cluster') continue;
+    if (
+      wanted.has(record.key) ||
+      record.manifest.kind === 'Cluster' ||
+      record.manifest.kind === 'OutsideHost'
+    )
+      continue;
     const id = identityOfManifest(record.manifest);
     // Not found (an action deleted it) or undeletable (`default`): nothing to do, as with --prune.
     deleteObject(cp, id.kind as ObjectKindName, id.namespace, id.name);

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import { applyAction, createSimulation } from './simulation.ts';
-import { errorsOf, podsOf, serviceOf, simulate } from './simTesting.ts';
+import { errorsOf, podsOf, serviceOf, simulate } from './testing/simTesting.ts';
 import type { Action } from '../model/actions.ts';
 
 const KUBIA_YAML = SCENARIO_TEXTS.kubia ?? '';

@@ -1,5 +1,5 @@
 /**
- * State = f(yaml, seed, ordered actions) (DESIGN.md): replaying a log of user actions in one go gives
+ * State = f(yaml, seed, ordered actions) (docs/decisions.md#state-is-a-function): replaying a log of user actions in one go gives
  * the same simulation as applying them one by one, and after any such history every request still ends
  * at a pod its Service selects, on a node that is up, or in a failure outcome. Every address stays in
  * its range. Generated with fast-check over small valid scenarios.

@@ -9,7 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { routeRequest } from '../index.ts';
-import { KIND_METALLB_POOL } from '../sim/simTesting.ts';
+import { KIND_METALLB_POOL } from '../sim/testing/simTesting.ts';
 import { errorsOf, podKey, podsOf, serviceOf, simulate } from './helpers.ts';
 
 const HOSTS = ['a.example.com', 'b.example.com'];

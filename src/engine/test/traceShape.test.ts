@@ -1,5 +1,5 @@
 /**
- * The Trace is a contract with the UI, the terminal and the CLI (DESIGN.md, "The request trace"): every
+ * The Trace is a contract with the UI, the terminal and the CLI (docs/decisions.md#trace): every
  * hop names a graph id that exists in the state, uses a known kind, and the whole trace is plain JSON.
  * routeRequest never throws, whatever the request.
  */
@@ -47,6 +47,8 @@ function graphIdExists(state: ClusterState, id: string, from: string): boolean {
       return state.ingresses.some((i) => meta(i.manifest));
     case 'client':
       return id === from || state.clients.some((c) => c.name === a);
+    case 'outside':
+      return state.outsideHosts.some((h) => h.name === a);
     default:
       return false;
   }

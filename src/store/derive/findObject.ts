@@ -9,6 +9,7 @@ import type {
   GraphId,
   IngressState,
   NodeState,
+  OutsideHostState,
   PodState,
   ServiceState,
 } from '../../engine/index.ts';
@@ -21,6 +22,7 @@ export type FoundObject =
   | { kind: 'ingress'; ingress: IngressState }
   | { kind: 'lb'; service: ServiceState }
   | { kind: 'client'; client: ClientState | undefined; name: string }
+  | { kind: 'outside'; host: OutsideHostState }
   | { kind: 'dns' };
 
 function splitId(id: GraphId): [string, string, string] {
@@ -60,6 +62,10 @@ export function findObject(state: ClusterState, id: GraphId): FoundObject | null
     }
     case 'client':
       return { kind: 'client', client: state.clients.find((c) => c.name === a), name: a };
+    case 'outside': {
+      const host = (state.outsideHosts ?? []).find((h) => h.name === a);
+      return host ? { kind: 'outside', host } : null;
+    }
     case 'dns':
       return { kind: 'dns' };
     default:

@@ -1,6 +1,6 @@
 /**
  * Whether the working copy still is what an entry holds. The cluster is a function of the YAML, the
- * seed and the actions (DESIGN.md), and the layout is the user's own arrangement, so those four
+ * seed and the actions (docs/decisions.md#state-is-a-function), and the layout is the user's own arrangement, so those four
  * count; the selection and the request bar are where the user looks, not what they made.
  */
 import type { SharedScenario } from '../../share/index.ts';

@@ -156,6 +156,7 @@ export function createKubiaFixture(): ClusterState {
     ],
     ingressClasses: [],
     clients: [{ name: 'laptop', ip: '172.18.0.1', hosts: [] }],
+    outsideHosts: [],
     events: [],
     affinity: {},
     ipvsCursor: {},

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useView } from '../../store/react.ts';
+import { closeHelp } from '../../store/viewActions.ts';
 
 const HELP_ITEMS = ['edit', 'send', 'step', 'inspect', 'traffic', 'layout', 'lessons'] as const;
 
@@ -20,7 +21,7 @@ export function HelpDialog() {
       ref={ref}
       className="kp-dialog kp-help"
       aria-labelledby="kp-help-title"
-      onClose={() => app.view.setState({ helpOpen: false })}
+      onClose={() => closeHelp(app.view)}
     >
       <h2 id="kp-help-title">{t('help.title')}</h2>
       <ul>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createViewStore } from '../../store/viewStore.ts';
+import { setSpeed } from '../../store/viewActions.ts';
+import { createViewStore, resizePanel } from '../../store/viewStore.ts';
 import { defaultLayout, LAYOUT_STORAGE_KEY, rememberLayout, restoreLayout } from './layoutMemory.ts';
 
 const laptop = defaultLayout(1366);
@@ -45,9 +46,9 @@ describe('the remembered layout', () => {
     const view = createViewStore();
     rememberLayout(view, storage, 1366);
     expect(view.getState().detailsOpen).toBe(false);
-    view.setState({ speed: 2 });
+    setSpeed(view, 2);
     expect(values.has(LAYOUT_STORAGE_KEY)).toBe(false);
-    view.setState({ editorWidth: 500 });
+    resizePanel(view, 'editorWidth', 500);
     expect(JSON.parse(values.get(LAYOUT_STORAGE_KEY) ?? '{}')).toMatchObject({ editorWidth: 500 });
     const again = createViewStore();
     rememberLayout(again, storage, 1366);

@@ -4,6 +4,7 @@
  * With nothing saved, the layout fits the screen: the graph gets most of it on every size.
  */
 import type { KeyValueStorage } from '../../store/persistence.ts';
+import { applyLayout } from '../../store/viewActions.ts';
 import type { BottomTab, ViewState, ViewStore } from '../../store/viewStore.ts';
 
 export const LAYOUT_STORAGE_KEY = 'kubeplay.layout.v1';
@@ -108,7 +109,7 @@ export function rememberLayout(
   } catch {
     saved = null;
   }
-  view.setState(restoreLayout(saved, defaultLayout(viewportWidth)));
+  applyLayout(view, restoreLayout(saved, defaultLayout(viewportWidth)));
   return view.subscribe((next, previous) => {
     if (LAYOUT_FIELDS.every((key) => next[key] === previous[key])) return;
     try {

@@ -1,6 +1,6 @@
 /**
  * Monaco bundled locally (never the CDN), with the slim entry and only the editor and YAML workers.
- * Follows STACK.md §2: loader.config with the local module, MonacoEnvironment.getWorker, and the
+ * Follows docs/decisions.md#toolchain: loader.config with the local module, MonacoEnvironment.getWorker, and the
  * createWebWorker shim monaco-yaml 5.5.1 needs with monaco-editor >= 0.55 (monaco-yaml #272/#282).
  */
 import 'monaco-editor/features/register.all';

@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { resetLayout } from '../../store/viewStore.ts';
+import { setShowSystem } from '../../store/viewActions.ts';
 
 export interface GraphToolbarProps {
   focusOnly: boolean;
@@ -24,7 +25,7 @@ export function GraphToolbar({ focusOnly, onFocusOnly }: GraphToolbarProps) {
         <input
           type="checkbox"
           checked={showSystem}
-          onChange={(e) => app.view.setState({ showSystem: e.target.checked })}
+          onChange={(e) => setShowSystem(app.view, e.target.checked)}
         />
         {t('header.systemPods')}
       </label>

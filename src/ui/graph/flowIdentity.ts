@@ -6,7 +6,7 @@ import type { FlowElements, GraphNode } from './graphData.ts';
 
 /**
  * Keeps the previous object for every node and edge whose content did not change, so React Flow and
- * the memoised node components skip them (STYLE.md 2.6).
+ * the memoised node components skip them (docs/decisions.md#animation).
  */
 export function reuseUnchanged(previous: FlowElements | null, next: FlowElements): FlowElements {
   if (!previous) return next;

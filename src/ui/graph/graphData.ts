@@ -67,6 +67,14 @@ export interface ClientData extends Record<string, unknown> {
   name: string;
   ip: string;
 }
+/** A server outside the cluster the scenario declares (engine: ClusterState.outsideHosts). */
+export interface OutsideHostData extends Record<string, unknown> {
+  kind: 'outside';
+  name: string;
+  ip: string;
+  /** Its DNS names, comma-separated ('' when it has none). */
+  hostnames: string;
+}
 export interface DnsData extends Record<string, unknown> {
   kind: 'dns';
   domain: string;
@@ -83,6 +91,7 @@ export type GraphNodeData =
   | IngressData
   | LoadBalancerData
   | ClientData
+  | OutsideHostData
   | DnsData;
 
 export type GraphNode = Node<GraphNodeData>;

@@ -7,6 +7,7 @@
  * Pure: no React, no DOM. Ids are the Trace's graph ids (src/engine/trace.ts).
  */
 import type { ClusterState, GraphId, PodState } from '../../engine/index.ts';
+import { graphIdOfOutsideHost } from '../../engine/index.ts';
 import type {
   FlowElements,
   GraphEdge,
@@ -133,6 +134,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     (e) => !serviceKeys.has(`${e.metadata.namespace}/${e.metadata.name}`),
   );
   const clients = state.clients.length ? state.clients : [{ name: DEFAULT_CLIENT, ip: '', hosts: [] }];
+  const outsideHosts = state.outsideHosts ?? [];
   const balanced = services.filter((s) => s.manifest.spec.type === 'LoadBalancer');
   const key = (m: { namespace: string; name: string }) => `${m.namespace}/${m.name}`;
 
@@ -151,7 +153,11 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
       }),
       ...orphanEndpoints.map((ep) => ({ below: `ep/${key(ep.metadata)}` })),
     ],
-    clients: clients.map((c) => `client/${c.name}`),
+    // Servers outside the cluster stand in the same column as the clients, below them.
+    clients: [
+      ...clients.map((c) => `client/${c.name}`),
+      ...outsideHosts.map((h) => graphIdOfOutsideHost(h.name)),
+    ],
     balancers: balanced.map((svc) => `lb/${key(svc.manifest.metadata)}`),
   });
   const at = (id: string): { x: number; y: number } =>
@@ -287,6 +293,18 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
         width: OUTSIDE.width,
         height: OUTSIDE.height,
       }),
+    );
+  }
+  for (const h of outsideHosts) {
+    const id = graphIdOfOutsideHost(h.name);
+    add(
+      node(
+        id,
+        'outside',
+        { kind: 'outside', name: h.name, ip: h.address, hostnames: h.hostnames.join(', ') },
+        at(id),
+        { width: OUTSIDE.width, height: OUTSIDE.height },
+      ),
     );
   }
   for (const svc of balanced) {

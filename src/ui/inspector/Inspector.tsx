@@ -244,6 +244,14 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
           </Field>
         </dl>
       );
+    case 'outside':
+      return (
+        <dl className="kp-fields">
+          <Field name="IP">{found.host.address}</Field>
+          <Field name="DNS">{found.host.hostnames.join(', ') || '—'}</Field>
+          <Field name="ports">{found.host.ports.map((p) => p.port).join(', ')}</Field>
+        </dl>
+      );
     case 'dns':
       return <p>{t('inspector.dns', { domain: state.settings.dnsDomain })}</p>;
   }

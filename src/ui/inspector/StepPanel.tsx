@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
+import { setSpeed, setStepHop, setStepMode, togglePaused } from '../../store/viewActions.ts';
 import { Explanation } from '../requests/Explanation.tsx';
 import { HopText } from '../narration/HopText.tsx';
 import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
@@ -24,7 +25,7 @@ function Controls() {
   const focused = useTraffic((s) => s.focused);
   const replay = () => {
     if (!focused) return;
-    app.view.setState({ stepHop: 0 });
+    setStepHop(app.view, 0);
     launchFlights(app.traffic, [
       { ...focused, id: `${focused.id}r${Date.now() % 100000}`, startAt: performance.now(), batch: null },
     ]);
@@ -35,37 +36,33 @@ function Controls() {
         <input
           type="checkbox"
           checked={stepMode}
-          onChange={(e) => app.view.setState({ stepMode: e.target.checked, stepHop: 0 })}
+          onChange={(e) => setStepMode(app.view, e.target.checked)}
           data-testid="step-mode"
         />
         {t('panels.stepMode')}
       </label>
       {stepMode ? (
         <>
-          <button
-            type="button"
-            disabled={stepHop <= 0}
-            onClick={() => app.view.setState({ stepHop: stepHop - 1 })}
-          >
+          <button type="button" disabled={stepHop <= 0} onClick={() => setStepHop(app.view, stepHop - 1)}>
             {t('panels.backHop')}
           </button>
           <button
             type="button"
             disabled={stepHop >= hopCount}
-            onClick={() => app.view.setState({ stepHop: stepHop + 1 })}
+            onClick={() => setStepHop(app.view, stepHop + 1)}
             data-testid="step-next"
           >
             {t('panels.nextHop')}
           </button>
         </>
       ) : (
-        <button type="button" onClick={() => app.view.setState({ paused: !paused })} aria-pressed={paused}>
+        <button type="button" onClick={() => togglePaused(app.view)} aria-pressed={paused}>
           {paused ? t('panels.resume') : t('panels.pauseButton')}
         </button>
       )}
       <label className="kp-field kp-inline">
         <span>{t('requestBar.speed')}</span>
-        <select value={speed} onChange={(e) => app.view.setState({ speed: Number(e.target.value) as Speed })}>
+        <select value={speed} onChange={(e) => setSpeed(app.view, Number(e.target.value) as Speed)}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×

@@ -8,6 +8,7 @@ import { toLanguage, toLessonLanguage } from '../../i18n/language.ts';
 import { bundledLessons } from '../../lessons/content/index.ts';
 import { useApp, useView } from '../../store/react.ts';
 import { closePanel } from '../../store/viewStore.ts';
+import { setCustomLesson } from '../../store/viewActions.ts';
 import type { ViewStore } from '../../store/viewStore.ts';
 import { LessonPicker } from './LessonPicker.tsx';
 import { LessonStepCard } from './LessonStepCard.tsx';
@@ -20,7 +21,7 @@ import { getBrowserStorage } from '../browserStorage.ts';
 function keepCustomLesson(view: ViewStore): () => void {
   if (!view.getState().customLesson) {
     const saved = readSavedCustomLesson(getBrowserStorage());
-    if (saved) view.setState({ customLesson: saved });
+    if (saved) setCustomLesson(view, saved);
   }
   return view.subscribe((next, previous) => {
     if (next.customLesson !== previous.customLesson) saveCustomLesson(getBrowserStorage(), next.customLesson);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson, LessonLanguage } from '../../lessons/index.ts';
 import { useApp } from '../../store/react.ts';
+import { setCustomLesson } from '../../store/viewActions.ts';
 import { formatLessonErrors, loadLessonFile } from './customLesson.ts';
 import { hasUnsavedWork, openLesson } from './lessonSession.ts';
 
@@ -33,7 +34,7 @@ export function LessonPicker({
       return;
     }
     setFileErrors(null);
-    app.view.setState({ customLesson: loaded.custom });
+    setCustomLesson(app.view, loaded.custom);
     choose(loaded.lesson);
   };
   const choose = (lesson: Lesson) => {
@@ -83,7 +84,7 @@ export function LessonPicker({
           />
         </label>
         {customId && (
-          <button type="button" onClick={() => app.view.setState({ customLesson: null })}>
+          <button type="button" onClick={() => setCustomLesson(app.view, null)}>
             {t('lessons.removeOwn')}
           </button>
         )}

@@ -11,6 +11,7 @@ import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import { createKubeplayApp } from '../../store/kubeplayApp.ts';
 import { openShareLink } from '../../store/shareLink.ts';
 import { setYaml } from '../../store/scenarioStore.ts';
+import { setLessonProgress } from '../../store/viewActions.ts';
 import { createInThreadEngine } from '../../worker/inThread.ts';
 import { followLessons, goToStep, hasUnsavedWork, leaveLesson, openLesson } from './lessonSession.ts';
 
@@ -153,7 +154,7 @@ describe('lesson in a share link', () => {
 
   it('drops a lesson id the app does not know', () => {
     const app = makeApp();
-    app.view.setState({ lesson: { lessonId: 'no-such-lesson', step: 1, finished: false } });
+    setLessonProgress(app.view, { lessonId: 'no-such-lesson', step: 1, finished: false }, [], []);
     const stop = followLessons(app, bundledLessons());
     expect(app.view.getState().lesson).toBeNull();
     stop();

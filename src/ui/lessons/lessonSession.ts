@@ -5,6 +5,7 @@
  * nothing here knows Kubernetes. Vanilla (no React), so it is tested without a page.
  */
 import { showTerminal } from '../../store/viewStore.ts';
+import { resetViewForNewScenario, setLessonProgress } from '../../store/viewActions.ts';
 import { advanceLesson, lessonSimulationInput, startLesson } from '../../lessons/index.ts';
 import type { Lesson, LessonEvent, LessonProgress } from '../../lessons/index.ts';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
@@ -30,7 +31,7 @@ export function hasUnsavedWork(app: Pick<LessonApp, 'scenario' | 'scenarios'>): 
 /** Puts the student on `progress`, lighting up that step's graph ids. */
 function showProgress(app: LessonApp, lesson: Lesson, progress: LessonProgress, done: number[]): void {
   const step = progress.finished ? undefined : lesson.steps[progress.step];
-  app.view.setState({ lesson: progress, lessonDone: done, lessonHighlight: step?.highlight ?? [] });
+  setLessonProgress(app.view, progress, done, step?.highlight ?? []);
 }
 
 /**
@@ -45,7 +46,7 @@ export function openLesson(app: LessonApp, lesson: Lesson): boolean {
   if ('id' in lesson.scenario) app.chooseScenario(lesson.scenario.id);
   else {
     loadScenario(app.scenario, 'custom', file.text);
-    app.view.setState({ selection: null, positions: {}, stepHop: 0, draftPristine: true });
+    resetViewForNewScenario(app.view);
   }
   const seed = input.seed ?? DEFAULT_SEED;
   if (seed !== DEFAULT_SEED) setSeed(app.scenario, seed);
@@ -69,7 +70,7 @@ export function goToStep(app: LessonApp, lesson: Lesson, step: number): void {
 /** Leaves the lesson (the cluster stays as it is). */
 export function leaveLesson(app: LessonApp): void {
   app.setLaptopFiles({});
-  app.view.setState({ lesson: null, lessonDone: [], lessonHighlight: [] });
+  setLessonProgress(app.view, null, [], []);
 }
 
 /** One reported event: advances the current lesson when it completes the step the student is on. */

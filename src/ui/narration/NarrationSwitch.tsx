@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveNarration } from '../../store/narration.ts';
 import { useApp, useView } from '../../store/react.ts';
+import { setNarration } from '../../store/viewActions.ts';
 import type { NarrationLevel } from '../../store/viewStore.ts';
 import { getBrowserStorage } from '../browserStorage.ts';
 import './narration.css';
@@ -22,7 +23,7 @@ export function NarrationSwitch({ where }: { where: string }) {
   const level = useView((s) => s.narration);
   const labelId = useId();
   const choose = (next: NarrationLevel) => {
-    app.view.setState({ narration: next });
+    setNarration(app.view, next);
     saveNarration(getBrowserStorage(), next);
   };
   return (

@@ -4,7 +4,7 @@
  * no reply hops of its own but an answer came back, the path is walked back in reverse: conntrack
  * sends the reply along the same way, undoing the NAT.
  *
- * Pure and precomputed once per request; the frame loop only calls `positionAt` (STYLE.md 2.6).
+ * Pure and precomputed once per request; the frame loop only calls `positionAt` (docs/decisions.md#animation).
  */
 import type { Trace } from '../../engine/index.ts';
 

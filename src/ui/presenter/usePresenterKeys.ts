@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'react';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
 import { useApp } from '../../store/react.ts';
-import { requestFit } from '../../store/viewStore.ts';
+import { requestFit, setPresenter } from '../../store/viewStore.ts';
+import { stepToHop } from '../../store/viewActions.ts';
 import { toRequestSpec } from '../requests/RequestBar.tsx';
 import { isTypingTarget } from '../keyboard/isTypingTarget.ts';
 import { getPresenterCommand } from './presenterKeys.ts';
@@ -16,16 +17,16 @@ function run(app: KubeplayApp, command: PresenterCommand): void {
   const view = app.view.getState();
   switch (command.kind) {
     case 'toggle':
-      app.view.setState({ presenter: !view.presenter });
+      setPresenter(app.view, !view.presenter);
       return;
     case 'leave':
-      app.view.setState({ presenter: false });
+      setPresenter(app.view, false);
       return;
     case 'send':
       if (view.draft.url.trim()) void app.sendRequest(toRequestSpec(view.draft));
       return;
     case 'step':
-      app.view.setState({ stepMode: true, stepHop: command.hop });
+      stepToHop(app.view, command.hop);
       return;
     case 'fit':
       requestFit(app.view);

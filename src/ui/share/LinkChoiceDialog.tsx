@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/react.ts';
 import type { OpenedLink } from '../../store/shareLink.ts';
+import { showNotice } from '../../store/viewActions.ts';
 import { openSharedLink } from './openSharedLink.ts';
 import { useFocusTrap } from './useFocusTrap.ts';
 import './share.css';
@@ -29,7 +30,7 @@ export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
   if (!open) return null;
   const choose = (shared: boolean) => {
     if (shared) openSharedLink(app, link);
-    else app.view.setState({ notice: t('share.keptNotice') });
+    else showNotice(app.view, t('share.keptNotice'));
     setOpen(false);
   };
   return (

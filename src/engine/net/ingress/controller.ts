@@ -3,7 +3,7 @@
  * request's Host and path against the Ingresses it serves, then opens a NEW connection from its own
  * pod IP straight to a ready endpoint of the backend Service — not to the ClusterIP, so kube-proxy and
  * Service sessionAffinity are bypassed — unless `nginx.ingress.kubernetes.io/service-upstream: "true"`
- * (K8S-FACTS §19–§21). Unmatched requests get the controller's default backend (404); a backend
+ * (docs/kubernetes-facts.md#default-backend, #ingress-nginx, #traefik). Unmatched requests get the controller's default backend (404); a backend
  * Service that is missing or has no ready endpoint gives 503 on ingress-nginx and 404 on Traefik
  * (503 with allowEmptyServices).
  */

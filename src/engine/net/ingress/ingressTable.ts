@@ -1,8 +1,8 @@
 /**
  * What one ingress controller serves, built once per state: the Ingresses of its class
- * (controllerServes in model/ingressControllers.ts, K8S-FACTS §18) turned into servers the way
+ * (controllerServes in model/ingressControllers.ts, docs/kubernetes-facts.md#ingress-class) turned into servers the way
  * ingress-nginx renders nginx.conf: one server per host with the paths of ALL Ingresses naming that
- * host merged (K8S-FACTS §20), wildcard servers, and the catch-all server of host-less rules.
+ * host merged (docs/kubernetes-facts.md#ingress-nginx), wildcard servers, and the catch-all server of host-less rules.
  */
 import type { IngressBackend, IngressManifest, PathType } from '../../model/objects.ts';
 import type { ClusterState } from '../../model/state.ts';

@@ -5,7 +5,7 @@ import { normalizeHost, selectPath, wildcardMatches } from './pathMatch.ts';
 type P = { path: string; pathType: PathType; id: string };
 const p = (pathType: PathType, path: string, id = `${pathType} ${path}`): P => ({ path, pathType, id });
 
-/** The 18 cases of the Ingress concept page's "Examples" table (K8S-FACTS §16). */
+/** The 18 cases of the Ingress concept page's "Examples" table (docs/kubernetes-facts.md#ingress-paths). */
 const cases: { n: number; paths: P[]; request: string; expect: string | undefined }[] = [
   { n: 1, paths: [p('Prefix', '/')], request: '/anything/at/all', expect: 'Prefix /' },
   { n: 2, paths: [p('Exact', '/foo')], request: '/foo', expect: 'Exact /foo' },

@@ -1,5 +1,5 @@
 /**
- * Ingress path and host matching (K8S-FACTS §16–§17; Ingress concept page "Examples" table;
+ * Ingress path and host matching (docs/kubernetes-facts.md#ingress-paths, #ingress-hosts; Ingress concept page "Examples" table;
  * ingress-nginx docs "Ingress Path Matching").
  * - Exact: the whole path, case-sensitive.
  * - Prefix: element-wise on `/`, trailing slashes ignored on both sides: `/foo/bar` matches

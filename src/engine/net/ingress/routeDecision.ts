@@ -2,7 +2,7 @@
  * What an ingress controller does with a Host and a path, decided once per state: which Ingress rule
  * matches (ingress-nginx: first matching server, exact host then wildcard then catch-all; Traefik:
  * per host+path routers, so unmatched paths fall through to host-less rules), which backend Service
- * and port, or which error (K8S-FACTS §16–§21).
+ * and port, or which error (docs/kubernetes-facts.md#ingress-paths to #traefik).
  */
 import type { IngressBackend, ServicePort } from '../../model/objects.ts';
 import type { ServiceState } from '../../model/state.ts';

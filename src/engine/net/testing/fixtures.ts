@@ -199,7 +199,7 @@ function selects(selector: Record<string, string>, labels: Record<string, string
   return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
 }
 
-/** A minimal endpoints controller: ready pods to addresses, others to notReadyAddresses (K8S-FACTS §2–3). */
+/** A minimal endpoints controller: ready pods to addresses, others to notReadyAddresses (docs/kubernetes-facts.md#ports, #endpoints). */
 function deriveEndpoints(service: ServiceState, pods: PodState[]): EndpointsState | undefined {
   const { spec, metadata } = service.manifest;
   if (!spec.selector || spec.type === 'ExternalName') return undefined;
@@ -394,6 +394,7 @@ export function makeState(fixture: StateFixture = {}): ClusterState {
       createdAt: 0,
     })),
     clients: [{ name: 'laptop', ip: '172.18.0.1', hosts: [] }],
+    outsideHosts: [],
     events: [],
     affinity: {},
     ipvsCursor: {},

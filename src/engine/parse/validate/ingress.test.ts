@@ -7,7 +7,7 @@ const rule = (path: string) => `  rules:\n  - host: web.example.com\n    http:\n
 const backend =
   '        backend:\n          service:\n            name: web\n            port: {number: 80}\n';
 
-describe('Ingress validation (K8S-FACTS §15–§17, §22)', () => {
+describe('Ingress validation (docs/kubernetes-facts.md §15–§17, §22)', () => {
   it('needs rules or a default backend', () => {
     expect(problems(ing('  tls: []\n'))).toEqual([
       '6:3 error spec: Invalid value: []networking.IngressRule(nil): either `defaultBackend` or `rules` must be specified',

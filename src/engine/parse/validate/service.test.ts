@@ -5,7 +5,7 @@ import { errors, problems } from '../test/helpers.ts';
 const svc = (spec: string, name = 'web') =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n${spec}`;
 
-describe('Service validation (K8S-FACTS §1, §2, §6–§8, §10, §11, §14)', () => {
+describe('Service validation (docs/kubernetes-facts.md §1, §2, §6–§8, §10, §11, §14)', () => {
   it('name must be a DNS-1035 label', () => {
     expect(problems(svc('  ports: [{port: 80}]\n', '1kubia'))).toEqual([
       `4:9 error metadata.name: Invalid value: "1kubia": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')`,

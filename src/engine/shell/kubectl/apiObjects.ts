@@ -5,7 +5,13 @@
  * Keys come out sorted, as kubectl prints unstructured objects (Go maps marshal sorted).
  */
 import { stringify } from 'yaml';
-import type { Container, IngressBackend, LabelSelector } from '../../model/objects.ts';
+import type {
+  Container,
+  IngressBackend,
+  LabelSelector,
+  NetworkPolicyRule,
+  NetworkPolicySpec,
+} from '../../model/objects.ts';
 import type { ClusterState } from '../../model/state.ts';
 import { isPodReady, NODE_INFO, uniquePorts } from './printers.ts';
 import type { ListedObject } from './listing.ts';
@@ -59,6 +65,36 @@ function metadataOf(obj: ListedObject, uid: string, extra: JsonObject = {}): Jso
   if (Object.keys(obj.labels).length) meta['labels'] = { ...obj.labels };
   if (Object.keys(obj.annotations).length) meta['annotations'] = { ...obj.annotations };
   return meta;
+}
+
+/** NetworkPolicySpec as the API server returns it: defaulted protocol and policyTypes written out. */
+function networkPolicySpecJson(spec: NetworkPolicySpec): JsonObject {
+  const rule = (r: NetworkPolicyRule, peersKey: 'from' | 'to'): JsonObject => {
+    const out: JsonObject = {};
+    if (r.peers.length)
+      out[peersKey] = r.peers.map((p) => {
+        const peer: JsonObject = {};
+        if (p.podSelector) peer['podSelector'] = selectorJson(p.podSelector);
+        if (p.namespaceSelector) peer['namespaceSelector'] = selectorJson(p.namespaceSelector);
+        if (p.ipBlock)
+          peer['ipBlock'] = {
+            cidr: p.ipBlock.cidr,
+            ...(p.ipBlock.except.length ? { except: [...p.ipBlock.except] } : {}),
+          };
+        return peer;
+      });
+    if (r.ports.length)
+      out['ports'] = r.ports.map((p) => ({
+        protocol: p.protocol,
+        ...(p.port !== undefined ? { port: p.port } : {}),
+        ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
+      }));
+    return out;
+  };
+  const out: JsonObject = { podSelector: selectorJson(spec.podSelector), policyTypes: [...spec.policyTypes] };
+  if (spec.ingress.length) out['ingress'] = spec.ingress.map((r) => rule(r, 'from'));
+  if (spec.egress.length) out['egress'] = spec.egress.map((r) => rule(r, 'to'));
+  return out;
 }
 
 function selectorJson(selector: LabelSelector): JsonObject {
@@ -364,6 +400,12 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
         status: lbStatus(obj.ingress.status.loadBalancer.ingress),
       }) as JsonObject;
     }
+    case 'NetworkPolicy':
+      return sortKeys({
+        ...head,
+        metadata: metadataOf(obj, uidOf(key), { generation: 1 }),
+        spec: networkPolicySpecJson(obj.networkPolicy.manifest.spec),
+      }) as JsonObject;
     case 'IngressClass':
       return sortKeys({
         ...head,

@@ -5,7 +5,8 @@
  * workloads (rc, rs, deploy).
  */
 import type { ClusterEvent, ClusterState, PodState } from '../../model/state.ts';
-import type { Container, IngressBackend } from '../../model/objects.ts';
+import type { Container, IngressBackend, NetworkPolicySpec } from '../../model/objects.ts';
+import { formatTimestamp } from './apiObjects.ts';
 import type { CommandOutput } from '../context.ts';
 import { formatAge } from '../format/age.ts';
 import { DESCRIBE, formatTabbed } from '../format/tabwriter.ts';
@@ -16,6 +17,7 @@ import { findObject, notFoundMessage, resolveResourceArgs } from './get.ts';
 import { formatLabels, matchesSelector, parseLabelSelector } from './labelSelector.ts';
 import type { ListedObject } from './listing.ts';
 import { listObjects } from './listing.ts';
+import { describeNetworkPolicySpec } from './describeNetworkPolicy.ts';
 import {
   formatEndpointsColumn,
   formatLabelSelector,
@@ -76,6 +78,27 @@ function eventSource(reason: string, object: string): string {
   if (reason === 'IPAllocated' || reason === 'AllocationFailed') return 'metallb-controller';
   if (reason === 'nodeAssigned') return 'metallb-speaker';
   return 'kubelet';
+}
+
+/** describeNetworkPolicy: no events section (kubectl does not list them for NetworkPolicy). */
+function describeNetworkPolicy(
+  name: string,
+  namespace: string,
+  createdAt: number,
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+  spec: NetworkPolicySpec,
+): string[] {
+  const lines = [`Name:\t${name}`, `Namespace:\t${namespace}`, `Created on:\t${goTime(createdAt)}`];
+  multiline(lines, 'Labels', labels);
+  multiline(lines, 'Annotations', annotations);
+  lines.push(...describeNetworkPolicySpec(spec));
+  return lines;
+}
+
+/** metav1.Time printed with %s: Go's time.Time String(), `2006-01-02 15:04:05 +0000 UTC`. */
+function goTime(seconds: number): string {
+  return `${formatTimestamp(seconds).replace('T', ' ').replace('Z', '')} +0000 UTC`;
 }
 
 function events(lines: string[], state: ClusterState, kind: string, namespace: string, name: string): void {
@@ -554,6 +577,16 @@ function describeOne(obj: ListedObject, state: ClusterState): string | undefined
       events(lines, state, 'EndpointSlice', obj.namespace, obj.name);
       break;
     }
+    case 'NetworkPolicy':
+      lines = describeNetworkPolicy(
+        obj.name,
+        obj.namespace,
+        obj.createdAt,
+        obj.labels,
+        obj.annotations,
+        obj.networkPolicy.manifest.spec,
+      );
+      break;
     case 'IngressClass':
       lines = [`Name:\t${obj.name}`];
       multiline(lines, 'Labels', obj.labels);

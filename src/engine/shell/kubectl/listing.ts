@@ -9,6 +9,7 @@ import type {
   EndpointsState,
   IngressClassState,
   IngressState,
+  NetworkPolicyState,
   NodeState,
   PodState,
   ServiceState,
@@ -30,6 +31,7 @@ export type ListedObject =
   | (Base & { kind: 'Endpoints'; endpoints: EndpointsState })
   | (Base & { kind: 'Ingress'; ingress: IngressState })
   | (Base & { kind: 'IngressClass'; ingressClass: IngressClassState })
+  | (Base & { kind: 'NetworkPolicy'; networkPolicy: NetworkPolicyState })
   | (Base & { kind: 'Node'; node: NodeState })
   | (Base & {
       kind: 'Deployment' | 'ReplicationController' | 'ReplicaSet' | 'DaemonSet';
@@ -150,6 +152,12 @@ export function listObjects(state: ClusterState, kind: ResourceKind): ListedObje
         ...metaBase(ingressClass.manifest.metadata, ingressClass.createdAt),
         namespace: '',
       }));
+    case 'NetworkPolicy':
+      return (state.networkPolicies ?? []).map((networkPolicy) => ({
+        kind,
+        networkPolicy,
+        ...metaBase(networkPolicy.manifest.metadata, networkPolicy.createdAt),
+      }));
     case 'Node':
       return state.nodes.map((node) => ({
         kind,
@@ -165,7 +173,7 @@ export function listObjects(state: ClusterState, kind: ResourceKind): ListedObje
         kind,
         namespace: '',
         name: ns.name,
-        labels: { 'kubernetes.io/metadata.name': ns.name },
+        labels: { ...ns.labels, 'kubernetes.io/metadata.name': ns.name },
         annotations: {},
         createdAt: ns.createdAt,
       }));

@@ -66,6 +66,7 @@ const DELETABLE: Partial<Record<ResourceType['kind'], ObjectKindName>> = {
   Endpoints: 'Endpoints',
   Ingress: 'Ingress',
   IngressClass: 'IngressClass',
+  NetworkPolicy: 'NetworkPolicy',
   Namespace: 'Namespace',
   Node: 'Node',
   Deployment: 'Deployment',

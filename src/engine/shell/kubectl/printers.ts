@@ -38,6 +38,8 @@ export function headersOf(kind: ResourceKind, wide: boolean): string[] {
       return ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'];
     case 'IngressClass':
       return ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'];
+    case 'NetworkPolicy':
+      return ['NAME', 'POD-SELECTOR', 'AGE'];
     case 'Node':
       return [
         'NAME',
@@ -167,6 +169,8 @@ export function rowOf(obj: ListedObject, state: ClusterState, wide: boolean): st
     }
     case 'IngressClass':
       return [obj.name, obj.ingressClass.manifest.controller, '<none>', age];
+    case 'NetworkPolicy':
+      return [obj.name, formatLabelSelector(obj.networkPolicy.manifest.spec.podSelector), age];
     case 'Node': {
       const n = obj.node;
       let status = n.up ? 'Ready' : 'NotReady';

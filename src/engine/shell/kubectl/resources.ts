@@ -8,6 +8,7 @@ export type ResourceKind =
   | 'Endpoints'
   | 'Ingress'
   | 'IngressClass'
+  | 'NetworkPolicy'
   | 'Node'
   | 'Deployment'
   | 'ReplicationController'
@@ -73,6 +74,15 @@ export const RESOURCE_TYPES: ResourceType[] = [
     group: 'networking.k8s.io',
     version: 'v1',
     namespaced: false,
+  },
+  {
+    kind: 'NetworkPolicy',
+    plural: 'networkpolicies',
+    singular: 'networkpolicy',
+    shortNames: ['netpol'],
+    group: 'networking.k8s.io',
+    version: 'v1',
+    namespaced: true,
   },
   {
     kind: 'Node',

@@ -203,6 +203,7 @@ export function kubiaState(): ClusterState {
     ],
     ingressClasses: [],
     clients: [{ name: 'laptop', ip: '172.18.0.100', hosts: [] }],
+    outsideHosts: [],
     events: [],
     affinity: {},
     ipvsCursor: {},

@@ -1,7 +1,7 @@
 /**
  * ping (iputils): ICMP echo answers only from something that owns the address. A ClusterIP is owned
  * by nothing (kube-proxy only rewrites TCP/UDP/SCTP to `clusterIP:port`), so every packet is lost
- * (K8S-FACTS §4); pods and nodes answer; pod IPs are not routed to outside clients.
+ * (docs/kubernetes-facts.md#clusterip); pods and nodes answer; pod IPs are not routed to outside clients.
  */
 import { lookupName, firstAddress } from '../../net/resolver.ts';
 import type { Hop, Trace } from '../../trace.ts';

@@ -224,6 +224,15 @@ export function getCardContent(data: GraphNodeData): CardContent {
         title: cardTitle([kindLabel('client'), nameItem(data.name)]),
         lines: [line(CARD_FONT * 0.9, run(data.ip || 'outside the cluster', CARD_MONO))],
       };
+    case 'outside':
+      return {
+        frame: card({ dash: 'dashed', stroke: 'ingBorder' }),
+        inset: CARD_INSET,
+        title: cardTitle([kindLabel('outside'), nameItem(data.name)]),
+        lines: [
+          line(CARD_FONT * 0.9, run(data.hostnames ? `${data.ip} · ${data.hostnames}` : data.ip, CARD_MONO)),
+        ],
+      };
     case 'dns':
       return {
         frame: card({ dash: 'dashed' }),

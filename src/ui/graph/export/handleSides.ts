@@ -15,6 +15,7 @@ const HANDLES: Record<GraphNodeData['kind'], { source: HandleSide; target: Handl
   ingress: { source: 'bottom', target: 'bottom' },
   lb: { source: 'right', target: 'left' },
   client: { source: 'right', target: 'left' },
+  outside: { source: 'right', target: 'left' },
   dns: { source: 'bottom', target: 'top' },
 };
 

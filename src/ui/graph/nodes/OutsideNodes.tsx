@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import type { ClientData, DnsData, LoadBalancerData } from '../graphData.ts';
+import type { ClientData, DnsData, LoadBalancerData, OutsideHostData } from '../graphData.ts';
 import { useIsSelected } from './useNodeFlags.ts';
 
 function LoadBalancerNodeView({ id, data }: NodeProps & { data: LoadBalancerData }) {
@@ -31,6 +31,18 @@ function ClientNodeView({ id, data }: NodeProps & { data: ClientData }) {
   );
 }
 
+function OutsideHostNodeView({ id, data }: NodeProps & { data: OutsideHostData }) {
+  const selected = useIsSelected(id);
+  return (
+    <div className={`kp-card kp-outside${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+      <div className="kp-title">
+        <span className="kp-kind">outside</span> <span className="kp-name">{data.name}</span>
+      </div>
+      <div className="kp-mono">{data.hostnames ? `${data.ip} · ${data.hostnames}` : data.ip}</div>
+    </div>
+  );
+}
+
 function DnsNodeView({ id, data }: NodeProps & { data: DnsData }) {
   const selected = useIsSelected(id);
   return (
@@ -47,3 +59,4 @@ function DnsNodeView({ id, data }: NodeProps & { data: DnsData }) {
 export const LoadBalancerNode = memo(LoadBalancerNodeView);
 export const ClientNode = memo(ClientNodeView);
 export const DnsNode = memo(DnsNodeView);
+export const OutsideHostNode = memo(OutsideHostNodeView);

@@ -1,4 +1,4 @@
-/** Per-node subscriptions: each node reads only its own slice, by id (STYLE.md 2.5). */
+/** Per-node subscriptions: each node reads only its own slice, by id (docs/decisions.md#animation). */
 import { useSimulation, useTraffic, useView } from '../../../store/react.ts';
 
 export function useIsSelected(id: string): boolean {

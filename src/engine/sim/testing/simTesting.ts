@@ -2,9 +2,9 @@
  * Small helpers for the control-plane tests: build a simulation from YAML text and find things in it.
  * Test-only; not exported from the engine's index.
  */
-import type { Action } from '../model/actions.ts';
-import type { PodState, ServiceState } from '../model/state.ts';
-import { createSimulation, type Simulation } from './simulation.ts';
+import type { Action } from '../../model/actions.ts';
+import type { PodState, ServiceState } from '../../model/state.ts';
+import { createSimulation, type Simulation } from '../simulation.ts';
 
 export function simulate(yaml: string, seed = 1, actions: Action[] = []): Simulation {
   return createSimulation({ files: [{ file: 'manifest.yaml', text: yaml }], seed, actions });
