@@ -36,14 +36,30 @@ export function startPendingPods(cp: ControlPlane): void {
   for (const pod of pending) advancePod(cp, pod);
 }
 
-/** MetalLB retries Services still `<pending>` when addresses free up or a pool is added. */
+/**
+ * MetalLB's controller reconciles every Service again when its configuration changes or an address is
+ * freed (https://github.com/metallb/metallb, internal/k8s/controllers/service_controller.go): a Service
+ * still `<pending>` gets an address from a pool applied after it. A failure is reported as MetalLB's
+ * `AllocationFailed` event once, not again on every pass while nothing changed.
+ */
 export function retryPendingLoadBalancers(cp: ControlPlane): void {
   const { state } = cp;
   for (const svc of state.services) {
     const m = svc.manifest;
     if (m.spec.type !== 'LoadBalancer' || svc.status.loadBalancer.ingress.length > 0) continue;
     const result = allocateLoadBalancerIp(state, m, usedLoadBalancerIps(state));
-    if (!result.ok) continue;
+    if (!result.ok) {
+      const object = `Service/${m.metadata.name}`;
+      if (result.message !== undefined && !lastEventSays(state, object, m.metadata.namespace, result.message))
+        recordEvent(state, {
+          type: 'Warning',
+          reason: 'AllocationFailed',
+          object,
+          namespace: m.metadata.namespace,
+          message: result.message,
+        });
+      continue;
+    }
     svc.status = { loadBalancer: { ingress: [{ ip: result.ip }] } };
     recordEvent(state, {
       reason: 'IPAllocated',
@@ -52,6 +68,20 @@ export function retryPendingLoadBalancers(cp: ControlPlane): void {
       message: `Assigned IP ["${result.ip}"]`,
     });
   }
+}
+
+/** Whether the newest event about this object already carries this message. */
+function lastEventSays(
+  state: ControlPlane['state'],
+  object: string,
+  namespace: string,
+  message: string,
+): boolean {
+  for (let i = state.events.length - 1; i >= 0; i--) {
+    const e = state.events[i];
+    if (e && e.object === object && e.namespace === namespace) return e.message === message;
+  }
+  return false;
 }
 
 /**

@@ -109,6 +109,8 @@ spec:
 ${
   lbService
     ? `---
+${KIND_METALLB_POOL}
+---
 apiVersion: v1
 kind: Service
 metadata: {name: traefik, namespace: kube-system}

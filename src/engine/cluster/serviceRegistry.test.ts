@@ -174,7 +174,8 @@ describe('LoadBalancer addresses', () => {
         svc('b', '  type: LoadBalancer\n  loadBalancerIP: 172.18.255.210\n  ports: [{port: 80}]'),
         svc('c', '  type: LoadBalancer\n  ports: [{port: 80}]'),
         svc('d', '  type: LoadBalancer\n  loadBalancerIP: 10.1.1.1\n  ports: [{port: 80}]'),
-        KIND_METALLB_POOL,
+        // after the Services: MetalLB's controller reconciles the pending ones when its config arrives
+        `\n${KIND_METALLB_POOL}`,
       ].join('---'),
     );
     const ip = (n: string, s = sim) => serviceOf(s, n).status.loadBalancer.ingress.map((i) => i.ip);
