@@ -72,7 +72,33 @@ function writableText(obj: JsonMap): string {
   for (const key of ['name', 'namespace', 'labels', 'annotations'])
     if (meta[key] !== undefined) kept[key] = meta[key];
   const { status: _status, metadata: _metadata, ...rest } = obj;
+  if (obj['kind'] === 'Service' && isMap(rest['spec'])) rest['spec'] = dropTypeDependentFields(rest['spec']);
   return stringify({ ...rest, metadata: kept });
+}
+
+/**
+ * The API server clears the Service fields the new type or traffic policy no longer uses, rather than
+ * refusing them (dropTypeDependentFields in
+ * https://github.com/kubernetes/kubernetes/blob/master/pkg/registry/core/service/strategy.go).
+ */
+function dropTypeDependentFields(spec: JsonMap): JsonMap {
+  const out = { ...spec };
+  const type = out['type'];
+  if (type !== 'LoadBalancer' || out['externalTrafficPolicy'] !== 'Local') delete out['healthCheckNodePort'];
+  if (type !== 'LoadBalancer') {
+    delete out['allocateLoadBalancerNodePorts'];
+    delete out['loadBalancerClass'];
+  }
+  if (type === 'ClusterIP' || type === 'ExternalName') {
+    delete out['externalTrafficPolicy'];
+    if (Array.isArray(out['ports']))
+      out['ports'] = out['ports'].map((p) => {
+        if (!isMap(p)) return p;
+        const { nodePort: _nodePort, ...port } = p;
+        return port;
+      });
+  }
+  return out;
 }
 
 /** The addresses a status patch gives a Service: each entry's ip, else its hostname. */
