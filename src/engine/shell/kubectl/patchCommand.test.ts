@@ -100,3 +100,36 @@ describe('kubectl patch', () => {
     );
   });
 });
+
+describe('traffic to a LoadBalancer address', () => {
+  const notes = (r: ReturnType<typeof run>, i: number) =>
+    (r.steps[i]?.traces ?? []).flatMap((t) => t.hops.map((h) => h.note)).join('\n');
+
+  it('explains a request to kind’s pool while the Service is <pending>', () => {
+    const r = run(['curl -s --max-time 2 http://172.18.255.200']);
+    expect(r.steps[0]?.exitCode).not.toBe(0);
+    expect(notes(r, 0)).toMatch(
+      /EXTERNAL-IP is <pending> for default\/kubia-loadbalancer, default\/kubia-lb-local: nothing in this cluster implements LoadBalancer Services — declare a MetalLB IPAddressPool or play the cloud controller with kubectl patch/,
+    );
+  });
+
+  it('drops clients outside loadBalancerSourceRanges at the load balancer', () => {
+    const status = (ip: string) =>
+      `kubectl patch svc kubia-loadbalancer --subresource=status --type=merge -p '{"status":{"loadBalancer":{"ingress":[{"ip":"${ip}"}]}}}'`;
+    const allowed = run([
+      status('203.0.113.10'),
+      `kubectl patch svc kubia-loadbalancer -p '{"spec":{"loadBalancerSourceRanges":["0.0.0.0/0"]}}'`,
+      'curl -s --max-time 2 http://203.0.113.10',
+    ]);
+    expect(allowed.steps.map((s) => s.exitCode)).toEqual([0, 0, 0]);
+    const denied = run([
+      status('203.0.113.10'),
+      `kubectl patch svc kubia-loadbalancer -p '{"spec":{"loadBalancerSourceRanges":["198.51.100.0/24"]}}'`,
+      'curl -s --max-time 2 http://203.0.113.10',
+    ]);
+    expect(denied.steps[2]?.exitCode).not.toBe(0);
+    expect(notes(denied, 2)).toMatch(
+      /is outside spec\.loadBalancerSourceRanges of default\/kubia-loadbalancer \(198\.51\.100\.0\/24\): the load balancer's firewall drops the packet/,
+    );
+  });
+});
