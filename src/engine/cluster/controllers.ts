@@ -8,7 +8,7 @@ import type { ControlPlane } from './controlPlane.ts';
 import { syncEndpoints } from './endpointsController.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
-import { allocateLoadBalancerIp, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
+import { allocateLoadBalancerIp, inMetallbPool, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
 import { advancePod, deletePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
@@ -45,6 +45,15 @@ export function startPendingPods(cp: ControlPlane): void {
 export function retryPendingLoadBalancers(cp: ControlPlane): void {
   const { state } = cp;
   for (const svc of state.services) {
+    // an address MetalLB gave that no pool holds any more (the pool was deleted or shrunk) is taken back
+    // (clearServiceState in MetalLB's controller/service.go); a status someone else wrote is left alone
+    const ip = svc.status.loadBalancer.ingress[0]?.ip;
+    if (svc.loadBalancerBy === 'metallb' && (ip === undefined || !inMetallbPool(state, ip))) {
+      svc.status = { loadBalancer: { ingress: [] } };
+      delete svc.loadBalancerBy;
+    }
+  }
+  for (const svc of state.services) {
     const m = svc.manifest;
     if (m.spec.type !== 'LoadBalancer' || svc.status.loadBalancer.ingress.length > 0) continue;
     const result = allocateLoadBalancerIp(state, m, usedLoadBalancerIps(state));
@@ -61,6 +70,7 @@ export function retryPendingLoadBalancers(cp: ControlPlane): void {
       continue;
     }
     svc.status = { loadBalancer: { ingress: [{ ip: result.ip }] } };
+    svc.loadBalancerBy = 'metallb';
     recordEvent(state, {
       reason: 'IPAllocated',
       object: `Service/${m.metadata.name}`,

@@ -94,6 +94,15 @@ function desiredIps(svc: ServiceManifest): { ips: string[] } | { error: string }
   return { ips: [] };
 }
 
+/** Whether a MetalLB pool (any, autoAssign or not) holds this address. */
+export function inMetallbPool(state: ClusterState, ip: string): boolean {
+  const value = parseIp(ip);
+  return (
+    value !== undefined &&
+    poolsOf(state).some((p) => p.ranges.some((r) => value >= r.first && value <= r.last))
+  );
+}
+
 /**
  * The address for one Service, or why none. `used` maps each address already handed out to the
  * Service (`ns/name`) holding it.

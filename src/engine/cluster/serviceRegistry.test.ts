@@ -196,4 +196,30 @@ describe('LoadBalancer addresses', () => {
     expect(ip('e', after)).toEqual(['172.18.255.200']);
     expect(serviceOf(after, 'e').manifest.spec.ports[0]?.nodePort).toBeGreaterThanOrEqual(30086);
   });
+
+  it("takes MetalLB's addresses back when its pool goes, but keeps a status someone else wrote", () => {
+    const sim = simulate(
+      [
+        svc('a', '  type: LoadBalancer\n  ports: [{port: 80}]'),
+        svc('b', '  type: LoadBalancer\n  ports: [{port: 80}]'),
+        `\n${KIND_METALLB_POOL}`,
+      ].join('---'),
+    );
+    const ip = (n: string, s = sim) => serviceOf(s, n).status.loadBalancer.ingress.map((i) => i.ip);
+    expect(ip('a')).toEqual(['172.18.255.200']);
+    const patched = applyAction(sim, {
+      type: 'serviceStatus',
+      namespace: 'default',
+      name: 'b',
+      ingress: ['203.0.113.10'],
+    });
+    const noPool = applyAction(patched, {
+      type: 'delete',
+      kind: 'IPAddressPool',
+      namespace: 'metallb-system',
+      name: 'kind-pool',
+    });
+    expect(ip('a', noPool)).toEqual([]);
+    expect(ip('b', noPool)).toEqual(['203.0.113.10']);
+  });
 });

@@ -159,6 +159,7 @@ function assignLoadBalancer(cp: ControlPlane, svc: ServiceState, previous: Servi
   if (prevIp !== undefined && (requested === undefined || requested === '' || requested === prevIp)) {
     // the status is the controller's (or a `kubectl patch --subresource=status`): a spec update keeps it
     svc.status.loadBalancer.ingress = previous?.status.loadBalancer.ingress.map((i) => ({ ...i })) ?? [];
+    if (previous?.loadBalancerBy) svc.loadBalancerBy = previous.loadBalancerBy;
     return;
   }
   const result = allocateLoadBalancerIp(
@@ -180,6 +181,7 @@ function assignLoadBalancer(cp: ControlPlane, svc: ServiceState, previous: Servi
     return;
   }
   svc.status.loadBalancer.ingress = [{ ip: result.ip }];
+  svc.loadBalancerBy = 'metallb';
   recordEvent(cp.state, {
     reason: 'IPAllocated',
     object: ref,

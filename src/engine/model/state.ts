@@ -91,6 +91,8 @@ export interface ServiceState {
   manifest: ServiceManifest; // spec with clusterIP and nodePorts filled in by the allocators
   status: { loadBalancer: { ingress: { ip?: string; hostname?: string }[] } };
   createdAt: number;
+  /** 'metallb' when MetalLB wrote the status (it takes the address back when no pool holds it any more). */
+  loadBalancerBy?: 'metallb';
 }
 
 export interface EndpointsState {

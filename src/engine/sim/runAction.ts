@@ -138,12 +138,15 @@ export function runAction(
       );
       if (!svc)
         out.push(actionDiagnostic(actionNumber, notFoundMessage('Service', action.name), 'not-found'));
-      else
+      else {
         svc.status = {
           loadBalancer: {
             ingress: action.ingress.map((a) => (parseIp(a) === undefined ? { hostname: a } : { ip: a })),
           },
         };
+        // the writer is whoever patched it, not MetalLB
+        delete svc.loadBalancerBy;
+      }
       break;
     }
     case 'wait':
