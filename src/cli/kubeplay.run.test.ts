@@ -69,10 +69,29 @@ describe('kubeplay run', () => {
     expect(r2.code).toBe(1);
   });
 
-  it('manifests with errors: the diagnostics on stderr, exit 1, nothing run', async () => {
+  it('manifests with errors: the diagnostics on stderr, the commands run on what was applied', async () => {
     const r = await run(['run', 'broken.yaml', '--', 'kubectl get pods']);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^broken\.yaml:1:\d+ error /);
+    expect(r.stdout).toContain('student@laptop:~$ kubectl get pods\n');
+  });
+
+  it('applies every valid document around a rejected one, as kubectl apply does', async () => {
+    const bad = SERVICE.replace('name: web', 'name: bad')
+      .replace('  - port: 80\n', '  - port: 80\n    nodePort: 29999\n')
+      .replace('spec:\n', 'spec:\n  type: NodePort\n');
+    const three = [SERVICE.replace('web', 'one'), bad, SERVICE.replace('web', 'three')].join('---\n');
+    const r = await runCli(main, ['run', 'three.yaml', '--', 'kubectl get svc -o name'], {
+      files: { 'three.yaml': three },
+    });
+    expect(r.stderr).toMatch(/^three\.yaml:\d+:\d+ error spec\.ports\[0\]\.nodePort: Invalid value: 29999/);
+    expect(r.stdout).toContain('service/one\n');
+    expect(r.stdout).toContain('service/three\n');
+    expect(r.stdout).not.toContain('service/bad');
+    expect(r.code).toBe(0);
+  });
+
+  it('check still exits 1 on the same input', async () => {
+    const r = await run(['check', 'broken.yaml']);
+    expect(r.code).toBe(1);
   });
 });

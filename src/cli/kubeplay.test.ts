@@ -160,7 +160,7 @@ describe('kubeplay trace', () => {
     ]);
   });
 
-  it('prints only the errors to stderr and exits 1 when the manifests have errors', async () => {
+  it('prints only the errors to stderr and still traces the request over the valid objects', async () => {
     const r = await run([
       'trace',
       'warn.yaml',
@@ -170,10 +170,10 @@ describe('kubeplay trace', () => {
       '--url',
       'http://kubia',
     ]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^bad\.yaml:3:3 error spec\.ports\[0\]\.port: Invalid value/);
+    expect(r.stderr).toMatch(/were not applied; the rest of the scenario was/);
     expect(r.stderr).not.toMatch(/warning/);
+    expect(JSON.parse(r.stdout)).toMatchObject({ from: 'client/laptop', outcome: 'ok' });
   });
 
   it.each([

@@ -1,12 +1,12 @@
 /**
- * What `trace` and `load` share: build the simulation, refuse manifests with errors (printed to
- * stderr, exit 1), and check that --from names something that exists (else exit 2).
+ * What `trace` and `load` share: build the simulation (rejected documents reported on stderr, the
+ * rest applied, as kubectl apply does), and check that --from names something that exists (else exit 2).
  */
 import { createSimulation } from '../engine/index.ts';
 import type { ClusterState, RequestSpec, SourceFile } from '../engine/index.ts';
-import { formatDiagnostic } from './formatDiagnostic.ts';
-import { EXIT_INVALID, EXIT_USAGE } from './io.ts';
+import { EXIT_USAGE } from './io.ts';
 import type { CliIo } from './io.ts';
+import { reportRejected } from './reportRejected.ts';
 
 export type Prepared = { ok: true; state: ClusterState } | { ok: false; exitCode: number };
 
@@ -38,14 +38,7 @@ export function prepareRequest(
   io: CliIo,
 ): Prepared {
   const sim = createSimulation({ files, ...(seed === undefined ? {} : { seed }) });
-  const errors = sim.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    for (const d of errors) io.stderr.write(formatDiagnostic(d) + '\n');
-    io.stderr.write(
-      `kubeplay: the manifests have ${errors.length} error(s); fix them first (kubeplay check)\n`,
-    );
-    return { ok: false, exitCode: EXIT_INVALID };
-  }
+  reportRejected(sim.diagnostics, io);
   const unknown = findUnknownSource(sim.state, request.from);
   if (unknown !== undefined) {
     io.stderr.write(`kubeplay: unknown --from target ${request.from}: ${unknown}\n`);

@@ -36,6 +36,7 @@ const ACTION_TYPES = [
   'client',
   'label',
   'annotate',
+  'serviceStatus',
   'wait',
 ];
 const DONE_KEYS = ['command', 'output', 'exitCode', 'trace', 'action', 'state'];

@@ -79,6 +79,10 @@ const SPECS_BY_TYPE: { [T in ActionType]: Omit<ActionSpec, 'type'> } = {
     ],
   },
   wait: { code: 'w', fields: [f('seconds', 'seconds')] },
+  serviceStatus: {
+    code: 'p',
+    fields: [f('name', 'string'), f('ingress', 'strings'), f('namespace', 'namespace')],
+  },
 };
 
 export const ACTION_SPECS: readonly ActionSpec[] = Object.entries(SPECS_BY_TYPE).map(([type, spec]) => ({
@@ -111,6 +115,9 @@ export const KIND_SHORT_NAMES: Record<ObjectKindName, string> = {
   NetworkPolicy: 'netpol',
   Namespace: 'ns',
   Node: 'no',
+  // MetalLB's CRDs have no short names: the plural is what kubectl takes
+  IPAddressPool: 'ipaddresspools',
+  L2Advertisement: 'l2advertisements',
 };
 
 export const WORKLOAD_KINDS: readonly ObjectKindName[] = [

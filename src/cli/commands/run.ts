@@ -4,9 +4,9 @@
  */
 import { createShellSession, createSimulation, getPrompt, runCommand } from '../../engine/index.ts';
 import type { SourceFile } from '../../engine/index.ts';
-import { formatDiagnostic } from '../formatDiagnostic.ts';
-import { EXIT_INVALID, EXIT_OK } from '../io.ts';
+import { EXIT_OK } from '../io.ts';
 import type { CliIo } from '../io.ts';
+import { reportRejected } from '../reportRejected.ts';
 
 function withNewline(text: string): string {
   return text === '' || text.endsWith('\n') ? text : text + '\n';
@@ -32,14 +32,7 @@ export function runRun(
   io: CliIo,
 ): number {
   let sim = createSimulation({ files, ...(seed === undefined ? {} : { seed }) });
-  const errors = sim.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) {
-    for (const d of errors) io.stderr.write(formatDiagnostic(d) + '\n');
-    io.stderr.write(
-      `kubeplay: the manifests have ${errors.length} error(s); fix them first (kubeplay check)\n`,
-    );
-    return EXIT_INVALID;
-  }
+  reportRejected(sim.diagnostics, io);
   let session = createShellSession({ files: filesForShell(files) });
   let exitCode = EXIT_OK;
   for (const command of commands) {

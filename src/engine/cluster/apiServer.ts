@@ -9,6 +9,8 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type {
   EndpointsManifest,
   IngressClassManifest,
+  IpAddressPoolManifest,
+  L2AdvertisementManifest,
   IngressManifest,
   Manifest,
   NetworkPolicyManifest,
@@ -44,6 +46,13 @@ function sameName(
 export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[] {
   const { state } = cp;
   if (manifest.kind === 'Cluster') return [];
+  // MetalLB's CRDs exist only where MetalLB is installed, and its install creates metallb-system
+  if (
+    (manifest.kind === 'IPAddressPool' || manifest.kind === 'L2Advertisement') &&
+    manifest.metadata.namespace === METALLB_NAMESPACE &&
+    !state.namespaces.some((n) => n.name === METALLB_NAMESPACE)
+  )
+    state.namespaces.push({ name: METALLB_NAMESPACE, createdAt: state.clock });
   if (!isClusterScoped(manifest.kind)) {
     const ns = manifest.metadata.namespace;
     if (!state.namespaces.some((n) => n.name === ns)) {
@@ -75,12 +84,41 @@ export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[
     case 'IngressClass':
       applyIngressClass(cp, manifest);
       return [];
+    case 'IPAddressPool':
+    case 'L2Advertisement':
+      applyMetalLbConfig(cp, manifest);
+      return manifest.metadata.namespace === METALLB_NAMESPACE
+        ? []
+        : [
+            locate(
+              manifest,
+              'metadata.namespace',
+              `MetalLB reads its configuration only from its own namespace, ${METALLB_NAMESPACE}; this ${manifest.kind} is ignored`,
+              'metallb-namespace',
+              'warning',
+            ),
+          ];
     case 'NetworkPolicy':
       applyNetworkPolicy(cp, manifest);
       return [];
     case 'OutsideHost':
       return applyOutsideHost(cp, manifest);
   }
+}
+
+/** Where MetalLB's install puts it and where its controller reads its configuration (https://metallb.universe.tf/installation/). */
+export const METALLB_NAMESPACE = 'metallb-system';
+
+/** MetalLB's configuration: stored; its controller reads it in the next pass (retryPendingLoadBalancers). */
+function applyMetalLbConfig(
+  cp: ControlPlane,
+  manifest: IpAddressPoolManifest | L2AdvertisementManifest,
+): void {
+  const config = cp.state.metallb ?? { pools: [], l2: [] };
+  if (manifest.kind === 'IPAddressPool')
+    config.pools = [...config.pools.filter((p) => !sameName(p, manifest)), manifest];
+  else config.l2 = [...config.l2.filter((p) => !sameName(p, manifest)), manifest];
+  cp.state.metallb = config;
 }
 
 /** Namespace labels matter to NetworkPolicy namespaceSelectors; an update replaces the array entry. */

@@ -8,7 +8,7 @@ import type { ControlPlane } from './controlPlane.ts';
 import { syncEndpoints } from './endpointsController.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
-import { allocateLoadBalancerIp, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
+import { allocateLoadBalancerIp, inMetallbPool, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
 import { advancePod, deletePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
@@ -36,15 +36,41 @@ export function startPendingPods(cp: ControlPlane): void {
   for (const pod of pending) advancePod(cp, pod);
 }
 
-/** MetalLB retries Services still `<pending>` when addresses free up. */
+/**
+ * MetalLB's controller reconciles every Service again when its configuration changes or an address is
+ * freed (https://github.com/metallb/metallb, internal/k8s/controllers/service_controller.go): a Service
+ * still `<pending>` gets an address from a pool applied after it. A failure is reported as MetalLB's
+ * `AllocationFailed` event once, not again on every pass while nothing changed.
+ */
 export function retryPendingLoadBalancers(cp: ControlPlane): void {
   const { state } = cp;
   for (const svc of state.services) {
+    // an address MetalLB gave that no pool holds any more (the pool was deleted or shrunk) is taken back
+    // (clearServiceState in MetalLB's controller/service.go); a status someone else wrote is left alone
+    const ip = svc.status.loadBalancer.ingress[0]?.ip;
+    if (svc.loadBalancerBy === 'metallb' && (ip === undefined || !inMetallbPool(state, ip))) {
+      svc.status = { loadBalancer: { ingress: [] } };
+      delete svc.loadBalancerBy;
+    }
+  }
+  for (const svc of state.services) {
     const m = svc.manifest;
     if (m.spec.type !== 'LoadBalancer' || svc.status.loadBalancer.ingress.length > 0) continue;
-    const result = allocateLoadBalancerIp(state, m.spec.loadBalancerIP, usedLoadBalancerIps(state));
-    if (!result.ok) continue;
+    const result = allocateLoadBalancerIp(state, m, usedLoadBalancerIps(state));
+    if (!result.ok) {
+      const object = `Service/${m.metadata.name}`;
+      if (result.message !== undefined && !lastEventSays(state, object, m.metadata.namespace, result.message))
+        recordEvent(state, {
+          type: 'Warning',
+          reason: 'AllocationFailed',
+          object,
+          namespace: m.metadata.namespace,
+          message: result.message,
+        });
+      continue;
+    }
     svc.status = { loadBalancer: { ingress: [{ ip: result.ip }] } };
+    svc.loadBalancerBy = 'metallb';
     recordEvent(state, {
       reason: 'IPAllocated',
       object: `Service/${m.metadata.name}`,
@@ -52,6 +78,20 @@ export function retryPendingLoadBalancers(cp: ControlPlane): void {
       message: `Assigned IP ["${result.ip}"]`,
     });
   }
+}
+
+/** Whether the newest event about this object already carries this message. */
+function lastEventSays(
+  state: ControlPlane['state'],
+  object: string,
+  namespace: string,
+  message: string,
+): boolean {
+  for (let i = state.events.length - 1; i >= 0; i--) {
+    const e = state.events[i];
+    if (e && e.object === object && e.namespace === namespace) return e.message === message;
+  }
+  return false;
 }
 
 /**

@@ -22,6 +22,8 @@ const RESOURCE: Record<ObjectKindName, string> = {
   NetworkPolicy: 'networkpolicies.networking.k8s.io',
   Namespace: 'namespaces',
   Node: 'nodes',
+  IPAddressPool: 'ipaddresspools.metallb.io',
+  L2Advertisement: 'l2advertisements.metallb.io',
 };
 
 /** The NotFound text kubectl prints: `pods "kubia-xyz" not found`. */
@@ -97,6 +99,19 @@ function removeObject(cp: ControlPlane, kind: ObjectKindName, namespace: string,
       const before = state.ingressClasses.length;
       state.ingressClasses = state.ingressClasses.filter((c) => c.manifest.metadata.name !== name);
       return state.ingressClasses.length !== before;
+    }
+    case 'IPAddressPool':
+    case 'L2Advertisement': {
+      const config = state.metallb;
+      if (!config) return false;
+      const keep = <T extends { metadata: { name: string; namespace: string } }>(list: T[]) =>
+        list.filter((o) => !inNs(o.metadata));
+      const before = config.pools.length + config.l2.length;
+      state.metallb =
+        kind === 'IPAddressPool'
+          ? { ...config, pools: keep(config.pools) }
+          : { ...config, l2: keep(config.l2) };
+      return state.metallb.pools.length + state.metallb.l2.length !== before;
     }
     case 'Namespace':
       return deleteNamespace(cp, name);

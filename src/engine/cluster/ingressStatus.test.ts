@@ -1,8 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { errorsOf, simulate } from '../sim/testing/simTesting.ts';
+import { errorsOf, KIND_METALLB_POOL, simulate } from '../sim/testing/simTesting.ts';
 import type { Simulation } from '../sim/simulation.ts';
 
 const nginx = (extraArgs = '') => `
+${KIND_METALLB_POOL}
+---
 apiVersion: v1
 kind: Namespace
 metadata: {name: ingress-nginx}
@@ -107,6 +109,8 @@ spec:
 ${
   lbService
     ? `---
+${KIND_METALLB_POOL}
+---
 apiVersion: v1
 kind: Service
 metadata: {name: traefik, namespace: kube-system}

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { errorsOf, serviceOf, simulate } from '../sim/testing/simTesting.ts';
+import { errorsOf, KIND_METALLB_POOL, serviceOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
 import { parseIp } from './ipv4.ts';
 
@@ -174,6 +174,8 @@ describe('LoadBalancer addresses', () => {
         svc('b', '  type: LoadBalancer\n  loadBalancerIP: 172.18.255.210\n  ports: [{port: 80}]'),
         svc('c', '  type: LoadBalancer\n  ports: [{port: 80}]'),
         svc('d', '  type: LoadBalancer\n  loadBalancerIP: 10.1.1.1\n  ports: [{port: 80}]'),
+        // after the Services: MetalLB's controller reconciles the pending ones when its config arrives
+        `\n${KIND_METALLB_POOL}`,
       ].join('---'),
     );
     const ip = (n: string, s = sim) => serviceOf(s, n).status.loadBalancer.ingress.map((i) => i.ip);
@@ -193,5 +195,31 @@ describe('LoadBalancer addresses', () => {
     );
     expect(ip('e', after)).toEqual(['172.18.255.200']);
     expect(serviceOf(after, 'e').manifest.spec.ports[0]?.nodePort).toBeGreaterThanOrEqual(30086);
+  });
+
+  it("takes MetalLB's addresses back when its pool goes, but keeps a status someone else wrote", () => {
+    const sim = simulate(
+      [
+        svc('a', '  type: LoadBalancer\n  ports: [{port: 80}]'),
+        svc('b', '  type: LoadBalancer\n  ports: [{port: 80}]'),
+        `\n${KIND_METALLB_POOL}`,
+      ].join('---'),
+    );
+    const ip = (n: string, s = sim) => serviceOf(s, n).status.loadBalancer.ingress.map((i) => i.ip);
+    expect(ip('a')).toEqual(['172.18.255.200']);
+    const patched = applyAction(sim, {
+      type: 'serviceStatus',
+      namespace: 'default',
+      name: 'b',
+      ingress: ['203.0.113.10'],
+    });
+    const noPool = applyAction(patched, {
+      type: 'delete',
+      kind: 'IPAddressPool',
+      namespace: 'metallb-system',
+      name: 'kind-pool',
+    });
+    expect(ip('a', noPool)).toEqual([]);
+    expect(ip('b', noPool)).toEqual(['203.0.113.10']);
   });
 });

@@ -157,17 +157,20 @@ function assignLoadBalancer(cp: ControlPlane, svc: ServiceState, previous: Servi
   const prevIp = previous?.status.loadBalancer.ingress[0]?.ip;
   const requested = spec.loadBalancerIP;
   if (prevIp !== undefined && (requested === undefined || requested === '' || requested === prevIp)) {
-    svc.status.loadBalancer.ingress = [{ ip: prevIp }];
+    // the status is the controller's (or a `kubectl patch --subresource=status`): a spec update keeps it
+    svc.status.loadBalancer.ingress = previous?.status.loadBalancer.ingress.map((i) => ({ ...i })) ?? [];
+    if (previous?.loadBalancerBy) svc.loadBalancerBy = previous.loadBalancerBy;
     return;
   }
   const result = allocateLoadBalancerIp(
     cp.state,
-    requested,
+    svc.manifest,
     usedLoadBalancerIps(cp.state, keyOf(svc.manifest)),
   );
   const ref = `Service/${svc.manifest.metadata.name}`;
   const ns = svc.manifest.metadata.namespace;
   if (!result.ok) {
+    if (result.message === undefined) return;
     recordEvent(cp.state, {
       type: 'Warning',
       reason: 'AllocationFailed',
@@ -178,6 +181,7 @@ function assignLoadBalancer(cp: ControlPlane, svc: ServiceState, previous: Servi
     return;
   }
   svc.status.loadBalancer.ingress = [{ ip: result.ip }];
+  svc.loadBalancerBy = 'metallb';
   recordEvent(cp.state, {
     reason: 'IPAllocated',
     object: ref,

@@ -22,7 +22,6 @@ export const DEFAULT_SETTINGS: ClusterSettings = {
   kubeProxyMode: 'iptables',
   dnsDomain: 'cluster.local',
   nodePortRange: { min: 30000, max: 32767 },
-  loadBalancerPool: '172.18.255.200-172.18.255.250',
   nodeSubnet: '172.18.0.0/16',
 };
 

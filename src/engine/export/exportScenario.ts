@@ -124,6 +124,11 @@ class ActionFolder {
       case 'client':
         this.notes.push(`another client outside the cluster: ${action.name}`);
         return;
+      case 'serviceStatus':
+        this.notes.push(
+          `kubectl patch svc ${action.name}${ns(action)} --subresource=status --type=merge -p '${JSON.stringify({ status: { loadBalancer: { ingress: action.ingress.map((a) => ({ ip: a })) } } })}'`,
+        );
+        return;
       case 'wait':
         return;
     }

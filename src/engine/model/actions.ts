@@ -13,7 +13,9 @@ export type ObjectKindName =
   | 'IngressClass'
   | 'NetworkPolicy'
   | 'Namespace'
-  | 'Node';
+  | 'Node'
+  | 'IPAddressPool'
+  | 'L2Advertisement';
 
 export type Action =
   /** kubectl apply -f / create -f: YAML text of one or more documents. */
@@ -41,5 +43,10 @@ export type Action =
       set: Record<string, string>;
       remove: string[];
     }
+  /**
+   * kubectl patch svc NAME --subresource=status: what a load-balancer controller writes to
+   * status.loadBalancer.ingress (each entry an IP address or a hostname).
+   */
+  | { type: 'serviceStatus'; namespace: string; name: string; ingress: string[] }
   /** Time passes (session affinity expires, ages grow). */
   | { type: 'wait'; seconds: number };

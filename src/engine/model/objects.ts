@@ -123,6 +123,10 @@ export interface ServiceSpec {
   externalTrafficPolicy: 'Cluster' | 'Local';
   internalTrafficPolicy: 'Cluster' | 'Local';
   loadBalancerIP?: string;
+  /** Which load-balancer implementation should serve it; unset = the cluster's default one. */
+  loadBalancerClass?: string;
+  /** CIDRs allowed through the load balancer; empty = everyone. */
+  loadBalancerSourceRanges?: string[];
   allocateLoadBalancerNodePorts: boolean;
   publishNotReadyAddresses: boolean;
   healthCheckNodePort?: number;
@@ -233,6 +237,30 @@ export interface NodeManifest {
 }
 
 /**
+ * MetalLB's IPAddressPool (metallb.io/v1beta1): the addresses MetalLB may hand to LoadBalancer
+ * Services. https://metallb.universe.tf/configuration/#defining-the-ips-to-assign-to-the-load-balancer-services
+ */
+export interface IpAddressPoolManifest {
+  kind: 'IPAddressPool';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  /** CIDRs (`172.18.255.0/24`) or ranges (`172.18.255.200-172.18.255.250`), as written. */
+  addresses: string[];
+  /** spec.autoAssign, true by default: false keeps the pool for Services that ask for it by name or IP. */
+  autoAssign: boolean;
+  source?: SourceRef;
+}
+
+/** MetalLB's L2Advertisement: announce (ARP) the addresses of the pools it names (all when none). */
+export interface L2AdvertisementManifest {
+  kind: 'L2Advertisement';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  ipAddressPools: string[];
+  source?: SourceRef;
+}
+
+/**
  * networking.k8s.io/v1 NetworkPolicy, defaulted as the API server does (policyTypes filled in, ports'
  * protocol TCP). https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/
  */
@@ -322,6 +350,8 @@ export type Manifest =
   | IngressClassManifest
   | NamespaceManifest
   | NodeManifest
+  | IpAddressPoolManifest
+  | L2AdvertisementManifest
   | NetworkPolicyManifest
   | ClusterConfigManifest
   | OutsideHostManifest;

@@ -9,6 +9,8 @@ import type {
   EndpointSubset,
   EnvVar,
   IngressClassManifest,
+  IpAddressPoolManifest,
+  L2AdvertisementManifest,
   IngressManifest,
   KubeProxyMode,
   NetworkPolicyManifest,
@@ -26,8 +28,6 @@ export interface ClusterSettings {
   kubeProxyMode: KubeProxyMode;
   dnsDomain: string; // cluster.local
   nodePortRange: { min: number; max: number }; // 30000-32767
-  /** Addresses handed to LoadBalancer Services (as MetalLB or cloud-provider-kind would). */
-  loadBalancerPool: string;
   /** kind puts nodes on the docker network 172.18.0.0/16. */
   nodeSubnet: string;
 }
@@ -91,6 +91,8 @@ export interface ServiceState {
   manifest: ServiceManifest; // spec with clusterIP and nodePorts filled in by the allocators
   status: { loadBalancer: { ingress: { ip?: string; hostname?: string }[] } };
   createdAt: number;
+  /** 'metallb' when MetalLB wrote the status (it takes the address back when no pool holds it any more). */
+  loadBalancerBy?: 'metallb';
 }
 
 export interface EndpointsState {
@@ -173,6 +175,8 @@ export interface ClusterState {
   endpoints: EndpointsState[];
   ingresses: IngressState[];
   ingressClasses: IngressClassState[];
+  /** MetalLB's configuration objects, when the scenario installs MetalLB (cluster/loadBalancerAllocator.ts). */
+  metallb?: { pools: IpAddressPoolManifest[]; l2: L2AdvertisementManifest[] };
   /** Absent in states made before NetworkPolicy was simulated: read as none. */
   networkPolicies?: NetworkPolicyState[];
   clients: ClientState[];

@@ -16,6 +16,7 @@ import type { Delivery, Flow } from './flow.ts';
 import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
 import { insideClusterNetworks, routeOutside } from './egress.ts';
+import { pendingLoadBalancerNote, sourceRangeRefusal } from './loadBalancerAccess.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 import { proxyClusterIp, proxyExternal, serviceKey } from './serviceProxy.ts';
@@ -155,6 +156,9 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
   const lbService = index.servicesByLoadBalancerIp.get(dst);
   if (lbService) {
     const port = findPort(lbService, flow.dstPort);
+    const refusal = sourceRangeRefusal(lbService, flow.srcIp);
+    if (refusal)
+      return drop(ctx, flow, outside ? loadBalancerId(lbService) : graphIdOfNode(here.name), refusal);
     if (!outside) {
       // kube-proxy also has rules for the LB IP, so traffic from inside never leaves the node.
       if (!port) return noSuchServicePort(ctx, flow, lbService, here, 'load-balancer IP');
@@ -252,10 +256,11 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
     return deliverToPod(ctx, flow, pod, flow.dstPort);
   }
   if (!insideClusterNetworks(ctx.state, dst)) return routeOutside(ctx, flow);
+  const pending = pendingLoadBalancerNote(ctx.state);
   return drop(
     ctx,
     flow,
     outside ? sourceId : graphIdOfNode(flow.node ?? ''),
-    `nothing in the simulated network owns ${dst}: no route, so the client times out`,
+    `nothing in the simulated network owns ${dst}: no route, so the client times out${pending ? `. ${pending}` : ''}`,
   );
 }

@@ -131,6 +131,8 @@ export class RouteContext {
     };
     if (s.ipamLastReserved !== undefined) next.ipamLastReserved = s.ipamLastReserved;
     if (s.networkPolicies !== undefined) next.networkPolicies = s.networkPolicies;
+    // MetalLB's configuration survives a request, or its controller would find no pool on the next pass
+    if (s.metallb !== undefined) next.metallb = s.metallb;
     return next;
   }
 }

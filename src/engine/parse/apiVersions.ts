@@ -4,7 +4,7 @@
  * kubernetes.io/docs/reference/using-api/deprecation-guide/).
  */
 import type { Schema } from './schema/types.ts';
-import { arr, any, obj, str } from './schema/types.ts';
+import { arr, any, bool, obj, str, strList } from './schema/types.ts';
 import { resource } from './schema/meta.ts';
 import { podSpec } from './schema/pod.ts';
 import {
@@ -32,6 +32,8 @@ export type KnownKind =
   | 'IngressClass'
   | 'NetworkPolicy'
   | 'Node'
+  | 'IPAddressPool'
+  | 'L2Advertisement'
   | 'List'
   | 'Cluster'
   | 'OutsideHost';
@@ -136,6 +138,26 @@ export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
     },
   },
   Node: { v1: { schema: resource({ spec: nodeSpec }) } },
+  // MetalLB's CRDs (https://github.com/metallb/metallb/tree/main/api/v1beta1)
+  IPAddressPool: {
+    'metallb.io/v1beta1': {
+      schema: resource({
+        spec: obj({ addresses: strList, autoAssign: bool, avoidBuggyIPs: bool, serviceAllocation: any }),
+      }),
+    },
+  },
+  L2Advertisement: {
+    'metallb.io/v1beta1': {
+      schema: resource({
+        spec: obj({
+          ipAddressPools: strList,
+          ipAddressPoolSelectors: any,
+          nodeSelectors: any,
+          interfaces: strList,
+        }),
+      }),
+    },
+  },
   List: { v1: { schema: obj({ apiVersion: str, kind: str, metadata: any, items: arr({ t: 'resource' }) }) } },
   Cluster: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
   // kubeplay's own kind for servers outside the cluster (docs/outside-hosts.md).

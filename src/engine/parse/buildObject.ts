@@ -10,6 +10,7 @@ import { buildEndpoints } from './kinds/endpoints.ts';
 import { buildIngress, ingressSpecToV1Plain, isBetaIngress } from './kinds/ingress.ts';
 import { buildIngressClass } from './kinds/ingressClass.ts';
 import { buildKindCluster } from './kinds/kindCluster.ts';
+import { buildIpAddressPool, buildL2Advertisement } from './kinds/metallb.ts';
 import { buildNamespace } from './kinds/namespace.ts';
 import { buildNetworkPolicy } from './kinds/networkPolicy.ts';
 import { buildNode } from './kinds/node.ts';
@@ -30,6 +31,7 @@ import { validateWorkload } from './validate/workload.ts';
 import { validateIngress, validateIngressClass } from './validate/ingress.ts';
 import { validateEndpointProtocols, validateEndpoints } from './validate/endpoints.ts';
 import { validateKindCluster } from './validate/kindCluster.ts';
+import { validateIpAddressPool } from './validate/metallb.ts';
 import { validateNetworkPolicy } from './validate/networkPolicy.ts';
 import { validateOutsideHost } from './validate/outsideHost.ts';
 
@@ -64,6 +66,8 @@ const NAME_RULES: Record<Exclude<ObjectKind, 'Cluster'>, NameRule> = {
   IngressClass: isDns1123Subdomain,
   NetworkPolicy: isDns1123Subdomain,
   Node: isDns1123Subdomain,
+  IPAddressPool: isDns1123Subdomain,
+  L2Advertisement: isDns1123Subdomain,
   OutsideHost: isDns1123Subdomain,
 };
 
@@ -153,6 +157,13 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
       break;
     case 'Node':
       manifest = buildNode(raw, apiVersion);
+      break;
+    case 'IPAddressPool':
+      manifest = buildIpAddressPool(raw, apiVersion);
+      validateIpAddressPool(ctx, manifest);
+      break;
+    case 'L2Advertisement':
+      manifest = buildL2Advertisement(raw, apiVersion);
       break;
     case 'NetworkPolicy':
       manifest = buildNetworkPolicy(raw, apiVersion);

@@ -20,6 +20,7 @@ export function copyStateForWrite(s: ClusterState): ClusterState {
     endpoints: s.endpoints.map((e) => ({ ...e })),
     ingresses: s.ingresses.map((i) => ({ ...i })),
     ingressClasses: s.ingressClasses.map((c) => ({ ...c })),
+    ...(s.metallb ? { metallb: { pools: [...s.metallb.pools], l2: [...s.metallb.l2] } } : {}),
     ...(s.networkPolicies ? { networkPolicies: s.networkPolicies.map((p) => ({ ...p })) } : {}),
     clients: s.clients.map((c) => ({ ...c })),
     // Replaced, never edited, by the control plane (cluster/outsideHosts.ts): shared as it is.

@@ -54,6 +54,8 @@ const SIMULATED_KINDS: ReadonlySet<string> = new Set([
   'Endpoints',
   'Ingress',
   'IngressClass',
+  'IPAddressPool',
+  'L2Advertisement',
   'OutsideHost',
 ]);
 

@@ -13,7 +13,7 @@ import { invalid } from '../parse/messages.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { runControllers } from '../cluster/controllers.ts';
 import { deleteObject, notFoundMessage } from '../cluster/deleteObject.ts';
-import { formatIp, parseCidr } from '../cluster/ipv4.ts';
+import { formatIp, parseCidr, parseIp } from '../cluster/ipv4.ts';
 import { findNode, findPod } from '../cluster/lookup.ts';
 import { applyControlPlaneTaints } from '../cluster/topology.ts';
 
@@ -143,6 +143,23 @@ export function runAction(
       if (!relabel(cp, action))
         out.push(actionDiagnostic(actionNumber, notFoundMessage(action.kind, action.name), 'not-found'));
       break;
+    case 'serviceStatus': {
+      const svc = state.services.find(
+        (v) => v.manifest.metadata.namespace === action.namespace && v.manifest.metadata.name === action.name,
+      );
+      if (!svc)
+        out.push(actionDiagnostic(actionNumber, notFoundMessage('Service', action.name), 'not-found'));
+      else {
+        svc.status = {
+          loadBalancer: {
+            ingress: action.ingress.map((a) => (parseIp(a) === undefined ? { hostname: a } : { ip: a })),
+          },
+        };
+        // the writer is whoever patched it, not MetalLB
+        delete svc.loadBalancerBy;
+      }
+      break;
+    }
     case 'wait':
       break;
   }

@@ -5,10 +5,12 @@
  *   "IP address assignment"); 10.96.0.1 (kubernetes) and 10.96.0.10 (kube-dns) are the static ones;
  * - node ports (and health-check node ports) are unique across Services and come from the dynamic band
  *   30086-32767 first (portallocator calculateRangeOffset: min(max(16, 2768/32), 128) = 86 ports kept);
- * - load balancer addresses are unique.
+ * - load balancer addresses (MetalLB, from kind's pool of 51 addresses) are unique, one per LoadBalancer
+ *   Service; without a pool none is handed out (<pending>).
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { KIND_METALLB_POOL } from '../sim/testing/simTesting.ts';
 import { errorsOf, ipToNumber, simulate } from './helpers.ts';
 
 const serviceArb = fc.record({
@@ -18,8 +20,9 @@ const serviceArb = fc.record({
 });
 
 function render(services: { type: string; local: boolean; twoPorts: boolean }[]): string {
-  return services
-    .map(
+  return [
+    KIND_METALLB_POOL,
+    ...services.map(
       (s, i) => `apiVersion: v1
 kind: Service
 metadata:
@@ -30,8 +33,8 @@ ${s.local && s.type !== 'ClusterIP' ? '  externalTrafficPolicy: Local\n' : ''}  
   ports:
     - {name: http, port: 80}
 ${s.twoPorts ? '    - {name: https, port: 443}\n' : ''}`,
-    )
-    .join('---\n');
+    ),
+  ].join('---\n');
 }
 
 describe('allocators', () => {
@@ -81,6 +84,8 @@ describe('allocators', () => {
           );
           expect(lbs.length).toBe(services.filter((s) => s.type === 'LoadBalancer').length);
           expect(new Set(lbs).size).toBe(lbs.length);
+          const withoutPool = simulate(render(services).replace(KIND_METALLB_POOL, ''), seed);
+          expect(withoutPool.state.services.flatMap((s) => s.status.loadBalancer.ingress)).toEqual([]);
         },
       ),
       { numRuns: 40 },

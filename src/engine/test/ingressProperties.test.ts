@@ -9,6 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { routeRequest } from '../index.ts';
+import { KIND_METALLB_POOL } from '../sim/testing/simTesting.ts';
 import { errorsOf, podKey, podsOf, serviceOf, simulate } from './helpers.ts';
 
 const HOSTS = ['a.example.com', 'b.example.com'];
@@ -55,6 +56,7 @@ const rulesArb = fc
 
 function render(rules: PathRule[], replicas: number[]): string {
   const docs: string[] = [
+    KIND_METALLB_POOL,
     `apiVersion: v1
 kind: Namespace
 metadata:

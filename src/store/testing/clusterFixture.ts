@@ -92,7 +92,6 @@ export function createKubiaFixture(): ClusterState {
       kubeProxyMode: 'iptables',
       dnsDomain: 'cluster.local',
       nodePortRange: { min: 30000, max: 32767 },
-      loadBalancerPool: '172.18.255.200/29',
       nodeSubnet: '172.18.0.0/16',
     },
     nodes: [

@@ -51,6 +51,8 @@ export function buildService(raw: PlainMap, apiVersion: string): ServiceManifest
   const clusterIP = getString(spec, 'clusterIP') || getStringArray(spec, 'clusterIPs')[0];
   const externalName = getString(spec, 'externalName');
   const loadBalancerIP = getString(spec, 'loadBalancerIP');
+  const loadBalancerClass = getString(spec, 'loadBalancerClass');
+  const sourceRanges = getStringArray(spec, 'loadBalancerSourceRanges');
   const healthCheckNodePort = getNumber(spec, 'healthCheckNodePort');
   const timeout = getNumber(getMap(getMap(spec, 'sessionAffinityConfig'), 'clientIP'), 'timeoutSeconds');
   return {
@@ -69,6 +71,8 @@ export function buildService(raw: PlainMap, apiVersion: string): ServiceManifest
       externalTrafficPolicy: getString(spec, 'externalTrafficPolicy') === 'Local' ? 'Local' : 'Cluster',
       internalTrafficPolicy: getString(spec, 'internalTrafficPolicy') === 'Local' ? 'Local' : 'Cluster',
       ...(loadBalancerIP ? { loadBalancerIP } : {}),
+      ...(loadBalancerClass ? { loadBalancerClass } : {}),
+      ...(sourceRanges.length > 0 ? { loadBalancerSourceRanges: sourceRanges } : {}),
       allocateLoadBalancerNodePorts: getBoolean(spec, 'allocateLoadBalancerNodePorts') ?? true,
       publishNotReadyAddresses: getBoolean(spec, 'publishNotReadyAddresses') ?? false,
       ...(healthCheckNodePort ? { healthCheckNodePort } : {}),

@@ -406,6 +406,18 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
         metadata: metadataOf(obj, uidOf(key), { generation: 1 }),
         spec: networkPolicySpecJson(obj.networkPolicy.manifest.spec),
       }) as JsonObject;
+    case 'IPAddressPool':
+      return sortKeys({
+        ...head,
+        metadata: metadataOf(obj, uidOf(key), { generation: 1 }),
+        spec: { addresses: [...obj.pool.addresses], autoAssign: obj.pool.autoAssign, avoidBuggyIPs: false },
+      }) as JsonObject;
+    case 'L2Advertisement':
+      return sortKeys({
+        ...head,
+        metadata: metadataOf(obj, uidOf(key), { generation: 1 }),
+        spec: obj.l2.ipAddressPools.length ? { ipAddressPools: [...obj.l2.ipAddressPools] } : {},
+      }) as JsonObject;
     case 'IngressClass':
       return sortKeys({
         ...head,

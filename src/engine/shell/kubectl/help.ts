@@ -27,6 +27,7 @@ Troubleshooting and Debugging Commands:
 
 Advanced Commands:
   apply           Apply a configuration to a resource by file name or stdin
+  patch           Update fields of a resource
 
 Settings Commands:
   label           Update the labels on a resource
@@ -201,6 +202,26 @@ Examples:
 
 Usage:
   kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [options]
+`,
+  patch: `Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.
+
+Examples:
+  # Add a label with a strategic merge patch (the default)
+  kubectl patch svc kubia -p '{"metadata":{"labels":{"tier":"web"}}}'
+
+  # Play the cloud controller: give a pending LoadBalancer Service its address
+  kubectl patch svc kubia-lb --subresource=status --type=merge -p '{"status":{"loadBalancer":{"ingress":[{"ip":"203.0.113.10"}]}}}'
+
+  # Change one field with a JSON patch
+  kubectl patch svc kubia --type=json -p '[{"op":"replace","path":"/spec/type","value":"NodePort"}]'
+
+Options:
+  -p, --patch='': The patch to be applied to the resource JSON file.
+      --subresource='': If specified, patch will operate on the subresource of the requested object. Must be one of [status scale].
+      --type='strategic': The type of patch being provided; one of [json merge strategic]
+
+Usage:
+  kubectl patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]
 `,
   run: `Create and run a particular image in a pod.
 

@@ -27,6 +27,7 @@ import {
   runLabel,
   runScale,
 } from './mutate.ts';
+import { PATCH_FLAGS, runPatch } from './patchCommand.ts';
 import { isPodReady, NODE_INFO } from './printers.ts';
 import { RESOURCE_TYPES } from './resources.ts';
 import { getImageTools, imageHasTool } from '../tools/images.ts';
@@ -37,7 +38,6 @@ const NOT_SIMULATED = [
   'proxy',
   'attach',
   'edit',
-  'patch',
   'replace',
   'rollout',
   'set',
@@ -98,6 +98,7 @@ export const KUBECTL_COMMANDS: Record<string, FlagSpec[]> = {
   scale: SCALE_FLAGS,
   label: LABEL_FLAGS,
   annotate: LABEL_FLAGS,
+  patch: PATCH_FLAGS,
   'cluster-info': [],
   version: [
     { name: 'client', value: false },
@@ -174,6 +175,8 @@ export function kubectlCommand(
     case 'label':
     case 'annotate':
       return runLabel(ctx, parsed, verb);
+    case 'patch':
+      return runPatch(ctx, parsed);
     case 'cluster-info':
       return {
         stdout:

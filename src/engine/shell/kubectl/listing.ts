@@ -15,6 +15,7 @@ import type {
   ServiceState,
   WorkloadState,
 } from '../../model/state.ts';
+import type { IpAddressPoolManifest, L2AdvertisementManifest } from '../../model/objects.ts';
 import type { ResourceKind } from './resources.ts';
 
 interface Base {
@@ -32,6 +33,8 @@ export type ListedObject =
   | (Base & { kind: 'Ingress'; ingress: IngressState })
   | (Base & { kind: 'IngressClass'; ingressClass: IngressClassState })
   | (Base & { kind: 'NetworkPolicy'; networkPolicy: NetworkPolicyState })
+  | (Base & { kind: 'IPAddressPool'; pool: IpAddressPoolManifest })
+  | (Base & { kind: 'L2Advertisement'; l2: L2AdvertisementManifest })
   | (Base & { kind: 'Node'; node: NodeState })
   | (Base & {
       kind: 'Deployment' | 'ReplicationController' | 'ReplicaSet' | 'DaemonSet';
@@ -158,6 +161,11 @@ export function listObjects(state: ClusterState, kind: ResourceKind): ListedObje
         networkPolicy,
         ...metaBase(networkPolicy.manifest.metadata, networkPolicy.createdAt),
       }));
+    // MetalLB keeps no creation time here: its objects are shown as old as the cluster
+    case 'IPAddressPool':
+      return (state.metallb?.pools ?? []).map((pool) => ({ kind, pool, ...metaBase(pool.metadata, 0) }));
+    case 'L2Advertisement':
+      return (state.metallb?.l2 ?? []).map((l2) => ({ kind, l2, ...metaBase(l2.metadata, 0) }));
     case 'Node':
       return state.nodes.map((node) => ({
         kind,

@@ -142,20 +142,34 @@ function objectAtLine(text: string, line: number): { kind: string; name: string;
 }
 
 interface ObjectError {
+  /** `Kind/name`, or '' for an error that belongs to no object (YAML syntax). */
   key: string;
-  text: string;
+  /** How kubectl prints it when it is the only error (checkErr on the bare StatusError). */
+  alone: string;
+  /**
+   * How kubectl prints it among several: apply and create collect one error per object and print the
+   * aggregate with MultipleErrors, each StatusError's message wrapped by cmdutil.AddSourceToErr
+   * (`error when creating "FILE": ...`), behind StandardErrorMessage's `Error from server (Reason): `.
+   * https://github.com/kubernetes/kubectl/blob/master/pkg/cmd/apply/apply.go (errs, NewAggregate),
+   * https://github.com/kubernetes/kubectl/blob/master/pkg/cmd/util/helpers.go (AddSourceToErr, checkErr)
+   */
+  among: string;
+}
+
+function sameBothWays(key: string, text: string): ObjectError {
+  return { key, alone: text, among: text };
 }
 
 /**
  * Diagnostics -> kubectl's messages, one per object: `The Service "x" is invalid: path: msg` (several
- * causes in a bracketed list, as apimachinery's NewInvalid prints an ErrorList), strict decoding as a
- * BadRequest, YAML syntax as kubectl's parse error.
+ * causes as MultilineError's bullet list), strict decoding as a BadRequest, YAML syntax as kubectl's
+ * parse error.
  */
 function formatErrors(
   diagnostics: { line: number; path: string; message: string; code: string }[],
   text: string,
   file: string,
-  verb: 'apply' | 'create',
+  isNew: (kind: string, name: string) => boolean,
 ): ObjectError[] {
   const byObject = new Map<
     string,
@@ -164,10 +178,12 @@ function formatErrors(
   const out: ObjectError[] = [];
   for (const d of diagnostics) {
     if (d.code === 'yaml-syntax') {
-      out.push({
-        key: '',
-        text: `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${d.line}: ${d.message}`,
-      });
+      out.push(
+        sameBothWays(
+          '',
+          `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${d.line}: ${d.message}`,
+        ),
+      );
       continue;
     }
     const obj = objectAtLine(text, d.line);
@@ -180,20 +196,37 @@ function formatErrors(
   }
   for (const [key, e] of byObject) {
     if (e.strict.length) {
-      out.push({
-        key,
-        text: `Error from server (BadRequest): error when ${verb === 'apply' ? 'creating' : 'creating'} "${file}": ${e.kind} in version "${e.apiVersion.replace(/^.*\//, '')}" cannot be handled as a ${e.kind}: strict decoding error: ${e.strict.join(', ')}`,
-      });
+      out.push(
+        sameBothWays(
+          key,
+          `Error from server (BadRequest): error when creating "${file}": ${e.kind} in version "${e.apiVersion.replace(/^.*\//, '')}" cannot be handled as a ${e.kind}: strict decoding error: ${e.strict.join(', ')}`,
+        ),
+      );
       continue;
     }
     if (e.causes.length === 0) continue;
-    const causes = e.causes.length === 1 ? (e.causes[0] ?? '') : `[${e.causes.join(', ')}]`;
-    if (e.causes.every((c) => c.startsWith('no matches for kind') || c.startsWith('apiVersion: no matches')))
-      out.push({
-        key,
-        text: `error: resource mapping not found for name: "${e.name}" namespace: "" from "${file}": ${e.causes[0]?.replace(/^apiVersion: /, '') ?? ''}\nensure CRDs are installed first`,
-      });
-    else out.push({ key, text: `The ${e.kind} "${e.name}" is invalid: ${causes}` });
+    if (
+      e.causes.every((c) => c.startsWith('no matches for kind') || c.startsWith('apiVersion: no matches'))
+    ) {
+      // a client-side mapping error: checkErr adds `error: ` when it is alone, MultipleErrors does not
+      const mapping = `resource mapping not found for name: "${e.name}" namespace: "" from "${file}": ${e.causes[0]?.replace(/^apiVersion: /, '') ?? ''}\nensure CRDs are installed first`;
+      out.push({ key, alone: `error: ${mapping}`, among: mapping });
+      continue;
+    }
+    // checkErr on an Invalid StatusError: `The Kind "name" is invalid: ` then MultilineError's causes
+    const alone =
+      e.causes.length === 1
+        ? `The ${e.kind} "${e.name}" is invalid: ${e.causes[0] ?? ''}`
+        : `The ${e.kind} "${e.name}" is invalid: \n${e.causes.map((c) => `* ${c}`).join('\n')}`;
+    // the status message itself (apimachinery's NewInvalid: one cause bare, several in brackets)
+    const message = `${e.kind} "${e.name}" is invalid: ${e.causes.length === 1 ? (e.causes[0] ?? '') : `[${e.causes.join(', ')}]`}`;
+    out.push({
+      key,
+      alone,
+      among: isNew(e.kind, e.name)
+        ? `Error from server (Invalid): error when creating "${file}": ${message}`
+        : `Error from server (Invalid): ${message}`,
+    });
   }
   return out;
 }
@@ -259,21 +292,42 @@ export function runApplyOrCreate(
     return { stdout: '', stderr: 'error: must specify one of -f and -k\n\n', exitCode: 1 };
   }
   let stdout = '';
-  let stderr = '';
+  // every error of the invocation, printed at the end as kubectl prints its aggregate
+  const errors: ObjectError[] = [];
   const namespaceFlag = flagString(parsed, 'namespace');
   for (const file of files) {
     const text = readSource(ctx, file, stdin);
     if (text === undefined || typeof text !== 'string') {
-      stderr += text ? `${text.error}\n` : `error: the path "${file}" does not exist\n`;
+      errors.push(sameBothWays('', text ? text.error : `error: the path "${file}" does not exist`));
       continue;
     }
     const result = parseManifests([{ file, text }]);
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    for (const e of formatErrors(errors, text, file, verb)) stderr += e.text + '\n';
+    const parseErrors = result.diagnostics.filter((d) => d.severity === 'error');
+    const namespaceOf = (kind: string, m?: Manifest): string => {
+      const type = findResourceType(kind);
+      if (!type?.namespaced) return '';
+      return m
+        ? manifestNamespace(m, namespaceFlag ?? ctx.session.namespace)
+        : (namespaceFlag ?? ctx.session.namespace);
+    };
+    const isNew = (kind: string, name: string): boolean => {
+      const type = findResourceType(kind);
+      return !type || snapshotOf(ctx.sim.state, type, namespaceOf(kind), name) === undefined;
+    };
+    errors.push(...formatErrors(parseErrors, text, file, isNew));
     const docs = parseAllDocuments(text);
-    const docTexts = (Array.isArray(docs) ? docs : [docs])
-      .map((d) => String(d))
-      .filter((t) => t.trim() !== '' && t.trim() !== 'null');
+    const docTexts = (Array.isArray(docs) ? docs : [docs]).map((d) => String(d));
+    // a document's own text when it holds one object (a List's items are written out one by one)
+    const objectsPerDoc = new Map<number, number>();
+    for (const m of result.manifests) {
+      const doc = m.source?.doc;
+      if (doc !== undefined) objectsPerDoc.set(doc, (objectsPerDoc.get(doc) ?? 0) + 1);
+    }
+    const textOf = (m: Manifest): string => {
+      const doc = m.source?.doc;
+      const own = doc !== undefined && objectsPerDoc.get(doc) === 1 ? docTexts[doc] : undefined;
+      return own ?? stringify(m);
+    };
     const toApply: string[] = [];
     const pending: {
       type: ResourceType;
@@ -282,31 +336,41 @@ export function runApplyOrCreate(
       before: string | undefined;
       label: string;
     }[] = [];
-    result.manifests.forEach((m, i) => {
-      if (m.kind === 'Cluster') return;
+    for (const m of result.manifests) {
+      if (m.kind === 'Cluster') continue;
       const type = findResourceType(m.kind);
-      if (!type) return;
+      if (!type) continue;
       const name = manifestName(m);
-      const ns = type.namespaced ? manifestNamespace(m, namespaceFlag ?? ctx.session.namespace) : '';
+      const ns = namespaceOf(m.kind, m);
       const before = snapshotOf(ctx.sim.state, type, ns, name);
       if (verb === 'create' && before !== undefined) {
-        stderr += `Error from server (AlreadyExists): error when creating "${file}": ${qualifiedPlural(type)} "${name}" already exists\n`;
-        return;
+        errors.push(
+          sameBothWays(
+            `${m.kind}/${name}`,
+            `Error from server (AlreadyExists): error when creating "${file}": ${qualifiedPlural(type)} "${name}" already exists`,
+          ),
+        );
+        continue;
       }
-      toApply.push(docTexts[i] ?? stringify(m));
+      toApply.push(textOf(m));
       pending.push({ type, ns, name, before, label: `${qualifiedSingular(type)}/${name}` });
-    });
+    }
     if (toApply.length === 0) continue;
     // the whole file when every document goes in (the log keeps the user's text and comments)
-    const whole = toApply.length === result.manifests.length && errors.length === 0;
+    const whole = toApply.length === result.manifests.length && parseErrors.length === 0;
     let yaml = whole ? text : toApply.map((t) => t.replace(/\n?$/, '\n')).join('---\n');
     if (namespaceFlag) yaml = withDefaultNamespace(yaml, namespaceFlag);
     const known = new Set(ctx.sim.diagnostics.map(diagnosticKey));
+    const createdBefore = new Set(
+      pending.filter((p) => p.before === undefined).map((p) => `${p.type.kind}/${p.name}`),
+    );
     performAction(ctx, { type: 'apply', yaml });
     // the control plane's refusals (a node port already allocated, a full range) come back as diagnostics
     const refused = ctx.sim.diagnostics.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d)));
-    const refusedErrors = formatErrors(refused, yaml, file, verb);
-    for (const e of refusedErrors) stderr += e.text + '\n';
+    const refusedErrors = formatErrors(refused, yaml, file, (kind, name) =>
+      createdBefore.has(`${kind}/${name}`),
+    );
+    errors.push(...refusedErrors);
     const refusedKeys = new Set(refusedErrors.map((e) => e.key));
     for (const p of pending) {
       if (refusedKeys.has(`${p.type.kind}/${p.name}`)) continue;
@@ -316,7 +380,9 @@ export function runApplyOrCreate(
       stdout += `${p.label} ${verb === 'create' ? 'created' : what}\n`;
     }
   }
-  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  const stderr =
+    errors.length === 1 ? `${errors[0]?.alone ?? ''}\n` : errors.map((e) => `${e.among}\n`).join('');
+  return { stdout, stderr, exitCode: errors.length > 0 ? 1 : 0 };
 }
 
 function withDefaultNamespace(yaml: string, namespace: string): string {

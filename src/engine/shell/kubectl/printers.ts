@@ -40,6 +40,18 @@ export function headersOf(kind: ResourceKind, wide: boolean): string[] {
       return ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'];
     case 'NetworkPolicy':
       return ['NAME', 'POD-SELECTOR', 'AGE'];
+    // the CRDs' additionalPrinterColumns (kubebuilder printcolumn markers in MetalLB's api/v1beta1), then AGE
+    case 'IPAddressPool':
+      return ['NAME', 'AUTO ASSIGN', 'AVOID BUGGY IPS', 'ADDRESSES', 'AGE'];
+    case 'L2Advertisement':
+      return [
+        'NAME',
+        'IPADDRESSPOOLS',
+        'IPADDRESSPOOL SELECTORS',
+        'INTERFACES',
+        ...(wide ? ['NODE SELECTORS'] : []),
+        'AGE',
+      ];
     case 'Node':
       return [
         'NAME',
@@ -171,6 +183,13 @@ export function rowOf(obj: ListedObject, state: ClusterState, wide: boolean): st
       return [obj.name, obj.ingressClass.manifest.controller, '<none>', age];
     case 'NetworkPolicy':
       return [obj.name, formatLabelSelector(obj.networkPolicy.manifest.spec.podSelector), age];
+    case 'IPAddressPool':
+      // a string column over a list prints it as JSON; avoidBuggyIPs defaults to false
+      return [obj.name, String(obj.pool.autoAssign), 'false', JSON.stringify(obj.pool.addresses), age];
+    case 'L2Advertisement': {
+      const pools = obj.l2.ipAddressPools.length ? JSON.stringify(obj.l2.ipAddressPools) : '<none>';
+      return [obj.name, pools, '<none>', '<none>', ...(wide ? ['<none>'] : []), age];
+    }
     case 'Node': {
       const n = obj.node;
       let status = n.up ? 'Ready' : 'NotReady';

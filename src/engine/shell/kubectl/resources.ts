@@ -9,6 +9,8 @@ export type ResourceKind =
   | 'Ingress'
   | 'IngressClass'
   | 'NetworkPolicy'
+  | 'IPAddressPool'
+  | 'L2Advertisement'
   | 'Node'
   | 'Deployment'
   | 'ReplicationController'
@@ -74,6 +76,25 @@ export const RESOURCE_TYPES: ResourceType[] = [
     group: 'networking.k8s.io',
     version: 'v1',
     namespaced: false,
+  },
+  // MetalLB's CRDs (config/crd in https://github.com/metallb/metallb), served once MetalLB is installed
+  {
+    kind: 'IPAddressPool',
+    plural: 'ipaddresspools',
+    singular: 'ipaddresspool',
+    shortNames: [],
+    group: 'metallb.io',
+    version: 'v1beta1',
+    namespaced: true,
+  },
+  {
+    kind: 'L2Advertisement',
+    plural: 'l2advertisements',
+    singular: 'l2advertisement',
+    shortNames: [],
+    group: 'metallb.io',
+    version: 'v1beta1',
+    namespaced: true,
   },
   {
     kind: 'NetworkPolicy',

@@ -27,3 +27,11 @@ export function serviceOf(sim: Simulation, name: string, namespace = 'default'):
 export function errorsOf(sim: Simulation): string[] {
   return sim.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}: ${d.message}`);
 }
+
+/** MetalLB's pool on kind's network (kind's docs), for tests whose LoadBalancer Services need addresses. */
+export const KIND_METALLB_POOL = `apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata: {name: kind-pool, namespace: metallb-system}
+spec:
+  addresses: [172.18.255.200-172.18.255.250]
+`;
