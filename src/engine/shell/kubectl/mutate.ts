@@ -231,6 +231,12 @@ function formatErrors(
   return out;
 }
 
+/** One object's errors as kubectl prints them: alone, or each among the others (MultipleErrors). */
+function printObjectErrors(errors: ObjectError[]): string {
+  if (errors.length === 1) return `${errors[0]?.alone ?? ''}\n`;
+  return errors.map((e) => `${e.among}\n`).join('');
+}
+
 function diagnosticKey(d: {
   file: string;
   line: number;
@@ -257,18 +263,14 @@ export function applyGenerated(
     (d) => d.severity === 'error',
   );
   if (errors.length > 0) {
-    const text = formatErrors(errors, yaml, '-', 'create')
-      .map((e) => e.text + '\n')
-      .join('');
+    const text = printObjectErrors(formatErrors(errors, yaml, '-', () => true));
     return { stdout: '', stderr: text, exitCode: 1 };
   }
   const known = new Set(ctx.sim.diagnostics.map(diagnosticKey));
   performAction(ctx, { type: 'apply', yaml });
   const refused = ctx.sim.diagnostics.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d)));
   if (refused.length > 0) {
-    const text = formatErrors(refused, yaml, '-', 'create')
-      .map((e) => e.text + '\n')
-      .join('');
+    const text = printObjectErrors(formatErrors(refused, yaml, '-', () => true));
     return { stdout: '', stderr: text, exitCode: 1 };
   }
   return { stdout: success, stderr: '', exitCode: 0 };
@@ -380,8 +382,7 @@ export function runApplyOrCreate(
       stdout += `${p.label} ${verb === 'create' ? 'created' : what}\n`;
     }
   }
-  const stderr =
-    errors.length === 1 ? `${errors[0]?.alone ?? ''}\n` : errors.map((e) => `${e.among}\n`).join('');
+  const stderr = printObjectErrors(errors);
   return { stdout, stderr, exitCode: errors.length > 0 ? 1 : 0 };
 }
 
