@@ -27,7 +27,7 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
         <span className="kp-mono">{data.clusterIP || '—'}</span>
       </div>
       <div className="kp-mono">{data.ports}</div>
-      {data.externalIP && <div className="kp-mono">external {data.externalIP}</div>}
+      {data.externalIP && <div className="kp-mono kp-service-external">external {data.externalIP}</div>}
       {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
     </>
   );
