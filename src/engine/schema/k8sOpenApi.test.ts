@@ -36,7 +36,7 @@ describe('the generated Kubernetes 1.33 schema', () => {
   it('has the kinds the parser names and skips, and every kind kubectl explain can be asked about', () => {
     expect(served).toContain('networking.k8s.io/v1 NetworkPolicy');
     expect(served).toContain('discovery.k8s.io/v1 EndpointSlice');
-    for (const t of RESOURCE_TYPES)
+    for (const t of RESOURCE_TYPES.filter((r) => isKubernetesGroup(r.group ? `${r.group}/` : '')))
       expect(served).toContain(`${t.group ? `${t.group}/` : ''}${t.version} ${t.kind}`);
   });
 
