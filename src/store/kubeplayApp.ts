@@ -3,7 +3,7 @@
  * (type YAML, pick a scenario, take an action, send requests) into store updates. Components call these
  * functions; they never call `setState` themselves (zustand's no-store-actions guide).
  */
-import { createShellSession, documentAtLine, documentOfGraphId, sameCluster } from '../engine/index.ts';
+import { createShellSession, sameCluster } from '../engine/index.ts';
 import type {
   Action,
   Completion,
@@ -165,13 +165,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     for (const listener of listeners) listener(event);
   };
 
-  const linksOf = createLinkCache(MANIFEST_FILE);
+  const links = createLinkCache(MANIFEST_FILE);
   let cursorLine: number | null = null;
-  function ringCursorDocument(): void {
+  async function ringCursorDocument(): Promise<void> {
     const sim = simulation.getState().sim;
-    if (cursorLine === null || !sim) return setCursorObjects(view, []);
-    const doc = documentAtLine(linksOf(sim.state, scenario.getState().yaml), cursorLine);
-    setCursorObjects(view, doc?.graphIds ?? []);
+    const line = cursorLine;
+    if (line === null || !sim) return setCursorObjects(view, []);
+    const doc = await links.atLine(sim.state, scenario.getState().yaml, line);
+    // The cursor may have moved (or left) while the links loaded: only the latest position rings.
+    if (cursorLine === line && simulation.getState().sim === sim) setCursorObjects(view, doc?.graphIds ?? []);
   }
 
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
@@ -191,7 +193,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       applySimulation(simulation, reply.sim);
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
-      ringCursorDocument();
+      void ringCursorDocument();
       if (view.getState().draftPristine) suggestFirstRequest(edit);
     } else applyEngineError(simulation, reply.error ?? 'The engine failed.');
   }
@@ -406,14 +408,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       const sim = simulation.getState().sim;
       // Presenting, the YAML stays hidden: a click on a card only selects it.
       if (!sim || view.getState().presenter) return;
-      const doc = documentOfGraphId(linksOf(sim.state, scenario.getState().yaml), id);
-      if (doc) revealDocument(view, doc.line);
-      else sayNoDocument(view, id);
+      void links.ofGraphId(sim.state, scenario.getState().yaml, id).then((doc) => {
+        if (doc) revealDocument(view, doc.line);
+        else sayNoDocument(view, id);
+      });
     },
     moveEditorCursor(line) {
       cursorLine = line;
       if (line !== null) sayNoDocument(view, null);
-      ringCursorDocument();
+      void ringCursorDocument();
     },
     applyQuickFix(fix) {
       if (fix.file === MANIFEST_FILE) requestQuickFix(view, fix);
