@@ -36,7 +36,7 @@ export type { RejectedChange, Simulation, SimulationInput } from './sim/simulati
 export { createSimulation, applyAction } from './sim/simulation.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
 export type { DocumentLink } from './sim/documentLinks.ts';
-export { linkDocuments, documentAtLine, documentOfGraphId } from './sim/documentLinks.ts';
+// linkDocuments, documentAtLine, documentOfGraphId: engine/links.ts, loaded on demand.
 export { sameCluster } from './sim/sameCluster.ts';
 export type { RequestSpec, RouteResult } from './net/request.ts';
 export type { ExportInput, ScenarioExport } from './export/exportScenario.ts';

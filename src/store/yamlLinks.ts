@@ -6,11 +6,11 @@
  * than with the page: the initial JavaScript stays under its 200 KB budget (bench:ui).
  */
 import type { ClusterState, DocumentLink } from '../engine/index.ts';
-import type * as DocumentLinks from '../engine/sim/documentLinks.ts';
+import type * as DocumentLinks from '../engine/links.ts';
 
 type LinksModule = typeof DocumentLinks;
 let linksModule: Promise<LinksModule> | null = null;
-const loadLinks = (): Promise<LinksModule> => (linksModule ??= import('../engine/sim/documentLinks.ts'));
+const loadLinks = (): Promise<LinksModule> => (linksModule ??= import('../engine/links.ts'));
 
 export interface LinkCache {
   /** The document holding `line`, and the graph ids of what it made. */

@@ -1,6 +1,6 @@
 /**
- * Which YAML document made which object on the graph, both ways: clicking a card reveals its document,
- * and the editor's cursor in a document lights up its cards. A document makes the object it names
+ * Which YAML document made which object, both ways: from an object's graph id to its document, and
+ * from a line of the text to the objects its document made. A document makes the object it names
  * (matched by kind, namespace and name, as `kubectl apply` does: objectIdentity.ts) and what the
  * control plane makes for it: a Service its Endpoints and load balancer, a controller its pods (a
  * Deployment through its ReplicaSets), the kind config its nodes. Objects the cluster makes on its own
