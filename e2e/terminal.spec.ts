@@ -48,7 +48,7 @@ test('curl from a pod prints the pod that answered, and the packet lands on that
     const output = await terminal.run(`kubectl exec ${podName} -- curl -s http://kubia`);
     const answered = /^You've hit (kubia-\w{5})$/m.exec(output)?.[1];
     expect(answered, output).toBeTruthy();
-    await expect(playground.traceStatus).not.toHaveAttribute('data-trace-id', before ?? '__none__');
+    await playground.newTrace(before);
     await expect(playground.traceStatus).toHaveAttribute('data-arrived', `pod/default/${answered}`, {
       timeout: 20_000,
     });

@@ -94,7 +94,17 @@ export class PlaygroundPage {
     await this.page.getByTestId('request-url').fill(url);
     await this.page.getByTestId('request-host').fill(host);
     await this.page.getByTestId('request-send').click();
-    await expect(this.traceStatus).not.toHaveAttribute('data-trace-id', before ?? '__none__');
+    return this.newTrace(before);
+  }
+
+  /**
+   * Wait until a request other than `before` (the id read before sending; null when none was shown yet)
+   * is announced, and return its id. The first request of a page has no earlier id, so the wait is for
+   * an id to appear at all: `not.toHaveAttribute(name, value)` alone would pass on a missing attribute.
+   */
+  async newTrace(before: string | null): Promise<string> {
+    await expect(this.traceStatus).toHaveAttribute('data-trace-id', /.+/);
+    if (before !== null) await expect(this.traceStatus).not.toHaveAttribute('data-trace-id', before);
     return (await this.traceStatus.getAttribute('data-trace-id')) ?? '';
   }
 
