@@ -12,7 +12,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useView } from '../../store/react.ts';
-import { closePanel, resizePanel, setReducedMotion } from '../../store/viewStore.ts';
+import { setReducedMotion } from '../../store/viewStore.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -25,8 +25,7 @@ import { RequestBar } from '../requests/RequestBar.tsx';
 import { ActivityBar } from './ActivityBar.tsx';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
-import { SIZE_LIMITS } from './layoutMemory.ts';
-import { Resizer } from './Resizer.tsx';
+import { ClosePanelButton, PanelResizer } from './PanelFrame.tsx';
 import { TerminalDock } from './TerminalDock.tsx';
 
 // Lessons (their YAML parser and texts) load right after the first graph, as the editor does.
@@ -52,11 +51,9 @@ function useReducedMotion() {
 
 /** The lessons side panel at the left. LessonPanel stays mounted (it follows the lesson while closed). */
 function LessonsSlot() {
-  const app = useApp();
   const { t } = useTranslation();
   const open = useView((s) => s.lessonsOpen);
   const width = useView((s) => s.lessonsWidth);
-  const { min, max } = SIZE_LIMITS.lessonsWidth;
   return (
     <>
       <div className="kp-lessons-slot" style={open ? { width } : undefined} hidden={!open}>
@@ -65,16 +62,7 @@ function LessonsSlot() {
         </Suspense>
       </div>
       {open && (
-        <Resizer
-          orientation="vertical"
-          label={t('stage.resizeLessons')}
-          value={width}
-          min={min}
-          max={max}
-          grows={1}
-          onResize={(w) => resizePanel(app.view, 'lessonsWidth', w)}
-          testId="lessons-resizer"
-        />
+        <PanelResizer size="lessonsWidth" label={t('stage.resizeLessons')} grows={1} testId="lessons-resizer" />
       )}
     </>
   );
@@ -85,24 +73,13 @@ function LessonsSlot() {
  * unmounted when closed: the step panel's status line is where the packet layer reports progress.
  */
 function DetailsColumn() {
-  const app = useApp();
   const { t } = useTranslation();
   const open = useView((s) => s.detailsOpen);
   const width = useView((s) => s.detailsWidth);
-  const { min, max } = SIZE_LIMITS.detailsWidth;
   return (
     <>
       {open && (
-        <Resizer
-          orientation="vertical"
-          label={t('stage.resizeDetails')}
-          value={width}
-          min={min}
-          max={max}
-          grows={-1}
-          onResize={(w) => resizePanel(app.view, 'detailsWidth', w)}
-          testId="details-resizer"
-        />
+        <PanelResizer size="detailsWidth" label={t('stage.resizeDetails')} grows={-1} testId="details-resizer" />
       )}
       <aside
         className="kp-side"
@@ -113,15 +90,7 @@ function DetailsColumn() {
       >
         <div className="kp-panel-bar">
           <h2 id="kp-details-title">{t('panels.details')}</h2>
-          <button
-            type="button"
-            className="kp-close"
-            onClick={() => closePanel(app.view, 'details')}
-            aria-label={t('stage.closeDetails')}
-            title={t('stage.closeDetails')}
-          >
-            ×
-          </button>
+          <ClosePanelButton panel="details" label={t('stage.closeDetails')} />
         </div>
         <StepPanel />
         <Inspector />
