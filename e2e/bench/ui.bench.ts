@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
-import LZString from 'lz-string';
 import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
+import { largeClusterLink, largeClusterYaml } from '../largeCluster.ts';
 import { keystrokeLine, measureKeystrokeAt1000Pods, podsDrawnSince } from './keystrokeAt1000.ts';
 
 // Overridable so that several checkouts on one machine can each bench their own build.
@@ -38,11 +38,6 @@ function initialJsBytes(): { raw: number; gzip: number; files: string[] } {
     gzip += gzipSync(body, { level: 9 }).length;
   }
   return { raw, gzip, files };
-}
-
-/** A kind cluster with 10 workers and a 1,000-replica Deployment behind a NodePort Service. */
-function bigScenarioLink(): string {
-  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml: bigScenarioYaml() }))}`;
 }
 
 /** The same cluster laid out by the pure layout function, for each pane shape: best and median of 7 runs. */
@@ -64,47 +59,9 @@ function layoutFigure(): string {
   return `graph layout, ${pods} pods: ${figures.join(', ')}`;
 }
 
+/** A kind cluster with 10 workers and a 1,000-replica Deployment behind a NodePort Service. */
 function bigScenarioYaml(): string {
-  const workers = Array.from({ length: 10 }, () => '  - role: worker').join('\n');
-  const yaml = `kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-  - role: control-plane
-${workers}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1000
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: luksa/kubia
-          ports:
-            - containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`;
-  return yaml;
+  return largeClusterYaml(10, 1000);
 }
 
 async function waitForServer(): Promise<void> {
@@ -229,7 +186,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const started = Date.now();
-    await page.goto(BASE + bigScenarioLink());
+    await page.goto(BASE + largeClusterLink(10, 1000));
     await page.waitForFunction(
       () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
       undefined,
