@@ -62,7 +62,12 @@ function LessonsSlot() {
         </Suspense>
       </div>
       {open && (
-        <PanelResizer size="lessonsWidth" label={t('stage.resizeLessons')} grows={1} testId="lessons-resizer" />
+        <PanelResizer
+          size="lessonsWidth"
+          label={t('stage.resizeLessons')}
+          grows={1}
+          testId="lessons-resizer"
+        />
       )}
     </>
   );
@@ -79,7 +84,12 @@ function DetailsColumn() {
   return (
     <>
       {open && (
-        <PanelResizer size="detailsWidth" label={t('stage.resizeDetails')} grows={-1} testId="details-resizer" />
+        <PanelResizer
+          size="detailsWidth"
+          label={t('stage.resizeDetails')}
+          grows={-1}
+          testId="details-resizer"
+        />
       )}
       <aside
         className="kp-side"
