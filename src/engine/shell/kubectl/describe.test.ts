@@ -1,6 +1,6 @@
 /** describe pages as kubectl lays them out (describe.go through tabwriter minwidth 0, padding 2). */
 import { describe, expect, it } from 'vitest';
-import { kubiaState } from '../testing/kubiaState.ts';
+import { kubiaState } from '../../test/kubiaState.ts';
 import { runDescribe } from './describe.ts';
 import { parseFlags } from './flags.ts';
 

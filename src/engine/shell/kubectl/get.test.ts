@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kubiaState } from '../testing/kubiaState.ts';
+import { kubiaState } from '../../test/kubiaState.ts';
 import { parseFlags } from './flags.ts';
 import { GET_FLAGS, runGet } from './get.ts';
 import { runDescribe } from './describe.ts';

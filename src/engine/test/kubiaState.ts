@@ -4,9 +4,9 @@
  * engine builds it, 27 minutes after it was created, so ages print in minutes as on a cluster in use.
  * Built from the real scenario rather than by hand, so printers are tested on the objects the app shows.
  */
-import type { ClusterState } from '../../model/state.ts';
-import { createSimulation } from '../../sim/simulation.ts';
-import { scenarioText } from '../../test/helpers.ts';
+import type { ClusterState } from '../model/state.ts';
+import { createSimulation } from '../sim/simulation.ts';
+import { scenarioText } from './helpers.ts';
 
 export function kubiaState(): ClusterState {
   return createSimulation({
