@@ -16,7 +16,8 @@ import type {
 } from '../engine/index.ts';
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
-import { loadSavedScenario, saveScenario } from './persistence.ts';
+import { loadSavedAllocations, loadSavedScenario, saveScenario } from './persistence.ts';
+import { createAllocationMemory } from './allocationMemory.ts';
 import { viewOfOpenedLink } from './linkView.ts';
 import type { OpenedLink } from './shareLink.ts';
 import type { KeyValueStorage } from './persistence.ts';
@@ -139,14 +140,20 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   const debounceMs = options.debounceMs ?? 90;
   const first = scenarios[0] ?? { id: 'empty', title: 'Empty', yaml: '' };
   const link = options.link ?? null;
+  const saved = link ? null : loadSavedScenario(storage);
   const scenario = createScenarioStore(
     link?.scenario ??
-      loadSavedScenario(storage) ?? {
+      saved ?? {
         scenarioId: first.id,
         yaml: first.yaml,
         seed: DEFAULT_SEED,
         actions: [],
       },
+  );
+  // A reload shows the pods the page showed before it (their names and addresses), not a fresh draw.
+  const savedAllocations = saved ? loadSavedAllocations(storage) : null;
+  const allocations = createAllocationMemory(
+    saved && savedAllocations ? { scenario: saved, allocations: savedAllocations } : null,
   );
   const simulation = createSimulationStore();
   // The narration level this browser remembers, unless the link asks for one.
@@ -183,14 +190,24 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     const { yaml, seed, actions } = scenario.getState();
     const edit = nextRunIsEdit;
     nextRunIsEdit = true;
+    const restore = allocations.takeRestore();
     const reply = await engine.simulate(
-      { files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions },
+      {
+        files: [{ file: MANIFEST_FILE, text: yaml }],
+        seed,
+        actions,
+        ...(restore && !edit ? { allocations: restore } : {}),
+      },
       { edit },
     );
     if (!reply) return; // superseded by a later edit
     if (reply.sim) {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
+      allocations.remember({ yaml, seed, actions }, reply.sim.state);
+      const now = scenario.getState();
+      const ledger = allocations.ledgerFor(now);
+      if (ledger) saveScenario(storage, now, undefined, ledger);
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       void ringCursorDocument();
@@ -207,7 +224,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   }
 
   const unsubscribe = scenario.subscribe((next, previous) => {
-    saveScenario(storage, next);
+    saveScenario(storage, next, undefined, allocations.ledgerFor(next));
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
     // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with
