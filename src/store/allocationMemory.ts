@@ -21,8 +21,11 @@ function sameInput(a: Built, b: Built): boolean {
 export interface AllocationMemory {
   /** The saved ledger for the first build (the page load), once; null afterwards. */
   takeRestore(): AllocationLedger | null;
-  /** The engine built `input` into `state`. */
-  remember(input: Built, state: ClusterState): void;
+  /**
+   * The engine built `input` into `state`; true when its allocations differ from the last ones
+   * remembered (only then is a save worth it: every save is heard by the other tabs).
+   */
+  remember(input: Built, state: ClusterState): boolean;
   /** The ledger to save with `scenario`, when the cluster on screen was built from exactly it. */
   ledgerFor(scenario: Built): AllocationLedger | null;
 }
@@ -33,6 +36,7 @@ export function createAllocationMemory(
 ): AllocationMemory {
   let restore = saved?.allocations ?? null;
   let latest = saved ? { input: saved.scenario, allocations: saved.allocations } : null;
+  let latestText = saved ? JSON.stringify(saved.allocations) : '';
   return {
     takeRestore() {
       const ledger = restore;
@@ -40,7 +44,12 @@ export function createAllocationMemory(
       return ledger;
     },
     remember(input, state) {
-      latest = { input, allocations: recordAllocations(state) };
+      const allocations = recordAllocations(state);
+      const text = JSON.stringify(allocations);
+      const changed = text !== latestText || latest === null || !sameInput(latest.input, input);
+      latest = { input, allocations };
+      latestText = text;
+      return changed;
     },
     ledgerFor(scenario) {
       return latest && sameInput(latest.input, scenario) ? latest.allocations : null;

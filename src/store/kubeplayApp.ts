@@ -204,10 +204,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     if (reply.sim) {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
-      allocations.remember({ yaml, seed, actions }, reply.sim.state);
-      const now = scenario.getState();
-      const ledger = allocations.ledgerFor(now);
-      if (ledger) saveScenario(storage, now, undefined, ledger);
+      // The autosave gets the allocations of what is on screen, once the engine built the saved text.
+      const changed = allocations.remember({ yaml, seed, actions }, reply.sim.state);
+      const current = scenario.getState();
+      const ledger = allocations.ledgerFor(current);
+      if (changed && ledger) saveScenario(storage, current, undefined, ledger);
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       void ringCursorDocument();
