@@ -5,7 +5,7 @@ import type { GraphShape } from './layoutMetrics.ts';
 import { getLbRoutePath, LB_EDGE_TYPE } from './loadBalancerRoute.ts';
 import type { LbRouteData } from './loadBalancerRoute.ts';
 import { toFlowElements } from './toFlowElements.ts';
-import { fitPortList } from './graphLabels.ts';
+import { fitPortList, servicePortLines } from './graphLabels.ts';
 
 /** The corners of an `M x y H x V y …` path. */
 function corners(path: string): { x: number; y: number }[] {
@@ -80,13 +80,27 @@ describe('load balancer edges', () => {
 
 describe('Service ports on a card', () => {
   it('keeps a list that fits, and says how many more when it does not', () => {
-    expect(fitPortList('80:30123/TCP')).toEqual({ shown: '80:30123/TCP', more: 0 });
-    expect(fitPortList('80:31234/TCP,443:31555/TCP')).toEqual({ shown: '80:31234/TCP', more: 1 });
+    expect(fitPortList('80:30123/TCP')).toEqual({ lines: ['80:30123/TCP'], more: 0 });
+    expect(fitPortList('80:31234/TCP,443:31555/TCP')).toEqual({ lines: ['80:31234/TCP'], more: 1 });
     expect(fitPortList('80/TCP,443/TCP,8080/TCP,8443/TCP,9090/TCP')).toEqual({
-      shown: '80/TCP,443/TCP',
+      lines: ['80/TCP,443/TCP'],
       more: 3,
     });
     // A single port longer than the line is shown whole (the card clips it, the title has it).
-    expect(fitPortList('65535:32767/SCTP,1/TCP', 10)).toEqual({ shown: '65535:32767/SCTP', more: 1 });
+    expect(fitPortList('65535:32767/SCTP,1/TCP', 1, 10)).toEqual({ lines: ['65535:32767/SCTP'], more: 1 });
+  });
+
+  it('uses a second line when the card has room for one', () => {
+    expect(fitPortList('80:31234/TCP,443:31555/TCP', 2)).toEqual({
+      lines: ['80:31234/TCP,', '443:31555/TCP'],
+      more: 0,
+    });
+    expect(fitPortList('80/TCP,443/TCP,8080/TCP,8443/TCP,9090/TCP,9443/TCP,10000/TCP', 2)).toEqual({
+      lines: ['80/TCP,443/TCP,8080/TCP,', '8443/TCP,9090/TCP'],
+      more: 2,
+    });
+    expect(servicePortLines({ name: 'web', externalIP: '', notes: '' })).toBe(2);
+    expect(servicePortLines({ name: 'web', externalIP: '172.18.255.200', notes: '' })).toBe(1);
+    expect(servicePortLines({ name: 'traefik-ingress-service', externalIP: '', notes: '' })).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { ServiceData } from '../graphData.ts';
 import { useIsConsulted } from '../useRequestPath.ts';
 import { CompactCard } from './CompactCard.tsx';
-import { fitPortList } from '../graphLabels.ts';
+import { fitPortList, servicePortLines } from '../graphLabels.ts';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
@@ -15,7 +15,7 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   const consulted = useIsConsulted(id);
   const rejected = useRejectedChange(id);
   const level = useLevelOfDetail();
-  const ports = fitPortList(data.ports);
+  const ports = fitPortList(data.ports, servicePortLines(data));
   const face = (
     <>
       {/* The name has the whole width (long Service names are common); the kind leads line two. */}
@@ -28,10 +28,14 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
         <span className="kp-kind">svc</span> <strong>{data.type}</strong>{' '}
         <span className="kp-mono">{data.clusterIP || '—'}</span>
       </div>
-      <div className="kp-mono kp-service-ports" title={ports.more > 0 ? data.ports : undefined}>
-        {ports.shown}
-        {ports.more > 0 && <span className="kp-ports-more"> +{ports.more} more</span>}
-      </div>
+      {ports.lines.map((line, i) => (
+        <div key={i} className="kp-mono kp-service-ports" title={ports.more > 0 ? data.ports : undefined}>
+          {line}
+          {ports.more > 0 && i === ports.lines.length - 1 && (
+            <span className="kp-ports-more"> +{ports.more} more</span>
+          )}
+        </div>
+      ))}
       {data.externalIP && <div className="kp-mono kp-service-external">external {data.externalIP}</div>}
       {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
     </>
