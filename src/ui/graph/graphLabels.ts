@@ -39,6 +39,9 @@ export function fitPortList(
   return { lines: out, more: all.length - next };
 }
 
+/** Characters of a Service name that still fit on one line of its card at the laptop size (18 px). */
+export const LONG_SERVICE_NAME = 18;
+
 /** Monospace characters of one line of a Service card at the graph's line size (layoutMetrics CARD.width). */
 export const SERVICE_PORT_CHARS = 25;
 

@@ -4,7 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { ServiceData } from '../graphData.ts';
 import { useIsConsulted } from '../useRequestPath.ts';
 import { CompactCard } from './CompactCard.tsx';
-import { fitPortList, servicePortLines } from '../graphLabels.ts';
+import { fitPortList, LONG_SERVICE_NAME, servicePortLines } from '../graphLabels.ts';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
@@ -16,6 +16,9 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   const rejected = useRejectedChange(id);
   const level = useLevelOfDetail();
   const ports = fitPortList(data.ports, servicePortLines(data));
+  // A name on two lines leaves no room for the address line (it was cut in half): a LoadBalancer's
+  // address is on its load balancer card beside the cluster, so this card leaves it out.
+  const externalOnLbCard = data.type === 'LoadBalancer' && data.name.length > LONG_SERVICE_NAME;
   const face = (
     <>
       {/* The name has the whole width (long Service names are common); the kind leads line two. */}
@@ -36,7 +39,9 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
           )}
         </div>
       ))}
-      {data.externalIP && <div className="kp-mono kp-service-external">external {data.externalIP}</div>}
+      {data.externalIP && !externalOnLbCard && (
+        <div className="kp-mono kp-service-external">external {data.externalIP}</div>
+      )}
       {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
     </>
   );
