@@ -16,8 +16,9 @@ import type {
 } from '../engine/index.ts';
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
+import { createAllocationMemory } from './allocationMemory.ts';
 import { createAppEvents } from './appEvents.ts';
-import { startScenario, startView } from './appStartState.ts';
+import { startAllocations, startScenario, startView } from './appStartState.ts';
 import { createAppTraffic } from './appTraffic.ts';
 import { createAppYamlLinks } from './appYamlLinks.ts';
 import { saveScenario } from './persistence.ts';
@@ -128,6 +129,8 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   const first = scenarios[0] ?? { id: 'empty', title: 'Empty', yaml: '' };
   const link = options.link ?? null;
   const scenario = createScenarioStore(startScenario(link, storage, first));
+  // A reload shows the pods the page showed before it (their names and addresses), not a fresh draw.
+  const allocations = createAllocationMemory(startAllocations(link, storage));
   const simulation = createSimulationStore();
   const view = createViewStore(startView(link, storage));
   const traffic = createTrafficStore();
@@ -147,14 +150,25 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     const { yaml, seed, actions } = scenario.getState();
     const edit = nextRunIsEdit;
     nextRunIsEdit = true;
+    const restore = allocations.takeRestore();
     const reply = await engine.simulate(
-      { files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions },
+      {
+        files: [{ file: MANIFEST_FILE, text: yaml }],
+        seed,
+        actions,
+        ...(restore && !edit ? { allocations: restore } : {}),
+      },
       { edit },
     );
     if (!reply) return; // superseded by a later edit
     if (reply.sim) {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
+      // The autosave gets the allocations of what is on screen, once the engine built the saved text.
+      const changed = allocations.remember({ yaml, seed, actions }, reply.sim.state);
+      const current = scenario.getState();
+      const ledger = allocations.ledgerFor(current);
+      if (changed && ledger) saveScenario(storage, current, undefined, ledger);
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       void ringCursorDocument();
@@ -171,7 +185,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   }
 
   const unsubscribe = scenario.subscribe((next, previous) => {
-    saveScenario(storage, next);
+    saveScenario(storage, next, undefined, allocations.ledgerFor(next));
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
     // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with

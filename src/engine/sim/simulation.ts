@@ -17,6 +17,9 @@ import { copyStateForWrite } from './copyState.ts';
 import { identityOfManifest, objectKey } from './objectIdentity.ts';
 import { reconcile } from './reconcile.ts';
 import { runAction } from './runAction.ts';
+import { readAllocationLedger } from './allocationLedger.ts';
+import type { AllocationLedger } from './allocationLedger.ts';
+import { restoreAllocations } from './restoreAllocations.ts';
 
 /** An object the files manage, as the API server last accepted it (its manifest carries its position). */
 export interface AppliedObject {
@@ -38,6 +41,11 @@ export interface SimulationInput {
   files: SourceFile[];
   seed?: number;
   actions?: Action[];
+  /**
+   * What the cluster on screen held when the page saved it (allocationLedger.ts): a build from scratch
+   * (a reload) takes those pod names and addresses back after the replay (restoreAllocations.ts).
+   */
+  allocations?: AllocationLedger | null;
 }
 
 /** The whole simulation: the cluster state plus everything the user should be told about the input. */
@@ -143,6 +151,9 @@ export function createSimulation(input: SimulationInput): Simulation {
     rejected: [],
   });
   for (const action of input.actions ?? []) sim = applyAction(sim, action);
+  const ledger = input.allocations ? readAllocationLedger(input.allocations) : null;
+  if (ledger)
+    sim = withDiagnostics({ ...sim, state: restoreAllocations(copyStateForWrite(sim.state), ledger) });
   return sim;
 }
 

@@ -20,6 +20,7 @@ import { formatLabels, formatServicePorts, serviceNotes } from './graphLabels.ts
 import { layoutCluster } from './clusterLayout.ts';
 import { endpointsBus } from './endpointsBus.ts';
 import { getAbsoluteOrigins } from './flowIdentity.ts';
+import { routeLoadBalancerEdges } from './loadBalancerRoute.ts';
 import { CARD, KUBE_NODE, OUTSIDE, POD } from './layoutMetrics.ts';
 import type { GraphShape } from './layoutMetrics.ts';
 import { withoutSystemObjects } from './systemObjects.ts';
@@ -356,6 +357,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   // --- edges: Service -> its Endpoints (one short edge), Endpoints -> the pods they list as one bus;
   // Ingress -> backends and controllers
   const absolute = getAbsoluteOrigins(nodes);
+  routeLoadBalancerEdges(edges, nodes, absolute, CLUSTER_ID);
   for (const ep of state.endpoints) {
     const epId = `ep/${ep.metadata.namespace}/${ep.metadata.name}`;
     const svcId = `svc/${ep.metadata.namespace}/${ep.metadata.name}`;
