@@ -8,7 +8,11 @@ const sim = createSimulation({ files: [{ file: 'kubia.yaml', text: SCENARIO_TEXT
 // Found by `npm run fuzz`: `cat __proto__` printed "[object Object]" (Object.prototype read as a file).
 describe('files named like Object members', () => {
   it('do not exist until written', () => {
-    const [cat, ctor, apply] = runScript(sim, ['cat __proto__', 'cat constructor', 'kubectl apply -f constructor']);
+    const [cat, ctor, apply] = runScript(sim, [
+      'cat __proto__',
+      'cat constructor',
+      'kubectl apply -f constructor',
+    ]);
     expect(cat).toMatchObject({ output: 'cat: __proto__: No such file or directory\n', exitCode: 1 });
     expect(ctor).toMatchObject({ output: 'cat: constructor: No such file or directory\n', exitCode: 1 });
     expect(apply?.exitCode).toBe(1);
