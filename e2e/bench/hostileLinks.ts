@@ -7,6 +7,7 @@
  *   IP): simulated in the Worker and drawn; the longest main-thread task is the cost of drawing them.
  * Figures, not assertions (e2e/hostile-link.spec.ts asserts the 1 s budget for the 1,000,000 link).
  */
+import { expect } from '@playwright/test';
 import type { Browser } from '@playwright/test';
 import LZString from 'lz-string';
 import { longTasksSince, pageNow, recordLongTasks } from '../longTasks.ts';
@@ -55,7 +56,7 @@ async function openAndMeasure(
   await page.goto(base + link);
   if (ready === 'limit') {
     await page.getByTestId('bottom-tab-problems').click({ timeout: 120_000 });
-    await page.getByTestId('problems').getByText(LIMIT_WORDS).first().waitFor({ timeout: 120_000 });
+    await expect(page.getByTestId('problems')).toContainText(LIMIT_WORDS, { timeout: 120_000 });
   } else {
     await page.waitForFunction(
       () => document.querySelectorAll('.react-flow__node-pod').length >= 5000,
