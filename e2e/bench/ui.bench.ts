@@ -6,6 +6,8 @@
  *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
  * - keystroke to graph at 1,000 pods: an edit typed into src/bench's scenario (keystrokeAt1000.ts);
  * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod;
+ * - hostile links (hostileLinks.ts): 1,000,000 replicas and 10,000 pods (refused), 5,000 pods (drawn):
+ *   time to the answer and the longest main-thread task;
  *   and in the page, laid out again and drawn after the pane changes shape (measureRelayout).
  * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's,
  * layout well under a frame's worth per edit (< 50 ms).
@@ -21,6 +23,7 @@ import { createSimulation, getIngressControllerPods } from '../../src/engine/ind
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
 import { largeClusterLink, largeClusterYaml } from '../largeCluster.ts';
 import { keystrokeLine, measureKeystrokeAt1000Pods, podsDrawnSince } from './keystrokeAt1000.ts';
+import { measureHostileLinks } from './hostileLinks.ts';
 
 // Overridable so that several checkouts on one machine can each bench their own build.
 const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
@@ -182,6 +185,7 @@ async function main(): Promise<void> {
       `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
     );
     console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE)));
+    for (const figure of await measureHostileLinks(browser, BASE)) console.log(figure);
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

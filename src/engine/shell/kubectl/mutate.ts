@@ -24,6 +24,7 @@ import { exceedsPodLimit } from '../../cluster/capacity.ts';
 import { UNDELETABLE_NAMESPACES } from '../../cluster/deleteObject.ts';
 import { podLimitDetail } from '../../limits.ts';
 import { invalid } from '../../parse/messages.ts';
+import { readSessionFile } from '../sessionFiles.ts';
 
 export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', value: true, multi: true },
@@ -109,7 +110,8 @@ function snapshotOf(
 
 function readSource(ctx: ShellContext, file: string, stdin: string): string | { error: string } | undefined {
   if (file === '-') return stdin || ctx.session.stdin || '';
-  const known = ctx.session.files[file] ?? ctx.session.files[file.replace(/^\.\//, '')];
+  const known =
+    readSessionFile(ctx.session.files, file) ?? readSessionFile(ctx.session.files, file.replace(/^\.\//, ''));
   if (known !== undefined) return known;
   // the simulated laptop has no internet: a URL fails the way kubectl fails offline
   const url = /^https?:\/\/([^/:]+)/.exec(file);
