@@ -173,6 +173,14 @@ function line(label: string, s: Sample): string {
   return `${label.padEnd(26)} busy ${(s.busy * 100).toFixed(1).padStart(5)} % (script ${(s.script * 100).toFixed(0)}, style ${(s.style * 100).toFixed(0)}, layout ${(s.layout * 100).toFixed(0)})   frames ${String(s.frames).padStart(4)}   >20 ms ${String(s.longFrames).padStart(4)}   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms`;
 }
 
+async function orSaysWhy(section: string, measure: () => Promise<void>): Promise<void> {
+  try {
+    await measure();
+  } catch (error) {
+    console.log(`${section}: not measured (${String(error).split('\n')[0]})`);
+  }
+}
+
 /** Stops a detached child and everything it started (vite preview runs under npx). */
 function stopProcessGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
@@ -222,10 +230,15 @@ async function main(): Promise<void> {
       `navigation to first graph: median ${times[2]!.toFixed(0)} ms (target < 1500 ms) [${times.map((t) => t.toFixed(0)).join(', ')}]`,
     );
 
-    console.log(
-      `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
+    // A section that times out (a busy machine) prints why, and the figures after it still print.
+    await orSaysWhy('edit to graph', async () =>
+      console.log(
+        `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
+      ),
     );
-    console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE)));
+    await orSaysWhy('keystroke at 1,000 pods', async () =>
+      console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE))),
+    );
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
