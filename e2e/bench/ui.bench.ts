@@ -133,6 +133,14 @@ function line(label: string, s: Sample): string {
   return `${label.padEnd(26)} busy ${(s.busy * 100).toFixed(1).padStart(5)} % (script ${(s.script * 100).toFixed(0)}, style ${(s.style * 100).toFixed(0)}, layout ${(s.layout * 100).toFixed(0)})   frames ${String(s.frames).padStart(4)}   >20 ms ${String(s.longFrames).padStart(4)}   p50 ${s.p50.toFixed(1)} ms   p99 ${s.p99.toFixed(1)} ms`;
 }
 
+async function orSaysWhy(section: string, measure: () => Promise<void>): Promise<void> {
+  try {
+    await measure();
+  } catch (error) {
+    console.log(`${section}: not measured (${String(error).split('\n')[0]})`);
+  }
+}
+
 /** Stops a detached child and everything it started (vite preview runs under npx). */
 function stopProcessGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
@@ -147,7 +155,8 @@ async function main(): Promise<void> {
   console.log(layoutFigure());
   const js = initialJsBytes();
   console.log(
-    `initial JS: ${(js.raw / 1024).toFixed(1)} KiB raw, ${(js.gzip / 1024).toFixed(1)} KiB gzip (target < 200 KB) [${js.files.join(', ')}]`,
+    // Both units, so the target reads the same whichever one means "KB": 1 KiB = 1,024 bytes, 1 kB = 1,000.
+    `initial JS: ${(js.raw / 1024).toFixed(1)} KiB raw, gzip ${(js.gzip / 1024).toFixed(1)} KiB = ${(js.gzip / 1000).toFixed(1)} kB = ${js.gzip} bytes (target < 200 kB, under 195.3 KiB) [${js.files.join(', ')}]`,
   );
 
   const server = spawn(
@@ -181,11 +190,18 @@ async function main(): Promise<void> {
       `navigation to first graph: median ${times[2]!.toFixed(0)} ms (target < 1500 ms) [${times.map((t) => t.toFixed(0)).join(', ')}]`,
     );
 
-    console.log(
-      `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
+    // A section that times out (a busy machine) prints why, and the figures after it still print.
+    await orSaysWhy('edit to graph', async () =>
+      console.log(
+        `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
+      ),
     );
-    console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE)));
-    for (const figure of await measureHostileLinks(browser, BASE)) console.log(figure);
+    await orSaysWhy('keystroke at 1,000 pods', async () =>
+      console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE))),
+    );
+    await orSaysWhy('hostile links', async () => {
+      for (const figure of await measureHostileLinks(browser, BASE)) console.log(figure);
+    });
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();

@@ -283,11 +283,18 @@ export function createLazyInThreadEngine(): EngineClient {
   };
 }
 
-/** A Worker when the browser can start one, the in-thread engine otherwise. */
-export function createEngineClient(): EngineClient {
+/**
+ * A Worker when the browser can start one, the in-thread engine otherwise. `started` is a Worker
+ * already started for it (src/earlyEngine.ts), used first; a restart spawns a new one.
+ */
+export function createEngineClient(started: Worker | null = null): EngineClient {
   try {
-    const spawn = () =>
-      new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+    let first = started;
+    const spawn = () => {
+      const worker = first ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+      first = null;
+      return worker as unknown as WorkerLike;
+    };
     return createWorkerEngine(spawn, { fallback: createLazyInThreadEngine });
   } catch {
     return createLazyInThreadEngine();

@@ -15,20 +15,25 @@ import { useApp, useView } from '../../store/react.ts';
 import { setReducedMotion } from '../../store/viewStore.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
-import { Inspector } from '../inspector/Inspector.tsx';
-import { PresenterCaption } from '../presenter/PresenterCaption.tsx';
 import { useFitOnPresenterChange, usePresenterKeys } from '../presenter/usePresenterKeys.ts';
 import { StepPanel } from '../inspector/StepPanel.tsx';
 import { ProblemsLine } from '../panels/ProblemsLine.tsx';
 import { FailedRequestLine } from '../requests/FailedRequestLine.tsx';
 import { RequestBar } from '../requests/RequestBar.tsx';
 import { ActivityBar } from './ActivityBar.tsx';
+import { useAfterFirstGraph } from './afterFirstGraph.ts';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
 import { ClosePanelButton, PanelResizer } from './PanelFrame.tsx';
 import { TerminalDock } from './TerminalDock.tsx';
 
-// Lessons (their YAML parser and texts) load right after the first graph, as the editor does.
+// Lessons (their YAML parser and texts) load right after the first graph is drawn, as the editor does.
+// The selected object's details (and its lookups) are a chunk of their own, fetched with the first render.
+const Inspector = lazy(async () => ({ default: (await import('../inspector/Inspector.tsx')).Inspector }));
+// Presenter mode's caption: only in presenter mode.
+const PresenterCaption = lazy(async () => ({
+  default: (await import('../presenter/PresenterCaption.tsx')).PresenterCaption,
+}));
 const LessonPanel = lazy(async () => ({ default: (await import('../lessons/LessonPanel.tsx')).LessonPanel }));
 
 function useDocumentTheme() {
@@ -54,12 +59,15 @@ function LessonsSlot() {
   const { t } = useTranslation();
   const open = useView((s) => s.lessonsOpen);
   const width = useView((s) => s.lessonsWidth);
+  const lessonsLoad = useAfterFirstGraph();
   return (
     <>
       <div className="kp-lessons-slot" style={open ? { width } : undefined} hidden={!open}>
-        <Suspense fallback={null}>
-          <LessonPanel />
-        </Suspense>
+        {lessonsLoad && (
+          <Suspense fallback={null}>
+            <LessonPanel />
+          </Suspense>
+        )}
       </div>
       {open && (
         <PanelResizer
@@ -103,7 +111,9 @@ function DetailsColumn() {
           <ClosePanelButton panel="details" label={t('stage.closeDetails')} />
         </div>
         <StepPanel />
-        <Inspector />
+        <Suspense fallback={null}>
+          <Inspector />
+        </Suspense>
       </aside>
     </>
   );
@@ -134,7 +144,11 @@ export function App() {
                 <ClusterGraph />
                 <ProblemsLine />
                 <FailedRequestLine />
-                {presenter && <PresenterCaption />}
+                {presenter && (
+                  <Suspense fallback={null}>
+                    <PresenterCaption />
+                  </Suspense>
+                )}
               </div>
             </main>
             <DetailsColumn />

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { showBottomTab } from '../../store/viewStore.ts';
+import { useAfterFirstGraph } from '../app/afterFirstGraph.ts';
 import { ClosePanelButton, PanelResizer } from '../app/PanelFrame.tsx';
 
 const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
@@ -16,7 +17,7 @@ export function EditorPanel() {
   const noDocumentFor = useView((s) => s.noDocumentFor);
   // Monaco is ~1 MB of gzip to parse: start it only once the first graph is on screen, so the two do
   // not compete for the main thread (navigation-to-first-graph in bench:ui).
-  const graphShown = useSimulation((s) => s.sim !== null || s.engineError !== null);
+  const graphShown = useAfterFirstGraph();
 
   if (!open) return null;
   return (
