@@ -35,6 +35,9 @@ export { parseManifests } from './parse/parseManifests.ts';
 export type { RejectedChange, Simulation, SimulationInput } from './sim/simulation.ts';
 export { createSimulation, applyAction } from './sim/simulation.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
+export type { SimulationOptions } from './sim/simulation.ts';
+export { createParseCache } from './parse/parseCache.ts';
+export type { ParseCache } from './parse/parseCache.ts';
 export type { DocumentLink } from './sim/documentLinks.ts';
 // linkDocuments, documentAtLine, documentOfGraphId: engine/links.ts, loaded on demand.
 export { sameCluster } from './sim/sameCluster.ts';
