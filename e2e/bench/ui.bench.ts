@@ -5,6 +5,7 @@
  * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
  *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
  * - keystroke to graph at 1,000 pods: an edit typed into src/bench's scenario (keystrokeAt1000.ts);
+ * - paste of that scenario over the first one to its drawn graph (pasteAt1000.ts, goal <= 1 s);
  * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod;
  *   and in the page, laid out again and drawn after the pane changes shape (measureRelayout).
  * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's,
@@ -21,6 +22,7 @@ import LZString from 'lz-string';
 import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
 import { keystrokeLine, measureKeystrokeAt1000Pods, podsDrawnSince } from './keystrokeAt1000.ts';
+import { measurePasteAt1000Pods, pasteLine } from './pasteAt1000.ts';
 
 // Overridable so that several checkouts on one machine can each bench their own build.
 const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
@@ -225,6 +227,7 @@ async function main(): Promise<void> {
       `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
     );
     console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE)));
+    console.log(pasteLine(await measurePasteAt1000Pods(browser, BASE)));
 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
