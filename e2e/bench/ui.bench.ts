@@ -5,6 +5,7 @@
  * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
  *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
  * - keystroke to graph at 1,000 pods: an edit typed into src/bench's scenario (keystrokeAt1000.ts);
+ * - paste of that scenario over the first one to its drawn graph (pasteAt1000.ts, goal <= 1 s);
  * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod;
  * - hostile links (hostileLinks.ts): 1,000,000 replicas and 10,000 pods (refused), 5,000 pods (drawn):
  *   time to the answer and the longest main-thread task;
@@ -24,6 +25,7 @@ import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
 import { largeClusterLink, largeClusterYaml } from '../largeCluster.ts';
 import { keystrokeLine, measureKeystrokeAt1000Pods, podsDrawnSince } from './keystrokeAt1000.ts';
 import { measureHostileLinks } from './hostileLinks.ts';
+import { measurePasteAt1000Pods, pasteLine } from './pasteAt1000.ts';
 
 // Overridable so that several checkouts on one machine can each bench their own build.
 const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
@@ -198,6 +200,9 @@ async function main(): Promise<void> {
     );
     await orSaysWhy('keystroke at 1,000 pods', async () =>
       console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE))),
+    );
+    await orSaysWhy('paste at 1,000 pods', async () =>
+      console.log(pasteLine(await measurePasteAt1000Pods(browser, BASE))),
     );
     await orSaysWhy('hostile links', async () => {
       for (const figure of await measureHostileLinks(browser, BASE)) console.log(figure);

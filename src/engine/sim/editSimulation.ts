@@ -38,7 +38,13 @@ import type { DocumentSlot } from './documentSlots.ts';
 import { graphIdOfIdentity, identityOfManifest, objectKey, sameManifest } from './objectIdentity.ts';
 import type { ObjectIdentity } from './objectIdentity.ts';
 import { applyAction, createSimulation, DEFAULT_SEED, safeParse, withDiagnostics } from './simulation.ts';
-import type { AppliedObject, RejectedChange, Simulation, SimulationInput } from './simulation.ts';
+import type {
+  AppliedObject,
+  RejectedChange,
+  Simulation,
+  SimulationInput,
+  SimulationOptions,
+} from './simulation.ts';
 
 /** The kinds the control plane stores; a document of another kind names nothing it could keep. */
 const SIMULATED_KINDS: ReadonlySet<string> = new Set([
@@ -79,6 +85,7 @@ function sameFiles(a: SourceFile[], b: SourceFile[]): boolean {
 export function reviseSimulation(
   previous: Simulation | null | undefined,
   input: SimulationInput,
+  options: SimulationOptions = {},
 ): Simulation {
   const seed = typeof input.seed === 'number' && Number.isFinite(input.seed) ? input.seed : DEFAULT_SEED;
   const actions = Array.isArray(input.actions) ? input.actions : [];
@@ -90,11 +97,11 @@ export function reviseSimulation(
     previous.actions.length > actions.length ||
     !sameActions(previous.actions, actions)
   ) {
-    return createSimulation(input);
+    return createSimulation(input, options);
   }
   let sim = previous;
   if (previous.stale || !sameFiles(previous.files, files)) {
-    sim = editFiles(previous, files);
+    sim = editFiles(previous, files, options);
   }
   for (const action of actions.slice(sim.actions.length)) sim = applyAction(sim, action);
   return sim;
@@ -171,7 +178,7 @@ interface Plan {
 /** Pairs each document with the object it names, deciding what is sent and what is kept. */
 function planEdit(previous: Simulation, files: SourceFile[], parsed: ReturnType<typeof safeParse>): Plan {
   const before = new Map((previous.applied ?? []).map((a) => [a.key, a]));
-  const slots = readDocumentSlots(files);
+  const slots = readDocumentSlots(files, parsed.chunks);
   const byPosition = new Map<string, Manifest[]>();
   for (const m of parsed.manifests) {
     const at = `${m.source?.file ?? ''}#${m.source?.doc ?? -1}`;
@@ -272,13 +279,13 @@ function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>)
   }
 }
 
-function editFiles(previous: Simulation, files: SourceFile[]): Simulation {
-  const parsed = safeParse(files);
+function editFiles(previous: Simulation, files: SourceFile[], options: SimulationOptions): Simulation {
+  const parsed = safeParse(files, options.parseCache);
   if (hasSyntaxError(parsed.diagnostics)) return staleSimulation(previous, files, parsed.diagnostics);
   const plan = planEdit(previous, files, parsed);
   if (topologyKey(plan.effective) !== topologyKey((previous.applied ?? []).map((a) => a.manifest))) {
     // A different cluster shape: kind would create a new cluster, so everything starts over.
-    return createSimulation({ files, seed: previous.state.seed, actions: previous.actions });
+    return createSimulation({ files, seed: previous.state.seed, actions: previous.actions }, options);
   }
   const before = new Map((previous.applied ?? []).map((a) => [a.key, a]));
   const fileNames = new Set(previous.fileOrder ?? []);
@@ -302,8 +309,9 @@ function editFiles(previous: Simulation, files: SourceFile[]): Simulation {
       record(key, last?.manifest ?? m);
       continue;
     }
-    if (last && sameManifest(last.manifest, m)) {
-      refreshSource(state, m);
+    // The same object (a reading the parse cache kept, in the same place) needs no compare and no move.
+    if (last && (last.manifest === m || sameManifest(last.manifest, m))) {
+      if (last.manifest !== m) refreshSource(state, m);
       record(key, m);
       continue;
     }
