@@ -21,6 +21,7 @@
  * Deterministic: the same (previous, input) gives the same result (the rng continues from the
  * previous state). A page load or a share link still builds from scratch with createSimulation.
  */
+import { kindModule } from '../kinds/registry.ts';
 import type { Action } from '../model/actions.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
@@ -230,39 +231,7 @@ function planEdit(previous: Simulation, files: SourceFile[], parsed: ReturnType<
 function refreshSource(state: ClusterState, m: Manifest): void {
   const source = m.source;
   if (!source || m.kind === 'Cluster') return;
-  const { name, namespace } = m.metadata;
-  const named = (meta: { name: string; namespace: string }) =>
-    meta.name === name && meta.namespace === namespace;
-  switch (m.kind) {
-    case 'Service':
-      for (const s of state.services) if (named(s.manifest.metadata)) s.manifest = { ...s.manifest, source };
-      return;
-    case 'ReplicationController':
-    case 'ReplicaSet':
-    case 'Deployment':
-    case 'DaemonSet':
-      for (const w of state.workloads)
-        if (w.manifest.kind === m.kind && named(w.manifest.metadata)) w.manifest = { ...w.manifest, source };
-      return;
-    case 'Pod':
-      for (const p of state.pods) if (p.source && named(p.metadata)) p.source = source;
-      return;
-    case 'Endpoints':
-      for (const e of state.endpoints) if (e.source && named(e.metadata)) e.source = source;
-      return;
-    case 'Ingress':
-      state.ingresses = state.ingresses.map((i) =>
-        named(i.manifest.metadata) ? { ...i, manifest: { ...i.manifest, source } } : i,
-      );
-      return;
-    case 'IngressClass':
-      state.ingressClasses = state.ingressClasses.map((c) =>
-        c.manifest.metadata.name === name ? { ...c, manifest: { ...c.manifest, source } } : c,
-      );
-      return;
-    default:
-      return;
-  }
+  kindModule(m.kind).refreshSource?.(state, m, source);
 }
 
 function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>): void {
