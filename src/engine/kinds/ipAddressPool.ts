@@ -1,8 +1,6 @@
-/** KIND */
-import { METALLB_NAMESPACE } from '../cluster/apiServer.ts';
-import { locate } from '../cluster/diagnostics.ts';
+/** MetalLB's IPAddressPool: the addresses MetalLB may give LoadBalancer Services. */
 import type { KindModule } from './kindModule.ts';
-import { applyMetalLbConfig } from './metallb.ts';
+import { applyMetalLbConfig, removeMetalLbConfig } from './metallb.ts';
 import { buildIpAddressPool } from '../parse/kinds/metallb.ts';
 import { validateIpAddressPool } from '../parse/validate/metallb.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
@@ -18,31 +16,8 @@ export const ipAddressPoolKind: KindModule<'IPAddressPool'> = {
     validateIpAddressPool(ctx, manifest);
     return manifest;
   },
-  apply(cp, manifest) {
-    applyMetalLbConfig(cp, manifest);
-    return manifest.metadata.namespace === METALLB_NAMESPACE
-      ? []
-      : [
-          locate(
-            manifest,
-            'metadata.namespace',
-            `MetalLB reads its configuration only from its own namespace, ${METALLB_NAMESPACE}; this ${manifest.kind} is ignored`,
-            'metallb-namespace',
-            'warning',
-          ),
-        ];
-  },
-  remove(cp, namespace, name) {
-    const { state } = cp;
-    const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
-    const config = state.metallb;
-    if (!config) return false;
-    const keep = <T extends { metadata: { name: string; namespace: string } }>(list: T[]) =>
-      list.filter((o) => !inNs(o.metadata));
-    const before = config.pools.length + config.l2.length;
-    state.metallb = { ...config, pools: keep(config.pools) };
-    return state.metallb.pools.length + state.metallb.l2.length !== before;
-  },
+  apply: applyMetalLbConfig,
+  remove: (cp, namespace, name) => removeMetalLbConfig(cp, 'pools', namespace, name),
   list(state) {
     const kind = 'IPAddressPool' as const;
     return (state.metallb?.pools ?? []).map((pool) => ({ kind, pool, ...metaBase(pool.metadata, 0) }));

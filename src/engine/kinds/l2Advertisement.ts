@@ -1,8 +1,6 @@
-/** KIND */
-import { METALLB_NAMESPACE } from '../cluster/apiServer.ts';
-import { locate } from '../cluster/diagnostics.ts';
+/** MetalLB's L2Advertisement: which pools MetalLB announces on the nodes' network (ARP in layer-2 mode). */
 import type { KindModule } from './kindModule.ts';
-import { applyMetalLbConfig } from './metallb.ts';
+import { applyMetalLbConfig, removeMetalLbConfig } from './metallb.ts';
 import { buildL2Advertisement } from '../parse/kinds/metallb.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
 import { metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
@@ -16,31 +14,8 @@ export const l2AdvertisementKind: KindModule<'L2Advertisement'> = {
     const manifest = buildL2Advertisement(raw, apiVersion);
     return manifest;
   },
-  apply(cp, manifest) {
-    applyMetalLbConfig(cp, manifest);
-    return manifest.metadata.namespace === METALLB_NAMESPACE
-      ? []
-      : [
-          locate(
-            manifest,
-            'metadata.namespace',
-            `MetalLB reads its configuration only from its own namespace, ${METALLB_NAMESPACE}; this ${manifest.kind} is ignored`,
-            'metallb-namespace',
-            'warning',
-          ),
-        ];
-  },
-  remove(cp, namespace, name) {
-    const { state } = cp;
-    const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
-    const config = state.metallb;
-    if (!config) return false;
-    const keep = <T extends { metadata: { name: string; namespace: string } }>(list: T[]) =>
-      list.filter((o) => !inNs(o.metadata));
-    const before = config.pools.length + config.l2.length;
-    state.metallb = { ...config, l2: keep(config.l2) };
-    return state.metallb.pools.length + state.metallb.l2.length !== before;
-  },
+  apply: applyMetalLbConfig,
+  remove: (cp, namespace, name) => removeMetalLbConfig(cp, 'l2', namespace, name),
   list(state) {
     const kind = 'L2Advertisement' as const;
     return (state.metallb?.l2 ?? []).map((l2) => ({ kind, l2, ...metaBase(l2.metadata, 0) }));

@@ -1,16 +1,49 @@
-/** MetalLB */
-import { sameName } from '../cluster/apiServer.ts';
+/** MetalLB's two configuration kinds (IPAddressPool, L2Advertisement) share how they are stored and removed. */
+import { METALLB_NAMESPACE, sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
+import { locate } from '../cluster/diagnostics.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import type { IpAddressPoolManifest, L2AdvertisementManifest } from '../model/objects.ts';
 
-/** MetalLB's configuration: stored; its controller reads it in the next pass (retryPendingLoadBalancers). */
-export function applyMetalLbConfig(
-  cp: ControlPlane,
-  manifest: IpAddressPoolManifest | L2AdvertisementManifest,
-): void {
+type MetalLbManifest = IpAddressPoolManifest | L2AdvertisementManifest;
+type MetalLbList = 'pools' | 'l2';
+
+/**
+ * Stores the object; MetalLB's controller reads it in the next pass (retryPendingLoadBalancers).
+ * MetalLB watches only its own namespace, so an object elsewhere is kept but warned about:
+ * https://metallb.universe.tf/configuration/
+ */
+export function applyMetalLbConfig(cp: ControlPlane, manifest: MetalLbManifest): Diagnostic[] {
   const config = cp.state.metallb ?? { pools: [], l2: [] };
   if (manifest.kind === 'IPAddressPool')
     config.pools = [...config.pools.filter((p) => !sameName(p, manifest)), manifest];
   else config.l2 = [...config.l2.filter((p) => !sameName(p, manifest)), manifest];
   cp.state.metallb = config;
+  if (manifest.metadata.namespace === METALLB_NAMESPACE) return [];
+  return [
+    locate(
+      manifest,
+      'metadata.namespace',
+      `MetalLB reads its configuration only from its own namespace, ${METALLB_NAMESPACE}; this ${manifest.kind} is ignored`,
+      'metallb-namespace',
+      'warning',
+    ),
+  ];
+}
+
+/** Deletes one object from MetalLB's stored configuration; false when there was none of that name. */
+export function removeMetalLbConfig(
+  cp: ControlPlane,
+  list: MetalLbList,
+  namespace: string,
+  name: string,
+): boolean {
+  const config = cp.state.metallb;
+  if (!config) return false;
+  const kept = (config[list] as MetalLbManifest[]).filter(
+    (o) => !(o.metadata.name === name && o.metadata.namespace === namespace),
+  );
+  if (kept.length === config[list].length) return false;
+  cp.state.metallb = { ...config, [list]: kept };
+  return true;
 }
