@@ -1,10 +1,11 @@
-/** KIND */
+/** The Pod kind: bare pods and the pods controllers create, with their names, IPs and readiness. */
 import { sameName } from '../cluster/apiServer.ts';
 import { podLimitReached } from '../cluster/capacity.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import { findPod } from '../cluster/lookup.ts';
 import { createPod, deletePod } from '../cluster/podLifecycle.ts';
+import { exposedContainerPorts } from './exposePorts.ts';
 import type { KindModule } from './kindModule.ts';
 import { MAX_PODS, PLAYGROUND_LIMIT_NOTE, formatCount } from '../limits.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -95,13 +96,7 @@ export const podKind: KindModule<'Pod'> = {
   exposeSource(obj) {
     return {
       selector: obj.labels,
-      containerPorts: obj.pod.spec.containers.flatMap((c) =>
-        c.ports.map((p) => ({
-          port: p.containerPort,
-          protocol: p.protocol,
-          ...(p.name ? { name: p.name } : {}),
-        })),
-      ),
+      containerPorts: exposedContainerPorts(obj.pod.spec.containers),
     };
   },
   describe(obj, state) {

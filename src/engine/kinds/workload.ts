@@ -1,9 +1,10 @@
-/** KIND */
+/** The workload kinds (ReplicationController, ReplicaSet, Deployment, DaemonSet) and the pods they own. */
 import { sameName } from '../cluster/apiServer.ts';
 import { exceedsPodLimit } from '../cluster/capacity.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import { deleteWorkload, syncWorkloads } from '../cluster/workloadController.ts';
+import { exposedContainerPorts } from './exposePorts.ts';
 import type { KindModule } from './kindModule.ts';
 import { probeText } from './pod.ts';
 import { podLimitDetail } from '../limits.ts';
@@ -192,13 +193,7 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
         };
       return {
         selector: sel.matchLabels,
-        containerPorts: obj.workload.manifest.template.spec.containers.flatMap((c) =>
-          c.ports.map((p) => ({
-            port: p.containerPort,
-            protocol: p.protocol,
-            ...(p.name ? { name: p.name } : {}),
-          })),
-        ),
+        containerPorts: exposedContainerPorts(obj.workload.manifest.template.spec.containers),
       };
     },
     describe(obj, state) {
