@@ -1,4 +1,4 @@
-/** KIND */
+/** The EndpointSlice kind (discovery.k8s.io/v1): today a read-only view kubectl lists, derived from each Service's Endpoints. */
 import type { KindModule } from './kindModule.ts';
 import { metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
 import type { JsonObject } from '../shell/kubectl/apiObjects.ts';

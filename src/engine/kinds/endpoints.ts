@@ -1,4 +1,4 @@
-/** KIND */
+/** The Endpoints kind: written by the endpoints controller for Services with a selector, by hand for selectorless ones. */
 import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';

@@ -1,4 +1,4 @@
-/** KIND */
+/** The Event kind: what `kubectl get events` and `describe` show of the simulation's history. */
 import type { KindModule } from './kindModule.ts';
 import { formatTimestamp, metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
 import type { JsonObject } from '../shell/kubectl/apiObjects.ts';

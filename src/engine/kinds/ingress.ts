@@ -1,4 +1,4 @@
-/** KIND */
+/** The Ingress kind (networking.k8s.io/v1): host and path rules an ingress controller serves. */
 import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';

@@ -1,4 +1,4 @@
-/** KIND */
+/** The IngressClass kind: which controller serves Ingresses of a class, and which class is the default. */
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';
 import type { IngressClassManifest } from '../model/objects.ts';

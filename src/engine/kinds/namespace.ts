@@ -1,4 +1,4 @@
-/** KIND */
+/** The Namespace kind: the namespaces objects live in. */
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { deletePod } from '../cluster/podLifecycle.ts';
 import { removeService } from '../cluster/serviceRegistry.ts';

@@ -1,4 +1,4 @@
-/** KIND */
+/** The NetworkPolicy kind (networking.k8s.io/v1): stored, listed and described; evaluated on the packet in net/policy. */
 import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';

@@ -1,4 +1,4 @@
-/** KIND */
+/** The Node kind: kind's nodes, their Ready condition and their addresses. */
 import { nodeLimitReached } from '../cluster/capacity.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';

@@ -1,4 +1,4 @@
-/** KIND */
+/** kubeplay's own OutsideHost kind (docs/outside-hosts.md): a server outside the cluster that the scenario's pods can reach. */
 import { applyOutsideHost } from '../cluster/outsideHosts.ts';
 import type { KindModule } from './kindModule.ts';
 import { buildOutsideHost } from '../parse/kinds/outsideHost.ts';

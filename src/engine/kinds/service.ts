@@ -1,4 +1,4 @@
-/** KIND */
+/** The Service kind: ClusterIP, NodePort, LoadBalancer and ExternalName, with their allocations. */
 import { sameName } from '../cluster/apiServer.ts';
 import { serviceLimitReached } from '../cluster/capacity.ts';
 import { locate } from '../cluster/diagnostics.ts';
