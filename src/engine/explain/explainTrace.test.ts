@@ -3,6 +3,7 @@
  * checks the kind, the words a student reads, and that the blame points at the right line.
  */
 import { describe, expect, it } from 'vitest';
+import { ingressNginxInstall } from '../test/helpers.ts';
 import { applyAction, createSimulation } from '../sim/simulation.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { routeRequest } from '../net/request.ts';
@@ -237,30 +238,8 @@ describe('externalTrafficPolicy Local and nodes that are down', () => {
   });
 });
 
-const NGINX = `apiVersion: v1
-kind: Namespace
-metadata: {name: ingress-nginx}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ingress-nginx-controller, namespace: ingress-nginx}
-spec:
-  selector: {matchLabels: {app: ingress-nginx}}
-  template:
-    metadata: {labels: {app: ingress-nginx}}
-    spec:
-      containers:
-      - name: controller
-        image: registry.k8s.io/ingress-nginx/controller:v1.11.2
-        args: [/nginx-ingress-controller, --ingress-class=nginx]
-        ports: [{name: http, containerPort: 80}]
----
-apiVersion: networking.k8s.io/v1
-kind: IngressClass
-metadata: {name: nginx}
-spec: {controller: k8s.io/ingress-nginx}
----
-`;
+// ingress-nginx as the ingress scenario installs it
+const NGINX = `${ingressNginxInstall()}---\n`;
 
 const ING = (cls = 'nginx') => `---
 apiVersion: networking.k8s.io/v1

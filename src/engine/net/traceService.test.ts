@@ -7,6 +7,7 @@
  * chosen, so that Trace names none.
  */
 import { describe, expect, it } from 'vitest';
+import { ingressNginxInstall } from '../test/helpers.ts';
 import { createSimulation } from '../sim/simulation.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { routeRequest } from './request.ts';
@@ -50,30 +51,8 @@ spec:
   containers: [{name: c, image: busybox}]
 `;
 
-const NGINX = `---
-apiVersion: v1
-kind: Namespace
-metadata: {name: ingress-nginx}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: ingress-nginx-controller, namespace: ingress-nginx}
-spec:
-  selector: {matchLabels: {app: ingress-nginx}}
-  template:
-    metadata: {labels: {app: ingress-nginx}}
-    spec:
-      containers:
-      - name: controller
-        image: registry.k8s.io/ingress-nginx/controller:v1.11.2
-        args: [/nginx-ingress-controller]
-        ports: [{name: http, containerPort: 80}]
----
-apiVersion: networking.k8s.io/v1
-kind: IngressClass
-metadata: {name: nginx}
-spec: {controller: k8s.io/ingress-nginx}
-`;
+// ingress-nginx as the ingress scenario installs it
+const NGINX = `---\n${ingressNginxInstall()}`;
 
 const TRAEFIK = `---
 apiVersion: apps/v1

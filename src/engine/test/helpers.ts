@@ -4,12 +4,32 @@
  */
 import { createSimulation, routeRequest } from '../index.ts';
 import type { ClusterState, PodState, RequestSpec, ServiceState, Simulation, Trace } from '../index.ts';
+import { parseAllDocuments } from 'yaml';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 
 export function scenarioText(id: string): string {
   const text = SCENARIO_TEXTS[id];
   if (text === undefined) throw new Error(`no scenario ${id}`);
   return text;
+}
+
+/**
+ * The ingress scenario's ingress-nginx install (its namespace, controller Deployment and LoadBalancer
+ * Service, the nginx IngressClass) and MetalLB's pool, as YAML a test puts its own apps beside. The
+ * text ends with a newline and carries no leading or trailing `---`.
+ */
+export function ingressNginxInstall(): string {
+  return parseAllDocuments(scenarioText('ingress'))
+    .filter((doc) => {
+      const object = doc.toJS() as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+      // a Namespace belongs to the install it names
+      const namespace = object.kind === 'Namespace' ? object.metadata?.name : object.metadata?.namespace;
+      return (
+        object.kind === 'IngressClass' || namespace === 'ingress-nginx' || namespace === 'metallb-system'
+      );
+    })
+    .map((doc) => doc.toString())
+    .join('---\n');
 }
 
 export function simulate(yaml: string, seed = 1, file = 'test.yaml'): Simulation {
