@@ -8,6 +8,7 @@ import type { KindModule } from './kindModule.ts';
 
 export const clusterConfigKind: KindModule<'Cluster'> = {
   kind: 'Cluster',
+  scope: 'Cluster',
   decode(raw, apiVersion, ctx) {
     const cluster = buildKindCluster(raw, apiVersion);
     validateKindCluster(ctx, cluster, raw);

@@ -8,6 +8,14 @@ import { listWithMore, uniquePorts } from '../shell/kubectl/printers.ts';
 
 export const endpointSliceKind: KindModule<'EndpointSlice'> = {
   kind: 'EndpointSlice',
+  scope: 'Namespaced',
+  resource: {
+    plural: 'endpointslices',
+    singular: 'endpointslice',
+    shortNames: [],
+    group: 'discovery.k8s.io',
+    version: 'v1',
+  },
   list(state) {
     const kind = 'EndpointSlice' as const;
     // the EndpointSlice controller (or the mirroring controller, for hand-written Endpoints) keeps one

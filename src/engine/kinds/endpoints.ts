@@ -16,6 +16,8 @@ import { formatEndpointsColumn } from '../shell/kubectl/printers.ts';
 
 export const endpointsKind: KindModule<'Endpoints'> = {
   kind: 'Endpoints',
+  scope: 'Namespaced',
+  resource: { plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildEndpoints(raw, apiVersion);

@@ -5,6 +5,8 @@ import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
 
 export const eventKind: KindModule<'Event'> = {
   kind: 'Event',
+  scope: 'Namespaced',
+  resource: { plural: 'events', singular: 'event', shortNames: ['ev'], group: '', version: 'v1' },
   list(state) {
     const kind = 'Event' as const;
     return state.events.map((event, i) => ({

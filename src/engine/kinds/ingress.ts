@@ -23,6 +23,14 @@ import { stringify } from 'yaml';
 
 export const ingressKind: KindModule<'Ingress'> = {
   kind: 'Ingress',
+  scope: 'Namespaced',
+  resource: {
+    plural: 'ingresses',
+    singular: 'ingress',
+    shortNames: ['ing'],
+    group: 'networking.k8s.io',
+    version: 'v1',
+  },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildIngress(raw, apiVersion);

@@ -12,6 +12,14 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 
 export const ingressClassKind: KindModule<'IngressClass'> = {
   kind: 'IngressClass',
+  scope: 'Cluster',
+  resource: {
+    plural: 'ingressclasses',
+    singular: 'ingressclass',
+    shortNames: [],
+    group: 'networking.k8s.io',
+    version: 'v1',
+  },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildIngressClass(raw, apiVersion);

@@ -10,6 +10,14 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 
 export const ipAddressPoolKind: KindModule<'IPAddressPool'> = {
   kind: 'IPAddressPool',
+  scope: 'Namespaced',
+  resource: {
+    plural: 'ipaddresspools',
+    singular: 'ipaddresspool',
+    shortNames: [],
+    group: 'metallb.io',
+    version: 'v1beta1',
+  },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildIpAddressPool(raw, apiVersion);

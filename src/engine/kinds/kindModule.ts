@@ -54,10 +54,29 @@ export interface ExposeSource {
   containerPorts: { port: number; protocol: string; name?: string }[];
 }
 
+/**
+ * The names the API server's discovery serves a kind under (`kubectl api-resources`): plural, singular,
+ * short names (`po`, `svc`, `ep`, `ing`, ...) and group/version ('' is the core group).
+ */
+export interface ResourceNames {
+  plural: string;
+  singular: string;
+  shortNames: readonly string[];
+  group: string;
+  version: string;
+}
+
 export type LabelField = 'labels' | 'annotations';
 
 export interface KindModule<K extends KindName = KindName> {
   readonly kind: K;
+  /**
+   * Whether objects live in a namespace (`kubectl api-resources` NAMESPACED): the API server drops a
+   * namespace given to a cluster-scoped object, and a namespaced one without it goes to `default`.
+   */
+  readonly scope: 'Namespaced' | 'Cluster';
+  /** How kubectl names this resource type; none for kinds the API server does not serve (Cluster, OutsideHost). */
+  readonly resource?: ResourceNames;
 
   // --- decoding and validation (parse/buildObject.ts) ---
   /** The typed, defaulted object from one YAML object; validation messages go to `ctx`. */

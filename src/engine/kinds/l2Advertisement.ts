@@ -9,6 +9,14 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 
 export const l2AdvertisementKind: KindModule<'L2Advertisement'> = {
   kind: 'L2Advertisement',
+  scope: 'Namespaced',
+  resource: {
+    plural: 'l2advertisements',
+    singular: 'l2advertisement',
+    shortNames: [],
+    group: 'metallb.io',
+    version: 'v1beta1',
+  },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion) {
     const manifest = buildL2Advertisement(raw, apiVersion);

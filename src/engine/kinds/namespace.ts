@@ -11,6 +11,8 @@ import { multiline } from '../shell/kubectl/describe.ts';
 
 export const namespaceKind: KindModule<'Namespace'> = {
   kind: 'Namespace',
+  scope: 'Cluster',
+  resource: { plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], group: '', version: 'v1' },
   nameRule: isDns1123Label,
   decode(raw, apiVersion) {
     const manifest = buildNamespace(raw, apiVersion);

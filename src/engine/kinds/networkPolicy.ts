@@ -15,6 +15,14 @@ import { formatLabelSelector } from '../shell/kubectl/printers.ts';
 
 export const networkPolicyKind: KindModule<'NetworkPolicy'> = {
   kind: 'NetworkPolicy',
+  scope: 'Namespaced',
+  resource: {
+    plural: 'networkpolicies',
+    singular: 'networkpolicy',
+    shortNames: ['netpol'],
+    group: 'networking.k8s.io',
+    version: 'v1',
+  },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildNetworkPolicy(raw, apiVersion);

@@ -22,6 +22,8 @@ import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
 
 export const nodeKind: KindModule<'Node'> = {
   kind: 'Node',
+  scope: 'Cluster',
+  resource: { plural: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion) {
     const manifest = buildNode(raw, apiVersion);

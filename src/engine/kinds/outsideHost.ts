@@ -7,6 +7,7 @@ import { validateOutsideHost } from '../parse/validate/outsideHost.ts';
 
 export const outsideHostKind: KindModule<'OutsideHost'> = {
   kind: 'OutsideHost',
+  scope: 'Cluster',
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildOutsideHost(raw, apiVersion);

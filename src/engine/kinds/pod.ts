@@ -34,6 +34,8 @@ import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
 
 export const podKind: KindModule<'Pod'> = {
   kind: 'Pod',
+  scope: 'Namespaced',
+  resource: { plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildPod(raw, apiVersion);

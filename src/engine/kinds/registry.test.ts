@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../parse/apiVersions.ts';
-import { RESOURCE_TYPES } from '../shell/kubectl/resources.ts';
+import { resourceTypes } from '../shell/kubectl/resources.ts';
 import { findKindModule } from './registry.ts';
+import { createSimulation } from '../index.ts';
+import { isClusterScoped } from '../model/scope.ts';
+import { runCommand } from '../shell/runCommand.ts';
+import { createShellSession } from '../shell/session.ts';
+import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 
 describe('the kind registry', () => {
   it('decodes every kind the parser admits (buildObject relies on it)', () => {
@@ -12,10 +17,12 @@ describe('the kind registry', () => {
   });
 
   it('lists, prints and returns every resource type kubectl serves', () => {
-    const missing = RESOURCE_TYPES.filter((t) => {
-      const module = findKindModule(t.kind);
-      return !module?.list || !module.headers || !module.row || !module.toApiObject;
-    }).map((t) => t.kind);
+    const missing = resourceTypes()
+      .filter((t) => {
+        const module = findKindModule(t.kind);
+        return !module?.list || !module.headers || !module.row || !module.toApiObject;
+      })
+      .map((t) => t.kind);
     expect(missing).toEqual([]);
   });
 
@@ -27,5 +34,56 @@ describe('the kind registry', () => {
   it('finds no module for text that is not a kind (share links carry untrusted kinds)', () => {
     for (const name of ['constructor', '__proto__', 'toString', 'pod', 'StatefulSet', ''])
       expect(findKindModule(name)).toBeUndefined();
+  });
+
+  it("declares each kind's scope once, and the API server and kubectl both read it", () => {
+    const clusterScoped = ['Namespace', 'Node', 'IngressClass', 'Cluster', 'OutsideHost'];
+    for (const kind of clusterScoped) expect(isClusterScoped(kind), kind).toBe(true);
+    for (const kind of [
+      'Pod',
+      'Service',
+      'Ingress',
+      'NetworkPolicy',
+      'IPAddressPool',
+      'Event',
+      'StatefulSet',
+    ])
+      expect(isClusterScoped(kind), kind).toBe(false);
+    expect(
+      resourceTypes()
+        .filter((t) => !t.namespaced)
+        .map((t) => t.kind),
+    ).toEqual(['Namespace', 'Node', 'IngressClass']);
+  });
+
+  it('serves kubectl api-resources sorted by group, core first, then by name, as kubectl sorts them', () => {
+    const sim = createSimulation({
+      files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS['kubia'] ?? '' }],
+      seed: 1,
+    });
+    const lines = runCommand(sim, createShellSession(), 'kubectl api-resources').output.trim().split('\n');
+    const names = lines.slice(1).map((line) => line.split(/\s+/)[0]);
+    expect(names).toEqual([
+      'endpoints',
+      'events',
+      'namespaces',
+      'nodes',
+      'pods',
+      'replicationcontrollers',
+      'services',
+      'daemonsets',
+      'deployments',
+      'replicasets',
+      'endpointslices',
+      'ipaddresspools',
+      'l2advertisements',
+      'ingressclasses',
+      'ingresses',
+      'networkpolicies',
+    ]);
+    expect(lines[0]).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND$/);
+    expect(lines.find((line) => line.startsWith('ingresses'))).toMatch(
+      /^ingresses\s+ing\s+networking\.k8s\.io\/v1\s+true\s+Ingress$/,
+    );
   });
 });

@@ -56,6 +56,11 @@ export function kindModule<K extends KindName>(kind: K): KindModule<K> {
   return kindTable()[kind];
 }
 
+/** Every kind module, in the table's order. */
+export function allKindModules(): readonly KindModule[] {
+  return Object.values(kindTable());
+}
+
 /** The module of a kind named by untrusted text (a share link's action, a document's `kind:`), if any. */
 export function findKindModule(kind: string): KindModule | undefined {
   byName ??= new Map<string, KindModule>(Object.values(kindTable()).map((m: KindModule) => [m.kind, m]));

@@ -23,6 +23,8 @@ import {
 
 export const serviceKind: KindModule<'Service'> = {
   kind: 'Service',
+  scope: 'Namespaced',
+  resource: { plural: 'services', singular: 'service', shortNames: ['svc'], group: '', version: 'v1' },
   nameRule: isDns1035Label,
   decode(raw, apiVersion, ctx) {
     const manifest = buildService(raw, apiVersion);

@@ -5,7 +5,7 @@ import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import { deleteWorkload, syncWorkloads } from '../cluster/workloadController.ts';
 import { exposedContainerPorts } from './exposePorts.ts';
-import type { KindModule } from './kindModule.ts';
+import type { KindModule, ResourceNames } from './kindModule.ts';
 import { probeText } from './pod.ts';
 import { podLimitDetail } from '../limits.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -38,10 +38,43 @@ import type { ListedObject } from '../shell/kubectl/listing.ts';
 import { formatLabelSelector, isPodReady } from '../shell/kubectl/printers.ts';
 import { objectKey } from '../sim/objectIdentity.ts';
 
+const WORKLOAD_RESOURCES: Record<WorkloadKind, ResourceNames> = {
+  ReplicationController: {
+    plural: 'replicationcontrollers',
+    singular: 'replicationcontroller',
+    shortNames: ['rc'],
+    group: '',
+    version: 'v1',
+  },
+  ReplicaSet: {
+    plural: 'replicasets',
+    singular: 'replicaset',
+    shortNames: ['rs'],
+    group: 'apps',
+    version: 'v1',
+  },
+  Deployment: {
+    plural: 'deployments',
+    singular: 'deployment',
+    shortNames: ['deploy'],
+    group: 'apps',
+    version: 'v1',
+  },
+  DaemonSet: {
+    plural: 'daemonsets',
+    singular: 'daemonset',
+    shortNames: ['ds'],
+    group: 'apps',
+    version: 'v1',
+  },
+};
+
 export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K> {
   const kind: WorkloadKind = kindName;
   const module: KindModule<WorkloadKind> = {
     kind,
+    scope: 'Namespaced',
+    resource: WORKLOAD_RESOURCES[kind],
     nameRule: isDns1123Subdomain,
     decode(raw, apiVersion, ctx) {
       const manifest = buildWorkload(raw, kind, apiVersion);

@@ -1,15 +1,10 @@
-/**
- * Which kinds live outside namespaces (`kubectl api-resources --namespaced=false`): the API server
- * drops a namespace given to them, and everything else defaults to `default`.
- */
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set([
-  'Namespace',
-  'Node',
-  'IngressClass',
-  'Cluster',
-  'OutsideHost',
-]);
+import { findKindModule } from '../kinds/registry.ts';
 
+/**
+ * Whether a kind lives outside namespaces (`kubectl api-resources --namespaced=false`): the API server
+ * drops a namespace given to it. Each kind module declares its scope; kinds kubeplay does not know are
+ * namespaced, as most kinds are.
+ */
 export function isClusterScoped(kind: string): boolean {
-  return CLUSTER_SCOPED.has(kind);
+  return findKindModule(kind)?.scope === 'Cluster';
 }

@@ -28,8 +28,6 @@ const UNSIMULATED_NOTES = new Map<string, string>([
   ['CronJob', ': its pods are not created'],
 ]);
 
-const CLUSTER_SCOPED: ReadonlySet<string> = new Set(['Namespace', 'Node', 'IngressClass', 'OutsideHost']);
-
 /**
  * Checks apiVersion and kind. Returns the kind when the object is one kubeplay builds, 'List' for a
  * List (the caller flattens it), or undefined when the object is skipped (reported here).
@@ -84,7 +82,7 @@ export function buildObject(raw: PlainMap, kind: ObjectKind, ctx: ObjectContext)
   validateMeta(
     ctx,
     manifest.metadata,
-    !CLUSTER_SCOPED.has(kind),
+    module.scope === 'Namespaced',
     module.nameRule ?? isDns1123Subdomain,
     getString(meta, 'generateName'),
   );

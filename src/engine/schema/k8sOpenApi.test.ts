@@ -1,7 +1,7 @@
 /** The generated schema covers what kubeplay reads, and every reference in it resolves. */
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../parse/apiVersions.ts';
-import { RESOURCE_TYPES } from '../shell/kubectl/resources.ts';
+import { resourceTypes } from '../shell/kubectl/resources.ts';
 import type { OpenApiSchema } from './k8sOpenApi.ts';
 import { apiVersionOf, k8sOpenApi, resolveDefinition } from './k8sOpenApi.ts';
 
@@ -36,7 +36,7 @@ describe('the generated Kubernetes 1.33 schema', () => {
   it('has the kinds the parser names and skips, and every kind kubectl explain can be asked about', () => {
     expect(served).toContain('networking.k8s.io/v1 NetworkPolicy');
     expect(served).toContain('discovery.k8s.io/v1 EndpointSlice');
-    for (const t of RESOURCE_TYPES.filter((r) => isKubernetesGroup(r.group ? `${r.group}/` : '')))
+    for (const t of resourceTypes().filter((r) => isKubernetesGroup(r.group ? `${r.group}/` : '')))
       expect(served).toContain(`${t.group ? `${t.group}/` : ''}${t.version} ${t.kind}`);
   });
 

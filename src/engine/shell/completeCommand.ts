@@ -7,7 +7,7 @@ import { GLOBAL_FLAGS } from './kubectl/flags.ts';
 import { explainCompletions } from './kubectl/explain.ts';
 import { KUBECTL_COMMANDS } from './kubectl/kubectl.ts';
 import { listObjects } from './kubectl/listing.ts';
-import { findResourceType, RESOURCE_TYPES } from './kubectl/resources.ts';
+import { findResourceType, resourceTypes } from './kubectl/resources.ts';
 import type { ShellSession } from './session.ts';
 
 export interface Completion {
@@ -48,7 +48,10 @@ const LAPTOP_COMMANDS = [
 ];
 const POD_ONLY_EXCLUDED = new Set(['kubectl', 'kubeplay', 'sudo']);
 const OUTPUT_FORMATS = ['json', 'yaml', 'wide', 'name', 'jsonpath=', 'custom-columns='];
-const RESOURCE_WORDS = [...RESOURCE_TYPES.flatMap((t) => [t.plural, ...t.shortNames]), 'all'];
+/** Read on first completion: the kind registry behind resourceTypes() is built on first use. */
+function resourceWords(): string[] {
+  return [...resourceTypes().flatMap((t) => [t.plural, ...t.shortNames]), 'all'];
+}
 
 function matching(words: Iterable<string>, prefix: string): string[] {
   return [...new Set(words)].filter((w) => w.startsWith(prefix)).sort();
@@ -187,7 +190,9 @@ export function completeCommand(
         const head = current.slice(0, comma + 1);
         return result(
           matching(
-            RESOURCE_WORDS.filter((w) => verb === 'get' || w !== 'all').map((w) => head + w),
+            resourceWords()
+              .filter((w) => verb === 'get' || w !== 'all')
+              .map((w) => head + w),
             current,
           ),
         );

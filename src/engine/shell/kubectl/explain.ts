@@ -10,7 +10,7 @@ import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { flagBool, flagString } from './flags.ts';
 import { ExplainError, ExplainRenderer } from './explainRender.ts';
 import type { ResourceType } from './resources.ts';
-import { RESOURCE_TYPES } from './resources.ts';
+import { resourceTypes } from './resources.ts';
 
 export const EXPLAIN_FLAGS: FlagSpec[] = [
   { name: 'recursive', value: false },
@@ -33,7 +33,7 @@ function splitRequest(request: string): { type: ResourceType; fields: string[] }
   const trimmed = request.replace(/\.$/, '');
   const [head = '', ...rest] = trimmed.split('.');
   const name = head.toLowerCase();
-  const types = RESOURCE_TYPES.filter((t) => matchesName(t, name));
+  const types = resourceTypes().filter((t) => matchesName(t, name));
   if (types.length === 0) return { error: `the server doesn't have a resource type "${head}"` };
   for (const t of types) {
     // kubectl accepts the group-qualified name as a prefix: deployments.apps.spec
@@ -55,7 +55,7 @@ function splitRequest(request: string): { type: ResourceType; fields: string[] }
 export function explainCompletions(word: string): string[] {
   const dot = word.lastIndexOf('.');
   if (dot < 0) {
-    const names = RESOURCE_TYPES.flatMap((t) => [t.plural, ...t.shortNames]);
+    const names = resourceTypes().flatMap((t) => [t.plural, ...t.shortNames]);
     return [...new Set(names)].filter((n) => n.startsWith(word.toLowerCase())).sort();
   }
   const split = splitRequest(word.slice(0, dot));

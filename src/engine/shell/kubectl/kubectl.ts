@@ -29,7 +29,7 @@ import {
 } from './mutate.ts';
 import { PATCH_FLAGS, runPatch } from './patchCommand.ts';
 import { isPodReady, NODE_INFO } from './printers.ts';
-import { RESOURCE_TYPES } from './resources.ts';
+import { resourceTypes } from './resources.ts';
 import { getImageTools, imageHasTool } from '../tools/images.ts';
 
 /** Real kubectl verbs the terminal does not simulate: say so rather than call them unknown. */
@@ -192,7 +192,7 @@ export function kubectlCommand(
       return runLogs(ctx, parsed.args, flagString(parsed, 'namespace') ?? ctx.session.namespace);
     case 'api-resources': {
       const rows = [['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND']];
-      for (const t of RESOURCE_TYPES)
+      for (const t of resourceTypes())
         rows.push([
           t.plural,
           t.shortNames.join(','),

@@ -1,7 +1,10 @@
 /**
  * The resource types kubectl knows in this cluster, with the names the API server's discovery gives
- * them: plural, singular, short names (`po`, `svc`, `ep`, `ing`, …), group, and whether namespaced.
+ * them (each kind module declares its own: kinds/kindModule.ts ResourceNames).
  */
+import { allKindModules } from '../../kinds/registry.ts';
+import type { ResourceNames } from '../../kinds/kindModule.ts';
+
 export type ResourceKind =
   | 'Pod'
   | 'Service'
@@ -20,164 +23,38 @@ export type ResourceKind =
   | 'Event'
   | 'EndpointSlice';
 
-export interface ResourceType {
+export interface ResourceType extends ResourceNames {
   kind: ResourceKind;
-  plural: string;
-  singular: string;
-  shortNames: string[];
-  /** '' for the core group. */
-  group: string;
-  version: string;
   namespaced: boolean;
 }
 
-export const RESOURCE_TYPES: ResourceType[] = [
-  {
-    kind: 'Pod',
-    plural: 'pods',
-    singular: 'pod',
-    shortNames: ['po'],
-    group: '',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'Service',
-    plural: 'services',
-    singular: 'service',
-    shortNames: ['svc'],
-    group: '',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'Endpoints',
-    plural: 'endpoints',
-    singular: 'endpoints',
-    shortNames: ['ep'],
-    group: '',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'Ingress',
-    plural: 'ingresses',
-    singular: 'ingress',
-    shortNames: ['ing'],
-    group: 'networking.k8s.io',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'IngressClass',
-    plural: 'ingressclasses',
-    singular: 'ingressclass',
-    shortNames: [],
-    group: 'networking.k8s.io',
-    version: 'v1',
-    namespaced: false,
-  },
-  // MetalLB's CRDs (config/crd in https://github.com/metallb/metallb), served once MetalLB is installed
-  {
-    kind: 'IPAddressPool',
-    plural: 'ipaddresspools',
-    singular: 'ipaddresspool',
-    shortNames: [],
-    group: 'metallb.io',
-    version: 'v1beta1',
-    namespaced: true,
-  },
-  {
-    kind: 'L2Advertisement',
-    plural: 'l2advertisements',
-    singular: 'l2advertisement',
-    shortNames: [],
-    group: 'metallb.io',
-    version: 'v1beta1',
-    namespaced: true,
-  },
-  {
-    kind: 'NetworkPolicy',
-    plural: 'networkpolicies',
-    singular: 'networkpolicy',
-    shortNames: ['netpol'],
-    group: 'networking.k8s.io',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'Node',
-    plural: 'nodes',
-    singular: 'node',
-    shortNames: ['no'],
-    group: '',
-    version: 'v1',
-    namespaced: false,
-  },
-  {
-    kind: 'Deployment',
-    plural: 'deployments',
-    singular: 'deployment',
-    shortNames: ['deploy'],
-    group: 'apps',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'ReplicationController',
-    plural: 'replicationcontrollers',
-    singular: 'replicationcontroller',
-    shortNames: ['rc'],
-    group: '',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'ReplicaSet',
-    plural: 'replicasets',
-    singular: 'replicaset',
-    shortNames: ['rs'],
-    group: 'apps',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'DaemonSet',
-    plural: 'daemonsets',
-    singular: 'daemonset',
-    shortNames: ['ds'],
-    group: 'apps',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'Namespace',
-    plural: 'namespaces',
-    singular: 'namespace',
-    shortNames: ['ns'],
-    group: '',
-    version: 'v1',
-    namespaced: false,
-  },
-  {
-    kind: 'Event',
-    plural: 'events',
-    singular: 'event',
-    shortNames: ['ev'],
-    group: '',
-    version: 'v1',
-    namespaced: true,
-  },
-  {
-    kind: 'EndpointSlice',
-    plural: 'endpointslices',
-    singular: 'endpointslice',
-    shortNames: [],
-    group: 'discovery.k8s.io',
-    version: 'v1',
-    namespaced: true,
-  },
-];
+let served: readonly ResourceType[] | undefined;
+
+/**
+ * Every resource type the API server serves, from the kind modules, in `kubectl api-resources` order:
+ * by group (the core group '' first), then by plural name (sortableResource in
+ * https://github.com/kubernetes/kubectl/blob/master/pkg/cmd/apiresources/apiresources.go).
+ */
+export function resourceTypes(): readonly ResourceType[] {
+  served ??= allKindModules()
+    .flatMap((module): ResourceType[] =>
+      module.resource
+        ? [
+            {
+              ...module.resource,
+              kind: module.kind as ResourceKind,
+              namespaced: module.scope === 'Namespaced',
+            },
+          ]
+        : [],
+    )
+    .sort((a, b) => (a.group === b.group ? compare(a.plural, b.plural) : compare(a.group, b.group)));
+  return served;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 /** `kubectl get all`: the "all" category, in the order kubectl prints it. */
 export const ALL_CATEGORY: ResourceKind[] = [
@@ -195,7 +72,7 @@ export function findResourceType(word: string): ResourceType | undefined {
   const dot = lower.indexOf('.');
   const name = dot >= 0 ? lower.slice(0, dot) : lower;
   const group = dot >= 0 ? lower.slice(dot + 1) : undefined;
-  return RESOURCE_TYPES.find(
+  return resourceTypes().find(
     (t) =>
       (t.plural === name ||
         t.singular === name ||
@@ -209,8 +86,8 @@ export function findResourceType(word: string): ResourceType | undefined {
 }
 
 export function resourceTypeOfKind(kind: ResourceKind): ResourceType {
-  const found = RESOURCE_TYPES.find((t) => t.kind === kind);
-  if (!found) throw new Error(`unknown kind ${kind}`); // programming error: the table above is complete
+  const found = resourceTypes().find((t) => t.kind === kind);
+  if (!found) throw new Error(`unknown kind ${kind}`); // programming error: every ResourceKind has a module with names
   return found;
 }
 
