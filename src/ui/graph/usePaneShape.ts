@@ -10,10 +10,19 @@ import type { GraphShape } from './layoutMetrics.ts';
 /** The room fitView leaves around the graph (ClusterGraph's fitViewOptions padding). */
 export const FIT_PADDING = { top: 46, left: 52, right: 14, bottom: 14 };
 
+/**
+ * The box fitView fills: the pane's content box (presenting, the pane is padded at the bottom by the
+ * caption's room, presenter.css) less FIT_PADDING. Measured from the whole pane, a 1280x720 projector
+ * read as `wide` and the cluster was fitted into a box taller than the one it had, leaving wide empty
+ * bands on its sides (issue 11 §3).
+ */
 function shapeOf(element: HTMLElement): GraphShape {
+  const style = getComputedStyle(element);
+  const padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+  const padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
   return getGraphShape(
-    element.clientWidth - FIT_PADDING.left - FIT_PADDING.right,
-    element.clientHeight - FIT_PADDING.top - FIT_PADDING.bottom,
+    element.clientWidth - padX - FIT_PADDING.left - FIT_PADDING.right,
+    element.clientHeight - padY - FIT_PADDING.top - FIT_PADDING.bottom,
   );
 }
 
