@@ -13,7 +13,7 @@ export const KUBE_NODE = { padding: 12, header: 60, lane: 10, minWidth: 300, min
 export const CARD = {
   width: 220,
   // Room for a two-line name and four data lines (type and IP, ports, external address, notes).
-  serviceHeight: 118,
+  serviceHeight: 114,
   /** Room for a name on two lines (it wraps rather than losing its end). */
   endpointsHeight: 46,
   /** Between a Service and its Endpoints, which hang right under it. */
@@ -21,9 +21,9 @@ export const CARD = {
   ingressHeight: 92,
   gap: 18,
 };
-export const CLUSTER = { padding: 16, header: 36, bandGap: 30 };
+export const CLUSTER = { padding: 16, header: 36, bandGap: 26 };
 /** A load balancer's or client's card: a name on two lines and an address line that may wrap. */
-export const OUTSIDE = { width: 220, height: 96, gap: 16, margin: 44 };
+export const OUTSIDE = { width: 240, height: 96, gap: 16, margin: 44 };
 
 /** One cell of the Services band: a Service with its Endpoints below (or a DNS/Ingress card). */
 export const CELL_HEIGHT = CARD.serviceHeight + CARD.endpointsGap + CARD.endpointsHeight;
