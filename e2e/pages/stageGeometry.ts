@@ -130,7 +130,10 @@ export async function graphIds(page: Page): Promise<string> {
   );
 }
 
-/** The view has settled once fitView has run: the viewport's transform stops changing. */
+/**
+ * The view has settled once fitView has run: the viewport's transform is the same a second apart
+ * (a resize refits after 120 ms and animates for 150 ms, so a shorter look can fall between them).
+ */
 export async function settled(page: Page): Promise<void> {
   let last = '';
   await expect
@@ -143,7 +146,7 @@ export async function settled(page: Page): Promise<void> {
         last = now;
         return same;
       },
-      { timeout: 60_000, intervals: [400, 400, 800] },
+      { timeout: 60_000, intervals: [1_000] },
     )
     .toBe(true);
 }

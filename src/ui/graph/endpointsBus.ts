@@ -63,6 +63,8 @@ interface GraphIndex {
   byId: Map<string, GraphNode>;
   /** Left edge of the nodes band. */
   bandLeft: number;
+  /** Top of the nodes band (its first row). */
+  bandTop: number;
 }
 
 // One index per laid-out graph, shared by all its buses (200 Endpoints would otherwise each index 1,500 nodes).
@@ -72,9 +74,13 @@ function indexOf(nodes: GraphNode[], origins: ReadonlyMap<string, { x: number; y
   const kept = indexes.get(nodes);
   if (kept && kept.origins === origins && kept.index.byId.size === nodes.length) return kept.index;
   let bandLeft = Infinity;
+  let bandTop = Infinity;
   for (const n of nodes)
-    if (n.type === 'node') bandLeft = Math.min(bandLeft, origins.get(n.id)?.x ?? Infinity);
-  const index = { byId: new Map(nodes.map((n) => [n.id, n])), bandLeft };
+    if (n.type === 'node') {
+      bandLeft = Math.min(bandLeft, origins.get(n.id)?.x ?? Infinity);
+      bandTop = Math.min(bandTop, origins.get(n.id)?.y ?? Infinity);
+    }
+  const index = { byId: new Map(nodes.map((n) => [n.id, n])), bandLeft, bandTop };
   indexes.set(nodes, { origins, index });
   return index;
 }
@@ -86,7 +92,7 @@ export function endpointsBus(
   origins: ReadonlyMap<string, { x: number; y: number }>,
   nodes: GraphNode[],
 ): GraphEdge | null {
-  const { byId, bandLeft } = indexOf(nodes, origins);
+  const { byId, bandLeft, bandTop } = indexOf(nodes, origins);
   const branches: BusBranch[] = [];
   const nodeDrops = new Map<string, { x: number; y: number }>();
   const holderTops: number[] = [];
@@ -134,8 +140,11 @@ export function endpointsBus(
   }
   const first = branches[0];
   if (!first) return null;
+  // The bar runs above the first row of nodes even when every pod is in a lower row: a trunk dropping
+  // to a bar above a lower row crossed the nodes of the first (Traefik's pod on kind-worker2).
   // Branches to pods in a lower row of nodes run along the gap above that row.
-  const topRow = Math.min(...holderTops);
+  const topRow = Number.isFinite(bandTop) ? Math.min(bandTop, ...holderTops) : Math.min(...holderTops);
+  barY = Math.min(barY, topRow - CLUSTER.bandGap / 2);
   branches.forEach((b, i) => {
     const top = holderTops[i]!;
     if (top > topRow + 1) b.rowY = top - KUBE_NODE.gap / 2;
