@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { LessonPanel } from './pages/LessonPanel.ts';
+import { graphIds, readStage, settled } from './pages/stageGeometry.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
 async function seriousAxeIssues(page: Page): Promise<string[]> {
@@ -287,5 +288,97 @@ test.describe('a projector, Present at 1280×720', () => {
     expect(await seriousAxeIssues(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('present-button')).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
+/**
+ * Every bundled scenario on a laptop and on a projector, measured from the DOM's boxes (issue 11):
+ * no card's text clipped, pod names cut (if at all) in the middle, never losing the suffix that tells
+ * pods apart, the Endpoints bus clear of the nodes' header text, names large enough, the drawing
+ * fitted and centred in its pane, and the problems count at what the scenario teaches.
+ */
+const SCENARIO_IDS = [
+  'kubia',
+  'clusterip',
+  'nodeport',
+  'loadbalancer',
+  'ingress',
+  'dns',
+  'readiness',
+  'outside',
+  'ingress-v1beta1',
+];
+/** The scenarios whose lesson is a problem (src/scenarios/openProblems.test.ts). */
+const INTENDED_PROBLEMS: Record<string, number> = { nodeport: 1, 'ingress-v1beta1': 1 };
+
+for (const [size, viewport, presenting] of [
+  ['1366x768', { width: 1366, height: 768 }, false],
+  ['Present 1280x720', { width: 1280, height: 720 }, true],
+] as const) {
+  test.describe(`every bundled scenario, ${size}`, () => {
+    test.use({ viewport });
+
+    test('no clipped names, the bus clear of node headers, names large enough, the graph fitted', async ({
+      playground,
+      page,
+    }) => {
+      test.slow();
+      await playground.open();
+      const present = page.getByTestId('present-button');
+      const padding = presenting
+        ? { top: 14, left: 52, right: 14, bottom: 14 }
+        : { top: 46, left: 52, right: 14, bottom: 14 };
+      for (const id of SCENARIO_IDS) {
+        if ((await present.getAttribute('aria-pressed')) === 'true') await present.click();
+        const before = await graphIds(page);
+        await page.getByTestId('scenario-picker').selectOption(id);
+        if (id !== 'kubia') await expect.poll(() => graphIds(page), { timeout: 60_000 }).not.toBe(before);
+        await expect(page.getByTestId('problem-count')).toHaveText(String(INTENDED_PROBLEMS[id] ?? 0));
+        if (presenting) {
+          await present.click();
+          await expect(page.getByTestId('presenter-caption')).toBeVisible();
+        }
+        await settled(page);
+        const stage = await readStage(page, padding);
+        await playground.screenshot(`stage-${id}-${presenting ? 'present-1280' : '1366'}`);
+        const where = `${id} at ${size}`;
+        expect(stage.clipped, where).toEqual([]);
+        expect(stage.podTailsCut, where).toEqual([]);
+        expect(stage.busOverHeaders, where).toEqual([]);
+        expect(stage.podNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 11);
+        expect(stage.serviceNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 11);
+        // Fitted: the drawing touches the fitted box on one axis and is centred on the other.
+        const { left, right, top, bottom } = stage.margins;
+        expect(Math.min(Math.max(left, right), Math.max(top, bottom)), where).toBeLessThanOrEqual(3);
+        // Centred within the padding's asymmetry (React Flow may centre on the pane or on the padded box).
+        expect(Math.abs(left - right), where).toBeLessThanOrEqual(Math.abs(padding.left - padding.right) + 8);
+        expect(Math.abs(top - bottom), where).toBeLessThanOrEqual(Math.abs(padding.top - padding.bottom) + 8);
+      }
+    });
+  });
+}
+
+test.describe('the course cluster on a projector, Present at 1280x720', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('whole pod names, names >= 18 px, addresses >= 13 px, and no empty band beside the graph', async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    await page.getByTestId('present-button').click();
+    await expect(page.getByTestId('presenter-caption')).toBeVisible();
+    await settled(page);
+    const stage = await readStage(page, { top: 14, left: 52, right: 14, bottom: 14 });
+    await playground.screenshot('stage-kubia-present-geometry');
+    // The course's pods keep their whole names (Traefik's 43-character pod is cut in the middle).
+    expect(stage.podNamesCut.filter((name) => name.startsWith('kubia-'))).toEqual([]);
+    expect(stage.podNamePx).toBeGreaterThanOrEqual(18);
+    expect(stage.serviceNamePx).toBeGreaterThanOrEqual(18);
+    expect(stage.podIpPx).toBeGreaterThanOrEqual(13);
+    // The drawing spans most of the pane's width: no band of empty pane on either side.
+    const pane = (await page.locator('.kp-graph .react-flow').boundingBox())!;
+    const { left, right } = stage.margins;
+    expect(pane.width - 66 - left - right).toBeGreaterThanOrEqual(0.8 * (pane.width - 66));
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Container, ServiceManifest, ServicePort } from '../model/objects.ts';
-import type { ClusterState, PodState } from '../model/state.ts';
+import type { ClusterState, PodState, ServiceState } from '../model/state.ts';
 import { matchesLabels } from '../model/labelSelector.ts';
 import { isIPv4 } from '../parse/validate/names.ts';
 import { formatLabels, hintAt } from './locate.ts';
@@ -130,12 +130,19 @@ function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic
 /**
  * externalTrafficPolicy: Local (docs/kubernetes-facts.md#traffic-policy): a node with no ready local endpoint DROPs external traffic
  * to the node port, so the client times out there. Worth saying which nodes, since it looks random.
+ *
+ * Not for a LoadBalancer Service whose load balancer has an address: that load balancer's health check
+ * (healthCheckNodePort) already keeps traffic off those nodes, which is the point of Local there
+ * (https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip),
+ * so a hint on a correct, common manifest would only be noise. A trace that times out on such a node
+ * port is still explained (explain/trafficPolicy.ts).
  */
 function localPolicyHint(
   state: ClusterState,
-  svc: ServiceManifest,
+  service: ServiceState,
   selected: PodState[],
 ): Diagnostic | undefined {
+  const svc = service.manifest;
   const source = svc.source;
   if (
     !source ||
@@ -143,6 +150,7 @@ function localPolicyHint(
     (svc.spec.type !== 'NodePort' && svc.spec.type !== 'LoadBalancer')
   )
     return undefined;
+  if (svc.spec.type === 'LoadBalancer' && service.status.loadBalancer.ingress.length > 0) return undefined;
   const withEndpoint = new Set(selected.filter((p) => p.status.ready).map((p) => p.spec.nodeName));
   const empty = state.nodes.filter((n) => n.up && !withEndpoint.has(n.name)).map((n) => n.name);
   if (empty.length === 0 || withEndpoint.size === 0) return undefined;
@@ -168,7 +176,8 @@ export function localPolicyMessage(svc: ServiceManifest, emptyNodes: string[]): 
 
 export function getServiceHints(state: ClusterState, podsByNamespace: Map<string, PodState[]>): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { manifest: svc } of state.services) {
+  for (const service of state.services) {
+    const svc = service.manifest;
     const source = svc.source;
     const selector = svc.spec.selector;
     if (
@@ -205,7 +214,7 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
       continue;
     }
     out.push(...targetPortHints(svc, selected));
-    const local = localPolicyHint(state, svc, selected);
+    const local = localPolicyHint(state, service, selected);
     if (local) out.push(local);
   }
   return out;

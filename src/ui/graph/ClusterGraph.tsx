@@ -37,22 +37,28 @@ import { getAbsoluteCenters } from './toFlowElements.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import './graph.css';
 import type { GraphShape } from './layoutMetrics.ts';
-import { FIT_PADDING, usePaneShape } from './usePaneShape.ts';
+import { getFitPadding, usePaneShape } from './usePaneShape.ts';
 import { useLessonHighlight } from './useLessonHighlight.ts';
 import { usePathStyle } from './useRequestPath.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
 import { useYamlCursorRing } from './useYamlCursorRing.ts';
 
 const proOptions = { hideAttribution: true };
-// Room for what floats over the graph: the view toolbar above, the zoom controls on the left.
-const fitViewOptions = {
-  padding: {
-    top: `${FIT_PADDING.top}px`,
-    left: `${FIT_PADDING.left}px`,
-    right: `${FIT_PADDING.right}px`,
-    bottom: `${FIT_PADDING.bottom}px`,
-  },
-} satisfies FitViewOptions;
+// Room for what floats over the graph: the view toolbar above (not while presenting), the zoom
+// controls on the left.
+function fitOptions(presenting: boolean): FitViewOptions {
+  const padding = getFitPadding(presenting);
+  return {
+    padding: {
+      top: `${padding.top}px`,
+      left: `${padding.left}px`,
+      right: `${padding.right}px`,
+      bottom: `${padding.bottom}px`,
+    },
+  };
+}
+const FIT_OPTIONS = fitOptions(false);
+const FIT_OPTIONS_PRESENTING = fitOptions(true);
 const customEdgeTypes = edgeTypes as unknown as EdgeTypes;
 /** Below this many graph nodes the whole cluster fits on screen: a minimap would only cover part of it. */
 const MINIMAP_FROM_NODES = 60;
@@ -93,6 +99,8 @@ const publishZoom: OnMove = (event, viewport) => {
 
 function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLElement | null> }) {
   const app = useApp();
+  const presenting = useView((s) => s.presenter);
+  const fitViewOptions = presenting ? FIT_OPTIONS_PRESENTING : FIT_OPTIONS;
   const { t } = useTranslation();
   const elements = useFlowElements(shape);
   const [focusOnly, setFocusOnly] = useState(false);
@@ -122,13 +130,13 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
       fittedShape.current = shape;
       requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : 250 }));
     }
-  }, [nodeCount, shape, flow]);
+  }, [nodeCount, shape, flow, fitViewOptions]);
 
   // "Fit" from the header (outside the React Flow provider) arrives as a nonce in the view store.
   const fitNonce = useView((s) => s.fitNonce);
   useEffect(() => {
     if (fitNonce > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
-  }, [fitNonce, flow]);
+  }, [fitNonce, flow, fitViewOptions]);
 
   // Refit when the pane changes size (editor or terminal shown/hidden, window resized).
   useEffect(() => {
@@ -149,7 +157,7 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
       observer.disconnect();
       window.clearTimeout(timer);
     };
-  }, [flow, paneRef]);
+  }, [flow, paneRef, fitViewOptions]);
 
   // The header's Export menu draws what React Flow holds now (src/ui/graph/export).
   useEffect(
@@ -260,7 +268,8 @@ export function ClusterGraph() {
   const engineError = useSimulation((s) => s.engineError);
   const hasSim = useSimulation((s) => s.sim !== null);
   const paneRef = useRef<HTMLElement | null>(null);
-  const shape = usePaneShape(paneRef);
+  const presenting = useView((s) => s.presenter);
+  const shape = usePaneShape(paneRef, presenting);
   return (
     <section
       ref={paneRef}

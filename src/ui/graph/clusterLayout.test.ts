@@ -74,7 +74,9 @@ describe('the layout follows the pane shape', () => {
     expect(wide.width / wide.height).toBeGreaterThan(1.2);
     expect(tall.width / tall.height).toBeLessThan(1.1);
     const panorama = boundingBox(build('panorama', state()).nodes);
-    expect(panorama.width / panorama.height).toBeGreaterThan(wide.width / wide.height);
+    // Both may settle on the same arrangement (the pod grids are searched too); panorama is never narrower.
+    expect(panorama.width / panorama.height).toBeGreaterThanOrEqual(wide.width / wide.height);
+    expect(panorama.width / panorama.height).toBeGreaterThan(1.8);
   });
 
   it('puts clients and load balancers left of the cluster when wide, above it when tall', () => {

@@ -14,10 +14,11 @@ import {
   CARD,
   CELL_HEIGHT,
   CLUSTER,
-  getPodColumns,
+  getPodColumnsStretched,
   KUBE_NODE,
   OUTSIDE,
   POD,
+  POD_STRETCH,
   SHAPE_ASPECT,
 } from './layoutMetrics.ts';
 import type { GraphShape } from './layoutMetrics.ts';
@@ -74,8 +75,8 @@ const MAX_CELL_COLUMNS = 12;
 const MAX_NODE_ROWS = 8;
 const MIN_INNER_WIDTH = 360;
 
-function boxNode(node: { id: string; pods: string[] }, shape: GraphShape): NodeBox {
-  const cols = getPodColumns(node.pods.length, shape);
+function boxNode(node: { id: string; pods: string[] }, stretch: number): NodeBox {
+  const cols = getPodColumnsStretched(node.pods.length, stretch);
   const rows = Math.ceil(node.pods.length / cols);
   return {
     id: node.id,
@@ -148,9 +149,25 @@ function chooseArrangement(input: LayoutInput, boxes: NodeBox[]): Arrangement {
   return best!;
 }
 
+/**
+ * The pod grids' shapes tried besides the shape's own: a node with its pods in one column, or in a
+ * wider grid, can let the whole picture fit larger (presenting, a row of three nodes each holding two
+ * stacked pods beat two rows of nodes with side-by-side pods). The shape's own comes first, so a tie keeps it.
+ */
+const POD_STRETCH_OPTIONS = [0, 0.5, 2, 3, 4];
+
 export function layoutCluster(input: LayoutInput): ClusterLayout {
-  const boxes = input.nodes.map((n) => boxNode(n, input.shape));
-  const choice = chooseArrangement(input, boxes);
+  let boxes: NodeBox[] = [];
+  let choice: Arrangement | null = null;
+  for (const stretch of [POD_STRETCH[input.shape], ...POD_STRETCH_OPTIONS]) {
+    const tried = input.nodes.map((n) => boxNode(n, stretch));
+    const arrangement = chooseArrangement(input, tried);
+    if (!choice || arrangement.score > choice.score * 1.0001) {
+      choice = arrangement;
+      boxes = tried;
+    }
+  }
+  if (!choice) throw new Error('unreachable: at least one arrangement is tried');
   const positions = new Map<string, Point>();
   const nodeSizes = new Map<string, Size>();
   const podColumns = new Map<string, number>();

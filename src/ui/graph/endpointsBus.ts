@@ -4,6 +4,10 @@
  * Several Endpoints that list the same pods (three Services over three pods) share that bar and
  * those branches, so the picture shows one fan instead of a tangle of crossing curves.
  *
+ * A branch enters its node down the node's left lane (inside its border, beside the header's text),
+ * runs along the lane between the header and the first row of pods, and drops into its pod: it never
+ * crosses the node's name or addresses (issue 11 §1: branches cut through the kind-worker header).
+ *
  * Pure: the branch points come from the laid-out positions (a drag is taken into account once it
  * ends and the layout is recomputed with the dragged position).
  */
@@ -16,6 +20,9 @@ export const BUS_EDGE_TYPE = 'bus';
 export interface BusBranch {
   /** The pod's graph id. */
   id: string;
+  /** The holding node's left lane (x) and the lane under its header (y), where the branch enters it. */
+  laneX: number;
+  laneY: number;
   /** Where the branch enters the pod, in flow coordinates: its top centre (first row of its node). */
   x: number;
   y: number;
@@ -56,6 +63,8 @@ interface GraphIndex {
   byId: Map<string, GraphNode>;
   /** Left edge of the nodes band. */
   bandLeft: number;
+  /** Top of the nodes band (its first row). */
+  bandTop: number;
 }
 
 // One index per laid-out graph, shared by all its buses (200 Endpoints would otherwise each index 1,500 nodes).
@@ -65,9 +74,13 @@ function indexOf(nodes: GraphNode[], origins: ReadonlyMap<string, { x: number; y
   const kept = indexes.get(nodes);
   if (kept && kept.origins === origins && kept.index.byId.size === nodes.length) return kept.index;
   let bandLeft = Infinity;
+  let bandTop = Infinity;
   for (const n of nodes)
-    if (n.type === 'node') bandLeft = Math.min(bandLeft, origins.get(n.id)?.x ?? Infinity);
-  const index = { byId: new Map(nodes.map((n) => [n.id, n])), bandLeft };
+    if (n.type === 'node') {
+      bandLeft = Math.min(bandLeft, origins.get(n.id)?.x ?? Infinity);
+      bandTop = Math.min(bandTop, origins.get(n.id)?.y ?? Infinity);
+    }
+  const index = { byId: new Map(nodes.map((n) => [n.id, n])), bandLeft, bandTop };
   indexes.set(nodes, { origins, index });
   return index;
 }
@@ -79,7 +92,7 @@ export function endpointsBus(
   origins: ReadonlyMap<string, { x: number; y: number }>,
   nodes: GraphNode[],
 ): GraphEdge | null {
-  const { byId, bandLeft } = indexOf(nodes, origins);
+  const { byId, bandLeft, bandTop } = indexOf(nodes, origins);
   const branches: BusBranch[] = [];
   const nodeDrops = new Map<string, { x: number; y: number }>();
   const holderTops: number[] = [];
@@ -100,11 +113,18 @@ export function endpointsBus(
         const holder = pod.parentId ? origins.get(pod.parentId) : undefined;
         const holderNode = pod.parentId ? byId.get(pod.parentId) : undefined;
         const firstRow = !holder || origin.y - holder.y <= KUBE_NODE.header + 1;
+        const lane = holder
+          ? {
+              laneX: holder.x + KUBE_NODE.padding / 2,
+              laneY: holder.y + KUBE_NODE.header - KUBE_NODE.lane / 2,
+            }
+          : { laneX: origin.x + (pod.width ?? 0) / 2, laneY: origin.y };
         branches.push(
           firstRow
-            ? { id, x: origin.x + (pod.width ?? 0) / 2, y: origin.y, notReady }
+            ? { id, ...lane, x: origin.x + (pod.width ?? 0) / 2, y: origin.y, notReady }
             : {
                 id,
+                ...lane,
                 x: origin.x,
                 y: origin.y + (pod.height ?? POD.height) / 2,
                 notReady,
@@ -120,8 +140,11 @@ export function endpointsBus(
   }
   const first = branches[0];
   if (!first) return null;
+  // The bar runs above the first row of nodes even when every pod is in a lower row: a trunk dropping
+  // to a bar above a lower row crossed the nodes of the first (Traefik's pod on kind-worker2).
   // Branches to pods in a lower row of nodes run along the gap above that row.
-  const topRow = Math.min(...holderTops);
+  const topRow = Number.isFinite(bandTop) ? Math.min(bandTop, ...holderTops) : Math.min(...holderTops);
+  barY = Math.min(barY, topRow - CLUSTER.bandGap / 2);
   branches.forEach((b, i) => {
     const top = holderTops[i]!;
     if (top > topRow + 1) b.rowY = top - KUBE_NODE.gap / 2;
@@ -163,15 +186,17 @@ export function getBusPaths(
   const lower = branches.some((b) => b.rowY !== undefined);
   const xs = [
     trunkX,
-    ...(large ? nodeDrops.map((d) => d.x) : branches.filter((b) => b.rowY === undefined).map(topOf)),
+    ...(large ? nodeDrops.map((d) => d.x) : branches.filter((b) => b.rowY === undefined).map((b) => b.laneX)),
     ...(lower ? [marginX] : []),
   ];
   const bar = `M${Math.min(...xs)},${barY}H${Math.max(...xs)}`;
-  // A lower node row: down the margin, along the gap above the row. A lower pod row: down the gap
-  // beside the column. The line never crosses the nodes or pods above.
+  // A lower node row: down the margin, along the gap above the row. Into the node: down its left lane
+  // beside the header, along the lane under the header, then into the pod's top (first row) or down
+  // the gap beside its column (lower rows). The line never crosses the nodes, pods or headers above.
   const drop = (b: BusBranch) => {
-    const start = b.rowY === undefined ? `M${topOf(b)},${barY}` : `M${marginX},${barY}V${b.rowY}H${topOf(b)}`;
-    return b.side === undefined ? `${start}V${b.y}` : `${start}V${b.y}H${b.x}`;
+    const start = b.rowY === undefined ? `M${b.laneX},${barY}` : `M${marginX},${barY}V${b.rowY}H${b.laneX}`;
+    const enter = `${start}V${b.laneY}H${topOf(b)}`;
+    return b.side === undefined ? `${enter}V${b.y}` : `${enter}V${b.y}H${b.x}`;
   };
   const readyDrops = large
     ? nodeDrops.map((d) =>
@@ -190,7 +215,7 @@ export function getBusPaths(
           .join(''),
     branch: (podId) => {
       const b = branches.find((x) => x.id === podId);
-      return b ? `${trunk}M${trunkX},${barY}H${b.rowY === undefined ? topOf(b) : marginX}${drop(b)}` : '';
+      return b ? `${trunk}M${trunkX},${barY}H${b.rowY === undefined ? b.laneX : marginX}${drop(b)}` : '';
     },
   };
 }

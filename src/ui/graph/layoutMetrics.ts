@@ -3,20 +3,27 @@
  * type, so fitting the cluster into the pane leaves the names large on a projector (issue 11: pod and
  * Service names at least 12 px on screen at 1366x768, 18 px when presenting).
  */
-export const POD = { width: 212, height: 54, gap: 10 };
-export const KUBE_NODE = { padding: 12, header: 50, minWidth: 250, minHeight: 120, gap: 24 };
+export const POD = { width: 236, height: 56, gap: 10 };
+/**
+ * `header` ends with `lane`: the strip between the header's text and the first row of pods where the
+ * Endpoints bus runs to its pods (endpointsBus.ts). `minWidth` keeps the node's address line
+ * (`172.18.0.2 · pods 10.244.0.0/24`) on one line, so it never slides under the pods.
+ */
+export const KUBE_NODE = { padding: 12, header: 60, lane: 10, minWidth: 300, minHeight: 130, gap: 24 };
 export const CARD = {
   width: 220,
   // Room for a two-line name and four data lines (type and IP, ports, external address, notes).
-  serviceHeight: 112,
-  endpointsHeight: 34,
+  serviceHeight: 114,
+  /** Room for a name on two lines (it wraps rather than losing its end). */
+  endpointsHeight: 46,
   /** Between a Service and its Endpoints, which hang right under it. */
   endpointsGap: 6,
   ingressHeight: 92,
   gap: 18,
 };
-export const CLUSTER = { padding: 16, header: 36, bandGap: 30 };
-export const OUTSIDE = { width: 200, height: 70, gap: 16, margin: 44 };
+export const CLUSTER = { padding: 16, header: 36, bandGap: 26 };
+/** A load balancer's or client's card: a name on two lines and an address line that may wrap. */
+export const OUTSIDE = { width: 240, height: 96, gap: 16, margin: 44 };
 
 /** One cell of the Services band: a Service with its Endpoints below (or a DNS/Ingress card). */
 export const CELL_HEIGHT = CARD.serviceHeight + CARD.endpointsGap + CARD.endpointsHeight;
@@ -28,7 +35,10 @@ export const CELL_HEIGHT = CARD.serviceHeight + CARD.endpointsGap + CARD.endpoin
 export type GraphShape = 'tall' | 'wide' | 'panorama' | 'strip';
 
 /** Width / height the layout aims at for each shape (the pane's usable box, roughly). */
-export const SHAPE_ASPECT: Record<GraphShape, number> = { tall: 0.8, wide: 1.6, panorama: 2.4, strip: 3.6 };
+/** A presenting screen is ~2.0-2.2 once the caption is taken off (1280x720: 2.16, 1920x1080: 2.01),
+ * so `panorama` aims there: aiming at 2.4 chose one long row of nodes that fitted 1280x720 by its width
+ * at a smaller zoom than the `wide` arrangement had (issue 11 §3). */
+export const SHAPE_ASPECT: Record<GraphShape, number> = { tall: 0.8, wide: 1.6, panorama: 2.15, strip: 3.6 };
 
 /** The class of a pane of this size (in CSS pixels, after the room fitView leaves around it). */
 export function getGraphShape(width: number, height: number): GraphShape {
@@ -41,6 +51,13 @@ export function getGraphShape(width: number, height: number): GraphShape {
 
 /** Pods per row inside a node: wider grids for wider panes, a squarish grid for hundreds. */
 export function getPodColumns(podCount: number, shape: GraphShape = 'wide'): number {
-  const stretch = { tall: 0.5, wide: 2, panorama: 3, strip: 4 }[shape];
+  return getPodColumnsStretched(podCount, POD_STRETCH[shape]);
+}
+
+/** How much wider than square each shape's pod grids are by default. */
+export const POD_STRETCH: Record<GraphShape, number> = { tall: 0.5, wide: 2, panorama: 3, strip: 4 };
+
+/** Pods per row for a grid `stretch` times wider than square (1 column when stretch is 0). */
+export function getPodColumnsStretched(podCount: number, stretch: number): number {
   return Math.max(1, Math.min(podCount, Math.ceil(Math.sqrt(podCount * stretch))));
 }

@@ -24,8 +24,10 @@ export function getFirstFocusable(nodes: readonly GraphNode[]): string | null {
   for (const n of nodes) {
     const c = centers.get(n.id);
     if (!c || !focusable(n)) continue;
-    if (!best || c.y < best.y - 1 || (Math.abs(c.y - best.y) <= 1 && c.x < best.x))
-      best = { id: n.id, x: c.x, y: c.y };
+    // By top edges, not centres: a tall card beside a short one still starts level with it.
+    const top = c.y - (n.height ?? 0) / 2;
+    if (!best || top < best.y - 1 || (Math.abs(top - best.y) <= 1 && c.x < best.x))
+      best = { id: n.id, x: c.x, y: top };
   }
   return best?.id ?? null;
 }

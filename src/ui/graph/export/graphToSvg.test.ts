@@ -195,15 +195,15 @@ describe('graphToSvg', () => {
     const state = createKubiaFixture();
     state.nodes[1]!.name = 'a-very-long-node-name-for-a-slide';
     state.nodes[1]!.up = false;
-    state.nodes[2]!.name = 'kind-worker2-xyzw';
+    state.nodes[2]!.name = 'kind-worker2-xyzw-ab';
     const doc = parse(render(state).svg);
     const down = [
       ...doc.querySelector('#kp-node-a-very-long-node-name-for-a-slide')!.querySelectorAll('text'),
     ];
     expect(down.map((t) => t.textContent)).toContain('down');
     expect(down.some((t) => /^a-very-l.*…$/.test(t.textContent ?? ''))).toBe(true);
-    const up = [...doc.querySelector('#kp-node-kind-worker2-xyzw')!.querySelectorAll('text')];
-    expect(up.map((t) => t.textContent)).toContain('kind-worker2-xyzw');
+    const up = [...doc.querySelector('#kp-node-kind-worker2-xyzw-ab')!.querySelectorAll('text')];
+    expect(up.map((t) => t.textContent)).toContain('kind-worker2-xyzw-ab');
     expect(up.map((t) => t.textContent)).not.toContain('up');
   });
 });

@@ -9,6 +9,9 @@ import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 
+/** Longer than this, a name needs three lines at the presenting size: it is drawn a little smaller (graph.css). */
+const LONG_PRESENTED_NAME = 20;
+
 /** A Service: the rule kube-proxy consults at the DNAT hop (lit up then, see requestPath.ts). */
 function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   const selected = useIsSelected(id);
@@ -23,7 +26,9 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
     <>
       {/* The name has the whole width (long Service names are common); the kind leads line two. */}
       <div className="kp-title kp-service-title" title={`${data.namespace}/${data.name}`}>
-        <span className="kp-name">{data.name}</span>
+        <span className={`kp-name${data.name.length > LONG_PRESENTED_NAME ? ' kp-name-long' : ''}`}>
+          {data.name}
+        </span>
         <RejectedBadge message={rejected} />
         {consulted && <span className="kp-consulted-tag">rule</span>}
       </div>

@@ -1,0 +1,152 @@
+/**
+ * What the stage looks like, read from the DOM's boxes (never from pixels): which text is clipped,
+ * whether a line of the Endpoints bus runs through a node's header text, how large names are drawn,
+ * and how the drawing sits in its pane (issue 11).
+ */
+import { expect } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+export interface StageGeometry {
+  zoom: number;
+  /** Smallest on-screen size (font size times zoom) of each kind of text. */
+  podNamePx: number;
+  serviceNamePx: number;
+  podIpPx: number;
+  /** Texts whose box holds less than their content (a clamp or an overflow hides part of them). */
+  clipped: string[];
+  /** Pod names whose last part (the suffix that tells pods apart) is not wholly inside the card. */
+  podTailsCut: string[];
+  /** Pod names cut anywhere at all (the middle, or the end). */
+  podNamesCut: string[];
+  /** Bus lines drawn through a node header's text: `node: point`. */
+  busOverHeaders: string[];
+  /** The drawing's distance from each side of the pane's fitted box, in screen pixels. */
+  margins: { left: number; right: number; top: number; bottom: number };
+}
+
+export async function readStage(
+  page: Page,
+  fitPadding: { top: number; left: number; right: number; bottom: number },
+): Promise<StageGeometry> {
+  return page.evaluate((padding) => {
+    const viewport = document.querySelector('.react-flow__viewport')!;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const shown = (el: Element) => (el as HTMLElement).offsetParent !== null;
+    const px = (selector: string) =>
+      Math.min(
+        ...Array.from(document.querySelectorAll(selector))
+          .filter(shown)
+          .map((el) => parseFloat(getComputedStyle(el).fontSize) * zoom),
+      );
+    const textBox = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect();
+    };
+    const label = (el: Element) =>
+      el.closest('[data-graph-id]')?.getAttribute('data-graph-id') ?? el.className;
+
+    const clipped = Array.from(
+      document.querySelectorAll(
+        '.react-flow__node :is(.kp-card, .kp-pod):not(.kp-lod) > .kp-title, .react-flow__node .kp-service-title .kp-name, .react-flow__node-node .kp-node-header > *',
+      ),
+    )
+      .filter(shown)
+      .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${label(el)}: ${el.textContent}`);
+
+    const pods = Array.from(document.querySelectorAll('.react-flow__node-pod .kp-pod:not(.kp-lod)')).filter(
+      shown,
+    );
+    const podTailsCut: string[] = [];
+    const podNamesCut: string[] = [];
+    for (const pod of pods) {
+      const card = pod.getBoundingClientRect();
+      const name = pod.querySelector('.kp-name')!;
+      const tail = pod.querySelector('.kp-name-tail');
+      const head = pod.querySelector('.kp-name-head');
+      const end = tail ? textBox(tail) : textBox(name);
+      if (end.right > card.right - 2 || end.left < card.left) podTailsCut.push(name.textContent ?? '');
+      const whole = head
+        ? head.scrollWidth <= head.clientWidth + 1
+        : name.scrollWidth <= name.clientWidth + 1;
+      if (!whole || end.right > card.right - 2) podNamesCut.push(name.textContent ?? '');
+    }
+
+    // The bus, sampled along its length in screen coordinates, against each node header's text boxes.
+    const headerTexts = Array.from(document.querySelectorAll('.react-flow__node-node .kp-node-header > *'))
+      .filter(shown)
+      .map((el) => ({ id: label(el), box: textBox(el) }));
+    const busOverHeaders: string[] = [];
+    for (const path of Array.from(
+      document.querySelectorAll<SVGPathElement>('.react-flow__edge path.kp-bus'),
+    )) {
+      const ctm = path.getScreenCTM();
+      if (!ctm) continue;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 2) {
+        const p = path.getPointAtLength(at).matrixTransform(ctm);
+        const hit = headerTexts.find(
+          ({ box }) => p.x > box.left + 1 && p.x < box.right - 1 && p.y > box.top + 1 && p.y < box.bottom - 1,
+        );
+        if (hit) {
+          busOverHeaders.push(`${hit.id}: ${Math.round(p.x)},${Math.round(p.y)}`);
+          break;
+        }
+      }
+    }
+
+    const pane = document.querySelector('.kp-graph .react-flow')!.getBoundingClientRect();
+    const boxes = Array.from(document.querySelectorAll('.react-flow__node')).map((n) =>
+      n.getBoundingClientRect(),
+    );
+    const margins = {
+      left: Math.min(...boxes.map((b) => b.left)) - pane.left - padding.left,
+      right: pane.right - padding.right - Math.max(...boxes.map((b) => b.right)),
+      top: Math.min(...boxes.map((b) => b.top)) - pane.top - padding.top,
+      bottom: pane.bottom - padding.bottom - Math.max(...boxes.map((b) => b.bottom)),
+    };
+    return {
+      zoom,
+      podNamePx: px('.react-flow__node-pod .kp-pod:not(.kp-lod) .kp-name'),
+      serviceNamePx: px('.react-flow__node-service .kp-card:not(.kp-lod) .kp-name'),
+      podIpPx: px('.react-flow__node-pod .kp-pod:not(.kp-lod) .kp-mono'),
+      clipped,
+      podTailsCut,
+      podNamesCut,
+      busOverHeaders,
+      margins,
+    };
+  }, fitPadding);
+}
+
+/** The graph ids on screen, to tell one scenario's drawing from the next. */
+export async function graphIds(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-graph-id]'))
+      .map((el) => el.getAttribute('data-graph-id'))
+      .sort()
+      .join(' '),
+  );
+}
+
+/**
+ * The view has settled once fitView has run: the viewport's transform is the same a second apart
+ * (a resize refits after 120 ms and animates for 150 ms, so a shorter look can fall between them).
+ */
+export async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await page
+          .locator('.react-flow__viewport')
+          .evaluate((e) => getComputedStyle(e).transform);
+        const same = now === last;
+        last = now;
+        return same;
+      },
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe(true);
+}
