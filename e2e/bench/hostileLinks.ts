@@ -8,7 +8,7 @@
  * Figures, not assertions (e2e/hostile-link.spec.ts asserts the 1 s budget for the 1,000,000 link).
  */
 import { expect } from '@playwright/test';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { longTasksSince, pageNow, recordLongTasks } from '../longTasks.ts';
 
@@ -51,7 +51,14 @@ async function openAndMeasure(
   ready: 'limit' | 'pods',
 ): Promise<string> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
+  try {
+    return await measureIn(await context.newPage(), base, link, ready);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureIn(page: Page, base: string, link: string, ready: 'limit' | 'pods'): Promise<string> {
   await recordLongTasks(page);
   await page.goto(base + link);
   if (ready === 'limit') {
@@ -68,14 +75,26 @@ async function openAndMeasure(
   // A second more, so the tasks that follow the first paint (layout, fit view) are counted too.
   await page.waitForTimeout(1000);
   const tasks = await longTasksSince(page, 0);
-  await context.close();
   return `${ready === 'limit' ? 'limit message' : '5,000 pods drawn'} at ${Math.round(shownAt)} ms after navigation; longest main-thread task ${tasks.longest} ms (${tasks.count} over 50 ms, ${tasks.total} ms in all)`;
 }
 
-export async function measureHostileLinks(browser: Browser, base: string): Promise<string[]> {
-  return [
-    `1,000,000-replica link: ${await openAndMeasure(browser, base, deploymentLink(1_000_000, 1), 'limit')}`,
-    `10,000-pod link: ${await openAndMeasure(browser, base, deploymentLink(10_000, 50), 'limit')}`,
-    `5,000-pod link (at the limit): ${await openAndMeasure(browser, base, deploymentLink(4_998, 50), 'pods')}`,
-  ];
+/**
+ * Prints one line per link as soon as it is measured; a link that times out says so through `orSaysWhy`
+ * and the next one is still measured.
+ */
+export async function measureHostileLinks(
+  browser: Browser,
+  base: string,
+  orSaysWhy: (section: string, measure: () => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const links = [
+    ['1,000,000-replica link', deploymentLink(1_000_000, 1), 'limit'],
+    ['10,000-pod link', deploymentLink(10_000, 50), 'limit'],
+    ['5,000-pod link (at the limit)', deploymentLink(4_998, 50), 'pods'],
+  ] as const;
+  for (const [label, link, ready] of links) {
+    await orSaysWhy(label, async () =>
+      console.log(`${label}: ${await openAndMeasure(browser, base, link, ready)}`),
+    );
+  }
 }
