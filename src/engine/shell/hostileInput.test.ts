@@ -121,6 +121,15 @@ describe('imperative commands go through the same validation as YAML', () => {
   });
 });
 
+describe('curl options', () => {
+  it('a --max-time that is not a number is refused as curl refuses it (fuzz seed 1, #20986)', () => {
+    const [word, negative] = run('curl -m kubia http://kubia/', 'curl --max-time -1 http://kubia/');
+    expect(word).toMatchObject({ exitCode: 2 });
+    expect(word?.output).toMatch(/^curl: option -m: expected a proper numerical parameter\n/);
+    expect(negative?.output).toMatch(/^curl: option --max-time: expected a proper numerical parameter\n/);
+  });
+});
+
 describe('curl with other URL schemes', () => {
   it('file:// answers as curl does when the file cannot be read; gopher:// is not supported', () => {
     const [file, gopher] = run('curl file:///etc/passwd', 'curl gopher://x/');
