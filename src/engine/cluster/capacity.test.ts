@@ -24,6 +24,26 @@ describe('playground limits (src/engine/limits.ts)', () => {
     expect(sim.state.workloads.some((w) => w.manifest.metadata.name === 'big')).toBe(false);
   });
 
+  it("the 10,000-pod link's scenario (50 kind workers) is refused at spec.replicas at once", () => {
+    const workers = Array.from({ length: 50 }, () => '- role: worker').join('\n');
+    const start = performance.now();
+    const sim = createSimulation({
+      files: [
+        {
+          file: 'link.yaml',
+          text: `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n${workers}\n---\n${deployment('web', 10000)}`,
+        },
+      ],
+    });
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(
+      sim.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}: ${d.message}`),
+    ).toEqual([
+      'spec.replicas: Invalid value: 10000: kubeplay simulates at most 5,000 pods in all (a limit of this playground, not of Kubernetes)',
+    ]);
+    expect(sim.state.pods.some((p) => p.metadata.labels['app'] === 'web')).toBe(false);
+  });
+
   it('counts the pods of the whole cluster: two Deployments of 3,000 cannot both run', () => {
     const sim = createSimulation({
       files: [{ file: 'two.yaml', text: `${deployment('a', 3000)}---\n${deployment('b', 3000)}` }],
