@@ -47,7 +47,7 @@ const POD_LIMIT =
  * own start-up tasks (the editor, the first graph) measured 1.5 s and 4.3 s in two runs of this test with
  * seven jobs running, so any fixed budget would fail for the machine's sake. What the test does assert
  * is load-proof: the message is the LIMIT's (the engine refused before allocating; a simulation that ran
- * long would have been stopped by the Worker's 3 s watchdog, with another message), the page answers
+ * long would have been stopped by the Worker's watchdog, with another message), the page answers
  * clicks (the Problems tab), the user's edit survives, and a reload opens normally.
  */
 

@@ -142,14 +142,29 @@ class Slot {
   }
 }
 
-async function runPool(indices, workers, handlers, deadline = Infinity) {
+/** Set by Ctrl-C (SIGINT) or SIGTERM: no more inputs are handed out; the run finishes and prints its counts. */
+let stopRequested = false;
+
+async function runPool(indices, workers, handlers, deadline = Infinity, stoppable = true) {
   let at = 0;
-  const next = () => (at < indices.length && performance.now() < deadline ? indices[at++] : undefined);
+  const next = () =>
+    at < indices.length && performance.now() < deadline && !(stoppable && stopRequested)
+      ? indices[at++]
+      : undefined;
   await Promise.all(Array.from({ length: workers }, () => new Slot(next, handlers).start()));
 }
 
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
+// A long run on a busy machine can be cut short and still say what it saw: the first signal stops
+// handing out inputs (those running finish, the ones that timed out run again alone, the counts print);
+// a second one ends the process at once.
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    if (stopRequested) process.exit(130);
+    stopRequested = true;
+    process.stderr.write(`\n${signal}: no more inputs; finishing the running ones and printing the counts\n`);
+  });
 const progress = setInterval(() => {
   const done = Object.values(byClass).reduce((a, b) => a + b, 0);
   const s = (performance.now() - started) / 1000;
@@ -167,17 +182,23 @@ const RETRY_MS = 10 * HANG_MS;
 if (suspects.length)
   process.stderr.write(`\n${suspects.length} inputs timed out: running them again, alone\n`);
 const retried = new Map();
-await runPool(suspects, 1, {
-  onResult: (r) => retried.set(r.index, r),
-  onSuspect: (index) =>
-    retried.set(index, {
-      index,
-      ...described(index),
-      outcome: 'hang',
-      detail: `no answer in ${RETRY_MS} ms`,
-    }),
-  timeoutMs: RETRY_MS,
-});
+await runPool(
+  suspects,
+  1,
+  {
+    onResult: (r) => retried.set(r.index, r),
+    onSuspect: (index) =>
+      retried.set(index, {
+        index,
+        ...described(index),
+        outcome: 'hang',
+        detail: `no answer in ${RETRY_MS} ms`,
+      }),
+    timeoutMs: RETRY_MS,
+  },
+  Infinity,
+  false,
+);
 for (const index of suspects) {
   let result = retried.get(index);
   // Alone, the process's CPU time is the input's: a busy machine stretches the wall time, not that.
@@ -202,6 +223,10 @@ const inputs = Object.values(byClass).reduce((a, b) => a + b, 0);
 console.log(
   `kubeplay fuzz: ${inputs} inputs in ${seconds.toFixed(1)} s (${Math.round(inputs / seconds)} inputs/s), seed ${SEED}, ${WORKERS} worker threads, ${HANG_MS} ms watchdog`,
 );
+if (inputs < COUNT)
+  console.log(
+    `stopped early (${stopRequested ? 'signal' : '--seconds'}): ${inputs} of the ${COUNT} inputs ran`,
+  );
 console.log(
   `CPU: ${cpuSeconds.toFixed(1)} s in all threads (${Math.round(inputs / cpuSeconds)} inputs per CPU-second; the machine's load average at the end: ${loadavg()[0].toFixed(1)})`,
 );

@@ -31,6 +31,32 @@ import { measurePasteAt1000Pods, pasteLine } from './pasteAt1000.ts';
 const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const DIST = process.env.KP_BENCH_DIST ?? 'dist';
+/**
+ * `KP_BENCH_ONLY=hostile-links npm run bench:ui` (or `tsx e2e/bench/ui.bench.ts hostile-links`) runs only the
+ * named sections, comma-separated: layout, initial-js, navigation, edit, keystroke, paste, hostile-links,
+ * large-cluster. Without it every section runs.
+ */
+const SECTIONS = [
+  'layout',
+  'initial-js',
+  'navigation',
+  'edit',
+  'keystroke',
+  'paste',
+  'hostile-links',
+  'large-cluster',
+] as const;
+type Section = (typeof SECTIONS)[number];
+const ONLY = (process.env.KP_BENCH_ONLY ?? process.argv[2] ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const name of ONLY) {
+  if (!(SECTIONS as readonly string[]).includes(name)) {
+    throw new Error(`unknown bench section "${name}"; known: ${SECTIONS.join(', ')}`);
+  }
+}
+const wants = (section: Section): boolean => ONLY.length === 0 || ONLY.includes(section);
 
 function initialJsBytes(): { raw: number; gzip: number; files: string[] } {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -154,12 +180,16 @@ function stopProcessGroup(child: ChildProcess): void {
 }
 
 async function main(): Promise<void> {
-  console.log(layoutFigure());
-  const js = initialJsBytes();
-  console.log(
-    // Both units, so the target reads the same whichever one means "KB": 1 KiB = 1,024 bytes, 1 kB = 1,000.
-    `initial JS: ${(js.raw / 1024).toFixed(1)} KiB raw, gzip ${(js.gzip / 1024).toFixed(1)} KiB = ${(js.gzip / 1000).toFixed(1)} kB = ${js.gzip} bytes (target < 200 kB, under 195.3 KiB) [${js.files.join(', ')}]`,
-  );
+  if (wants('layout')) console.log(layoutFigure());
+  if (wants('initial-js')) {
+    const js = initialJsBytes();
+    console.log(
+      // Both units, so the target reads the same whichever one means "KB": 1 KiB = 1,024 bytes, 1 kB = 1,000.
+      `initial JS: ${(js.raw / 1024).toFixed(1)} KiB raw, gzip ${(js.gzip / 1024).toFixed(1)} KiB = ${(js.gzip / 1000).toFixed(1)} kB = ${js.gzip} bytes (target < 200 kB, under 195.3 KiB) [${js.files.join(', ')}]`,
+    );
+  }
+  const inBrowser = SECTIONS.filter((s) => !['layout', 'initial-js'].includes(s)).some(wants);
+  if (!inBrowser) return;
 
   const server = spawn(
     'npx',
@@ -178,79 +208,95 @@ async function main(): Promise<void> {
         '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
       ],
     });
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-      const page = await context.newPage();
-      await page.goto(BASE);
-      await page.waitForSelector('.react-flow__node-pod');
-      times.push(await page.evaluate(() => performance.now()));
-      await context.close();
-    }
-    times.sort((a, b) => a - b);
-    console.log(
-      `navigation to first graph: median ${times[2]!.toFixed(0)} ms (target < 1500 ms) [${times.map((t) => t.toFixed(0)).join(', ')}]`,
-    );
+    if (wants('navigation')) await measureNavigation(browser);
+    await runPageSections(browser);
+    await browser.close();
+  } finally {
+    stopProcessGroup(server);
+  }
+}
 
-    // A section that times out (a busy machine) prints why, and the figures after it still print.
+/** Median of 5 cold loads until the first pod is drawn. */
+async function measureNavigation(browser: Browser): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(BASE);
+    await page.waitForSelector('.react-flow__node-pod');
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `navigation to first graph: median ${times[2]!.toFixed(0)} ms (target < 1500 ms) [${times.map((t) => t.toFixed(0)).join(', ')}]`,
+  );
+}
+
+async function runPageSections(browser: Browser): Promise<void> {
+  // A section that times out (a busy machine) prints why, and the figures after it still print.
+  if (wants('edit')) {
     await orSaysWhy('edit to graph', async () =>
       console.log(
         `edit to graph: ${(await measureEditToGraph(browser)).toFixed(0)} ms from the last keystroke (target < 200 ms)`,
       ),
     );
+  }
+  if (wants('keystroke')) {
     await orSaysWhy('keystroke at 1,000 pods', async () =>
       console.log(keystrokeLine(await measureKeystrokeAt1000Pods(browser, BASE))),
     );
+  }
+  if (wants('paste')) {
     await orSaysWhy('paste at 1,000 pods', async () =>
       console.log(pasteLine(await measurePasteAt1000Pods(browser, BASE))),
     );
-    await orSaysWhy('hostile links', async () => {
-      for (const figure of await measureHostileLinks(browser, BASE)) console.log(figure);
-    });
-
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(BASE + largeClusterLink(10, 1000));
-    await page.waitForFunction(
-      () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
-      undefined,
-      { timeout: 120_000 },
-    );
-    console.log(`1,000-pod cluster: graph shown after ${Date.now() - started} ms`);
-    console.log(await measureRelayout(page));
-    if (process.env.HIDE_PACKETS) await page.addStyleTag({ content: '.kp-packets{display:none!important}' });
-    const idle = await sample(page, 4);
-    console.log(line('idle graph', idle));
-    const nodes = await page.evaluate(() =>
-      (window as unknown as { __kubeplay: { nodes(): { ip: string }[] } }).__kubeplay.nodes(),
-    );
-    await page.getByTestId('request-from').selectOption('client/laptop');
-    await page
-      .getByTestId('request-url')
-      .fill(`http://${nodes[1]?.ip ?? nodes[0]?.ip}:${await nodePort(page)}`);
-    // The bottom panel starts closed (the stage layout): open its Traffic tab.
-    await page.getByTestId('bottom-tab-traffic').click();
-    const form = page.locator('.kp-traffic-form');
-    await form.getByLabel('Requests').fill('300');
-    await form.getByLabel('per second').fill('200');
-    await page.getByTestId('traffic-send').click();
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __kubeplay: { flightsInAir(): number } }).__kubeplay.flightsInAir() >= 300,
-      undefined,
-      { timeout: 60_000 },
-    );
-    await page.waitForTimeout(1500); // all 300 have started moving
-    const busy = await sample(page, 3);
-    console.log(line('300 packets in flight', busy));
-    console.log(
-      `ratios vs idle: busy x${(busy.busy / Math.max(0.001, idle.busy)).toFixed(2)}, frames over 20 ms ${busy.longFrames} vs ${idle.longFrames}`,
-    );
-    await browser.close();
-  } finally {
-    stopProcessGroup(server);
   }
+  if (wants('hostile-links')) await measureHostileLinks(browser, BASE, orSaysWhy);
+  if (wants('large-cluster')) await orSaysWhy('1,000-pod cluster', () => measureLargeCluster(browser));
+}
+
+/** The 1,000-pod cluster: time to its graph, relayout, and the main thread idle and with 300 packets. */
+async function measureLargeCluster(browser: Browser): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const started = Date.now();
+  await page.goto(BASE + largeClusterLink(10, 1000));
+  await page.waitForFunction(
+    () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
+    undefined,
+    { timeout: 120_000 },
+  );
+  console.log(`1,000-pod cluster: graph shown after ${Date.now() - started} ms`);
+  console.log(await measureRelayout(page));
+  if (process.env.HIDE_PACKETS) await page.addStyleTag({ content: '.kp-packets{display:none!important}' });
+  const idle = await sample(page, 4);
+  console.log(line('idle graph', idle));
+  const nodes = await page.evaluate(() =>
+    (window as unknown as { __kubeplay: { nodes(): { ip: string }[] } }).__kubeplay.nodes(),
+  );
+  await page.getByTestId('request-from').selectOption('client/laptop');
+  await page
+    .getByTestId('request-url')
+    .fill(`http://${nodes[1]?.ip ?? nodes[0]?.ip}:${await nodePort(page)}`);
+  // The bottom panel starts closed (the stage layout): open its Traffic tab.
+  await page.getByTestId('bottom-tab-traffic').click();
+  const form = page.locator('.kp-traffic-form');
+  await form.getByLabel('Requests').fill('300');
+  await form.getByLabel('per second').fill('200');
+  await page.getByTestId('traffic-send').click();
+  await page.waitForFunction(
+    () => (window as unknown as { __kubeplay: { flightsInAir(): number } }).__kubeplay.flightsInAir() >= 300,
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.waitForTimeout(1500); // all 300 have started moving
+  const busy = await sample(page, 3);
+  console.log(line('300 packets in flight', busy));
+  console.log(
+    `ratios vs idle: busy x${(busy.busy / Math.max(0.001, idle.busy)).toFixed(2)}, frames over 20 ms ${busy.longFrames} vs ${idle.longFrames}`,
+  );
+  await context.close();
 }
 
 /** Type `replicas: 3` -> 5 in the editor; time from the last keystroke until the fifth kubia pod is drawn. */

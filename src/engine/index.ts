@@ -30,6 +30,8 @@ export type { Action, ObjectKindName } from './model/actions.ts';
 
 export type { LinearRegex, LinearRegexOptions } from './regex/linearRegex.ts';
 export { compileLinearRegex } from './regex/linearRegex.ts';
+export { findBlockNestingBeyond, findFlowNestingBeyond } from './parse/readYaml.ts';
+export { MAX_DEPTH } from './limits.ts';
 export type { SourceFile, ParseResult } from './parse/parseManifests.ts';
 export { parseManifests } from './parse/parseManifests.ts';
 export type { RejectedChange, Simulation, SimulationInput } from './sim/simulation.ts';

@@ -20,6 +20,14 @@ export const MAX_DOCUMENTS = 2000;
  * (`Maximum call stack size exceeded`).
  */
 export const MAX_DEPTH = 100;
+/**
+ * Lines of structure in one YAML document (blank lines, comments and the text of a `|` / `>` block scalar
+ * do not count), and items of flow collections (`[a, b]`, `{a: 1}`) in one document. The yaml library
+ * spends ~40 µs of CPU per line, so 100,000 `- role: worker` lines (1.5 MB, under MAX_TEXT_BYTES) took
+ * 4 s before any other limit could answer; this is counted on the raw text first. A real manifest has a
+ * few hundred lines; a file of many documents is not limited by it.
+ */
+export const MAX_DOCUMENT_LINES = 20000;
 /** Nodes produced by expanding aliases, per document (the yaml library's own toJS guards the same way). */
 export const MAX_ALIAS_NODES = 10000;
 /** Diagnostics kept per file, so a pathological text cannot flood the editor. */
@@ -53,6 +61,11 @@ export function formatCount(n: number): string {
 /** `spec.replicas: Invalid value: 1000000: kubeplay simulates at most 5,000 pods in all (…)`. */
 export function podLimitDetail(): string {
   return `kubeplay simulates at most ${formatCount(MAX_PODS)} pods in all (${PLAYGROUND_LIMIT_NOTE})`;
+}
+
+/** `this document has more than 20,000 lines …`, said where the 20,001st starts. */
+export function documentLinesMessage(): string {
+  return `this document has more than ${formatCount(MAX_DOCUMENT_LINES)} lines or list items; kubeplay reads at most ${formatCount(MAX_DOCUMENT_LINES)} per document (${PLAYGROUND_LIMIT_NOTE})`;
 }
 
 /** `metadata.labels: Too many: 50000: kubeplay keeps at most 500 labels and annotations per object (…)`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { createShellSession, createSimulation, runCommand } from '../engine/index.ts';
 import type { Simulation, Trace } from '../engine/index.ts';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
@@ -58,6 +59,36 @@ describe('checkStep', () => {
   it('needs a command event for command checks', () => {
     const event: LessonEvent = { type: 'trace', trace: TRACE };
     expect(checkStep(step({ command: '.*' }), event, sim)).toBe(false);
+  });
+
+  it('a lesson pattern that backtracks exponentially in JavaScript checks a long output at once', () => {
+    // A lesson may come from a link: its patterns are matched with RE2 (linear time), so these classic
+    // ReDoS patterns cannot freeze the page on a 30,000-character command or output.
+    const EVIL: [string, string, string][] = [
+      ['(x|x)*y', 'x'.repeat(30000), 'xxy'],
+      ['^(?:x|x)*$', `${'x'.repeat(30000)}!`, 'xx'],
+      ['(\\s|\\s)*$', `${' '.repeat(30000)}!`, '  '],
+      ['^(a|aa)+b$', 'a'.repeat(30000), 'aab'],
+      ['^(\\d|\\d\\d)+$', `${'1'.repeat(30000)}x`, '12'],
+    ];
+    const event = (text: string): LessonEvent => ({
+      type: 'command',
+      command: text,
+      output: text,
+      exitCode: 0,
+      traces: [],
+      actions: [],
+    });
+    for (const [pattern, hostile, matching] of EVIL) {
+      // `(\s|\s)*$` matches the empty end of any text, so it completes the step; the others match nothing.
+      const start = performance.now();
+      const onOutput = checkStep(step({ output: pattern }), event(hostile), sim);
+      const onCommand = checkStep(step({ command: pattern }), event(hostile), sim);
+      expect(performance.now() - start, pattern).toBeLessThan(1500);
+      expect(onOutput, pattern).toBe(pattern === '(\\s|\\s)*$');
+      expect(onCommand, pattern).toBe(pattern === '(\\s|\\s)*$');
+      expect(checkStep(step({ output: pattern }), event(matching), sim), pattern).toBe(true);
+    }
   });
 
   it('matches traces by from, service, outcome, endpoint and hops not taken', () => {

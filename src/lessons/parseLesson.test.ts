@@ -115,6 +115,21 @@ describe('parseLesson', () => {
     ]);
   });
 
+  it('a lesson nested 1,000 levels deep is refused with a located message, not a JavaScript error', () => {
+    // Found by npm run fuzz (seed 1, #33988): a link's lesson gave `Maximum call stack size exceeded`.
+    for (const text of [
+      `id: x\nsteps: ${'['.repeat(1000)}${']'.repeat(1000)}\n`,
+      `id: x\nsteps:\n${'- '.repeat(1000)}x\n`,
+    ]) {
+      const r = parseLesson(text);
+      expect(r.lesson).toBeUndefined();
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toMatchObject({ line: expect.any(Number), column: expect.any(Number) });
+      expect(r.errors[0]?.line).toBeGreaterThanOrEqual(2);
+      expect(r.errors[0]?.message).toBe('nesting deeper than 100 levels; kubeplay does not read this lesson');
+    }
+  });
+
   it('never throws, whatever the text', () => {
     for (const text of ['', '42', '- a\n- b', 'steps: 3', '{', 'id: Bad_Id', '---\na: 1\n---\nb: 2', '*x'])
       expect(parseLesson(text).errors.length, text).toBeGreaterThan(0);

@@ -4,7 +4,12 @@
  */
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import { compileLinearRegex } from '../engine/index.ts';
+import {
+  compileLinearRegex,
+  findBlockNestingBeyond,
+  findFlowNestingBeyond,
+  MAX_DEPTH,
+} from '../engine/index.ts';
 import type {
   ActionCheck,
   DoneCheck,
@@ -386,6 +391,25 @@ export interface ParseLessonOptions {
 export function parseLesson(text: string, options: ParseLessonOptions = {}): ParseLessonResult {
   try {
     const lines = new LineCounter();
+    // A lesson may come from a link: nesting the yaml library would recurse through (~900 levels throw
+    // `Maximum call stack size exceeded`) is refused first, as the scenario's YAML is (readYaml.ts).
+    const flow = findFlowNestingBeyond(text, MAX_DEPTH);
+    const tooDeep = flow >= 0 ? flow : findBlockNestingBeyond(text, 2 * MAX_DEPTH);
+    if (tooDeep >= 0) {
+      const before = text.slice(0, tooDeep);
+      const line = before.split('\n').length;
+      const column = tooDeep - before.lastIndexOf('\n');
+      return {
+        errors: [
+          {
+            line,
+            column,
+            path: '',
+            message: `nesting deeper than ${MAX_DEPTH} levels; kubeplay does not read this lesson`,
+          },
+        ],
+      };
+    }
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0) {
       return {

@@ -63,8 +63,10 @@ function fakeWorker(options: { broken?: boolean; ready?: boolean } = {}): FakeWo
 function manualTimers() {
   const due = new Map<number, () => void>();
   let next = 1;
-  const timers: WatchdogTimers & { fireAll(): void; count(): number } = {
-    set(run) {
+  const timers: WatchdogTimers & { fireAll(): void; count(): number; budgets: number[] } = {
+    budgets: [],
+    set(run, ms) {
+      timers.budgets.push(ms);
       due.set(next, run);
       return next++;
     },
@@ -167,6 +169,24 @@ describe('worker watchdog', () => {
     timers.fireAll();
     expect((await late)?.error).toContain('stopped');
     expect((await queued).traces).toHaveLength(1);
+  });
+
+  it("gives a Worker's first request four budgets (cold engine code, a page starting beside it), then one", async () => {
+    const timers = manualTimers();
+    const client = createWorkerEngine(() => fakeWorker(), { timers, budgetMs: 3000 });
+    // A link that hangs on the page's first simulation: stopped after 12 s, and the message says so.
+    const first = client.simulate(hanging);
+    await tick();
+    expect(timers.budgets).toEqual([12000]);
+    timers.fireAll();
+    expect((await first)?.error).toContain('longer than 12 s');
+    // The new Worker starts cold again (nothing to rebuild, so its first request is this one).
+    expect((await client.simulate(input))?.sim).not.toBeNull();
+    const late = client.simulate(hanging, { edit: true });
+    await tick();
+    expect(timers.budgets).toEqual([12000, 12000, 3000]);
+    timers.fireAll();
+    expect((await late)?.error).toContain('longer than 3 s');
   });
 
   it('clears the budget when the reply comes in time', async () => {

@@ -56,6 +56,15 @@ export interface WorkerEngineOptions {
  */
 export const DEFAULT_BUDGET_MS = 3000;
 
+/**
+ * The first request a Worker runs gets four budgets: its engine code is not yet compiled, and on a page
+ * load (a link) the page starts up beside it and competes for the same cores. A 5,000-pod link, the
+ * playground's limit (half a second of CPU in all), was stopped as a hang on a busy 2-core machine
+ * (`npm run bench:ui`, load average 25) while the same scenario typed in later ran. A Worker that really
+ * hangs on its first request is still stopped, after 12 s instead of 3 s; the page answers meanwhile.
+ */
+export const COLD_START_BUDGETS = 4;
+
 const browserTimers: WatchdogTimers = {
   set: (run, ms) => setTimeout(run, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -73,7 +82,9 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
   let worker: WorkerLike;
   // The Worker has loaded its script: from then on the first request's time counts against the budget.
   let ready = false;
-  let watchdog: { id: number; handle: unknown } | null = null;
+  // Whether the Worker has answered a request yet (the first one has COLD_START_BUDGETS budgets).
+  let warm = false;
+  let watchdog: { id: number; handle: unknown; budget: number } | null = null;
   // The last input the engine finished, to rebuild a restarted Worker and to compare a late input with.
   let lastGood: SimulationInput | null = null;
   // The simulation the Worker sent last, which its next one is a delta against (structuralDelta.ts).
@@ -118,11 +129,13 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     if (watchdog?.id === head.value) return;
     stopWatchdog();
     const id = head.value;
-    watchdog = { id, handle: timers.set(() => onLate(id), budgetMs) };
+    const budget = warm ? budgetMs : COLD_START_BUDGETS * budgetMs;
+    watchdog = { id, handle: timers.set(() => onLate(id), budget), budget };
   }
 
   function start(): void {
     ready = false;
+    warm = false;
     lastReceived = undefined;
     worker = spawn();
     worker.onerror = onWorkerError;
@@ -163,6 +176,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     }
     const sent = messages.get(data.id);
     messages.delete(data.id);
+    warm = true;
     if (sent?.op === 'simulate' && data.op === 'simulate' && data.reply.sim) lastGood = sent.input;
     const entry = pending.get(data.id);
     pending.delete(data.id);
@@ -172,6 +186,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
 
   /** Past the budget: stop the Worker, start another from the last good input, answer the late request. */
   function onLate(id: number, crashed = false): void {
+    const budget = watchdog?.id === id ? watchdog.budget : budgetMs;
     watchdog = null;
     const late = messages.get(id);
     if (!late) return;
@@ -187,7 +202,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     const hang = describeHang({
       input: late.op === 'simulate' ? late.input : (lastGood ?? { files: [] }),
       lastGood: late.op === 'simulate' ? lastGood : null,
-      budgetMs,
+      budgetMs: budget,
       crashed,
     });
     if (!entry) return;

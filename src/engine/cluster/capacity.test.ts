@@ -24,6 +24,26 @@ describe('playground limits (src/engine/limits.ts)', () => {
     expect(sim.state.workloads.some((w) => w.manifest.metadata.name === 'big')).toBe(false);
   });
 
+  it("the 10,000-pod link's scenario (50 kind workers) is refused at spec.replicas at once", () => {
+    const workers = Array.from({ length: 50 }, () => '- role: worker').join('\n');
+    const start = performance.now();
+    const sim = createSimulation({
+      files: [
+        {
+          file: 'link.yaml',
+          text: `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n${workers}\n---\n${deployment('web', 10000)}`,
+        },
+      ],
+    });
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(
+      sim.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}: ${d.message}`),
+    ).toEqual([
+      'spec.replicas: Invalid value: 10000: kubeplay simulates at most 5,000 pods in all (a limit of this playground, not of Kubernetes)',
+    ]);
+    expect(sim.state.pods.some((p) => p.metadata.labels['app'] === 'web')).toBe(false);
+  });
+
   it('counts the pods of the whole cluster: two Deployments of 3,000 cannot both run', () => {
     const sim = createSimulation({
       files: [{ file: 'two.yaml', text: `${deployment('a', 3000)}---\n${deployment('b', 3000)}` }],
@@ -35,7 +55,7 @@ describe('playground limits (src/engine/limits.ts)', () => {
   });
 
   it('500+ labels and annotations, and 100+ kind nodes, are one message each', () => {
-    const labels = Array.from({ length: 50000 }, (_, i) => `    l${i}: v`).join('\n');
+    const labels = Array.from({ length: 5000 }, (_, i) => `    l${i}: v`).join('\n');
     const pod = createSimulation({
       files: [
         {
@@ -47,7 +67,7 @@ describe('playground limits (src/engine/limits.ts)', () => {
     expect(
       pod.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.path}: ${d.message}`),
     ).toEqual([
-      'metadata.labels: Too many: 50000: kubeplay keeps at most 500 labels and annotations per object (a limit of this playground, not of Kubernetes)',
+      'metadata.labels: Too many: 5000: kubeplay keeps at most 500 labels and annotations per object (a limit of this playground, not of Kubernetes)',
     ]);
     const workers = Array.from({ length: 1000 }, () => '- role: worker').join('\n');
     const kind = createSimulation({
@@ -63,6 +83,33 @@ describe('playground limits (src/engine/limits.ts)', () => {
     ).toEqual([
       'nodes: Too many: 1001: kubeplay simulates at most 100 nodes (a limit of this playground, not of Kubernetes)',
     ]);
+  });
+
+  it('50,000 labels and 100,000 kind workers are refused in one located message before the YAML is parsed', () => {
+    // Parsing 100,000 `- role: worker` lines took the yaml library 4 s of CPU, past the page's Worker
+    // watchdog, before the node limit could answer; the raw text is measured first (MAX_DOCUMENT_LINES).
+    const labels = Array.from({ length: 50000 }, (_, i) => `    l${i}: v`).join('\n');
+    const workers = Array.from({ length: 100000 }, () => '- role: worker').join('\n');
+    const texts = [
+      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n${labels}\nspec:\n  containers:\n  - name: c\n    image: nginx\n`,
+      `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes:\n- role: control-plane\n${workers}\n`,
+      // The same list written in flow style, on one line.
+      `kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\nnodes: [${Array.from({ length: 100000 }, () => '{role: worker}').join(', ')}]\n`,
+    ];
+    const found = texts.map((text) => {
+      const start = performance.now();
+      const sim = createSimulation({ files: [{ file: 'big.yaml', text }] });
+      const ms = performance.now() - start;
+      return { ms, errors: sim.diagnostics.filter((d) => d.severity === 'error') };
+    });
+    const limit =
+      'this document has more than 20,000 lines or list items; kubeplay reads at most 20,000 per document (a limit of this playground, not of Kubernetes)';
+    expect(found.map((f) => f.errors.map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`))).toEqual([
+      [`20001:5 limit-document-lines: ${limit}`],
+      [`20001:1 limit-document-lines: ${limit}`],
+      [`3:${'nodes: ['.length + 20001 * '{role: worker}, '.length} limit-document-lines: ${limit}`],
+    ]);
+    for (const { ms } of found) expect(ms).toBeLessThan(1000);
   });
 
   it('Services past 1,000 are refused one by one, the first 1,000 work', () => {

@@ -7,7 +7,14 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import type { Document, Node as YamlNode, ScalarTag, YAMLMap } from 'yaml';
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
-import { MAX_ALIAS_NODES, MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from '../limits.ts';
+import {
+  documentLinesMessage,
+  MAX_ALIAS_NODES,
+  MAX_DEPTH,
+  MAX_DOCUMENT_LINES,
+  MAX_DOCUMENTS,
+  MAX_TEXT_BYTES,
+} from '../limits.ts';
 import { emptyRecord, createPlainMap, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';
 import type { Schema } from './schema/types.ts';
@@ -110,19 +117,29 @@ function isTokenStart(prev: number): boolean {
   );
 }
 
+/** Where a pre-scan stopped reading: nesting deeper than its limit, or one document longer than its limit. */
+export interface ScanStop {
+  offset: number;
+  beyond: 'depth' | 'length';
+}
+
 /**
- * One cheap pass over the text: the offset where flow collections (`[`, `{`) nest deeper than `limit`,
- * or -1. Quoted strings and comments are skipped; a document marker resets the count.
+ * One cheap pass over the text: where flow collections (`[`, `{`) nest deeper than `depthLimit`, or where
+ * one document's flow collections hold more than `itemLimit` items (commas inside them), or undefined.
+ * Quoted strings and comments are skipped; a document marker resets both counts.
  */
-export function findFlowNestingBeyond(text: string, limit: number): number {
+export function scanFlow(text: string, depthLimit: number, itemLimit = Infinity): ScanStop | undefined {
   let depth = 0;
+  let items = 0;
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) {
-      if (++depth > limit) return i;
+      if (++depth > depthLimit) return { offset: i, beyond: 'depth' };
     } else if (c === 93 || c === 125) {
       if (depth > 0) depth--;
+    } else if (c === 44 && depth > 0) {
+      if (++items > itemLimit) return { offset: i + 1, beyond: 'length' };
     } else if ((c === 34 || c === 39) && isTokenStart(prev)) {
       // Skip a quoted scalar; `\"` escapes in double quotes, `''` in single quotes.
       for (i++; i < text.length; i++) {
@@ -137,10 +154,16 @@ export function findFlowNestingBeyond(text: string, limit: number): number {
       while (i < text.length && text.charCodeAt(i) !== 10) i++;
     } else if (c === 45 && prev === 10 && text.startsWith('---', i)) {
       depth = 0;
+      items = 0;
     }
     prev = i < text.length ? text.charCodeAt(i) : -1;
   }
-  return -1;
+  return undefined;
+}
+
+/** The offset where flow collections nest deeper than `limit`, or -1. */
+export function findFlowNestingBeyond(text: string, limit: number): number {
+  return scanFlow(text, limit)?.offset ?? -1;
 }
 
 /**
@@ -151,7 +174,16 @@ export function findFlowNestingBeyond(text: string, limit: number): number {
  * a limit well above MAX_DEPTH and let the exact walk report anything between.
  */
 export function findBlockNestingBeyond(text: string, limit: number): number {
+  return scanBlock(text, limit)?.offset ?? -1;
+}
+
+/**
+ * findBlockNestingBeyond's pass, which also stops at the first line past `lineLimit` lines of structure
+ * in one document (blank lines, comments and block scalar text do not count; `---` starts over).
+ */
+export function scanBlock(text: string, depthLimit: number, lineLimit = Infinity): ScanStop | undefined {
   const indents: number[] = [];
+  let lines = 0;
   let blockScalarIndent = -1;
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -173,9 +205,11 @@ export function findBlockNestingBeyond(text: string, limit: number): number {
     }
     if (indent === 0 && text.startsWith('---', i)) {
       indents.length = 0;
+      lines = 0;
       lineStart = lineEnd + 1;
       continue;
     }
+    if (++lines > lineLimit) return { offset: lineStart + indent, beyond: 'length' };
     while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
     indents.push(indent);
     let depth = indents.length;
@@ -189,13 +223,13 @@ export function findBlockNestingBeyond(text: string, limit: number): number {
         while (i < lineEnd && text.charCodeAt(i) === 32) i++;
       } else break;
     }
-    if (depth > limit) return lineStart + indent;
+    if (depth > depthLimit) return { offset: lineStart + indent, beyond: 'depth' };
     // A block scalar (`key: |`, `- >-`): the more indented lines after it are text, not structure.
     const line = text.slice(Math.max(i, lineEnd - 40), lineEnd);
     if (/(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockScalarIndent = indent;
     lineStart = lineEnd + 1;
   }
-  return -1;
+  return undefined;
 }
 
 /**
@@ -257,20 +291,23 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
   }
   // The yaml library needs seconds and hundreds of MB for a megabyte of `[[[[`, and overflows its stack on
   // ~900 block levels: refuse both before parsing (the block scan approximates, hence its wider limit).
-  const flowTooDeep = findFlowNestingBeyond(text, MAX_DEPTH);
-  const tooDeep = flowTooDeep >= 0 ? flowTooDeep : findBlockNestingBeyond(text, 2 * MAX_DEPTH);
-  if (tooDeep >= 0) {
-    const [line, column] = lineAndColumn(text, tooDeep);
+  // A document of 100,000 lines costs the yaml library seconds too: refused on the same passes.
+  const stop =
+    scanFlow(text, MAX_DEPTH, MAX_DOCUMENT_LINES) ?? scanBlock(text, 2 * MAX_DEPTH, MAX_DOCUMENT_LINES);
+  if (stop) {
+    const [line, column] = lineAndColumn(text, stop.offset);
     result.diagnostics.push(
-      diag(
-        file,
-        line,
-        column,
-        'error',
-        '',
-        `nesting deeper than ${MAX_DEPTH} levels; kubeplay does not read this text`,
-        'yaml-too-deep',
-      ),
+      stop.beyond === 'depth'
+        ? diag(
+            file,
+            line,
+            column,
+            'error',
+            '',
+            `nesting deeper than ${MAX_DEPTH} levels; kubeplay does not read this text`,
+            'yaml-too-deep',
+          )
+        : diag(file, line, column, 'error', '', documentLinesMessage(), 'limit-document-lines'),
     );
     return result;
   }

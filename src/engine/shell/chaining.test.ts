@@ -69,4 +69,12 @@ describe('command lists: ; && ||', () => {
     expect(run('echo a & echo b')).toEqual({ output: `${BACKGROUND_REFUSED}\n`, exitCode: 2 });
     expect(run('echo hi >&2').exitCode).toBe(0);
   });
+
+  it('`>&1` leaves standard output where it is, so the output still shows (fuzz seed 1, #41137)', () => {
+    expect(run('echo a >&1')).toEqual({ output: 'a\n', exitCode: 0 });
+    expect(run('kubectl create deployment --image=nginx --replicas=2>&1')).toEqual({
+      output: 'error: exactly one NAME is required, got 0\n',
+      exitCode: 1,
+    });
+  });
 });

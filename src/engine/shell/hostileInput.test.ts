@@ -13,10 +13,13 @@ const run = (...lines: string[]) => runScript(sim, lines);
 
 describe('integer flags are read as pflag reads them', () => {
   it('kubectl scale --replicas refuses what strconv.ParseInt refuses, and the playground limit applies to the rest', () => {
-    const [exp, huge, big, ok] = run(
+    const [exp, huge, big, int32, ok] = run(
       'kubectl scale rc kubia --replicas=1e300',
       'kubectl scale rc kubia --replicas=99999999999999999999',
       'kubectl scale rc kubia --replicas=1000000',
+      // kubectl scale's --replicas is a Go int (64-bit), so pflag reads 2^31; the playground's pod limit
+      // refuses it before any pod is made (the API server would refuse it too: Scale's replicas is int32).
+      'kubectl scale rc kubia --replicas=2147483648',
       'kubectl scale rc kubia --replicas=5',
     );
     expect(exp).toMatchObject({
@@ -29,6 +32,11 @@ describe('integer flags are read as pflag reads them', () => {
       exitCode: 1,
       output:
         'The ReplicationController "kubia" is invalid: spec.replicas: Invalid value: 1000000: kubeplay simulates at most 5,000 pods in all (a limit of this playground, not of Kubernetes)\n',
+    });
+    expect(int32).toMatchObject({
+      exitCode: 1,
+      output:
+        'The ReplicationController "kubia" is invalid: spec.replicas: Invalid value: 2147483648: kubeplay simulates at most 5,000 pods in all (a limit of this playground, not of Kubernetes)\n',
     });
     expect(ok).toMatchObject({ exitCode: 0, output: 'replicationcontroller/kubia scaled\n' });
   });
@@ -110,6 +118,15 @@ describe('imperative commands go through the same validation as YAML', () => {
       ),
     );
     expect(results[3]?.output).toBe(before?.output);
+  });
+});
+
+describe('curl options', () => {
+  it('a --max-time that is not a number is refused as curl refuses it (fuzz seed 1, #20986)', () => {
+    const [word, negative] = run('curl -m kubia http://kubia/', 'curl --max-time -1 http://kubia/');
+    expect(word).toMatchObject({ exitCode: 2 });
+    expect(word?.output).toMatch(/^curl: option -m: expected a proper numerical parameter\n/);
+    expect(negative?.output).toMatch(/^curl: option --max-time: expected a proper numerical parameter\n/);
   });
 });
 

@@ -27,7 +27,7 @@ export type ParsedLine = { ok: true; pipelines: PipelineItem[] } | { ok: false; 
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 
-const OPERATORS = ['2>&1', '&>', '2>>', '>>', '<<-', '<<', '&&', '||', '2>', '>', '<', '|', ';;', ';'];
+const OPERATORS = ['2>&1', '>&1', '&>', '2>>', '>>', '<<-', '<<', '&&', '||', '2>', '>', '<', '|', ';;', ';'];
 
 /**
  * `a & b` runs `a` in the background in bash; this terminal runs one command at a time, so it says so
@@ -178,6 +178,9 @@ function toPipelines(tokens: Token[]): ParsedLine {
         return syntaxError(';;');
       case '2>&1':
         current.redirects.push({ op: '2>&1', target: '' });
+        break;
+      case '>&1':
+        // Standard output to standard output: nothing changes (it is not a file named `&1`).
         break;
       default: {
         const next = tokens[k + 1];

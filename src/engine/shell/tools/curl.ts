@@ -134,9 +134,23 @@ function parseCurlArgs(argv: string[]): ParsedCurl {
         break;
       case '-m':
       case '--max-time':
-      case '--connect-timeout':
-        err = setValue(a, takeValue(), (v) => (o.maxTimeMs = Math.round(Number(v) * 1000)));
+      case '--connect-timeout': {
+        const value = takeValue();
+        const seconds = Number(value);
+        // curl reads a decimal number of seconds and refuses anything else before connecting.
+        err =
+          value !== undefined && (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+            ? {
+                ok: false,
+                out: {
+                  stdout: '',
+                  stderr: `curl: option ${a}: expected a proper numerical parameter\n${CURL_USAGE_HINT}`,
+                  exitCode: 2,
+                },
+              }
+            : setValue(a, value, () => (o.maxTimeMs = Math.round(seconds * 1000)));
         break;
+      }
       case '--resolve':
         err = setValue(a, takeValue(), (v) => {
           const [host, port, address] = v.split(':');
