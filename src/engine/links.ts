@@ -4,3 +4,4 @@
  * does not carry it (docs/architecture.md: engine/index.ts is the door for everything else).
  */
 export { linkDocuments, documentAtLine, documentOfGraphId } from './sim/documentLinks.ts';
+export { createParseCache } from './parse/parseCache.ts';

@@ -22,6 +22,12 @@ export interface AppYamlLinks {
 export function createAppYamlLinks(
   manifestFile: string,
   stores: { scenario: ScenarioStore; simulation: SimulationStore; view: ViewStore },
+  /**
+   * The engine has not yet built the text in the editor: a keystroke moves the cursor, and ringing
+   * now would read the new text against the cluster it does not describe yet (on the main thread,
+   * while the graph waits); the engine's answer rings it (ringCursorDocument).
+   */
+  enginePending: () => boolean = () => false,
 ): AppYamlLinks {
   const { scenario, simulation, view } = stores;
   const links = createLinkCache(manifestFile);
@@ -53,6 +59,7 @@ export function createAppYamlLinks(
     moveEditorCursor(line) {
       cursorLine = line;
       if (line !== null) sayNoDocument(view, null);
+      if (line !== null && enginePending()) return;
       void ringCursorDocument();
     },
     applyQuickFix(fix) {

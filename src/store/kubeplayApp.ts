@@ -140,13 +140,36 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   const events = createAppEvents();
   const report = events.report;
   const requests = createAppTraffic({ engine, traffic, view, now, ready: () => running, report });
-  const yamlLinks = createAppYamlLinks(MANIFEST_FILE, { scenario, simulation, view });
+  // Engine runs started and not yet answered (a run is also pending while `timer` waits).
+  let runsInFlight = 0;
+  const yamlLinks = createAppYamlLinks(
+    MANIFEST_FILE,
+    { scenario, simulation, view },
+    () => timer !== null || runsInFlight > 0,
+  );
   const ringCursorDocument = yamlLinks.ringCursorDocument;
 
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
 
   async function runEngine(): Promise<void> {
+    runsInFlight += 1;
+    try {
+      await buildLatest();
+    } finally {
+      runsInFlight -= 1;
+    }
+  }
+
+  /**
+   * After the graph: the cursor ring reads the YAML on the main thread, so it waits one task and
+   * React draws the new cluster first (docs/editing.md#performance).
+   */
+  function ringAfterRender(): void {
+    setTimeout(() => void ringCursorDocument(), 0);
+  }
+
+  async function buildLatest(): Promise<void> {
     const { yaml, seed, actions } = scenario.getState();
     const edit = nextRunIsEdit;
     nextRunIsEdit = true;
@@ -171,9 +194,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       if (changed && ledger) saveScenario(storage, current, undefined, ledger);
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
-      void ringCursorDocument();
+      ringAfterRender();
       if (view.getState().draftPristine) suggestFirstRequest(edit);
-    } else applyEngineError(simulation, reply.error ?? 'The engine failed.');
+    } else {
+      applyEngineError(simulation, reply.error ?? 'The engine failed.');
+      ringAfterRender();
+    }
   }
 
   function schedule(delay: number): void {

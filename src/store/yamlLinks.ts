@@ -5,7 +5,7 @@
  * The links read the YAML again (the `yaml` library, ~70 KB gzip), so they load on first use rather
  * than with the page: the initial JavaScript stays under its 200 KB budget (bench:ui).
  */
-import type { ClusterState, DocumentLink } from '../engine/index.ts';
+import type { ClusterState, DocumentLink, ParseCache } from '../engine/index.ts';
 import type * as DocumentLinks from '../engine/links.ts';
 
 type LinksModule = typeof DocumentLinks;
@@ -21,10 +21,13 @@ export interface LinkCache {
 
 export function createLinkCache(file: string): LinkCache {
   let last: { state: ClusterState; text: string; links: DocumentLink[] } | null = null;
+  // Each document's reading kept by its text: a keystroke re-reads one document, not the whole file.
+  let parseCache: ParseCache | null = null;
   const linksOf = async (state: ClusterState, text: string) => {
-    const { linkDocuments } = await loadLinks();
+    const { linkDocuments, createParseCache } = await loadLinks();
     if (last && last.state === state && last.text === text) return last.links;
-    last = { state, text, links: linkDocuments(state, { file, text }) };
+    parseCache ??= createParseCache();
+    last = { state, text, links: linkDocuments(state, { file, text }, parseCache) };
     return last.links;
   };
   return {

@@ -2,7 +2,7 @@
 /** Thin: unpack a message, call the engine host, post the reply. */
 import { createEngineHost } from './engineHost.ts';
 import type { EngineReplyMessage, EngineRequestMessage, EngineWorkerMessage } from './engineApi.ts';
-import type { Simulation } from '../engine/index.ts';
+import type { Simulation, SourceFile } from '../engine/index.ts';
 import { encodeDelta } from './structuralDelta.ts';
 
 const host = createEngineHost();
@@ -10,14 +10,26 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 // The simulation the page decoded last: the next one is sent as what changed since (structuralDelta.ts).
 let lastSent: Simulation | undefined;
 
+/** The same files, by name and text, in the same order. */
+function sameFiles(a: SourceFile[] | undefined, b: SourceFile[] | undefined): boolean {
+  return (
+    Array.isArray(a) &&
+    Array.isArray(b) &&
+    a.length === b.length &&
+    a.every((f, i) => f.file === b[i]?.file && f.text === b[i]?.text)
+  );
+}
+
 function answer(message: EngineRequestMessage): EngineReplyMessage {
   switch (message.op) {
     case 'simulate': {
       const reply = host.simulate(message.generation, message.input, message.edit === true);
       if (!reply.sim) return { op: 'simulate', id: message.id, reply };
-      const simDelta = encodeDelta(reply.sim, lastSent);
-      lastSent = reply.sim;
-      return { op: 'simulate', id: message.id, reply: { ...reply, sim: null }, simDelta };
+      const filesFromInput = sameFiles(reply.sim.files, message.input.files);
+      const sent = filesFromInput ? { ...reply.sim, files: undefined } : reply.sim;
+      const simDelta = encodeDelta(sent, lastSent);
+      lastSent = sent;
+      return { op: 'simulate', id: message.id, reply: { ...reply, sim: null }, simDelta, filesFromInput };
     }
     case 'route':
       return { op: 'route', id: message.id, reply: host.route(message.requests) };

@@ -99,6 +99,11 @@ export type EngineReplyMessage =
        * (structuralDelta.ts): an edit crosses as what it changed, not as the whole cluster.
        */
       simDelta?: Delta;
+      /**
+       * `sim.files` is the text the page sent (it usually is): the delta leaves it out and the page
+       * puts back its own copy, so a keystroke does not send the whole YAML back.
+       */
+      filesFromInput?: boolean;
     }
   | { op: 'route'; id: number; reply: RouteReply }
   | { op: 'runCommand'; id: number; reply: CommandReply }

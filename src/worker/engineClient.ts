@@ -169,12 +169,13 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
       armWatchdog();
       return;
     }
+    const sent = messages.get(data.id);
     if (data.op === 'simulate' && data.simDelta) {
       // Decoded whatever happens to the reply (even superseded): the Worker's next delta builds on it.
       lastReceived = decodeDelta(data.simDelta, lastReceived) as Simulation;
-      data.reply.sim = lastReceived;
+      const files = data.filesFromInput && sent?.op === 'simulate' ? sent.input.files : undefined;
+      data.reply.sim = files ? { ...lastReceived, files } : lastReceived;
     }
-    const sent = messages.get(data.id);
     messages.delete(data.id);
     warm = true;
     if (sent?.op === 'simulate' && data.op === 'simulate' && data.reply.sim) lastGood = sent.input;

@@ -109,6 +109,11 @@ function hasSelector(
 }
 
 /** Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone. */
+/** Equal plain data, key order included (what the API would print alike). */
+function sameData(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
   const existing = new Map<string, EndpointsState>();
   for (const ep of state.endpoints) existing.set(`${ep.metadata.namespace}/${ep.metadata.name}`, ep);
@@ -124,9 +129,12 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
     const old = existing.get(key);
     written.add(key);
     if (old) {
-      old.subsets = subsets;
+      // Unchanged values keep their objects: an edit elsewhere then leaves this Endpoints as it was,
+      // for the page to skip (worker/structuralDelta.ts sends what changed by identity).
+      if (!sameData(old.subsets, subsets)) old.subsets = subsets;
       old.managed = true;
-      old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
+      if (!sameData(old.metadata.labels, svc.metadata.labels))
+        old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
     } else {
       next.push({
         metadata: {

@@ -21,15 +21,24 @@ export function controllerErrorAnswer(pod: PodState): string | undefined {
     : '404 page not found from Traefik (it drops a route whose Service it cannot use)';
 }
 
+/** The running pods that are ingress controllers, in pod order. */
+export function runningControllerPods(state: ClusterState): PodState[] {
+  return state.pods.filter((pod) => pod.status.phase === 'Running' && getIngressController(pod));
+}
+
 /**
  * The answers of every running controller that serves this Ingress, joined with "or"; undefined when
- * none serves it (the class hint says so separately).
+ * none serves it (the class hint says so separately). `controllerPods` (runningControllerPods) lets a
+ * caller asking for every Ingress look the controllers up once.
  */
-export function ingressErrorAnswer(ing: IngressManifest, state: ClusterState): string | undefined {
+export function ingressErrorAnswer(
+  ing: IngressManifest,
+  state: ClusterState,
+  controllerPods: PodState[] = runningControllerPods(state),
+): string | undefined {
   const cls = ingressClassOf(ing, state);
   const answers = new Set<string>();
-  for (const pod of state.pods) {
-    if (pod.status.phase !== 'Running') continue;
+  for (const pod of controllerPods) {
     const runtime = getIngressController(pod);
     if (!runtime || !controllerServes(runtime.info, cls)) continue;
     const answer = controllerErrorAnswer(pod);

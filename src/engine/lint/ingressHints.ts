@@ -9,7 +9,7 @@ import type { ClusterState } from '../model/state.ts';
 import { controllerServes, recognizeIngressController } from '../model/ingressControllers.ts';
 import type { IngressControllerInfo } from '../model/ingressControllers.ts';
 import { hintAt } from './locate.ts';
-import { ingressErrorAnswer } from './ingressErrorAnswer.ts';
+import { ingressErrorAnswer, runningControllerPods } from './ingressErrorAnswer.ts';
 import { ingressClassOf } from '../cluster/runningIngressControllers.ts';
 
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -205,13 +205,14 @@ export function unservedIngress(
 export function getIngressHints(state: ClusterState, services: Map<string, ServiceManifest>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const controllers = runningControllers(state);
+  const controllerPods = runningControllerPods(state);
   for (const { manifest: ing } of state.ingresses) {
     if (!ing.source) continue;
     const beta = isBeta(ing);
     const cls = ingressClassOf(ing, state);
     const nginx = controllers.some((c) => c.kind === 'ingress-nginx' && controllerServes(c, cls));
     const base = beta ? 'spec.backend' : 'spec.defaultBackend';
-    const answer = ingressErrorAnswer(ing, state);
+    const answer = ingressErrorAnswer(ing, state, controllerPods);
     if (ing.spec.defaultBackend)
       out.push(...backendHints(ing, ing.spec.defaultBackend, base, services, nginx, answer));
     ing.spec.rules.forEach((rule, i) =>

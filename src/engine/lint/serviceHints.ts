@@ -7,6 +7,8 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Container, ServiceManifest, ServicePort } from '../model/objects.ts';
 import type { ClusterState, PodState, ServiceState } from '../model/state.ts';
 import { matchesLabels } from '../model/labelSelector.ts';
+import { selectPods } from '../cluster/podIndex.ts';
+import type { PodIndex } from '../cluster/podIndex.ts';
 import { isIPv4 } from '../parse/validate/names.ts';
 import { formatLabels, hintAt } from './locate.ts';
 
@@ -174,7 +176,7 @@ export function localPolicyMessage(svc: ServiceManifest, emptyNodes: string[]): 
   return `with externalTrafficPolicy: Local, nodes without a ready pod of this Service (${emptyNodes.join(', ')}) drop external connections to ${port}, so clients time out there; the other nodes keep the client's source IP.${lb} Use Cluster to reach every node (with SNAT), or run a pod on each node.`;
 }
 
-export function getServiceHints(state: ClusterState, podsByNamespace: Map<string, PodState[]>): Diagnostic[] {
+export function getServiceHints(state: ClusterState, pods: PodIndex): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const service of state.services) {
     const svc = service.manifest;
@@ -199,9 +201,9 @@ export function getServiceHints(state: ClusterState, podsByNamespace: Map<string
     }
     if (!source || !selector || Object.keys(selector).length === 0 || svc.spec.type === 'ExternalName')
       continue;
-    const inNamespace = podsByNamespace.get(svc.metadata.namespace) ?? [];
-    const selected = inNamespace.filter((p) => matchesLabels(p.metadata.labels, selector));
+    const selected = selectPods(pods, svc.metadata.namespace, selector);
     if (selected.length === 0) {
+      const inNamespace = pods.byNamespace.get(svc.metadata.namespace) ?? [];
       out.push(
         hintAt(
           source,

@@ -7,6 +7,8 @@
  * (CoreDNS, kube-dns, the `kubernetes` Service) or a terminal command created name no document.
  */
 import { findKindModule } from '../kinds/registry.ts';
+import { parseManifestsCached } from '../parse/parseCache.ts';
+import type { ParseCache } from '../parse/parseCache.ts';
 import type { SourceFile } from '../parse/parseManifests.ts';
 import type { ClusterState, WorkloadState } from '../model/state.ts';
 import { objectKey } from './objectIdentity.ts';
@@ -36,6 +38,18 @@ function separatorLines(text: string): number[] {
     if (SEPARATOR.test(l)) lines.push(i + 1);
   });
   return lines;
+}
+
+/** Index of the first of the sorted `values` above `line` (values.length when none is). */
+function firstAbove(values: number[], line: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid]! > line) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 function workloadId(w: WorkloadState): string {
@@ -77,16 +91,29 @@ function graphIdsOf(state: ClusterState, identity: ObjectIdentity, owned: Map<st
   return findKindModule(identity.kind)?.graphIds?.(state, identity, owned) ?? [];
 }
 
-/** Every document of `file` with the line range it spans and the graph ids of what it made. */
-export function linkDocuments(state: ClusterState, file: SourceFile): DocumentLink[] {
-  const slots = readDocumentSlots([file]);
+/**
+ * Every document of `file` with the line range it spans and the graph ids of what it made. With a
+ * `parseCache` (the caller's own, kept across calls) only the documents that changed since the last
+ * call are read again: the page asks at every keystroke while the editor has the cursor, and reading a
+ * 1,000-pod file whole each time held the graph back (docs/editing.md#performance).
+ */
+export function linkDocuments(
+  state: ClusterState,
+  file: SourceFile,
+  parseCache?: ParseCache,
+): DocumentLink[] {
+  const slots = readDocumentSlots(
+    [file],
+    parseCache ? parseManifestsCached([file], parseCache).chunks : undefined,
+  );
   const separators = separatorLines(file.text);
   const textLines = file.text.split('\n');
   const lineCount = textLines.length;
   const owned = podsByWorkload(state);
   return slots.map((slot, i) => {
-    const before = separators.filter((s) => s < slot.line).at(-1) ?? 0;
-    const after = separators.find((s) => s > slot.line) ?? lineCount + 1;
+    // The last separator above the slot's line and the first below it (`--- {a: 1}` shares its line).
+    const before = separators[firstAbove(separators, slot.line - 1) - 1] ?? 0;
+    const after = separators[firstAbove(separators, slot.line)] ?? lineCount + 1;
     const next = slots[i + 1];
     // List items share a document: each item ends where the next begins.
     const end = next && next.doc === slot.doc ? Math.min(next.line, after) - 1 : after - 1;

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Editor from '@monaco-editor/react';
 import type { OnMount } from '@monaco-editor/react';
+import type { editor } from 'monaco-editor/editor';
 import { MANIFEST_FILE } from '../../store/kubeplayApp.ts';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { setUpMonaco } from './monacoSetup.ts';
@@ -47,6 +48,13 @@ const options = {
   tabSize: 2,
   wordWrap: 'off',
   renderWhitespace: 'selection',
+  // Monaco asks the YAML worker for code actions at every cursor move (for its light bulb), and
+  // monaco-yaml answers by reading the whole file again: a 1,000-pod file cost that worker seconds per
+  // keystroke on a 2-core machine, beside the engine. Ctrl+. still asks for them; kubeplay's own quick
+  // fixes come from the request explanations (docs/editing.md#performance).
+  lightbulb: { enabled: 'off' as editor.ShowLightbulbIconMode.Off },
+  // No colour values in Kubernetes YAML: the default colour finder would scan the text at each change.
+  colorDecorators: false,
 } as const;
 
 export default function YamlEditor() {

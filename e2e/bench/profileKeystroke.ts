@@ -1,0 +1,217 @@
+/**
+ * Where the keystroke-to-graph time at 1,000 pods goes (a tool, not a figure of `bench:ui`): the bench
+ * scenario opened from a link, one `replicas` edit typed as keystrokeAt1000.ts does, recorded as a
+ * Chromium trace with the V8 sampling profiler on every thread (page and engine Worker). Prints, per
+ * thread, the busy time after the keystroke and the functions with the most self time.
+ *
+ *     npx vite build --outDir dist-x && KP_BENCH_DIST=dist-x npx tsx e2e/bench/profileKeystroke.ts [paste]
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import LZString from 'lz-string';
+import {
+  appName,
+  generateScenario,
+  namespaceOf,
+  replicasOf,
+  BENCH_SIZE,
+} from '../../src/bench/generateScenario.ts';
+import { benchPodsDrawnSince } from './pasteAt1000.ts';
+import { podsDrawnSince } from './keystrokeAt1000.ts';
+
+const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const DIST = process.env.KP_BENCH_DIST ?? 'dist';
+const PASTE = process.argv.includes('paste');
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  id?: string;
+  args?: { name?: string; data?: { cpuProfile?: CpuProfile; timeDeltas?: number[] } };
+}
+interface CpuProfile {
+  nodes?: {
+    id: number;
+    parent?: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+  }[];
+  samples?: number[];
+}
+
+async function waitForServer(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+function summarise(events: TraceEvent[], fromUs: number, toUs: number): void {
+  const threadNames = new Map<string, string>();
+  for (const e of events)
+    if (e.name === 'thread_name' && e.args?.name) threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
+  // Busy: top-level tasks per thread inside the window.
+  const busy = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask')) continue;
+    if (e.ts + (e.dur ?? 0) < fromUs || e.ts > toUs) continue;
+    const k = `${e.pid}:${e.tid}`;
+    busy.set(k, (busy.get(k) ?? 0) + Math.min(e.ts + (e.dur ?? 0), toUs) - Math.max(e.ts, fromUs));
+  }
+  // Samples: ProfileChunk events carry nodes, samples and time deltas per profile id.
+  const profiles = new Map<
+    string,
+    { key: string; start: number; nodes: Map<number, { name: string; parent?: number }>; t: number }
+  >();
+  const self = new Map<string, Map<string, number>>();
+  for (const e of events) {
+    if (e.name === 'Profile' && e.id) {
+      const data = e.args?.data as unknown as { startTime: number };
+      profiles.set(e.id, {
+        key: `${e.pid}:${e.tid}`,
+        start: data.startTime,
+        nodes: new Map(),
+        t: data.startTime,
+      });
+    }
+    if (e.name !== 'ProfileChunk' || !e.id) continue;
+    const p = profiles.get(e.id);
+    if (!p) continue;
+    const cpu = e.args?.data?.cpuProfile;
+    for (const n of cpu?.nodes ?? [])
+      p.nodes.set(n.id, {
+        name: `${n.callFrame.functionName || '(anon)'} ${(n.callFrame.url ?? '').split('/').pop()}:${n.callFrame.lineNumber}`,
+        parent: n.parent,
+      });
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    (cpu?.samples ?? []).forEach((id, i) => {
+      p.t += deltas[i] ?? 0;
+      if (p.t < fromUs || p.t > toUs) return;
+      const name = p.nodes.get(id)?.name ?? '?';
+      if (name.startsWith('(idle)') || name.startsWith('(program)')) return;
+      const table = self.get(p.key) ?? new Map<string, number>();
+      table.set(name, (table.get(name) ?? 0) + (deltas[i + 1] ?? 0.1));
+      self.set(p.key, table);
+    });
+  }
+  for (const [key, ms] of busy) {
+    if (ms < 5000) continue;
+    console.log(`\n${threadNames.get(key) ?? key}: busy ${(ms / 1000).toFixed(0)} ms`);
+    const table = [...(self.get(key) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1]);
+    for (const [name, us] of table.slice(0, 25))
+      console.log(`  ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+  }
+}
+
+async function run(page: Page, startTrace: () => Promise<void>): Promise<number> {
+  const yaml = generateScenario(BENCH_SIZE);
+  if (PASTE) {
+    await page.goto(BASE);
+    await page.waitForSelector('.react-flow__node-pod');
+    const editor = page.locator('.view-line').first();
+    await editor.waitFor({ timeout: 60_000 });
+    await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
+    await editor.click();
+    await page.keyboard.press('Control+A');
+    await startTrace();
+    await page.evaluate("window.__t0 = performance.now(); performance.mark('kp-t0')");
+    await page.keyboard.press('Control+V');
+    return (await (
+      await page.waitForFunction(benchPodsDrawnSince, 1000, { polling: 'raf', timeout: 120_000 })
+    ).jsonValue()) as number;
+  }
+  await page.goto(BASE + `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
+    undefined,
+    {
+      timeout: 600_000,
+    },
+  );
+  await page.locator('.view-line').first().waitFor({ timeout: 60_000 });
+  const lines = yaml.split('\n');
+  const name = lines.findIndex((l) => l === `  name: ${appName(0)}`);
+  const line = lines.findIndex((l, i) => i > name && l.startsWith('  replicas:')) + 1;
+  await page.locator('.view-line').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  const prefix = `pod/${namespaceOf(0, BENCH_SIZE)}/${appName(0)}-`;
+  await page
+    .waitForFunction(podsDrawnSince, { prefix, count: replicasOf(0) - 1 }, { polling: 'raf' })
+    .catch(() => 0);
+  await startTrace();
+  await page.waitForTimeout(1500);
+  await page.evaluate("window.__t0 = performance.now(); performance.mark('kp-t0')");
+  await page.keyboard.press(String(replicasOf(0)));
+  return (await (
+    await page.waitForFunction(
+      podsDrawnSince,
+      { prefix, count: replicasOf(0) },
+      { polling: 'raf', timeout: 30_000 },
+    )
+  ).jsonValue()) as number;
+}
+
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+);
+try {
+  await waitForServer();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
+  // On a loaded machine the engine Worker's watchdog (3 s, engineClient.ts) would stop the 1,000-pod
+  // build: the profile only needs the build to finish, so that one timer waits longer here.
+  await context.addInitScript(`{
+    const set = window.setTimeout.bind(window);
+    window.setTimeout = (fn, ms, ...rest) => set(fn, ms === 3000 ? 600000 : ms, ...rest);
+  }`);
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.text().startsWith('[kp]')) console.log(m.text());
+  });
+  // Tracing the whole run costs memory and time; the window of interest is the last few seconds.
+  const ms = await run(page, () =>
+    browser.startTracing(page, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'disabled-by-default-v8.cpu_profiler',
+        '__metadata',
+        'blink.user_timing',
+      ],
+    }),
+  );
+  const buffer = await browser.stopTracing();
+  writeFileSync('/tmp/kp-trace.json', buffer);
+  const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const t0 = events.filter((e) => e.name === 'kp-t0').at(-1)?.ts ?? 0;
+  console.log(`${PASTE ? 'paste' : 'keystroke'} to graph: ${ms.toFixed(0)} ms`);
+  summarise(events, t0, t0 + ms * 1000);
+  await browser.close();
+} finally {
+  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+}
