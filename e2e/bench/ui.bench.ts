@@ -102,6 +102,29 @@ interface Sample {
   p99: number;
 }
 
+/**
+ * Resolves once the page has gone `quietMs` without a long task (over 50 ms), or after `timeoutMs`:
+ * on a loaded machine the relayout before the idle sample can still be running a second later.
+ */
+async function waitForQuiet(page: Page, quietMs = 1000, timeoutMs = 20_000): Promise<void> {
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  await page.evaluate(`new Promise((resolve) => {
+    let timer = setTimeout(done, ${quietMs});
+    const observer = new PerformanceObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, ${quietMs});
+    });
+    observer.observe({ type: 'longtask' });
+    const limit = setTimeout(done, ${timeoutMs});
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(limit);
+      resolve(undefined);
+    }
+  })`);
+}
+
 async function sample(page: Page, seconds: number): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -254,6 +277,7 @@ async function measurePackets(browser: Browser): Promise<void> {
       if (prefix) await browser.stopTracing();
     }
   };
+  await waitForQuiet(page);
   const idle = await traced('idle', () => sample(page, 4));
   console.log(line('idle graph', idle));
   const nodes = await page.evaluate(() =>
@@ -277,14 +301,13 @@ async function measurePackets(browser: Browser): Promise<void> {
   await page.waitForTimeout(1500); // all 300 have started moving
   const busy = await traced('flight', () => sample(page, 3));
   console.log(line('300 packets in flight', busy));
-  // Idle again once every packet has landed: on a loaded machine the first idle sample can catch the
-  // tail of the relayout above, so the ratio is printed against both.
+  // Idle again once every packet has landed (the ratio is printed against both idle samples).
   await page.waitForFunction(
     () => (window as unknown as { __kubeplay: { flightsInAir(): number } }).__kubeplay.flightsInAir() === 0,
     undefined,
     { timeout: 120_000 },
   );
-  await page.waitForTimeout(1000);
+  await waitForQuiet(page);
   const idleAfter = await traced('idle-after', () => sample(page, 3));
   console.log(line('idle graph after landing', idleAfter));
   const ratio = (s: Sample) => (busy.busy / Math.max(0.001, s.busy)).toFixed(2);
