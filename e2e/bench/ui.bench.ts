@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -34,7 +35,9 @@ const DIST = process.env.KP_BENCH_DIST ?? 'dist';
 /**
  * `KP_BENCH_ONLY=hostile-links npm run bench:ui` (or `tsx e2e/bench/ui.bench.ts hostile-links`) runs only the
  * named sections, comma-separated: layout, initial-js, navigation, edit, keystroke, paste, hostile-links,
- * large-cluster. Without it every section runs.
+ * large-cluster (the 1,000-pod graph idle and with 300 packets in flight). Without it every section runs.
+ * KP_BENCH_TRACE=prefix also saves Chromium traces of the large-cluster samples (prefix-idle.json,
+ * prefix-flight.json, prefix-idle-after.json: where the main thread's time goes).
  */
 const SECTIONS = [
   'layout',
@@ -116,6 +119,29 @@ interface Sample {
   longFrames: number;
   p50: number;
   p99: number;
+}
+
+/**
+ * Resolves once the page has gone `quietMs` without a long task (over 50 ms), or after `timeoutMs`:
+ * on a loaded machine the relayout before the idle sample can still be running a second later.
+ */
+async function waitForQuiet(page: Page, quietMs = 1000, timeoutMs = 20_000): Promise<void> {
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  await page.evaluate(`new Promise((resolve) => {
+    let timer = setTimeout(done, ${quietMs});
+    const observer = new PerformanceObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, ${quietMs});
+    });
+    observer.observe({ type: 'longtask' });
+    const limit = setTimeout(done, ${timeoutMs});
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearTimeout(limit);
+      resolve(undefined);
+    }
+  })`);
 }
 
 async function sample(page: Page, seconds: number): Promise<Sample> {
@@ -270,7 +296,17 @@ async function measureLargeCluster(browser: Browser): Promise<void> {
   console.log(`1,000-pod cluster: graph shown after ${Date.now() - started} ms`);
   console.log(await measureRelayout(page));
   if (process.env.HIDE_PACKETS) await page.addStyleTag({ content: '.kp-packets{display:none!important}' });
-  const idle = await sample(page, 4);
+  const traced = async (name: string, measure: () => Promise<Sample>): Promise<Sample> => {
+    const prefix = process.env.KP_BENCH_TRACE;
+    if (prefix) await browser.startTracing(page, { path: `${prefix}-${name}.json`, screenshots: false });
+    try {
+      return await measure();
+    } finally {
+      if (prefix) await browser.stopTracing();
+    }
+  };
+  await waitForQuiet(page);
+  const idle = await traced('idle', () => sample(page, 4));
   console.log(line('idle graph', idle));
   const nodes = await page.evaluate(() =>
     (window as unknown as { __kubeplay: { nodes(): { ip: string }[] } }).__kubeplay.nodes(),
@@ -291,10 +327,22 @@ async function measureLargeCluster(browser: Browser): Promise<void> {
     { timeout: 60_000 },
   );
   await page.waitForTimeout(1500); // all 300 have started moving
-  const busy = await sample(page, 3);
+  const busy = await traced('flight', () => sample(page, 3));
   console.log(line('300 packets in flight', busy));
+  // Idle again once every packet has landed (the ratio is printed against both idle samples).
+  await page.waitForFunction(
+    () => (window as unknown as { __kubeplay: { flightsInAir(): number } }).__kubeplay.flightsInAir() === 0,
+    undefined,
+    { timeout: 120_000 },
+  );
+  await waitForQuiet(page);
+  const idleAfter = await traced('idle-after', () => sample(page, 3));
+  console.log(line('idle graph after landing', idleAfter));
+  const ratio = (s: Sample) => (busy.busy / Math.max(0.001, s.busy)).toFixed(2);
   console.log(
-    `ratios vs idle: busy x${(busy.busy / Math.max(0.001, idle.busy)).toFixed(2)}, frames over 20 ms ${busy.longFrames} vs ${idle.longFrames}`,
+    `ratios vs idle: busy x${ratio(idle)} (idle before), x${ratio(idleAfter)} (idle after) (goal <= x1.5), frames over 20 ms ${busy.longFrames} vs ${idle.longFrames}, ${idleAfter.longFrames}; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   await context.close();
 }

@@ -2,7 +2,8 @@
  * Packets over the graph. The dots are drawn on one canvas (screen space, see packetCanvas.ts); the
  * focused request's path and its label live inside the React Flow viewport (ViewportPortal), so they
  * pan and zoom for free. With reduced motion the path is a static numbered line and packets do not
- * travel (they land at once).
+ * travel (they land at once). Every packet but the focused one is drawn by a Worker on a canvas of
+ * its own, under the focused packet's (crowdClient.ts), where the browser can.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useStoreApi, ViewportPortal } from '@xyflow/react';
@@ -10,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { hopStatusLine } from '../narration/statusLine.ts';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import '../requests/staleTrace.css';
+import { startCrowd } from './crowdClient.ts';
 import { startFrameLoop } from './frameLoop.ts';
 import { createPacketCanvas } from './packetCanvas.ts';
 import { createPacketTimeline } from './packetTimeline.ts';
@@ -54,8 +56,21 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
     let stop: (() => void) | null = null;
     let retry = 0;
     let colors = { fill: '#e2540b', ring: '#ffffff' };
+    let crowd: ReturnType<typeof startCrowd> = null;
     const themeWatch = app.view.subscribe((s, p) => {
-      if (s.theme !== p.theme) requestAnimationFrame(() => (colors = readColors(document.documentElement)));
+      if (s.theme !== p.theme)
+        requestAnimationFrame(() => {
+          colors = readColors(document.documentElement);
+          crowd?.setColors(colors);
+        });
+    });
+    const getViewport = () => {
+      const [x, y, zoom] = flowStore.getState().transform;
+      return { x, y, zoom };
+    };
+    // The crowd's Worker hears of the viewport when it changes (a pan, a zoom), not per frame.
+    const viewportWatch = flowStore.subscribe((s, p) => {
+      if (s.transform !== p.transform) crowd?.setViewport(getViewport());
     });
     const tryStart = () => {
       const status = document.getElementById('kp-trace-status');
@@ -68,29 +83,35 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
       }
       colors = readColors(document.documentElement);
       const canvas = createPacketCanvas(canvasElement, () => colors);
+      const { speed, paused, reducedMotion } = app.view.getState();
+      crowd = startCrowd(canvasElement, {
+        viewport: getViewport(),
+        colors,
+        motion: { speed, paused, reducedMotion },
+      });
       const stopLoop = startFrameLoop(
         app.traffic,
         app.view,
-        { canvas, label, labelGroup, status },
+        { canvas, label, labelGroup, status, crowd },
         {
           getCenters: () => getCentersRef.current(),
           describeHop: (hop, index, total) =>
             hopStatusLine(hop, index, total, app.view.getState().narration, tRef.current),
-          getViewport: () => {
-            const [x, y, zoom] = flowStore.getState().transform;
-            return { x, y, zoom };
-          },
+          getViewport,
         },
       );
       stop = () => {
         stopLoop();
         canvas.dispose();
+        crowd?.dispose();
+        crowd = null;
       };
     };
     tryStart();
     return () => {
       cancelAnimationFrame(retry);
       themeWatch();
+      viewportWatch();
       stop?.();
     };
   }, [app, flowStore]);

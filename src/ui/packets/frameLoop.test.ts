@@ -4,7 +4,8 @@ import { createTrafficStore, launchFlights, startBatch } from '../../store/traff
 import type { Flight } from '../../store/trafficStore.ts';
 import { createViewStore } from '../../store/viewStore.ts';
 import { LAND_EVERY_MS, startFrameLoop } from './frameLoop.ts';
-import type { PacketElements } from './frameLoop.ts';
+import type { CrowdSink, PacketElements } from './frameLoop.ts';
+import type { CrowdFlight } from './crowdProtocol.ts';
 
 const centers = new Map([
   ['pod/default/client', { x: 0, y: 0 }],
@@ -128,5 +129,57 @@ describe('startFrameLoop', () => {
     expect(updates.length).toBeLessThanOrEqual(Math.ceil((100 * 16) / LAND_EVERY_MS) + 1);
     for (let i = 1; i < updates.length; i++)
       expect(updates[i]! - updates[i - 1]!).toBeGreaterThanOrEqual(LAND_EVERY_MS);
+  });
+
+  it('hands every packet but the focused one to the crowd, and counts what it lands', () => {
+    const page = harness();
+    const traffic = createTrafficStore();
+    const view = createViewStore();
+    const handed: CrowdFlight[] = [];
+    const removed: string[] = [];
+    let land: (ids: string[]) => void = () => undefined;
+    let lose: () => void = () => undefined;
+    const crowd: CrowdSink = {
+      add: (flights) => handed.push(...flights),
+      remove: (ids) => removed.push(...ids),
+      setMotion: () => undefined,
+      onLanded: (listener) => (land = listener),
+      onLost: (listener) => (lose = listener),
+    };
+    startFrameLoop(
+      traffic,
+      view,
+      { ...page.elements, crowd },
+      {
+        getCenters: () => centers,
+        getViewport: () => ({ x: 0, y: 0, zoom: 1 }),
+        describeHop: () => '',
+        now: page.now,
+      },
+    );
+    startBatch(traffic, 1, [trace, trace]);
+    launchFlights(traffic, [flight('a'), flight('b')]);
+    // Nothing for the page's loop to draw: it does not run.
+    page.frame(16);
+    expect(page.draws).toEqual([]);
+    expect(handed.map((f) => f.id)).toEqual(['a', 'b']);
+    land(['a']);
+    expect(traffic.getState().hits['pod/default/kubia-a']).toBe(1);
+    expect(traffic.getState().flights.map((f) => f.id)).toEqual(['b']);
+
+    // The focused request stays here; once another is sent it is handed over where it is.
+    launchFlights(traffic, [flight('focus', true)]);
+    expect(handed.map((f) => f.id)).toEqual(['a', 'b']);
+    for (let i = 0; i < 20; i++) page.frame(16);
+    expect(page.draws.at(-1)).toBe(1);
+    launchFlights(traffic, [flight('next', true)]);
+    const moved = handed.find((f) => f.id === 'focus');
+    expect(moved?.elapsed).toBeGreaterThan(300);
+
+    // The Worker failed: what it had in the air is counted, not lost.
+    lose();
+    expect(traffic.getState().flights.map((f) => f.id)).toEqual(['next']);
+    expect(traffic.getState().batch?.arrived).toBe(3);
+    expect(removed).toEqual([]);
   });
 });

@@ -8,11 +8,19 @@
  * selector run and the traffic panel re-render 60 times a second (bench:ui, docs/performance.md).
  * The focused request, and the last packet in the air, land at once. Progress of the focused request
  * is written as data attributes (and narrated) once per hop.
+ *
+ * Given a crowd (crowdClient.ts), every packet but the focused one is handed to it: a Worker moves
+ * and draws them on a canvas of its own and posts back their arrivals, so with 300 packets and no
+ * focused request this loop does not run at all. A focused packet that loses focus mid-flight (a new
+ * request was sent) is handed over where it is.
  */
 import type { Hop } from '../../engine/index.ts';
 import type { TrafficStore } from '../../store/trafficStore.ts';
 import { getArrivalKey, landFlights, setFocusedHop } from '../../store/trafficStore.ts';
-import type { ViewStore } from '../../store/viewStore.ts';
+import type { ViewState, ViewStore } from '../../store/viewStore.ts';
+import { LAND_EVERY_MS } from './crowdAnimator.ts';
+import type { Crowd } from './crowdClient.ts';
+import type { Motion } from './crowdProtocol.ts';
 import type { Dot, PacketCanvas, Viewport } from './packetCanvas.ts';
 import { createPacketTimeline, positionAt, timeOfHop } from './packetTimeline.ts';
 import type { PacketTimeline, Point } from './packetTimeline.ts';
@@ -24,7 +32,11 @@ export interface PacketElements {
   labelGroup: SVGGElement;
   /** Element whose data attributes and text announce progress (tests wait on it; screen readers hear it). */
   status: HTMLElement;
+  /** Draws every packet but the focused one off the main thread; none: this loop draws them all. */
+  crowd?: CrowdSink | null;
 }
+
+export type CrowdSink = Pick<Crowd, 'add' | 'remove' | 'setMotion' | 'onLanded' | 'onLost'>;
 
 interface Active {
   id: string;
@@ -46,8 +58,13 @@ export interface FrameLoopSources {
   now?: () => number;
 }
 
-/** How often arrivals are counted while packets are in the air: four times a second. */
-export const LAND_EVERY_MS = 250;
+export { LAND_EVERY_MS };
+
+const motionOf = (s: ViewState): Motion => ({
+  speed: s.speed,
+  paused: s.paused,
+  reducedMotion: s.reducedMotion,
+});
 
 export function startFrameLoop(
   traffic: TrafficStore,
@@ -67,6 +84,9 @@ export function startFrameLoop(
   let arrivals: string[] = [];
   const arrived = new Set<string>();
   let lastLanding = last;
+  // Handed to the crowd, in the air there.
+  const delegated = new Set<string>();
+  let crowd = elements.crowd ?? null;
 
   const landArrivals = (t: number) => {
     lastLanding = t;
@@ -102,12 +122,20 @@ export function startFrameLoop(
     const ids = new Set(flights.map((f) => f.id));
     for (const id of active.keys()) if (!ids.has(id)) active.delete(id);
     for (const id of arrived) if (!ids.has(id)) arrived.delete(id);
+    const gone = [...delegated].filter((id) => !ids.has(id));
+    for (const id of gone) delegated.delete(id);
+    crowd?.remove(gone);
     const centers = sources.getCenters();
+    const handed: Active[] = [];
     for (const f of flights) {
-      if (arrived.has(f.id)) continue;
+      if (arrived.has(f.id) || delegated.has(f.id)) continue;
       const existing = active.get(f.id);
       if (existing) {
         existing.focused = f.focused;
+        if (crowd && !f.focused) {
+          active.delete(f.id);
+          handed.push(existing);
+        }
         continue;
       }
       const a: Active = {
@@ -121,8 +149,44 @@ export function startFrameLoop(
         hops: f.trace.hops,
         lastHop: -2,
       };
+      if (crowd && !f.focused) {
+        handed.push(a);
+        continue;
+      }
       active.set(f.id, a);
       if (f.focused) announce(a, 0, null);
+    }
+    if (crowd && handed.length > 0) {
+      for (const a of handed) delegated.add(a.id);
+      crowd.add(
+        handed.map((a) => ({ id: a.id, timeline: a.timeline, startAt: a.startAt, elapsed: a.elapsed })),
+      );
+    }
+    wake();
+  }
+
+  // Arrivals from the crowd are already batched: counted at once, with any of this loop's.
+  const crowdLanded = (ids: string[]) => {
+    for (const id of ids) {
+      if (!delegated.delete(id)) continue;
+      arrived.add(id);
+      arrivals.push(id);
+    }
+    landArrivals(now());
+  };
+  // The Worker failed: what it was drawing is counted as arrived, and this loop draws from now on.
+  const crowdLost = () => {
+    crowd = null;
+    crowdLanded([...delegated]);
+  };
+  crowd?.onLanded(crowdLanded);
+  crowd?.onLost(crowdLost);
+
+  // The loop runs while it has packets; the frame the last one arrives clears the canvas.
+  function wake(): void {
+    if (frame === 0 && active.size > 0) {
+      last = now();
+      frame = requestAnimationFrame(tick);
     }
   }
 
@@ -181,7 +245,7 @@ export function startFrameLoop(
     }
     elements.canvas.draw(dots, viewport);
     if (focusedLanded || active.size === 0 || t - lastLanding >= LAND_EVERY_MS) landArrivals(t);
-    frame = requestAnimationFrame(tick);
+    frame = active.size > 0 ? requestAnimationFrame(tick) : 0;
   }
 
   const unsubscribe = traffic.subscribe((next, previous) => {
@@ -190,9 +254,14 @@ export function startFrameLoop(
   // Plain ↔ Details switched mid-request: the line says the same hop at the new level.
   const unsubscribeView = view.subscribe((next, previous) => {
     if (next.narration !== previous.narration) narrate();
+    if (
+      next.speed !== previous.speed ||
+      next.paused !== previous.paused ||
+      next.reducedMotion !== previous.reducedMotion
+    )
+      crowd?.setMotion(motionOf(next));
   });
   sync();
-  frame = requestAnimationFrame(tick);
   return () => {
     cancelAnimationFrame(frame);
     unsubscribe();

@@ -2,13 +2,33 @@
  * The traffic generator: N requests at a chosen rate from the chosen senders, with a histogram of
  * where they landed (random spread, ClientIP affinity, externalTrafficPolicy: Local at a glance).
  */
-import { useState } from 'react';
-import type { FormEvent } from 'react';
+import { memo, useState } from 'react';
+import type { CSSProperties, FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { clearTraffic } from '../../store/trafficStore.ts';
 import { StaleTraceNote } from './StaleTraceNote.tsx';
 import { useRequestSources } from './useRequestSources.ts';
+
+/**
+ * One target's bar. Its width is its count over the figure's largest (CSS variables), so a batch of
+ * arrivals re-renders only the rows whose count changed, not every row when the largest grows
+ * (docs/performance.md#packets-in-flight).
+ */
+const BarRow = memo(function BarRow({ target, count }: { target: string; count: number }) {
+  return (
+    <div
+      className="kp-bar-row"
+      data-target={target}
+      data-count={count}
+      style={{ '--count': count } as CSSProperties}
+    >
+      <span className="kp-bar-label">{target.replace(/^pod\/[^/]+\//, '')}</span>
+      <span className="kp-bar" />
+      <span className="kp-bar-count">{count}</span>
+    </div>
+  );
+});
 
 function Histogram() {
   const { t } = useTranslation();
@@ -20,16 +40,17 @@ function Histogram() {
   const max = Math.max(1, ...entries.map(([, n]) => n));
   const sorted = [...entries].sort((a, b) => a[0].localeCompare(b[0]));
   return (
-    <figure className="kp-histogram" data-testid="histogram" data-arrived={arrived}>
+    <figure
+      className="kp-histogram"
+      data-testid="histogram"
+      data-arrived={arrived}
+      style={{ '--max-count': max } as CSSProperties}
+    >
       <figcaption>
         {t('traffic.arrived', { arrived, requested })} <StaleTraceNote which="batch" />
       </figcaption>
       {sorted.map(([key, n]) => (
-        <div className="kp-bar-row" key={key} data-target={key} data-count={n}>
-          <span className="kp-bar-label">{key.replace(/^pod\/[^/]+\//, '')}</span>
-          <span className="kp-bar" style={{ width: `${(n / max) * 100}%` }} />
-          <span className="kp-bar-count">{n}</span>
-        </div>
+        <BarRow key={key} target={key} count={n} />
       ))}
     </figure>
   );

@@ -1,0 +1,111 @@
+/**
+ * The crowd's animation loop: every packet but the focused one. It runs in a Worker
+ * (crowdWorker.ts) and draws on a canvas the page handed over, so the page's main thread does nothing
+ * per frame while hundreds of packets fly (bench:ui, docs/performance.md#packets-in-flight). Same
+ * timing as the page's own loop (frameLoop.ts): each packet advances by the frame's time × speed,
+ * stands still while paused, and lands at once with reduced motion. Arrivals are posted in batches,
+ * every LAND_EVERY_MS, and at once when the last packet in the air arrives.
+ */
+import type { CrowdFlight, CrowdSettings, Motion } from './crowdProtocol.ts';
+import type { Dot, DotColors, DotPainter, Surface, Viewport } from './packetCanvas.ts';
+import { positionAt } from './packetTimeline.ts';
+
+/**
+ * How often arrivals are counted while packets are in the air: twice a second. Each count changes
+ * hit counters on pod cards, and the browser then paints and layerizes the whole 1,000-pod graph
+ * however few cards changed (bench:ui traces): that, not the dots, is the page's cost of a crowd.
+ */
+export const LAND_EVERY_MS = 500;
+
+export interface CrowdAnimatorOptions {
+  painter: DotPainter;
+  settings: CrowdSettings;
+  /** The page's clock (flights' startAt is in it). */
+  now: () => number;
+  requestFrame: (run: () => void) => void;
+  land: (ids: string[]) => void;
+}
+
+export interface CrowdAnimator {
+  add(flights: readonly CrowdFlight[]): void;
+  remove(ids: readonly string[]): void;
+  setSurface(surface: Surface): void;
+  setViewport(viewport: Viewport): void;
+  setColors(colors: DotColors): void;
+  setMotion(motion: Motion): void;
+}
+
+export function createCrowdAnimator(options: CrowdAnimatorOptions): CrowdAnimator {
+  const { painter, now, requestFrame, land } = options;
+  let { viewport, colors, motion } = options.settings;
+  const flights = new Map<string, CrowdFlight>();
+  const dots: Dot[] = [];
+  let arrivals: string[] = [];
+  let running = false;
+  let last = now();
+  let lastLanding = last;
+  painter.resize(options.settings.surface);
+
+  const landArrivals = (t: number) => {
+    lastLanding = t;
+    if (arrivals.length === 0) return;
+    const batch = arrivals;
+    arrivals = [];
+    land(batch);
+  };
+
+  const tick = () => {
+    const t = now();
+    const dt = t - last;
+    last = t;
+    dots.length = 0;
+    for (const f of flights.values()) {
+      if (t < f.startAt) continue;
+      if (motion.reducedMotion) f.elapsed = f.timeline.duration;
+      else if (!motion.paused) f.elapsed += dt * motion.speed;
+      const p = positionAt(f.timeline, f.elapsed);
+      if (p.done) {
+        flights.delete(f.id);
+        arrivals.push(f.id);
+      } else dots.push({ x: p.x, y: p.y, focused: false });
+    }
+    painter.paint(dots, viewport, colors);
+    if (flights.size === 0 || t - lastLanding >= LAND_EVERY_MS) landArrivals(t);
+    // One more frame after the last dot, to clear it; then the loop sleeps until a flight comes.
+    running = flights.size > 0 || dots.length > 0;
+    if (running) requestFrame(tick);
+  };
+
+  const wake = () => {
+    if (running) return;
+    running = true;
+    last = now();
+    requestFrame(tick);
+  };
+
+  return {
+    add(added) {
+      for (const f of added) flights.set(f.id, { ...f });
+      if (added.length > 0) wake();
+    },
+    remove(ids) {
+      for (const id of ids) flights.delete(id);
+      const gone = new Set(ids);
+      arrivals = arrivals.filter((id) => !gone.has(id));
+      wake();
+    },
+    setSurface(surface) {
+      painter.resize(surface);
+      wake();
+    },
+    setViewport(next) {
+      viewport = next;
+    },
+    setColors(next) {
+      colors = next;
+    },
+    setMotion(next) {
+      motion = next;
+    },
+  };
+}
