@@ -14,7 +14,7 @@ import type { RequestSpec } from './request.ts';
 import { plans, withoutPlans } from './testing/plansSwitch.ts';
 
 // The reference is routeRequest with the plans switched off (testing/plansSwitch.ts).
-vi.mock('./clusterIpPlan.ts', async (original) =>
+vi.mock('./routePlan.ts', async (original) =>
   (await import('./testing/plansSwitch.ts')).withPlansSwitch(await original()),
 );
 
