@@ -2,13 +2,16 @@
  * `npm run bench`: the engine on a 50-node, 1,000-pod, 200-Service, 50-Ingress scenario.
  * Prints plain figures and ratios against baselines (targets in brackets); never asserts times.
  *   1. parse + reconcile (createSimulation) vs the bare `yaml` parseAllDocuments of the same text  [<= 2x]
- *   2. routed requests per second vs a loop of as many Map look-ups and random draws            [<= 20x]
+ *   2. routed requests vs a loop of as many Map look-ups and random draws: a mixed workload (every
+ *      way in, random clients) as the headline, then each way in alone                          [<= 10x]
+ *      and pod -> Service under 50 NetworkPolicies                                                [<= 20x]
  *   3. `kubeplay load` of 100,000 requests over the scenario                                   [< 1 s]
  * Profile a slow step with: node --cpu-prof --import tsx src/bench/engine.bench.ts
  */
 import { parseAllDocuments } from 'yaml';
 import { createSimulation, routeRequest } from '../engine/index.ts';
 import type { ClusterState, RequestSpec } from '../engine/index.ts';
+import type { PodState, ServiceState } from '../engine/model/state.ts';
 import { drawRandom } from '../engine/sim/rng.ts';
 import { main } from '../cli/kubeplay.ts';
 import { createMemoryIo } from '../cli/testing/memoryIo.ts';
@@ -54,20 +57,126 @@ line(
 for (const d of errors.slice(0, 3))
   console.log(`    ${d.file}:${d.line}:${d.column} ${d.path}: ${d.message}`);
 
-// 2. routed requests per second: from a pod to another namespace's Service by DNS name.
-const client = sim.state.pods.find((p) => p.metadata.namespace === 'team-0');
+// 2. routed requests per second against a loop of Map look-ups and random draws, for every way in.
+// A MetalLB pool gives the LoadBalancer Services (and the ingress controller's) their addresses.
+const METALLB = `---
+apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata:
+  name: bench-pool
+  namespace: metallb-system
+spec:
+  addresses:
+    - 172.18.255.1-172.18.255.250
+---
+apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata:
+  name: bench
+  namespace: metallb-system
+`;
+const netSim = createSimulation({ files: [{ file: 'bench.yaml', text: `${text}${METALLB}` }], seed: 1 });
+const net = netSim.state;
+const podId = (p: PodState) => `pod/${p.metadata.namespace}/${p.metadata.name}`;
+const lbIp = (s: ServiceState | undefined) => s?.status.loadBalancer.ingress[0]?.ip ?? 'pending';
+const client = net.pods.find((p) => p.metadata.namespace === 'team-0');
 const target = 7;
 const request: RequestSpec = {
-  from: client ? `pod/team-0/${client.metadata.name}` : 'client/laptop',
+  from: client ? podId(client) : 'client/laptop',
   url: `http://${appName(target)}.${namespaceOf(target, BENCH_SIZE)}/`,
 };
-function routeMany(req: RequestSpec, n: number): ClusterState {
-  let state = sim.state;
-  for (let i = 0; i < n; i++) state = routeRequest(state, req).state;
+const workers = net.nodes.filter((n) => n.role === 'worker');
+const nodePortSvcs = net.services.filter((s) => s.manifest.spec.type === 'NodePort');
+const controllerLb = net.services.find((s) => s.manifest.metadata.name === 'ingress-nginx-controller');
+const lbSvcs = net.services.filter((s) => s.manifest.spec.type === 'LoadBalancer' && s !== controllerLb);
+const containerPort = (p: PodState) => p.spec.containers[0]?.ports?.[0]?.containerPort ?? 80;
+const servingPod = net.pods.find((p) => p.metadata.namespace === 'team-3');
+const entries: [string, RequestSpec][] = [
+  ['pod -> Service by name', request],
+  [
+    'laptop -> node IP:nodePort',
+    {
+      from: 'client/laptop',
+      url: `http://${workers[0]?.ip}:${nodePortSvcs[0]?.manifest.spec.ports[0]?.nodePort}/`,
+    },
+  ],
+  ['laptop -> LoadBalancer IP', { from: 'client/laptop', url: `http://${lbIp(lbSvcs[0])}/` }],
+  [
+    'laptop -> Ingress (LB, Host shop-3.example.com)',
+    {
+      from: 'client/laptop',
+      url: `http://${lbIp(controllerLb)}/part-1/x`,
+      headers: { Host: 'shop-3.example.com' },
+    },
+  ],
+  [
+    'pod -> pod IP',
+    {
+      from: request.from,
+      url: servingPod ? `http://${servingPod.status.podIP}:${containerPort(servingPod)}/` : request.url,
+    },
+  ],
+];
+
+/**
+ * The mixed workload: every way in, from random clients (pods of every namespace and two laptops) to
+ * random targets, drawn once with the simulation's own rng so every run routes the same list.
+ */
+function mixedWorkload(count: number): RequestSpec[] {
+  let rng = 7;
+  const pick = <T>(list: readonly T[]): T => {
+    const d = drawRandom(rng);
+    rng = d.next;
+    return list[Math.floor(d.value * list.length)]!;
+  };
+  const laptops = ['client/laptop', 'client/visitor'];
+  const apps = Array.from({ length: BENCH_SIZE.apps }, (_, i) => i);
+  const out: RequestSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    const pod = pick(net.pods);
+    switch (i % 5) {
+      case 0: {
+        const app = pick(apps);
+        out.push({ from: podId(pod), url: `http://${appName(app)}.${namespaceOf(app, BENCH_SIZE)}/` });
+        break;
+      }
+      case 1: {
+        const svc = pick(nodePortSvcs);
+        out.push({
+          from: pick(laptops),
+          url: `http://${pick(workers).ip}:${svc.manifest.spec.ports[0]?.nodePort}/`,
+        });
+        break;
+      }
+      case 2:
+        out.push({ from: pick(laptops), url: `http://${lbIp(pick(lbSvcs))}/` });
+        break;
+      case 3: {
+        const ing = Math.floor(pick(apps) / 4);
+        out.push({
+          from: pick(laptops),
+          url: `http://${lbIp(controllerLb)}/${pick(['', 'part-1/', 'part-2/a', 'part-3/b'])}`,
+          headers: { Host: `shop-${ing}.example.com` },
+        });
+        break;
+      }
+      default: {
+        const other = pick(net.pods);
+        out.push({ from: podId(pod), url: `http://${other.status.podIP}:${containerPort(other)}/` });
+      }
+    }
+  }
+  return out;
+}
+const mixed = mixedWorkload(2_000);
+
+function routeMany(start: ClusterState, reqs: readonly RequestSpec[], n: number): ClusterState {
+  let state = start;
+  for (let i = 0; i < n; i++) state = routeRequest(state, reqs[i % reqs.length]!).state;
   return state;
 }
 const lookup = new Map(
-  sim.state.services.map((s) => [`${s.manifest.metadata.namespace}/${s.manifest.metadata.name}`, s]),
+  net.services.map((s) => [`${s.manifest.metadata.namespace}/${s.manifest.metadata.name}`, s]),
 );
 const keys = [...lookup.keys()];
 /** Runs BASELINE_REPEAT times longer than asked (a 0.5 ms loop is all noise on a shared machine); callers divide. */
@@ -82,27 +191,47 @@ function baseline(n: number): number {
   }
   return hits;
 }
-const routing = timePaired(
-  () => baseline(ROUTED),
-  () => routeMany(request, ROUTED),
-  RUNS,
+/** Times `reqs` routed round-robin from `start` against the baseline; prints and returns the ratio. */
+function measureRouting(
+  label: string,
+  start: ClusterState,
+  reqs: readonly RequestSpec[],
+  target: number,
+): number {
+  const paired = timePaired(
+    () => baseline(ROUTED),
+    () => routeMany(start, reqs, ROUTED),
+    RUNS,
+  );
+  const ratio = paired.ratio * BASELINE_REPEAT;
+  const outcomes = new Map<string, number>();
+  for (const r of reqs.slice(0, 200)) {
+    const t = routeRequest(start, r).trace;
+    outcomes.set(t.outcome, (outcomes.get(t.outcome) ?? 0) + 1);
+  }
+  const seen = [...outcomes].map(([o, n]) => (reqs.length === 1 ? o : `${n} ${o}`)).join(', ');
+  const sample = routeRequest(start, reqs[0]!).trace;
+  line(
+    `  ${label} [<= ${target}x]`,
+    `${fmt(ratio, 1)}x  ${verdict(ratio <= target)} (${fmt((paired.subjectMs * 1000) / ROUTED, 2)} us each; ${seen}${reqs.length === 1 ? `, ${sample.hops.length} hops` : ''})`,
+  );
+  return paired.baseMs / BASELINE_REPEAT;
+}
+
+console.log(
+  `routing ${fmt(ROUTED, 0)} requests per figure, as a ratio to the baseline (a Map look-up + random draw):`,
 );
-const baseMs = routing.baseMs / BASELINE_REPEAT;
-const routeMs = routing.subjectMs;
-const sample = routeRequest(sim.state, request).trace;
-console.log(`routing: ${request.from} -> ${request.url}`);
-line(`route ${fmt(ROUTED, 0)} requests`, `${fmt(routeMs)} ms (${fmt((routeMs * 1000) / ROUTED, 2)} us each)`);
-line('  routed requests per second', fmt((ROUTED / routeMs) * 1000, 0));
+const baseMs = measureRouting(
+  `mixed: every way in, ${mixed.length} requests from random clients`,
+  net,
+  mixed,
+  10,
+);
 line(
   '  baseline: Map look-up + random draw per second',
   `${fmt((ROUTED / baseMs) * 1000, 0)} (${fmt((baseMs * 1e6) / ROUTED, 0)} ns each)`,
 );
-const routeRatio = routing.ratio * BASELINE_REPEAT;
-line('  ratio [target <= 20x]', `${fmt(routeRatio, 1)}x  ${verdict(routeRatio <= 20)}`);
-line(
-  '  sample outcome',
-  `${sample.outcome} via ${sample.service ?? '-'} to ${sample.endpoint?.pod ?? '-'}, ${sample.hops.length} hops`,
-);
+for (const [label, req] of entries) measureRouting(label, net, [req], 10);
 
 // The same request with 50 NetworkPolicies: the target app is isolated and allowed by one, so every
 // request is checked against the policies compiled per pod (net/policy/policyTable.ts).
@@ -111,52 +240,12 @@ const policySim = createSimulation({
   files: [{ file: 'bench.yaml', text: `${text}---\n${generateNetworkPolicies(POLICIES)}` }],
   seed: 1,
 });
-const policyRouting = timePaired(
-  () => baseline(ROUTED),
-  () => {
-    let state = policySim.state;
-    for (let i = 0; i < ROUTED; i++) state = routeRequest(state, request).state;
-    return state;
-  },
-  RUNS,
+measureRouting(
+  `pod -> Service with ${POLICIES} NetworkPolicies (${policySim.state.networkPolicies?.length ?? 0} loaded)`,
+  policySim.state,
+  [request],
+  20,
 );
-const policyRatio = policyRouting.ratio * BASELINE_REPEAT;
-const policySample = routeRequest(policySim.state, request).trace;
-line(
-  `  with ${POLICIES} NetworkPolicies: ratio [target <= 20x]`,
-  `${fmt(policyRatio, 1)}x  ${verdict(policyRatio <= 20)} (${fmt((policyRouting.subjectMs * 1000) / ROUTED, 2)} us each, ${policySample.outcome}, ${policySim.state.networkPolicies?.length ?? 0} policies)`,
-);
-
-// The other ways in, for the owners of each path (same baseline).
-const worker = sim.state.nodes.find((n) => n.role === 'worker');
-const nodePortSvc = sim.state.services.find((s) => s.manifest.spec.type === 'NodePort');
-const controllerLb = sim.state.services.find((s) => s.manifest.metadata.name === 'ingress-nginx-controller');
-const others: [string, RequestSpec][] = [
-  [
-    'laptop -> node IP:nodePort',
-    { from: 'client/laptop', url: `http://${worker?.ip}:${nodePortSvc?.manifest.spec.ports[0]?.nodePort}/` },
-  ],
-  [
-    'laptop -> ingress LB, Host shop-3.example.com',
-    {
-      from: 'client/laptop',
-      url: `http://${controllerLb?.status.loadBalancer.ingress[0]?.ip}/part-1/x`,
-      headers: { Host: 'shop-3.example.com' },
-    },
-  ],
-];
-for (const [label, req] of others) {
-  const paired = timePaired(
-    () => baseline(ROUTED),
-    () => routeMany(req, ROUTED),
-    RUNS,
-  );
-  const t = routeRequest(sim.state, req).trace;
-  line(
-    `  ${label}`,
-    `${fmt((paired.subjectMs * 1000) / ROUTED, 2)} us each, ${fmt(paired.ratio * BASELINE_REPEAT, 1)}x baseline (${t.outcome}, ${t.hops.length} hops)`,
-  );
-}
 
 // 3. kubeplay load over the same scenario, through the CLI's main() (reading the text from memory).
 let loadSeconds = 0;

@@ -5,6 +5,7 @@
  * fills the holes with the ports a later request drew and builds fresh objects, sharing only the
  * hole-free `facts` of a hop, as the general path shares its cached facts.
  */
+import type { Hop, HopFacts, Trace } from '../trace.ts';
 
 /** Builds one value of a trace from the ports drawn, in draw order. */
 type Render = (ports: readonly number[]) => unknown;
@@ -94,13 +95,92 @@ function compileValue(
   return { render: () => value, constant: true };
 }
 
-/** The template of `recorded`, whose `holes` ports were drawn as sentinel, sentinel + 1, … */
-export function compileTemplate<T>(recorded: T, sentinel: number, holes: number): TraceTemplate<T> {
+const HOP_KEYS = ['at', 'kind', 'src', 'dst', 'note'];
+
+/** A hop as routing builds it (RouteContext.hop): five fields, then `rule` and `facts` when set. */
+function isPlainHop(hop: Record<string, unknown>): boolean {
+  const keys = Object.keys(hop);
+  for (let i = 0; i < HOP_KEYS.length; i++) if (keys[i] !== HOP_KEYS[i]) return false;
+  let next = HOP_KEYS.length;
+  if (keys[next] === 'rule') next++;
+  if (keys[next] === 'facts') next++;
+  return next === keys.length && keys.every((k) => typeof hop[k] === 'string' || k === 'facts');
+}
+
+type Text = (ports: readonly number[]) => string;
+
+/**
+ * A hop is rendered as an object literal of one shape per (rule, facts) combination, so the
+ * renderer's property stores stay monomorphic: the generic renderer is far slower on the hot path.
+ */
+function compileHop(hop: Hop, sentinel: number, pattern: RegExp, holes: number): Render {
+  const text = (v: string): Text => compileString(v, sentinel, pattern, holes).render as Text;
+  const at = text(hop.at);
+  const kind = hop.kind;
+  const src = text(hop.src);
+  const dst = text(hop.dst);
+  const note = text(hop.note);
+  const rule = hop.rule === undefined ? undefined : text(hop.rule);
+  const facts =
+    hop.facts === undefined ? undefined : compileValue(hop.facts, sentinel, pattern, holes, true).render;
+  if (rule === undefined && facts === undefined)
+    return (p) => ({ at: at(p), kind, src: src(p), dst: dst(p), note: note(p) });
+  if (facts === undefined)
+    return (p) => ({ at: at(p), kind, src: src(p), dst: dst(p), note: note(p), rule: rule!(p) });
+  if (rule === undefined)
+    return (p): Hop => ({
+      at: at(p),
+      kind,
+      src: src(p),
+      dst: dst(p),
+      note: note(p),
+      facts: facts(p) as HopFacts,
+    });
+  return (p): Hop => ({
+    at: at(p),
+    kind,
+    src: src(p),
+    dst: dst(p),
+    note: note(p),
+    rule: rule(p),
+    facts: facts(p) as HopFacts,
+  });
+}
+
+const TRACE_HEAD = ['from', 'request', 'outcome', 'hops'];
+
+/**
+ * The template of a recorded trace whose `holes` ports were drawn as sentinel, sentinel + 1, …
+ * The trace's own fields after `from, request, outcome, hops` (status, body, service, endpoint,
+ * failure) are rendered generically in their recorded order; a trace of another layout entirely.
+ */
+export function compileTemplate(recorded: Trace, sentinel: number, holes: number): TraceTemplate<Trace> {
   const numbers = Array.from({ length: holes }, (_, i) => String(sentinel + i));
   // Never matches when there is no hole (an empty alternation would match everywhere).
   const pattern = new RegExp(holes === 0 ? '(?!)' : numbers.join('|'), 'g');
-  const compiled = compileValue(recorded, sentinel, pattern, holes, false);
-  return { render: (ports) => compiled.render(ports) as T };
+  const keys = Object.keys(recorded);
+  const fields = recorded as unknown as Record<string, unknown>;
+  const plainHops = recorded.hops.every((h) => isPlainHop(h as unknown as Record<string, unknown>));
+  if (!plainHops || TRACE_HEAD.some((k, i) => keys[i] !== k)) {
+    const compiled = compileValue(recorded, sentinel, pattern, holes, false);
+    return { render: (ports) => compiled.render(ports) as Trace };
+  }
+  const from = recorded.from;
+  const { method, url, host, clientIp } = recorded.request;
+  const outcome = recorded.outcome;
+  const hops = recorded.hops.map((h) => compileHop(h, sentinel, pattern, holes));
+  const restKeys = keys.slice(TRACE_HEAD.length);
+  const rest = restKeys.map((k) => compileValue(fields[k], sentinel, pattern, holes, false).render);
+  return {
+    render: (ports) => {
+      const hopList: Hop[] = [];
+      for (let i = 0; i < hops.length; i++) hopList.push(hops[i]!(ports) as Hop);
+      const trace: Trace = { from, request: { method, url, host, clientIp }, outcome, hops: hopList };
+      const out = trace as unknown as Record<string, unknown>;
+      for (let i = 0; i < restKeys.length; i++) out[restKeys[i]!] = rest[i]!(ports);
+      return trace;
+    },
+  };
 }
 
 /** Structural equality of two JSON-like values (own enumerable keys; undefined-valued keys count). */
