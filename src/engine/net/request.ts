@@ -15,6 +15,7 @@ import type { GraphId, Hop, Trace } from '../trace.ts';
 import { DNS_GRAPH_ID } from '../trace.ts';
 import { copyHop } from './deliver.ts';
 import { routeToAddress } from './entry.ts';
+import { handleControllerRequest } from './ingress/controller.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { normalizeHost } from './ingress/pathMatch.ts';
 import { routeByPlan } from './routePlan.ts';
@@ -298,7 +299,7 @@ function routeInFull(
   if (!found.ok)
     return { trace: failure(request.from, request, method, 'unresolved', `${found.error}\n`), state };
   const source = found.source;
-  const ctx = new RouteContext(state, index);
+  const ctx = new RouteContext(state, index, handleControllerRequest);
   ctx.recording = recording;
   if (source.kind === 'client' && source.isNew) ctx.addClient(source.client);
   const url = parseUrlCached(request.url);

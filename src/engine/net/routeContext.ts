@@ -5,7 +5,23 @@
  */
 import type { AffinityEntry, ClientState, ClusterState } from '../model/state.ts';
 import type { GraphId, Hop, HopFacts, HopKind } from '../trace.ts';
+import type { PodState } from '../model/state.ts';
+import type { Delivery, Flow } from './flow.ts';
+import type { ControllerRuntime } from './ingress/controllerRuntime.ts';
 import type { NetIndex } from './netIndex.ts';
+
+/**
+ * An ingress controller pod answering on one of its ports (ingress/controller.ts). request.ts hands it
+ * in, so deliver.ts need not import the controller, which itself proxies and delivers: importing it
+ * from deliver.ts made a runtime cycle (deliver -> controller -> serviceProxy -> deliver).
+ */
+export type IngressHandler = (
+  ctx: RouteContext,
+  flow: Flow,
+  pod: PodState,
+  runtime: ControllerRuntime,
+  port: number,
+) => Delivery;
 
 /**
  * One random or cursor-driven decision of a request, in the order routing made it: what a compiled
@@ -29,7 +45,7 @@ export interface Recording {
 }
 
 export class RouteContext {
-  /** The rng state (sim/rng.ts mulberry32), advanced in place: see random(). */
+  /** The rng state (rng.ts mulberry32), advanced in place: see random(). */
   private rngState: number;
   readonly hops: Hop[] = [];
   private affinity: Record<string, AffinityEntry>;
@@ -43,6 +59,8 @@ export class RouteContext {
   constructor(
     readonly state: ClusterState,
     readonly index: NetIndex,
+    /** Needed by every request that may reach an ingress controller; a plan's replay reaches none. */
+    readonly serveIngress?: IngressHandler,
   ) {
     this.rngState = state.rng;
     this.affinity = state.affinity;
@@ -65,7 +83,7 @@ export class RouteContext {
   }
 
   /**
-   * A float in [0, 1): exactly sim/rng.ts drawRandom (mulberry32), without allocating a result object
+   * A float in [0, 1): exactly rng.ts drawRandom (mulberry32), without allocating a result object
    * per draw (routeRequest draws several times per request; routeContext.test.ts checks both agree).
    * Routing draws through ephemeralPort and randomPosition, which a plan can replay; a bare draw makes
    * the request unplannable.

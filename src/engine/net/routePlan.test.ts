@@ -1,7 +1,8 @@
 /**
- * Cached request plans must not change a single byte of what routing returns: every plain GET from
- * every pod, node and outside client to every Service (by name, by ClusterIP, by node IP and node
- * port) of the bundled scenarios, in every kube-proxy mode, routed with plans and without, gives
+ * Compiled request plans (routePlan.ts) must not change a single byte of what routing returns: every
+ * request from every pod, node and outside client to every Service (by name, by ClusterIP, by node IP
+ * and node port, by load-balancer IP), every Ingress host (with a Host header), a few pod IPs, and a
+ * POST, over the bundled scenarios, in every kube-proxy mode, routed with plans and without, gives
  * equal traces and equal states.
  */
 import { describe, it, expect, vi } from 'vitest';
@@ -29,6 +30,7 @@ function requestsOf(state: ClusterState): RequestSpec[] {
     'client/visitor',
   ];
   const urls: string[] = [];
+  const extra: Omit<RequestSpec, 'from'>[] = [];
   for (const s of state.services) {
     const { namespace, name } = s.manifest.metadata;
     for (const port of s.manifest.spec.ports) {
@@ -40,8 +42,26 @@ function requestsOf(state: ClusterState): RequestSpec[] {
       if (port.nodePort === undefined) continue;
       for (const node of state.nodes) urls.push(`http://${node.ip}:${port.nodePort}/p`);
     }
+    for (const lb of s.status.loadBalancer.ingress) {
+      for (const port of s.manifest.spec.ports) urls.push(`http://${lb.ip}:${port.port}/lb`);
+      for (const ing of state.ingresses) {
+        for (const rule of ing.manifest.spec.rules) {
+          const headers = rule.host === undefined ? undefined : { Host: rule.host };
+          for (const path of rule.paths) {
+            extra.push({ url: `http://${lb.ip}${path.path || '/'}`, ...(headers ? { headers } : {}) });
+          }
+        }
+      }
+    }
   }
-  return sources.flatMap((from) => urls.map((url) => ({ from, url })));
+  for (const pod of state.pods.slice(0, 4)) {
+    for (const port of [80, 8080]) urls.push(`http://${pod.status.podIP}:${port}/`);
+  }
+  extra.push({ url: urls[0] ?? 'http://kubia', method: 'POST' });
+  return sources.flatMap((from) => [
+    ...urls.map((url) => ({ from, url })),
+    ...extra.map((spec) => ({ from, ...spec })),
+  ]);
 }
 
 /** Routes `count` requests in a row both ways and expects identical traces and final states. */
@@ -61,7 +81,7 @@ function expectSame(state: ClusterState, request: RequestSpec, count: number): v
 
 const MODES: KubeProxyMode[] = ['iptables', 'nftables', 'ipvs'];
 
-describe('cached ClusterIP plans route exactly as the general path', () => {
+describe('compiled plans route exactly as the general path', () => {
   for (const [id, text] of Object.entries(SCENARIO_TEXTS)) {
     it(`scenario ${id}, every mode`, () => {
       const base = createSimulation({ files: [{ file: `${id}.yaml`, text }], seed: 3 }).state;

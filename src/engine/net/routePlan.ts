@@ -59,8 +59,11 @@ interface PlanRoot {
   settings: ClusterState['settings'];
   clock: number;
   metallb: ClusterState['metallb'];
-  /** An outside client's Source also depends on `state.clients`: the plan holds while it is the same. */
-  source: Source | undefined;
+  /**
+   * An outside client comes from `state.clients` (its address, its /etc/hosts): the plan holds while
+   * findSourceCached hands back the same Source object.
+   */
+  client: Source | undefined;
   /** Set when a recording touched something a plan cannot replay: every request is routed in full. */
   unplannable: boolean;
   node: PlanNode;
@@ -94,7 +97,7 @@ function newNode(): PlanNode {
   return { step: undefined, next: undefined, children: undefined, leaf: undefined };
 }
 
-function sourceStamp(state: ClusterState, index: NetIndex, from: string): Source | undefined {
+function clientStamp(state: ClusterState, index: NetIndex, from: string): Source | undefined {
   if (!from.startsWith('client/')) return undefined;
   const found = findSourceCached(state, index, from, undefined);
   return found.ok ? found.source : undefined;
@@ -112,21 +115,21 @@ function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, met
     perSource.set(request.from, perRequest);
   }
   const key = requestKey(request, method);
-  const source = sourceStamp(state, index, request.from);
+  const client = clientStamp(state, index, request.from);
   const hit = perRequest.get(key);
   if (
     hit &&
     hit.settings === state.settings &&
     hit.clock === state.clock &&
     hit.metallb === state.metallb &&
-    hit.source === source
+    hit.client === client
   )
     return hit;
   const root: PlanRoot = {
     settings: state.settings,
     clock: state.clock,
     metallb: state.metallb,
-    source,
+    client,
     unplannable: false,
     node: newNode(),
   };
