@@ -41,6 +41,16 @@ const devWithoutCsp = {
     html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
 };
 
+/**
+ * The libraries the first graph is drawn with, in one chunk of their own. Left to itself the bundler
+ * splits what the page's entry shares with its lazy chunks (dialogs, lessons, the inspector) into
+ * several small common chunks, all preloaded at once and each compressed apart: more bytes for the same
+ * code. react-i18next's <Trans> (and its HTML parser) is left out: only lazy parts use it. Measured by
+ * `npm run bench:ui` (initial JS) and `node scripts/initial-js-report.mjs` (docs/performance.md).
+ */
+const FIRST_GRAPH_LIBRARIES =
+  /[\\/]node_modules[\\/](?:(?:react|react-dom|scheduler|i18next|zustand|use-sync-external-store|@xyflow|d3-[a-z]+|classcat)[\\/]|react-i18next[\\/]dist[\\/]es[\\/](?!Trans))/;
+
 export default defineConfig({
   base: basePath(process.env.KUBEPLAY_BASE),
   plugins: [react(), offline, devWithoutCsp],
@@ -51,5 +61,13 @@ export default defineConfig({
   optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { chunkSizeWarningLimit: 5000, rolldownOptions: { checks: { bundlerTimings: false } } },
+  build: {
+    chunkSizeWarningLimit: 5000,
+    rolldownOptions: {
+      checks: { bundlerTimings: false },
+      output: {
+        codeSplitting: { groups: [{ name: 'libraries', test: FIRST_GRAPH_LIBRARIES }] },
+      },
+    },
+  },
 });

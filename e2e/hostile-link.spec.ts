@@ -7,6 +7,7 @@
 import LZString from 'lz-string';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { longTasksSince, pageNow, recordLongTasks } from './longTasks.ts';
 import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
 import type { PlaygroundPage } from './pages/PlaygroundPage.ts';
 
@@ -35,20 +36,37 @@ const millionYaml = [
 /** The share codec's plain form (`#lz.`): LZ-string of the JSON scenario, as src/share reads it. */
 const millionLink = `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml: millionYaml, seed: 1 }))}`;
 
+/** The limit's own words (src/engine/limits.ts podLimitDetail), so no one takes it for Kubernetes'. */
+const POD_LIMIT =
+  'kubeplay simulates at most 5,000 pods in all (a limit of this playground, not of Kubernetes)';
+
 /**
- * How long the main thread takes to run a task and paint a frame (ms): a frozen page answers late. Logged
- * for the record, not asserted (a busy machine must not fail the test).
+ * "The page answers within 1 s" is a figure, not an assertion here: the page measures its own main-thread
+ * tasks (longTasks.ts) and this test prints them, and `npm run bench:ui` reports them for this link and
+ * for 10,000- and 5,000-pod links (e2e/bench/hostileLinks.ts). On the shared 2-core CI machine the app's
+ * own start-up tasks (the editor, the first graph) measured 1.5 s and 4.3 s in two runs of this test with
+ * seven jobs running, so any fixed budget would fail for the machine's sake. What the test does assert
+ * is load-proof: the message is the LIMIT's (the engine refused before allocating; a simulation that ran
+ * long would have been stopped by the Worker's 3 s watchdog, with another message), the page answers
+ * clicks (the Problems tab), the user's edit survives, and a reload opens normally.
  */
-async function answerTime(page: Page): Promise<number> {
-  const start = Date.now();
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-  return Date.now() - start;
+
+/** The Problems panel names the replicas field and says it is the playground's pod limit. */
+async function expectPodLimitShown(playground: PlaygroundPage): Promise<void> {
+  await playground.showBottomTab('problems');
+  await expect(playground.problems).toContainText('spec.replicas');
+  await expect(playground.problems).toContainText(POD_LIMIT);
 }
 
-/** The page says what is wrong with the replicas line: the limit's Problems entry, or the watchdog's. */
-async function expectReplicasBlamed(playground: PlaygroundPage): Promise<void> {
-  await playground.showBottomTab('problems');
-  await expect(playground.problems).toContainText(/replicas/);
+/** Waits for the limit's message; prints how soon, and the longest main-thread task meanwhile. */
+async function expectLimitAnswered(playground: PlaygroundPage, page: Page): Promise<void> {
+  await expect(page.getByTestId('bottom-tab-problems')).toBeVisible({ timeout: FIRST_GRAPH_MS });
+  const onScreen = await pageNow(page);
+  await expectPodLimitShown(playground);
+  const tasks = await longTasksSince(page, onScreen);
+  console.log(
+    `limit shown by ${Math.round(await pageNow(page))} ms after navigation; longest main-thread task since the app was on screen ${tasks.longest} ms (${tasks.count} over 50 ms)`,
+  );
 }
 
 /** A reload of a scenario whose only workload was refused: the graph is ready with no pod to wait for. */
@@ -58,22 +76,17 @@ async function reloadWithoutPods(playground: PlaygroundPage, page: Page): Promis
 }
 
 test.describe('hostile links', () => {
-  test('a 1,000,000-replica link keeps the page answering and a reload opens normally', async ({
+  test("a 1,000,000-replica link shows the limit's message and a reload opens normally", async ({
     playground,
     page,
   }) => {
+    await recordLongTasks(page);
     await page.goto(`/${millionLink}`);
-    await expect(page.getByTestId('bottom-tab-problems')).toBeVisible({ timeout: FIRST_GRAPH_MS });
-    const answers: number[] = [];
-    for (let i = 0; i < 5; i++) answers.push(await answerTime(page));
-    console.log(`main thread answered in ${answers.join(', ')} ms while the link simulated`);
-    await expectReplicasBlamed(playground);
-    answers.push(await answerTime(page));
-    console.log(`and in ${answers.at(-1)} ms after`);
+    await expectLimitAnswered(playground, page);
     // The engine refuses the Deployment at once (the playground's pod limit), so the link simulated
     // within its budget and may be autosaved; either way a reload must open normally, not hang again.
     await reloadWithoutPods(playground, page);
-    await expectReplicasBlamed(playground);
+    await expectPodLimitShown(playground);
   });
 
   test('opening it over my own work keeps my edit in the library, and a reload opens normally', async ({
@@ -86,17 +99,20 @@ test.describe('hostile links', () => {
       .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', STORAGE_KEY))
       .toContain('replicas: 4');
     // Pasting the link into the address bar of the open page: it starts over and asks.
+    await recordLongTasks(page);
     await page.goto(`/${millionLink}`);
     await page.getByTestId('link-open').click({ timeout: FIRST_GRAPH_MS });
-    const answer = await answerTime(page);
-    console.log(`main thread answered in ${answer} ms after opening the link`);
-    await expectReplicasBlamed(playground);
+    await expectLimitAnswered(playground, page);
     // Opening the shared scenario put my work in the library first.
     await expect
       .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', LIBRARY_KEY))
       .toContain('replicas: 4');
     await reloadWithoutPods(playground, page);
-    await expectReplicasBlamed(playground);
+    await expectPodLimitShown(playground);
+    // My edit is still mine to go back to after the reload.
+    await expect
+      .poll(() => page.evaluate((key) => localStorage.getItem(key) ?? '', LIBRARY_KEY))
+      .toContain('replicas: 4');
   });
 
   test('a link whose own lesson does not parse says why instead of dropping it silently', async ({

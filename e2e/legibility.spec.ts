@@ -4,52 +4,8 @@
  * and the graph as one tab stop walked with the arrow keys.
  */
 import type { Page } from '@playwright/test';
-import LZString from 'lz-string';
 import { test, expect } from './fixtures.ts';
-
-/** A kind cluster with 6 workers and a 300-replica Deployment behind a NodePort Service. */
-function largeClusterLink(): string {
-  const workers = Array.from({ length: 6 }, () => '  - role: worker').join('\n');
-  const yaml = `kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-  - role: control-plane
-${workers}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 300
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: luksa/kubia
-          ports:
-            - containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`;
-  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
-}
+import { largeClusterLink } from './largeCluster.ts';
 
 /** Every name drawn on screen (not hidden), with its rendered size: font size times the viewport's zoom. */
 async function drawnNamesPx(page: Page): Promise<{ text: string; px: number }[]> {
@@ -137,7 +93,7 @@ test.describe('a graph the back row can read', () => {
   }) => {
     test.slow();
     await page.setViewportSize({ width: 1366, height: 768 });
-    await playground.open(largeClusterLink());
+    await playground.open(largeClusterLink(6, 300));
     await expect.poll(() => page.locator('.react-flow__node-pod').count(), { timeout: 60_000 }).toBe(300);
     await settled(page);
     const zoom = await page

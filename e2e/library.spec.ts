@@ -49,11 +49,13 @@ test.describe('the scenario library', () => {
     const summary = library.entry('kubia, worker2 down').getByTestId('library-entry-summary');
     await expect(summary).toContainText('4 pods · 4 Services · 1 Ingress · 1 action · from Kubia');
     await library.close();
-    // An entry holds the scenario (YAML, seed, actions), built afresh when it loads: a pod that the live
-    // edit added may have another name there (docs/editing.md). What loads must load the same every time.
+    // A reload shows the pods the page showed, names and addresses (the autosave's allocation ledger).
+    // Names and addresses only: a pod the ledger moves off a node that was down keeps the not-ready
+    // status it had there (a known gap of restoreAllocations.ts, docs/editing.md).
     await playground.reload();
     await expect(playground.kubiaPods()).toHaveCount(4);
-    const loaded = await podCards(page);
+    const namesAndIps = (cards: string[]) => cards.map((c) => c.replace(' · not ready', ''));
+    await expect.poll(async () => namesAndIps(await podCards(page))).toEqual(namesAndIps(saved));
 
     // Another working copy: scaled down. The library keeps the saved one across a reload.
     await terminal.focus();
@@ -80,13 +82,16 @@ test.describe('the scenario library', () => {
     await library.dialog.getByTestId('library-confirm-open').click();
     await expect(library.dialog).toBeHidden();
     await expect(playground.kubiaPods()).toHaveCount(4);
-    await expect.poll(() => podCards(page)).toEqual(loaded);
+    // An entry holds the scenario (YAML, seed, actions), built afresh when it opens: a pod that the live
+    // edit added may have another name there (docs/editing.md).
     expect((await playground.call('nodes')).find((n) => n.name === 'kind-worker2')?.up).toBe(false);
     await playground.editorLine('replicas: 4');
+    const opened = await podCards(page);
 
-    // The working copy is the entry now, also after a reload.
+    // The working copy is the entry now, also after a reload, with the pods it opened with.
     await playground.reload();
     await expect(playground.kubiaPods()).toHaveCount(4);
+    await expect.poll(() => podCards(page)).toEqual(opened);
     await library.open();
     await expect(library.working).toHaveAttribute('data-status', 'same');
     await expect(library.entry('kubia, worker2 down')).toContainText('open');

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
 import { registerOffline } from './pwa/registerOffline.ts';
@@ -10,22 +10,26 @@ import type { AutosaveGate } from './store/persistenceGate.ts';
 import { watchOtherTabs } from './store/persistenceSync.ts';
 import type { OpenedLink } from './store/shareLink.ts';
 import { AppContext } from './store/react.ts';
+import { afterFirstGraph } from './ui/app/afterFirstGraph.ts';
 import { App } from './ui/app/App.tsx';
 import { getBundledScenarios } from './ui/app/scenarioCatalog.ts';
 import { installTestApi } from './ui/app/testApi.ts';
-import { LessonRefusedAlert } from './ui/autosave/LessonRefusedAlert.tsx';
-import { OtherTabAlert } from './ui/autosave/OtherTabAlert.tsx';
-import { SaveFailedAlert } from './ui/autosave/SaveFailedAlert.tsx';
-import { EmbedApp } from './ui/share/EmbedApp.tsx';
 import { forgetOpenEntry } from './ui/library/forgetOpenEntry.ts';
 import { toFullPageUrl } from './ui/share/embedMode.ts';
-import { LinkChoiceDialog } from './ui/share/LinkChoiceDialog.tsx';
-import { LinkErrorAlert } from './ui/share/LinkErrorAlert.tsx';
 import { planOpening } from './ui/share/planOpening.ts';
 import { createEngineClient } from './worker/engineClient.ts';
+import { takeEarlyEngineWorker } from './earlyEngine.ts';
 import './ui/app/app.css';
 import { getBrowserStorage } from './ui/browserStorage.ts';
 import { rememberLayout } from './ui/app/layoutMemory.ts';
+
+// Shown only when the autosave fails or another tab changes the scenario: mounted once their chunk is in.
+const SaveFailedAlert = lazy(async () => ({
+  default: (await import('./ui/autosave/SaveFailedAlert.tsx')).SaveFailedAlert,
+}));
+const OtherTabAlert = lazy(async () => ({
+  default: (await import('./ui/autosave/OtherTabAlert.tsx')).OtherTabAlert,
+}));
 
 /** Everything the page does at load, in order; awaits only what the first render needs. */
 async function start(): Promise<void> {
@@ -33,7 +37,7 @@ async function start(): Promise<void> {
   // keeps later edits instead of reopening the link. It never silently replaces the user's own differing
   // work (they are asked), and an embed (`?embed`) neither reads nor writes the autosave (src/ui/share).
   // The Worker starts loading the engine at once, while the link and the language are read.
-  const engine = createEngineClient();
+  const engine = createEngineClient(takeEarlyEngineWorker());
   const storage = getBrowserStorage();
   const scenarios = getBundledScenarios();
   const plan = await planOpening({
@@ -85,28 +89,41 @@ async function start(): Promise<void> {
   // Panels and their sizes as this browser left them (an embed keeps its own fixed layout).
   if (!plan.embed) rememberLayout(app.view, storage, window.innerWidth);
   installTestApi(app);
-  registerOffline(import.meta.env.PROD);
-  // Before the first render: the page opens in the saved or the browser's language.
-  await initI18n();
+  // The service worker precaches every file (megabytes): not while the first graph is being drawn.
+  void afterFirstGraph(app).then(() => registerOffline(import.meta.env.PROD));
+  // Before the first render: the page opens in the saved or the browser's language. What only some
+  // openings show (an embed, a link's question or error, a refused lesson) is its own chunk, fetched at
+  // the same time, so the usual page's first script stays small (docs/performance.md).
+  const [, embed, linkChoice, linkError, lessonAlert] = await Promise.all([
+    initI18n(),
+    plan.embed ? import('./ui/share/EmbedApp.tsx') : null,
+    plan.ask ? import('./ui/share/LinkChoiceDialog.tsx') : null,
+    plan.error ? import('./ui/share/LinkErrorAlert.tsx') : null,
+    lessonRefused ? import('./ui/autosave/LessonRefusedAlert.tsx') : null,
+  ]);
 
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(
       <StrictMode>
         <AppContext.Provider value={app}>
-          {plan.embed ? (
-            <EmbedApp
+          {plan.embed && embed ? (
+            <embed.EmbedApp
               mode={plan.embed}
               fullPageUrl={toFullPageUrl(window.location.href, fragment, plan.linkEmbed)}
             />
           ) : (
             <App />
           )}
-          {plan.ask && <LinkChoiceDialog link={plan.ask} />}
-          {plan.error && <LinkErrorAlert message={plan.error} />}
-          {plan.autosave && <SaveFailedAlert storage={appStorage} />}
-          {plan.autosave && <OtherTabAlert storage={appStorage} />}
-          {lessonRefused && <LessonRefusedAlert reason={lessonRefused} />}
+          {plan.ask && linkChoice && <linkChoice.LinkChoiceDialog link={plan.ask} />}
+          {plan.error && linkError && <linkError.LinkErrorAlert message={plan.error} />}
+          {plan.autosave && (
+            <Suspense fallback={null}>
+              <SaveFailedAlert storage={appStorage} />
+              <OtherTabAlert storage={appStorage} />
+            </Suspense>
+          )}
+          {lessonRefused && lessonAlert && <lessonAlert.LessonRefusedAlert reason={lessonRefused} />}
         </AppContext.Provider>
       </StrictMode>,
     );

@@ -34,7 +34,12 @@ export type { SourceFile, ParseResult } from './parse/parseManifests.ts';
 export { parseManifests } from './parse/parseManifests.ts';
 export type { RejectedChange, Simulation, SimulationInput } from './sim/simulation.ts';
 export { createSimulation, applyAction } from './sim/simulation.ts';
+export type { AllocationLedger } from './sim/allocationLedger.ts';
+export { recordAllocations, readAllocationLedger } from './sim/allocationLedger.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
+export type { SimulationOptions } from './sim/simulation.ts';
+export { createParseCache } from './parse/parseCache.ts';
+export type { ParseCache } from './parse/parseCache.ts';
 export type { DocumentLink } from './sim/documentLinks.ts';
 // linkDocuments, documentAtLine, documentOfGraphId: engine/links.ts, loaded on demand.
 export { sameCluster } from './sim/sameCluster.ts';

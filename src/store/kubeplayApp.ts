@@ -16,33 +16,23 @@ import type {
 } from '../engine/index.ts';
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
-import { loadSavedScenario, saveScenario } from './persistence.ts';
+import { createAllocationMemory } from './allocationMemory.ts';
+import { createAppEvents } from './appEvents.ts';
+import { startAllocations, startScenario, startView } from './appStartState.ts';
+import { createAppTraffic } from './appTraffic.ts';
+import { createAppYamlLinks } from './appYamlLinks.ts';
+import { saveScenario } from './persistence.ts';
 import { viewOfOpenedLink } from './linkView.ts';
 import type { OpenedLink } from './shareLink.ts';
 import type { KeyValueStorage } from './persistence.ts';
-import { appendAction, createScenarioStore, DEFAULT_SEED, loadScenario, setYaml } from './scenarioStore.ts';
+import { suggestFirstRequest as suggestRequest } from './requestDraft.ts';
+import { appendAction, createScenarioStore, loadScenario, setYaml } from './scenarioStore.ts';
 import type { ScenarioStore } from './scenarioStore.ts';
 import { applyEngineError, applySimulation, createSimulationStore } from './simulationStore.ts';
 import type { SimulationStore } from './simulationStore.ts';
-import {
-  clearTraffic,
-  createTrafficStore,
-  launchFlights,
-  markTrafficStale,
-  setTrafficError,
-  startBatch,
-} from './trafficStore.ts';
-import type { Flight, TrafficStore } from './trafficStore.ts';
-import {
-  createViewStore,
-  requestQuickFix,
-  revealDocument,
-  revealLine,
-  sayNoDocument,
-  setCursorObjects,
-} from './viewStore.ts';
-import { createLinkCache } from './yamlLinks.ts';
-import { readSavedNarration } from './narration.ts';
+import { clearTraffic, createTrafficStore, markTrafficStale } from './trafficStore.ts';
+import type { TrafficStore } from './trafficStore.ts';
+import { createViewStore } from './viewStore.ts';
 import { resetViewForNewScenario } from './viewActions.ts';
 import type { ViewStore } from './viewStore.ts';
 
@@ -132,49 +122,26 @@ export interface KubeplayAppOptions {
 }
 
 export const MANIFEST_FILE = 'manifest.yaml';
-const MAX_BATCH = 2000;
 
 export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   const { engine, scenarios, storage, now } = options;
   const debounceMs = options.debounceMs ?? 90;
   const first = scenarios[0] ?? { id: 'empty', title: 'Empty', yaml: '' };
   const link = options.link ?? null;
-  const scenario = createScenarioStore(
-    link?.scenario ??
-      loadSavedScenario(storage) ?? {
-        scenarioId: first.id,
-        yaml: first.yaml,
-        seed: DEFAULT_SEED,
-        actions: [],
-      },
-  );
+  const scenario = createScenarioStore(startScenario(link, storage, first));
+  // A reload shows the pods the page showed before it (their names and addresses), not a fresh draw.
+  const allocations = createAllocationMemory(startAllocations(link, storage));
   const simulation = createSimulationStore();
-  // The narration level this browser remembers, unless the link asks for one.
-  const view = createViewStore({
-    narration: readSavedNarration(storage) ?? 'plain',
-    ...(link ? viewOfOpenedLink(link) : {}),
-  });
+  const view = createViewStore(startView(link, storage));
   const traffic = createTrafficStore();
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let flightCounter = 0;
-  let batchCounter = 0;
   let running: Promise<void> = Promise.resolve();
-  const listeners = new Set<(event: LessonEvent) => void>();
   let laptopFiles: Record<string, string> = {};
-  const report = (event: LessonEvent) => {
-    for (const listener of listeners) listener(event);
-  };
-
-  const links = createLinkCache(MANIFEST_FILE);
-  let cursorLine: number | null = null;
-  async function ringCursorDocument(): Promise<void> {
-    const sim = simulation.getState().sim;
-    const line = cursorLine;
-    if (line === null || !sim) return setCursorObjects(view, []);
-    const doc = await links.atLine(sim.state, scenario.getState().yaml, line);
-    // The cursor may have moved (or left) while the links loaded: only the latest position rings.
-    if (cursorLine === line && simulation.getState().sim === sim) setCursorObjects(view, doc?.graphIds ?? []);
-  }
+  const events = createAppEvents();
+  const report = events.report;
+  const requests = createAppTraffic({ engine, traffic, view, now, ready: () => running, report });
+  const yamlLinks = createAppYamlLinks(MANIFEST_FILE, { scenario, simulation, view });
+  const ringCursorDocument = yamlLinks.ringCursorDocument;
 
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
@@ -183,14 +150,25 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     const { yaml, seed, actions } = scenario.getState();
     const edit = nextRunIsEdit;
     nextRunIsEdit = true;
+    const restore = allocations.takeRestore();
     const reply = await engine.simulate(
-      { files: [{ file: MANIFEST_FILE, text: yaml }], seed, actions },
+      {
+        files: [{ file: MANIFEST_FILE, text: yaml }],
+        seed,
+        actions,
+        ...(restore && !edit ? { allocations: restore } : {}),
+      },
       { edit },
     );
     if (!reply) return; // superseded by a later edit
     if (reply.sim) {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
+      // The autosave gets the allocations of what is on screen, once the engine built the saved text.
+      const changed = allocations.remember({ yaml, seed, actions }, reply.sim.state);
+      const current = scenario.getState();
+      const ledger = allocations.ledgerFor(current);
+      if (changed && ledger) saveScenario(storage, current, undefined, ledger);
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       void ringCursorDocument();
@@ -207,7 +185,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   }
 
   const unsubscribe = scenario.subscribe((next, previous) => {
-    saveScenario(storage, next);
+    saveScenario(storage, next, undefined, allocations.ledgerFor(next));
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
     // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with
@@ -221,38 +199,9 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   });
   running = runEngine();
 
-  /**
-   * Until the user types in the request bar, offer a request that exists in this cluster: from the
-   * first pod of the default namespace to the first Service there (both read from the state). After an
-   * edit the URL stays (the bar says when it no longer resolves, instead of silently aiming elsewhere);
-   * only a sending pod that is gone is replaced.
-   */
   function suggestFirstRequest(edit: boolean): void {
     const state = simulation.getState().sim?.state;
-    if (!state) return;
-    const pod = state.pods.find((p) => p.metadata.namespace === 'default');
-    if (edit) {
-      const { draft } = view.getState();
-      const gone =
-        draft.from.startsWith('pod/') &&
-        !state.pods.some((p) => `pod/${p.metadata.namespace}/${p.metadata.name}` === draft.from);
-      if (gone) {
-        view.setState({
-          draft: { ...draft, from: pod ? `pod/default/${pod.metadata.name}` : 'client/laptop' },
-        });
-      }
-      return;
-    }
-    const svc = state.services.find(
-      (s) => s.manifest.metadata.namespace === 'default' && s.manifest.metadata.name !== 'kubernetes',
-    );
-    view.setState({
-      draft: {
-        from: pod ? `pod/default/${pod.metadata.name}` : 'client/laptop',
-        url: svc ? `http://${svc.manifest.metadata.name}` : 'http://kubia',
-        host: '',
-      },
-    });
+    if (state) suggestRequest(view, state, edit);
   }
 
   async function flushEngine(): Promise<void> {
@@ -262,16 +211,6 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       running = runEngine();
     }
     await running;
-  }
-
-  function makeFlight(
-    trace: Flight['trace'],
-    startAt: number,
-    focused: boolean,
-    batch: number | null,
-  ): Flight {
-    flightCounter += 1;
-    return { id: `t${flightCounter}`, trace, startAt, focused, batch };
   }
 
   function fileBaseName(): string {
@@ -299,36 +238,8 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       appendAction(scenario, action);
       void flushEngine().then(() => report({ type: 'action', action }));
     },
-    async sendRequest(spec) {
-      await running;
-      const reply = await engine.route([spec]);
-      setTrafficError(traffic, reply.error);
-      const trace = reply.traces[0];
-      if (!trace) return;
-      view.setState({ stepHop: 0 });
-      launchFlights(traffic, [makeFlight(trace, now(), true, null)]);
-      report({ type: 'trace', trace });
-    },
-    async sendTraffic(plan) {
-      const count = Math.max(0, Math.min(MAX_BATCH, Math.floor(plan.count)));
-      if (count === 0 || plan.from.length === 0) return;
-      await running;
-      const requests: RequestSpec[] = Array.from({ length: count }, (_, i) => ({
-        from: plan.from[i % plan.from.length] ?? plan.from[0] ?? 'client/laptop',
-        url: plan.url,
-        ...(plan.host ? { headers: { Host: plan.host } } : {}),
-      }));
-      const reply = await engine.route(requests);
-      setTrafficError(traffic, reply.error);
-      batchCounter += 1;
-      startBatch(traffic, batchCounter, reply.traces);
-      const gap = 1000 / Math.max(0.1, plan.ratePerSecond);
-      const start = now();
-      launchFlights(
-        traffic,
-        reply.traces.map((trace, i) => makeFlight(trace, start + i * gap, false, batchCounter)),
-      );
-    },
+    sendRequest: requests.sendRequest,
+    sendTraffic: requests.sendTraffic,
     async runCommand(line, given) {
       await running;
       // The laptop's files (a lesson's) join the session; files the student wrote win.
@@ -347,16 +258,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
         }
         await running;
       }
-      if (reply.traces.length > 0) {
-        // One after another, as the command made them; the last is the one the step panel explains.
-        const start = now();
-        const last = reply.traces.length - 1;
-        view.setState({ stepHop: 0 });
-        launchFlights(
-          traffic,
-          reply.traces.map((trace, i) => makeFlight(trace, start + i * 400, i === last, null)),
-        );
-      }
+      requests.launchCommandTraces(reply.traces);
       if (line.trim() !== '') {
         const { output, exitCode, traces, actions } = reply;
         report({ type: 'command', command: line, output, exitCode, traces, actions });
@@ -388,10 +290,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       return makeShareLink(scenario.getState(), view.getState());
     },
     flush: flushEngine,
-    onEvent(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: events.onEvent,
     setLaptopFiles(files) {
       laptopFiles = { ...files };
     },
@@ -401,28 +300,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       view.setState({ ...viewOfOpenedLink(opened), stepHop: 0 });
       scenario.setState({ ...opened.scenario });
     },
-    showInYaml(location) {
-      if (location.file === MANIFEST_FILE) revealLine(view, location.line, location.column, true);
-    },
-    revealInYaml(id) {
-      const sim = simulation.getState().sim;
-      // Presenting, the YAML stays hidden: a click on a card only selects it.
-      if (!sim || view.getState().presenter) return;
-      void links.ofGraphId(sim.state, scenario.getState().yaml, id).then((doc) => {
-        if (doc) revealDocument(view, doc.line);
-        else sayNoDocument(view, id);
-      });
-    },
-    moveEditorCursor(line) {
-      cursorLine = line;
-      if (line !== null) sayNoDocument(view, null);
-      void ringCursorDocument();
-    },
-    applyQuickFix(fix) {
-      if (fix.file === MANIFEST_FILE) requestQuickFix(view, fix);
-    },
+    showInYaml: yamlLinks.showInYaml,
+    revealInYaml: yamlLinks.revealInYaml,
+    moveEditorCursor: yamlLinks.moveEditorCursor,
+    applyQuickFix: yamlLinks.applyQuickFix,
     dispose() {
-      listeners.clear();
+      events.clear();
       if (timer !== null) clearTimeout(timer);
       unsubscribe();
       engine.dispose();

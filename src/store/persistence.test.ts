@@ -1,5 +1,12 @@
 import { describe, it, expect } from 'vitest';
-import { loadSavedScenario, restoreSavedScenario, saveScenario, STORAGE_KEY } from './persistence.ts';
+import {
+  loadSavedAllocations,
+  loadSavedScenario,
+  restoreSavedScenario,
+  saveScenario,
+  STORAGE_KEY,
+} from './persistence.ts';
+import { createSimulation, recordAllocations } from '../engine/index.ts';
 
 function memoryStorage() {
   const map = new Map<string, string>();
@@ -52,5 +59,20 @@ describe('scenario autosave', () => {
     expect(loadSavedScenario(broken)).toBeNull();
     expect(() => saveScenario(broken, { scenarioId: 'x', yaml: '', seed: 1, actions: [] })).not.toThrow();
     expect(STORAGE_KEY).toMatch(/^kubeplay\./);
+  });
+
+  it('keeps the allocations with the scenario, and drops a ledger it cannot read', () => {
+    const storage = memoryStorage();
+    const scenario = { scenarioId: 'custom', yaml: 'kind: Pod\n', seed: 1, actions: [] };
+    const ledger = recordAllocations(createSimulation({ files: [], seed: 1 }).state);
+    saveScenario(storage, scenario, () => 5, ledger);
+    expect(loadSavedAllocations(storage)).toEqual(ledger);
+    expect(loadSavedScenario(storage)).toEqual(scenario);
+    saveScenario(storage, scenario, () => 6);
+    expect(loadSavedAllocations(storage)).toBeNull();
+    const saved = JSON.parse(storage.map.get(STORAGE_KEY) ?? '{}') as Record<string, unknown>;
+    storage.map.set(STORAGE_KEY, JSON.stringify({ ...saved, allocations: { ...ledger, version: 99 } }));
+    expect(loadSavedAllocations(storage)).toBeNull();
+    expect(loadSavedScenario(storage)).toEqual(scenario);
   });
 });

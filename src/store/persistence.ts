@@ -2,7 +2,8 @@
  * Autosave of the scenario to localStorage so an edit survives a reload. The saved value is
  * untrusted on the way back (another version of the app, a hand edit): restore it field by field.
  */
-import type { Action } from '../engine/index.ts';
+import { readAllocationLedger } from '../engine/index.ts';
+import type { Action, AllocationLedger } from '../engine/index.ts';
 import type { ScenarioState } from './scenarioStore.ts';
 
 export const STORAGE_KEY = 'kubeplay.scenario.v1';
@@ -48,6 +49,28 @@ export function loadSavedScenario(storage: KeyValueStorage | null): ScenarioStat
 }
 
 /**
+ * The allocations (pod names and IPs, ClusterIPs, node ports) the cluster on screen held when the
+ * page saved, so a reload shows the same pods (docs/editing.md); null when absent, of another version,
+ * or not well formed (the reload then replays the YAML alone).
+ */
+export function restoreSavedAllocations(text: string | null): AllocationLedger | null {
+  try {
+    const value = JSON.parse(text ?? 'null') as { allocations?: unknown } | null;
+    return readAllocationLedger(value?.allocations);
+  } catch {
+    return null;
+  }
+}
+
+export function loadSavedAllocations(storage: KeyValueStorage | null): AllocationLedger | null {
+  try {
+    return restoreSavedAllocations(storage?.getItem(STORAGE_KEY) ?? null);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Why the last autosave did not happen: the browser's storage for this site is full (`quota`), or it
  * refused the write for another reason (`unavailable`: disabled, private mode, a blocked site).
  */
@@ -70,10 +93,25 @@ export function classifyStorageError(error: unknown): SaveFailure {
 /** Identifies this tab's saves, so another tab can tell its own writes from this one's. */
 export const TAB_ID = Math.random().toString(36).slice(2, 10);
 
-/** What goes into storage: the scenario, which tab saved it and when (epoch ms). */
-export function formatSavedScenario(scenario: ScenarioState, savedAt: number): string {
+/**
+ * What goes into storage: the scenario, which tab saved it and when (epoch ms), and the allocations
+ * of the cluster built from exactly this scenario, when known.
+ */
+export function formatSavedScenario(
+  scenario: ScenarioState,
+  savedAt: number,
+  allocations?: AllocationLedger | null,
+): string {
   const { yaml, scenarioId, seed, actions } = scenario;
-  return JSON.stringify({ yaml, scenarioId, seed, actions, savedBy: TAB_ID, savedAt });
+  return JSON.stringify({
+    yaml,
+    scenarioId,
+    seed,
+    actions,
+    savedBy: TAB_ID,
+    savedAt,
+    ...(allocations ? { allocations } : {}),
+  });
 }
 
 /** Who saved a stored value and when, if it says (older versions did not). */
@@ -104,11 +142,12 @@ export function saveScenario(
   storage: KeyValueStorage | null,
   scenario: ScenarioState,
   now: () => number = Date.now,
+  allocations?: AllocationLedger | null,
 ): SaveResult {
   if (!storage) return 'saved';
   let result: SaveResult = 'saved';
   try {
-    storage.setItem(STORAGE_KEY, formatSavedScenario(scenario, now()));
+    storage.setItem(STORAGE_KEY, formatSavedScenario(scenario, now(), allocations));
   } catch (error) {
     result = classifyStorageError(error);
   }

@@ -97,22 +97,32 @@ export function landFlights(store: TrafficStore, flightIds: string[]): void {
     const landing = new Set(flightIds);
     const landed = s.flights.filter((f) => landing.has(f.id));
     if (landed.length === 0) return s;
-    let hits = s.hits;
+    // One copy of the counters per landing, however many flights land in it (a batch of arrivals
+    // from the frame loop can be dozens, and there can be a thousand pods).
+    const hits = { ...s.hits };
+    let delivered = 0;
     let batch = s.batch;
+    const byTarget = batch ? { ...batch.byTarget } : {};
+    let batchArrived = 0;
     for (const flight of landed) {
       const key = getArrivalKey(flight.trace);
-      const delivered = flight.trace.endpoint?.pod !== undefined && flight.trace.outcome !== 'refused';
-      if (delivered) hits = { ...hits, [key]: (hits[key] ?? 0) + 1 };
+      if (flight.trace.endpoint?.pod !== undefined && flight.trace.outcome !== 'refused') {
+        hits[key] = (hits[key] ?? 0) + 1;
+        delivered++;
+      }
       if (batch && flight.batch === batch.id) {
-        batch = {
-          ...batch,
-          arrived: batch.arrived + 1,
-          byTarget: { ...batch.byTarget, [key]: (batch.byTarget[key] ?? 0) + 1 },
-        };
+        batchArrived++;
+        byTarget[key] = (byTarget[key] ?? 0) + 1;
       }
     }
+    if (batch && batchArrived > 0) batch = { ...batch, arrived: batch.arrived + batchArrived, byTarget };
     const focusedLanded = s.focusedLanded || (s.focused !== null && landing.has(s.focused.id));
-    return { flights: s.flights.filter((f) => !landing.has(f.id)), hits, batch, focusedLanded };
+    return {
+      flights: s.flights.filter((f) => !landing.has(f.id)),
+      hits: delivered > 0 ? hits : s.hits,
+      batch,
+      focusedLanded,
+    };
   });
 }
 

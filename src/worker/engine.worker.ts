@@ -2,18 +2,23 @@
 /** Thin: unpack a message, call the engine host, post the reply. */
 import { createEngineHost } from './engineHost.ts';
 import type { EngineReplyMessage, EngineRequestMessage, EngineWorkerMessage } from './engineApi.ts';
+import type { Simulation } from '../engine/index.ts';
+import { encodeDelta } from './structuralDelta.ts';
 
 const host = createEngineHost();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The simulation the page decoded last: the next one is sent as what changed since (structuralDelta.ts).
+let lastSent: Simulation | undefined;
 
 function answer(message: EngineRequestMessage): EngineReplyMessage {
   switch (message.op) {
-    case 'simulate':
-      return {
-        op: 'simulate',
-        id: message.id,
-        reply: host.simulate(message.generation, message.input, message.edit === true),
-      };
+    case 'simulate': {
+      const reply = host.simulate(message.generation, message.input, message.edit === true);
+      if (!reply.sim) return { op: 'simulate', id: message.id, reply };
+      const simDelta = encodeDelta(reply.sim, lastSent);
+      lastSent = reply.sim;
+      return { op: 'simulate', id: message.id, reply: { ...reply, sim: null }, simDelta };
+    }
     case 'route':
       return { op: 'route', id: message.id, reply: host.route(message.requests) };
     case 'runCommand':

@@ -14,6 +14,7 @@ import type {
   Trace,
 } from '../engine/index.ts';
 import type { InspectFacts } from './inspectFacts.ts';
+import type { Delta } from './structuralDelta.ts';
 
 export type { InspectFacts } from './inspectFacts.ts';
 
@@ -89,7 +90,16 @@ export type EngineRequestMessage =
   | { op: 'exportFiles'; id: number; input: ExportInput };
 
 export type EngineReplyMessage =
-  | { op: 'simulate'; id: number; reply: SimulateReply }
+  | {
+      op: 'simulate';
+      id: number;
+      reply: SimulateReply;
+      /**
+       * The Worker sends `reply.sim` as null and the simulation as a delta against the one it sent before
+       * (structuralDelta.ts): an edit crosses as what it changed, not as the whole cluster.
+       */
+      simDelta?: Delta;
+    }
   | { op: 'route'; id: number; reply: RouteReply }
   | { op: 'runCommand'; id: number; reply: CommandReply }
   | { op: 'complete'; id: number; reply: Completion | null }

@@ -22,6 +22,8 @@ import type {
   SimulateReply,
 } from './engineApi.ts';
 import { describeHang } from './hangReport.ts';
+import { decodeDelta } from './structuralDelta.ts';
+import type { Simulation } from '../engine/index.ts';
 
 type AnyReply = EngineReplyMessage['reply'];
 type Pending = { resolve: (reply: AnyReply) => void };
@@ -74,6 +76,8 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
   let watchdog: { id: number; handle: unknown } | null = null;
   // The last input the engine finished, to rebuild a restarted Worker and to compare a late input with.
   let lastGood: SimulationInput | null = null;
+  // The simulation the Worker sent last, which its next one is a delta against (structuralDelta.ts).
+  let lastReceived: Simulation | undefined;
 
   // A Worker whose script cannot load fails asynchronously (an `error` event, no exception): from then
   // on every call, including those already waiting, goes to the in-thread engine.
@@ -119,6 +123,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
 
   function start(): void {
     ready = false;
+    lastReceived = undefined;
     worker = spawn();
     worker.onerror = onWorkerError;
     worker.onmessage = onWorkerMessage;
@@ -150,6 +155,11 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
       ready = true;
       armWatchdog();
       return;
+    }
+    if (data.op === 'simulate' && data.simDelta) {
+      // Decoded whatever happens to the reply (even superseded): the Worker's next delta builds on it.
+      lastReceived = decodeDelta(data.simDelta, lastReceived) as Simulation;
+      data.reply.sim = lastReceived;
     }
     const sent = messages.get(data.id);
     messages.delete(data.id);
@@ -283,11 +293,18 @@ export function createLazyInThreadEngine(): EngineClient {
   };
 }
 
-/** A Worker when the browser can start one, the in-thread engine otherwise. */
-export function createEngineClient(): EngineClient {
+/**
+ * A Worker when the browser can start one, the in-thread engine otherwise. `started` is a Worker
+ * already started for it (src/earlyEngine.ts), used first; a restart spawns a new one.
+ */
+export function createEngineClient(started: Worker | null = null): EngineClient {
   try {
-    const spawn = () =>
-      new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+    let first = started;
+    const spawn = () => {
+      const worker = first ?? new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+      first = null;
+      return worker as unknown as WorkerLike;
+    };
     return createWorkerEngine(spawn, { fallback: createLazyInThreadEngine });
   } catch {
     return createLazyInThreadEngine();

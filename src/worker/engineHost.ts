@@ -5,6 +5,7 @@
  */
 import {
   completeCommand,
+  createParseCache,
   createShellSession,
   createSimulation,
   exportScenario,
@@ -45,10 +46,13 @@ export function createEngineHost(): EngineHost {
   let sim: Simulation | null = null;
   // The latest simulation as built (from scratch, or as an edit of the one before), before any request.
   let built: Simulation | null = null;
+  // Each document's reading, kept by its text: typing in one document re-reads only that one.
+  const options = { parseCache: createParseCache() };
   return {
     simulate(generation, input, edit = false) {
       try {
-        const next = edit && built ? reviseSimulation(built, input) : createSimulation(input);
+        const next =
+          edit && built ? reviseSimulation(built, input, options) : createSimulation(input, options);
         // A syntax error keeps the cluster as it is (stale): requests made since still count.
         sim = next.stale && sim && next.state === built?.state ? { ...next, state: sim.state } : next;
         built = next;

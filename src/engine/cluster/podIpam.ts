@@ -19,9 +19,11 @@ export function podIpsOnNode(state: ClusterState, nodeName: string): Set<string>
   return used;
 }
 
-/** The next free address of the node's pod CIDR, or undefined when the range is exhausted. */
 const cidrCache = new Map<string, Cidr | undefined>();
+/** Sets of used IPs whose node range was found full, with their size then. */
+const exhaustedAt = new WeakMap<Set<string>, number>();
 
+/** The next free address of the node's pod CIDR, or undefined when the range is exhausted. */
 export function allocatePodIp(state: ClusterState, node: NodeState, used: Set<string>): string | undefined {
   let cidr = cidrCache.get(node.podCIDR);
   if (!cidrCache.has(node.podCIDR)) cidrCache.set(node.podCIDR, (cidr = parseCidr(node.podCIDR)));
@@ -31,6 +33,11 @@ export function allocatePodIp(state: ClusterState, node: NodeState, used: Set<st
   const lastOffset = cidr.size - 2;
   const count = lastOffset - firstOffset + 1;
   if (count <= 0) return undefined;
+  // A node past ~250 pods has every address taken: each further pod would try all of them again (seconds
+  // for a few thousand pods). Only this function adds to `used` (in range), so while the set is at least
+  // as large as when the range was found full, it still is.
+  const fullAt = exhaustedAt.get(used);
+  if (fullAt !== undefined && used.size >= fullAt) return undefined;
   const memory = (state.ipamLastReserved ??= {});
   const last = memory[node.name] ?? firstOffset - 1;
   for (let i = 1; i <= count; i++) {
@@ -42,5 +49,6 @@ export function allocatePodIp(state: ClusterState, node: NodeState, used: Set<st
       return ip;
     }
   }
+  exhaustedAt.set(used, used.size);
   return undefined;
 }

@@ -13,7 +13,7 @@ import type { ObjectContext } from './objectContext.ts';
 import { emptyRecord, getArray, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';
 import { readYaml } from './readYaml.ts';
-import type { ReadDocument } from './readYaml.ts';
+import type { ReadDocument, ReadResult } from './readYaml.ts';
 
 export interface SourceFile {
   /** Shown in diagnostics: `manifest.yaml`, a CLI path, `-` for stdin. */
@@ -56,7 +56,7 @@ export function parseManifests(files: SourceFile[]): ParseResult {
   return result;
 }
 
-function pushCapped(into: Diagnostic[], diagnostics: Diagnostic[], file: string): void {
+export function pushCapped(into: Diagnostic[], diagnostics: Diagnostic[], file: string): void {
   if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) {
     for (const d of diagnostics) into.push(d);
     return;
@@ -74,7 +74,13 @@ function pushCapped(into: Diagnostic[], diagnostics: Diagnostic[], file: string)
   });
 }
 
-function parseFile(file: string, text: string, manifests: Manifest[], diagnostics: Diagnostic[]): void {
+/** One file's text read and built into `manifests` and `diagnostics`; returns the reading (parseCache.ts keeps it). */
+export function parseFile(
+  file: string,
+  text: string,
+  manifests: Manifest[],
+  diagnostics: Diagnostic[],
+): ReadResult {
   const read = readYaml(file, text, schemaFor);
   for (const d of read.diagnostics) diagnostics.push(d);
   for (const doc of read.documents) {
@@ -98,6 +104,7 @@ function parseFile(file: string, text: string, manifests: Manifest[], diagnostic
     }
     handleDocument(file, doc, doc.value, manifests, diagnostics);
   }
+  return read;
 }
 
 function contextFor(

@@ -255,26 +255,12 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
       return result;
     }
   }
-  const tooDeep = findFlowNestingBeyond(text, MAX_DEPTH);
+  // The yaml library needs seconds and hundreds of MB for a megabyte of `[[[[`, and overflows its stack on
+  // ~900 block levels: refuse both before parsing (the block scan approximates, hence its wider limit).
+  const flowTooDeep = findFlowNestingBeyond(text, MAX_DEPTH);
+  const tooDeep = flowTooDeep >= 0 ? flowTooDeep : findBlockNestingBeyond(text, 2 * MAX_DEPTH);
   if (tooDeep >= 0) {
-    // The yaml library needs seconds and hundreds of MB for a megabyte of `[[[[`: refuse it before parsing.
     const [line, column] = lineAndColumn(text, tooDeep);
-    result.diagnostics.push(
-      diag(
-        file,
-        line,
-        column,
-        'error',
-        '',
-        `nesting deeper than ${MAX_DEPTH} levels; kubeplay does not read this text`,
-        'yaml-too-deep',
-      ),
-    );
-    return result;
-  }
-  const tooDeepBlock = findBlockNestingBeyond(text, 2 * MAX_DEPTH);
-  if (tooDeepBlock >= 0) {
-    const [line, column] = lineAndColumn(text, tooDeepBlock);
     result.diagnostics.push(
       diag(
         file,

@@ -1,6 +1,7 @@
 /**
  * A command line read the way a POSIX shell (bash) reads it: words, single and double quotes,
- * backslash escapes, `$VAR` expansion, pipes, redirections and the `;` `&&` `||` separators.
+ * backslash escapes, `$VAR` expansion, pipes, redirections and the `;` `&&` `||` separators (run as bash
+ * runs them: in turn; the next only on success; the next only on failure; left to right).
  * Globs, subshells and here-documents are out of scope: the terminal is for kubectl/curl, not scripts.
  */
 /** `<<` is a here-document: its target is the delimiter word; the body comes from the following lines. */
@@ -26,7 +27,14 @@ export type ParsedLine = { ok: true; pipelines: PipelineItem[] } | { ok: false; 
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 
-const OPERATORS = ['2>&1', '&>', '2>>', '>>', '<<-', '<<', '&&', '||', '2>', '>', '<', '|', ';'];
+const OPERATORS = ['2>&1', '&>', '2>>', '>>', '<<-', '<<', '&&', '||', '2>', '>', '<', '|', ';;', ';'];
+
+/**
+ * `a & b` runs `a` in the background in bash; this terminal runs one command at a time, so it says so
+ * rather than passing `&` on as a word (`echo a & echo b` printed "a & echo b").
+ */
+export const BACKGROUND_REFUSED =
+  'kubeplay: `&` (run in the background) is not supported here: this terminal runs one command at a time; use `;` or `&&` to run commands in turn';
 
 /** `expand` gives the value of `$NAME` (empty when unset, as in bash). */
 export function parseLine(line: string, expand: (name: string) => string = () => ''): ParsedLine {
@@ -123,6 +131,8 @@ function tokenize(line: string, expand: (name: string) => string): Token[] | { o
       i += op.length;
       continue;
     }
+    // A lone `&` ends a command (background); `>&2` is a redirection, left as it was read before.
+    if (c === '&' && line[i - 1] !== '>') return { ok: false, error: BACKGROUND_REFUSED };
     word += c;
     inWord = true;
     i++;
@@ -163,6 +173,9 @@ function toPipelines(tokens: Token[]): ParsedLine {
         commands = [];
         current = { argv: [], redirects: [] };
         break;
+      case ';;':
+        // `;;` ends a `case` item, which this terminal does not read: bash's own complaint outside one.
+        return syntaxError(';;');
       case '2>&1':
         current.redirects.push({ op: '2>&1', target: '' });
         break;

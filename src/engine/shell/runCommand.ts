@@ -33,6 +33,7 @@ import { curlCommand, wgetCommand } from './tools/curl.ts';
 import { digCommand, nslookupCommand } from './tools/dns.ts';
 import { getImageTools, imageHasTool } from './tools/images.ts';
 import { pingCommand } from './tools/ping.ts';
+import { readSessionFile, writeSessionFile } from './sessionFiles.ts';
 
 export interface CommandResult {
   /** What the terminal prints (stdout and stderr in the order a terminal shows them). */
@@ -229,7 +230,11 @@ function writeFile(ctx: ShellContext, path: string, text: string, append: boolea
     return undefined;
   }
   if (path.startsWith('/etc/') || path.startsWith('/usr/')) return 'Permission denied';
-  ctx.session.files[path] = append ? (ctx.session.files[path] ?? '') + text : text;
+  writeSessionFile(
+    ctx.session.files,
+    path,
+    append ? (readSessionFile(ctx.session.files, path) ?? '') + text : text,
+  );
   return undefined;
 }
 
@@ -243,7 +248,7 @@ function runSimple(
   for (const r of cmd.redirects) {
     if (r.op === '<<') input = bodies[r.target] ?? '';
     if (r.op === '<') {
-      const text = r.target === '/dev/null' ? '' : (ctx.session.files[r.target] ?? undefined);
+      const text = r.target === '/dev/null' ? '' : readSessionFile(ctx.session.files, r.target);
       if (text === undefined) return fail(`bash: ${r.target}: No such file or directory`, 1);
       input = text;
     }

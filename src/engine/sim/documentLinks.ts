@@ -6,9 +6,10 @@
  * Deployment through its ReplicaSets), the kind config its nodes. Objects the cluster makes on its own
  * (CoreDNS, kube-dns, the `kubernetes` Service) or a terminal command created name no document.
  */
+import { findKindModule } from '../kinds/registry.ts';
 import type { SourceFile } from '../parse/parseManifests.ts';
 import type { ClusterState, WorkloadState } from '../model/state.ts';
-import { graphIdOfIdentity, objectKey } from './objectIdentity.ts';
+import { objectKey } from './objectIdentity.ts';
 import type { ObjectIdentity } from './objectIdentity.ts';
 import { readDocumentSlots } from './documentSlots.ts';
 
@@ -73,39 +74,7 @@ function podsByWorkload(state: ClusterState): Map<string, string[]> {
 
 /** What the object a document names shows as on the graph, including what the cluster made for it. */
 function graphIdsOf(state: ClusterState, identity: ObjectIdentity, owned: Map<string, string[]>): string[] {
-  const { kind, namespace, name } = identity;
-  switch (kind) {
-    case 'Cluster':
-      return ['cluster', ...state.nodes.map((n) => `node/${n.name}`)];
-    case 'Node':
-    case 'Ingress':
-      return [graphIdOfIdentity(identity)];
-    case 'Pod':
-      return state.pods.some((p) => p.metadata.namespace === namespace && p.metadata.name === name)
-        ? [graphIdOfIdentity(identity)]
-        : [];
-    case 'Service': {
-      const svc = state.services.find(
-        (s) => s.manifest.metadata.namespace === namespace && s.manifest.metadata.name === name,
-      );
-      if (!svc) return [];
-      const ids = [`svc/${namespace}/${name}`];
-      if (state.endpoints.some((e) => e.metadata.namespace === namespace && e.metadata.name === name)) {
-        ids.push(`ep/${namespace}/${name}`);
-      }
-      if (svc.manifest.spec.type === 'LoadBalancer') ids.push(`lb/${namespace}/${name}`);
-      return ids;
-    }
-    case 'Endpoints':
-      return [`ep/${namespace}/${name}`];
-    case 'ReplicationController':
-    case 'ReplicaSet':
-    case 'Deployment':
-    case 'DaemonSet':
-      return owned.get(objectKey(identity)) ?? [];
-    default:
-      return [];
-  }
+  return findKindModule(identity.kind)?.graphIds?.(state, identity, owned) ?? [];
 }
 
 /** Every document of `file` with the line range it spans and the graph ids of what it made. */

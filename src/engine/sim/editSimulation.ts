@@ -21,6 +21,7 @@
  * Deterministic: the same (previous, input) gives the same result (the rng continues from the
  * previous state). A page load or a share link still builds from scratch with createSimulation.
  */
+import { kindModule } from '../kinds/registry.ts';
 import type { Action } from '../model/actions.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
@@ -38,7 +39,13 @@ import type { DocumentSlot } from './documentSlots.ts';
 import { graphIdOfIdentity, identityOfManifest, objectKey, sameManifest } from './objectIdentity.ts';
 import type { ObjectIdentity } from './objectIdentity.ts';
 import { applyAction, createSimulation, DEFAULT_SEED, safeParse, withDiagnostics } from './simulation.ts';
-import type { AppliedObject, RejectedChange, Simulation, SimulationInput } from './simulation.ts';
+import type {
+  AppliedObject,
+  RejectedChange,
+  Simulation,
+  SimulationInput,
+  SimulationOptions,
+} from './simulation.ts';
 
 /** The kinds the control plane stores; a document of another kind names nothing it could keep. */
 const SIMULATED_KINDS: ReadonlySet<string> = new Set([
@@ -79,6 +86,7 @@ function sameFiles(a: SourceFile[], b: SourceFile[]): boolean {
 export function reviseSimulation(
   previous: Simulation | null | undefined,
   input: SimulationInput,
+  options: SimulationOptions = {},
 ): Simulation {
   const seed = typeof input.seed === 'number' && Number.isFinite(input.seed) ? input.seed : DEFAULT_SEED;
   const actions = Array.isArray(input.actions) ? input.actions : [];
@@ -90,11 +98,11 @@ export function reviseSimulation(
     previous.actions.length > actions.length ||
     !sameActions(previous.actions, actions)
   ) {
-    return createSimulation(input);
+    return createSimulation(input, options);
   }
   let sim = previous;
   if (previous.stale || !sameFiles(previous.files, files)) {
-    sim = editFiles(previous, files);
+    sim = editFiles(previous, files, options);
   }
   for (const action of actions.slice(sim.actions.length)) sim = applyAction(sim, action);
   return sim;
@@ -171,7 +179,7 @@ interface Plan {
 /** Pairs each document with the object it names, deciding what is sent and what is kept. */
 function planEdit(previous: Simulation, files: SourceFile[], parsed: ReturnType<typeof safeParse>): Plan {
   const before = new Map((previous.applied ?? []).map((a) => [a.key, a]));
-  const slots = readDocumentSlots(files);
+  const slots = readDocumentSlots(files, parsed.chunks);
   const byPosition = new Map<string, Manifest[]>();
   for (const m of parsed.manifests) {
     const at = `${m.source?.file ?? ''}#${m.source?.doc ?? -1}`;
@@ -223,39 +231,7 @@ function planEdit(previous: Simulation, files: SourceFile[], parsed: ReturnType<
 function refreshSource(state: ClusterState, m: Manifest): void {
   const source = m.source;
   if (!source || m.kind === 'Cluster') return;
-  const { name, namespace } = m.metadata;
-  const named = (meta: { name: string; namespace: string }) =>
-    meta.name === name && meta.namespace === namespace;
-  switch (m.kind) {
-    case 'Service':
-      for (const s of state.services) if (named(s.manifest.metadata)) s.manifest = { ...s.manifest, source };
-      return;
-    case 'ReplicationController':
-    case 'ReplicaSet':
-    case 'Deployment':
-    case 'DaemonSet':
-      for (const w of state.workloads)
-        if (w.manifest.kind === m.kind && named(w.manifest.metadata)) w.manifest = { ...w.manifest, source };
-      return;
-    case 'Pod':
-      for (const p of state.pods) if (p.source && named(p.metadata)) p.source = source;
-      return;
-    case 'Endpoints':
-      for (const e of state.endpoints) if (e.source && named(e.metadata)) e.source = source;
-      return;
-    case 'Ingress':
-      state.ingresses = state.ingresses.map((i) =>
-        named(i.manifest.metadata) ? { ...i, manifest: { ...i.manifest, source } } : i,
-      );
-      return;
-    case 'IngressClass':
-      state.ingressClasses = state.ingressClasses.map((c) =>
-        c.manifest.metadata.name === name ? { ...c, manifest: { ...c.manifest, source } } : c,
-      );
-      return;
-    default:
-      return;
-  }
+  kindModule(m.kind).refreshSource?.(state, m, source);
 }
 
 function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>): void {
@@ -272,13 +248,13 @@ function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>)
   }
 }
 
-function editFiles(previous: Simulation, files: SourceFile[]): Simulation {
-  const parsed = safeParse(files);
+function editFiles(previous: Simulation, files: SourceFile[], options: SimulationOptions): Simulation {
+  const parsed = safeParse(files, options.parseCache);
   if (hasSyntaxError(parsed.diagnostics)) return staleSimulation(previous, files, parsed.diagnostics);
   const plan = planEdit(previous, files, parsed);
   if (topologyKey(plan.effective) !== topologyKey((previous.applied ?? []).map((a) => a.manifest))) {
     // A different cluster shape: kind would create a new cluster, so everything starts over.
-    return createSimulation({ files, seed: previous.state.seed, actions: previous.actions });
+    return createSimulation({ files, seed: previous.state.seed, actions: previous.actions }, options);
   }
   const before = new Map((previous.applied ?? []).map((a) => [a.key, a]));
   const fileNames = new Set(previous.fileOrder ?? []);
@@ -302,8 +278,9 @@ function editFiles(previous: Simulation, files: SourceFile[]): Simulation {
       record(key, last?.manifest ?? m);
       continue;
     }
-    if (last && sameManifest(last.manifest, m)) {
-      refreshSource(state, m);
+    // The same object (a reading the parse cache kept, in the same place) needs no compare and no move.
+    if (last && (last.manifest === m || sameManifest(last.manifest, m))) {
+      if (last.manifest !== m) refreshSource(state, m);
       record(key, m);
       continue;
     }

@@ -3,6 +3,7 @@
  * produce a Diagnostic located at the action (`file: 'actions'`, line = 1-based action number), never
  * a throw. The controllers run afterwards so pods, endpoints and statuses follow.
  */
+import { findKindModule } from '../kinds/registry.ts';
 import type { Action } from '../model/actions.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
@@ -15,7 +16,6 @@ import { runControllers } from '../cluster/controllers.ts';
 import { deleteObject, notFoundMessage } from '../cluster/deleteObject.ts';
 import { formatIp, parseCidr, parseIp } from '../cluster/ipv4.ts';
 import { findNode, findPod } from '../cluster/lookup.ts';
-import { applyControlPlaneTaints } from '../cluster/topology.ts';
 
 /** A non-negative whole number from untrusted input (share links carry actions): junk counts as 0. */
 function count(value: unknown): number {
@@ -183,72 +183,11 @@ function nextClientIp(cp: ControlPlane): string {
 }
 
 function relabel(cp: ControlPlane, action: Extract<Action, { type: 'label' | 'annotate' }>): boolean {
-  const { state } = cp;
   const edit = (map: Record<string, string>): Record<string, string> => {
     const next = { ...map, ...(action.set && typeof action.set === 'object' ? action.set : {}) };
     for (const key of Array.isArray(action.remove) ? action.remove : []) delete next[key];
     return next;
   };
   const field = action.type === 'label' ? 'labels' : 'annotations';
-  const inNs = (m: { name: string; namespace: string }) =>
-    m.name === action.name && m.namespace === action.namespace;
-  switch (action.kind) {
-    case 'Pod': {
-      const pod = findPod(state, action.namespace, action.name);
-      if (!pod) return false;
-      pod.metadata = { ...pod.metadata, [field]: edit(pod.metadata[field]) };
-      return true;
-    }
-    case 'Node': {
-      const node = findNode(state, action.name);
-      if (!node) return false;
-      if (field === 'labels') node.labels = edit(node.labels);
-      applyControlPlaneTaints(state.nodes);
-      return true;
-    }
-    case 'Service': {
-      const svc = state.services.find((s) => inNs(s.manifest.metadata));
-      if (!svc) return false;
-      svc.manifest = {
-        ...svc.manifest,
-        metadata: { ...svc.manifest.metadata, [field]: edit(svc.manifest.metadata[field]) },
-      };
-      return true;
-    }
-    case 'Ingress': {
-      const ing = state.ingresses.find((i) => inNs(i.manifest.metadata));
-      if (!ing) return false;
-      ing.manifest = {
-        ...ing.manifest,
-        metadata: { ...ing.manifest.metadata, [field]: edit(ing.manifest.metadata[field]) },
-      };
-      return true;
-    }
-    case 'Endpoints': {
-      const ep = state.endpoints.find((e) => inNs(e.metadata));
-      if (!ep) return false;
-      ep.metadata = { ...ep.metadata, [field]: edit(ep.metadata[field]) };
-      return true;
-    }
-    case 'Namespace':
-      return state.namespaces.some((n) => n.name === action.name);
-    case 'IngressClass': {
-      const cls = state.ingressClasses.find((c) => c.manifest.metadata.name === action.name);
-      if (!cls) return false;
-      cls.manifest = {
-        ...cls.manifest,
-        metadata: { ...cls.manifest.metadata, [field]: edit(cls.manifest.metadata[field]) },
-      };
-      return true;
-    }
-    default: {
-      const w = state.workloads.find((x) => x.manifest.kind === action.kind && inNs(x.manifest.metadata));
-      if (!w) return false;
-      w.manifest = {
-        ...w.manifest,
-        metadata: { ...w.manifest.metadata, [field]: edit(w.manifest.metadata[field]) },
-      };
-      return true;
-    }
-  }
+  return findKindModule(action.kind)?.relabel?.(cp, action.namespace, action.name, field, edit) ?? false;
 }

@@ -11,12 +11,17 @@ import type { Manifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { SourceFile } from '../parse/parseManifests.ts';
 import { parseManifests } from '../parse/parseManifests.ts';
+import { parseManifestsCached } from '../parse/parseCache.ts';
+import type { CachedParseResult, ParseCache } from '../parse/parseCache.ts';
 import { getHints } from '../lint/hints.ts';
 import { closeControlPlane, openControlPlane } from '../cluster/controlPlane.ts';
 import { copyStateForWrite } from './copyState.ts';
 import { identityOfManifest, objectKey } from './objectIdentity.ts';
 import { reconcile } from './reconcile.ts';
 import { runAction } from './runAction.ts';
+import { readAllocationLedger } from './allocationLedger.ts';
+import type { AllocationLedger } from './allocationLedger.ts';
+import { restoreAllocations } from './restoreAllocations.ts';
 
 /** An object the files manage, as the API server last accepted it (its manifest carries its position). */
 export interface AppliedObject {
@@ -38,6 +43,11 @@ export interface SimulationInput {
   files: SourceFile[];
   seed?: number;
   actions?: Action[];
+  /**
+   * What the cluster on screen held when the page saved it (allocationLedger.ts): a build from scratch
+   * (a reload) takes those pod names and addresses back after the replay (restoreAllocations.ts).
+   */
+  allocations?: AllocationLedger | null;
 }
 
 /** The whole simulation: the cluster state plus everything the user should be told about the input. */
@@ -68,6 +78,12 @@ export interface Simulation {
   rejected?: RejectedChange[];
 }
 
+/** How a caller that simulates again and again (the engine host) lets the engine keep work between calls. */
+export interface SimulationOptions {
+  /** Each document's reading, kept by its text: an edit re-reads only what changed (parse/parseCache.ts). */
+  parseCache?: ParseCache;
+}
+
 export const DEFAULT_SEED = 1;
 
 /** Name given to the YAML of the n-th action (1-based) in diagnostics. */
@@ -75,9 +91,12 @@ export function applyFileName(actionNumber: number): string {
   return `apply-${actionNumber}.yaml`;
 }
 
-export function safeParse(files: SourceFile[]): { manifests: Manifest[]; diagnostics: Diagnostic[] } {
+export function safeParse(
+  files: SourceFile[],
+  cache?: ParseCache,
+): { manifests: Manifest[]; diagnostics: Diagnostic[]; chunks?: CachedParseResult['chunks'] } {
   try {
-    return parseManifests(files);
+    return cache ? parseManifestsCached(files, cache) : parseManifests(files);
   } catch (error) {
     const file = files[0]?.file ?? 'manifest.yaml';
     const message = error instanceof Error ? error.message : String(error);
@@ -119,10 +138,10 @@ export function withDiagnostics(sim: Omit<Simulation, 'diagnostics'>): Simulatio
 }
 
 /** State = f(files, seed, actions). Never throws. */
-export function createSimulation(input: SimulationInput): Simulation {
+export function createSimulation(input: SimulationInput, options: SimulationOptions = {}): Simulation {
   const files = Array.isArray(input.files) ? input.files : [];
   const seed = typeof input.seed === 'number' && Number.isFinite(input.seed) ? input.seed : DEFAULT_SEED;
-  const parsed = safeParse(files);
+  const parsed = safeParse(files, options.parseCache);
   const applied = new Map<string, AppliedObject>();
   const state = reconcile(parsed.manifests, seed, (manifest, answer) => {
     if (answer.some((d) => d.severity === 'error')) return;
@@ -143,6 +162,9 @@ export function createSimulation(input: SimulationInput): Simulation {
     rejected: [],
   });
   for (const action of input.actions ?? []) sim = applyAction(sim, action);
+  const ledger = input.allocations ? readAllocationLedger(input.allocations) : null;
+  if (ledger)
+    sim = withDiagnostics({ ...sim, state: restoreAllocations(copyStateForWrite(sim.state), ledger) });
   return sim;
 }
 

@@ -10,7 +10,7 @@ describe('getUrlSuggestions', () => {
       expect.arrayContaining([
         'http://kubia',
         'http://kubia.default.svc.cluster.local',
-        'http://10.96.0.20',
+        'http://10.96.31.193',
         'http://172.18.0.2:30123',
         'http://172.18.0.4:30123',
         'http://172.18.255.200',
@@ -43,8 +43,8 @@ describe('unresolvedHost', () => {
 describe('findObject', () => {
   const state = createKubiaFixture();
   it('finds what a graph id names', () => {
-    expect(findObject(state, 'pod/default/kubia-abcde')).toMatchObject({ kind: 'pod' });
-    expect(findObject(state, 'node/kind-worker')).toMatchObject({ kind: 'node', pods: [{}] });
+    expect(findObject(state, 'pod/default/kubia-qxjsk')).toMatchObject({ kind: 'pod' });
+    expect(findObject(state, 'node/kind-worker')).toMatchObject({ kind: 'node', pods: [{}, {}] });
     const svc = findObject(state, 'svc/default/kubia');
     expect(svc?.kind === 'service' && svc.endpoints?.metadata.name).toBe('kubia');
     expect(findObject(state, 'lb/default/kubia-loadbalancer')).toMatchObject({ kind: 'lb' });

@@ -12,24 +12,28 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useView } from '../../store/react.ts';
-import { closePanel, resizePanel, setReducedMotion } from '../../store/viewStore.ts';
+import { setReducedMotion } from '../../store/viewStore.ts';
 import { EditorPanel } from '../editor/EditorPanel.tsx';
 import { ClusterGraph } from '../graph/ClusterGraph.tsx';
-import { Inspector } from '../inspector/Inspector.tsx';
-import { PresenterCaption } from '../presenter/PresenterCaption.tsx';
 import { useFitOnPresenterChange, usePresenterKeys } from '../presenter/usePresenterKeys.ts';
 import { StepPanel } from '../inspector/StepPanel.tsx';
 import { ProblemsLine } from '../panels/ProblemsLine.tsx';
 import { FailedRequestLine } from '../requests/FailedRequestLine.tsx';
 import { RequestBar } from '../requests/RequestBar.tsx';
 import { ActivityBar } from './ActivityBar.tsx';
+import { useAfterFirstGraph } from './afterFirstGraph.ts';
 import { Header } from './Header.tsx';
 import { HelpDialog } from './HelpDialog.tsx';
-import { SIZE_LIMITS } from './layoutMemory.ts';
-import { Resizer } from './Resizer.tsx';
+import { ClosePanelButton, PanelResizer } from './PanelFrame.tsx';
 import { TerminalDock } from './TerminalDock.tsx';
 
-// Lessons (their YAML parser and texts) load right after the first graph, as the editor does.
+// Lessons (their YAML parser and texts) load right after the first graph is drawn, as the editor does.
+// The selected object's details (and its lookups) are a chunk of their own, fetched with the first render.
+const Inspector = lazy(async () => ({ default: (await import('../inspector/Inspector.tsx')).Inspector }));
+// Presenter mode's caption: only in presenter mode.
+const PresenterCaption = lazy(async () => ({
+  default: (await import('../presenter/PresenterCaption.tsx')).PresenterCaption,
+}));
 const LessonPanel = lazy(async () => ({ default: (await import('../lessons/LessonPanel.tsx')).LessonPanel }));
 
 function useDocumentTheme() {
@@ -52,27 +56,24 @@ function useReducedMotion() {
 
 /** The lessons side panel at the left. LessonPanel stays mounted (it follows the lesson while closed). */
 function LessonsSlot() {
-  const app = useApp();
   const { t } = useTranslation();
   const open = useView((s) => s.lessonsOpen);
   const width = useView((s) => s.lessonsWidth);
-  const { min, max } = SIZE_LIMITS.lessonsWidth;
+  const lessonsLoad = useAfterFirstGraph();
   return (
     <>
       <div className="kp-lessons-slot" style={open ? { width } : undefined} hidden={!open}>
-        <Suspense fallback={null}>
-          <LessonPanel />
-        </Suspense>
+        {lessonsLoad && (
+          <Suspense fallback={null}>
+            <LessonPanel />
+          </Suspense>
+        )}
       </div>
       {open && (
-        <Resizer
-          orientation="vertical"
+        <PanelResizer
+          size="lessonsWidth"
           label={t('stage.resizeLessons')}
-          value={width}
-          min={min}
-          max={max}
           grows={1}
-          onResize={(w) => resizePanel(app.view, 'lessonsWidth', w)}
           testId="lessons-resizer"
         />
       )}
@@ -85,22 +86,16 @@ function LessonsSlot() {
  * unmounted when closed: the step panel's status line is where the packet layer reports progress.
  */
 function DetailsColumn() {
-  const app = useApp();
   const { t } = useTranslation();
   const open = useView((s) => s.detailsOpen);
   const width = useView((s) => s.detailsWidth);
-  const { min, max } = SIZE_LIMITS.detailsWidth;
   return (
     <>
       {open && (
-        <Resizer
-          orientation="vertical"
+        <PanelResizer
+          size="detailsWidth"
           label={t('stage.resizeDetails')}
-          value={width}
-          min={min}
-          max={max}
           grows={-1}
-          onResize={(w) => resizePanel(app.view, 'detailsWidth', w)}
           testId="details-resizer"
         />
       )}
@@ -113,18 +108,12 @@ function DetailsColumn() {
       >
         <div className="kp-panel-bar">
           <h2 id="kp-details-title">{t('panels.details')}</h2>
-          <button
-            type="button"
-            className="kp-close"
-            onClick={() => closePanel(app.view, 'details')}
-            aria-label={t('stage.closeDetails')}
-            title={t('stage.closeDetails')}
-          >
-            ×
-          </button>
+          <ClosePanelButton panel="details" label={t('stage.closeDetails')} />
         </div>
         <StepPanel />
-        <Inspector />
+        <Suspense fallback={null}>
+          <Inspector />
+        </Suspense>
       </aside>
     </>
   );
@@ -155,7 +144,11 @@ export function App() {
                 <ClusterGraph />
                 <ProblemsLine />
                 <FailedRequestLine />
-                {presenter && <PresenterCaption />}
+                {presenter && (
+                  <Suspense fallback={null}>
+                    <PresenterCaption />
+                  </Suspense>
+                )}
               </div>
             </main>
             <DetailsColumn />

@@ -18,8 +18,6 @@ import {
   toggleBottomTab,
 } from '../../store/viewStore.ts';
 import type { BottomTab } from '../../store/viewStore.ts';
-import { ProblemsList } from '../panels/ProblemsList.tsx';
-import { TrafficPanel } from '../requests/TrafficPanel.tsx';
 import { SIZE_LIMITS } from './layoutMemory.ts';
 import { Resizer } from './Resizer.tsx';
 
@@ -34,6 +32,14 @@ const TerminalSlot = loadSlot
       return { default: component ?? TerminalNotReady };
     })
   : null;
+
+// The bottom panel opens closed: its lists load as their own chunks, right after the first render.
+const ProblemsList = lazy(async () => ({
+  default: (await import('../panels/ProblemsList.tsx')).ProblemsList,
+}));
+const TrafficPanel = lazy(async () => ({
+  default: (await import('../requests/TrafficPanel.tsx')).TrafficPanel,
+}));
 
 function TerminalNotReady() {
   const { t } = useTranslation();
@@ -86,8 +92,16 @@ export function TerminalDock({ tabs = ALL_TABS }: { tabs?: readonly BottomTab[] 
     // The terminal is mounted only while shown; its shell session outlives it (TerminalSlot).
     terminal: shown('terminal') ? <TerminalBody /> : null,
     // Problems and traffic stay mounted: the list keeps its place, a batch keeps counting.
-    problems: <ProblemsList />,
-    traffic: <TrafficPanel />,
+    problems: (
+      <Suspense fallback={null}>
+        <ProblemsList />
+      </Suspense>
+    ),
+    traffic: (
+      <Suspense fallback={null}>
+        <TrafficPanel />
+      </Suspense>
+    ),
   };
   return (
     <section

@@ -1,6 +1,7 @@
 /** A link carried a teacher's own lesson that does not parse: say why instead of dropping it silently. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../app/pageAlert.css';
 import './autosave.css';
 
 export function LessonRefusedAlert({ reason }: { reason: string }) {
@@ -8,7 +9,11 @@ export function LessonRefusedAlert({ reason }: { reason: string }) {
   const [shown, setShown] = useState(true);
   if (!shown) return null;
   return (
-    <div className="kp-autosave-alert kp-autosave-lesson" role="alert" data-testid="link-lesson-error">
+    <div
+      className="kp-page-alert kp-autosave-alert kp-autosave-lesson"
+      role="alert"
+      data-testid="link-lesson-error"
+    >
       <p>{t('autosave.lessonRefused', { reason })}</p>
       <button type="button" onClick={() => setShown(false)} aria-label={t('share.dismiss')}>
         ×

@@ -8,6 +8,7 @@ import { keepMine, switchToTheirs } from '../../store/persistenceSync.ts';
 import { useApp } from '../../store/react.ts';
 import { libraryKeeper } from './libraryKeeper.ts';
 import { useAutosaveStatus } from './useAutosaveStatus.ts';
+import '../app/pageAlert.css';
 import './autosave.css';
 
 function formatTime(epochMs: number | null): string {
@@ -27,7 +28,11 @@ export function OtherTabAlert({ storage }: { storage: KeyValueStorage | null }) 
       ? t('autosave.entryMine', { time: formatTime(keptAt) })
       : t('autosave.entryTheirs', { time });
   return (
-    <div className="kp-autosave-alert kp-autosave-other" role="alert" data-testid="autosave-other-tab">
+    <div
+      className="kp-page-alert kp-autosave-alert kp-autosave-other"
+      role="alert"
+      data-testid="autosave-other-tab"
+    >
       <p>{t('autosave.otherTab', { time })}</p>
       {failed && <p data-testid="autosave-choice-failed">{t('autosave.choiceFailed')}</p>}
       <div className="kp-autosave-actions">

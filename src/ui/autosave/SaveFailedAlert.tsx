@@ -9,6 +9,7 @@ import type { KeyValueStorage } from '../../store/persistence.ts';
 import { useApp } from '../../store/react.ts';
 import { downloadFile } from '../export/downloadFile.ts';
 import { useAutosaveStatus } from './useAutosaveStatus.ts';
+import '../app/pageAlert.css';
 import './autosave.css';
 
 const LibraryDialog = lazy(async () => ({
@@ -24,7 +25,7 @@ export function SaveFailedAlert({ storage }: { storage: KeyValueStorage | null }
   return (
     <>
       {failure && (
-        <div className="kp-autosave-alert" role="alert" data-testid="autosave-failed">
+        <div className="kp-page-alert kp-autosave-alert" role="alert" data-testid="autosave-failed">
           <p>{t(failure === 'quota' ? 'autosave.failedQuota' : 'autosave.failedUnavailable')}</p>
           <div className="kp-autosave-actions">
             <button

@@ -2,9 +2,9 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
-import { closePanel, resizePanel, showBottomTab } from '../../store/viewStore.ts';
-import { SIZE_LIMITS } from '../app/layoutMemory.ts';
-import { Resizer } from '../app/Resizer.tsx';
+import { showBottomTab } from '../../store/viewStore.ts';
+import { useAfterFirstGraph } from '../app/afterFirstGraph.ts';
+import { ClosePanelButton, PanelResizer } from '../app/PanelFrame.tsx';
 
 const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
 
@@ -17,22 +17,12 @@ export function EditorPanel() {
   const noDocumentFor = useView((s) => s.noDocumentFor);
   // Monaco is ~1 MB of gzip to parse: start it only once the first graph is on screen, so the two do
   // not compete for the main thread (navigation-to-first-graph in bench:ui).
-  const graphShown = useSimulation((s) => s.sim !== null || s.engineError !== null);
+  const graphShown = useAfterFirstGraph();
 
   if (!open) return null;
-  const { min, max } = SIZE_LIMITS.editorWidth;
   return (
     <>
-      <Resizer
-        orientation="vertical"
-        label={t('editor.resize')}
-        value={width}
-        min={min}
-        max={max}
-        grows={-1}
-        onResize={(w) => resizePanel(app.view, 'editorWidth', w)}
-        testId="editor-resizer"
-      />
+      <PanelResizer size="editorWidth" label={t('editor.resize')} grows={-1} testId="editor-resizer" />
       <section
         className="kp-editor"
         style={{ width }}
@@ -52,15 +42,7 @@ export function EditorPanel() {
                 {t('stage.problemCount', { count: problems })}
               </button>
             )}
-            <button
-              type="button"
-              className="kp-close"
-              onClick={() => closePanel(app.view, 'editor')}
-              aria-label={t('stage.closeYaml')}
-              title={t('stage.closeYaml')}
-            >
-              ×
-            </button>
+            <ClosePanelButton panel="editor" label={t('stage.closeYaml')} />
           </div>
         </div>
         {noDocumentFor && (

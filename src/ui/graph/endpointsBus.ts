@@ -52,6 +52,26 @@ export function getBusEdgeId(endpointsId: string): string {
   return `e:${endpointsId}->pods`;
 }
 
+interface GraphIndex {
+  byId: Map<string, GraphNode>;
+  /** Left edge of the nodes band. */
+  bandLeft: number;
+}
+
+// One index per laid-out graph, shared by all its buses (200 Endpoints would otherwise each index 1,500 nodes).
+const indexes = new WeakMap<GraphNode[], { origins: ReadonlyMap<string, unknown>; index: GraphIndex }>();
+
+function indexOf(nodes: GraphNode[], origins: ReadonlyMap<string, { x: number; y: number }>): GraphIndex {
+  const kept = indexes.get(nodes);
+  if (kept && kept.origins === origins && kept.index.byId.size === nodes.length) return kept.index;
+  let bandLeft = Infinity;
+  for (const n of nodes)
+    if (n.type === 'node') bandLeft = Math.min(bandLeft, origins.get(n.id)?.x ?? Infinity);
+  const index = { byId: new Map(nodes.map((n) => [n.id, n])), bandLeft };
+  indexes.set(nodes, { origins, index });
+  return index;
+}
+
 export function endpointsBus(
   endpointsId: string,
   subsets: EndpointSubset[],
@@ -59,7 +79,7 @@ export function endpointsBus(
   origins: ReadonlyMap<string, { x: number; y: number }>,
   nodes: GraphNode[],
 ): GraphEdge | null {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const { byId, bandLeft } = indexOf(nodes, origins);
   const branches: BusBranch[] = [];
   const nodeDrops = new Map<string, { x: number; y: number }>();
   const holderTops: number[] = [];
@@ -106,9 +126,6 @@ export function endpointsBus(
     const top = holderTops[i]!;
     if (top > topRow + 1) b.rowY = top - KUBE_NODE.gap / 2;
   });
-  const bandLeft = Math.min(
-    ...nodes.filter((n) => n.type === 'node').map((n) => origins.get(n.id)?.x ?? Infinity),
-  );
   const data: BusData = {
     branches,
     barY,

@@ -8,6 +8,51 @@ export function formatServicePorts(svc: ServiceState): string {
     .join(',');
 }
 
+/**
+ * What fits of a PORT(S) list on a Service card: up to `lines` lines of `maxChars` monospace
+ * characters, whole ports only (a port is never cut), and how many more there are (the card says
+ * `+N more`; the full list shows on hover and focus and in the details panel).
+ */
+export function fitPortList(
+  ports: string,
+  lines = 1,
+  maxChars = SERVICE_PORT_CHARS,
+): { lines: string[]; more: number } {
+  const all = ports === '' ? [] : ports.split(',');
+  const out: string[] = [];
+  let next = 0;
+  for (let line = 0; line < lines && next < all.length; line++) {
+    const last = line === lines - 1;
+    let take = 1;
+    const fits = (n: number) => {
+      const text = all.slice(next, next + n).join(',') + (!last && next + n < all.length ? ',' : '');
+      const rest = all.length - next - n;
+      return text.length + (last && rest > 0 ? ` +${rest} more`.length : 0) <= maxChars;
+    };
+    while (next + take < all.length && fits(take + 1)) take++;
+    // On the last line, the `+N more` needs its room too: give back ports until it fits.
+    while (last && take > 1 && !fits(take)) take--;
+    const rest = all.length - next - take;
+    out.push(all.slice(next, next + take).join(',') + (rest > 0 && !last ? ',' : ''));
+    next += take;
+  }
+  return { lines: out, more: all.length - next };
+}
+
+/** Characters of a Service name that still fit on one line of its card at the laptop size (18 px). */
+export const LONG_SERVICE_NAME = 18;
+
+/** Monospace characters of one line of a Service card at the graph's line size (layoutMetrics CARD.width). */
+export const SERVICE_PORT_CHARS = 25;
+
+/**
+ * A second line for the ports when the card has room for it: no external address or notes line, and
+ * a name short enough to stay on one line at the presenting size.
+ */
+export function servicePortLines(data: { name: string; externalIP: string; notes: string }): number {
+  return data.externalIP === '' && data.notes === '' && data.name.length <= 15 ? 2 : 1;
+}
+
 export function formatLabels(labels: Record<string, string>): string {
   return Object.entries(labels)
     .map(([k, v]) => `${k}=${v}`)

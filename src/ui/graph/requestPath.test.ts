@@ -13,14 +13,14 @@ const { nodes, edges } = toFlowElements({
 
 const trace: Trace = {
   from: 'client/laptop',
-  request: { method: 'GET', url: 'http://10.96.0.21', host: '10.96.0.21', clientIp: '172.18.0.1' },
+  request: { method: 'GET', url: 'http://10.96.117.65', host: '10.96.117.65', clientIp: '172.18.0.1' },
   outcome: 'ok',
   service: 'default/kubia',
-  endpoint: { pod: 'default/kubia-fghij', node: 'kind-worker2', ip: '10.244.2.2', port: 8080 },
+  endpoint: { pod: 'default/kubia-b6wgn', node: 'kind-worker2', ip: '10.244.2.2', port: 8080 },
   hops: [
     { at: 'client/laptop', kind: 'send', src: 'a', dst: 'b', note: '' },
     { at: 'node/kind-worker', kind: 'dnat', src: 'a', dst: 'c', note: '' },
-    { at: 'pod/default/kubia-fghij', kind: 'deliver', src: 'a', dst: 'c', note: '' },
+    { at: 'pod/default/kubia-b6wgn', kind: 'deliver', src: 'a', dst: 'c', note: '' },
   ],
 };
 
@@ -30,7 +30,7 @@ describe('the request path', () => {
     expect(getConsulted(trace, 1)).toEqual({
       service: 'svc/default/kubia',
       endpoints: 'ep/default/kubia',
-      pod: 'pod/default/kubia-fghij',
+      pod: 'pod/default/kubia-b6wgn',
     });
     expect(getConsulted({ ...trace, service: undefined }, 2)).toBeNull();
   });

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { createKubiaFixture } from '../../store/testing/clusterFixture.ts';
+import { createKubiaFixture, podNamed } from '../../store/testing/clusterFixture.ts';
 import { getAbsoluteCenters, reuseUnchanged, toFlowElements } from './toFlowElements.ts';
 
 const build = (state = createKubiaFixture(), overrides = {}) =>
   toFlowElements(
-    { state, ingressControllers: { 'ing/default/kubia': ['pod/default/kubia-abcde'] }, stale: false },
+    { state, ingressControllers: { 'ing/default/kubia': ['pod/default/kubia-qxjsk'] }, stale: false },
     overrides,
   );
 
@@ -16,7 +16,7 @@ describe('toFlowElements', () => {
         'cluster',
         'dns',
         'node/kind-worker',
-        'pod/default/kubia-abcde',
+        'pod/default/kubia-qxjsk',
         'svc/default/kubia-nodeport',
         'ep/default/kubia',
         'ing/default/kubia',
@@ -28,7 +28,7 @@ describe('toFlowElements', () => {
 
   it('puts pods inside their node and nodes inside the cluster; clients and load balancers outside', () => {
     const byId = new Map(build().nodes.map((n) => [n.id, n]));
-    expect(byId.get('pod/default/kubia-fghij')?.parentId).toBe('node/kind-worker2');
+    expect(byId.get('pod/default/kubia-b6wgn')?.parentId).toBe('node/kind-worker2');
     expect(byId.get('node/kind-worker')?.parentId).toBe('cluster');
     expect(byId.get('client/laptop')?.parentId).toBeUndefined();
     expect(byId.get('lb/default/kubia-loadbalancer')?.parentId).toBeUndefined();
@@ -36,7 +36,7 @@ describe('toFlowElements', () => {
 
   it('formats Service ports as kubectl does', () => {
     const svc = build().nodes.find((n) => n.id === 'svc/default/kubia-nodeport');
-    expect(svc?.data).toMatchObject({ type: 'NodePort', clusterIP: '10.96.0.21', ports: '80:30123/TCP' });
+    expect(svc?.data).toMatchObject({ type: 'NodePort', clusterIP: '10.96.117.65', ports: '80:30123/TCP' });
   });
 
   it('draws each Endpoints to its pods as one bus, ready and not-ready branches apart; LB edges to every node', () => {
@@ -46,23 +46,23 @@ describe('toFlowElements', () => {
     expect(fromEp[0]).toMatchObject({ type: 'bus', id: 'e:ep/default/kubia->pods' });
     const branches = (fromEp[0]!.data as { branches: { id: string; notReady: boolean }[] }).branches;
     expect(branches.map((b) => [b.id, b.notReady])).toEqual([
-      ['pod/default/kubia-abcde', false],
-      ['pod/default/kubia-fghij', false],
-      ['pod/default/kubia-klmno', true],
+      ['pod/default/kubia-qxjsk', false],
+      ['pod/default/kubia-b6wgn', false],
+      ['pod/default/kubia-w446j', true],
     ]);
     expect(edges.filter((e) => e.source === 'lb/default/kubia-loadbalancer')).toHaveLength(3);
     expect(
       edges.some((e) => e.source === 'ing/default/kubia' && e.target === 'svc/default/kubia-nodeport'),
     ).toBe(true);
     expect(
-      edges.some((e) => e.source === 'pod/default/kubia-abcde' && e.target === 'ing/default/kubia'),
+      edges.some((e) => e.source === 'pod/default/kubia-qxjsk' && e.target === 'ing/default/kubia'),
     ).toBe(true);
   });
 
   it('keeps every position when only an IP changes (stable across edits)', () => {
     const before = build();
     const state = createKubiaFixture();
-    state.pods[0]!.status.podIP = '10.244.1.99';
+    podNamed(state, 'kubia-qxjsk').status.podIP = '10.244.1.99';
     const after = build(state);
     expect(after.nodes.map((n) => [n.id, n.position])).toEqual(before.nodes.map((n) => [n.id, n.position]));
   });
@@ -77,8 +77,9 @@ describe('toFlowElements', () => {
     state.nodes[1]!.up = false;
     const one = build(state).nodes.find((n) => n.id === 'node/kind-worker')!;
     expect(one.data).toMatchObject({ up: false });
+    const onWorker = podNamed(state, 'kubia-qxjsk');
     for (let i = 0; i < 30; i++) {
-      state.pods.push({ ...state.pods[0]!, metadata: { ...state.pods[0]!.metadata, name: `extra-${i}` } });
+      state.pods.push({ ...onWorker, metadata: { ...onWorker.metadata, name: `extra-${i}` } });
     }
     const big = build(state).nodes.find((n) => n.id === 'node/kind-worker')!;
     expect((big.width ?? 0) * (big.height ?? 0)).toBeGreaterThan((one.width ?? 0) * (one.height ?? 0));
@@ -87,35 +88,24 @@ describe('toFlowElements', () => {
 
 describe('system objects', () => {
   it('hides CoreDNS and the kube-dns/kubernetes Services on request, keeping ingress controllers', () => {
+    // The scenario's own system objects: CoreDNS pods and kube-dns from kind, Traefik in kube-system.
     const state = createKubiaFixture();
-    const base = state.pods[0]!;
-    state.pods.push(
-      { ...base, metadata: { ...base.metadata, namespace: 'kube-system', name: 'coredns-1' } },
-      { ...base, metadata: { ...base.metadata, namespace: 'kube-system', name: 'traefik-1' } },
-    );
-    const svc = state.services[0]!;
-    state.services.push({
-      ...svc,
-      manifest: {
-        ...svc.manifest,
-        metadata: { ...svc.manifest.metadata, namespace: 'kube-system', name: 'kube-dns' },
-        spec: { ...svc.manifest.spec, clusterIP: '10.96.0.10' },
-      },
-    });
+    const idOf = (p: { metadata: { namespace: string; name: string } }) =>
+      `pod/${p.metadata.namespace}/${p.metadata.name}`;
+    const coredns = idOf(state.pods.find((p) => p.metadata.name.startsWith('coredns-'))!);
+    const traefik = idOf(state.pods.find((p) => p.metadata.name.startsWith('traefik-'))!);
     const input = {
       state,
-      ingressControllers: { 'ing/default/kubia': ['pod/kube-system/traefik-1'] },
+      ingressControllers: { 'ing/default/kubia': [traefik] },
       stale: false,
       hideSystem: true,
     };
     const ids = toFlowElements(input).nodes.map((n) => n.id);
-    expect(ids).not.toContain('pod/kube-system/coredns-1');
+    expect(ids).not.toContain(coredns);
     expect(ids).not.toContain('svc/kube-system/kube-dns');
-    expect(ids).toContain('pod/kube-system/traefik-1');
+    expect(ids).toContain(traefik);
     expect(toFlowElements(input).nodes.find((n) => n.id === 'dns')?.data).toMatchObject({ ip: '10.96.0.10' });
-    expect(toFlowElements({ ...input, hideSystem: false }).nodes.map((n) => n.id)).toContain(
-      'pod/kube-system/coredns-1',
-    );
+    expect(toFlowElements({ ...input, hideSystem: false }).nodes.map((n) => n.id)).toContain(coredns);
   });
 });
 
@@ -123,13 +113,13 @@ describe('reuseUnchanged', () => {
   it('keeps the same object for unchanged nodes and a new one for changed nodes', () => {
     const first = build();
     const state = createKubiaFixture();
-    state.pods[0]!.status.ready = false;
+    podNamed(state, 'kubia-qxjsk').status.ready = false;
     const second = reuseUnchanged(first, build(state));
     const same = (id: string) =>
       second.nodes.find((n) => n.id === id) === first.nodes.find((n) => n.id === id);
-    expect(same('pod/default/kubia-fghij')).toBe(true);
+    expect(same('pod/default/kubia-b6wgn')).toBe(true);
     expect(same('svc/default/kubia')).toBe(true);
-    expect(same('pod/default/kubia-abcde')).toBe(false);
+    expect(same('pod/default/kubia-qxjsk')).toBe(false);
   });
 });
 
@@ -137,7 +127,7 @@ describe('getAbsoluteCenters', () => {
   it('adds parent offsets', () => {
     const { nodes } = build();
     const centers = getAbsoluteCenters(nodes);
-    const pod = nodes.find((n) => n.id === 'pod/default/kubia-abcde')!;
+    const pod = nodes.find((n) => n.id === 'pod/default/kubia-qxjsk')!;
     const node = nodes.find((n) => n.id === 'node/kind-worker')!;
     const cluster = nodes.find((n) => n.id === 'cluster')!;
     expect(centers.get(pod.id)).toEqual({

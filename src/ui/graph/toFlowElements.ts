@@ -6,24 +6,19 @@
  *
  * Pure: no React, no DOM. Ids are the Trace's graph ids (src/engine/trace.ts).
  */
-import type { ClusterState, GraphId, PodState, PolicySelection } from '../../engine/index.ts';
+import type { ClusterState, GraphId, PodState } from '../../engine/index.ts';
 import { getPolicySelections, graphIdOfOutsideHost } from '../../engine/index.ts';
-import type {
-  FlowElements,
-  GraphEdge,
-  GraphNode,
-  GraphNodeData,
-  LayoutOverrides,
-  ServiceData,
-} from './graphData.ts';
+import type { FlowElements, GraphEdge, GraphNode, LayoutOverrides, ServiceData } from './graphData.ts';
 import { formatLabels, formatServicePorts, serviceNotes } from './graphLabels.ts';
 import { layoutCluster } from './clusterLayout.ts';
-import { endpointsBus } from './endpointsBus.ts';
 import { getAbsoluteOrigins } from './flowIdentity.ts';
+import { routeLoadBalancerEdges } from './loadBalancerRoute.ts';
+import { CLUSTER_ID, graphEdge, graphNode, policyGraphNode } from './toFlowElements.nodes.ts';
+import { structuralEdges } from './toFlowElements.edges.ts';
 import { CARD, KUBE_NODE, OUTSIDE, POD } from './layoutMetrics.ts';
 import type { GraphShape } from './layoutMetrics.ts';
 import { withoutSystemObjects } from './systemObjects.ts';
-import { NETPOL_CARD_HEIGHT, withPolicyCells } from './networkPolicyCells.ts';
+import { withPolicyCells } from './networkPolicyCells.ts';
 
 export { reuseUnchanged, getAbsoluteCenters } from './flowIdentity.ts';
 export { formatServicePorts } from './graphLabels.ts';
@@ -42,81 +37,12 @@ export interface FlowInput {
   shape?: GraphShape;
 }
 
-export const CLUSTER_ID = 'cluster';
+export { CLUSTER_ID };
 export const DNS_ID = 'dns';
 export const DEFAULT_CLIENT = 'laptop';
 
 export function podId(pod: PodState): GraphId {
   return `pod/${pod.metadata.namespace}/${pod.metadata.name}`;
-}
-
-/** What a screen reader says for an object: `pod kubia-qxjsk`, `service kubia`, `node kind-worker`. */
-function accessibleName(data: GraphNodeData): string {
-  switch (data.kind) {
-    case 'dns':
-      return 'cluster DNS';
-    case 'lb':
-      return `load balancer ${data.name}`;
-    case 'cluster':
-      return `cluster ${data.name}`;
-    default:
-      return `${data.kind} ${data.name}`;
-  }
-}
-
-function node(
-  id: string,
-  type: GraphNodeData['kind'],
-  data: GraphNodeData,
-  position: { x: number; y: number },
-  size: { width: number; height: number },
-  parentId?: string,
-): GraphNode {
-  return {
-    id,
-    type,
-    data,
-    position,
-    width: size.width,
-    height: size.height,
-    style: { width: size.width, height: size.height },
-    ...(parentId ? { parentId } : {}),
-    // One tab stop for the whole graph: useRovingFocus gives the current object tabindex 0.
-    ...(type === 'cluster'
-      ? { selectable: false, draggable: false, zIndex: -1 }
-      : { domAttributes: { tabIndex: -1 }, ariaRole: 'group', ariaLabel: accessibleName(data) }),
-    ...(type === 'node' ? { dragHandle: '.kp-node-header' } : {}),
-  } as GraphNode;
-}
-
-function edge(source: string, target: string, className: string, label?: string): GraphEdge {
-  return {
-    id: `e:${source}->${target}`,
-    source,
-    target,
-    className,
-    ...(label ? { label } : {}),
-    selectable: false,
-    focusable: false,
-  };
-}
-
-/** A NetworkPolicy card in the band of cells (networkPolicyCells.ts places it). */
-function policyNode(policy: PolicySelection, position: { x: number; y: number }): GraphNode {
-  return node(
-    policy.id,
-    'netpol',
-    {
-      kind: 'netpol',
-      name: policy.name,
-      namespace: policy.namespace,
-      selects: policy.pods.length,
-      policyTypes: policy.policyTypes,
-    },
-    position,
-    { width: CARD.width, height: NETPOL_CARD_HEIGHT },
-    CLUSTER_ID,
-  );
 }
 
 /** Layout + mapping in one pass. Call `reuseUnchanged` on the result to keep React's work small. */
@@ -187,7 +113,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     overrides[id] ?? layout.positions.get(id) ?? { x: 0, y: 0 };
 
   add(
-    node(
+    graphNode(
       CLUSTER_ID,
       'cluster',
       {
@@ -205,7 +131,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
 
   // The band of cells: the DNS, the Ingresses, then each Service with its Endpoints right under it.
   add(
-    node(
+    graphNode(
       DNS_ID,
       'dns',
       { kind: 'dns', domain: state.settings.dnsDomain, ip: dnsService?.manifest.spec.clusterIP ?? '' },
@@ -219,7 +145,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     const id = `ing/${meta.namespace}/${meta.name}`;
     const hosts = ing.manifest.spec.rules.map((r) => r.host ?? '*').join(', ');
     add(
-      node(
+      graphNode(
         id,
         'ingress',
         {
@@ -251,10 +177,12 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
       externalIP: svc.status.loadBalancer.ingress.map((a) => a.ip ?? a.hostname ?? '').join(','),
       notes: serviceNotes(svc),
     };
-    add(node(id, 'service', data, at(id), { width: CARD.width, height: CARD.serviceHeight }, CLUSTER_ID));
+    add(
+      graphNode(id, 'service', data, at(id), { width: CARD.width, height: CARD.serviceHeight }, CLUSTER_ID),
+    );
   }
 
-  for (const policy of policies) add(policyNode(policy, at(policy.id)));
+  for (const policy of policies) add(policyGraphNode(policy, at(policy.id)));
 
   for (const ep of state.endpoints) {
     const meta = ep.metadata;
@@ -262,7 +190,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     const ready = ep.subsets.reduce((n, s) => n + s.addresses.length, 0);
     const notReady = ep.subsets.reduce((n, s) => n + s.notReadyAddresses.length, 0);
     add(
-      node(
+      graphNode(
         id,
         'endpoints',
         { kind: 'endpoints', name: meta.name, ready, notReady },
@@ -277,7 +205,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   for (const n of state.nodes) {
     const nodeGraphId = `node/${n.name}`;
     add(
-      node(
+      graphNode(
         nodeGraphId,
         'node',
         { kind: 'node', name: n.name, ip: n.ip, podCIDR: n.podCIDR, up: n.up, role: n.role },
@@ -289,7 +217,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     for (const pod of podsByNode.get(n.name) ?? []) {
       const id = podId(pod);
       add(
-        node(
+        graphNode(
           id,
           'pod',
           {
@@ -314,7 +242,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   for (const c of clients) {
     const id = `client/${c.name}`;
     add(
-      node(id, 'client', { kind: 'client', name: c.name, ip: c.ip }, at(id), {
+      graphNode(id, 'client', { kind: 'client', name: c.name, ip: c.ip }, at(id), {
         width: OUTSIDE.width,
         height: OUTSIDE.height,
       }),
@@ -323,7 +251,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   for (const h of outsideHosts) {
     const id = graphIdOfOutsideHost(h.name);
     add(
-      node(
+      graphNode(
         id,
         'outside',
         { kind: 'outside', name: h.name, ip: h.address, hostnames: h.hostnames.join(', ') },
@@ -336,7 +264,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     const meta = svc.manifest.metadata;
     const id = `lb/${meta.namespace}/${meta.name}`;
     add(
-      node(
+      graphNode(
         id,
         'lb',
         {
@@ -350,35 +278,14 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
       ),
     );
     for (const n of state.nodes)
-      edges.push(edge(id, `node/${n.name}`, n.up ? 'kp-edge-lb' : 'kp-edge-lb kp-edge-down'));
+      edges.push(graphEdge(id, `node/${n.name}`, n.up ? 'kp-edge-lb' : 'kp-edge-lb kp-edge-down'));
   }
 
   // --- edges: Service -> its Endpoints (one short edge), Endpoints -> the pods they list as one bus;
   // Ingress -> backends and controllers
   const absolute = getAbsoluteOrigins(nodes);
-  for (const ep of state.endpoints) {
-    const epId = `ep/${ep.metadata.namespace}/${ep.metadata.name}`;
-    const svcId = `svc/${ep.metadata.namespace}/${ep.metadata.name}`;
-    if (known.has(svcId)) edges.push(edge(svcId, epId, 'kp-edge-owns'));
-    const bus = endpointsBus(epId, ep.subsets, known, absolute, nodes);
-    if (bus) edges.push(bus);
-  }
-  for (const ing of ingresses) {
-    const meta = ing.manifest.metadata;
-    const id = `ing/${meta.namespace}/${meta.name}`;
-    const backends = new Set<string>();
-    const spec = ing.manifest.spec;
-    if (spec.defaultBackend?.service) backends.add(spec.defaultBackend.service.name);
-    for (const rule of spec.rules)
-      for (const p of rule.paths) if (p.backend.service) backends.add(p.backend.service.name);
-    for (const name of backends) {
-      const target = `svc/${meta.namespace}/${name}`;
-      if (known.has(target)) edges.push(edge(id, target, 'kp-edge-backend'));
-    }
-    for (const controller of input.ingressControllers[id] ?? []) {
-      if (known.has(controller)) edges.push(edge(controller, id, 'kp-edge-controller'));
-    }
-  }
+  routeLoadBalancerEdges(edges, nodes, absolute, CLUSTER_ID);
+  for (const e of structuralEdges(state, nodes, absolute, known, input.ingressControllers)) edges.push(e);
   const controllerPods = new Set(Object.values(input.ingressControllers).flat());
   for (const n of nodes) {
     if (n.data.kind === 'pod' && controllerPods.has(n.id)) n.data = { ...n.data, ingressController: true };

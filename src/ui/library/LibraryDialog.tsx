@@ -20,14 +20,17 @@ import {
   updateEntry,
   clearFailure,
 } from '../../store/library/libraryStore.ts';
-import type { LibraryFailure } from '../../store/library/libraryStore.ts';
 import { useApp, useScenario, useShallow, useView } from '../../store/react.ts';
 import { useFocusTrap } from '../share/useFocusTrap.ts';
 import { LibraryEntryRow } from './LibraryEntryRow.tsx';
+import { LibraryNotices } from './LibraryNotices.tsx';
 import { ReplaceQuestion } from './ReplaceQuestion.tsx';
+import { SaveForm } from './SaveForm.tsx';
 import { UnreadableRow } from './UnreadableRow.tsx';
 import { openLibraryEntry } from './openLibraryEntry.ts';
+import { useFocusAfterRender } from './useFocusAfterRender.ts';
 import { getLibrary, useLibrary } from './useLibrary.ts';
+import { WorkingCopyLine } from './WorkingCopyLine.tsx';
 import {
   canReplaceWithoutAsking,
   getWorkingCopyStatus,
@@ -37,14 +40,6 @@ import {
   toWorkingScenario,
 } from './workingCopy.ts';
 import './library.css';
-
-const FAILURE_TEXT: Record<LibraryFailure, string> = {
-  quota: 'library.failQuota',
-  unavailable: 'library.failUnavailable',
-  newer: 'library.failNewer',
-  missing: 'library.failMissing',
-  'empty-name': 'library.failEmptyName',
-};
 
 /** The working copy as a share link would carry it, kept current while the dialog is open. */
 function useWorkingCopy() {
@@ -85,17 +80,11 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     openEntry,
     isPristineExample(working.shared, working.scenarioId, app.scenarios),
   );
-  const [name, setName] = useState(() =>
-    toDefaultName(working.scenarioId, app.scenarios, openEntry, t('library.defaultName')),
-  );
   const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState<LibraryEntry | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   // After a change, where the keyboard focus goes (a selector inside the dialog), once it has rendered.
-  const focusNext = useRef<string | null>(null);
-  const setFocusNext = (selector: string) => {
-    focusNext.current = selector;
-  };
+  const setFocusNext = useFocusAfterRender(ref);
 
   useEffect(() => {
     refreshLibrary(library);
@@ -104,14 +93,6 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     if (dialog && !dialog.open) dialog.showModal();
     dialog?.querySelector<HTMLInputElement>('[data-testid="library-name"]')?.select();
   }, [library]);
-
-  // Every change re-renders the dialog (the store or the state changed): move the focus then.
-  useEffect(() => {
-    const target = focusNext.current ? ref.current?.querySelector<HTMLElement>(focusNext.current) : null;
-    if (!target) return;
-    target.focus();
-    focusNext.current = null;
-  });
 
   /** The working copy as stored: the engine is brought up to date first, so the counts match it. */
   const currentContent = async () => {
@@ -126,7 +107,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
 
   // Saving waits for the engine; a second click meanwhile must not save twice.
   const saving = useRef(false);
-  const save = async () => {
+  const save = async (name: string) => {
     if (saving.current) return;
     saving.current = true;
     setMessage('');
@@ -228,66 +209,21 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
         />
       ) : (
         <div className="kp-library-body">
-          <p className="kp-library-working" data-testid="library-working" data-status={status.kind}>
-            {status.kind === 'none'
-              ? t('library.workingNone')
-              : t(status.kind === 'same' ? 'library.workingSame' : 'library.workingChanged', {
-                  name: status.entry.name,
-                })}
-            {status.kind === 'changed' && (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  className="kp-primary"
-                  onClick={() => void update(status.entry)}
-                  title={t('library.updateTitle')}
-                  data-testid="library-update"
-                >
-                  {t('library.update', { name: status.entry.name })}
-                </button>
-              </>
-            )}
-          </p>
-          <form
-            className="kp-library-save"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void save();
-            }}
-          >
-            <label htmlFor={`${titleId}-name`}>{t('library.saveLabel')}</label>
-            <input
-              id={`${titleId}-name`}
-              value={name}
-              maxLength={200}
-              onChange={(e) => setName(e.target.value)}
-              data-testid="library-name"
-            />
-            <button type="submit" data-testid="library-save">
-              {t('library.save')}
-            </button>
-          </form>
-          {failure && (
-            <p className="kp-library-failure" role="alert" data-testid="library-failure">
-              {t(FAILURE_TEXT[failure])}
-            </p>
-          )}
-          {problem === 'corrupt' && !failure && (
-            <p className="kp-library-failure">{t('library.problemCorrupt')}</p>
-          )}
-          {problem === 'newer' && !failure && <p className="kp-library-failure">{t('library.failNewer')}</p>}
-          <div className="kp-library-status" role="status" data-testid="library-message">
-            {message && <span>{message}</span>}
-            {undo && (
-              <span className="kp-library-undo">
-                {undo.name ? t('library.deleted', { name: undo.name }) : t('library.deletedUnreadable')}{' '}
-                <button type="button" onClick={restore} data-testid="library-undo">
-                  {t('library.undo')}
-                </button>
-              </span>
-            )}
-          </div>
+          <WorkingCopyLine status={status} onUpdate={(entry) => void update(entry)} />
+          <SaveForm
+            inputId={`${titleId}-name`}
+            defaultName={() =>
+              toDefaultName(working.scenarioId, app.scenarios, openEntry, t('library.defaultName'))
+            }
+            onSave={(name) => void save(name)}
+          />
+          <LibraryNotices
+            failure={failure}
+            problem={problem}
+            message={message}
+            undo={undo}
+            onUndo={restore}
+          />
           {items.length === 0 ? (
             <p className="kp-muted" data-testid="library-empty">
               {t('library.empty')}

@@ -1,22 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import i18next from 'i18next';
-import type { TFunction } from 'i18next';
 import type { Hop } from '../../engine/index.ts';
-import { en } from '../../i18n/en.ts';
-import { zhCN } from '../../i18n/zhCN.ts';
+import { translator } from '../../i18n/testing/translator.ts';
 import { hopStatusLine } from './statusLine.ts';
-
-function translator(lng: 'en' | 'zh-CN'): TFunction {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-    lng,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return i18n.t;
-}
 
 const dnat: Hop = {
   kind: 'dnat',

@@ -2,8 +2,12 @@
  * The one animation loop (Excalidraw's AnimationController): it reads the flights in the traffic
  * store through `subscribe` into a local map, and each frame draws every packet on one canvas and
  * moves the focused packet's label (an SVG text inside the viewport). Nothing here sets React or
- * zustand state per frame; flights that arrived in a frame land in the store together, once.
- * Progress of the focused request is written as data attributes (and narrated) once per hop.
+ * zustand state per frame, and nothing reads the DOM: per frame the work is one position per packet
+ * and one canvas draw. Arrivals land in the store in batches (LAND_EVERY_MS): every landing updates
+ * the hit counters, so with 300 packets arriving one store update per frame made every pod card's
+ * selector run and the traffic panel re-render 60 times a second (bench:ui, docs/performance.md).
+ * The focused request, and the last packet in the air, land at once. Progress of the focused request
+ * is written as data attributes (and narrated) once per hop.
  */
 import type { Hop } from '../../engine/index.ts';
 import type { TrafficStore } from '../../store/trafficStore.ts';
@@ -42,6 +46,9 @@ export interface FrameLoopSources {
   now?: () => number;
 }
 
+/** How often arrivals are counted while packets are in the air: four times a second. */
+export const LAND_EVERY_MS = 250;
+
 export function startFrameLoop(
   traffic: TrafficStore,
   view: ViewStore,
@@ -56,6 +63,18 @@ export function startFrameLoop(
   let lastLabel = '';
   let labelShown = false;
   let announced: { a: Active; hop: number } | null = null;
+  // Arrived, drawn no more, not yet counted in the store (the next batch).
+  let arrivals: string[] = [];
+  const arrived = new Set<string>();
+  let lastLanding = last;
+
+  const landArrivals = (t: number) => {
+    lastLanding = t;
+    if (arrivals.length === 0) return;
+    const batch = arrivals;
+    arrivals = [];
+    landFlights(traffic, batch);
+  };
 
   const narrate = () => {
     const h = announced ? announced.a.hops[announced.hop] : undefined;
@@ -82,8 +101,10 @@ export function startFrameLoop(
     const { flights } = traffic.getState();
     const ids = new Set(flights.map((f) => f.id));
     for (const id of active.keys()) if (!ids.has(id)) active.delete(id);
+    for (const id of arrived) if (!ids.has(id)) arrived.delete(id);
     const centers = sources.getCenters();
     for (const f of flights) {
+      if (arrived.has(f.id)) continue;
       const existing = active.get(f.id);
       if (existing) {
         existing.focused = f.focused;
@@ -111,7 +132,7 @@ export function startFrameLoop(
     last = t;
     const { speed, paused, stepMode, stepHop, reducedMotion } = view.getState();
     let focusedShown = false;
-    const landed: string[] = [];
+    let focusedLanded = false;
     dots.length = 0;
     const viewport = sources.getViewport();
     // The label stays readable when zoomed out (a projector shows the whole cluster at ~0.5).
@@ -145,8 +166,13 @@ export function startFrameLoop(
         }
       }
       if (p.done) {
-        if (a.focused) announce(a, Math.max(0, a.traceHops - 1), a.arrival);
-        landed.push(a.id);
+        if (a.focused) {
+          announce(a, Math.max(0, a.traceHops - 1), a.arrival);
+          focusedLanded = true;
+        }
+        active.delete(a.id);
+        arrived.add(a.id);
+        arrivals.push(a.id);
       }
     }
     if (focusedShown !== labelShown) {
@@ -154,8 +180,7 @@ export function startFrameLoop(
       elements.labelGroup.style.display = focusedShown ? '' : 'none';
     }
     elements.canvas.draw(dots, viewport);
-    for (const id of landed) active.delete(id);
-    landFlights(traffic, landed);
+    if (focusedLanded || active.size === 0 || t - lastLanding >= LAND_EVERY_MS) landArrivals(t);
     frame = requestAnimationFrame(tick);
   }
 
@@ -172,5 +197,7 @@ export function startFrameLoop(
     cancelAnimationFrame(frame);
     unsubscribe();
     unsubscribeView();
+    // What arrived is counted even when the loop stops between two batches.
+    landArrivals(now());
   };
 }

@@ -2,7 +2,9 @@
  * Draws packet dots on one <canvas> laid over the graph, in screen space: flow coordinates go
  * through the viewport transform each frame. Measured in bench:ui: 300 SVG dots inside the React
  * Flow viewport made the browser repaint the whole 1,000-pod layer every frame (85 % busy, frames of
- * 80-100 ms); one canvas costs a clear and 300 arcs.
+ * 80-100 ms); one canvas costs a clear and 300 arcs. The arcs are stamped from a dot drawn once per
+ * size and colour (an offscreen sprite): without a GPU the browser rasterises paths on the main thread,
+ * and one path of 300 circles, filled and stroked, cost more per frame than 300 small image copies.
  */
 export interface Viewport {
   x: number;
@@ -23,6 +25,41 @@ export interface PacketCanvas {
 
 const RADIUS = 9;
 const FOCUSED_RADIUS = 13;
+
+interface Sprite {
+  key: string;
+  image: HTMLCanvasElement;
+  /** Half its size in CSS pixels: where its centre is. */
+  half: number;
+}
+
+/** A dot (fill at 85 %, then its ring), drawn once at the device's pixel ratio. */
+function drawSprite(
+  radius: number,
+  ring: number,
+  fill: string,
+  stroke: string,
+  ratio: number,
+  fillAlpha: number,
+): Sprite {
+  const half = Math.ceil(radius + ring);
+  const image = document.createElement('canvas');
+  image.width = image.height = Math.ceil(half * 2 * ratio);
+  const context = image.getContext('2d');
+  if (context) {
+    context.scale(ratio, ratio);
+    context.beginPath();
+    context.arc(half, half, radius, 0, Math.PI * 2);
+    context.fillStyle = fill;
+    context.globalAlpha = fillAlpha;
+    context.fill();
+    context.globalAlpha = 1;
+    context.strokeStyle = stroke;
+    context.lineWidth = ring;
+    context.stroke();
+  }
+  return { key: '', image, half };
+}
 
 export function createPacketCanvas(
   canvas: HTMLCanvasElement,
@@ -46,6 +83,28 @@ export function createPacketCanvas(
   observer.observe(canvas);
   resize();
 
+  // Redrawn only when the zoom, the colours or the pixel ratio change, not per frame.
+  let plain: Sprite | null = null;
+  let focused: Sprite | null = null;
+  const sprites = (scale: number, ratio: number): { plain: Sprite; focused: Sprite } => {
+    const { fill, ring } = colors();
+    const key = `${scale.toFixed(3)} ${ratio} ${fill} ${ring}`;
+    if (!plain || plain.key !== key) {
+      plain = { ...drawSprite(RADIUS * scale, 2, fill, ring, ratio, 0.85), key };
+    }
+    if (!focused || focused.key !== key) {
+      focused = { ...drawSprite(FOCUSED_RADIUS * scale, 3, fill, ring, ratio, 1), key };
+    }
+    return { plain, focused };
+  };
+  const stamp = (sprite: Sprite, dot: Dot, viewport: Viewport) => {
+    const sx = dot.x * viewport.zoom + viewport.x;
+    const sy = dot.y * viewport.zoom + viewport.y;
+    if (sx < -20 || sy < -20 || sx > width + 20 || sy > height + 20) return;
+    const size = sprite.half * 2;
+    context?.drawImage(sprite.image, sx - sprite.half, sy - sprite.half, size, size);
+  };
+
   return {
     draw(dots, viewport) {
       if (!context) return;
@@ -54,35 +113,11 @@ export function createPacketCanvas(
       context.clearRect(0, 0, width, height);
       drewSomething = dots.length > 0;
       if (!drewSomething) return;
-      const { fill, ring } = colors();
       const scale = Math.max(0.35, viewport.zoom);
-      context.fillStyle = fill;
-      context.strokeStyle = ring;
-      context.lineWidth = 2;
-      context.beginPath();
-      for (const dot of dots) {
-        if (dot.focused) continue;
-        const sx = dot.x * viewport.zoom + viewport.x;
-        const sy = dot.y * viewport.zoom + viewport.y;
-        if (sx < -20 || sy < -20 || sx > width + 20 || sy > height + 20) continue;
-        context.moveTo(sx + RADIUS * scale, sy);
-        context.arc(sx, sy, RADIUS * scale, 0, Math.PI * 2);
-      }
-      context.globalAlpha = 0.85;
-      context.fill();
-      context.globalAlpha = 1;
-      context.stroke();
-      for (const dot of dots) {
-        if (!dot.focused) continue;
-        const sx = dot.x * viewport.zoom + viewport.x;
-        const sy = dot.y * viewport.zoom + viewport.y;
-        context.beginPath();
-        context.arc(sx, sy, FOCUSED_RADIUS * scale, 0, Math.PI * 2);
-        context.fill();
-        context.lineWidth = 3;
-        context.stroke();
-        context.lineWidth = 2;
-      }
+      const { plain: dot, focused: focusedDot } = sprites(scale, window.devicePixelRatio || 1);
+      for (const d of dots) if (!d.focused) stamp(dot, d, viewport);
+      // The focused packet on top of the others.
+      for (const d of dots) if (d.focused) stamp(focusedDot, d, viewport);
     },
     dispose() {
       observer.disconnect();

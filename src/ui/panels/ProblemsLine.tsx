@@ -16,7 +16,7 @@ export function ProblemsLine() {
   const listShown = useView((s) => s.bottomOpen && s.bottomTab === 'problems');
   if (count === 0 && !stale) return null;
   return (
-    <div className="kp-problems-line" data-testid="problems-line">
+    <div className="kp-graph-line kp-problems-line" data-testid="problems-line">
       {stale && (
         <span role="status" data-testid="stale-banner">
           {t('app.stale', { count: errors })}

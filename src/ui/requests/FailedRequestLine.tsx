@@ -29,7 +29,7 @@ export function FailedRequestLine() {
   const showable = location?.file === MANIFEST_FILE ? location : undefined;
   return (
     <div
-      className={`kp-failed-line${stale ? ' kp-trace-stale' : ''}`}
+      className={`kp-graph-line kp-failed-line${stale ? ' kp-trace-stale' : ''}`}
       role="status"
       data-testid="failed-request-line"
       data-kind={explanation.kind}

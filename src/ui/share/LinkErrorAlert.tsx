@@ -4,6 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../app/pageAlert.css';
 import './share.css';
 
 /** `message`: why the link was refused, in the codec's own words (English), set in a translated sentence. */
@@ -12,7 +13,7 @@ export function LinkErrorAlert({ message }: { message: string }) {
   const [shown, setShown] = useState(true);
   if (!shown) return null;
   return (
-    <div className="kp-link-error" role="alert" data-testid="link-error">
+    <div className="kp-page-alert kp-link-error" role="alert" data-testid="link-error">
       <p>
         <strong>{t('share.linkError', { reason: message })}</strong>
         <br />

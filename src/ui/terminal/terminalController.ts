@@ -21,16 +21,16 @@ import type { Key } from './keyInput.ts';
 import {
   deleteBackward,
   deleteForward,
-  EMPTY_LINE,
   insertText,
   killToEnd,
   killToStart,
   killWordBackward,
   moveCursor,
-  replaceRange,
 } from './lineEditor.ts';
 import type { EditLine } from './lineEditor.ts';
-import { commonPrefix, formatCompletionColumns, toTerminalText } from './terminalText.ts';
+import { createLineView } from './lineView.ts';
+import { createTabCompletion } from './tabCompletion.ts';
+import { toTerminalText } from './terminalText.ts';
 
 /** The part of xterm's Terminal the controller needs (a fake in tests). */
 export interface TerminalScreen {
@@ -75,8 +75,19 @@ export interface TerminalController {
 }
 
 const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
-/** readline's completion-query-items: from this many matches on, ask before listing them. */
-const QUERY_ITEMS = 100;
+
+/** Keys that only edit the line, as readline binds them. */
+const LINE_EDITS: Partial<Record<Key['kind'], (line: EditLine) => EditLine>> = {
+  backspace: deleteBackward,
+  delete: deleteForward,
+  left: (line) => moveCursor(line, line.cursor - 1),
+  right: (line) => moveCursor(line, line.cursor + 1),
+  home: (line) => moveCursor(line, 0),
+  end: (line) => moveCursor(line, line.text.length),
+  killToStart,
+  killToEnd,
+  killWord: killWordBackward,
+};
 
 export function createTerminalController(options: TerminalControllerOptions): TerminalController {
   const { screen, backend, storage } = options;
@@ -85,107 +96,41 @@ export function createTerminalController(options: TerminalControllerOptions): Te
     session = next;
     options.onSession?.(next);
   };
-  let prompt = '$ ';
-  let line: EditLine = EMPTY_LINE;
-  /** Rows between the prompt's first row and the cursor's row. */
-  let cursorRow = 0;
+  const view = createLineView(screen, '$ ');
+  const completion = createTabCompletion(screen, view, (line) =>
+    session ? backend.complete(line.text, line.cursor, session) : Promise.resolve(null),
+  );
   let history: CommandHistory = createHistory(loadHistory(storage));
-  let status: TerminalStatus = { busy: true, runs: 0, lastExitCode: null, prompt };
+  let status: TerminalStatus = { busy: true, runs: 0, lastExitCode: null, prompt: view.prompt };
   let queue: Promise<void> = Promise.resolve();
   /** The key before this one was Tab: readline lists the matches on the second Tab in a row. */
   let lastWasTab = false;
-  /** Matches waiting on readline's "Display all N possibilities? (y or n)". */
-  let asking: string[] | null = null;
 
-  const cols = () => Math.max(1, screen.cols);
   const setStatus = (next: Partial<TerminalStatus>) => {
     status = { ...status, ...next };
     options.onStatus?.(status);
   };
 
-  /** Escape sequences that move the cursor from where it is to `offset` (prompt + text). */
-  function moveTo(offset: number): string {
-    const row = Math.floor(offset / cols());
-    const col = offset % cols();
-    let out = '';
-    if (row < cursorRow) out += `\x1b[${cursorRow - row}A`;
-    if (row > cursorRow) out += `\x1b[${row - cursorRow}B`;
-    out += '\r';
-    if (col > 0) out += `\x1b[${col}C`;
-    cursorRow = row;
-    return out;
-  }
-
-  /**
-   * After text that ends exactly at the right margin the terminal waits to wrap; step onto the next
-   * row now so the cursor is where the arithmetic says (readline does the same).
-   */
-  function settleWrap(end: number): string {
-    cursorRow = Math.floor(end / cols());
-    return end > 0 && end % cols() === 0 ? '\r\n' : '';
-  }
-
-  /** Draws prompt + line from the prompt's first row (the cursor is there when this is called). */
-  function drawFromStart(next: EditLine): string {
-    const end = prompt.length + next.text.length;
-    let out = `\x1b[J${prompt}${next.text}${settleWrap(end)}`;
-    out += moveTo(prompt.length + next.cursor);
-    line = next;
-    return out;
-  }
-
-  function redraw(next: EditLine): void {
-    const up = cursorRow > 0 ? `\x1b[${cursorRow}A` : '';
-    cursorRow = 0;
-    screen.write(`${up}\r${drawFromStart(next)}`);
-  }
-
-  /** Typing at the end of the line only needs the new characters (and no re-read of the line by a screen reader). */
-  function edit(next: EditLine): void {
-    if (next === line) return;
-    const appended =
-      line.cursor === line.text.length &&
-      next.cursor === next.text.length &&
-      next.text.startsWith(line.text) &&
-      next.text.length > line.text.length;
-    if (appended) {
-      const added = next.text.slice(line.text.length);
-      line = next;
-      screen.write(added + settleWrap(prompt.length + next.text.length));
-      return;
+  /** A fresh prompt from the shell (where the session is); the laptop's when the app cannot answer. */
+  async function startSession(from: ShellSession | null, fallback?: string): Promise<void> {
+    try {
+      const reply = await backend.runCommand('', from);
+      keepSession(reply.session);
+      view.setPrompt(reply.prompt);
+    } catch (error) {
+      if (fallback === undefined) throw error;
+      view.setPrompt(fallback);
     }
-    if (next.text === line.text) {
-      const out = moveTo(prompt.length + next.cursor);
-      line = next;
-      screen.write(out);
-      return;
-    }
-    redraw(next);
-  }
-
-  /** Leaves the line (cursor after its end, on a new row) so output can follow. */
-  function leaveLine(suffix = ''): void {
-    const end = prompt.length + line.text.length;
-    const out = moveTo(end) + suffix;
-    const atRowStart = end % cols() === 0 && suffix === '';
-    screen.write(atRowStart ? out : `${out}\r\n`);
-    cursorRow = 0;
-  }
-
-  function freshPrompt(): void {
-    cursorRow = 0;
-    line = EMPTY_LINE;
-    screen.write(drawFromStart(EMPTY_LINE));
   }
 
   async function runLine(): Promise<void> {
-    const text = line.text;
-    leaveLine();
+    const text = view.line.text;
+    view.leaveLine();
     history = recordLine(history, text);
     saveHistory(storage, history.entries);
-    line = EMPTY_LINE;
+    view.forgetLine();
     if (text.trim() === '') {
-      freshPrompt();
+      view.freshPrompt();
       return;
     }
     setStatus({ busy: true });
@@ -195,7 +140,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
     try {
       const reply = await backend.runCommand(text, session);
       keepSession(reply.session);
-      prompt = reply.prompt;
+      view.setPrompt(reply.prompt);
       output = reply.output;
       exitCode = reply.exitCode;
       clear = reply.clear;
@@ -208,154 +153,64 @@ export function createTerminalController(options: TerminalControllerOptions): Te
     // prompt where the next line's cursor arithmetic expects it.
     const ended = output === '' || output.endsWith('\n') ? output : `${output}\n`;
     screen.write(toTerminalText(ended));
-    freshPrompt();
-    setStatus({ busy: false, runs: status.runs + 1, lastExitCode: exitCode, prompt });
+    view.freshPrompt();
+    setStatus({ busy: false, runs: status.runs + 1, lastExitCode: exitCode, prompt: view.prompt });
   }
 
-  async function completeWord(secondTab: boolean): Promise<void> {
-    if (!session) return;
-    let completion = null;
-    try {
-      completion = await backend.complete(line.text, line.cursor, session);
-    } catch {
-      completion = null;
-    }
-    const candidates = completion?.candidates ?? [];
-    if (!completion || candidates.length === 0) return;
-    const { from, to } = completion;
-    const [only] = candidates;
-    if (candidates.length === 1 && only !== undefined) {
-      // bash adds a space after a finished word, not after `--flag=` or a directory.
-      const spaced = /[=/]$/.test(only) || line.text[to] === ' ' ? only : `${only} `;
-      edit(replaceRange(line, from, to, spaced));
-      return;
-    }
-    const prefix = commonPrefix(candidates);
-    if (prefix.length > to - from && prefix.startsWith(line.text.slice(from, to))) {
-      edit(replaceRange(line, from, to, prefix));
-      return;
-    }
-    // Several and nothing to add: the first Tab only rings the bell; the second lists them under the
-    // line and draws the prompt and line again (readline without show-all-if-ambiguous).
-    if (!secondTab) return;
-    leaveLine();
-    if (candidates.length >= QUERY_ITEMS) {
-      screen.write(`Display all ${candidates.length} possibilities? (y or n)`);
-      asking = candidates;
-      return;
-    }
-    listCompletions(candidates);
-  }
-
-  /** The matches in columns (the cursor is at the start of a row), then the prompt and line again. */
-  function listCompletions(candidates: string[]): void {
-    screen.write(
-      formatCompletionColumns(candidates, cols())
-        .map((l) => `${l}\r\n`)
-        .join(''),
-    );
-    cursorRow = 0;
-    screen.write(drawFromStart(line));
-  }
-
-  /** y, Y or space list the matches; n, N, Backspace or Ctrl-C do not; other keys keep it asking. */
-  function answerQuery(key: Key, candidates: string[]): void {
-    const yes = key.kind === 'text' && /^[yY ]$/.test(key.text);
-    const no =
-      (key.kind === 'text' && /^[nN]$/.test(key.text)) ||
-      key.kind === 'backspace' ||
-      key.kind === 'interrupt';
-    if (!yes && !no) return;
-    asking = null;
-    screen.write('\r\n');
-    if (yes) {
-      listCompletions(candidates);
-      return;
-    }
-    cursorRow = 0;
-    screen.write(drawFromStart(line));
+  function browseHistory(direction: 'up' | 'down'): void {
+    const step = direction === 'up' ? historyUp(history, view.line.text) : historyDown(history);
+    if (!step) return;
+    history = step.history;
+    view.edit({ text: step.text, cursor: step.text.length });
   }
 
   async function handle(key: Key): Promise<void> {
-    if (asking) {
-      answerQuery(key, asking);
+    if (completion.isAsking()) {
+      completion.answer(key);
       return;
     }
     const secondTab = lastWasTab;
     lastWasTab = key.kind === 'tab';
+    const lineEdit = LINE_EDITS[key.kind];
+    if (lineEdit) {
+      view.edit(lineEdit(view.line));
+      return;
+    }
     switch (key.kind) {
       case 'text':
-        edit(insertText(line, key.text));
+        view.edit(insertText(view.line, key.text));
         return;
       case 'enter':
         await runLine();
         return;
-      case 'backspace':
-        edit(deleteBackward(line));
+      case 'up':
+      case 'down':
+        browseHistory(key.kind);
         return;
-      case 'delete':
-        edit(deleteForward(line));
-        return;
-      case 'left':
-        edit(moveCursor(line, line.cursor - 1));
-        return;
-      case 'right':
-        edit(moveCursor(line, line.cursor + 1));
-        return;
-      case 'home':
-        edit(moveCursor(line, 0));
-        return;
-      case 'end':
-        edit(moveCursor(line, line.text.length));
-        return;
-      case 'up': {
-        const step = historyUp(history, line.text);
-        if (!step) return;
-        history = step.history;
-        edit({ text: step.text, cursor: step.text.length });
-        return;
-      }
-      case 'down': {
-        const step = historyDown(history);
-        if (!step) return;
-        history = step.history;
-        edit({ text: step.text, cursor: step.text.length });
-        return;
-      }
       case 'tab':
-        await completeWord(secondTab);
+        await completion.complete(secondTab);
         return;
       case 'interrupt':
         // bash echoes ^C, abandons the line and gives a new prompt.
-        leaveLine('^C');
+        view.leaveLine('^C');
         history = resetBrowsing(history);
-        freshPrompt();
+        view.freshPrompt();
         setStatus({ lastExitCode: 130 });
         return;
       case 'clearScreen':
         screen.write(CLEAR_SCREEN);
-        cursorRow = 0;
-        screen.write(drawFromStart(line));
-        return;
-      case 'killToStart':
-        edit(killToStart(line));
-        return;
-      case 'killToEnd':
-        edit(killToEnd(line));
-        return;
-      case 'killWord':
-        edit(killWordBackward(line));
+        view.drawAgain();
         return;
       case 'endOfFile':
         // Ctrl-D on an empty line ends the shell: inside a pod that is `exit`; on the laptop the
         // terminal stays (there is nowhere to go). Otherwise it deletes forward, as readline does.
-        if (line.text !== '') edit(deleteForward(line));
+        if (view.line.text !== '') view.edit(deleteForward(view.line));
         else if (session?.location.kind === 'pod') {
-          edit({ text: 'exit', cursor: 4 });
+          view.edit({ text: 'exit', cursor: 4 });
           await runLine();
         }
         return;
-      case 'ignored':
+      default:
         return;
     }
   }
@@ -368,15 +223,9 @@ export function createTerminalController(options: TerminalControllerOptions): Te
   return {
     start() {
       return enqueue(async () => {
-        try {
-          const reply = await backend.runCommand('', session);
-          keepSession(reply.session);
-          prompt = reply.prompt;
-        } catch {
-          prompt = 'student@laptop:~$ ';
-        }
-        freshPrompt();
-        setStatus({ busy: false, prompt });
+        await startSession(session, 'student@laptop:~$ ');
+        view.freshPrompt();
+        setStatus({ busy: false, prompt: view.prompt });
       });
     },
     input(data) {
@@ -388,23 +237,21 @@ export function createTerminalController(options: TerminalControllerOptions): Te
     insert(text) {
       const flat = text.replace(/[\r\n]+/g, ' ');
       return enqueue(async () => {
-        if (flat) edit(insertText(line, flat));
+        if (flat) view.edit(insertText(view.line, flat));
       });
     },
     resize() {
-      cursorRow = Math.floor((prompt.length + line.cursor) / cols());
+      view.resize();
     },
     restart(note) {
       return enqueue(async () => {
-        leaveLine();
+        view.leaveLine();
         screen.write(toTerminalText(`${note}\n`));
         session = null;
-        line = EMPTY_LINE;
-        const reply = await backend.runCommand('', null);
-        keepSession(reply.session);
-        prompt = reply.prompt;
-        freshPrompt();
-        setStatus({ prompt });
+        view.forgetLine();
+        await startSession(null);
+        view.freshPrompt();
+        setStatus({ prompt: view.prompt });
       });
     },
     getStatus: () => status,

@@ -3,6 +3,7 @@
  * printer needs. ReplicaSets behind Deployments are derived (the Deployment controller makes them;
  * the simulation keeps only the Deployment), named after the `pod-template-hash` part of their pods.
  */
+import { kindModule } from '../../kinds/registry.ts';
 import type {
   ClusterEvent,
   ClusterState,
@@ -69,7 +70,7 @@ export function podsOfWorkload(state: ClusterState, workload: WorkloadState): Po
   );
 }
 
-function hasOwnReplicaSets(state: ClusterState, deployment: WorkloadState): boolean {
+export function hasOwnReplicaSets(state: ClusterState, deployment: WorkloadState): boolean {
   return state.workloads.some(
     (w) =>
       w.manifest.kind === 'ReplicaSet' &&
@@ -108,7 +109,7 @@ export function stableHash(text: string): string {
   return out;
 }
 
-function workloadBase(w: WorkloadState): Base {
+export function workloadBase(w: WorkloadState): Base {
   return {
     namespace: w.manifest.metadata.namespace,
     name: w.manifest.metadata.name,
@@ -119,140 +120,10 @@ function workloadBase(w: WorkloadState): Base {
 }
 
 export function listObjects(state: ClusterState, kind: ResourceKind): ListedObject[] {
-  switch (kind) {
-    case 'Pod':
-      return state.pods.map((pod) => ({
-        kind,
-        pod,
-        namespace: pod.metadata.namespace,
-        name: pod.metadata.name,
-        labels: pod.metadata.labels,
-        annotations: pod.metadata.annotations,
-        createdAt: pod.metadata.creationTimestamp,
-      }));
-    case 'Service':
-      return state.services.map((service) => ({
-        kind,
-        service,
-        ...metaBase(service.manifest.metadata, service.createdAt),
-      }));
-    case 'Endpoints':
-      return state.endpoints.map((endpoints) => ({
-        kind,
-        endpoints,
-        ...metaBase(endpoints.metadata, endpoints.createdAt),
-      }));
-    case 'Ingress':
-      return state.ingresses.map((ingress) => ({
-        kind,
-        ingress,
-        ...metaBase(ingress.manifest.metadata, ingress.createdAt),
-      }));
-    case 'IngressClass':
-      return state.ingressClasses.map((ingressClass) => ({
-        kind,
-        ingressClass,
-        ...metaBase(ingressClass.manifest.metadata, ingressClass.createdAt),
-        namespace: '',
-      }));
-    case 'NetworkPolicy':
-      return (state.networkPolicies ?? []).map((networkPolicy) => ({
-        kind,
-        networkPolicy,
-        ...metaBase(networkPolicy.manifest.metadata, networkPolicy.createdAt),
-      }));
-    // MetalLB keeps no creation time here: its objects are shown as old as the cluster
-    case 'IPAddressPool':
-      return (state.metallb?.pools ?? []).map((pool) => ({ kind, pool, ...metaBase(pool.metadata, 0) }));
-    case 'L2Advertisement':
-      return (state.metallb?.l2 ?? []).map((l2) => ({ kind, l2, ...metaBase(l2.metadata, 0) }));
-    case 'Node':
-      return state.nodes.map((node) => ({
-        kind,
-        node,
-        namespace: '',
-        name: node.name,
-        labels: node.labels,
-        annotations: {},
-        createdAt: node.createdAt,
-      }));
-    case 'Namespace':
-      return state.namespaces.map((ns) => ({
-        kind,
-        namespace: '',
-        name: ns.name,
-        labels: { ...ns.labels, 'kubernetes.io/metadata.name': ns.name },
-        annotations: {},
-        createdAt: ns.createdAt,
-      }));
-    case 'Event':
-      return state.events.map((event, i) => ({
-        kind,
-        event,
-        namespace: event.namespace,
-        name: `${event.object.slice(event.object.indexOf('/') + 1)}.${(0x17a0000000000000 + i * 0x1000).toString(16).slice(0, 16)}`,
-        labels: {},
-        annotations: {},
-        createdAt: event.time,
-      }));
-    case 'EndpointSlice':
-      // the EndpointSlice controller (or the mirroring controller, for hand-written Endpoints) keeps one
-      // slice per Service here: `<service>-<5 random chars>`, labelled with the service name
-      return state.endpoints.map((endpoints) => ({
-        kind,
-        endpoints,
-        service: endpoints.metadata.name,
-        namespace: endpoints.metadata.namespace,
-        name: `${endpoints.metadata.name}-${stableHash(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`).slice(0, 5)}`,
-        labels: {
-          'endpointslice.kubernetes.io/managed-by': endpoints.managed
-            ? 'endpointslice-controller.k8s.io'
-            : 'endpointslicemirroring-controller.k8s.io',
-          'kubernetes.io/service-name': endpoints.metadata.name,
-        },
-        annotations: {},
-        createdAt: endpoints.createdAt,
-      }));
-    case 'ReplicaSet': {
-      const own = state.workloads
-        .filter((w) => w.manifest.kind === 'ReplicaSet')
-        .map((workload) => ({
-          kind: 'ReplicaSet' as const,
-          workload,
-          pods: podsOfWorkload(state, workload),
-          ...workloadBase(workload),
-        }));
-      const derived = state.workloads
-        .filter((w) => w.manifest.kind === 'Deployment' && !hasOwnReplicaSets(state, w))
-        .map((workload) => {
-          const name = replicaSetNameOfDeployment(state, workload);
-          const hash = name.slice(workload.manifest.metadata.name.length + 1);
-          return {
-            kind: 'ReplicaSet' as const,
-            workload,
-            pods: podsOfWorkload(state, workload),
-            ...workloadBase(workload),
-            name,
-            labels: { ...workload.manifest.template.labels, 'pod-template-hash': hash },
-          };
-        });
-      return [...own, ...derived];
-    }
-    case 'Deployment':
-    case 'ReplicationController':
-    case 'DaemonSet':
-      return state.workloads
-        .filter((w) => w.manifest.kind === kind)
-        .map((workload) => ({
-          kind,
-          workload,
-          pods: podsOfWorkload(state, workload),
-          ...workloadBase(workload),
-        }));
-  }
+  return kindModule(kind).list?.(state) ?? [];
 }
 
-function metaBase(
+export function metaBase(
   meta: {
     namespace: string;
     name: string;

@@ -15,6 +15,7 @@ import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { findObject, notFoundMessage, resolveResourceArgs } from './get.ts';
 import { matchesSelector, parseLabelSelector } from './labelSelector.ts';
 import type { ListedObject } from './listing.ts';
+import { kindModule } from '../../kinds/registry.ts';
 import { listObjects } from './listing.ts';
 import type { ResourceType } from './resources.ts';
 import { findResourceType, qualifiedPlural, qualifiedSingular } from './resources.ts';
@@ -24,6 +25,7 @@ import { exceedsPodLimit } from '../../cluster/capacity.ts';
 import { UNDELETABLE_NAMESPACES } from '../../cluster/deleteObject.ts';
 import { podLimitDetail } from '../../limits.ts';
 import { invalid } from '../../parse/messages.ts';
+import { readSessionFile } from '../sessionFiles.ts';
 
 export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', value: true, multi: true },
@@ -109,7 +111,8 @@ function snapshotOf(
 
 function readSource(ctx: ShellContext, file: string, stdin: string): string | { error: string } | undefined {
   if (file === '-') return stdin || ctx.session.stdin || '';
-  const known = ctx.session.files[file] ?? ctx.session.files[file.replace(/^\.\//, '')];
+  const known =
+    readSessionFile(ctx.session.files, file) ?? readSessionFile(ctx.session.files, file.replace(/^\.\//, ''));
   if (known !== undefined) return known;
   // the simulated laptop has no internet: a URL fails the way kubectl fails offline
   const url = /^https?:\/\/([^/:]+)/.exec(file);
@@ -627,47 +630,12 @@ export function runExpose(ctx: ShellContext, parsed: ParsedFlags): CommandOutput
     };
   const found = findObject(ctx.sim.state, request.type, namespace, name);
   if (!found) return { stdout: '', stderr: notFoundMessage(request.type, name) + '\n', exitCode: 1 };
-  let selector: Record<string, string> | undefined;
-  let containerPorts: { port: number; protocol: string; name?: string }[] = [];
-  switch (found.kind) {
-    case 'Pod':
-      selector = found.labels;
-      containerPorts = found.pod.spec.containers.flatMap((c) =>
-        c.ports.map((p) => ({
-          port: p.containerPort,
-          protocol: p.protocol,
-          ...(p.name ? { name: p.name } : {}),
-        })),
-      );
-      break;
-    case 'ReplicationController':
-    case 'ReplicaSet':
-    case 'Deployment':
-    case 'DaemonSet': {
-      const sel = found.workload.manifest.selector;
-      if (sel.matchExpressions.length > 0)
-        return {
-          stdout: '',
-          stderr: `error: couldn't retrieve selectors via --selector flag or introspection: the ${found.kind} has a selector with expressions\n`,
-          exitCode: 1,
-        };
-      selector = sel.matchLabels;
-      containerPorts = found.workload.manifest.template.spec.containers.flatMap((c) =>
-        c.ports.map((p) => ({
-          port: p.containerPort,
-          protocol: p.protocol,
-          ...(p.name ? { name: p.name } : {}),
-        })),
-      );
-      break;
-    }
-    case 'Service':
-      selector = found.service.manifest.spec.selector;
-      containerPorts = found.service.manifest.spec.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
-      break;
-    default:
-      return { stdout: '', stderr: `error: cannot expose a ${found.kind}\n`, exitCode: 1 };
-  }
+  const source = kindModule(found.kind).exposeSource?.(found) ?? {
+    error: `error: cannot expose a ${found.kind}\n`,
+  };
+  if ('error' in source) return { stdout: '', stderr: source.error, exitCode: 1 };
+  let selector = source.selector;
+  const containerPorts = source.containerPorts;
   const selectorFlag = flagString(parsed, 'selector');
   if (selectorFlag)
     selector = Object.fromEntries(selectorFlag.split(',').map((kv) => kv.split('=') as [string, string]));

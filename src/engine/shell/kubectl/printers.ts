@@ -3,11 +3,11 @@
  * them (kubernetes pkg/printers/internalversion/printers.go): headers, then one row per object, with
  * `-o wide` columns appended.
  */
+import { kindModule } from '../../kinds/registry.ts';
 import type { LabelSelector } from '../../model/objects.ts';
 import type { ClusterState, PodState } from '../../model/state.ts';
 import { formatAge } from '../format/age.ts';
 import type { ListedObject } from './listing.ts';
-import { formatLabels } from './labelSelector.ts';
 import type { ResourceKind } from './resources.ts';
 
 /** What kind's node image reports (kindest/node v1.33.1). */
@@ -20,85 +20,7 @@ export const NODE_INFO = {
 };
 
 export function headersOf(kind: ResourceKind, wide: boolean): string[] {
-  switch (kind) {
-    case 'Pod':
-      return [
-        'NAME',
-        'READY',
-        'STATUS',
-        'RESTARTS',
-        'AGE',
-        ...(wide ? ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'] : []),
-      ];
-    case 'Service':
-      return ['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE', ...(wide ? ['SELECTOR'] : [])];
-    case 'Endpoints':
-      return ['NAME', 'ENDPOINTS', 'AGE'];
-    case 'Ingress':
-      return ['NAME', 'CLASS', 'HOSTS', 'ADDRESS', 'PORTS', 'AGE'];
-    case 'IngressClass':
-      return ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'];
-    case 'NetworkPolicy':
-      return ['NAME', 'POD-SELECTOR', 'AGE'];
-    // the CRDs' additionalPrinterColumns (kubebuilder printcolumn markers in MetalLB's api/v1beta1), then AGE
-    case 'IPAddressPool':
-      return ['NAME', 'AUTO ASSIGN', 'AVOID BUGGY IPS', 'ADDRESSES', 'AGE'];
-    case 'L2Advertisement':
-      return [
-        'NAME',
-        'IPADDRESSPOOLS',
-        'IPADDRESSPOOL SELECTORS',
-        'INTERFACES',
-        ...(wide ? ['NODE SELECTORS'] : []),
-        'AGE',
-      ];
-    case 'Node':
-      return [
-        'NAME',
-        'STATUS',
-        'ROLES',
-        'AGE',
-        'VERSION',
-        ...(wide ? ['INTERNAL-IP', 'EXTERNAL-IP', 'OS-IMAGE', 'KERNEL-VERSION', 'CONTAINER-RUNTIME'] : []),
-      ];
-    case 'Deployment':
-      return [
-        'NAME',
-        'READY',
-        'UP-TO-DATE',
-        'AVAILABLE',
-        'AGE',
-        ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : []),
-      ];
-    case 'ReplicationController':
-    case 'ReplicaSet':
-      return [
-        'NAME',
-        'DESIRED',
-        'CURRENT',
-        'READY',
-        'AGE',
-        ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : []),
-      ];
-    case 'DaemonSet':
-      return [
-        'NAME',
-        'DESIRED',
-        'CURRENT',
-        'READY',
-        'UP-TO-DATE',
-        'AVAILABLE',
-        'NODE SELECTOR',
-        'AGE',
-        ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : []),
-      ];
-    case 'Namespace':
-      return ['NAME', 'STATUS', 'AGE'];
-    case 'Event':
-      return ['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'];
-    case 'EndpointSlice':
-      return ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
-  }
+  return kindModule(kind).headers?.(wide) ?? [];
 }
 
 export function isPodReady(pod: PodState): boolean {
@@ -138,142 +60,7 @@ export function formatLoadBalancerStatus(
 
 export function rowOf(obj: ListedObject, state: ClusterState, wide: boolean): string[] {
   const age = formatAge(state.clock - obj.createdAt);
-  switch (obj.kind) {
-    case 'Pod': {
-      const p = obj.pod;
-      const row = [obj.name, podReadyColumn(p), p.status.phase, '0', age];
-      if (wide) row.push(p.status.podIP || '<none>', p.spec.nodeName || '<none>', '<none>', '<none>');
-      return row;
-    }
-    case 'Service': {
-      const spec = obj.service.manifest.spec;
-      const clusterIP = spec.type === 'ExternalName' ? '<none>' : (spec.clusterIP ?? '<none>');
-      const ports =
-        spec.ports.length === 0
-          ? '<none>'
-          : spec.ports
-              .map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol}` : `${p.port}/${p.protocol}`))
-              .join(',');
-      const row = [obj.name, spec.type, clusterIP, serviceExternalIp(obj.service, wide), ports, age];
-      if (wide) row.push(spec.selector === undefined ? '<none>' : formatLabels(spec.selector));
-      return row;
-    }
-    case 'Endpoints':
-      return [obj.name, formatEndpointsColumn(obj.endpoints.subsets), age];
-    case 'Ingress': {
-      const ing = obj.ingress;
-      const hosts = ing.manifest.spec.rules.map((r) => r.host).filter((h): h is string => !!h);
-      const shown =
-        hosts.length === 0
-          ? '*'
-          : hosts.length > 3
-            ? `${hosts.slice(0, 3).join(',')} + ${hosts.length - 3} more...`
-            : hosts.join(',');
-      const ports = ing.manifest.spec.tls.length > 0 ? '80, 443' : '80';
-      return [
-        obj.name,
-        ing.manifest.spec.ingressClassName ?? '<none>',
-        shown,
-        formatLoadBalancerStatus(ing.status.loadBalancer.ingress, wide),
-        ports,
-        age,
-      ];
-    }
-    case 'IngressClass':
-      return [obj.name, obj.ingressClass.manifest.controller, '<none>', age];
-    case 'NetworkPolicy':
-      return [obj.name, formatLabelSelector(obj.networkPolicy.manifest.spec.podSelector), age];
-    case 'IPAddressPool':
-      // a string column over a list prints it as JSON; avoidBuggyIPs defaults to false
-      return [obj.name, String(obj.pool.autoAssign), 'false', JSON.stringify(obj.pool.addresses), age];
-    case 'L2Advertisement': {
-      const pools = obj.l2.ipAddressPools.length ? JSON.stringify(obj.l2.ipAddressPools) : '<none>';
-      return [obj.name, pools, '<none>', '<none>', ...(wide ? ['<none>'] : []), age];
-    }
-    case 'Node': {
-      const n = obj.node;
-      let status = n.up ? 'Ready' : 'NotReady';
-      if (n.unschedulable) status += ',SchedulingDisabled';
-      const roles = Object.keys(n.labels)
-        .filter((k) => k.startsWith('node-role.kubernetes.io/'))
-        .map((k) => k.slice('node-role.kubernetes.io/'.length))
-        .sort();
-      if (roles.length === 0 && n.role === 'control-plane') roles.push('control-plane');
-      const row = [
-        obj.name,
-        status,
-        roles.length ? roles.join(',') : '<none>',
-        age,
-        NODE_INFO.kubeletVersion,
-      ];
-      if (wide)
-        row.push(
-          n.ip,
-          '<none>',
-          NODE_INFO.osImage,
-          NODE_INFO.kernelVersion,
-          NODE_INFO.containerRuntimeVersion,
-        );
-      return row;
-    }
-    case 'Deployment':
-    case 'ReplicationController':
-    case 'ReplicaSet':
-    case 'DaemonSet': {
-      const w = obj.workload;
-      const current = obj.pods.length;
-      const ready = obj.pods.filter(isPodReady).length;
-      const desired = obj.kind === 'DaemonSet' ? current : w.replicas;
-      const containers = w.manifest.template.spec.containers;
-      const extra = wide
-        ? [
-            containers.map((c) => c.name).join(','),
-            containers.map((c) => c.image).join(','),
-            obj.kind === 'ReplicationController'
-              ? formatLabels(w.manifest.selector.matchLabels)
-              : obj.kind === 'ReplicaSet' && w.manifest.kind === 'Deployment'
-                ? formatLabelSelector({
-                    ...w.manifest.selector,
-                    matchLabels: {
-                      ...w.manifest.selector.matchLabels,
-                      'pod-template-hash': obj.name.slice(w.manifest.metadata.name.length + 1),
-                    },
-                  })
-                : formatLabelSelector(w.manifest.selector),
-          ]
-        : [];
-      if (obj.kind === 'Deployment')
-        return [obj.name, `${ready}/${desired}`, String(current), String(ready), age, ...extra];
-      if (obj.kind === 'DaemonSet')
-        return [
-          obj.name,
-          String(desired),
-          String(current),
-          String(ready),
-          String(current),
-          String(ready),
-          formatLabels(w.manifest.template.spec.nodeSelector),
-          age,
-          ...extra,
-        ];
-      return [obj.name, String(desired), String(current), String(ready), age, ...extra];
-    }
-    case 'Namespace':
-      return [obj.name, 'Active', age];
-    case 'EndpointSlice': {
-      const ports = uniquePorts(obj.endpoints.subsets).map((p) => String(p.port));
-      const ips = obj.endpoints.subsets.flatMap((ss) =>
-        [...ss.addresses, ...ss.notReadyAddresses].map((a) => a.ip),
-      );
-      return [obj.name, 'IPv4', listWithMore(ports), listWithMore(ips), age];
-    }
-    case 'Event': {
-      const e = obj.event;
-      const slash = e.object.indexOf('/');
-      const object = `${e.object.slice(0, slash).toLowerCase()}${e.object.slice(slash)}`;
-      return [age, e.type, e.reason, object, e.message];
-    }
-  }
+  return kindModule(obj.kind).row?.(obj, state, wide, age) ?? [];
 }
 
 /** printers.go getServiceExternalIP. */
@@ -332,7 +119,7 @@ export function formatEndpointsColumn(
 }
 
 /** printers.go listWithMoreString: up to 3, then ` + N more...`; `<unset>` when empty. */
-function listWithMore(items: string[]): string {
+export function listWithMore(items: string[]): string {
   const max = 3;
   const shown = items.slice(0, max).join(',');
   if (items.length > max) return `${shown} + ${items.length - max} more...`;

@@ -9,6 +9,7 @@ import type { ClusterState, PodState } from '../../model/state.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { currentPod, ok, performAction } from '../context.ts';
 import { compileLinearRegex } from '../../regex/linearRegex.ts';
+import { hasSessionFile, readSessionFile, writeSessionFile } from '../sessionFiles.ts';
 
 /** The variables a command sees: the container's env in a pod, a plain login env on the laptop. */
 export function environmentOf(ctx: ShellContext): { name: string; value: string }[] {
@@ -119,7 +120,9 @@ export function readFile(ctx: ShellContext, path: string): string | undefined {
   }
   if (path === '/etc/hostname') return hostnameCommand(ctx, ['hostname']).stdout;
   if (pod) return pod.files.includes(path) ? '' : undefined;
-  return ctx.session.files[path] ?? ctx.session.files[path.replace(/^\.\//, '')];
+  return (
+    readSessionFile(ctx.session.files, path) ?? readSessionFile(ctx.session.files, path.replace(/^\.\//, ''))
+  );
 }
 
 export function catCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOutput {
@@ -156,7 +159,7 @@ export function touchCommand(ctx: ShellContext, argv: string[]): CommandOutput {
           path: full,
           present: true,
         });
-    } else ctx.session.files[path] ??= '';
+    } else if (!hasSessionFile(ctx.session.files, path)) writeSessionFile(ctx.session.files, path, '');
   }
   return ok();
 }
@@ -177,7 +180,7 @@ export function rmCommand(ctx: ShellContext, argv: string[]): CommandOutput {
           present: false,
         });
       else if (!force) err += `rm: cannot remove '${path}': No such file or directory\n`;
-    } else if (path in ctx.session.files) delete ctx.session.files[path];
+    } else if (hasSessionFile(ctx.session.files, path)) delete ctx.session.files[path];
     else if (!force) err += `rm: cannot remove '${path}': No such file or directory\n`;
   }
   return { stdout: '', stderr: err, exitCode: err ? 1 : 0 };

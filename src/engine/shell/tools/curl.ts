@@ -8,6 +8,7 @@ import type { Trace } from '../../trace.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { performRequest } from '../context.ts';
 import { formatHttpDate } from './httpDate.ts';
+import { writeSessionFile } from '../sessionFiles.ts';
 
 const REASONS: Record<number, string> = {
   200: 'OK',
@@ -354,7 +355,7 @@ export function curlCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   if (o.head || o.include) body += headers.map((h) => `${h}\r\n`).join('') + '\r\n';
   if (!o.head) body += trace.body ?? '';
   if (o.outFile !== undefined) {
-    if (o.outFile !== '/dev/null') ctx.session.files[o.outFile] = body;
+    if (o.outFile !== '/dev/null') writeSessionFile(ctx.session.files, o.outFile, body);
   } else stdout += body;
   if (!o.silent && !o.verbose && (meter || o.outFile !== undefined)) {
     stderr = progressMeter(utf8Length(trace.body ?? '')) + stderr;
@@ -436,7 +437,7 @@ export function wgetCommand(ctx: ShellContext, argv: string[]): CommandOutput {
         parts.path === '/' || parts.path.endsWith('/')
           ? 'index.html'
           : (parts.path.split('/').pop() ?? 'index.html');
-      ctx.session.files[file] = body;
+      writeSessionFile(ctx.session.files, file, body);
       return {
         stdout: '',
         stderr: quiet

@@ -5,6 +5,7 @@ import type { EdgeProps } from '@xyflow/react';
 import type { BusData } from '../endpointsBus.ts';
 import { getBusPaths } from '../endpointsBus.ts';
 import { useChosenBranch } from '../useRequestPath.ts';
+import { LbEdge } from './LbEdge.tsx';
 
 function BusEdgeView({ id, source, sourceX, sourceY, data }: EdgeProps & { data?: BusData }) {
   const chosen = useChosenBranch(source);
@@ -22,4 +23,4 @@ function BusEdgeView({ id, source, sourceX, sourceY, data }: EdgeProps & { data?
 export const BusEdge = memo(BusEdgeView);
 
 /** Declared once at module scope, as nodeTypes is (a new object per render would remount). */
-export const edgeTypes = { bus: BusEdge };
+export const edgeTypes = { bus: BusEdge, lbRoute: LbEdge };

@@ -7,7 +7,7 @@ import { toGraphSnapshot } from './graphSnapshot.ts';
 import { graphToSvg } from './graphToSvg.ts';
 import { DARK_THEME, LIGHT_THEME } from './graphTheme.ts';
 
-const controllers = { 'ing/default/kubia': ['pod/default/kubia-abcde'] };
+const controllers = { 'ing/default/kubia': ['pod/default/kubia-qxjsk'] };
 
 function render(state = createKubiaFixture(), theme = LIGHT_THEME, overrides = {}) {
   const elements = toFlowElements({ state, ingressControllers: controllers, stale: false }, overrides);
@@ -48,15 +48,22 @@ describe('graphToSvg', () => {
   it('writes every node name, pod IP and Service cluster IP as text', () => {
     const all = texts(parse(render().svg)).join('\n');
     for (const name of [
-      'kubia-abcde',
-      'kubia-fghij',
-      'kubia-klmno',
+      'kubia-qxjsk',
+      'kubia-b6wgn',
+      'kubia-w446j',
       'kind-worker2',
       'kubia-nodeport',
       'laptop',
     ])
       expect(all).toContain(name);
-    for (const ip of ['10.244.1.2', '10.244.2.2', '10.244.2.3', '10.96.0.20', '10.96.0.21', '172.18.255.200'])
+    for (const ip of [
+      '10.244.1.2',
+      '10.244.2.2',
+      '10.244.1.3',
+      '10.96.31.193',
+      '10.96.117.65',
+      '172.18.255.200',
+    ])
       expect(all).toContain(ip);
     expect(all).toContain('80:30123/TCP');
     expect(all).toContain('kubia.example.com');
@@ -64,8 +71,8 @@ describe('graphToSvg', () => {
 
   it('a pod name is a text of its own, and a not-ready pod says so', () => {
     const doc = parse(render().svg);
-    const pod = doc.querySelector('#kp-pod-default-kubia-klmno')!;
-    expect([...pod.querySelectorAll('text')].map((t) => t.textContent)).toContain('kubia-klmno');
+    const pod = doc.querySelector('#kp-pod-default-kubia-w446j')!;
+    expect([...pod.querySelectorAll('text')].map((t) => t.textContent)).toContain('kubia-w446j');
     // The card is narrow: the note may end in an ellipsis, but it is there.
     expect(pod.textContent).toMatch(/· not/);
     expect(pod.querySelector('rect[stroke-dasharray]')?.getAttribute('stroke')).toBe(LIGHT_THEME.warn);
@@ -90,7 +97,7 @@ describe('graphToSvg', () => {
   it('the viewBox covers every node, wherever it was dragged, with a margin', () => {
     const overrides = {
       'client/laptop': { x: -2000, y: -900 },
-      'pod/default/kubia-abcde': { x: 3000, y: 2500 },
+      'pod/default/kubia-qxjsk': { x: 3000, y: 2500 },
     };
     const state = createKubiaFixture();
     const elements = toFlowElements({ state, ingressControllers: controllers, stale: false }, overrides);
@@ -122,7 +129,7 @@ describe('graphToSvg', () => {
     const doc = parse(render().svg);
     const edge = (id: string) => doc.querySelector(`#kp-e-${id.replace(/[^A-Za-z0-9_.-]/g, '-')} path`)!;
     // From the Endpoints' bottom centre (3px below the card), leaving straight down, to the pod's top.
-    const ready = edge('ep/default/kubia->pod/default/kubia-abcde');
+    const ready = edge('ep/default/kubia->pod/default/kubia-qxjsk');
     const ep = toFlowElements({
       state: createKubiaFixture(),
       ingressControllers: {},
@@ -131,7 +138,7 @@ describe('graphToSvg', () => {
     const x = ep.position.x + (ep.width ?? 0) / 2;
     expect(ready.getAttribute('d')).toMatch(new RegExp(`^M${x},\\d+(\\.\\d+)? C${x},`));
     expect(ready.getAttribute('stroke')).toBe(LIGHT_THEME.svcBorder);
-    const notReady = edge('ep/default/kubia->pod/default/kubia-klmno');
+    const notReady = edge('ep/default/kubia->pod/default/kubia-w446j');
     expect(notReady.getAttribute('stroke')).toBe(LIGHT_THEME.warn);
     expect(notReady.getAttribute('stroke-dasharray')).toBe('6 6');
   });
@@ -141,11 +148,11 @@ describe('graphToSvg', () => {
     const order = [...doc.querySelectorAll('g[id]')].map((g) => g.id);
     const at = (id: string) => order.indexOf(id);
     expect(at('kp-cluster')).toBe(0);
-    expect(at('kp-node-kind-worker')).toBeLessThan(at('kp-pod-default-kubia-abcde'));
-    expect(at('kp-e-ep-default-kubia--pod-default-kubia-abcde')).toBeLessThan(
-      at('kp-pod-default-kubia-abcde'),
+    expect(at('kp-node-kind-worker')).toBeLessThan(at('kp-pod-default-kubia-qxjsk'));
+    expect(at('kp-e-ep-default-kubia--pod-default-kubia-qxjsk')).toBeLessThan(
+      at('kp-pod-default-kubia-qxjsk'),
     );
-    expect(at('kp-e-ep-default-kubia--pod-default-kubia-abcde')).toBeGreaterThan(at('kp-node-kind-worker'));
+    expect(at('kp-e-ep-default-kubia--pod-default-kubia-qxjsk')).toBeGreaterThan(at('kp-node-kind-worker'));
   });
 
   it('a node that is down is marked down, in the bad colour', () => {

@@ -14,9 +14,13 @@ function EndpointsNodeView({ id, data }: NodeProps & { data: EndpointsData }) {
   const level = useLevelOfDetail();
   const face = (
     <div className="kp-title">
-      <span className="kp-kind">ep</span> <span className="kp-name">{data.name}</span>
+      <span className="kp-kind">ep</span>{' '}
+      <span className="kp-name" title={data.name}>
+        {data.name}
+      </span>
+      {/* `1/3 ready` as kubectl's READY column writes it: short, so the name keeps its room. */}
       <span className="kp-ep-count">
-        {data.ready} ready{data.notReady ? ` · ${data.notReady} not` : ''}
+        {data.notReady ? `${data.ready}/${data.ready + data.notReady}` : data.ready} ready
       </span>
     </div>
   );

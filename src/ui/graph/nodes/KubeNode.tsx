@@ -14,6 +14,8 @@ function KubeNodeView({ id, data }: NodeProps & { data: KubeNodeData }) {
       data-up={data.up}
     >
       <Handle type="target" position={Position.Top} className="kp-handle" />
+      {/* Load balancer routes come up from the gap under the row (loadBalancerRoute.ts). */}
+      <Handle type="target" id="lb" position={Position.Bottom} className="kp-handle" />
       <div className="kp-node-header">
         <div className="kp-title">
           <span className="kp-kind">node</span> {data.name}

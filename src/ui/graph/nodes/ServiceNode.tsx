@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { ServiceData } from '../graphData.ts';
 import { useIsConsulted } from '../useRequestPath.ts';
 import { CompactCard } from './CompactCard.tsx';
+import { fitPortList, LONG_SERVICE_NAME, servicePortLines } from '../graphLabels.ts';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
@@ -14,6 +15,10 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   const consulted = useIsConsulted(id);
   const rejected = useRejectedChange(id);
   const level = useLevelOfDetail();
+  const ports = fitPortList(data.ports, servicePortLines(data));
+  // A name on two lines leaves no room for the address line (it was cut in half): a LoadBalancer's
+  // address is on its load balancer card beside the cluster, so this card leaves it out.
+  const externalOnLbCard = data.type === 'LoadBalancer' && data.name.length > LONG_SERVICE_NAME;
   const face = (
     <>
       {/* The name has the whole width (long Service names are common); the kind leads line two. */}
@@ -26,22 +31,39 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
         <span className="kp-kind">svc</span> <strong>{data.type}</strong>{' '}
         <span className="kp-mono">{data.clusterIP || '—'}</span>
       </div>
-      <div className="kp-mono">{data.ports}</div>
-      {data.externalIP && <div className="kp-mono kp-service-external">external {data.externalIP}</div>}
+      {ports.lines.map((line, i) => (
+        <div key={i} className="kp-mono kp-service-ports" title={ports.more > 0 ? data.ports : undefined}>
+          {line}
+          {ports.more > 0 && i === ports.lines.length - 1 && (
+            <span className="kp-ports-more"> +{ports.more} more</span>
+          )}
+        </div>
+      ))}
+      {data.externalIP && !externalOnLbCard && (
+        <div className="kp-mono kp-service-external">external {data.externalIP}</div>
+      )}
       {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
     </>
   );
   return (
-    <div
-      className={`kp-card kp-service${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}${lodClass(level)}`}
-      data-graph-id={id}
-      data-consulted={consulted}
-      data-change-rejected={rejected !== undefined}
-    >
-      <Handle type="target" position={Position.Top} className="kp-handle" />
-      <Handle type="source" position={Position.Bottom} className="kp-handle" />
-      {level === 'full' ? face : <CompactCard kind="svc" name={data.name} face={face} />}
-    </div>
+    <>
+      <div
+        className={`kp-card kp-service${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}${lodClass(level)}`}
+        data-graph-id={id}
+        data-consulted={consulted}
+        data-change-rejected={rejected !== undefined}
+      >
+        <Handle type="target" position={Position.Top} className="kp-handle" />
+        <Handle type="source" position={Position.Bottom} className="kp-handle" />
+        {level === 'full' ? face : <CompactCard kind="svc" name={data.name} face={face} />}
+      </div>
+      {/* The whole PORT(S) list, over the card on hover and keyboard focus (graph.css). */}
+      {ports.more > 0 && (
+        <div className="kp-ports-all kp-mono" aria-hidden="true">
+          {data.ports.split(',').join(', ')}
+        </div>
+      )}
+    </>
   );
 }
 

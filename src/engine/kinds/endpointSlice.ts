@@ -1,0 +1,108 @@
+/** KIND */
+import type { KindModule } from './kindModule.ts';
+import { metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
+import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
+import { L1, L2, L3, events, multiline } from '../shell/kubectl/describe.ts';
+import { stableHash } from '../shell/kubectl/listing.ts';
+import { listWithMore, uniquePorts } from '../shell/kubectl/printers.ts';
+
+export const endpointSliceKind: KindModule<'EndpointSlice'> = {
+  kind: 'EndpointSlice',
+  list(state) {
+    const kind = 'EndpointSlice' as const;
+    // the EndpointSlice controller (or the mirroring controller, for hand-written Endpoints) keeps one
+    // slice per Service here: `<service>-<5 random chars>`, labelled with the service name
+    return state.endpoints.map((endpoints) => ({
+      kind,
+      endpoints,
+      service: endpoints.metadata.name,
+      namespace: endpoints.metadata.namespace,
+      name: `${endpoints.metadata.name}-${stableHash(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`).slice(0, 5)}`,
+      labels: {
+        'endpointslice.kubernetes.io/managed-by': endpoints.managed
+          ? 'endpointslice-controller.k8s.io'
+          : 'endpointslicemirroring-controller.k8s.io',
+        'kubernetes.io/service-name': endpoints.metadata.name,
+      },
+      annotations: {},
+      createdAt: endpoints.createdAt,
+    }));
+  },
+  headers() {
+    return ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
+  },
+  row(obj, _state, _wide, age) {
+    const ports = uniquePorts(obj.endpoints.subsets).map((p) => String(p.port));
+    const ips = obj.endpoints.subsets.flatMap((ss) =>
+      [...ss.addresses, ...ss.notReadyAddresses].map((a) => a.ip),
+    );
+    return [obj.name, 'IPv4', listWithMore(ports), listWithMore(ips), age];
+  },
+  describe(obj, state) {
+    const lines: string[] = [`Name:\t${obj.name}`, `Namespace:\t${obj.namespace}`];
+    multiline(lines, 'Labels', obj.labels);
+    multiline(lines, 'Annotations', obj.annotations);
+    lines.push('AddressType:\tIPv4', 'Ports:', `${L1}Name\tPort\tProtocol`, `${L1}----\t----\t--------`);
+    for (const p of uniquePorts(obj.endpoints.subsets))
+      lines.push(`${L1}${p.name || '<unset>'}\t${p.port}\t${p.protocol}`);
+    lines.push('Endpoints:');
+    for (const ss of obj.endpoints.subsets) {
+      for (const [ready, list] of [
+        [true, ss.addresses],
+        [false, ss.notReadyAddresses],
+      ] as const) {
+        for (const a of list) {
+          lines.push(
+            `${L1}- Addresses:\t${a.ip}`,
+            `${L2}Conditions:`,
+            `${L3}Ready:\t${ready ? 'true' : 'false'}`,
+          );
+          lines.push(`${L2}Hostname:\t${a.hostname ?? '<unset>'}`);
+          if (a.targetRef) lines.push(`${L2}TargetRef:\tPod/${a.targetRef.name}`);
+          lines.push(`${L2}NodeName:\t${a.nodeName ?? '<unset>'}`, `${L2}Zone:\t<unset>`);
+        }
+      }
+    }
+    events(lines, state, 'EndpointSlice', obj.namespace, obj.name);
+    return lines;
+  },
+  toApiObject(obj, _state, { head, key }) {
+    const e = obj.endpoints;
+    const endpoint = (a: (typeof e.subsets)[number]['addresses'][number], ready: boolean): JsonObject => ({
+      addresses: [a.ip],
+      conditions: { ready, serving: ready, terminating: false },
+      ...(a.nodeName ? { nodeName: a.nodeName } : {}),
+      ...(a.hostname ? { hostname: a.hostname } : {}),
+      ...(a.targetRef
+        ? { targetRef: { kind: 'Pod', name: a.targetRef.name, namespace: a.targetRef.namespace } }
+        : {}),
+    });
+    return sortKeys({
+      ...head,
+      metadata: metadataOf(obj, uidOf(key), {
+        generateName: `${obj.service}-`,
+        generation: 1,
+        ownerReferences: [
+          {
+            apiVersion: 'v1',
+            blockOwnerDeletion: true,
+            controller: true,
+            kind: e.managed ? 'Service' : 'Endpoints',
+            name: obj.service,
+            uid: uidOf(`${e.managed ? 'Service' : 'Endpoints'}/${obj.namespace}/${obj.service}`),
+          },
+        ],
+      }),
+      addressType: 'IPv4',
+      endpoints: e.subsets.flatMap((ss) => [
+        ...ss.addresses.map((a) => endpoint(a, true)),
+        ...ss.notReadyAddresses.map((a) => endpoint(a, false)),
+      ]),
+      ports: uniquePorts(e.subsets).map((p) => ({
+        ...(p.name ? { name: p.name } : { name: '' }),
+        port: p.port,
+        protocol: p.protocol,
+      })),
+    }) as JsonObject;
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * One Kubernetes kind as the engine knows it, in one place: how it is decoded and validated from YAML,
+ * what the API server does when it is applied or deleted, how kubectl lists, prints, describes and
+ * returns it, and what it shows as on the graph. The rest of the engine reads these hooks through
+ * the registry (registry.ts) instead of switching on the kind; docs/architecture.md#kinds.
+ *
+ * Every hook is optional: a kind without `apply` is not stored by the control plane, one without
+ * `describe` prints nothing for `kubectl describe`, and so on. Hooks are declared as methods so a
+ * module for one kind (`KindModule<'Pod'>`) reads as a module for any kind where the dispatcher looks
+ * it up by a kind it only knows at run time.
+ */
+import type { ControlPlane } from '../cluster/controlPlane.ts';
+import type { Diagnostic, SourceRef } from '../model/diagnostic.ts';
+import type { Manifest } from '../model/objects.ts';
+import type { ClusterState } from '../model/state.ts';
+import type { ObjectContext } from '../parse/objectContext.ts';
+import type { PlainMap } from '../parse/plain.ts';
+import type { NameRule } from '../parse/validate/meta.ts';
+import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
+import type { ListedObject } from '../shell/kubectl/listing.ts';
+import type { ResourceKind } from '../shell/kubectl/resources.ts';
+import type { ObjectIdentity } from '../sim/objectIdentity.ts';
+
+/** Every kind with a module: what manifests carry and what kubectl serves (Event is only served). */
+export type KindName = Manifest['kind'] | ResourceKind;
+
+/** The manifest type of a kind (WorkloadManifest for each of the four workload kinds); never for served-only kinds. */
+export type ManifestOf<K extends KindName> = Manifest extends infer M
+  ? M extends { kind: infer MK }
+    ? K extends MK
+      ? M
+      : never
+    : never
+  : never;
+
+/** What `listObjects` yields for a kind; never for kinds kubectl does not serve (Cluster, OutsideHost). */
+export type ListedOf<K extends KindName> = ListedObject extends infer L
+  ? L extends { kind: infer LK }
+    ? K extends LK
+      ? L
+      : never
+    : never
+  : never;
+
+/** `apiVersion` and `kind` of the returned object, and the identity key its uid is derived from. */
+export interface ApiObjectHead {
+  head: { apiVersion: string; kind: string };
+  key: string;
+}
+
+/** What `kubectl expose` reads from the exposed object: its selector and the ports to forward. */
+export interface ExposeSource {
+  selector: Record<string, string> | undefined;
+  containerPorts: { port: number; protocol: string; name?: string }[];
+}
+
+export type LabelField = 'labels' | 'annotations';
+
+export interface KindModule<K extends KindName = KindName> {
+  readonly kind: K;
+
+  // --- decoding and validation (parse/buildObject.ts) ---
+  /** The typed, defaulted object from one YAML object; validation messages go to `ctx`. */
+  decode?(raw: PlainMap, apiVersion: string, ctx: ObjectContext): ManifestOf<K>;
+  /** The name syntax the API server's validation applies to metadata.name. */
+  readonly nameRule?: NameRule;
+
+  // --- the API server (cluster/apiServer.ts, cluster/deleteObject.ts, sim/runAction.ts) ---
+  /** Create-or-update, as `kubectl apply`; diagnostics when the server refuses. */
+  apply?(cp: ControlPlane, manifest: ManifestOf<K>): Diagnostic[];
+  /** `kubectl delete`: the object and what goes with it; false when there is no such object. */
+  remove?(cp: ControlPlane, namespace: string, name: string): boolean;
+  /** `kubectl label|annotate`: replaces the map with `edit(map)`; false when there is no such object. */
+  relabel?(
+    cp: ControlPlane,
+    namespace: string,
+    name: string,
+    field: LabelField,
+    edit: (map: Record<string, string>) => Record<string, string>,
+  ): boolean;
+  /** An unchanged document moved in the text: the stored object learns its new position. */
+  refreshSource?(state: ClusterState, manifest: ManifestOf<K>, source: SourceRef): void;
+
+  // --- kubectl (shell/kubectl/*) ---
+  /** The objects of this resource type, with the metadata every printer needs. */
+  list?(state: ClusterState): ListedOf<K>[];
+  /** `kubectl get` table headers (`-o wide` adds columns). */
+  headers?(wide: boolean): string[];
+  /** One `kubectl get` row; `age` is already formatted. */
+  row?(obj: ListedOf<K>, state: ClusterState, wide: boolean, age: string): string[];
+  /** `kubectl describe` lines (tab-separated; the caller aligns them). */
+  describe?(obj: ListedOf<K>, state: ClusterState): string[];
+  /** The object as the API server returns it for `-o json|yaml`, keys sorted. */
+  toApiObject?(obj: ListedOf<K>, state: ClusterState, at: ApiObjectHead): JsonObject;
+  /** `kubectl expose`: the selector and ports, or kubectl's error text. */
+  exposeSource?(obj: ListedOf<K>): ExposeSource | { error: string };
+
+  // --- the graph (sim/documentLinks.ts) ---
+  /** Graph ids of what the document naming `identity` made (`owned`: pods by controller key). */
+  graphIds?(state: ClusterState, identity: ObjectIdentity, owned: Map<string, string[]>): string[];
+}

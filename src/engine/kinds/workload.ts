@@ -1,0 +1,397 @@
+/** KIND */
+import { sameName } from '../cluster/apiServer.ts';
+import { exceedsPodLimit } from '../cluster/capacity.ts';
+import type { ControlPlane } from '../cluster/controlPlane.ts';
+import { locate } from '../cluster/diagnostics.ts';
+import { deleteWorkload, syncWorkloads } from '../cluster/workloadController.ts';
+import type { KindModule } from './kindModule.ts';
+import { probeText } from './pod.ts';
+import { podLimitDetail } from '../limits.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { WorkloadKind, WorkloadManifest } from '../model/objects.ts';
+import type { ClusterState } from '../model/state.ts';
+import { buildWorkload } from '../parse/kinds/workload.ts';
+import { invalid } from '../parse/messages.ts';
+import { isDns1123Subdomain } from '../parse/validate/names.ts';
+import { validateWorkload } from '../parse/validate/workload.ts';
+import { containerJson, metadataOf, selectorJson, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
+import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
+import {
+  L1,
+  L2,
+  L3,
+  describeTime,
+  events,
+  multiline,
+  pushContainerBasics,
+} from '../shell/kubectl/describe.ts';
+import { formatLabels } from '../shell/kubectl/labelSelector.ts';
+import {
+  hasOwnReplicaSets,
+  listObjects,
+  podsOfWorkload,
+  replicaSetNameOfDeployment,
+  workloadBase,
+} from '../shell/kubectl/listing.ts';
+import type { ListedObject } from '../shell/kubectl/listing.ts';
+import { formatLabelSelector, isPodReady } from '../shell/kubectl/printers.ts';
+import { objectKey } from '../sim/objectIdentity.ts';
+
+export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K> {
+  const kind: WorkloadKind = kindName;
+  const module: KindModule<WorkloadKind> = {
+    kind,
+    nameRule: isDns1123Subdomain,
+    decode(raw, apiVersion, ctx) {
+      const manifest = buildWorkload(raw, kind, apiVersion);
+      validateWorkload(ctx, manifest, raw);
+      return manifest;
+    },
+    apply(cp, manifest) {
+      return applyWorkload(cp, manifest);
+    },
+    remove(cp, namespace, name) {
+      const { state } = cp;
+      const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
+      const w = state.workloads.find((x) => x.manifest.kind === kind && inNs(x.manifest.metadata));
+      if (!w) return false;
+      deleteWorkload(cp, w);
+      return true;
+    },
+    relabel(cp, namespace, name, field, edit) {
+      const { state } = cp;
+      const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
+      const w = state.workloads.find((x) => x.manifest.kind === kind && inNs(x.manifest.metadata));
+      if (!w) return false;
+      w.manifest = {
+        ...w.manifest,
+        metadata: { ...w.manifest.metadata, [field]: edit(w.manifest.metadata[field]) },
+      };
+      return true;
+    },
+    refreshSource(state, m, source) {
+      const { name, namespace } = m.metadata;
+      const named = (meta: { name: string; namespace: string }) =>
+        meta.name === name && meta.namespace === namespace;
+      for (const w of state.workloads)
+        if (w.manifest.kind === m.kind && named(w.manifest.metadata)) w.manifest = { ...w.manifest, source };
+      return;
+    },
+    list(state) {
+      if (kind === 'ReplicaSet') {
+        const own = state.workloads
+          .filter((w) => w.manifest.kind === 'ReplicaSet')
+          .map((workload) => ({
+            kind: 'ReplicaSet' as const,
+            workload,
+            pods: podsOfWorkload(state, workload),
+            ...workloadBase(workload),
+          }));
+        const derived = state.workloads
+          .filter((w) => w.manifest.kind === 'Deployment' && !hasOwnReplicaSets(state, w))
+          .map((workload) => {
+            const name = replicaSetNameOfDeployment(state, workload);
+            const hash = name.slice(workload.manifest.metadata.name.length + 1);
+            return {
+              kind: 'ReplicaSet' as const,
+              workload,
+              pods: podsOfWorkload(state, workload),
+              ...workloadBase(workload),
+              name,
+              labels: { ...workload.manifest.template.labels, 'pod-template-hash': hash },
+            };
+          });
+        return [...own, ...derived];
+      }
+      return state.workloads
+        .filter((w) => w.manifest.kind === kind)
+        .map((workload) => ({
+          kind,
+          workload,
+          pods: podsOfWorkload(state, workload),
+          ...workloadBase(workload),
+        }));
+    },
+    headers(wide) {
+      if (kind === 'Deployment') {
+        return [
+          'NAME',
+          'READY',
+          'UP-TO-DATE',
+          'AVAILABLE',
+          'AGE',
+          ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : []),
+        ];
+      }
+      if (kind === 'ReplicationController' || kind === 'ReplicaSet') {
+        return [
+          'NAME',
+          'DESIRED',
+          'CURRENT',
+          'READY',
+          'AGE',
+          ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : []),
+        ];
+      }
+      return [
+        'NAME',
+        'DESIRED',
+        'CURRENT',
+        'READY',
+        'UP-TO-DATE',
+        'AVAILABLE',
+        'NODE SELECTOR',
+        'AGE',
+        ...(wide ? ['CONTAINERS', 'IMAGES', 'SELECTOR'] : []),
+      ];
+    },
+    row(obj, _state, wide, age) {
+      const w = obj.workload;
+      const current = obj.pods.length;
+      const ready = obj.pods.filter(isPodReady).length;
+      const desired = obj.kind === 'DaemonSet' ? current : w.replicas;
+      const containers = w.manifest.template.spec.containers;
+      const extra = wide
+        ? [
+            containers.map((c) => c.name).join(','),
+            containers.map((c) => c.image).join(','),
+            obj.kind === 'ReplicationController'
+              ? formatLabels(w.manifest.selector.matchLabels)
+              : obj.kind === 'ReplicaSet' && w.manifest.kind === 'Deployment'
+                ? formatLabelSelector({
+                    ...w.manifest.selector,
+                    matchLabels: {
+                      ...w.manifest.selector.matchLabels,
+                      'pod-template-hash': obj.name.slice(w.manifest.metadata.name.length + 1),
+                    },
+                  })
+                : formatLabelSelector(w.manifest.selector),
+          ]
+        : [];
+      if (obj.kind === 'Deployment')
+        return [obj.name, `${ready}/${desired}`, String(current), String(ready), age, ...extra];
+      if (obj.kind === 'DaemonSet')
+        return [
+          obj.name,
+          String(desired),
+          String(current),
+          String(ready),
+          String(current),
+          String(ready),
+          formatLabels(w.manifest.template.spec.nodeSelector),
+          age,
+          ...extra,
+        ];
+      return [obj.name, String(desired), String(current), String(ready), age, ...extra];
+    },
+    exposeSource(obj) {
+      const sel = obj.workload.manifest.selector;
+      if (sel.matchExpressions.length > 0)
+        return {
+          error: `error: couldn't retrieve selectors via --selector flag or introspection: the ${obj.kind} has a selector with expressions\n`,
+        };
+      return {
+        selector: sel.matchLabels,
+        containerPorts: obj.workload.manifest.template.spec.containers.flatMap((c) =>
+          c.ports.map((p) => ({
+            port: p.containerPort,
+            protocol: p.protocol,
+            ...(p.name ? { name: p.name } : {}),
+          })),
+        ),
+      };
+    },
+    describe(obj, state) {
+      const lines: string[] = describeWorkload(obj, state);
+      return lines;
+    },
+    toApiObject(obj, _state, { head, key }) {
+      const w = obj.workload;
+      const m = w.manifest;
+      const ready = obj.pods.filter(isPodReady).length;
+      const template: JsonObject = {
+        metadata: {
+          ...(Object.keys(m.template.labels).length ? { labels: { ...m.template.labels } } : {}),
+          ...(Object.keys(m.template.annotations).length
+            ? { annotations: { ...m.template.annotations } }
+            : {}),
+        },
+        spec: {
+          containers: m.template.spec.containers.map(containerJson),
+          dnsPolicy: m.template.spec.dnsPolicy,
+          restartPolicy: 'Always',
+          schedulerName: 'default-scheduler',
+          securityContext: {},
+          terminationGracePeriodSeconds: 30,
+        },
+      };
+      const spec: JsonObject = {
+        selector:
+          obj.kind === 'ReplicationController' ? { ...m.selector.matchLabels } : selectorJson(m.selector),
+        template,
+      };
+      if (obj.kind !== 'DaemonSet') spec['replicas'] = w.replicas;
+      const status: JsonObject =
+        obj.kind === 'DaemonSet'
+          ? {
+              currentNumberScheduled: obj.pods.length,
+              desiredNumberScheduled: obj.pods.length,
+              numberAvailable: ready,
+              numberMisscheduled: 0,
+              numberReady: ready,
+              observedGeneration: 1,
+              updatedNumberScheduled: obj.pods.length,
+            }
+          : {
+              availableReplicas: ready,
+              fullyLabeledReplicas: obj.pods.length,
+              observedGeneration: 1,
+              readyReplicas: ready,
+              replicas: obj.pods.length,
+            };
+      if (obj.kind === 'Deployment') delete status['fullyLabeledReplicas'];
+      if (ready === 0) {
+        delete status['availableReplicas'];
+        delete status['readyReplicas'];
+      }
+      return sortKeys({
+        ...head,
+        metadata: metadataOf(obj, uidOf(key), {
+          generation: 1,
+          ...(w.ownerRef
+            ? {
+                ownerReferences: [
+                  {
+                    apiVersion: 'apps/v1',
+                    blockOwnerDeletion: true,
+                    controller: true,
+                    kind: w.ownerRef.kind,
+                    name: w.ownerRef.name,
+                    uid: uidOf(`${w.ownerRef.kind}/${obj.namespace}/${w.ownerRef.name}`),
+                  },
+                ],
+              }
+            : {}),
+        }),
+        spec,
+        status,
+      }) as JsonObject;
+    },
+    graphIds(_state, identity, owned) {
+      return owned.get(objectKey(identity)) ?? [];
+    },
+  };
+  // One module serves the four kinds; its hooks read `kind` where they differ.
+  return module as unknown as KindModule<K>;
+}
+
+function applyWorkload(cp: ControlPlane, manifest: WorkloadManifest): Diagnostic[] {
+  const { state } = cp;
+  const { namespace, name } = manifest.metadata;
+  // Checked before the controller creates a single pod, so a huge count costs nothing.
+  if (exceedsPodLimit(state, manifest.kind, namespace, name, manifest.replicas)) {
+    return [locate(manifest, 'spec.replicas', invalid(manifest.replicas, podLimitDetail()), 'limit-pods')];
+  }
+  let workload = state.workloads.find(
+    (w) => w.manifest.kind === manifest.kind && sameName(w.manifest, manifest),
+  );
+  if (workload) {
+    workload.manifest = manifest;
+    workload.replicas = manifest.replicas;
+  } else {
+    workload = { manifest, replicas: manifest.replicas, createdAt: state.clock, generation: 0 };
+    state.workloads.push(workload);
+  }
+  syncWorkloads(cp, workload);
+  return [];
+}
+
+function describeWorkload(
+  obj: Extract<ListedObject, { kind: 'Deployment' | 'ReplicationController' | 'ReplicaSet' | 'DaemonSet' }>,
+  state: ClusterState,
+): string[] {
+  const w = obj.workload;
+  const m = w.manifest;
+  const ready = obj.pods.filter(isPodReady).length;
+  const lines: string[] = [`Name:\t${obj.name}`, `Namespace:\t${obj.namespace}`];
+  const selector =
+    obj.kind === 'ReplicationController'
+      ? formatLabels(m.selector.matchLabels)
+      : formatLabelSelector(m.selector);
+  const running = obj.pods.filter((p) => p.status.phase === 'Running').length;
+  const waiting = obj.pods.filter((p) => p.status.phase === 'Pending').length;
+  const podsStatus = `Pods Status:\t${running} Running / ${waiting} Waiting / 0 Succeeded / 0 Failed`;
+  if (obj.kind === 'Deployment') {
+    // describeDeployment: CreationTimestamp, Labels, Annotations, then Selector and Replicas
+    lines.push(`CreationTimestamp:\t${describeTime(obj.createdAt)}`);
+    multiline(lines, 'Labels', obj.labels);
+    multiline(lines, 'Annotations', obj.annotations);
+    lines.push(`Selector:\t${selector}`);
+    lines.push(
+      `Replicas:\t${w.replicas} desired | ${obj.pods.length} updated | ${obj.pods.length} total | ${ready} available | ${obj.pods.length - ready} unavailable`,
+    );
+    lines.push(
+      'StrategyType:\tRollingUpdate',
+      'MinReadySeconds:\t0',
+      'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
+    );
+  } else if (obj.kind === 'DaemonSet') {
+    lines.push(`Selector:\t${selector}`, `Node-Selector:\t${formatLabels(m.template.spec.nodeSelector)}`);
+    multiline(lines, 'Labels', obj.labels);
+    multiline(lines, 'Annotations', obj.annotations);
+    lines.push(
+      `Desired Number of Nodes Scheduled: ${obj.pods.length}`,
+      `Current Number of Nodes Scheduled: ${obj.pods.length}`,
+      `Number of Nodes Scheduled with Up-to-date Pods: ${obj.pods.length}`,
+      `Number of Nodes Scheduled with Available Pods: ${ready}`,
+      'Number of Nodes Misscheduled: 0',
+      podsStatus,
+    );
+  } else {
+    lines.push(`Selector:\t${selector}`);
+    multiline(lines, 'Labels', obj.labels);
+    multiline(lines, 'Annotations', obj.annotations);
+    if (w.ownerRef && obj.kind === 'ReplicaSet')
+      lines.push(`Controlled By:\t${w.ownerRef.kind}/${w.ownerRef.name}`);
+    lines.push(`Replicas:\t${obj.pods.length} current / ${w.replicas} desired`, podsStatus);
+  }
+  lines.push('Pod Template:');
+  multiline(lines, `${L1}Labels`, m.template.labels);
+  lines.push(`${L1}Containers:`);
+  // DescribePodTemplate: container names get one extra space (`   kubia:`), their fields LEVEL_2
+  for (const c of m.template.spec.containers) {
+    lines.push(`   ${c.name}:`, `${L2}Image:\t${c.image}`);
+    pushContainerBasics(lines, c);
+    if (c.readinessProbe) lines.push(`${L2}Readiness:\t${probeText(c.readinessProbe)}`);
+    if (c.env.length === 0) lines.push(`${L2}Environment:\t<none>`);
+    else lines.push(`${L2}Environment:`, ...c.env.map((e) => `${L3}${e.name}:\t${e.value}`));
+    lines.push(`${L2}Mounts:\t<none>`);
+  }
+  lines.push(`${L1}Volumes:\t<none>`);
+  lines.push(
+    `${L1}Node-Selectors:\t${formatLabels(m.template.spec.nodeSelector)}`,
+    `${L1}Tolerations:\t<none>`,
+  );
+  if (obj.kind === 'Deployment') {
+    const available = ready >= w.replicas;
+    lines.push('Conditions:', `${L1}Type\tStatus\tReason`, `${L1}----\t------\t------`);
+    lines.push(
+      `${L1}Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`,
+    );
+    lines.push(`${L1}Progressing \tTrue\tNewReplicaSetAvailable`);
+    const newRs = listObjects(state, 'ReplicaSet').find(
+      (r) =>
+        r.kind === 'ReplicaSet' &&
+        (r.workload === w ||
+          (r.workload.ownerRef?.kind === 'Deployment' &&
+            r.workload.ownerRef.name === obj.name &&
+            r.namespace === obj.namespace)),
+    );
+    lines.push('OldReplicaSets:\t<none>');
+    lines.push(
+      `NewReplicaSet:\t${newRs ? `${newRs.name} (${obj.pods.length}/${w.replicas} replicas created)` : '<none>'}`,
+    );
+  }
+  events(lines, state, obj.kind, obj.namespace, obj.name);
+  return lines;
+}

@@ -1,0 +1,219 @@
+/**
+ * parseManifests with a memory: each document's text is read once and its reading (manifests,
+ * diagnostics, the raw documents) kept, keyed by that text, so an edit re-reads only the documents it
+ * touched. Typing in one document of a 1,000-document file re-reads one document instead of 1,000.
+ *
+ * The result is the one parseManifests gives for the whole text, position for position: a kept reading
+ * is moved to where its document now sits (lines, document index). What could make a document's reading
+ * depend on the rest of the text reads the whole file as before: a text over the size or nesting limits,
+ * directives or `...` markers (documentChunks.ts), a syntax error or duplicate key anywhere, more
+ * documents than MAX_DOCUMENTS.
+ *
+ * The cache belongs to its caller (the engine host keeps one per Worker); the engine stays a pure
+ * function of its input, and a reading is never changed after it is made (the control plane replaces,
+ * never edits, what it is given: sim/copyState.ts).
+ */
+import type { Diagnostic, SourceRef } from '../model/diagnostic.ts';
+import type { Manifest } from '../model/objects.ts';
+import { MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from '../limits.ts';
+import { splitIntoDocumentChunks } from './documentChunks.ts';
+import { parseFile, pushCapped } from './parseManifests.ts';
+import type { ParseResult, SourceFile } from './parseManifests.ts';
+import { emptyRecord } from './plain.ts';
+import { findBlockNestingBeyond, findFlowNestingBeyond } from './readYaml.ts';
+import type { ReadDocument } from './readYaml.ts';
+
+/** One document chunk's reading, with lines counted from the chunk's first line and documents from 0. */
+interface ChunkReading {
+  documents: ReadDocument[];
+  manifests: Manifest[];
+  diagnostics: Diagnostic[];
+  /** Its reading may depend on the text around it: the whole file is read instead. */
+  needsWholeFile: boolean;
+  /** The reading last handed out, moved to (line, doc): handed out again while it has not moved. */
+  placed?: PlacedReading;
+  /** The parse that last used it (entries two parses old are dropped). */
+  usedAt: number;
+}
+
+interface PlacedReading {
+  line: number;
+  doc: number;
+  manifests: Manifest[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ParseCache {
+  readonly chunks: Map<string, ChunkReading>;
+  /** Counts parses, for dropping readings no recent text used. */
+  parses: number;
+}
+
+export function createParseCache(): ParseCache {
+  return { chunks: new Map(), parses: 0 };
+}
+
+/** A chunk of a file as placed in the latest parse: its raw documents, to be moved by (line - 1, doc). */
+export interface PlacedChunk {
+  documents: ReadDocument[];
+  /** 1-based line of the chunk's first line. */
+  line: number;
+  /** Index in the file of the chunk's first document. */
+  doc: number;
+}
+
+export interface CachedParseResult extends ParseResult {
+  /** Per file, in input order: its chunks, or null when the file was read whole. */
+  chunks: { file: string; chunks: PlacedChunk[] | null }[];
+}
+
+function usesYamlErrorCode(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.code.startsWith('yaml'));
+}
+
+function readChunk(file: string, text: string): ChunkReading {
+  const manifests: Manifest[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const read = parseFile(file, text, manifests, diagnostics);
+  const needsWholeFile =
+    read.diagnostics.length > 0 ||
+    read.documents.some((d) => d.broken) ||
+    usesYamlErrorCode(diagnostics) ||
+    read.documents.length > 1;
+  return { documents: read.documents, manifests, diagnostics, needsWholeFile, usedAt: 0 };
+}
+
+function movePositions(
+  positions: Record<string, [number, number]>,
+  lines: number,
+): Record<string, [number, number]> {
+  const moved = emptyRecord<[number, number]>();
+  for (const key in positions) {
+    const at = positions[key]!;
+    moved[key] = [at[0] + lines, at[1]];
+  }
+  return moved;
+}
+
+function moveSource(source: SourceRef, lines: number, docs: number): SourceRef {
+  return {
+    file: source.file,
+    doc: source.doc + docs,
+    line: source.line + lines,
+    column: source.column,
+    positions: movePositions(source.positions, lines),
+  };
+}
+
+function moveDiagnostic(d: Diagnostic, lines: number): Diagnostic {
+  const moved: Diagnostic = { ...d, line: d.line + lines };
+  if (d.endLine !== undefined) moved.endLine = d.endLine + lines;
+  return moved;
+}
+
+function place(reading: ChunkReading, line: number, doc: number): PlacedReading {
+  const kept = reading.placed;
+  if (kept && kept.line === line && kept.doc === doc) return kept;
+  const lines = line - 1;
+  const placed: PlacedReading = {
+    line,
+    doc,
+    manifests:
+      lines === 0 && doc === 0
+        ? reading.manifests
+        : reading.manifests.map((m) => (m.source ? { ...m, source: moveSource(m.source, lines, doc) } : m)),
+    diagnostics: lines === 0 ? reading.diagnostics : reading.diagnostics.map((d) => moveDiagnostic(d, lines)),
+  };
+  reading.placed = placed;
+  return placed;
+}
+
+/** One file through the cache, or null when it must be read whole. */
+function parseFileCached(
+  cache: ParseCache,
+  file: string,
+  text: string,
+  manifests: Manifest[],
+  diagnostics: Diagnostic[],
+): PlacedChunk[] | null {
+  // The whole-text limits readYaml checks first: past any of them, the whole reading reports it.
+  if (
+    text.length * 3 > MAX_TEXT_BYTES ||
+    findFlowNestingBeyond(text, MAX_DEPTH) >= 0 ||
+    findBlockNestingBeyond(text, 2 * MAX_DEPTH) >= 0
+  )
+    return null;
+  const split = splitIntoDocumentChunks(text);
+  if (!split) return null;
+  const readings: ChunkReading[] = [];
+  let documents = 0;
+  for (const chunk of split) {
+    const key = `${file}\u0000${chunk.text}`;
+    let reading = cache.chunks.get(key);
+    if (!reading) {
+      reading = readChunk(file, chunk.text);
+      cache.chunks.set(key, reading);
+    }
+    reading.usedAt = cache.parses;
+    if (reading.needsWholeFile) return null;
+    documents += reading.documents.length;
+    readings.push(reading);
+  }
+  if (documents > MAX_DOCUMENTS) return null;
+  const placedChunks: PlacedChunk[] = [];
+  let doc = 0;
+  split.forEach((chunk, i) => {
+    const reading = readings[i]!;
+    const placed = place(reading, chunk.line, doc);
+    for (const m of placed.manifests) manifests.push(m);
+    for (const d of placed.diagnostics) diagnostics.push(d);
+    placedChunks.push({ documents: reading.documents, line: chunk.line, doc });
+    doc += reading.documents.length;
+  });
+  return placedChunks;
+}
+
+/** Drops readings that neither this parse nor the one before used. */
+function evict(cache: ParseCache): void {
+  for (const [key, reading] of cache.chunks) if (reading.usedAt < cache.parses - 1) cache.chunks.delete(key);
+}
+
+/**
+ * parseManifests(files), reusing the readings of documents whose text the cache has seen. Never throws.
+ * `chunks` tells, per file, where each kept reading sits now (documentSlots reads identities from it).
+ */
+export function parseManifestsCached(files: SourceFile[], cache: ParseCache): CachedParseResult {
+  cache.parses += 1;
+  const result: CachedParseResult = { manifests: [], diagnostics: [], chunks: [] };
+  for (const f of Array.isArray(files) ? files : []) {
+    const file = typeof f?.file === 'string' ? f.file : '';
+    const text = typeof f?.text === 'string' ? f.text : '';
+    const diagnostics: Diagnostic[] = [];
+    let chunks: PlacedChunk[] | null = null;
+    try {
+      const manifests: Manifest[] = [];
+      chunks = parseFileCached(cache, file, text, manifests, diagnostics);
+      if (chunks) {
+        for (const m of manifests) result.manifests.push(m);
+      } else {
+        diagnostics.length = 0;
+        parseFile(file, text, result.manifests, diagnostics);
+      }
+    } catch (e) {
+      // Never expected (as in parseManifests): every input problem is a diagnostic.
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        path: '',
+        message: `internal error while reading this file: ${e instanceof Error ? e.message : String(e)}`,
+        code: 'internal-error',
+      });
+    }
+    pushCapped(result.diagnostics, diagnostics, file);
+    result.chunks.push({ file, chunks });
+  }
+  evict(cache);
+  return result;
+}
