@@ -5,7 +5,7 @@
  *      and a keystroke's worth of it: one document edited, applied with the Worker's parse cache
  *   2. routed requests vs a loop of as many Map look-ups and random draws: a mixed workload (every
  *      way in, random clients) as the headline, then each way in alone                          [<= 10x]
- *      and pod -> Service under 50 NetworkPolicies                                                [<= 20x]
+ *      and pod -> Service under 50 NetworkPolicies (compiled per pod)                            [<= 10x]
  *   3. `kubeplay load` of 100,000 requests over the scenario                                   [< 1 s]
  * Profile a slow step with: node --cpu-prof --import tsx src/bench/engine.bench.ts
  */
@@ -28,6 +28,8 @@ import { fmt, timeMedianAsync, timePaired } from './measure.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ROUTED = Number(process.env.BENCH_ROUTED ?? 20_000);
 const LOAD = Number(process.env.BENCH_LOAD ?? 100_000);
+/** `BENCH_ONLY=routing` times the routing figures alone (section 2), for profiling the replay. */
+const ROUTING_ONLY = process.env.BENCH_ONLY === 'routing';
 
 const text = generateScenario();
 const files = [{ file: 'bench.yaml', text }];
@@ -41,42 +43,47 @@ console.log(
 );
 
 // 1. parse + reconcile
-const parse = timePaired(
-  () => parseAllDocuments(text),
-  () => createSimulation({ files, seed: 1 }),
-  RUNS,
-);
 const sim = createSimulation({ files, seed: 1 });
-const errors = sim.diagnostics.filter((d) => d.severity === 'error');
-line('yaml parseAllDocuments', `${fmt(parse.baseMs)} ms`);
-line('createSimulation (parse + reconcile)', `${fmt(parse.subjectMs)} ms`);
-line('  ratio [target <= 1.5x]', `${fmt(parse.ratio, 2)}x  ${verdict(parse.ratio <= 1.5)}`);
-line(
-  '  objects',
-  `${sim.state.pods.length} pods, ${sim.state.services.length} services, ${errors.length} errors`,
-);
-for (const d of errors.slice(0, 3))
-  console.log(`    ${d.file}:${d.line}:${d.column} ${d.path}: ${d.message}`);
+if (!ROUTING_ONLY) timeReconcile();
 
-// A keystroke: app-0's replicas typed to another number, applied to the running cluster as the Worker
-// does (reviseSimulation with its parse cache, which has read the text before), vs a fresh build.
-const replicasAt = text.indexOf('  replicas:', text.indexOf(`  name: ${appName(0)}\n`));
-const replicasEnd = text.indexOf('\n', replicasAt);
-const withReplicas = (n: number) => `${text.slice(0, replicasAt)}  replicas: ${n}${text.slice(replicasEnd)}`;
-const parseCache = createParseCache();
-let typed = createSimulation({ files, seed: 1 }, { parseCache });
-let keystrokes = 0;
-const keystroke = timePaired(
-  () => createSimulation({ files, seed: 1 }),
-  () => {
-    keystrokes += 1;
-    const edited = [{ file: 'bench.yaml', text: withReplicas(4 + (keystrokes % 2)) }];
-    typed = reviseSimulation(typed, { files: edited, seed: 1 }, { parseCache });
-  },
-  RUNS,
-);
-line('one-document edit (reviseSimulation, parse cache)', `${fmt(keystroke.subjectMs)} ms`);
-line('  ratio to createSimulation', `${fmt(keystroke.ratio, 2)}x (${typed.state.pods.length} pods)`);
+function timeReconcile(): void {
+  const parse = timePaired(
+    () => parseAllDocuments(text),
+    () => createSimulation({ files, seed: 1 }),
+    RUNS,
+  );
+  const errors = sim.diagnostics.filter((d) => d.severity === 'error');
+  line('yaml parseAllDocuments', `${fmt(parse.baseMs)} ms`);
+  line('createSimulation (parse + reconcile)', `${fmt(parse.subjectMs)} ms`);
+  line('  ratio [target <= 1.5x]', `${fmt(parse.ratio, 2)}x  ${verdict(parse.ratio <= 1.5)}`);
+  line(
+    '  objects',
+    `${sim.state.pods.length} pods, ${sim.state.services.length} services, ${errors.length} errors`,
+  );
+  for (const d of errors.slice(0, 3))
+    console.log(`    ${d.file}:${d.line}:${d.column} ${d.path}: ${d.message}`);
+
+  // A keystroke: app-0's replicas typed to another number, applied to the running cluster as the Worker
+  // does (reviseSimulation with its parse cache, which has read the text before), vs a fresh build.
+  const replicasAt = text.indexOf('  replicas:', text.indexOf(`  name: ${appName(0)}\n`));
+  const replicasEnd = text.indexOf('\n', replicasAt);
+  const withReplicas = (n: number) =>
+    `${text.slice(0, replicasAt)}  replicas: ${n}${text.slice(replicasEnd)}`;
+  const parseCache = createParseCache();
+  let typed = createSimulation({ files, seed: 1 }, { parseCache });
+  let keystrokes = 0;
+  const keystroke = timePaired(
+    () => createSimulation({ files, seed: 1 }),
+    () => {
+      keystrokes += 1;
+      const edited = [{ file: 'bench.yaml', text: withReplicas(4 + (keystrokes % 2)) }];
+      typed = reviseSimulation(typed, { files: edited, seed: 1 }, { parseCache });
+    },
+    RUNS,
+  );
+  line('one-document edit (reviseSimulation, parse cache)', `${fmt(keystroke.subjectMs)} ms`);
+  line('  ratio to createSimulation', `${fmt(keystroke.ratio, 2)}x (${typed.state.pods.length} pods)`);
+}
 
 // 2. routed requests per second against a loop of Map look-ups and random draws, for every way in.
 // A MetalLB pool gives the LoadBalancer Services (and the ingress controller's) their addresses.
@@ -269,32 +276,36 @@ measureRouting(
   `pod -> Service with ${POLICIES} NetworkPolicies (${policySim.state.networkPolicies?.length ?? 0} loaded)`,
   policySim.state,
   [request],
-  20,
+  10,
 );
 
-// 3. kubeplay load over the same scenario, through the CLI's main() (reading the text from memory).
-let loadSeconds = 0;
-const loadArgs = [
-  'load',
-  'bench.yaml',
-  '--from',
-  request.from,
-  '--url',
-  request.url,
-  '--requests',
-  String(LOAD),
-];
-const wallMs = await timeMedianAsync(
-  async () => {
-    const io = createMemoryIo({ files: { 'bench.yaml': text } });
-    const code = await main(loadArgs, io);
-    if (code !== 0) console.log(`  kubeplay load exited ${code}: ${io.err().slice(0, 300)}`);
-    else loadSeconds = (JSON.parse(io.out()) as { seconds: number }).seconds;
-  },
-  Math.min(RUNS, 3),
-);
-line(
-  `kubeplay load --requests ${fmt(LOAD, 0)}: routing`,
-  `${fmt(loadSeconds, 3)} s  [target < 1 s]  ${verdict(loadSeconds < 1)}`,
-);
-line('  whole command (read, simulate, route, print)', `${fmt(wallMs / 1000, 3)} s`);
+if (!ROUTING_ONLY) await timeLoad();
+
+async function timeLoad(): Promise<void> {
+  // 3. kubeplay load over the same scenario, through the CLI's main() (reading the text from memory).
+  let loadSeconds = 0;
+  const loadArgs = [
+    'load',
+    'bench.yaml',
+    '--from',
+    request.from,
+    '--url',
+    request.url,
+    '--requests',
+    String(LOAD),
+  ];
+  const wallMs = await timeMedianAsync(
+    async () => {
+      const io = createMemoryIo({ files: { 'bench.yaml': text } });
+      const code = await main(loadArgs, io);
+      if (code !== 0) console.log(`  kubeplay load exited ${code}: ${io.err().slice(0, 300)}`);
+      else loadSeconds = (JSON.parse(io.out()) as { seconds: number }).seconds;
+    },
+    Math.min(RUNS, 3),
+  );
+  line(
+    `kubeplay load --requests ${fmt(LOAD, 0)}: routing`,
+    `${fmt(loadSeconds, 3)} s  [target < 1 s]  ${verdict(loadSeconds < 1)}`,
+  );
+  line('  whole command (read, simulate, route, print)', `${fmt(wallMs / 1000, 3)} s`);
+}

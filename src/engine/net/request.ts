@@ -281,10 +281,10 @@ function finishTrace(
 
 function route(state: ClusterState, request: RequestSpec, method: string): RouteResult {
   const index = getNetIndex(state);
-  const routed = routeByPlan(state, index, request, method, (recording) =>
-    routeInFull(state, index, request, method, recording),
+  return (
+    routeByPlan(state, index, request, method, routeInFull) ??
+    routeInFull(state, index, request, method, undefined)
   );
-  return routed ?? routeInFull(state, index, request, method, undefined);
 }
 
 /** The general path, which the plans record (routePlan.ts): `recording` is set while one does. */

@@ -44,42 +44,29 @@ export interface Recording {
   unplannable: boolean;
 }
 
-export class RouteContext {
+/**
+ * A request's draws and their effect on the state: the rng cursor, and copy-on-write views of
+ * affinity and round-robin cursors. A compiled plan's replay (routePlan.ts) needs only this part;
+ * RouteContext adds the hops and the net index the general path works with.
+ */
+export class RequestDraws {
   /** The rng state (rng.ts mulberry32), advanced in place: see random(). */
   private rngState: number;
-  readonly hops: Hop[] = [];
   private affinity: Record<string, AffinityEntry>;
   private ipvsCursor: Record<string, number>;
   private lbCursor: Record<string, number>;
-  private changed = { affinity: false, ipvs: false, lb: false };
-  private newClient: ClientState | undefined;
+  private affinityCopied = false;
+  private ipvsCopied = false;
+  private lbCopied = false;
+  private newClient: ClientState | undefined = undefined;
   /** Set while this request is recorded into a plan (routePlan.ts); undefined on every other request. */
-  recording: Recording | undefined;
+  recording: Recording | undefined = undefined;
 
-  constructor(
-    readonly state: ClusterState,
-    readonly index: NetIndex,
-    /** Needed by every request that may reach an ingress controller; a plan's replay reaches none. */
-    readonly serveIngress?: IngressHandler,
-  ) {
+  constructor(readonly state: ClusterState) {
     this.rngState = state.rng;
     this.affinity = state.affinity;
     this.ipvsCursor = state.ipvsCursor;
     this.lbCursor = state.lbCursor;
-  }
-
-  hop(
-    at: GraphId,
-    kind: HopKind,
-    src: string,
-    dst: string,
-    note: string,
-    rule?: string,
-    facts?: HopFacts,
-  ): void {
-    const hop: Hop = rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule };
-    if (facts !== undefined) hop.facts = facts;
-    this.hops.push(hop);
   }
 
   /**
@@ -140,9 +127,9 @@ export class RouteContext {
 
   setAffinity(key: string, entry: AffinityEntry): void {
     if (this.recording) this.recording.unplannable = true;
-    if (!this.changed.affinity) {
+    if (!this.affinityCopied) {
       this.affinity = { ...this.affinity };
-      this.changed.affinity = true;
+      this.affinityCopied = true;
     }
     this.affinity[key] = entry;
   }
@@ -152,15 +139,15 @@ export class RouteContext {
     const record = kind === 'ipvs' ? this.ipvsCursor : this.lbCursor;
     const current = (record[key] ?? 0) % Math.max(1, n);
     if (kind === 'ipvs') {
-      if (!this.changed.ipvs) {
+      if (!this.ipvsCopied) {
         this.ipvsCursor = { ...this.ipvsCursor };
-        this.changed.ipvs = true;
+        this.ipvsCopied = true;
       }
       this.ipvsCursor[key] = current + 1;
     } else {
-      if (!this.changed.lb) {
+      if (!this.lbCopied) {
         this.lbCursor = { ...this.lbCursor };
-        this.changed.lb = true;
+        this.lbCopied = true;
       }
       this.lbCursor[key] = current + 1;
     }
@@ -207,6 +194,33 @@ export class RouteContext {
     // MetalLB's configuration survives a request, or its controller would find no pool on the next pass
     if (s.metallb !== undefined) next.metallb = s.metallb;
     return next;
+  }
+}
+
+export class RouteContext extends RequestDraws {
+  readonly hops: Hop[] = [];
+
+  constructor(
+    state: ClusterState,
+    readonly index: NetIndex,
+    /** Needed by every request that may reach an ingress controller. */
+    readonly serveIngress?: IngressHandler,
+  ) {
+    super(state);
+  }
+
+  hop(
+    at: GraphId,
+    kind: HopKind,
+    src: string,
+    dst: string,
+    note: string,
+    rule?: string,
+    facts?: HopFacts,
+  ): void {
+    const hop: Hop = rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule };
+    if (facts !== undefined) hop.facts = facts;
+    this.hops.push(hop);
   }
 }
 

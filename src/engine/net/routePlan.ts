@@ -10,6 +10,11 @@
  * path is the only code that decides anything, for every way in (pod -> Service, node ports, load
  * balancers, Ingress, pod -> pod, outside hosts, and every failure).
  *
+ * A leaf is the finished trace of its branch, built once: the hops that show no port are frozen and
+ * shared, so a replayed request costs a few Map look-ups, the same draws as the general path, and the
+ * allocation of a trace, its hop list and the hops that show the client's port
+ * (docs/performance.md#routing).
+ *
  * Recording runs the request twice, with two sets of stand-in ports, and keeps the template only if
  * rendering the first with the second's ports gives the second trace exactly: a number in a note or an
  * app's answer that merely looks like a port, or an answer that depends on the port, fails that check
@@ -20,10 +25,8 @@ import type { ClusterState } from '../model/state.ts';
 import type { Trace } from '../trace.ts';
 import type { NetIndex } from './netIndex.ts';
 import type { PlanStep, Recording } from './routeContext.ts';
-import { RouteContext } from './routeContext.ts';
-import type { Source } from './source.ts';
-import { findSourceCached } from './source.ts';
-import type { TraceTemplate } from './traceTemplate.ts';
+import { RequestDraws } from './routeContext.ts';
+import type { Holes, TraceTemplate } from './traceTemplate.ts';
 import { compileTemplate, sameValue } from './traceTemplate.ts';
 
 export interface PlanRequest {
@@ -39,8 +42,14 @@ export interface PlannedResult {
   state: ClusterState;
 }
 
-/** Routes the request down the general path, recording into `recording` when it is given. */
-export type RouteInFull = (recording: Recording | undefined) => PlannedResult;
+/** The general path (request.ts routeInFull), recording into `recording` when it is given. */
+export type RouteInFull<R extends PlanRequest> = (
+  state: ClusterState,
+  index: NetIndex,
+  request: R,
+  method: string,
+  recording: Recording | undefined,
+) => PlannedResult;
 
 /** A decision point of the tree, or a leaf. */
 interface PlanNode {
@@ -51,7 +60,7 @@ interface PlanNode {
   /** After a `pick` or `rr` step, by the position drawn. */
   children: (PlanNode | undefined)[] | undefined;
   /** At a leaf: the trace to render, or null when this branch is routed in full. */
-  leaf: TraceTemplate<Trace> | null | undefined;
+  leaf: TraceTemplate | null | undefined;
 }
 
 /** The plan of one request from one source, valid while these parts of the state stay the same. */
@@ -60,13 +69,25 @@ interface PlanRoot {
   clock: number;
   metallb: ClusterState['metallb'];
   /**
-   * An outside client comes from `state.clients` (its address, its /etc/hosts): the plan holds while
-   * findSourceCached hands back the same Source object.
+   * The outside clients: a client source comes from `state.clients` (its address, its /etc/hosts), and
+   * source.ts caches it per net index and clients array, so the plan holds while both stay the same.
    */
-  client: Source | undefined;
+  clients: ClusterState['clients'];
   /** Set when a recording touched something a plan cannot replay: every request is routed in full. */
   unplannable: boolean;
   node: PlanNode;
+}
+
+/** One URL's plans from one source: a plain GET, and the others by method and headers. */
+interface UrlPlans {
+  get: PlanRoot | undefined;
+  other: Map<string, PlanRoot> | undefined;
+}
+
+/** Every plan of one source (over one net index). */
+interface SourcePlans {
+  byUrl: Map<string, UrlPlans>;
+  count: number;
 }
 
 /** Stand-in ports of the two recordings: inside the ephemeral range, far apart, as wide as real ones. */
@@ -75,14 +96,14 @@ const SENTINEL_B = 52_939;
 /** Plans kept per source and net index before the oldest set is dropped. */
 const MAX_PLANS_PER_SOURCE = 1000;
 
-const plans = new WeakMap<NetIndex, Map<string, Map<string, PlanRoot>>>();
+const plans = new WeakMap<NetIndex, Map<string, SourcePlans>>();
 
 const headerKeys = new WeakMap<Record<string, string>, string>();
 
-/** The request's identity: a plain GET is keyed by its URL text alone. */
-function requestKey(request: PlanRequest, method: string): string {
+/** The key of a request that is not a plain GET: its method and headers (the URL is keyed above). */
+function otherKey(request: PlanRequest, method: string): string {
   const headers = request.headers;
-  if (headers === undefined) return method === 'GET' ? request.url : `${method} ${request.url}`;
+  if (headers === undefined) return method;
   let text = headerKeys.get(headers);
   if (text === undefined) {
     text = Object.entries(headers)
@@ -90,63 +111,98 @@ function requestKey(request: PlanRequest, method: string): string {
       .join('\n');
     headerKeys.set(headers, text);
   }
-  return `${method} ${request.url}\n${text}`;
+  return method === 'GET' ? text : `${method}\n${text}`;
 }
 
 function newNode(): PlanNode {
   return { step: undefined, next: undefined, children: undefined, leaf: undefined };
 }
 
-function clientStamp(state: ClusterState, index: NetIndex, from: string): Source | undefined {
-  if (!from.startsWith('client/')) return undefined;
-  const found = findSourceCached(state, index, from, undefined);
-  return found.ok ? found.source : undefined;
-}
-
-function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, method: string): PlanRoot {
+function sourcePlans(index: NetIndex, from: string): SourcePlans {
   let perSource = plans.get(index);
   if (!perSource) {
     perSource = new Map();
     plans.set(index, perSource);
   }
-  let perRequest = perSource.get(request.from);
+  let perRequest = perSource.get(from);
   if (!perRequest) {
-    perRequest = new Map();
-    perSource.set(request.from, perRequest);
+    perRequest = { byUrl: new Map(), count: 0 };
+    perSource.set(from, perRequest);
   }
-  const key = requestKey(request, method);
-  const client = clientStamp(state, index, request.from);
-  const hit = perRequest.get(key);
-  if (
-    hit &&
-    hit.settings === state.settings &&
-    hit.clock === state.clock &&
-    hit.metallb === state.metallb &&
-    hit.client === client
-  )
-    return hit;
+  return perRequest;
+}
+
+function validFor(root: PlanRoot | undefined, state: ClusterState): root is PlanRoot {
+  return (
+    root !== undefined &&
+    root.settings === state.settings &&
+    root.clock === state.clock &&
+    root.metallb === state.metallb &&
+    root.clients === state.clients
+  );
+}
+
+function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, method: string): PlanRoot {
+  const perSource = sourcePlans(index, request.from);
+  let perUrl = perSource.byUrl.get(request.url);
+  const plain = method === 'GET' && request.headers === undefined;
+  const key = plain ? '' : otherKey(request, method);
+  const hit = perUrl === undefined ? undefined : plain ? perUrl.get : perUrl.other?.get(key);
+  if (validFor(hit, state)) return hit;
   const root: PlanRoot = {
     settings: state.settings,
     clock: state.clock,
     metallb: state.metallb,
-    client,
+    clients: state.clients,
     unplannable: false,
     node: newNode(),
   };
-  if (perRequest.size >= MAX_PLANS_PER_SOURCE) perRequest.clear();
-  perRequest.set(key, root);
+  if (perSource.count >= MAX_PLANS_PER_SOURCE) {
+    perSource.byUrl.clear();
+    perSource.count = 0;
+    perUrl = undefined;
+  }
+  if (perUrl === undefined) {
+    perUrl = { get: undefined, other: undefined };
+    perSource.byUrl.set(request.url, perUrl);
+  }
+  if (plain) perUrl.get = root;
+  else (perUrl.other ??= new Map()).set(key, root);
+  perSource.count++;
   return root;
 }
 
-/** Walks the tree with the request's own draws; the leaf reached and the ports drawn, or a miss. */
-function walk(ctx: RouteContext, root: PlanNode, ports: number[]): TraceTemplate<Trace> | null | undefined {
+/** The holes of the request being replayed: one pair of arrays, refilled by every replay. */
+const holes: Holes = { ports: [], texts: [] };
+
+/**
+ * Decimal texts of the ephemeral ports, made once each: turning a random port into a string on every
+ * request was the replay's single largest cost (V8's number-to-string cache is smaller than the range).
+ */
+const FIRST_PORT = 32768;
+const portTexts: string[] = new Array<string>(60999 - FIRST_PORT + 1).fill('');
+
+function portText(port: number): string {
+  const i = port - FIRST_PORT;
+  const text = portTexts[i];
+  if (text === undefined) return String(port);
+  return text === '' ? (portTexts[i] = String(port)) : text;
+}
+
+/** Walks the tree with the request's own draws; the leaf reached (its ports in `holes`), or a miss. */
+function walk(ctx: RequestDraws, root: PlanNode): TraceTemplate | null | undefined {
   let node: PlanNode | undefined = root;
+  let drawn = 0;
   while (node) {
+    // Slots past `drawn` keep an earlier request's ports; a template reads only the ones it recorded.
     if (node.leaf !== undefined) return node.leaf;
     const step = node.step;
     if (step === undefined) return undefined;
     if (step.kind === 'port') {
-      ports.push(ctx.ephemeralPort());
+      const port = ctx.ephemeralPort();
+      holes.ports[drawn] = port;
+      holes.texts[drawn] = portText(port);
+      drawn++;
       node = node.next;
     } else {
       const position =
@@ -166,7 +222,7 @@ function sameDecision(a: PlanStep, b: PlanStep): boolean {
 }
 
 /** Adds a recorded branch; false if it contradicts the tree (then nothing is trusted). */
-function insert(root: PlanNode, steps: readonly PlanStep[], leaf: TraceTemplate<Trace> | null): boolean {
+function insert(root: PlanNode, steps: readonly PlanStep[], leaf: TraceTemplate | null): boolean {
   let node = root;
   for (const step of steps) {
     if (node.leaf !== undefined) return false;
@@ -186,52 +242,74 @@ function insert(root: PlanNode, steps: readonly PlanStep[], leaf: TraceTemplate<
   return true;
 }
 
-function record(routeInFull: RouteInFull, sentinel: number): { result: PlannedResult; recording: Recording } {
+interface Recorded {
+  result: PlannedResult;
+  recording: Recording;
+}
+
+function record<R extends PlanRequest>(
+  state: ClusterState,
+  index: NetIndex,
+  request: R,
+  method: string,
+  routeInFull: RouteInFull<R>,
+  sentinel: number,
+): Recorded {
   const recording: Recording = { steps: [], ports: [], sentinel, unplannable: false };
-  return { result: routeInFull(recording), recording };
+  return { result: routeInFull(state, index, request, method, recording), recording };
+}
+
+function holesOf(ports: readonly number[]): Holes {
+  return { ports: [...ports], texts: ports.map(String) };
 }
 
 /** Records the branch this request takes and returns its result (with the ports actually drawn). */
-function recordBranch(root: PlanRoot, routeInFull: RouteInFull): PlannedResult | undefined {
-  const a = record(routeInFull, SENTINEL_A);
+function recordBranch<R extends PlanRequest>(
+  root: PlanRoot,
+  state: ClusterState,
+  index: NetIndex,
+  request: R,
+  method: string,
+  routeInFull: RouteInFull<R>,
+): PlannedResult | undefined {
+  const a = record(state, index, request, method, routeInFull, SENTINEL_A);
   if (a.recording.unplannable) {
     root.unplannable = true;
     return undefined;
   }
-  const b = record(routeInFull, SENTINEL_B);
-  const holes = a.recording.ports.length;
-  const template = compileTemplate(a.result.trace, SENTINEL_A, holes);
-  const stand = Array.from({ length: holes }, (_, i) => SENTINEL_B + i);
+  const b = record(state, index, request, method, routeInFull, SENTINEL_B);
+  const count = a.recording.ports.length;
+  const template = compileTemplate(a.result.trace, SENTINEL_A, count);
+  const stand = Array.from({ length: count }, (_, i) => SENTINEL_B + i);
   const sound =
     !b.recording.unplannable &&
-    b.recording.ports.length === holes &&
-    sameValue(template.render(stand), b.result.trace);
+    b.recording.ports.length === count &&
+    sameValue(template.render(holesOf(stand)), b.result.trace);
   if (!insert(root.node, a.recording.steps, sound ? template : null)) {
     root.unplannable = true;
     return undefined;
   }
   if (!sound) return undefined;
-  return { trace: template.render(a.recording.ports), state: a.result.state };
+  return { trace: template.render(holesOf(a.recording.ports)), state: a.result.state };
 }
 
 /**
  * Routes a request by its compiled plan, recording the branch first if no request took it before.
  * Undefined: route it in full (an override, an unplannable request or branch).
  */
-export function routeByPlan(
+export function routeByPlan<R extends PlanRequest>(
   state: ClusterState,
   index: NetIndex,
-  request: PlanRequest,
+  request: R,
   method: string,
-  routeInFull: RouteInFull,
+  routeInFull: RouteInFull<R>,
 ): PlannedResult | undefined {
   if (request.clientIp !== undefined || request.resolve !== undefined) return undefined;
   const root = rootFor(state, index, request, method);
   if (root.unplannable) return undefined;
-  const ctx = new RouteContext(state, index);
-  const ports: number[] = [];
-  const leaf = walk(ctx, root.node, ports);
+  const ctx = new RequestDraws(state);
+  const leaf = walk(ctx, root.node);
   if (leaf === null) return undefined;
-  if (leaf === undefined) return recordBranch(root, routeInFull);
-  return { trace: leaf.render(ports), state: ctx.finish() };
+  if (leaf === undefined) return recordBranch(root, state, index, request, method, routeInFull);
+  return { trace: leaf.render(holes), state: ctx.finish() };
 }

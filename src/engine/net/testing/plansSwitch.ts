@@ -15,9 +15,11 @@ export const plans = { off: false, used: 0 };
 export function withPlansSwitch(actual: typeof RoutePlanModule): typeof RoutePlanModule {
   return {
     ...actual,
-    routeByPlan: (...args: Parameters<typeof actual.routeByPlan>) => {
+    routeByPlan: <R extends RoutePlanModule.PlanRequest>(
+      ...args: Parameters<typeof actual.routeByPlan<R>>
+    ) => {
       if (plans.off) return undefined;
-      const routed = actual.routeByPlan(...args);
+      const routed = actual.routeByPlan<R>(...args);
       if (routed) plans.used += 1;
       return routed;
     },
