@@ -13,6 +13,9 @@ import { createSimulation } from '../sim/simulation.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
 import { plans, withoutPlans } from './testing/plansSwitch.ts';
+import { generateNetworkPolicies, generateScenario } from '../../bench/generateScenario.ts';
+import type { ScenarioSize } from '../../bench/generateScenario.ts';
+import { drawRandom } from '../rng.ts';
 
 // The reference is routeRequest with the plans switched off (testing/plansSwitch.ts).
 vi.mock('./routePlan.ts', async (original) =>
@@ -128,5 +131,53 @@ describe('compiled plans route exactly as the general path', () => {
     expect(trace.hops.map((h) => h.kind)[0]).toBe('dns');
     expect(trace.hops.map((h) => h.kind)).toContain('dnat');
     expect(trace.service).toBe('default/kubia');
+  });
+
+  it('random requests over a generated cluster (NetworkPolicies, MetalLB, a down node) route alike', () => {
+    const size: ScenarioSize = { nodes: 6, apps: 12, ingresses: 3, namespaces: 3 };
+    const metallb = `---
+apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata: {name: pool, namespace: metallb-system}
+spec: {addresses: [172.18.255.1-172.18.255.50]}
+---
+apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata: {name: l2, namespace: metallb-system}
+`;
+    const text = `${generateScenario(size)}---\n${generateNetworkPolicies(4, size)}${metallb}`;
+    const base = createSimulation({ files: [{ file: 'gen.yaml', text }], seed: 9 }).state;
+    expect(base.networkPolicies?.length).toBe(4);
+    const worker = base.nodes.find((n) => n.role === 'worker')?.name;
+    const withDown = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.name === worker ? { ...n, up: false } : n)),
+    };
+    const all = requestsOf(base);
+    let rng = 11;
+    const sample: RequestSpec[] = [];
+    for (let i = 0; i < 400; i++) {
+      const d = drawRandom(rng);
+      rng = d.next;
+      sample.push(all[Math.floor(d.value * all.length)]!);
+    }
+    const usedBefore = plans.used;
+    for (const state of [base, withDown]) {
+      for (const mode of MODES) {
+        const moded = { ...state, settings: { ...state.settings, kubeProxyMode: mode } };
+        // The requests in a row from one state, as `kubeplay load` and the app send them.
+        let fast = moded;
+        let full = moded;
+        for (const request of sample) {
+          const a = routeRequest(fast, request);
+          const b = routeRequestInFull(full, request);
+          expect(JSON.stringify(a.trace), `${request.from} ${request.url}`).toBe(JSON.stringify(b.trace));
+          fast = a.state;
+          full = b.state;
+        }
+        expect(fast).toEqual(full);
+      }
+    }
+    expect(plans.used).toBeGreaterThan(usedBefore);
   });
 });
