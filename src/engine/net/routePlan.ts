@@ -118,12 +118,18 @@ function newNode(): PlanNode {
   return { step: undefined, next: undefined, children: undefined, leaf: undefined };
 }
 
+/** The plans of the net index used last: consecutive requests nearly always share one. */
+let lastIndex: NetIndex | undefined;
+let lastPlans: Map<string, SourcePlans> | undefined;
+
 function sourcePlans(index: NetIndex, from: string): SourcePlans {
-  let perSource = plans.get(index);
+  let perSource = index === lastIndex ? lastPlans : plans.get(index);
   if (!perSource) {
     perSource = new Map();
     plans.set(index, perSource);
   }
+  lastIndex = index;
+  lastPlans = perSource;
   let perRequest = perSource.get(from);
   if (!perRequest) {
     perRequest = { byUrl: new Map(), count: 0 };
