@@ -39,6 +39,18 @@ export interface Paired {
   ratio: number;
 }
 
+/**
+ * Milliseconds now: wall time, or with BENCH_CLOCK=cpu the process's CPU time (user + system), which a
+ * machine shared with other jobs does not inflate (waiting for a core costs no CPU time).
+ */
+const now: () => number =
+  typeof process !== 'undefined' && process.env.BENCH_CLOCK === 'cpu'
+    ? () => {
+        const { user, system } = process.cpuUsage();
+        return (user + system) / 1000;
+      }
+    : () => performance.now();
+
 /** Times `base` and `subject` back to back in every run, so a busy neighbour slows both alike. */
 export function timePaired(base: () => unknown, subject: () => unknown, runs: number, warmup = 1): Paired {
   for (let i = 0; i < warmup; i++) {
@@ -49,12 +61,12 @@ export function timePaired(base: () => unknown, subject: () => unknown, runs: nu
   const subjectTimes: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    let start = performance.now();
+    let start = now();
     base();
-    const b = performance.now() - start;
-    start = performance.now();
+    const b = now() - start;
+    start = now();
     subject();
-    const s = performance.now() - start;
+    const s = now() - start;
     baseTimes.push(b);
     subjectTimes.push(s);
     ratios.push(s / b);

@@ -10,7 +10,7 @@
  *   (pkg/registry/core/service/storage/alloc.go; ipallocator ErrAllocated / ErrNotInRange).
  */
 import type { ClusterState } from '../model/state.ts';
-import type { Rng } from '../sim/rng.ts';
+import type { Rng } from '../rng.ts';
 import { formatIp, parseCidr, parseIp } from './ipv4.ts';
 
 export type ClusterIpResult = { ok: true; ip: string } | { ok: false; message: string; code: string };

@@ -5,7 +5,7 @@
  */
 import type { EnvVar } from '../model/objects.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
-import { Rng } from '../sim/rng.ts';
+import { Rng } from '../rng.ts';
 
 export interface ControlPlane {
   state: ClusterState;

@@ -9,7 +9,7 @@
  *   30000-32767`, `provided port is already allocated`.
  */
 import type { ClusterState } from '../model/state.ts';
-import type { Rng } from '../sim/rng.ts';
+import type { Rng } from '../rng.ts';
 
 export type NodePortResult = { ok: true; port: number } | { ok: false; message: string; code: string };
 

@@ -5,11 +5,12 @@
 import type { NodeState, PodState } from '../model/state.ts';
 import { graphIdOfNode, graphIdOfPod } from '../trace.ts';
 import type { Hop, HopFacts } from '../trace.ts';
-import type { AppAnswer } from './apps.ts';
 import { answerNodeRequest, answerRequest } from './apps.ts';
 import type { Delivery, Flow } from './flow.ts';
-import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
-import { getIngressController, handleControllerRequest } from './ingress/controller.ts';
+import { dstAddr, srcAddr, timedOut, toAppRequest } from './flow.ts';
+import { finishWithAnswer } from './answer.ts';
+import { getIngressController } from './ingress/controllerRuntime.ts';
+import type { ControllerRuntime } from './ingress/controllerRuntime.ts';
 import type { Backend } from './netIndex.ts';
 import { admitPacket } from './policy/enforce.ts';
 import { insideClusterNetworks, routeOutside } from './egress.ts';
@@ -51,18 +52,6 @@ export function forwardFacts(from: string, to: string): HopFacts {
   if (!facts) {
     facts = { from, node: to };
     if (forwardFactsCache.size < 10_000) forwardFactsCache.set(key, facts);
-  }
-  return facts;
-}
-
-const statusFactsCache = new Map<number, HopFacts>();
-
-/** The deliver hop's facts: the HTTP status (one shared object per status). */
-function statusFacts(status: number): HopFacts {
-  let facts = statusFactsCache.get(status);
-  if (!facts) {
-    facts = { status };
-    statusFactsCache.set(status, facts);
   }
   return facts;
 }
@@ -115,68 +104,16 @@ export function enterNode(ctx: RouteContext, flow: Flow, node: NodeState, why: s
   return true;
 }
 
-/** Turns what a process answered into hops and an outcome. */
-export function finishWithAnswer(
+/** The ingress controller's handling of a connection to it, handed in through the RouteContext. */
+function serveIngress(
   ctx: RouteContext,
   flow: Flow,
-  at: string,
-  answer: AppAnswer,
-  endpoint: Delivery['endpoint'],
+  pod: PodState,
+  runtime: ControllerRuntime,
+  port: number,
 ): Delivery {
-  return recordAnswer(ctx, at, srcAddr(flow), dstAddr(flow), flow.method, flow.path, answer, endpoint);
-}
-
-/** finishWithAnswer for a packet `src` -> `dst` carrying `method path` (also used by cached request plans). */
-export function recordAnswer(
-  ctx: RouteContext,
-  at: string,
-  src: string,
-  dst: string,
-  method: string,
-  path: string,
-  answer: AppAnswer,
-  endpoint: Delivery['endpoint'],
-): Delivery {
-  switch (answer.kind) {
-    case 'refused':
-      ctx.hop(at, 'reject', src, dst, `${answer.reason}: connection refused`);
-      return endpoint ? { ...refused(), endpoint } : refused();
-    case 'tls-error':
-      ctx.hop(at, 'deliver', src, dst, answer.reason);
-      return {
-        outcome: 'http-error',
-        failure: {
-          code: 35,
-          message: 'TLS connect error: error:0A00010B:SSL routines::wrong version number',
-        },
-        ...(endpoint ? { endpoint } : {}),
-      };
-    case 'empty':
-      ctx.hop(at, 'deliver', src, dst, answer.reason);
-      return {
-        outcome: 'http-error',
-        failure: { code: 52, message: 'Empty reply from server' },
-        ...(endpoint ? { endpoint } : {}),
-      };
-    case 'http': {
-      ctx.hop(
-        at,
-        'deliver',
-        src,
-        dst,
-        `${answer.app} answers ${answer.status} to ${method} ${path} from ${src}`,
-        undefined,
-        statusFacts(answer.status),
-      );
-      const delivery: Delivery = {
-        outcome: answer.status >= 400 ? 'http-error' : 'ok',
-        status: answer.status,
-        body: answer.body,
-      };
-      if (endpoint) delivery.endpoint = endpoint;
-      return delivery;
-    }
-  }
+  if (!ctx.serveIngress) throw new Error('no ingress controller handler in this RouteContext');
+  return ctx.serveIngress(ctx, flow, pod, runtime, port);
 }
 
 export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port: number): Delivery {
@@ -188,7 +125,7 @@ export function deliverToPod(ctx: RouteContext, flow: Flow, pod: PodState, port:
   if (!admitPacket(ctx, flow, pod.spec.hostNetwork ? undefined : pod, enter)) return timedOut();
   const endpoint = { pod: podName(pod), node: pod.spec.nodeName, ip: pod.status.podIP, port };
   const controller = getIngressController(pod);
-  if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
+  if (controller?.ports.has(port)) return serveIngress(ctx, flow, pod, controller, port);
   const at = graphIdOfPod(pod.metadata.namespace, pod.metadata.name);
   return finishWithAnswer(
     ctx,
@@ -207,7 +144,7 @@ export function deliverToNodeHost(ctx: RouteContext, flow: Flow, node: NodeState
     return timedOut();
   for (const pod of ctx.index.hostNetworkPodsByNode.get(node.name) ?? []) {
     const controller = getIngressController(pod);
-    if (controller?.ports.has(port)) return handleControllerRequest(ctx, flow, pod, controller, port);
+    if (controller?.ports.has(port)) return serveIngress(ctx, flow, pod, controller, port);
     const answer = answerRequest(pod, port, toAppRequest(flow, ctx.state.clock));
     if (answer.kind !== 'refused') {
       const endpoint = { pod: podName(pod), node: node.name, ip: node.ip, port };

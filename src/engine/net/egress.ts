@@ -10,7 +10,7 @@
 import { cidrContains, parseCidr, parseIp } from '../cluster/ipv4.ts';
 import type { ClusterState, OutsideHostState } from '../model/state.ts';
 import { graphIdOfNode, graphIdOfOutsideHost } from '../trace.ts';
-import { recordAnswer } from './deliver.ts';
+import { recordAnswer } from './answer.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { dstAddr, refused, srcAddr, timedOut } from './flow.ts';
 import type { RouteContext } from './routeContext.ts';

@@ -60,13 +60,6 @@ export interface ChooseArgs {
   virtualServer: string;
 }
 
-function iptablesPick(ctx: RouteContext, n: number): number {
-  for (let i = 0; i < n - 1; i++) {
-    if (ctx.random() < 1 / (n - i)) return i;
-  }
-  return n - 1;
-}
-
 const portNames = new WeakMap<ServicePort, string>();
 
 /** `ns/svc:port`, cached per Service port object. */
@@ -170,7 +163,7 @@ function pick(
       facts: choiceFacts(args, mode, n === 1 ? 'only' : 'round-robin', position),
     };
   }
-  position = drawRandomPosition(ctx, mode, n);
+  position = ctx.randomPosition(mode, n);
   const backend = candidates[position]!;
   return {
     backend,
@@ -275,31 +268,6 @@ function cachedList<T>(cache: WeakMap<Backend[], Map<string, T[]>>, candidates: 
     perList.set(key, list);
   }
   return list;
-}
-
-/** The position iptables (probability rules) or nftables (numgen) mode picks among n candidates. */
-export function drawRandomPosition(ctx: RouteContext, mode: string, n: number): number {
-  return mode === 'nftables' ? ctx.randomIndex(n) : iptablesPick(ctx, n);
-}
-
-/**
- * The dnat note and rule of a random (iptables/nftables) choice of `position`: they depend only on
- * the Service port, the candidate list, the mode and the node, so a cached request plan can hold them.
- */
-export function randomChoiceText(
-  service: ServiceState,
-  port: ServicePort,
-  candidates: Backend[],
-  mode: string,
-  nodeName: string,
-  position: number,
-): { note: string; rule: string; facts: HopFacts } {
-  const backend = candidates[position]!;
-  return {
-    note: randomChoiceNote(service, port, candidates, mode, nodeName, position),
-    rule: ruleFor(mode, service, svcPortNameOf(service, port), port, backend, ''),
-    facts: randomChoiceFacts(service, port, candidates, mode, nodeName, position),
-  };
 }
 
 /**

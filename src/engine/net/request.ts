@@ -4,9 +4,8 @@
  * decides the path (entry.ts), kube-proxy picks endpoints (kubeProxy.ts, serviceProxy.ts), ingress
  * controllers route by host and path (ingress/), apps answer by image (apps.ts). Never throws: every
  * failure is a Trace outcome. The returned state differs only in rng, affinity, cursors and clients.
- * Plain GETs to a Service through kube-proxy's random modes (the bulk of `kubeplay load`) run from a
- * cached plan (clusterIpPlan.ts) that reproduces this general path exactly and only fills in the client
- * port, the endpoint drawn and the app's answer.
+ * This is the only routing code: a request it has routed before, from the same source over the same
+ * state, replays its recording (routePlan.ts), drawing the same ports, endpoints and cursors.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ClusterState } from '../model/state.ts';
@@ -16,16 +15,17 @@ import type { GraphId, Hop, Trace } from '../trace.ts';
 import { DNS_GRAPH_ID } from '../trace.ts';
 import { copyHop } from './deliver.ts';
 import { routeToAddress } from './entry.ts';
+import { handleControllerRequest } from './ingress/controller.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { normalizeHost } from './ingress/pathMatch.ts';
-import { buildClusterIpPlan, routeByPlan } from './clusterIpPlan.ts';
-import type { ClusterIpPlan } from './clusterIpPlan.ts';
+import { routeByPlan } from './routePlan.ts';
 import { getNetIndex } from './netIndex.ts';
 import type { NetIndex } from './netIndex.ts';
 import type { LookupResult } from './resolver.ts';
 import { firstAddress, lookupFromSource } from './resolver.ts';
 import { dnsDenial, dnsDropNote, policyRuleText } from './policy/enforce.ts';
 import { addr, RouteContext } from './routeContext.ts';
+import type { Recording } from './routeContext.ts';
 import type { Source } from './source.ts';
 import { findSourceCached } from './source.ts';
 import { parseUrlCached } from './url.ts';
@@ -192,85 +192,6 @@ function replyNoteFor(rewritten: boolean, dialed: string): string {
     : `the answer travels back from ${dialed}`;
 }
 
-/** A plan (or `null`: not covered) and the source it was made for. */
-interface PlanEntry {
-  source: Source | undefined;
-  plan: ClusterIpPlan | null;
-}
-
-/** Plans by net index, source and URL. */
-const plans = new WeakMap<NetIndex, Map<GraphId, Map<string, PlanEntry>>>();
-
-/**
- * The cached plan for a plain GET (clusterIpPlan.ts), built on first use. A pod's or node's Source
- * lives as long as the index; an outside client's also depends on `state.clients`, so its plan is
- * reused only while findSourceCached still returns the same Source.
- */
-function planFor(state: ClusterState, index: NetIndex, request: RequestSpec): ClusterIpPlan | null {
-  let perSource = plans.get(index);
-  if (!perSource) {
-    perSource = new Map();
-    plans.set(index, perSource);
-  }
-  let perUrl = perSource.get(request.from);
-  if (!perUrl) {
-    perUrl = new Map();
-    perSource.set(request.from, perUrl);
-  }
-  const hit = perUrl.get(request.url);
-  if (hit !== undefined && (hit.plan === null || hit.plan.settings === state.settings)) {
-    if (!request.from.startsWith('client/')) return hit.plan;
-    const found = findSourceCached(state, index, request.from, request.clientIp);
-    if (found.ok && found.source === hit.source) return hit.plan;
-  }
-  const entry = buildPlan(state, index, request);
-  if (perUrl.size >= 1000) perUrl.clear();
-  perUrl.set(request.url, entry);
-  return entry.plan;
-}
-
-function buildPlan(state: ClusterState, index: NetIndex, request: RequestSpec): PlanEntry {
-  const found = findSourceCached(state, index, request.from, request.clientIp);
-  if (!found.ok) return { source: undefined, plan: null };
-  const source = found.source;
-  const url = parseUrlCached(request.url);
-  if (!url) return { source, plan: null };
-  let dstIp = url.host;
-  let dnsHop: Hop | undefined;
-  if (!url.isIp) {
-    // Outside clients' look-ups are not cached (resolveName): leave names from them to the general path.
-    if (source.kind === 'client') return { source, plan: null };
-    const resolution = resolveName(new RouteContext(state, index), source, url.host, url.port, request);
-    if (!resolution.address) return { source, plan: null };
-    if (source.kind === 'pod' && dnsDenial(state, index, source.pod, resolution.lookup.server))
-      return { source, plan: null };
-    dstIp = resolution.address;
-    dnsHop = resolution.hop;
-  }
-  const dialed = addr(dstIp, url.port);
-  const plan = buildClusterIpPlan({
-    state,
-    index,
-    source,
-    url,
-    dstIp,
-    dnsHop,
-    sendNote: sendNote(source, dialed, 'GET', url.path, url.hostHeader, request.url),
-    replyNote: replyNoteFor,
-  });
-  return { source, plan };
-}
-
-/** Whether a request is a plain GET with nothing but a URL, the only kind a plan covers. */
-function isPlainGet(request: RequestSpec): boolean {
-  return (
-    (request.method === undefined || request.method === 'GET') &&
-    request.headers === undefined &&
-    request.resolve === undefined &&
-    request.clientIp === undefined
-  );
-}
-
 /** Adds the explanation to a trace that did not end `ok`. */
 function withExplanation(
   state: ClusterState,
@@ -360,26 +281,26 @@ function finishTrace(
 
 function route(state: ClusterState, request: RequestSpec, method: string): RouteResult {
   const index = getNetIndex(state);
-  if (isPlainGet(request)) {
-    const plan = planFor(state, index, request);
-    const routed = plan ? routeByPlan(state, index, plan, request.url) : undefined;
-    if (routed) return routed;
-  }
-  return routeInFull(state, index, request, method);
+  return (
+    routeByPlan(state, index, request, method, routeInFull) ??
+    routeInFull(state, index, request, method, undefined)
+  );
 }
 
-/** The general path: every request the plans do not cover, and the reference they are tested against. */
+/** The general path, which the plans record (routePlan.ts): `recording` is set while one does. */
 function routeInFull(
   state: ClusterState,
   index: NetIndex,
   request: RequestSpec,
   method: string,
+  recording: Recording | undefined,
 ): RouteResult {
   const found = findSourceCached(state, index, request.from, request.clientIp);
   if (!found.ok)
     return { trace: failure(request.from, request, method, 'unresolved', `${found.error}\n`), state };
   const source = found.source;
-  const ctx = new RouteContext(state, index);
+  const ctx = new RouteContext(state, index, handleControllerRequest);
+  ctx.recording = recording;
   if (source.kind === 'client' && source.isNew) ctx.addClient(source.client);
   const url = parseUrlCached(request.url);
   if (!url) {

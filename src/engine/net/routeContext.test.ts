@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { drawRandom, seedRng } from '../sim/rng.ts';
+import { drawRandom, seedRng } from '../rng.ts';
 import { getNetIndex } from './netIndex.ts';
 import { RouteContext } from './routeContext.ts';
 import { makeState } from './testing/fixtures.ts';
 
 describe('RouteContext', () => {
-  it('draws exactly the sim/rng.ts sequence and hands the new rng state back', () => {
+  it('draws exactly the rng.ts sequence and hands the new rng state back', () => {
     const state = { ...makeState(), rng: seedRng(42) };
     const ctx = new RouteContext(state, getNetIndex(state));
     let ref = state.rng;

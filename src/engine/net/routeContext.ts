@@ -5,47 +5,82 @@
  */
 import type { AffinityEntry, ClientState, ClusterState } from '../model/state.ts';
 import type { GraphId, Hop, HopFacts, HopKind } from '../trace.ts';
+import type { PodState } from '../model/state.ts';
+import type { Delivery, Flow } from './flow.ts';
+import type { ControllerRuntime } from './ingress/controllerRuntime.ts';
 import type { NetIndex } from './netIndex.ts';
 
-export class RouteContext {
-  /** The rng state (sim/rng.ts mulberry32), advanced in place: see random(). */
+/**
+ * An ingress controller pod answering on one of its ports (ingress/controller.ts). request.ts hands it
+ * in, so deliver.ts need not import the controller, which itself proxies and delivers: importing it
+ * from deliver.ts made a runtime cycle (deliver -> controller -> serviceProxy -> deliver).
+ */
+export type IngressHandler = (
+  ctx: RouteContext,
+  flow: Flow,
+  pod: PodState,
+  runtime: ControllerRuntime,
+  port: number,
+) => Delivery;
+
+/**
+ * One random or cursor-driven decision of a request, in the order routing made it: what a compiled
+ * plan (routePlan.ts) replays. A `port` is a hole in the trace (the client's ephemeral port); a `pick`
+ * or `rr` is a branch by the position drawn.
+ */
+export type PlanStep =
+  | { kind: 'port' }
+  | { kind: 'pick'; mode: string; n: number; position: number }
+  | { kind: 'rr'; which: 'ipvs' | 'lb'; key: string; n: number; position: number };
+
+/** What a request routed for recording did with its random numbers and cursors (routePlan.ts). */
+export interface Recording {
+  steps: PlanStep[];
+  /** The ports actually drawn, in order; the trace shows `sentinel + i` in their place. */
+  ports: number[];
+  /** Numbers that stand for port i in the recorded trace: sentinel + i. */
+  sentinel: number;
+  /** Set when the request touched something a plan cannot replay (affinity, a new client, a raw draw). */
+  unplannable: boolean;
+}
+
+/**
+ * A request's draws and their effect on the state: the rng cursor, and copy-on-write views of
+ * affinity and round-robin cursors. A compiled plan's replay (routePlan.ts) needs only this part;
+ * RouteContext adds the hops and the net index the general path works with.
+ */
+export class RequestDraws {
+  /** The rng state (rng.ts mulberry32), advanced in place: see random(). */
   private rngState: number;
-  readonly hops: Hop[] = [];
   private affinity: Record<string, AffinityEntry>;
   private ipvsCursor: Record<string, number>;
   private lbCursor: Record<string, number>;
-  private changed = { affinity: false, ipvs: false, lb: false };
-  private newClient: ClientState | undefined;
+  private affinityCopied = false;
+  private ipvsCopied = false;
+  private lbCopied = false;
+  private newClient: ClientState | undefined = undefined;
+  /** Set while this request is recorded into a plan (routePlan.ts); undefined on every other request. */
+  recording: Recording | undefined = undefined;
 
-  constructor(
-    readonly state: ClusterState,
-    readonly index: NetIndex,
-  ) {
+  constructor(readonly state: ClusterState) {
     this.rngState = state.rng;
     this.affinity = state.affinity;
     this.ipvsCursor = state.ipvsCursor;
     this.lbCursor = state.lbCursor;
   }
 
-  hop(
-    at: GraphId,
-    kind: HopKind,
-    src: string,
-    dst: string,
-    note: string,
-    rule?: string,
-    facts?: HopFacts,
-  ): void {
-    const hop: Hop = rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule };
-    if (facts !== undefined) hop.facts = facts;
-    this.hops.push(hop);
-  }
-
   /**
-   * A float in [0, 1): exactly sim/rng.ts drawRandom (mulberry32), without allocating a result object
-   * per draw (routeRequest draws several times per request; request.test.ts checks both agree).
+   * A float in [0, 1): exactly rng.ts drawRandom (mulberry32), without allocating a result object
+   * per draw (routeRequest draws several times per request; routeContext.test.ts checks both agree).
+   * Routing draws through ephemeralPort and randomPosition, which a plan can replay; a bare draw makes
+   * the request unplannable.
    */
   random(): number {
+    if (this.recording) this.recording.unplannable = true;
+    return this.draw();
+  }
+
+  private draw(): number {
     const next = (this.rngState + 0x6d2b79f5) | 0;
     this.rngState = next;
     let t = next;
@@ -54,24 +89,47 @@ export class RouteContext {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
-  /** An integer in [0, n), as Rng.index. */
-  randomIndex(n: number): number {
-    return Math.floor(this.random() * n);
-  }
-
   /** A client port from Linux's default ephemeral range (net.ipv4.ip_local_port_range 32768-60999). */
   ephemeralPort(): number {
-    return 32768 + this.randomIndex(60999 - 32768 + 1);
+    const port = 32768 + Math.floor(this.draw() * (60999 - 32768 + 1));
+    const rec = this.recording;
+    if (!rec) return port;
+    rec.steps.push(PORT_STEP);
+    rec.ports.push(port);
+    return rec.sentinel + rec.ports.length - 1;
+  }
+
+  /**
+   * The position kube-proxy's random modes pick among n endpoints: nftables draws once
+   * (`numgen random mod n`); iptables tries rule i with probability 1/(n-i), the last always
+   * (pkg/proxy/iptables/proxier.go writes `-m statistic --mode random --probability`).
+   */
+  randomPosition(mode: string, n: number): number {
+    let position = n - 1;
+    if (mode === 'nftables') position = Math.floor(this.draw() * n);
+    else {
+      for (let i = 0; i < n - 1; i++) {
+        if (this.draw() < 1 / (n - i)) {
+          position = i;
+          break;
+        }
+      }
+    }
+    if (this.recording) this.recording.steps.push({ kind: 'pick', mode, n, position });
+    return position;
   }
 
   getAffinity(key: string): AffinityEntry | undefined {
+    // Affinity depends on the clock and on earlier requests: not something a plan replays.
+    if (this.recording) this.recording.unplannable = true;
     return this.affinity[key];
   }
 
   setAffinity(key: string, entry: AffinityEntry): void {
-    if (!this.changed.affinity) {
+    if (this.recording) this.recording.unplannable = true;
+    if (!this.affinityCopied) {
       this.affinity = { ...this.affinity };
-      this.changed.affinity = true;
+      this.affinityCopied = true;
     }
     this.affinity[key] = entry;
   }
@@ -81,22 +139,24 @@ export class RouteContext {
     const record = kind === 'ipvs' ? this.ipvsCursor : this.lbCursor;
     const current = (record[key] ?? 0) % Math.max(1, n);
     if (kind === 'ipvs') {
-      if (!this.changed.ipvs) {
+      if (!this.ipvsCopied) {
         this.ipvsCursor = { ...this.ipvsCursor };
-        this.changed.ipvs = true;
+        this.ipvsCopied = true;
       }
       this.ipvsCursor[key] = current + 1;
     } else {
-      if (!this.changed.lb) {
+      if (!this.lbCopied) {
         this.lbCursor = { ...this.lbCursor };
-        this.changed.lb = true;
+        this.lbCopied = true;
       }
       this.lbCursor[key] = current + 1;
     }
+    if (this.recording) this.recording.steps.push({ kind: 'rr', which: kind, key, n, position: current });
     return current;
   }
 
   addClient(client: ClientState): void {
+    if (this.recording) this.recording.unplannable = true;
     this.newClient = client;
   }
 
@@ -136,6 +196,35 @@ export class RouteContext {
     return next;
   }
 }
+
+export class RouteContext extends RequestDraws {
+  readonly hops: Hop[] = [];
+
+  constructor(
+    state: ClusterState,
+    readonly index: NetIndex,
+    /** Needed by every request that may reach an ingress controller. */
+    readonly serveIngress?: IngressHandler,
+  ) {
+    super(state);
+  }
+
+  hop(
+    at: GraphId,
+    kind: HopKind,
+    src: string,
+    dst: string,
+    note: string,
+    rule?: string,
+    facts?: HopFacts,
+  ): void {
+    const hop: Hop = rule === undefined ? { at, kind, src, dst, note } : { at, kind, src, dst, note, rule };
+    if (facts !== undefined) hop.facts = facts;
+    this.hops.push(hop);
+  }
+}
+
+const PORT_STEP: PlanStep = { kind: 'port' };
 
 export function addr(ip: string, port: number): string {
   return `${ip}:${port}`;

@@ -15,7 +15,7 @@ import { closeControlPlane, openControlPlane } from '../cluster/controlPlane.ts'
 import { runControllers } from '../cluster/controllers.ts';
 import { bootstrapCluster } from '../cluster/systemObjects.ts';
 import { createTopology, LAPTOP_IP } from '../cluster/topology.ts';
-import { seedRng } from './rng.ts';
+import { seedRng } from '../rng.ts';
 
 export const USER_OBJECTS_START = 120;
 

@@ -9,7 +9,8 @@
  */
 import type { PodState } from '../../model/state.ts';
 import { graphIdOfPod } from '../../trace.ts';
-import { deliverToBackend, enterNode, finishWithAnswer } from '../deliver.ts';
+import { finishWithAnswer } from '../answer.ts';
+import { deliverToBackend, enterNode } from '../deliver.ts';
 import type { Delivery, Flow } from '../flow.ts';
 import { dstAddr, srcAddr } from '../flow.ts';
 import { objectKey } from '../netIndex.ts';

@@ -10,7 +10,7 @@ import { getHints } from '../../lint/hints.ts';
 import { routeRequest } from '../request.ts';
 import { withoutPlans } from '../testing/plansSwitch.ts';
 
-vi.mock('../clusterIpPlan.ts', async (original) =>
+vi.mock('../routePlan.ts', async (original) =>
   (await import('../testing/plansSwitch.ts')).withPlansSwitch(await original()),
 );
 

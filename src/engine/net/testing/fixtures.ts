@@ -13,7 +13,7 @@ import type {
   Container,
 } from '../../model/objects.ts';
 import type { ClusterState, EndpointsState, NodeState, PodState, ServiceState } from '../../model/state.ts';
-import { seedRng } from '../../sim/rng.ts';
+import { seedRng } from '../../rng.ts';
 
 export interface NodeFixture {
   name: string;

@@ -1,7 +1,8 @@
 /**
- * Cached request plans must not change a single byte of what routing returns: every plain GET from
- * every pod, node and outside client to every Service (by name, by ClusterIP, by node IP and node
- * port) of the bundled scenarios, in every kube-proxy mode, routed with plans and without, gives
+ * Compiled request plans (routePlan.ts) must not change a single byte of what routing returns: every
+ * request from every pod, node and outside client to every Service (by name, by ClusterIP, by node IP
+ * and node port, by load-balancer IP), every Ingress host (with a Host header), a few pod IPs, and a
+ * POST, over the bundled scenarios, in every kube-proxy mode, routed with plans and without, gives
  * equal traces and equal states.
  */
 import { describe, it, expect, vi } from 'vitest';
@@ -12,9 +13,12 @@ import { createSimulation } from '../sim/simulation.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
 import { plans, withoutPlans } from './testing/plansSwitch.ts';
+import { generateNetworkPolicies, generateScenario } from '../../bench/generateScenario.ts';
+import type { ScenarioSize } from '../../bench/generateScenario.ts';
+import { drawRandom } from '../rng.ts';
 
 // The reference is routeRequest with the plans switched off (testing/plansSwitch.ts).
-vi.mock('./clusterIpPlan.ts', async (original) =>
+vi.mock('./routePlan.ts', async (original) =>
   (await import('./testing/plansSwitch.ts')).withPlansSwitch(await original()),
 );
 
@@ -29,6 +33,7 @@ function requestsOf(state: ClusterState): RequestSpec[] {
     'client/visitor',
   ];
   const urls: string[] = [];
+  const extra: Omit<RequestSpec, 'from'>[] = [];
   for (const s of state.services) {
     const { namespace, name } = s.manifest.metadata;
     for (const port of s.manifest.spec.ports) {
@@ -40,8 +45,26 @@ function requestsOf(state: ClusterState): RequestSpec[] {
       if (port.nodePort === undefined) continue;
       for (const node of state.nodes) urls.push(`http://${node.ip}:${port.nodePort}/p`);
     }
+    for (const lb of s.status.loadBalancer.ingress) {
+      for (const port of s.manifest.spec.ports) urls.push(`http://${lb.ip}:${port.port}/lb`);
+      for (const ing of state.ingresses) {
+        for (const rule of ing.manifest.spec.rules) {
+          const headers = rule.host === undefined ? undefined : { Host: rule.host };
+          for (const path of rule.paths) {
+            extra.push({ url: `http://${lb.ip}${path.path || '/'}`, ...(headers ? { headers } : {}) });
+          }
+        }
+      }
+    }
   }
-  return sources.flatMap((from) => urls.map((url) => ({ from, url })));
+  for (const pod of state.pods.slice(0, 4)) {
+    for (const port of [80, 8080]) urls.push(`http://${pod.status.podIP}:${port}/`);
+  }
+  extra.push({ url: urls[0] ?? 'http://kubia', method: 'POST' });
+  return sources.flatMap((from) => [
+    ...urls.map((url) => ({ from, url })),
+    ...extra.map((spec) => ({ from, ...spec })),
+  ]);
 }
 
 /** Routes `count` requests in a row both ways and expects identical traces and final states. */
@@ -61,7 +84,7 @@ function expectSame(state: ClusterState, request: RequestSpec, count: number): v
 
 const MODES: KubeProxyMode[] = ['iptables', 'nftables', 'ipvs'];
 
-describe('cached ClusterIP plans route exactly as the general path', () => {
+describe('compiled plans route exactly as the general path', () => {
   for (const [id, text] of Object.entries(SCENARIO_TEXTS)) {
     it(`scenario ${id}, every mode`, () => {
       const base = createSimulation({ files: [{ file: `${id}.yaml`, text }], seed: 3 }).state;
@@ -108,5 +131,53 @@ describe('cached ClusterIP plans route exactly as the general path', () => {
     expect(trace.hops.map((h) => h.kind)[0]).toBe('dns');
     expect(trace.hops.map((h) => h.kind)).toContain('dnat');
     expect(trace.service).toBe('default/kubia');
+  });
+
+  it('random requests over a generated cluster (NetworkPolicies, MetalLB, a down node) route alike', () => {
+    const size: ScenarioSize = { nodes: 6, apps: 12, ingresses: 3, namespaces: 3 };
+    const metallb = `---
+apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata: {name: pool, namespace: metallb-system}
+spec: {addresses: [172.18.255.1-172.18.255.50]}
+---
+apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata: {name: l2, namespace: metallb-system}
+`;
+    const text = `${generateScenario(size)}---\n${generateNetworkPolicies(4, size)}${metallb}`;
+    const base = createSimulation({ files: [{ file: 'gen.yaml', text }], seed: 9 }).state;
+    expect(base.networkPolicies?.length).toBe(4);
+    const worker = base.nodes.find((n) => n.role === 'worker')?.name;
+    const withDown = {
+      ...base,
+      nodes: base.nodes.map((n) => (n.name === worker ? { ...n, up: false } : n)),
+    };
+    const all = requestsOf(base);
+    let rng = 11;
+    const sample: RequestSpec[] = [];
+    for (let i = 0; i < 400; i++) {
+      const d = drawRandom(rng);
+      rng = d.next;
+      sample.push(all[Math.floor(d.value * all.length)]!);
+    }
+    const usedBefore = plans.used;
+    for (const state of [base, withDown]) {
+      for (const mode of MODES) {
+        const moded = { ...state, settings: { ...state.settings, kubeProxyMode: mode } };
+        // The requests in a row from one state, as `kubeplay load` and the app send them.
+        let fast = moded;
+        let full = moded;
+        for (const request of sample) {
+          const a = routeRequest(fast, request);
+          const b = routeRequestInFull(full, request);
+          expect(JSON.stringify(a.trace), `${request.from} ${request.url}`).toBe(JSON.stringify(b.trace));
+          fast = a.state;
+          full = b.state;
+        }
+        expect(fast).toEqual(full);
+      }
+    }
+    expect(plans.used).toBeGreaterThan(usedBefore);
   });
 });
