@@ -27,6 +27,13 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     viewport: { width: 1440, height: 900 },
+    // A person may ask for less motion (prefers-reduced-motion), and the app honours it: a request's
+    // path is drawn at once as numbered steps and lands without its ~0.8 s-per-hop flight, and the graph
+    // jumps to a new fit instead of gliding. Most tests are about what a request does, not how it moves,
+    // so they run that way (about 8 s of real-time flight saved per request). The tests about the flight
+    // itself ask for motion with `page.emulateMedia({ reducedMotion: 'no-preference' })`, and
+    // playground.spec's reduced-motion test still checks the static path (docs/testing.md).
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: chromium,
       // The browser process itself tries Google hosts even with every flag below;

@@ -12,6 +12,8 @@ test.describe('offline', () => {
     context,
     offHostRequests,
   }) => {
+    // "A request still animates" offline: ask for motion (the suite runs with reduced motion).
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
     await playground.open();
     // The first visit installs the worker; clientsClaim makes it control this very page.
     await page.evaluate(async () => {

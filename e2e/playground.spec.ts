@@ -33,6 +33,8 @@ test.describe('playground', () => {
     playground,
     page,
   }) => {
+    // The flight itself is under test: ask for motion (the suite runs with reduced motion).
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
     await playground.open();
     const pods = await playground.call('pods');
     const from = pods.find((p) => p.startsWith('pod/default/kubia-'))!;

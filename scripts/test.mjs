@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // The one test command (`npm test`): every check, then plain summary lines that CI reads.
 //
-// Time on a 2-core machine is the constraint, so: the independent checks (types, lint, format) and
-// the production build run side by side, each printing its output when it ends; the unit tests follow;
-// then the end-to-end tests run against that one build (Playwright runs its specs in parallel). A
-// build whose inputs have not changed since the last one is reused. Stages keep running after a
-// failure so one run shows everything that is wrong. `npm test -- unit e2e` runs only those stages.
+// Time on a 2-core machine is the constraint, and the end-to-end tests are the long pole, so they start
+// as soon as the production build is there (a build whose inputs have not changed is reused). The
+// independent checks (types, lint, format) run beside the build, then the unit tests, all at a lower
+// CPU priority so the build and the browser tests come first: the end-to-end run leaves gaps (the
+// browser waits on the app, Playwright polls), and those gaps absorb the rest (docs/testing.md,
+// "Where the time goes"). Every stage but e2e prints its output in one block when it ends. Stages keep
+// running after a failure so one run shows everything that is wrong. `npm test -- unit e2e` runs only
+// those stages.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setPriority } from 'node:os';
 import { Buffer } from 'node:buffer';
 
 const only = process.argv.slice(2);
@@ -19,8 +23,14 @@ const started = Date.now();
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Runs a command; with `quiet`, its output is held and printed in one block when it ends. */
-function run(name, cmd, args, { quiet = false, env = {} } = {}) {
+/** A background stage's niceness: it gets the CPU the build and the browser tests leave. */
+const BACKGROUND = 10;
+
+/**
+ * Runs a command; with `quiet`, its output is held and printed in one block when it ends. With
+ * `background`, it runs at a lower CPU priority (the processes it starts inherit it).
+ */
+function run(name, cmd, args, { quiet = false, background = false, env = {} } = {}) {
   const t0 = Date.now();
   if (!quiet) console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   return new Promise((resolve) => {
@@ -28,6 +38,13 @@ function run(name, cmd, args, { quiet = false, env = {} } = {}) {
       stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       env: { ...process.env, ...env },
     });
+    if (background && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, BACKGROUND);
+      } catch {
+        // Not permitted here: the stage runs at normal priority, which is only slower.
+      }
+    }
     const chunks = [];
     if (quiet) {
       child.stdout.on('data', (c) => chunks.push(c));
@@ -109,14 +126,14 @@ function explainMissingChromium(path) {
 }
 
 async function unit() {
-  const file = 'test-results/unit.json';
-  const result = await run('unit', 'npx', [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${file}`,
-  ]);
+  // Not under test-results/: Playwright empties its output folder when it starts, which may be now.
+  const file = 'unit-results/unit.json';
+  const result = await run(
+    'unit',
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${file}`],
+    { quiet: true, background: true },
+  );
   let passed = 0;
   let failed = result.ok ? 0 : 1;
   if (existsSync(file)) {
@@ -151,32 +168,31 @@ async function e2e(built) {
 }
 
 mkdirSync('test-results', { recursive: true });
+mkdirSync('unit-results', { recursive: true });
 
 const chromium = chromiumPath();
 const e2eWanted = want('e2e');
 const e2eRunnable = e2eWanted && existsSync(chromium);
 
-// Phase 1: checks and the build, side by side.
+// The build, and the browser tests as soon as it is there; beside them, at a lower priority, the
+// checks and then the unit tests.
+const built = e2eRunnable ? build() : Promise.resolve(false);
+const browser = e2eWanted
+  ? e2eRunnable
+    ? built.then((ok) => e2e(ok))
+    : Promise.resolve(results.push({ name: 'e2e', count: 'e2e: 0 passed, 1 failed', ok: false, ms: 0 }))
+  : Promise.resolve();
 const checks = [];
-if (want('types'))
-  checks.push(run('types', 'npx', ['tsc', '-b'], { quiet: true }).then((r) => stage('types', r)));
+const background = { quiet: true, background: true };
+if (want('types')) checks.push(run('types', 'npx', ['tsc', '-b'], background).then((r) => stage('types', r)));
 if (want('lint'))
   checks.push(
-    run('lint', 'npx', ['eslint', '--max-warnings=0', '.'], { quiet: true }).then((r) => stage('lint', r)),
+    run('lint', 'npx', ['eslint', '--max-warnings=0', '.'], background).then((r) => stage('lint', r)),
   );
 if (want('format'))
-  checks.push(
-    run('format', 'npx', ['prettier', '--check', '.'], { quiet: true }).then((r) => stage('format', r)),
-  );
-const built = e2eRunnable ? build() : Promise.resolve(false);
-await Promise.all([...checks, built]);
-
-// Phase 2 and 3: unit tests, then the browser tests against the build.
-if (want('unit')) await unit();
-if (e2eWanted) {
-  if (e2eRunnable) await e2e(await built);
-  else results.push({ name: 'e2e', count: 'e2e: 0 passed, 1 failed', ok: false, ms: 0 });
-}
+  checks.push(run('format', 'npx', ['prettier', '--check', '.'], background).then((r) => stage('format', r)));
+const units = Promise.all(checks).then(() => (want('unit') ? unit() : undefined));
+await Promise.all([built, browser, units]);
 
 // Said last, where a newcomer looks, rather than scrolled away above the unit tests' output.
 if (e2eWanted && !e2eRunnable) explainMissingChromium(chromium);
@@ -185,7 +201,11 @@ console.log('\n=== summary');
 // Checks first, then the time each counted stage took, then the counted lines last, so the final
 // line is a plain "N passed, N failed".
 for (const r of results.filter((r) => r.line)) console.log(r.line);
-const timed = results.filter((r) => r.count).map((r) => `${r.name} ${seconds(r.ms)}`);
+// unit before e2e whichever ended first (they run side by side).
+const counted = results
+  .filter((r) => r.count)
+  .sort((a, b) => (a.name === 'unit' ? -1 : b.name === 'unit' ? 1 : 0));
+const timed = counted.map((r) => `${r.name} ${seconds(r.ms)}`);
 console.log(`time: ${[...timed, `total ${seconds(Date.now() - started)}`].join(', ')}`);
-for (const r of results.filter((r) => r.count)) console.log(r.count);
+for (const r of counted) console.log(r.count);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -116,10 +116,19 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   const flow = useReactFlow();
   const fittedFor = useRef<number>(0);
   const nodeCount = elements?.nodes.length ?? 0;
+  // With prefers-reduced-motion the view jumps instead of gliding to its new fit (WCAG 2.3.3,
+  // https://www.w3.org/WAI/WCAG21/Understanding/animation-from-interactions.html). Read through a ref
+  // so a change of the preference does not itself refit.
+  const reducedMotion = useView((s) => s.reducedMotion);
+  const reducedMotionRef = useRef(reducedMotion);
+  const glide = useCallback((ms: number) => (reducedMotionRef.current ? 0 : ms), []);
 
   useEffect(() => {
     nodesRef.current = nodes;
   }, [nodes]);
+  useEffect(() => {
+    reducedMotionRef.current = reducedMotion;
+  }, [reducedMotion]);
   // Fit when the number of things changes (a new scenario) or the layout changes shape, not on
   // every edit.
   const fittedShape = useRef<GraphShape>(shape);
@@ -128,15 +137,15 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
       const first = fittedFor.current === 0;
       fittedFor.current = nodeCount;
       fittedShape.current = shape;
-      requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : 250 }));
+      requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : glide(250) }));
     }
-  }, [nodeCount, shape, flow, fitViewOptions]);
+  }, [nodeCount, shape, flow, fitViewOptions, glide]);
 
   // "Fit" from the header (outside the React Flow provider) arrives as a nonce in the view store.
   const fitNonce = useView((s) => s.fitNonce);
   useEffect(() => {
-    if (fitNonce > 0) void flow.fitView({ ...fitViewOptions, duration: 200 });
-  }, [fitNonce, flow, fitViewOptions]);
+    if (fitNonce > 0) void flow.fitView({ ...fitViewOptions, duration: glide(200) });
+  }, [fitNonce, flow, fitViewOptions, glide]);
 
   // Refit when the pane changes size (editor or terminal shown/hidden, window resized).
   useEffect(() => {
@@ -150,14 +159,14 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
         return;
       }
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => void flow.fitView({ ...fitViewOptions, duration: 150 }), 120);
+      timer = window.setTimeout(() => void flow.fitView({ ...fitViewOptions, duration: glide(150) }), 120);
     });
     observer.observe(pane);
     return () => {
       observer.disconnect();
       window.clearTimeout(timer);
     };
-  }, [flow, paneRef, fitViewOptions]);
+  }, [flow, paneRef, fitViewOptions, glide]);
 
   // The header's Export menu draws what React Flow holds now (src/ui/graph/export).
   useEffect(
