@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { largeClusterLink } from './largeCluster.ts';
+import { settled } from './pages/stageGeometry.ts';
 
 /** Every name drawn on screen (not hidden), with its rendered size: font size times the viewport's zoom. */
 async function drawnNamesPx(page: Page): Promise<{ text: string; px: number }[]> {
@@ -36,28 +37,6 @@ async function renderedNamePx(page: Page, selector: string): Promise<number[]> {
 
 const POD_NAMES = '.react-flow__node-pod [data-graph-id^="pod/default/kubia-"] .kp-name';
 const SERVICE_NAMES = '.react-flow__node-service .kp-name';
-
-/**
- * The view settles once fitView has run (the transform stops changing). Under heavy load (a CI run at
- * load 40) the view was still moving after 20 s, as each panel that finishes loading refits the pane;
- * this waits as long as the first graph may take rather than the default expect time.
- */
-async function settled(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        const now = await page
-          .locator('.react-flow__viewport')
-          .evaluate((e) => getComputedStyle(e).transform);
-        const same = now === last;
-        last = now;
-        return same;
-      },
-      { timeout: 60_000, intervals: [250, 500, 1_000] },
-    )
-    .toBe(true);
-}
 
 test.describe('a graph the back row can read', () => {
   test('at 1366x768 pod and Service names are at least 12 px on screen', async ({ playground, page }) => {

@@ -133,6 +133,8 @@ export async function graphIds(page: Page): Promise<string> {
 /**
  * The view has settled once fitView has run: the viewport's transform is the same a second apart
  * (a resize refits after 120 ms and animates for 150 ms, so a shorter look can fall between them).
+ * Under heavy load (a CI run at load 40) the view was still moving after 20 s, as each panel that
+ * finishes loading refits the pane, so this waits as long as a first graph may take.
  */
 export async function settled(page: Page): Promise<void> {
   let last = '';
