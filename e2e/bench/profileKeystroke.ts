@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import LZString from 'lz-string';
+import { waitForServer } from './waitForServer.ts';
 import {
   appName,
   generateScenario,
@@ -43,18 +44,6 @@ interface CpuProfile {
     callFrame: { functionName: string; url: string; lineNumber: number };
   }[];
   samples?: number[];
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('vite preview did not start');
 }
 
 function summarise(events: TraceEvent[], fromUs: number, toUs: number): void {
@@ -175,7 +164,7 @@ const server = spawn(
   },
 );
 try {
-  await waitForServer();
+  await waitForServer(BASE);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],

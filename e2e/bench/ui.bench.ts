@@ -20,6 +20,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { waitForServer } from './waitForServer.ts';
 import type { Browser, Page } from '@playwright/test';
 import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
@@ -96,18 +97,6 @@ function layoutFigure(): string {
 /** A kind cluster with 10 workers and a 1,000-replica Deployment behind a NodePort Service. */
 function bigScenarioYaml(): string {
   return largeClusterYaml(10, 1000);
-}
-
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(BASE)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('vite preview did not start');
 }
 
 interface Sample {
@@ -225,7 +214,7 @@ async function main(): Promise<void> {
     { stdio: 'ignore', detached: true },
   );
   try {
-    await waitForServer();
+    await waitForServer(BASE);
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [
