@@ -5,10 +5,12 @@
 import { buildKindCluster } from '../parse/kinds/kindCluster.ts';
 import { validateKindCluster } from '../parse/validate/kindCluster.ts';
 import type { KindModule } from './kindModule.ts';
+import { kindCluster } from '../parse/schema/cluster.ts';
 
 export const clusterConfigKind: KindModule<'Cluster'> = {
   kind: 'Cluster',
   scope: 'Cluster',
+  versions: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
   decode(raw, apiVersion, ctx) {
     const cluster = buildKindCluster(raw, apiVersion);
     validateKindCluster(ctx, cluster, raw);

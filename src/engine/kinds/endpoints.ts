@@ -2,6 +2,8 @@
 import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { endpointSubsets } from '../parse/schema/service.ts';
 import type { EndpointsManifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import { buildEndpoints } from '../parse/kinds/endpoints.ts';
@@ -17,6 +19,7 @@ import { formatEndpointsColumn } from '../shell/kubectl/printers.ts';
 export const endpointsKind: KindModule<'Endpoints'> = {
   kind: 'Endpoints',
   scope: 'Namespaced',
+  versions: { v1: { schema: resource({ subsets: endpointSubsets }) } },
   resource: { plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {

@@ -3,6 +3,9 @@ import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { ingressSpecBeta, ingressSpecV1 } from '../parse/schema/ingress.ts';
+import { removedVersion } from '../parse/servedVersion.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { IngressBackend, IngressManifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
@@ -24,6 +27,23 @@ import { stringify } from 'yaml';
 export const ingressKind: KindModule<'Ingress'> = {
   kind: 'Ingress',
   scope: 'Namespaced',
+  versions: {
+    'networking.k8s.io/v1': { schema: resource({ spec: ingressSpecV1 }) },
+    'networking.k8s.io/v1beta1': {
+      schema: resource({ spec: ingressSpecBeta }),
+      deprecated: removedVersion(
+        'networking.k8s.io/v1beta1',
+        'Ingress',
+        '1.19',
+        '1.22',
+        'networking.k8s.io/v1',
+      ),
+    },
+    'extensions/v1beta1': {
+      schema: resource({ spec: ingressSpecBeta }),
+      deprecated: removedVersion('extensions/v1beta1', 'Ingress', '1.14', '1.22', 'networking.k8s.io/v1'),
+    },
+  },
   resource: {
     plural: 'ingresses',
     singular: 'ingress',

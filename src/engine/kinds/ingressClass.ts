@@ -1,6 +1,9 @@
 /** The IngressClass kind: which controller serves Ingresses of a class, and which class is the default. */
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { ingressClassSpec } from '../parse/schema/ingress.ts';
+import { removedVersion } from '../parse/servedVersion.ts';
 import type { IngressClassManifest } from '../model/objects.ts';
 import { buildIngressClass } from '../parse/kinds/ingressClass.ts';
 import { validateIngressClass } from '../parse/validate/ingress.ts';
@@ -13,6 +16,19 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 export const ingressClassKind: KindModule<'IngressClass'> = {
   kind: 'IngressClass',
   scope: 'Cluster',
+  versions: {
+    'networking.k8s.io/v1': { schema: resource({ spec: ingressClassSpec }) },
+    'networking.k8s.io/v1beta1': {
+      schema: resource({ spec: ingressClassSpec }),
+      deprecated: removedVersion(
+        'networking.k8s.io/v1beta1',
+        'IngressClass',
+        '1.19',
+        '1.22',
+        'networking.k8s.io/v1',
+      ),
+    },
+  },
   resource: {
     plural: 'ingressclasses',
     singular: 'ingressclass',

@@ -1,5 +1,7 @@
 /** MetalLB's IPAddressPool: the addresses MetalLB may give LoadBalancer Services. */
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { any, bool, obj, strList } from '../parse/schema/types.ts';
 import { applyMetalLbConfig, removeMetalLbConfig } from './metallb.ts';
 import { buildIpAddressPool } from '../parse/kinds/metallb.ts';
 import { validateIpAddressPool } from '../parse/validate/metallb.ts';
@@ -11,6 +13,14 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 export const ipAddressPoolKind: KindModule<'IPAddressPool'> = {
   kind: 'IPAddressPool',
   scope: 'Namespaced',
+  // MetalLB's CRD (https://github.com/metallb/metallb/tree/main/api/v1beta1)
+  versions: {
+    'metallb.io/v1beta1': {
+      schema: resource({
+        spec: obj({ addresses: strList, autoAssign: bool, avoidBuggyIPs: bool, serviceAllocation: any }),
+      }),
+    },
+  },
   resource: {
     plural: 'ipaddresspools',
     singular: 'ipaddresspool',

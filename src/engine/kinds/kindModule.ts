@@ -15,6 +15,7 @@ import type { Manifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import type { ObjectContext } from '../parse/objectContext.ts';
 import type { PlainMap } from '../parse/plain.ts';
+import type { ServedVersion } from '../parse/servedVersion.ts';
 import type { NameRule } from '../parse/validate/meta.ts';
 import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
 import type { ListedObject } from '../shell/kubectl/listing.ts';
@@ -79,6 +80,11 @@ export interface KindModule<K extends KindName = KindName> {
   readonly resource?: ResourceNames;
 
   // --- decoding and validation (parse/buildObject.ts) ---
+  /**
+   * The apiVersions a manifest of this kind may be written under, with their fields and the API
+   * server's warning for removed ones (parse/apiVersions.ts); none for kinds that are only served.
+   */
+  readonly versions?: Readonly<Record<string, ServedVersion>>;
   /** The typed, defaulted object from one YAML object; validation messages go to `ctx`. */
   decode?(raw: PlainMap, apiVersion: string, ctx: ObjectContext): ManifestOf<K>;
   /** The name syntax the API server's validation applies to metadata.name. */

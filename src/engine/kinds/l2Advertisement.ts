@@ -1,5 +1,7 @@
 /** MetalLB's L2Advertisement: which pools MetalLB announces on the nodes' network (ARP in layer-2 mode). */
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { any, obj, strList } from '../parse/schema/types.ts';
 import { applyMetalLbConfig, removeMetalLbConfig } from './metallb.ts';
 import { buildL2Advertisement } from '../parse/kinds/metallb.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
@@ -10,6 +12,19 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 export const l2AdvertisementKind: KindModule<'L2Advertisement'> = {
   kind: 'L2Advertisement',
   scope: 'Namespaced',
+  // MetalLB's CRD (https://github.com/metallb/metallb/tree/main/api/v1beta1)
+  versions: {
+    'metallb.io/v1beta1': {
+      schema: resource({
+        spec: obj({
+          ipAddressPools: strList,
+          ipAddressPoolSelectors: any,
+          nodeSelectors: any,
+          interfaces: strList,
+        }),
+      }),
+    },
+  },
   resource: {
     plural: 'l2advertisements',
     singular: 'l2advertisement',

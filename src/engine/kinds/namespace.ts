@@ -3,6 +3,8 @@ import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { deletePod } from '../cluster/podLifecycle.ts';
 import { removeService } from '../cluster/serviceRegistry.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { namespaceSpec } from '../parse/schema/cluster.ts';
 import { buildNamespace } from '../parse/kinds/namespace.ts';
 import { isDns1123Label } from '../parse/validate/names.ts';
 import { metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
@@ -12,6 +14,7 @@ import { multiline } from '../shell/kubectl/describe.ts';
 export const namespaceKind: KindModule<'Namespace'> = {
   kind: 'Namespace',
   scope: 'Cluster',
+  versions: { v1: { schema: resource({ spec: namespaceSpec }) } },
   resource: { plural: 'namespaces', singular: 'namespace', shortNames: ['ns'], group: '', version: 'v1' },
   nameRule: isDns1123Label,
   decode(raw, apiVersion) {

@@ -2,6 +2,9 @@
 import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { networkPolicySpec } from '../parse/schema/networkPolicy.ts';
+import { removedVersion } from '../parse/servedVersion.ts';
 import type { NetworkPolicyManifest, NetworkPolicyRule, NetworkPolicySpec } from '../model/objects.ts';
 import { buildNetworkPolicy } from '../parse/kinds/networkPolicy.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
@@ -16,6 +19,19 @@ import { formatLabelSelector } from '../shell/kubectl/printers.ts';
 export const networkPolicyKind: KindModule<'NetworkPolicy'> = {
   kind: 'NetworkPolicy',
   scope: 'Namespaced',
+  versions: {
+    'networking.k8s.io/v1': { schema: resource({ spec: networkPolicySpec }) },
+    'extensions/v1beta1': {
+      schema: resource({ spec: networkPolicySpec }),
+      deprecated: removedVersion(
+        'extensions/v1beta1',
+        'NetworkPolicy',
+        '1.9',
+        '1.16',
+        'networking.k8s.io/v1',
+      ),
+    },
+  },
   resource: {
     plural: 'networkpolicies',
     singular: 'networkpolicy',

@@ -6,6 +6,8 @@ import { findNode } from '../cluster/lookup.ts';
 import { deletePod } from '../cluster/podLifecycle.ts';
 import { applyControlPlaneTaints, createJoiningNode, defaultNodeLabels } from '../cluster/topology.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { nodeSpec } from '../parse/schema/cluster.ts';
 import { MAX_NODES, PLAYGROUND_LIMIT_NOTE, formatCount } from '../limits.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { NodeManifest } from '../model/objects.ts';
@@ -23,6 +25,7 @@ import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
 export const nodeKind: KindModule<'Node'> = {
   kind: 'Node',
   scope: 'Cluster',
+  versions: { v1: { schema: resource({ spec: nodeSpec }) } },
   resource: { plural: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion) {

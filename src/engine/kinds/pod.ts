@@ -7,6 +7,8 @@ import { findPod } from '../cluster/lookup.ts';
 import { createPod, deletePod } from '../cluster/podLifecycle.ts';
 import { exposedContainerPorts } from './exposePorts.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { podSpec } from '../parse/schema/pod.ts';
 import { MAX_PODS, PLAYGROUND_LIMIT_NOTE, formatCount } from '../limits.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { PodManifest } from '../model/objects.ts';
@@ -35,6 +37,7 @@ import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
 export const podKind: KindModule<'Pod'> = {
   kind: 'Pod',
   scope: 'Namespaced',
+  versions: { v1: { schema: resource({ spec: podSpec }) } },
   resource: { plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {

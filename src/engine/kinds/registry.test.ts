@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS } from '../parse/apiVersions.ts';
+import { knownKinds } from '../parse/apiVersions.ts';
 import { resourceTypes } from '../shell/kubectl/resources.ts';
 import { findKindModule } from './registry.ts';
 import { createSimulation } from '../index.ts';
@@ -10,7 +10,8 @@ import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 
 describe('the kind registry', () => {
   it('decodes every kind the parser admits (buildObject relies on it)', () => {
-    const missing = Object.keys(KINDS)
+    const missing = knownKinds()
+      .map(([kind]) => kind)
       .filter((kind) => kind !== 'List')
       .filter((kind) => !findKindModule(kind)?.decode);
     expect(missing).toEqual([]);
@@ -27,8 +28,26 @@ describe('the kind registry', () => {
   });
 
   it('files each module under its own kind', () => {
-    for (const kind of [...Object.keys(KINDS).filter((k) => k !== 'List'), 'Event'])
+    for (const kind of [...knownKinds().flatMap(([k]) => (k === 'List' ? [] : [k])), 'Event'])
       expect(findKindModule(kind)?.kind).toBe(kind);
+  });
+
+  it('takes the kinds a manifest may carry, and their apiVersions, from the kind modules alone', () => {
+    expect(knownKinds().map(([kind]) => kind)).toEqual(
+      expect.arrayContaining(['Pod', 'Deployment', 'Service', 'Ingress', 'NetworkPolicy', 'Cluster', 'List']),
+    );
+    const deployment = Object.fromEntries(knownKinds())['Deployment'] ?? {};
+    expect(Object.keys(deployment)).toEqual([
+      'apps/v1',
+      'apps/v1beta2',
+      'apps/v1beta1',
+      'extensions/v1beta1',
+    ]);
+    expect(deployment['extensions/v1beta1']?.deprecated).toBe(
+      'extensions/v1beta1 Deployment is deprecated in v1.8+, unavailable in v1.16+; use apps/v1 Deployment',
+    );
+    // Served-only kinds (Event, EndpointSlice) are not written in manifests.
+    expect(findKindModule('Event')?.versions).toBeUndefined();
   });
 
   it('finds no module for text that is not a kind (share links carry untrusted kinds)', () => {

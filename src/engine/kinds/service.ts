@@ -4,6 +4,8 @@ import { serviceLimitReached } from '../cluster/capacity.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import { applyService, removeService } from '../cluster/serviceRegistry.ts';
 import type { KindModule } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import { serviceSpec } from '../parse/schema/service.ts';
 import { serviceLimitMessage } from '../limits.ts';
 import type { ClusterState } from '../model/state.ts';
 import { buildService } from '../parse/kinds/service.ts';
@@ -24,6 +26,7 @@ import {
 export const serviceKind: KindModule<'Service'> = {
   kind: 'Service',
   scope: 'Namespaced',
+  versions: { v1: { schema: resource({ spec: serviceSpec }) } },
   resource: { plural: 'services', singular: 'service', shortNames: ['svc'], group: '', version: 'v1' },
   nameRule: isDns1035Label,
   decode(raw, apiVersion, ctx) {

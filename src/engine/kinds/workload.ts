@@ -6,6 +6,15 @@ import { locate } from '../cluster/diagnostics.ts';
 import { deleteWorkload, syncWorkloads } from '../cluster/workloadController.ts';
 import { exposedContainerPorts } from './exposePorts.ts';
 import type { KindModule, ResourceNames } from './kindModule.ts';
+import { resource } from '../parse/schema/meta.ts';
+import {
+  daemonSetSpec,
+  deploymentSpec,
+  replicaSetSpec,
+  replicationControllerSpec,
+} from '../parse/schema/workload.ts';
+import { removedVersion } from '../parse/servedVersion.ts';
+import type { ServedVersion } from '../parse/servedVersion.ts';
 import { probeText } from './pod.ts';
 import { podLimitDetail } from '../limits.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -69,11 +78,50 @@ const WORKLOAD_RESOURCES: Record<WorkloadKind, ResourceNames> = {
   },
 };
 
+/**
+ * A workload kind's versions: apps/v1 (v1 for a ReplicationController), and the removed ones given as
+ * `[group/version, deprecated in, removed in]`.
+ */
+function workloadVersions(
+  kind: WorkloadKind,
+  spec: ReturnType<typeof resource>,
+  removed: [string, string, string][],
+): Record<string, ServedVersion> {
+  const versions: Record<string, ServedVersion> = {};
+  versions[kind === 'ReplicationController' ? 'v1' : 'apps/v1'] = { schema: spec };
+  for (const [gv, deprecatedIn, removedIn] of removed) {
+    versions[gv] = { schema: spec, deprecated: removedVersion(gv, kind, deprecatedIn, removedIn, 'apps/v1') };
+  }
+  return versions;
+}
+
+const WORKLOAD_VERSIONS: Record<WorkloadKind, Record<string, ServedVersion>> = {
+  ReplicationController: workloadVersions(
+    'ReplicationController',
+    resource({ spec: replicationControllerSpec }),
+    [],
+  ),
+  ReplicaSet: workloadVersions('ReplicaSet', resource({ spec: replicaSetSpec }), [
+    ['apps/v1beta2', '1.9', '1.16'],
+    ['extensions/v1beta1', '1.8', '1.16'],
+  ]),
+  Deployment: workloadVersions('Deployment', resource({ spec: deploymentSpec }), [
+    ['apps/v1beta2', '1.9', '1.16'],
+    ['apps/v1beta1', '1.9', '1.16'],
+    ['extensions/v1beta1', '1.8', '1.16'],
+  ]),
+  DaemonSet: workloadVersions('DaemonSet', resource({ spec: daemonSetSpec }), [
+    ['apps/v1beta2', '1.9', '1.16'],
+    ['extensions/v1beta1', '1.8', '1.16'],
+  ]),
+};
+
 export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K> {
   const kind: WorkloadKind = kindName;
   const module: KindModule<WorkloadKind> = {
     kind,
     scope: 'Namespaced',
+    versions: WORKLOAD_VERSIONS[kind],
     resource: WORKLOAD_RESOURCES[kind],
     nameRule: isDns1123Subdomain,
     decode(raw, apiVersion, ctx) {

@@ -1,185 +1,55 @@
 /**
- * Which apiVersions each kind is served under, and what the API server said about the old ones
- * (its deprecation warnings read `<gv> <Kind> is deprecated in v1.X+, unavailable in v1.Y+; use <gv> <Kind>`;
- * kubernetes.io/docs/reference/using-api/deprecation-guide/).
+ * Which apiVersions each kind is written under, and what the API server said about the old ones. Each
+ * kind module declares its own (`versions`, kinds/kindModule.ts); this file answers from the registry,
+ * plus `List`, the one kind that is only an envelope (kubectl flattens it before the server sees it).
  */
+import { allKindModules, findKindModule } from '../kinds/registry.ts';
+import type { ManifestKind } from '../model/objects.ts';
 import type { Schema } from './schema/types.ts';
-import { arr, any, bool, obj, str, strList } from './schema/types.ts';
-import { resource } from './schema/meta.ts';
-import { podSpec } from './schema/pod.ts';
-import {
-  daemonSetSpec,
-  deploymentSpec,
-  replicaSetSpec,
-  replicationControllerSpec,
-} from './schema/workload.ts';
-import { endpointSubsets, serviceSpec } from './schema/service.ts';
-import { ingressClassSpec, ingressSpecBeta, ingressSpecV1 } from './schema/ingress.ts';
-import { kindCluster, namespaceSpec, nodeSpec } from './schema/cluster.ts';
-import { networkPolicySpec } from './schema/networkPolicy.ts';
-import { outsideHostSpec } from './schema/outsideHost.ts';
+import { arr, any, obj, str } from './schema/types.ts';
+import type { ServedVersion } from './servedVersion.ts';
 
-export type KnownKind =
-  | 'Namespace'
-  | 'Pod'
-  | 'ReplicationController'
-  | 'ReplicaSet'
-  | 'Deployment'
-  | 'DaemonSet'
-  | 'Service'
-  | 'Endpoints'
-  | 'Ingress'
-  | 'IngressClass'
-  | 'NetworkPolicy'
-  | 'Node'
-  | 'IPAddressPool'
-  | 'L2Advertisement'
-  | 'List'
-  | 'Cluster'
-  | 'OutsideHost';
+/** A kind a manifest may carry: every kind module with versions, and `List`. */
+export type KnownKind = ManifestKind | 'List';
 
-interface VersionInfo {
-  schema: Schema;
-  /** The API server's deprecation warning, for versions a current cluster no longer serves. */
-  deprecated?: string;
-}
-
-function removed(
-  gv: string,
-  kind: string,
-  deprecatedIn: string,
-  removedIn: string,
-  replacement: string,
-): string {
-  return `${gv} ${kind} is deprecated in v${deprecatedIn}+, unavailable in v${removedIn}+; use ${replacement} ${kind}`;
-}
-
-const pod = resource({ spec: podSpec });
-const rc = resource({ spec: replicationControllerSpec });
-const rs = resource({ spec: replicaSetSpec });
-const deploy = resource({ spec: deploymentSpec });
-const ds = resource({ spec: daemonSetSpec });
-const ingV1 = resource({ spec: ingressSpecV1 });
-const ingBeta = resource({ spec: ingressSpecBeta });
-const ingClass = resource({ spec: ingressClassSpec });
-
-export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
-  Namespace: { v1: { schema: resource({ spec: namespaceSpec }) } },
-  Pod: { v1: { schema: pod } },
-  ReplicationController: { v1: { schema: rc } },
-  ReplicaSet: {
-    'apps/v1': { schema: rs },
-    'apps/v1beta2': {
-      schema: rs,
-      deprecated: removed('apps/v1beta2', 'ReplicaSet', '1.9', '1.16', 'apps/v1'),
-    },
-    'extensions/v1beta1': {
-      schema: rs,
-      deprecated: removed('extensions/v1beta1', 'ReplicaSet', '1.8', '1.16', 'apps/v1'),
-    },
-  },
-  Deployment: {
-    'apps/v1': { schema: deploy },
-    'apps/v1beta2': {
-      schema: deploy,
-      deprecated: removed('apps/v1beta2', 'Deployment', '1.9', '1.16', 'apps/v1'),
-    },
-    'apps/v1beta1': {
-      schema: deploy,
-      deprecated: removed('apps/v1beta1', 'Deployment', '1.9', '1.16', 'apps/v1'),
-    },
-    'extensions/v1beta1': {
-      schema: deploy,
-      deprecated: removed('extensions/v1beta1', 'Deployment', '1.8', '1.16', 'apps/v1'),
-    },
-  },
-  DaemonSet: {
-    'apps/v1': { schema: ds },
-    'apps/v1beta2': {
-      schema: ds,
-      deprecated: removed('apps/v1beta2', 'DaemonSet', '1.9', '1.16', 'apps/v1'),
-    },
-    'extensions/v1beta1': {
-      schema: ds,
-      deprecated: removed('extensions/v1beta1', 'DaemonSet', '1.8', '1.16', 'apps/v1'),
-    },
-  },
-  Service: { v1: { schema: resource({ spec: serviceSpec }) } },
-  Endpoints: { v1: { schema: resource({ subsets: endpointSubsets }) } },
-  Ingress: {
-    'networking.k8s.io/v1': { schema: ingV1 },
-    'networking.k8s.io/v1beta1': {
-      schema: ingBeta,
-      deprecated: removed('networking.k8s.io/v1beta1', 'Ingress', '1.19', '1.22', 'networking.k8s.io/v1'),
-    },
-    'extensions/v1beta1': {
-      schema: ingBeta,
-      deprecated: removed('extensions/v1beta1', 'Ingress', '1.14', '1.22', 'networking.k8s.io/v1'),
-    },
-  },
-  IngressClass: {
-    'networking.k8s.io/v1': { schema: ingClass },
-    'networking.k8s.io/v1beta1': {
-      schema: ingClass,
-      deprecated: removed(
-        'networking.k8s.io/v1beta1',
-        'IngressClass',
-        '1.19',
-        '1.22',
-        'networking.k8s.io/v1',
-      ),
-    },
-  },
-  NetworkPolicy: {
-    'networking.k8s.io/v1': { schema: resource({ spec: networkPolicySpec }) },
-    'extensions/v1beta1': {
-      schema: resource({ spec: networkPolicySpec }),
-      deprecated: removed('extensions/v1beta1', 'NetworkPolicy', '1.9', '1.16', 'networking.k8s.io/v1'),
-    },
-  },
-  Node: { v1: { schema: resource({ spec: nodeSpec }) } },
-  // MetalLB's CRDs (https://github.com/metallb/metallb/tree/main/api/v1beta1)
-  IPAddressPool: {
-    'metallb.io/v1beta1': {
-      schema: resource({
-        spec: obj({ addresses: strList, autoAssign: bool, avoidBuggyIPs: bool, serviceAllocation: any }),
-      }),
-    },
-  },
-  L2Advertisement: {
-    'metallb.io/v1beta1': {
-      schema: resource({
-        spec: obj({
-          ipAddressPools: strList,
-          ipAddressPoolSelectors: any,
-          nodeSelectors: any,
-          interfaces: strList,
-        }),
-      }),
-    },
-  },
-  List: { v1: { schema: obj({ apiVersion: str, kind: str, metadata: any, items: arr({ t: 'resource' }) }) } },
-  Cluster: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
-  // kubeplay's own kind for servers outside the cluster (docs/outside-hosts.md).
-  OutsideHost: { 'kubeplay.dev/v1alpha1': { schema: resource({ spec: outsideHostSpec }) } },
+const LIST_VERSIONS: Readonly<Record<string, ServedVersion>> = {
+  v1: { schema: obj({ apiVersion: str, kind: str, metadata: any, items: arr({ t: 'resource' }) }) },
 };
 
+/** The versions `kind` may be written under, or undefined for a kind no manifest may carry. */
+export function servedVersions(kind: string): Readonly<Record<string, ServedVersion>> | undefined {
+  if (kind === 'List') return LIST_VERSIONS;
+  return findKindModule(kind)?.versions;
+}
+
+/** Every kind a manifest may carry, with its versions (`List` last). */
+export function knownKinds(): [KnownKind, Readonly<Record<string, ServedVersion>>][] {
+  const withVersions = allKindModules().flatMap((m) =>
+    m.versions
+      ? [[m.kind as KnownKind, m.versions] as [KnownKind, Readonly<Record<string, ServedVersion>>]]
+      : [],
+  );
+  return [...withVersions, ['List', LIST_VERSIONS]];
+}
+
 export function isKnownKind(kind: string): kind is KnownKind {
-  return Object.prototype.hasOwnProperty.call(KINDS, kind);
+  return servedVersions(kind) !== undefined;
 }
 
 export function versionInfo(
   apiVersion: string | undefined,
   kind: string | undefined,
-): VersionInfo | undefined {
-  if (apiVersion === undefined || kind === undefined || !isKnownKind(kind)) return undefined;
-  const versions = KINDS[kind];
-  return Object.prototype.hasOwnProperty.call(versions, apiVersion) ? versions[apiVersion] : undefined;
+): ServedVersion | undefined {
+  if (apiVersion === undefined || kind === undefined) return undefined;
+  const versions = servedVersions(kind);
+  return versions && Object.prototype.hasOwnProperty.call(versions, apiVersion)
+    ? versions[apiVersion]
+    : undefined;
 }
 
 /** For the schema walk: the field set of (apiVersion, kind), or undefined to accept anything. */
 export function schemaFor(apiVersion: string | undefined, kind: string | undefined): Schema | undefined {
-  if (kind !== undefined && isTypedList(kind)) return KINDS.List.v1?.schema;
+  if (kind !== undefined && isTypedList(kind)) return LIST_VERSIONS['v1']?.schema;
   return versionInfo(apiVersion, kind)?.schema;
 }
 

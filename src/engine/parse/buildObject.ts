@@ -4,7 +4,7 @@
  */
 import { kindModule } from '../kinds/registry.ts';
 import type { Manifest } from '../model/objects.ts';
-import { isKnownKind, isTypedList, KINDS, versionInfo } from './apiVersions.ts';
+import { isKnownKind, isTypedList, knownKinds, versionInfo } from './apiVersions.ts';
 import type { KnownKind } from './apiVersions.ts';
 import type { ObjectContext } from './objectContext.ts';
 import { report, reportError } from './objectContext.ts';
@@ -14,8 +14,6 @@ import { validateMeta } from './validate/meta.ts';
 import { isDns1123Subdomain } from './validate/names.ts';
 
 type ObjectKind = Exclude<KnownKind, 'List'>;
-
-const KNOWN_KIND_NAMES = Object.keys(KINDS);
 
 /** What skipping a kind means for the traffic the student will see. */
 const UNSIMULATED_NOTES = new Map<string, string>([
@@ -42,7 +40,7 @@ export function identify(raw: PlainMap, ctx: ObjectContext): KnownKind | undefin
   if (!isKnownKind(kind)) {
     // Kinds are case-sensitive: `kind: service` is refused by the API server, not ignored.
     const lower = kind.toLowerCase();
-    if (KNOWN_KIND_NAMES.some((k) => k.toLowerCase() === lower)) {
+    if (knownKinds().some(([k]) => k.toLowerCase() === lower)) {
       reportError(ctx, 'kind', `no matches for kind "${kind}" in version "${apiVersion}"`, 'no-kind-match');
       return undefined;
     }
