@@ -34,16 +34,22 @@ describe('a list or mapping used as a key', () => {
     );
   });
 
-  it('kubectl apply names the object and the mapping, and does not fail inside', () => {
+  it('kubectl apply refuses the file as kubectl does, and does not fail inside', () => {
     const manifest = (metadata: string) =>
       `cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Service\nmetadata:\n  name: z\n${metadata}spec:\n  ports:\n  - port: 80\nEOF`;
-    expect(run(manifest('  {a: 1}: x\n'))).toMatchObject({
-      output: `The Service "z" is invalid: ${COLLECTION_KEY_MESSAGE}\n`,
+    const refused = `error: error parsing -: error converting YAML to JSON: yaml: ${COLLECTION_KEY_MESSAGE}\n`;
+    expect(run(manifest('  {a: 1}: x\n'))).toMatchObject({ output: refused, exitCode: 1 });
+    expect(run(manifest('  ? [a]\n  : x\n'))).toMatchObject({ output: refused, exitCode: 1 });
+  });
+
+  it('kubectl apply refuses a tag its value cannot hold the same way (go-yaml decodes before any object)', () => {
+    const line =
+      'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Service\nmetadata:\n  name: z\nspec:\n  ports:\n  - port: !!float abc\nEOF';
+    expect(run(line)).toMatchObject({
+      output:
+        'error: error parsing -: error converting YAML to JSON: yaml: cannot decode !!str `abc` as a !!float\n',
       exitCode: 1,
     });
-    expect(run(manifest('  ? [a]\n  : x\n'))?.output).toBe(
-      `The Service "z" is invalid: metadata: ${COLLECTION_KEY_MESSAGE}\n`,
-    );
   });
 
   it('a lesson says where it is, with the path of the mapping that holds it', () => {

@@ -192,6 +192,14 @@ function formatErrors(
       );
       continue;
     }
+    // go-yaml stops the whole file at a tag its value cannot hold or a list/mapping key, before any
+    // object exists; its failf errors carry no line (https://github.com/go-yaml/yaml/blob/v2/decode.go).
+    if (d.code === 'yaml-tag' || d.code === 'yaml-complex-key') {
+      out.push(
+        sameBothWays('', `error: error parsing ${file}: error converting YAML to JSON: yaml: ${d.message}`),
+      );
+      continue;
+    }
     const obj = objectAtLine(text, d.line);
     const key = `${obj.kind}/${obj.name}`;
     const entry = byObject.get(key) ?? { ...obj, causes: [], strict: [] };
