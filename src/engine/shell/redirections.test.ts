@@ -81,6 +81,13 @@ describe('descriptor duplication', () => {
       run('kubectl scale rc kubia --replicas=1 > /usr/out', 'kubectl get rc kubia --no-headers').output,
     ).toMatch(/^kubia +3 +3 +3 /);
     expect(run('echo x > ""')).toEqual({ output: 'bash: : No such file or directory\n', exitCode: 1 });
+    // `>&WORD` with no number before it sends both streams to the file WORD, here in a directory that
+    // does not exist (fuzz seed 7, #1108)
+    expect(run('curl http://2>&1:8080/kubia')).toEqual({
+      output: 'bash: 1:8080/kubia: No such file or directory\n',
+      exitCode: 1,
+    });
+    expect(run('echo x > ./here.txt', 'cat ./here.txt')).toEqual({ output: 'x\n', exitCode: 0 });
   });
 
   it('reads `<&0` and `0<file` as input redirections', () => {

@@ -207,6 +207,10 @@ function refuseWrite(ctx: ShellContext, path: string, append: boolean): string |
   if (currentPod(ctx)) return undefined;
   if (path === '/etc/hosts') return append ? undefined : 'Permission denied';
   if (path.startsWith('/etc/') || path.startsWith('/usr/')) return 'Permission denied';
+  // The laptop's files sit in one directory (there is no mkdir): `> dir/f` names a directory that
+  // does not exist, so bash cannot open it (`curl http://2>&1:8080/x` writes to `1:8080/x`).
+  if (!path.startsWith('/') && path.replace(/^(?:\.\/)+/, '').includes('/'))
+    return 'No such file or directory';
   return undefined;
 }
 
