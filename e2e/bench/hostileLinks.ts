@@ -64,8 +64,14 @@ async function openAndMeasure(
 async function measureIn(page: Page, base: string, link: string, ready: 'limit' | 'pods'): Promise<string> {
   await recordLongTasks(page);
   await page.goto(base + link);
+  // When the app was first on screen: what the limit's message waits for beyond that is the engine's
+  // first answer (the Worker loading the engine, then one validation), not the link.
+  let appUpAt: number | undefined;
   if (ready === 'limit') {
-    await page.getByTestId('bottom-tab-problems').click({ timeout: 120_000 });
+    const tab = page.getByTestId('bottom-tab-problems');
+    await tab.waitFor({ timeout: 120_000 });
+    appUpAt = await pageNow(page);
+    await tab.click({ timeout: 120_000 });
     await expect(page.getByTestId('problems')).toContainText(LIMIT_WORDS, { timeout: 120_000 });
   } else {
     // The Deployment's own 4,998 pods (kind's CoreDNS pods are drawn as system objects, not pod cards,
@@ -89,7 +95,8 @@ async function measureIn(page: Page, base: string, link: string, ready: 'limit' 
   await page.waitForTimeout(1000);
   const tasks = await longTasksSince(page, 0);
   // The load average says how much of the time was the machine's (2 cores shared by other jobs).
-  return `${ready === 'limit' ? 'limit message' : '5,000 pods drawn'} at ${Math.round(shownAt)} ms after navigation; longest main-thread task ${tasks.longest} ms (${tasks.count} over 50 ms, ${tasks.total} ms in all); load average ${loadavg()[0]!.toFixed(1)}`;
+  const appUp = appUpAt === undefined ? '' : ` (app on screen at ${Math.round(appUpAt)} ms)`;
+  return `${ready === 'limit' ? 'limit message' : '5,000 pods drawn'} at ${Math.round(shownAt)} ms after navigation${appUp}; longest main-thread task ${tasks.longest} ms (${tasks.count} over 50 ms, ${tasks.total} ms in all); load average ${loadavg()[0]!.toFixed(1)}`;
 }
 
 /**

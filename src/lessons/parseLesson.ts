@@ -4,6 +4,8 @@
  */
 import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { findCollectionKey } from '../engine/parse/collectionKey.ts';
+import { COLLECTION_KEY_MESSAGE } from '../engine/parse/readYaml.ts';
 import {
   compileLinearRegex,
   findBlockNestingBeyond,
@@ -422,6 +424,16 @@ export function parseLesson(text: string, options: ParseLessonOptions = {}): Par
             message: e.message.split('\n')[0] ?? e.message,
           };
         }),
+      };
+    }
+    // toJS() would stringify a list or mapping key (with a console warning): refuse it where it is.
+    const collectionKey = findCollectionKey(doc);
+    if (collectionKey) {
+      const pos = lines.linePos(collectionKey.key.range?.[0] ?? 0);
+      return {
+        errors: [
+          { line: pos.line, column: pos.col, path: collectionKey.path, message: COLLECTION_KEY_MESSAGE },
+        ],
       };
     }
     const c = new Checker(doc, lines);

@@ -333,6 +333,76 @@ describe('hostile shapes answer at once with a located message', () => {
     const ok = parse(svc('!!float 80'));
     expect(ok.diagnostics).toEqual([]);
     const bad = parse(svc('!!float abc'));
-    expect(bad.diagnostics.map(format)).toEqual(['7:11 error : cannot decode !!str `abc` as a !!float']);
+    expect(bad.diagnostics.map(format)).toEqual([
+      '7:19 error spec.ports[0].port: cannot decode !!str `abc` as a !!float',
+    ]);
+  });
+
+  // go-yaml v2's resolve (https://github.com/go-yaml/yaml/blob/v2/resolve.go): an explicit tag its value
+  // cannot hold is one error naming what the value is and the tag; kubectl reads YAML with it.
+  it('a bad `!!int`, `!!bool` or `!!float` value is one error with its field path, not a type error too', () => {
+    const svc = (port: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: ${port}\n`;
+    expect(parse(svc('!!int x')).diagnostics.map(format)).toEqual([
+      '7:17 error spec.ports[0].port: cannot decode !!str `x` as a !!int',
+    ]);
+    expect(parse(svc('!!bool maybe')).diagnostics.map(format)).toEqual([
+      '7:18 error spec.ports[0].port: cannot decode !!str `maybe` as a !!bool',
+    ]);
+    expect(parse(svc('!!int 1.5')).diagnostics.map(format)).toEqual([
+      '7:17 error spec.ports[0].port: cannot decode !!float `1.5` as a !!int',
+    ]);
+    expect(parse(svc('!!int true')).diagnostics.map(format)).toEqual([
+      '7:17 error spec.ports[0].port: cannot decode !!bool `true` as a !!int',
+    ]);
+    // what the tags can hold, read go-yaml's way
+    expect(parse(svc('!!int 0x50')).manifests[0]).toMatchObject({ spec: { ports: [{ port: 80 }] } });
+    expect(parse(svc('!!int 8_0')).diagnostics).toEqual([]);
+    expect(parse(svc('!!bool yes')).diagnostics.map(format)).toEqual([
+      '7:18 error spec.ports[0].port: Invalid value: "boolean": spec.ports[0].port in body must be of type integer: "boolean"',
+    ]);
+  });
+
+  it('an unknown tag is a warning with the path of the value it tags', () => {
+    const r = read('apiVersion: v1\nkind: Service\nmetadata:\n  name: !!foo s\n  labels: !thing {a: b}\n');
+    const warnings = r.documents[0]?.diagnostics.map((d) => [
+      d.line,
+      d.column,
+      d.path,
+      d.severity,
+      d.message,
+    ]);
+    expect(warnings).toEqual([
+      [
+        4,
+        9,
+        'metadata.name',
+        'warning',
+        'unknown tag !!foo: kubectl ignores it and reads the value as it is written',
+      ],
+      [
+        5,
+        11,
+        'metadata.labels',
+        'warning',
+        'unknown tag !thing: kubectl ignores it and reads the value as it is written',
+      ],
+    ]);
+  });
+
+  // go-yaml stops at a list or mapping used as a key ("invalid map key", decode.go `mapping`): JSON, and so
+  // a manifest, has only string keys. The yaml library would stringify it with a console warning.
+  it('a list or mapping used as a key is a located error naming the mapping it is in', () => {
+    const errorsOf = (text: string) =>
+      parse(text)
+        .diagnostics.filter((d) => d.severity === 'error')
+        .map(format);
+    const svc = (labels: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels:\n${labels}`;
+    const key = 'invalid map key: a key in a manifest must be a plain string, not a list or a mapping';
+    expect(errorsOf(svc('    ? [a, b]\n    : 1\n'))).toEqual([`6:7 error metadata.labels: ${key}`]);
+    expect(errorsOf(svc('    {a: 1}: x\n'))).toEqual([`6:5 error metadata.labels: ${key}`]);
+    expect(errorsOf(svc('    k: v\n    [a]: x\n'))).toEqual([`7:5 error : ${key}`]);
+    expect(errorsOf('{a: 1}: x\n')[0]).toBe(`1:1 error : ${key}`);
   });
 });

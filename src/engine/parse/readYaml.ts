@@ -233,29 +233,89 @@ export function scanBlock(text: string, depthLimit: number, lineLimit = Infinity
 }
 
 /**
- * `!!float 80`: go-yaml, which kubectl reads YAML with, resolves an explicit `!!float` tag on any number
- * (80 becomes 80.0, then 80 in JSON); the yaml library's core schema only knows `80.0` / `8e1` forms and
- * would leave a warning and a string. Anything that is not a number is an error, as in go-yaml
- * (https://github.com/go-yaml/yaml/blob/v2/decode.go: "cannot decode !!str `x` as a !!float").
+ * Explicit core tags read as go-yaml v2 reads them, since kubectl reads YAML with it
+ * (https://github.com/go-yaml/yaml/blob/v2/resolve.go, `resolve`): `!!float 80` is the number 80 (the yaml
+ * library's core schema only knows `80.0` / `8e1` and would warn), `!!int 0x50` is 80, `!!bool yes` is true.
+ * A value the tag cannot hold (`!!float abc`, `!!int x`, `!!bool maybe`) is left as its source text and
+ * reported by the walk with its field path, in go-yaml's words ("cannot decode !!str `x` as a !!int").
  */
-const EXPLICIT_FLOAT: ScalarTag = {
-  tag: 'tag:yaml.org,2002:float',
-  resolve(source, onError) {
-    const s = source.trim().replace(/_/g, '');
-    const special = /^[-+]?\.(?:inf|Inf|INF)$/.test(s)
-      ? s.startsWith('-')
-        ? -Infinity
-        : Infinity
-      : /^\.(?:nan|NaN|NAN)$/.test(s)
-        ? NaN
-        : undefined;
-    if (special !== undefined) return special;
-    const n = s === '' ? NaN : Number(s);
-    if (Number.isFinite(n)) return n;
-    onError(`cannot decode !!str \`${source.slice(0, 40)}\` as a !!float`);
-    return source;
-  },
-};
+const TAG_PREFIX = 'tag:yaml.org,2002:';
+type ImplicitTag = 'null' | 'bool' | 'int' | 'float' | 'str';
+const DECODABLE_TAGS = new Set(['int', 'float', 'bool']);
+
+/** An integer as go-yaml's resolve accepts it: decimal, 0x hex, 0o / leading-0 octal, 0b binary, `_` allowed. */
+function yamlInteger(source: string): number | undefined {
+  const s = source.replace(/_/g, '');
+  const m = /^([-+]?)(?:0b([01]+)|0x([0-9a-fA-F]+)|0o?([0-7]+)|([0-9]+))$/.exec(s);
+  if (!m) return undefined;
+  const [, sign, bin, hex, oct, dec] = m;
+  const n = bin ? parseInt(bin, 2) : hex ? parseInt(hex, 16) : oct ? parseInt(oct, 8) : Number(dec);
+  return sign === '-' ? -n : n;
+}
+
+function yamlFloat(source: string): number | undefined {
+  const s = source.replace(/_/g, '');
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
+  if (/^\.(?:nan|NaN|NAN)$/.test(s)) return NaN;
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(s)) return Number(s);
+  return yamlInteger(source);
+}
+
+function yamlBoolean(source: string): boolean | undefined {
+  if (/^(?:true|True|TRUE)$/.test(source)) return true;
+  if (/^(?:false|False|FALSE)$/.test(source)) return false;
+  return YAML11_BOOLEANS.get(source);
+}
+
+/** What an untagged plain scalar would resolve to in go-yaml, to name it in "cannot decode !!str `x`". */
+function implicitTagOf(source: string): ImplicitTag {
+  if (/^(?:~|null|Null|NULL)?$/.test(source)) return 'null';
+  if (yamlBoolean(source) !== undefined) return 'bool';
+  if (yamlInteger(source) !== undefined) return 'int';
+  if (yamlFloat(source) !== undefined) return 'float';
+  return 'str';
+}
+
+function explicitTag(name: 'int' | 'float' | 'bool', decode: (source: string) => unknown): ScalarTag {
+  return {
+    tag: TAG_PREFIX + name,
+    resolve: (source) => decode(source.trim()) ?? source,
+  };
+}
+
+const EXPLICIT_TAGS: ScalarTag[] = [
+  explicitTag('int', yamlInteger),
+  explicitTag('float', yamlFloat),
+  explicitTag('bool', yamlBoolean),
+];
+
+/** go-yaml's complaint for an explicit tag its value cannot hold, or undefined when it decoded. */
+function undecodableTag(node: YamlNode): string | undefined {
+  if (!isScalar(node) || !node.tag?.startsWith(TAG_PREFIX)) return undefined;
+  const name = node.tag.slice(TAG_PREFIX.length);
+  if (!DECODABLE_TAGS.has(name)) return undefined;
+  const v = node.value;
+  const decoded = name === 'bool' ? typeof v === 'boolean' : typeof v === 'number';
+  if (decoded) return undefined;
+  const source = String(node.source ?? v).trim();
+  return `cannot decode !!${implicitTagOf(source)} \`${source.slice(0, 40)}\` as a !!${name}`;
+}
+
+/** `!!foo`, `!local`: a tag kubectl does not know leaves the value as it is written (a string). */
+function unknownTagMessage(libraryMessage: string): string {
+  const tag = /^Unresolved tag: (.*)$/.exec(libraryMessage)?.[1];
+  if (tag === undefined) return libraryMessage;
+  const short = tag.startsWith(TAG_PREFIX) ? `!!${tag.slice(TAG_PREFIX.length)}` : tag;
+  return `unknown tag ${short.slice(0, 60)}: kubectl ignores it and reads the value as it is written`;
+}
+
+/**
+ * A mapping key that is a list or a mapping (`? [a, b]: 1`, `{a: 1}: x`): YAML allows it, JSON and so
+ * Kubernetes do not; kubectl stops at it with go-yaml's "invalid map key"
+ * (https://github.com/go-yaml/yaml/blob/v2/decode.go, `mapping`).
+ */
+export const COLLECTION_KEY_MESSAGE =
+  'invalid map key: a key in a manifest must be a plain string, not a list or a mapping';
 
 function lineAndColumn(text: string, offset: number): [number, number] {
   let line = 1;
@@ -322,7 +382,7 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
   const composer = new Composer({
     merge: true,
     uniqueKeys: false,
-    customTags: (tags) => [...tags, EXPLICIT_FLOAT],
+    customTags: (tags) => [...tags, ...EXPLICIT_TAGS],
   });
   // LineCounter.linePos's binary search, returning the tuple directly (one allocation per position, not two).
   const starts = lineCounter.lineStarts;
@@ -355,7 +415,7 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
       );
       break;
     }
-    result.documents.push(readDocument(file, i, doc, at, resolveSchema));
+    result.documents.push(readDocument(file, text, i, doc, at, resolveSchema));
     i++;
   }
   return result;
@@ -363,6 +423,7 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
 
 function readDocument(
   file: string,
+  text: string,
   index: number,
   doc: Document.Parsed,
   at: (offset: number) => [number, number],
@@ -382,13 +443,15 @@ function readDocument(
   };
   for (const err of doc.errors) {
     const [l, c] = at(err.pos[0]);
-    out.diagnostics.push(diag(file, l, c, 'error', '', err.message, 'yaml-syntax', at(err.pos[1])));
-  }
-  for (const warning of doc.warnings) {
-    const [l, c] = at(warning.pos[0]);
-    out.diagnostics.push(diag(file, l, c, 'warning', '', warning.message, 'yaml-warning'));
+    const message = syntaxMessage(err, text);
+    const code = message === COLLECTION_KEY_MESSAGE ? 'yaml-complex-key' : 'yaml-syntax';
+    out.diagnostics.push(diag(file, l, c, 'error', '', message, code, at(err.pos[1])));
   }
   if (doc.errors.length > 0) {
+    for (const warning of doc.warnings) {
+      const [l, c] = at(warning.pos[0]);
+      out.diagnostics.push(diag(file, l, c, 'warning', '', warning.message, 'yaml-warning'));
+    }
     out.broken = true;
     return out;
   }
@@ -402,7 +465,55 @@ function readDocument(
     out.broken = true;
     out.value = null;
   }
+  // The yaml library's warnings name no field: give each the path of the value it stands before (an
+  // unknown tag precedes its value), so the editor and the CLI say where as well as what.
+  const fieldAt = fieldFinder(out.positions);
+  for (const warning of doc.warnings) {
+    const [l, c] = at(warning.pos[0]);
+    const unknownTag = warning.code === 'TAG_RESOLVE_FAILED';
+    out.diagnostics.push(
+      diag(
+        file,
+        l,
+        c,
+        'warning',
+        fieldAt(l, c),
+        unknownTag ? unknownTagMessage(warning.message) : warning.message,
+        unknownTag ? 'yaml-unknown-tag' : 'yaml-warning',
+        at(warning.pos[1]),
+      ),
+    );
+  }
   return out;
+}
+
+/** The path of the first value at or after a line and column (positions sorted once, on first use). */
+function fieldFinder(positions: Record<string, [number, number]>): (line: number, column: number) => string {
+  let sorted: [string, number, number][] | undefined;
+  return (line, column) => {
+    sorted ??= Object.entries(positions)
+      .map(([path, [l, c]]): [string, number, number] => [path, l, c])
+      .sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const [, l, c] = sorted[mid] ?? ['', 0, 0];
+      if (l < line || (l === line && c < column)) lo = mid + 1;
+      else hi = mid;
+    }
+    return sorted[lo]?.[0] ?? '';
+  };
+}
+
+/**
+ * A flow collection used as a key after other keys of a block mapping (`k: v` then `{a: 1}: x`) stops the
+ * yaml library with "Map comment with trailing content"; say what kubectl would (invalid map key).
+ */
+function syntaxMessage(err: { code: string; message: string; pos: [number, number] }, text: string): string {
+  if (err.code === 'IMPOSSIBLE' && /^[[{]/.test(text.slice(err.pos[0], err.pos[0] + 1)))
+    return COLLECTION_KEY_MESSAGE;
+  return err.message;
 }
 
 class Walker {
@@ -447,6 +558,12 @@ class Walker {
     if (schema.t === 'resource') schema = this.schemaOf(node);
     this.nodeEnd = node.range?.[1] ?? offset;
     if (isScalar(node)) {
+      const undecodable = node.tag === undefined ? undefined : undecodableTag(node);
+      if (undecodable) {
+        // One message (go-yaml's), not a second type error about the string it left behind.
+        this.report(path, undecodable, 'yaml-tag', offset, this.nodeEnd);
+        return null;
+      }
       const v = node.value;
       // kubectl reads YAML with go-yaml v2 (YAML 1.1 booleans): an unquoted `yes`/`on`/`off`… is a
       // boolean there, which is why `value: yes` in an env var fails with a type error.
@@ -560,9 +677,10 @@ class Walker {
       } else {
         this.report(
           path,
-          'a mapping key must be a plain string, not a collection',
+          COLLECTION_KEY_MESSAGE,
           'yaml-complex-key',
           keyOffset,
+          keyNode.range?.[1] ?? keyOffset,
         );
         continue;
       }

@@ -54,7 +54,15 @@ describe('parseLine', () => {
       ok: true,
       pipelines: [
         {
-          commands: [{ argv: ['curl', 'x'], redirects: [{ op: '2>&1' }, { op: '>', target: '/dev/null' }] }],
+          commands: [
+            {
+              argv: ['curl', 'x'],
+              redirects: [
+                { fd: 2, op: '>&', target: '1' },
+                { op: '>', target: '/dev/null' },
+              ],
+            },
+          ],
         },
       ],
     });

@@ -4,10 +4,16 @@
  * runs them: in turn; the next only on success; the next only on failure; left to right).
  * Globs, subshells and here-documents are out of scope: the terminal is for kubectl/curl, not scripts.
  */
-/** `<<` is a here-document: its target is the delimiter word; the body comes from the following lines. */
-export type RedirectOp = '>' | '>>' | '<' | '<<' | '2>' | '2>>' | '2>&1' | '&>';
+/**
+ * The redirection operators bash reads (bash(1), "REDIRECTION"; https://www.gnu.org/software/bash/manual/bash.html#Redirections).
+ * `<<` is a here-document: its target is the delimiter word; the body comes from the following lines.
+ * `>&` and `<&` duplicate a descriptor (`2>&1`, `>&2`) or close it (`2>&-`); `>|` is `>` ignoring noclobber.
+ */
+export type RedirectOp = '>' | '>>' | '>|' | '<' | '<<' | '>&' | '<&' | '&>' | '&>>';
 
 export interface Redirect {
+  /** The descriptor a `2>`, `1>&2`, `0<` names; absent when the operator's default applies (0 for `<`, 1 for `>`). */
+  fd?: number;
   op: RedirectOp;
   target: string;
 }
@@ -25,9 +31,14 @@ export interface PipelineItem {
 
 export type ParsedLine = { ok: true; pipelines: PipelineItem[] } | { ok: false; error: string };
 
-type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
+type Token =
+  | { kind: 'word'; text: string }
+  | { kind: 'op'; text: string }
+  | { kind: 'redirect'; op: RedirectOp; fd?: number };
 
-const OPERATORS = ['2>&1', '>&1', '&>', '2>>', '>>', '<<-', '<<', '&&', '||', '2>', '>', '<', '|', ';;', ';'];
+/** Longest first, so `>>` is not read as two `>`. `<<-` (strip tabs) reads as `<<`. */
+const OPERATORS = ['&>>', '<<-', '&>', '>>', '>|', '>&', '<<', '<&', '&&', '||', '>', '<', '|', ';;', ';'];
+const REDIRECT_OPERATORS = new Set(['&>>', '<<-', '&>', '>>', '>|', '>&', '<<', '<&', '>', '<']);
 
 /**
  * `a & b` runs `a` in the background in bash; this terminal runs one command at a time, so it says so
@@ -47,11 +58,14 @@ function tokenize(line: string, expand: (name: string) => string): Token[] | { o
   const tokens: Token[] = [];
   let word = '';
   let inWord = false;
+  /** The word so far came from quotes, escapes or `$` expansion: `"2">x` writes "2", it names no descriptor. */
+  let wordQuoted = false;
   let i = 0;
   const endWord = (): void => {
     if (inWord) tokens.push({ kind: 'word', text: word });
     word = '';
     inWord = false;
+    wordQuoted = false;
   };
   const readVariable = (): string => {
     // at line[i] === '$'
@@ -80,6 +94,7 @@ function tokenize(line: string, expand: (name: string) => string): Token[] | { o
     if (c === '#' && !inWord) break; // a comment runs to the end of the line
     if (c === '\\') {
       inWord = true;
+      wordQuoted = true;
       if (i + 1 < line.length) word += line[i + 1];
       i += 2;
       continue;
@@ -89,11 +104,13 @@ function tokenize(line: string, expand: (name: string) => string): Token[] | { o
       if (end < 0) return { ok: false, error: "bash: unexpected EOF while looking for matching `''" };
       word += line.slice(i + 1, end);
       inWord = true;
+      wordQuoted = true;
       i = end + 1;
       continue;
     }
     if (c === '"') {
       inWord = true;
+      wordQuoted = true;
       i++;
       let closed = false;
       while (i < line.length) {
@@ -120,19 +137,35 @@ function tokenize(line: string, expand: (name: string) => string): Token[] | { o
     }
     if (c === '$') {
       inWord = true;
+      wordQuoted = true;
       word += readVariable();
       continue;
     }
     const op = OPERATORS.find((o) => line.startsWith(o, i));
-    // `2>` only counts as an operator at the start of a word (in `a2>b` the 2 belongs to the word)
-    if (op && !(op.startsWith('2') && inWord)) {
+    if (op && REDIRECT_OPERATORS.has(op)) {
+      // A word of unquoted digits right before `<` or `>` names the descriptor (`2>`, `1>&2`); in `a2>b`
+      // or `"2">b` the 2 is part of a word. `&>` takes no number.
+      const fd =
+        inWord && !wordQuoted && /^\d+$/.test(word) && !op.startsWith('&') ? Number(word) : undefined;
+      if (fd !== undefined) {
+        word = '';
+        inWord = false;
+      } else endWord();
+      const redirectOp = (op === '<<-' ? '<<' : op) as RedirectOp;
+      tokens.push(
+        fd === undefined ? { kind: 'redirect', op: redirectOp } : { kind: 'redirect', op: redirectOp, fd },
+      );
+      i += op.length;
+      continue;
+    }
+    if (op) {
       endWord();
       tokens.push({ kind: 'op', text: op });
       i += op.length;
       continue;
     }
-    // A lone `&` ends a command (background); `>&2` is a redirection, left as it was read before.
-    if (c === '&' && line[i - 1] !== '>') return { ok: false, error: BACKGROUND_REFUSED };
+    // A lone `&` ends a command (background).
+    if (c === '&') return { ok: false, error: BACKGROUND_REFUSED };
     word += c;
     inWord = true;
     i++;
@@ -158,6 +191,18 @@ function toPipelines(tokens: Token[]): ParsedLine {
       current.argv.push(token.text);
       continue;
     }
+    if (token.kind === 'redirect') {
+      const next = tokens[k + 1];
+      if (!next) return syntaxError('newline');
+      if (next.kind !== 'word') return syntaxError(next.kind === 'op' ? next.text : next.op);
+      current.redirects.push(
+        token.fd === undefined
+          ? { op: token.op, target: next.text }
+          : { fd: token.fd, op: token.op, target: next.text },
+      );
+      k++;
+      continue;
+    }
     switch (token.text) {
       case '|':
         if (isEmpty(current)) return syntaxError('|');
@@ -176,21 +221,8 @@ function toPipelines(tokens: Token[]): ParsedLine {
       case ';;':
         // `;;` ends a `case` item, which this terminal does not read: bash's own complaint outside one.
         return syntaxError(';;');
-      case '2>&1':
-        current.redirects.push({ op: '2>&1', target: '' });
-        break;
-      case '>&1':
-        // Standard output to standard output: nothing changes (it is not a file named `&1`).
-        break;
-      default: {
-        const next = tokens[k + 1];
-        if (!next || next.kind !== 'word') return syntaxError(next ? next.text : 'newline');
-        current.redirects.push({
-          op: (token.text === '<<-' ? '<<' : token.text) as RedirectOp,
-          target: next.text,
-        });
-        k++;
-      }
+      default:
+        return syntaxError(token.text);
     }
   }
   if (!isEmpty(current)) commands.push(current);

@@ -33,6 +33,7 @@ import { curlCommand, wgetCommand } from './tools/curl.ts';
 import { digCommand, nslookupCommand } from './tools/dns.ts';
 import { getImageTools, imageHasTool } from './tools/images.ts';
 import { pingCommand } from './tools/ping.ts';
+import { planRedirections, routeOutput } from './redirections.ts';
 import { readSessionFile, writeSessionFile } from './sessionFiles.ts';
 
 export interface CommandResult {
@@ -198,12 +199,30 @@ function teeCommand(ctx: ShellContext, argv: string[], stdin: string): CommandOu
 }
 
 /**
+ * Why `path` cannot be opened for writing where the terminal is, or undefined: on the laptop the student
+ * is not root, so /etc and /usr are read-only, except that /etc/hosts may be appended to (as with `sudo
+ * tee -a`, how the course makes the Ingress host resolve).
+ */
+function refuseWrite(ctx: ShellContext, path: string, append: boolean): string | undefined {
+  if (currentPod(ctx)) return undefined;
+  if (path === '/etc/hosts') return append ? undefined : 'Permission denied';
+  if (path.startsWith('/etc/') || path.startsWith('/usr/')) return 'Permission denied';
+  // The laptop's files sit in one directory (there is no mkdir): `> dir/f` names a directory that
+  // does not exist, so bash cannot open it (`curl http://2>&1:8080/x` writes to `1:8080/x`).
+  if (!path.startsWith('/') && path.replace(/^(?:\.\/)+/, '').includes('/'))
+    return 'No such file or directory';
+  return undefined;
+}
+
+/**
  * `> FILE`, `>> FILE`, `tee FILE`: on the laptop, lines added to /etc/hosts become a `hosts` action
  * (how the course makes the Ingress host resolve); in a pod, a written file is a `podFile` action.
  * Returns an error text, or undefined.
  */
 function writeFile(ctx: ShellContext, path: string, text: string, append: boolean): string | undefined {
   if (path === '/dev/null') return undefined;
+  const refusal = refuseWrite(ctx, path, append);
+  if (refusal) return refusal;
   const pod = currentPod(ctx);
   if (pod) {
     if (path === '/etc/hosts' || path === '/etc/resolv.conf') return undefined;
@@ -219,7 +238,6 @@ function writeFile(ctx: ShellContext, path: string, text: string, append: boolea
     return undefined;
   }
   if (path === '/etc/hosts') {
-    if (!append) return 'Permission denied';
     const client = ctx.at.kind === 'client' ? ctx.at.client : 'laptop';
     for (const line of text.split('\n')) {
       const words = line.replace(/#.*/, '').trim().split(/\s+/).filter(Boolean);
@@ -229,7 +247,6 @@ function writeFile(ctx: ShellContext, path: string, text: string, append: boolea
     }
     return undefined;
   }
-  if (path.startsWith('/etc/') || path.startsWith('/usr/')) return 'Permission denied';
   writeSessionFile(
     ctx.session.files,
     path,
@@ -244,48 +261,27 @@ function runSimple(
   stdin: string,
   bodies: Record<string, string>,
 ): CommandOutput {
-  let input = stdin;
-  for (const r of cmd.redirects) {
-    if (r.op === '<<') input = bodies[r.target] ?? '';
-    if (r.op === '<') {
-      const text = r.target === '/dev/null' ? '' : readSessionFile(ctx.session.files, r.target);
-      if (text === undefined) return fail(`bash: ${r.target}: No such file or directory`, 1);
-      input = text;
-    }
-  }
-  const result = runArgv(ctx, cmd.argv, input);
-  if (!cmd.redirects.some((r) => r.op !== '<' && r.op !== '<<')) return result;
-  let { stdout, stderr } = result;
-  let exitCode = result.exitCode;
-  for (const r of cmd.redirects) {
-    switch (r.op) {
-      case '2>&1':
-        stdout += stderr;
-        stderr = '';
-        break;
-      case '2>':
-      case '2>>':
-        if (r.target !== '/dev/null') writeFile(ctx, r.target, stderr, r.op === '2>>');
-        stderr = '';
-        break;
-      case '>':
-      case '>>':
-      case '&>': {
-        const text = r.op === '&>' ? stdout + stderr : stdout;
-        if (r.op === '&>') stderr = '';
-        const err = writeFile(ctx, r.target, text, r.op === '>>');
-        if (err) {
-          stderr += `bash: ${r.target}: ${err}\n`;
-          exitCode = 1;
-        }
-        stdout = '';
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return { stdout, stderr, exitCode };
+  if (cmd.redirects.length === 0) return runArgv(ctx, cmd.argv, stdin);
+  const planned = planRedirections(cmd.redirects, {
+    stdin,
+    readFile: (path) => readSessionFile(ctx.session.files, path),
+    refuseWrite: (path, append) => refuseWrite(ctx, path, append),
+    hereDocument: (delimiter) => bodies[delimiter] ?? '',
+  });
+  // A redirection that cannot be made stops the command before it runs (bash: status 1).
+  if (!planned.ok) return fail(planned.error, 1);
+  const { plan } = planned;
+  const savedTty = ctx.tty;
+  // `curl URL > f` shows its progress meter, as with a pipe; `>&2` still writes to the terminal.
+  if (plan.stdout?.kind !== 'out' && plan.stdout?.kind !== 'err') ctx.tty = false;
+  const result = runArgv(ctx, cmd.argv, plan.input);
+  ctx.tty = savedTty;
+  // Both streams still reach the terminal (`<`, `>&1`, `2>&2`): keep its interleaved view.
+  const unmoved = plan.stdout?.kind === 'out' && plan.stderr?.kind === 'err';
+  const output = unmoved ? result : { ...routeOutput(plan, result), exitCode: result.exitCode };
+  // Files are written even when the command failed, as `cmd > f` leaves f with whatever cmd wrote.
+  for (const file of plan.files) writeFile(ctx, file.path, file.text, file.append);
+  return output;
 }
 
 /** Runs a whole line (pipelines joined by `;`, `&&`, `||`) where ctx.at is. */

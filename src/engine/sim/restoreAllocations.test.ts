@@ -125,4 +125,30 @@ describe('restoring allocations on reload', () => {
     const ips = foreign.state.pods.filter((p) => !p.spec.hostNetwork).map((p) => p.status.podIP);
     expect(new Set(ips).size).toBe(ips.length);
   });
+
+  // docs/editing.md: readiness is the kubelet's on the node a pod runs on. The replay put this pod on a
+  // node that went down (not ready, out of the Endpoints); the ledger puts it back on a healthy node.
+  it('a pod moved back to a healthy node is ready there and back in its Service’s Endpoints', () => {
+    const base = build(KUBIA);
+    const victim = base.state.pods.find((p) => p.ownerRef?.name === 'kubia');
+    const downNode = victim?.spec.nodeName ?? '';
+    const reloadedActions: Action[] = [{ type: 'node', name: downNode, up: false }];
+    const replay = build(KUBIA, reloadedActions);
+    const onDownNode = replay.state.pods.find((p) => p.metadata.name === victim?.metadata.name);
+    expect(onDownNode?.status.ready).toBe(false);
+    // The ledger of a live page where that pod ran on another node, which is up.
+    const healthy = replay.state.nodes.find((n) => n.up && n.name !== downNode && n.podCIDR !== '');
+    const ledger = recordAllocations(replay.state);
+    const freeIp = (healthy?.podCIDR ?? '').replace(/\.0\/\d+$/, '.200');
+    ledger.pods = ledger.pods.map((p) =>
+      p.name === victim?.metadata.name ? { ...p, node: healthy?.name ?? '', ip: freeIp } : p,
+    );
+    const reloaded = build(KUBIA, reloadedActions, ledger);
+    const moved = reloaded.state.pods.find((p) => p.metadata.name === victim?.metadata.name);
+    expect(moved?.spec.nodeName).toBe(healthy?.name);
+    expect(moved?.status).toMatchObject({ podIP: freeIp, hostIP: healthy?.ip, ready: true });
+    const ep = reloaded.state.endpoints.find((e) => e.metadata.name === 'kubia');
+    expect(ep?.subsets.flatMap((sub) => sub.addresses.map((a) => a.ip))).toContain(freeIp);
+    expect(ep?.subsets.flatMap((sub) => sub.notReadyAddresses.map((a) => a.ip))).not.toContain(freeIp);
+  });
 });

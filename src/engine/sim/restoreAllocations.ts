@@ -15,6 +15,7 @@ import type { ClusterState, PodState } from '../model/state.ts';
 import type { EnvVar } from '../model/objects.ts';
 import { syncEndpoints } from '../cluster/endpointsController.ts';
 import { syncIngressStatus } from '../cluster/ingressStatus.ts';
+import { computePodReady } from '../cluster/readiness.ts';
 import { cidrContains, parseCidr, parseIp } from '../cluster/ipv4.ts';
 import type { AllocationLedger, PodAllocation, ServiceAllocation } from './allocationLedger.ts';
 import { ownerKey } from './allocationLedger.ts';
@@ -73,13 +74,18 @@ function restorePodAddresses(state: ClusterState, ledger: AllocationLedger): Map
       return next;
     }
     taken.add(alloc.ip);
+    if (node.name === pod.spec.nodeName && alloc.ip === pod.status.podIP) return next;
     if (node.name !== pod.spec.nodeName) moves.set(pod.metadata.name, [pod.spec.nodeName, node.name]);
     next = {
       ...next,
       spec: { ...next.spec, nodeName: node.name },
       status: { ...next.status, podIP: alloc.ip, hostIP: node.ip },
     };
-    return next;
+    // Readiness is kubelet's on the node the pod now runs on, not what the replay's node said: a pod the
+    // replay put on a node that is down was not ready there, and is ready (probe permitting) back on its
+    // own, healthy node; the Endpoints synced below follow (docs/editing.md).
+    const ready = computePodReady(next, node);
+    return ready === next.status.ready ? next : { ...next, status: { ...next.status, ready } };
   });
   return moves;
 }

@@ -3,7 +3,7 @@
  * the simulation, so the app can log and replay it: apply/create -f, delete, scale, label, annotate,
  * expose. Messages are kubectl's: `service/kubia created`, `pod "x" deleted`, `... scaled`.
  */
-import { parseAllDocuments, stringify } from 'yaml';
+import { isMap, parseAllDocuments, stringify } from 'yaml';
 import type { ObjectKindName } from '../../model/actions.ts';
 import type { Manifest } from '../../model/objects.ts';
 import type { ClusterState } from '../../model/state.ts';
@@ -131,13 +131,16 @@ function objectAtLine(text: string, line: number): { kind: string; name: string;
     const start = doc.range[0];
     const startLine = text.slice(0, start).split('\n').length;
     if (startLine > line) break;
-    const value: unknown = doc.toJS();
-    if (value && typeof value === 'object') {
-      const v = value as { kind?: unknown; apiVersion?: unknown; metadata?: { name?: unknown } };
+    // Only three fields are needed: read them, not the whole document (toJS() would print a console
+    // warning for a list or mapping used as a key, which the parse errors already report).
+    if (isMap(doc.contents)) {
+      const kind: unknown = doc.get('kind');
+      const name: unknown = doc.getIn(['metadata', 'name']);
+      const apiVersion: unknown = doc.get('apiVersion');
       found = {
-        kind: typeof v.kind === 'string' ? v.kind : 'Object',
-        name: typeof v.metadata?.name === 'string' ? v.metadata.name : '',
-        apiVersion: typeof v.apiVersion === 'string' ? v.apiVersion : '',
+        kind: typeof kind === 'string' ? kind : 'Object',
+        name: typeof name === 'string' ? name : '',
+        apiVersion: typeof apiVersion === 'string' ? apiVersion : '',
       };
     }
   }
@@ -186,6 +189,14 @@ function formatErrors(
           '',
           `error: error parsing ${file}: error converting YAML to JSON: yaml: line ${d.line}: ${d.message}`,
         ),
+      );
+      continue;
+    }
+    // go-yaml stops the whole file at a tag its value cannot hold or a list/mapping key, before any
+    // object exists; its failf errors carry no line (https://github.com/go-yaml/yaml/blob/v2/decode.go).
+    if (d.code === 'yaml-tag' || d.code === 'yaml-complex-key') {
+      out.push(
+        sameBothWays('', `error: error parsing ${file}: error converting YAML to JSON: yaml: ${d.message}`),
       );
       continue;
     }
@@ -321,7 +332,11 @@ export function runApplyOrCreate(
     };
     errors.push(...formatErrors(parseErrors, text, file, isNew));
     const docs = parseAllDocuments(text);
-    const docTexts = (Array.isArray(docs) ? docs : [docs]).map((d) => String(d));
+    // A document the yaml library could not read has no text of its own (String() throws on it); its
+    // errors are already in parseErrors.
+    const docTexts = (Array.isArray(docs) ? docs : [docs]).map((d) =>
+      d.errors.length === 0 ? String(d) : undefined,
+    );
     // a document's own text when it holds one object (a List's items are written out one by one)
     const objectsPerDoc = new Map<number, number>();
     for (const m of result.manifests) {

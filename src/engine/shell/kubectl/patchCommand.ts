@@ -11,7 +11,8 @@
  * Messages are kubectl's (staging/src/k8s.io/kubectl/pkg/cmd/patch/patch.go in
  * https://github.com/kubernetes/kubernetes): `service/x patched`, `service/x patched (no change)`.
  */
-import { parse as parseYaml, stringify } from 'yaml';
+import { parseDocument, stringify } from 'yaml';
+import { findCollectionKey } from '../../parse/collectionKey.ts';
 import { parseManifests } from '../../parse/parseManifests.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { performAction } from '../context.ts';
@@ -40,7 +41,16 @@ const fail = (stderr: string): CommandOutput => ({ stdout: '', stderr: `${stderr
 /** kubectl reads -p as YAML or JSON (yaml.ToJSON); an unreadable one is refused before any request. */
 function readPatch(text: string): { ok: true; value: Json } | { ok: false; error: string } {
   try {
-    const value = parseYaml(text) as Json | undefined;
+    const doc = parseDocument(text);
+    const firstError = doc.errors[0];
+    if (firstError) throw firstError;
+    const collectionKey = findCollectionKey(doc);
+    if (collectionKey)
+      return {
+        ok: false,
+        error: `error: unable to parse "${text}": yaml: invalid map key: ${String(collectionKey.key)}`,
+      };
+    const value = doc.toJS() as Json | undefined;
     return { ok: true, value: value ?? null };
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
