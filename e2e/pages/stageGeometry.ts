@@ -63,7 +63,11 @@ export async function readStage(
       ),
     )
       .filter(shown)
-      .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      // A name's ellipsis shows as soon as its text is a fraction of a pixel wider than its box.
+      .filter((el) => {
+        const slack = el.classList.contains('kp-name') ? 0 : 1;
+        return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + slack;
+      })
       .map((el) => `${label(el)}: ${el.textContent}`);
 
     const pods = Array.from(document.querySelectorAll('.react-flow__node-pod .kp-pod:not(.kp-lod)')).filter(
