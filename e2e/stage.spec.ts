@@ -296,7 +296,7 @@ test.describe('a projector, Present at 1280×720', () => {
  * no card's text clipped and no card's last line cut, pod names cut (if at all) in the middle with no
  * gap before the suffix that tells pods apart, the Endpoints bus clear of the nodes' header text, no
  * card under the problems line, names large enough (13 px on a laptop: the ingress and DNS scenarios
- * drew them at 12), the scenario's title whole when presenting, the drawing fitted and centred in its
+ * drew them at 12), the scenario's title whole in the picker, the drawing fitted and centred in its
  * pane, and the problems count at what the scenario teaches.
  */
 const SCENARIO_IDS = [
@@ -352,7 +352,7 @@ for (const [size, viewport, presenting] of [
         expect.soft(stage.busOverHeaders, where).toEqual([]);
         expect.soft(stage.coveredByLines, where).toEqual([]);
         if (id in INTENDED_PROBLEMS) expect.soft(await inView(page, 'problems-line'), where).toBe(true);
-        if (presenting) expect.soft(stage.pickerCut, where).toBe(false);
+        expect.soft(stage.pickerCut, where).toBe(false);
         expect.soft(stage.podNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
         expect.soft(stage.serviceNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
         // Fitted: the drawing touches the fitted box on one axis and is centred on the other.
