@@ -293,9 +293,11 @@ test.describe('a projector, Present at 1280×720', () => {
 
 /**
  * Every bundled scenario on a laptop and on a projector, measured from the DOM's boxes (issue 11):
- * no card's text clipped, pod names cut (if at all) in the middle, never losing the suffix that tells
- * pods apart, the Endpoints bus clear of the nodes' header text, names large enough, the drawing
- * fitted and centred in its pane, and the problems count at what the scenario teaches.
+ * no card's text clipped and no card's last line cut, pod names cut (if at all) in the middle with no
+ * gap before the suffix that tells pods apart, the Endpoints bus clear of the nodes' header text, no
+ * card under the problems line, names large enough (13 px on a laptop: the ingress and DNS scenarios
+ * drew them at 12), the scenario's title whole in the picker, the drawing fitted and centred in its
+ * pane, and the problems count at what the scenario teaches.
  */
 const SCENARIO_IDS = [
   'kubia',
@@ -342,17 +344,27 @@ for (const [size, viewport, presenting] of [
         const stage = await readStage(page, padding);
         await playground.screenshot(`stage-${id}-${presenting ? 'present-1280' : '1366'}`);
         const where = `${id} at ${size}`;
-        expect(stage.clipped, where).toEqual([]);
-        expect(stage.podTailsCut, where).toEqual([]);
-        expect(stage.busOverHeaders, where).toEqual([]);
-        expect(stage.podNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 11);
-        expect(stage.serviceNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 11);
+        // Soft: one run lists every check that fails, in every scenario.
+        expect.soft(stage.clipped, where).toEqual([]);
+        expect.soft(stage.podTailsCut, where).toEqual([]);
+        expect.soft(stage.podNameGaps, where).toEqual([]);
+        expect.soft(stage.cardsOverflowing, where).toEqual([]);
+        expect.soft(stage.busOverHeaders, where).toEqual([]);
+        expect.soft(stage.coveredByLines, where).toEqual([]);
+        if (id in INTENDED_PROBLEMS) expect.soft(await inView(page, 'problems-line'), where).toBe(true);
+        expect.soft(stage.pickerCut, where).toBe(false);
+        expect.soft(stage.podNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
+        expect.soft(stage.serviceNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
         // Fitted: the drawing touches the fitted box on one axis and is centred on the other.
         const { left, right, top, bottom } = stage.margins;
-        expect(Math.min(Math.max(left, right), Math.max(top, bottom)), where).toBeLessThanOrEqual(3);
+        expect.soft(Math.min(Math.max(left, right), Math.max(top, bottom)), where).toBeLessThanOrEqual(3);
         // Centred within the padding's asymmetry (React Flow may centre on the pane or on the padded box).
-        expect(Math.abs(left - right), where).toBeLessThanOrEqual(Math.abs(padding.left - padding.right) + 8);
-        expect(Math.abs(top - bottom), where).toBeLessThanOrEqual(Math.abs(padding.top - padding.bottom) + 8);
+        expect
+          .soft(Math.abs(left - right), where)
+          .toBeLessThanOrEqual(Math.abs(padding.left - padding.right) + 8);
+        expect
+          .soft(Math.abs(top - bottom), where)
+          .toBeLessThanOrEqual(Math.abs(padding.top - padding.bottom) + 8);
       }
     });
   });

@@ -18,6 +18,17 @@ export interface StageGeometry {
   podTailsCut: string[];
   /** Pod names cut anywhere at all (the middle, or the end). */
   podNamesCut: string[];
+  /**
+   * Pod names cut by CSS's ellipsis, which leaves an empty stretch before the kept suffix
+   * (`traefik-… -svz52`), or whose drawn start ends more than 2 px before the suffix.
+   */
+  podNameGaps: string[];
+  /** Cards whose content runs past their bottom edge (the last line cut, or hidden). */
+  cardsOverflowing: string[];
+  /** Cards (and the cluster's title) under a line over the graph (Problems, a failed request). */
+  coveredByLines: string[];
+  /** The scenario picker shows less than the chosen scenario's whole title. */
+  pickerCut: boolean;
   /** Bus lines drawn through a node header's text: `node: point`. */
   busOverHeaders: string[];
   /** The drawing's distance from each side of the pane's fitted box, in screen pixels. */
@@ -48,11 +59,15 @@ export async function readStage(
 
     const clipped = Array.from(
       document.querySelectorAll(
-        '.react-flow__node :is(.kp-card, .kp-pod):not(.kp-lod) > .kp-title, .react-flow__node .kp-service-title .kp-name, .react-flow__node-node .kp-node-header > *',
+        '.react-flow__node :is(.kp-card, .kp-pod):not(.kp-lod) > .kp-title, .react-flow__node .kp-card:not(.kp-lod) > .kp-title > .kp-name, .react-flow__node-node .kp-node-header > *',
       ),
     )
       .filter(shown)
-      .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      // A name's ellipsis shows as soon as its text is a fraction of a pixel wider than its box.
+      .filter((el) => {
+        const slack = el.classList.contains('kp-name') ? 0 : 1;
+        return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + slack;
+      })
       .map((el) => `${label(el)}: ${el.textContent}`);
 
     const pods = Array.from(document.querySelectorAll('.react-flow__node-pod .kp-pod:not(.kp-lod)')).filter(
@@ -60,6 +75,7 @@ export async function readStage(
     );
     const podTailsCut: string[] = [];
     const podNamesCut: string[] = [];
+    const podNameGaps: string[] = [];
     for (const pod of pods) {
       const card = pod.getBoundingClientRect();
       const name = pod.querySelector('.kp-name')!;
@@ -68,10 +84,54 @@ export async function readStage(
       const end = tail ? textBox(tail) : textBox(name);
       if (end.right > card.right - 2 || end.left < card.left) podTailsCut.push(name.textContent ?? '');
       const whole = head
-        ? head.scrollWidth <= head.clientWidth + 1
+        ? head.scrollWidth <= head.clientWidth + 1 && !(head as HTMLElement).dataset.cut
         : name.scrollWidth <= name.clientWidth + 1;
       if (!whole || end.right > card.right - 2) podNamesCut.push(name.textContent ?? '');
+      // The head's box ends where its drawn text does unless CSS's ellipsis cut it.
+      if (head && tail && !whole) {
+        const byCss = head.scrollWidth > head.clientWidth + 1;
+        const gap = tail.getBoundingClientRect().left - head.getBoundingClientRect().right;
+        if (byCss || gap > 2) podNameGaps.push(name.textContent ?? '');
+      }
     }
+
+    const cardsOverflowing = Array.from(
+      document.querySelectorAll('.react-flow__node :is(.kp-card, .kp-pod):not(.kp-lod)'),
+    )
+      .filter(shown)
+      .filter((el) => el.scrollHeight > el.clientHeight + 1)
+      .map((el) => `${label(el)}: ${el.scrollHeight - el.clientHeight} px`);
+
+    const overlaps = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const lines = Array.from(document.querySelectorAll('.kp-graph-line'))
+      .filter(shown)
+      .map((el) => el.getBoundingClientRect());
+    const under = [
+      ...Array.from(document.querySelectorAll('.react-flow__node:not(.react-flow__node-cluster)')).map(
+        (el) => ({ id: label(el.querySelector('[data-graph-id]') ?? el), box: el.getBoundingClientRect() }),
+      ),
+      ...Array.from(document.querySelectorAll('.kp-cluster-title, .kp-header :is(select, button)'))
+        .filter(shown)
+        .map((el) => ({ id: el.getAttribute('data-testid') ?? el.className, box: textBox(el) })),
+    ];
+    const coveredByLines = under
+      .filter(({ box }) => lines.some((line) => overlaps(line, box)))
+      .map(({ id }) => id);
+
+    const picker = document.querySelector<HTMLSelectElement>('[data-testid="scenario-picker"]')!;
+    const probe = picker.cloneNode(false) as HTMLSelectElement;
+    probe.removeAttribute('data-testid');
+    probe.append(new Option(picker.selectedOptions[0]?.textContent ?? ''));
+    Object.assign(probe.style, {
+      maxWidth: 'none',
+      width: 'auto',
+      position: 'absolute',
+      visibility: 'hidden',
+    });
+    picker.after(probe);
+    const pickerCut = probe.getBoundingClientRect().width > picker.getBoundingClientRect().width + 0.5;
+    probe.remove();
 
     // The bus, sampled along its length in screen coordinates, against each node header's text boxes.
     const headerTexts = Array.from(document.querySelectorAll('.react-flow__node-node .kp-node-header > *'))
@@ -114,6 +174,10 @@ export async function readStage(
       clipped,
       podTailsCut,
       podNamesCut,
+      podNameGaps,
+      cardsOverflowing,
+      coveredByLines,
+      pickerCut,
       busOverHeaders,
       margins,
     };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createKubiaFixture, podNamed, withoutTraefik } from '../../store/testing/clusterFixture.ts';
 import type { GraphNode } from './graphData.ts';
 import { getAbsoluteOrigins } from './flowIdentity.ts';
-import { getGraphShape } from './layoutMetrics.ts';
+import { CARD, getGraphShape, SHAPE_ASPECT } from './layoutMetrics.ts';
+import { layoutCluster } from './clusterLayout.ts';
 import type { GraphShape } from './layoutMetrics.ts';
 import { toFlowElements } from './toFlowElements.ts';
 
@@ -74,9 +75,13 @@ describe('the layout follows the pane shape', () => {
     expect(wide.width / wide.height).toBeGreaterThan(1.2);
     expect(tall.width / tall.height).toBeLessThan(1.1);
     const panorama = boundingBox(build('panorama', state()).nodes);
-    // Both may settle on the same arrangement (the pod grids are searched too); panorama is never narrower.
+    // Both may settle on the same arrangement (the pod grids are searched too); panorama is never narrower,
+    // and it is the one that fits a presenting screen's box (SHAPE_ASPECT) largest.
     expect(panorama.width / panorama.height).toBeGreaterThanOrEqual(wide.width / wide.height);
-    expect(panorama.width / panorama.height).toBeGreaterThan(1.8);
+    const fit = (box: { width: number; height: number }) =>
+      Math.min(SHAPE_ASPECT.panorama / box.width, 1 / box.height);
+    expect(fit(panorama)).toBeGreaterThanOrEqual(fit(wide));
+    expect(panorama.width / panorama.height).toBeGreaterThan(1.6);
   });
 
   it('puts clients and load balancers left of the cluster when wide, above it when tall', () => {
@@ -129,6 +134,31 @@ describe('the layout follows the pane shape', () => {
     );
     expect(listed).toBeGreaterThan(endpointEdges.length);
     expect(pods).toBeGreaterThan(0);
+  });
+
+  it('stacks two short cards (the DNS, Ingresses) in one cell instead of leaving half of each empty', () => {
+    const layout = layoutCluster({
+      shape: 'wide',
+      nodes: [{ id: 'node/a', pods: [] }],
+      cells: [
+        { card: 'dns', short: true },
+        { card: 'ing/default/shop', short: true },
+        { card: 'ing/default/catch-all', short: true },
+        { card: 'svc/default/web', below: 'ep/default/web' },
+      ],
+      clients: [],
+      balancers: [],
+    });
+    const at = (id: string) => layout.positions.get(id)!;
+    expect(at('ing/default/shop').x).toBe(at('dns').x);
+    expect(at('ing/default/shop').y).toBe(at('dns').y + CARD.shortHeight + CARD.endpointsGap);
+    // The third short card starts a slot of its own; the Service never shares one.
+    expect(at('ing/default/catch-all').x).not.toBe(at('dns').x);
+    expect(at('ing/default/catch-all').y).toBe(at('dns').y);
+    expect(at('svc/default/web').y).toBe(at('dns').y);
+    expect(2 * CARD.shortHeight + CARD.endpointsGap).toBeLessThanOrEqual(
+      CARD.serviceHeight + CARD.endpointsGap + CARD.endpointsHeight,
+    );
   });
 
   it('lays out 1,000 pods', () => {

@@ -36,10 +36,20 @@ export interface LayoutInput {
   shape: GraphShape;
   /** Kubernetes nodes in order, each with its pods' ids in order. */
   nodes: { id: string; pods: string[] }[];
-  /** Cells of the Services band in order: `card` is the DNS, an Ingress or a Service; `below` its Endpoints. */
-  cells: { card?: string; below?: string }[];
+  /**
+   * Cells of the Services band in order: `card` is the DNS, an Ingress or a Service; `below` its
+   * Endpoints. A `short` card (the DNS, an Ingress, a NetworkPolicy: CARD.shortHeight at most) shares
+   * its cell with the next short one, stacked, rather than leaving half a cell empty.
+   */
+  cells: LayoutCell[];
   clients: string[];
   balancers: string[];
+}
+
+export interface LayoutCell {
+  card?: string;
+  below?: string;
+  short?: boolean;
 }
 
 export interface ClusterLayout {
@@ -115,10 +125,21 @@ function outsideExtent(count: number, shape: GraphShape): Size {
     : { width: OUTSIDE.width + OUTSIDE.margin, height: count * (OUTSIDE.height + OUTSIDE.gap) };
 }
 
+/** The band's slots: each cell alone, but two short cards in a row stacked in one slot. */
+function slotsOf(cells: LayoutCell[]): LayoutCell[][] {
+  const slots: LayoutCell[][] = [];
+  for (const cell of cells) {
+    const last = slots[slots.length - 1];
+    if (cell.short && last?.length === 1 && last[0]!.short && !last[0]!.below) last.push(cell);
+    else slots.push([cell]);
+  }
+  return slots;
+}
+
 /** The arrangement of the band and the nodes that lets fitView zoom in furthest for this shape. */
 function chooseArrangement(input: LayoutInput, boxes: NodeBox[]): Arrangement {
   const aspect = SHAPE_ASPECT[input.shape];
-  const cellCount = input.cells.length;
+  const cellCount = slotsOf(input.cells).length;
   const outside = outsideExtent(input.clients.length + input.balancers.length, input.shape);
   let best: Arrangement | null = null;
   const nodeRowOptions = Math.max(1, Math.min(boxes.length, MAX_NODE_ROWS));
@@ -174,12 +195,18 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
 
   // The band of cells.
   const left = CLUSTER.padding;
-  input.cells.forEach((cell, i) => {
+  slotsOf(input.cells).forEach((slot, i) => {
     const x = left + (i % choice.cellColumns) * (CARD.width + CARD.gap);
-    const y = CLUSTER.header + Math.floor(i / choice.cellColumns) * (CELL_HEIGHT + CARD.gap);
-    if (cell.card) positions.set(cell.card, { x, y });
-    if (cell.below)
-      positions.set(cell.below, cell.card ? { x, y: y + CARD.serviceHeight + CARD.endpointsGap } : { x, y });
+    const top = CLUSTER.header + Math.floor(i / choice.cellColumns) * (CELL_HEIGHT + CARD.gap);
+    slot.forEach((cell, k) => {
+      const y = top + k * (CARD.shortHeight + CARD.endpointsGap);
+      if (cell.card) positions.set(cell.card, { x, y });
+      if (cell.below)
+        positions.set(
+          cell.below,
+          cell.card ? { x, y: y + CARD.serviceHeight + CARD.endpointsGap } : { x, y },
+        );
+    });
   });
 
   // The nodes, row by row, each holding its pods in a grid.

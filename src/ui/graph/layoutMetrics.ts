@@ -7,25 +7,35 @@ export const POD = { width: 236, height: 56, gap: 10 };
 /**
  * `header` ends with `lane`: the strip between the header's text and the first row of pods where the
  * Endpoints bus runs to its pods (endpointsBus.ts). `minWidth` keeps the node's address line
- * (`172.18.0.2 · pods 10.244.0.0/24`) on one line, so it never slides under the pods.
+ * (`172.18.0.2 · pods 10.244.0.0/24`, 243 px of 13 px monospace) on one line, so it never slides under
+ * the pods, and no more: at 300, three nodes in a row set the ingress and DNS scenarios' width and
+ * their names were drawn at 12 px on a 1366x768 laptop (issue 11).
  */
-export const KUBE_NODE = { padding: 12, header: 60, lane: 10, minWidth: 300, minHeight: 130, gap: 24 };
+export const KUBE_NODE = { padding: 12, header: 60, lane: 10, minWidth: 272, minHeight: 130, gap: 16 };
 export const CARD = {
   width: 220,
-  // Room for a two-line name and four data lines (type and IP, ports, external address, notes).
-  serviceHeight: 114,
+  // Room for a name on two lines and four data lines (type, the IP when the type line has no room for
+  // it, ports, external address or notes): NodePort's onlyLocal card and, presenting, the outside
+  // scenario's external-service lost their last line at 114.
+  serviceHeight: 132,
   /** Room for a name on two lines (it wraps rather than losing its end). */
   endpointsHeight: 46,
   /** Between a Service and its Endpoints, which hang right under it. */
   endpointsGap: 6,
-  ingressHeight: 92,
+  /** The DNS and Ingress cards: two of them stack in one cell (clusterLayout.ts). */
+  ingressHeight: 87,
+  /** The tallest card that shares a cell with another: half a cell. */
+  shortHeight: 87,
   gap: 18,
 };
 export const CLUSTER = { padding: 16, header: 36, bandGap: 26 };
-/** A load balancer's or client's card: a name on two lines and an address line that may wrap. */
-export const OUTSIDE = { width: 240, height: 96, gap: 16, margin: 44 };
+/**
+ * A load balancer's, client's or outside host's card: a kind line (outside hosts), a name on two lines
+ * and an address line that may wrap (presenting, `somecompany-api` lost its hostnames at 96).
+ */
+export const OUTSIDE = { width: 240, height: 118, gap: 16, margin: 28 };
 
-/** One cell of the Services band: a Service with its Endpoints below (or a DNS/Ingress card). */
+/** One cell of the Services band: a Service with its Endpoints below (or one or two short cards). */
 export const CELL_HEIGHT = CARD.serviceHeight + CARD.endpointsGap + CARD.endpointsHeight;
 
 /**

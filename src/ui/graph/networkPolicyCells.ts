@@ -11,6 +11,8 @@ export const NETPOL_CARD_HEIGHT = 84;
 interface Cell {
   card?: string;
   below?: string;
+  /** A card no taller than CARD.shortHeight, which may share its cell (clusterLayout.ts). */
+  short?: boolean;
 }
 
 /** The namespace of a cell's graph id (`svc/<ns>/<name>`). */
@@ -23,7 +25,7 @@ export function withPolicyCells(serviceCells: Cell[], policies: readonly PolicyS
   const pending = new Map<string, Cell[]>();
   for (const p of policies) {
     const list = pending.get(p.namespace) ?? [];
-    list.push({ card: p.id });
+    list.push({ card: p.id, short: true });
     pending.set(p.namespace, list);
   }
   const cells: Cell[] = [];

@@ -91,8 +91,8 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
       pods: (podsByNode.get(n.name) ?? []).map(podId),
     })),
     cells: [
-      { card: DNS_ID },
-      ...ingresses.map((ing) => ({ card: `ing/${key(ing.manifest.metadata)}` })),
+      { card: DNS_ID, short: true },
+      ...ingresses.map((ing) => ({ card: `ing/${key(ing.manifest.metadata)}`, short: true })),
       ...withPolicyCells(
         services.map((svc) => {
           const k = key(svc.manifest.metadata);

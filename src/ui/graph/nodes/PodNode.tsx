@@ -4,6 +4,7 @@ import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { PodData } from '../graphData.ts';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
+import { PodName } from './PodName.tsx';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useHits, useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 
@@ -16,22 +17,6 @@ export function shortPodName(name: string): string {
   return last || name;
 }
 
-/**
- * The name cut in the middle when it is too long for the card, never at its end: the suffix is what
- * tells a Deployment's pods apart (`kubia-6c9c4b…-qxjsk`). The whole name is the tooltip and the
- * element's text (issue 11 §4: Deployment pod names were cut on the right edge when presenting).
- */
-function PodName({ name }: { name: string }) {
-  const cut = name.lastIndexOf('-');
-  if (cut <= 0) return <span className="kp-name">{name}</span>;
-  return (
-    <span className="kp-name kp-pod-name" title={name}>
-      <span className="kp-name-head">{name.slice(0, cut)}</span>
-      <span className="kp-name-tail">{name.slice(cut)}</span>
-    </span>
-  );
-}
-
 function PodFace({ id, data }: { id: string; data: PodData }) {
   const { t } = useTranslation();
   const hits = useHits(id);
@@ -40,7 +25,7 @@ function PodFace({ id, data }: { id: string; data: PodData }) {
     <>
       <div className="kp-title">
         <span className={`kp-dot ${data.ready ? 'kp-dot-ok' : 'kp-dot-bad'}`} aria-hidden="true" />
-        <PodName name={data.name} />
+        <PodName name={data.name} squeeze={`${hits > 0 ? String(hits).length : 0} ${rejected ?? ''}`} />
         <RejectedBadge message={rejected} />
         {hits > 0 && (
           <span className="kp-hits" data-hits={hits} aria-label={t('graphCards.podServed', { hits })}>
