@@ -124,6 +124,8 @@ export function runControllers(cp: ControlPlane): void {
   ensureMasterService(cp);
   syncNodeTaints(cp);
   evictFromDownNodes(cp);
+  // The deployment controller reads pod availability, which the clock may have changed since the last pass.
+  updateReadiness(cp.state);
   syncWorkloads(cp);
   startPendingPods(cp);
   updateReadiness(cp.state);

@@ -63,7 +63,18 @@ export interface PodState {
     hostIP: string;
     /** What kubelet reports: containers ready per readiness probe, and node up. */
     ready: boolean;
+    /**
+     * Simulation time the Ready condition last turned true (its lastTransitionTime), for minReadySeconds;
+     * absent on a pod that was Ready when the scenario loaded (ready since long ago).
+     */
+    readySince?: number;
   };
+  /**
+   * Simulation time before which kubelet does not report the pod Ready: its containers start the second
+   * after it is created and a readiness probe first counts after initialDelaySeconds
+   * (cluster/podStartTiming.ts). Absent: no wait (the pods of a freshly loaded scenario).
+   */
+  readyAt?: number;
   /** `kubeplay pod unready|ready POD` overrides what the probe says. */
   readinessOverride?: boolean;
   /** The service links snapshot kubelet took when the pod's containers started. */

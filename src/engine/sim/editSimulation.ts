@@ -31,6 +31,7 @@ import { applyManifest } from '../cluster/apiServer.ts';
 import { closeControlPlane, openControlPlane } from '../cluster/controlPlane.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { runControllers } from '../cluster/controllers.ts';
+import { advanceClock } from '../cluster/timedChanges.ts';
 import { deleteObject } from '../cluster/deleteObject.ts';
 import type { ObjectKindName } from '../model/actions.ts';
 import { copyStateForWrite } from './copyState.ts';
@@ -260,8 +261,8 @@ function editFiles(previous: Simulation, files: SourceFile[], options: Simulatio
   const fileNames = new Set(previous.fileOrder ?? []);
   const state = copyStateForWrite(previous.state);
   state.diagnostics = state.diagnostics.filter((d) => !fileNames.has(d.file));
-  state.clock += 1;
   const cp = openControlPlane(state);
+  advanceClock(cp, state.clock + 1, runControllers);
   const wanted = new Set(plan.effective.map((m) => objectKey(identityOfManifest(m))));
   prune(cp, previous.applied ?? [], wanted);
 
