@@ -55,10 +55,15 @@ function buildEnv(raw: PlainMap): EnvVar[] {
   return env;
 }
 
-/** initialDelaySeconds and periodSeconds, only when written (a template's hash stays as it was otherwise). */
+/**
+ * initialDelaySeconds and periodSeconds, only when they differ from the defaults (0 and 10): a template
+ * read back from `kubectl get -o yaml` (which prints the defaults) hashes as the one written.
+ */
 function buildProbeTiming(raw: PlainMap): ProbeTiming {
-  const initialDelaySeconds = getNumber(raw, 'initialDelaySeconds');
-  const periodSeconds = getNumber(raw, 'periodSeconds');
+  const delay = getNumber(raw, 'initialDelaySeconds');
+  const period = getNumber(raw, 'periodSeconds');
+  const initialDelaySeconds = delay === 0 ? undefined : delay;
+  const periodSeconds = period === 10 ? undefined : period;
   return {
     ...(initialDelaySeconds !== undefined ? { initialDelaySeconds } : {}),
     ...(periodSeconds !== undefined ? { periodSeconds } : {}),

@@ -103,7 +103,8 @@ export function containerJson(c: Container): JsonObject {
     out['readinessProbe'] = {
       ...handler,
       failureThreshold: 3,
-      periodSeconds: 10,
+      ...(p.initialDelaySeconds !== undefined ? { initialDelaySeconds: p.initialDelaySeconds } : {}),
+      periodSeconds: p.periodSeconds ?? 10,
       successThreshold: 1,
       timeoutSeconds: 1,
     };
