@@ -34,6 +34,7 @@ import {
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 const DESIRED_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
 const MAX_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 export function ownedReplicaSets(state: ClusterState, d: WorkloadState): WorkloadState[] {
   return state.workloads.filter(
@@ -76,7 +77,13 @@ function replicaSetManifest(d: WorkloadManifest, hash: string, revision: number)
       name: `${d.metadata.name}-${hash}`,
       namespace: d.metadata.namespace,
       labels,
-      annotations: { [REVISION_ANNOTATION]: String(revision) },
+      // the Deployment's change-cause goes with the ReplicaSet, for `kubectl rollout history`
+      annotations: {
+        ...(d.metadata.annotations[CHANGE_CAUSE] !== undefined
+          ? { [CHANGE_CAUSE]: d.metadata.annotations[CHANGE_CAUSE] }
+          : {}),
+        [REVISION_ANNOTATION]: String(revision),
+      },
     },
     replicas: 0,
     selector: {

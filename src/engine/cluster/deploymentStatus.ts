@@ -38,7 +38,9 @@ export function deploymentStatus(state: ClusterState, d: WorkloadState): Deploym
   const hash = d.templateHash ?? computePodTemplateHash(d.manifest.template);
   const owned = ownedReplicaSets(state, d);
   const newReplicaSet = owned.find((w) => w.templateHash === hash);
-  const oldReplicaSets = owned.filter((w) => w !== newReplicaSet).sort((a, b) => revisionOf(b) - revisionOf(a));
+  const oldReplicaSets = owned
+    .filter((w) => w !== newReplicaSet)
+    .sort((a, b) => revisionOf(b) - revisionOf(a));
   const minReady = d.manifest.minReadySeconds ?? 0;
   let total = 0;
   let ready = 0;

@@ -269,7 +269,8 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
       };
       if (obj.kind !== 'DaemonSet') spec['replicas'] = w.replicas;
       if (obj.kind === 'Deployment') Object.assign(spec, deploymentSpecJson(w.manifest));
-      if (m.minReadySeconds !== undefined && m.minReadySeconds > 0) spec['minReadySeconds'] = m.minReadySeconds;
+      if (m.minReadySeconds !== undefined && m.minReadySeconds > 0)
+        spec['minReadySeconds'] = m.minReadySeconds;
       const status: JsonObject =
         obj.kind === 'DaemonSet'
           ? {
