@@ -8,6 +8,7 @@ import type { Action } from '../model/actions.ts';
 import { applyAction } from '../sim/simulation.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { simulate } from '../sim/testing/simTesting.ts';
+import { reviseSimulation } from '../sim/editSimulation.ts';
 import { nextTimedChange } from './timedChanges.ts';
 
 const kubia = (image: string, extra = '', probe = '') => `
@@ -189,5 +190,21 @@ spec:
         .map((p) => p.status.podIP);
     expect(ready).toEqual(new Set([...podIp('luksa/kubia:v1', false), ...podIp('luksa/kubia:v2', true)]));
     expect(notReady.size).toBe(1);
+  });
+});
+
+describe('a template edited in the page', () => {
+  it('rolls out from the running cluster instead of rebuilding it', () => {
+    const files = (image: string) => [{ file: 'manifest.yaml', text: kubia(image) }];
+    const before = reviseSimulation(null, { files: files('luksa/kubia:v1'), seed: 1, actions: [] });
+    const oldPods = before.state.pods
+      .filter((p) => p.metadata.labels['app'] === 'kubia')
+      .map((p) => p.metadata.name);
+    const after = reviseSimulation(before, { files: files('luksa/kubia:v2'), seed: 1, actions: [] });
+    // the three old pods keep running (same names) while the first new one starts
+    expect(picture(after)).toEqual(['luksa/kubia:v1: 3 (3 ready)', 'luksa/kubia:v2: 1 (0 ready)']);
+    const stillThere = after.state.pods.filter((p) => oldPods.includes(p.metadata.name));
+    expect(stillThere).toHaveLength(3);
+    expect(nextTimedChange(after.state)).toBe(after.state.clock + 1);
   });
 });
