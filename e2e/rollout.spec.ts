@@ -5,6 +5,7 @@
  */
 import { test, expect } from './fixtures.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
+import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
 
 /** `kubectl get rs` rows of kubia as `IMAGE DESIRED CURRENT READY`, the old ReplicaSet first. */
 function replicaSets(output: string, oldName: string): string[] {
@@ -22,7 +23,11 @@ test('kubectl set image, then kubeplay wait 1 and kubectl get rs show both Repli
   consoleErrors,
   offHostRequests,
 }) => {
-  await playground.open('?scenario=loadbalancer');
+  await playground.open();
+  await page.getByTestId('scenario-picker').selectOption('loadbalancer');
+  await expect(page.locator('[data-graph-id="lb/default/kubia-loadbalancer"]').first()).toBeVisible({
+    timeout: FIRST_GRAPH_MS,
+  });
   const terminal = new TerminalPanel(page);
   await terminal.ready();
   const before = await terminal.run('kubectl get rs');
