@@ -381,6 +381,19 @@ export type Manifest =
   | L2AdvertisementManifest
   | NetworkPolicyManifest
   | ClusterConfigManifest
-  | OutsideHostManifest;
+  | OutsideHostManifest
+  | CloudProviderKindManifest;
+
+/**
+ * kubeplay's own kind (kubeplay.dev/v1alpha1 CloudProviderKind, docs/load-balancers.md): the scenario's
+ * host runs cloud-provider-kind, which gives LoadBalancer Services an Envoy container on kind's network.
+ * Like OutsideHost it stands for something outside the cluster that no Kubernetes object declares.
+ */
+export interface CloudProviderKindManifest {
+  kind: 'CloudProviderKind';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  source?: SourceRef;
+}
 
 export type ManifestKind = Manifest['kind'];

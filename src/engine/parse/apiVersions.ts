@@ -36,7 +36,8 @@ export type KnownKind =
   | 'L2Advertisement'
   | 'List'
   | 'Cluster'
-  | 'OutsideHost';
+  | 'OutsideHost'
+  | 'CloudProviderKind';
 
 interface VersionInfo {
   schema: Schema;
@@ -162,6 +163,8 @@ export const KINDS: Record<KnownKind, Record<string, VersionInfo>> = {
   Cluster: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
   // kubeplay's own kind for servers outside the cluster (docs/outside-hosts.md).
   OutsideHost: { 'kubeplay.dev/v1alpha1': { schema: resource({ spec: outsideHostSpec }) } },
+  // kubeplay's own kind: cloud-provider-kind runs on the host (docs/load-balancers.md).
+  CloudProviderKind: { 'kubeplay.dev/v1alpha1': { schema: resource({}) } },
 };
 
 export function isKnownKind(kind: string): kind is KnownKind {

@@ -65,6 +65,7 @@ const SIMULATED_KINDS: ReadonlySet<string> = new Set([
   'IPAddressPool',
   'L2Advertisement',
   'OutsideHost',
+  'CloudProviderKind',
 ]);
 
 /** A syntax error (or a reader limit): the text names nothing reliably, so nothing of it is applied. */
@@ -136,9 +137,14 @@ function staleSimulation(
   });
 }
 
-/** The world the cluster lives in: its nodes, and the servers outside it (an edit rebuilds from scratch). */
+/**
+ * The world the cluster lives in: its nodes, the servers outside it and the load balancer the host runs
+ * (an edit rebuilds from scratch).
+ */
 function isTopology(m: Manifest): boolean {
-  return m.kind === 'Cluster' || m.kind === 'Node' || m.kind === 'OutsideHost';
+  return (
+    m.kind === 'Cluster' || m.kind === 'Node' || m.kind === 'OutsideHost' || m.kind === 'CloudProviderKind'
+  );
 }
 
 function topologyKey(manifests: Manifest[]): string {
@@ -240,7 +246,8 @@ function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>)
     if (
       wanted.has(record.key) ||
       record.manifest.kind === 'Cluster' ||
-      record.manifest.kind === 'OutsideHost'
+      record.manifest.kind === 'OutsideHost' ||
+      record.manifest.kind === 'CloudProviderKind'
     )
       continue;
     const id = identityOfManifest(record.manifest);
