@@ -54,7 +54,7 @@ export function pendingReason(state: ClusterState, svc: ServiceManifest): string
   if (loadBalancerImplementation(state) === 'cloud-provider-kind')
     return 'cloud-provider-kind has no free address on the kind network for it';
   if (loadBalancerImplementation(state) === 'none')
-    return 'this cluster has no load-balancer implementation (no cloud, no MetalLB IPAddressPool), so nothing gives the Service an address';
+    return 'this cluster has no load-balancer implementation (no cloud, no cloud-provider-kind, no MetalLB IPAddressPool), so nothing gives the Service an address';
   return 'MetalLB has no free address for it (see the Service events)';
 }
 
