@@ -143,6 +143,23 @@ describe('kubectl set image and rollout', () => {
     );
   });
 
+  it('--timeout gives up as kubectl does; -w is a flag, not a value', () => {
+    const r = run([
+      'kubectl set image deployment/kubia nodejs=luksa/kubia:v2',
+      'kubectl rollout status -w deployment/kubia --timeout=1s',
+      'kubectl rollout status deploy/kubia --timeout=soon',
+    ]);
+    expect(r.steps[1]?.exitCode).toBe(1);
+    expect(r.steps[1]?.output).toBe(
+      'Waiting for deployment "kubia" rollout to finish: 1 out of 3 new replicas have been updated...\n' +
+        'Waiting for deployment "kubia" rollout to finish: 2 out of 3 new replicas have been updated...\n' +
+        'error: timed out waiting for the condition\n',
+    );
+    expect(r.steps[2]?.output).toBe(
+      'error: invalid argument "soon" for "--timeout" flag: time: invalid duration "soon"\n',
+    );
+  });
+
   it('a rollout that cannot progress waits out the progress deadline', () => {
     const r = run([
       'kubectl patch deploy kubia -p \'{"spec":{"template":{"spec":{"containers":[{"name":"nodejs","readinessProbe":{"exec":{"command":["ls","/var/ready"]}}}]}}}}\'',

@@ -29,7 +29,8 @@ import { qualifiedSingular } from './resources.ts';
 import { editableObject, writeBack } from './writeBack.ts';
 
 export const ROLLOUT_FLAGS: FlagSpec[] = [
-  { name: 'watch', short: 'w', value: true },
+  { name: 'watch', short: 'w', value: false },
+  { name: 'timeout', value: true },
   { name: 'revision', value: true },
   { name: 'to-revision', value: true },
 ];
@@ -96,7 +97,15 @@ function findDeployment(ctx: ShellContext, t: Target): WorkloadState | undefined
   );
 }
 
-function status(ctx: ShellContext, t: Target, watch: boolean): CommandOutput {
+/** A Go duration as kubectl's --timeout takes it (`90s`, `2m`, `1m30s`); 0 waits forever. */
+function parseTimeout(text: string | undefined): number | undefined {
+  if (text === undefined || text === '0') return 0;
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(text);
+  if (!match || text === '') return undefined;
+  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+}
+
+function status(ctx: ShellContext, t: Target, watch: boolean, timeout: number): CommandOutput {
   let out = '';
   let last = '';
   let waited = 0;
@@ -114,6 +123,11 @@ function status(ctx: ShellContext, t: Target, watch: boolean): CommandOutput {
       return fail(`error: deployment "${t.found.name}" exceeded its progress deadline`, 1, out);
     }
     const seconds = next - ctx.sim.state.clock;
+    if (timeout > 0 && waited + seconds > timeout) {
+      // the watch gives up when --timeout runs out (the simulated seconds pass all the same)
+      if (timeout > waited) performAction(ctx, { type: 'wait', seconds: timeout - waited });
+      return fail('error: timed out waiting for the condition', 1, out);
+    }
     waited += seconds;
     performAction(ctx, { type: 'wait', seconds });
   }
@@ -202,7 +216,14 @@ export function runRollout(ctx: ShellContext, parsed: ParsedFlags): CommandOutpu
     );
   const t = target(ctx, parsed, sub);
   if (!('found' in t)) return t;
-  if (sub === 'status') return status(ctx, t, flagString(parsed, 'watch') !== 'false');
+  if (sub === 'status') {
+    const timeout = parseTimeout(flagString(parsed, 'timeout'));
+    if (timeout === undefined)
+      return fail(
+        `error: invalid argument "${flagString(parsed, 'timeout') ?? ''}" for "--timeout" flag: time: invalid duration "${flagString(parsed, 'timeout') ?? ''}"`,
+      );
+    return status(ctx, t, flagString(parsed, 'watch') !== 'false', timeout);
+  }
   if (sub === 'history') return history(ctx, t);
   if (sub === 'undo') {
     const text = flagString(parsed, 'to-revision') ?? '0';
