@@ -8,7 +8,12 @@ import type { ControlPlane } from './controlPlane.ts';
 import { syncEndpoints } from './endpointsController.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
-import { allocateLoadBalancerIp, inMetallbPool, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
+import {
+  allocateLoadBalancerIp,
+  inMetallbPool,
+  loadBalancerImplementation,
+  usedLoadBalancerIps,
+} from './loadBalancerAllocator.ts';
 import { advancePod, deletePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
@@ -62,18 +67,51 @@ export function retryPendingLoadBalancers(cp: ControlPlane): void {
       if (result.message !== undefined && !lastEventSays(state, object, m.metadata.namespace, result.message))
         recordEvent(state, {
           type: 'Warning',
-          reason: 'AllocationFailed',
+          reason:
+            loadBalancerImplementation(state) === 'cloud-provider-kind'
+              ? 'SyncLoadBalancerFailed'
+              : 'AllocationFailed',
           object,
           namespace: m.metadata.namespace,
           message: result.message,
         });
       continue;
     }
+    const object = `Service/${m.metadata.name}`;
+    if (loadBalancerImplementation(state) === 'cloud-provider-kind') {
+      // the cloud-provider service controller: Envoy's address with ipMode Proxy and the Service's ports
+      svc.status = {
+        loadBalancer: {
+          ingress: [
+            {
+              ip: result.ip,
+              ipMode: 'Proxy',
+              ports: m.spec.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
+            },
+          ],
+        },
+      };
+      svc.loadBalancerBy = 'cloud-provider-kind';
+      const namespace = m.metadata.namespace;
+      recordEvent(state, {
+        reason: 'EnsuringLoadBalancer',
+        object,
+        namespace,
+        message: 'Ensuring load balancer',
+      });
+      recordEvent(state, {
+        reason: 'EnsuredLoadBalancer',
+        object,
+        namespace,
+        message: 'Ensured load balancer',
+      });
+      continue;
+    }
     svc.status = { loadBalancer: { ingress: [{ ip: result.ip }] } };
     svc.loadBalancerBy = 'metallb';
     recordEvent(state, {
       reason: 'IPAllocated',
-      object: `Service/${m.metadata.name}`,
+      object,
       namespace: m.metadata.namespace,
       message: `Assigned IP ["${result.ip}"]`,
     });
@@ -124,6 +162,8 @@ export function runControllers(cp: ControlPlane): void {
   ensureMasterService(cp);
   syncNodeTaints(cp);
   evictFromDownNodes(cp);
+  // The deployment controller reads pod availability, which the clock may have changed since the last pass.
+  updateReadiness(cp.state);
   syncWorkloads(cp);
   startPendingPods(cp);
   updateReadiness(cp.state);

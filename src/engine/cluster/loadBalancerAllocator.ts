@@ -9,6 +9,12 @@
  *   "Failed to allocate IP for \"ns/name\": no available IPs". With no pool at all it does nothing
  *   ("noConfig": a debug log, no event). It serves only Services without `spec.loadBalancerClass`
  *   (internal/k8s/controllers/service_controller.go filterByLoadBalancerClass).
+ * - cloud-provider-kind, when the scenario declares it (a kubeplay CloudProviderKind document) and has no
+ *   MetalLB pool: one Envoy container per Service on kind's docker network, its address from docker's
+ *   IPAM (the next free one after the nodes and other containers) or `spec.loadBalancerIP`
+ *   (`docker run --ip`), written with `ipMode: Proxy` and the Service's ports
+ *   (pkg/loadbalancer/server.go in https://github.com/kubernetes-sigs/cloud-provider-kind;
+ *   docs/load-balancers.md).
  * - Nothing, otherwise: a bare kind or minikube cluster has no load-balancer controller, so the Service
  *   stays `<pending>` (https://kind.sigs.k8s.io/docs/user/loadbalancer/); its node ports still work.
  *
@@ -17,11 +23,11 @@
  */
 import type { ServiceManifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
-import { formatIp, parseIp, parseRange } from './ipv4.ts';
+import { formatIp, parseCidr, parseIp, parseRange } from './ipv4.ts';
 
 export const METALLB_IPS_ANNOTATION = 'metallb.io/loadBalancerIPs';
 
-export type LoadBalancerImplementation = 'metallb' | 'none';
+export type LoadBalancerImplementation = 'metallb' | 'cloud-provider-kind' | 'none';
 
 export type LoadBalancerIpResult =
   | { ok: true; ip: string }
@@ -35,16 +41,20 @@ function metallbPools(state: ClusterState) {
   return (state.metallb?.pools ?? []).filter((p) => p.metadata.namespace === METALLB_NAMESPACE);
 }
 
+/** MetalLB when a pool is configured (it answers first, from inside the cluster), else cloud-provider-kind when the host runs it. */
 export function loadBalancerImplementation(state: ClusterState): LoadBalancerImplementation {
-  return metallbPools(state).length > 0 ? 'metallb' : 'none';
+  if (metallbPools(state).length > 0) return 'metallb';
+  return state.cloudProviderKind ? 'cloud-provider-kind' : 'none';
 }
 
 /** Why no address came, for `kubectl describe` readers and explanations: who would have given one. */
 export function pendingReason(state: ClusterState, svc: ServiceManifest): string {
   if (svc.spec.loadBalancerClass)
     return `spec.loadBalancerClass is "${svc.spec.loadBalancerClass}" and no controller in this cluster serves that class`;
+  if (loadBalancerImplementation(state) === 'cloud-provider-kind')
+    return 'cloud-provider-kind has no free address on the kind network for it';
   if (loadBalancerImplementation(state) === 'none')
-    return 'this cluster has no load-balancer implementation (no cloud, no MetalLB IPAddressPool), so nothing gives the Service an address';
+    return 'this cluster has no load-balancer implementation (no cloud, no cloud-provider-kind, no MetalLB IPAddressPool), so nothing gives the Service an address';
   return 'MetalLB has no free address for it (see the Service events)';
 }
 
@@ -112,7 +122,10 @@ export function allocateLoadBalancerIp(
   svc: ServiceManifest,
   used: Map<string, string>,
 ): LoadBalancerIpResult {
-  if (loadBalancerImplementation(state) !== 'metallb' || svc.spec.loadBalancerClass) return { ok: false };
+  if (svc.spec.loadBalancerClass) return { ok: false };
+  const implementation = loadBalancerImplementation(state);
+  if (implementation === 'cloud-provider-kind') return cloudProviderKindIp(state, svc, used);
+  if (implementation !== 'metallb') return { ok: false };
   const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
   const fail = (why: string): LoadBalancerIpResult => ({
     ok: false,
@@ -141,4 +154,45 @@ export function allocateLoadBalancerIp(
       }
   }
   return fail('no available IPs');
+}
+
+/**
+ * Docker's IPAM on kind's network for cloud-provider-kind's Envoy container: `spec.loadBalancerIP` when
+ * it is a free address of the network, else the lowest address after the gateway that no node, client
+ * or other load-balancer container holds.
+ */
+function cloudProviderKindIp(
+  state: ClusterState,
+  svc: ServiceManifest,
+  used: Map<string, string>,
+): LoadBalancerIpResult {
+  const net = parseCidr(state.settings.nodeSubnet);
+  if (!net) return { ok: false };
+  const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
+  const taken = new Set([...state.nodes.map((n) => n.ip), ...state.clients.map((c) => c.ip)]);
+  for (const [ip, holder] of used) if (holder !== key) taken.add(ip);
+  const wanted = svc.spec.loadBalancerIP;
+  if (wanted) {
+    const value = parseIp(wanted);
+    if (value === undefined || value <= net.base + 1 || value >= net.base + net.size - 1)
+      return {
+        ok: false,
+        message: `Error syncing load balancer: failed to ensure load balancer: ${wanted} is not an address of the kind network ${state.settings.nodeSubnet}`,
+      };
+    if (taken.has(wanted))
+      return {
+        ok: false,
+        message: `Error syncing load balancer: failed to ensure load balancer: Address already in use: ${wanted}`,
+      };
+    return { ok: true, ip: wanted };
+  }
+  for (let v = net.base + 2; v < net.base + net.size - 1; v++) {
+    const ip = formatIp(v);
+    if (!taken.has(ip)) return { ok: true, ip };
+  }
+  return {
+    ok: false,
+    message:
+      'Error syncing load balancer: failed to ensure load balancer: no free address on the kind network',
+  };
 }

@@ -11,6 +11,7 @@ import { getNamespacePods, getPodCounts, getPodNames } from './controlPlane.ts';
 import { snapshotServiceEnv } from './envVars.ts';
 import { recordEvent } from './events.ts';
 import { allocatePodIp, podIpsOnNode } from './podIpam.ts';
+import { readyAtFor } from './podStartTiming.ts';
 import { hostPortsOf, schedulePod } from './scheduler.ts';
 
 export interface NewPod {
@@ -166,6 +167,8 @@ function startPod(cp: ControlPlane, pod: PodState, node: NodeState): boolean {
     ip = allocated;
   }
   pod.status = { phase: 'Running', podIP: ip, hostIP: node.ip, ready: false };
+  // Ready no sooner than its containers can be (podStartTiming.ts); a loaded scenario settles this away.
+  pod.readyAt = readyAtFor(pod.spec.containers, state.clock);
   const cacheKey = `${pod.metadata.namespace}|${pod.spec.enableServiceLinks}`;
   let env = cp.serviceEnvCache.get(cacheKey);
   if (!env) {

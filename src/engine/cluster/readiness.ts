@@ -10,6 +10,7 @@
  * `kubeplay pod unready POD` forces not ready whatever the probe says; `kubeplay pod ready POD` lifts that
  * (the probe decides again). A `readinessOverride: true` in a state forces ready.
  * A down node's pods stay there, not ready, for 5 minutes; then they are evicted (controllers.ts).
+ * A new pod is not Ready before `readyAt` (containers starting, probe delays: podStartTiming.ts).
  */
 import type { Container, Probe } from '../model/objects.ts';
 import type { ClusterState, NodeState, PodState } from '../model/state.ts';
@@ -45,18 +46,23 @@ export function containerReady(container: Container, pod: PodState): boolean {
   return probePasses(container.readinessProbe, pod.files);
 }
 
-export function computePodReady(pod: PodState, node: NodeState | undefined): boolean {
+export function computePodReady(pod: PodState, node: NodeState | undefined, clock?: number): boolean {
   if (pod.status.phase !== 'Running' || !node || !node.up) return false;
+  // Containers still starting, or the readiness probe has not run yet (podStartTiming.ts).
+  if (clock !== undefined && pod.readyAt !== undefined && clock < pod.readyAt) return false;
   if (pod.readinessOverride !== undefined) return pod.readinessOverride;
   return pod.spec.containers.every((c) => containerReady(c, pod));
 }
 
-/** Recomputes `status.ready` of every pod. */
+/** Recomputes `status.ready` of every pod, noting when it turned Ready (for minReadySeconds). */
 export function updateReadiness(state: ClusterState): void {
   const nodes = new Map(state.nodes.map((n) => [n.name, n]));
   for (const pod of state.pods) {
-    const ready = computePodReady(pod, nodes.get(pod.spec.nodeName));
+    const ready = computePodReady(pod, nodes.get(pod.spec.nodeName), state.clock);
+    if (ready === pod.status.ready) continue;
     // Replace, never edit: states share unchanged sub-objects (sim/copyState.ts).
-    if (ready !== pod.status.ready) pod.status = { ...pod.status, ready };
+    const { readySince: _was, ...rest } = pod.status;
+    void _was;
+    pod.status = ready ? { ...rest, ready, readySince: state.clock } : { ...rest, ready };
   }
 }

@@ -13,7 +13,11 @@ import type { ControlPlane } from './controlPlane.ts';
 import { servicesChanged } from './controlPlane.ts';
 import { locate } from './diagnostics.ts';
 import { recordEvent } from './events.ts';
-import { allocateLoadBalancerIp, usedLoadBalancerIps } from './loadBalancerAllocator.ts';
+import {
+  allocateLoadBalancerIp,
+  loadBalancerImplementation,
+  usedLoadBalancerIps,
+} from './loadBalancerAllocator.ts';
 import { allocateNodePort, checkRequestedNodePort, usedNodePorts } from './nodePortAllocator.ts';
 
 function keyOf(m: { metadata: { namespace: string; name: string } }): string {
@@ -160,8 +164,16 @@ function assignLoadBalancer(cp: ControlPlane, svc: ServiceState, previous: Servi
     // the status is the controller's (or a `kubectl patch --subresource=status`): a spec update keeps it
     svc.status.loadBalancer.ingress = previous?.status.loadBalancer.ingress.map((i) => ({ ...i })) ?? [];
     if (previous?.loadBalancerBy) svc.loadBalancerBy = previous.loadBalancerBy;
+    // cloud-provider-kind reconfigures Envoy and reports the Service's ports as they are now
+    if (previous?.loadBalancerBy === 'cloud-provider-kind')
+      svc.status.loadBalancer.ingress = svc.status.loadBalancer.ingress.map((i) => ({
+        ...i,
+        ports: spec.ports.map((p) => ({ port: p.port, protocol: p.protocol })),
+      }));
     return;
   }
+  // cloud-provider-kind's service controller writes the status in the controllers' pass (controllers.ts)
+  if (loadBalancerImplementation(cp.state) === 'cloud-provider-kind') return;
   const result = allocateLoadBalancerIp(
     cp.state,
     svc.manifest,

@@ -173,14 +173,17 @@ describe('Deployment', () => {
     }
   });
 
-  it('a new template makes a new ReplicaSet and replaces the pods; scale goes through the Deployment', () => {
+  it('a new template makes a new ReplicaSet that rolls the pods over in time; scale goes through the Deployment', () => {
     const sim = simulate(deployment());
-    const next = applyAction(sim, { type: 'apply', yaml: deployment('nginx:1.27') });
-    const rss = next.state.workloads.filter(
-      (w) => w.manifest.kind === 'ReplicaSet' && w.ownerRef?.name === 'web',
-    );
+    const started = applyAction(sim, { type: 'apply', yaml: deployment('nginx:1.27') });
+    const replicaSets = (s: typeof sim) =>
+      s.state.workloads.filter((w) => w.manifest.kind === 'ReplicaSet' && w.ownerRef?.name === 'web');
+    // 2 replicas: maxSurge 25 % rounds up to 1, so one new pod starts beside the two old ones
+    expect(replicaSets(started).map((r) => r.replicas)).toEqual([2, 1]);
+    const next = applyAction(started, { type: 'wait', seconds: 10 });
+    const rss = replicaSets(next);
     expect(rss).toHaveLength(2);
-    expect(rss.map((r) => r.replicas).sort()).toEqual([0, 2]);
+    expect(rss.map((r) => r.replicas)).toEqual([0, 2]);
     expect(podsOf(next, 'web-').every((p) => p.spec.containers[0]?.image === 'nginx:1.27')).toBe(true);
     const scaled = applyAction(next, {
       type: 'scale',

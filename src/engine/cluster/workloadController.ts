@@ -9,13 +9,12 @@
  *   unscheduled first, then Pending, then not-ready, then pods doubled up on a node with more of this
  *   controller's pods, then the newest; remaining ties by name.
  * - Deployment: a ReplicaSet `<name>-<pod-template-hash>` carrying label pod-template-hash, owning the
- *   pods `<name>-<hash>-<5>`. A template change makes a new ReplicaSet that takes all replicas while the
- *   old ones go to 0 at once (as strategy Recreate does; RollingUpdate's surge steps are not simulated).
+ *   pods `<name>-<hash>-<5>`. A template change rolls out through simulated time (deploymentController.ts).
  * - DaemonSet: one pod per node that its nodeSelector matches, cordoned nodes included, skipping tainted
  *   (control-plane with workers) and down nodes for new pods; pods on nodes that no longer qualify are deleted,
  *   except on down nodes (they stay, not ready).
  */
-import type { LabelSelector, WorkloadManifest } from '../model/objects.ts';
+import type { LabelSelector } from '../model/objects.ts';
 import type { PodState, WorkloadState } from '../model/state.ts';
 import type { ControlPlane } from './controlPlane.ts';
 import { getNamespacePods } from './controlPlane.ts';
@@ -25,6 +24,7 @@ import { isEmptySelector } from '../model/labelSelector.ts';
 import { createPod, deletePod, generatePodName } from './podLifecycle.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { nodeRejection } from './scheduler.ts';
+import { ownedReplicaSets, syncDeployment } from './deploymentController.ts';
 
 function refOf(w: WorkloadState): string {
   return `${w.manifest.kind}/${w.manifest.metadata.name}`;
@@ -174,83 +174,16 @@ function syncDaemonSet(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): 
   }
 }
 
-/** The ReplicaSet a Deployment wants for its current template. */
-function replicaSetManifest(d: WorkloadManifest, hash: string, revision: number): WorkloadManifest {
-  const labels = { ...d.template.labels, 'pod-template-hash': hash };
-  return {
-    kind: 'ReplicaSet',
-    apiVersion: 'apps/v1',
-    metadata: {
-      name: `${d.metadata.name}-${hash}`,
-      namespace: d.metadata.namespace,
-      labels,
-      annotations: { 'deployment.kubernetes.io/revision': String(revision) },
-    },
-    replicas: d.replicas,
-    selector: {
-      matchLabels: { ...d.selector.matchLabels, 'pod-template-hash': hash },
-      matchExpressions: d.selector.matchExpressions,
-    },
-    template: { ...d.template, labels },
-  };
-}
-
-function syncDeployment(cp: ControlPlane, d: WorkloadState): void {
-  const { state } = cp;
-  const ns = d.manifest.metadata.namespace;
-  const hash = computePodTemplateHash(d.manifest.template);
-  d.templateHash = hash;
-  const owned = state.workloads.filter(
-    (w) =>
-      w.manifest.kind === 'ReplicaSet' &&
-      w.manifest.metadata.namespace === ns &&
-      w.ownerRef?.kind === 'Deployment' &&
-      w.ownerRef.name === d.manifest.metadata.name,
-  );
-  let current = owned.find((w) => w.templateHash === hash);
-  if (!current) {
-    current = {
-      manifest: replicaSetManifest(d.manifest, hash, owned.length + 1),
-      replicas: 0,
-      createdAt: state.clock,
-      generation: 0,
-      ownerRef: { kind: 'Deployment', name: d.manifest.metadata.name },
-      templateHash: hash,
-    };
-    state.workloads.push(current);
-  }
-  for (const old of owned) {
-    if (old === current || old.replicas === 0) continue;
-    recordEvent(state, {
-      reason: 'ScalingReplicaSet',
-      object: refOf(d),
-      namespace: ns,
-      message: `Scaled down replica set ${old.manifest.metadata.name} to 0 from ${old.replicas}`,
-    });
-    old.replicas = 0;
-    old.manifest = { ...old.manifest, replicas: 0 };
-  }
-  if (current.replicas !== d.replicas) {
-    const verb = d.replicas > current.replicas ? 'up' : 'down';
-    recordEvent(state, {
-      reason: 'ScalingReplicaSet',
-      object: refOf(d),
-      namespace: ns,
-      message: `Scaled ${verb} replica set ${current.manifest.metadata.name} to ${d.replicas} from ${current.replicas}`,
-    });
-    current.replicas = d.replicas;
-    current.manifest = { ...current.manifest, replicas: d.replicas };
-  }
-}
-
 /** Runs every controller once (or one and what it owns): Deployments first (they size their ReplicaSets), then the pod owners. */
 export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
   const { state } = cp;
   const targets = only ? [only] : [...state.workloads];
-  for (const w of targets) if (w.manifest.kind === 'Deployment') syncDeployment(cp, w);
+  const syncReplicaSet = (rs: WorkloadState) =>
+    syncReplicas(cp, rs, getNamespacePods(cp, rs.manifest.metadata.namespace));
+  for (const w of targets) if (w.manifest.kind === 'Deployment') syncDeployment(cp, w, syncReplicaSet);
   const all = only
     ? only.manifest.kind === 'Deployment'
-      ? ownedReplicaSets(cp, only)
+      ? ownedReplicaSets(state, only)
       : [only]
     : [...state.workloads];
   for (const w of all) {
@@ -262,20 +195,10 @@ export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
   }
 }
 
-function ownedReplicaSets(cp: ControlPlane, d: WorkloadState): WorkloadState[] {
-  return cp.state.workloads.filter(
-    (w) =>
-      w.manifest.kind === 'ReplicaSet' &&
-      w.manifest.metadata.namespace === d.manifest.metadata.namespace &&
-      w.ownerRef?.kind === 'Deployment' &&
-      w.ownerRef.name === d.manifest.metadata.name,
-  );
-}
-
 /** Deletes a controller with its pods (foreground cascading, what `kubectl delete` does by default). */
 export function deleteWorkload(cp: ControlPlane, w: WorkloadState): void {
   const { state } = cp;
-  if (w.manifest.kind === 'Deployment') for (const rs of ownedReplicaSets(cp, w)) deleteWorkload(cp, rs);
+  if (w.manifest.kind === 'Deployment') for (const rs of ownedReplicaSets(state, w)) deleteWorkload(cp, rs);
   for (const pod of state.pods.filter((p) => isOwnedBy(p, w))) deletePod(cp, pod);
   state.workloads = state.workloads.filter((x) => x !== w);
 }

@@ -181,6 +181,11 @@ class ActionFolder {
   }
 }
 
+/** cloud-provider-kind runs on the host, not in the cluster: run it, do not apply it (docs/load-balancers.md). */
+function isCloudProviderKind(o: { kind: string; apiVersion: string }): boolean {
+  return o.kind === 'CloudProviderKind' && o.apiVersion.startsWith('kubeplay.dev/');
+}
+
 function isOutsideHost(o: { kind: string; apiVersion: string }): boolean {
   return o.kind === 'OutsideHost' && o.apiVersion.startsWith('kubeplay.dev/');
 }
@@ -240,7 +245,9 @@ export function exportScenario(input: ExportInput): ScenarioExport {
   );
   const nodePieces = all.filter((p) => objectsOf(p.yamlDoc).some((o) => o.kind === 'Node'));
   // kubeplay's OutsideHost stands for the internet (docs/outside-hosts.md): no cluster takes it.
-  const outsidePieces = all.filter((p) => objectsOf(p.yamlDoc).some((o) => isOutsideHost(o)));
+  const outsidePieces = all.filter((p) =>
+    objectsOf(p.yamlDoc).some((o) => isOutsideHost(o) || isCloudProviderKind(o)),
+  );
   const pieces = all.filter(
     (p) => !clusterPieces.includes(p) && !nodePieces.includes(p) && !outsidePieces.includes(p),
   );

@@ -17,6 +17,7 @@ import { l2AdvertisementKind } from './l2Advertisement.ts';
 import { namespaceKind } from './namespace.ts';
 import { networkPolicyKind } from './networkPolicy.ts';
 import { nodeKind } from './node.ts';
+import { cloudProviderKindKind } from './cloudProviderKind.ts';
 import { outsideHostKind } from './outsideHost.ts';
 import { podKind } from './pod.ts';
 import { serviceKind } from './service.ts';
@@ -45,6 +46,7 @@ function kindTable(): KindTable {
     Namespace: namespaceKind,
     Node: nodeKind,
     OutsideHost: outsideHostKind,
+    CloudProviderKind: cloudProviderKindKind,
     Cluster: clusterConfigKind,
     Event: eventKind,
   };

@@ -19,7 +19,14 @@ import { probeText } from './pod.ts';
 import { podLimitDetail } from '../limits.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { WorkloadKind, WorkloadManifest } from '../model/objects.ts';
-import type { ClusterState } from '../model/state.ts';
+import type { ClusterState, WorkloadState } from '../model/state.ts';
+import { deploymentStatus, replicaSetPodCount } from '../cluster/deploymentStatus.ts';
+import { maxUnavailableOf } from '../cluster/rollingUpdate.ts';
+import {
+  DEFAULT_PROGRESS_DEADLINE_SECONDS,
+  DEFAULT_REVISION_HISTORY_LIMIT,
+  strategyOf,
+} from '../model/deploymentStrategy.ts';
 import { buildWorkload } from '../parse/kinds/workload.ts';
 import { invalid } from '../parse/messages.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
@@ -38,7 +45,6 @@ import {
 import { formatLabels } from '../shell/kubectl/labelSelector.ts';
 import {
   hasOwnReplicaSets,
-  listObjects,
   podsOfWorkload,
   replicaSetNameOfDeployment,
   workloadBase,
@@ -250,8 +256,11 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
                 : formatLabelSelector(w.manifest.selector),
           ]
         : [];
-      if (obj.kind === 'Deployment')
-        return [obj.name, `${ready}/${desired}`, String(current), String(ready), age, ...extra];
+      if (obj.kind === 'Deployment') {
+        // printDeployment: READY is readyReplicas/replicas, UP-TO-DATE updatedReplicas, AVAILABLE availableReplicas
+        const st = deploymentStatus(_state, w);
+        return [obj.name, `${st.ready}/${desired}`, String(st.updated), String(st.available), age, ...extra];
+      }
       if (obj.kind === 'DaemonSet')
         return [
           obj.name,
@@ -307,6 +316,9 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
         template,
       };
       if (obj.kind !== 'DaemonSet') spec['replicas'] = w.replicas;
+      if (obj.kind === 'Deployment') Object.assign(spec, deploymentSpecJson(w.manifest));
+      if (m.minReadySeconds !== undefined && m.minReadySeconds > 0)
+        spec['minReadySeconds'] = m.minReadySeconds;
       const status: JsonObject =
         obj.kind === 'DaemonSet'
           ? {
@@ -325,7 +337,18 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
               readyReplicas: ready,
               replicas: obj.pods.length,
             };
-      if (obj.kind === 'Deployment') delete status['fullyLabeledReplicas'];
+      if (obj.kind === 'Deployment') {
+        delete status['fullyLabeledReplicas'];
+        const st = deploymentStatus(_state, w);
+        Object.assign(status, {
+          availableReplicas: st.available,
+          readyReplicas: st.ready,
+          replicas: st.total,
+          updatedReplicas: st.updated,
+          ...(st.unavailable > 0 ? { unavailableReplicas: st.unavailable } : {}),
+        });
+        if (st.available === 0) delete status['availableReplicas'];
+      }
       if (ready === 0) {
         delete status['availableReplicas'];
         delete status['readyReplicas'];
@@ -382,6 +405,44 @@ function applyWorkload(cp: ControlPlane, manifest: WorkloadManifest): Diagnostic
   return [];
 }
 
+/** spec.strategy and the history fields with the API server's defaults, as `kubectl get -o yaml` shows them. */
+function deploymentSpecJson(m: WorkloadManifest): JsonObject {
+  const strategy = strategyOf(m);
+  return {
+    progressDeadlineSeconds: DEFAULT_PROGRESS_DEADLINE_SECONDS,
+    revisionHistoryLimit: m.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT,
+    strategy:
+      strategy.type === 'Recreate'
+        ? { type: 'Recreate' }
+        : {
+            rollingUpdate: { maxSurge: strategy.maxSurge, maxUnavailable: strategy.maxUnavailable },
+            type: 'RollingUpdate',
+          },
+  };
+}
+
+/**
+ * Conditions, OldReplicaSets and NewReplicaSet as describeDeployment prints them
+ * (staging/src/k8s.io/kubectl/pkg/describe/describe.go: `name (current/desired replicas created)`;
+ * old ones only while they still want pods). Progressing says NewReplicaSetAvailable once the rollout
+ * completed and ReplicaSetUpdated while it runs (pkg/controller/deployment/util/deployment_util.go).
+ */
+function describeRollout(lines: string[], state: ClusterState, w: WorkloadState): void {
+  const st = deploymentStatus(state, w);
+  const minAvailable = w.replicas - maxUnavailableOf(w.manifest, w.replicas);
+  const available = st.available >= minAvailable;
+  lines.push('Conditions:', `${L1}Type\tStatus\tReason`, `${L1}----\t------\t------`);
+  lines.push(
+    `${L1}Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`,
+  );
+  lines.push(`${L1}Progressing \tTrue\t${st.complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated'}`);
+  const created = (rs: WorkloadState) =>
+    `${rs.manifest.metadata.name} (${replicaSetPodCount(state, rs)}/${rs.replicas} replicas created)`;
+  const old = st.oldReplicaSets.filter((rs) => rs.replicas > 0);
+  lines.push(`OldReplicaSets:\t${old.length > 0 ? old.map(created).join(', ') : '<none>'}`);
+  lines.push(`NewReplicaSet:\t${st.newReplicaSet ? created(st.newReplicaSet) : '<none>'}`);
+}
+
 function describeWorkload(
   obj: Extract<ListedObject, { kind: 'Deployment' | 'ReplicationController' | 'ReplicaSet' | 'DaemonSet' }>,
   state: ClusterState,
@@ -399,18 +460,20 @@ function describeWorkload(
   const podsStatus = `Pods Status:\t${running} Running / ${waiting} Waiting / 0 Succeeded / 0 Failed`;
   if (obj.kind === 'Deployment') {
     // describeDeployment: CreationTimestamp, Labels, Annotations, then Selector and Replicas
+    const st = deploymentStatus(state, w);
     lines.push(`CreationTimestamp:\t${describeTime(obj.createdAt)}`);
     multiline(lines, 'Labels', obj.labels);
     multiline(lines, 'Annotations', obj.annotations);
     lines.push(`Selector:\t${selector}`);
     lines.push(
-      `Replicas:\t${w.replicas} desired | ${obj.pods.length} updated | ${obj.pods.length} total | ${ready} available | ${obj.pods.length - ready} unavailable`,
+      `Replicas:\t${w.replicas} desired | ${st.updated} updated | ${st.total} total | ${st.available} available | ${st.unavailable} unavailable`,
     );
-    lines.push(
-      'StrategyType:\tRollingUpdate',
-      'MinReadySeconds:\t0',
-      'RollingUpdateStrategy:\t25% max unavailable, 25% max surge',
-    );
+    const strategy = strategyOf(m);
+    lines.push(`StrategyType:\t${strategy.type}`, `MinReadySeconds:\t${m.minReadySeconds ?? 0}`);
+    if (strategy.type === 'RollingUpdate')
+      lines.push(
+        `RollingUpdateStrategy:\t${String(strategy.maxUnavailable)} max unavailable, ${String(strategy.maxSurge)} max surge`,
+      );
   } else if (obj.kind === 'DaemonSet') {
     lines.push(`Selector:\t${selector}`, `Node-Selector:\t${formatLabels(m.template.spec.nodeSelector)}`);
     multiline(lines, 'Labels', obj.labels);
@@ -448,26 +511,7 @@ function describeWorkload(
     `${L1}Node-Selectors:\t${formatLabels(m.template.spec.nodeSelector)}`,
     `${L1}Tolerations:\t<none>`,
   );
-  if (obj.kind === 'Deployment') {
-    const available = ready >= w.replicas;
-    lines.push('Conditions:', `${L1}Type\tStatus\tReason`, `${L1}----\t------\t------`);
-    lines.push(
-      `${L1}Available \t${available ? 'True' : 'False'}\t${available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable'}`,
-    );
-    lines.push(`${L1}Progressing \tTrue\tNewReplicaSetAvailable`);
-    const newRs = listObjects(state, 'ReplicaSet').find(
-      (r) =>
-        r.kind === 'ReplicaSet' &&
-        (r.workload === w ||
-          (r.workload.ownerRef?.kind === 'Deployment' &&
-            r.workload.ownerRef.name === obj.name &&
-            r.namespace === obj.namespace)),
-    );
-    lines.push('OldReplicaSets:\t<none>');
-    lines.push(
-      `NewReplicaSet:\t${newRs ? `${newRs.name} (${obj.pods.length}/${w.replicas} replicas created)` : '<none>'}`,
-    );
-  }
+  if (obj.kind === 'Deployment') describeRollout(lines, state, w);
   events(lines, state, obj.kind, obj.namespace, obj.name);
   return lines;
 }

@@ -38,11 +38,19 @@ export interface EnvVar {
   value: string;
 }
 
+/** When kubelet probes (only the fields written; defaults 0 and 10 s, core/v1 Probe). */
+export interface ProbeTiming {
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+}
+
 /** Only what decides readiness in the simulation. */
-export type Probe =
+export type Probe = (
   | { kind: 'exec'; command: string[] }
   | { kind: 'httpGet'; port: number | string; path: string }
-  | { kind: 'tcpSocket'; port: number | string };
+  | { kind: 'tcpSocket'; port: number | string }
+) &
+  ProbeTiming;
 
 export interface Container {
   name: string;
@@ -84,6 +92,19 @@ export interface PodManifest {
 
 export type WorkloadKind = 'ReplicationController' | 'ReplicaSet' | 'Deployment' | 'DaemonSet';
 
+/** An int or a percentage (`25%`), as intstr.IntOrString. */
+export type IntOrPercent = number | string;
+
+/**
+ * A Deployment's spec.strategy (apps/v1 DeploymentStrategy). Absent fields take the API server's
+ * defaults: RollingUpdate with maxSurge and maxUnavailable 25 % (cluster/rollingUpdate.ts).
+ */
+export interface DeploymentStrategy {
+  type: 'RollingUpdate' | 'Recreate';
+  maxSurge?: IntOrPercent;
+  maxUnavailable?: IntOrPercent;
+}
+
 export interface WorkloadManifest {
   kind: WorkloadKind;
   apiVersion: string;
@@ -93,6 +114,12 @@ export interface WorkloadManifest {
   /** ReplicationController's map selector is held as matchLabels; it defaults to the template labels. */
   selector: LabelSelector;
   template: PodTemplate;
+  /** Deployment only, when written (defaults in cluster/rollingUpdate.ts). */
+  strategy?: DeploymentStrategy;
+  /** Deployment/ReplicaSet: seconds a pod must be Ready before it counts as available (default 0). */
+  minReadySeconds?: number;
+  /** Deployment: old ReplicaSets kept for `kubectl rollout undo` (default 10). */
+  revisionHistoryLimit?: number;
   source?: SourceRef;
 }
 
@@ -354,6 +381,19 @@ export type Manifest =
   | L2AdvertisementManifest
   | NetworkPolicyManifest
   | ClusterConfigManifest
-  | OutsideHostManifest;
+  | OutsideHostManifest
+  | CloudProviderKindManifest;
+
+/**
+ * kubeplay's own kind (kubeplay.dev/v1alpha1 CloudProviderKind, docs/load-balancers.md): the scenario's
+ * host runs cloud-provider-kind, which gives LoadBalancer Services an Envoy container on kind's network.
+ * Like OutsideHost it stands for something outside the cluster that no Kubernetes object declares.
+ */
+export interface CloudProviderKindManifest {
+  kind: 'CloudProviderKind';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  source?: SourceRef;
+}
 
 export type ManifestKind = Manifest['kind'];

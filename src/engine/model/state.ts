@@ -63,7 +63,18 @@ export interface PodState {
     hostIP: string;
     /** What kubelet reports: containers ready per readiness probe, and node up. */
     ready: boolean;
+    /**
+     * Simulation time the Ready condition last turned true (its lastTransitionTime), for minReadySeconds;
+     * absent on a pod that was Ready when the scenario loaded (ready since long ago).
+     */
+    readySince?: number;
   };
+  /**
+   * Simulation time before which kubelet does not report the pod Ready: its containers start the second
+   * after it is created and a readiness probe first counts after initialDelaySeconds
+   * (cluster/podStartTiming.ts). Absent: no wait (the pods of a freshly loaded scenario).
+   */
+  readyAt?: number;
   /** `kubeplay pod unready|ready POD` overrides what the probe says. */
   readinessOverride?: boolean;
   /** The service links snapshot kubelet took when the pod's containers started. */
@@ -89,10 +100,22 @@ export interface WorkloadState {
 
 export interface ServiceState {
   manifest: ServiceManifest; // spec with clusterIP and nodePorts filled in by the allocators
-  status: { loadBalancer: { ingress: { ip?: string; hostname?: string }[] } };
+  status: { loadBalancer: { ingress: LoadBalancerIngress[] } };
   createdAt: number;
-  /** 'metallb' when MetalLB wrote the status (it takes the address back when no pool holds it any more). */
-  loadBalancerBy?: 'metallb';
+  /**
+   * 'metallb' when MetalLB wrote the status (it takes the address back when no pool holds it any more);
+   * 'cloud-provider-kind' when its Envoy container holds the address (routing goes through it).
+   */
+  loadBalancerBy?: 'metallb' | 'cloud-provider-kind';
+}
+
+/** One status.loadBalancer.ingress entry; ipMode and ports only when the implementation writes them. */
+export interface LoadBalancerIngress {
+  ip?: string;
+  hostname?: string;
+  /** cloud-provider-kind writes Proxy: the address is a proxy, kube-proxy must not short-circuit it. */
+  ipMode?: 'VIP' | 'Proxy';
+  ports?: { port: number; protocol: string }[];
 }
 
 export interface EndpointsState {
@@ -177,6 +200,8 @@ export interface ClusterState {
   ingressClasses: IngressClassState[];
   /** MetalLB's configuration objects, when the scenario installs MetalLB (cluster/loadBalancerAllocator.ts). */
   metallb?: { pools: IpAddressPoolManifest[]; l2: L2AdvertisementManifest[] };
+  /** true when the scenario declares cloud-provider-kind (a CloudProviderKind document, docs/load-balancers.md). */
+  cloudProviderKind?: boolean;
   /** Absent in states made before NetworkPolicy was simulated: read as none. */
   networkPolicies?: NetworkPolicyState[];
   clients: ClientState[];

@@ -160,7 +160,8 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
     const refusal = sourceRangeRefusal(lbService, flow.srcIp);
     if (refusal)
       return drop(ctx, flow, outside ? loadBalancerId(lbService) : graphIdOfNode(here.name), refusal);
-    if (!outside) {
+    const proxied = lbService.loadBalancerBy === 'cloud-provider-kind';
+    if (!outside && !proxied) {
       // kube-proxy also has rules for the LB IP, so traffic from inside never leaves the node.
       if (!port) return noSuchServicePort(ctx, flow, lbService, here, 'load-balancer IP');
       return proxyExternal(ctx, flow, lbService, port, here);
@@ -175,12 +176,21 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
       );
     const picked = balanceToNode(ctx, flow, lbService);
     if (!picked)
-      return drop(ctx, flow, lbId, `every node behind the load balancer of ${serviceKey(lbService)} is down`);
+      return drop(
+        ctx,
+        flow,
+        lbId,
+        proxied
+          ? `cloud-provider-kind's Envoy for ${serviceKey(lbService)} has no healthy node to send to (nodes labelled node.kubernetes.io/exclude-from-external-load-balancers, as kind's control-plane is, are not backends)`
+          : `every node behind the load balancer of ${serviceKey(lbService)} is down`,
+      );
     const { node } = picked;
     if (port.nodePort !== undefined) {
       flow.dstIp = node.ip;
       flow.dstPort = port.nodePort;
     }
+    // ipMode Proxy: Envoy opens its own connection to the node, so the node sees Envoy's address
+    if (proxied) flow.srcIp = dst;
     ctx.hop(
       lbId,
       'balance',

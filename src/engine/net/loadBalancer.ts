@@ -1,5 +1,5 @@
 /**
- * The external load balancer of a LoadBalancer Service (cloud LB, MetalLB or cloud-provider-kind):
+ * The external load balancer of a LoadBalancer Service (cloud LB, MetalLB; cloud-provider-kind's Envoy below):
  * it spreads connections round robin over the nodes in rotation and hands them to the node port
  * (docs/kubernetes-facts.md#traffic-policy, #loadbalancer). Nodes that are down are out; control-plane nodes carry kubeadm's
  * `node.kubernetes.io/exclude-from-external-load-balancers` label and are out too (when workers
@@ -48,11 +48,46 @@ export function hasLocalEndpoint(ctx: RouteContext, service: ServiceState, node:
   );
 }
 
+/**
+ * cloud-provider-kind's Envoy (pkg/loadbalancer/proxy.go in
+ * https://github.com/kubernetes-sigs/cloud-provider-kind, docs/load-balancers.md): every node that is up
+ * and not labelled exclude-from-external-load-balancers is a backend at the node port, with no fallback to
+ * the excluded control-plane; health checks on kube-proxy's 10256 (or healthCheckNodePort for
+ * externalTrafficPolicy Local) keep the others out, and with `healthy_panic_threshold: 0` no healthy node
+ * means no upstream at all. The pick is Envoy's RANDOM policy.
+ */
+function balanceThroughEnvoy(ctx: RouteContext, service: ServiceState): BalanceResult | undefined {
+  const { namespace, name } = service.manifest.metadata;
+  let pool = ctx.state.nodes.filter((n) => n.up && !(EXCLUDE_LABEL in n.labels));
+  let health = '';
+  if (service.manifest.spec.externalTrafficPolicy === 'Local') {
+    const failing = pool.filter((n) => !hasLocalEndpoint(ctx, service, n)).map((n) => n.name);
+    pool = pool.filter((n) => hasLocalEndpoint(ctx, service, n));
+    if (failing.length > 0 && pool.length > 0)
+      health = `; ${failing.join(', ')} ${failing.length === 1 ? 'fails' : 'fail'} the health check on port ${service.manifest.spec.healthCheckNodePort ?? 'healthCheckNodePort'} (no local endpoint)`;
+  }
+  if (pool.length === 0) return undefined;
+  const position = ctx.randomPosition('nftables', pool.length);
+  const node = pool[position]!;
+  return {
+    node,
+    note: `cloud-provider-kind's Envoy container picked ${node.name} at random (${pool.length} healthy ${pool.length === 1 ? 'node' : 'nodes'})${health}, connecting from its own address`,
+    facts: {
+      service: `${namespace}/${name}`,
+      pick: pool.length === 1 ? 'only' : 'random',
+      chosen: node.name,
+      of: pool.length,
+      index: position + 1,
+    },
+  };
+}
+
 export function balanceToNode(
   ctx: RouteContext,
   flow: Flow,
   service: ServiceState,
 ): BalanceResult | undefined {
+  if (service.loadBalancerBy === 'cloud-provider-kind') return balanceThroughEnvoy(ctx, service);
   const { namespace, name } = service.manifest.metadata;
   const nodes = inRotation(ctx);
   if (nodes.length === 0) return undefined;

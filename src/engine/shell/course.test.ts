@@ -184,8 +184,9 @@ describe('the course, typed into the terminal', () => {
 
   it('describes the Service with its endpoints', () => {
     const out = t.run('kubectl describe svc kubia').output;
+    // Endpoints lists Ready pods; one the course just replaced is still starting
     const ips = t.sim.state.pods
-      .filter((p) => p.metadata.labels['app'] === 'kubia')
+      .filter((p) => p.metadata.labels['app'] === 'kubia' && p.status.ready)
       .map((p) => p.status.podIP)
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     expect(out).toContain('Selector:                 app=kubia\n');

@@ -31,6 +31,7 @@ import { applyManifest } from '../cluster/apiServer.ts';
 import { closeControlPlane, openControlPlane } from '../cluster/controlPlane.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { runControllers } from '../cluster/controllers.ts';
+import { advanceClock } from '../cluster/timedChanges.ts';
 import { deleteObject } from '../cluster/deleteObject.ts';
 import type { ObjectKindName } from '../model/actions.ts';
 import { copyStateForWrite } from './copyState.ts';
@@ -65,6 +66,7 @@ const SIMULATED_KINDS: ReadonlySet<string> = new Set([
   'IPAddressPool',
   'L2Advertisement',
   'OutsideHost',
+  'CloudProviderKind',
 ]);
 
 /** A syntax error (or a reader limit): the text names nothing reliably, so nothing of it is applied. */
@@ -136,9 +138,14 @@ function staleSimulation(
   });
 }
 
-/** The world the cluster lives in: its nodes, and the servers outside it (an edit rebuilds from scratch). */
+/**
+ * The world the cluster lives in: its nodes, the servers outside it and the load balancer the host runs
+ * (an edit rebuilds from scratch).
+ */
 function isTopology(m: Manifest): boolean {
-  return m.kind === 'Cluster' || m.kind === 'Node' || m.kind === 'OutsideHost';
+  return (
+    m.kind === 'Cluster' || m.kind === 'Node' || m.kind === 'OutsideHost' || m.kind === 'CloudProviderKind'
+  );
 }
 
 function topologyKey(manifests: Manifest[]): string {
@@ -240,7 +247,8 @@ function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>)
     if (
       wanted.has(record.key) ||
       record.manifest.kind === 'Cluster' ||
-      record.manifest.kind === 'OutsideHost'
+      record.manifest.kind === 'OutsideHost' ||
+      record.manifest.kind === 'CloudProviderKind'
     )
       continue;
     const id = identityOfManifest(record.manifest);
@@ -261,8 +269,8 @@ function editFiles(previous: Simulation, files: SourceFile[], options: Simulatio
   const fileNames = new Set(previous.fileOrder ?? []);
   const state = copyStateForWrite(previous.state);
   state.diagnostics = state.diagnostics.filter((d) => !fileNames.has(d.file));
-  state.clock += 1;
   const cp = openControlPlane(state);
+  advanceClock(cp, state.clock + 1, runControllers);
   const wanted = new Set(plan.effective.map((m) => objectKey(identityOfManifest(m))));
   prune(cp, previous.applied ?? [], wanted);
 

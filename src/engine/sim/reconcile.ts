@@ -71,6 +71,22 @@ export function reconcile(manifests: Manifest[], seed: number, onApplied?: Appli
     state.diagnostics.push(...answer);
     onApplied?.(manifest, answer);
   }
-  runControllers(cp);
+  settleLoadedCluster(cp);
   return closeControlPlane(cp);
+}
+
+/**
+ * A scenario loads as a cluster whose objects were applied a while ago: its pods have started and been
+ * Ready for long (no start delay, no minReadySeconds wait), so nothing is mid-rollout at load. What
+ * happens afterwards (actions, edits) takes simulated time (cluster/podStartTiming.ts).
+ */
+function settleLoadedCluster(cp: ReturnType<typeof openControlPlane>): void {
+  for (const pod of cp.state.pods) delete pod.readyAt;
+  runControllers(cp);
+  for (const pod of cp.state.pods) {
+    if (pod.status.readySince === undefined) continue;
+    const { readySince: _since, ...status } = pod.status;
+    void _since;
+    pod.status = status;
+  }
 }

@@ -87,7 +87,10 @@ describe('restoring allocations on reload', () => {
     const { live, text } = liveSession();
     const reloaded = build(text, live.actions, recordAllocations(live.state));
     const ep = reloaded.state.endpoints.find((e) => e.metadata.name === 'kubia');
-    const epIps = ep?.subsets.flatMap((s) => s.addresses.map((a) => a.ip)).sort();
+    // the replacement of the deleted pod is still starting (not Ready): it is listed as notReady
+    const epIps = ep?.subsets
+      .flatMap((s) => [...s.addresses, ...(s.notReadyAddresses ?? [])].map((a) => a.ip))
+      .sort();
     const podIps = reloaded.state.pods
       .filter((p) => p.ownerRef?.name === 'kubia')
       .map((p) => p.status.podIP)

@@ -13,6 +13,7 @@ import { podLimitDetail } from '../limits.ts';
 import { invalid } from '../parse/messages.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { runControllers } from '../cluster/controllers.ts';
+import { advanceClock } from '../cluster/timedChanges.ts';
 import { deleteObject, notFoundMessage } from '../cluster/deleteObject.ts';
 import { formatIp, parseCidr, parseIp } from '../cluster/ipv4.ts';
 import { findNode, findPod } from '../cluster/lookup.ts';
@@ -43,7 +44,8 @@ export function runAction(
 ): Diagnostic[] {
   const { state } = cp;
   const out: Diagnostic[] = [];
-  state.clock += action.type === 'wait' ? count(action.seconds) : 1;
+  // Time passes to the action's second, the cluster taking each timed step on the way (a rollout).
+  advanceClock(cp, state.clock + (action.type === 'wait' ? count(action.seconds) : 1), runControllers);
   switch (action.type) {
     case 'apply':
       for (const m of manifests) {

@@ -8,6 +8,7 @@ import type {
   PodSpec,
   PodTemplate,
   Probe,
+  ProbeTiming,
   Protocol,
 } from '../../model/objects.ts';
 import {
@@ -54,15 +55,36 @@ function buildEnv(raw: PlainMap): EnvVar[] {
   return env;
 }
 
+/**
+ * initialDelaySeconds and periodSeconds, only when they differ from the defaults (0 and 10): a template
+ * read back from `kubectl get -o yaml` (which prints the defaults) hashes as the one written.
+ */
+function buildProbeTiming(raw: PlainMap): ProbeTiming {
+  const delay = getNumber(raw, 'initialDelaySeconds');
+  const period = getNumber(raw, 'periodSeconds');
+  const initialDelaySeconds = delay === 0 ? undefined : delay;
+  const periodSeconds = period === 10 ? undefined : period;
+  return {
+    ...(initialDelaySeconds !== undefined ? { initialDelaySeconds } : {}),
+    ...(periodSeconds !== undefined ? { periodSeconds } : {}),
+  };
+}
+
 function buildProbe(raw: PlainMap | undefined): Probe | undefined {
   if (!raw) return undefined;
+  const timing = buildProbeTiming(raw);
   const exec = getMap(raw, 'exec');
-  if (exec) return { kind: 'exec', command: getStringArray(exec, 'command') };
+  if (exec) return { kind: 'exec', command: getStringArray(exec, 'command'), ...timing };
   const http = getMap(raw, 'httpGet');
   if (http)
-    return { kind: 'httpGet', port: getIntOrString(http, 'port') ?? 0, path: getString(http, 'path') || '/' };
+    return {
+      kind: 'httpGet',
+      port: getIntOrString(http, 'port') ?? 0,
+      path: getString(http, 'path') || '/',
+      ...timing,
+    };
   const tcp = getMap(raw, 'tcpSocket');
-  if (tcp) return { kind: 'tcpSocket', port: getIntOrString(tcp, 'port') ?? 0 };
+  if (tcp) return { kind: 'tcpSocket', port: getIntOrString(tcp, 'port') ?? 0, ...timing };
   return undefined;
 }
 

@@ -11,6 +11,7 @@ import type {
 } from '../../model/objects.ts';
 import {
   getArray,
+  getIntOrString,
   getMap,
   getNumber,
   getString,
@@ -75,5 +76,29 @@ export function buildWorkload(raw: PlainMap, kind: WorkloadKind, apiVersion: str
     replicas: getNumber(spec, 'replicas') ?? 1,
     selector,
     template,
+    ...(kind === 'Deployment' ? deploymentFields(spec) : {}),
   };
+}
+
+/** spec.strategy, minReadySeconds and revisionHistoryLimit, only when written (defaults: rollingUpdate.ts). */
+function deploymentFields(
+  spec: PlainMap | undefined,
+): Pick<WorkloadManifest, 'strategy' | 'minReadySeconds' | 'revisionHistoryLimit'> {
+  const out: Pick<WorkloadManifest, 'strategy' | 'minReadySeconds' | 'revisionHistoryLimit'> = {};
+  const strategy = getMap(spec, 'strategy');
+  if (strategy) {
+    const rolling = getMap(strategy, 'rollingUpdate');
+    const maxSurge = getIntOrString(rolling, 'maxSurge');
+    const maxUnavailable = getIntOrString(rolling, 'maxUnavailable');
+    out.strategy = {
+      type: getString(strategy, 'type') === 'Recreate' ? 'Recreate' : 'RollingUpdate',
+      ...(maxSurge !== undefined ? { maxSurge } : {}),
+      ...(maxUnavailable !== undefined ? { maxUnavailable } : {}),
+    };
+  }
+  const minReadySeconds = getNumber(spec, 'minReadySeconds');
+  if (minReadySeconds !== undefined) out.minReadySeconds = minReadySeconds;
+  const revisionHistoryLimit = getNumber(spec, 'revisionHistoryLimit');
+  if (revisionHistoryLimit !== undefined) out.revisionHistoryLimit = revisionHistoryLimit;
+  return out;
 }

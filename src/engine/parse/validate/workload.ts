@@ -14,6 +14,7 @@ import { selectorDefaultsFromTemplate } from '../kinds/workload.ts';
 import { checkMetadataCount, validateLabels } from './meta.ts';
 import { MAX_PODS, podLimitDetail } from '../../limits.ts';
 import { validatePodSpec } from './pod.ts';
+import { validateDeploymentStrategy } from './deploymentStrategy.ts';
 
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
@@ -92,6 +93,7 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
       'workload-selector-mismatch',
     );
   }
+  validateDeploymentStrategy(ctx, w, spec);
   if (w.kind !== 'ReplicationController')
     validateLabels(ctx, w.selector.matchLabels, 'spec.selector.matchLabels');
   else validateLabels(ctx, w.selector.matchLabels, 'spec.selector');

@@ -103,7 +103,8 @@ export function containerJson(c: Container): JsonObject {
     out['readinessProbe'] = {
       ...handler,
       failureThreshold: 3,
-      periodSeconds: 10,
+      ...(p.initialDelaySeconds !== undefined ? { initialDelaySeconds: p.initialDelaySeconds } : {}),
+      periodSeconds: p.periodSeconds ?? 10,
       successThreshold: 1,
       timeoutSeconds: 1,
     };
@@ -115,9 +116,23 @@ export function containerJson(c: Container): JsonObject {
  * status.loadBalancer; for a Service the API server defaults `ipMode: VIP` on an IP entry (LoadBalancerIPMode,
  * on by default since 1.30). Ingress status has no ipMode.
  */
-export function lbStatus(ingress: { ip?: string; hostname?: string }[], withIpMode = false): JsonObject {
+export function lbStatus(
+  ingress: {
+    ip?: string;
+    hostname?: string;
+    ipMode?: string;
+    ports?: { port: number; protocol: string }[];
+  }[],
+  withIpMode = false,
+): JsonObject {
+  // cloud-provider-kind writes ipMode Proxy and the ports itself (docs/load-balancers.md)
   const entries = ingress.map(
-    (i) => ({ ...i, ...(withIpMode && i.ip ? { ipMode: 'VIP' } : {}) }) as JsonObject,
+    (i) =>
+      ({
+        ...i,
+        ...(withIpMode && i.ip ? { ipMode: i.ipMode ?? 'VIP' } : {}),
+        ...(i.ports ? { ports: i.ports.map((p) => ({ ...p })) } : {}),
+      }) as JsonObject,
   );
   return { loadBalancer: entries.length ? { ingress: entries } : {} };
 }

@@ -13,8 +13,10 @@ Basic Commands (Intermediate):
   explain         Get documentation for a resource
   get             Display one or many resources
   delete          Delete resources by file names, stdin, resources and names, or by resources and label selector
+  set             Set specific features on objects
 
 Deploy Commands:
+  rollout         Manage the rollout of a resource
   scale           Set a new size for a deployment, replica set, or replication controller
 
 Cluster Management Commands:
@@ -182,6 +184,36 @@ Examples:
 
 Usage:
   kubectl scale [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]
+`,
+  rollout: `Manage the rollout of one or many resources.
+
+Available Commands:
+  history       View rollout history
+  restart       Restart a resource
+  status        Show the status of the rollout
+  undo          Undo a previous rollout
+
+Examples:
+  # Roll back to the previous deployment
+  kubectl rollout undo deployment/abc
+
+  # Check the rollout status of a deployment
+  kubectl rollout status deployment/abc
+
+Usage:
+  kubectl rollout SUBCOMMAND [options]
+`,
+  set: `Configure application resources.
+
+Available Commands:
+  image         Update the image of a pod template
+
+Examples:
+  # Set a deployment's nginx container image to 'nginx:1.9.1'
+  kubectl set image deployment/nginx nginx=nginx:1.9.1
+
+Usage:
+  kubectl set SUBCOMMAND [options]
 `,
   label: `Update the labels on a resource.
 

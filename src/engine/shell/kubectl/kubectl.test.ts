@@ -100,7 +100,8 @@ describe('kubectl verbs that change the cluster', () => {
     ]);
     const out = r.steps.map((s) => s.output);
     expect(out[0]).toBe('replicationcontroller/kubia scaled\n');
-    expect(out[1]).toMatch(/^NAME +DESIRED +CURRENT +READY +AGE\nkubia +5 +5 +5 +\d+s\n$/);
+    // the two new pods' containers start the next second (podStartTiming.ts): not Ready yet
+    expect(out[1]).toMatch(/^NAME +DESIRED +CURRENT +READY +AGE\nkubia +5 +5 +3 +\d+s\n$/);
     expect(out[2]).toBe('error: required flag(s) "replicas" not set\n');
     expect(out[3]).toBe('service/kubia labeled\n');
     expect(out[4]).toBe("error: 'team' already has a value (web), and --overwrite is false\n");

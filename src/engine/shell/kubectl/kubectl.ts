@@ -28,6 +28,8 @@ import {
   runScale,
 } from './mutate.ts';
 import { PATCH_FLAGS, runPatch } from './patchCommand.ts';
+import { ROLLOUT_FLAGS, runRollout } from './rollout.ts';
+import { SET_FLAGS, runSet } from './setImage.ts';
 import { isPodReady, NODE_INFO } from './printers.ts';
 import { resourceTypes } from './resources.ts';
 import { getImageTools, imageHasTool } from '../tools/images.ts';
@@ -39,8 +41,6 @@ const NOT_SIMULATED = [
   'attach',
   'edit',
   'replace',
-  'rollout',
-  'set',
   'top',
   'cp',
   'auth',
@@ -99,6 +99,8 @@ export const KUBECTL_COMMANDS: Record<string, FlagSpec[]> = {
   label: LABEL_FLAGS,
   annotate: LABEL_FLAGS,
   patch: PATCH_FLAGS,
+  rollout: ROLLOUT_FLAGS,
+  set: SET_FLAGS,
   'cluster-info': [],
   version: [
     { name: 'client', value: false },
@@ -177,6 +179,10 @@ export function kubectlCommand(
       return runLabel(ctx, parsed, verb);
     case 'patch':
       return runPatch(ctx, parsed);
+    case 'rollout':
+      return runRollout(ctx, parsed);
+    case 'set':
+      return runSet(ctx, parsed);
     case 'cluster-info':
       return {
         stdout:

@@ -76,7 +76,7 @@ function patched(
 }
 
 /** What a `kubectl apply` of the patched object needs: what the user may write, not the server's fields. */
-function writableText(obj: JsonMap): string {
+export function writableText(obj: JsonMap): string {
   const meta = isMap(obj['metadata']) ? obj['metadata'] : {};
   const kept: JsonMap = {};
   for (const key of ['name', 'namespace', 'labels', 'annotations'])

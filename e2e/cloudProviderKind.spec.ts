@@ -1,0 +1,52 @@
+/**
+ * cloud-provider-kind as the load balancer (docs/load-balancers.md#cloud-provider-kind), on the
+ * production build at 1366x768: the LoadBalancer scenario with its MetalLB documents replaced, in the
+ * editor, by a CloudProviderKind document gives each LoadBalancer Service an address on kind's network
+ * (after the four nodes 172.18.0.2-5) with ipMode Proxy, and `curl` to it answers through Envoy.
+ */
+import { test, expect } from './fixtures.ts';
+import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
+import { TerminalPanel } from './pages/TerminalPanel.ts';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('a CloudProviderKind document gives LoadBalancer Services Envoy addresses on the kind network', async ({
+  playground,
+  page,
+  consoleErrors,
+  offHostRequests,
+}) => {
+  await playground.open();
+  await page.getByTestId('scenario-picker').selectOption('loadbalancer');
+  const lbCard = page.locator('[data-graph-id="lb/default/kubia-loadbalancer"]');
+  await expect(lbCard).toBeVisible({ timeout: FIRST_GRAPH_MS });
+  await expect(lbCard).toContainText('172.18.255.');
+
+  // Replace the MetalLB documents (from the separator before their comment to the end of the file).
+  const separator =
+    (await playground.lineNumberOf(
+      "# No cloud here, so MetalLB gives LoadBalancer Services their addresses: a pool on kind's docker",
+    )) - 1;
+  await playground.goToLine(separator);
+  await page.keyboard.press('Control+Shift+End');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('---\napiVersion: kubeplay.dev/v1alpha1\nkind: CloudProviderKind\n');
+  await page.keyboard.type('metadata: {name: cloud-provider-kind');
+  await expect.poll(async () => (await playground.call('yaml')).includes('IPAddressPool')).toBe(false);
+  await expect(lbCard).toContainText('172.18.0.6', { timeout: FIRST_GRAPH_MS });
+
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  expect(await terminal.run('kubectl get svc kubia-loadbalancer')).toMatch(
+    /kubia-loadbalancer +LoadBalancer +[\d.]+ +172\.18\.0\.6 +80:\d+\/TCP/,
+  );
+  // the JSON wraps on the screen: join its rows
+  const status = await terminal.run('kubectl get svc kubia-loadbalancer -o jsonpath={.status}');
+  expect(status.replace(/\n/g, '')).toContain(
+    '"ingress":[{"ip":"172.18.0.6","ipMode":"Proxy","ports":[{"port":80,"protocol":"TCP"}]}]',
+  );
+  expect(await terminal.run('curl -s http://172.18.0.6')).toMatch(/kubia/i);
+  await playground.screenshot('cloud-provider-kind');
+  expect(consoleErrors).toEqual([]);
+  expect(offHostRequests).toEqual([]);
+});
