@@ -84,7 +84,7 @@ function restorePodAddresses(state: ClusterState, ledger: AllocationLedger): Map
     // Readiness is kubelet's on the node the pod now runs on, not what the replay's node said: a pod the
     // replay put on a node that is down was not ready there, and is ready (probe permitting) back on its
     // own, healthy node; the Endpoints synced below follow (docs/editing.md).
-    const ready = computePodReady(next, node);
+    const ready = computePodReady(next, node, state.clock);
     return ready === next.status.ready ? next : { ...next, status: { ...next.status, ready } };
   });
   return moves;
