@@ -6,6 +6,7 @@
 import type { ObjectKindName } from '../model/actions.ts';
 import type { ControlPlane } from './controlPlane.ts';
 import { deletePod } from './podLifecycle.ts';
+import { terminatePod } from './termination.ts';
 import { removeService } from './serviceRegistry.ts';
 import { deleteWorkload } from './workloadController.ts';
 
@@ -62,7 +63,7 @@ function removeObject(cp: ControlPlane, kind: ObjectKindName, namespace: string,
     case 'Pod': {
       const pod = state.pods.find((p) => inNs(p.metadata));
       if (!pod) return false;
-      deletePod(cp, pod);
+      terminatePod(cp, pod);
       return true;
     }
     case 'ReplicationController':

@@ -46,9 +46,11 @@ export function podsOf(
   labels: Record<string, string>,
   namespace = 'default',
 ): PodState[] {
+  // the active pods: a deleted pod still terminating (cluster/termination.ts) is left out
   return state.pods.filter(
     (p) =>
       p.metadata.namespace === namespace &&
+      p.metadata.deletionTimestamp === undefined &&
       Object.entries(labels).every(([k, v]) => p.metadata.labels[k] === v),
   );
 }

@@ -4,6 +4,8 @@
  * and the status (podIP, hostIP, conditions, clusterIP(s), loadBalancer.ingress, Endpoints subsets).
  * Keys come out sorted, as kubectl prints unstructured objects (Go maps marshal sorted).
  */
+import { deletionMetadata } from './podTermination.ts';
+import { sliceEndpoints, sliceSubsets, type SliceEndpoint } from './endpointSliceView.ts';
 import { stringify } from 'yaml';
 import type {
   Container,
@@ -189,7 +191,7 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
       const p = obj.pod;
       const ready = isPodReady(p);
       const start = formatTimestamp(p.metadata.creationTimestamp);
-      const extra: JsonObject = {};
+      const extra: JsonObject = { ...deletionMetadata(p, formatTimestamp) };
       if (p.ownerRef) {
         const workload = state.workloads.find(
           (w) =>
@@ -549,9 +551,9 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
     }
     case 'EndpointSlice': {
       const e = obj.endpoints;
-      const endpoint = (a: (typeof e.subsets)[number]['addresses'][number], ready: boolean): JsonObject => ({
+      const endpoint = ({ address: a, conditions }: SliceEndpoint): JsonObject => ({
         addresses: [a.ip],
-        conditions: { ready, serving: ready, terminating: false },
+        conditions: { ...conditions },
         ...(a.nodeName ? { nodeName: a.nodeName } : {}),
         ...(a.hostname ? { hostname: a.hostname } : {}),
         ...(a.targetRef
@@ -575,11 +577,8 @@ export function toApiObject(obj: ListedObject, state: ClusterState): JsonObject 
           ],
         }),
         addressType: 'IPv4',
-        endpoints: e.subsets.flatMap((ss) => [
-          ...ss.addresses.map((a) => endpoint(a, true)),
-          ...ss.notReadyAddresses.map((a) => endpoint(a, false)),
-        ]),
-        ports: uniquePorts(e.subsets).map((p) => ({
+        endpoints: sliceEndpoints(e).map(endpoint),
+        ports: uniquePorts(sliceSubsets(e)).map((p) => ({
           ...(p.name ? { name: p.name } : { name: '' }),
           port: p.port,
           protocol: p.protocol,

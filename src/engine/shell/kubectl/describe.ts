@@ -4,6 +4,7 @@
  * align exactly as they do on a real terminal. Services, pods, ingresses, endpoints, nodes, and the
  * workloads (rc, rs, deploy).
  */
+import { describePodStatusLines } from './podTermination.ts';
 import type { ClusterEvent, ClusterState, PodState } from '../../model/state.ts';
 import type { Container, IngressBackend, NetworkPolicySpec } from '../../model/objects.ts';
 import { formatTimestamp } from './apiObjects.ts';
@@ -196,7 +197,7 @@ function describePod(obj: Extract<ListedObject, { kind: 'Pod' }>, state: Cluster
   if (p.status.phase === 'Running') lines.push(`Start Time:\t${describeTime(p.metadata.creationTimestamp)}`);
   multiline(lines, 'Labels', obj.labels);
   multiline(lines, 'Annotations', obj.annotations);
-  lines.push(`Status:\t${p.status.phase}`);
+  lines.push(...describePodStatusLines(p, state));
   lines.push(`IP:\t${p.status.podIP}`);
   // describePodIPs: `IPs:\t<none>` without addresses, else one `IP:` line per address
   if (p.status.podIP) lines.push('IPs:', `${L1}IP:\t${p.status.podIP}`);

@@ -3,6 +3,8 @@
  * them (kubernetes pkg/printers/internalversion/printers.go): headers, then one row per object, with
  * `-o wide` columns appended.
  */
+import { podStatusColumn } from './podTermination.ts';
+import { sliceEndpoints, sliceSubsets } from './endpointSliceView.ts';
 import type { LabelSelector } from '../../model/objects.ts';
 import type { ClusterState, PodState } from '../../model/state.ts';
 import { formatAge } from '../format/age.ts';
@@ -141,7 +143,7 @@ export function rowOf(obj: ListedObject, state: ClusterState, wide: boolean): st
   switch (obj.kind) {
     case 'Pod': {
       const p = obj.pod;
-      const row = [obj.name, podReadyColumn(p), p.status.phase, '0', age];
+      const row = [obj.name, podReadyColumn(p), podStatusColumn(p), '0', age];
       if (wide) row.push(p.status.podIP || '<none>', p.spec.nodeName || '<none>', '<none>', '<none>');
       return row;
     }
@@ -261,10 +263,8 @@ export function rowOf(obj: ListedObject, state: ClusterState, wide: boolean): st
     case 'Namespace':
       return [obj.name, 'Active', age];
     case 'EndpointSlice': {
-      const ports = uniquePorts(obj.endpoints.subsets).map((p) => String(p.port));
-      const ips = obj.endpoints.subsets.flatMap((ss) =>
-        [...ss.addresses, ...ss.notReadyAddresses].map((a) => a.ip),
-      );
+      const ports = uniquePorts(sliceSubsets(obj.endpoints)).map((p) => String(p.port));
+      const ips = sliceEndpoints(obj.endpoints).map((e) => e.address.ip);
       return [obj.name, 'IPv4', listWithMore(ports), listWithMore(ips), age];
     }
     case 'Event': {
