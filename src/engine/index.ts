@@ -34,6 +34,7 @@ export type { SourceFile, ParseResult } from './parse/parseManifests.ts';
 export { parseManifests } from './parse/parseManifests.ts';
 export type { RejectedChange, Simulation, SimulationInput } from './sim/simulation.ts';
 export { createSimulation, applyAction } from './sim/simulation.ts';
+export { isTerminating } from './cluster/termination.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
 export type { DocumentLink } from './sim/documentLinks.ts';
 // linkDocuments, documentAtLine, documentOfGraphId: engine/links.ts, loaded on demand.
