@@ -14,6 +14,7 @@ import {
   ingressServicePortMessage,
   unservedIngress,
 } from '../lint/ingressHints.ts';
+import { controllerErrorAnswer } from '../lint/ingressErrorAnswer.ts';
 import { getIngressController } from '../net/ingress/controllerRuntime.ts';
 import { selectPath, wildcardMatches } from '../net/ingress/pathMatch.ts';
 import { graphIdOfIngress } from '../trace.ts';
@@ -123,6 +124,7 @@ function backendBroken(
   host: string,
   path: string,
   status: number,
+  answer: string | undefined,
 ): Explanation | undefined {
   const hit = backendFor(ing, host, path);
   const ref = hit?.backend.service;
@@ -136,7 +138,7 @@ function backendBroken(
     return {
       kind: 'ingress-service-missing',
       summary: `Ingress "${ing.metadata.name}" sends ${host}${path} to Service "${ref.name}", which does not exist in namespace "${ns}", so the controller answers ${status}.`,
-      detail: ingressServiceMissingMessage(ref.name, ns),
+      detail: ingressServiceMissingMessage(ref.name, ns, answer),
       blame: blameAt(ingId(ing), ing.source, beta ? `${hit.base}.serviceName` : `${hit.base}.service.name`),
     };
   }
@@ -176,7 +178,9 @@ export function explainIngressError(
   const requestPath = path.split('?')[0] ?? '/';
   if (ingressAt) {
     const ing = state.ingresses.find((i) => ingId(i.manifest) === ingressAt);
-    return ing ? backendBroken(state, ing.manifest, host, requestPath, status) : undefined;
+    return ing
+      ? backendBroken(state, ing.manifest, host, requestPath, status, controllerErrorAnswer(pod))
+      : undefined;
   }
   if (status !== 404) return undefined;
   return unserved(state, runtime.info, host) ?? notMatched(state, runtime.info, who, host, requestPath);

@@ -11,10 +11,13 @@ import { getEndpointsHints } from './endpointsHints.ts';
 import { getIngressHints } from './ingressHints.ts';
 import { getNetworkPolicyHints } from './networkPolicyHints.ts';
 import { getServiceHints } from './serviceHints.ts';
+import { isTerminating } from '../cluster/termination.ts';
 
 export function getHints(state: ClusterState): Diagnostic[] {
   const podsByNamespace = new Map<string, PodState[]>();
   for (const pod of state.pods) {
+    // a deleted pod still terminating is on its way out: hints speak of the pods that stay
+    if (isTerminating(pod)) continue;
     const list = podsByNamespace.get(pod.metadata.namespace);
     if (list) list.push(pod);
     else podsByNamespace.set(pod.metadata.namespace, [pod]);

@@ -1,6 +1,6 @@
 /**
- * Ingress hints: a backend naming a Service that does not exist or a port it lacks (ingress-nginx then
- * answers 503), and an Ingress that no running controller serves (it is then only a stored rule: no
+ * Ingress hints: a backend naming a Service that does not exist or a port it lacks (the controller that
+ * serves the Ingress then answers an error of its own: lint/ingressErrorAnswer.ts), and an Ingress that no running controller serves (it is then only a stored rule: no
  * address, nothing routes it). Who serves what is model/ingressControllers.ts, shared with the data plane.
  */
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -9,6 +9,7 @@ import type { ClusterState } from '../model/state.ts';
 import { controllerServes, recognizeIngressController } from '../model/ingressControllers.ts';
 import type { IngressControllerInfo } from '../model/ingressControllers.ts';
 import { hintAt } from './locate.ts';
+import { ingressErrorAnswer } from './ingressErrorAnswer.ts';
 import { ingressClassOf } from '../cluster/runningIngressControllers.ts';
 
 const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
@@ -25,8 +26,15 @@ function backendPaths(ing: IngressManifest, base: string): { name: string; port:
 }
 
 /** A backend naming a Service that does not exist (hint and explanation share the wording). */
-export function ingressServiceMissingMessage(name: string, namespace: string): string {
-  return `the backend Service "${name}" does not exist in namespace "${namespace}" (an Ingress only reaches Services of its own namespace); requests routed here get 503 Service Temporarily Unavailable from ingress-nginx. Create the Service or fix the name.`;
+export function ingressServiceMissingMessage(
+  name: string,
+  namespace: string,
+  answer: string | undefined,
+): string {
+  const gets = answer
+    ? `requests routed here get ${answer}`
+    : 'once a controller serves this Ingress, requests routed here get its error answer (ingress-nginx 503, Traefik 404)';
+  return `the backend Service "${name}" does not exist in namespace "${namespace}" (an Ingress only reaches Services of its own namespace); ${gets}. Create the Service or fix the name.`;
 }
 
 /** A backend port the Service lacks, by number or by name. */
@@ -48,6 +56,7 @@ function backendHints(
   base: string,
   services: Map<string, ServiceManifest>,
   ingressNginxServes: boolean,
+  errorAnswer: string | undefined,
 ): Diagnostic[] {
   const source = ing.source;
   const ref = backend.service;
@@ -61,7 +70,7 @@ function backendHints(
         source,
         paths.name,
         'warning',
-        ingressServiceMissingMessage(ref.name, ns),
+        ingressServiceMissingMessage(ref.name, ns, errorAnswer),
         'hint-ingress-service-missing',
       ),
     ];
@@ -202,12 +211,20 @@ export function getIngressHints(state: ClusterState, services: Map<string, Servi
     const cls = ingressClassOf(ing, state);
     const nginx = controllers.some((c) => c.kind === 'ingress-nginx' && controllerServes(c, cls));
     const base = beta ? 'spec.backend' : 'spec.defaultBackend';
+    const answer = ingressErrorAnswer(ing, state);
     if (ing.spec.defaultBackend)
-      out.push(...backendHints(ing, ing.spec.defaultBackend, base, services, nginx));
+      out.push(...backendHints(ing, ing.spec.defaultBackend, base, services, nginx, answer));
     ing.spec.rules.forEach((rule, i) =>
       rule.paths.forEach((p, j) =>
         out.push(
-          ...backendHints(ing, p.backend, `spec.rules[${i}].http.paths[${j}].backend`, services, nginx),
+          ...backendHints(
+            ing,
+            p.backend,
+            `spec.rules[${i}].http.paths[${j}].backend`,
+            services,
+            nginx,
+            answer,
+          ),
         ),
       ),
     );

@@ -21,7 +21,7 @@ import { CURL_HEADERS } from './flow.ts';
 import { getIngressController } from './ingress/controller.ts';
 import { drawRandomPosition, randomChoiceText } from './kubeProxy.ts';
 import type { Backend, NetIndex } from './netIndex.ts';
-import { getBackends } from './netIndex.ts';
+import { getProxyBackends } from './proxyEndpoints.ts';
 import { checkPacket, endOf } from './policy/evaluate.ts';
 import { addr, RouteContext } from './routeContext.ts';
 import {
@@ -148,7 +148,7 @@ function clusterIpEntry(inputs: PlanInputs, mode: string): Entry | null {
   if (!service || service.manifest.spec.sessionAffinity === 'ClientIP') return null;
   const port = findTcpPort(service, url.port);
   if (!port) return null;
-  const all = getBackends(index, service, port);
+  const all = getProxyBackends(index, service, port);
   const candidates =
     service.manifest.spec.internalTrafficPolicy === 'Local'
       ? all.filter((b) => b.nodeName === node.name)
@@ -183,7 +183,7 @@ function nodePortEntry(inputs: PlanInputs, mode: string): Entry | null {
   if (!nodePort) return null;
   const { service, port } = nodePort;
   if (service.manifest.spec.sessionAffinity === 'ClientIP') return null;
-  const all = getBackends(index, service, port);
+  const all = getProxyBackends(index, service, port);
   const treatment = externalTreatment(source, service);
   const candidates = treatment.onlyLocal ? all.filter((b) => b.nodeName === node.name) : all;
   if (candidates.length === 0) return null;

@@ -37,6 +37,7 @@ function controllerAnswer(
   at: string,
   note: string,
   endpoint: Delivery['endpoint'],
+  service?: string,
 ): Delivery {
   const nginx = runtime.info.kind === 'ingress-nginx';
   const body =
@@ -49,7 +50,13 @@ function controllerAnswer(
         : 'no available server\n';
   ctx.hop(at, 'route', srcAddr(flow), dstAddr(flow), note);
   void pod;
-  return { outcome: 'http-error', status, body, ...(endpoint ? { endpoint } : {}) };
+  return {
+    outcome: 'http-error',
+    status,
+    body,
+    ...(endpoint ? { endpoint } : {}),
+    ...(service ? { service } : {}),
+  };
 }
 
 /** Texts that depend only on the controller pod (and its runtime): built once per pod object. */
@@ -209,6 +216,7 @@ export function handleControllerRequest(
       decision.ingId,
       decision.note,
       controllerEndpoint,
+      decision.service,
     );
   }
   const { ing, ingId, matchedBy, ruleText, service, servicePort, backends, serviceName } = decision;

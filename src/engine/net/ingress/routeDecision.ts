@@ -96,7 +96,14 @@ function resolveServicePort(service: ServiceState, backend: IngressBackend): Ser
 
 export type Decision =
   | { kind: 'none'; note: string }
-  | { kind: 'missing'; status: 404 | 503; ingId: string; note: string }
+  | {
+      kind: 'missing';
+      status: 404 | 503;
+      ingId: string;
+      note: string;
+      /** `ns/name` of the backend Service when it exists (the Trace names every Service it chose). */
+      service?: string;
+    }
   | {
       kind: 'backend';
       host: string;
@@ -166,9 +173,16 @@ function decideUncached(
   const ruleText = found.entry
     ? `${found.entry.host ?? '*'}${found.entry.path} (${found.entry.pathType}) -> ${backendText}`
     : `defaultBackend -> ${backendText}`;
-  const missing = (why: string): Decision => {
+  const missing = (why: string, service?: ServiceState): Decision => {
     const status = runtime.info.kind === 'ingress-nginx' || runtime.allowEmptyServices ? 503 : 404;
-    return { kind: 'missing', status, ingId, note: `${matchedBy}, but ${why}, so ${who} answers ${status}` };
+    const note = `${matchedBy}, but ${why}, so ${who} answers ${status}`;
+    return {
+      kind: 'missing',
+      status,
+      ingId,
+      note,
+      ...(service ? { service: objectKey(ing.metadata.namespace, service.manifest.metadata.name) } : {}),
+    };
   };
   const serviceName = chosen.backend.service?.name;
   if (!serviceName) return missing('the backend is not a Service');
@@ -178,10 +192,11 @@ function decideUncached(
   if (!servicePort) {
     return missing(
       `Service ${serviceName} has no port ${chosen.backend.service?.port.number ?? chosen.backend.service?.port.name}`,
+      service,
     );
   }
   const backends = getBackends(ctx.index, service, servicePort);
-  if (backends.length === 0) return missing(`Service ${serviceName} has no ready endpoints`);
+  if (backends.length === 0) return missing(`Service ${serviceName} has no ready endpoints`, service);
   return {
     kind: 'backend',
     host,
