@@ -13,6 +13,7 @@ import { advancePod, deletePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
 import { ensureMasterService } from './systemObjects.ts';
+import { removeTerminatedPods } from './termination.ts';
 import { syncWorkloads } from './workloadController.ts';
 
 /** The node lifecycle controller: a down node is tainted unreachable (NoSchedule and NoExecute). */
@@ -124,6 +125,7 @@ export function runControllers(cp: ControlPlane): void {
   ensureMasterService(cp);
   syncNodeTaints(cp);
   evictFromDownNodes(cp);
+  removeTerminatedPods(cp);
   syncWorkloads(cp);
   startPendingPods(cp);
   updateReadiness(cp.state);

@@ -92,6 +92,7 @@ export function buildPodSpec(spec: PlainMap | undefined): PodSpec {
   const hostname = getString(spec, 'hostname');
   const subdomain = getString(spec, 'subdomain');
   const dnsPolicy = getString(spec, 'dnsPolicy');
+  const grace = getNumber(spec, 'terminationGracePeriodSeconds');
   return {
     containers,
     ...(nodeName ? { nodeName } : {}),
@@ -101,6 +102,9 @@ export function buildPodSpec(spec: PlainMap | undefined): PodSpec {
     enableServiceLinks: getBoolean(spec, 'enableServiceLinks') ?? true,
     dnsPolicy: DNS_POLICIES.find((p) => p === dnsPolicy) ?? 'ClusterFirst',
     hostNetwork,
+    ...(grace !== undefined && Number.isInteger(grace) && grace >= 0
+      ? { terminationGracePeriodSeconds: grace }
+      : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * the simulation, so the app can log and replay it: apply/create -f, delete, scale, label, annotate,
  * expose. Messages are kubectl's: `service/kubia created`, `pod "x" deleted`, `... scaled`.
  */
+import { waitForPodsGone } from './deleteWait.ts';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { ObjectKindName } from '../../model/actions.ts';
 import type { Manifest } from '../../model/objects.ts';
@@ -464,6 +465,7 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
     targets.push(...resolved.targets);
   }
   const ignore = flagBool(parsed, 'ignore-not-found');
+  const deletedPods: { namespace: string; name: string }[] = [];
   for (const t of targets) {
     for (const name of t.names) {
       const found = findObject(ctx.sim.state, t.type, namespace, name);
@@ -478,9 +480,11 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
         continue;
       }
       performAction(ctx, { type: 'delete', kind, namespace: t.type.namespaced ? found.namespace : '', name });
+      if (kind === 'Pod') deletedPods.push({ namespace: found.namespace, name });
       stdout += `${qualifiedSingular(t.type)} "${name}" deleted\n`;
     }
   }
+  if (flagString(parsed, 'wait') !== 'false') waitForPodsGone(ctx, deletedPods);
   // a selector or --all that matches nothing is not an error for kubectl
   if (!stdout && !stderr) return { stdout: '', stderr: `No resources found\n`, exitCode: 0 };
   return { stdout, stderr, exitCode: stderr ? 1 : 0 };
