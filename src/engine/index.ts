@@ -39,6 +39,7 @@ export { createSimulation, applyAction } from './sim/simulation.ts';
 export type { AllocationLedger } from './sim/allocationLedger.ts';
 export { recordAllocations, readAllocationLedger } from './sim/allocationLedger.ts';
 export { isTerminating } from './cluster/termination.ts';
+export { nextTimedChange } from './cluster/timedChanges.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
 export type { SimulationOptions } from './sim/simulation.ts';
 export { createParseCache } from './parse/parseCache.ts';

@@ -29,10 +29,22 @@ export function isTerminating(pod: PodState): boolean {
   return pod.metadata.deletionTimestamp !== undefined;
 }
 
-/** Starts a graceful deletion (or removes a pod that never ran). Deleting a terminating pod again changes nothing. */
-export function terminatePod(cp: ControlPlane, pod: PodState): void {
-  if (isTerminating(pod)) return;
-  const grace = pod.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+/**
+ * Starts a graceful deletion (or removes a pod that never ran). `gracePeriodSeconds` is the delete
+ * request's (kubectl delete --grace-period, --now, --force), else the pod's own; 0 removes the pod at
+ * once. Deleting a terminating pod again may only shorten its grace period, still counted from the
+ * first deletion (BeforeDelete in
+ * https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go
+ * moves deletionTimestamp back by the old period and on by the new one); removeTerminatedPods then
+ * removes it if that time has passed.
+ */
+export function terminatePod(cp: ControlPlane, pod: PodState, gracePeriodSeconds?: number): void {
+  const grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+  if (isTerminating(pod)) {
+    if (gracePeriodSeconds === undefined || grace >= (pod.metadata.deletionGracePeriodSeconds ?? 0)) return;
+    pod.metadata = { ...pod.metadata, deletionGracePeriodSeconds: grace };
+    return;
+  }
   if (pod.status.phase !== 'Running' || pod.spec.nodeName === '' || grace <= 0) {
     deletePod(cp, pod);
     return;

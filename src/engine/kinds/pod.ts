@@ -51,12 +51,12 @@ export const podKind: KindModule<'Pod'> = {
   apply(cp, manifest) {
     return applyPod(cp, manifest);
   },
-  remove(cp, namespace, name) {
+  remove(cp, namespace, name, gracePeriodSeconds) {
     const { state } = cp;
     const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
     const pod = state.pods.find((p) => inNs(p.metadata));
     if (!pod) return false;
-    terminatePod(cp, pod);
+    terminatePod(cp, pod, gracePeriodSeconds);
     return true;
   },
   relabel(cp, namespace, name, field, edit) {

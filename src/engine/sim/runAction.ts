@@ -13,6 +13,7 @@ import { podLimitDetail } from '../limits.ts';
 import { invalid } from '../parse/messages.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { runControllers } from '../cluster/controllers.ts';
+import { nextTimedChange } from '../cluster/timedChanges.ts';
 import { deleteObject, notFoundMessage } from '../cluster/deleteObject.ts';
 import { formatIp, parseCidr, parseIp } from '../cluster/ipv4.ts';
 import { findNode, findPod } from '../cluster/lookup.ts';
@@ -22,6 +23,12 @@ function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;
 }
 
+/** A delete's grace period, when it is a whole number of seconds (share links carry actions). */
+function graceOf(action: { gracePeriodSeconds?: number }): number | undefined {
+  const grace = action.gracePeriodSeconds;
+  return typeof grace === 'number' && Number.isFinite(grace) ? count(grace) : undefined;
+}
+
 function actionDiagnostic(
   actionNumber: number,
   message: string,
@@ -29,6 +36,21 @@ function actionDiagnostic(
   severity: Diagnostic['severity'] = 'error',
 ): Diagnostic {
   return { file: 'actions', line: actionNumber, column: 1, severity, path: '', message, code };
+}
+
+/**
+ * `wait`: the clock moves on by `seconds`, stopping at each time the cluster changes by itself on the
+ * way (a pod's grace period ends, a down node's pods are evicted) so that each change happens at its
+ * own second (its events say so) and a wait of 30 s shows what waits of 10 s and 20 s show.
+ */
+function passTime(cp: ControlPlane, seconds: number): void {
+  const { state } = cp;
+  const end = state.clock + seconds;
+  for (let at = nextTimedChange(state); at !== undefined && at < end; at = nextTimedChange(state)) {
+    state.clock = at;
+    runControllers(cp);
+  }
+  state.clock = end;
 }
 
 /**
@@ -43,7 +65,8 @@ export function runAction(
 ): Diagnostic[] {
   const { state } = cp;
   const out: Diagnostic[] = [];
-  state.clock += action.type === 'wait' ? count(action.seconds) : 1;
+  if (action.type === 'wait') passTime(cp, count(action.seconds));
+  else state.clock += 1;
   switch (action.type) {
     case 'apply':
       for (const m of manifests) {
@@ -62,7 +85,7 @@ export function runAction(
       }
       break;
     case 'delete': {
-      const result = deleteObject(cp, action.kind, action.namespace, action.name);
+      const result = deleteObject(cp, action.kind, action.namespace, action.name, graceOf(action));
       if (!result.ok) out.push(actionDiagnostic(actionNumber, result.message, result.code));
       break;
     }

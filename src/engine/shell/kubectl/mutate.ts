@@ -4,6 +4,7 @@
  * expose. Messages are kubectl's: `service/kubia created`, `pod "x" deleted`, `... scaled`.
  */
 import { waitForPodsGone } from './deleteWait.ts';
+import { deletedWord, readDeleteGrace } from './deleteOptions.ts';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { ObjectKindName } from '../../model/actions.ts';
 import type { Manifest } from '../../model/objects.ts';
@@ -427,6 +428,9 @@ function toTargets(
 
 export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string): CommandOutput {
   const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
+  const read = readDeleteGrace(parsed);
+  if (!read.ok) return { stdout: '', stderr: `error: ${read.error}\n`, exitCode: 1 };
+  const { grace } = read;
   let stdout = '';
   let stderr = '';
   const files = flagAll(parsed, 'filename');
@@ -479,15 +483,24 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
         stderr += `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted\n`;
         continue;
       }
-      performAction(ctx, { type: 'delete', kind, namespace: t.type.namespaced ? found.namespace : '', name });
+      // The grace period is the pod's DeleteOptions; a controller's pods keep their own.
+      const ownGrace = kind !== 'Pod' || grace.gracePeriod < 0;
+      performAction(ctx, {
+        type: 'delete',
+        kind,
+        namespace: t.type.namespaced ? found.namespace : '',
+        name,
+        ...(ownGrace ? {} : { gracePeriodSeconds: grace.gracePeriod }),
+      });
       if (kind === 'Pod') deletedPods.push({ namespace: found.namespace, name });
-      stdout += `${qualifiedSingular(t.type)} "${name}" deleted\n`;
+      stdout += `${qualifiedSingular(t.type)} "${name}" ${deletedWord(grace)}\n`;
     }
   }
   if (flagString(parsed, 'wait') !== 'false') waitForPodsGone(ctx, deletedPods);
   // a selector or --all that matches nothing is not an error for kubectl
-  if (!stdout && !stderr) return { stdout: '', stderr: `No resources found\n`, exitCode: 0 };
-  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  if (!stdout && !stderr)
+    return { stdout: '', stderr: `${grace.warning ?? ''}No resources found\n`, exitCode: 0 };
+  return { stdout, stderr: (grace.warning ?? '') + stderr, exitCode: stderr ? 1 : 0 };
 }
 
 export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {
