@@ -137,3 +137,108 @@ describe('a deleted pod terminates for its grace period', () => {
     expect(trace.outcome).toBe('refused');
   });
 });
+
+describe('kubectl delete --grace-period, --now and --force (kubectl delete.go Complete and Validate)', () => {
+  const victimOf = (sim: Simulation) => kubiaPods(sim)[0]!.metadata.name;
+  const present = (sim: Simulation, name: string) => sim.state.pods.some((p) => p.metadata.name === name);
+
+  it('--grace-period=N: the pod terminates for N seconds; without --wait=false the command waits them', () => {
+    const sim = simulate(RC(2));
+    const victim = victimOf(sim);
+    const { sim: after, steps } = run(sim, [`kubectl delete pod ${victim} --grace-period=5 --wait=false`]);
+    expect(steps[0]?.output).toBe(`pod "${victim}" deleted\n`);
+    expect(after.actions.slice(-1)).toEqual([
+      { type: 'delete', kind: 'Pod', namespace: 'default', name: victim, gracePeriodSeconds: 5 },
+    ]);
+    expect(
+      after.state.pods.find((p) => p.metadata.name === victim)?.metadata.deletionGracePeriodSeconds,
+    ).toBe(5);
+    expect(present(run(after, ['kubeplay wait 4']).sim, victim)).toBe(true);
+    expect(present(run(after, ['kubeplay wait 5']).sim, victim)).toBe(false);
+
+    const waited = run(simulate(RC(2)), [`kubectl delete pod ${victim} --grace-period=5`]).sim;
+    expect(waited.actions.slice(-1)).toEqual([{ type: 'wait', seconds: 5 }]);
+    expect(present(waited, victim)).toBe(false);
+  });
+
+  it('--now is a grace period of 1 s, and so is --grace-period=0 without --force', () => {
+    for (const flags of ['--now', '--grace-period=0']) {
+      const sim = simulate(RC(2));
+      const victim = victimOf(sim);
+      const { sim: after, steps } = run(sim, [`kubectl delete pod ${victim} ${flags} --wait=false`]);
+      expect(steps[0]?.output, flags).toBe(`pod "${victim}" deleted\n`);
+      expect(
+        after.state.pods.find((p) => p.metadata.name === victim)?.metadata.deletionGracePeriodSeconds,
+      ).toBe(1);
+    }
+  });
+
+  it('--force (or --force --grace-period=0) removes the pod at once, with kubectl’s warning and "force deleted"', () => {
+    for (const flags of ['--force', '--force --grace-period=0', '--grace-period=0 --force']) {
+      const sim = simulate(RC(2));
+      const victim = victimOf(sim);
+      const { sim: after, steps } = run(sim, [`kubectl delete pod ${victim} ${flags}`]);
+      expect(steps[0]?.output, flags).toBe(
+        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n' +
+          `pod "${victim}" force deleted\n`,
+      );
+      expect(steps[0]?.exitCode).toBe(0);
+      expect(present(after, victim), flags).toBe(false);
+      // gone at once: no wait, and its replacement is already there
+      expect(after.actions.slice(-1)).toEqual([
+        { type: 'delete', kind: 'Pod', namespace: 'default', name: victim, gracePeriodSeconds: 0 },
+      ]);
+      expect(kubiaPods(after)).toHaveLength(2);
+    }
+  });
+
+  it('a terminating pod deleted again with a shorter grace period goes sooner; --force removes it', () => {
+    const sim = simulate(RC(2));
+    const victim = victimOf(sim);
+    const { sim: terminating } = run(sim, [`kubectl delete pod ${victim} --wait=false`, 'kubeplay wait 10']);
+    expect(present(terminating, victim)).toBe(true);
+    // 5 s counted from the first deletion has passed already
+    expect(
+      present(run(terminating, [`kubectl delete pod ${victim} --grace-period=5 --wait=false`]).sim, victim),
+    ).toBe(false);
+    // a longer one changes nothing
+    const longer = run(terminating, [`kubectl delete pod ${victim} --grace-period=100 --wait=false`]).sim;
+    expect(
+      longer.state.pods.find((p) => p.metadata.name === victim)?.metadata.deletionGracePeriodSeconds,
+    ).toBe(30);
+    expect(present(run(terminating, [`kubectl delete pod ${victim} --force`]).sim, victim)).toBe(false);
+  });
+
+  it('refuses the combinations kubectl refuses, with its messages', () => {
+    const sim = simulate(RC(1));
+    const victim = victimOf(sim);
+    const { steps } = run(sim, [
+      `kubectl delete pod ${victim} --now --grace-period=3`,
+      `kubectl delete pod ${victim} --force --grace-period=5`,
+      `kubectl delete pod ${victim} --grace-period=soon`,
+    ]);
+    expect(steps.map((s) => [s.output, s.exitCode])).toEqual([
+      ['error: --now and --grace-period cannot be specified together\n', 1],
+      ['error: --force and --grace-period greater than 0 cannot be specified together\n', 1],
+      [
+        'error: invalid argument "soon" for "--grace-period" flag: strconv.ParseInt: parsing "soon": invalid syntax\n',
+        1,
+      ],
+    ]);
+    expect(
+      present(
+        run(
+          sim,
+          steps.map(() => 'true'),
+        ).sim,
+        victim,
+      ),
+    ).toBe(true);
+  });
+
+  it('a controller deleted with --grace-period=0 --force says so; its pods keep their own period', () => {
+    const { sim, steps } = run(simulate(RC(1)), ['kubectl delete rc kubia --force --wait=false']);
+    expect(steps[0]?.output).toMatch(/replicationcontroller "kubia" force deleted\n$/);
+    expect(kubiaPods(sim).every((p) => p.metadata.deletionGracePeriodSeconds === 30)).toBe(true);
+  });
+});

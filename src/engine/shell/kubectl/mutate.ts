@@ -500,7 +500,10 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
   // a selector or --all that matches nothing is not an error for kubectl
   if (!stdout && !stderr)
     return { stdout: '', stderr: `${grace.warning ?? ''}No resources found\n`, exitCode: 0 };
-  return { stdout, stderr: (grace.warning ?? '') + stderr, exitCode: stderr ? 1 : 0 };
+  const exitCode = stderr ? 1 : 0;
+  if (!grace.warning) return { stdout, stderr, exitCode };
+  // kubectl warns before it deletes anything: on a terminal the warning comes first
+  return { stdout, stderr: grace.warning + stderr, exitCode, display: grace.warning + stdout + stderr };
 }
 
 export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {
