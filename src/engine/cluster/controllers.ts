@@ -14,6 +14,7 @@ import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
 import { ensureMasterService } from './systemObjects.ts';
 import { removeTerminatedPods } from './termination.ts';
+import { EVICTION_SECONDS } from './timedChanges.ts';
 import { syncWorkloads } from './workloadController.ts';
 
 /** The node lifecycle controller: a down node is tainted unreachable (NoSchedule and NoExecute). */
@@ -97,11 +98,11 @@ function lastEventSays(
 
 /**
  * Taint-based eviction: pods get a default toleration of 300 s for node.kubernetes.io/unreachable:NoExecute
- * (DefaultTolerationSeconds admission), so 5 minutes after a node goes down its pods are deleted and
- * their controllers create replacements elsewhere. DaemonSet pods tolerate the taint forever and stay.
- * (A real evicted pod lingers as Terminating until its kubelet returns; here it is gone at once.)
+ * (DefaultTolerationSeconds admission, EVICTION_SECONDS), so 5 minutes after a node goes down its pods
+ * are deleted and their controllers create replacements elsewhere. DaemonSet pods tolerate the taint
+ * forever and stay. (A real evicted pod lingers as Terminating until its kubelet returns; here it is
+ * gone at once.)
  */
-export const EVICTION_SECONDS = 300;
 
 export function evictFromDownNodes(cp: ControlPlane): void {
   const { state } = cp;

@@ -11,7 +11,14 @@
  * array for another delayed behaviour (a Deployment's rollout steps, say).
  */
 import type { ClusterState } from '../model/state.ts';
-import { EVICTION_SECONDS } from './controllers.ts';
+
+/**
+ * The default toleration of node.kubernetes.io/unreachable:NoExecute (DefaultTolerationSeconds
+ * admission): a down node's pods are evicted 300 s after it went down (controllers.ts
+ * evictFromDownNodes). Kept here, with nothing imported, so the page's clock (src/store) does not pull
+ * the controllers into its first script.
+ */
+export const EVICTION_SECONDS = 300;
 
 /** One kind of delayed change: the times (seconds of state.clock) it is due, in any order. */
 export type TimedChangeSource = (state: ClusterState) => Iterable<number>;
