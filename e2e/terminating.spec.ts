@@ -1,9 +1,14 @@
 /**
  * A deleted pod terminates for its grace period (src/engine/cluster/termination.ts) and then goes by
  * itself: the page clock (src/store/pageClock.ts) takes the `wait` once as many real seconds have
- * passed. Playwright's clock (installed before the page loads) runs those 30 s at once, so the app's
+ * passed. Playwright's clock (installed before the page loads) jumps those 30 s at once, so the app's
  * own timer fires; nothing else is done in between. The fade (dotted border, opacity, "terminating")
  * is checked before, and the card's absence after.
+ *
+ * fastForward, not runFor: runFor would go on firing timers for the rest of the 31 s in no real time,
+ * among them the engine Worker's 3 s watchdog for the simulation the wait asked for, and stop a Worker
+ * that is merely busy (src/worker/engineClient.ts). fastForward fires what is due once and lets time
+ * flow again.
  */
 import { test, expect } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
@@ -59,7 +64,7 @@ test('kubectl delete pod --wait=false: the card fades as terminating, then goes 
   expect(pods).toMatch(new RegExp(`^${victim}\\s+1/1\\s+Terminating\\s`, 'm'));
   await playground.screenshot('terminating-pod');
 
-  await page.clock.runFor(31_000);
+  await page.clock.fastForward(31_000);
   await expect(card).toHaveCount(0, { timeout: 20_000 });
   await expect(playground.kubiaPods()).toHaveCount(3);
   // kubectl agrees: no pod is Terminating any more
@@ -83,7 +88,29 @@ test('scaling kubia down in the editor: two cards fade as terminating, then go b
   await expect(playground.kubiaPods()).toHaveCount(3);
   await playground.screenshot('terminating-after-scale-down');
 
-  await page.clock.runFor(31_000);
+  await page.clock.fastForward(31_000);
+  await expect(terminatingCards(page)).toHaveCount(0, { timeout: 20_000 });
+  await expect(playground.kubiaPods()).toHaveCount(1);
+  expect(consoleErrors).toEqual([]);
+  expect(offHostRequests).toEqual([]);
+});
+
+test('kubectl scale rc kubia --replicas=1: the two pods scaled away fade, then go by themselves', async ({
+  page,
+  playground,
+  consoleErrors,
+  offHostRequests,
+}) => {
+  await playground.open();
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  expect(await terminal.run('kubectl scale rc kubia --replicas=1')).toBe(
+    'replicationcontroller/kubia scaled',
+  );
+  await expect(terminatingCards(page)).toHaveCount(2, { timeout: 20_000 });
+  for (const card of await terminatingCards(page).all()) await expectFaded(card);
+
+  await page.clock.fastForward(31_000);
   await expect(terminatingCards(page)).toHaveCount(0, { timeout: 20_000 });
   await expect(playground.kubiaPods()).toHaveCount(1);
   expect(consoleErrors).toEqual([]);
