@@ -34,6 +34,10 @@ export default defineConfig({
     // itself ask for motion with `page.emulateMedia({ reducedMotion: 'no-preference' })`, and
     // playground.spec's reduced-motion test still checks the static path (docs/testing.md).
     reducedMotion: 'reduce',
+    // The service worker's precache downloads every chunk of the app (Monaco included) into Cache
+    // Storage on each fresh context: about 1.5 s of CPU per test on a 2-core machine, for a cache no
+    // other test reads. offline.spec, the one spec about it, allows it again (docs/testing.md).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: chromium,
       // The browser process itself tries Google hosts even with every flag below;

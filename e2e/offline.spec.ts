@@ -6,6 +6,9 @@
 import { test, expect } from './fixtures.ts';
 
 test.describe('offline', () => {
+  // The suite blocks service workers (playwright.config.ts); this spec is about the one the app ships.
+  test.use({ serviceWorkers: 'allow' });
+
   test('after the first visit the page reloads and works with the network off', async ({
     playground,
     page,

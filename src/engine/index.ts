@@ -91,6 +91,7 @@ export { completeCommand } from './shell/completeCommand.ts';
 
 export type { LookupResult, LookupAttempt, LookupOptions } from './net/resolver.ts';
 export { lookupName } from './net/resolver.ts';
+export { unresolvedHost } from './net/unresolvedHost.ts';
 export type { PolicySelection } from './net/policy/policySelections.ts';
 export { getPolicySelections } from './net/policy/policySelections.ts';
 export type { PingResult, PingReply } from './net/ping.ts';

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createInThreadEngine } from '../worker/inThread.ts';
 import { createKubeplayApp } from './kubeplayApp.ts';
-import { unresolvedHost } from './derive/urlSuggestions.ts';
 
 const kubia = SCENARIO_TEXTS['kubia'] ?? '';
 const WITHOUT_80 = kubia.replace(
@@ -72,8 +71,7 @@ describe('kubeplay app: editing', () => {
     await app.flush();
     const { draft } = app.view.getState();
     expect(draft.url).toBe('http://kubia');
-    const state = app.simulation.getState().sim?.state;
-    expect(state && unresolvedHost(state, draft.from, draft.url)).toBe('kubia');
+    expect(await app.unresolvedHost(draft.from, draft.url)).toBe('kubia');
     app.dispose();
   });
 

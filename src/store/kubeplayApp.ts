@@ -73,6 +73,8 @@ export interface KubeplayApp {
   complete(line: string, cursor: number, session: ShellSession): Promise<Completion | null>;
   /** Engine-computed facts about one object (env, resolv.conf, DNS records) for the inspector. */
   inspect(id: GraphId): Promise<InspectFacts>;
+  /** The URL's host when it does not resolve from `from` on the cluster shown (the request bar's warning). */
+  unresolvedHost(from: GraphId, url: string): Promise<string | null>;
   /** The scenario (YAML and what was done since) as files for kubectl apply and kind create cluster. */
   exportFiles(): Promise<ScenarioExport>;
   /** What exported files are named after: the bundled scenario's id, else `kubeplay-scenario`. */
@@ -313,6 +315,10 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     async inspect(id) {
       await running;
       return engine.inspect(id);
+    },
+    async unresolvedHost(from, url) {
+      await running;
+      return engine.unresolvedHost(from, url);
     },
     async shareLink() {
       // The link codec loads on first use: it stays out of the page's initial JavaScript.

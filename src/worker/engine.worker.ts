@@ -45,6 +45,8 @@ function answer(message: EngineRequestMessage): EngineReplyMessage {
       return { op: 'inspect', id: message.id, reply: host.inspect(message.target) };
     case 'exportFiles':
       return { op: 'exportFiles', id: message.id, reply: host.exportFiles(message.input) };
+    case 'unresolvedHost':
+      return { op: 'unresolvedHost', id: message.id, reply: host.unresolvedHost(message.from, message.url) };
   }
 }
 

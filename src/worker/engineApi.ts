@@ -77,6 +77,11 @@ export interface EngineClient {
   inspect(id: string): Promise<InspectFacts>;
   /** The scenario as files for a real cluster: manifests for kubectl apply, the kind config. */
   exportFiles(input: ExportInput): Promise<ScenarioExport>;
+  /**
+   * The URL's host name when it does not resolve from `from` in the latest simulation (the request
+   * bar's warning), or null when it does, is an IP, or cannot be judged.
+   */
+  unresolvedHost(from: string, url: string): Promise<string | null>;
   dispose(): void;
 }
 
@@ -87,7 +92,8 @@ export type EngineRequestMessage =
   | { op: 'runCommand'; id: number; line: string; session: ShellSession | null }
   | { op: 'complete'; id: number; line: string; cursor: number; session: ShellSession }
   | { op: 'inspect'; id: number; target: string }
-  | { op: 'exportFiles'; id: number; input: ExportInput };
+  | { op: 'exportFiles'; id: number; input: ExportInput }
+  | { op: 'unresolvedHost'; id: number; from: string; url: string };
 
 export type EngineReplyMessage =
   | {
@@ -109,7 +115,8 @@ export type EngineReplyMessage =
   | { op: 'runCommand'; id: number; reply: CommandReply }
   | { op: 'complete'; id: number; reply: Completion | null }
   | { op: 'inspect'; id: number; reply: InspectFacts }
-  | { op: 'exportFiles'; id: number; reply: ScenarioExport };
+  | { op: 'exportFiles'; id: number; reply: ScenarioExport }
+  | { op: 'unresolvedHost'; id: number; reply: string | null };
 
 /** Everything the Worker posts: the replies, and once, when its script has loaded, that it is ready. */
 export type EngineWorkerMessage = EngineReplyMessage | { op: 'ready' };

@@ -106,6 +106,8 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
         return engine.inspect(message.target);
       case 'exportFiles':
         return engine.exportFiles(message.input);
+      case 'unresolvedHost':
+        return engine.unresolvedHost(message.from, message.url);
       case 'runCommand':
         return engine.runCommand(message.line, message.session);
       case 'complete':
@@ -222,6 +224,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
       case 'exportFiles':
         return Promise.resolve({ ok: false, message: hang });
       case 'complete':
+      case 'unresolvedHost':
         return Promise.resolve(null);
       case 'runCommand':
         // The prompt comes from the new Worker (an empty line only prints it); the line itself failed.
@@ -283,6 +286,9 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     exportFiles(input) {
       return send<ScenarioExport>({ op: 'exportFiles', id: nextId++, input });
     },
+    unresolvedHost(from, url) {
+      return send<string | null>({ op: 'unresolvedHost', id: nextId++, from, url });
+    },
     dispose() {
       stopWatchdog();
       worker.terminate();
@@ -303,6 +309,7 @@ export function createLazyInThreadEngine(): EngineClient {
     route: async (requests) => (await loading).route(requests),
     inspect: async (id) => (await loading).inspect(id),
     exportFiles: async (input) => (await loading).exportFiles(input),
+    unresolvedHost: async (from, url) => (await loading).unresolvedHost(from, url),
     runCommand: async (line, session) => (await loading).runCommand(line, session),
     complete: async (line, cursor, session) => (await loading).complete(line, cursor, session),
     dispose: () => void loading.then((engine) => engine.dispose()),

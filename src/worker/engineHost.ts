@@ -13,6 +13,7 @@ import {
   getPrompt,
   routeRequest,
   runCommand,
+  unresolvedHost,
 } from '../engine/index.ts';
 import type {
   Completion,
@@ -35,6 +36,7 @@ export interface EngineHost {
   complete(line: string, cursor: number, session: ShellSession): Completion | null;
   inspect(id: string): InspectFacts;
   exportFiles(input: ExportInput): ScenarioExport;
+  unresolvedHost(from: string, url: string): string | null;
 }
 
 function messageOf(error: unknown): string {
@@ -67,6 +69,9 @@ export function createEngineHost(): EngineHost {
       } catch (error) {
         return { ok: false, message: messageOf(error) };
       }
+    },
+    unresolvedHost(from, url) {
+      return sim ? (unresolvedHost(sim.state, from, url) ?? null) : null;
     },
     inspect(id) {
       if (!sim) return { kind: 'none' };

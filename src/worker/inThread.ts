@@ -38,6 +38,9 @@ export function createInThreadEngine(): EngineClient {
     async exportFiles(input) {
       return host.exportFiles(input);
     },
+    async unresolvedHost(from, url) {
+      return host.unresolvedHost(from, url);
+    },
     dispose() {},
   };
 }

@@ -36,7 +36,8 @@ import type { ObjectKindName } from '../model/actions.ts';
 import { copyStateForWrite } from './copyState.ts';
 import { readDocumentSlots } from './documentSlots.ts';
 import type { DocumentSlot } from './documentSlots.ts';
-import { graphIdOfIdentity, identityOfManifest, objectKey, sameManifest } from './objectIdentity.ts';
+import { graphIdOfIdentity, identityOfManifest, objectKey } from './objectIdentity.ts';
+import { sameManifest } from './sameCluster.ts';
 import type { ObjectIdentity } from './objectIdentity.ts';
 import { applyAction, createSimulation, DEFAULT_SEED, safeParse, withDiagnostics } from './simulation.ts';
 import type {

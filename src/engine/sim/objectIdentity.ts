@@ -46,8 +46,3 @@ export function graphIdOfIdentity(id: ObjectIdentity): string {
   const prefix = GRAPH_PREFIX[id.kind] ?? id.kind.toLowerCase();
   return id.namespace === '' ? `${prefix}/${id.name}` : `${prefix}/${id.namespace}/${id.name}`;
 }
-
-/** Equal apart from where they were written (an edit above a document moves its lines, nothing else). */
-export function sameManifest(a: Manifest, b: Manifest): boolean {
-  return JSON.stringify({ ...a, source: undefined }) === JSON.stringify({ ...b, source: undefined });
-}

@@ -4,8 +4,18 @@
  * actions replayed. A request routed on one is still true of the other; when they differ, a drawn request
  * is "from an earlier version of the YAML". Cheap: it compares the documents, never the pods.
  */
+import type { Manifest } from '../model/objects.ts';
 import type { Simulation } from './simulation.ts';
-import { sameManifest } from './objectIdentity.ts';
+
+/**
+ * Equal apart from where they were written (an edit above a document moves its lines, nothing else).
+ * Kept here, free of imports, because the page calls sameCluster on every simulation it receives: an
+ * import of objectIdentity.ts would bring the kind registry, and with it the parser, into the page's
+ * first JavaScript (docs/performance.md, "Initial JS").
+ */
+export function sameManifest(a: Manifest, b: Manifest): boolean {
+  return JSON.stringify({ ...a, source: undefined }) === JSON.stringify({ ...b, source: undefined });
+}
 
 export function sameCluster(a: Simulation, b: Simulation): boolean {
   if (a === b) return true;

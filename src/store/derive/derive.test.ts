@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createKubiaFixture } from '../testing/clusterFixture.ts';
 import { findObject } from './findObject.ts';
-import { getUrlSuggestions, unresolvedHost } from './urlSuggestions.ts';
+import { getUrlSuggestions } from './urlSuggestions.ts';
 
 describe('getUrlSuggestions', () => {
   const urls = getUrlSuggestions(createKubiaFixture()).map((s) => s.url);
@@ -21,22 +21,6 @@ describe('getUrlSuggestions', () => {
   });
   it('lists each URL once', () => {
     expect(new Set(urls).size).toBe(urls.length);
-  });
-});
-
-describe('unresolvedHost', () => {
-  const state = createKubiaFixture();
-  const pod = state.pods.find((p) => p.metadata.namespace === 'default');
-  const from = `pod/default/${pod?.metadata.name ?? ''}`;
-  it('names the host a pod cannot resolve, and nothing for names and IPs that work', () => {
-    expect(unresolvedHost(state, from, 'http://kubia')).toBeUndefined();
-    expect(unresolvedHost(state, from, 'http://kubia.default.svc.cluster.local:80/x')).toBeUndefined();
-    expect(unresolvedHost(state, from, 'http://10.96.0.99')).toBeUndefined();
-    expect(unresolvedHost(state, from, 'http://gone-service/')).toBe('gone-service');
-  });
-  it('blames no URL when the source itself is unknown or the field is empty', () => {
-    expect(unresolvedHost(state, 'pod/default/nope', 'http://gone-service')).toBeUndefined();
-    expect(unresolvedHost(state, from, '')).toBeUndefined();
   });
 });
 

@@ -1,9 +1,8 @@
 /**
  * What a person can type in the request bar, read straight from the cluster's status fields: Service
  * names and FQDNs, cluster IPs, nodeIP:nodePort, load balancer IPs, Ingress hosts and pod IPs.
- * Reading values only; whether a URL works is the engine's business when it is sent.
+ * Reading values only; whether a URL works is the engine's business (`app.unresolvedHost`, and Send).
  */
-import { lookupName } from '../../engine/index.ts';
 import type { ClusterState } from '../../engine/index.ts';
 
 export interface UrlSuggestion {
@@ -57,29 +56,4 @@ export function getUrlSuggestions(state: ClusterState): UrlSuggestion[] {
   }
   const seen = new Set<string>();
   return out.filter((s) => (seen.has(s.url) ? false : (seen.add(s.url), true)));
-}
-
-/** The host part of what was typed (`http://kubia:80/x` → `kubia`), or undefined when there is none. */
-function hostOf(url: string): string | undefined {
-  const rest = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
-  const host = /^[^/:?#\s]+/.exec(rest)?.[0];
-  return host === undefined || host === '' ? undefined : host.toLowerCase();
-}
-
-/**
- * Whether the URL's host name resolves from the chosen source, asked of the engine's resolver
- * (/etc/hosts first, then the cluster DNS, as curl's getaddrinfo does). The request bar keeps what
- * the user typed across edits; this tells them when an edit left it pointing at nothing. An IP
- * literal always "resolves" (whether anything answers there is what Send shows).
- */
-export function unresolvedHost(state: ClusterState, from: string, url: string): string | undefined {
-  const host = hostOf(url);
-  if (host === undefined || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return undefined;
-  try {
-    const result = lookupName(state, { from, name: host, type: 'A', useHosts: true });
-    if (result.error) return undefined; // the source itself is gone: not the URL's fault
-    return result.answers.some((r) => r.type === 'A') ? undefined : host;
-  } catch {
-    return undefined;
-  }
 }

@@ -6,11 +6,12 @@ import { useMemo } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestSpec } from '../../engine/index.ts';
-import { getUrlSuggestions, unresolvedHost } from '../../store/derive/urlSuggestions.ts';
+import { getUrlSuggestions } from '../../store/derive/urlSuggestions.ts';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { setDraft } from '../../store/viewStore.ts';
 import type { RequestDraft } from '../../store/viewStore.ts';
 import { useRequestSources } from './useRequestSources.ts';
+import { useUnresolvedHost } from './useUnresolvedHost.ts';
 
 export function toRequestSpec(draft: RequestDraft): RequestSpec {
   const host = draft.host.trim();
@@ -24,11 +25,7 @@ export function RequestBar() {
   const state = useSimulation((s) => s.sim?.state);
   const sources = useRequestSources();
   const suggestions = useMemo(() => (state ? getUrlSuggestions(state) : []), [state]);
-  // The URL stays as typed across edits; say so when it no longer names anything from this source.
-  const unresolved = useMemo(
-    () => (state ? unresolvedHost(state, draft.from, draft.url) : undefined),
-    [state, draft.from, draft.url],
-  );
+  const unresolved = useUnresolvedHost(state, draft.from, draft.url);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
