@@ -21,13 +21,12 @@ import type { PodState } from '../model/state.ts';
 import type { ControlPlane } from './controlPlane.ts';
 import { recordEvent } from './events.ts';
 import { deletePod } from './podLifecycle.ts';
+import { isTerminating } from './terminationState.ts';
 
 /** Kubernetes' default spec.terminationGracePeriodSeconds (pkg/apis/core/v1/defaults.go). */
 export const DEFAULT_GRACE_SECONDS = 30;
 
-export function isTerminating(pod: PodState): boolean {
-  return pod.metadata.deletionTimestamp !== undefined;
-}
+export { isTerminating };
 
 /**
  * Starts a graceful deletion (or removes a pod that never ran). `gracePeriodSeconds` is the delete
