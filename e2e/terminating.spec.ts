@@ -59,7 +59,8 @@ test('kubectl delete pod --wait=false: the card fades as terminating, then goes 
   await expect(card).toHaveAttribute('data-terminating', 'true', { timeout: 20_000 });
   await expectFaded(card);
   // the ReplicationController replaced it at once: three kubia pods run beside the terminating one
-  await expect(playground.kubiaPods()).toHaveCount(4);
+  await expect(playground.kubiaPods()).toHaveCount(3);
+  await expect(terminatingCards(page)).toHaveCount(1);
   const pods = await terminal.run('kubectl get pods');
   expect(pods).toMatch(new RegExp(`^${victim}\\s+1/1\\s+Terminating\\s`, 'm'));
   await playground.screenshot('terminating-pod');
@@ -85,7 +86,7 @@ test('scaling kubia down in the editor: two cards fade as terminating, then go b
 
   await expect(terminatingCards(page)).toHaveCount(2, { timeout: 20_000 });
   for (const card of await terminatingCards(page).all()) await expectFaded(card);
-  await expect(playground.kubiaPods()).toHaveCount(3);
+  await expect(playground.kubiaPods()).toHaveCount(1);
   await playground.screenshot('terminating-after-scale-down');
 
   await page.clock.fastForward(31_000);
