@@ -40,7 +40,7 @@ async function goToLine(page: Page, line: number): Promise<void> {
   await box.waitFor({ state: 'hidden' });
 }
 
-/** One edit: replace the last digit of `replicas: N` by `next`, time until the graph shows `next` pods. */
+/** One edit: replace the last digit of `replicas: N` by `next`, time until the graph shows `next` running pods. */
 async function timeOneEdit(page: Page, prefix: string, next: number): Promise<number> {
   await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
@@ -58,11 +58,14 @@ async function timeOneEdit(page: Page, prefix: string, next: number): Promise<nu
 }
 
 /**
- * Runs in the page: ms since `window.__t0` once `count` pods whose graph id starts with `prefix` are
- * drawn, else 0. A function, not a string: the page's CSP allows no 'unsafe-eval' for string predicates.
+ * Runs in the page: ms since `window.__t0` once `count` running pods whose graph id starts with `prefix`
+ * are drawn, else 0. A pod scaled away stays on the graph as terminating for its grace period, so it is
+ * not counted. A function, not a string: the page's CSP allows no 'unsafe-eval' for string predicates.
  */
 export function podsDrawnSince({ prefix, count }: { prefix: string; count: number }): number {
-  const n = document.querySelectorAll(`.react-flow__node-pod [data-graph-id^="${prefix}"]`).length;
+  const n = document.querySelectorAll(
+    `.react-flow__node-pod [data-graph-id^="${prefix}"]:not([data-terminating="true"])`,
+  ).length;
   return n === count ? performance.now() - (window as unknown as { __t0: number }).__t0 : 0;
 }
 

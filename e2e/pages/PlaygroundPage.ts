@@ -77,8 +77,14 @@ export class PlaygroundPage {
     return this.page.locator(`.react-flow__node-pod [data-graph-id="${id}"]`);
   }
 
+  /**
+   * kubia's pod cards that run: a pod scaled away or deleted stays on the graph as terminating for its
+   * grace period (30 s, until the page clock lets it pass), and is not counted here.
+   */
   kubiaPods(): Locator {
-    return this.page.locator('.react-flow__node-pod [data-graph-id^="pod/default/kubia-"]');
+    return this.page.locator(
+      '.react-flow__node-pod [data-graph-id^="pod/default/kubia-"]:not([data-terminating="true"])',
+    );
   }
 
   async call<K extends keyof TestApi>(name: K): Promise<ReturnType<TestApi[K]>> {

@@ -38,6 +38,8 @@ export type { RejectedChange, Simulation, SimulationInput } from './sim/simulati
 export { createSimulation, applyAction } from './sim/simulation.ts';
 export type { AllocationLedger } from './sim/allocationLedger.ts';
 export { recordAllocations, readAllocationLedger } from './sim/allocationLedger.ts';
+export { isTerminating } from './cluster/terminationState.ts';
+export { nextTimedChange } from './cluster/timedChanges.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
 export type { SimulationOptions } from './sim/simulation.ts';
 export { createParseCache } from './parse/parseCache.ts';

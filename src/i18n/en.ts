@@ -431,6 +431,7 @@ export const en = {
     podLabels: 'labels: {{labels}}',
     podNoLabels: 'no labels',
     podServed: '{{hits}} requests served',
+    podTerminating: 'terminating',
   },
 } as const;
 

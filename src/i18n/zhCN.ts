@@ -415,5 +415,6 @@ export const zhCN: Resources = {
     podLabels: 'labels：{{labels}}',
     podNoLabels: '没有 labels',
     podServed: '已处理 {{hits}} 个请求',
+    podTerminating: '正在终止',
   },
 };

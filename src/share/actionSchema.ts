@@ -1,7 +1,8 @@
 /**
  * One table that says, for every Action type (src/engine/model/actions.ts), which fields it has, of
  * what type, in what order. restoreAction validates with it; the z1 link format writes actions as
- * positional tuples in this order (`namespace` always last, so the common `default` can be left off).
+ * positional tuples in this order (`namespace` last but for optional fields after it, so the common
+ * `default` can be left off).
  * Changing an existing row's order changes the z1 format: append new types, never reorder (LINKS.md).
  */
 import type { Action, ObjectKindName } from '../engine/index.ts';
@@ -12,6 +13,7 @@ export type FieldType =
   | 'kind' // an ObjectKindName
   | 'workloadKind'
   | 'count' // a non-negative int32 (replicas)
+  | 'optionalCount' // a non-negative int32 or absent; last in a tuple, left off when absent
   | 'seconds' // a finite non-negative number
   | 'bool'
   | 'strings' // string[]
@@ -40,7 +42,16 @@ const f = (name: string, type: FieldType): FieldSpec => ({ name, type });
  */
 const SPECS_BY_TYPE: { [T in ActionType]: Omit<ActionSpec, 'type'> } = {
   apply: { code: 'a', fields: [f('yaml', 'text')] },
-  delete: { code: 'd', fields: [f('kind', 'kind'), f('name', 'string'), f('namespace', 'namespace')] },
+  delete: {
+    code: 'd',
+    fields: [
+      f('kind', 'kind'),
+      f('name', 'string'),
+      f('namespace', 'namespace'),
+      // kubectl delete --grace-period/--now/--force; added after namespace, so older links read the same
+      f('gracePeriodSeconds', 'optionalCount'),
+    ],
+  },
   scale: {
     code: 's',
     fields: [

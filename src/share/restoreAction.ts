@@ -31,6 +31,7 @@ function restoreField(type: FieldType, value: unknown, path: string): unknown {
       }
       return value;
     case 'count':
+    case 'optionalCount':
       return readSafeInteger(value, path, 0, MAX_COUNT);
     case 'seconds': {
       const seconds = readFinite(value, path);
@@ -52,6 +53,7 @@ export function restoreAction(value: unknown, path: string): Action {
   if (!spec) fail(`${path}.type`, 'a known action type (apply, delete, scale, node, podReady, …)');
   const out: Record<string, unknown> = { type: spec.type };
   for (const field of spec.fields) {
+    if (field.type === 'optionalCount' && source[field.name] === undefined) continue;
     out[field.name] = restoreField(field.type, source[field.name], `${path}.${field.name}`);
   }
   // Every field of the spec was checked above, so the object has the shape of its Action variant.

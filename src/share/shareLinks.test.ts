@@ -62,6 +62,27 @@ describe('share links round-trip', () => {
     });
   });
 
+  it('carries a delete’s grace period after its namespace, and older links read without one', () => {
+    const remove = (namespace: string, grace?: number): SharedScenario => ({
+      yaml: '',
+      seed: 1,
+      actions: [
+        {
+          type: 'delete',
+          kind: 'Pod',
+          namespace,
+          name: 'kubia-x',
+          ...(grace === undefined ? {} : { gracePeriodSeconds: grace }),
+        },
+      ],
+    });
+    for (const scenario of [remove('default'), remove('default', 0), remove('web', 5), remove('web')])
+      expect(decodeScenario(encodeScenario(scenario))).toEqual({ ok: true, scenario });
+    expect(encodeScenario(remove('default')).length).toBeLessThan(
+      encodeScenario(remove('default', 0)).length,
+    );
+  });
+
   it('makes the same link for the same scenario every time', () => {
     const scenario: SharedScenario = {
       yaml: kubiaYaml,

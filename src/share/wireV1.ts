@@ -45,8 +45,10 @@ function toTuple(action: Action, texts: string[]): unknown[] {
       tuple.push(value);
     }
   }
-  // `namespace` is last in every spec that has one: leave off the common default.
-  const last = spec.fields[spec.fields.length - 1];
+  // Optional fields come last: leave off the absent ones; then `namespace`, when it is last, if it is
+  // the common default.
+  while (tuple.length > 1 && tuple[tuple.length - 1] === undefined) tuple.pop();
+  const last = spec.fields[tuple.length - 2];
   if (last?.type === 'namespace' && tuple[tuple.length - 1] === 'default') tuple.pop();
   return tuple;
 }
@@ -114,7 +116,7 @@ function fromTuple(tuple: unknown, path: string): { ok: true; action: Record<str
     if (field.type === 'kind' || field.type === 'workloadKind') action[field.name] = fromShortKind(value);
     else if (field.type === 'bool') action[field.name] = value === 1 ? true : value === 0 ? false : value;
     else if (field.type === 'namespace') action[field.name] = value === undefined ? 'default' : value;
-    else action[field.name] = value;
+    else if (field.type !== 'optionalCount' || value !== undefined) action[field.name] = value;
   });
   return { ok: true, action };
 }

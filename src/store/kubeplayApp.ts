@@ -21,6 +21,7 @@ import { createAppEvents } from './appEvents.ts';
 import { startAllocations, startScenario, startView } from './appStartState.ts';
 import { createAppTraffic } from './appTraffic.ts';
 import { createAppYamlLinks } from './appYamlLinks.ts';
+import { createPageClock } from './pageClock.ts';
 import { saveScenario } from './persistence.ts';
 import { viewOfOpenedLink } from './linkView.ts';
 import type { OpenedLink } from './shareLink.ts';
@@ -150,6 +151,8 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     () => timer !== null || runsInFlight > 0,
   );
   const ringCursorDocument = yamlLinks.ringCursorDocument;
+  // Simulated time passes by itself while the cluster is due to change (a pod's grace period).
+  const clock = createPageClock({ now, wait: (seconds) => app.perform({ type: 'wait', seconds }) });
 
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
@@ -189,6 +192,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     if (reply.sim) {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
+      clock.update(reply.sim.state);
       // The autosave gets the allocations of what is on screen, once the engine built the saved text.
       const changed = allocations.remember({ yaml, seed, actions }, reply.sim.state);
       const current = scenario.getState();
@@ -246,7 +250,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     return scenarios.some((entry) => entry.id === scenarioId) ? scenarioId : 'kubeplay-scenario';
   }
 
-  return {
+  const app: KubeplayApp = {
     scenario,
     simulation,
     view,
@@ -339,8 +343,10 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     dispose() {
       events.clear();
       if (timer !== null) clearTimeout(timer);
+      clock.dispose();
       unsubscribe();
       engine.dispose();
     },
   };
+  return app;
 }

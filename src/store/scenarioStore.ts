@@ -33,8 +33,21 @@ export function loadScenario(store: ScenarioStore, scenarioId: string, yaml: str
   store.setState({ scenarioId, yaml, seed: DEFAULT_SEED, actions: [] });
 }
 
+/**
+ * One more action in the log. A `wait` right after a `wait` adds to it instead: the page clock
+ * (pageClock.ts) takes a wait whenever the cluster is due to change by itself, and a share link or an
+ * export then says "30 s passed" once rather than in pieces (the engine extends the wait on the
+ * cluster on screen, engine/sim/editSimulation.ts).
+ */
 export function appendAction(store: ScenarioStore, action: Action): void {
-  store.setState((s) => ({ actions: [...s.actions, action] }));
+  store.setState((s) => {
+    const last = s.actions[s.actions.length - 1];
+    if (action.type === 'wait' && last?.type === 'wait')
+      return {
+        actions: [...s.actions.slice(0, -1), { type: 'wait', seconds: last.seconds + action.seconds }],
+      };
+    return { actions: [...s.actions, action] };
+  });
 }
 
 export function clearActions(store: ScenarioStore): void {

@@ -18,6 +18,8 @@ import { advancePod, deletePod } from './podLifecycle.ts';
 import { updateReadiness } from './readiness.ts';
 import { UNREACHABLE_TAINT } from './scheduler.ts';
 import { ensureMasterService } from './systemObjects.ts';
+import { removeTerminatedPods } from './termination.ts';
+import { EVICTION_SECONDS } from './timedChanges.ts';
 import { syncWorkloads } from './workloadController.ts';
 
 /** The node lifecycle controller: a down node is tainted unreachable (NoSchedule and NoExecute). */
@@ -134,11 +136,11 @@ function lastEventSays(
 
 /**
  * Taint-based eviction: pods get a default toleration of 300 s for node.kubernetes.io/unreachable:NoExecute
- * (DefaultTolerationSeconds admission), so 5 minutes after a node goes down its pods are deleted and
- * their controllers create replacements elsewhere. DaemonSet pods tolerate the taint forever and stay.
- * (A real evicted pod lingers as Terminating until its kubelet returns; here it is gone at once.)
+ * (DefaultTolerationSeconds admission, EVICTION_SECONDS), so 5 minutes after a node goes down its pods
+ * are deleted and their controllers create replacements elsewhere. DaemonSet pods tolerate the taint
+ * forever and stay. (A real evicted pod lingers as Terminating until its kubelet returns; here it is
+ * gone at once.)
  */
-export const EVICTION_SECONDS = 300;
 
 export function evictFromDownNodes(cp: ControlPlane): void {
   const { state } = cp;
@@ -162,6 +164,7 @@ export function runControllers(cp: ControlPlane): void {
   ensureMasterService(cp);
   syncNodeTaints(cp);
   evictFromDownNodes(cp);
+  removeTerminatedPods(cp);
   // The deployment controller reads pod availability, which the clock may have changed since the last pass.
   updateReadiness(cp.state);
   syncWorkloads(cp);

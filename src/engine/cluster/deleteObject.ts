@@ -40,6 +40,7 @@ export function deleteObject(
   kind: ObjectKindName,
   namespace: string,
   name: string,
+  gracePeriodSeconds?: number,
 ): DeleteResult {
   if (kind === 'Namespace' && UNDELETABLE_NAMESPACES.includes(name)) {
     return {
@@ -48,11 +49,7 @@ export function deleteObject(
       code: 'namespace-undeletable',
     };
   }
-  return removeObject(cp, kind, namespace, name)
+  return (kindModule(kind).remove?.(cp, namespace, name, gracePeriodSeconds) ?? false)
     ? { ok: true }
     : { ok: false, message: notFoundMessage(kind, name), code: 'not-found' };
-}
-
-function removeObject(cp: ControlPlane, kind: ObjectKindName, namespace: string, name: string): boolean {
-  return kindModule(kind).remove?.(cp, namespace, name) ?? false;
 }

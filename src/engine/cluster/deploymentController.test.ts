@@ -10,6 +10,7 @@ import type { Simulation } from '../sim/simulation.ts';
 import { simulate } from '../sim/testing/simTesting.ts';
 import { reviseSimulation } from '../sim/editSimulation.ts';
 import { nextTimedChange } from './timedChanges.ts';
+import { isTerminating } from './terminationState.ts';
 
 const kubia = (image: string, extra = '', probe = '') => `
 apiVersion: apps/v1
@@ -35,12 +36,18 @@ const setImage = (image: string, extra = '', probe = ''): Action => ({
   yaml: kubia(image, extra, probe),
 });
 
-/** `ReplicaSet image: pods (ready)` per ReplicaSet of kubia, oldest first. */
+/**
+ * `ReplicaSet image: pods (ready)` per ReplicaSet of kubia, oldest first. Only the active pods: one the
+ * rollout scaled away is Terminating for its grace period (termination.ts) and no longer counts, as
+ * FilterActivePods leaves it out of the controllers' numbers.
+ */
 function picture(sim: Simulation): string[] {
   return sim.state.workloads
     .filter((w) => w.manifest.kind === 'ReplicaSet' && w.ownerRef?.name === 'kubia')
     .map((rs) => {
-      const pods = sim.state.pods.filter((p) => p.ownerRef?.name === rs.manifest.metadata.name);
+      const pods = sim.state.pods.filter(
+        (p) => p.ownerRef?.name === rs.manifest.metadata.name && !isTerminating(p),
+      );
       const image = rs.manifest.template.spec.containers[0]?.image ?? '';
       return `${image}: ${pods.length} (${pods.filter((p) => p.status.ready).length} ready)`;
     });
@@ -68,12 +75,20 @@ describe('Deployment rolling update', () => {
     sim = applyAction(sim, wait);
     // the new pod is available: one old pod goes, and another new one starts
     expect(picture(sim)).toEqual(['luksa/kubia:v1: 2 (2 ready)', 'luksa/kubia:v2: 2 (1 ready)']);
+    // the old pod that goes is Terminating for its grace period, out of the Endpoints
+    const leaving = sim.state.pods.filter(isTerminating);
+    expect(leaving.map((p) => p.spec.containers[0]?.image)).toEqual(['luksa/kubia:v1']);
     sim = applyAction(sim, wait);
     expect(picture(sim)).toEqual(['luksa/kubia:v1: 1 (1 ready)', 'luksa/kubia:v2: 3 (2 ready)']);
     sim = applyAction(sim, wait);
     // the old ReplicaSet is kept at 0 for a rollback
     expect(picture(sim)).toEqual(['luksa/kubia:v1: 0 (0 ready)', 'luksa/kubia:v2: 3 (3 ready)']);
-    expect(nextTimedChange(sim.state)).toBeUndefined();
+    // what is left to happen by itself: the old pods' grace periods end
+    const deadlines = sim.state.pods
+      .filter(isTerminating)
+      .map((p) => (p.metadata.deletionTimestamp ?? 0) + (p.metadata.deletionGracePeriodSeconds ?? 0));
+    expect(deadlines).toHaveLength(3);
+    expect(nextTimedChange(sim.state)).toBe(Math.min(...deadlines));
     expect(revisions(sim)).toEqual({ 'luksa/kubia:v1': '1', 'luksa/kubia:v2': '2' });
     const deployment = sim.state.workloads.find(
       (w) => w.manifest.kind === 'Deployment' && w.manifest.metadata.name === 'kubia',
@@ -113,10 +128,16 @@ describe('Deployment rolling update', () => {
     expect(picture(sim)).toEqual(['luksa/kubia:v1: 2 (2 ready)', 'luksa/kubia:v2: 1 (0 ready)']);
   });
 
-  it('Recreate deletes every old pod first, then starts all new ones', () => {
+  it('Recreate deletes every old pod first and starts the new ones once they are gone', () => {
+    // "Successful removal is awaited before any Pod of the new revision is created"
+    // (https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#recreate-deployment)
     const extra = '  strategy:\n    type: Recreate\n';
     let sim = simulate(kubia('luksa/kubia:v1', extra));
     sim = applyAction(sim, setImage('luksa/kubia:v2', extra));
+    expect(picture(sim)).toEqual(['luksa/kubia:v1: 0 (0 ready)', 'luksa/kubia:v2: 0 (0 ready)']);
+    expect(sim.state.pods.filter(isTerminating)).toHaveLength(3);
+    sim = applyAction(sim, { type: 'wait', seconds: 30 });
+    expect(sim.state.pods.filter(isTerminating)).toHaveLength(0);
     expect(picture(sim)).toEqual(['luksa/kubia:v1: 0 (0 ready)', 'luksa/kubia:v2: 3 (0 ready)']);
     sim = applyAction(sim, wait);
     expect(picture(sim)).toEqual(['luksa/kubia:v1: 0 (0 ready)', 'luksa/kubia:v2: 3 (3 ready)']);
@@ -186,7 +207,9 @@ spec:
     const notReady = new Set(ep?.subsets.flatMap((s) => (s.notReadyAddresses ?? []).map((a) => a.ip)));
     const podIp = (image: string, readyOnly: boolean) =>
       sim.state.pods
-        .filter((p) => p.spec.containers[0]?.image === image && (!readyOnly || p.status.ready))
+        .filter(
+          (p) => p.spec.containers[0]?.image === image && !isTerminating(p) && (!readyOnly || p.status.ready),
+        )
         .map((p) => p.status.podIP);
     expect(ready).toEqual(new Set([...podIp('luksa/kubia:v1', false), ...podIp('luksa/kubia:v2', true)]));
     expect(notReady.size).toBe(1);

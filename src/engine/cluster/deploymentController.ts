@@ -23,6 +23,7 @@ import type { ControlPlane } from './controlPlane.ts';
 import { recordEvent } from './events.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { isPodAvailable } from './podStartTiming.ts';
+import { isTerminating } from './terminationState.ts';
 import {
   availableAboveMinimum,
   maxSurgeOf,
@@ -51,7 +52,10 @@ export function revisionOf(rs: WorkloadState): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** Pods of a ReplicaSet that count as available (Ready for the Deployment's minReadySeconds). */
+/**
+ * Pods of a ReplicaSet that count as available (Ready for the Deployment's minReadySeconds); a pod
+ * being deleted does not count, as the ReplicaSet controller's FilterActivePods leaves it out.
+ */
 export function availablePods(state: ClusterState, rs: WorkloadState, minReadySeconds: number): number {
   const ns = rs.manifest.metadata.namespace;
   const name = rs.manifest.metadata.name;
@@ -61,6 +65,7 @@ export function availablePods(state: ClusterState, rs: WorkloadState, minReadySe
       pod.ownerRef?.kind === 'ReplicaSet' &&
       pod.ownerRef.name === name &&
       pod.metadata.namespace === ns &&
+      !isTerminating(pod) &&
       isPodAvailable(pod, minReadySeconds, state.clock)
     )
       n++;
@@ -225,7 +230,10 @@ function recreateStep(
   return true;
 }
 
-/** cleanupDeployment: old ReplicaSets with no pods beyond revisionHistoryLimit go, oldest revision first. */
+/**
+ * cleanupDeployment: old ReplicaSets with no active pods (status.replicas 0: pods still terminating do
+ * not count) beyond revisionHistoryLimit go, oldest revision first.
+ */
 function cleanupOldReplicaSets(state: ClusterState, d: WorkloadState, old: WorkloadState[]): void {
   const limit = d.manifest.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT;
   const idle = old
@@ -236,7 +244,8 @@ function cleanupOldReplicaSets(state: ClusterState, d: WorkloadState, old: Workl
           (p) =>
             p.ownerRef?.kind === 'ReplicaSet' &&
             p.ownerRef.name === w.manifest.metadata.name &&
-            p.metadata.namespace === w.manifest.metadata.namespace,
+            p.metadata.namespace === w.manifest.metadata.namespace &&
+            !isTerminating(p),
         ),
     )
     .sort((a, b) => revisionOf(a) - revisionOf(b));

@@ -5,6 +5,7 @@
  */
 import type { ClusterState, PodState, WorkloadState } from '../model/state.ts';
 import { isPodAvailable } from './podStartTiming.ts';
+import { isTerminating } from './terminationState.ts';
 import { ownedReplicaSets, revisionOf } from './deploymentController.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 
@@ -26,11 +27,16 @@ export interface DeploymentStatus {
   complete: boolean;
 }
 
+/** A ReplicaSet's active pods (FilterActivePods: one being deleted is no longer counted). */
 function podsOf(state: ClusterState, rs: WorkloadState): PodState[] {
   const ns = rs.manifest.metadata.namespace;
   const name = rs.manifest.metadata.name;
   return state.pods.filter(
-    (p) => p.metadata.namespace === ns && p.ownerRef?.kind === 'ReplicaSet' && p.ownerRef.name === name,
+    (p) =>
+      p.metadata.namespace === ns &&
+      p.ownerRef?.kind === 'ReplicaSet' &&
+      p.ownerRef.name === name &&
+      !isTerminating(p),
   );
 }
 

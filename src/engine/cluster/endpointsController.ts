@@ -5,6 +5,8 @@
  * - only Services with a selector (non-empty here; ExternalName skipped) get a managed Endpoints of the
  *   same name; a hand-written Endpoints of that name is overwritten. Services without a selector keep the
  *   user's Endpoints untouched. A managed Endpoints goes away with its Service.
+ * - terminating pods (deleted, within their grace period) are left out, unless publishNotReadyAddresses;
+ *   the Service's EndpointSlice still lists them (`terminating`, see computeTerminatingSubsets);
  * - pods need an IP; ready pods go to `addresses`, the others to `notReadyAddresses`, or to `addresses`
  *   too when `publishNotReadyAddresses` is set;
  * - a named targetPort is resolved per pod (pkg/api/v1/pod/util.go FindPort: the first container port
@@ -25,6 +27,7 @@ import type {
 } from '../model/objects.ts';
 import type { ClusterState, EndpointsState, PodState } from '../model/state.ts';
 import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
+import { isTerminating } from './termination.ts';
 
 /** FindPort: the port number a service port reaches on this pod, or undefined when the pod lacks it. */
 export function resolveTargetPort(pod: PodState, servicePort: ServicePort): number | undefined {
@@ -57,8 +60,38 @@ function compareIp(a: EndpointAddress, b: EndpointAddress): number {
   return an < bn ? -1 : an > bn ? 1 : 0;
 }
 
-/** The subsets the controller would write for a Service, from the pods it selects. */
+/**
+ * The subsets the controller would write for a Service, from the pods it selects. A terminating pod is
+ * left out unless publishNotReadyAddresses is set (endpoints_controller.go calls
+ * endpointsliceutil.ShouldPodBeInEndpoints(pod, service.Spec.PublishNotReadyAddresses), which drops a pod
+ * with a deletionTimestamp unless told to include terminating ones:
+ * https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/endpointslice/util/controller_utils.go).
+ */
 export function computeSubsets(svc: ServiceManifest, pods: PodState[]): EndpointSubset[] {
+  const publish = svc.spec.publishNotReadyAddresses;
+  return packSubsets(
+    svc,
+    pods.filter((p) => publish || !isTerminating(p)),
+    (p) => p.status.ready || publish,
+  );
+}
+
+/**
+ * The terminating pods the Endpoints object leaves out, packed the same way: `addresses` are serving
+ * (pod Ready), the others not. The EndpointSlice controller keeps them (ShouldPodBeInEndpoints(pod, true))
+ * with conditions ready=false, serving=<pod Ready>, terminating=true (endpointslice reconciler
+ * podToEndpoint, https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/endpointslice/utils.go).
+ */
+export function computeTerminatingSubsets(svc: ServiceManifest, pods: PodState[]): EndpointSubset[] {
+  if (svc.spec.publishNotReadyAddresses) return [];
+  return packSubsets(svc, pods.filter(isTerminating), (p) => p.status.ready);
+}
+
+function packSubsets(
+  svc: ServiceManifest,
+  pods: PodState[],
+  isReady: (pod: PodState) => boolean,
+): EndpointSubset[] {
   const groups = new Map<string, EndpointSubset>();
   const servicePorts = svc.spec.ports;
   // Resolved port numbers per service port (undefined: this pod lacks it), reused for every pod; the
@@ -87,8 +120,7 @@ export function computeSubsets(svc: ServiceManifest, pods: PodState[]): Endpoint
       });
       groups.set(key, (subset = { addresses: [], notReadyAddresses: [], ports }));
     }
-    const ready = pod.status.ready || svc.spec.publishNotReadyAddresses;
-    (ready ? subset.addresses : subset.notReadyAddresses).push(addressOf(pod, svc));
+    (isReady(pod) ? subset.addresses : subset.notReadyAddresses).push(addressOf(pod, svc));
   }
   const subsets = [...groups.values()];
   for (const s of subsets) {
@@ -108,12 +140,12 @@ function hasSelector(
   );
 }
 
-/** Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone. */
 /** Equal plain data, key order included (what the API would print alike). */
 function sameData(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone. */
 export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
   const existing = new Map<string, EndpointsState>();
   for (const ep of state.endpoints) existing.set(`${ep.metadata.namespace}/${ep.metadata.name}`, ep);
@@ -126,12 +158,15 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
     if (!hasSelector(svc)) continue;
     const pods = selectPods(index, svc.metadata.namespace, svc.spec.selector);
     const subsets = computeSubsets(svc, pods);
+    const terminating = computeTerminatingSubsets(svc, pods);
     const old = existing.get(key);
     written.add(key);
     if (old) {
       // Unchanged values keep their objects: an edit elsewhere then leaves this Endpoints as it was,
       // for the page to skip (worker/structuralDelta.ts sends what changed by identity).
       if (!sameData(old.subsets, subsets)) old.subsets = subsets;
+      if (terminating.length === 0) delete old.terminating;
+      else if (!sameData(old.terminating, terminating)) old.terminating = terminating;
       old.managed = true;
       if (!sameData(old.metadata.labels, svc.metadata.labels))
         old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
@@ -144,6 +179,7 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
           annotations: {},
         },
         subsets,
+        ...(terminating.length > 0 ? { terminating } : {}),
         managed: true,
         createdAt: state.clock,
       });

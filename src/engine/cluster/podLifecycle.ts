@@ -187,8 +187,11 @@ function startPod(cp: ControlPlane, pod: PodState, node: NodeState): boolean {
   return true;
 }
 
-/** Removes a pod (kubelet stops its containers: `Killing`). */
-export function deletePod(cp: ControlPlane, pod: PodState): void {
+/**
+ * Removes a pod at once (kubelet stops its containers: `Killing`). A graceful deletion goes through
+ * termination.ts, which writes `Killing` when it starts and removes the pod `silent`ly at the end.
+ */
+export function deletePod(cp: ControlPlane, pod: PodState, options: { silent?: boolean } = {}): void {
   const { state } = cp;
   const i = state.pods.indexOf(pod);
   if (i === -1) return;
@@ -200,7 +203,7 @@ export function deletePod(cp: ControlPlane, pod: PodState): void {
   if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, -1);
   if (pod.status.podIP !== '' && !pod.spec.hostNetwork)
     cp.nodeIps?.get(pod.spec.nodeName)?.delete(pod.status.podIP);
-  if (pod.status.phase === 'Running') {
+  if (pod.status.phase === 'Running' && !options.silent) {
     for (const c of pod.spec.containers) {
       recordEvent(state, {
         reason: 'Killing',

@@ -1,17 +1,54 @@
 /**
- * The cluster changes by itself as simulated time passes: a new pod turns Ready when its containers
- * have started, a Ready pod turns available after minReadySeconds, and a Deployment's rollout takes its
- * next step then. `nextTimedChange` is the earliest such moment after `state.clock`, the minimum over
- * one array of sources (each `(state) => number | undefined`), so that a page clock can wait for it
- * with an ordinary `wait` action and other timed behaviour adds a source here.
+ * When the cluster next changes by itself. Simulated time (state.clock) only passes with actions
+ * (docs/decisions.md#pure-engine), so something a real cluster does after a delay (a new pod turning
+ * Ready once its containers started, a Ready pod turning available after minReadySeconds and a
+ * Deployment's rollout taking its next step then, kubelet killing a pod at the end of its grace period,
+ * the taint manager evicting the pods of a node that went down) waits for the next action. The page
+ * asks this function when that is and, once as many real seconds have passed, takes an ordinary `wait`
+ * action (src/store/pageClock.ts, docs/architecture.md#page-clock); every action moves the clock with
+ * `advanceClock`, which stops at each of these times on its way, so what a long wait shows does not
+ * depend on how it was split (a `kubeplay wait 10` during a rollout takes every step).
  *
- * `advanceClock` moves the clock to a later time, stopping at every timed change on the way so each
- * controller step happens at its own second (a `kubeplay wait 10` during a rollout takes every step).
+ * Each source lists the simulated times at which it will change the cluster; add a source to the
+ * array for another delayed behaviour. Nothing here imports a value, so the page's clock (src/store)
+ * does not pull the controllers into its first script.
  */
 import type { ClusterState, PodState } from '../model/state.ts';
 import type { ControlPlane } from './controlPlane.ts';
 
-export type TimedChangeSource = (state: ClusterState) => number | undefined;
+/**
+ * The default toleration of node.kubernetes.io/unreachable:NoExecute (DefaultTolerationSeconds
+ * admission): a down node's pods are evicted 300 s after it went down (controllers.ts
+ * evictFromDownNodes). Kept here, with nothing imported, so the page's clock (src/store) does not pull
+ * the controllers into its first script.
+ */
+export const EVICTION_SECONDS = 300;
+
+/** One kind of delayed change: the times (seconds of state.clock) it is due, in any order. */
+export type TimedChangeSource = (state: ClusterState) => Iterable<number>;
+
+/** kubelet kills a terminating pod when its grace period is over (termination.ts removeTerminatedPods). */
+function terminatingPodDeadlines(state: ClusterState): number[] {
+  const out: number[] = [];
+  for (const pod of state.pods) {
+    const since = pod.metadata.deletionTimestamp;
+    if (since !== undefined) out.push(since + (pod.metadata.deletionGracePeriodSeconds ?? 0));
+  }
+  return out;
+}
+
+/** The taint manager evicts a down node's pods after their 300 s toleration (controllers.ts evictFromDownNodes). */
+function nodeEvictionTimes(state: ClusterState): number[] {
+  const out: number[] = [];
+  for (const node of state.nodes) {
+    if (node.up || node.downSince === undefined) continue;
+    const evictable = state.pods.some(
+      (p) => p.spec.nodeName === node.name && p.ownerRef?.kind !== 'DaemonSet',
+    );
+    if (evictable) out.push(node.downSince + EVICTION_SECONDS);
+  }
+  return out;
+}
 
 /** The minReadySeconds that applies to a pod: its ReplicaSet's Deployment's, or the ReplicaSet's own. */
 export function minReadySecondsOf(state: ClusterState, pod: PodState): number {
@@ -40,30 +77,34 @@ export function minReadySecondsOf(state: ClusterState, pod: PodState): number {
 
 /** A starting pod turns Ready; a Ready pod of a controller with minReadySeconds turns available. */
 export const podReadinessChange: TimedChangeSource = (state) => {
-  let next: number | undefined;
+  const out: number[] = [];
   const consider = (t: number) => {
-    if (t > state.clock && (next === undefined || t < next)) next = t;
+    if (t > state.clock) out.push(t);
   };
   for (const pod of state.pods) {
-    if (pod.status.phase !== 'Running') continue;
+    if (pod.status.phase !== 'Running' || pod.metadata.deletionTimestamp !== undefined) continue;
     if (!pod.status.ready && pod.readyAt !== undefined) consider(pod.readyAt);
     else if (pod.status.ready && pod.status.readySince !== undefined && pod.ownerRef?.kind === 'ReplicaSet') {
       const minReady = minReadySecondsOf(state, pod);
       if (minReady > 0) consider(pod.status.readySince + minReady);
     }
   }
-  return next;
+  return out;
 };
 
-/** Every source of change over time; add one here (e.g. termination grace periods). */
-export const TIMED_CHANGE_SOURCES: readonly TimedChangeSource[] = [podReadinessChange];
+export const TIMED_CHANGE_SOURCES: readonly TimedChangeSource[] = [
+  podReadinessChange,
+  terminatingPodDeadlines,
+  nodeEvictionTimes,
+];
 
-/** The earliest simulation time after `state.clock` at which the cluster changes by itself, if any. */
+/** The earliest simulated time after `state.clock` at which the cluster changes by itself, if any. */
 export function nextTimedChange(state: ClusterState): number | undefined {
   let next: number | undefined;
   for (const source of TIMED_CHANGE_SOURCES) {
-    const t = source(state);
-    if (t !== undefined && t > state.clock && (next === undefined || t < next)) next = t;
+    for (const time of source(state)) {
+      if (time > state.clock && (next === undefined || time < next)) next = time;
+    }
   }
   return next;
 }

@@ -21,7 +21,8 @@ import { getNamespacePods } from './controlPlane.ts';
 import { recordEvent } from './events.ts';
 import { matchesLabelSelector, matchesLabels } from './labels.ts';
 import { isEmptySelector } from '../model/labelSelector.ts';
-import { createPod, deletePod, generatePodName } from './podLifecycle.ts';
+import { createPod, generatePodName } from './podLifecycle.ts';
+import { isTerminating, terminatePod } from './termination.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { nodeRejection } from './scheduler.ts';
 import { ownedReplicaSets, syncDeployment } from './deploymentController.ts';
@@ -49,6 +50,9 @@ function claimPods(w: WorkloadState, nsPods: PodState[]): PodState[] {
   for (const pod of nsPods) {
     // Cheap ownerRef test first: most pods of a namespace belong to another controller.
     if (pod.ownerRef && !isOwnedBy(pod, w)) continue;
+    // A terminating pod is no longer active (controller.FilterActivePods): it keeps its owner but does
+    // not count, so the controller replaces it at once (termination.ts).
+    if (isTerminating(pod)) continue;
     const matches = selectorMatches(w.manifest.selector, pod.metadata.labels);
     if (pod.ownerRef) {
       if (matches) owned.push(pod);
@@ -132,7 +136,7 @@ function syncReplicas(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): v
     for (let i = owned.length; i < want; i++) newPodFromTemplate(cp, w);
   } else if (owned.length > want) {
     for (const pod of rankPodsForDeletion(owned).slice(0, owned.length - want)) {
-      deletePod(cp, pod);
+      terminatePod(cp, pod);
       recordEvent(cp.state, {
         reason: 'SuccessfulDelete',
         object: refOf(w),
@@ -163,7 +167,7 @@ function syncDaemonSet(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): 
   for (const [nodeName, pods] of byNode) {
     const extra = wanted.has(nodeName) ? pods.slice(1) : pods;
     for (const pod of extra) {
-      deletePod(cp, pod);
+      terminatePod(cp, pod);
       recordEvent(cp.state, {
         reason: 'SuccessfulDelete',
         object: refOf(w),
@@ -199,6 +203,6 @@ export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
 export function deleteWorkload(cp: ControlPlane, w: WorkloadState): void {
   const { state } = cp;
   if (w.manifest.kind === 'Deployment') for (const rs of ownedReplicaSets(state, w)) deleteWorkload(cp, rs);
-  for (const pod of state.pods.filter((p) => isOwnedBy(p, w))) deletePod(cp, pod);
+  for (const pod of state.pods.filter((p) => isOwnedBy(p, w))) terminatePod(cp, pod);
   state.workloads = state.workloads.filter((x) => x !== w);
 }

@@ -74,7 +74,9 @@ class ActionFolder {
         return;
       case 'delete':
         if (!this.remove(action))
-          this.notes.push(`kubectl delete ${action.kind.toLowerCase()} ${action.name}${ns(action)}`);
+          this.notes.push(
+            `kubectl delete ${action.kind.toLowerCase()} ${action.name}${ns(action)}${graceFlags(action.gracePeriodSeconds)}`,
+          );
         return;
       case 'scale':
         if (!this.edit(action, (d) => d.node.setIn(['spec', 'replicas'], action.replicas)))
@@ -206,6 +208,12 @@ function outsideHostsComment(pieces: Piece[]): string {
 
 function ns(ref: { namespace: string }): string {
   return ref.namespace && ref.namespace !== 'default' ? ` -n ${ref.namespace}` : '';
+}
+
+/** A delete's own grace period as kubectl's flags (0 needs --force: kubectl turns a bare 0 into 1). */
+function graceFlags(seconds: number | undefined): string {
+  if (seconds === undefined) return '';
+  return seconds === 0 ? ' --grace-period=0 --force' : ` --grace-period=${seconds}`;
 }
 
 function header(

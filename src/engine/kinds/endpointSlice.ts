@@ -5,6 +5,8 @@ import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
 import { L1, L2, L3, events, multiline } from '../shell/kubectl/describe.ts';
 import { stableHash } from '../shell/kubectl/listing.ts';
 import { listWithMore, uniquePorts } from '../shell/kubectl/printers.ts';
+import { sliceEndpoints, sliceSubsets } from '../shell/kubectl/endpointSliceView.ts';
+import type { SliceEndpoint } from '../shell/kubectl/endpointSliceView.ts';
 
 export const endpointSliceKind: KindModule<'EndpointSlice'> = {
   kind: 'EndpointSlice',
@@ -40,10 +42,8 @@ export const endpointSliceKind: KindModule<'EndpointSlice'> = {
     return ['NAME', 'ADDRESSTYPE', 'PORTS', 'ENDPOINTS', 'AGE'];
   },
   row(obj, _state, _wide, age) {
-    const ports = uniquePorts(obj.endpoints.subsets).map((p) => String(p.port));
-    const ips = obj.endpoints.subsets.flatMap((ss) =>
-      [...ss.addresses, ...ss.notReadyAddresses].map((a) => a.ip),
-    );
+    const ports = uniquePorts(sliceSubsets(obj.endpoints)).map((p) => String(p.port));
+    const ips = sliceEndpoints(obj.endpoints).map((e) => e.address.ip);
     return [obj.name, 'IPv4', listWithMore(ports), listWithMore(ips), age];
   },
   describe(obj, state) {
@@ -51,34 +51,27 @@ export const endpointSliceKind: KindModule<'EndpointSlice'> = {
     multiline(lines, 'Labels', obj.labels);
     multiline(lines, 'Annotations', obj.annotations);
     lines.push('AddressType:\tIPv4', 'Ports:', `${L1}Name\tPort\tProtocol`, `${L1}----\t----\t--------`);
-    for (const p of uniquePorts(obj.endpoints.subsets))
+    for (const p of uniquePorts(sliceSubsets(obj.endpoints)))
       lines.push(`${L1}${p.name || '<unset>'}\t${p.port}\t${p.protocol}`);
     lines.push('Endpoints:');
-    for (const ss of obj.endpoints.subsets) {
-      for (const [ready, list] of [
-        [true, ss.addresses],
-        [false, ss.notReadyAddresses],
-      ] as const) {
-        for (const a of list) {
-          lines.push(
-            `${L1}- Addresses:\t${a.ip}`,
-            `${L2}Conditions:`,
-            `${L3}Ready:\t${ready ? 'true' : 'false'}`,
-          );
-          lines.push(`${L2}Hostname:\t${a.hostname ?? '<unset>'}`);
-          if (a.targetRef) lines.push(`${L2}TargetRef:\tPod/${a.targetRef.name}`);
-          lines.push(`${L2}NodeName:\t${a.nodeName ?? '<unset>'}`, `${L2}Zone:\t<unset>`);
-        }
-      }
+    for (const { address: a, conditions } of sliceEndpoints(obj.endpoints)) {
+      lines.push(
+        `${L1}- Addresses:\t${a.ip}`,
+        `${L2}Conditions:`,
+        `${L3}Ready:\t${conditions.ready ? 'true' : 'false'}`,
+      );
+      lines.push(`${L2}Hostname:\t${a.hostname ?? '<unset>'}`);
+      if (a.targetRef) lines.push(`${L2}TargetRef:\tPod/${a.targetRef.name}`);
+      lines.push(`${L2}NodeName:\t${a.nodeName ?? '<unset>'}`, `${L2}Zone:\t<unset>`);
     }
     events(lines, state, 'EndpointSlice', obj.namespace, obj.name);
     return lines;
   },
   toApiObject(obj, _state, { head, key }) {
     const e = obj.endpoints;
-    const endpoint = (a: (typeof e.subsets)[number]['addresses'][number], ready: boolean): JsonObject => ({
+    const endpoint = ({ address: a, conditions }: SliceEndpoint): JsonObject => ({
       addresses: [a.ip],
-      conditions: { ready, serving: ready, terminating: false },
+      conditions: { ...conditions },
       ...(a.nodeName ? { nodeName: a.nodeName } : {}),
       ...(a.hostname ? { hostname: a.hostname } : {}),
       ...(a.targetRef
@@ -102,11 +95,8 @@ export const endpointSliceKind: KindModule<'EndpointSlice'> = {
         ],
       }),
       addressType: 'IPv4',
-      endpoints: e.subsets.flatMap((ss) => [
-        ...ss.addresses.map((a) => endpoint(a, true)),
-        ...ss.notReadyAddresses.map((a) => endpoint(a, false)),
-      ]),
-      ports: uniquePorts(e.subsets).map((p) => ({
+      endpoints: sliceEndpoints(e).map(endpoint),
+      ports: uniquePorts(sliceSubsets(e)).map((p) => ({
         ...(p.name ? { name: p.name } : { name: '' }),
         port: p.port,
         protocol: p.protocol,

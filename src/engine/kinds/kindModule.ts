@@ -93,8 +93,11 @@ export interface KindModule<K extends KindName = KindName> {
   // --- the API server (cluster/apiServer.ts, cluster/deleteObject.ts, sim/runAction.ts) ---
   /** Create-or-update, as `kubectl apply`; diagnostics when the server refuses. */
   apply?(cp: ControlPlane, manifest: ManifestOf<K>): Diagnostic[];
-  /** `kubectl delete`: the object and what goes with it; false when there is no such object. */
-  remove?(cp: ControlPlane, namespace: string, name: string): boolean;
+  /**
+   * `kubectl delete`: the object and what goes with it; false when there is no such object.
+   * `gracePeriodSeconds` is DeleteOptions' (kubectl delete --grace-period); only pods use it.
+   */
+  remove?(cp: ControlPlane, namespace: string, name: string, gracePeriodSeconds?: number): boolean;
   /** `kubectl label|annotate`: replaces the map with `edit(map)`; false when there is no such object. */
   relabel?(
     cp: ControlPlane,

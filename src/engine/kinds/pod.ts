@@ -4,7 +4,8 @@ import { podLimitReached } from '../cluster/capacity.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import { findPod } from '../cluster/lookup.ts';
-import { createPod, deletePod } from '../cluster/podLifecycle.ts';
+import { createPod } from '../cluster/podLifecycle.ts';
+import { terminatePod } from '../cluster/termination.ts';
 import { exposedContainerPorts } from './exposePorts.ts';
 import type { KindModule } from './kindModule.ts';
 import { resource } from '../parse/schema/meta.ts';
@@ -33,6 +34,11 @@ import { listObjects, replicaSetNameOfDeployment } from '../shell/kubectl/listin
 import type { ListedObject } from '../shell/kubectl/listing.ts';
 import { isPodReady, podReadyColumn } from '../shell/kubectl/printers.ts';
 import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
+import {
+  deletionMetadata,
+  describePodStatusLines,
+  podStatusColumn,
+} from '../shell/kubectl/podTermination.ts';
 
 export const podKind: KindModule<'Pod'> = {
   kind: 'Pod',
@@ -48,12 +54,12 @@ export const podKind: KindModule<'Pod'> = {
   apply(cp, manifest) {
     return applyPod(cp, manifest);
   },
-  remove(cp, namespace, name) {
+  remove(cp, namespace, name, gracePeriodSeconds) {
     const { state } = cp;
     const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
     const pod = state.pods.find((p) => inNs(p.metadata));
     if (!pod) return false;
-    deletePod(cp, pod);
+    terminatePod(cp, pod, gracePeriodSeconds);
     return true;
   },
   relabel(cp, namespace, name, field, edit) {
@@ -94,7 +100,7 @@ export const podKind: KindModule<'Pod'> = {
   },
   row(obj, _state, wide, age) {
     const p = obj.pod;
-    const row = [obj.name, podReadyColumn(p), p.status.phase, '0', age];
+    const row = [obj.name, podReadyColumn(p), podStatusColumn(p), '0', age];
     if (wide) row.push(p.status.podIP || '<none>', p.spec.nodeName || '<none>', '<none>', '<none>');
     return row;
   },
@@ -112,7 +118,7 @@ export const podKind: KindModule<'Pod'> = {
     const p = obj.pod;
     const ready = isPodReady(p);
     const start = formatTimestamp(p.metadata.creationTimestamp);
-    const extra: JsonObject = {};
+    const extra: JsonObject = { ...deletionMetadata(p, formatTimestamp) };
     if (p.ownerRef) {
       const workload = state.workloads.find(
         (w) =>
@@ -289,7 +295,7 @@ function describePod(obj: Extract<ListedObject, { kind: 'Pod' }>, state: Cluster
   if (p.status.phase === 'Running') lines.push(`Start Time:\t${describeTime(p.metadata.creationTimestamp)}`);
   multiline(lines, 'Labels', obj.labels);
   multiline(lines, 'Annotations', obj.annotations);
-  lines.push(`Status:\t${p.status.phase}`);
+  lines.push(...describePodStatusLines(p, state));
   lines.push(`IP:\t${p.status.podIP}`);
   // describePodIPs: `IPs:\t<none>` without addresses, else one `IP:` line per address
   if (p.status.podIP) lines.push('IPs:', `${L1}IP:\t${p.status.podIP}`);

@@ -307,7 +307,7 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
           restartPolicy: 'Always',
           schedulerName: 'default-scheduler',
           securityContext: {},
-          terminationGracePeriodSeconds: 30,
+          terminationGracePeriodSeconds: m.template.spec.terminationGracePeriodSeconds ?? 30,
         },
       };
       const spec: JsonObject = {

@@ -12,10 +12,12 @@ import { getEndpointsHints } from './endpointsHints.ts';
 import { getIngressHints } from './ingressHints.ts';
 import { getNetworkPolicyHints } from './networkPolicyHints.ts';
 import { getServiceHints } from './serviceHints.ts';
+import { isTerminating } from '../cluster/termination.ts';
 
 export function getHints(state: ClusterState): Diagnostic[] {
   // By namespace and label: 200 Services over 1,000 pods would otherwise match every pair at each edit.
-  const pods = indexPods(state.pods);
+  // A deleted pod still terminating is on its way out: hints speak of the pods that stay.
+  const pods = indexPods(state.pods.filter((pod) => !isTerminating(pod)));
   const services = new Map<string, ServiceManifest>();
   for (const { manifest } of state.services)
     services.set(`${manifest.metadata.namespace}/${manifest.metadata.name}`, manifest);

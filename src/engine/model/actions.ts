@@ -20,8 +20,12 @@ export type ObjectKindName =
 export type Action =
   /** kubectl apply -f / create -f: YAML text of one or more documents. */
   | { type: 'apply'; yaml: string }
-  /** kubectl delete KIND NAME (-n NS). A controller's pod comes back under a new name. */
-  | { type: 'delete'; kind: ObjectKindName; namespace: string; name: string }
+  /**
+   * kubectl delete KIND NAME (-n NS). A controller's pod comes back under a new name. A deleted pod
+   * terminates for `gracePeriodSeconds` (kubectl delete --grace-period, --now, --force: 0 removes it at
+   * once) or, when absent, its own terminationGracePeriodSeconds (cluster/termination.ts).
+   */
+  | { type: 'delete'; kind: ObjectKindName; namespace: string; name: string; gracePeriodSeconds?: number }
   /** kubectl scale KIND NAME --replicas=N */
   | { type: 'scale'; kind: WorkloadKind; namespace: string; name: string; replicas: number }
   /** kubeplay node down|up NODE */

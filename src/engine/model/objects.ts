@@ -74,6 +74,8 @@ export interface PodSpec {
   enableServiceLinks: boolean;
   dnsPolicy: DnsPolicy;
   hostNetwork: boolean;
+  /** Seconds a deleted pod stays Terminating before SIGKILL; absent means the default, 30 (cluster/termination.ts). */
+  terminationGracePeriodSeconds?: number;
 }
 
 export interface PodTemplate {

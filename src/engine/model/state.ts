@@ -54,7 +54,13 @@ export interface OwnerRef {
 }
 
 export interface PodState {
-  metadata: ObjectMeta & { uid: string; creationTimestamp: number };
+  metadata: ObjectMeta & {
+    uid: string;
+    creationTimestamp: number;
+    /** Set when the pod was deleted: it is Terminating until this time plus its grace period (cluster/termination.ts). */
+    deletionTimestamp?: number;
+    deletionGracePeriodSeconds?: number;
+  };
   spec: PodSpec & { nodeName: string };
   ownerRef?: OwnerRef;
   status: {
@@ -121,6 +127,12 @@ export interface LoadBalancerIngress {
 export interface EndpointsState {
   metadata: ObjectMeta;
   subsets: EndpointSubset[];
+  /**
+   * Terminating pods the Endpoints object leaves out (no publishNotReadyAddresses) but the Service's
+   * EndpointSlice lists with `terminating: true`: `addresses` are still serving (pod Ready), the others
+   * not. kube-proxy falls back to the serving ones when no ready endpoint remains (KEP-1669).
+   */
+  terminating?: EndpointSubset[];
   /** true when the endpoints controller owns it (Service with a selector); false when written by the user. */
   managed: boolean;
   source?: SourceRef;

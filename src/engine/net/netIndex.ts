@@ -10,7 +10,7 @@
  */
 import type { EndpointsState, NodeState, OutsideHostState, PodState, ServiceState } from '../model/state.ts';
 import type { ClusterState } from '../model/state.ts';
-import type { ServicePort } from '../model/objects.ts';
+import type { EndpointSubset, ServicePort } from '../model/objects.ts';
 
 /** One endpoint of one Service port, as kube-proxy sees it (an EndpointSlice entry). */
 export interface Backend {
@@ -178,10 +178,20 @@ export function getBackends(index: NetIndex, service: ServiceState, port: Servic
   const hit = index.backends.get(port);
   if (hit) return hit;
   const { namespace, name } = service.manifest.metadata;
+  const list = backendsOf(index, index.endpointsByKey.get(objectKey(namespace, name))?.subsets ?? [], port);
+  index.backends.set(port, list);
+  return list;
+}
+
+/** The `addresses` of these subsets for one Service port, as kube-proxy's sorted endpoint list. */
+export function backendsOf(
+  index: NetIndex,
+  subsets: readonly EndpointSubset[],
+  port: ServicePort,
+): Backend[] {
   const list: Backend[] = [];
   const seen = new Set<string>();
-  const endpoints = index.endpointsByKey.get(objectKey(namespace, name));
-  for (const subset of endpoints?.subsets ?? []) {
+  for (const subset of subsets) {
     const epPort = subset.ports.find(
       (p) => (p.name ?? '') === (port.name ?? '') && p.protocol === port.protocol,
     );
@@ -204,7 +214,6 @@ export function getBackends(index: NetIndex, service: ServiceState, port: Servic
     }
   }
   list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  index.backends.set(port, list);
   return list;
 }
 

@@ -9,7 +9,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import type { KubeProxyMode } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
-import { createSimulation } from '../sim/simulation.ts';
+import { applyAction, createSimulation } from '../sim/simulation.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
 import { plans, withoutPlans } from './testing/plansSwitch.ts';
@@ -118,6 +118,71 @@ describe('compiled plans route exactly as the general path', () => {
       expectSame(base, request, 3);
       expectSame(ipvs, request, 3);
     }
+  });
+
+  it('a plan of ready endpoints is not replayed once only terminating ones remain, nor the other way round (KEP-1669)', () => {
+    const rc = (replicas: number) => `apiVersion: v1
+kind: ReplicationController
+metadata: {name: kubia}
+spec:
+  replicas: ${replicas}
+  template:
+    metadata: {labels: {app: kubia}}
+    spec:
+      containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: kubia}
+spec:
+  selector: {app: kubia}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec:
+  containers: [{name: c, image: busybox}]
+`;
+    let sim = createSimulation({ files: [{ file: 'rc.yaml', text: rc(2) }], seed: 2 });
+    const request = { from: 'pod/default/client', url: 'http://kubia/' };
+    const kubia = () => sim.state.pods.filter((p) => p.metadata.labels['app'] === 'kubia');
+    const endpointsOf = (state: ClusterState) => {
+      const seen = new Set<string>();
+      let current = state;
+      for (let i = 0; i < 16; i++) {
+        const { trace, state: next } = routeRequest(current, request);
+        if (trace.endpoint?.pod) seen.add(trace.endpoint.pod.replace('default/', ''));
+        current = next;
+      }
+      return [...seen].sort();
+    };
+    const step = (action: Parameters<typeof applyAction>[1]) => (sim = applyAction(sim, action));
+    const usedBefore = plans.used;
+
+    const [first, second] = kubia().map((p) => p.metadata.name);
+    expect(endpointsOf(sim.state)).toEqual([first, second].sort());
+    expectSame(sim.state, request, 8);
+    // one of two deleted: the ready one only
+    step({ type: 'delete', kind: 'Pod', namespace: 'default', name: first! });
+    step({ type: 'wait', seconds: 1 }); // the replacement's containers start
+    const replacement = kubia().find((p) => ![first, second].includes(p.metadata.name))!.metadata.name;
+    expect(endpointsOf(sim.state)).toEqual([replacement, second].sort());
+    expectSame(sim.state, request, 8);
+    // scaled to 0: only terminating endpoints remain, and kube-proxy falls back to them
+    step({ type: 'scale', kind: 'ReplicationController', namespace: 'default', name: 'kubia', replicas: 0 });
+    expect(endpointsOf(sim.state)).toEqual([first, replacement, second].sort());
+    expectSame(sim.state, request, 8);
+    // scaled to 1: a ready endpoint again, so the terminating ones are left alone
+    step({ type: 'scale', kind: 'ReplicationController', namespace: 'default', name: 'kubia', replicas: 1 });
+    step({ type: 'wait', seconds: 1 });
+    const ready = kubia()
+      .filter((p) => p.metadata.deletionTimestamp === undefined)
+      .map((p) => p.metadata.name);
+    expect(ready).toHaveLength(1);
+    expect(endpointsOf(sim.state)).toEqual(ready);
+    expectSame(sim.state, request, 8);
+    expect(plans.used).toBeGreaterThan(usedBefore);
   });
 
   it('covers the ordinary case: pod to Service by name answers ok with the same hops', () => {

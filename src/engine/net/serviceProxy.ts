@@ -25,7 +25,7 @@ import { dstAddr, refused, srcAddr, timedOut } from './flow.ts';
 import { chooseEndpoint } from './kubeProxy.ts';
 import type { EndpointChoice } from './kubeProxy.ts';
 import type { Backend } from './netIndex.ts';
-import { getBackends } from './netIndex.ts';
+import { getProxyBackends } from './proxyEndpoints.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
 import type { Source } from './source.ts';
@@ -202,7 +202,7 @@ function pickBackend(
   node: NodeState,
   localPolicy: 'internalTrafficPolicy' | 'externalTrafficPolicy' | undefined,
 ): EndpointChoice | Delivery {
-  const all = getBackends(ctx.index, service, port);
+  const all = getProxyBackends(ctx.index, service, port);
   if (all.length === 0) return rejectNoEndpoints(ctx, flow, service, port, node);
   const candidates = localPolicy ? all.filter((b) => b.nodeName === node.name) : all;
   if (candidates.length === 0)

@@ -3,6 +3,7 @@
  * line performed (for the replay log), the Traces of every request it made (for the animation), and
  * the simulation and session after it. Pure: same inputs, same result.
  */
+import { deletePodAndWait } from './kubectl/deleteWait.ts';
 import type { Action } from '../model/actions.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import type { Trace } from '../trace.ts';
@@ -167,7 +168,7 @@ function exitCommand(ctx: ShellContext, argv: string[]): CommandOutput {
     ctx.at = previous;
     let stdout = 'exit\n';
     if (leaving.kind === 'pod' && leaving.removeOnExit) {
-      performAction(ctx, { type: 'delete', kind: 'Pod', namespace: leaving.namespace, name: leaving.pod });
+      deletePodAndWait(ctx, leaving.namespace, leaving.pod);
       stdout += `Session ended, resume using 'kubectl attach ${leaving.pod} -c ${leaving.container} -i -t' command when the pod is running\npod "${leaving.pod}" deleted\n`;
     }
     return { stdout, stderr: '', exitCode: code };

@@ -57,17 +57,21 @@ export function recordAllocations(state: ClusterState): AllocationLedger {
     version: ALLOCATION_LEDGER_VERSION,
     rng: state.rng,
     ipamLastReserved: { ...(state.ipamLastReserved ?? {}) },
-    pods: state.pods.map((pod) => {
-      const owner = ownerKey(pod.ownerRef);
-      return {
-        namespace: pod.metadata.namespace,
-        name: pod.metadata.name,
-        uid: pod.metadata.uid,
-        ...(owner ? { owner } : {}),
-        node: pod.spec.nodeName,
-        ip: pod.status.podIP,
-      };
-    }),
+    // A pod still terminating (cluster/termination.ts) is on its way out: its name and address are not
+    // the page's to keep, and a reload shows the cluster as it is once the grace period is over.
+    pods: state.pods
+      .filter((pod) => pod.metadata.deletionTimestamp === undefined)
+      .map((pod) => {
+        const owner = ownerKey(pod.ownerRef);
+        return {
+          namespace: pod.metadata.namespace,
+          name: pod.metadata.name,
+          uid: pod.metadata.uid,
+          ...(owner ? { owner } : {}),
+          node: pod.spec.nodeName,
+          ip: pod.status.podIP,
+        };
+      }),
     services: state.services.map((svc) => {
       const { metadata, spec } = svc.manifest;
       const loadBalancerIP = svc.status.loadBalancer.ingress[0]?.ip;

@@ -83,6 +83,26 @@ function sameFiles(a: SourceFile[], b: SourceFile[]): boolean {
 }
 
 /**
+ * The page adds a `wait` right after a `wait` to it (src/store/scenarioStore.ts appendAction): when
+ * `previous`'s last action is a wait that `actions` holds longer, the longer wait; else undefined.
+ */
+function grownWait(previous: Action[], actions: Action[]): (Action & { type: 'wait' }) | undefined {
+  const at = previous.length - 1;
+  const before = previous[at];
+  const after = actions[at];
+  if (before?.type !== 'wait' || after?.type !== 'wait' || !(after.seconds > before.seconds))
+    return undefined;
+  return sameActions(previous.slice(0, at), actions) ? after : undefined;
+}
+
+/** The rest of a grown wait passes on the cluster on screen; the log holds the one longer wait. */
+function extendLastWait(previous: Simulation, wait: Action & { type: 'wait' }): Simulation {
+  const before = previous.actions[previous.actions.length - 1] as Action & { type: 'wait' };
+  const sim = applyAction(previous, { type: 'wait', seconds: wait.seconds - before.seconds });
+  return { ...sim, actions: [...previous.actions.slice(0, -1), wait] };
+}
+
+/**
  * The simulation after the user changed the input of `previous`: the files edited and/or actions
  * appended. Anything else (another seed, actions taken back, no previous) builds from scratch.
  */
@@ -94,12 +114,13 @@ export function reviseSimulation(
   const seed = typeof input.seed === 'number' && Number.isFinite(input.seed) ? input.seed : DEFAULT_SEED;
   const actions = Array.isArray(input.actions) ? input.actions : [];
   const files = Array.isArray(input.files) ? input.files : [];
+  const grown = previous ? grownWait(previous.actions, actions) : undefined;
   if (
     !previous?.files ||
     !previous.applied ||
     previous.state.seed !== seed ||
     previous.actions.length > actions.length ||
-    !sameActions(previous.actions, actions)
+    (!grown && !sameActions(previous.actions, actions))
   ) {
     return createSimulation(input, options);
   }
@@ -107,6 +128,7 @@ export function reviseSimulation(
   if (previous.stale || !sameFiles(previous.files, files)) {
     sim = editFiles(previous, files, options);
   }
+  if (grown) sim = extendLastWait(sim, grown);
   for (const action of actions.slice(sim.actions.length)) sim = applyAction(sim, action);
   return sim;
 }

@@ -41,7 +41,7 @@ function edit(previous: Simulation, text: string, actions = previous.actions): S
 
 function kubiaPods(sim: Simulation): string[] {
   return sim.state.pods
-    .filter((p) => p.ownerRef?.name === 'kubia')
+    .filter((p) => p.ownerRef?.name === 'kubia' && p.metadata.deletionTimestamp === undefined)
     .map((p) => p.metadata.name)
     .sort();
 }
@@ -56,6 +56,9 @@ function liveSession(): { live: Simulation; text: string } {
   live = edit(live, withReplicas(3), [deletePod]);
   const text = EXTRA_SERVICE;
   live = edit(live, text);
+  // The student looks on for a while: the pods scaled away and the deleted one finish terminating (30 s
+  // grace). A pod still terminating at a reload is not in the ledger (allocationLedger.ts).
+  live = edit(live, text, [...live.actions, { type: 'wait', seconds: 31 }]);
   return { live, text };
 }
 
@@ -77,6 +80,14 @@ describe('restoring allocations on reload', () => {
     );
   });
 
+  it('leaves a pod still terminating out of the ledger (a reload shows the cluster after its grace period)', () => {
+    let live = build(KUBIA);
+    const victim = kubiaPods(live)[0] ?? '';
+    live = edit(live, KUBIA, [{ type: 'delete', kind: 'Pod', namespace: 'default', name: victim }]);
+    expect(live.state.pods.some((p) => p.metadata.name === victim)).toBe(true);
+    expect(recordAllocations(live.state).pods.map((p) => p.name)).not.toContain(victim);
+  });
+
   it('says nothing of the replayed delete of a pod the rebuild never had', () => {
     const { live, text } = liveSession();
     const reloaded = build(text, live.actions, recordAllocations(live.state));
@@ -92,7 +103,7 @@ describe('restoring allocations on reload', () => {
       .flatMap((s) => [...s.addresses, ...(s.notReadyAddresses ?? [])].map((a) => a.ip))
       .sort();
     const podIps = reloaded.state.pods
-      .filter((p) => p.ownerRef?.name === 'kubia')
+      .filter((p) => p.ownerRef?.name === 'kubia' && p.metadata.deletionTimestamp === undefined)
       .map((p) => p.status.podIP)
       .sort();
     expect(epIps).toEqual(podIps);

@@ -35,7 +35,9 @@ function restorePodNames(state: ClusterState, ledger: AllocationLedger): Map<str
   const renames = new Map<string, string>();
   state.pods = state.pods.map((pod) => {
     const owner = ownerKey(pod.ownerRef);
-    if (owner === undefined || known.has(keyOf(pod.metadata.namespace, pod.metadata.name))) return pod;
+    const leaving = pod.metadata.deletionTimestamp !== undefined;
+    if (owner === undefined || leaving || known.has(keyOf(pod.metadata.namespace, pod.metadata.name)))
+      return pod;
     const alloc = unclaimed.get(`${pod.metadata.namespace}|${owner}`)?.shift();
     if (!alloc) return pod;
     renames.set(pod.metadata.name, alloc.name);

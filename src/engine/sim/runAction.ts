@@ -23,6 +23,12 @@ function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 0;
 }
 
+/** A delete's grace period, when it is a whole number of seconds (share links carry actions). */
+function graceOf(action: { gracePeriodSeconds?: number }): number | undefined {
+  const grace = action.gracePeriodSeconds;
+  return typeof grace === 'number' && Number.isFinite(grace) ? count(grace) : undefined;
+}
+
 function actionDiagnostic(
   actionNumber: number,
   message: string,
@@ -64,7 +70,7 @@ export function runAction(
       }
       break;
     case 'delete': {
-      const result = deleteObject(cp, action.kind, action.namespace, action.name);
+      const result = deleteObject(cp, action.kind, action.namespace, action.name, graceOf(action));
       if (!result.ok) out.push(actionDiagnostic(actionNumber, result.message, result.code));
       break;
     }

@@ -97,7 +97,8 @@ describe('action histories', () => {
 
           let state = replayed.state;
           for (const svc of spec.services) {
-            const selected = podsOf(state, { app: selectorOf(spec, svc) });
+            // Terminating pods too: kube-proxy falls back to them when no ready endpoint is left (KEP-1669).
+            const selected = podsOf(state, { app: selectorOf(spec, svc) }, 'default', { terminating: true });
             const r = routeRequest(state, {
               from: 'pod/default/client',
               url: `http://${svc.name}:${svc.port}/`,

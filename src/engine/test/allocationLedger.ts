@@ -20,6 +20,8 @@ export function allocationsOf(sim: Simulation): Allocations {
   }
   const byOwner = new Map<string, string[]>();
   for (const pod of sim.state.pods) {
+    // a deleted pod still terminating holds its IP only until its grace period ends (cluster/termination.ts)
+    if (pod.metadata.deletionTimestamp !== undefined) continue;
     const owner = pod.ownerRef
       ? `${pod.ownerRef.kind}/${pod.metadata.namespace}/${pod.ownerRef.name}`
       : `Pod/${pod.metadata.namespace}/${pod.metadata.name}`;

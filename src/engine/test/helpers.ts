@@ -65,10 +65,13 @@ export function podsOf(
   state: ClusterState,
   labels: Record<string, string>,
   namespace = 'default',
+  include: { terminating?: boolean } = {},
 ): PodState[] {
+  // the active pods: a deleted pod still terminating (cluster/termination.ts) is left out unless asked for
   return state.pods.filter(
     (p) =>
       p.metadata.namespace === namespace &&
+      (include.terminating === true || p.metadata.deletionTimestamp === undefined) &&
       Object.entries(labels).every(([k, v]) => p.metadata.labels[k] === v),
   );
 }

@@ -36,7 +36,16 @@ const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) =>
 
 export const actionArbitrary: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ type: fc.constant('apply' as const), yaml: anyText }),
-  fc.record({ type: fc.constant('delete' as const), kind: fc.constantFrom(...kinds), namespace, name: text }),
+  fc.record(
+    {
+      type: fc.constant('delete' as const),
+      kind: fc.constantFrom(...kinds),
+      namespace,
+      name: text,
+      gracePeriodSeconds: fc.nat({ max: 3600 }),
+    },
+    { requiredKeys: ['type', 'kind', 'namespace', 'name'] },
+  ),
   fc.record({
     type: fc.constant('scale' as const),
     kind: fc.constantFrom(...workloadKinds),

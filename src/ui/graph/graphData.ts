@@ -27,6 +27,8 @@ export interface PodData extends Record<string, unknown> {
   ip: string;
   ready: boolean;
   phase: string;
+  /** Deleted and within its grace period (kubectl: STATUS Terminating). */
+  terminating: boolean;
   /** `app=kubia, tier=web`, shown on hover. */
   labels: string;
   ingressController: boolean;

@@ -7,7 +7,7 @@
  * Pure: no React, no DOM. Ids are the Trace's graph ids (src/engine/trace.ts).
  */
 import type { ClusterState, GraphId, PodState } from '../../engine/index.ts';
-import { getPolicySelections, graphIdOfOutsideHost } from '../../engine/index.ts';
+import { getPolicySelections, graphIdOfOutsideHost, isTerminating } from '../../engine/index.ts';
 import type { FlowElements, GraphEdge, GraphNode, LayoutOverrides, ServiceData } from './graphData.ts';
 import { formatLabels, formatServicePorts, serviceNotes } from './graphLabels.ts';
 import { layoutCluster } from './clusterLayout.ts';
@@ -227,6 +227,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
             ip: pod.status.podIP,
             ready: pod.status.ready,
             phase: pod.status.phase,
+            terminating: isTerminating(pod),
             labels: formatLabels(pod.metadata.labels),
             ingressController: false,
           },

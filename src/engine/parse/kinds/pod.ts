@@ -24,6 +24,7 @@ import {
 } from '../plain.ts';
 import type { PlainMap } from '../plain.ts';
 import { buildMeta } from './meta.ts';
+import { DEFAULT_GRACE_SECONDS } from '../../model/podDefaults.ts';
 
 export function toProtocol(value: string | undefined): Protocol {
   return value === 'UDP' || value === 'SCTP' ? value : 'TCP';
@@ -114,6 +115,7 @@ export function buildPodSpec(spec: PlainMap | undefined): PodSpec {
   const hostname = getString(spec, 'hostname');
   const subdomain = getString(spec, 'subdomain');
   const dnsPolicy = getString(spec, 'dnsPolicy');
+  const grace = getNumber(spec, 'terminationGracePeriodSeconds');
   return {
     containers,
     ...(nodeName ? { nodeName } : {}),
@@ -123,6 +125,11 @@ export function buildPodSpec(spec: PlainMap | undefined): PodSpec {
     enableServiceLinks: getBoolean(spec, 'enableServiceLinks') ?? true,
     dnsPolicy: DNS_POLICIES.find((p) => p === dnsPolicy) ?? 'ClusterFirst',
     hostNetwork,
+    // The API server's default (30) is left implicit, as the probe defaults are, so a template read back
+    // from `kubectl get -o yaml` (which prints it) hashes as the one written without it.
+    ...(grace !== undefined && Number.isInteger(grace) && grace >= 0 && grace !== DEFAULT_GRACE_SECONDS
+      ? { terminationGracePeriodSeconds: grace }
+      : {}),
   };
 }
 

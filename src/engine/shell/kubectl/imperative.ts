@@ -3,8 +3,8 @@
  * service`. Each builds the object kubectl would send and applies it as YAML, so the action log holds
  * ordinary manifests.
  */
+import { deletePodAndWait } from './deleteWait.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
-import { performAction } from '../context.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { flagAll, flagBool, flagString } from './flags.ts';
 import { findObject } from './get.ts';
@@ -127,7 +127,7 @@ export function runRun(ctx: ShellContext, parsed: ParsedFlags, run: RunArgv): Co
   ctx.direct = outer.direct;
   let tail = '';
   if (remove) {
-    performAction(ctx, { type: 'delete', kind: 'Pod', namespace, name });
+    deletePodAndWait(ctx, namespace, name);
     tail = `pod "${name}" deleted\n`;
   }
   return {

@@ -81,7 +81,11 @@ describe('kubectl verbs that change the cluster', () => {
     const [victim] = kubiaPods(sim);
     const r = runCommand(sim, createShellSession(), `kubectl delete pod ${victim ?? ''}`);
     expect(r.output).toBe(`pod "${victim ?? ''}" deleted\n`);
-    expect(r.actions).toEqual([{ type: 'delete', kind: 'Pod', namespace: 'default', name: victim }]);
+    // kubectl waits for the pod to be gone: its 30 s grace period passes (shell/kubectl/deleteWait.ts)
+    expect(r.actions).toEqual([
+      { type: 'delete', kind: 'Pod', namespace: 'default', name: victim },
+      { type: 'wait', seconds: 30 },
+    ]);
     const after = kubiaPods(r.sim);
     expect(after).toHaveLength(3);
     expect(after).not.toContain(victim);

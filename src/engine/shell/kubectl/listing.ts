@@ -62,9 +62,13 @@ export function podsOfWorkload(state: ClusterState, workload: WorkloadState): Po
       )
         owners.add(`ReplicaSet/${w.manifest.metadata.name}`);
   }
+  // The controller's status counts active pods only: a pod being deleted (still terminating) is not one
+  // of its replicas any more (controller.FilterActivePods in
+  // https://github.com/kubernetes/kubernetes/blob/master/pkg/controller/replicaset/replica_set.go).
   return state.pods.filter(
     (p) =>
       p.metadata.namespace === ns &&
+      p.metadata.deletionTimestamp === undefined &&
       p.ownerRef !== undefined &&
       owners.has(`${p.ownerRef.kind}/${p.ownerRef.name}`),
   );

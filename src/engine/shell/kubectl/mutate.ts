@@ -3,6 +3,8 @@
  * the simulation, so the app can log and replay it: apply/create -f, delete, scale, label, annotate,
  * expose. Messages are kubectl's: `service/kubia created`, `pod "x" deleted`, `... scaled`.
  */
+import { waitForPodsGone } from './deleteWait.ts';
+import { deletedWord, readDeleteGrace } from './deleteOptions.ts';
 import { isMap, parseAllDocuments, stringify } from 'yaml';
 import type { ObjectKindName } from '../../model/actions.ts';
 import type { Manifest } from '../../model/objects.ts';
@@ -441,6 +443,9 @@ function toTargets(
 
 export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string): CommandOutput {
   const namespace = flagString(parsed, 'namespace') ?? ctx.session.namespace;
+  const read = readDeleteGrace(parsed);
+  if (!read.ok) return { stdout: '', stderr: `error: ${read.error}\n`, exitCode: 1 };
+  const { grace } = read;
   let stdout = '';
   let stderr = '';
   const files = flagAll(parsed, 'filename');
@@ -479,6 +484,7 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
     targets.push(...resolved.targets);
   }
   const ignore = flagBool(parsed, 'ignore-not-found');
+  const deletedPods: { namespace: string; name: string }[] = [];
   for (const t of targets) {
     for (const name of t.names) {
       const found = findObject(ctx.sim.state, t.type, namespace, name);
@@ -492,13 +498,27 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
         stderr += `Error from server (Forbidden): namespaces "${name}" is forbidden: this namespace may not be deleted\n`;
         continue;
       }
-      performAction(ctx, { type: 'delete', kind, namespace: t.type.namespaced ? found.namespace : '', name });
-      stdout += `${qualifiedSingular(t.type)} "${name}" deleted\n`;
+      // The grace period is the pod's DeleteOptions; a controller's pods keep their own.
+      const ownGrace = kind !== 'Pod' || grace.gracePeriod < 0;
+      performAction(ctx, {
+        type: 'delete',
+        kind,
+        namespace: t.type.namespaced ? found.namespace : '',
+        name,
+        ...(ownGrace ? {} : { gracePeriodSeconds: grace.gracePeriod }),
+      });
+      if (kind === 'Pod') deletedPods.push({ namespace: found.namespace, name });
+      stdout += `${qualifiedSingular(t.type)} "${name}" ${deletedWord(grace)}\n`;
     }
   }
+  if (flagString(parsed, 'wait') !== 'false') waitForPodsGone(ctx, deletedPods);
   // a selector or --all that matches nothing is not an error for kubectl
-  if (!stdout && !stderr) return { stdout: '', stderr: `No resources found\n`, exitCode: 0 };
-  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
+  if (!stdout && !stderr)
+    return { stdout: '', stderr: `${grace.warning ?? ''}No resources found\n`, exitCode: 0 };
+  const exitCode = stderr ? 1 : 0;
+  if (!grace.warning) return { stdout, stderr, exitCode };
+  // kubectl warns before it deletes anything: on a terminal the warning comes first
+  return { stdout, stderr: grace.warning + stderr, exitCode, display: grace.warning + stdout + stderr };
 }
 
 export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {

@@ -120,8 +120,9 @@ describe('kubectl set image and rollout', () => {
       'deployment.apps/kubia\nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n',
     );
     expect(out[6]).toBe('error: unable to find specified revision 9 in history\n');
+    // the pods the rollouts scaled away are still Terminating for their grace period
     const images = r.sim.state.pods
-      .filter((p) => p.metadata.labels['app'] === 'kubia')
+      .filter((p) => p.metadata.labels['app'] === 'kubia' && p.metadata.deletionTimestamp === undefined)
       .map((p) => p.spec.containers[0]?.image);
     expect(images).toEqual(['luksa/kubia:v1', 'luksa/kubia:v1', 'luksa/kubia:v1']);
   });

@@ -10,9 +10,13 @@ export function simulate(yaml: string, seed = 1, actions: Action[] = []): Simula
   return createSimulation({ files: [{ file: 'manifest.yaml', text: yaml }], seed, actions });
 }
 
+/** The active pods whose name starts with `prefix` (a deleted pod still terminating is left out: cluster/termination.ts). */
 export function podsOf(sim: Simulation, prefix: string, namespace = 'default'): PodState[] {
   return sim.state.pods.filter(
-    (p) => p.metadata.namespace === namespace && p.metadata.name.startsWith(prefix),
+    (p) =>
+      p.metadata.namespace === namespace &&
+      p.metadata.name.startsWith(prefix) &&
+      p.metadata.deletionTimestamp === undefined,
   );
 }
 

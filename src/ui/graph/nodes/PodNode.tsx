@@ -36,7 +36,11 @@ function PodFace({ id, data }: { id: string; data: PodData }) {
       <div className="kp-mono">
         {data.ip || 'no IP'}
         {data.ingressController && <span className="kp-muted"> · ingress</span>}
-        {!data.ready && <span className="kp-muted"> · not ready</span>}
+        {data.terminating ? (
+          <span className="kp-muted"> · {t('graphCards.podTerminating')}</span>
+        ) : (
+          !data.ready && <span className="kp-muted"> · not ready</span>
+        )}
       </div>
     </>
   );
@@ -50,10 +54,11 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
   const rejected = useRejectedChange(id);
   return (
     <div
-      className={`kp-pod${data.ready ? '' : ' kp-unready'}${selected ? ' kp-selected' : ''}${lodClass(level)}`}
+      className={`kp-pod${data.ready ? '' : ' kp-unready'}${data.terminating ? ' kp-terminating' : ''}${selected ? ' kp-selected' : ''}${lodClass(level)}`}
       title={data.labels ? t('graphCards.podLabels', { labels: data.labels }) : t('graphCards.podNoLabels')}
       data-graph-id={id}
       data-ready={data.ready}
+      data-terminating={data.terminating}
       data-change-rejected={rejected !== undefined}
     >
       <Handle type="target" position={Position.Top} className="kp-handle" />

@@ -1,0 +1,144 @@
+/**
+ * The page clock (pageClock.ts) on hand-driven time: no timer when nothing is due; a wait for the
+ * seconds left when the real seconds have passed; typing (edits that move the clock a second each) does
+ * not push the change further away; a reply from before the wait does not take a second one. And the
+ * log: a wait right after a wait adds to it (scenarioStore.ts appendAction).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ClusterState } from '../engine/index.ts';
+import { createSimulation, runCommand, createShellSession } from '../engine/index.ts';
+import type { Simulation } from '../engine/index.ts';
+import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
+import { createPageClock } from './pageClock.ts';
+import { appendAction, createScenarioStore } from './scenarioStore.ts';
+
+interface FakeTimers {
+  now: number;
+  timers: { at: number; run: () => void; id: number }[];
+  waits: number[];
+}
+
+function harness() {
+  const t: FakeTimers = { now: 0, timers: [], waits: [] };
+  let next = 1;
+  const clock = createPageClock({
+    now: () => t.now,
+    wait: (seconds) => t.waits.push(seconds),
+    setTimer: (run, ms) => {
+      const id = next++;
+      t.timers.push({ at: t.now + ms, run, id });
+      return id;
+    },
+    clearTimer: (id) => {
+      t.timers = t.timers.filter((timer) => timer.id !== id);
+    },
+  });
+  /** Real time passes; timers due by then fire in order. */
+  const pass = (ms: number) => {
+    const end = t.now + ms;
+    for (;;) {
+      const due = t.timers.filter((timer) => timer.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      t.timers = t.timers.filter((timer) => timer !== due);
+      t.now = due.at;
+      due.run();
+    }
+    t.now = end;
+  };
+  return { t, clock, pass };
+}
+
+const kubia = createSimulation({ files: [{ file: 'm.yaml', text: SCENARIO_TEXTS['kubia'] ?? '' }], seed: 1 });
+
+function command(sim: Simulation, line: string): Simulation {
+  return runCommand(sim, createShellSession(), line).sim;
+}
+
+const victim = kubia.state.pods.find((p) => p.metadata.labels['app'] === 'kubia')!.metadata.name;
+// The replacement pod is Ready a second after the deletion (its containers start); from then on only
+// the deleted pod's grace period, 29 s away, is due.
+const deleted = command(command(kubia, `kubectl delete pod ${victim} --wait=false`), 'kubeplay wait 1');
+
+/** The same cluster with the clock moved on (what an edit does). */
+function later(state: ClusterState, seconds: number): ClusterState {
+  return { ...state, clock: state.clock + seconds };
+}
+
+describe('the page clock', () => {
+  it('sets no timer while nothing is due', () => {
+    const { t, clock } = harness();
+    clock.update(kubia.state);
+    clock.update(null);
+    expect(t.timers).toEqual([]);
+  });
+
+  it('takes a wait of the seconds left once as many real seconds have passed', () => {
+    const { t, clock, pass } = harness();
+    clock.update(deleted.state);
+    pass(28_999);
+    expect(t.waits).toEqual([]);
+    pass(1);
+    expect(t.waits).toEqual([29]);
+    // the wait's cluster: the pod is gone and nothing else is due
+    clock.update(command(deleted, 'kubeplay wait 29').state);
+    expect(t.timers).toEqual([]);
+  });
+
+  it('is not pushed back by edits (a second each) while the change is pending', () => {
+    const { t, clock, pass } = harness();
+    clock.update(deleted.state);
+    for (let i = 1; i <= 10; i++) {
+      pass(2_000);
+      clock.update(later(deleted.state, i));
+    }
+    pass(10_000);
+    expect(t.waits).toEqual([19]);
+  });
+
+  it('comes sooner when actions bring the clock closer faster than real time', () => {
+    const { t, clock, pass } = harness();
+    clock.update(deleted.state);
+    pass(1_000);
+    clock.update(later(deleted.state, 25));
+    pass(3_999);
+    expect(t.waits).toEqual([]);
+    pass(1);
+    expect(t.waits).toEqual([4]);
+  });
+
+  it('takes one wait even when a reply from before it arrives afterwards', () => {
+    const { t, clock, pass } = harness();
+    clock.update(deleted.state);
+    pass(29_000);
+    clock.update(later(deleted.state, 1));
+    pass(60_000);
+    expect(t.waits).toEqual([29]);
+  });
+
+  it('counts a change first seen on another cluster from when it is seen', () => {
+    const { t, clock, pass } = harness();
+    clock.update(kubia.state);
+    pass(100_000);
+    clock.update(deleted.state);
+    pass(28_000);
+    expect(t.waits).toEqual([]);
+    clock.dispose();
+    pass(10_000);
+    expect(t.waits).toEqual([]);
+  });
+});
+
+describe('the action log', () => {
+  it('adds a wait right after a wait to it, and keeps other actions apart', () => {
+    const store = createScenarioStore({ scenarioId: 'kubia', yaml: '', seed: 1, actions: [] });
+    appendAction(store, { type: 'wait', seconds: 30 });
+    appendAction(store, { type: 'wait', seconds: 5 });
+    appendAction(store, { type: 'client', name: 'laptop2' });
+    appendAction(store, { type: 'wait', seconds: 2 });
+    expect(store.getState().actions).toEqual([
+      { type: 'wait', seconds: 35 },
+      { type: 'client', name: 'laptop2' },
+      { type: 'wait', seconds: 2 },
+    ]);
+  });
+});

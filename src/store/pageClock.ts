@@ -1,0 +1,86 @@
+/**
+ * The page clock: simulated time passes by itself while something is due. The engine says when the
+ * cluster next changes by itself (nextTimedChange: a pod's grace period ends, a down node's pods are
+ * evicted); one real-time timer then takes an ordinary `wait` action for the simulated seconds left,
+ * through the app's normal action path, so the log, a reload, a share link, an export and the CLI
+ * replay the same cluster (docs/architecture.md#page-clock). One simulated second is one real second.
+ *
+ * A change is due (deadline - clock) real seconds after the page first saw it pending, or sooner when
+ * actions and edits (a second each) bring the clock closer: typing after scaling a controller down
+ * does not push its pods' end further away. Nothing pending, no timer.
+ */
+import { nextTimedChange } from '../engine/index.ts';
+import type { ClusterState } from '../engine/index.ts';
+
+export interface PageClockOptions {
+  /** Takes the wait action (the app's `perform`). */
+  wait: (seconds: number) => void;
+  /** Real time in ms (performance.now in the browser). */
+  now: () => number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export interface PageClock {
+  /** A new simulation is on screen (null: none): reschedule for it. */
+  update(state: ClusterState | null): void;
+  dispose(): void;
+}
+
+/** The earliest pending change, and the clock and real time at which the page first saw it pending. */
+interface Pending {
+  deadline: number;
+  seenClock: number;
+  seenAt: number;
+}
+
+export function createPageClock(options: PageClockOptions): PageClock {
+  const { wait, now } = options;
+  const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
+  const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  let timer: unknown = null;
+  let pending: Pending | null = null;
+  // The deadline a wait was taken for, until a cluster that reached it is on screen: a reply already
+  // on its way from before the wait must not take a second one.
+  let waitedFor: number | null = null;
+
+  function stop(): void {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+  }
+
+  return {
+    update(state) {
+      stop();
+      const deadline = state ? nextTimedChange(state) : undefined;
+      if (!state || deadline === undefined) {
+        pending = null;
+        return;
+      }
+      const clock = state.clock;
+      if (waitedFor !== null && (clock >= waitedFor || deadline !== waitedFor)) waitedFor = null;
+      if (waitedFor !== null) return;
+      const at = now();
+      // A new deadline, or another cluster (the clock went back): counted from now.
+      if (!pending || pending.deadline !== deadline || clock < pending.seenClock)
+        pending = { deadline, seenClock: clock, seenAt: at };
+      const due = Math.min(
+        pending.seenAt + (deadline - pending.seenClock) * 1000,
+        at + (deadline - clock) * 1000,
+      );
+      timer = setTimer(
+        () => {
+          timer = null;
+          waitedFor = deadline;
+          wait(deadline - clock);
+        },
+        Math.max(0, due - at),
+      );
+    },
+    dispose() {
+      stop();
+      pending = null;
+      waitedFor = null;
+    },
+  };
+}
