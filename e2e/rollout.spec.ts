@@ -1,7 +1,9 @@
 /**
  * A Deployment rollout typed into the terminal (docs/rollouts.md): `kubectl set image` starts it, and
- * each `kubeplay wait 1` lets the deployment controller take one step, which `kubectl get rs` shows as
- * the new ReplicaSet growing while the old one shrinks (maxSurge 1, maxUnavailable 0 for 2 replicas).
+ * the page clock (src/store/pageClock.ts) lets the deployment controller take a step each second, as a
+ * class would watch it: the new ReplicaSet's pods come up while the old ones go (maxSurge 1,
+ * maxUnavailable 0 for 2 replicas), then `kubectl get rs` and `kubectl rollout status` say it is done.
+ * The step-by-step numbers of `kubeplay wait 1` are checked in src/engine/shell/kubectl/rollout.test.ts.
  */
 import { test, expect } from './fixtures.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
@@ -37,23 +39,25 @@ test('kubectl set image, then kubeplay wait 1 and kubectl get rs show both Repli
   expect(await terminal.run('kubectl set image deployment/kubia kubia=luksa/kubia:v2')).toBe(
     'deployment.apps/kubia image updated',
   );
-  const steps: string[][] = [replicaSets(await terminal.run('kubectl get rs'), oldName)];
-  for (let i = 0; i < 2; i++) {
-    expect(await terminal.run('kubeplay wait 1')).toBe('');
-    steps.push(replicaSets(await terminal.run('kubectl get rs'), oldName));
-  }
-  expect(steps).toEqual([
-    ['old 2 2 2', 'new 1 1 0'],
-    ['old 1 1 1', 'new 2 2 1'],
-    ['old 0 0 0', 'new 2 2 2'],
-  ]);
+  // The page clock moves the rollout a second at a time: on the way both ReplicaSets have running pods.
+  const running = (prefix: string) =>
+    page.locator(
+      `.react-flow__node-pod [data-graph-id^="pod/default/${prefix}"]:not([data-terminating="true"])`,
+    );
+  const both = async () => {
+    const all = await running('kubia-').count();
+    const old = await running(`${oldName}-`).count();
+    return old > 0 && all > old;
+  };
+  await expect.poll(both, { intervals: [100] }).toBe(true);
+  // ... and at the end only the new one: two running pods, the old ones fading as Terminating.
+  await expect(running(`${oldName}-`)).toHaveCount(0);
+  await expect(playground.kubiaPods()).toHaveCount(2);
+  await expect
+    .poll(async () => replicaSets(await terminal.run('kubectl get rs'), oldName))
+    .toEqual(['old 0 0 0', 'new 2 2 2']);
   expect(await terminal.run('kubectl rollout status deployment/kubia')).toBe(
     'deployment "kubia" successfully rolled out',
-  );
-  // the graph follows: two pods of the new ReplicaSet, none of the old
-  await expect(page.locator('.react-flow__node-pod [data-graph-id^="pod/default/kubia-"]')).toHaveCount(2);
-  await expect(page.locator(`.react-flow__node-pod [data-graph-id^="pod/default/${oldName}-"]`)).toHaveCount(
-    0,
   );
   await playground.screenshot('rollout-get-rs');
   expect(consoleErrors).toEqual([]);

@@ -152,7 +152,23 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   );
   const ringCursorDocument = yamlLinks.ringCursorDocument;
   // Simulated time passes by itself while the cluster is due to change (a pod's grace period).
-  const clock = createPageClock({ now, wait: (seconds) => app.perform({ type: 'wait', seconds }) });
+  // The scenario as the page clock's last wait left it. Time passing on its own is not work: it is not
+  // autosaved by itself (an idle tab must not overwrite what another tab saved, nor count as newer
+  // work there); the next edit or action saves it with the rest.
+  let timePassedOnly: unknown = null;
+  let clockWaiting = false;
+  const clock = createPageClock({
+    now,
+    wait: (seconds) => {
+      clockWaiting = true;
+      try {
+        app.perform({ type: 'wait', seconds });
+      } finally {
+        clockWaiting = false;
+      }
+      timePassedOnly = scenario.getState();
+    },
+  });
 
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
@@ -197,7 +213,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       const changed = allocations.remember({ yaml, seed, actions }, reply.sim.state);
       const current = scenario.getState();
       const ledger = allocations.ledgerFor(current);
-      if (changed && ledger) saveScenario(storage, current, undefined, ledger);
+      if (changed && ledger && current !== timePassedOnly) saveScenario(storage, current, undefined, ledger);
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       ringAfterRender();
@@ -217,7 +233,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   }
 
   const unsubscribe = scenario.subscribe((next, previous) => {
-    saveScenario(storage, next, undefined, allocations.ledgerFor(next));
+    if (!clockWaiting) saveScenario(storage, next, undefined, allocations.ledgerFor(next));
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
     // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with

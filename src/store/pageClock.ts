@@ -1,7 +1,8 @@
 /**
  * The page clock: simulated time passes by itself while something is due. The engine says when the
- * cluster next changes by itself (nextTimedChange: a pod's grace period ends, a down node's pods are
- * evicted); one real-time timer then takes an ordinary `wait` action for the simulated seconds left,
+ * cluster next changes by itself (nextTimedChange: a new pod's containers have started, a rollout takes
+ * its next step, a pod's grace period ends, a down node's pods are evicted); one real-time timer then
+ * takes an ordinary `wait` action for the simulated seconds left,
  * through the app's normal action path, so the log, a reload, a share link, an export and the CLI
  * replay the same cluster (docs/architecture.md#page-clock). One simulated second is one real second.
  *

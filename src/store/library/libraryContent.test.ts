@@ -33,4 +33,17 @@ describe('isSameContent', () => {
     expect(isSameContent(base, withoutLayout)).toBe(false);
     expect(isSameContent({ ...withoutLayout, layout: {} }, withoutLayout)).toBe(true);
   });
+
+  it('is the same copy when only time passed (waits the page clock takes by itself)', () => {
+    const waited = {
+      ...base,
+      actions: [
+        { type: 'wait' as const, seconds: 1 },
+        ...base.actions,
+        { type: 'wait' as const, seconds: 30 },
+      ],
+    };
+    expect(isSameContent(base, waited)).toBe(true);
+    expect(isSameContent({ ...base, actions: [] }, waited)).toBe(false);
+  });
 });

@@ -1,5 +1,6 @@
 /** The one-line "at a glance" of an entry: counts, actions, the example it started from, the size. */
 import type { TFunction } from 'i18next';
+import { actionsWithoutWaits } from '../../store/library/libraryContent.ts';
 import type { LibraryEntry } from '../../store/library/libraryEntry.ts';
 
 export function formatEntrySummary(
@@ -13,7 +14,7 @@ export function formatEntrySummary(
     parts.push(t('library.services', { count: entry.counts.services }));
     if (entry.counts.ingresses > 0) parts.push(t('library.ingresses', { count: entry.counts.ingresses }));
   }
-  const actions = entry.scenario.actions.length;
+  const actions = actionsWithoutWaits(entry.scenario.actions).length;
   if (actions > 0) parts.push(t('library.actions', { count: actions }));
   const example = bundled.find((s) => s.id === entry.scenarioId);
   parts.push(example ? t('library.from', { title: example.title }) : t('library.ownYaml'));

@@ -4,7 +4,7 @@
  */
 import type { ClusterState } from '../../engine/index.ts';
 import type { SharedScenario } from '../../share/index.ts';
-import { isSameContent } from '../../store/library/libraryContent.ts';
+import { actionsWithoutWaits, isSameContent } from '../../store/library/libraryContent.ts';
 import type { ClusterCounts, LibraryEntry, LibraryContent } from '../../store/library/libraryEntry.ts';
 import type { ScenarioState } from '../../store/scenarioStore.ts';
 import type { ViewState } from '../../store/viewStore.ts';
@@ -93,7 +93,7 @@ export function isPristineExample(
     example !== undefined &&
     example.yaml === working.yaml &&
     working.seed === 1 &&
-    working.actions.length === 0 &&
+    actionsWithoutWaits(working.actions).length === 0 &&
     Object.keys(working.layout ?? {}).length === 0
   );
 }
