@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { applyAction, createSimulation } from '../../engine/index.ts';
+import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import type { SharedScenario } from '../../share/index.ts';
 import type { LibraryEntry } from '../../store/library/libraryEntry.ts';
 import { toOpenedLink } from './openLibraryEntry.ts';
@@ -6,6 +8,7 @@ import {
   canReplaceWithoutAsking,
   getWorkingCopyStatus,
   toDefaultName,
+  toClusterCounts,
   toLibraryContent,
 } from './workingCopy.ts';
 
@@ -80,5 +83,25 @@ describe('the working copy and the library', () => {
       selection: 'pod/default/kubia-a',
       draft: { from: 'client/laptop', url: 'http://kubia' },
     });
+  });
+});
+
+const createKubiaSimulation = () =>
+  createSimulation({ files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS['kubia'] ?? '' }], seed: 1 });
+
+describe('the counts an entry shows', () => {
+  it('leave out pods on their way out (Terminating for their grace period)', () => {
+    const sim = createKubiaSimulation();
+    const victim = sim.state.pods.find((p) => p.metadata.labels['app'] === 'kubia')!;
+    const before = toClusterCounts(sim.state).pods;
+    const deleted = applyAction(sim, {
+      type: 'delete',
+      kind: 'Pod',
+      namespace: 'default',
+      name: victim.metadata.name,
+    });
+    // the deleted pod terminates while its replacement starts: the scenario still has as many pods
+    expect(deleted.state.pods.some((p) => p.metadata.deletionTimestamp !== undefined)).toBe(true);
+    expect(toClusterCounts(deleted.state).pods).toBe(before);
   });
 });

@@ -2,6 +2,7 @@
  * The working copy as the library stores it, and whether replacing it could lose something. Pure, so
  * it is unit tested without a DOM. No Kubernetes logic: the counts are read off the engine's state.
  */
+import { isTerminating } from '../../engine/index.ts';
 import type { ClusterState } from '../../engine/index.ts';
 import type { SharedScenario } from '../../share/index.ts';
 import { actionsWithoutWaits, isSameContent } from '../../store/library/libraryContent.ts';
@@ -38,10 +39,15 @@ export function toLibraryContent(
   };
 }
 
-/** What the graph shows by default: the cluster's own DNS pods and Services left out. */
+/**
+ * What the graph shows by default: the cluster's own DNS pods and Services left out, and pods on their
+ * way out (Terminating for their grace period) not counted among the scenario's pods.
+ */
 export function toClusterCounts(cluster: ClusterState): ClusterCounts {
   return {
-    pods: cluster.pods.filter((p) => !isSystemObject(p.metadata.namespace, p.metadata.name, 'pod')).length,
+    pods: cluster.pods.filter(
+      (p) => !isSystemObject(p.metadata.namespace, p.metadata.name, 'pod') && !isTerminating(p),
+    ).length,
     services: cluster.services.filter(
       (s) => !isSystemObject(s.manifest.metadata.namespace, s.manifest.metadata.name, 'svc'),
     ).length,
