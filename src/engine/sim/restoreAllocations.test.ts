@@ -165,4 +165,24 @@ describe('restoring allocations on reload', () => {
     expect(ep?.subsets.flatMap((sub) => sub.addresses.map((a) => a.ip))).toContain(freeIp);
     expect(ep?.subsets.flatMap((sub) => sub.notReadyAddresses.map((a) => a.ip))).not.toContain(freeIp);
   });
+
+  it('a pod the page showed on a node that has since gone down goes back there, not ready', () => {
+    const base = build(KUBIA);
+    const pods = base.state.pods.filter((p) => p.ownerRef?.name === 'kubia');
+    const downNode = pods[0]?.spec.nodeName ?? '';
+    const other = pods.find((p) => p.spec.nodeName !== downNode);
+    const actions: Action[] = [{ type: 'node', name: downNode, up: false }];
+    const replay = build(KUBIA, actions);
+    // The live page had `other` on the node that is now down (it ran there before the node failed).
+    const node = replay.state.nodes.find((n) => n.name === downNode);
+    const ledger = recordAllocations(replay.state);
+    const ip = (node?.podCIDR ?? '').replace(/\.0\/\d+$/, '.200');
+    ledger.pods = ledger.pods.map((p) =>
+      p.name === other?.metadata.name ? { ...p, node: downNode, ip } : p,
+    );
+    const reloaded = build(KUBIA, actions, ledger);
+    const back = reloaded.state.pods.find((p) => p.metadata.name === other?.metadata.name);
+    expect(back?.spec.nodeName).toBe(downNode);
+    expect(back?.status).toMatchObject({ podIP: ip, ready: false });
+  });
 });

@@ -70,7 +70,9 @@ function restorePodAddresses(state: ClusterState, ledger: AllocationLedger): Map
     const node = state.nodes.find((n) => n.name === alloc.node);
     const cidr = node ? parseCidr(node.podCIDR) : undefined;
     const ip = parseIp(alloc.ip);
-    const fits = node?.up === true && cidr !== undefined && ip !== undefined && cidrContains(cidr, ip);
+    // A node that is down now still holds the pods it ran before it went down (they are evicted only
+    // after their toleration): the pod goes back there, not ready, as the page showed it.
+    const fits = cidr !== undefined && ip !== undefined && cidrContains(cidr, ip);
     if (!node || !fits || taken.has(alloc.ip)) {
       taken.add(pod.status.podIP);
       return next;
