@@ -6,6 +6,7 @@
  */
 import { test, expect } from './fixtures.ts';
 import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
+import { deleteMetalLbDocuments, openLoadBalancerScenario } from './pages/loadBalancerScenario.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -16,20 +17,9 @@ test('a CloudProviderKind document gives LoadBalancer Services Envoy addresses o
   consoleErrors,
   offHostRequests,
 }) => {
-  await playground.open();
-  await page.getByTestId('scenario-picker').selectOption('loadbalancer');
-  const lbCard = page.locator('[data-graph-id="lb/default/kubia-loadbalancer"]');
-  await expect(lbCard).toBeVisible({ timeout: FIRST_GRAPH_MS });
-  await expect(lbCard).toContainText('172.18.255.');
-
-  // Replace the MetalLB documents (from the separator before their comment to the end of the file).
-  const separator =
-    (await playground.lineNumberOf(
-      "# No cloud here, so MetalLB gives LoadBalancer Services their addresses: a pool on kind's docker",
-    )) - 1;
-  await playground.goToLine(separator);
-  await page.keyboard.press('Control+Shift+End');
-  await page.keyboard.press('Delete');
+  const lbCard = await openLoadBalancerScenario(playground);
+  // Replace the MetalLB documents with a CloudProviderKind document.
+  await deleteMetalLbDocuments(playground);
   await page.keyboard.type('---\napiVersion: kubeplay.dev/v1alpha1\nkind: CloudProviderKind\n');
   await page.keyboard.type('metadata: {name: cloud-provider-kind');
   await expect.poll(async () => (await playground.call('yaml')).includes('IPAddressPool')).toBe(false);

@@ -5,7 +5,7 @@
  * the terminal plays the cloud controller, and the address it writes then answers `curl`.
  */
 import { test, expect } from './fixtures.ts';
-import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
+import { deleteMetalLbDocuments, openLoadBalancerScenario } from './pages/loadBalancerScenario.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -15,20 +15,9 @@ test('a LoadBalancer Service stays <pending> without MetalLB until kubectl patch
   page,
   consoleErrors,
 }) => {
-  await playground.open();
-  await page.getByTestId('scenario-picker').selectOption('loadbalancer');
-  const lbCard = page.locator('[data-graph-id="lb/default/kubia-loadbalancer"]');
-  await expect(lbCard).toBeVisible({ timeout: FIRST_GRAPH_MS });
-  await expect(lbCard).toContainText('172.18.255.');
-
-  // Delete the MetalLB documents: from the separator before their comment to the end of the file.
-  const separator =
-    (await playground.lineNumberOf(
-      "# No cloud here, so MetalLB gives LoadBalancer Services their addresses: a pool on kind's docker",
-    )) - 1;
-  await playground.goToLine(separator);
-  await page.keyboard.press('Control+Shift+End');
-  await page.keyboard.press('Delete');
+  const lbCard = await openLoadBalancerScenario(playground);
+  // Without MetalLB's documents it is a bare kind cluster.
+  await deleteMetalLbDocuments(playground);
   await expect.poll(async () => (await playground.call('yaml')).includes('IPAddressPool')).toBe(false);
   await expect(lbCard).toContainText('<pending>');
 
