@@ -19,6 +19,8 @@ import { Buffer } from 'node:buffer';
 const only = process.argv.slice(2);
 const want = (stage) => only.length === 0 || only.includes(stage);
 const results = [];
+/** One line per failed test, repeated in the summary: CI may keep only the end of the output. */
+const failures = [];
 const started = Date.now();
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
@@ -125,6 +127,42 @@ function explainMissingChromium(path) {
   );
 }
 
+/** The first line of an error message, without terminal colours. */
+function firstLine(message = '') {
+  return message
+    .replaceAll(`${String.fromCharCode(27)}[`, '\0')
+    .replace(/\0[0-9;]*m/g, '')
+    .trim()
+    .split('\n')[0]
+    .slice(0, 200);
+}
+
+function failedUnitTests(json) {
+  return (json.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === 'failed')
+      .map(
+        (t) =>
+          `unit failed: ${file.name.replace(process.cwd() + '/', '')} > ${t.fullName} - ${firstLine(t.failureMessages?.[0])}`,
+      ),
+  );
+}
+
+function failedBrowserTests(report) {
+  const lines = [];
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected' || test.status === 'flaky') {
+          const error = test.results?.find((r) => r.error)?.error;
+          lines.push(`e2e failed: ${spec.file}:${spec.line} ${spec.title} - ${firstLine(error?.message)}`);
+        }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return lines;
+}
+
 async function unit() {
   // Not under test-results/: Playwright empties its output folder when it starts, which may be now.
   const file = 'unit-results/unit.json';
@@ -140,6 +178,7 @@ async function unit() {
     const json = JSON.parse(readFileSync(file, 'utf8'));
     passed = json.numPassedTests ?? 0;
     failed = (json.numFailedTests ?? 0) + (result.ok || json.numFailedTests ? 0 : 1);
+    failures.push(...failedUnitTests(json));
   }
   results.push({
     name: 'unit',
@@ -158,6 +197,7 @@ async function e2e(built) {
     const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
     passed = stats.expected ?? 0;
     failed = (stats.unexpected ?? 0) + (stats.flaky ?? 0) + (result.ok || stats.unexpected ? 0 : 1);
+    failures.push(...failedBrowserTests(JSON.parse(readFileSync(file, 'utf8'))));
   }
   results.push({
     name: 'e2e',
@@ -201,6 +241,7 @@ console.log('\n=== summary');
 // Checks first, then the time each counted stage took, then the counted lines last, so the final
 // line is a plain "N passed, N failed".
 for (const r of results.filter((r) => r.line)) console.log(r.line);
+for (const line of failures) console.log(line);
 // unit before e2e whichever ended first (they run side by side).
 const counted = results
   .filter((r) => r.count)
