@@ -41,7 +41,7 @@ export { recordAllocations, readAllocationLedger } from './sim/allocationLedger.
 export { isTerminating } from './cluster/terminationState.ts';
 export { nextTimedChange } from './cluster/timedChanges.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
-export type { SimulationOptions } from './sim/simulation.ts';
+export type { EditOptions, SimulationOptions } from './sim/simulation.ts';
 export { createParseCache } from './parse/parseCache.ts';
 export type { ParseCache } from './parse/parseCache.ts';
 export type { DocumentLink } from './sim/documentLinks.ts';

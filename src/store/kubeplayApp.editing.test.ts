@@ -3,7 +3,8 @@
  * its object and every allocation, a syntax error leaves the terminal, the requests and the graph on
  * one stale cluster, and choosing a scenario again starts from scratch.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { isTerminating } from '../engine/cluster/terminationState.ts';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createInThreadEngine } from '../worker/inThread.ts';
 import { createKubeplayApp } from './kubeplayApp.ts';
@@ -88,5 +89,47 @@ describe('kubeplay app: editing', () => {
       fresh?.state.services.map((s) => s.manifest.spec.clusterIP),
     );
     app.dispose();
+  });
+
+  it('waits for the typing to pause before an edit scales down: 3 -> Backspace -> 4 terminates no pod', async () => {
+    vi.useFakeTimers();
+    try {
+      const app = createKubeplayApp({
+        engine: createInThreadEngine(),
+        scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
+        storage: null,
+        now: () => Date.now(),
+        debounceMs: 5,
+        settleMs: 400,
+      });
+      await app.flush();
+      const pods = () =>
+        app.simulation.getState().sim?.state.pods.filter((p) => p.metadata.name.startsWith('kubia-')) ?? [];
+      const running = () => pods().filter((p) => !isTerminating(p));
+      const replicas = (value: string) => kubia.replace('  replicas: 3', `  replicas:${value}`);
+      // Backspace over the 3 (a valid `replicas: `, which means 1): held while the user types on.
+      app.editYaml(replicas(' '));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(app.simulation.getState().sim?.held).toBe(true);
+      expect(running()).toHaveLength(3);
+      await vi.advanceTimersByTimeAsync(240);
+      app.editYaml(replicas(' 4'));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(running()).toHaveLength(4);
+      expect(pods().filter(isTerminating)).toEqual([]);
+      // A real scale-down waits for the pause, then applies.
+      await vi.advanceTimersByTimeAsync(250);
+      app.editYaml(replicas(' 1'));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(app.simulation.getState().sim?.held).toBe(true);
+      expect(running()).toHaveLength(4);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(app.simulation.getState().sim?.held).toBe(false);
+      expect(running()).toHaveLength(1);
+      expect(pods().filter(isTerminating)).toHaveLength(3);
+      app.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

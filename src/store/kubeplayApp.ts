@@ -120,6 +120,11 @@ export interface KubeplayAppOptions {
   now: () => number;
   /** Wait after the last keystroke before re-running the engine. */
   debounceMs?: number;
+  /**
+   * How long typing must pause before an edit that removes something (a pod, an object) is applied;
+   * until then the engine holds it (EditOptions.holdRemovals).
+   */
+  settleMs?: number;
   /** A scenario opened from a share link: it wins over the autosave. */
   link?: OpenedLink | null;
 }
@@ -129,6 +134,11 @@ export const MANIFEST_FILE = 'manifest.yaml';
 export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   const { engine, scenarios, storage, now } = options;
   const debounceMs = options.debounceMs ?? 90;
+  // Longer than the gap between two keys of a person typing (Backspace, then the new digit), short
+  // enough to read as "when I stop typing" (docs/editing.md, "Held while typing").
+  const settleMs = options.settleMs ?? 600;
+  let lastTypedAt = Number.NEGATIVE_INFINITY;
+  const typingRecently = () => now() - lastTypedAt < settleMs;
   const first = scenarios[0] ?? { id: 'empty', title: 'Empty', yaml: '' };
   const link = options.link ?? null;
   const scenario = createScenarioStore(startScenario(link, storage, first));
@@ -173,10 +183,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
 
-  async function runEngine(): Promise<void> {
+  /** `hold`: the user may still be typing, so an edit that removes something waits (held). */
+  async function runEngine(hold = false): Promise<void> {
     runsInFlight += 1;
     try {
-      await buildLatest();
+      await buildLatest(hold);
     } finally {
       runsInFlight -= 1;
     }
@@ -190,7 +201,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     setTimeout(() => void ringCursorDocument(), 0);
   }
 
-  async function buildLatest(): Promise<void> {
+  async function buildLatest(hold: boolean): Promise<void> {
     const { yaml, seed, actions } = scenario.getState();
     const edit = nextRunIsEdit;
     nextRunIsEdit = true;
@@ -202,9 +213,17 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
         actions,
         ...(restore && !edit ? { allocations: restore } : {}),
       },
-      { edit },
+      { edit, holdRemovals: edit && hold },
     );
     if (!reply) return; // superseded by a later edit
+    if (reply.sim?.held) {
+      // The cluster on screen stays (with any action just taken); the text is sent again once the
+      // typing pauses, unless another keystroke comes first and schedules its own run.
+      applySimulation(simulation, reply.sim);
+      clock.update(reply.sim.state);
+      schedule(Math.max(0, lastTypedAt + settleMs - now()));
+      return;
+    }
     if (reply.sim) {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
@@ -224,11 +243,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     }
   }
 
-  function schedule(delay: number): void {
+  function schedule(delay: number, hold = false): void {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      running = runEngine();
+      running = runEngine(hold);
     }, delay);
   }
 
@@ -243,7 +262,9 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       next.seed === previous.seed &&
       (next.yaml === previous.yaml || next.actions === previous.actions);
     if (!isEdit) nextRunIsEdit = false;
-    schedule(onlyYaml ? debounceMs : 0);
+    if (onlyYaml) lastTypedAt = now();
+    // The page clock's own waits keep holding what the typing has not settled; anything else commits.
+    schedule(onlyYaml ? debounceMs : 0, onlyYaml || (clockWaiting && typingRecently()));
   });
   running = runEngine();
 
@@ -252,11 +273,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     if (state) suggestRequest(view, state, edit);
   }
 
-  async function flushEngine(): Promise<void> {
+  /** Runs a pending rebuild now; with `hold`, an edit that removes something may still wait. */
+  async function flushEngine(hold = false): Promise<void> {
     if (timer !== null) {
       clearTimeout(timer);
       timer = null;
-      running = runEngine();
+      running = runEngine(hold);
     }
     await running;
   }
@@ -284,7 +306,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     perform(action) {
       appendAction(scenario, action);
-      void flushEngine().then(() => report({ type: 'action', action }));
+      void flushEngine(clockWaiting && typingRecently()).then(() => report({ type: 'action', action }));
     },
     sendRequest: requests.sendRequest,
     sendTraffic: requests.sendTraffic,

@@ -23,7 +23,10 @@ function sameFiles(a: SourceFile[] | undefined, b: SourceFile[] | undefined): bo
 function answer(message: EngineRequestMessage): EngineReplyMessage {
   switch (message.op) {
     case 'simulate': {
-      const reply = host.simulate(message.generation, message.input, message.edit === true);
+      const reply = host.simulate(message.generation, message.input, {
+        edit: message.edit === true,
+        holdRemovals: message.holdRemovals === true,
+      });
       if (!reply.sim) return { op: 'simulate', id: message.id, reply };
       const filesFromInput = sameFiles(reply.sim.files, message.input.files);
       const sent = filesFromInput ? { ...reply.sim, files: undefined } : reply.sim;

@@ -55,6 +55,11 @@ export interface SimulateOptions {
    * node ports and pods. Without it (page load, share link, another scenario) it builds from scratch.
    */
   edit?: boolean;
+  /**
+   * The user is still typing: an edit that would remove an object or terminate a pod comes back
+   * `held` (the cluster unchanged) and is sent again without this once the typing pauses.
+   */
+  holdRemovals?: boolean;
 }
 
 export interface EngineClient {
@@ -87,7 +92,14 @@ export interface EngineClient {
 
 /** Messages over the Worker boundary: a typed op map (use-cannon's CannonMessageMap idea). */
 export type EngineRequestMessage =
-  | { op: 'simulate'; id: number; generation: number; input: SimulationInput; edit?: boolean }
+  | {
+      op: 'simulate';
+      id: number;
+      generation: number;
+      input: SimulationInput;
+      edit?: boolean;
+      holdRemovals?: boolean;
+    }
   | { op: 'route'; id: number; requests: RequestSpec[] }
   | { op: 'runCommand'; id: number; line: string; session: ShellSession | null }
   | { op: 'complete'; id: number; line: string; cursor: number; session: ShellSession }

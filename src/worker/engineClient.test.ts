@@ -41,7 +41,7 @@ function fakeWorker(options: { broken?: boolean; ready?: boolean } = {}): FakeWo
           reply = {
             op: 'simulate',
             id: message.id,
-            reply: host.simulate(message.generation, message.input, message.edit === true),
+            reply: host.simulate(message.generation, message.input, { edit: message.edit === true }),
           };
         } else if (message.op === 'route') {
           reply = { op: 'route', id: message.id, reply: host.route(message.requests) };

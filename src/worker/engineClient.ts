@@ -95,11 +95,13 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
   let backup: EngineClient | null = null;
   const replay = (message: EngineRequestMessage, engine: EngineClient): Promise<AnyReply> => {
     switch (message.op) {
-      case 'simulate':
-        return engine.simulate(message.input, { edit: message.edit === true }).then((reply) => ({
+      case 'simulate': {
+        const options = { edit: message.edit === true, holdRemovals: message.holdRemovals === true };
+        return engine.simulate(message.input, options).then((reply) => ({
           ...(reply ?? { sim: null, error: 'superseded' }),
           generation: message.generation,
         }));
+      }
       case 'route':
         return engine.route(message.requests);
       case 'inspect':
@@ -180,7 +182,9 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     }
     messages.delete(data.id);
     warm = true;
-    if (sent?.op === 'simulate' && data.op === 'simulate' && data.reply.sim) lastGood = sent.input;
+    // A held edit left the cluster as it was: that input is not the one to rebuild from.
+    if (sent?.op === 'simulate' && data.op === 'simulate' && data.reply.sim && !data.reply.sim.held)
+      lastGood = sent.input;
     const entry = pending.get(data.id);
     pending.delete(data.id);
     armWatchdog();
@@ -268,7 +272,15 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     async simulate(input, options) {
       const generation = generations.next();
       const edit = options?.edit === true;
-      const reply = await send<SimulateReply>({ op: 'simulate', id: nextId++, generation, input, edit });
+      const holdRemovals = options?.holdRemovals === true;
+      const reply = await send<SimulateReply>({
+        op: 'simulate',
+        id: nextId++,
+        generation,
+        input,
+        edit,
+        holdRemovals,
+      });
       return generations.isLatest(reply.generation) ? reply : null;
     },
     route(requests) {

@@ -25,12 +25,12 @@ import type {
   SimulationInput,
   Trace,
 } from '../engine/index.ts';
-import type { CommandReply, RouteReply, SimulateReply } from './engineApi.ts';
+import type { CommandReply, RouteReply, SimulateOptions, SimulateReply } from './engineApi.ts';
 import { getInspectFacts } from './inspectFacts.ts';
 import type { InspectFacts } from './inspectFacts.ts';
 
 export interface EngineHost {
-  simulate(generation: number, input: SimulationInput, edit?: boolean): SimulateReply;
+  simulate(generation: number, input: SimulationInput, options?: SimulateOptions): SimulateReply;
   route(requests: RequestSpec[]): RouteReply;
   runCommand(line: string, session: ShellSession | null): CommandReply;
   complete(line: string, cursor: number, session: ShellSession): Completion | null;
@@ -51,12 +51,15 @@ export function createEngineHost(): EngineHost {
   // Each document's reading, kept by its text: typing in one document re-reads only that one.
   const options = { parseCache: createParseCache() };
   return {
-    simulate(generation, input, edit = false) {
+    simulate(generation, input, { edit = false, holdRemovals = false } = {}) {
       try {
         const next =
-          edit && built ? reviseSimulation(built, input, options) : createSimulation(input, options);
-        // A syntax error keeps the cluster as it is (stale): requests made since still count.
-        sim = next.stale && sim && next.state === built?.state ? { ...next, state: sim.state } : next;
+          edit && built
+            ? reviseSimulation(built, input, { ...options, holdRemovals })
+            : createSimulation(input, options);
+        // A syntax error or a held edit keeps the cluster as it is: requests made since still count.
+        const unchanged = (next.stale || next.held) && next.state === built?.state;
+        sim = unchanged && sim ? { ...next, state: sim.state } : next;
         built = next;
         return { generation, sim, error: null };
       } catch (error) {

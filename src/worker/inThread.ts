@@ -20,7 +20,7 @@ export function createInThreadEngine(): EngineClient {
       if (!generations.isLatest(generation)) return null;
       const edit = options?.edit === true && !freshSkipped;
       freshSkipped = false;
-      const reply = host.simulate(generation, input, edit);
+      const reply = host.simulate(generation, input, { edit, holdRemovals: options?.holdRemovals === true });
       return generations.isLatest(generation) ? reply : null;
     },
     async route(requests) {

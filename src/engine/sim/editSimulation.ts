@@ -41,8 +41,10 @@ import { graphIdOfIdentity, identityOfManifest, objectKey } from './objectIdenti
 import { sameManifest } from './sameCluster.ts';
 import type { ObjectIdentity } from './objectIdentity.ts';
 import { applyAction, createSimulation, DEFAULT_SEED, safeParse, withDiagnostics } from './simulation.ts';
+import { removesSomething } from './removesSomething.ts';
 import type {
   AppliedObject,
+  EditOptions,
   RejectedChange,
   Simulation,
   SimulationInput,
@@ -109,7 +111,7 @@ function extendLastWait(previous: Simulation, wait: Action & { type: 'wait' }): 
 export function reviseSimulation(
   previous: Simulation | null | undefined,
   input: SimulationInput,
-  options: SimulationOptions = {},
+  options: EditOptions = {},
 ): Simulation {
   const seed = typeof input.seed === 'number' && Number.isFinite(input.seed) ? input.seed : DEFAULT_SEED;
   const actions = Array.isArray(input.actions) ? input.actions : [];
@@ -126,7 +128,9 @@ export function reviseSimulation(
   }
   let sim = previous;
   if (previous.stale || !sameFiles(previous.files, files)) {
-    sim = editFiles(previous, files, options);
+    const edited = editFiles(previous, files, options);
+    // Held: the previous cluster and its files, so that the next call (typing paused) edits again.
+    sim = options.holdRemovals && removesSomething(previous, edited) ? { ...previous, held: true } : edited;
   }
   if (grown) sim = extendLastWait(sim, grown);
   for (const action of actions.slice(sim.actions.length)) sim = applyAction(sim, action);
@@ -156,6 +160,7 @@ function staleSimulation(
     parseDiagnostics: [...parseDiagnostics, ...actionParseDiagnostics(previous)],
     fileOrder: files.map((f) => f.file),
     stale: true,
+    held: false,
     rejected: [],
   });
 }
@@ -347,6 +352,7 @@ function editFiles(previous: Simulation, files: SourceFile[], options: Simulatio
     applied: [...applied.values()],
     fileManifestCount: plan.effective.length,
     stale: false,
+    held: false,
     rejected,
   });
 }

@@ -76,12 +76,27 @@ export interface Simulation {
   stale?: boolean;
   /** Documents of the latest text whose object kept its previous version (validation or API error). */
   rejected?: RejectedChange[];
+  /**
+   * The latest text would take something away (a pod, an object) and was sent while the user was still
+   * typing: the cluster is the one before it until the typing pauses (EditOptions.holdRemovals).
+   */
+  held?: boolean;
 }
 
 /** How a caller that simulates again and again (the engine host) lets the engine keep work between calls. */
 export interface SimulationOptions {
   /** Each document's reading, kept by its text: an edit re-reads only what changed (parse/parseCache.ts). */
   parseCache?: ParseCache;
+}
+
+/** How the page sends an edit of the files (reviseSimulation). */
+export interface EditOptions extends SimulationOptions {
+  /**
+   * The user is still typing: an edit that would remove an object or terminate a pod is not applied
+   * yet (the result is `held`), so a half-typed value never scales down or renames for real
+   * (sim/removesSomething.ts). The page sends the same text again without it once the typing pauses.
+   */
+  holdRemovals?: boolean;
 }
 
 export const DEFAULT_SEED = 1;

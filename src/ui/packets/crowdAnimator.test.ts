@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCrowdAnimator, LAND_EVERY_MS } from './crowdAnimator.ts';
 import type { CrowdFlight, CrowdSettings } from './crowdProtocol.ts';
 import type { Dot, DotPainter } from './packetCanvas.ts';
+import { MAX_FRAME_STEP_MS } from './packetTimeline.ts';
 import type { PacketTimeline } from './packetTimeline.ts';
 
 // Two waypoints 100 px apart: 260 ms dwell, 520 ms travel, 260 ms dwell (packetTimeline's defaults).
@@ -46,6 +47,19 @@ function harness(overrides: Partial<CrowdSettings> = {}) {
 const flight = (id: string, startAt = 0, elapsed = 0): CrowdFlight => ({ id, timeline, startAt, elapsed });
 
 describe('createCrowdAnimator', () => {
+  it('moves a packet at most MAX_FRAME_STEP_MS after a stalled frame, so no hop is skipped', () => {
+    const page = harness();
+    page.animator.add([flight('a')]);
+    page.frame(16);
+    // The browser was busy for five seconds: the packet moves on 250 ms (into its travel), not 5 s.
+    page.frame(5_000);
+    expect(MAX_FRAME_STEP_MS).toBe(250);
+    expect(page.painted.at(-1)?.[0]?.x).toBeCloseTo((100 * (16 + 250 - 260)) / 520, 1);
+    page.frame(5_000);
+    expect(page.painted.at(-1)?.[0]?.x).toBeCloseTo((100 * (16 + 500 - 260)) / 520, 1);
+    expect(page.landings).toEqual([]);
+  });
+
   it('moves each packet by the time that passed, and sleeps once the last has landed', () => {
     const page = harness();
     page.animator.add([flight('a')]);

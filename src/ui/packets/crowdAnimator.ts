@@ -8,7 +8,7 @@
  */
 import type { CrowdFlight, CrowdSettings, Motion } from './crowdProtocol.ts';
 import type { Dot, DotColors, DotPainter, Surface, Viewport } from './packetCanvas.ts';
-import { positionAt } from './packetTimeline.ts';
+import { MAX_FRAME_STEP_MS, positionAt } from './packetTimeline.ts';
 
 /**
  * How often arrivals are counted while packets are in the air: twice a second. Each count changes
@@ -56,7 +56,7 @@ export function createCrowdAnimator(options: CrowdAnimatorOptions): CrowdAnimato
 
   const tick = () => {
     const t = now();
-    const dt = t - last;
+    const dt = Math.min(t - last, MAX_FRAME_STEP_MS);
     last = t;
     dots.length = 0;
     for (const f of flights.values()) {

@@ -22,7 +22,7 @@ import { LAND_EVERY_MS } from './crowdAnimator.ts';
 import type { Crowd } from './crowdClient.ts';
 import type { Motion } from './crowdProtocol.ts';
 import type { Dot, PacketCanvas, Viewport } from './packetCanvas.ts';
-import { createPacketTimeline, positionAt, timeOfHop } from './packetTimeline.ts';
+import { createPacketTimeline, MAX_FRAME_STEP_MS, positionAt, timeOfHop } from './packetTimeline.ts';
 import type { PacketTimeline, Point } from './packetTimeline.ts';
 
 export interface PacketElements {
@@ -192,7 +192,7 @@ export function startFrameLoop(
 
   function tick(): void {
     const t = now();
-    const dt = t - last;
+    const dt = Math.min(t - last, MAX_FRAME_STEP_MS);
     last = t;
     const { speed, paused, stepMode, stepHop, reducedMotion } = view.getState();
     let focusedShown = false;

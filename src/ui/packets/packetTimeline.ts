@@ -90,6 +90,13 @@ export function createPacketTimeline(
   return { waypoints, duration: t };
 }
 
+/**
+ * The most a packet moves on in one frame. A browser busy for a second (a large graph drawn, a slow
+ * laptop, a tab in the background) would otherwise carry a packet past hops nobody saw, or land it at
+ * once; capped, the flight slows down instead and every hop is shown.
+ */
+export const MAX_FRAME_STEP_MS = 250;
+
 export interface PacketPosition extends Point {
   /** The hop the packet last passed (index into trace.hops; -1 while replying). */
   hop: number;
