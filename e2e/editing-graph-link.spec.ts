@@ -114,13 +114,13 @@ test.describe('graph and YAML point at each other', () => {
     );
     await playground.screenshot('graph-link-02-rc-cursor');
 
-    // Typing in the document keeps the ring on what it makes now: a fourth pod joins it. (If the
-    // moment between Backspace and 4 was simulated, `replicas:` with no value scaled the RC to 1 and two
-    // pods fade as Terminating for their grace period; they are still the RC's, so ringed too.)
+    // Typing in the document keeps the ring on what it makes now: a fourth pod joins it. (The moment
+    // between Backspace and 4, `replicas:` with no value, would scale the RC to 1: the page holds it
+    // while the typing goes on, so no pod terminates.)
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('4');
-    await expect(ringed(page).filter({ hasNot: page.locator('[data-terminating="true"]') })).toHaveCount(4);
+    await expect(ringed(page)).toHaveCount(4);
 
     // Down into the Service kubia: its card and its Endpoints are ringed instead.
     const selector = lineOf(yaml, 'app: kubia', lineOf(yaml, 'kind: Service'));
@@ -174,7 +174,7 @@ test.describe('graph and YAML point at each other', () => {
     await expect(page.getByTestId('stale-trace-focused')).toHaveText(/from an earlier version of the YAML/);
     await playground.screenshot('graph-link-03-stale-trace');
 
-    // (The sender may have gone while `replicas:` was briefly empty: a pod of the new cluster sends.)
+    // A request on the cluster as it is now is drawn fresh.
     await playground.send(await kubiaPod(playground), 'http://kubia');
     await playground.arrival();
     await expect(page.getByTestId('stale-trace-focused')).toHaveCount(0);

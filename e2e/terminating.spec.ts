@@ -117,3 +117,37 @@ test('kubectl scale rc kubia --replicas=1: the two pods scaled away fade, then g
   expect(consoleErrors).toEqual([]);
   expect(offHostRequests).toEqual([]);
 });
+
+test('typing 3 -> Backspace -> 4 with a pause between the keys terminates no pod; 4 -> 2 waits for the pause', async ({
+  page,
+  playground,
+  consoleErrors,
+}) => {
+  await playground.open();
+  await expect(playground.kubiaPods()).toHaveCount(3);
+  const kubiaPodCount = async () =>
+    (await playground.call('pods')).filter((p) => p.startsWith('pod/default/kubia-')).length;
+  // Time stands still between the keys, so the engine surely answers the Backspace before the 4 comes,
+  // as it does for a person (the typing debounce is 90 ms, the pause that applies a removal 600 ms).
+  await playground.editorLine('replicas: 3');
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await playground.replaceInEditor('replicas: 3', ['Backspace']);
+  await page.clock.runFor(100);
+  // `replicas: ` (which means 1) would terminate two pods: the page holds it while the typing goes on.
+  await expect.poll(() => playground.call('held')).toBe(true);
+  expect(await kubiaPodCount()).toBe(3);
+  await page.keyboard.press('4');
+  await page.clock.runFor(100);
+  await expect.poll(() => playground.call('held')).toBe(false);
+  expect(await kubiaPodCount()).toBe(4);
+  await page.clock.resume();
+  await expect(playground.kubiaPods()).toHaveCount(4);
+  await expect(terminatingCards(page)).toHaveCount(0);
+
+  // 4 -> 2 is meant: held while typing, applied once the typing pauses.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('2');
+  await expect(terminatingCards(page)).toHaveCount(2);
+  await expect(playground.kubiaPods()).toHaveCount(2);
+  expect(consoleErrors).toEqual([]);
+});

@@ -12,6 +12,7 @@ interface TestApi {
   hits(): Record<string, number>;
   yaml(): string;
   stale(): boolean;
+  held(): boolean;
   diagnostics(): { line: number; severity: string; message: string }[];
   revision(): number;
   ingresses(): { id: string; addresses: string[] }[];

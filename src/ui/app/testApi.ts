@@ -12,6 +12,8 @@ export interface KubeplayTestApi {
   hits(): Record<string, number>;
   yaml(): string;
   stale(): boolean;
+  /** The engine holds the latest edit until the typing pauses (it would remove something). */
+  held(): boolean;
   diagnostics(): { line: number; severity: string; message: string }[];
   revision(): number;
   flightsInAir(): number;
@@ -42,6 +44,7 @@ export function installTestApi(app: KubeplayApp): void {
     hits: () => ({ ...app.traffic.getState().hits }),
     yaml: () => app.scenario.getState().yaml,
     stale: () => app.simulation.getState().stale,
+    held: () => sim()?.held === true,
     diagnostics: () =>
       app.simulation
         .getState()
