@@ -170,7 +170,7 @@ function sameData(a: unknown, b: unknown): boolean {
  * namesake holds the same data keeps that object; changed fields are replaced, never mutated.
  */
 export function syncEndpointSlices(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
-  const previous = state.endpointSlices ?? [];
+  const previous = state.endpointSlices;
   const stored = new Map<string, EndpointSliceState>();
   for (const s of previous) stored.set(`${s.metadata.namespace}/${s.metadata.name}`, s);
   const nodes = new Map(state.nodes.map((n) => [n.name, n]));

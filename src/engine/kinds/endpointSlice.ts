@@ -48,24 +48,24 @@ export const endpointSliceKind: KindModule<'EndpointSlice'> = {
   },
   remove(cp, namespace, name) {
     const { state } = cp;
-    const before = state.endpointSlices?.length ?? 0;
+    const before = state.endpointSlices.length;
     // a controller's slice comes back on its next pass, as the real controllers recreate it
-    state.endpointSlices = (state.endpointSlices ?? []).filter((s) => !named(namespace, name)(s.metadata));
+    state.endpointSlices = state.endpointSlices.filter((s) => !named(namespace, name)(s.metadata));
     return state.endpointSlices.length !== before;
   },
   relabel(cp, namespace, name, field, edit) {
-    const slice = cp.state.endpointSlices?.find((s) => named(namespace, name)(s.metadata));
+    const slice = cp.state.endpointSlices.find((s) => named(namespace, name)(s.metadata));
     if (!slice) return false;
     slice.metadata = { ...slice.metadata, [field]: edit(slice.metadata[field]) };
     return true;
   },
   refreshSource(state, m, source) {
-    for (const s of state.endpointSlices ?? [])
+    for (const s of state.endpointSlices)
       if (s.source && named(m.metadata.namespace, m.metadata.name)(s.metadata)) s.source = source;
   },
   list(state) {
     const kind = 'EndpointSlice' as const;
-    return (state.endpointSlices ?? []).map((slice) => ({
+    return state.endpointSlices.map((slice) => ({
       kind,
       slice,
       ...metaBase(slice.metadata, slice.createdAt),
@@ -85,7 +85,7 @@ export const endpointSliceKind: KindModule<'EndpointSlice'> = {
     return sliceJson(obj.slice, state, metadataOf(obj, uidOf(key), ownerFields(obj.slice)), head);
   },
   graphIds(state, identity) {
-    const slice = state.endpointSlices?.find((s) => named(identity.namespace, identity.name)(s.metadata));
+    const slice = state.endpointSlices.find((s) => named(identity.namespace, identity.name)(s.metadata));
     const service = slice?.metadata.labels['kubernetes.io/service-name'];
     return service ? [`svc/${identity.namespace}/${service}`] : [];
   },
@@ -98,7 +98,7 @@ export const endpointSliceKind: KindModule<'EndpointSlice'> = {
  */
 function applyEndpointSlice(cp: ControlPlane, manifest: EndpointSliceManifest): Diagnostic[] {
   const { state } = cp;
-  const list = [...(state.endpointSlices ?? [])];
+  const list = [...state.endpointSlices];
   const at = list.findIndex((s) => named(manifest.metadata.namespace, manifest.metadata.name)(s.metadata));
   const previous = list[at];
   if (previous && previous.addressType !== manifest.addressType)

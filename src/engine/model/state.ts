@@ -227,8 +227,7 @@ export interface ClusterState {
   pods: PodState[];
   services: ServiceState[];
   endpoints: EndpointsState[];
-  /** Absent in states made before EndpointSlices were objects: read as none (the next controller pass writes them). */
-  endpointSlices?: EndpointSliceState[];
+  endpointSlices: EndpointSliceState[];
   ingresses: IngressState[];
   ingressClasses: IngressClassState[];
   /** MetalLB's configuration objects, when the scenario installs MetalLB (cluster/loadBalancerAllocator.ts). */

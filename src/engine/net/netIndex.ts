@@ -67,7 +67,7 @@ interface CacheEntry {
   index: NetIndex;
   services: ServiceState[];
   endpoints: EndpointsState[];
-  endpointSlices: EndpointSliceState[] | undefined;
+  endpointSlices: EndpointSliceState[];
   nodes: NodeState[];
   ingresses: unknown[];
   ingressClasses: unknown[];
@@ -180,7 +180,7 @@ function buildIndex(state: ClusterState): NetIndex {
   for (const endpoints of state.endpoints) {
     index.endpointsByKey.set(objectKey(endpoints.metadata.namespace, endpoints.metadata.name), endpoints);
   }
-  for (const slice of state.endpointSlices ?? []) {
+  for (const slice of state.endpointSlices) {
     const service = slice.metadata.labels['kubernetes.io/service-name'];
     if (service === undefined || slice.addressType !== 'IPv4') continue;
     const key = objectKey(slice.metadata.namespace, service);

@@ -12,7 +12,7 @@ const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** The slices a Service's label selector `kubernetes.io/service-name=<name>` finds in its namespace. */
 export function slicesOfService(state: ClusterState, namespace: string, name: string): EndpointSliceState[] {
-  return (state.endpointSlices ?? []).filter(
+  return state.endpointSlices.filter(
     (s) => s.metadata.namespace === namespace && s.metadata.labels[SERVICE_NAME_LABEL] === name,
   );
 }
