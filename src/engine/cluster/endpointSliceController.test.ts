@@ -366,3 +366,26 @@ spec:
     expect(edited.state.endpointSlices.some((s) => s.metadata.name === 'external-1')).toBe(false);
   });
 });
+
+describe('kubectl on EndpointSlices', () => {
+  it('labels and deletes one; a controller writes its own again, as kube-apiserver does for kubernetes', () => {
+    const sim = simulate(SELECTORLESS);
+    const { steps, sim: after } = run(sim, [
+      'kubectl label endpointslice kubernetes team=a',
+      'kubectl delete endpointslice kubernetes',
+      'kubectl get endpointslices',
+      'kubectl delete endpointslice nothing',
+    ]);
+    expect(steps[0]?.output).toBe('endpointslice.discovery.k8s.io/kubernetes labeled\n');
+    expect(steps[1]?.output).toBe('endpointslice.discovery.k8s.io "kubernetes" deleted\n');
+    expect(steps[2]?.output).toMatch(/\nkubernetes +IPv4 +6443 +172\.18\.0\.\d+ +0s\n/);
+    expect(steps[3]?.output).toBe(
+      'Error from server (NotFound): endpointslices.discovery.k8s.io "nothing" not found\n',
+    );
+    expect(after.state.endpointSlices.find((s) => s.metadata.name === 'kubernetes')?.metadata.labels).toEqual(
+      {
+        'kubernetes.io/service-name': 'kubernetes',
+      },
+    );
+  });
+});
