@@ -186,19 +186,18 @@ export function syncEndpointSlices(state: ClusterState, index: PodIndex = indexP
   for (const s of previous) {
     if (!s.owner && !wanted.has(`${s.metadata.namespace}/${s.metadata.name}`)) next.push(s);
   }
-  let changed = next.length !== previous.length;
   for (const d of desired) {
     const old = stored.get(`${d.metadata.namespace}/${d.metadata.name}`);
-    if (old?.owner) {
-      if (!sameData(old.endpoints, d.endpoints)) ((old.endpoints = d.endpoints), (changed = true));
-      if (!sameData(old.ports, d.ports)) ((old.ports = d.ports), (changed = true));
-      if (!sameData(old.metadata, d.metadata)) ((old.metadata = d.metadata), (changed = true));
-      if (!sameData(old.owner, d.owner)) ((old.owner = d.owner), (changed = true));
-      next.push(old);
-    } else {
+    if (!old?.owner) {
       next.push({ ...d, createdAt: state.clock });
-      changed = true;
+      continue;
     }
+    // the stored object is this pass's own copy (sim/copyState.ts): its fields may be replaced
+    if (!sameData(old.endpoints, d.endpoints)) old.endpoints = d.endpoints;
+    if (!sameData(old.ports, d.ports)) old.ports = d.ports;
+    if (!sameData(old.metadata, d.metadata)) old.metadata = d.metadata;
+    if (!sameData(old.owner, d.owner)) old.owner = d.owner;
+    next.push(old);
   }
-  if (changed || next.length !== previous.length) state.endpointSlices = next;
+  state.endpointSlices = next;
 }
