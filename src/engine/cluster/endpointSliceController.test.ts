@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSliceState } from '../model/state.ts';
 import { routeRequest } from '../net/request.ts';
 import { reviseSimulation } from '../sim/editSimulation.ts';
+import { exportScenario } from '../export/exportScenario.ts';
 import { createSimulation } from '../sim/simulation.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { runScriptWithState } from '../shell/runScript.ts';
@@ -387,5 +388,27 @@ describe('kubectl on EndpointSlices', () => {
         'kubernetes.io/service-name': 'kubernetes',
       },
     );
+  });
+});
+
+describe('export', () => {
+  it('keeps a hand-written EndpointSlice for kubectl apply and writes kubectl delete endpointslice', () => {
+    const yaml = `${SELECTORLESS}---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: external-1
+  labels: {kubernetes.io/service-name: external}
+addressType: IPv4
+endpoints: [{addresses: [11.11.11.11]}]
+`;
+    const result = exportScenario({
+      yaml,
+      actions: [{ type: 'delete', kind: 'EndpointSlice', namespace: 'default', name: 'external-1' }],
+      baseName: 'demo',
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.manifests).toContain('kind: EndpointSlice\n');
+    expect(result.manifests).toContain('kubectl delete endpointslice external-1');
   });
 });
