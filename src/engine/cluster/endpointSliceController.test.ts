@@ -10,6 +10,7 @@
  * - kube-proxy reads slices, a nil `ready` as ready (https://kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1/).
  */
 import { describe, expect, it } from 'vitest';
+import type { Action } from '../model/actions.ts';
 import type { EndpointSliceState } from '../model/state.ts';
 import { routeRequest } from '../net/request.ts';
 import { reviseSimulation } from '../sim/editSimulation.ts';
@@ -392,7 +393,7 @@ describe('kubectl on EndpointSlices', () => {
 });
 
 describe('export', () => {
-  it('keeps a hand-written EndpointSlice for kubectl apply and writes kubectl delete endpointslice', () => {
+  it('keeps a hand-written EndpointSlice for kubectl apply; a kubectl delete takes it out', () => {
     const yaml = `${SELECTORLESS}---
 apiVersion: discovery.k8s.io/v1
 kind: EndpointSlice
@@ -402,13 +403,15 @@ metadata:
 addressType: IPv4
 endpoints: [{addresses: [11.11.11.11]}]
 `;
-    const result = exportScenario({
-      yaml,
-      actions: [{ type: 'delete', kind: 'EndpointSlice', namespace: 'default', name: 'external-1' }],
-      baseName: 'demo',
-    });
-    if (!result.ok) throw new Error(result.message);
-    expect(result.manifests).toContain('kind: EndpointSlice\n');
-    expect(result.manifests).toContain('kubectl delete endpointslice external-1');
+    const manifests = (actions: Action[]) => {
+      const result = exportScenario({ yaml, actions, baseName: 'demo' });
+      if (!result.ok) throw new Error(result.message);
+      return result.manifests;
+    };
+    expect(manifests([])).toContain('kind: EndpointSlice\n');
+    const deleted = [
+      { type: 'delete', kind: 'EndpointSlice', namespace: 'default', name: 'external-1' } as const,
+    ];
+    expect(manifests(deleted)).not.toContain('kind: EndpointSlice\n');
   });
 });
