@@ -415,3 +415,36 @@ endpoints: [{addresses: [11.11.11.11]}]
     expect(manifests(deleted)).not.toContain('kind: EndpointSlice\n');
   });
 });
+
+describe('cluster DNS reads the slices', () => {
+  it('a headless selectorless Service answers with the ready addresses of its hand-written slice', () => {
+    const yaml = `apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec:
+  clusterIP: None
+  ports: [{name: pg, port: 5432}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: db-1
+  labels: {kubernetes.io/service-name: db}
+addressType: IPv4
+ports: [{name: pg, port: 5432}]
+endpoints:
+- addresses: [10.10.0.5]
+- addresses: [10.10.0.6]
+  conditions: {ready: false}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: client}
+spec:
+  containers: [{name: c, image: busybox}]
+`;
+    const out = run(simulate(yaml), ['kubectl exec client -- nslookup db']).steps[0]!.output;
+    expect(out).toContain('Name:\tdb.default.svc.cluster.local\nAddress: 10.10.0.5\n');
+    expect(out).not.toContain('10.10.0.6');
+  });
+});
