@@ -224,6 +224,16 @@ spec:
     expect(slices.every((s) => s.ports[0]?.port === 80)).toBe(true);
   });
 
+  it('a long Service name is cut to 58 characters before the 5 generated ones (names/generate.go)', () => {
+    const long = 'a'.repeat(63);
+    const sim = simulate(
+      APP(1).replace('metadata: {name: web, labels: {tier: front}}', `metadata: {name: ${long}}`),
+    );
+    const name = slicesOf(sim, long)[0]?.metadata.name ?? '';
+    expect(name).toHaveLength(63);
+    expect(name.startsWith('a'.repeat(58))).toBe(true);
+  });
+
   it('a headless Service gets service.kubernetes.io/headless', () => {
     const sim = simulate(
       APP(1).replace('  selector: {app: web}', '  clusterIP: None\n  selector: {app: web}'),

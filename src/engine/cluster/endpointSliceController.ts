@@ -44,12 +44,13 @@ const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export type DesiredSlice = Omit<EndpointSliceState, 'createdAt' | 'source'>;
 
 /**
- * The name of a Service's (or Endpoints') n-th slice: generateName's prefix and 5 characters of
- * generateName's alphabet. The first keeps the hash of the Service alone, as the read-only view before
- * it named it.
+ * The name of a Service's (or Endpoints') n-th slice: generateName `<owner>-`, which the API server
+ * cuts to 58 characters before it adds 5 of its alphabet (maxGeneratedNameLength in
+ * https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/storage/names/generate.go).
+ * The first keeps the hash of the Service alone, as the read-only view before it named it.
  */
 export function sliceName(namespace: string, owner: string, n: number): string {
-  const prefix = `${owner}-`.length > 253 - 5 ? owner.slice(0, 253 - 5) : `${owner}-`;
+  const prefix = `${owner}-`.slice(0, 58);
   const seed = n === 0 ? `${namespace}/${owner}` : `${namespace}/${owner}#${n}`;
   return `${prefix}${stableHash(seed).slice(0, 5)}`;
 }
