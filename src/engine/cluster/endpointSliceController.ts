@@ -97,16 +97,17 @@ export function podToEndpoint(
   const serving = pod.status.ready;
   const terminating = isTerminating(pod);
   const ready = svc.spec.publishNotReadyAddresses || (serving && !terminating);
-  const zone = node?.labels[ZONE_LABEL];
-  const setHostname = pod.spec.hostname && pod.spec.subdomain === svc.metadata.name;
-  return {
+  const endpoint: SliceEndpoint = {
     addresses: [pod.status.podIP],
     conditions: { ready, serving, terminating },
-    ...(setHostname ? { hostname: pod.spec.hostname } : {}),
-    ...(pod.spec.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-    ...(zone ? { zone } : {}),
-    targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name },
   };
+  // fields set one by one, in the API's order: this runs for every pod on every controller pass
+  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) endpoint.hostname = pod.spec.hostname;
+  if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName;
+  const zone = node?.labels[ZONE_LABEL];
+  if (zone) endpoint.zone = zone;
+  endpoint.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name };
+  return endpoint;
 }
 
 function byAddress(a: SliceEndpoint, b: SliceEndpoint): number {
