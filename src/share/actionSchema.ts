@@ -121,6 +121,8 @@ export const KIND_SHORT_NAMES: Record<ObjectKindName, string> = {
   DaemonSet: 'ds',
   Service: 'svc',
   Endpoints: 'ep',
+  // EndpointSlice has no short name: the plural is what kubectl takes
+  EndpointSlice: 'endpointslices',
   Ingress: 'ing',
   IngressClass: 'ingressclass',
   NetworkPolicy: 'netpol',

@@ -1,11 +1,13 @@
 /**
  * One pass of every controller after a change, in dependency order: workload controllers (create and
  * delete pods), scheduler and kubelets (pending pods start), readiness, LoadBalancer addresses still
- * pending, the endpoints controller, the ingress controllers' status. Each step is linear in the objects
- * it looks at (pods are indexed once for the endpoints controller).
+ * pending, the endpoints and EndpointSlice controllers (and slice mirroring), the ingress controllers' status. Each step is linear in the objects
+ * it looks at (pods are indexed once for both endpoints controllers).
  */
 import type { ControlPlane } from './controlPlane.ts';
 import { syncEndpoints } from './endpointsController.ts';
+import { syncEndpointSlices } from './endpointSliceController.ts';
+import { indexPods } from './podIndex.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
 import {
@@ -171,6 +173,8 @@ export function runControllers(cp: ControlPlane): void {
   startPendingPods(cp);
   updateReadiness(cp.state);
   retryPendingLoadBalancers(cp);
-  syncEndpoints(cp.state);
+  const pods = indexPods(cp.state.pods);
+  syncEndpoints(cp.state, pods);
+  syncEndpointSlices(cp.state, pods);
   syncIngressStatus(cp.state);
 }

@@ -15,6 +15,7 @@ const RESOURCE: Record<ObjectKindName, string> = {
   DaemonSet: 'daemonsets.apps',
   Service: 'services',
   Endpoints: 'endpoints',
+  EndpointSlice: 'endpointslices.discovery.k8s.io',
   Ingress: 'ingresses.networking.k8s.io',
   IngressClass: 'ingressclasses.networking.k8s.io',
   NetworkPolicy: 'networkpolicies.networking.k8s.io',

@@ -11,9 +11,11 @@
  * - pod A records `a-b-c-d.<ns>.pod.<zone>` (kind's Corefile says `pods insecure`: any well-formed
  *   dashed IP answers).
  * TTL 30 as in the kubeadm/kind Corefile (`ttl 30`).
+ * Endpoints come from the Service's EndpointSlices, ready ones only, as the kubernetes plugin watches
+ * them (https://github.com/coredns/coredns/tree/master/plugin/kubernetes, docs/kubernetes-facts.md#endpointslices).
  */
-import type { ClusterState, EndpointsState, PodState, ServiceState } from '../model/state.ts';
-import type { EndpointAddress } from '../model/objects.ts';
+import type { ClusterState, EndpointSliceState, PodState, ServiceState } from '../model/state.ts';
+import type { EndpointAddress, EndpointPort } from '../model/objects.ts';
 
 export type DnsRecordType = 'A' | 'CNAME' | 'SRV' | 'PTR';
 export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL';
@@ -50,9 +52,45 @@ interface Zone {
 
 interface ZoneCacheEntry {
   zone: Zone;
-  endpoints: EndpointsState[];
+  endpointSlices: EndpointSliceState[];
   pods: PodState[];
   domain: string;
+}
+
+/** A Service's ready endpoints and their ports, one group per IPv4 slice (what CoreDNS publishes). */
+interface EndpointGroup {
+  addresses: EndpointAddress[];
+  ports: EndpointPort[];
+}
+
+function endpointGroups(state: ClusterState): Map<string, EndpointGroup[]> {
+  const groups = new Map<string, EndpointGroup[]>();
+  for (const slice of state.endpointSlices) {
+    const service = slice.metadata.labels['kubernetes.io/service-name'];
+    if (service === undefined || slice.addressType !== 'IPv4') continue;
+    const addresses: EndpointAddress[] = [];
+    for (const e of slice.endpoints) {
+      const ip = e.addresses[0];
+      if (ip === undefined || e.conditions.ready === false) continue;
+      const ref = e.targetRef;
+      addresses.push({
+        ip,
+        ...(e.hostname ? { hostname: e.hostname } : {}),
+        ...(ref?.kind === 'Pod'
+          ? { targetRef: { kind: 'Pod', namespace: ref.namespace, name: ref.name } }
+          : {}),
+      });
+    }
+    const ports: EndpointPort[] = [];
+    for (const p of slice.ports)
+      if (p.port !== undefined)
+        ports.push({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol });
+    const key = `${slice.metadata.namespace}/${service}`;
+    const list = groups.get(key);
+    if (list) list.push({ addresses, ports });
+    else groups.set(key, [{ addresses, ports }]);
+  }
+  return groups;
 }
 
 const zoneCache = new WeakMap<ServiceState[], ZoneCacheEntry>();
@@ -87,8 +125,7 @@ function endpointHostname(
 function buildZone(state: ClusterState): Zone {
   const zone = state.settings.dnsDomain.toLowerCase();
   const records = new Map<string, DnsRecord[]>();
-  const endpointsByKey = new Map<string, EndpointsState>();
-  for (const e of state.endpoints) endpointsByKey.set(`${e.metadata.namespace}/${e.metadata.name}`, e);
+  const endpointsByKey = endpointGroups(state);
   const podsByKey = new Map<string, PodState>();
   for (const p of state.pods) podsByKey.set(`${p.metadata.namespace}/${p.metadata.name}`, p);
 
@@ -123,8 +160,7 @@ function buildZone(state: ClusterState): Zone {
       }
       // CoreDNS also answers reverse look-ups for the endpoints of ClusterIP Services, naming them
       // `<hostname or dashed IP>.<svc>.<ns>.svc.<zone>` (coredns plugin/kubernetes reverse.go).
-      const ipEndpoints = endpointsByKey.get(`${metadata.namespace}/${metadata.name}`);
-      for (const subset of ipEndpoints?.subsets ?? []) {
+      for (const subset of endpointsByKey.get(`${metadata.namespace}/${metadata.name}`) ?? []) {
         for (const address of subset.addresses) {
           const hostname = endpointHostname(address, metadata.name, podsByKey) ?? dashed(address.ip);
           const ptr = `${hostname}.${fqdn}`.toLowerCase();
@@ -136,10 +172,9 @@ function buildZone(state: ClusterState): Zone {
       }
       continue;
     }
-    // Headless: the ready endpoints themselves (publishNotReadyAddresses already put unready ones in addresses).
-    const endpoints = endpointsByKey.get(`${metadata.namespace}/${metadata.name}`);
+    // Headless: the ready endpoints themselves (publishNotReadyAddresses already made unready ones ready).
     const seen = new Set<string>();
-    for (const subset of endpoints?.subsets ?? []) {
+    for (const subset of endpointsByKey.get(`${metadata.namespace}/${metadata.name}`) ?? []) {
       for (const address of subset.addresses) {
         const hostname = endpointHostname(address, metadata.name, podsByKey) ?? dashed(address.ip);
         const hostFqdn = `${hostname}.${fqdn}`.toLowerCase();
@@ -180,7 +215,7 @@ function getZone(state: ClusterState): Zone {
   const hit = zoneCache.get(state.services);
   if (
     hit &&
-    hit.endpoints === state.endpoints &&
+    hit.endpointSlices === state.endpointSlices &&
     hit.pods === state.pods &&
     hit.domain === state.settings.dnsDomain
   ) {
@@ -189,7 +224,7 @@ function getZone(state: ClusterState): Zone {
   const zone = buildZone(state);
   zoneCache.set(state.services, {
     zone,
-    endpoints: state.endpoints,
+    endpointSlices: state.endpointSlices,
     pods: state.pods,
     domain: state.settings.dnsDomain,
   });

@@ -6,7 +6,7 @@
  *   same name; a hand-written Endpoints of that name is overwritten. Services without a selector keep the
  *   user's Endpoints untouched. A managed Endpoints goes away with its Service.
  * - terminating pods (deleted, within their grace period) are left out, unless publishNotReadyAddresses;
- *   the Service's EndpointSlice still lists them (`terminating`, see computeTerminatingSubsets);
+ *   the Service's EndpointSlice still lists them as `terminating` (endpointSliceController.ts);
  * - pods need an IP; ready pods go to `addresses`, the others to `notReadyAddresses`, or to `addresses`
  *   too when `publishNotReadyAddresses` is set;
  * - a named targetPort is resolved per pod (pkg/api/v1/pod/util.go FindPort: the first container port
@@ -74,17 +74,6 @@ export function computeSubsets(svc: ServiceManifest, pods: PodState[]): Endpoint
     pods.filter((p) => publish || !isTerminating(p)),
     (p) => p.status.ready || publish,
   );
-}
-
-/**
- * The terminating pods the Endpoints object leaves out, packed the same way: `addresses` are serving
- * (pod Ready), the others not. The EndpointSlice controller keeps them (ShouldPodBeInEndpoints(pod, true))
- * with conditions ready=false, serving=<pod Ready>, terminating=true (endpointslice reconciler
- * podToEndpoint, https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/endpointslice/utils.go).
- */
-export function computeTerminatingSubsets(svc: ServiceManifest, pods: PodState[]): EndpointSubset[] {
-  if (svc.spec.publishNotReadyAddresses) return [];
-  return packSubsets(svc, pods.filter(isTerminating), (p) => p.status.ready);
 }
 
 function packSubsets(
@@ -158,15 +147,12 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
     if (!hasSelector(svc)) continue;
     const pods = selectPods(index, svc.metadata.namespace, svc.spec.selector);
     const subsets = computeSubsets(svc, pods);
-    const terminating = computeTerminatingSubsets(svc, pods);
     const old = existing.get(key);
     written.add(key);
     if (old) {
       // Unchanged values keep their objects: an edit elsewhere then leaves this Endpoints as it was,
       // for the page to skip (worker/structuralDelta.ts sends what changed by identity).
       if (!sameData(old.subsets, subsets)) old.subsets = subsets;
-      if (terminating.length === 0) delete old.terminating;
-      else if (!sameData(old.terminating, terminating)) old.terminating = terminating;
       old.managed = true;
       if (!sameData(old.metadata.labels, svc.metadata.labels))
         old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
@@ -179,7 +165,6 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
           annotations: {},
         },
         subsets,
-        ...(terminating.length > 0 ? { terminating } : {}),
         managed: true,
         createdAt: state.clock,
       });

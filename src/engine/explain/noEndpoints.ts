@@ -179,8 +179,10 @@ export function explainNoEndpoints(
   if (!selector || Object.keys(selector).length === 0) {
     return {
       kind: 'no-endpoints',
-      summary: `Service "${m.metadata.name}" has no selector, and no Endpoints object of its name lists a ready address, so it has no endpoints and ${outcome}.`,
-      detail: `Without a selector the endpoints are written by hand: an Endpoints (or EndpointSlice) object named "${m.metadata.name}" in namespace "${ns}".`,
+      summary: `Service "${m.metadata.name}" has no selector, and no EndpointSlice labelled kubernetes.io/service-name=${m.metadata.name} lists a ready address, so it has no endpoints and ${outcome}.`,
+      // kube-proxy reads EndpointSlices; the mirroring controller makes one from an Endpoints object of
+      // the Service's name (docs/kubernetes-facts.md#endpointslices)
+      detail: `Without a selector the endpoints are written by hand: an Endpoints object named "${m.metadata.name}" in namespace "${ns}" (mirrored into an EndpointSlice), or an EndpointSlice labelled kubernetes.io/service-name: ${m.metadata.name}.`,
       blame: blameAt(id, m.source, selector ? 'spec.selector' : 'metadata.name'),
     };
   }

@@ -17,10 +17,11 @@ import { validateIngress } from '../parse/validate/ingress.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
 import { lbStatus, metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
 import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
-import { L1, L2, endpointsOf, events, multiline } from '../shell/kubectl/describe.ts';
+import { L1, L2, events, multiline } from '../shell/kubectl/describe.ts';
+import { formatEndpointSlices, slicesOfService } from '../shell/kubectl/endpointSliceView.ts';
 import { metaBase } from '../shell/kubectl/listing.ts';
 import type { ListedObject } from '../shell/kubectl/listing.ts';
-import { formatEndpointsColumn, formatLoadBalancerStatus } from '../shell/kubectl/printers.ts';
+import { formatLoadBalancerStatus } from '../shell/kubectl/printers.ts';
 import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
 import { stringify } from 'yaml';
 
@@ -209,15 +210,15 @@ function backendText(state: ClusterState, namespace: string, backend: IngressBac
   const service = state.services.find(
     (s) => s.manifest.metadata.namespace === namespace && s.manifest.metadata.name === sb.name,
   );
-  const ep = endpointsOf(state, namespace, sb.name);
-  if (!ep) return `${text} (<error: endpoints "${sb.name}" not found>)`;
-  if (!service) return `${text}(<error: services "${sb.name}" not found>)`;
+  // describeBackendV1 lists the backend's EndpointSlices, then gets its Service
+  // (https://github.com/kubernetes/kubectl/blob/master/pkg/describe/describe.go)
+  if (!service) return `${text} (<error: services "${sb.name}" not found>)`;
   let portName = '';
   for (const sp of service.manifest.spec.ports) {
     if ((sb.port.name && sb.port.name === sp.name) || (sb.port.number && sb.port.number === sp.port))
       portName = sp.name ?? '';
   }
-  return `${text} (${formatEndpointsColumn(ep.subsets, new Set([portName]))})`;
+  return `${text} (${formatEndpointSlices(slicesOfService(state, namespace, sb.name), new Set([portName]))})`;
 }
 
 function describeIngress(obj: Extract<ListedObject, { kind: 'Ingress' }>, state: ClusterState): string[] {

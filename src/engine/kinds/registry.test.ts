@@ -46,7 +46,7 @@ describe('the kind registry', () => {
     expect(deployment['extensions/v1beta1']?.deprecated).toBe(
       'extensions/v1beta1 Deployment is deprecated in v1.8+, unavailable in v1.16+; use apps/v1 Deployment',
     );
-    // Served-only kinds (Event, EndpointSlice) are not written in manifests.
+    // Served-only kinds (Event) are not written in manifests.
     expect(findKindModule('Event')?.versions).toBeUndefined();
   });
 

@@ -13,15 +13,12 @@ import { isDns1035Label } from '../parse/validate/names.ts';
 import { validateService } from '../parse/validate/service.ts';
 import { lbStatus, metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
 import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
-import { endpointsOf, events, multiline } from '../shell/kubectl/describe.ts';
+import { events, multiline } from '../shell/kubectl/describe.ts';
+import { formatEndpointSlices, slicesOfService } from '../shell/kubectl/endpointSliceView.ts';
 import { formatLabels } from '../shell/kubectl/labelSelector.ts';
 import { metaBase } from '../shell/kubectl/listing.ts';
 import type { ListedObject } from '../shell/kubectl/listing.ts';
-import {
-  formatEndpointsColumn,
-  formatLoadBalancerStatus,
-  serviceExternalIp,
-} from '../shell/kubectl/printers.ts';
+import { formatLoadBalancerStatus, serviceExternalIp } from '../shell/kubectl/printers.ts';
 
 export const serviceKind: KindModule<'Service'> = {
   kind: 'Service',
@@ -157,19 +154,6 @@ export const serviceKind: KindModule<'Service'> = {
   },
 };
 
-/**
- * kubectl 1.33 reads EndpointSlices for this line: a selector Service always has one (possibly empty),
- * so no ready endpoint prints nothing; only a Service with no slice at all prints `<none>`.
- */
-function serviceEndpointsText(
-  ep: ClusterState['endpoints'][number] | undefined,
-  portName: string | undefined,
-): string {
-  if (!ep) return '<none>';
-  const text = formatEndpointsColumn(ep.subsets, new Set([portName ?? '']));
-  return text === '<none>' ? '' : text;
-}
-
 function describeService(obj: Extract<ListedObject, { kind: 'Service' }>, state: ClusterState): string[] {
   const s = obj.service.manifest.spec;
   const lines: string[] = [`Name:\t${obj.name}`, `Namespace:\t${obj.namespace}`];
@@ -189,13 +173,16 @@ function describeService(obj: Extract<ListedObject, { kind: 'Service' }>, state:
       `LoadBalancer Ingress:\t${formatLoadBalancerStatus(obj.service.status.loadBalancer.ingress, true).split(',').join(', ')}`,
     );
   if (s.type === 'ExternalName') lines.push(`External Name:\t${s.externalName ?? ''}`);
-  const ep = endpointsOf(state, obj.namespace, obj.name);
+  // describeService prints each port's line from the Service's EndpointSlices (kubectl describe.go
+  // formatEndpointSlices): a selector Service always has one (possibly empty), so no ready endpoint
+  // prints nothing; only a Service with no slice at all prints `<none>`.
+  const slices = slicesOfService(state, obj.namespace, obj.name);
   for (const p of s.ports) {
     const name = p.name || '<unset>';
     lines.push(`Port:\t${name}\t${p.port}/${p.protocol}`);
     lines.push(`TargetPort:\t${p.targetPort}/${p.protocol}`);
     if (p.nodePort) lines.push(`NodePort:\t${name}\t${p.nodePort}/${p.protocol}`);
-    lines.push(`Endpoints:\t${serviceEndpointsText(ep, p.name)}`);
+    lines.push(`Endpoints:\t${formatEndpointSlices(slices, new Set([p.name ?? '']))}`);
   }
   lines.push(`Session Affinity:\t${s.sessionAffinity}`);
   if (s.type === 'NodePort' || s.type === 'LoadBalancer')

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ServiceManifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import { indexPods } from '../cluster/podIndex.ts';
+import { getEndpointSliceHints } from './endpointSliceHints.ts';
 import { getEndpointsHints } from './endpointsHints.ts';
 import { getIngressHints } from './ingressHints.ts';
 import { getNetworkPolicyHints } from './networkPolicyHints.ts';
@@ -25,6 +26,7 @@ export function getHints(state: ClusterState): Diagnostic[] {
     ...getServiceHints(state, pods),
     ...getIngressHints(state, services),
     ...getEndpointsHints(state, services),
+    ...getEndpointSliceHints(state, services),
     ...getNetworkPolicyHints(state),
   ];
 }

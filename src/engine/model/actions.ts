@@ -9,6 +9,7 @@ export type ObjectKindName =
   | WorkloadKind
   | 'Service'
   | 'Endpoints'
+  | 'EndpointSlice'
   | 'Ingress'
   | 'IngressClass'
   | 'NetworkPolicy'

@@ -196,6 +196,39 @@ export interface EndpointsManifest {
   source?: SourceRef;
 }
 
+/**
+ * One endpoint of an EndpointSlice (discovery.k8s.io/v1 Endpoint). Conditions are optional as in the
+ * API: a nil `ready` or `serving` reads as true, a nil `terminating` as false
+ * (https://kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1/).
+ */
+export interface SliceEndpoint {
+  addresses: string[];
+  conditions: { ready?: boolean; serving?: boolean; terminating?: boolean };
+  hostname?: string;
+  nodeName?: string;
+  zone?: string;
+  targetRef?: { kind: string; namespace: string; name: string };
+}
+
+/** An EndpointSlice port: `name` defaults to '' and `protocol` to TCP; a nil `port` means "all ports". */
+export interface SlicePort {
+  name: string;
+  port?: number;
+  protocol: Protocol;
+  appProtocol?: string;
+}
+
+/** A hand-written EndpointSlice (discovery.k8s.io/v1), e.g. for a Service without a selector. */
+export interface EndpointSliceManifest {
+  kind: 'EndpointSlice';
+  apiVersion: string;
+  metadata: ObjectMeta;
+  addressType: string;
+  endpoints: SliceEndpoint[];
+  ports: SlicePort[];
+  source?: SourceRef;
+}
+
 export interface IngressServiceBackend {
   name: string;
   port: { number?: number; name?: string };
@@ -375,6 +408,7 @@ export type Manifest =
   | WorkloadManifest
   | ServiceManifest
   | EndpointsManifest
+  | EndpointSliceManifest
   | IngressManifest
   | IngressClassManifest
   | NamespaceManifest

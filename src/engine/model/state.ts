@@ -17,6 +17,8 @@ import type {
   ObjectMeta,
   PodSpec,
   ServiceManifest,
+  SliceEndpoint,
+  SlicePort,
   WorkloadManifest,
 } from './objects.ts';
 
@@ -127,14 +129,31 @@ export interface LoadBalancerIngress {
 export interface EndpointsState {
   metadata: ObjectMeta;
   subsets: EndpointSubset[];
-  /**
-   * Terminating pods the Endpoints object leaves out (no publishNotReadyAddresses) but the Service's
-   * EndpointSlice lists with `terminating: true`: `addresses` are still serving (pod Ready), the others
-   * not. kube-proxy falls back to the serving ones when no ready endpoint remains (KEP-1669).
-   */
-  terminating?: EndpointSubset[];
   /** true when the endpoints controller owns it (Service with a selector); false when written by the user. */
   managed: boolean;
+  source?: SourceRef;
+  createdAt: number;
+}
+
+/** Who keeps an EndpointSlice: its `endpointslice.kubernetes.io/managed-by` label says the same. */
+export type SliceController = 'endpointslice-controller.k8s.io' | 'endpointslicemirroring-controller.k8s.io';
+
+/**
+ * An EndpointSlice (discovery.k8s.io/v1) as the API server stores it. The EndpointSlice controller keeps
+ * one per Service with a selector (cluster/endpointSliceController.ts), the mirroring controller one
+ * per hand-written Endpoints of a selectorless Service (cluster/endpointSliceMirroring.ts); a user may
+ * write one by hand (`owner` absent). kube-proxy reads these, not Endpoints (docs/kubernetes-facts.md#endpointslices).
+ */
+export interface EndpointSliceState {
+  metadata: ObjectMeta;
+  addressType: string;
+  endpoints: SliceEndpoint[];
+  ports: SlicePort[];
+  /**
+   * The controller that keeps it and the object it answers for (its ownerReference; kube-apiserver's
+   * `kubernetes` slice has none); absent: written by hand.
+   */
+  owner?: { controller: SliceController | 'kube-apiserver'; kind: 'Service' | 'Endpoints'; name: string };
   source?: SourceRef;
   createdAt: number;
 }
@@ -208,6 +227,7 @@ export interface ClusterState {
   pods: PodState[];
   services: ServiceState[];
   endpoints: EndpointsState[];
+  endpointSlices: EndpointSliceState[];
   ingresses: IngressState[];
   ingressClasses: IngressClassState[];
   /** MetalLB's configuration objects, when the scenario installs MetalLB (cluster/loadBalancerAllocator.ts). */

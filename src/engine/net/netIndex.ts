@@ -1,6 +1,7 @@
 /**
  * Look-up tables the data plane needs on every request (IP -> pod/Service/node, nodePort -> Service,
- * Service port -> ready endpoints), built ONCE per state object graph and cached.
+ * Service port -> ready endpoints, read from the Service's EndpointSlices as kube-proxy reads them),
+ * built ONCE per state object graph and cached.
  *
  * Why a cache keyed on the arrays: routeRequest only replaces rng/affinity/cursors (and clients) in the
  * state it returns, so `pods`, `services`, `endpoints`, `nodes` and `ingresses` stay the very same
@@ -8,9 +9,16 @@
  * (state is immutable plain data), so array identity is a safe version stamp. Endpoint lists are filled
  * lazily, per Service port, the first time a request needs them.
  */
-import type { EndpointsState, NodeState, OutsideHostState, PodState, ServiceState } from '../model/state.ts';
+import type {
+  EndpointSliceState,
+  EndpointsState,
+  NodeState,
+  OutsideHostState,
+  PodState,
+  ServiceState,
+} from '../model/state.ts';
 import type { ClusterState } from '../model/state.ts';
-import type { EndpointSubset, ServicePort } from '../model/objects.ts';
+import type { ServicePort, SliceEndpoint } from '../model/objects.ts';
 
 /** One endpoint of one Service port, as kube-proxy sees it (an EndpointSlice entry). */
 export interface Backend {
@@ -45,6 +53,8 @@ export interface NetIndex {
   /** healthCheckNodePort -> its LoadBalancer Service (externalTrafficPolicy Local). */
   healthCheckPorts: Map<number, ServiceState>;
   endpointsByKey: Map<string, EndpointsState>;
+  /** `ns/service` -> its IPv4 EndpointSlices (those labelled `kubernetes.io/service-name`). */
+  slicesByService: Map<string, EndpointSliceState[]>;
   /** Declared servers outside the cluster, by address (docs/outside-hosts.md). */
   outsideHostsByIp: Map<string, OutsideHostState>;
   /** Lazily filled: Service port (object) -> ready backends, sorted as kube-proxy sorts them. */
@@ -57,6 +67,7 @@ interface CacheEntry {
   index: NetIndex;
   services: ServiceState[];
   endpoints: EndpointsState[];
+  endpointSlices: EndpointSliceState[];
   nodes: NodeState[];
   ingresses: unknown[];
   ingressClasses: unknown[];
@@ -73,6 +84,7 @@ export function getNetIndex(state: ClusterState): NetIndex {
     hit &&
     hit.services === state.services &&
     hit.endpoints === state.endpoints &&
+    hit.endpointSlices === state.endpointSlices &&
     hit.nodes === state.nodes &&
     hit.ingresses === state.ingresses &&
     hit.ingressClasses === state.ingressClasses &&
@@ -87,6 +99,7 @@ export function getNetIndex(state: ClusterState): NetIndex {
     index,
     services: state.services,
     endpoints: state.endpoints,
+    endpointSlices: state.endpointSlices,
     nodes: state.nodes,
     ingresses: state.ingresses,
     ingressClasses: state.ingressClasses,
@@ -116,6 +129,7 @@ function buildIndex(state: ClusterState): NetIndex {
     nodePorts: new Map(),
     healthCheckPorts: new Map(),
     endpointsByKey: new Map(),
+    slicesByService: new Map(),
     outsideHostsByIp: new Map(),
     backends: new Map(),
     memo: new Map(),
@@ -166,47 +180,68 @@ function buildIndex(state: ClusterState): NetIndex {
   for (const endpoints of state.endpoints) {
     index.endpointsByKey.set(objectKey(endpoints.metadata.namespace, endpoints.metadata.name), endpoints);
   }
+  for (const slice of state.endpointSlices) {
+    const service = slice.metadata.labels['kubernetes.io/service-name'];
+    if (service === undefined || slice.addressType !== 'IPv4') continue;
+    const key = objectKey(slice.metadata.namespace, service);
+    const list = index.slicesByService.get(key);
+    if (list) list.push(slice);
+    else index.slicesByService.set(key, [slice]);
+  }
   return index;
 }
 
 /**
- * The ready endpoints of one Service port. kube-proxy keys endpoints by service-port NAME (unnamed
- * matches unnamed) and DNATs to the endpoint's own port (docs/kubernetes-facts.md#endpoints); it orders them by `ip:port`
- * so that rules are stable (pkg/proxy endpointslicecache sorts endpoints).
+ * The ready endpoints of one Service port, from every EndpointSlice of the Service (a nil `ready` reads
+ * as ready). kube-proxy keys endpoints by service-port NAME (unnamed matches unnamed) and DNATs to the
+ * endpoint's own port (docs/kubernetes-facts.md#endpoints); it orders them by `ip:port` so that rules
+ * are stable (pkg/proxy endpointslicecache sorts endpoints).
  */
 export function getBackends(index: NetIndex, service: ServiceState, port: ServicePort): Backend[] {
   const hit = index.backends.get(port);
   if (hit) return hit;
-  const { namespace, name } = service.manifest.metadata;
-  const list = backendsOf(index, index.endpointsByKey.get(objectKey(namespace, name))?.subsets ?? [], port);
+  const list = backendsOf(index, service, port, isReadyEndpoint);
   index.backends.set(port, list);
   return list;
 }
 
-/** The `addresses` of these subsets for one Service port, as kube-proxy's sorted endpoint list. */
+function isReadyEndpoint(e: SliceEndpoint): boolean {
+  return e.conditions.ready !== false;
+}
+
+/**
+ * The endpoints of the Service's slices that `accept` lets through, for one Service port, as
+ * kube-proxy's sorted list: one per `ip:port` however many slices repeat it, at the endpoint's first
+ * address (all of an endpoint's addresses are fungible and kube-proxy uses the first,
+ * pkg/proxy/endpointslicecache.go). A slice port with no number ("all ports") serves nothing here.
+ */
 export function backendsOf(
   index: NetIndex,
-  subsets: readonly EndpointSubset[],
+  service: ServiceState,
   port: ServicePort,
+  accept: (endpoint: SliceEndpoint) => boolean,
 ): Backend[] {
+  const { namespace, name } = service.manifest.metadata;
   const list: Backend[] = [];
   const seen = new Set<string>();
-  for (const subset of subsets) {
-    const epPort = subset.ports.find(
-      (p) => (p.name ?? '') === (port.name ?? '') && p.protocol === port.protocol,
-    );
-    if (!epPort) continue;
-    for (const address of subset.addresses) {
-      const key = `${address.ip}:${epPort.port}`;
+  for (const slice of index.slicesByService.get(objectKey(namespace, name)) ?? []) {
+    const slicePort = slice.ports.find((p) => p.name === (port.name ?? '') && p.protocol === port.protocol);
+    if (slicePort?.port === undefined) continue;
+    for (const endpoint of slice.endpoints) {
+      const ip = endpoint.addresses[0];
+      if (ip === undefined || !accept(endpoint)) continue;
+      const key = `${ip}:${slicePort.port}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const pod = address.targetRef
-        ? index.podsByKey.get(objectKey(address.targetRef.namespace, address.targetRef.name))
-        : index.podsByIp.get(address.ip);
-      const nodeName = address.nodeName ?? pod?.spec.nodeName ?? index.nodesByIp.get(address.ip)?.name;
+      const ref = endpoint.targetRef;
+      const pod =
+        ref?.kind === 'Pod'
+          ? index.podsByKey.get(objectKey(ref.namespace, ref.name))
+          : index.podsByIp.get(ip);
+      const nodeName = endpoint.nodeName ?? pod?.spec.nodeName ?? index.nodesByIp.get(ip)?.name;
       list.push({
-        ip: address.ip,
-        port: epPort.port,
+        ip,
+        port: slicePort.port,
         key,
         ...(nodeName !== undefined ? { nodeName } : {}),
         ...(pod ? { pod } : {}),

@@ -7,20 +7,23 @@
  * (netIndex.ts getBackends). Simplification: the fallback is decided over the whole Service, before an
  * internal/externalTrafficPolicy Local filter, not per node as kube-proxy decides it for Local.
  */
-import type { ServicePort } from '../model/objects.ts';
+import type { ServicePort, SliceEndpoint } from '../model/objects.ts';
 import type { ServiceState } from '../model/state.ts';
 import type { Backend, NetIndex } from './netIndex.ts';
-import { backendsOf, getBackends, memoize, objectKey } from './netIndex.ts';
+import { backendsOf, getBackends, memoize } from './netIndex.ts';
+
+/** kube-proxy reads a nil `serving` as true and a nil `terminating` as false (pkg/proxy/endpointslicecache.go). */
+function isServingTerminating(e: SliceEndpoint): boolean {
+  return e.conditions.terminating === true && e.conditions.serving !== false;
+}
 
 export function getProxyBackends(index: NetIndex, service: ServiceState, port: ServicePort): Backend[] {
   const ready = getBackends(index, service, port);
   if (ready.length > 0) return ready;
   const { namespace, name } = service.manifest.metadata;
-  const terminating = index.endpointsByKey.get(objectKey(namespace, name))?.terminating;
-  if (!terminating) return ready;
   return memoize(
     index,
     `terminating|${namespace}/${name}|${port.name ?? ''}|${port.port}|${port.protocol}`,
-    () => backendsOf(index, terminating, port),
+    () => backendsOf(index, service, port, isServingTerminating),
   );
 }

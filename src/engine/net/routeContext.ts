@@ -179,6 +179,7 @@ export class RequestDraws {
       pods: s.pods,
       services: s.services,
       endpoints: s.endpoints,
+      endpointSlices: s.endpointSlices,
       ingresses: s.ingresses,
       ingressClasses: s.ingressClasses,
       clients: this.newClient ? [...s.clients, this.newClient] : s.clients,

@@ -21,7 +21,6 @@ const UNSIMULATED_NOTES = new Map<string, string>([
     'StatefulSet',
     ': its pods are not created (a Deployment or a Pod with hostname/subdomain shows the same DNS ideas)',
   ],
-  ['EndpointSlice', ': write an Endpoints object with the Service name instead'],
   ['Job', ': its pods are not created'],
   ['CronJob', ': its pods are not created'],
 ]);

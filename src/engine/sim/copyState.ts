@@ -18,6 +18,7 @@ export function copyStateForWrite(s: ClusterState): ClusterState {
     pods: s.pods.map((p) => ({ ...p })),
     services: s.services.map((v) => ({ ...v })),
     endpoints: s.endpoints.map((e) => ({ ...e })),
+    endpointSlices: s.endpointSlices.map((e) => ({ ...e })),
     ingresses: s.ingresses.map((i) => ({ ...i })),
     ingressClasses: s.ingressClasses.map((c) => ({ ...c })),
     ...(s.metallb ? { metallb: { pools: [...s.metallb.pools], l2: [...s.metallb.l2] } } : {}),

@@ -63,6 +63,7 @@ const SIMULATED_KINDS: ReadonlySet<string> = new Set([
   'DaemonSet',
   'Service',
   'Endpoints',
+  'EndpointSlice',
   'Ingress',
   'IngressClass',
   'IPAddressPool',

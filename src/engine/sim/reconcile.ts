@@ -32,6 +32,7 @@ export function createEmptyState(seed: number): ClusterState {
     pods: [],
     services: [],
     endpoints: [],
+    endpointSlices: [],
     ingresses: [],
     ingressClasses: [],
     networkPolicies: [],

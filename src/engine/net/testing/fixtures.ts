@@ -12,7 +12,14 @@ import type {
   ServiceSpec,
   Container,
 } from '../../model/objects.ts';
-import type { ClusterState, EndpointsState, NodeState, PodState, ServiceState } from '../../model/state.ts';
+import type {
+  ClusterState,
+  EndpointSliceState,
+  EndpointsState,
+  NodeState,
+  PodState,
+  ServiceState,
+} from '../../model/state.ts';
 import { seedRng } from '../../rng.ts';
 
 export interface NodeFixture {
@@ -245,6 +252,39 @@ function deriveEndpoints(service: ServiceState, pods: PodState[]): EndpointsStat
   return { metadata: { ...metadata, labels: {}, annotations: {} }, subsets, managed: true, createdAt: 0 };
 }
 
+/**
+ * What routing reads: each Endpoints subset as one EndpointSlice labelled with the Service name
+ * (ready addresses ready, the others not), as the EndpointSlice (or mirroring) controller would write it.
+ */
+function slicesOf(endpoints: EndpointsState[]): EndpointSliceState[] {
+  return endpoints.flatMap((e) =>
+    e.subsets.map((subset, n) => ({
+      metadata: {
+        name: `${e.metadata.name}-${n}`,
+        namespace: e.metadata.namespace,
+        labels: { 'kubernetes.io/service-name': e.metadata.name },
+        annotations: {},
+      },
+      addressType: 'IPv4',
+      endpoints: [
+        ...subset.addresses.map((a) => ({ ...sliceEndpoint(a), conditions: { ready: true } })),
+        ...subset.notReadyAddresses.map((a) => ({ ...sliceEndpoint(a), conditions: { ready: false } })),
+      ],
+      ports: subset.ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })),
+      createdAt: 0,
+    })),
+  );
+}
+
+function sliceEndpoint(a: EndpointSubset['addresses'][number]) {
+  return {
+    addresses: [a.ip],
+    ...(a.hostname !== undefined ? { hostname: a.hostname } : {}),
+    ...(a.nodeName !== undefined ? { nodeName: a.nodeName } : {}),
+    ...(a.targetRef ? { targetRef: { ...a.targetRef } } : {}),
+  };
+}
+
 function makeIngress(fixture: IngressFixture): IngressManifest {
   return {
     kind: 'Ingress',
@@ -378,6 +418,7 @@ export function makeState(fixture: StateFixture = {}): ClusterState {
     pods,
     services,
     endpoints,
+    endpointSlices: slicesOf(endpoints),
     ingresses: (fixture.ingresses ?? []).map((i, n) => ({
       manifest: makeIngress(i),
       status: { loadBalancer: { ingress: [] } },

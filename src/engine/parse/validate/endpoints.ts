@@ -10,7 +10,7 @@ import { isDns1123Label, isIPv4, isIp, isValidPortNum } from './names.ts';
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
 /** Loopback, link-local and unspecified addresses may not be endpoints (ValidateNonSpecialIP). */
-function specialIpMessage(ip: string): string | undefined {
+export function specialIpMessage(ip: string): string | undefined {
   if (ip === '0.0.0.0' || ip === '::') return 'may not be unspecified (0.0.0.0)';
   if ((isIPv4(ip) && ip.startsWith('127.')) || ip === '::1')
     return 'may not be in the loopback range (127.0.0.0/8, ::1/128)';

@@ -105,14 +105,6 @@ export function events(
     );
 }
 
-export function endpointsOf(
-  state: ClusterState,
-  namespace: string,
-  name: string,
-): ClusterState['endpoints'][number] | undefined {
-  return state.endpoints.find((e) => e.metadata.namespace === namespace && e.metadata.name === name);
-}
-
 function describeOne(obj: ListedObject, state: ClusterState): string | undefined {
   const lines = kindModule(obj.kind).describe?.(obj, state);
   if (!lines) return undefined;

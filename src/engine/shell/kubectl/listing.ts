@@ -7,6 +7,7 @@ import { kindModule } from '../../kinds/registry.ts';
 import type {
   ClusterEvent,
   ClusterState,
+  EndpointSliceState,
   EndpointsState,
   IngressClassState,
   IngressState,
@@ -45,7 +46,7 @@ export type ListedObject =
     })
   | (Base & { kind: 'Namespace' })
   | (Base & { kind: 'Event'; event: ClusterEvent })
-  | (Base & { kind: 'EndpointSlice'; endpoints: EndpointsState; service: string });
+  | (Base & { kind: 'EndpointSlice'; slice: EndpointSliceState });
 
 export function podsOfWorkload(state: ClusterState, workload: WorkloadState): PodState[] {
   const m = workload.manifest;

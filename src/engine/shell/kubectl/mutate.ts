@@ -74,6 +74,7 @@ const DELETABLE: Partial<Record<ResourceType['kind'], ObjectKindName>> = {
   Pod: 'Pod',
   Service: 'Service',
   Endpoints: 'Endpoints',
+  EndpointSlice: 'EndpointSlice',
   Ingress: 'Ingress',
   IngressClass: 'IngressClass',
   NetworkPolicy: 'NetworkPolicy',

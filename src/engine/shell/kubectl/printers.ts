@@ -125,12 +125,3 @@ export function listWithMore(items: string[]): string {
   if (items.length > max) return `${shown} + ${items.length - max} more...`;
   return shown || '<unset>';
 }
-
-/** The distinct ports of an Endpoints object's subsets (an EndpointSlice lists each once). */
-export function uniquePorts(
-  subsets: ClusterState['endpoints'][number]['subsets'],
-): { name?: string; port: number; protocol: string }[] {
-  const seen = new Map<string, { name?: string; port: number; protocol: string }>();
-  for (const ss of subsets) for (const p of ss.ports) seen.set(`${p.name ?? ''}/${p.port}/${p.protocol}`, p);
-  return [...seen.values()];
-}

@@ -1,0 +1,256 @@
+/**
+ * The EndpointSlice controller (https://github.com/kubernetes/kubernetes/tree/master/pkg/controller/endpointslice,
+ * its reconciler in staging/src/k8s.io/endpointslice) for every Service with a selector:
+ *
+ * - one slice per address family (IPv4 here) and port mapping, at most 100 endpoints each
+ *   (--max-endpoints-per-slice's default); a Service whose pods are all gone keeps one empty
+ *   placeholder slice, so `kubectl describe svc` prints an empty Endpoints line, not `<none>`;
+ * - named by generateName `<service>-` plus 5 characters (getEndpointSlicePrefix), labelled with the
+ *   Service's own labels, `kubernetes.io/service-name`, `endpointslice.kubernetes.io/managed-by:
+ *   endpointslice-controller.k8s.io` and, for a headless Service, `service.kubernetes.io/headless`
+ *   (setEndpointSliceLabels), owned by the Service (newEndpointSlice in utils.go);
+ * - each pod that has an IP and is not terminal is an endpoint (ShouldPodBeInEndpoints(pod, true): a
+ *   terminating pod stays), with conditions serving = pod Ready, terminating = deletionTimestamp set,
+ *   ready = publishNotReadyAddresses || (serving && !terminating), `nodeName`, `zone` when its node has
+ *   topology.kubernetes.io/zone, `hostname` when the pod's hostname/subdomain name this Service, and a
+ *   targetRef to the pod (podToEndpoint in utils.go);
+ * - the ports are the Service's, each resolved per pod (FindPort); a pod that lacks some goes to a slice
+ *   of its own port mapping (getEndpointPorts, NewPortMapKey).
+ *
+ * Names stay put: the real reconciler updates a slice in place and recycles the name of one it would
+ * delete for one it would create (reconciler.finalize), so here the n-th slice of a Service always gets
+ * the same name, derived from the Service (deterministic where the API server draws random
+ * characters). A pass that finds a slice's data unchanged keeps its objects (the page skips them).
+ *
+ * Simplification: endpoints are sorted by IP inside a slice and slices by port mapping, where the real
+ * controller keeps the order it happened to add them in.
+ */
+import type { ServiceManifest, SliceEndpoint, SlicePort } from '../model/objects.ts';
+import type { ClusterState, EndpointSliceState, NodeState, PodState } from '../model/state.ts';
+import { stableHash } from '../shell/kubectl/listing.ts';
+import { resolveTargetPort } from './endpointsController.ts';
+import { mirroredSlices } from './endpointSliceMirroring.ts';
+import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
+import { isTerminating } from './terminationState.ts';
+
+export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+const HEADLESS_LABEL = 'service.kubernetes.io/headless';
+const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+/** A slice the controllers want, before it is matched with the one stored under that name. */
+export type DesiredSlice = Omit<EndpointSliceState, 'createdAt' | 'source'>;
+
+/**
+ * The name of a Service's (or Endpoints') n-th slice: generateName `<owner>-`, which the API server
+ * cuts to 58 characters before it adds 5 of its alphabet (maxGeneratedNameLength in
+ * https://github.com/kubernetes/kubernetes/blob/master/staging/src/k8s.io/apiserver/pkg/storage/names/generate.go).
+ * The first keeps the hash of the Service alone, as the read-only view before it named it.
+ */
+export function sliceName(namespace: string, owner: string, n: number): string {
+  const prefix = `${owner}-`.slice(0, 58);
+  const seed = n === 0 ? `${namespace}/${owner}` : `${namespace}/${owner}#${n}`;
+  return `${prefix}${stableHash(seed).slice(0, 5)}`;
+}
+
+function hasSelector(
+  svc: ServiceManifest,
+): svc is ServiceManifest & { spec: { selector: Record<string, string> } } {
+  return (
+    svc.spec.type !== 'ExternalName' &&
+    svc.spec.selector !== undefined &&
+    Object.keys(svc.spec.selector).length > 0
+  );
+}
+
+/** setEndpointSliceLabels: the Service's labels minus the reserved ones, then the reserved ones set. */
+function sliceLabels(svc: ServiceManifest): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const [k, v] of Object.entries(svc.metadata.labels)) {
+    if (k !== SERVICE_NAME_LABEL && k !== MANAGED_BY_LABEL && k !== HEADLESS_LABEL) labels[k] = v;
+  }
+  if (!svc.spec.clusterIP || svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  labels[SERVICE_NAME_LABEL] = svc.metadata.name;
+  labels[MANAGED_BY_LABEL] = SLICE_CONTROLLER;
+  return labels;
+}
+
+/** getEndpointPorts: each Service port this pod has (FindPort), named '' when the Service port is not. */
+function endpointPorts(svc: ServiceManifest, pod: PodState): SlicePort[] {
+  const ports: SlicePort[] = [];
+  for (const sp of svc.spec.ports) {
+    const port = resolveTargetPort(pod, sp);
+    if (port === undefined) continue;
+    ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+  }
+  return ports;
+}
+
+/** podToEndpoint (staging/src/k8s.io/endpointslice/utils.go). */
+export function podToEndpoint(
+  pod: PodState,
+  node: NodeState | undefined,
+  svc: ServiceManifest,
+): SliceEndpoint {
+  const serving = pod.status.ready;
+  const terminating = isTerminating(pod);
+  const ready = svc.spec.publishNotReadyAddresses || (serving && !terminating);
+  const endpoint: SliceEndpoint = {
+    addresses: [pod.status.podIP],
+    conditions: { ready, serving, terminating },
+  };
+  // fields set one by one, in the API's order: this runs for every pod on every controller pass
+  if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) endpoint.hostname = pod.spec.hostname;
+  if (pod.spec.nodeName) endpoint.nodeName = pod.spec.nodeName;
+  const zone = node?.labels[ZONE_LABEL];
+  if (zone) endpoint.zone = zone;
+  endpoint.targetRef = { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name };
+  return endpoint;
+}
+
+function byAddress(a: SliceEndpoint, b: SliceEndpoint): number {
+  const x = a.addresses[0] ?? '';
+  const y = b.addresses[0] ?? '';
+  if (x !== y) return x < y ? -1 : 1;
+  const m = a.targetRef?.name ?? '';
+  const n = b.targetRef?.name ?? '';
+  return m < n ? -1 : m > n ? 1 : 0;
+}
+
+/** The slices the controller wants for one Service with a selector, given the pods it selects. */
+export function serviceSlices(
+  svc: ServiceManifest,
+  pods: readonly PodState[],
+  nodes: ReadonlyMap<string, NodeState>,
+): DesiredSlice[] {
+  const groups = new Map<string, { ports: SlicePort[]; endpoints: SliceEndpoint[] }>();
+  for (const pod of pods) {
+    if (pod.status.podIP === '') continue; // no IP yet (pods here get theirs when they start)
+    const ports = endpointPorts(svc, pod);
+    const key = ports.map((p) => `${p.name}/${p.port ?? ''}/${p.protocol}`).join(',');
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { ports, endpoints: [] }));
+    group.endpoints.push(podToEndpoint(pod, nodes.get(pod.spec.nodeName), svc));
+  }
+  const { name, namespace } = svc.metadata;
+  const labels = sliceLabels(svc);
+  const owner = { controller: SLICE_CONTROLLER, kind: 'Service', name } as const;
+  const desired: DesiredSlice[] = [];
+  const keys = [...groups.keys()].sort();
+  for (const key of keys) {
+    const group = groups.get(key) as { ports: SlicePort[]; endpoints: SliceEndpoint[] };
+    group.endpoints.sort(byAddress);
+    for (let at = 0; at < group.endpoints.length; at += MAX_ENDPOINTS_PER_SLICE) {
+      desired.push({
+        metadata: { name: sliceName(namespace, name, desired.length), namespace, labels, annotations: {} },
+        addressType: 'IPv4',
+        endpoints: group.endpoints.slice(at, at + MAX_ENDPOINTS_PER_SLICE),
+        ports: group.ports,
+        owner,
+      });
+    }
+  }
+  // the placeholder: an empty slice, no ports (reconciler.go, "placeholder slice")
+  if (desired.length === 0)
+    desired.push({
+      metadata: { name: sliceName(namespace, name, 0), namespace, labels, annotations: {} },
+      addressType: 'IPv4',
+      endpoints: [],
+      ports: [],
+      owner,
+    });
+  return desired;
+}
+
+function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Field by field: this runs for every slice on every controller pass (1,000 pods in the bench). */
+function sameEndpoint(a: SliceEndpoint, b: SliceEndpoint): boolean {
+  return (
+    a.addresses.length === b.addresses.length &&
+    a.addresses.every((x, i) => x === b.addresses[i]) &&
+    a.conditions.ready === b.conditions.ready &&
+    a.conditions.serving === b.conditions.serving &&
+    a.conditions.terminating === b.conditions.terminating &&
+    a.hostname === b.hostname &&
+    a.nodeName === b.nodeName &&
+    a.zone === b.zone &&
+    a.targetRef?.kind === b.targetRef?.kind &&
+    a.targetRef?.namespace === b.targetRef?.namespace &&
+    a.targetRef?.name === b.targetRef?.name
+  );
+}
+
+function sameEndpoints(a: readonly SliceEndpoint[], b: readonly SliceEndpoint[]): boolean {
+  return a.length === b.length && a.every((e, i) => sameEndpoint(e, b[i] as SliceEndpoint));
+}
+
+function samePorts(a: readonly SlicePort[], b: readonly SlicePort[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i] as SlicePort;
+      return (
+        p.name === q.name && p.port === q.port && p.protocol === q.protocol && p.appProtocol === q.appProtocol
+      );
+    })
+  );
+}
+
+function sameMeta(a: DesiredSlice['metadata'], b: DesiredSlice['metadata']): boolean {
+  return (
+    a.name === b.name &&
+    a.namespace === b.namespace &&
+    sameMap(a.labels, b.labels) &&
+    sameMap(a.annotations, b.annotations)
+  );
+}
+
+function sameOwner(a: DesiredSlice['owner'], b: DesiredSlice['owner']): boolean {
+  return a?.controller === b?.controller && a?.kind === b?.kind && a?.name === b?.name;
+}
+
+/**
+ * Rewrites every controller-kept slice (the EndpointSlice controller's, the mirroring controller's and
+ * the API server's `kubernetes`) and keeps hand-written ones as written. A desired slice whose stored
+ * namesake holds the same data keeps that object; changed fields are replaced, never mutated.
+ */
+export function syncEndpointSlices(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
+  const previous = state.endpointSlices;
+  const stored = new Map<string, EndpointSliceState>();
+  for (const s of previous) stored.set(`${s.metadata.namespace}/${s.metadata.name}`, s);
+  const nodes = new Map(state.nodes.map((n) => [n.name, n]));
+  const desired: DesiredSlice[] = [];
+  for (const { manifest: svc } of state.services) {
+    if (!hasSelector(svc)) continue;
+    desired.push(...serviceSlices(svc, selectPods(index, svc.metadata.namespace, svc.spec.selector), nodes));
+  }
+  desired.push(...mirroredSlices(state));
+  const wanted = new Set(desired.map((d) => `${d.metadata.namespace}/${d.metadata.name}`));
+  const next: EndpointSliceState[] = [];
+  // hand-written slices stay as written (unless a controller's slice took the name)
+  for (const s of previous) {
+    if (!s.owner && !wanted.has(`${s.metadata.namespace}/${s.metadata.name}`)) next.push(s);
+  }
+  for (const d of desired) {
+    const old = stored.get(`${d.metadata.namespace}/${d.metadata.name}`);
+    if (!old?.owner) {
+      next.push({ ...d, createdAt: state.clock });
+      continue;
+    }
+    // the stored object is this pass's own copy (sim/copyState.ts): its fields may be replaced
+    if (!sameEndpoints(old.endpoints, d.endpoints)) old.endpoints = d.endpoints;
+    if (!samePorts(old.ports, d.ports)) old.ports = d.ports;
+    if (!sameMeta(old.metadata, d.metadata)) old.metadata = d.metadata;
+    if (!sameOwner(old.owner, d.owner)) old.owner = d.owner;
+    next.push(old);
+  }
+  state.endpointSlices = next;
+}
