@@ -3,7 +3,8 @@
  * one `replicas`-pod Deployment behind a NodePort Service, and the `#lz.` link that opens it.
  */
 import LZString from 'lz-string';
-import { kindClusterYaml, webAppYaml } from '../src/engine/test/webApp.ts';
+import { kindClusterYaml } from '../src/engine/test/kindCluster.ts';
+import { webAppYaml } from '../src/engine/test/webApp.ts';
 
 export function largeClusterYaml(workers: number, replicas: number): string {
   return `${kindClusterYaml(workers)}---\n${webAppYaml(replicas)}`;

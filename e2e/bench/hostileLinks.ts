@@ -11,7 +11,8 @@ import { expect } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { loadavg } from 'node:os';
 import LZString from 'lz-string';
-import { kindClusterYaml, webDeploymentYaml } from '../../src/engine/test/webApp.ts';
+import { kindClusterYaml } from '../../src/engine/test/kindCluster.ts';
+import { webDeploymentYaml } from '../../src/engine/test/webApp.ts';
 import { longTasksSince, pageNow, recordLongTasks } from '../longTasks.ts';
 
 function deploymentLink(replicas: number, workers: number): string {

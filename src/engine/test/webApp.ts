@@ -1,19 +1,9 @@
 /**
  * The `web` app several tests and benches simulate: a Deployment of luksa/kubia pods labelled
- * `app: web` behind a NodePort Service, optionally on a kind cluster of many workers. One text, so a
- * change to it reaches the Worker's delta test, the legibility spec and the UI benches alike.
+ * `app: web` behind a NodePort Service (e2e/largeCluster.ts puts it on a kind cluster of many
+ * workers). One text, so a change to it reaches the Worker's delta test, the legibility spec and the
+ * UI benches alike.
  */
-
-/** A kind cluster config: one control plane and `workers` workers. */
-export function kindClusterYaml(workers: number): string {
-  const workerLines = Array.from({ length: workers }, () => '  - role: worker').join('\n');
-  return `kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-  - role: control-plane
-${workerLines}
-`;
-}
 
 /** The `web` Deployment of `replicas` pods; its container declares port 8080 unless `containerPort` is false. */
 export function webDeploymentYaml(replicas: number, containerPort = true): string {
