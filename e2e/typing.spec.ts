@@ -10,7 +10,7 @@ import { test, expect } from './fixtures.ts';
 import { LibraryPanel } from './pages/LibraryPanel.ts';
 import type { PlaygroundPage } from './pages/PlaygroundPage.ts';
 import { SharePanel } from './pages/SharePanel.ts';
-import { TerminalPanel } from './pages/TerminalPanel.ts';
+import { openWithTerminal, TerminalPanel } from './pages/TerminalPanel.ts';
 
 // Typing line by line makes many round trips to the page: give a busy machine room.
 test.describe.configure({ timeout: 180_000 });
@@ -241,9 +241,7 @@ test.describe('at 1366x768', () => {
     playground,
     page,
   }) => {
-    await playground.open();
-    const terminal = new TerminalPanel(page);
-    await terminal.ready();
+    const terminal = await openWithTerminal(playground);
     expect(await terminal.run('kubectl get svc kubia')).toMatch(/^kubia\s+ClusterIP\s+10\.96\./m);
     expect(await terminal.run('echo pan fit next')).toBe('pan fit next');
     await expectPresenterOff(page);
