@@ -6,7 +6,7 @@
 import type { Download, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures.ts';
-import { TerminalPanel } from './pages/TerminalPanel.ts';
+import { openWithTerminal } from './pages/TerminalPanel.ts';
 
 async function download(page: Page, item: string): Promise<{ name: string; text: string }> {
   await page.getByTestId('export-button').click();
@@ -25,9 +25,7 @@ test('downloads the manifests and the kind config apart, with the terminal scale
   consoleErrors,
   offHostRequests,
 }) => {
-  await playground.open();
-  const terminal = new TerminalPanel(page);
-  await terminal.ready();
+  const terminal = await openWithTerminal(playground);
   await terminal.run('kubectl scale rc kubia --replicas=4');
   await expect(playground.kubiaPods()).toHaveCount(4);
 

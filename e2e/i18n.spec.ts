@@ -8,7 +8,7 @@ import { test, expect } from './fixtures.ts';
 import { FIRST_GRAPH_MS } from './pages/PlaygroundPage.ts';
 import { saveScreenshot } from './pages/screenshots.ts';
 import { SharePanel } from './pages/SharePanel.ts';
-import { TerminalPanel } from './pages/TerminalPanel.ts';
+import { openWithTerminal } from './pages/TerminalPanel.ts';
 
 const KUBECTL_SVC_HEADER = /^NAME\s+TYPE\s+CLUSTER-IP\s+EXTERNAL-IP\s+PORT\(S\)\s+AGE$/;
 
@@ -20,9 +20,7 @@ test('the language picker puts the share dialog and the graph in Chinese; kubect
   offHostRequests,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await playground.open();
-  const terminal = new TerminalPanel(page);
-  await terminal.ready();
+  const terminal = await openWithTerminal(playground);
   const english = await terminal.run('kubectl get svc');
 
   await page.getByTestId('language-picker').selectOption('zh-CN');

@@ -3,47 +3,11 @@
  * one `replicas`-pod Deployment behind a NodePort Service, and the `#lz.` link that opens it.
  */
 import LZString from 'lz-string';
+import { kindClusterYaml } from '../src/engine/test/kindCluster.ts';
+import { webAppYaml } from '../src/engine/test/webApp.ts';
 
 export function largeClusterYaml(workers: number, replicas: number): string {
-  const workerLines = Array.from({ length: workers }, () => '  - role: worker').join('\n');
-  return `kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-  - role: control-plane
-${workerLines}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: luksa/kubia
-          ports:
-            - containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`;
+  return `${kindClusterYaml(workers)}---\n${webAppYaml(replicas)}`;
 }
 
 export function largeClusterLink(workers: number, replicas: number): string {

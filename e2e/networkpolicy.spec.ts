@@ -7,6 +7,7 @@
  * line after every Enter and fixes its indentation, as a person watching the screen would.
  */
 import { test, expect } from './fixtures.ts';
+import { lines, newLine, typeLinesAtEnd } from './pages/editorTyping.ts';
 import { LessonPanel } from './pages/LessonPanel.ts';
 import type { PlaygroundPage } from './pages/PlaygroundPage.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
@@ -16,31 +17,6 @@ test.describe.configure({ timeout: 240_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const CLIENT = 'pod/default/client';
-const lines = (text: string) => text.split('\n');
-
-/** Sets the indentation of the last (blank) line to `depth`, after Monaco indented it its own way. */
-async function setIndent(playground: PlaygroundPage, depth: number): Promise<void> {
-  for (let tries = 0; tries < 12; tries++) {
-    const current = lines(await playground.call('yaml')).at(-1) ?? '';
-    expect(current.trim(), 'the new line holds only its indentation').toBe('');
-    if (current.length === depth) return;
-    if (current.length < depth) await playground.page.keyboard.type(' '.repeat(depth - current.length));
-    else await playground.page.keyboard.press('Backspace');
-  }
-  throw new Error(`could not indent the last line to ${depth}`);
-}
-
-/** Enter after a line; a completion popup showing (or one that took the Enter) is dealt with first. */
-async function newLine(playground: PlaygroundPage): Promise<void> {
-  const { page } = playground;
-  const count = async () => lines(await playground.call('yaml')).length;
-  const before = await count();
-  if (await page.locator('.monaco-editor .suggest-widget.visible').count())
-    await page.keyboard.press('Escape');
-  await page.keyboard.press('Enter');
-  if ((await count()) === before) await page.keyboard.press('Enter');
-  expect(await count()).toBe(before + 1);
-}
 
 /** Shows or hides the YAML editor with its button in the activity bar. */
 async function showYaml(playground: PlaygroundPage, shown: boolean): Promise<void> {
@@ -54,14 +30,7 @@ async function typeDocumentAtEnd(playground: PlaygroundPage, wanted: string[]): 
   await playground.goToLine(lines(await playground.call('yaml')).length);
   await playground.page.keyboard.press('Control+End');
   if ((lines(await playground.call('yaml')).at(-1) ?? '') !== '') await newLine(playground);
-  for (const line of wanted) {
-    const body = line.trimStart();
-    await setIndent(playground, line.length - body.length);
-    await playground.page.keyboard.type(body);
-    await newLine(playground);
-    expect(lines(await playground.call('yaml')).at(-2)).toBe(line);
-  }
-  await setIndent(playground, 0);
+  await typeLinesAtEnd(playground, wanted);
   await expect.poll(() => playground.call('stale')).toBe(false);
 }
 

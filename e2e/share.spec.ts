@@ -50,6 +50,24 @@ async function takeKubiaNodeDown(playground: PlaygroundPage, page: Page): Promis
   return down.name;
 }
 
+/** What the page has autosaved. */
+function autosaved(page: Page): Promise<string | null> {
+  return page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+}
+
+/**
+ * Work of one's own that a link must not lose: opens the playground and takes a kubia node down;
+ * returns that node and what was autosaved.
+ */
+async function openWithAutosavedWork(
+  playground: PlaygroundPage,
+  page: Page,
+): Promise<{ downNode: string; saved: string | null }> {
+  await playground.open();
+  const downNode = await takeKubiaNodeDown(playground, page);
+  return { downNode, saved: await autosaved(page) };
+}
+
 async function freshPage(browser: Browser, playgroundPage: Page) {
   const context = await browser.newContext({
     baseURL: new URL(playgroundPage.url()).origin,
@@ -160,9 +178,7 @@ test.describe('share', () => {
     playground,
     page,
   }) => {
-    await playground.open();
-    const downNode = await takeKubiaNodeDown(playground, page);
-    const saved = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+    const { downNode, saved } = await openWithAutosavedWork(playground, page);
     expect(saved).toContain(downNode);
     const share = new SharePanel(page);
     await share.open();
@@ -176,7 +192,7 @@ test.describe('share', () => {
       await expect(page.getByTestId('link-error')).toContainText('The link could not be opened');
       await expect(page.getByTestId('link-error')).toContainText('your own work is as you left it');
       await expect(page.locator(`[data-graph-id="node/${downNode}"]`)).toHaveAttribute('data-up', 'false');
-      expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(saved);
+      expect(await autosaved(page)).toBe(saved);
     }
     await playground.screenshot('share-04-broken-link');
   });
@@ -185,9 +201,7 @@ test.describe('share', () => {
     playground,
     page,
   }) => {
-    await playground.open();
-    const downNode = await takeKubiaNodeDown(playground, page);
-    const saved = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+    const { downNode, saved } = await openWithAutosavedWork(playground, page);
 
     await page.goto(`/${soloLink}`);
     const choice = page.getByRole('dialog', { name: 'Open the shared scenario?' });
@@ -197,13 +211,13 @@ test.describe('share', () => {
     await page.getByTestId('link-keep').click();
     await expect(choice).toBeHidden();
     await expect(page.locator(`[data-graph-id="node/${downNode}"]`)).toHaveAttribute('data-up', 'false');
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(saved);
+    expect(await autosaved(page)).toBe(saved);
 
     await page.goto(`/${soloLink}`);
     await expect(choice).toBeVisible({ timeout: FIRST_GRAPH_MS });
     await page.keyboard.press('Escape');
     await expect(choice).toBeHidden();
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(saved);
+    expect(await autosaved(page)).toBe(saved);
 
     await page.goto(`/${soloLink}`);
     await page.getByTestId('link-open').click({ timeout: FIRST_GRAPH_MS });
@@ -221,9 +235,7 @@ test.describe('share', () => {
     playground,
     page,
   }) => {
-    await playground.open();
-    const downNode = await takeKubiaNodeDown(playground, page);
-    const saved = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+    const { downNode, saved } = await openWithAutosavedWork(playground, page);
 
     await page.setViewportSize({ width: 960, height: 540 });
     await page.goto(`/?embed${soloLink}`);
@@ -236,7 +248,7 @@ test.describe('share', () => {
     await expect(open).toBeVisible();
     expect(await open.getAttribute('href')).toBe(`${new URL(page.url()).origin}/${soloLink}`);
     await playground.screenshot('share-06-embed-graph');
-    expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBe(saved);
+    expect(await autosaved(page)).toBe(saved);
 
     await page.goto(`/?embed=terminal${soloLink}`);
     await expect(playground.podNode('pod/default/solo')).toBeVisible({ timeout: FIRST_GRAPH_MS });

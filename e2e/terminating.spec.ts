@@ -12,7 +12,7 @@
  */
 import { test, expect } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';
-import { TerminalPanel } from './pages/TerminalPanel.ts';
+import { openWithTerminal } from './pages/TerminalPanel.ts';
 
 /** The graph's kubia pod cards that are terminating. */
 function terminatingCards(page: Page): Locator {
@@ -46,9 +46,7 @@ test('kubectl delete pod --wait=false: the card fades as terminating, then goes 
   consoleErrors,
   offHostRequests,
 }) => {
-  await playground.open();
-  const terminal = new TerminalPanel(page);
-  await terminal.ready();
+  const terminal = await openWithTerminal(playground);
   const victimId = (await playground.kubiaPods().first().getAttribute('data-graph-id')) ?? '';
   const victim = victimId.split('/')[2] ?? '';
   expect(victim).toMatch(/^kubia-\w{5}$/);
@@ -102,9 +100,7 @@ test('kubectl scale rc kubia --replicas=1: the two pods scaled away fade, then g
   consoleErrors,
   offHostRequests,
 }) => {
-  await playground.open();
-  const terminal = new TerminalPanel(page);
-  await terminal.ready();
+  const terminal = await openWithTerminal(playground);
   expect(await terminal.run('kubectl scale rc kubia --replicas=1')).toBe(
     'replicationcontroller/kubia scaled',
   );

@@ -7,15 +7,14 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { lines, newLine, setIndent, typeLinesAtEnd } from './pages/editorTyping.ts';
 import { LibraryPanel } from './pages/LibraryPanel.ts';
-import type { PlaygroundPage } from './pages/PlaygroundPage.ts';
 import { SharePanel } from './pages/SharePanel.ts';
-import { TerminalPanel } from './pages/TerminalPanel.ts';
+import { openWithTerminal, TerminalPanel } from './pages/TerminalPanel.ts';
 
 // Typing line by line makes many round trips to the page: give a busy machine room.
 test.describe.configure({ timeout: 180_000 });
 
-const lines = (text: string) => text.split('\n');
 const lastLine = (text: string) => lines(text).at(-1) ?? '';
 
 /** The editor's text after typing `insert` at the end of the first line that reads exactly `line`. */
@@ -38,49 +37,6 @@ function viewport(page: Page): Promise<string> {
 
 function scaleOf(transform: string): number {
   return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
-}
-
-/**
- * Sets the indentation of the (blank) line `index` as a person does after Enter, looking at the
- * screen: Monaco indents the new line (deeper after a `key:`, as deep otherwise) and the person adds
- * spaces or backspaces to the depth the line needs.
- */
-async function setIndent(playground: PlaygroundPage, index: number, depth: number): Promise<void> {
-  for (let tries = 0; tries < 12; tries++) {
-    const current = lines(await playground.call('yaml')).at(index) ?? '';
-    expect(current.trim(), 'the new line holds only its indentation').toBe('');
-    if (current.length === depth) return;
-    if (current.length < depth) await playground.page.keyboard.type(' '.repeat(depth - current.length));
-    else await playground.page.keyboard.press('Backspace');
-  }
-  throw new Error(`could not indent line ${index} to ${depth}`);
-}
-
-/**
- * Enter after typing a word: a completion popup that is showing is dismissed with Escape first; if
- * it showed up too late and took the Enter (accepting what was typed), Enter is pressed again.
- */
-async function newLine(playground: PlaygroundPage): Promise<void> {
-  const { page } = playground;
-  const count = async () => lines(await playground.call('yaml')).length;
-  const before = await count();
-  if (await page.locator('.monaco-editor .suggest-widget.visible').count())
-    await page.keyboard.press('Escape');
-  await page.keyboard.press('Enter');
-  if ((await count()) === before) await page.keyboard.press('Enter');
-  expect(await count()).toBe(before + 1);
-}
-
-/** Types `wanted` line by line at the end of the editor, indentation fixed up after each Enter. */
-async function typeLinesAtEnd(playground: PlaygroundPage, wanted: string[]): Promise<void> {
-  for (const line of wanted) {
-    const body = line.trimStart();
-    await setIndent(playground, -1, line.length - body.length);
-    await playground.page.keyboard.type(body);
-    await newLine(playground);
-    expect(lines(await playground.call('yaml')).at(-2)).toBe(line);
-  }
-  await setIndent(playground, -1, 0);
 }
 
 const stickyService = [
@@ -241,9 +197,7 @@ test.describe('at 1366x768', () => {
     playground,
     page,
   }) => {
-    await playground.open();
-    const terminal = new TerminalPanel(page);
-    await terminal.ready();
+    const terminal = await openWithTerminal(playground);
     expect(await terminal.run('kubectl get svc kubia')).toMatch(/^kubia\s+ClusterIP\s+10\.96\./m);
     expect(await terminal.run('echo pan fit next')).toBe('pan fit next');
     await expectPresenterOff(page);

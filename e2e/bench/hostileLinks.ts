@@ -11,34 +11,12 @@ import { expect } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
 import { loadavg } from 'node:os';
 import LZString from 'lz-string';
+import { kindClusterYaml } from '../../src/engine/test/kindCluster.ts';
+import { webDeploymentYaml } from '../../src/engine/test/webApp.ts';
 import { longTasksSince, pageNow, recordLongTasks } from '../longTasks.ts';
 
 function deploymentLink(replicas: number, workers: number): string {
-  const nodes = Array.from({ length: workers }, () => '  - role: worker').join('\n');
-  const yaml = `kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-  - role: control-plane
-${nodes}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: luksa/kubia
-`;
+  const yaml = `${kindClusterYaml(workers)}---\n${webDeploymentYaml(replicas, false)}`;
   return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
 }
 

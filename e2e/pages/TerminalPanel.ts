@@ -6,6 +6,7 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { FIRST_GRAPH_MS } from './PlaygroundPage.ts';
+import type { PlaygroundPage } from './PlaygroundPage.ts';
 
 export class TerminalPanel {
   readonly root: Locator;
@@ -86,4 +87,12 @@ export class TerminalPanel {
   async lastLine(): Promise<string> {
     return (await this.lines()).at(-1) ?? '';
   }
+}
+
+/** Opens the playground (PlaygroundPage.open) and its terminal, ready for typing: how most terminal tests begin. */
+export async function openWithTerminal(playground: PlaygroundPage, hash = ''): Promise<TerminalPanel> {
+  await playground.open(hash);
+  const terminal = new TerminalPanel(playground.page);
+  await terminal.ready();
+  return terminal;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyAction, createSimulation, reviseSimulation, routeRequest } from '../engine/index.ts';
 import type { Simulation } from '../engine/index.ts';
+import { webAppYaml } from '../engine/test/webApp.ts';
 import { decodeDelta, encodeDelta } from './structuralDelta.ts';
 
 /** Both sides of the boundary: the Worker encodes against what it sent, the page decodes a clone. */
@@ -16,38 +17,7 @@ function channel() {
   };
 }
 
-const YAML = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: web
-          image: luksa/kubia
-          ports:
-            - containerPort: 8080
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  type: NodePort
-  selector:
-    app: web
-  ports:
-    - port: 80
-      targetPort: 8080
-`;
+const YAML = webAppYaml(3);
 
 describe('structural delta over the Worker boundary', () => {
   it('rebuilds every simulation of an editing session exactly, as a clone would', () => {

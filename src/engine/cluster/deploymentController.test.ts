@@ -11,24 +11,9 @@ import { simulate } from '../sim/testing/simTesting.ts';
 import { reviseSimulation } from '../sim/editSimulation.ts';
 import { nextTimedChange } from './timedChanges.ts';
 import { isTerminating } from './terminationState.ts';
+import { kubiaDeploymentYaml } from '../test/kubiaManifests.ts';
 
-const kubia = (image: string, extra = '', probe = '') => `
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-${extra}  selector:
-    matchLabels: {app: kubia}
-  template:
-    metadata:
-      labels: {app: kubia}
-    spec:
-      containers:
-      - name: nodejs
-        image: ${image}
-${probe}`;
+const kubia = (image: string, extra = '', probe = '') => `\n${kubiaDeploymentYaml(image, extra, probe)}`;
 
 const wait: Action = { type: 'wait', seconds: 1 };
 const setImage = (image: string, extra = '', probe = ''): Action => ({

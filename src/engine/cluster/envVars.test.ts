@@ -3,6 +3,7 @@ import type { ServiceManifest } from '../model/objects.ts';
 import { podsOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
 import { expandEnvValue, getContainerEnv, serviceEnvVars, toEnvVarName } from './envVars.ts';
+import { serviceSpecDefaults } from './serviceSpecDefaults.ts';
 
 function service(name: string, ip: string, ports: ServiceManifest['spec']['ports']): ServiceManifest {
   return {
@@ -13,13 +14,7 @@ function service(name: string, ip: string, ports: ServiceManifest['spec']['ports
       type: 'ClusterIP',
       ports,
       clusterIP: ip,
-      externalIPs: [],
-      sessionAffinity: 'None',
-      sessionAffinityTimeoutSeconds: 10800,
-      externalTrafficPolicy: 'Cluster',
-      internalTrafficPolicy: 'Cluster',
-      allocateLoadBalancerNodePorts: true,
-      publishNotReadyAddresses: false,
+      ...serviceSpecDefaults(),
     },
   };
 }

@@ -14,6 +14,7 @@
 import type { ServiceManifest, WorkloadManifest } from '../model/objects.ts';
 import type { NodeState } from '../model/state.ts';
 import { serviceIpAt } from './clusterIpAllocator.ts';
+import { serviceSpecDefaults } from './serviceSpecDefaults.ts';
 import type { ControlPlane } from './controlPlane.ts';
 import { applyService } from './serviceRegistry.ts';
 import { applyControlPlaneTaints } from './topology.ts';
@@ -40,13 +41,7 @@ export function kubernetesService(serviceSubnet: string): ServiceManifest {
       type: 'ClusterIP',
       ports: [{ name: 'https', protocol: 'TCP', port: 443, targetPort: 6443 }],
       clusterIP: serviceIpAt(serviceSubnet, 1),
-      externalIPs: [],
-      sessionAffinity: 'None',
-      sessionAffinityTimeoutSeconds: 10800,
-      externalTrafficPolicy: 'Cluster',
-      internalTrafficPolicy: 'Cluster',
-      allocateLoadBalancerNodePorts: true,
-      publishNotReadyAddresses: false,
+      ...serviceSpecDefaults(),
     },
   };
 }
@@ -70,13 +65,7 @@ export function kubeDnsService(serviceSubnet: string): ServiceManifest {
         { name: 'metrics', protocol: 'TCP', port: 9153, targetPort: 9153 },
       ],
       clusterIP: serviceIpAt(serviceSubnet, 10),
-      externalIPs: [],
-      sessionAffinity: 'None',
-      sessionAffinityTimeoutSeconds: 10800,
-      externalTrafficPolicy: 'Cluster',
-      internalTrafficPolicy: 'Cluster',
-      allocateLoadBalancerNodePorts: true,
-      publishNotReadyAddresses: false,
+      ...serviceSpecDefaults(),
     },
   };
 }

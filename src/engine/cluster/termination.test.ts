@@ -10,34 +10,9 @@ import { createSimulation } from '../sim/simulation.ts';
 import type { Simulation } from '../sim/simulation.ts';
 import { runScriptWithState } from '../shell/runScript.ts';
 import { routeRequest } from '../net/request.ts';
+import { kubiaBehindServiceYaml } from '../test/kubiaManifests.ts';
 
-const RC = (replicas: number, grace = '') => `apiVersion: v1
-kind: ReplicationController
-metadata: {name: kubia}
-spec:
-  replicas: ${replicas}
-  template:
-    metadata:
-      labels: {app: kubia}
-    spec:
-${grace}      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports: [{containerPort: 8080}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: kubia}
-spec:
-  selector: {app: kubia}
-  ports: [{port: 80, targetPort: 8080}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: client}
-spec:
-  containers: [{name: c, image: busybox}]
-`;
+const RC = kubiaBehindServiceYaml;
 
 function simulate(yaml: string): Simulation {
   return createSimulation({ files: [{ file: 'm.yaml', text: yaml }], seed: 1 });

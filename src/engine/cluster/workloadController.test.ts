@@ -1,27 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { podsOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
+import { kubiaRcYaml } from '../test/kubiaManifests.ts';
 
-const rc = (replicas = 3) => `
-apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: ${replicas}
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-      - name: kubia
-        image: luksa/kubia
-        ports:
-        - containerPort: 8080
-`;
+const rc = (replicas = 3) => `\n${kubiaRcYaml(replicas)}`;
 
 const deployment = (image = 'nginx:1.25') => `
 apiVersion: apps/v1

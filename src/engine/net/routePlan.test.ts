@@ -16,6 +16,7 @@ import { plans, withoutPlans } from './testing/plansSwitch.ts';
 import { generateNetworkPolicies, generateScenario } from '../../bench/generateScenario.ts';
 import type { ScenarioSize } from '../../bench/generateScenario.ts';
 import { drawRandom } from '../rng.ts';
+import { kubiaBehindServiceYaml } from '../test/kubiaManifests.ts';
 
 // The reference is routeRequest with the plans switched off (testing/plansSwitch.ts).
 vi.mock('./routePlan.ts', async (original) =>
@@ -121,30 +122,7 @@ describe('compiled plans route exactly as the general path', () => {
   });
 
   it('a plan of ready endpoints is not replayed once only terminating ones remain, nor the other way round (KEP-1669)', () => {
-    const rc = (replicas: number) => `apiVersion: v1
-kind: ReplicationController
-metadata: {name: kubia}
-spec:
-  replicas: ${replicas}
-  template:
-    metadata: {labels: {app: kubia}}
-    spec:
-      containers: [{name: kubia, image: luksa/kubia, ports: [{containerPort: 8080}]}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: kubia}
-spec:
-  selector: {app: kubia}
-  ports: [{port: 80, targetPort: 8080}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: client}
-spec:
-  containers: [{name: c, image: busybox}]
-`;
-    let sim = createSimulation({ files: [{ file: 'rc.yaml', text: rc(2) }], seed: 2 });
+    let sim = createSimulation({ files: [{ file: 'rc.yaml', text: kubiaBehindServiceYaml(2) }], seed: 2 });
     const request = { from: 'pod/default/client', url: 'http://kubia/' };
     const kubia = () => sim.state.pods.filter((p) => p.metadata.labels['app'] === 'kubia');
     const endpointsOf = (state: ClusterState) => {

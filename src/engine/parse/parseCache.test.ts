@@ -5,25 +5,7 @@ import { createParseCache, parseManifestsCached } from './parseCache.ts';
 import type { ParseCache } from './parseCache.ts';
 import { splitIntoDocumentChunks } from './documentChunks.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import {
-  DOCS_INGRESS,
-  DOCS_NGINX_DEPLOYMENT,
-  KIND_CLUSTER,
-  KUBIA_INGRESS_TLS_BETA,
-  KUBIA_RC,
-  KUBIA_SVC_NAMED_PORTS,
-  KUBIA_SVC_NODEPORT,
-} from './test/fixtures.ts';
-
-const VALID = [
-  KUBIA_RC,
-  KUBIA_SVC_NAMED_PORTS,
-  KUBIA_SVC_NODEPORT,
-  KUBIA_INGRESS_TLS_BETA,
-  DOCS_INGRESS,
-  DOCS_NGINX_DEPLOYMENT,
-  KIND_CLUSTER,
-].join('---\n');
+import { mutatedTexts, textMutation, VALID_MANIFESTS as VALID } from './test/mutations.ts';
 
 /** The cached parse gives exactly what parseManifests gives for the same text. */
 function expectSameAsWhole(cache: ParseCache, text: string): void {
@@ -34,10 +16,8 @@ function expectSameAsWhole(cache: ParseCache, text: string): void {
   expect(cached.diagnostics).toStrictEqual(whole.diagnostics);
 }
 
-const MUTATION = fc.record({
-  at: fc.nat({ max: VALID.length }),
-  cut: fc.nat({ max: 40 }),
-  insert: fc.oneof(
+const MUTATION = textMutation(
+  fc.oneof(
     fc.string({ maxLength: 12 }),
     fc.constantFrom(
       '\n',
@@ -61,7 +41,7 @@ const MUTATION = fc.record({
       '9',
     ),
   ),
-});
+);
 
 describe('splitIntoDocumentChunks', () => {
   it('cuts at document markers and counts lines', () => {
@@ -119,12 +99,7 @@ describe('parseManifestsCached', () => {
     const cache = createParseCache();
     fc.assert(
       fc.property(fc.array(MUTATION, { minLength: 1, maxLength: 4 }), (mutations) => {
-        let text = VALID;
-        for (const m of mutations) {
-          const at = Math.min(m.at, text.length);
-          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
-          expectSameAsWhole(cache, text);
-        }
+        for (const text of mutatedTexts(VALID, mutations)) expectSameAsWhole(cache, text);
       }),
       { numRuns: 60 },
     );

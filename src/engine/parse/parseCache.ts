@@ -17,7 +17,7 @@ import type { Diagnostic, SourceRef } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
 import { MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from '../limits.ts';
 import { splitIntoDocumentChunks } from './documentChunks.ts';
-import { parseFile, pushCapped } from './parseManifests.ts';
+import { internalError, parseFile, pushCapped } from './parseManifests.ts';
 import type { ParseResult, SourceFile } from './parseManifests.ts';
 import { emptyRecord } from './plain.ts';
 import { findBlockNestingBeyond, findFlowNestingBeyond } from './readYaml.ts';
@@ -201,15 +201,7 @@ export function parseManifestsCached(files: SourceFile[], cache: ParseCache): Ca
       }
     } catch (e) {
       // Never expected (as in parseManifests): every input problem is a diagnostic.
-      diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        path: '',
-        message: `internal error while reading this file: ${e instanceof Error ? e.message : String(e)}`,
-        code: 'internal-error',
-      });
+      diagnostics.push(internalError(file, e));
     }
     pushCapped(result.diagnostics, diagnostics, file);
     result.chunks.push({ file, chunks });

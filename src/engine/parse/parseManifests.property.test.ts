@@ -1,25 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseManifests } from './parseManifests.ts';
-import {
-  DOCS_INGRESS,
-  DOCS_NGINX_DEPLOYMENT,
-  KIND_CLUSTER,
-  KUBIA_INGRESS_TLS_BETA,
-  KUBIA_RC,
-  KUBIA_SVC_NAMED_PORTS,
-  KUBIA_SVC_NODEPORT,
-} from './test/fixtures.ts';
-
-const VALID = [
-  KUBIA_RC,
-  KUBIA_SVC_NAMED_PORTS,
-  KUBIA_SVC_NODEPORT,
-  KUBIA_INGRESS_TLS_BETA,
-  DOCS_NGINX_DEPLOYMENT,
-  DOCS_INGRESS,
-  KIND_CLUSTER,
-].join('---\n');
+import { mutatedTexts, textMutation, VALID_MANIFESTS as VALID } from './test/mutations.ts';
 
 /** Every diagnostic is well formed: a located, non-empty message with a code. */
 function checkShape(text: string): void {
@@ -81,23 +63,16 @@ describe('parseManifests never throws', () => {
   });
 
   it('on arbitrary mutations of valid manifests (cut, insert, replace)', () => {
-    const mutation = fc.record({
-      at: fc.nat({ max: VALID.length }),
-      cut: fc.nat({ max: 40 }),
-      insert: fc.oneof(
+    const mutation = textMutation(
+      fc.oneof(
         fc.string({ maxLength: 12 }),
         fc.constantFrom(...YAML_CHARS),
         fc.constantFrom('  ', '\n  ', ': 1', '- x', '"80"', 'null', '__proto__: 1', '*a', '&a '),
       ),
-    });
+    );
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        let text = VALID;
-        for (const m of mutations) {
-          const at = Math.min(m.at, text.length);
-          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
-        }
-        checkShape(text);
+        checkShape(mutatedTexts(VALID, mutations).at(-1) ?? VALID);
       }),
       { numRuns: 150 },
     );

@@ -41,19 +41,24 @@ export function parseManifests(files: SourceFile[]): ParseResult {
       parseFile(file, text, result.manifests, diagnostics);
     } catch (e) {
       // Never expected: every input problem is reported above. This keeps a bug from breaking the app.
-      diagnostics.push({
-        file,
-        line: 1,
-        column: 1,
-        severity: 'error',
-        path: '',
-        message: `internal error while reading this file: ${e instanceof Error ? e.message : String(e)}`,
-        code: 'internal-error',
-      });
+      diagnostics.push(internalError(file, e));
     }
     pushCapped(result.diagnostics, diagnostics, file);
   }
   return result;
+}
+
+/** A file whose reading threw: one located error for it, so a parser bug never breaks the app. */
+export function internalError(file: string, e: unknown): Diagnostic {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    path: '',
+    message: `internal error while reading this file: ${e instanceof Error ? e.message : String(e)}`,
+    code: 'internal-error',
+  };
 }
 
 export function pushCapped(into: Diagnostic[], diagnostics: Diagnostic[], file: string): void {

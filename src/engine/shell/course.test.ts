@@ -13,47 +13,12 @@ import { runCommand } from './runCommand.ts';
 import type { CommandResult } from './runCommand.ts';
 import type { ShellSession } from './session.ts';
 import { createShellSession, getPrompt } from './session.ts';
+import { KUBIA_SVC, KUBIA_SVC_AFFINITY } from '../parse/test/fixtures.ts';
+import { kindClusterYaml } from '../test/kindCluster.ts';
+import { kubiaRcYaml } from '../test/kubiaManifests.ts';
 
-const CLUSTER_AND_RC = `kind: Cluster
-apiVersion: kind.x-k8s.io/v1alpha4
-nodes:
-  - role: control-plane
-  - role: worker
-  - role: worker
----
-apiVersion: v1
-kind: ReplicationController
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    app: kubia
-  template:
-    metadata:
-      labels:
-        app: kubia
-    spec:
-      containers:
-        - name: kubia
-          image: luksa/kubia
-          ports:
-            - containerPort: 8080
-`;
-
-const KUBIA_SVC = `apiVersion: v1
-kind: Service
-metadata:
-  name: kubia
-spec:
-  ports:
-  - port: 80
-    targetPort: 8080
-  selector:
-    app: kubia
-`;
-
-const KUBIA_SVC_AFFINITY = KUBIA_SVC.replace('spec:\n', 'spec:\n  sessionAffinity: ClientIP\n');
+/** The book's kubia-rc.yaml on a kind cluster of two workers, as the course starts. */
+const CLUSTER_AND_RC = `${kindClusterYaml(2)}---\n${kubiaRcYaml()}`;
 
 /** A terminal: keeps the simulation and session between commands, as the app does. */
 class Terminal {

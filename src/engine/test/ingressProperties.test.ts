@@ -9,8 +9,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { routeRequest } from '../index.ts';
-import { KIND_METALLB_POOL } from '../sim/testing/simTesting.ts';
-import { errorsOf, podKey, podsOf, serviceOf, simulate } from './helpers.ts';
+import { errorsOf, ingressNginxInstall, podKey, podsOf, serviceOf, simulate } from './helpers.ts';
 
 const HOSTS = ['a.example.com', 'b.example.com'];
 const RULE_PATHS = ['/', '/api', '/api/v1', '/static'];
@@ -55,51 +54,8 @@ const rulesArb = fc
   );
 
 function render(rules: PathRule[], replicas: number[]): string {
-  const docs: string[] = [
-    KIND_METALLB_POOL,
-    `apiVersion: v1
-kind: Namespace
-metadata:
-  name: ingress-nginx
----
-apiVersion: networking.k8s.io/v1
-kind: IngressClass
-metadata:
-  name: nginx
-spec:
-  controller: k8s.io/ingress-nginx
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: controller
-  namespace: ingress-nginx
-spec:
-  selector:
-    matchLabels: {app: controller}
-  template:
-    metadata:
-      labels: {app: controller}
-    spec:
-      containers:
-        - name: controller
-          image: registry.k8s.io/ingress-nginx/controller:v1.10.1
-          args: [/nginx-ingress-controller]
-          ports:
-            - {name: http, containerPort: 80}
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: controller
-  namespace: ingress-nginx
-spec:
-  type: LoadBalancer
-  selector: {app: controller}
-  ports:
-    - {name: http, port: 80, targetPort: http}
-`,
-  ];
+  // The ingress scenario's own ingress-nginx install and MetalLB pool, as the app runs them.
+  const docs: string[] = [ingressNginxInstall()];
   replicas.forEach((n, i) => {
     docs.push(`apiVersion: apps/v1
 kind: Deployment
@@ -197,7 +153,8 @@ describe('generated Ingresses behind ingress-nginx', () => {
       fc.property(rulesArb, fc.integer({ min: 0, max: 50 }), ([rules, replicas], seed) => {
         const sim = simulate(render(rules, replicas), seed);
         expect(errorsOf(sim)).toEqual([]);
-        const lb = serviceOf(sim.state, 'controller', 'ingress-nginx').status.loadBalancer.ingress[0]?.ip;
+        const lb = serviceOf(sim.state, 'ingress-nginx-controller', 'ingress-nginx').status.loadBalancer
+          .ingress[0]?.ip;
         let state = sim.state;
         for (const host of REQUEST_HOSTS) {
           for (const path of REQUEST_PATHS) {

@@ -21,6 +21,7 @@ import type {
   ServiceState,
 } from '../../model/state.ts';
 import { seedRng } from '../../rng.ts';
+import { serviceSpecDefaults } from '../../cluster/serviceSpecDefaults.ts';
 
 export interface NodeFixture {
   name: string;
@@ -171,13 +172,7 @@ function makeService(fixture: ServiceFixture, i: number, nodePortCounter: { next
   const spec: ServiceSpec = {
     type,
     ports,
-    externalIPs: [],
-    sessionAffinity: 'None',
-    sessionAffinityTimeoutSeconds: 10800,
-    externalTrafficPolicy: 'Cluster',
-    internalTrafficPolicy: 'Cluster',
-    allocateLoadBalancerNodePorts: true,
-    publishNotReadyAddresses: false,
+    ...serviceSpecDefaults(),
     ...(fixture.selector !== undefined ? { selector: fixture.selector } : {}),
     ...(type !== 'ExternalName'
       ? { clusterIP: fixture.clusterIP ?? `10.96.${100 + Math.floor(i / 200)}.${(i % 200) + 1}` }

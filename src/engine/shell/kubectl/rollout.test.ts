@@ -7,31 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../index.ts';
 import { runScriptWithState } from '../runScript.ts';
+import { KUBIA_SERVICE, kubiaDeploymentYaml } from '../../test/kubiaManifests.ts';
 
-const KUBIA = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: kubia
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: kubia}
-  template:
-    metadata:
-      labels: {app: kubia}
-    spec:
-      containers:
-      - name: nodejs
-        image: luksa/kubia:v1
-        ports: [{containerPort: 8080}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: kubia}
-spec:
-  selector: {app: kubia}
-  ports: [{port: 80, targetPort: 8080}]
-`;
+const KUBIA = `${kubiaDeploymentYaml('luksa/kubia:v1', '', '        ports: [{containerPort: 8080}]\n')}---
+${KUBIA_SERVICE}`;
 
 const sim = () => createSimulation({ files: [{ file: 'kubia.yaml', text: KUBIA }], seed: 3, actions: [] });
 const run = (commands: string[]) => runScriptWithState(sim(), commands);
