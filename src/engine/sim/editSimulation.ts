@@ -65,6 +65,7 @@ const SIMULATED_KINDS: ReadonlySet<string> = new Set([
   'Endpoints',
   'EndpointSlice',
   'Ingress',
+  'NetworkPolicy',
   'IngressClass',
   'IPAddressPool',
   'L2Advertisement',
