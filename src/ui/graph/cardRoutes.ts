@@ -160,6 +160,9 @@ export function routeIngressEdges(
       avoid,
     });
     if (!points) continue;
+    // The next route runs beside this one rather than on it (a controller's link and a backend's
+    // link leaving the same Ingress read as two lines).
+    for (let i = 1; i < points.length; i++) avoid.push({ a: points[i - 1]!, b: points[i]! });
     const data: RoutedData = { points };
     const i = edges.indexOf(e);
     edges[i] = { ...e, type: ROUTED_EDGE_TYPE, data };

@@ -47,6 +47,11 @@ const BEND_COST = 60;
 const AVOID_FACTOR = 4;
 /** How far a route keeps from a card's border at the least (flow units). */
 const CLEARANCE = 2;
+/**
+ * Gaps narrower than this carry no line: a Service and its Endpoints hang 6 apart, and a route
+ * squeezed between them looked like part of both borders.
+ */
+const MIN_GAP = 10;
 /** Room around the outermost cards where a route may go round them. */
 const OUTER = 24;
 
@@ -66,7 +71,7 @@ function gridLines(edges: number[], ports: number[]): number[] {
   for (let i = 0; i + 1 < sorted.length; i++) {
     const a = sorted[i]!;
     const b = sorted[i + 1]!;
-    if (b - a < 2 * CLEARANCE) continue;
+    if (b - a < MIN_GAP) continue;
     lines.add((a + b) / 2);
     if (b - a >= 8 * CLEARANCE) {
       lines.add(a + (b - a) / 4);
