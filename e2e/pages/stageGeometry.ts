@@ -12,6 +12,8 @@ export interface StageGeometry {
   podNamePx: number;
   serviceNamePx: number;
   podIpPx: number;
+  /** The smallest text drawn on the stage (every text in every card, the cluster's title): `px text`. */
+  smallestText: { px: number; text: string };
   /** Smallest on-screen size of the address lines on the cards outside the cluster (load balancers, clients, outside hosts). */
   outsideAddressPx: number;
   /** Texts whose box holds less than their content (a clamp or an overflow hides part of them). */
@@ -203,6 +205,19 @@ export async function readStage(
       }
     }
 
+    let smallestText = { px: Infinity, text: '' };
+    const texts = document.createTreeWalker(
+      document.querySelector('.react-flow__nodes')!,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      const el = t.parentElement;
+      if (!el || !t.textContent?.trim() || !shown(el) || getComputedStyle(el).visibility === 'hidden')
+        continue;
+      const size = parseFloat(getComputedStyle(el).fontSize) * zoom;
+      if (size < smallestText.px) smallestText = { px: size, text: t.textContent.trim() };
+    }
+
     const pane = document.querySelector('.kp-graph .react-flow')!.getBoundingClientRect();
     const boxes = Array.from(document.querySelectorAll('.react-flow__node')).map((n) =>
       n.getBoundingClientRect(),
@@ -230,6 +245,7 @@ export async function readStage(
       pickerCut,
       busOverHeaders,
       edgesThroughCards,
+      smallestText,
       margins,
     };
   }, fitPadding);

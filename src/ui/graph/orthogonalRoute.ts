@@ -206,7 +206,8 @@ export function routeOrthogonal({ from, to, obstacles, avoid = [] }: RouteReques
     const target = targets.get(index);
     if (target && OPPOSITE[OUTWARD[target.side]] === dir && !sources.has(index)) {
       const points: Point[] = [];
-      for (let s: number | undefined = state; s !== undefined; s = back.get(s)) points.push(at(Math.floor(s / 4)));
+      for (let s: number | undefined = state; s !== undefined; s = back.get(s))
+        points.push(at(Math.floor(s / 4)));
       return simplify(points.reverse());
     }
     if (target) continue;
@@ -226,8 +227,7 @@ export function routeOrthogonal({ from, to, obstacles, avoid = [] }: RouteReques
       );
       if (blocked) continue;
       const length = Math.abs(there.x - here.x) + Math.abs(there.y - here.y);
-      const step =
-        length + (d === dir ? 0 : BEND_COST) + AVOID_FACTOR * overlapWith(avoid, here, there);
+      const step = length + (d === dir ? 0 : BEND_COST) + AVOID_FACTOR * overlapWith(avoid, here, there);
       const nextState = next * 4 + d;
       if (cost + step < (best.get(nextState) ?? Infinity)) {
         best.set(nextState, cost + step);
