@@ -99,21 +99,64 @@ function blocks(box: Rect, p: Point, q: Point): boolean {
   );
 }
 
-/** Length of the segment p-q that lies on one of the lines to avoid. */
-function overlapWith(avoid: Segment[], p: Point, q: Point): number {
-  let total = 0;
-  for (const s of avoid) {
-    if (p.y === q.y && s.a.y === s.b.y && Math.abs(s.a.y - p.y) < 1) {
-      const lo = Math.max(Math.min(p.x, q.x), Math.min(s.a.x, s.b.x));
-      const hi = Math.min(Math.max(p.x, q.x), Math.max(s.a.x, s.b.x));
-      total += Math.max(0, hi - lo);
-    } else if (p.x === q.x && s.a.x === s.b.x && Math.abs(s.a.x - p.x) < 1) {
-      const lo = Math.max(Math.min(p.y, q.y), Math.min(s.a.y, s.b.y));
-      const hi = Math.min(Math.max(p.y, q.y), Math.max(s.a.y, s.b.y));
-      total += Math.max(0, hi - lo);
+/** Indices of the sorted `lines` in the open interval (lo, hi), as [first, last] (empty when first > last). */
+function within(lines: number[], lo: number, hi: number): [number, number] {
+  let first = 0;
+  while (first < lines.length && lines[first]! <= lo) first++;
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]! >= hi) last--;
+  return [first, last];
+}
+
+/**
+ * The grid's unit steps, each marked once: blocked (a card, with its clearance, covers part of it) and
+ * how much of it runs on a line to avoid. The step right of grid point i is `right[i]`, the step
+ * down `down[i]`. Marking box by box costs the boxes' area in grid cells, not grid size times boxes.
+ */
+function markSteps(xs: number[], ys: number[], obstacles: Rect[], avoid: Segment[]) {
+  const w = xs.length;
+  const size = w * ys.length;
+  const blockedRight = new Uint8Array(size);
+  const blockedDown = new Uint8Array(size);
+  const avoidRight = new Float64Array(size);
+  const avoidDown = new Float64Array(size);
+  for (const o of obstacles) {
+    const left = o.x - CLEARANCE;
+    const right = o.x + o.width + CLEARANCE;
+    const top = o.y - CLEARANCE;
+    const bottom = o.y + o.height + CLEARANCE;
+    const [r1, r2] = within(ys, top, bottom);
+    const [c1, c2] = within(xs, left, right);
+    // A horizontal step on a row inside the box's height is blocked when its span meets the box's.
+    for (let row = r1; row <= r2; row++)
+      for (let col = Math.max(0, c1 - 1); col <= Math.min(w - 2, c2); col++)
+        if (xs[col + 1]! > left && xs[col]! < right) blockedRight[row * w + col] = 1;
+    for (let col = c1; col <= c2; col++)
+      for (let row = Math.max(0, r1 - 1); row <= Math.min(ys.length - 2, r2); row++)
+        if (ys[row + 1]! > top && ys[row]! < bottom) blockedDown[row * w + col] = 1;
+  }
+  for (const seg of avoid) {
+    if (seg.a.y === seg.b.y) {
+      const row = ys.findIndex((y) => Math.abs(y - seg.a.y) < 1);
+      if (row < 0) continue;
+      const lo = Math.min(seg.a.x, seg.b.x);
+      const hi = Math.max(seg.a.x, seg.b.x);
+      for (let col = 0; col + 1 < w; col++) {
+        const overlap = Math.min(hi, xs[col + 1]!) - Math.max(lo, xs[col]!);
+        if (overlap > 0) avoidRight[row * w + col] = avoidRight[row * w + col]! + overlap;
+      }
+    } else if (seg.a.x === seg.b.x) {
+      const col = xs.findIndex((x) => Math.abs(x - seg.a.x) < 1);
+      if (col < 0) continue;
+      const lo = Math.min(seg.a.y, seg.b.y);
+      const hi = Math.max(seg.a.y, seg.b.y);
+      for (let row = 0; row + 1 < ys.length; row++) {
+        const overlap = Math.min(hi, ys[row + 1]!) - Math.max(lo, ys[row]!);
+        if (overlap > 0) avoidDown[row * w + col] = avoidDown[row * w + col]! + overlap;
+      }
     }
   }
-  return total;
+  return { blockedRight, blockedDown, avoidRight, avoidDown };
 }
 
 /** A small binary heap of [cost, state] pairs. */
@@ -189,25 +232,25 @@ export function routeOrthogonal({ from, to, obstacles, avoid = [] }: RouteReques
   const sources = new Map(from.map((p) => [indexOf(p), p]));
   const targets = new Map(to.map((p) => [indexOf(p), p]));
 
+  const steps = markSteps(xs, ys, obstacles, avoid);
   // State: grid point * 4 + the direction it was reached in.
-  const best = new Map<number, number>();
-  const back = new Map<number, number>();
+  const best = new Float64Array(width * ys.length * 4).fill(Infinity);
+  const back = new Int32Array(width * ys.length * 4).fill(-1);
   const queue = new Queue();
   for (const [index, port] of sources) {
     const state = index * 4 + OUTWARD[port.side];
-    best.set(state, 0);
+    best[state] = 0;
     queue.push(0, state);
   }
   while (queue.size) {
     const [cost, state] = queue.pop();
-    if (cost > (best.get(state) ?? Infinity)) continue;
+    if (cost > best[state]!) continue;
     const index = Math.floor(state / 4);
     const dir = state % 4;
     const target = targets.get(index);
     if (target && OPPOSITE[OUTWARD[target.side]] === dir && !sources.has(index)) {
       const points: Point[] = [];
-      for (let s: number | undefined = state; s !== undefined; s = back.get(s))
-        points.push(at(Math.floor(s / 4)));
+      for (let s = state; s >= 0; s = back[s]!) points.push(at(Math.floor(s / 4)));
       return simplify(points.reverse());
     }
     if (target) continue;
@@ -222,16 +265,21 @@ export function routeOrthogonal({ from, to, obstacles, avoid = [] }: RouteReques
       if (sources.has(next)) continue;
       const there = at(next);
       const arriving = targets.get(next);
-      const blocked = obstacles.some(
-        (o) => o !== source?.card && o !== arriving?.card && blocks(o, here, there),
-      );
+      // The step's marks are kept at its left or upper end.
+      const from = d === 1 || d === 3 ? next : index;
+      // A step off or onto a port is marked blocked by the port's own card: it is checked box by box.
+      const blocked =
+        source || arriving
+          ? obstacles.some((o) => o !== source?.card && o !== arriving?.card && blocks(o, here, there))
+          : (d < 2 ? steps.blockedRight[from] : steps.blockedDown[from]) === 1;
       if (blocked) continue;
       const length = Math.abs(there.x - here.x) + Math.abs(there.y - here.y);
-      const step = length + (d === dir ? 0 : BEND_COST) + AVOID_FACTOR * overlapWith(avoid, here, there);
+      const along = d < 2 ? steps.avoidRight[from]! : steps.avoidDown[from]!;
+      const step = length + (d === dir ? 0 : BEND_COST) + AVOID_FACTOR * along;
       const nextState = next * 4 + d;
-      if (cost + step < (best.get(nextState) ?? Infinity)) {
-        best.set(nextState, cost + step);
-        back.set(nextState, state);
+      if (cost + step < best[nextState]!) {
+        best[nextState] = cost + step;
+        back[nextState] = state;
         queue.push(cost + step, nextState);
       }
     }
