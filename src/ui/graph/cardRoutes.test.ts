@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getIngressControllerPods } from '../../engine/index.ts';
 import { createKubiaFixture } from '../../store/testing/clusterFixture.ts';
 import type { RoutedData } from './cardRoutes.ts';
-import { pathSegments, ROUTED_EDGE_TYPE } from './cardRoutes.ts';
+import { pathSegments, ROUTE_UP_TO_CARDS, ROUTED_EDGE_TYPE } from './cardRoutes.ts';
+import { generateScenario } from '../../bench/generateScenario.ts';
+import { createSimulation } from '../../engine/index.ts';
 import { getAbsoluteOrigins } from './flowIdentity.ts';
 import { KUBE_NODE } from './layoutMetrics.ts';
 import type { GraphShape } from './layoutMetrics.ts';
@@ -55,6 +57,22 @@ describe('Ingress edges routed around the cards', () => {
       }
     });
   }
+});
+
+describe('a large cluster', () => {
+  it(`keeps its Ingress lines as curves above ${ROUTE_UP_TO_CARDS} cards (routing each edit would be slow)`, () => {
+    const text = generateScenario({ nodes: 6, apps: 30, ingresses: 10, namespaces: 2 });
+    const state = createSimulation({ files: [{ file: 'large.yaml', text }], seed: 1 }).state;
+    const { nodes, edges } = toFlowElements({
+      state,
+      ingressControllers: getIngressControllerPods(state),
+      stale: false,
+    });
+    expect(nodes.length).toBeGreaterThan(ROUTE_UP_TO_CARDS);
+    const ingressLines = edges.filter((e) => /kp-edge-(controller|backend)/.test(e.className ?? ''));
+    expect(ingressLines.length).toBeGreaterThan(0);
+    expect(ingressLines.filter((e) => e.type === ROUTED_EDGE_TYPE)).toEqual([]);
+  });
 });
 
 describe('orthogonal routes', () => {
