@@ -350,11 +350,21 @@ for (const [size, viewport, presenting] of [
         expect.soft(stage.podNameGaps, where).toEqual([]);
         expect.soft(stage.cardsOverflowing, where).toEqual([]);
         expect.soft(stage.busOverHeaders, where).toEqual([]);
+        expect.soft(stage.edgesThroughCards, where).toEqual([]);
         expect.soft(stage.coveredByLines, where).toEqual([]);
         if (id in INTENDED_PROBLEMS) expect.soft(await inView(page, 'problems-line'), where).toBe(true);
         expect.soft(stage.pickerCut, where).toBe(false);
         expect.soft(stage.podNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
         expect.soft(stage.serviceNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
+        // Addresses: the load balancer's, client's and outside host's (their cards have the room) at
+        // 13 px everywhere; presenting, the pods' too (the back row reads the IPs a request names).
+        expect.soft(stage.outsideAddressPx, where).toBeGreaterThanOrEqual(13);
+        if (presenting) expect.soft(stage.podIpPx, where).toBeGreaterThanOrEqual(13);
+        // No text at all under a floor: the node's address line (13 px, the width of a node holds no
+        // more) sets it, at 9.6 px on a laptop and 10.7 presenting in the three-node scenarios.
+        expect
+          .soft(stage.smallestText.px, `${where}: ${stage.smallestText.text}`)
+          .toBeGreaterThanOrEqual(presenting ? 10.5 : 9.5);
         // Fitted: the drawing touches the fitted box on one axis and is centred on the other.
         const { left, right, top, bottom } = stage.margins;
         expect.soft(Math.min(Math.max(left, right), Math.max(top, bottom)), where).toBeLessThanOrEqual(3);

@@ -12,6 +12,10 @@ export interface StageGeometry {
   podNamePx: number;
   serviceNamePx: number;
   podIpPx: number;
+  /** The smallest text drawn on the stage (every text in every card, the cluster's title): `px text`. */
+  smallestText: { px: number; text: string };
+  /** Smallest on-screen size of the address lines on the cards outside the cluster (load balancers, clients, outside hosts). */
+  outsideAddressPx: number;
   /** Texts whose box holds less than their content (a clamp or an overflow hides part of them). */
   clipped: string[];
   /** Pod names whose last part (the suffix that tells pods apart) is not wholly inside the card. */
@@ -31,6 +35,12 @@ export interface StageGeometry {
   pickerCut: boolean;
   /** Bus lines drawn through a node header's text: `node: point`. */
   busOverHeaders: string[];
+  /**
+   * Edges other than the Endpoints bus (an Ingress's to its backends, the controller's, the load
+   * balancers', a Service's to its Endpoints) drawn through a card that is not one of their two ends,
+   * a node's header or the cluster's title: `edge through card at point`.
+   */
+  edgesThroughCards: string[];
   /** The drawing's distance from each side of the pane's fitted box, in screen pixels. */
   margins: { left: number; right: number; top: number; bottom: number };
 }
@@ -156,6 +166,58 @@ export async function readStage(
       }
     }
 
+    // Every other edge, sampled along its length, against every card but its own two ends: a node
+    // counts by its header (its body holds the pods, which count themselves), the cluster by its title.
+    const cardBoxes = [
+      ...Array.from(
+        document.querySelectorAll('.react-flow__node:not(.react-flow__node-cluster, .react-flow__node-node)'),
+      ).map((el) => ({ id: el.getAttribute('data-id') ?? '', box: el.getBoundingClientRect() })),
+      ...Array.from(document.querySelectorAll('.react-flow__node-node')).map((el) => ({
+        id: el.getAttribute('data-id') ?? '',
+        box: el.querySelector('.kp-node-header')!.getBoundingClientRect(),
+      })),
+      ...Array.from(document.querySelectorAll('.kp-cluster-title'))
+        .filter(shown)
+        .map((el) => ({ id: 'cluster title', box: textBox(el) })),
+    ];
+    const edgesThroughCards: string[] = [];
+    for (const edge of Array.from(document.querySelectorAll('.react-flow__edge:not(.kp-edge-bus)'))) {
+      const id = edge.getAttribute('data-id') ?? '';
+      const ends = id.replace(/^e:/, '').split('->');
+      const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path');
+      const ctm = path?.getScreenCTM();
+      if (!path || !ctm || getComputedStyle(edge).visibility === 'hidden') continue;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 2) {
+        const p = path.getPointAtLength(at).matrixTransform(ctm);
+        const hit = cardBoxes.find(
+          ({ id: card, box }) =>
+            !ends.includes(card) &&
+            p.x > box.left + 2 &&
+            p.x < box.right - 2 &&
+            p.y > box.top + 2 &&
+            p.y < box.bottom - 2,
+        );
+        if (hit) {
+          edgesThroughCards.push(`${id} through ${hit.id} at ${Math.round(p.x)},${Math.round(p.y)}`);
+          break;
+        }
+      }
+    }
+
+    let smallestText = { px: Infinity, text: '' };
+    const texts = document.createTreeWalker(
+      document.querySelector('.react-flow__nodes')!,
+      NodeFilter.SHOW_TEXT,
+    );
+    for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+      const el = t.parentElement;
+      if (!el || !t.textContent?.trim() || !shown(el) || getComputedStyle(el).visibility === 'hidden')
+        continue;
+      const size = parseFloat(getComputedStyle(el).fontSize) * zoom;
+      if (size < smallestText.px) smallestText = { px: size, text: t.textContent.trim() };
+    }
+
     const pane = document.querySelector('.kp-graph .react-flow')!.getBoundingClientRect();
     const boxes = Array.from(document.querySelectorAll('.react-flow__node')).map((n) =>
       n.getBoundingClientRect(),
@@ -171,6 +233,9 @@ export async function readStage(
       podNamePx: px('.react-flow__node-pod .kp-pod:not(.kp-lod) .kp-name'),
       serviceNamePx: px('.react-flow__node-service .kp-card:not(.kp-lod) .kp-name'),
       podIpPx: px('.react-flow__node-pod .kp-pod:not(.kp-lod) .kp-mono'),
+      outsideAddressPx: px(
+        ':is(.react-flow__node-lb, .react-flow__node-client, .react-flow__node-outside) .kp-card > .kp-mono',
+      ),
       clipped,
       podTailsCut,
       podNamesCut,
@@ -179,6 +244,8 @@ export async function readStage(
       coveredByLines,
       pickerCut,
       busOverHeaders,
+      edgesThroughCards,
+      smallestText,
       margins,
     };
   }, fitPadding);

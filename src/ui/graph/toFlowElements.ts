@@ -13,6 +13,7 @@ import { formatLabels, formatServicePorts, serviceNotes } from './graphLabels.ts
 import { layoutCluster } from './clusterLayout.ts';
 import { getAbsoluteOrigins } from './flowIdentity.ts';
 import { routeLoadBalancerEdges } from './loadBalancerRoute.ts';
+import { routeIngressEdges } from './cardRoutes.ts';
 import { CLUSTER_ID, graphEdge, graphNode, policyGraphNode } from './toFlowElements.nodes.ts';
 import { structuralEdges } from './toFlowElements.edges.ts';
 import { CARD, KUBE_NODE, OUTSIDE, POD } from './layoutMetrics.ts';
@@ -287,6 +288,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   const absolute = getAbsoluteOrigins(nodes);
   routeLoadBalancerEdges(edges, nodes, absolute, CLUSTER_ID);
   for (const e of structuralEdges(state, nodes, absolute, known, input.ingressControllers)) edges.push(e);
+  routeIngressEdges(edges, nodes, absolute, CLUSTER_ID);
   const controllerPods = new Set(Object.values(input.ingressControllers).flat());
   for (const n of nodes) {
     if (n.data.kind === 'pod' && controllerPods.has(n.id)) n.data = { ...n.data, ingressController: true };

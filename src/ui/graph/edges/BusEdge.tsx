@@ -6,6 +6,7 @@ import type { BusData } from '../endpointsBus.ts';
 import { getBusPaths } from '../endpointsBus.ts';
 import { useChosenBranch } from '../useRequestPath.ts';
 import { LbEdge } from './LbEdge.tsx';
+import { RoutedEdge } from './RoutedEdge.tsx';
 
 function BusEdgeView({ id, source, sourceX, sourceY, data }: EdgeProps & { data?: BusData }) {
   const chosen = useChosenBranch(source);
@@ -23,4 +24,4 @@ function BusEdgeView({ id, source, sourceX, sourceY, data }: EdgeProps & { data?
 export const BusEdge = memo(BusEdgeView);
 
 /** Declared once at module scope, as nodeTypes is (a new object per render would remount). */
-export const edgeTypes = { bus: BusEdge, lbRoute: LbEdge };
+export const edgeTypes = { bus: BusEdge, lbRoute: LbEdge, routed: RoutedEdge };
