@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { performance } from 'node:perf_hooks';
 import { createShellSession, createSimulation, runCommand } from '../engine/index.ts';
 import type { Simulation, Trace } from '../engine/index.ts';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
@@ -81,10 +80,9 @@ describe('checkStep', () => {
     });
     for (const [pattern, hostile, matching] of EVIL) {
       // `(\s|\s)*$` matches the empty end of any text, so it completes the step; the others match nothing.
-      const start = performance.now();
+      // These end at all only because patterns run on a linear-time engine (the suite's timeout bounds them).
       const onOutput = checkStep(step({ output: pattern }), event(hostile), sim);
       const onCommand = checkStep(step({ command: pattern }), event(hostile), sim);
-      expect(performance.now() - start, pattern).toBeLessThan(1500);
       expect(onOutput, pattern).toBe(pattern === '(\\s|\\s)*$');
       expect(onCommand, pattern).toBe(pattern === '(\\s|\\s)*$');
       expect(checkStep(step({ output: pattern }), event(matching), sim), pattern).toBe(true);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { performance } from 'node:perf_hooks';
 import { compileLinearRegex } from './linearRegex.ts';
 import { pathMatches } from '../net/ingress/pathMatch.ts';
 
@@ -12,13 +11,14 @@ const EVIL: [string, string][] = [
 ];
 
 describe('linear-time regular expressions (RE2)', () => {
-  it('patterns that backtrack exponentially in JavaScript answer at once on long inputs', () => {
+  // On 30,000 characters a backtracking engine needs on the order of 2^30000 steps for these: the
+  // tests below end at all only because the engine is linear (the suite's per-test timeout is the
+  // bound; how fast it is, is for the benches to say, not for a test on a shared machine).
+  it('patterns that backtrack exponentially in JavaScript answer on long inputs', () => {
     for (const [pattern, input] of EVIL) {
       const re = compileLinearRegex(pattern, { multiline: true });
       expect(re.ok).toBe(true);
-      const start = performance.now();
-      if (re.ok) re.test(input);
-      expect(performance.now() - start, pattern).toBeLessThan(1500);
+      expect(re.ok && re.test(input), pattern).toBe(pattern === '(\\s|\\s)*$');
     }
   });
 
@@ -41,11 +41,8 @@ describe('linear-time regular expressions (RE2)', () => {
     // Each pattern as an Ingress path (`/` then the pattern, as a path must begin), its input as the
     // request path; nginx anchors a regex location at the start, so a leading `^` is dropped.
     for (const [pattern, input] of EVIL) {
-      const start = performance.now();
       const path = `/${pattern.replace(/^\^/, '')}`;
-      const matched = pathMatches('ImplementationSpecific', path, `/${input}`, true);
-      expect(performance.now() - start, path).toBeLessThan(1500);
-      expect(matched, path).toBe(false);
+      expect(pathMatches('ImplementationSpecific', path, `/${input}`, true), path).toBe(false);
     }
     // The same paths still route what they describe.
     const SHORT = ['/xxy', '/xx', '/  ', '/aab', '/12'];
