@@ -133,13 +133,14 @@ test.describe('at 1366x768', () => {
     await page.keyboard.press('Control+Slash');
     expect(await playground.call('yaml')).toBe(original);
 
-    // Enter keeps the indentation; a quote closes itself and is typed over; a bracket inside.
+    // Enter keeps the indentation; quotes and a bracket inside them.
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     expect(await rcLine(1)).toBe('  ');
     await page.keyboard.type('annotations:');
     await newLine(playground);
     await setIndent(playground, rcName + 2, 4);
+    // Quotes and brackets are typed as they are: the editor inserts no closing one unasked.
     await page.keyboard.type('note: "typed [by hand]"');
     const annotated = afterLine(original, '  name: kubia', '\n  annotations:\n    note: "typed [by hand]"');
     expect(await playground.call('yaml')).toBe(annotated);
