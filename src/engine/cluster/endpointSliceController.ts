@@ -28,7 +28,7 @@
 import type { ServiceManifest, SliceEndpoint, SlicePort } from '../model/objects.ts';
 import type { ClusterState, EndpointSliceState, NodeState, PodState } from '../model/state.ts';
 import { stableHash } from '../shell/kubectl/listing.ts';
-import { resolveTargetPort } from './endpointsController.ts';
+import { hasSelector, resolveTargetPort } from './endpointsController.ts';
 import { mirroredSlices } from './endpointSliceMirroring.ts';
 import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
 import { isTerminating } from './terminationState.ts';
@@ -53,16 +53,6 @@ export function sliceName(namespace: string, owner: string, n: number): string {
   const prefix = `${owner}-`.slice(0, 58);
   const seed = n === 0 ? `${namespace}/${owner}` : `${namespace}/${owner}#${n}`;
   return `${prefix}${stableHash(seed).slice(0, 5)}`;
-}
-
-function hasSelector(
-  svc: ServiceManifest,
-): svc is ServiceManifest & { spec: { selector: Record<string, string> } } {
-  return (
-    svc.spec.type !== 'ExternalName' &&
-    svc.spec.selector !== undefined &&
-    Object.keys(svc.spec.selector).length > 0
-  );
 }
 
 /** setEndpointSliceLabels: the Service's labels minus the reserved ones, then the reserved ones set. */

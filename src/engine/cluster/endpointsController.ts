@@ -119,7 +119,8 @@ function packSubsets(
   return subsets;
 }
 
-function hasSelector(
+/** A Service whose endpoints a controller keeps (not ExternalName, a non-empty selector). */
+export function hasSelector(
   svc: ServiceManifest,
 ): svc is ServiceManifest & { spec: { selector: Record<string, string> } } {
   return (
