@@ -1,15 +1,6 @@
 /** discovery.k8s.io/v1 EndpointSlice fields (https://kubernetes.io/docs/reference/kubernetes-api/service-resources/endpoint-slice-v1/). */
+import { objectReference } from './service.ts';
 import { arr, bool, obj, int, str, strList, strMap } from './types.ts';
-
-const objectReference = obj({
-  kind: str,
-  namespace: str,
-  name: str,
-  uid: str,
-  apiVersion: str,
-  resourceVersion: str,
-  fieldPath: str,
-});
 
 const endpoint = obj({
   addresses: strList,

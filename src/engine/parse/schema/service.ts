@@ -34,7 +34,8 @@ export const serviceSpec = obj({
   topologyKeys: strList,
 });
 
-const objectReference = obj({
+/** core/v1 ObjectReference, as Endpoints and EndpointSlices point at their pods. */
+export const objectReference = obj({
   kind: str,
   namespace: str,
   name: str,
