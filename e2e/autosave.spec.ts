@@ -14,10 +14,11 @@ test.describe('autosave', () => {
     page,
   }) => {
     await playground.open();
-    // Fill this origin's storage until even a kilobyte no longer fits.
+    // Fill this origin's storage until not even one more character fits: any save longer than the one
+    // stored now must fail, whatever the few bytes a coarser fill would leave free.
     await page.evaluate(() => {
       let n = 0;
-      for (const size of [1_000_000, 100_000, 10_000, 1_000, 100]) {
+      for (const size of [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1]) {
         try {
           for (;;) localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
         } catch {

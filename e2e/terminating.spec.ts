@@ -8,7 +8,9 @@
  * fastForward, not runFor: runFor would go on firing timers for the rest of the 31 s in no real time,
  * among them the engine Worker's 3 s watchdog for the simulation the wait asked for, and stop a Worker
  * that is merely busy (src/worker/engineClient.ts). fastForward fires what is due once and lets time
- * flow again.
+ * flow again. When the replacement pod's start (a second after the delete) is still due at that moment,
+ * its timer fires 30 s late, and the page clock then waits those 30 s as well (pageClock.ts): a page
+ * whose timers were held up, like a laptop whose lid was closed, catches up with the time that passed.
  */
 import { test, expect } from './fixtures.ts';
 import type { Locator, Page } from '@playwright/test';

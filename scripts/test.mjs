@@ -127,14 +127,30 @@ function explainMissingChromium(path) {
   );
 }
 
-/** The first line of an error message, without terminal colours. */
-function firstLine(message = '') {
+/** An error message without terminal colours, as trimmed lines. */
+function messageLines(message = '') {
   return message
     .replaceAll(`${String.fromCharCode(27)}[`, '\0')
     .replace(/\0[0-9;]*m/g, '')
     .trim()
-    .split('\n')[0]
-    .slice(0, 200);
+    .split('\n')
+    .map((line) => line.trim());
+}
+
+/** The first line of an error message, without terminal colours. */
+function firstLine(message = '') {
+  return messageLines(message)[0].slice(0, 200);
+}
+
+/**
+ * A failed browser test's error in one line: where it failed and what it expected and received, which
+ * is usually enough to tell a product bug from a slow machine when only the summary survives.
+ */
+function browserErrorLine(error) {
+  const lines = messageLines(error?.message);
+  const detail = lines.filter((line) => /^(Expected|Received|Timeout)\b/.test(line)).slice(0, 3);
+  const at = error?.location ? `at ${error.location.file.split('/').pop()}:${error.location.line} - ` : '';
+  return `${at}${[lines[0], ...detail].join('; ')}`.slice(0, 400);
 }
 
 function failedUnitTests(json) {
@@ -155,7 +171,7 @@ function failedBrowserTests(report) {
       for (const test of spec.tests ?? [])
         if (test.status === 'unexpected' || test.status === 'flaky') {
           const error = test.results?.find((r) => r.error)?.error;
-          lines.push(`e2e failed: ${spec.file}:${spec.line} ${spec.title} - ${firstLine(error?.message)}`);
+          lines.push(`e2e failed: ${spec.file}:${spec.line} ${spec.title} - ${browserErrorLine(error)}`);
         }
     for (const child of suite.suites ?? []) visit(child);
   };

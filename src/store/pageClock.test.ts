@@ -45,7 +45,14 @@ function harness() {
     }
     t.now = end;
   };
-  return { t, clock, pass };
+  /** Real time jumps (a lid closed): each timer due by then fires once, at the end (Playwright's fastForward). */
+  const jump = (ms: number) => {
+    t.now += ms;
+    const due = t.timers.filter((timer) => timer.at <= t.now);
+    t.timers = t.timers.filter((timer) => timer.at > t.now);
+    for (const timer of due) timer.run();
+  };
+  return { t, clock, pass, jump };
 }
 
 const kubia = createSimulation({ files: [{ file: 'm.yaml', text: SCENARIO_TEXTS['kubia'] ?? '' }], seed: 1 });
@@ -113,6 +120,20 @@ describe('the page clock', () => {
     clock.update(later(deleted.state, 1));
     pass(60_000);
     expect(t.waits).toEqual([29]);
+  });
+
+  it('catches up with the real time that passed when its timer fires late (a lid closed)', () => {
+    const { t, clock, jump } = harness();
+    // Just deleted: the replacement's containers start in a second, the grace period ends in 30.
+    const justDeleted = command(kubia, `kubectl delete pod ${victim} --wait=false`);
+    clock.update(justDeleted.state);
+    jump(31_400);
+    expect(t.waits).toEqual([31]);
+    // the whole 31 s were waited: the deleted pod is gone with its grace period, and nothing is due
+    const after = command(justDeleted, 'kubeplay wait 31');
+    expect(after.state.pods.some((p) => p.metadata.name === victim)).toBe(false);
+    clock.update(after.state);
+    expect(t.timers).toEqual([]);
   });
 
   it('counts a change first seen on another cluster from when it is seen', () => {

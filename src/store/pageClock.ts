@@ -9,6 +9,11 @@
  * A change is due (deadline - clock) real seconds after the page first saw it pending, or sooner when
  * actions and edits (a second each) bring the clock closer: typing after scaling a controller down
  * does not push its pods' end further away. Nothing pending, no timer.
+ *
+ * A timer can fire long after it was due: a laptop's lid closed, a hidden tab's timers throttled
+ * (https://developer.chrome.com/blog/timer-throttling-in-chrome-88). The cluster's time kept going
+ * meanwhile, so the wait then covers the whole seconds it fired late as well: a pod deleted just before
+ * the lid closed for a minute is gone when it opens, not 29 s later.
  */
 import { nextTimedChange } from '../engine/index.ts';
 import type { ClusterState } from '../engine/index.ts';
@@ -73,7 +78,8 @@ export function createPageClock(options: PageClockOptions): PageClock {
         () => {
           timer = null;
           waitedFor = deadline;
-          wait(deadline - clock);
+          const late = Math.max(0, Math.floor((now() - due) / 1000));
+          wait(deadline - clock + late);
         },
         Math.max(0, due - at),
       );
