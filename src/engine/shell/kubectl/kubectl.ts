@@ -6,6 +6,7 @@
  */
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { displayOf, findPod } from '../context.ts';
+import { deprecationWarning } from './deprecationWarning.ts';
 import { formatTable } from '../format/tabwriter.ts';
 import { runDescribe } from './describe.ts';
 import { EXPLAIN_FLAGS, runExplain } from './explain.ts';
@@ -152,6 +153,19 @@ export function kubectlCommand(
   if (!parsedResult.ok) return usageError(verb, parsedResult.error);
   const parsed = parsedResult.parsed;
   if (flagBool(parsed, 'help')) return { stdout: KUBECTL_HELP[verb] ?? '', stderr: '', exitCode: 0 };
+  const result = runVerb(ctx, verb, parsed, stdin, run);
+  const warning = deprecationWarning(ctx, verb, parsed, stdin);
+  if (!warning) return result;
+  return { ...result, stderr: warning + result.stderr, display: warning + displayOf(result) };
+}
+
+function runVerb(
+  ctx: ShellContext,
+  verb: string,
+  parsed: ParsedFlags,
+  stdin: string,
+  run: RunArgv,
+): CommandOutput {
   const state = ctx.sim.state;
   switch (verb) {
     case 'get':

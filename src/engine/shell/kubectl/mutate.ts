@@ -112,7 +112,11 @@ function snapshotOf(
   );
 }
 
-function readSource(ctx: ShellContext, file: string, stdin: string): string | { error: string } | undefined {
+export function readSource(
+  ctx: ShellContext,
+  file: string,
+  stdin: string,
+): string | { error: string } | undefined {
   if (file === '-') return stdin || ctx.session.stdin || '';
   const known =
     readSessionFile(ctx.session.files, file) ?? readSessionFile(ctx.session.files, file.replace(/^\.\//, ''));
