@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import type { NodeState } from '../model/state.ts';
-import { schedulePod } from './scheduler.ts';
+import { MAX_PODS_PER_NODE, schedulePod } from './scheduler.ts';
+import { createShellSession, createSimulation, runCommand } from '../index.ts';
+import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import { createTopology } from './topology.ts';
 
 function nodes(): NodeState[] {
@@ -53,5 +55,69 @@ describe('host ports', () => {
       "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't have free ports for the requested pod ports. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.",
     );
     expect(schedulePod(all, {}, new Map(), ['UDP/80'], used).ok).toBe(true);
+  });
+});
+
+describe('pods per node', () => {
+  it("fills a node to 110 pods and no further; then the pod is Pending with the scheduler's words", () => {
+    const all = nodes();
+    const full = MAX_PODS_PER_NODE;
+    const oneLeft = schedulePod(
+      all,
+      {},
+      new Map([
+        ['kind-worker', full],
+        ['kind-worker2', full - 1],
+      ]),
+    );
+    expect(oneLeft.ok && oneLeft.node.name).toBe('kind-worker2');
+    const none = schedulePod(
+      all,
+      {},
+      new Map([
+        ['kind-worker', full],
+        ['kind-worker2', full],
+      ]),
+    );
+    expect(!none.ok && none.message).toBe(
+      '0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 Too many pods. preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.',
+    );
+  });
+});
+
+describe('a cluster whose workers are full', () => {
+  const kubia = SCENARIO_TEXTS['kubia'] ?? '';
+  const sim = createSimulation({
+    files: [{ file: 'm.yaml', text: kubia.replace('replicas: 3', 'replicas: 250') }],
+    seed: 1,
+  });
+  const on = (node: string) => sim.state.pods.filter((p) => p.spec.nodeName === node).length;
+
+  it('runs 110 pods on each worker and leaves the rest Pending, as the scheduler says', () => {
+    expect([on('kind-worker'), on('kind-worker2')]).toEqual([MAX_PODS_PER_NODE, MAX_PODS_PER_NODE]);
+    const pending = sim.state.pods.filter(
+      (p) => p.metadata.name.startsWith('kubia-') && p.spec.nodeName === '',
+    );
+    expect(pending.length).toBeGreaterThan(0);
+    expect(pending.every((p) => p.status.phase === 'Pending')).toBe(true);
+    const described = runCommand(
+      sim,
+      createShellSession(),
+      `kubectl describe pod ${pending[0]!.metadata.name}`,
+    );
+    expect(described.output).toMatch(
+      /Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0\/3 nodes are available: 1 node\(s\) had untolerated taint \{node-role.kubernetes.io\/control-plane: \}, 2 Too many pods\./,
+    );
+  });
+
+  it('schedules the Pending pods once terminated pods free the nodes', () => {
+    const session = createShellSession();
+    const scaled = runCommand(sim, session, 'kubectl scale rc kubia --replicas=200').sim;
+    // the Pending pods are deleted first; the terminating ones still hold their nodes for 30 s
+    expect(
+      scaled.state.pods.filter((p) => p.metadata.name.startsWith('kubia-') && p.spec.nodeName === ''),
+    ).toEqual([]);
+    const later = runCommand(scaled, session, 'kubeplay wait 31').sim;
+    expect(later.state.pods.every((p) => p.status.phase === 'Running')).toBe(true);
   });
 });

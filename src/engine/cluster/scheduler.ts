@@ -8,6 +8,7 @@
  * first (the real scheduler breaks ties at random; a fixed order keeps scenarios easy to narrate).
  * Pods do not carry tolerations in this model, so the control-plane's NoSchedule taint keeps user pods
  * off it unless `nodeName` says otherwise (nodeName bypasses the scheduler, as in Kubernetes).
+ * NodeResourcesFit is reduced to its pod count: a node holds at most MAX_PODS_PER_NODE pods.
  */
 import type { PodSpec } from '../model/objects.ts';
 import type { NodeState } from '../model/state.ts';
@@ -15,17 +16,29 @@ import { matchesLabels } from './labels.ts';
 
 export const UNREACHABLE_TAINT = 'node.kubernetes.io/unreachable';
 
+/**
+ * The pods a node allocates: the kubelet's `--max-pods`, 110 unless set
+ * (https://kubernetes.io/docs/reference/command-line-tools-reference/kubelet/), which kind leaves as is.
+ * Every pod bound to the node counts, system pods and terminating ones included, until it is deleted.
+ */
+export const MAX_PODS_PER_NODE = 110;
+
+/** NodeResourcesFit's reason when the pod would be one too many (noderesources/fit.go). */
+export const TOO_MANY_PODS = 'Too many pods';
+
 export type ScheduleResult = { ok: true; node: NodeState } | { ok: false; message: string };
 
 /**
  * Why a node cannot take the pod, in the scheduler's words; undefined when it can. `hostPorts` are the
- * pod's `protocol/port` host ports, `usedHostPorts` those already taken on each node (NodePorts filter).
+ * pod's `protocol/port` host ports, `usedHostPorts` those already taken on each node (NodePorts filter),
+ * `podCount` the pods bound to the node now (NodeResourcesFit).
  */
 export function nodeRejection(
   node: NodeState,
   nodeSelector: Record<string, string>,
   hostPorts: string[] = [],
   usedHostPorts?: Map<string, Set<string>>,
+  podCount = 0,
 ): string | undefined {
   if (node.unschedulable) return 'node(s) were unschedulable';
   const taint = (node.taints ?? []).find((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
@@ -35,6 +48,7 @@ export function nodeRejection(
   const used = usedHostPorts?.get(node.name);
   if (used && hostPorts.some((p) => used.has(p)))
     return "node(s) didn't have free ports for the requested pod ports";
+  if (podCount + 1 > MAX_PODS_PER_NODE) return TOO_MANY_PODS;
   return undefined;
 }
 
@@ -58,12 +72,12 @@ export function schedulePod(
   let bestCount = Infinity;
   const reasons = new Map<string, number>();
   for (const node of nodes) {
-    const reason = nodeRejection(node, nodeSelector, hostPorts, usedHostPorts);
+    const count = podCounts.get(node.name) ?? 0;
+    const reason = nodeRejection(node, nodeSelector, hostPorts, usedHostPorts, count);
     if (reason !== undefined) {
       reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       continue;
     }
-    const count = podCounts.get(node.name) ?? 0;
     if (count < bestCount) {
       best = node;
       bestCount = count;
@@ -75,10 +89,13 @@ export function schedulePod(
 
 /**
  * Filters that fail with UnschedulableAndUnresolvable (taints, node affinity, cordon) make preemption
- * pointless; a host-port clash is merely Unschedulable, so preemption looks for victims and, with every
- * pod at the same priority, finds none (pkg/scheduler/framework/preemption).
+ * pointless; a host-port clash or a full node is merely Unschedulable, so preemption looks for victims
+ * and, with every pod at the same priority, finds none (pkg/scheduler/framework/preemption).
  */
-const PREEMPTION_MIGHT_HELP = new Set(["node(s) didn't have free ports for the requested pod ports"]);
+const PREEMPTION_MIGHT_HELP = new Set([
+  "node(s) didn't have free ports for the requested pod ports",
+  TOO_MANY_PODS,
+]);
 
 export function formatFitError(total: number, reasons: Map<string, number>): string {
   const parts = [...reasons].map(([reason, n]) => `${n} ${reason}`).sort();

@@ -1,5 +1,6 @@
 /** The Event kind: what `kubectl get events` and `describe` show of the simulation's history. */
 import type { KindModule } from './kindModule.ts';
+import { eventSource } from '../cluster/eventSource.ts';
 import { formatTimestamp, metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
 import type { JsonObject } from '../shell/kubectl/apiObjects.ts';
 
@@ -45,7 +46,7 @@ export const eventKind: KindModule<'Event'> = {
       count: 1,
       firstTimestamp: formatTimestamp(e.time),
       lastTimestamp: formatTimestamp(e.time),
-      source: { component: 'kubelet' },
+      source: { component: eventSource(e.reason, e.object) },
     }) as JsonObject;
   },
 };

@@ -4,6 +4,7 @@
  * align exactly as they do on a real terminal. Services, pods, ingresses, endpoints, nodes, and the
  * workloads (rc, rs, deploy).
  */
+import { eventSource } from '../../cluster/eventSource.ts';
 import { kindModule } from '../../kinds/registry.ts';
 import type { ClusterEvent, ClusterState } from '../../model/state.ts';
 import type { Container } from '../../model/objects.ts';
@@ -60,21 +61,6 @@ export function multiline(
     const value = title === 'Annotations' ? `${k}: ${map[k] ?? ''}` : `${k}=${map[k] ?? ''}`;
     lines.push(i === 0 ? `${title}:\t${value}` : `\t${value}`);
   });
-}
-
-function eventSource(reason: string, object: string): string {
-  if (reason === 'Scheduled') return 'default-scheduler';
-  if (reason === 'SuccessfulCreate' || reason === 'SuccessfulDelete') {
-    if (object.startsWith('ReplicaSet/')) return 'replicaset-controller';
-    if (object.startsWith('DaemonSet/')) return 'daemonset-controller';
-    return 'replication-controller';
-  }
-  if (reason === 'ScalingReplicaSet') return 'deployment-controller';
-  if (reason === 'EnsuringLoadBalancer' || reason === 'EnsuredLoadBalancer') return 'service-controller';
-  if (reason === 'Sync') return 'nginx-ingress-controller';
-  if (reason === 'IPAllocated' || reason === 'AllocationFailed') return 'metallb-controller';
-  if (reason === 'nodeAssigned') return 'metallb-speaker';
-  return 'kubelet';
 }
 
 /** metav1.Time printed with %s: Go's time.Time String(), `2006-01-02 15:04:05 +0000 UTC`. */
