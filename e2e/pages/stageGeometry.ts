@@ -16,6 +16,11 @@ export interface StageGeometry {
   smallestText: { px: number; text: string };
   /** Smallest on-screen size of the address lines on the cards outside the cluster (load balancers, clients, outside hosts). */
   outsideAddressPx: number;
+  /**
+   * The smallest address inside the cluster (a pod's IP, a Service's ClusterIP, ports and external
+   * address, a node's address and pod range): `px text`.
+   */
+  clusterAddress: { px: number; text: string };
   /** Texts whose box holds less than their content (a clamp or an overflow hides part of them). */
   clipped: string[];
   /** Pod names whose last part (the suffix that tells pods apart) is not wholly inside the card. */
@@ -218,6 +223,17 @@ export async function readStage(
       if (size < smallestText.px) smallestText = { px: size, text: t.textContent.trim() };
     }
 
+    let clusterAddress = { px: Infinity, text: '' };
+    for (const el of Array.from(
+      document.querySelectorAll(
+        '.react-flow__node :is(.kp-pod:not(.kp-lod) > .kp-mono, .kp-service:not(.kp-lod) .kp-mono, .kp-knode .kp-mono)',
+      ),
+    )) {
+      if (!shown(el) || getComputedStyle(el).display === 'none') continue;
+      const size = parseFloat(getComputedStyle(el).fontSize) * zoom;
+      if (size < clusterAddress.px) clusterAddress = { px: size, text: el.textContent?.trim() ?? '' };
+    }
+
     const pane = document.querySelector('.kp-graph .react-flow')!.getBoundingClientRect();
     const boxes = Array.from(document.querySelectorAll('.react-flow__node')).map((n) =>
       n.getBoundingClientRect(),
@@ -236,6 +252,7 @@ export async function readStage(
       outsideAddressPx: px(
         ':is(.react-flow__node-lb, .react-flow__node-client, .react-flow__node-outside) .kp-card > .kp-mono',
       ),
+      clusterAddress,
       clipped,
       podTailsCut,
       podNamesCut,
