@@ -46,6 +46,11 @@ export interface StageGeometry {
    * a node's header or the cluster's title: `edge through card at point`.
    */
   edgesThroughCards: string[];
+  /**
+   * Empty pane inside the drawing: a row of nodes that stops short of the cluster's right side, or a
+   * cluster that ends above the column of outside cards beside it: `what: px`.
+   */
+  holes: string[];
   /** The drawing's distance from each side of the pane's fitted box, in screen pixels. */
   margins: { left: number; right: number; top: number; bottom: number };
 }
@@ -234,6 +239,42 @@ export async function readStage(
       if (size < clusterAddress.px) clusterAddress = { px: size, text: el.textContent?.trim() ?? '' };
     }
 
+    const holes: string[] = [];
+    const clusterBox = document.querySelector('.react-flow__node-cluster')?.getBoundingClientRect();
+    if (clusterBox) {
+      // The cluster's padding (16 units) and a few pixels of rounding are not a hole.
+      const slack = 16 * zoom + 6;
+      const rows = new Map<number, DOMRect[]>();
+      for (const el of Array.from(document.querySelectorAll('.react-flow__node-node'))) {
+        const box = el.getBoundingClientRect();
+        const top = Math.round(box.top / 4);
+        rows.set(top, [...(rows.get(top) ?? []), box]);
+      }
+      for (const [, row] of rows) {
+        const short = clusterBox.right - Math.max(...row.map((b) => b.right));
+        if (short > slack)
+          holes.push(`node row at ${Math.round(row[0]!.top)}: ${Math.round(short)} px short`);
+        const tallest = Math.max(...row.map((b) => b.bottom));
+        for (const b of row)
+          if (tallest - b.bottom > 6)
+            holes.push(`node under-height at ${Math.round(b.left)}: ${Math.round(tallest - b.bottom)} px`);
+      }
+      const outsideBottom = Math.max(
+        ...Array.from(
+          document.querySelectorAll(
+            '.react-flow__node-client, .react-flow__node-lb, .react-flow__node-outside',
+          ),
+        )
+          .map((el) => el.getBoundingClientRect())
+          .filter((b) => b.right <= clusterBox.left)
+          .map((b) => b.bottom),
+      );
+      if (outsideBottom - clusterBox.bottom > slack)
+        holes.push(
+          `cluster ends ${Math.round(outsideBottom - clusterBox.bottom)} px above the outside cards`,
+        );
+    }
+
     const pane = document.querySelector('.kp-graph .react-flow')!.getBoundingClientRect();
     const boxes = Array.from(document.querySelectorAll('.react-flow__node')).map((n) =>
       n.getBoundingClientRect(),
@@ -263,6 +304,7 @@ export async function readStage(
       busOverHeaders,
       edgesThroughCards,
       smallestText,
+      holes,
       margins,
     };
   }, fitPadding);
