@@ -349,6 +349,7 @@ for (const [size, viewport, presenting] of [
         expect.soft(stage.podTailsCut, where).toEqual([]);
         expect.soft(stage.podNameGaps, where).toEqual([]);
         expect.soft(stage.cardsOverflowing, where).toEqual([]);
+        expect.soft(stage.portLinesBroken, where).toEqual([]);
         expect.soft(stage.busOverHeaders, where).toEqual([]);
         expect.soft(stage.edgesThroughCards, where).toEqual([]);
         expect.soft(stage.coveredByLines, where).toEqual([]);

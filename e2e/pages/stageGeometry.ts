@@ -32,6 +32,8 @@ export interface StageGeometry {
    * (`traefik-… -svz52`), or whose drawn start ends more than 2 px before the suffix.
    */
   podNameGaps: string[];
+  /** A Service's port line broken onto a second line (`80:32403/TCP +1` / `more`). */
+  portLinesBroken: string[];
   /** Cards whose content runs past their bottom edge (the last line cut, or hidden). */
   cardsOverflowing: string[];
   /** Cards (and the cluster's title) under a line over the graph (Problems, a failed request). */
@@ -121,6 +123,17 @@ export async function readStage(
       .filter(shown)
       .filter((el) => el.scrollHeight > el.clientHeight + 1)
       .map((el) => `${label(el)}: ${el.scrollHeight - el.clientHeight} px`);
+
+    const portLinesBroken = Array.from(
+      document.querySelectorAll('.react-flow__node .kp-service:not(.kp-lod) .kp-service-ports'),
+    )
+      .filter(shown)
+      .filter((el) => {
+        const lineHeight =
+          parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2;
+        return el.getBoundingClientRect().height / zoom > lineHeight * 1.5;
+      })
+      .map((el) => `${label(el)}: ${el.textContent}`);
 
     const overlaps = (a: DOMRect, b: DOMRect) =>
       a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -299,6 +312,7 @@ export async function readStage(
       podNamesCut,
       podNameGaps,
       cardsOverflowing,
+      portLinesBroken,
       coveredByLines,
       pickerCut,
       busOverHeaders,
