@@ -6,6 +6,7 @@
 import type { Download, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { test, expect } from './fixtures.ts';
+import { settled } from './pages/stageGeometry.ts';
 
 async function exportGraph(page: Page, format: 'svg' | 'png'): Promise<{ name: string; bytes: Buffer }> {
   await page.getByTestId('export-button').click();
@@ -165,5 +166,58 @@ test.describe('graph export for slides', () => {
 
     expect(consoleErrors).toEqual([]);
     expect(offHostRequests).toEqual([]);
+  });
+
+  test('draws each line as the stage does: the bus, the load balancer routes and the Ingress routes round the cards', async ({
+    page,
+    playground,
+  }) => {
+    await playground.open();
+    await page.getByTestId('scenario-picker').selectOption('ingress');
+    await expect(page.locator('.react-flow__edge[data-id^="e:lb/"]').first()).toBeAttached();
+    await expect(page.locator('.react-flow__edge.kp-edge-backend').first()).toBeAttached();
+    await settled(page);
+    // Every path the stage draws for an edge (in flow coordinates, inside the viewport's transform),
+    // keyed as the export names its groups; a bus's not-ready branches are a path of their own.
+    const onStage = await page.locator('.react-flow__edge').evaluateAll((edges) =>
+      edges.flatMap((edge) => {
+        const key = `kp-${(edge.getAttribute('data-id') ?? '').replace(/[^A-Za-z0-9_.-]/g, '-')}`;
+        const main = edge.querySelector('path.react-flow__edge-path')?.getAttribute('d') ?? '';
+        const notReady = edge.querySelector('path.kp-bus-notready')?.getAttribute('d');
+        return [
+          { key, d: main, routed: !/C/.test(main) },
+          ...(notReady ? [{ key: `${key}-notready`, d: notReady, routed: true }] : []),
+        ];
+      }),
+    );
+    expect(onStage.filter((e) => e.routed).length).toBeGreaterThanOrEqual(6);
+    const svg = (await exportGraph(page, 'svg')).bytes.toString('utf8');
+    const exported = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return Object.fromEntries(
+        Array.from(doc.querySelectorAll('g.kp-edge'), (g) => [
+          g.id,
+          g.querySelector('path')?.getAttribute('d') ?? '',
+        ]),
+      );
+    }, svg);
+    await screenshotSvg(page, svg, 'screenshots/e2e/graph-export-svg-ingress.png');
+    // The same commands through the same points (within half a unit: the page measures its handles).
+    const shape = (d: string) => ({
+      commands: d.replace(/[^A-Za-z]/g, ''),
+      numbers: (d.match(/-?\d*\.?\d+(?:e-?\d+)?/g) ?? []).map(Number),
+    });
+    const differ: string[] = [];
+    for (const { key, d } of onStage) {
+      const ours = shape(d);
+      const theirs = shape(exported[key] ?? '');
+      const same =
+        ours.commands === theirs.commands &&
+        ours.numbers.length === theirs.numbers.length &&
+        ours.numbers.every((v, i) => Math.abs(v - theirs.numbers[i]!) <= 0.5);
+      if (!same)
+        differ.push(`${key}: stage ${d.slice(0, 60)} / export ${(exported[key] ?? 'none').slice(0, 60)}`);
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -349,9 +349,13 @@ for (const [size, viewport, presenting] of [
         expect.soft(stage.podTailsCut, where).toEqual([]);
         expect.soft(stage.podNameGaps, where).toEqual([]);
         expect.soft(stage.cardsOverflowing, where).toEqual([]);
+        expect.soft(stage.portLinesBroken, where).toEqual([]);
         expect.soft(stage.busOverHeaders, where).toEqual([]);
         expect.soft(stage.edgesThroughCards, where).toEqual([]);
         expect.soft(stage.coveredByLines, where).toEqual([]);
+        // No empty pane inside the drawing (the outside and v1beta1 scenarios had a node alone on its
+        // row beside a hole, and presenting, a cluster half the height of the outside cards beside it).
+        expect.soft(stage.holes, where).toEqual([]);
         if (id in INTENDED_PROBLEMS) expect.soft(await inView(page, 'problems-line'), where).toBe(true);
         expect.soft(stage.pickerCut, where).toBe(false);
         expect.soft(stage.podNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
@@ -360,6 +364,11 @@ for (const [size, viewport, presenting] of [
         // 13 px everywhere; presenting, the pods' too (the back row reads the IPs a request names).
         expect.soft(stage.outsideAddressPx, where).toBeGreaterThanOrEqual(13);
         if (presenting) expect.soft(stage.podIpPx, where).toBeGreaterThanOrEqual(13);
+        // Inside the cluster, every pod's, Service's and node's address: 11 px on a laptop, 14
+        // presenting (they were 9.6 px at 1366x768 in the three-node scenarios, 10.7 presenting).
+        expect
+          .soft(stage.clusterAddress.px, `${where}: ${stage.clusterAddress.text}`)
+          .toBeGreaterThanOrEqual(presenting ? 14 : 11);
         // No text at all under a floor: the node's address line (13 px, the width of a node holds no
         // more) sets it, at 9.6 px on a laptop and 10.7 presenting in the three-node scenarios.
         expect

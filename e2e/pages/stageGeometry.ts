@@ -16,6 +16,11 @@ export interface StageGeometry {
   smallestText: { px: number; text: string };
   /** Smallest on-screen size of the address lines on the cards outside the cluster (load balancers, clients, outside hosts). */
   outsideAddressPx: number;
+  /**
+   * The smallest address inside the cluster (a pod's IP, a Service's ClusterIP, ports and external
+   * address, a node's address and pod range): `px text`.
+   */
+  clusterAddress: { px: number; text: string };
   /** Texts whose box holds less than their content (a clamp or an overflow hides part of them). */
   clipped: string[];
   /** Pod names whose last part (the suffix that tells pods apart) is not wholly inside the card. */
@@ -27,6 +32,8 @@ export interface StageGeometry {
    * (`traefik-… -svz52`), or whose drawn start ends more than 2 px before the suffix.
    */
   podNameGaps: string[];
+  /** A Service's port line broken onto a second line (`80:32403/TCP +1` / `more`). */
+  portLinesBroken: string[];
   /** Cards whose content runs past their bottom edge (the last line cut, or hidden). */
   cardsOverflowing: string[];
   /** Cards (and the cluster's title) under a line over the graph (Problems, a failed request). */
@@ -41,6 +48,11 @@ export interface StageGeometry {
    * a node's header or the cluster's title: `edge through card at point`.
    */
   edgesThroughCards: string[];
+  /**
+   * Empty pane inside the drawing: a row of nodes that stops short of the cluster's right side, or a
+   * cluster that ends above the column of outside cards beside it: `what: px`.
+   */
+  holes: string[];
   /** The drawing's distance from each side of the pane's fitted box, in screen pixels. */
   margins: { left: number; right: number; top: number; bottom: number };
 }
@@ -111,6 +123,17 @@ export async function readStage(
       .filter(shown)
       .filter((el) => el.scrollHeight > el.clientHeight + 1)
       .map((el) => `${label(el)}: ${el.scrollHeight - el.clientHeight} px`);
+
+    const portLinesBroken = Array.from(
+      document.querySelectorAll('.react-flow__node .kp-service:not(.kp-lod) .kp-service-ports'),
+    )
+      .filter(shown)
+      .filter((el) => {
+        const lineHeight =
+          parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2;
+        return el.getBoundingClientRect().height / zoom > lineHeight * 1.5;
+      })
+      .map((el) => `${label(el)}: ${el.textContent}`);
 
     const overlaps = (a: DOMRect, b: DOMRect) =>
       a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -218,6 +241,53 @@ export async function readStage(
       if (size < smallestText.px) smallestText = { px: size, text: t.textContent.trim() };
     }
 
+    let clusterAddress = { px: Infinity, text: '' };
+    for (const el of Array.from(
+      document.querySelectorAll(
+        '.react-flow__node :is(.kp-pod:not(.kp-lod) > .kp-mono, .kp-service:not(.kp-lod) .kp-mono, .kp-knode .kp-mono)',
+      ),
+    )) {
+      if (!shown(el) || getComputedStyle(el).display === 'none') continue;
+      const size = parseFloat(getComputedStyle(el).fontSize) * zoom;
+      if (size < clusterAddress.px) clusterAddress = { px: size, text: el.textContent?.trim() ?? '' };
+    }
+
+    const holes: string[] = [];
+    const clusterBox = document.querySelector('.react-flow__node-cluster')?.getBoundingClientRect();
+    if (clusterBox) {
+      // The cluster's padding (16 units) and a few pixels of rounding are not a hole.
+      const slack = 16 * zoom + 6;
+      const rows = new Map<number, DOMRect[]>();
+      for (const el of Array.from(document.querySelectorAll('.react-flow__node-node'))) {
+        const box = el.getBoundingClientRect();
+        const top = Math.round(box.top / 4);
+        rows.set(top, [...(rows.get(top) ?? []), box]);
+      }
+      for (const [, row] of rows) {
+        const short = clusterBox.right - Math.max(...row.map((b) => b.right));
+        if (short > slack)
+          holes.push(`node row at ${Math.round(row[0]!.top)}: ${Math.round(short)} px short`);
+        const tallest = Math.max(...row.map((b) => b.bottom));
+        for (const b of row)
+          if (tallest - b.bottom > 6)
+            holes.push(`node under-height at ${Math.round(b.left)}: ${Math.round(tallest - b.bottom)} px`);
+      }
+      const outsideBottom = Math.max(
+        ...Array.from(
+          document.querySelectorAll(
+            '.react-flow__node-client, .react-flow__node-lb, .react-flow__node-outside',
+          ),
+        )
+          .map((el) => el.getBoundingClientRect())
+          .filter((b) => b.right <= clusterBox.left)
+          .map((b) => b.bottom),
+      );
+      if (outsideBottom - clusterBox.bottom > slack)
+        holes.push(
+          `cluster ends ${Math.round(outsideBottom - clusterBox.bottom)} px above the outside cards`,
+        );
+    }
+
     const pane = document.querySelector('.kp-graph .react-flow')!.getBoundingClientRect();
     const boxes = Array.from(document.querySelectorAll('.react-flow__node')).map((n) =>
       n.getBoundingClientRect(),
@@ -236,16 +306,19 @@ export async function readStage(
       outsideAddressPx: px(
         ':is(.react-flow__node-lb, .react-flow__node-client, .react-flow__node-outside) .kp-card > .kp-mono',
       ),
+      clusterAddress,
       clipped,
       podTailsCut,
       podNamesCut,
       podNameGaps,
       cardsOverflowing,
+      portLinesBroken,
       coveredByLines,
       pickerCut,
       busOverHeaders,
       edgesThroughCards,
       smallestText,
+      holes,
       margins,
     };
   }, fitPadding);

@@ -171,6 +171,32 @@ function chooseArrangement(input: LayoutInput, boxes: NodeBox[]): Arrangement {
 }
 
 /**
+ * The node rows stretched to fill the cluster: a row narrower than the band (fewer nodes, or narrower
+ * ones) shares the rest of the width among its nodes, and when the column of outside cards beside the
+ * cluster is taller than it, the last row grows so the cluster ends level with that column. Left as
+ * they were, a row of one node beside a row of two, or the outside scenario's four outside cards
+ * beside a short cluster, left holes of empty pane inside the drawing (the fit is unchanged: the
+ * drawing's box is the same). Pods keep their grid, from the node's top left.
+ */
+function stretchRows(rows: NodeBox[][], innerWidth: number, minNodesHeight: number): NodeBox[][] {
+  const stretched = rows.map((row) => {
+    const width = row.reduce((w, b) => w + b.width, 0) + (row.length - 1) * KUBE_NODE.gap;
+    const extra = Math.max(0, innerWidth - width);
+    const each = Math.floor(extra / row.length);
+    const height = Math.max(...row.map((b) => b.height));
+    return row.map((b, i) => ({
+      ...b,
+      width: b.width + each + (i === row.length - 1 ? extra - each * row.length : 0),
+      height,
+    }));
+  });
+  const band = stretched.reduce((h, row) => h + row[0]!.height, 0) + (rows.length - 1) * KUBE_NODE.gap;
+  const last = stretched[stretched.length - 1];
+  if (last && band < minNodesHeight) for (const box of last) box.height += Math.floor(minNodesHeight - band);
+  return stretched;
+}
+
+/**
  * The pod grids' shapes tried besides the shape's own: a node with its pods in one column, or in a
  * wider grid, can let the whole picture fit larger (presenting, a row of three nodes each holding two
  * stacked pods beat two rows of nodes with side-by-side pods). The shape's own comes first, so a tie keeps it.
@@ -209,10 +235,16 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
     });
   });
 
-  // The nodes, row by row, each holding its pods in a grid.
+  // The nodes, row by row, each holding its pods in a grid; the rows fill the band (stretchRows).
   const nodesTop = CLUSTER.header + choice.gridHeight + (choice.gridHeight ? CLUSTER.bandGap : 0);
+  const outside = outsideExtent(input.clients.length + input.balancers.length, input.shape);
+  const rows = stretchRows(
+    chunk(boxes, choice.nodesPerRow),
+    choice.innerWidth,
+    input.shape === 'tall' ? 0 : CLUSTER.header + outside.height - OUTSIDE.gap - CLUSTER.padding - nodesTop,
+  );
   let y = nodesTop;
-  for (const row of chunk(boxes, choice.nodesPerRow)) {
+  for (const row of rows) {
     let x = left;
     for (const box of row) {
       positions.set(box.id, { x, y });
@@ -226,11 +258,11 @@ export function layoutCluster(input: LayoutInput): ClusterLayout {
       });
       x += box.width + KUBE_NODE.gap;
     }
-    y += Math.max(...row.map((b) => b.height)) + KUBE_NODE.gap;
+    y += row[0]!.height + KUBE_NODE.gap;
   }
   const cluster = {
     width: choice.innerWidth + CLUSTER.padding * 2,
-    height: nodesTop + choice.nodesHeight + CLUSTER.padding,
+    height: y - KUBE_NODE.gap + CLUSTER.padding,
   };
 
   // Outside: a column on the left (clients on top, load balancers level with the nodes they feed),

@@ -42,8 +42,11 @@ export function fitPortList(
 /** Characters of a Service name that still fit on one line of its card at the laptop size (18 px). */
 export const LONG_SERVICE_NAME = 18;
 
-/** Monospace characters of one line of a Service card at the graph's line size (layoutMetrics CARD.width). */
-export const SERVICE_PORT_CHARS = 25;
+/**
+ * Monospace characters of one line of a Service card at the address size presenting (17 px, 10.2 px a
+ * character, in layoutMetrics CARD.width less padding); a laptop's 15 px has room to spare.
+ */
+export const SERVICE_PORT_CHARS = 19;
 
 /**
  * A second line for the ports when the card has room for it: no external address or notes line, and

@@ -83,9 +83,10 @@ describe('Service ports on a card', () => {
     expect(fitPortList('80:30123/TCP')).toEqual({ lines: ['80:30123/TCP'], more: 0 });
     expect(fitPortList('80:31234/TCP,443:31555/TCP')).toEqual({ lines: ['80:31234/TCP'], more: 1 });
     expect(fitPortList('80/TCP,443/TCP,8080/TCP,8443/TCP,9090/TCP')).toEqual({
-      lines: ['80/TCP,443/TCP'],
-      more: 3,
+      lines: ['80/TCP'],
+      more: 4,
     });
+    expect(fitPortList('80/TCP,443/TCP')).toEqual({ lines: ['80/TCP,443/TCP'], more: 0 });
     // A single port longer than the line is shown whole (the card clips it, the title has it).
     expect(fitPortList('65535:32767/SCTP,1/TCP', 1, 10)).toEqual({ lines: ['65535:32767/SCTP'], more: 1 });
   });
@@ -96,8 +97,8 @@ describe('Service ports on a card', () => {
       more: 0,
     });
     expect(fitPortList('80/TCP,443/TCP,8080/TCP,8443/TCP,9090/TCP,9443/TCP,10000/TCP', 2)).toEqual({
-      lines: ['80/TCP,443/TCP,8080/TCP,', '8443/TCP,9090/TCP'],
-      more: 2,
+      lines: ['80/TCP,443/TCP,', '8080/TCP'],
+      more: 4,
     });
     expect(servicePortLines({ name: 'web', externalIP: '', notes: '' })).toBe(2);
     expect(servicePortLines({ name: 'web', externalIP: '172.18.255.200', notes: '' })).toBe(1);

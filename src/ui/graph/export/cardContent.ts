@@ -137,18 +137,24 @@ export function getCardContent(data: GraphNodeData): CardContent {
           radius: 12,
           ...(data.up ? {} : { opacity: 0.65, wash: { color: '#ef4444', opacity: 0.08 } }),
         },
-        inset: { x: 16, y: 12 },
+        // graph.css: a tight header (title and two address lines) above the pods (layoutMetrics KUBE_NODE).
+        inset: { x: 10, y: 6 },
         title: {
           gap: 6,
-          lineHeight: REM * LINE,
+          lineHeight: CARD_FONT * 1.2,
           align: 'center',
           items: [
             kindLabel('node'),
-            nameItem(data.name, REM),
+            // graph.css: a node's name at 15 px, which fits `kind-control-plane` and its badge in a node as narrow as a pod.
+            nameItem(data.name, CARD_FONT),
             badge(data.up ? 'up' : 'down', data.up ? 'ok' : 'bad'),
           ],
         },
-        lines: [line(0.9 * REM, run(`${data.ip} · pods ${data.podCIDR}`, mono(0.9 * REM)))],
+        // KubeNode.tsx: the address and the pod range on two lines.
+        lines: [
+          { runs: [run(data.ip, mono(0.9 * REM))], lineHeight: 0.9 * REM * 1.15 },
+          { runs: [run(`pods ${data.podCIDR}`, mono(0.9 * REM))], lineHeight: 0.9 * REM * 1.15 },
+        ],
       };
     case 'pod':
       return {

@@ -18,5 +18,7 @@ export function getEdgeStyle(className: string, animated: boolean): EdgeStyle {
   if (classes.has('kp-edge-down')) style = { stroke: 'bad', dash: '4 8' };
   if (classes.has('kp-edge-controller') || classes.has('kp-edge-backend'))
     style = { ...style, stroke: 'ingBorder' };
+  // graph.css dots the ingress controller's link to its Ingress.
+  if (classes.has('kp-edge-controller')) style = { ...style, dash: '3 5' };
   return style;
 }

@@ -1,12 +1,19 @@
 /**
  * What the exporter draws: every graph node with its absolute box and stacking level, and every edge
  * with its two end points, taken from the nodes and edges React Flow holds (so dragged positions and
- * the current filter are exported as shown). Pure: no DOM, no React, so unit tests feed it
- * toFlowElements' output directly.
+ * the current filter are exported as shown). The lines the stage routes (the Endpoints bus, a load
+ * balancer's route, an Ingress's route round the cards) carry the very path the stage draws, from the
+ * same functions; the others are React Flow's bezier between the handles. Pure: no DOM, no React, so
+ * unit tests feed it toFlowElements' output directly.
  */
-import { BUS_EDGE_TYPE } from '../endpointsBus.ts';
+import { ROUTED_EDGE_TYPE } from '../cardRoutes.ts';
+import type { RoutedData } from '../cardRoutes.ts';
+import { BUS_EDGE_TYPE, getBusPaths } from '../endpointsBus.ts';
 import type { BusData } from '../endpointsBus.ts';
 import type { GraphEdge, GraphNode, GraphNodeData } from '../graphData.ts';
+import { getLbRoutePath, LB_EDGE_TYPE } from '../loadBalancerRoute.ts';
+import type { LbRouteData } from '../loadBalancerRoute.ts';
+import { roundedPath } from '../orthogonalRoute.ts';
 import { getHandleSide, type HandleSide } from './handleSides.ts';
 
 export interface SnapshotNode {
@@ -36,6 +43,11 @@ export interface SnapshotEdge {
   label: string;
   arrow: boolean;
   z: number;
+  /**
+   * The line as the stage draws it, an SVG path in flow coordinates (a bus, a load balancer's route, a
+   * route round the cards); absent, React Flow's bezier between `source` and `target`.
+   */
+  path?: string;
 }
 
 export interface GraphSnapshot {
@@ -76,18 +88,30 @@ function hasArrow(edge: GraphEdge): boolean {
 }
 
 /**
- * The graph draws an Endpoints' pods as one bus (endpointsBus.ts); the export draws one curve per
- * pod, as the edge a reader of the file expects.
+ * The path the stage draws for a routed edge (edges/*.tsx), from the handles' points; undefined for
+ * a plain edge. A bus gives two: its trunk with the ready branches, and the not-ready branches (dashed).
  */
-function expandBus(edge: GraphEdge): GraphEdge[] {
-  if (edge.type !== BUS_EDGE_TYPE) return [edge];
-  const data = edge.data as BusData | undefined;
-  return (data?.branches ?? []).map((b) => ({
-    id: `e:${edge.source}->${b.id}`,
-    source: edge.source,
-    target: b.id,
-    className: b.notReady ? 'kp-edge-endpoint kp-edge-notready' : 'kp-edge-endpoint',
-  }));
+function stagePaths(edge: GraphEdge, source: EdgeEnd, target: EdgeEnd): { suffix: string; path: string }[] {
+  if (edge.type === BUS_EDGE_TYPE && edge.data) {
+    const paths = getBusPaths(source, edge.data as BusData);
+    return [
+      { suffix: '', path: paths.ready },
+      ...(paths.notReady ? [{ suffix: ':notready', path: paths.notReady }] : []),
+    ];
+  }
+  if (edge.type === LB_EDGE_TYPE && edge.data)
+    return [
+      { suffix: '', path: getLbRoutePath(source.x, source.y, target.x, target.y, edge.data as LbRouteData) },
+    ];
+  if (edge.type === ROUTED_EDGE_TYPE && edge.data)
+    return [{ suffix: '', path: roundedPath((edge.data as RoutedData).points) }];
+  return [];
+}
+
+/** The side a handle sits on, for this edge's end: a load balancer's route enters its node from below. */
+function endSide(edge: GraphEdge, node: SnapshotNode, end: 'source' | 'target'): HandleSide {
+  if (end === 'target' && edge.type === LB_EDGE_TYPE) return 'bottom';
+  return getHandleSide(node.data.kind, end);
 }
 
 export function toGraphSnapshot(nodes: GraphNode[], edges: GraphEdge[]): GraphSnapshot {
@@ -116,7 +140,7 @@ export function toGraphSnapshot(nodes: GraphNode[], edges: GraphEdge[]): GraphSn
   const snapshotNodes = shown.map((n) => place(n, new Set([n.id])));
 
   const snapshotEdges: SnapshotEdge[] = [];
-  for (const edge of edges.flatMap(expandBus)) {
+  for (const edge of edges) {
     if (edge.hidden) continue;
     const source = placed.get(edge.source);
     const target = placed.get(edge.target);
@@ -125,10 +149,10 @@ export function toGraphSnapshot(nodes: GraphNode[], edges: GraphEdge[]): GraphSn
     if (!source || !target || !sourceNode || !targetNode) continue;
     // @xyflow/system getElevatedEdgeZIndex: an edge touching a child node is raised to its level.
     const levelOf = (n: GraphNode, s: SnapshotNode) => (n.parentId ? s.z : 0);
-    snapshotEdges.push({
+    const drawn: SnapshotEdge = {
       id: edge.id,
-      source: handlePoint(source, getHandleSide(source.data.kind, 'source')),
-      target: handlePoint(target, getHandleSide(target.data.kind, 'target')),
+      source: handlePoint(source, endSide(edge, source, 'source')),
+      target: handlePoint(target, endSide(edge, target, 'target')),
       className: edge.className ?? '',
       animated: edge.animated === true,
       label: typeof edge.label === 'string' || typeof edge.label === 'number' ? String(edge.label) : '',
@@ -136,7 +160,17 @@ export function toGraphSnapshot(nodes: GraphNode[], edges: GraphEdge[]): GraphSn
       z:
         (typeof edge.zIndex === 'number' ? edge.zIndex : 0) +
         Math.max(levelOf(sourceNode, source), levelOf(targetNode, target)),
-    });
+    };
+    const paths = stagePaths(edge, drawn.source, drawn.target);
+    if (!paths.length) snapshotEdges.push(drawn);
+    for (const { suffix, path } of paths)
+      snapshotEdges.push({
+        ...drawn,
+        id: edge.id + suffix,
+        path,
+        // The bus's not-ready branches are dashed in the warning colour, as `.kp-bus-notready` draws them.
+        className: suffix ? `${drawn.className} kp-edge-notready` : drawn.className,
+      });
   }
   return { nodes: snapshotNodes, edges: snapshotEdges };
 }

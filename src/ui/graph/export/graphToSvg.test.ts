@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { createKubiaFixture } from '../../../store/testing/clusterFixture.ts';
 import type { GraphEdge, GraphNode } from '../graphData.ts';
+import { KUBE_NODE } from '../layoutMetrics.ts';
 import { toFlowElements } from '../toFlowElements.ts';
 import { toGraphSnapshot } from './graphSnapshot.ts';
 import { graphToSvg } from './graphToSvg.ts';
@@ -125,22 +126,37 @@ describe('graphToSvg', () => {
     }
   });
 
-  it("draws each edge along React Flow's bezier, coloured and dashed as the page styles it", () => {
-    const doc = parse(render().svg);
-    const edge = (id: string) => doc.querySelector(`#kp-e-${id.replace(/[^A-Za-z0-9_.-]/g, '-')} path`)!;
-    // From the Endpoints' bottom centre (3px below the card), leaving straight down, to the pod's top.
-    const ready = edge('ep/default/kubia->pod/default/kubia-qxjsk');
-    const ep = toFlowElements({
+  it('draws the lines the stage routes as the stage draws them: the bus, the load balancer and Ingress routes', () => {
+    const elements = toFlowElements({
       state: createKubiaFixture(),
-      ingressControllers: {},
+      ingressControllers: controllers,
       stale: false,
-    }).nodes.find((n) => n.id === 'ep/default/kubia')!;
-    const x = ep.position.x + (ep.width ?? 0) / 2;
-    expect(ready.getAttribute('d')).toMatch(new RegExp(`^M${x},\\d+(\\.\\d+)? C${x},`));
-    expect(ready.getAttribute('stroke')).toBe(LIGHT_THEME.svcBorder);
-    const notReady = edge('ep/default/kubia->pod/default/kubia-w446j');
+    });
+    const snapshot = toGraphSnapshot(elements.nodes, elements.edges);
+    const doc = parse(graphToSvg(snapshot, LIGHT_THEME, { title: 't' }).svg);
+    const edge = (id: string) => doc.querySelector(`#kp-${id.replace(/[^A-Za-z0-9_.-]/g, '-')} path`);
+    const routed = elements.edges.filter(
+      (e) => e.type === 'bus' || e.type === 'lbRoute' || e.type === 'routed',
+    );
+    expect(new Set(routed.map((e) => e.type))).toEqual(new Set(['bus', 'lbRoute', 'routed']));
+    for (const e of routed) {
+      const d = edge(e.id)!.getAttribute('d')!;
+      // Straight runs and rounded corners only: no bezier curve anywhere.
+      expect(d, e.id).not.toMatch(/C/);
+      expect(d, e.id).toBe(snapshot.edges.find((s) => s.id === e.id)!.path);
+    }
+    // The bus: one trunk with the ready branches in the Service colour, the not-ready branch dashed.
+    const bus = edge('e:ep/default/kubia->pods')!;
+    expect(bus.getAttribute('stroke')).toBe(LIGHT_THEME.svcBorder);
+    const notReady = edge('e:ep/default/kubia->pods:notready')!;
     expect(notReady.getAttribute('stroke')).toBe(LIGHT_THEME.warn);
     expect(notReady.getAttribute('stroke-dasharray')).toBe('6 6');
+    // The controller's link to its Ingress is dotted, as on the stage.
+    const controller = elements.edges.find((e) => e.className?.includes('kp-edge-controller'))!;
+    expect(edge(controller.id)!.getAttribute('stroke-dasharray')).toBe('3 5');
+    // Every other edge is still React Flow's bezier between the handles.
+    for (const e of snapshot.edges.filter((s) => !s.path))
+      expect(edge(e.id)!.getAttribute('d')).toMatch(/ C/);
   });
 
   it('stacks like React Flow: cluster frame first, pods after their node and after the edges that reach them', () => {
@@ -149,10 +165,8 @@ describe('graphToSvg', () => {
     const at = (id: string) => order.indexOf(id);
     expect(at('kp-cluster')).toBe(0);
     expect(at('kp-node-kind-worker')).toBeLessThan(at('kp-pod-default-kubia-qxjsk'));
-    expect(at('kp-e-ep-default-kubia--pod-default-kubia-qxjsk')).toBeLessThan(
-      at('kp-pod-default-kubia-qxjsk'),
-    );
-    expect(at('kp-e-ep-default-kubia--pod-default-kubia-qxjsk')).toBeGreaterThan(at('kp-node-kind-worker'));
+    expect(at('kp-e-ep-default-kubia--pods')).toBeLessThan(at('kp-pod-default-kubia-qxjsk'));
+    expect(at('kp-e-ep-default-kubia--pods')).toBeGreaterThan(at('kp-node-kind-worker'));
   });
 
   it('a node that is down is marked down, in the bad colour', () => {
@@ -195,15 +209,28 @@ describe('graphToSvg', () => {
     const state = createKubiaFixture();
     state.nodes[1]!.name = 'a-very-long-node-name-for-a-slide';
     state.nodes[1]!.up = false;
-    state.nodes[2]!.name = 'kind-worker2-xyzw-ab';
     const doc = parse(render(state).svg);
     const down = [
       ...doc.querySelector('#kp-node-a-very-long-node-name-for-a-slide')!.querySelectorAll('text'),
     ];
     expect(down.map((t) => t.textContent)).toContain('down');
     expect(down.some((t) => /^a-very-l.*…$/.test(t.textContent ?? ''))).toBe(true);
-    const up = [...doc.querySelector('#kp-node-kind-worker2-xyzw-ab')!.querySelectorAll('text')];
-    expect(up.map((t) => t.textContent)).toContain('kind-worker2-xyzw-ab');
-    expect(up.map((t) => t.textContent)).not.toContain('up');
+    // Lengthen the name of a node as narrow as the stage draws an empty one (KUBE_NODE.minWidth)
+    // until its `up` badge has no room: the name is still whole then.
+    let badgeGone = false;
+    for (let extra = 0; extra < 20 && !badgeGone; extra++) {
+      const name = `kind-worker2-${'x'.repeat(extra)}`;
+      state.nodes[2]!.name = name;
+      const elements = toFlowElements({ state, ingressControllers: controllers, stale: false });
+      const snapshot = toGraphSnapshot(elements.nodes, elements.edges);
+      snapshot.nodes.find((n) => n.id === `node/${name}`)!.width = KUBE_NODE.minWidth;
+      const node = parse(graphToSvg(snapshot, LIGHT_THEME, { title: 't' }).svg).querySelector(
+        `#kp-node-${name}`,
+      )!;
+      const shown = [...node.querySelectorAll('text')].map((t) => t.textContent);
+      badgeGone = !shown.includes('up');
+      if (badgeGone) expect(shown).toContain(name);
+    }
+    expect(badgeGone).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { getCardContent, type CardContent, type Frame, type Tone } from './cardC
 import { getEdgeStyle } from './edgeStyle.ts';
 import type { GraphSnapshot, SnapshotEdge, SnapshotNode } from './graphSnapshot.ts';
 import type { GraphTheme } from './graphTheme.ts';
+import { pathPoints } from './pathPoints.ts';
 import { paint } from './svgPaint.ts';
 import {
   escapeXml,
@@ -210,16 +211,34 @@ function nodeSvg(ctx: Ctx, node: SnapshotNode, id: string): string {
 
 const LABEL_FONT: FontSpec = { family: 'sans', size: 10, weight: 400 };
 
-function edgeSvg(ctx: Ctx, edge: SnapshotEdge): string {
+/** The line as drawn: the stage's own path for a routed edge, React Flow's bezier for the others. */
+function lineOf(edge: SnapshotEdge): {
+  d: string;
+  arrivesFrom: { x: number; y: number };
+  middle: { x: number; y: number };
+} {
+  if (edge.path) {
+    const points = pathPoints(edge.path);
+    const last = points[points.length - 1] ?? edge.target;
+    const before = points.length > 1 ? points[points.length - 2]! : last;
+    return { d: edge.path, arrivesFrom: before, middle: points[Math.floor(points.length / 2)] ?? last };
+  }
   const curve = getBezier(edge.source, edge.target);
+  return { d: curve.d, arrivesFrom: curve.targetControl, middle: curve.label };
+}
+
+function edgeSvg(ctx: Ctx, edge: SnapshotEdge): string {
+  const line = lineOf(edge);
   const style = getEdgeStyle(edge.className, edge.animated);
   const color = ctx.theme[style.stroke];
   const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
-  const parts = [`<path d="${curve.d}" fill="none"${paint('stroke', color)} stroke-width="1"${dash}/>`];
-  if (edge.arrow) parts.push(arrowSvg(edge, curve.targetControl, color));
+  const parts = [
+    `<path d="${escapeXml(line.d)}" fill="none"${paint('stroke', color)} stroke-width="1"${dash}/>`,
+  ];
+  if (edge.arrow) parts.push(arrowSvg(edge, line.arrivesFrom, color));
   if (edge.label) {
     const w = ctx.measure(edge.label, LABEL_FONT) + 8;
-    const { x, y } = curve.label;
+    const { x, y } = line.middle;
     parts.push(
       `<rect x="${num(x - w / 2)}" y="${num(y - 8)}" width="${num(w)}" height="16" rx="2"${paint('fill', ctx.theme.surface)}/>` +
         `<text x="${num(x)}" y="${num(y + 3.5)}" text-anchor="middle"${textAttrs(ctx, LABEL_FONT, 'text')}>${escapeXml(edge.label)}</text>`,
@@ -268,7 +287,8 @@ function boundsOf(snapshot: GraphSnapshot): { x: number; y: number; width: numbe
     add(n.x, n.y);
     add(n.x + n.width, n.y + n.height);
   }
-  for (const e of snapshot.edges) for (const p of getBezier(e.source, e.target).points) add(p.x, p.y);
+  for (const e of snapshot.edges)
+    for (const p of e.path ? pathPoints(e.path) : getBezier(e.source, e.target).points) add(p.x, p.y);
   if (!Number.isFinite(minX)) return EMPTY;
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }

@@ -23,9 +23,9 @@ function KubeNodeView({ id, data }: NodeProps & { data: KubeNodeData }) {
             {data.up ? 'up' : 'down'}
           </span>
         </div>
-        <div className="kp-mono">
-          {data.ip} · pods {data.podCIDR}
-        </div>
+        {/* Two lines: the address and the pod range at the size of the pods' IPs (layoutMetrics KUBE_NODE). */}
+        <div className="kp-mono">{data.ip}</div>
+        <div className="kp-mono">pods {data.podCIDR}</div>
       </div>
     </div>
   );

@@ -45,7 +45,9 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
         </div>
       ))}
       {data.externalIP && !externalOnLbCard && (
-        <div className="kp-mono kp-service-external">external {data.externalIP}</div>
+        <div className="kp-mono kp-service-external">
+          <span className="kp-addr-label">external</span> {data.externalIP}
+        </div>
       )}
       {data.notes && <div className="kp-muted kp-small">{data.notes}</div>}
     </>
