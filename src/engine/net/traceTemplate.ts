@@ -33,31 +33,9 @@ function holeOf(text: string, sentinel: number, holes: number): number {
 }
 
 function compileString(value: string, sentinel: number, pattern: RegExp, holes: number): Compiled<string> {
-  pattern.lastIndex = 0;
-  if (!pattern.test(value)) return { constant: true, value };
-  const parts: string[] = [];
-  const slots: number[] = [];
-  let last = 0;
-  pattern.lastIndex = 0;
-  for (const match of value.matchAll(pattern)) {
-    parts.push(value.slice(last, match.index));
-    slots.push(holeOf(match[0], sentinel, holes));
-    last = match.index + match[0].length;
-  }
-  const tail = value.slice(last);
-  if (slots.length === 1) {
-    const head = parts[0] ?? '';
-    const slot = slots[0] ?? 0;
-    return { constant: false, render: (h) => head + h.texts[slot] + tail };
-  }
-  return {
-    constant: false,
-    render: (h) => {
-      let text = '';
-      for (let i = 0; i < slots.length; i++) text += (parts[i] ?? '') + h.texts[slots[i] ?? 0];
-      return text + tail;
-    },
-  };
+  const split = splitShown(value, sentinel, pattern, holes);
+  if (split === undefined) return { constant: true, value };
+  return { constant: false, render: (h) => renderShown(split, h.texts) };
 }
 
 /** Any JSON-like value; objects and arrays with no hole are shared (frozen) as they were recorded. */
