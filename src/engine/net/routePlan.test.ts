@@ -163,6 +163,34 @@ describe('compiled plans route exactly as the general path', () => {
     expect(plans.used).toBeGreaterThan(usedBefore);
   });
 
+  it('one request object edited between calls routes by what it says now, not by the plan it found before', () => {
+    const state = createSimulation({
+      files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS.kubia ?? '' }],
+      seed: 4,
+    }).state;
+    const requests = requestsOf(state).filter((_, i) => i % 7 === 0);
+    const reused: RequestSpec = { from: requests[0]!.from, url: requests[0]!.url };
+    const usedBefore = plans.used;
+    let fast = state;
+    let full = state;
+    for (const next of [...requests, ...requests]) {
+      // Edited in place, as a caller reusing one object would: every field the plan is found by.
+      reused.from = next.from;
+      reused.url = next.url;
+      if (next.headers) reused.headers = next.headers;
+      else delete reused.headers;
+      if (next.method) reused.method = next.method;
+      else delete reused.method;
+      const a = routeRequest(fast, reused);
+      const b = routeRequestInFull(full, { ...next });
+      expect(JSON.stringify(a.trace), `${next.from} ${next.url}`).toBe(JSON.stringify(b.trace));
+      fast = a.state;
+      full = b.state;
+    }
+    expect(fast).toEqual(full);
+    expect(plans.used).toBeGreaterThan(usedBefore);
+  });
+
   it('covers the ordinary case: pod to Service by name answers ok with the same hops', () => {
     const state = createSimulation({
       files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS.kubia ?? '' }],

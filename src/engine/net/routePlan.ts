@@ -148,7 +148,42 @@ function validFor(root: PlanRoot | undefined, state: ClusterState): root is Plan
   );
 }
 
+/**
+ * The plan a request object found last, with what it was found by: a caller that routes the same
+ * object again (`kubeplay load`, a workload list) skips the look-ups by source and URL, each a hash
+ * probe into a table that grows with the clients and URLs seen. Checked field by field, so an object
+ * edited between calls finds its plan the long way.
+ */
+interface Remembered {
+  index: NetIndex;
+  from: string;
+  url: string;
+  headers: Record<string, string> | undefined;
+  method: string;
+  root: PlanRoot;
+}
+
+const byRequest = new WeakMap<PlanRequest, Remembered>();
+
 function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, method: string): PlanRoot {
+  const known = byRequest.get(request);
+  if (
+    known !== undefined &&
+    known.index === index &&
+    known.from === request.from &&
+    known.url === request.url &&
+    known.headers === request.headers &&
+    known.method === method &&
+    validFor(known.root, state)
+  )
+    return known.root;
+  const root = rootByKeys(state, index, request, method);
+  const { from, url, headers } = request;
+  byRequest.set(request, { index, from, url, headers, method, root });
+  return root;
+}
+
+function rootByKeys(state: ClusterState, index: NetIndex, request: PlanRequest, method: string): PlanRoot {
   const perSource = sourcePlans(index, request.from);
   let perUrl = perSource.byUrl.get(request.url);
   const plain = method === 'GET' && request.headers === undefined;

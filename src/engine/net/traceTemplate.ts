@@ -33,31 +33,9 @@ function holeOf(text: string, sentinel: number, holes: number): number {
 }
 
 function compileString(value: string, sentinel: number, pattern: RegExp, holes: number): Compiled<string> {
-  pattern.lastIndex = 0;
-  if (!pattern.test(value)) return { constant: true, value };
-  const parts: string[] = [];
-  const slots: number[] = [];
-  let last = 0;
-  pattern.lastIndex = 0;
-  for (const match of value.matchAll(pattern)) {
-    parts.push(value.slice(last, match.index));
-    slots.push(holeOf(match[0], sentinel, holes));
-    last = match.index + match[0].length;
-  }
-  const tail = value.slice(last);
-  if (slots.length === 1) {
-    const head = parts[0] ?? '';
-    const slot = slots[0] ?? 0;
-    return { constant: false, render: (h) => head + h.texts[slot] + tail };
-  }
-  return {
-    constant: false,
-    render: (h) => {
-      let text = '';
-      for (let i = 0; i < slots.length; i++) text += (parts[i] ?? '') + h.texts[slots[i] ?? 0];
-      return text + tail;
-    },
-  };
+  const split = splitShown(value, sentinel, pattern, holes);
+  if (split === undefined) return { constant: true, value };
+  return { constant: false, render: (h) => renderShown(split, h.texts) };
 }
 
 /** Any JSON-like value; objects and arrays with no hole are shared (frozen) as they were recorded. */
@@ -114,15 +92,59 @@ function isPlainHop(hop: Record<string, unknown>): boolean {
 }
 
 /**
+ * A string that shows ports, split around them: `head`, the text of port `slot`, `tail`, then for a
+ * string with more than one port each further slot's text and the text after it. One object per
+ * string, read by one function, so a replay touches few objects (docs/performance.md#routing).
+ */
+interface ShownText {
+  head: string;
+  slot: number;
+  tail: string;
+  /** Further holes: slot, then the text after it, alternating; undefined for the usual single hole. */
+  more: (string | number)[] | undefined;
+}
+
+function splitShown(value: string, sentinel: number, pattern: RegExp, holes: number): ShownText | undefined {
+  pattern.lastIndex = 0;
+  if (!pattern.test(value)) return undefined;
+  const parts: string[] = [];
+  const slots: number[] = [];
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (const match of value.matchAll(pattern)) {
+    parts.push(value.slice(last, match.index));
+    slots.push(holeOf(match[0], sentinel, holes));
+    last = match.index + match[0].length;
+  }
+  parts.push(value.slice(last));
+  const more: (string | number)[] = [];
+  for (let i = 1; i < slots.length; i++) more.push(slots[i]!, parts[i + 1]!);
+  return { head: parts[0]!, slot: slots[0]!, tail: parts[1]!, more: more.length ? more : undefined };
+}
+
+function renderShown(s: ShownText, texts: readonly string[]): string {
+  const text = s.head + texts[s.slot]! + s.tail;
+  const more = s.more;
+  if (more === undefined) return text;
+  let out = text;
+  for (let i = 0; i < more.length; i += 2) out += texts[more[i] as number]! + (more[i + 1] as string);
+  return out;
+}
+
+/**
+ * The texts of the strings shown by the template being rendered, by its ShownStrings slot: one array
+ * refilled by every render (rendering is synchronous and never nested).
+ */
+const shownTexts: string[] = [];
+
+/**
  * The distinct strings of one template that show a port, rendered once per request: the client's
  * `ip:port` appears in four or five hops of a trace, and they share the one string the general path
  * would have built as many times.
  */
 class ShownStrings {
   private readonly slots = new Map<string, number>();
-  private readonly renders: Render<string>[] = [];
-  /** This request's texts, by slot (filled by `fill`, read by the hop renders that follow it). */
-  readonly texts: string[] = [];
+  readonly list: ShownText[] = [];
 
   constructor(
     private readonly sentinel: number,
@@ -130,99 +152,99 @@ class ShownStrings {
     private readonly holes: number,
   ) {}
 
-  field(value: string): Field {
-    const c = compileString(value, this.sentinel, this.pattern, this.holes);
-    if (c.constant) return { text: c.value, slot: -1 };
+  /** The slot of a string that shows a port, or -1 for one that shows none. */
+  slot(value: string): number {
     let slot = this.slots.get(value);
-    if (slot === undefined) {
-      slot = this.renders.length;
-      this.renders.push(c.render);
-      this.slots.set(value, slot);
-    }
-    return { text: '', slot };
+    if (slot !== undefined) return slot;
+    const split = splitShown(value, this.sentinel, this.pattern, this.holes);
+    if (split === undefined) return -1;
+    slot = this.list.length;
+    this.list.push(split);
+    this.slots.set(value, slot);
+    return slot;
   }
-
-  get empty(): boolean {
-    return this.renders.length === 0;
-  }
-
-  fill(h: Holes): void {
-    for (let i = 0; i < this.renders.length; i++) this.texts[i] = this.renders[i]!(h);
-  }
-}
-
-/** A string field of a hop: its recorded text when it shows no port, else its ShownStrings slot. */
-interface Field {
-  text: string;
-  slot: number;
 }
 
 /**
- * A hop that shows a port, rendered as an object literal of the general path's own shape (five
- * fields, then `rule`, then `facts`), so the stores stay monomorphic and consumers see one layout.
+ * A hop that shows a port: its recorded fields, and for each string field the ShownStrings slot of its
+ * text (-1: as recorded). One flat object per hop, rendered by `renderHop` as an object literal of the
+ * general path's own shape (five fields, then `rule`, then `facts`), so consumers see one layout.
  */
+class HopPattern {
+  constructor(
+    readonly index: number,
+    readonly at: string,
+    readonly atSlot: number,
+    readonly kind: Hop['kind'],
+    readonly src: string,
+    readonly srcSlot: number,
+    readonly dst: string,
+    readonly dstSlot: number,
+    readonly note: string,
+    readonly noteSlot: number,
+    readonly rule: string | undefined,
+    readonly ruleSlot: number,
+    /** Facts that show no port, as recorded (frozen); undefined when absent or rendered. */
+    readonly facts: HopFacts | undefined,
+    readonly factsRender: Render<HopFacts> | undefined,
+  ) {}
+}
+
+function renderHop(p: HopPattern, h: Holes): Hop {
+  const texts = shownTexts;
+  const at = p.atSlot < 0 ? p.at : texts[p.atSlot]!;
+  const src = p.srcSlot < 0 ? p.src : texts[p.srcSlot]!;
+  const dst = p.dstSlot < 0 ? p.dst : texts[p.dstSlot]!;
+  const note = p.noteSlot < 0 ? p.note : texts[p.noteSlot]!;
+  const facts = p.factsRender === undefined ? p.facts : p.factsRender(h);
+  if (p.rule === undefined) {
+    if (facts === undefined) return { at, kind: p.kind, src, dst, note };
+    return { at, kind: p.kind, src, dst, note, facts };
+  }
+  const rule = p.ruleSlot < 0 ? p.rule : texts[p.ruleSlot]!;
+  if (facts === undefined) return { at, kind: p.kind, src, dst, note, rule };
+  return { at, kind: p.kind, src, dst, note, rule, facts };
+}
+
+/** A hop compiled: the frozen recorded hop when it shows no port, else its pattern. */
 function compileHop(
   hop: Hop,
+  index: number,
   shown: ShownStrings,
   sentinel: number,
   pattern: RegExp,
   holes: number,
-): Compiled<Hop> {
-  const [at, src, dst, note, rule] = [hop.at, hop.src, hop.dst, hop.note, hop.rule ?? ''].map((v) =>
-    shown.field(v),
-  ) as [Field, Field, Field, Field, Field];
-  const factsCompiled =
-    hop.facts === undefined ? undefined : compileValue(hop.facts, sentinel, pattern, holes);
+): Hop | HopPattern {
+  const atSlot = shown.slot(hop.at);
+  const srcSlot = shown.slot(hop.src);
+  const dstSlot = shown.slot(hop.dst);
+  const noteSlot = shown.slot(hop.note);
+  const ruleSlot = hop.rule === undefined ? -1 : shown.slot(hop.rule);
+  const facts = hop.facts === undefined ? undefined : compileValue(hop.facts, sentinel, pattern, holes);
   const constant =
-    [at, src, dst, note, rule].every((f) => f.slot < 0) &&
-    (factsCompiled === undefined || factsCompiled.constant);
-  if (constant) return { constant: true, value: Object.freeze(hop) };
-  const kind = hop.kind;
-  const texts = shown.texts;
-  const text = (f: Field): string => (f.slot < 0 ? f.text : texts[f.slot]!);
-  const facts = factsCompiled === undefined ? undefined : (renderOf(factsCompiled) as Render<HopFacts>);
-  const withRule = hop.rule !== undefined;
-  if (!withRule && facts === undefined)
-    return {
-      constant: false,
-      render: () => ({ at: text(at), kind, src: text(src), dst: text(dst), note: text(note) }),
-    };
-  if (facts === undefined)
-    return {
-      constant: false,
-      render: () => ({
-        at: text(at),
-        kind,
-        src: text(src),
-        dst: text(dst),
-        note: text(note),
-        rule: text(rule),
-      }),
-    };
-  if (!withRule)
-    return {
-      constant: false,
-      render: (h): Hop => ({
-        at: text(at),
-        kind,
-        src: text(src),
-        dst: text(dst),
-        note: text(note),
-        facts: facts(h),
-      }),
-    };
-  return {
-    constant: false,
-    render: (h): Hop => ({
-      at: text(at),
-      kind,
-      src: text(src),
-      dst: text(dst),
-      note: text(note),
-      rule: text(rule),
-      facts: facts(h),
-    }),
-  };
+    atSlot < 0 &&
+    srcSlot < 0 &&
+    dstSlot < 0 &&
+    noteSlot < 0 &&
+    ruleSlot < 0 &&
+    (facts === undefined || facts.constant);
+  if (constant) return Object.freeze(hop);
+  return new HopPattern(
+    index,
+    hop.at,
+    atSlot,
+    hop.kind,
+    hop.src,
+    srcSlot,
+    hop.dst,
+    dstSlot,
+    hop.note,
+    noteSlot,
+    hop.rule,
+    ruleSlot,
+    facts?.constant ? (facts.value as HopFacts) : undefined,
+    facts === undefined || facts.constant ? undefined : (facts.render as Render<HopFacts>),
+  );
 }
 
 const TRACE_HEAD = ['from', 'request', 'outcome', 'hops'];
@@ -256,76 +278,106 @@ export function compileTemplate(recorded: Trace, sentinel: number, holes: number
       render: (h) => ({ ...(compiled(h) as Trace) }),
     };
   }
-  const from = recorded.from;
-  const request = compileValue(recorded.request, sentinel, pattern, holes);
-  const outcome = recorded.outcome;
   const shown = new ShownStrings(sentinel, pattern, holes);
-  const compiledHops = recorded.hops.map((hop) => compileHop(hop, shown, sentinel, pattern, holes));
-  /** The hop list with every port-free hop in place; the others are filled per request. */
-  const fixedHops: Hop[] = compiledHops.map((c) => (c.constant ? c.value : (undefined as unknown as Hop)));
-  const holedAt: number[] = [];
-  const holedRender: Render<Hop>[] = [];
-  compiledHops.forEach((c, i) => {
-    if (!c.constant) {
-      holedAt.push(i);
-      holedRender.push(c.render);
-    }
+  const fixedHops: Hop[] = [];
+  const holed: HopPattern[] = [];
+  recorded.hops.forEach((hop, i) => {
+    const c = compileHop(hop, i, shown, sentinel, pattern, holes);
+    if (c instanceof HopPattern) {
+      holed.push(c);
+      fixedHops.push(undefined as unknown as Hop);
+    } else fixedHops.push(c);
   });
   const tail = (k: (typeof TRACE_TAIL)[number]): Compiled | undefined =>
     k in recorded ? compileValue(recorded[k], sentinel, pattern, holes) : undefined;
-  const rest = { status: tail('status'), body: tail('body'), service: tail('service') };
-  const late = { endpoint: tail('endpoint'), failure: tail('failure') };
-  const fixedRequest = request.constant ? (request.value as Trace['request']) : undefined;
-  const requestOf = renderOf(request) as Render<Trace['request']>;
-  const everyTailFixed = [...Object.values(rest), ...Object.values(late)].every(
-    (c) => c === undefined || c.constant,
+  return new PlainTemplate(
+    recorded.from,
+    compileValue(recorded.request, sentinel, pattern, holes) as Compiled<Trace['request']>,
+    recorded.outcome,
+    fixedHops,
+    holed,
+    shown.list,
+    TRACE_TAIL.map(tail),
   );
-  const value = (c: Compiled, h: Holes): unknown => (c.constant ? c.value : c.render(h));
-  /** The tail fields, set in finishTrace's order so the trace has the general path's layout and JSON. */
-  const setTail = (trace: Trace, h: Holes): void => {
-    if (rest.status !== undefined) trace.status = value(rest.status, h) as number;
-    if (rest.body !== undefined) trace.body = value(rest.body, h) as string;
-    if (rest.service !== undefined) trace.service = value(rest.service, h) as string;
-    if (late.endpoint !== undefined) trace.endpoint = value(late.endpoint, h) as Trace['endpoint'];
-    if (late.failure !== undefined) trace.failure = value(late.failure, h) as Trace['failure'];
-  };
-  const fixed = (k: 'status' | 'body' | 'service' | 'endpoint' | 'failure'): unknown => {
-    const c = k in rest ? rest[k as keyof typeof rest] : late[k as keyof typeof late];
-    return c !== undefined && c.constant ? c.value : undefined;
-  };
-  // The commonest answer (status, body, Service and endpoint, none showing a port) as one literal.
-  if (
-    everyTailFixed &&
-    fixedRequest !== undefined &&
-    rest.status !== undefined &&
-    rest.body !== undefined &&
-    rest.service !== undefined &&
-    late.endpoint !== undefined &&
-    late.failure === undefined
+}
+
+/**
+ * The template of a trace with finishTrace's layout. Rendering fills the shown strings once, copies
+ * the hop list with its port-free hops in place and renders the others from their patterns: no
+ * closure per hop or per string, so a replay reads a few compact objects.
+ */
+class PlainTemplate implements TraceTemplate {
+  /** The commonest answer (status, body, Service and endpoint, none showing a port), set as literals. */
+  private readonly common: boolean;
+  private readonly fixedRequest: Trace['request'] | undefined;
+  private readonly status: number | undefined;
+  private readonly body: string | undefined;
+  private readonly service: string | undefined;
+  private readonly endpoint: Trace['endpoint'];
+
+  constructor(
+    private readonly from: Trace['from'],
+    private readonly request: Compiled<Trace['request']>,
+    private readonly outcome: Trace['outcome'],
+    private readonly fixedHops: readonly Hop[],
+    private readonly holed: readonly HopPattern[],
+    private readonly shown: readonly ShownText[],
+    /** status, body, service, endpoint, failure (TRACE_TAIL): each compiled when recorded. */
+    private readonly tail: readonly (Compiled | undefined)[],
   ) {
-    const status = fixed('status') as number;
-    const body = fixed('body') as string;
-    const service = fixed('service') as string;
-    const endpoint = fixed('endpoint') as Trace['endpoint'];
-    return {
-      render: (h) => {
-        shown.fill(h);
-        const hops = fixedHops.slice();
-        for (let i = 0; i < holedAt.length; i++) hops[holedAt[i]!] = holedRender[i]!(h);
-        return { from, request: fixedRequest, outcome, hops, status, body, service, endpoint };
-      },
-    };
+    const [status, body, service, endpoint, failure] = tail;
+    this.fixedRequest = request.constant ? request.value : undefined;
+    this.common =
+      this.fixedRequest !== undefined &&
+      status?.constant === true &&
+      body?.constant === true &&
+      service?.constant === true &&
+      endpoint?.constant === true &&
+      failure === undefined;
+    this.status = status?.constant ? (status.value as number) : undefined;
+    this.body = body?.constant ? (body.value as string) : undefined;
+    this.service = service?.constant ? (service.value as string) : undefined;
+    this.endpoint = endpoint?.constant ? (endpoint.value as Trace['endpoint']) : undefined;
   }
-  return {
-    render: (h) => {
-      shown.fill(h);
-      const hops = fixedHops.slice();
-      for (let i = 0; i < holedAt.length; i++) hops[holedAt[i]!] = holedRender[i]!(h);
-      const trace: Trace = { from, request: fixedRequest ?? requestOf(h), outcome, hops };
-      setTail(trace, h);
-      return trace;
-    },
-  };
+
+  render(h: Holes): Trace {
+    const shown = this.shown;
+    for (let i = 0; i < shown.length; i++) shownTexts[i] = renderShown(shown[i]!, h.texts);
+    const hops = this.fixedHops.slice();
+    const holed = this.holed;
+    for (let i = 0; i < holed.length; i++) {
+      const p = holed[i]!;
+      hops[p.index] = renderHop(p, h);
+    }
+    const from = this.from;
+    const outcome = this.outcome;
+    if (this.common) {
+      return {
+        from,
+        request: this.fixedRequest!,
+        outcome,
+        hops,
+        status: this.status!,
+        body: this.body!,
+        service: this.service!,
+        endpoint: this.endpoint!,
+      };
+    }
+    const request = this.request.constant ? this.request.value : this.request.render(h);
+    const trace: Trace = { from, request, outcome, hops };
+    // The tail fields, set in finishTrace's order so the trace has the general path's layout and JSON.
+    const [status, body, service, endpoint, failure] = this.tail;
+    if (status !== undefined) trace.status = valueOf(status, h) as number;
+    if (body !== undefined) trace.body = valueOf(body, h) as string;
+    if (service !== undefined) trace.service = valueOf(service, h) as string;
+    if (endpoint !== undefined) trace.endpoint = valueOf(endpoint, h) as Trace['endpoint'];
+    if (failure !== undefined) trace.failure = valueOf(failure, h) as Trace['failure'];
+    return trace;
+  }
+}
+
+function valueOf(c: Compiled, h: Holes): unknown {
+  return c.constant ? c.value : c.render(h);
 }
 
 /** Structural equality of two JSON-like values (own enumerable keys; undefined-valued keys count). */

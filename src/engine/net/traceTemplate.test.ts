@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { drawRandom } from '../rng.ts';
+import type { Hop, HopKind, Trace } from '../trace.ts';
+import { compileTemplate } from './traceTemplate.ts';
+
+/**
+ * A template rendered with some ports must give the trace the general path would have built with
+ * them: here a trace is written once as a function of its ports, recorded with stand-in ports
+ * (sentinel + i, as routePlan.ts records) and rendered with random real ones, over random layouts:
+ * strings showing no port, one port, the same port twice or two ports; ports in the rule, the facts,
+ * the body and the endpoint; hops with and without rule and facts.
+ */
+const SENTINEL = 47_111;
+const KINDS: HopKind[] = ['send', 'dnat', 'snat', 'forward', 'deliver', 'reply'];
+
+type Draw = () => number;
+
+function drawer(seed: number): Draw {
+  let rng = seed;
+  return () => {
+    const d = drawRandom(rng);
+    rng = d.next;
+    return d.value;
+  };
+}
+
+/** A string that shows none, one or two of the `holes` ports, picked by `draw`. */
+function shows(draw: Draw, base: string, holes: number): (ports: readonly number[]) => string {
+  const shape = Math.floor(draw() * 5);
+  const a = Math.floor(draw() * holes);
+  const b = Math.floor(draw() * holes);
+  if (shape === 0 || holes === 0) return () => base;
+  if (shape === 1) return (p) => `10.244.1.7:${p[a]}`;
+  if (shape === 2) return (p) => `${base} from 172.18.0.3:${p[a]}`;
+  if (shape === 3) return (p) => `${base} ${p[a]}, then ${p[a]} again`;
+  return (p) => `${p[a]} and ${p[b]}: ${base}`;
+}
+
+function randomTraceShape(draw: Draw, holes: number): (ports: readonly number[]) => Trace {
+  const hopShapes = Array.from({ length: 1 + Math.floor(draw() * 6) }, (_, i) => {
+    const at = shows(draw, `node/kind-worker${i}`, holes);
+    const src = shows(draw, '10.244.2.2', holes);
+    const dst = shows(draw, '10.96.0.10:80', holes);
+    const note = shows(draw, `kube-proxy on kind-worker${i} picked endpoint ${i}`, holes);
+    const rule = draw() < 0.5 ? shows(draw, `KUBE-SVC-${i}`, holes) : undefined;
+    const factsShape = Math.floor(draw() * 3);
+    const factsPort = Math.floor(draw() * Math.max(1, holes));
+    const kind = KINDS[i % KINDS.length]!;
+    return (p: readonly number[]): Hop => {
+      const hop: Hop = { at: at(p), kind, src: src(p), dst: dst(p), note: note(p) };
+      if (rule) hop.rule = rule(p);
+      if (factsShape === 1) hop.facts = { service: 'team-0/app-1', of: 3, index: i };
+      if (factsShape === 2 && holes > 0)
+        hop.facts = {
+          node: `kind-worker${i}`,
+          chosen: `172.18.0.1:${p[factsPort]}`,
+          index: p[factsPort]!,
+        };
+      return hop;
+    };
+  });
+  const body = shows(draw, 'Welcome to nginx!', holes);
+  const withEndpoint = draw() < 0.7;
+  const endpointPort = draw() < 0.3 && holes > 0;
+  const failed = draw() < 0.2;
+  return (p) => {
+    const trace: Trace = {
+      from: 'client/laptop',
+      request: { method: 'GET', url: 'http://172.18.0.3:30124/', host: '172.18.0.3', clientIp: '172.18.0.1' },
+      outcome: failed ? 'http-error' : 'ok',
+      hops: hopShapes.map((hop) => hop(p)),
+    };
+    if (!failed) trace.status = 200;
+    trace.body = body(p);
+    if (!failed) trace.service = 'team-0/app-1';
+    if (withEndpoint)
+      trace.endpoint = {
+        pod: 'team-0/app-1-x',
+        node: 'kind-worker',
+        ip: '10.244.3.3',
+        port: endpointPort ? p[0]! : 80,
+      };
+    if (failed) trace.failure = { code: 52, message: 'Empty reply from server' };
+    return trace;
+  };
+}
+
+describe('compileTemplate', () => {
+  it('renders every random layout as the trace built with the same ports, JSON for JSON', () => {
+    const draw = drawer(13);
+    for (let round = 0; round < 300; round++) {
+      const holes = Math.floor(draw() * 3);
+      const traceOf = randomTraceShape(draw, holes);
+      const stand = Array.from({ length: holes }, (_, i) => SENTINEL + i);
+      const template = compileTemplate(traceOf(stand), SENTINEL, holes);
+      for (let r = 0; r < 5; r++) {
+        const ports = Array.from({ length: holes }, () => 32768 + Math.floor(draw() * 28232));
+        const rendered = template.render({ ports, texts: ports.map(String) });
+        expect(JSON.stringify(rendered)).toBe(JSON.stringify(traceOf(ports)));
+      }
+    }
+  });
+
+  it('hands out a fresh trace and hop list each time, sharing only the frozen port-free hops', () => {
+    const hop = (port: number): Hop => ({
+      at: 'client/laptop',
+      kind: 'send',
+      src: `172.18.0.1:${port}`,
+      dst: '172.18.0.3:30124',
+      note: 'opens a connection',
+    });
+    const fixed: Hop = { at: 'dns', kind: 'dns', src: '10.244.2.2', dst: '10.96.0.10:53', note: 'asks' };
+    const recorded: Trace = {
+      from: 'client/laptop',
+      request: { method: 'GET', url: 'http://x/', host: 'x', clientIp: '172.18.0.1' },
+      outcome: 'ok',
+      hops: [fixed, hop(SENTINEL)],
+    };
+    const template = compileTemplate(recorded, SENTINEL, 1);
+    const a = template.render({ ports: [40000], texts: ['40000'] });
+    const b = template.render({ ports: [50000], texts: ['50000'] });
+    expect(a).not.toBe(b);
+    expect(a.hops).not.toBe(b.hops);
+    expect(a.hops[0]).toBe(b.hops[0]);
+    expect(Object.isFrozen(a.hops[0])).toBe(true);
+    expect(a.hops[1]).toEqual(hop(40000));
+    expect(b.hops[1]).toEqual(hop(50000));
+  });
+});
