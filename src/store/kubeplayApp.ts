@@ -189,9 +189,10 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
 
-  // Typing is autosaved once it pauses, not at each key: at 1,000 pods a save (the text and the
-  // allocation ledger as JSON in localStorage) cost the main thread more than the graph's update
-  // (docs/performance.md, "A keystroke at 1,000 pods"). The page saves what waits when it is hidden.
+  // Typing is autosaved once it pauses and the engine has answered, not at each key: at 1,000 pods a
+  // save (the text and the allocation ledger as JSON in localStorage) cost the main thread more than
+  // the graph's update (docs/performance.md, "A keystroke at 1,000 pods"). The page saves what waits
+  // when it is hidden.
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let typedUnsaved = false;
   // The engine's latest build while typing: its allocations are recorded when the save happens.
@@ -201,7 +202,13 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   function saveWhenTypingPauses(): void {
     typedUnsaved = true;
     if (saveTimer !== null) clearTimeout(saveTimer);
-    saveTimer = setTimeout(saveNow, settleMs);
+    saveTimer = setTimeout(saveOnceBuilt, settleMs);
+  }
+
+  /** The pause is over: save, unless the engine is still building (its answer restarts the wait). */
+  function saveOnceBuilt(): void {
+    saveTimer = null;
+    if (timer === null && runsInFlight === 0) saveNow();
   }
 
   function saveNow(): void {
@@ -264,13 +271,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       // The autosave gets the allocations of what is on screen, once the engine built the saved text
       // (while typing: when the typing pauses).
       builtUnsaved = { input: { yaml, seed, actions }, state: reply.sim.state };
-      if (saveTimer === null) saveNow();
+      if (typedUnsaved) saveWhenTypingPauses();
+      else saveNow();
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       ringAfterRender();
       if (view.getState().draftPristine) suggestFirstRequest(edit);
     } else {
       applyEngineError(simulation, reply.error ?? 'The engine failed.');
+      if (typedUnsaved) saveWhenTypingPauses();
       ringAfterRender();
     }
   }
@@ -319,7 +328,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       running = runEngine(hold);
     }
     await running;
-    if (saveTimer !== null) saveNow();
+    if (typedUnsaved || builtUnsaved) saveNow();
   }
 
   function fileBaseName(): string {
@@ -404,7 +413,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     flush: flushEngine,
     saveNow() {
-      if (saveTimer !== null) saveNow();
+      if (typedUnsaved || builtUnsaved) saveNow();
     },
     onEvent: events.onEvent,
     setLaptopFiles(files) {
