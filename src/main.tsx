@@ -66,6 +66,12 @@ async function start(): Promise<void> {
   });
   if (gate && link) trustLinkOnceSimulated(app, gate, link.scenario.yaml, plan.open !== null);
   if (plan.autosave) watchOtherTabs(app.scenario, window);
+  // Typing is saved when it pauses: what still waits is saved before the page goes away (a reload, a
+  // closed tab) or out of sight (a mobile browser may end a hidden page without another event).
+  window.addEventListener('pagehide', () => app.saveNow());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') app.saveNow();
+  });
   const lessonRefused = plan.open ? await checkLinkLesson(plan.open, scenarios) : null;
   // A link pasted into the address bar of an open kubeplay changes only the fragment (no page load):
   // start over, so it goes through the same checks as a link opened in a new tab.

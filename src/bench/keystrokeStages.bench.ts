@@ -2,7 +2,8 @@
  * Where a keystroke's time goes at 1,000 pods, stage by stage, outside the browser (`npx tsx
  * src/bench/keystrokeStages.bench.ts`): the input posted to the Worker (structured clone), the edit
  * (reviseSimulation with the parse cache), the delta sent back (encode, clone, decode), the graph
- * elements (toFlowElements + reuseUnchanged) and the autosave text. Medians; figures only.
+ * elements (toFlowElements + reuseUnchanged) and the autosave text. Medians; figures only. With
+ * BENCH_CLOCK=cpu each stage is timed in CPU time, which a machine shared with other jobs does not inflate.
  */
 import { serialize, deserialize } from 'node:v8';
 import {
@@ -16,7 +17,7 @@ import { decodeDelta, encodeDelta, lastDeltaVisits } from '../worker/structuralD
 import { reuseUnchanged, toFlowElements } from '../ui/graph/toFlowElements.ts';
 import type { FlowElements } from '../ui/graph/graphData.ts';
 import { appName, generateScenario } from './generateScenario.ts';
-import { fmt, median } from './measure.ts';
+import { fmt, median, now } from './measure.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const text = generateScenario();
@@ -40,9 +41,9 @@ flow = reuseUnchanged(null, toFlow(page));
 
 const stages: Record<string, number[]> = {};
 const time = <T>(label: string, fn: () => T): T => {
-  const start = performance.now();
+  const start = now();
   const value = fn();
-  (stages[label] ??= []).push(performance.now() - start);
+  (stages[label] ??= []).push(now() - start);
   return value;
 };
 for (let i = 0; i < RUNS + 1; i++) {

@@ -43,7 +43,7 @@ export interface Paired {
  * Milliseconds now: wall time, or with BENCH_CLOCK=cpu the process's CPU time (user + system), which a
  * machine shared with other jobs does not inflate (waiting for a core costs no CPU time).
  */
-const now: () => number =
+export const now: () => number =
   typeof process !== 'undefined' && process.env.BENCH_CLOCK === 'cpu'
     ? () => {
         const { user, system } = process.cpuUsage();

@@ -73,7 +73,8 @@ describe('kubeplay app: reload after live edits', () => {
     const app = openApp(storage);
     await app.flush();
     app.editYaml(withReplicas(4));
-    // saved at once on the change, before the debounced build
+    // saved (the page is hidden) before the debounced build
+    app.saveNow();
     expect(restoreSavedAllocations(storage.map.get(STORAGE_KEY) ?? null)).toBeNull();
     await app.flush();
     expect(restoreSavedAllocations(storage.map.get(STORAGE_KEY) ?? null)?.pods.length).toBeGreaterThan(0);

@@ -54,6 +54,31 @@ describe('kubeplay app over the real engine', () => {
     again.dispose();
   });
 
+  it('autosaves typing once it pauses, not at each key, and at once when the page asks', async () => {
+    const storage = memoryStorage();
+    const writes: string[] = [];
+    const counting = {
+      ...storage,
+      setItem: (k: string, v: string) => (writes.push(v), storage.setItem(k, v)),
+    };
+    const app = makeApp(counting);
+    await app.flush();
+    writes.length = 0;
+    app.editYaml(kubia.replace('replicas: 3', 'replicas: '));
+    app.editYaml(kubia.replace('replicas: 3', 'replicas: 4'));
+    expect(writes).toEqual([]);
+    app.saveNow();
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toContain('replicas: 4');
+    app.editYaml(kubia.replace('replicas: 3', 'replicas: 5'));
+    await app.flush();
+    // one save once the engine built the text, with its allocations
+    expect(writes).toHaveLength(2);
+    expect(storage.map.get(STORAGE_KEY)).toContain('replicas: 5');
+    expect(storage.map.get(STORAGE_KEY)).toContain('"allocations"');
+    app.dispose();
+  });
+
   it('keeps the last good cluster while the YAML is broken', async () => {
     const app = makeApp();
     await app.flush();

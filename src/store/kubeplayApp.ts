@@ -6,6 +6,7 @@
 import { createShellSession, sameCluster } from '../engine/index.ts';
 import type {
   Action,
+  ClusterState,
   Completion,
   GraphId,
   QuickFix,
@@ -28,7 +29,7 @@ import type { OpenedLink } from './shareLink.ts';
 import type { KeyValueStorage } from './persistence.ts';
 import { suggestFirstRequest as suggestRequest } from './requestDraft.ts';
 import { appendAction, createScenarioStore, loadScenario, setYaml } from './scenarioStore.ts';
-import type { ScenarioStore } from './scenarioStore.ts';
+import type { ScenarioState, ScenarioStore } from './scenarioStore.ts';
 import { applyEngineError, applySimulation, createSimulationStore } from './simulationStore.ts';
 import type { SimulationStore } from './simulationStore.ts';
 import { clearTraffic, createTrafficStore, markTrafficStale } from './trafficStore.ts';
@@ -81,8 +82,13 @@ export interface KubeplayApp {
   fileBaseName(): string;
   /** The share link (URL fragment, without `#`) for what is on screen. */
   shareLink(): Promise<string>;
-  /** Re-run the engine now (skips the typing debounce). Resolves when the reply is applied. */
+  /**
+   * Re-run the engine now (skips the typing debounce). Resolves when the reply is applied and the
+   * autosave is written.
+   */
   flush(): Promise<void>;
+  /** Writes the autosave now if typing left it waiting (the page is being hidden or closed). */
+  saveNow(): void;
   /**
    * What the person did, reported once the simulation shows its effect: a terminal line, a request
    * from the request bar, an action from the graph. Lessons listen. Returns the unsubscribe.
@@ -183,6 +189,40 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
 
+  // Typing is autosaved once it pauses and the engine has answered, not at each key: at 1,000 pods a
+  // save (the text and the allocation ledger as JSON in localStorage) cost the main thread more than
+  // the graph's update (docs/performance.md, "A keystroke at 1,000 pods"). The page saves what waits
+  // when it is hidden.
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  let typedUnsaved = false;
+  // The engine's latest build while typing: its allocations are recorded when the save happens.
+  let builtUnsaved: { input: Pick<ScenarioState, 'yaml' | 'seed' | 'actions'>; state: ClusterState } | null =
+    null;
+
+  function saveWhenTypingPauses(): void {
+    typedUnsaved = true;
+    if (saveTimer !== null) clearTimeout(saveTimer);
+    saveTimer = setTimeout(saveOnceBuilt, settleMs);
+  }
+
+  /** The pause is over: save, unless the engine is still building (its answer restarts the wait). */
+  function saveOnceBuilt(): void {
+    saveTimer = null;
+    if (timer === null && runsInFlight === 0) saveNow();
+  }
+
+  function saveNow(): void {
+    if (saveTimer !== null) clearTimeout(saveTimer);
+    saveTimer = null;
+    const changed = builtUnsaved !== null && allocations.remember(builtUnsaved.input, builtUnsaved.state);
+    builtUnsaved = null;
+    const current = scenario.getState();
+    const ledger = allocations.ledgerFor(current);
+    if (typedUnsaved || (changed && ledger && current !== timePassedOnly))
+      saveScenario(storage, current, undefined, ledger);
+    typedUnsaved = false;
+  }
+
   /** `hold`: the user may still be typing, so an edit that removes something waits (held). */
   async function runEngine(hold = false): Promise<void> {
     runsInFlight += 1;
@@ -228,17 +268,18 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
       clock.update(reply.sim.state);
-      // The autosave gets the allocations of what is on screen, once the engine built the saved text.
-      const changed = allocations.remember({ yaml, seed, actions }, reply.sim.state);
-      const current = scenario.getState();
-      const ledger = allocations.ledgerFor(current);
-      if (changed && ledger && current !== timePassedOnly) saveScenario(storage, current, undefined, ledger);
+      // The autosave gets the allocations of what is on screen, once the engine built the saved text
+      // (while typing: when the typing pauses).
+      builtUnsaved = { input: { yaml, seed, actions }, state: reply.sim.state };
+      if (typedUnsaved) saveWhenTypingPauses();
+      else saveNow();
       // A request drawn on the cluster before this change no longer tells the truth about this one.
       if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       ringAfterRender();
       if (view.getState().draftPristine) suggestFirstRequest(edit);
     } else {
       applyEngineError(simulation, reply.error ?? 'The engine failed.');
+      if (typedUnsaved) saveWhenTypingPauses();
       ringAfterRender();
     }
   }
@@ -252,9 +293,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   }
 
   const unsubscribe = scenario.subscribe((next, previous) => {
-    if (!clockWaiting) saveScenario(storage, next, undefined, allocations.ledgerFor(next));
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
+    if (onlyYaml && !clockWaiting) saveWhenTypingPauses();
+    else if (!clockWaiting) {
+      if (saveTimer !== null) clearTimeout(saveTimer);
+      saveTimer = null;
+      typedUnsaved = false;
+      saveScenario(storage, next, undefined, allocations.ledgerFor(next));
+    }
     // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with
     // their objects); a new scenario or an opened link replaces everything and starts from scratch.
     const isEdit =
@@ -281,6 +328,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       running = runEngine(hold);
     }
     await running;
+    if (typedUnsaved || builtUnsaved) saveNow();
   }
 
   function fileBaseName(): string {
@@ -364,6 +412,9 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       return makeShareLink(scenario.getState(), view.getState());
     },
     flush: flushEngine,
+    saveNow() {
+      if (typedUnsaved || builtUnsaved) saveNow();
+    },
     onEvent: events.onEvent,
     setLaptopFiles(files) {
       laptopFiles = { ...files };
@@ -381,6 +432,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     dispose() {
       events.clear();
       if (timer !== null) clearTimeout(timer);
+      if (saveTimer !== null) clearTimeout(saveTimer);
       clock.dispose();
       unsubscribe();
       engine.dispose();

@@ -10,6 +10,7 @@ import type { OnMount } from '@monaco-editor/react';
 import type { editor } from 'monaco-editor/editor';
 import { MANIFEST_FILE } from '../../store/kubeplayApp.ts';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
+import { foldBigFileByIndentation } from './bigFile.ts';
 import { setUpMonaco } from './monacoSetup.ts';
 import { toMarkers } from './toMarkers.ts';
 import { useBlameAndFixes } from './useBlameAndFixes.ts';
@@ -76,6 +77,7 @@ export default function YamlEditor() {
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     followCursor(editor, app.moveEditorCursor);
+    foldBigFileByIndentation(editor);
     setMounted(true);
     const model = editor.getModel();
     if (model) {

@@ -10,6 +10,7 @@ import { loader } from '@monaco-editor/react';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import YamlWorker from './yaml.worker.ts?worker';
+import { validateWhenTypingPauses } from './bigFile.ts';
 import { k8sSchema } from './k8sSchema.ts';
 
 declare global {
@@ -37,11 +38,19 @@ export function setUpMonaco(): typeof monaco {
     const worker = new YamlWorker();
     worker.postMessage('ignore');
     worker.postMessage(o.createData);
-    return monaco.editor.createWebWorker({
+    const client = monaco.editor.createWebWorker<object>({
       worker,
       ...(o.host ? { host: o.host } : {}),
       keepIdleModels: o.keepIdleModels ?? false,
     });
+    // A big file's schema check waits until typing pauses (bigFile.ts).
+    const modelOf = (uri: string) => monaco.editor.getModel(monaco.Uri.parse(uri));
+    return {
+      dispose: () => client.dispose(),
+      getProxy: () => client.getProxy(),
+      withSyncedResources: async (resources: monaco.Uri[]) =>
+        validateWhenTypingPauses(await client.withSyncedResources(resources), modelOf),
+    };
   };
   configureMonacoYaml(
     { ...monaco, editor: { ...monaco.editor, createWebWorker: compat } } as unknown as typeof monaco,

@@ -1,0 +1,75 @@
+/**
+ * A big file (the 1,000-pod scenario is 170 KB) keeps monaco-yaml's whole-file work off the typing
+ * path: every request to its worker re-reads the whole text, seconds of CPU per keystroke on a 2-core
+ * machine, beside the engine that draws the graph (docs/performance.md, "A keystroke at 1,000 pods").
+ * Small files (every bundled scenario, under 10 KB) behave exactly as before.
+ */
+import type * as Monaco from 'monaco-editor/editor';
+
+/** Above this many characters a file is big. */
+export const BIG_FILE_CHARS = 50_000;
+
+/**
+ * How long typing must pause in a big file before its schema check runs (after monaco-yaml's own
+ * 500 ms): the engine's own checks (markers owned by `kubeplay`) come with each keystroke anyway.
+ */
+export const BIG_FILE_VALIDATION_PAUSE_MS = 1_500;
+
+export function isBigFile(model: Pick<Monaco.editor.ITextModel, 'getValueLength'>): boolean {
+  return model.getValueLength() > BIG_FILE_CHARS;
+}
+
+/** The model's text did not change for `ms` (false if it changed or went away meanwhile). */
+export function pausedFor(model: Monaco.editor.ITextModel, ms: number): Promise<boolean> {
+  const version = model.getVersionId();
+  return new Promise((resolve) => {
+    setTimeout(() => resolve(!model.isDisposed() && model.getVersionId() === version), ms);
+  });
+}
+
+interface YamlWorkerProxy {
+  doValidation(uri: string): Promise<unknown>;
+}
+
+/**
+ * The YAML worker's proxy, with `doValidation` of a big file waiting until typing pauses. A check
+ * overtaken by a newer change answers nothing: monaco-yaml drops an answer for an older version
+ * (monaco-marker-data-provider compares the model's version), and the newer change asks again.
+ */
+export function validateWhenTypingPauses<T extends object>(
+  proxy: T,
+  modelOf: (uri: string) => Monaco.editor.ITextModel | null,
+): T {
+  return new Proxy(proxy, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (key !== 'doValidation' || typeof value !== 'function') return value;
+      const validate = value as YamlWorkerProxy['doValidation'];
+      return async (uri: string) => {
+        const model = modelOf(uri);
+        if (model && isBigFile(model) && !(await pausedFor(model, BIG_FILE_VALIDATION_PAUSE_MS)))
+          return undefined;
+        return validate.call(target, uri);
+      };
+    },
+  });
+}
+
+/**
+ * A big file folds by indentation (Monaco's own, computed on the page from the lines) instead of
+ * asking monaco-yaml, whose folding re-read the whole file in its worker at every keystroke: in a
+ * trace of one keystroke at 1,000 pods that was most of the YAML worker's second of CPU.
+ */
+export function foldBigFileByIndentation(editor: Monaco.editor.IStandaloneCodeEditor): void {
+  let big: boolean | null = null;
+  const update = () => {
+    const model = editor.getModel();
+    const next = model !== null && isBigFile(model);
+    if (next === big) return;
+    big = next;
+    editor.updateOptions({ foldingStrategy: next ? 'indentation' : 'auto' });
+  };
+  editor.onDidChangeModelContent(update);
+  editor.onDidChangeModel(update);
+  update();
+}
