@@ -12,7 +12,6 @@
  * Goal <= 200 ms; printed, not asserted.
  */
 import type { Browser, Page } from '@playwright/test';
-import LZString from 'lz-string';
 import {
   appName,
   generateScenario,
@@ -20,38 +19,17 @@ import {
   replicasOf,
   BENCH_SIZE,
 } from '../../src/bench/generateScenario.ts';
+import { goToLineEnd, openBenchScenario, replicasLine } from './benchPage.ts';
 
 export const KEYSTROKE_GOAL_MS = 200;
 const APP = 0;
 const EDITS = 5;
-
-function scenarioLink(yaml: string): string {
-  return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
-}
-
-/** The line (1-based) of app-0's `replicas:` in the generated text. */
-function replicasLine(yaml: string): number {
-  const lines = yaml.split('\n');
-  const name = lines.findIndex((l) => l === `  name: ${appName(APP)}`);
-  return lines.findIndex((l, i) => i > name && l.startsWith('  replicas:')) + 1;
-}
-
-async function goToLine(page: Page, line: number): Promise<void> {
-  await page.locator('.view-line').first().click();
-  await page.keyboard.press('Control+G');
-  const box = page.locator('.quick-input-widget');
-  await box.waitFor({ state: 'visible' });
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-  await box.waitFor({ state: 'hidden' });
-}
 
 /** A person's look at the graph between two keys. */
 const PAUSE_MS = 1000;
 
 /** One edit: replace the last digit of `replicas: N` by `next`, time until the graph shows `next` running pods. */
 async function timeOneEdit(page: Page, prefix: string, next: number): Promise<number> {
-  await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
   await page.evaluate('window.__t0 = performance.now()');
   await page.keyboard.press(String(next));
@@ -96,17 +74,9 @@ export async function measureKeystrokeAt1000Pods(
   const yaml = generateScenario(BENCH_SIZE);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(base + scenarioLink(yaml));
-  await page.waitForFunction(
-    () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
-    undefined,
-    {
-      timeout: 180_000,
-    },
-  );
+  await openBenchScenario(page, base, yaml);
   const pods = await page.evaluate(() => document.querySelectorAll('.react-flow__node-pod').length);
-  await page.locator('.view-line').first().waitFor({ timeout: 60_000 });
-  await goToLine(page, replicasLine(yaml));
+  await goToLineEnd(page, replicasLine(yaml, APP));
   const prefix = `pod/${namespaceOf(APP, BENCH_SIZE)}/${appName(APP)}-`;
   const base3 = replicasOf(APP);
   const samples: number[] = [];

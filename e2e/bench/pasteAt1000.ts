@@ -6,6 +6,7 @@
  * of a few fresh pages. Goal <= 1 s on this machine; printed, not asserted.
  */
 import type { Browser } from '@playwright/test';
+import { readyToPaste } from './benchPage.ts';
 import { BENCH_SIZE, generateScenario } from '../../src/bench/generateScenario.ts';
 
 export const PASTE_GOAL_MS = 1000;
@@ -24,13 +25,7 @@ async function timeOnePaste(browser: Browser, base: string, yaml: string): Promi
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   const page = await context.newPage();
-  await page.goto(base);
-  await page.waitForSelector('.react-flow__node-pod');
-  const editor = page.locator('.view-line').first();
-  await editor.waitFor({ timeout: 60_000 });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
-  await editor.click();
-  await page.keyboard.press('Control+A');
+  await readyToPaste(page, base, yaml);
   await page.evaluate('window.__t0 = performance.now()');
   await page.keyboard.press('Control+V');
   const handle = await page.waitForFunction(benchPodsDrawnSince, 1000, { polling: 'raf', timeout: 120_000 });

@@ -6,12 +6,11 @@
  *
  *     npx vite build --outDir dist-x && KP_BENCH_DIST=dist-x npx tsx e2e/bench/profileKeystroke.ts [paste]
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import LZString from 'lz-string';
 import { waitForServer } from './waitForServer.ts';
+import { goToLineEnd, openBenchScenario, readyToPaste, replicasLine, startPreview } from './benchPage.ts';
 import {
   appName,
   generateScenario,
@@ -106,13 +105,7 @@ function summarise(events: TraceEvent[], fromUs: number, toUs: number): void {
 async function run(page: Page, startTrace: () => Promise<void>): Promise<number> {
   const yaml = generateScenario(BENCH_SIZE);
   if (PASTE) {
-    await page.goto(BASE);
-    await page.waitForSelector('.react-flow__node-pod');
-    const editor = page.locator('.view-line').first();
-    await editor.waitFor({ timeout: 60_000 });
-    await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
-    await editor.click();
-    await page.keyboard.press('Control+A');
+    await readyToPaste(page, BASE, yaml);
     await startTrace();
     await page.evaluate("window.__t0 = performance.now(); performance.mark('kp-t0')");
     await page.keyboard.press('Control+V');
@@ -120,23 +113,8 @@ async function run(page: Page, startTrace: () => Promise<void>): Promise<number>
       await page.waitForFunction(benchPodsDrawnSince, 1000, { polling: 'raf', timeout: 120_000 })
     ).jsonValue()) as number;
   }
-  await page.goto(BASE + `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`);
-  await page.waitForFunction(
-    () => document.querySelectorAll('.react-flow__node-pod').length >= 1000,
-    undefined,
-    {
-      timeout: 600_000,
-    },
-  );
-  await page.locator('.view-line').first().waitFor({ timeout: 60_000 });
-  const lines = yaml.split('\n');
-  const name = lines.findIndex((l) => l === `  name: ${appName(0)}`);
-  const line = lines.findIndex((l, i) => i > name && l.startsWith('  replicas:')) + 1;
-  await page.locator('.view-line').first().click();
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('End');
+  await openBenchScenario(page, BASE, yaml);
+  await goToLineEnd(page, replicasLine(yaml));
   await page.keyboard.press('Backspace');
   const prefix = `pod/${namespaceOf(0, BENCH_SIZE)}/${appName(0)}-`;
   await page
@@ -155,14 +133,7 @@ async function run(page: Page, startTrace: () => Promise<void>): Promise<number>
   ).jsonValue()) as number;
 }
 
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-);
+const server = startPreview(PORT, DIST);
 try {
   await waitForServer(BASE);
   const browser = await chromium.launch({

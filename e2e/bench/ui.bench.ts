@@ -13,7 +13,6 @@
  * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's,
  * layout well under a frame's worth per edit (< 50 ms).
  */
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -21,6 +20,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { waitForServer } from './waitForServer.ts';
+import { startPreview } from './benchPage.ts';
 import type { Browser, Page } from '@playwright/test';
 import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
@@ -206,13 +206,7 @@ async function main(): Promise<void> {
   const inBrowser = SECTIONS.filter((s) => !['layout', 'initial-js'].includes(s)).some(wants);
   if (!inBrowser) return;
 
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST],
-    // Its own process group: `npx` starts vite under it, and stopping only npx would leave the
-    // preview server holding the port for the next run.
-    { stdio: 'ignore', detached: true },
-  );
+  const server = startPreview(PORT, DIST);
   try {
     await waitForServer(BASE);
     const browser = await chromium.launch({
