@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { appName } from '../../src/bench/generateScenario.ts';
 
@@ -61,4 +61,15 @@ export async function readyToPaste(page: Page, base: string, yaml: string): Prom
   await page.evaluate((text) => navigator.clipboard.writeText(text), yaml);
   await editor.click();
   await page.keyboard.press('Control+A');
+}
+
+/**
+ * The engine Worker's watchdog (3 s, src/worker/engineClient.ts) would stop the 1,000-pod build on a
+ * loaded machine: a tool that only needs the build to finish makes that one timer wait longer.
+ */
+export async function lengthenEngineWatchdog(context: BrowserContext): Promise<void> {
+  await context.addInitScript(`{
+    const set = window.setTimeout.bind(window);
+    window.setTimeout = (fn, ms, ...rest) => set(fn, ms === 3000 ? 600000 : ms, ...rest);
+  }`);
 }

@@ -13,7 +13,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { waitForServer } from './waitForServer.ts';
-import { goToLineEnd, openBenchScenario, readyToPaste, replicasLine, startPreview } from './benchPage.ts';
+import {
+  goToLineEnd,
+  lengthenEngineWatchdog,
+  openBenchScenario,
+  readyToPaste,
+  replicasLine,
+  startPreview,
+} from './benchPage.ts';
 import {
   appName,
   generateScenario,
@@ -83,11 +90,7 @@ try {
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  // As profileKeystroke.ts: on a loaded machine the engine's 3 s watchdog would stop the first build.
-  await context.addInitScript(`{
-    const set = window.setTimeout.bind(window);
-    window.setTimeout = (fn, ms, ...rest) => set(fn, ms === 3000 ? 600000 : ms, ...rest);
-  }`);
+  await lengthenEngineWatchdog(context);
   const show = (values: number[]) =>
     `median ${median(values).toFixed(0)} ms [${values.map((v) => v.toFixed(0)).join(', ')}]`;
   const yaml = generateScenario(BENCH_SIZE);

@@ -10,7 +10,14 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { waitForServer } from './waitForServer.ts';
-import { goToLineEnd, openBenchScenario, readyToPaste, replicasLine, startPreview } from './benchPage.ts';
+import {
+  goToLineEnd,
+  lengthenEngineWatchdog,
+  openBenchScenario,
+  readyToPaste,
+  replicasLine,
+  startPreview,
+} from './benchPage.ts';
 import {
   appName,
   generateScenario,
@@ -142,12 +149,7 @@ try {
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
-  // On a loaded machine the engine Worker's watchdog (3 s, engineClient.ts) would stop the 1,000-pod
-  // build: the profile only needs the build to finish, so that one timer waits longer here.
-  await context.addInitScript(`{
-    const set = window.setTimeout.bind(window);
-    window.setTimeout = (fn, ms, ...rest) => set(fn, ms === 3000 ? 600000 : ms, ...rest);
-  }`);
+  await lengthenEngineWatchdog(context);
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.text().startsWith('[kp]')) console.log(m.text());
