@@ -227,6 +227,10 @@ export class PlaygroundPage {
     await this.page.keyboard.type(String(line));
     await this.page.keyboard.press('Enter');
     await expect(box).toBeHidden();
+    // Monaco gives the focus back to the text after the box has gone; on a busy machine keys pressed
+    // in between went to the page and were lost. Type on only once the cursor sits on the line, focused.
+    await expect(this.editor.locator('[data-cursor-line]')).toHaveAttribute('data-cursor-line', String(line));
+    await expect(this.editor.locator('.monaco-editor.focused')).toBeVisible();
   }
 
   async replaceInEditor(lineText: string, keys: string[]): Promise<void> {
