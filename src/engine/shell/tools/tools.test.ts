@@ -317,6 +317,17 @@ spec:
     });
   });
 
+  it('ping cannot resolve the name either (glibc: Temporary failure in name resolution)', () => {
+    const [ping] = run(sim(''), 'kubectl exec box -- ping -c 1 kubia').steps;
+    expect(ping?.output).toBe(
+      'ping: kubia: Temporary failure in name resolution\ncommand terminated with exit code 2\n',
+    );
+    expect(ping?.traces[0]?.hops[0]).toMatchObject({
+      kind: 'drop',
+      rule: 'NetworkPolicy default/deny-egress',
+    });
+  });
+
   it('answers again once a policy allows port 53 to kube-dns', () => {
     const allowed = sim(allowDns);
     const [answer] = run(allowed, 'kubectl exec box -- nslookup kubia').steps;
