@@ -49,7 +49,7 @@ function podKey(pod: PodState): string {
   return `${pod.metadata.namespace}/${pod.metadata.name}`;
 }
 
-function ipInBlock(ip: string, block: NonNullable<CompiledPeer['block']>): boolean {
+export function ipInBlock(ip: string, block: NonNullable<CompiledPeer['block']>): boolean {
   const value = parseIp(ip);
   if (value === undefined || !cidrContains(block.cidr, value)) return false;
   return !block.except.some((e) => cidrContains(e, value));
