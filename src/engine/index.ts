@@ -94,6 +94,8 @@ export { lookupName } from './net/resolver.ts';
 export { unresolvedHost } from './net/unresolvedHost.ts';
 export type { PolicySelection } from './net/policy/policySelections.ts';
 export { getPolicySelections } from './net/policy/policySelections.ts';
+export type { PolicyRuleAllows } from './net/policy/policyAllows.ts';
+export { getPolicyAllows } from './net/policy/policyAllows.ts';
 export type { PingResult, PingReply } from './net/ping.ts';
 export { pingHost } from './net/ping.ts';
 export type { DnsRecord, DnsRecordType, Rcode } from './cluster/dnsRecords.ts';

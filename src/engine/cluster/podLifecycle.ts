@@ -19,6 +19,8 @@ export interface NewPod {
   spec: PodSpec;
   ownerRef?: OwnerRef;
   source?: SourceRef;
+  /** The node a DaemonSet pod is pinned to (PodState.daemonNode). */
+  daemonNode?: string;
 }
 
 /** `00` … `ff`: a byte's two hex digits. */
@@ -62,6 +64,7 @@ export function createPod(cp: ControlPlane, input: NewPod): PodState {
     metadata: { ...input.metadata, uid: newUid(cp), creationTimestamp: state.clock },
     spec: { ...input.spec, nodeName: input.spec.nodeName ?? '' },
     ...(input.ownerRef ? { ownerRef: input.ownerRef } : {}),
+    ...(input.daemonNode !== undefined ? { daemonNode: input.daemonNode } : {}),
     status: { phase: 'Pending', podIP: '', hostIP: '', ready: false },
     serviceEnv: [],
     files: [],
@@ -96,6 +99,7 @@ export function advancePod(cp: ControlPlane, pod: PodState): boolean {
       counts,
       hostPorts,
       hostPorts.length > 0 ? usedHostPortsByNode(state) : undefined,
+      pod.daemonNode !== undefined ? { node: pod.daemonNode } : undefined,
     );
     if (!result.ok) {
       const last = lastEventFor(state, pod);

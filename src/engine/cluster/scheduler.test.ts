@@ -121,3 +121,74 @@ describe('a cluster whose workers are full', () => {
     expect(later.state.pods.every((p) => p.status.phase === 'Running')).toBe(true);
   });
 });
+
+/**
+ * DaemonSet pods are scheduled by the default scheduler, pinned by node affinity
+ * (https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/#how-daemon-pods-are-scheduled):
+ * NodeAffinity's PreFilter leaves only the target node, the others get
+ * "node(s) didn't satisfy plugin(s) [NodeAffinity]" (pkg/scheduler/schedule_one.go), which preemption
+ * cannot help, and the target node still runs NodeResourcesFit.
+ */
+describe('a DaemonSet pod pinned to its node', () => {
+  it('goes to its node only, and waits there when the node is full', () => {
+    const all = nodes();
+    const daemon = { node: 'kind-worker' };
+    const fits = schedulePod(all, {}, new Map([['kind-worker', 50]]), [], undefined, daemon);
+    expect(fits.ok && fits.node.name).toBe('kind-worker');
+    const full = schedulePod(all, {}, new Map([['kind-worker', MAX_PODS_PER_NODE]]), [], undefined, daemon);
+    expect(!full.ok && full.message).toBe(
+      "0/3 nodes are available: 1 Too many pods, 2 node(s) didn't satisfy plugin(s) [NodeAffinity]. preemption: 0/3 nodes are available: 1 No preemption victims found for incoming pod, 2 Preemption is not helpful for scheduling.",
+    );
+  });
+
+  it('tolerates a cordoned node (the controller adds the unschedulable toleration)', () => {
+    const all = nodes().map((n) => (n.name === 'kind-worker' ? { ...n, unschedulable: true } : n));
+    const placed = schedulePod(all, {}, new Map(), [], undefined, { node: 'kind-worker' });
+    expect(placed.ok && placed.node.name).toBe('kind-worker');
+    expect(schedulePod(all, {}, new Map([['kind-worker2', 5]])).ok && 'ok').toBe('ok');
+  });
+
+  it('in a cluster whose workers are full, a new DaemonSet waits Pending with the FitError', () => {
+    const kubia = SCENARIO_TEXTS['kubia'] ?? '';
+    const agent = `
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  selector: {matchLabels: {app: agent}}
+  template:
+    metadata: {labels: {app: agent}}
+    spec:
+      containers: [{name: a, image: busybox}]
+`;
+    const sim = createSimulation({
+      files: [{ file: 'm.yaml', text: kubia.replace('replicas: 3', 'replicas: 250') + agent }],
+      seed: 1,
+    });
+    const onWorker = (node: string) => sim.state.pods.filter((p) => p.spec.nodeName === node).length;
+    expect([onWorker('kind-worker'), onWorker('kind-worker2')]).toEqual([
+      MAX_PODS_PER_NODE,
+      MAX_PODS_PER_NODE,
+    ]);
+    const agents = sim.state.pods.filter((p) => p.metadata.name.startsWith('agent-'));
+    // one a worker, each still Pending (not one more than the node's 110), none created twice
+    expect(agents.map((p) => p.daemonNode).sort()).toEqual(['kind-worker', 'kind-worker2']);
+    expect(agents.map((p) => p.status.phase)).toEqual(['Pending', 'Pending']);
+    const described = runCommand(
+      sim,
+      createShellSession(),
+      `kubectl describe pod ${agents[0]!.metadata.name}`,
+    );
+    expect(described.output).toMatch(
+      /Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0\/3 nodes are available: 1 Too many pods, 2 node\(s\) didn't satisfy plugin\(s\) \[NodeAffinity\]\./,
+    );
+    const scaled = runCommand(sim, createShellSession(), 'kubectl scale rc kubia --replicas=3').sim;
+    const freed = runCommand(scaled, createShellSession(), 'kubeplay wait 31').sim;
+    const placed = freed.state.pods.filter((p) => p.metadata.name.startsWith('agent-'));
+    expect(placed.map((p) => [p.daemonNode, p.spec.nodeName, p.status.phase]).sort()).toEqual([
+      ['kind-worker', 'kind-worker', 'Running'],
+      ['kind-worker2', 'kind-worker2', 'Running'],
+    ]);
+  });
+});

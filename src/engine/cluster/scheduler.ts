@@ -9,6 +9,13 @@
  * Pods do not carry tolerations in this model, so the control-plane's NoSchedule taint keeps user pods
  * off it unless `nodeName` says otherwise (nodeName bypasses the scheduler, as in Kubernetes).
  * NodeResourcesFit is reduced to its pod count: a node holds at most MAX_PODS_PER_NODE pods.
+ *
+ * DaemonSet pods go through this scheduler too, pinned to their node by the required node affinity the
+ * DaemonSet controller writes (`matchFields: metadata.name In [node]`,
+ * https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/#how-daemon-pods-are-scheduled):
+ * NodeAffinity's PreFilter narrows the nodes to that one, every other node is counted as
+ * `node(s) didn't satisfy plugin(s) [NodeAffinity]` (pkg/scheduler/schedule_one.go,
+ * SetAbsentNodesStatus), and the pinned node still runs the filters, its pod limit included.
  */
 import type { PodSpec } from '../model/objects.ts';
 import type { NodeState } from '../model/state.ts';
@@ -27,6 +34,18 @@ export const MAX_PODS_PER_NODE = 110;
 export const TOO_MANY_PODS = 'Too many pods';
 
 export type ScheduleResult = { ok: true; node: NodeState } | { ok: false; message: string };
+
+/** The reason of the nodes a PreFilter left out: UnschedulableAndUnresolvable (schedule_one.go). */
+export const NOT_NODE_AFFINITY_TARGET = "node(s) didn't satisfy plugin(s) [NodeAffinity]";
+
+/**
+ * A DaemonSet pod's target node (its required node affinity on metadata.name) and the tolerations the
+ * controller adds: `node.kubernetes.io/unschedulable:NoSchedule` among them, so a cordoned node keeps
+ * its daemon pod (pkg/controller/daemon/util/daemonset_util.go AddOrUpdateDaemonPodTolerations).
+ */
+export interface DaemonPlacement {
+  node: string;
+}
 
 /**
  * Why a node cannot take the pod, in the scheduler's words; undefined when it can. `hostPorts` are the
@@ -67,11 +86,17 @@ export function schedulePod(
   podCounts: Map<string, number>,
   hostPorts: string[] = [],
   usedHostPorts?: Map<string, Set<string>>,
+  daemon?: DaemonPlacement,
 ): ScheduleResult {
   let best: NodeState | undefined;
   let bestCount = Infinity;
   const reasons = new Map<string, number>();
-  for (const node of nodes) {
+  for (const candidate of nodes) {
+    if (daemon && candidate.name !== daemon.node) {
+      reasons.set(NOT_NODE_AFFINITY_TARGET, (reasons.get(NOT_NODE_AFFINITY_TARGET) ?? 0) + 1);
+      continue;
+    }
+    const node = daemon ? { ...candidate, unschedulable: false } : candidate;
     const count = podCounts.get(node.name) ?? 0;
     const reason = nodeRejection(node, nodeSelector, hostPorts, usedHostPorts, count);
     if (reason !== undefined) {
@@ -79,7 +104,7 @@ export function schedulePod(
       continue;
     }
     if (count < bestCount) {
-      best = node;
+      best = candidate;
       bestCount = count;
     }
   }

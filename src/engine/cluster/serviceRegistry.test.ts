@@ -223,3 +223,60 @@ describe('LoadBalancer addresses', () => {
     expect(ip('b', noPool)).toEqual(['203.0.113.10']);
   });
 });
+
+/**
+ * What MetalLB serves and what it says (https://github.com/metallb/metallb): controller/service.go
+ * (no event while its pools are empty; `IPAllocated` "Assigned IP %q"; `AllocationFailed`
+ * "Failed to allocate IP for %q: %s"), internal/allocator/allocator.go (`%q is not allowed in config`),
+ * internal/k8s/controllers/service_controller.go filterByLoadBalancerClass (a Service naming a class
+ * is not MetalLB's when MetalLB runs without one).
+ */
+describe('MetalLB: which Services it serves, and its events', () => {
+  const L2 = `apiVersion: metallb.io/v1beta1\nkind: L2Advertisement\nmetadata: {name: l2, namespace: metallb-system}\n`;
+  const lb = (name: string, extra = '') => svc(name, `  type: LoadBalancer\n${extra}  ports: [{port: 80}]`);
+  const eventsOf = (sim: ReturnType<typeof simulate>, name: string) =>
+    sim.state.events.filter((e) => e.object === `Service/${name}`).map((e) => [e.reason, e.message]);
+  const ip = (sim: ReturnType<typeof simulate>, n: string) =>
+    serviceOf(sim, n).status.loadBalancer.ingress.map((i) => i.ip);
+
+  it('without an IPAddressPool nothing is allocated and MetalLB says nothing (pools empty: a debug log)', () => {
+    const sim = simulate([lb('a'), `\n${L2}`].join('---'));
+    expect(ip(sim, 'a')).toEqual([]);
+    expect(
+      eventsOf(sim, 'a').filter(([reason]) => reason === 'AllocationFailed' || reason === 'IPAllocated'),
+    ).toEqual([]);
+  });
+
+  it('a loadBalancerClass nobody serves stays pending, silently; the classless Service gets its address', () => {
+    const sim = simulate(
+      [
+        lb('mine'),
+        lb('theirs', '  loadBalancerClass: example.com/other-lb\n'),
+        `\n${KIND_METALLB_POOL}`,
+        `\n${L2}`,
+      ].join('---'),
+    );
+    expect(ip(sim, 'mine')).toEqual(['172.18.255.200']);
+    expect(eventsOf(sim, 'mine')).toContainEqual(['IPAllocated', 'Assigned IP ["172.18.255.200"]']);
+    expect(ip(sim, 'theirs')).toEqual([]);
+    expect(eventsOf(sim, 'theirs').filter(([reason]) => reason === 'AllocationFailed')).toEqual([]);
+  });
+
+  it('honours metallb.io/loadBalancerIPs, and refuses an address outside every pool', () => {
+    const annotated = (name: string, address: string) =>
+      `\napiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\n  annotations: {metallb.io/loadBalancerIPs: "${address}"}\nspec:\n  type: LoadBalancer\n  ports: [{port: 80}]\n`;
+    const sim = simulate(
+      [
+        annotated('wanted', '172.18.255.220'),
+        annotated('outside', '10.9.9.9'),
+        `\n${KIND_METALLB_POOL}`,
+      ].join('---'),
+    );
+    expect(ip(sim, 'wanted')).toEqual(['172.18.255.220']);
+    expect(ip(sim, 'outside')).toEqual([]);
+    expect(eventsOf(sim, 'outside')).toContainEqual([
+      'AllocationFailed',
+      'Failed to allocate IP for "default/outside": ["10.9.9.9"] is not allowed in config',
+    ]);
+  });
+});

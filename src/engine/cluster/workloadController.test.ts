@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { podsOf, simulate } from '../sim/testing/simTesting.ts';
 import { applyAction } from '../sim/simulation.ts';
 import { kubiaRcYaml } from '../test/kubiaManifests.ts';
+import { createShellSession, runCommand } from '../index.ts';
 
 const rc = (replicas = 3) => `\n${kubiaRcYaml(replicas)}`;
 
@@ -195,9 +196,7 @@ describe('Deployment', () => {
   });
 });
 
-describe('DaemonSet', () => {
-  it('runs one pod on each schedulable node', () => {
-    const sim = simulate(`
+const daemonSet = `
 apiVersion: apps/v1
 kind: DaemonSet
 metadata: {name: agent}
@@ -207,12 +206,55 @@ spec:
     metadata: {labels: {app: agent}}
     spec:
       containers: [{name: a, image: busybox}]
-`);
+`;
+
+describe('DaemonSet', () => {
+  it('runs one pod on each schedulable node', () => {
+    const sim = simulate(daemonSet);
     expect(
       podsOf(sim, 'agent-')
         .map((p) => p.spec.nodeName)
         .sort(),
     ).toEqual(['kind-worker', 'kind-worker2']);
+    // placed by the default scheduler (a Scheduled event), pinned by the controller's node affinity
+    // (https://kubernetes.io/docs/concepts/workloads/controllers/daemonset/#how-daemon-pods-are-scheduled)
+    const pod = podsOf(sim, 'agent-').find((p) => p.spec.nodeName === 'kind-worker');
+    if (!pod) throw new Error('no agent pod on kind-worker');
+    expect(
+      sim.state.events.find((e) => e.object === `Pod/${pod.metadata.name}` && e.reason === 'Scheduled')
+        ?.message,
+    ).toBe(`Successfully assigned default/${pod.metadata.name} to kind-worker`);
+    const yaml = runCommand(sim, createShellSession(), `kubectl get pod ${pod.metadata.name} -o yaml`);
+    expect(yaml.output).toContain(
+      [
+        '  affinity:',
+        '    nodeAffinity:',
+        '      requiredDuringSchedulingIgnoredDuringExecution:',
+        '        nodeSelectorTerms:',
+        '        - matchFields:',
+        '          - key: metadata.name',
+        '            operator: In',
+        '            values:',
+        '            - kind-worker',
+      ].join('\n'),
+    );
+    expect(yaml.output).toContain('  - effect: NoSchedule\n    key: node.kubernetes.io/unschedulable\n');
+  });
+
+  it('keeps its pod on a cordoned node', () => {
+    // kind-worker cordoned (a Node written with spec.unschedulable) before the DaemonSet exists
+    // (hand-written Nodes make the topology: these two are the whole cluster)
+    const cordoned = `apiVersion: v1\nkind: Node\nmetadata: {name: kind-worker}\nspec: {unschedulable: true}\n---\napiVersion: v1\nkind: Node\nmetadata: {name: kind-worker2}\n---${daemonSet}`;
+    const sim = simulate(cordoned);
+    expect(
+      podsOf(sim, 'agent-')
+        .filter((p) => p.metadata.deletionTimestamp === undefined)
+        .map((p) => [p.spec.nodeName, p.status.phase])
+        .sort(),
+    ).toEqual([
+      ['kind-worker', 'Running'],
+      ['kind-worker2', 'Running'],
+    ]);
   });
 });
 

@@ -78,7 +78,8 @@ function podTemplateFor(w: WorkloadState) {
   return w.manifest.template;
 }
 
-function newPodFromTemplate(cp: ControlPlane, w: WorkloadState, nodeName?: string): PodState {
+/** A new pod of the workload; a DaemonSet's is pinned to `daemonNode` and left to the scheduler. */
+function newPodFromTemplate(cp: ControlPlane, w: WorkloadState, daemonNode?: string): PodState {
   const template = podTemplateFor(w);
   const ns = w.manifest.metadata.namespace;
   const name = generatePodName(cp, ns, `${w.manifest.metadata.name}-`);
@@ -94,9 +95,9 @@ function newPodFromTemplate(cp: ControlPlane, w: WorkloadState, nodeName?: strin
       ...template.spec,
       containers: template.spec.containers,
       nodeSelector: template.spec.nodeSelector,
-      ...(nodeName !== undefined ? { nodeName } : {}),
     },
     ownerRef: { kind: w.manifest.kind, name: w.manifest.metadata.name },
+    ...(daemonNode !== undefined ? { daemonNode } : {}),
   });
   recordEvent(cp.state, {
     reason: 'SuccessfulCreate',
@@ -151,9 +152,11 @@ function syncDaemonSet(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): 
   const owned = claimPods(w, nsPods);
   const byNode = new Map<string, PodState[]>();
   for (const p of owned) {
-    const list = byNode.get(p.spec.nodeName) ?? [];
+    // A daemon pod still Pending (its node full) belongs to the node it is pinned to.
+    const node = p.spec.nodeName !== '' ? p.spec.nodeName : (p.daemonNode ?? '');
+    const list = byNode.get(node) ?? [];
     list.push(p);
-    byNode.set(p.spec.nodeName, list);
+    byNode.set(node, list);
   }
   const selector = w.manifest.template.spec.nodeSelector;
   const wanted = new Set<string>();

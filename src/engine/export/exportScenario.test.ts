@@ -58,6 +58,27 @@ describe('exportScenario: files a real cluster takes', () => {
     expect(files.manifests).toContain('#   legacy-1 11.11.11.11\n');
   });
 
+  it("carries NetworkPolicies, written or applied in the terminal, and keeps kind's default CNI that enforces them", () => {
+    // kindnet enforces NetworkPolicy since kind v0.24 (https://github.com/kubernetes-sigs/kind/releases/tag/v0.24.0):
+    // the kind config must not disable the default CNI, or the exported policies would do nothing
+    const deny = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n`;
+    const allow = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: allow-web}\nspec:\n  podSelector: {matchLabels: {app: web}}\n  ingress: [{ports: [{port: 80}]}]\n`;
+    const yaml = `${POD('web')}---\n${deny}`;
+    const files = exported(yaml, [{ type: 'apply', yaml: allow }]);
+    expect(kindsOf(files.manifests).filter((k) => k === 'NetworkPolicy')).toHaveLength(2);
+    expect(files.kindConfig).not.toMatch(/disableDefaultCNI/);
+    const rebuilt = createSimulation({
+      files: [
+        { file: 'demo-kind.yaml', text: files.kindConfig },
+        { file: 'demo.yaml', text: files.manifests },
+      ],
+    });
+    expect((rebuilt.state.networkPolicies ?? []).map((p) => p.manifest.metadata.name).sort()).toEqual([
+      'allow-web',
+      'deny',
+    ]);
+  });
+
   it('keeps the comments and formatting the user wrote', () => {
     const yaml = `# my notes\n${POD('a')}---\n# second\n${POD('b')}`;
     const files = exported(yaml);

@@ -170,6 +170,29 @@ export const podKind: KindModule<'Pod'> = {
         },
       ],
     };
+    if (p.daemonNode !== undefined) {
+      // What the DaemonSet controller writes on its pods: the node affinity that pins each to its node,
+      // and its own tolerations instead of the admission plugin's 300 s ones
+      // (pkg/controller/daemon/util/daemonset_util.go ReplaceDaemonSetPodNodeNameNodeAffinity,
+      // AddOrUpdateDaemonPodTolerations).
+      spec['affinity'] = {
+        nodeAffinity: {
+          requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [
+              { matchFields: [{ key: 'metadata.name', operator: 'In', values: [p.daemonNode] }] },
+            ],
+          },
+        },
+      };
+      spec['tolerations'] = [
+        ['node.kubernetes.io/not-ready', 'NoExecute'],
+        ['node.kubernetes.io/unreachable', 'NoExecute'],
+        ['node.kubernetes.io/disk-pressure', 'NoSchedule'],
+        ['node.kubernetes.io/memory-pressure', 'NoSchedule'],
+        ['node.kubernetes.io/pid-pressure', 'NoSchedule'],
+        ['node.kubernetes.io/unschedulable', 'NoSchedule'],
+      ].map(([key, effect]): JsonObject => ({ effect: effect ?? '', key: key ?? '', operator: 'Exists' }));
+    }
     if (p.spec.hostname) spec['hostname'] = p.spec.hostname;
     if (p.spec.subdomain) spec['subdomain'] = p.spec.subdomain;
     if (p.spec.hostNetwork) spec['hostNetwork'] = true;

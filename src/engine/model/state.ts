@@ -65,6 +65,11 @@ export interface PodState {
   };
   spec: PodSpec & { nodeName: string };
   ownerRef?: OwnerRef;
+  /**
+   * A DaemonSet pod's node: the controller pins it there with a required node affinity and the default
+   * scheduler binds it (cluster/scheduler.ts), so it waits Pending like any pod when that node is full.
+   */
+  daemonNode?: string;
   status: {
     phase: 'Pending' | 'Running';
     podIP: string;

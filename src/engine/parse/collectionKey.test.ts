@@ -37,7 +37,7 @@ describe('a list or mapping used as a key', () => {
   it('kubectl apply refuses the file as kubectl does, and does not fail inside', () => {
     const manifest = (metadata: string) =>
       `cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Service\nmetadata:\n  name: z\n${metadata}spec:\n  ports:\n  - port: 80\nEOF`;
-    const refused = `error: error parsing -: error converting YAML to JSON: yaml: ${COLLECTION_KEY_MESSAGE}\n`;
+    const refused = `error: error parsing STDIN: error converting YAML to JSON: yaml: ${COLLECTION_KEY_MESSAGE}\n`;
     expect(run(manifest('  {a: 1}: x\n'))).toMatchObject({ output: refused, exitCode: 1 });
     expect(run(manifest('  ? [a]\n  : x\n'))).toMatchObject({ output: refused, exitCode: 1 });
   });
@@ -47,7 +47,7 @@ describe('a list or mapping used as a key', () => {
       'cat <<EOF | kubectl apply -f -\napiVersion: v1\nkind: Service\nmetadata:\n  name: z\nspec:\n  ports:\n  - port: !!float abc\nEOF';
     expect(run(line)).toMatchObject({
       output:
-        'error: error parsing -: error converting YAML to JSON: yaml: cannot decode !!str `abc` as a !!float\n',
+        'error: error parsing STDIN: error converting YAML to JSON: yaml: cannot decode !!str `abc` as a !!float\n',
       exitCode: 1,
     });
   });

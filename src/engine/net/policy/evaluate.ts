@@ -10,7 +10,7 @@
  *   ports matches (no ports: any);
  * - a pod can always reach itself, and traffic to and from the node where a pod runs is always allowed.
  */
-import { cidrContains, parseIp } from '../../cluster/ipv4.ts';
+import { cidrContains, formatIp, parseCidr, parseIp } from '../../cluster/ipv4.ts';
 import type { NetworkPolicyPort, PolicyType, Protocol } from '../../model/objects.ts';
 import type { ClusterState, PodState } from '../../model/state.ts';
 import type { NetIndex } from '../netIndex.ts';
@@ -49,7 +49,7 @@ function podKey(pod: PodState): string {
   return `${pod.metadata.namespace}/${pod.metadata.name}`;
 }
 
-function ipInBlock(ip: string, block: NonNullable<CompiledPeer['block']>): boolean {
+export function ipInBlock(ip: string, block: NonNullable<CompiledPeer['block']>): boolean {
   const value = parseIp(ip);
   if (value === undefined || !cidrContains(block.cidr, value)) return false;
   return !block.except.some((e) => cidrContains(e, value));
@@ -136,8 +136,22 @@ function allowedBy(
   return nearMiss ? { allowed: false, nearMiss } : { allowed: false };
 }
 
+/**
+ * Whether `ip` is the pod's own node, by any of its addresses: "traffic to and from the node where a
+ * Pod is running is always allowed, regardless of the IP address of the Pod or the node"
+ * (https://kubernetes.io/docs/concepts/services-networking/network-policies/). Besides its InternalIP,
+ * the node owns its pod-network gateway (the first address of its podCIDR, on kindnet's ptp veths),
+ * which is the source kube-proxy's masquerade gives a packet it sends to a pod on the same node.
+ */
+function isOwnNode(index: NetIndex, pod: PodState, ip: string): boolean {
+  if (ip === pod.status.hostIP) return true;
+  const cidr = parseCidr(index.nodesByName.get(pod.spec.nodeName)?.podCIDR ?? '');
+  return cidr !== undefined && ip === formatIp(cidr.base + 1);
+}
+
 function check(
   table: PolicyTable,
+  index: NetIndex,
   src: PacketEnd,
   dst: PacketEnd,
   port: number,
@@ -156,12 +170,12 @@ function check(
     return d;
   };
   const egress = src.pod ? table.byPod.get(src.pod)?.Egress : undefined;
-  if (src.pod && egress && dst.ip !== src.pod.status.hostIP) {
+  if (src.pod && egress && !isOwnNode(index, src.pod, dst.ip)) {
     const verdict = allowedBy(egress, 'Egress', dst, port, protocol, dst.pod);
     if (!verdict.allowed) return denial('Egress', src.pod, egress, verdict.nearMiss);
   }
   const ingress = dst.pod ? table.byPod.get(dst.pod)?.Ingress : undefined;
-  if (dst.pod && ingress && src.ip !== dst.pod.status.hostIP) {
+  if (dst.pod && ingress && !isOwnNode(index, dst.pod, src.ip)) {
     const verdict = allowedBy(ingress, 'Ingress', src, port, protocol, dst.pod);
     if (!verdict.allowed) return denial('Ingress', dst.pod, ingress, verdict.nearMiss);
   }
@@ -184,7 +198,7 @@ export function checkPacket(
   const table = getPolicyTable(state, index);
   const key = `${src.ip}>${dst.ip}:${port}/${protocol}`;
   if (table.verdicts.has(key)) return table.verdicts.get(key) as PolicyDenial | undefined;
-  const verdict = check(table, src, dst, port, protocol);
+  const verdict = check(table, index, src, dst, port, protocol);
   if (table.verdicts.size < 100_000) table.verdicts.set(key, verdict);
   return verdict;
 }

@@ -9,6 +9,8 @@ import type { Trace } from '../../trace.ts';
 import { getHints } from '../../lint/hints.ts';
 import { routeRequest } from '../request.ts';
 import { withoutPlans } from '../testing/plansSwitch.ts';
+import { getNetIndex } from '../netIndex.ts';
+import { checkPacket } from './evaluate.ts';
 
 vi.mock('../routePlan.ts', async (original) =>
   (await import('../testing/plansSwitch.ts')).withPlansSwitch(await original()),
@@ -147,6 +149,22 @@ describe('isolation (docs §The two sorts of pod isolation)', () => {
     );
     const types = (sim.state.networkPolicies ?? []).map((p) => p.manifest.spec.policyTypes);
     expect(types).toEqual([['Ingress'], ['Ingress', 'Egress']]);
+  });
+
+  it('the node is its own by any address: its pod-network gateway too (docs: "regardless of the IP address of the Pod or the node")', () => {
+    // kube-proxy's masquerade toward a pod on the same node leaves from the node's gateway on the pod
+    // network (the first address of its podCIDR), e.g. eTP Cluster traffic served by a local endpoint
+    const s = cluster(DENY_INGRESS);
+    const index = getNetIndex(s);
+    const web = s.pods.find((p) => p.metadata.labels['app'] === 'web')!;
+    const gatewayOf = (nodeName: string) => {
+      const cidr = s.nodes.find((n) => n.name === nodeName)!.podCIDR;
+      return cidr.replace(/\.0\/\d+$/, '.1');
+    };
+    const other = s.nodes.find((n) => n.role === 'worker' && n.name !== web.spec.nodeName)!;
+    const packet = (ip: string) => checkPacket(s, index, { ip }, { ip: web.status.podIP, pod: web }, 8080);
+    expect(packet(gatewayOf(web.spec.nodeName))).toBeUndefined();
+    expect(packet(gatewayOf(other.name))?.policies).toEqual(['default/deny-ingress']);
   });
 
   it('a pod cannot block traffic from the node it runs on (docs §Network traffic filtering)', () => {

@@ -47,6 +47,16 @@ describe('kubectl apply/create -f with a rejected document among valid ones', ()
     expect(r.steps[0]?.output.match(/is invalid/g)).toHaveLength(1);
   });
 
+  it('names standard input "STDIN" in each error of the aggregate (cli-runtime visitor.go constSTDINstr)', () => {
+    const text = [badPort('a'), service('b'), badPort('c')].join('---\n');
+    const session = createShellSession({ files: { 'bad.yaml': text } });
+    const r = runScriptWithState(kubia(), ['cat bad.yaml | kubectl create -f -'], session);
+    expect(r.steps[0]?.exitCode).toBe(1);
+    expect(r.steps[0]?.output).toMatch(
+      /^service\/b created\nError from server \(Invalid\): error when creating "STDIN": Service "a" is invalid: .*\nError from server \(Invalid\): error when creating "STDIN": Service "c" is invalid: /,
+    );
+  });
+
   it('prints several errors as an aggregate, each with its source', () => {
     const text = [badPort('a'), service('b'), badPort('c')].join('---\n');
     const session = createShellSession({ files: { 'bad.yaml': text } });

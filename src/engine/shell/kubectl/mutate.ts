@@ -324,6 +324,9 @@ export function runApplyOrCreate(
       errors.push(sameBothWays('', text ? text.error : `error: the path "${file}" does not exist`));
       continue;
     }
+    // the name kubectl's errors give the source: standard input is "STDIN" (cli-runtime's
+    // resource/visitor.go, constSTDINstr), as in `error when creating "STDIN": …`
+    const source = file === '-' ? 'STDIN' : file;
     const result = parseManifests([{ file, text }]);
     const parseErrors = result.diagnostics.filter((d) => d.severity === 'error');
     const namespaceOf = (kind: string, m?: Manifest): string => {
@@ -337,7 +340,7 @@ export function runApplyOrCreate(
       const type = findResourceType(kind);
       return !type || snapshotOf(ctx.sim.state, type, namespaceOf(kind), name) === undefined;
     };
-    errors.push(...formatErrors(parseErrors, text, file, isNew));
+    errors.push(...formatErrors(parseErrors, text, source, isNew));
     const docs = parseAllDocuments(text);
     // A document the yaml library could not read has no text of its own (String() throws on it); its
     // errors are already in parseErrors.
@@ -374,7 +377,7 @@ export function runApplyOrCreate(
         errors.push(
           sameBothWays(
             `${m.kind}/${name}`,
-            `Error from server (AlreadyExists): error when creating "${file}": ${qualifiedPlural(type)} "${name}" already exists`,
+            `Error from server (AlreadyExists): error when creating "${source}": ${qualifiedPlural(type)} "${name}" already exists`,
           ),
         );
         continue;
@@ -394,7 +397,7 @@ export function runApplyOrCreate(
     performAction(ctx, { type: 'apply', yaml });
     // the control plane's refusals (a node port already allocated, a full range) come back as diagnostics
     const refused = ctx.sim.diagnostics.filter((d) => d.severity === 'error' && !known.has(diagnosticKey(d)));
-    const refusedErrors = formatErrors(refused, yaml, file, (kind, name) =>
+    const refusedErrors = formatErrors(refused, yaml, source, (kind, name) =>
       createdBefore.has(`${kind}/${name}`),
     );
     errors.push(...refusedErrors);

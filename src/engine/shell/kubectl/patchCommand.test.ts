@@ -58,8 +58,9 @@ describe('kubectl patch', () => {
     ]);
     // two ports need names: the API server's validation refuses the first patch
     expect(strategic.steps[0]).toMatchObject({ exitCode: 1 });
-    expect(strategic.steps[0]?.output).toMatch(
-      /^The Service "kubia-lb-local" is invalid: spec\.ports\[\d\]\.name/,
+    // two causes: kubectl's MultilineError list, one `* cause` a line
+    expect(strategic.steps[0]?.output).toBe(
+      'The Service "kubia-lb-local" is invalid: \n* spec.ports[0].name: Required value\n* spec.ports[1].name: Required value\n',
     );
     expect(
       svc(strategic, 'kubia-lb-local')?.manifest.spec.ports.map((p) => [p.name, p.port, p.targetPort]),
@@ -94,9 +95,45 @@ describe('kubectl patch', () => {
     expect(r.steps[1]?.output).toBe('error: --type must be one of [json merge strategic], not "yaml"\n');
     expect(r.steps[2]?.output).toMatch(/^error: unable to parse "\{bad": yaml: /);
     expect(r.steps[3]?.output).toBe('Error from server (NotFound): services "missing" not found\n');
-    expect(r.steps[4]?.output).toMatch(/doc is missing path: "\/spec\/nothing"/);
+    // a JSON patch that decodes but cannot apply is the API server's bare 422
+    // (apiserver endpoints/handlers/patch.go applyJSPatch), which checkErr prints this way
+    expect(r.steps[4]?.output).toBe(
+      'The request is invalid: the server rejected our request due to an error in our request\n',
+    );
     expect(r.steps[5]?.output).toBe(
       'error: invalid subresource value: "spec". Must be one of [status scale]\n',
+    );
+  });
+});
+
+describe('kubectl patch, what the API server does with the result', () => {
+  it('says (no change) for the same address sent again: the server defaults ipMode to VIP (core/v1 defaults.go)', () => {
+    const status = `--subresource=status --type=merge -p '{"status":{"loadBalancer":{"ingress":[{"ip":"203.0.113.10"}]}}}'`;
+    const r = run([
+      `kubectl patch svc kubia-lb-local ${status}`,
+      `kubectl patch svc kubia-lb-local ${status}`,
+      'kubectl get svc kubia-lb-local -o jsonpath={.status.loadBalancer.ingress}',
+    ]);
+    expect(r.steps.slice(0, 2).map((s) => s.output)).toEqual([
+      'service/kubia-lb-local patched\n',
+      'service/kubia-lb-local patched (no change)\n',
+    ]);
+    expect(r.steps[2]?.output).toBe('[{"ip":"203.0.113.10","ipMode":"VIP"}]');
+  });
+
+  it('prints several causes as MultilineError does, after dropping the fields the new type does not need', () => {
+    // an unknown type: the server clears externalTrafficPolicy and the node ports (only NodePort and
+    // LoadBalancer need them: strategy.go dropTypeDependentFields), so the type is the only cause
+    const bogus = run([`kubectl patch svc kubia-lb-local -p '{"spec":{"type":"Bogus"}}'`]);
+    expect(bogus.steps[0]?.output).toBe(
+      'The Service "kubia-lb-local" is invalid: spec.type: Unsupported value: "Bogus": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"\n',
+    );
+    const two = run([
+      `kubectl patch svc kubia-lb-local --type=merge -p '{"spec":{"sessionAffinity":"Sticky","ports":[{"port":0}]}}'`,
+    ]);
+    expect(two.steps[0]?.exitCode).toBe(1);
+    expect(two.steps[0]?.output).toMatch(
+      /^The Service "kubia-lb-local" is invalid: \n\* spec\.\S+: .*\n\* spec\.\S+: .*\n/,
     );
   });
 });

@@ -36,6 +36,9 @@ export const PATCH_FLAGS: FlagSpec[] = [
 const PATCH_TYPES = ['json', 'merge', 'strategic'] as const;
 type PatchType = (typeof PATCH_TYPES)[number];
 
+/** apimachinery's NewGenericServerResponse message for a 422 (staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go). */
+const UNPROCESSABLE_PATCH = 'the server rejected our request due to an error in our request';
+
 const fail = (stderr: string): CommandOutput => ({ stdout: '', stderr: `${stderr}\n`, exitCode: 1 });
 
 /** kubectl reads -p as YAML or JSON (yaml.ToJSON); an unreadable one is refused before any request. */
@@ -62,7 +65,7 @@ function patched(
   type: PatchType,
   target: Json,
   patch: Json,
-): { ok: true; value: Json } | { ok: false; error: string } {
+): { ok: true; value: Json } | { ok: false; error: string; unprocessable?: true } {
   if (type === 'json') return applyJsonPatch(target, patch);
   if (!isMap(patch))
     return {
@@ -99,7 +102,8 @@ function dropTypeDependentFields(spec: JsonMap): JsonMap {
     delete out['allocateLoadBalancerNodePorts'];
     delete out['loadBalancerClass'];
   }
-  if (type === 'ClusterIP' || type === 'ExternalName') {
+  // needsNodePort / needsExternalTrafficPolicy: only NodePort and LoadBalancer keep them
+  if (type !== 'NodePort' && type !== 'LoadBalancer') {
     delete out['externalTrafficPolicy'];
     if (Array.isArray(out['ports']))
       out['ports'] = out['ports'].map((p) => {
@@ -109,6 +113,23 @@ function dropTypeDependentFields(spec: JsonMap): JsonMap {
       });
   }
   return out;
+}
+
+/**
+ * The status as the API server stores it: an ingress entry with an `ip` and no `ipMode` gets
+ * `ipMode: VIP` (SetDefaults_Service, pkg/apis/core/v1/defaults.go, LoadBalancerIPMode on by default
+ * since 1.30), so sending the same address again changes nothing and kubectl says `(no change)`.
+ */
+function withIpModeDefault(status: Json | undefined): Json | undefined {
+  if (!isMap(status) || !isMap(status['loadBalancer'])) return status;
+  const ingress = status['loadBalancer']['ingress'];
+  if (!Array.isArray(ingress)) return status;
+  const defaulted = ingress.map((i) =>
+    isMap(i) && typeof i['ip'] === 'string' && i['ip'] !== '' && i['ipMode'] === undefined
+      ? { ...i, ipMode: 'VIP' }
+      : i,
+  );
+  return { ...status, loadBalancer: { ...status['loadBalancer'], ingress: defaulted } };
 }
 
 /** The addresses a status patch gives a Service: each entry's ip, else its hostname. */
@@ -158,12 +179,19 @@ export function runPatch(ctx: ShellContext, parsed: ParsedFlags): CommandOutput 
   const label = `${qualifiedSingular(request.type)}/${name}`;
   const before = toApiObject(found, ctx.sim.state) as JsonMap;
   const result = patched(patchType, before, patch.value);
-  if (!result.ok) return fail(`Error from server (BadRequest): ${result.error}`);
+  if (!result.ok)
+    // a 422 with no kind, name or causes: kubectl's checkErr prints "The request is invalid: " and the
+    // status message (https://github.com/kubernetes/kubectl/blob/master/pkg/cmd/util/helpers.go)
+    return fail(
+      result.unprocessable
+        ? `The request is invalid: ${UNPROCESSABLE_PATCH}`
+        : `Error from server (BadRequest): ${result.error}`,
+    );
   const after = result.value;
   if (!isMap(after)) return fail(`Error from server (BadRequest): the patch does not leave an object`);
   const unchanged = (key: 'status' | undefined): boolean =>
     key
-      ? jsonEqual(before[key], after[key])
+      ? jsonEqual(before[key], withIpModeDefault(after[key]))
       : jsonEqual({ ...before, status: null }, { ...after, status: null });
   const ok = (changed: boolean): CommandOutput => ({
     stdout: `${label} patched${changed ? '' : ' (no change)'}\n`,
@@ -191,10 +219,16 @@ export function runPatch(ctx: ShellContext, parsed: ParsedFlags): CommandOutput 
   const text = writableText(after);
   const check = parseManifests([{ file: 'patch', text }]);
   const invalid = check.diagnostics.filter((d) => d.severity === 'error');
-  if (invalid.length > 0)
+  if (invalid.length > 0) {
+    // checkErr on the Invalid StatusError: one cause on the line, several as MultilineError's list
+    const causes = invalid.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message));
+    const head = `The ${found.kind} "${name}" is invalid: `;
     return fail(
-      `The ${found.kind} "${name}" is invalid: ${invalid.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join(', ')}`,
+      causes.length === 1
+        ? `${head}${causes[0] ?? ''}`
+        : `${head}\n${causes.map((c) => `* ${c}`).join('\n')}`,
     );
+  }
   performAction(ctx, { type: 'apply', yaml: text });
   return ok(true);
 }

@@ -5,6 +5,9 @@
  */
 import type { DnsRecord, DnsRecordType } from '../../cluster/dnsRecords.ts';
 import { lookupName } from '../../net/resolver.ts';
+import { getNetIndex } from '../../net/netIndex.ts';
+import { dnsDenial, dnsDropNote, policyRuleText } from '../../net/policy/enforce.ts';
+import type { PolicyDenial } from '../../net/policy/evaluate.ts';
 import type { LookupResult } from '../../net/resolver.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { currentPod, graphIdOfLocation } from '../context.ts';
@@ -57,6 +60,48 @@ function recordLookup(ctx: ShellContext, result: LookupResult): void {
   });
 }
 
+/**
+ * The NetworkPolicy denial that keeps a pod's query from every CoreDNS pod (a default-deny egress
+ * policy without port 53), as the data plane checks a request's look-up (net/policy/enforce.ts). The
+ * query then goes unanswered: the tools time out instead of printing an answer.
+ */
+function blockedLookup(ctx: ShellContext, result: LookupResult): PolicyDenial | undefined {
+  const pod = currentPod(ctx);
+  if (!pod || result.source !== 'dns') return undefined;
+  return dnsDenial(ctx.sim.state, getNetIndex(ctx.sim.state), pod, result.server);
+}
+
+/** The unanswered query on the graph: one drop hop at the pod that names the policy. */
+function recordBlockedLookup(ctx: ShellContext, result: LookupResult, denial: PolicyDenial): void {
+  const pod = currentPod(ctx);
+  const src = `${pod?.status.podIP ?? '127.0.0.1'}:53000`;
+  const from = graphIdOfLocation(ctx.at);
+  ctx.traces.push({
+    from,
+    request: { method: 'DNS', url: result.name, host: result.name, clientIp: src.replace(/:\d+$/, '') },
+    outcome: 'unresolved',
+    hops: [
+      {
+        at: from,
+        kind: 'drop',
+        src,
+        dst: `${serverOf(result)}:53`,
+        note: dnsDropNote(denial, result.name),
+        rule: policyRuleText(denial),
+        facts: { name: result.name, denial },
+      },
+    ],
+  });
+}
+
+/**
+ * bind9 9.18 (dig, and nslookup of Debian images) reports each unanswered try, three by default
+ * (`+tries=3`): `;; communications error to 10.96.0.10#53: timed out`.
+ */
+function timedOutTries(server: string): string {
+  return `;; communications error to ${server}#53: timed out\n`.repeat(3);
+}
+
 export function nslookupCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   const args = argv.slice(1).filter((a) => !a.startsWith('-'));
   const typeArg = argv.slice(1).find((a) => a.startsWith('-type=') || a.startsWith('-query='));
@@ -68,11 +113,21 @@ export function nslookupCommand(ctx: ShellContext, argv: string[]): CommandOutpu
     name,
     ...(type ? { type } : {}),
   });
-  recordLookup(ctx, result);
   const server = serverOf(result);
   // bind9's nslookup writes the server as `ip#53`; busybox's (Alpine/busybox images) as `ip:53`
   const image = currentPod(ctx)?.spec.containers[0]?.image;
-  const separator = image !== undefined && getImageTools(image).shell === 'ash' ? ':' : '#';
+  const busybox = image !== undefined && getImageTools(image).shell === 'ash';
+  const denial = blockedLookup(ctx, result);
+  if (denial) {
+    recordBlockedLookup(ctx, result, denial);
+    // no answer ever comes: busybox gives up in one line, bind9 reports each try
+    const stdout = busybox
+      ? ';; connection timed out; no servers could be reached\n\n'
+      : `${timedOutTries(server)};; no servers could be reached\n\n`;
+    return { stdout, stderr: '', exitCode: 1 };
+  }
+  recordLookup(ctx, result);
+  const separator = busybox ? ':' : '#';
   let out = `Server:\t\t${server}\nAddress:\t${server}${separator}53\n\n`;
   if (result.answers.length === 0) {
     const shown = result.type === 'PTR' ? name.split('.').reverse().join('.') + '.in-addr.arpa' : name;
@@ -143,6 +198,16 @@ export function digCommand(ctx: ShellContext, argv: string[]): CommandOutput {
   if (!name) name = '.';
   const absolute = search || name.endsWith('.') || type === 'PTR' ? name : `${name}.`;
   const result = lookupName(ctx.sim.state, { from: graphIdOfLocation(ctx.at), name: absolute, type });
+  const denial = blockedLookup(ctx, result);
+  if (denial) {
+    recordBlockedLookup(ctx, result, denial);
+    // dig's exit status 9: no reply from server
+    const tries = timedOutTries(serverOf(result));
+    const stdout = short
+      ? tries
+      : `${tries}\n; <<>> DiG 9.18.33-1~deb12u2-Debian <<>> ${argv.slice(1).join(' ')}\n;; global options: +cmd\n;; no servers could be reached\n`;
+    return { stdout, stderr: '', exitCode: 9 };
+  }
   recordLookup(ctx, result);
   if (short)
     return { stdout: result.answers.map((r) => shortValue(r) + '\n').join(''), stderr: '', exitCode: 0 };

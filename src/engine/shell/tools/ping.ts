@@ -4,6 +4,8 @@
  * (docs/kubernetes-facts.md#clusterip); pods and nodes answer; pod IPs are not routed to outside clients.
  */
 import { lookupName, firstAddress } from '../../net/resolver.ts';
+import { getNetIndex } from '../../net/netIndex.ts';
+import { dnsDenial, dnsDropNote, policyRuleText } from '../../net/policy/enforce.ts';
 import type { Hop, Trace } from '../../trace.ts';
 import { graphIdOfNode, graphIdOfPod } from '../../trace.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
@@ -33,6 +35,28 @@ export function pingCommand(ctx: ShellContext, argv: string[]): CommandOutput {
       ? state.clients.find((c) => c.name === (ctx.at.kind === 'client' ? ctx.at.client : ''))
       : undefined;
   const srcIp = pod?.status.podIP ?? client?.ip ?? '0.0.0.0';
+  // an egress NetworkPolicy that drops the query to kube-dns: no answer, glibc's EAI_AGAIN
+  const blocked =
+    pod && lookup.source === 'dns' ? dnsDenial(state, getNetIndex(state), pod, lookup.server) : undefined;
+  if (blocked) {
+    ctx.traces.push({
+      from,
+      request: { method: 'ICMP', url: host, host, clientIp: srcIp },
+      outcome: 'unresolved',
+      hops: [
+        {
+          at: from,
+          kind: 'drop',
+          src: srcIp,
+          dst: `${lookup.server ?? ''}:53`,
+          note: dnsDropNote(blocked, host),
+          rule: policyRuleText(blocked),
+          facts: { name: host, denial: blocked },
+        },
+      ],
+    });
+    return { stdout: '', stderr: `ping: ${host}: Temporary failure in name resolution\n`, exitCode: 2 };
+  }
   const hops: Hop[] = [];
   if (lookup.source === 'dns' || lookup.source === 'hosts')
     hops.push({

@@ -246,3 +246,92 @@ describe('files in a pod', () => {
     );
   });
 });
+
+/**
+ * A default-deny egress NetworkPolicy drops the pod's query to kube-dns, so the look-up tools time out
+ * as they do on a real cluster (kubernetes.io/docs/concepts/services-networking/network-policies/:
+ * egress isolation; bind9 9.18 prints each unanswered try, busybox one line), and the graph gets the
+ * drop hop that names the policy.
+ */
+describe('nslookup and dig under a default-deny egress policy', () => {
+  const denyEgress = `
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: box, labels: {app: box}}
+spec:
+  containers: [{name: box, image: busybox}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny-egress}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+`;
+  const allowDns = `
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-dns}
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+  egress:
+  - to: [{namespaceSelector: {}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]
+    ports: [{protocol: UDP, port: 53}, {protocol: TCP, port: 53}]
+`;
+  const kubia = SCENARIO_TEXTS['kubia'] ?? '';
+  const sim = (extra: string) =>
+    createSimulation({ files: [{ file: 'k.yaml', text: kubia + denyEgress + extra }], seed: 1 });
+  const kubiaPod = (s: Simulation) =>
+    s.state.pods.find((p) => p.metadata.name.startsWith('kubia-'))?.metadata.name ?? '';
+
+  it('times out: bind9 reports each try, busybox one line; the trace is a drop naming the policy', () => {
+    const denied = sim('');
+    const pod = kubiaPod(denied);
+    const [bind, busybox, dig, short] = run(
+      denied,
+      `kubectl exec ${pod} -- nslookup kubia`,
+      'kubectl exec box -- nslookup kubia',
+      `kubectl exec ${pod} -- dig kubia.default.svc.cluster.local`,
+      `kubectl exec ${pod} -- dig +short kubia.default.svc.cluster.local`,
+    ).steps;
+    const timedOut = ';; communications error to 10.96.0.10#53: timed out\n'.repeat(3);
+    expect(bind?.output).toBe(
+      `${timedOut};; no servers could be reached\n\ncommand terminated with exit code 1\n`,
+    );
+    expect(busybox?.output).toBe(
+      ';; connection timed out; no servers could be reached\n\ncommand terminated with exit code 1\n',
+    );
+    expect(dig?.output).toBe(
+      `${timedOut}\n; <<>> DiG 9.18.33-1~deb12u2-Debian <<>> kubia.default.svc.cluster.local\n;; global options: +cmd\n;; no servers could be reached\ncommand terminated with exit code 9\n`,
+    );
+    expect(short?.output).toBe(`${timedOut}command terminated with exit code 9\n`);
+    const hop = busybox?.traces[0]?.hops[0];
+    expect(busybox?.traces[0]?.outcome).toBe('unresolved');
+    expect(hop).toMatchObject({
+      kind: 'drop',
+      at: 'pod/default/box',
+      rule: 'NetworkPolicy default/deny-egress',
+    });
+  });
+
+  it('ping cannot resolve the name either (glibc: Temporary failure in name resolution)', () => {
+    const [ping] = run(sim(''), 'kubectl exec box -- ping -c 1 kubia').steps;
+    expect(ping?.output).toBe(
+      'ping: kubia: Temporary failure in name resolution\ncommand terminated with exit code 2\n',
+    );
+    expect(ping?.traces[0]?.hops[0]).toMatchObject({
+      kind: 'drop',
+      rule: 'NetworkPolicy default/deny-egress',
+    });
+  });
+
+  it('answers again once a policy allows port 53 to kube-dns', () => {
+    const allowed = sim(allowDns);
+    const [answer] = run(allowed, 'kubectl exec box -- nslookup kubia').steps;
+    expect(answer?.exitCode).toBe(0);
+    expect(answer?.output).toContain('Name:\tkubia.default.svc.cluster.local\n');
+  });
+});

@@ -7,7 +7,12 @@
 import type { Json } from './jsonValue.ts';
 import { clone, isMap, jsonEqual } from './jsonValue.ts';
 
-export type JsonPatchResult = { ok: true; value: Json } | { ok: false; error: string };
+/**
+ * A failure is `unprocessable` when the patch decoded but an operation could not be applied: the API
+ * server answers that with a bare 422 (apiserver endpoints/handlers/patch.go, applyJSPatch:
+ * NewGenericServerResponse(http.StatusUnprocessableEntity, …)), not with the operation's error.
+ */
+export type JsonPatchResult = { ok: true; value: Json } | { ok: false; error: string; unprocessable?: true };
 
 function tokens(pointer: string): string[] | undefined {
   if (pointer === '') return [];
@@ -122,7 +127,7 @@ export function applyJsonPatch(target: Json, patch: Json): JsonPatchResult {
       }
     }
   } catch (e) {
-    if (e instanceof PatchError) return { ok: false, error: e.message };
+    if (e instanceof PatchError) return { ok: false, error: e.message, unprocessable: true };
     throw e;
   }
   return { ok: true, value: doc };

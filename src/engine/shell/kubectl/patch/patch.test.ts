@@ -112,6 +112,7 @@ describe('JSON patch (RFC 6902)', () => {
     expect(run({ foo: 'bar' }, [{ op: 'add', path: '/baz/bat', value: 'qux' }])).toEqual({
       ok: false,
       error: 'add operation does not apply: doc is missing path: "/baz/bat"',
+      unprocessable: true,
     });
     expect(run({ '/': 9, '~1': 10 }, [{ op: 'test', path: '/~01', value: 10 }]).ok).toBe(true);
     const original = { a: 1 };
