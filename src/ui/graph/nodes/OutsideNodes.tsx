@@ -46,12 +46,19 @@ function OutsideHostNodeView({ id, data }: NodeProps & { data: OutsideHostData }
 function DnsNodeView({ id, data }: NodeProps & { data: DnsData }) {
   const selected = useIsSelected(id);
   return (
-    <div className={`kp-card kp-dns${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+    // The Service's name is the title (the kind tag says DNS) so its address and zone each keep a line
+    // at a size the back row reads (graph.css --kp-short-line-size); `kube-dns 10.96.0.10:53` on one
+    // line was cut at that size. The tooltip says it in words.
+    <div
+      className={`kp-card kp-dns${selected ? ' kp-selected' : ''}`}
+      data-graph-id={id}
+      title={`cluster DNS: the kube-dns Service${data.ip ? ` at ${data.ip}:53` : ''} answers *.svc.${data.domain}`}
+    >
       <div className="kp-title">
-        <span className="kp-kind">DNS</span> <span className="kp-name">cluster DNS</span>
+        <span className="kp-kind">DNS</span> <span className="kp-name">kube-dns</span>
       </div>
-      {data.ip && <div className="kp-mono">kube-dns {data.ip}:53</div>}
-      <div className="kp-muted kp-small">answers *.svc.{data.domain}</div>
+      {data.ip && <div className="kp-mono">{data.ip}:53</div>}
+      <div className="kp-muted kp-small">*.svc.{data.domain}</div>
     </div>
   );
 }
