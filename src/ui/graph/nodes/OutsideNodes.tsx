@@ -12,9 +12,10 @@ function LoadBalancerNodeView({ id, data }: NodeProps & { data: LoadBalancerData
       <div className="kp-title">
         <span className="kp-kind">LB</span> <span className="kp-name">{data.name}</span>
       </div>
-      <div className="kp-mono">
-        {data.ip} · {data.ports}
-      </div>
+      {/* The address and the ports on lines of their own: on one they wrapped after the separator
+          (`172.18.255.200 ·` / `80/TCP`) at the size the back row reads. */}
+      <div className="kp-mono">{data.ip}</div>
+      {data.ports && <div className="kp-mono">{data.ports}</div>}
     </div>
   );
 }
@@ -38,7 +39,9 @@ function OutsideHostNodeView({ id, data }: NodeProps & { data: OutsideHostData }
       <div className="kp-title">
         <span className="kp-kind">outside</span> <span className="kp-name">{data.name}</span>
       </div>
-      <div className="kp-mono">{data.hostnames ? `${data.ip} · ${data.hostnames}` : data.ip}</div>
+      {/* Its address, then the names it answers to on a line of their own (as the load balancer's). */}
+      <div className="kp-mono">{data.ip}</div>
+      {data.hostnames && <div className="kp-mono">{data.hostnames}</div>}
     </div>
   );
 }
