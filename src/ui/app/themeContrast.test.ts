@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { DARK_THEME, LIGHT_THEME } from '../graph/export/graphTheme.ts';
 
 const APP_CSS = readFileSync(new URL('./app.css', import.meta.url), 'utf8');
 const GRAPH_CSS = readFileSync(new URL('../graph/graph.css', import.meta.url), 'utf8');
@@ -105,5 +106,21 @@ describe('the line rules', () => {
         expect(Number(opacity), selector).toBe(1);
     }
     expect(APP_CSS).toMatch(/--xy-edge-stroke:\s*var\(--line-quiet\)/);
+  });
+});
+
+describe("the slide export's line colours", () => {
+  it('are the stage tokens in both themes (graphTheme.ts falls back to them outside a browser)', () => {
+    const all = {
+      lineQuiet: '--line-quiet',
+      lineSvc: '--line-svc',
+      lineIng: '--line-ing',
+      lineWarn: '--line-warn',
+      lineBad: '--line-bad',
+    } as const;
+    for (const [key, token] of Object.entries(all)) {
+      expect(LIGHT_THEME[key as keyof typeof all], token).toBe(THEMES.light.get(token));
+      expect(DARK_THEME[key as keyof typeof all], token).toBe(THEMES.dark.get(token));
+    }
   });
 });
