@@ -97,6 +97,19 @@ test.describe('a graph the back row can read', () => {
     expect(box.height).toBeGreaterThanOrEqual(12);
     await playground.screenshot('legibility-06-large-cluster-hover');
 
+    // A zoomed-out pod's hidden face follows no count (a crowd's arrivals re-render no hidden card,
+    // docs/performance.md), but hovered it shows how many requests the pod served.
+    const from = (await playground.call('pods')).find((p) => p.startsWith('pod/default/web-'))!;
+    await playground.send(from, 'http://web');
+    await expect.poll(async () => Object.keys(await playground.call('hits')).length).toBe(1);
+    const [served, count] = Object.entries(await playground.call('hits'))[0]!;
+    const servedPod = page.locator(`[data-graph-id="${served}"]`);
+    await expect(servedPod).toHaveClass(/kp-lod/);
+    await expect(servedPod.locator('.kp-hits')).toHaveCount(0);
+    await servedPod.hover();
+    await expect(servedPod.locator('.kp-lod-full .kp-hits')).toBeVisible();
+    await expect(servedPod.locator('.kp-lod-full .kp-hits')).toHaveText(String(count));
+
     // Zoomed in with the controls, the full cards come back.
     for (let i = 0; i < 6 && (await service.getAttribute('class'))?.includes('kp-lod'); i++) {
       await page.getByRole('button', { name: /zoom in/i }).click();

@@ -342,6 +342,9 @@ for (const [size, viewport, presenting] of [
         }
         await settled(page);
         const stage = await readStage(page, padding);
+        console.log(
+          `${id} ${size}: ${stage.cardLines.map((l) => `${l.kind} ${l.px.toFixed(1)} "${l.text}"`).join('; ')}`,
+        );
         await playground.screenshot(`stage-${id}-${presenting ? 'present-1280' : '1366'}`);
         const where = `${id} at ${size}`;
         // Soft: one run lists every check that fails, in every scenario.
@@ -369,6 +372,17 @@ for (const [size, viewport, presenting] of [
         expect
           .soft(stage.clusterAddress.px, `${where}: ${stage.clusterAddress.text}`)
           .toBeGreaterThanOrEqual(presenting ? 14 : 11);
+        // Every line of every kind of card (a Service's type and notes, an Endpoints' count, a pod's
+        // `· ingress`, the cluster's subnets …): 11 px on a laptop, 12 presenting (they were drawn at
+        // 9.8 and 10.6). The DNS's and an Ingress's lines, which the DNS and Ingress lessons point at,
+        // at the names' floor: 12 px on a laptop and 14 presenting (they were ~10). Kind tags and
+        // badges are labels, not lines: the smallest-text floor below holds them.
+        for (const line of stage.cardLines) {
+          const pointedAt = line.kind === 'dns' || line.kind === 'ingress';
+          const floor = pointedAt ? (presenting ? 14 : 12) : presenting ? 12 : 11;
+          expect.soft(line.px, `${where}: ${line.kind} card: ${line.text}`).toBeGreaterThanOrEqual(floor);
+        }
+        expect.soft(stage.linesCut, where).toEqual([]);
         // No text at all under a floor: the node's address line (13 px, the width of a node holds no
         // more) sets it, at 9.6 px on a laptop and 10.7 presenting in the three-node scenarios.
         expect

@@ -14,6 +14,13 @@ export interface StageGeometry {
   podIpPx: number;
   /** The smallest text drawn on the stage (every text in every card, the cluster's title): `px text`. */
   smallestText: { px: number; text: string };
+  /**
+   * Every text line of every kind of card (the kind tags and badges aside, which are labels, not
+   * lines): for each kind, the smallest on-screen size and the text drawn at it (`kind: px text`).
+   */
+  cardLines: { kind: string; px: number; text: string }[];
+  /** A card's line (not its title, which `clipped` covers) wider than the card: cut by an ellipsis or the card's edge. */
+  linesCut: string[];
   /** Smallest on-screen size of the address lines on the cards outside the cluster (load balancers, clients, outside hosts). */
   outsideAddressPx: number;
   /**
@@ -241,6 +248,39 @@ export async function readStage(
       if (size < smallestText.px) smallestText = { px: size, text: t.textContent.trim() };
     }
 
+    // Every card kind's every line: walk each card's text, skipping what is not drawn (a hover face, a
+    // hidden line) and the kind tags and badges.
+    const smallestByKind = new Map<string, { px: number; text: string }>();
+    for (const node of Array.from(document.querySelectorAll('.react-flow__node'))) {
+      const kind =
+        Array.from(node.classList)
+          .find((c) => c.startsWith('react-flow__node-'))
+          ?.slice('react-flow__node-'.length) ?? 'unknown';
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const el = t.parentElement;
+        if (!el || !t.textContent?.trim() || !shown(el)) continue;
+        if (el.closest('.kp-kind, .kp-badge, .kp-consulted-tag')) continue;
+        const style = getComputedStyle(el);
+        if (style.visibility === 'hidden' || style.display === 'none') continue;
+        if (el.getClientRects().length === 0) continue;
+        const size = parseFloat(style.fontSize) * zoom;
+        const known = smallestByKind.get(kind);
+        if (!known || size < known.px) smallestByKind.set(kind, { px: size, text: t.textContent.trim() });
+      }
+    }
+    const linesCut = Array.from(
+      document.querySelectorAll(
+        '.react-flow__node :is(.kp-card, .kp-pod):not(.kp-lod) > :not(.kp-title, .react-flow__handle)',
+      ),
+    )
+      .filter(shown)
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `${label(el)}: ${el.textContent}`);
+    const cardLines = Array.from(smallestByKind, ([kind, line]) => ({ kind, ...line })).sort((a, b) =>
+      a.kind.localeCompare(b.kind),
+    );
+
     let clusterAddress = { px: Infinity, text: '' };
     for (const el of Array.from(
       document.querySelectorAll(
@@ -307,6 +347,8 @@ export async function readStage(
         ':is(.react-flow__node-lb, .react-flow__node-client, .react-flow__node-outside) .kp-card > .kp-mono',
       ),
       clusterAddress,
+      cardLines,
+      linesCut,
       clipped,
       podTailsCut,
       podNamesCut,

@@ -24,7 +24,7 @@ export interface PacketLayerProps {
 function readColors(element: Element): { fill: string; ring: string } {
   const style = getComputedStyle(element);
   return {
-    fill: style.getPropertyValue('--packet').trim() || '#e2540b',
+    fill: style.getPropertyValue('--packet').trim() || '#c2410c',
     ring: style.getPropertyValue('--bg').trim() || '#ffffff',
   };
 }
@@ -55,7 +55,7 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
   useEffect(() => {
     let stop: (() => void) | null = null;
     let retry = 0;
-    let colors = { fill: '#e2540b', ring: '#ffffff' };
+    let colors = { fill: '#c2410c', ring: '#ffffff' };
     let crowd: ReturnType<typeof startCrowd> = null;
     const themeWatch = app.view.subscribe((s, p) => {
       if (s.theme !== p.theme)

@@ -11,13 +11,14 @@ export interface EdgeStyle {
 
 export function getEdgeStyle(className: string, animated: boolean): EdgeStyle {
   const classes = new Set(className.split(/\s+/));
-  // `.react-flow { --xy-edge-stroke: var(--muted) }`; React Flow dashes animated edges (5).
-  let style: EdgeStyle = { stroke: 'muted', dash: animated ? '5' : '' };
-  if (classes.has('kp-edge-endpoint')) style = { ...style, stroke: 'svcBorder' };
-  if (classes.has('kp-edge-notready')) style = { stroke: 'warn', dash: '6 6' };
-  if (classes.has('kp-edge-down')) style = { stroke: 'bad', dash: '4 8' };
+  // `.react-flow { --xy-edge-stroke: var(--line-quiet) }`; React Flow dashes animated edges (5).
+  let style: EdgeStyle = { stroke: 'lineQuiet', dash: animated ? '5' : '' };
+  // An Endpoints edge, the bus among them (graph.css `.kp-bus`).
+  if (classes.has('kp-edge-endpoint')) style = { ...style, stroke: 'lineSvc' };
+  if (classes.has('kp-edge-notready')) style = { stroke: 'lineWarn', dash: '6 6' };
+  if (classes.has('kp-edge-down')) style = { stroke: 'lineBad', dash: '4 8' };
   if (classes.has('kp-edge-controller') || classes.has('kp-edge-backend'))
-    style = { ...style, stroke: 'ingBorder' };
+    style = { ...style, stroke: 'lineIng' };
   // graph.css dots the ingress controller's link to its Ingress.
   if (classes.has('kp-edge-controller')) style = { ...style, dash: '3 5' };
   return style;

@@ -23,6 +23,12 @@ export interface GraphTheme {
   ingBorder: string;
   nodeBg: string;
   clusterBg: string;
+  /** The graph's lines (app.css --line-*): opaque, 3:1 on the graph's backgrounds (WCAG 1.4.11). */
+  lineQuiet: string;
+  lineSvc: string;
+  lineIng: string;
+  lineWarn: string;
+  lineBad: string;
   font: string;
   mono: string;
 }
@@ -50,6 +56,11 @@ export const LIGHT_THEME: GraphTheme = {
   ingBorder: '#4aa583',
   nodeBg: '#f9fafc',
   clusterBg: 'rgba(36, 87, 197, 0.035)',
+  lineQuiet: '#7e8694',
+  lineSvc: '#9274da',
+  lineIng: '#429375',
+  lineWarn: '#ad7c34',
+  lineBad: '#ca6962',
   font: FONT,
   mono: MONO,
 };
@@ -74,6 +85,11 @@ export const DARK_THEME: GraphTheme = {
   ingBorder: '#4fbf95',
   nodeBg: '#151a23',
   clusterBg: 'rgba(122, 167, 255, 0.05)',
+  lineQuiet: '#656e7c',
+  lineSvc: '#735eb2',
+  lineIng: '#357963',
+  lineWarn: '#866a20',
+  lineBad: '#a95154',
   font: FONT,
   mono: MONO,
 };
@@ -99,6 +115,11 @@ const CSS_VARIABLES: Record<keyof GraphTheme, string> = {
   ingBorder: '--ing-border',
   nodeBg: '--node-bg',
   clusterBg: '--cluster-bg',
+  lineQuiet: '--line-quiet',
+  lineSvc: '--line-svc',
+  lineIng: '--line-ing',
+  lineWarn: '--line-warn',
+  lineBad: '--line-bad',
   font: '--font',
   mono: '--mono',
 };

@@ -145,11 +145,12 @@ describe('graphToSvg', () => {
       expect(d, e.id).not.toMatch(/C/);
       expect(d, e.id).toBe(snapshot.edges.find((s) => s.id === e.id)!.path);
     }
-    // The bus: one trunk with the ready branches in the Service colour, the not-ready branch dashed.
+    // The bus: one trunk with the ready branches in the Service line colour, the not-ready branch
+    // dashed in the warning line colour (the stage's --line-svc and --line-warn, 3:1 on the page).
     const bus = edge('e:ep/default/kubia->pods')!;
-    expect(bus.getAttribute('stroke')).toBe(LIGHT_THEME.svcBorder);
+    expect(bus.getAttribute('stroke')).toBe(LIGHT_THEME.lineSvc);
     const notReady = edge('e:ep/default/kubia->pods:notready')!;
-    expect(notReady.getAttribute('stroke')).toBe(LIGHT_THEME.warn);
+    expect(notReady.getAttribute('stroke')).toBe(LIGHT_THEME.lineWarn);
     expect(notReady.getAttribute('stroke-dasharray')).toBe('6 6');
     // The controller's link to its Ingress is dotted, as on the stage.
     const controller = elements.edges.find((e) => e.className?.includes('kp-edge-controller'))!;

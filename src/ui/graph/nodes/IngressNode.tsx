@@ -7,6 +7,10 @@ import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 
+/** IPv4 or IPv6 addresses (comma-separated), as opposed to a load balancer's host name. */
+const IP_ADDRESS =
+  /^(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f]*:[\da-f:.]*)(?:,(?:\d{1,3}(?:\.\d{1,3}){3}|[\da-f]*:[\da-f:.]*))*$/i;
+
 function IngressNodeView({ id, data }: NodeProps & { data: IngressData }) {
   const selected = useIsSelected(id);
   const rejected = useRejectedChange(id);
@@ -18,8 +22,21 @@ function IngressNodeView({ id, data }: NodeProps & { data: IngressData }) {
         {data.className && <span className="kp-badge">{data.className}</span>}
         <RejectedBadge message={rejected} />
       </div>
-      <div className="kp-mono">{data.hosts}</div>
-      <div className="kp-muted kp-small">{data.address ? `address ${data.address}` : 'no address yet'}</div>
+      <div className="kp-mono" title={data.hosts}>
+        {data.hosts}
+      </div>
+      {/* kubectl's ADDRESS column; `address 172.18.255.200` did not fit the card at the size the back
+          row reads (graph.css --kp-short-line-size), `IP` and the address in the mono face do. */}
+      <div className="kp-small kp-ingress-address" title={data.address || undefined}>
+        {data.address ? (
+          <>
+            <span className="kp-muted">{IP_ADDRESS.test(data.address) ? 'IP ' : 'address '}</span>
+            <span className="kp-mono">{data.address}</span>
+          </>
+        ) : (
+          <span className="kp-muted">no address yet</span>
+        )}
+      </div>
     </>
   );
   return (

@@ -12,9 +12,10 @@ function LoadBalancerNodeView({ id, data }: NodeProps & { data: LoadBalancerData
       <div className="kp-title">
         <span className="kp-kind">LB</span> <span className="kp-name">{data.name}</span>
       </div>
-      <div className="kp-mono">
-        {data.ip} · {data.ports}
-      </div>
+      {/* The address and the ports on lines of their own: on one they wrapped after the separator
+          (`172.18.255.200 ·` / `80/TCP`) at the size the back row reads. */}
+      <div className="kp-mono">{data.ip}</div>
+      {data.ports && <div className="kp-mono">{data.ports}</div>}
     </div>
   );
 }
@@ -38,7 +39,9 @@ function OutsideHostNodeView({ id, data }: NodeProps & { data: OutsideHostData }
       <div className="kp-title">
         <span className="kp-kind">outside</span> <span className="kp-name">{data.name}</span>
       </div>
-      <div className="kp-mono">{data.hostnames ? `${data.ip} · ${data.hostnames}` : data.ip}</div>
+      {/* Its address, then the names it answers to on a line of their own (as the load balancer's). */}
+      <div className="kp-mono">{data.ip}</div>
+      {data.hostnames && <div className="kp-mono">{data.hostnames}</div>}
     </div>
   );
 }
@@ -46,12 +49,19 @@ function OutsideHostNodeView({ id, data }: NodeProps & { data: OutsideHostData }
 function DnsNodeView({ id, data }: NodeProps & { data: DnsData }) {
   const selected = useIsSelected(id);
   return (
-    <div className={`kp-card kp-dns${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
+    // The Service's name is the title (the kind tag says DNS) so its address and zone each keep a line
+    // at a size the back row reads (graph.css --kp-short-line-size); `kube-dns 10.96.0.10:53` on one
+    // line was cut at that size. The tooltip says it in words.
+    <div
+      className={`kp-card kp-dns${selected ? ' kp-selected' : ''}`}
+      data-graph-id={id}
+      title={`cluster DNS: the kube-dns Service${data.ip ? ` at ${data.ip}:53` : ''} answers *.svc.${data.domain}`}
+    >
       <div className="kp-title">
-        <span className="kp-kind">DNS</span> <span className="kp-name">cluster DNS</span>
+        <span className="kp-kind">DNS</span> <span className="kp-name">kube-dns</span>
       </div>
-      {data.ip && <div className="kp-mono">kube-dns {data.ip}:53</div>}
-      <div className="kp-muted kp-small">answers *.svc.{data.domain}</div>
+      {data.ip && <div className="kp-mono">{data.ip}:53</div>}
+      <div className="kp-muted kp-small">*.svc.{data.domain}</div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,10 @@ export function shortPodName(name: string): string {
   return last || name;
 }
 
-function PodFace({ id, data }: { id: string; data: PodData }) {
+/** `live`: the face is on screen, so its served count follows the traffic (see useHits). */
+function PodFace({ id, data, live }: { id: string; data: PodData; live: boolean }) {
   const { t } = useTranslation();
-  const hits = useHits(id);
+  const hits = useHits(id, live);
   const rejected = useRejectedChange(id);
   return (
     <>
@@ -52,8 +53,15 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
   const level = useLevelOfDetail();
   const compact = level !== 'full';
   const rejected = useRejectedChange(id);
+  // A zoomed-out pod's full face shows only while the pointer is over it (graph.css .kp-lod:hover):
+  // only then does it follow the served count. With 1,000 pods zoomed out, a crowd's arrival batch
+  // re-rendered every hidden face whose count changed, and the style and layout work that followed
+  // (docs/performance.md#packets-in-flight).
+  const [hovered, setHovered] = useState(false);
   return (
     <div
+      onPointerEnter={compact ? () => setHovered(true) : undefined}
+      onPointerLeave={compact ? () => setHovered(false) : undefined}
       className={`kp-pod${data.ready ? '' : ' kp-unready'}${data.terminating ? ' kp-terminating' : ''}${selected ? ' kp-selected' : ''}${lodClass(level)}`}
       title={data.labels ? t('graphCards.podLabels', { labels: data.labels }) : t('graphCards.podNoLabels')}
       data-graph-id={id}
@@ -68,11 +76,11 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
           <span className="kp-lod-dot" aria-hidden="true" />
           <span className="kp-lod-name">{shortPodName(data.name)}</span>
           <div className="kp-lod-full">
-            <PodFace id={id} data={data} />
+            <PodFace id={id} data={data} live={hovered} />
           </div>
         </>
       ) : (
-        <PodFace id={id} data={data} />
+        <PodFace id={id} data={data} live />
       )}
     </div>
   );

@@ -5,8 +5,13 @@ export function useIsSelected(id: string): boolean {
   return useView((s) => s.selection === id);
 }
 
-export function useHits(id: string): number {
-  return useTraffic((s) => s.hits[id] ?? 0);
+/**
+ * How many requests this pod served. `live` false (a zoomed-out card whose full face is hidden) reads
+ * 0 and never re-renders for a count: a crowd's arrival batches then touch no hidden card
+ * (docs/performance.md#packets-in-flight).
+ */
+export function useHits(id: string, live = true): number {
+  return useTraffic((s) => (live ? (s.hits[id] ?? 0) : 0));
 }
 
 /** Why the latest edit of this object was refused (it keeps its last accepted version), if it was. */
