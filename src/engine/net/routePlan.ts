@@ -165,8 +165,12 @@ interface Remembered {
 
 const byRequest = new WeakMap<PlanRequest, Remembered>();
 
+/** The request object routed last and what it found: `kubeplay load` routes one object over and over. */
+let lastRequest: PlanRequest | undefined;
+let lastKnown: Remembered | undefined;
+
 function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, method: string): PlanRoot {
-  const known = byRequest.get(request);
+  const known = request === lastRequest ? lastKnown : byRequest.get(request);
   if (
     known !== undefined &&
     known.index === index &&
@@ -175,11 +179,17 @@ function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, met
     known.headers === request.headers &&
     known.method === method &&
     validFor(known.root, state)
-  )
+  ) {
+    lastRequest = request;
+    lastKnown = known;
     return known.root;
+  }
   const root = rootByKeys(state, index, request, method);
   const { from, url, headers } = request;
-  byRequest.set(request, { index, from, url, headers, method, root });
+  const remembered: Remembered = { index, from, url, headers, method, root };
+  byRequest.set(request, remembered);
+  lastRequest = request;
+  lastKnown = remembered;
   return root;
 }
 
