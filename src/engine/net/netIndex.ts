@@ -78,8 +78,15 @@ interface CacheEntry {
 
 const cache = new WeakMap<PodState[], CacheEntry>();
 
+/**
+ * The entry found last and its pods array: consecutive requests nearly always route over the same
+ * arrays (each request's state shares them), and a comparison is cheaper than a WeakMap probe.
+ */
+let lastPods: PodState[] | undefined;
+let lastEntry: CacheEntry | undefined;
+
 export function getNetIndex(state: ClusterState): NetIndex {
-  const hit = cache.get(state.pods);
+  const hit = state.pods === lastPods ? lastEntry : cache.get(state.pods);
   if (
     hit &&
     hit.services === state.services &&
@@ -92,10 +99,12 @@ export function getNetIndex(state: ClusterState): NetIndex {
     hit.networkPolicies === state.networkPolicies &&
     hit.outsideHosts === state.outsideHosts
   ) {
+    lastPods = state.pods;
+    lastEntry = hit;
     return hit.index;
   }
   const index = buildIndex(state);
-  cache.set(state.pods, {
+  const entry: CacheEntry = {
     index,
     services: state.services,
     endpoints: state.endpoints,
@@ -106,7 +115,10 @@ export function getNetIndex(state: ClusterState): NetIndex {
     namespaces: state.namespaces,
     networkPolicies: state.networkPolicies,
     outsideHosts: state.outsideHosts,
-  });
+  };
+  cache.set(state.pods, entry);
+  lastPods = state.pods;
+  lastEntry = entry;
   return index;
 }
 

@@ -514,6 +514,19 @@ describe('other destinations and sources', () => {
     expect(r.state.rng).not.toBe(state.rng);
     expect(Object.keys(r.state).sort()).toEqual(Object.keys(state).sort());
   });
+  it('keeps the optional parts of the state a later reconcile reads (cloud-provider-kind, MetalLB)', () => {
+    const withOptional: ClusterState = {
+      ...state,
+      cloudProviderKind: true,
+      metallb: { pools: [], l2: [] },
+      ipamLastReserved: { 'kind-worker': 3 },
+    };
+    const r = routeRequest(withOptional, { from: 'pod/default/client', url: 'http://kubia' });
+    expect(r.state.cloudProviderKind).toBe(true);
+    expect(r.state.metallb).toBe(withOptional.metallb);
+    expect(r.state.ipamLastReserved).toBe(withOptional.ipamLastReserved);
+    expect(Object.keys(r.state).sort()).toEqual(Object.keys(withOptional).sort());
+  });
 });
 
 describe('golden traces (fixed seed): every hop with its addresses as they leave it', () => {

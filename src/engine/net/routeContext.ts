@@ -194,6 +194,8 @@ export class RequestDraws {
     if (s.networkPolicies !== undefined) next.networkPolicies = s.networkPolicies;
     // MetalLB's configuration survives a request, or its controller would find no pool on the next pass
     if (s.metallb !== undefined) next.metallb = s.metallb;
+    // So does cloud-provider-kind's presence, or a LoadBalancer Service created after a request stays pending
+    if (s.cloudProviderKind !== undefined) next.cloudProviderKind = s.cloudProviderKind;
     return next;
   }
 }

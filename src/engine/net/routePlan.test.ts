@@ -121,6 +121,31 @@ describe('compiled plans route exactly as the general path', () => {
     }
   });
 
+  it("one request object routed over two clusters in turn finds each cluster's plan (the last-used memos)", () => {
+    const base = createSimulation({
+      files: [{ file: 'kubia.yaml', text: SCENARIO_TEXTS.kubia ?? '' }],
+      seed: 6,
+    }).state;
+    const downNode = base.pods.find((p) => p.metadata.name.startsWith('kubia'))?.spec.nodeName;
+    // The same pods array with other nodes: another net index, found past getNetIndex's last entry.
+    const other = { ...base, nodes: base.nodes.map((n) => (n.name === downNode ? { ...n, up: false } : n)) };
+    const usedBefore = plans.used;
+    for (const request of requestsOf(base).filter((r, i) => !r.from.startsWith('node/') && i % 3 === 0)) {
+      let states = [base, other];
+      let fulls = [base, other];
+      for (let i = 0; i < 6; i++) {
+        const k = i % 2;
+        const a = routeRequest(states[k]!, request);
+        const b = routeRequestInFull(fulls[k]!, request);
+        expect(JSON.stringify(a.trace), `${request.from} ${request.url} #${i}`).toBe(JSON.stringify(b.trace));
+        states = k === 0 ? [a.state, states[1]!] : [states[0]!, a.state];
+        fulls = k === 0 ? [b.state, fulls[1]!] : [fulls[0]!, b.state];
+      }
+      expect(states).toEqual(fulls);
+    }
+    expect(plans.used).toBeGreaterThan(usedBefore);
+  });
+
   it('a plan of ready endpoints is not replayed once only terminating ones remain, nor the other way round (KEP-1669)', () => {
     let sim = createSimulation({ files: [{ file: 'rc.yaml', text: kubiaBehindServiceYaml(2) }], seed: 2 });
     const request = { from: 'pod/default/client', url: 'http://kubia/' };

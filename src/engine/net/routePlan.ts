@@ -165,8 +165,12 @@ interface Remembered {
 
 const byRequest = new WeakMap<PlanRequest, Remembered>();
 
+/** The request object routed last and what it found: `kubeplay load` routes one object over and over. */
+let lastRequest: PlanRequest | undefined;
+let lastKnown: Remembered | undefined;
+
 function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, method: string): PlanRoot {
-  const known = byRequest.get(request);
+  const known = request === lastRequest ? lastKnown : byRequest.get(request);
   if (
     known !== undefined &&
     known.index === index &&
@@ -175,11 +179,17 @@ function rootFor(state: ClusterState, index: NetIndex, request: PlanRequest, met
     known.headers === request.headers &&
     known.method === method &&
     validFor(known.root, state)
-  )
+  ) {
+    lastRequest = request;
+    lastKnown = known;
     return known.root;
+  }
   const root = rootByKeys(state, index, request, method);
   const { from, url, headers } = request;
-  byRequest.set(request, { index, from, url, headers, method, root });
+  const remembered: Remembered = { index, from, url, headers, method, root };
+  byRequest.set(request, remembered);
+  lastRequest = request;
+  lastKnown = remembered;
   return root;
 }
 
@@ -213,22 +223,8 @@ function rootByKeys(state: ClusterState, index: NetIndex, request: PlanRequest, 
   return root;
 }
 
-/** The holes of the request being replayed: one pair of arrays, refilled by every replay. */
-const holes: Holes = { ports: [], texts: [] };
-
-/**
- * Decimal texts of the ephemeral ports, made once each: turning a random port into a string on every
- * request was the replay's single largest cost (V8's number-to-string cache is smaller than the range).
- */
-const FIRST_PORT = 32768;
-const portTexts: string[] = new Array<string>(60999 - FIRST_PORT + 1).fill('');
-
-function portText(port: number): string {
-  const i = port - FIRST_PORT;
-  const text = portTexts[i];
-  if (text === undefined) return String(port);
-  return text === '' ? (portTexts[i] = String(port)) : text;
-}
+/** The holes of the request being replayed: one array, refilled by every replay. */
+const holes: Holes = { ports: [] };
 
 /** Walks the tree with the request's own draws; the leaf reached (its ports in `holes`), or a miss. */
 function walk(ctx: RequestDraws, root: PlanNode): TraceTemplate | null | undefined {
@@ -242,7 +238,6 @@ function walk(ctx: RequestDraws, root: PlanNode): TraceTemplate | null | undefin
     if (step.kind === 'port') {
       const port = ctx.ephemeralPort();
       holes.ports[drawn] = port;
-      holes.texts[drawn] = portText(port);
       drawn++;
       node = node.next;
     } else {
@@ -301,7 +296,7 @@ function record<R extends PlanRequest>(
 }
 
 function holesOf(ports: readonly number[]): Holes {
-  return { ports: [...ports], texts: ports.map(String) };
+  return { ports: [...ports] };
 }
 
 /** Records the branch this request takes and returns its result (with the ports actually drawn). */

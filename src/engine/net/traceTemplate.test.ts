@@ -95,10 +95,39 @@ describe('compileTemplate', () => {
       const template = compileTemplate(traceOf(stand), SENTINEL, holes);
       for (let r = 0; r < 5; r++) {
         const ports = Array.from({ length: holes }, () => 32768 + Math.floor(draw() * 28232));
-        const rendered = template.render({ ports, texts: ports.map(String) });
+        const rendered = template.render({ ports });
         expect(JSON.stringify(rendered)).toBe(JSON.stringify(traceOf(ports)));
       }
     }
+  });
+
+  it('writes every port as String(port) would, across digit boundaries (its texts are built from parts)', () => {
+    const traceOf = (p: readonly number[]): Trace => ({
+      from: 'client/laptop',
+      request: { method: 'GET', url: 'http://x/', host: 'x', clientIp: '172.18.0.1' },
+      outcome: 'ok',
+      hops: [
+        { at: 'client/laptop', kind: 'send', src: `172.18.0.1:${p[0]}`, dst: '10.96.0.1:80', note: 'sends' },
+        {
+          at: 'node/n',
+          kind: 'snat',
+          src: '10.244.1.1',
+          dst: `${p[1]}`,
+          note: `from ${p[0]} and ${p[1]}: ok`,
+        },
+      ],
+      body: `RemoteAddr: 10.244.1.2:${p[1]}\n`,
+    });
+    const stand = [SENTINEL, SENTINEL + 1];
+    const template = compileTemplate(traceOf(stand), SENTINEL, 2);
+    const edges = [
+      32768, 40000, 40005, 40010, 40099, 40100, 50909, 60999, 1000, 1009, 9999, 99999, 100000, 65535,
+    ];
+    for (const a of edges)
+      for (const b of [32768, 60999, 40001]) {
+        const ports = [a, b];
+        expect(JSON.stringify(template.render({ ports }))).toBe(JSON.stringify(traceOf(ports)));
+      }
   });
 
   it('hands out a fresh trace and hop list each time, sharing only the frozen port-free hops', () => {
@@ -117,8 +146,8 @@ describe('compileTemplate', () => {
       hops: [fixed, hop(SENTINEL)],
     };
     const template = compileTemplate(recorded, SENTINEL, 1);
-    const a = template.render({ ports: [40000], texts: ['40000'] });
-    const b = template.render({ ports: [50000], texts: ['50000'] });
+    const a = template.render({ ports: [40000] });
+    const b = template.render({ ports: [50000] });
     expect(a).not.toBe(b);
     expect(a.hops).not.toBe(b.hops);
     expect(a.hops[0]).toBe(b.hops[0]);

@@ -11,10 +11,9 @@
  */
 import type { Hop, HopFacts, Trace } from '../trace.ts';
 
-/** The ports one request drew, in draw order, and their decimal texts (filled by routePlan.ts). */
+/** The ports one request drew, in draw order (filled by routePlan.ts). */
 export interface Holes {
   ports: number[];
-  texts: string[];
 }
 
 /** Builds one value of a trace from the request's holes. */
@@ -35,7 +34,7 @@ function holeOf(text: string, sentinel: number, holes: number): number {
 function compileString(value: string, sentinel: number, pattern: RegExp, holes: number): Compiled<string> {
   const split = splitShown(value, sentinel, pattern, holes);
   if (split === undefined) return { constant: true, value };
-  return { constant: false, render: (h) => renderShown(split, h.texts) };
+  return { constant: false, render: (h) => renderShown(split, portTexts(h)) };
 }
 
 /** Any JSON-like value; objects and arrays with no hole are shared (frozen) as they were recorded. */
@@ -122,20 +121,38 @@ function splitShown(value: string, sentinel: number, pattern: RegExp, holes: num
   return { head: parts[0]!, slot: slots[0]!, tail: parts[1]!, more: more.length ? more : undefined };
 }
 
+/**
+ * The decimal text of a port, from its hundreds and its last two digits: a port drawn at random read
+ * from a table of all 28,232 ephemeral ports' texts missed the processor's cache on every request (the
+ * table and its strings are about 900 KB), and that miss was a third of a replay. These two tables
+ * (1,000 and 100 short strings) stay in cache; the five characters are copied into one flat string
+ * (V8 copies results under 13 characters rather than linking them), once per port and request.
+ */
+const HUNDREDS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
+const LAST_TWO: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
+
+function portText(port: number): string {
+  if (port >= 1000 && port < 100_000 && Number.isInteger(port))
+    return HUNDREDS[(port / 100) | 0]! + LAST_TWO[port % 100]!;
+  return String(port);
+}
+
+/** The texts of a request's ports, in draw order: each port's text made once for all its strings. */
+function portTexts(h: Holes): string[] {
+  const ports = h.ports;
+  const texts = new Array<string>(ports.length);
+  for (let i = 0; i < ports.length; i++) texts[i] = portText(ports[i]!);
+  return texts;
+}
+
 function renderShown(s: ShownText, texts: readonly string[]): string {
-  const text = s.head + texts[s.slot]! + s.tail;
+  const text = s.head + texts[s.slot]!;
   const more = s.more;
-  if (more === undefined) return text;
-  let out = text;
+  if (more === undefined) return s.tail === '' ? text : text + s.tail;
+  let out = s.tail === '' ? text : text + s.tail;
   for (let i = 0; i < more.length; i += 2) out += texts[more[i] as number]! + (more[i + 1] as string);
   return out;
 }
-
-/**
- * The texts of the strings shown by the template being rendered, by its ShownStrings slot: one array
- * refilled by every render (rendering is synchronous and never nested).
- */
-const shownTexts: string[] = [];
 
 /**
  * The distinct strings of one template that show a port, rendered once per request: the client's
@@ -190,8 +207,7 @@ class HopPattern {
   ) {}
 }
 
-function renderHop(p: HopPattern, h: Holes): Hop {
-  const texts = shownTexts;
+function renderHop(p: HopPattern, h: Holes, texts: readonly string[]): Hop {
   const at = p.atSlot < 0 ? p.at : texts[p.atSlot]!;
   const src = p.srcSlot < 0 ? p.src : texts[p.srcSlot]!;
   const dst = p.dstSlot < 0 ? p.dst : texts[p.dstSlot]!;
@@ -290,6 +306,8 @@ export function compileTemplate(recorded: Trace, sentinel: number, holes: number
   });
   const tail = (k: (typeof TRACE_TAIL)[number]): Compiled | undefined =>
     k in recorded ? compileValue(recorded[k], sentinel, pattern, holes) : undefined;
+  // The body is the one tail string that shows a port (an echoing app's RemoteAddr): a shown slot.
+  const bodySlot = typeof recorded.body === 'string' ? shown.slot(recorded.body) : -1;
   return new PlainTemplate(
     recorded.from,
     compileValue(recorded.request, sentinel, pattern, holes) as Compiled<Trace['request']>,
@@ -298,6 +316,7 @@ export function compileTemplate(recorded: Trace, sentinel: number, holes: number
     holed,
     shown.list,
     TRACE_TAIL.map(tail),
+    bodySlot,
   );
 }
 
@@ -324,13 +343,15 @@ class PlainTemplate implements TraceTemplate {
     private readonly shown: readonly ShownText[],
     /** status, body, service, endpoint, failure (TRACE_TAIL): each compiled when recorded. */
     private readonly tail: readonly (Compiled | undefined)[],
+    /** The shown slot of the body when it shows a port, else -1. */
+    private readonly bodySlot: number,
   ) {
     const [status, body, service, endpoint, failure] = tail;
     this.fixedRequest = request.constant ? request.value : undefined;
     this.common =
       this.fixedRequest !== undefined &&
       status?.constant === true &&
-      body?.constant === true &&
+      (body?.constant === true || bodySlot >= 0) &&
       service?.constant === true &&
       endpoint?.constant === true &&
       failure === undefined;
@@ -342,12 +363,16 @@ class PlainTemplate implements TraceTemplate {
 
   render(h: Holes): Trace {
     const shown = this.shown;
-    for (let i = 0; i < shown.length; i++) shownTexts[i] = renderShown(shown[i]!, h.texts);
+    // A young array of this request's texts (a module-level one took every new string through the
+    // old generation's write barrier).
+    const ports = portTexts(h);
+    const texts = new Array<string>(shown.length);
+    for (let i = 0; i < shown.length; i++) texts[i] = renderShown(shown[i]!, ports);
     const hops = this.fixedHops.slice();
     const holed = this.holed;
     for (let i = 0; i < holed.length; i++) {
       const p = holed[i]!;
-      hops[p.index] = renderHop(p, h);
+      hops[p.index] = renderHop(p, h, texts);
     }
     const from = this.from;
     const outcome = this.outcome;
@@ -358,7 +383,7 @@ class PlainTemplate implements TraceTemplate {
         outcome,
         hops,
         status: this.status!,
-        body: this.body!,
+        body: this.bodySlot < 0 ? this.body! : texts[this.bodySlot]!,
         service: this.service!,
         endpoint: this.endpoint!,
       };
@@ -368,7 +393,8 @@ class PlainTemplate implements TraceTemplate {
     // The tail fields, set in finishTrace's order so the trace has the general path's layout and JSON.
     const [status, body, service, endpoint, failure] = this.tail;
     if (status !== undefined) trace.status = valueOf(status, h) as number;
-    if (body !== undefined) trace.body = valueOf(body, h) as string;
+    if (body !== undefined)
+      trace.body = this.bodySlot < 0 ? (valueOf(body, h) as string) : texts[this.bodySlot]!;
     if (service !== undefined) trace.service = valueOf(service, h) as string;
     if (endpoint !== undefined) trace.endpoint = valueOf(endpoint, h) as Trace['endpoint'];
     if (failure !== undefined) trace.failure = valueOf(failure, h) as Trace['failure'];
