@@ -1,12 +1,24 @@
 import { defineConfig } from '@playwright/test';
+import type { Fixtures } from './e2e/fixtures.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Two builds can be tested side by side: `vite build --outDir DIR`, then KP_E2E_DIST=DIR KP_E2E_PORT=N.
 const port = Number(process.env.KP_E2E_PORT ?? 4173);
 const dist = process.env.KP_E2E_DIST;
 const outDir = dist ? ` --outDir ${dist}` : '';
+/** Specs that never use the YAML editor (see `projects` below). */
+const WITHOUT_EDITOR = [
+  'csp',
+  'customLesson',
+  'exportFiles',
+  'lessons',
+  'outside',
+  'reach',
+  'rollout',
+  'terminal',
+].map((name) => `**/${name}.spec.ts`);
 
-export default defineConfig({
+export default defineConfig<Fixtures>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   outputDir: dist ? `${dist}-results` : 'test-results',
@@ -54,6 +66,14 @@ export default defineConfig({
       ],
     },
   },
+  // Specs that never read or type YAML open with the editor panel closed, so Monaco (a 4 MB chunk, about
+  // 1.3 CPU-s per page load) never loads in them. The ones about the stage's geometry (stage, legibility,
+  // graph export) keep the editor beside the graph: the space it takes is part of what they check.
+  // A spec that starts using the editor moves back to the first project (docs/testing.md).
+  projects: [
+    { name: 'chromium', testIgnore: WITHOUT_EDITOR },
+    { name: 'no-editor', testMatch: WITHOUT_EDITOR, use: { editorPanel: 'closed' } },
+  ],
   webServer: {
     command: `npx vite preview${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}`,
