@@ -108,8 +108,9 @@ function ShownPolicyEdges({ policyId, nodes }: { policyId: GraphId; nodes: reado
               viewBox="0 0 10 10"
               refX="9"
               refY="5"
-              markerWidth="7"
-              markerHeight="7"
+              markerUnits="userSpaceOnUse"
+              markerWidth="11"
+              markerHeight="11"
               orient="auto-start-reverse"
             >
               <path d="M 0 0 L 10 5 L 0 10 z" className="kp-policy-arrowhead" />

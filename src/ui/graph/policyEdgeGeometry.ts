@@ -55,6 +55,20 @@ export function borderPoint(r: Rect, towards: Point): Point {
   return t >= 1 ? c : { x: c.x + dx * t, y: c.y + dy * t };
 }
 
+/** How far a line's ports sit from it, so the line never strikes through them. */
+export const LABEL_GAP = 8;
+
+/**
+ * The ports at the middle of a line, beside it rather than on it: above a line that runs more across
+ * than down, to the right of one that runs more down than across.
+ */
+function besideLine(start: Point, end: Point): Pick<PlacedPolicyEdge, 'label' | 'labelAnchor'> {
+  const mid = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
+  return Math.abs(end.x - start.x) >= Math.abs(end.y - start.y)
+    ? { label: { x: mid.x, y: mid.y - LABEL_GAP }, labelAnchor: 'middle' }
+    : { label: { x: mid.x + LABEL_GAP, y: mid.y }, labelAnchor: 'start' };
+}
+
 /**
  * Places each edge between the cards on screen. `cardOf` says which card stands for a graph id (the
  * pod's own, the DNS card for a hidden CoreDNS pod) or null when none shows: that edge is not drawn.
@@ -90,13 +104,7 @@ export function placePolicyEdges(
       if (!a || !b) continue;
       const start = borderPoint(a, center(b));
       const end = borderPoint(b, center(a));
-      placed.set(id, {
-        ...base,
-        start,
-        end,
-        label: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 },
-        labelAnchor: 'middle',
-      });
+      placed.set(id, { ...base, start, end, ...besideLine(start, end) });
       continue;
     }
     const pod = (from ?? to)!;

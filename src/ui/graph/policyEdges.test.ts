@@ -1,7 +1,7 @@
 /** The allowed edges drawn for a policy: directions, stubs, merged rules, the limit, and where they go. */
 import { describe, expect, it } from 'vitest';
 import type { PolicyRuleAllows } from '../../engine/index.ts';
-import { borderPoint, placePolicyEdges, STUB } from './policyEdgeGeometry.ts';
+import { borderPoint, LABEL_GAP, placePolicyEdges, STUB } from './policyEdgeGeometry.ts';
 import type { Rect } from './policyEdgeGeometry.ts';
 import { getPolicyEdgeIds, toPolicyEdges } from './policyEdges.ts';
 
@@ -114,7 +114,8 @@ describe('placePolicyEdges', () => {
     expect(placed[0]).toMatchObject({
       start: { x: 300, y: 220 },
       end: { x: 100, y: 220 },
-      label: { x: 200, y: 220 },
+      label: { x: 200, y: 220 - LABEL_GAP },
+      labelAnchor: 'middle',
     });
     expect(placed[1]).toMatchObject({
       end: { x: 14, y: 200 },
