@@ -393,6 +393,9 @@ export const en = {
     anyDestination: 'any destination',
     allPorts: 'all ports',
     noPeer: 'no pod (no peer matches)',
+    morePeers: '{{count}} more',
+    omitted_one: '{{count}} more allowed connection is not drawn: the list below has every rule.',
+    omitted_other: '{{count}} more allowed connections are not drawn: the list below has every rule.',
   },
   traffic: {
     allClients_one: 'from the one outside client',

@@ -377,6 +377,9 @@ export const zhCN: Resources = {
     anyDestination: '任意目的地',
     allPorts: '所有端口',
     noPeer: '无 Pod（没有匹配的对端）',
+    morePeers: '另外 {{count}} 个',
+    omitted_one: '还有 {{count}} 条允许的连接未画出：下面的列表列出了每条规则。',
+    omitted_other: '还有 {{count}} 条允许的连接未画出：下面的列表列出了每条规则。',
   },
   traffic: {
     allClients_one: '从唯一的外部客户端发送',

@@ -7,9 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { GraphId, NetworkPolicyState, PolicyRuleAllows } from '../../engine/index.ts';
 import { toggleAllowedTraffic } from '../../store/allowedTraffic.ts';
 import { useApp, useView } from '../../store/react.ts';
+import { toPolicyEdges } from '../graph/policyEdges.ts';
 import { useInspectFacts } from './useInspectFacts.ts';
 
 const podName = (id: GraphId) => id.split('/').slice(2).join('/');
+/** Peers named in a rule's line; a selector over hundreds of pods is summed up after these. */
+const NAMED_PEERS = 12;
 
 function RuleLine({ rule }: { rule: PolicyRuleAllows }) {
   const { t } = useTranslation();
@@ -17,7 +20,13 @@ function RuleLine({ rule }: { rule: PolicyRuleAllows }) {
   const peers =
     rule.peers === 'any'
       ? [t(ingress ? 'allowedTraffic.anySource' : 'allowedTraffic.anyDestination')]
-      : [...rule.peers.map(podName), ...rule.blocks];
+      : [
+          ...rule.peers.slice(0, NAMED_PEERS).map(podName),
+          ...(rule.peers.length > NAMED_PEERS
+            ? [t('allowedTraffic.morePeers', { count: rule.peers.length - NAMED_PEERS })]
+            : []),
+          ...rule.blocks,
+        ];
   const ports = rule.ports.length ? rule.ports.join(', ') : t('allowedTraffic.allPorts');
   return (
     <li data-rule={rule.rule}>
@@ -38,6 +47,8 @@ export function NetworkPolicyDetails({ policy }: { policy: NetworkPolicyState })
   const facts = useInspectFacts(id);
   const shown = useView((s) => s.allowedTrafficOf === id);
   const known = facts?.kind === 'networkpolicy' ? facts : null;
+  // Past the drawing's limit the graph leaves lines out: say how many, beside the button.
+  const omitted = shown && known ? toPolicyEdges(known.allows).omitted : 0;
   return (
     <>
       <dl className="kp-fields">
@@ -57,6 +68,11 @@ export function NetworkPolicyDetails({ policy }: { policy: NetworkPolicyState })
           {t('allowedTraffic.button')}
         </button>
       </div>
+      {omitted > 0 && (
+        <p className="kp-muted" data-testid="allowed-traffic-omitted">
+          {t('allowedTraffic.omitted', { count: omitted })}
+        </p>
+      )}
       <h3>{t('allowedTraffic.heading')}</h3>
       {known && known.allows.length === 0 ? (
         <p className="kp-muted" data-testid="netpol-rules">
