@@ -145,3 +145,125 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   expect(consoleErrors).toEqual([]);
   expect(offHostRequests).toEqual([]);
 });
+
+/** The client's own egress policy, on one terminal line: DNS anywhere, kubia on 8080, one outside block. */
+const clientEgressJson = JSON.stringify({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'client-egress' },
+  spec: {
+    podSelector: { matchLabels: { role: 'frontend' } },
+    policyTypes: ['Egress'],
+    egress: [
+      { ports: [{ protocol: 'UDP', port: 53 }] },
+      { to: [{ podSelector: { matchLabels: { app: 'kubia' } } }], ports: [{ port: 8080 }] },
+      { to: [{ ipBlock: { cidr: '203.0.113.0/24' } }] },
+    ],
+  },
+});
+
+/** The allowed edges drawn now, as [source, target, ports] sorted, read from their data attributes. */
+async function drawnEdges(playground: PlaygroundPage): Promise<string[][]> {
+  const edges = await playground.page
+    .getByTestId('policy-edge')
+    .evaluateAll((gs) =>
+      gs.map((g) => [
+        g.getAttribute('data-source') ?? '',
+        g.getAttribute('data-target') ?? '',
+        g.getAttribute('data-ports') ?? '',
+      ]),
+    );
+  return edges.sort((a, b) => a.join().localeCompare(b.join()));
+}
+
+test('a policy’s allowed traffic: drawn on demand from its inspector, with the keyboard, and hidden again', async ({
+  page,
+  playground,
+  consoleErrors,
+  offHostRequests,
+}) => {
+  await playground.open();
+  const lessons = new LessonPanel(page);
+  const terminal = new TerminalPanel(page);
+  await lessons.open();
+  await lessons.start('network-policy');
+  await terminal.ready();
+  expect(await terminal.run('kubectl apply -f allow-frontend.yaml')).toContain(
+    'networkpolicy.networking.k8s.io/allow-frontend created',
+  );
+  expect(await terminal.run(`echo '${clientEgressJson}' | kubectl apply -f -`)).toContain(
+    'networkpolicy.networking.k8s.io/client-egress created',
+  );
+  await playground.showDetails();
+  await page.getByTestId('bottom-panel').getByRole('button', { name: 'Hide' }).click();
+  await expect(page.getByTestId('bottom-panel')).toHaveClass(/kp-collapsed/);
+  const kubia = (await playground.call('pods')).filter((id) => id.startsWith('pod/default/kubia-')).sort();
+  expect(kubia).toHaveLength(3);
+  const edges = page.getByTestId('policy-edge');
+  const button = page.getByTestId('show-allowed-traffic');
+
+  // The ingress policy: select its card, then press the inspector's button from the keyboard.
+  await playground.selectGraphNode('netpol/default/allow-frontend');
+  await expect(page.getByTestId('netpol-rules')).toContainText('spec.ingress[0]');
+  await expect(edges).toHaveCount(0);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(edges).toHaveCount(3);
+  expect(await drawnEdges(playground)).toEqual(kubia.map((pod) => [CLIENT, pod, 'TCP 8080']));
+  // Every end is a card on the graph; the rest of the graph is dimmed, the ends are not.
+  for (const id of [CLIENT, ...kubia]) await expect(page.locator(`[data-graph-id="${id}"]`)).toBeVisible();
+  const opacity = (id: string) =>
+    page.locator(`.react-flow__node[data-id="${id}"]`).evaluate((n) => Number(getComputedStyle(n).opacity));
+  expect(await opacity(CLIENT)).toBe(1);
+  expect(await opacity('svc/default/kubia')).toBeLessThan(0.5);
+  await playground.screenshot('networkpolicy-allowed-edges');
+
+  // Pressed again (Space on the focused button), the edges go and the graph is bright again.
+  await page.keyboard.press('Space');
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(edges).toHaveCount(0);
+  expect(await opacity('svc/default/kubia')).toBe(1);
+
+  // The egress policy: pod -> peer, a stub for "any destination" on UDP 53 and one for the ipBlock.
+  await playground.selectGraphNode('netpol/default/client-egress');
+  await button.click();
+  await expect(edges).toHaveCount(5);
+  expect(await drawnEdges(playground)).toEqual(
+    [
+      [CLIENT, 'any', 'UDP 53'],
+      [CLIENT, 'ipBlock:203.0.113.0/24', ''],
+      ...kubia.map((pod) => [CLIENT, pod, 'TCP 8080']),
+    ].sort((a, b) => a.join().localeCompare(b.join())),
+  );
+  await expect(page.getByTestId('policy-edges')).toContainText('any destination');
+  await playground.screenshot('networkpolicy-allowed-edges-egress');
+  // Escape hides them (the keyboard is on the button, not in a text field).
+  await page.keyboard.press('Escape');
+  await expect(edges).toHaveCount(0);
+
+  // Selecting anything else hides them too.
+  await button.click();
+  await expect(edges).toHaveCount(5);
+  await playground.selectGraphNode(CLIENT);
+  await expect(edges).toHaveCount(0);
+
+  // Presenting at 1280x720: the drawing stays; the first Escape hides it, the second leaves presenter mode.
+  await playground.selectGraphNode('netpol/default/allow-frontend');
+  await button.click();
+  await expect(edges).toHaveCount(3);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.keyboard.press('p');
+  const present = page.getByTestId('present-button');
+  await expect(present).toHaveAttribute('aria-pressed', 'true');
+  await expect(edges).toHaveCount(3);
+  await playground.screenshot('networkpolicy-allowed-edges-present');
+  await page.keyboard.press('Escape');
+  await expect(edges).toHaveCount(0);
+  await expect(present).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(present).toHaveAttribute('aria-pressed', 'false');
+
+  expect(consoleErrors).toEqual([]);
+  expect(offHostRequests).toEqual([]);
+});

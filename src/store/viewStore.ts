@@ -84,6 +84,11 @@ export interface ViewState {
   presenter: boolean;
   /** The hop captions' level (remembered per browser, carried by share links: src/store/narration.ts). */
   narration: NarrationLevel;
+  /**
+   * The NetworkPolicy whose allowed traffic the graph draws (its edges, the rest dimmed), asked for from
+   * its inspector; null when none. Selecting anything else hides it (src/store/allowedTraffic.ts).
+   */
+  allowedTrafficOf: GraphId | null;
 }
 
 /** A lesson file's text and the id it declares (the text is parsed where the lessons are shown). */
@@ -136,6 +141,7 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
     customLesson: null,
     presenter: false,
     narration: 'plain',
+    allowedTrafficOf: null,
     ...initial,
   }));
 }
@@ -148,9 +154,14 @@ export function createViewStore(initial: Partial<ViewState> = {}): ViewStore {
  */
 export const TERMINAL_IN_USE_HEIGHT = 495;
 
-/** Selecting an object shows its details (the column opens if it was closed). */
+/**
+ * Selecting an object shows its details (the column opens if it was closed). Selecting anything but
+ * the policy whose allowed traffic is drawn hides that drawing.
+ */
 export function select(store: ViewStore, id: GraphId | null): void {
-  store.setState(id === null ? { selection: null } : { selection: id, detailsOpen: true });
+  const shown = store.getState().allowedTrafficOf;
+  const hide = shown !== null && shown !== id ? { allowedTrafficOf: null } : {};
+  store.setState(id === null ? { selection: null, ...hide } : { selection: id, detailsOpen: true, ...hide });
 }
 
 const panelFlag = { editor: 'editorOpen', details: 'detailsOpen', lessons: 'lessonsOpen' } as const;

@@ -8,6 +8,7 @@ import type {
   EndpointsState,
   GraphId,
   IngressState,
+  NetworkPolicyState,
   NodeState,
   OutsideHostState,
   PodState,
@@ -20,6 +21,7 @@ export type FoundObject =
   | { kind: 'service'; service: ServiceState; endpoints: EndpointsState | undefined }
   | { kind: 'endpoints'; endpoints: EndpointsState }
   | { kind: 'ingress'; ingress: IngressState }
+  | { kind: 'networkpolicy'; policy: NetworkPolicyState }
   | { kind: 'lb'; service: ServiceState }
   | { kind: 'client'; client: ClientState | undefined; name: string }
   | { kind: 'outside'; host: OutsideHostState }
@@ -55,6 +57,10 @@ export function findObject(state: ClusterState, id: GraphId): FoundObject | null
     case 'ing': {
       const ingress = state.ingresses.find((i) => isMeta(i.manifest.metadata));
       return ingress ? { kind: 'ingress', ingress } : null;
+    }
+    case 'netpol': {
+      const policy = (state.networkPolicies ?? []).find((p) => isMeta(p.manifest.metadata));
+      return policy ? { kind: 'networkpolicy', policy } : null;
     }
     case 'lb': {
       const service = state.services.find((s) => isMeta(s.manifest.metadata));

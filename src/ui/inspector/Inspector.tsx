@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Action, ClusterState, PodState } from '../../engine/index.ts';
 import { findObject } from '../../store/derive/findObject.ts';
 import { useInspectFacts } from './useInspectFacts.ts';
+import { NetworkPolicyDetails } from './NetworkPolicyDetails.tsx';
 import type { FoundObject } from '../../store/derive/findObject.ts';
 import { useApp, useSimulation, useTraffic, useView } from '../../store/react.ts';
 import { setDraft } from '../../store/viewStore.ts';
@@ -252,6 +253,8 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
           <Field name="ports">{found.host.ports.map((p) => p.port).join(', ')}</Field>
         </dl>
       );
+    case 'networkpolicy':
+      return <NetworkPolicyDetails policy={found.policy} />;
     case 'dns':
       return <p>{t('inspector.dns', { domain: state.settings.dnsDomain })}</p>;
   }
