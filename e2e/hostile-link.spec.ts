@@ -43,7 +43,8 @@ const POD_LIMIT =
 /**
  * "The page answers within 1 s" is a figure, not an assertion here: the page measures its own main-thread
  * tasks (longTasks.ts) and this test prints them, and `npm run bench:ui` reports them for this link and
- * for 10,000- and 5,000-pod links (e2e/bench/hostileLinks.ts). On the shared 2-core CI machine the app's
+ * for 10,000- and 5,000-pod links (e2e/bench/hostileLinks.ts). The page answers such a link before the
+ * engine's Worker is up: the engine's early check (src/engine/limitCheck.ts) runs as the link is decoded. On the shared 2-core CI machine the app's
  * own start-up tasks (the editor, the first graph) measured 1.5 s and 4.3 s in two runs of this test with
  * seven jobs running, so any fixed budget would fail for the machine's sake. What the test does assert
  * is load-proof: the message is the LIMIT's (the engine refused before allocating; a simulation that ran
@@ -58,14 +59,18 @@ async function expectPodLimitShown(playground: PlaygroundPage): Promise<void> {
   await expect(playground.problems).toContainText(POD_LIMIT);
 }
 
-/** Waits for the limit's message; prints how soon, and the longest main-thread task meanwhile. */
+/**
+ * Waits for the limit's message, which the page shows by itself (the problems list opens on it: a link
+ * that draws no pod says why without a click); prints how soon, and the longest main-thread task.
+ */
 async function expectLimitAnswered(playground: PlaygroundPage, page: Page): Promise<void> {
-  await expect(page.getByTestId('bottom-tab-problems')).toBeVisible({ timeout: FIRST_GRAPH_MS });
-  const onScreen = await pageNow(page);
-  await expectPodLimitShown(playground);
-  const tasks = await longTasksSince(page, onScreen);
+  await expect(playground.problems).toBeVisible({ timeout: FIRST_GRAPH_MS });
+  await expect(page.getByTestId('bottom-tab-problems')).toHaveAttribute('aria-pressed', 'true');
+  await expect(playground.problems).toContainText('spec.replicas');
+  await expect(playground.problems).toContainText(POD_LIMIT);
+  const tasks = await longTasksSince(page, 0);
   console.log(
-    `limit shown by ${Math.round(await pageNow(page))} ms after navigation; longest main-thread task since the app was on screen ${tasks.longest} ms (${tasks.count} over 50 ms)`,
+    `limit shown by ${Math.round(await pageNow(page))} ms after navigation; longest main-thread task ${tasks.longest} ms (${tasks.count} over 50 ms)`,
   );
 }
 

@@ -2,6 +2,8 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
 import { registerOffline } from './pwa/registerOffline.ts';
+import { loadEarlyLimitCheck } from './store/earlyLimits.ts';
+import type { EarlyLimitCheck } from './store/earlyLimits.ts';
 import { createKubeplayApp } from './store/kubeplayApp.ts';
 import type { KubeplayApp } from './store/kubeplayApp.ts';
 import { loadSavedScenario, saveScenario } from './store/persistence.ts';
@@ -38,6 +40,9 @@ async function start(): Promise<void> {
   // work (they are asked), and an embed (`?embed`) neither reads nor writes the autosave (src/ui/share).
   // The Worker starts loading the engine at once, while the link and the language are read.
   const engine = createEngineClient(takeEarlyEngineWorker());
+  // A link is checked against the playground's limits as soon as it is decoded, before the Worker has
+  // loaded the engine (src/store/earlyLimits.ts): its small chunk loads while the link is decoded.
+  const earlyLimits = window.location.hash.length > 1 ? loadEarlyLimitCheck().catch(() => null) : null;
   const storage = getBrowserStorage();
   const scenarios = getBundledScenarios();
   const plan = await planOpening({
@@ -95,6 +100,9 @@ async function start(): Promise<void> {
   // Panels and their sizes as this browser left them (an embed keeps its own fixed layout).
   if (!plan.embed) rememberLayout(app.view, storage, window.innerWidth);
   installTestApi(app);
+  // Not awaited: the first render waits for nothing it did not wait for before; the list opens on the
+  // limit's message as soon as the check's chunk is in (usually before that render).
+  void checkLimitsEarly(app, earlyLimits);
   // The service worker precaches every file (megabytes): not while the first graph is being drawn.
   void afterFirstGraph(app).then(() => registerOffline(import.meta.env.PROD));
   // Before the first render: the page opens in the saved or the browser's language. What only some
@@ -134,6 +142,18 @@ async function start(): Promise<void> {
       </StrictMode>,
     );
   }
+}
+
+/**
+ * A link over the playground's limits is answered before the engine is up: the app lists the engine's
+ * message (and opens the list on it) as soon as the check's chunk is in.
+ */
+async function checkLimitsEarly(
+  app: KubeplayApp,
+  loading: Promise<EarlyLimitCheck | null> | null,
+): Promise<void> {
+  const check = await loading;
+  if (check) app.adoptEarlyLimitCheck(check);
 }
 
 /**

@@ -5,7 +5,8 @@
  *   anything is allocated, so the limit's message should be up at once and nothing should freeze.
  * - 5,000 pods: at the limit (4,998 replicas + kind's 2 CoreDNS pods, on 50 workers so every pod gets an
  *   IP): simulated in the Worker and drawn; the longest main-thread task is the cost of drawing them.
- * Figures, not assertions (e2e/hostile-link.spec.ts asserts the 1 s budget for the 1,000,000 link).
+ * Figures, not assertions: e2e/hostile-link.spec.ts asserts what a user sees; the 1 s goal (issue 14) is
+ * the 1,000,000 link's figure here.
  */
 import { expect } from '@playwright/test';
 import type { Browser, Page } from '@playwright/test';
@@ -39,18 +40,40 @@ async function openAndMeasure(
   }
 }
 
+/**
+ * The page's own record, each frame, of when the app was first on screen and when the limit's message was
+ * first on screen (the problems list open on it: the page opens it by itself), so the figures do not
+ * depend on how fast the bench polls. A string: tsx would add helpers to a function the page lacks.
+ */
+const LIMIT_SHOWN_RECORDER = `(() => {
+  const marks = (window.__hostileMarks = {});
+  const frame = () => {
+    const now = performance.now();
+    if (marks.appUp === undefined && document.querySelector('[data-testid="bottom-tab-problems"]')) marks.appUp = now;
+    const list = document.querySelector('.kp-bottom:not(.kp-collapsed) [data-testid="problems"]');
+    if (list && list.checkVisibility() && list.textContent.includes(${JSON.stringify(LIMIT_WORDS)})) marks.limitShown = now;
+    else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})()`;
+
 async function measureIn(page: Page, base: string, link: string, ready: 'limit' | 'pods'): Promise<string> {
   await recordLongTasks(page);
+  await page.addInitScript(LIMIT_SHOWN_RECORDER);
   await page.goto(base + link);
-  // When the app was first on screen: what the limit's message waits for beyond that is the engine's
-  // first answer (the Worker loading the engine, then one validation), not the link.
+  // When the app was first on screen, beside when the message was: before the engine's early check
+  // (src/engine/limitCheck.ts) the message waited for the Worker's first answer beyond that.
   let appUpAt: number | undefined;
+  let shownAt: number;
   if (ready === 'limit') {
-    const tab = page.getByTestId('bottom-tab-problems');
-    await tab.waitFor({ timeout: 120_000 });
-    appUpAt = await pageNow(page);
-    await tab.click({ timeout: 120_000 });
+    await expect(page.getByTestId('problems')).toBeVisible({ timeout: 120_000 });
     await expect(page.getByTestId('problems')).toContainText(LIMIT_WORDS, { timeout: 120_000 });
+    await expect
+      .poll(() => page.evaluate('window.__hostileMarks.limitShown !== undefined'), { timeout: 120_000 })
+      .toBe(true);
+    const marks = (await page.evaluate('window.__hostileMarks')) as { appUp: number; limitShown: number };
+    appUpAt = marks.appUp;
+    shownAt = marks.limitShown;
   } else {
     // The Deployment's own 4,998 pods (kind's CoreDNS pods are drawn as system objects, not pod cards,
     // so waiting for 5,000 pod cards never ended); a simulation the Worker's watchdog stopped ends the
@@ -67,8 +90,8 @@ async function measureIn(page: Page, base: string, link: string, ready: 'limit' 
     );
     const answer = (await outcome.jsonValue()) as string;
     if (answer !== 'drawn') throw new Error(answer);
+    shownAt = await pageNow(page);
   }
-  const shownAt = await pageNow(page);
   // A second more, so the tasks that follow the first paint (layout, fit view) are counted too.
   await page.waitForTimeout(1000);
   const tasks = await longTasksSince(page, 0);

@@ -8,6 +8,7 @@ import type {
   Action,
   ClusterState,
   Completion,
+  Diagnostic,
   GraphId,
   QuickFix,
   RequestSpec,
@@ -22,6 +23,8 @@ import { createAppEvents } from './appEvents.ts';
 import { startAllocations, startScenario, startView } from './appStartState.ts';
 import { createAppTraffic } from './appTraffic.ts';
 import { createAppYamlLinks } from './appYamlLinks.ts';
+import { listLimitsEarly } from './earlyLimits.ts';
+import type { EarlyLimitCheck } from './earlyLimits.ts';
 import { createPageClock } from './pageClock.ts';
 import { saveScenario } from './persistence.ts';
 import { viewOfOpenedLink } from './linkView.ts';
@@ -34,7 +37,7 @@ import { applyEngineError, applySimulation, createSimulationStore } from './simu
 import type { SimulationStore } from './simulationStore.ts';
 import { clearTraffic, createTrafficStore, markTrafficStale } from './trafficStore.ts';
 import type { TrafficStore } from './trafficStore.ts';
-import { createViewStore } from './viewStore.ts';
+import { createViewStore, showBottomTab } from './viewStore.ts';
 import { resetViewForNewScenario } from './viewActions.ts';
 import type { ViewStore } from './viewStore.ts';
 
@@ -115,6 +118,14 @@ export interface KubeplayApp {
    * work): the view the link carries, its scenario, and no leftover traffic from the old cluster.
    */
   openLink(link: OpenedLink): void;
+  /**
+   * Takes the engine's early limit check (earlyLimits.ts), which the page loads when it opens a link, so
+   * a link's scenario over the playground's limits lists the engine's message before the engine has
+   * answered: a link already open now (unless the engine answered first), a link opened later when it
+   * opens. Either answer, early or the engine's, opens the problems list on a limit's message. True
+   * when the link on screen breaks a limit.
+   */
+  adoptEarlyLimitCheck(check: EarlyLimitCheck): boolean;
   dispose(): void;
 }
 
@@ -151,6 +162,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   // A reload shows the pods the page showed before it (their names and addresses), not a fresh draw.
   const allocations = createAllocationMemory(startAllocations(link, storage));
   const simulation = createSimulationStore();
+  let earlyLimits: EarlyLimitCheck | null = null;
+  // The text of a link opened (at start or since) that neither the early check nor the engine has
+  // answered yet. Its first answer that breaks a playground limit opens the problems list on it: a
+  // link that draws an empty cluster says why at once, not one click away.
+  let linkUnanswered: string | null = link ? link.scenario.yaml : null;
+  function answerLink(diagnostics: readonly Diagnostic[]): void {
+    linkUnanswered = null;
+    if (diagnostics.some((d) => d.code?.startsWith('limit-'))) showBottomTab(view, 'problems');
+  }
   const view = createViewStore(startView(link, storage));
   const traffic = createTrafficStore();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -267,6 +287,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     if (reply.sim) {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim);
+      if (linkUnanswered !== null && yaml === linkUnanswered) answerLink(reply.sim.diagnostics);
       clock.update(reply.sim.state);
       // The autosave gets the allocations of what is on screen, once the engine built the saved text
       // (while typing: when the typing pauses).
@@ -329,6 +350,15 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     }
     await running;
     if (typedUnsaved || builtUnsaved) saveNow();
+  }
+
+  /** The link's text through the early check, if neither it nor the engine answered it yet. */
+  function checkLinkEarly(check: EarlyLimitCheck): boolean {
+    const text = linkUnanswered;
+    if (text === null || scenario.getState().yaml !== text) return false;
+    if (!listLimitsEarly(check, MANIFEST_FILE, text, simulation)) return false;
+    answerLink(simulation.getState().diagnostics);
+    return true;
   }
 
   function fileBaseName(): string {
@@ -424,6 +454,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       // The view first, so the graph lays the new cluster out with the link's positions.
       view.setState({ ...viewOfOpenedLink(opened), stepHop: 0 });
       scenario.setState({ ...opened.scenario });
+      linkUnanswered = opened.scenario.yaml;
+      if (earlyLimits) checkLinkEarly(earlyLimits);
+    },
+    adoptEarlyLimitCheck(check) {
+      earlyLimits = check;
+      return checkLinkEarly(check);
     },
     showInYaml: yamlLinks.showInYaml,
     revealInYaml: yamlLinks.revealInYaml,

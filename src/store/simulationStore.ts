@@ -52,6 +52,15 @@ export function applySimulation(store: SimulationStore, sim: Simulation): void {
   });
 }
 
+/**
+ * Problems known before the engine's answer (a link over the playground's limits: earlyLimits.ts): listed
+ * at once, over whatever cluster is on screen; the engine's answer replaces them with its own, which say
+ * the same.
+ */
+export function showEarlyDiagnostics(store: SimulationStore, diagnostics: Diagnostic[]): void {
+  store.setState({ diagnostics });
+}
+
 export function applyEngineError(store: SimulationStore, error: string): void {
   store.setState((s) => ({ engineError: error, status: s.sim ? 'ready' : 'failed', stale: s.sim !== null }));
 }

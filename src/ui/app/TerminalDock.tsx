@@ -18,6 +18,7 @@ import {
   toggleBottomTab,
 } from '../../store/viewStore.ts';
 import type { BottomTab } from '../../store/viewStore.ts';
+import { ProblemsList } from '../panels/ProblemsList.tsx';
 import { SIZE_LIMITS } from './layoutMemory.ts';
 import { Resizer } from './Resizer.tsx';
 
@@ -33,10 +34,10 @@ const TerminalSlot = loadSlot
     })
   : null;
 
-// The bottom panel opens closed: its lists load as their own chunks, right after the first render.
-const ProblemsList = lazy(async () => ({
-  default: (await import('../panels/ProblemsList.tsx')).ProblemsList,
-}));
+// The bottom panel opens closed: the traffic panel loads as its own chunk, right after the first render.
+// The problems list (1 KB) is in the first script: a link over the playground's limits opens the page on
+// it (src/store/earlyLimits.ts), and a lazy list would show 300 ms or more later (React holds back a
+// suspended part's reveal).
 const TrafficPanel = lazy(async () => ({
   default: (await import('../requests/TrafficPanel.tsx')).TrafficPanel,
 }));
@@ -92,11 +93,7 @@ export function TerminalDock({ tabs = ALL_TABS }: { tabs?: readonly BottomTab[] 
     // The terminal is mounted only while shown; its shell session outlives it (TerminalSlot).
     terminal: shown('terminal') ? <TerminalBody /> : null,
     // Problems and traffic stay mounted: the list keeps its place, a batch keeps counting.
-    problems: (
-      <Suspense fallback={null}>
-        <ProblemsList />
-      </Suspense>
-    ),
+    problems: <ProblemsList />,
     traffic: (
       <Suspense fallback={null}>
         <TrafficPanel />

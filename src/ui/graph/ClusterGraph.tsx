@@ -34,6 +34,7 @@ import type { GraphNode } from './graphData.ts';
 import { GraphToolbar } from './GraphToolbar.tsx';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
+import { useDrawnInChunks } from './useDrawnInChunks.ts';
 import { useFlowElements } from './useFlowElements.ts';
 import './graph.css';
 import type { GraphShape } from './layoutMetrics.ts';
@@ -117,6 +118,8 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   const flow = useReactFlow();
   const fittedFor = useRef<number>(0);
   const nodeCount = elements?.nodes.length ?? 0;
+  // A huge cluster is drawn a slice a task (useDrawnInChunks.ts); the view fits it once it is all there.
+  const [drawnAll, setDrawnAll] = useState(true);
   // With prefers-reduced-motion the view jumps instead of gliding to its new fit (WCAG 2.3.3,
   // https://www.w3.org/WAI/WCAG21/Understanding/animation-from-interactions.html). Read through a ref
   // so a change of the preference does not itself refit.
@@ -134,13 +137,14 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   // every edit.
   const fittedShape = useRef<GraphShape>(shape);
   useEffect(() => {
+    if (!drawnAll) return;
     if (nodeCount > 0 && (nodeCount !== fittedFor.current || shape !== fittedShape.current)) {
       const first = fittedFor.current === 0;
       fittedFor.current = nodeCount;
       fittedShape.current = shape;
       requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : glide(250) }));
     }
-  }, [nodeCount, shape, flow, fitViewOptions, glide]);
+  }, [nodeCount, shape, flow, fitViewOptions, glide, drawnAll]);
 
   // "Fit" from the header (outside the React Flow provider) arrives as a nonce in the view store.
   const fitNonce = useView((s) => s.fitNonce);
@@ -218,11 +222,13 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   const inspect = useCallback((id: string) => select(app.view, id), [app]);
   const roving = useRovingFocus(useYamlCursorRing(useLessonHighlight(nodes)), inspect);
   const pathStyle = usePathStyle(nodes, edges, focusOnly);
+  const drawn = useDrawnInChunks(roving.nodes, edges);
+  if (drawn.complete !== drawnAll) setDrawnAll(drawn.complete);
 
   return (
     <ReactFlow<GraphNode>
-      nodes={roving.nodes}
-      edges={edges}
+      nodes={drawn.nodes}
+      edges={drawn.edges}
       nodeTypes={nodeTypes}
       edgeTypes={customEdgeTypes}
       onKeyDown={roving.onKeyDown}

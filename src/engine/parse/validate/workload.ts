@@ -12,7 +12,7 @@ import { getArray, getMap, getString, has, isPlainMap } from '../plain.ts';
 import type { PlainMap } from '../plain.ts';
 import { selectorDefaultsFromTemplate } from '../kinds/workload.ts';
 import { checkMetadataCount, validateLabels } from './meta.ts';
-import { MAX_PODS, podLimitDetail } from '../../limits.ts';
+import { checkReplicasLimit } from './replicasLimit.ts';
 import { validatePodSpec } from './pod.ts';
 import { validateDeploymentStrategy } from './deploymentStrategy.ts';
 
@@ -53,10 +53,8 @@ export function validateWorkload(ctx: ObjectContext, w: WorkloadManifest, raw: P
   const rawTemplate = getMap(spec, 'template');
   const kindLower = w.kind.toLowerCase();
 
-  if (typeof spec?.['replicas'] === 'number' && spec['replicas'] > MAX_PODS) {
-    // Refused here, before any controller allocates a pod: `check` and `apply` answer at once.
-    reportError(ctx, 'spec.replicas', invalid(spec['replicas'], podLimitDetail()), 'limit-pods');
-  }
+  // Refused here, before any controller allocates a pod: `check` and `apply` answer at once.
+  checkReplicasLimit(ctx, spec);
   if (typeof spec?.['replicas'] === 'number' && spec['replicas'] < 0) {
     reportError(
       ctx,
