@@ -6,6 +6,7 @@
  * request answers 200 again). Monaco indents each new line itself: the typing helper looks at the
  * line after every Enter and fixes its indentation, as a person watching the screen would.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { lines, newLine, typeLinesAtEnd } from './pages/editorTyping.ts';
 import { LessonPanel } from './pages/LessonPanel.ts';
@@ -17,6 +18,17 @@ test.describe.configure({ timeout: 240_000 });
 test.use({ viewport: { width: 1366, height: 768 } });
 
 const CLIENT = 'pod/default/client';
+
+/** Opens the playground and starts the NetworkPolicy lesson from the lessons panel, as a student does. */
+async function openPolicyLesson(page: Page, playground: PlaygroundPage) {
+  await playground.open();
+  const lessons = new LessonPanel(page);
+  const terminal = new TerminalPanel(page);
+  await lessons.open();
+  await lessons.start('network-policy');
+  await terminal.ready();
+  return { lessons, terminal };
+}
 
 /** Shows or hides the YAML editor with its button in the activity bar. */
 async function showYaml(playground: PlaygroundPage, shown: boolean): Promise<void> {
@@ -73,12 +85,7 @@ test('the NetworkPolicy lesson: default deny names the policy, a rule on port 80
   consoleErrors,
   offHostRequests,
 }) => {
-  await playground.open();
-  const lessons = new LessonPanel(page);
-  const terminal = new TerminalPanel(page);
-  await lessons.open();
-  await lessons.start('network-policy');
-  await terminal.ready();
+  const { lessons } = await openPolicyLesson(page, playground);
   await expect(page.locator('.react-flow__node.kp-lesson-highlight').first()).toBeVisible();
   await playground.showDetails();
   // The terminal is not needed here (the request bar sends): hide it so the graph has room.
@@ -182,12 +189,7 @@ test('a policy’s allowed traffic: drawn on demand from its inspector, with the
   consoleErrors,
   offHostRequests,
 }) => {
-  await playground.open();
-  const lessons = new LessonPanel(page);
-  const terminal = new TerminalPanel(page);
-  await lessons.open();
-  await lessons.start('network-policy');
-  await terminal.ready();
+  const { terminal } = await openPolicyLesson(page, playground);
   expect(await terminal.run('kubectl apply -f allow-frontend.yaml')).toContain(
     'networkpolicy.networking.k8s.io/allow-frontend created',
   );

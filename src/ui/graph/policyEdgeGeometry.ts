@@ -4,8 +4,8 @@
  * its ports at the middle; a stub leaves the pod's top corner, Ingress stubs up and to the left,
  * Egress stubs up and to the right, each next stub of the same pod one step higher.
  */
-import type { GraphId, PolicyType } from '../../engine/index.ts';
-import type { PolicyEdge, StubEnd } from './policyEdges.ts';
+import type { GraphId } from '../../engine/index.ts';
+import type { PolicyEdge } from './policyEdges.ts';
 import { edgeId, stubKey } from './policyEdges.ts';
 
 export interface Rect {
@@ -20,15 +20,9 @@ export interface Point {
   y: number;
 }
 
-export interface PlacedPolicyEdge {
-  id: string;
-  direction: PolicyType;
-  /** The cards drawn at the ends (a hidden CoreDNS pod is drawn at the DNS card); null for a stub's far end. */
-  from: GraphId | null;
-  to: GraphId | null;
-  stub?: StubEnd;
-  ports: string[];
-  rules: string[];
+/** A policy edge with where it is drawn. */
+export interface PlacedPolicyEdge extends PolicyEdge {
+  /** `from`/`to` are the cards drawn at the ends (a hidden CoreDNS pod is drawn at the DNS card). */
   start: Point;
   end: Point;
   /** Where the ports (and a stub's far end) are written. */
