@@ -10,7 +10,7 @@ import type { ClusterState, PodState } from '../model/state.ts';
 import { controllerServes } from '../model/ingressControllers.ts';
 import { ingressClassOf } from '../cluster/runningIngressControllers.ts';
 import { getIngressController } from '../net/ingress/controllerRuntime.ts';
-import { podRunsIngressController } from './controllerContainers.ts';
+import { podRunsIngressController } from '../model/controllerContainers.ts';
 
 /** "404 page not found from Traefik", for one controller pod. */
 export function controllerErrorAnswer(pod: PodState): string | undefined {

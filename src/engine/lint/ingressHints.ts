@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import type { IngressBackend, IngressManifest, ServiceManifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
 import { controllerServes } from '../model/ingressControllers.ts';
-import { controllerOfContainer } from './controllerContainers.ts';
+import { controllerOfContainer } from '../model/controllerContainers.ts';
 import type { IngressControllerInfo } from '../model/ingressControllers.ts';
 import { hintAt } from './locate.ts';
 import { ingressErrorAnswer, runningControllerPods } from './ingressErrorAnswer.ts';

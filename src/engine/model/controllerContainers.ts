@@ -5,9 +5,9 @@
  * containers), so at 1,000 pods the question is answered for about 200 containers once, not for 1,000
  * pods per keystroke (docs/performance.md#a-keystroke-at-1000-pods).
  */
-import type { Container } from '../model/objects.ts';
-import type { PodState } from '../model/state.ts';
-import { recognizeIngressController, type IngressControllerInfo } from '../model/ingressControllers.ts';
+import type { Container } from './objects.ts';
+import type { PodState } from './state.ts';
+import { recognizeIngressController, type IngressControllerInfo } from './ingressControllers.ts';
 
 const recognized = new WeakMap<Container, IngressControllerInfo | null>();
 
