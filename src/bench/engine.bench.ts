@@ -30,6 +30,8 @@ const ROUTED = Number(process.env.BENCH_ROUTED ?? 20_000);
 const LOAD = Number(process.env.BENCH_LOAD ?? 100_000);
 /** `BENCH_ONLY=routing` times the routing figures alone (section 2), for profiling the replay. */
 const ROUTING_ONLY = process.env.BENCH_ONLY === 'routing';
+/** `BENCH_ONLY=reconcile` times section 1 alone (the build and the one-document edit). */
+const RECONCILE_ONLY = process.env.BENCH_ONLY === 'reconcile';
 
 const text = generateScenario();
 const files = [{ file: 'bench.yaml', text }];
@@ -45,6 +47,7 @@ console.log(
 // 1. parse + reconcile
 const sim = createSimulation({ files, seed: 1 });
 if (!ROUTING_ONLY) timeReconcile();
+if (RECONCILE_ONLY) process.exit(0);
 
 function timeReconcile(): void {
   const parse = timePaired(

@@ -6,6 +6,7 @@
 import type { EnvVar } from '../model/objects.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
 import { Rng } from '../rng.ts';
+import type { PodOwnerIndex, ReplicaSetIndex } from './ownerIndex.ts';
 
 export interface ControlPlane {
   state: ClusterState;
@@ -21,6 +22,9 @@ export interface ControlPlane {
   /** Pods per namespace and bound pods per node, built lazily and kept in step by podLifecycle.ts. */
   podsByNamespace?: Map<string, PodState[]>;
   podCounts?: Map<string, number>;
+  /** Pods by owner and ReplicaSets by Deployment (ownerIndex.ts), built lazily. */
+  podOwners?: PodOwnerIndex;
+  replicaSets?: ReplicaSetIndex;
   /** `namespace/name` of every pod, for generateName's uniqueness check. */
   podNames?: Set<string>;
   /**

@@ -24,6 +24,7 @@ import { recordEvent } from './events.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { isPodAvailable } from './podStartTiming.ts';
 import { isTerminating } from './terminationState.ts';
+import { podsOwnedBy, replicaSetsOf } from './ownerIndex.ts';
 import {
   availableAboveMinimum,
   maxSurgeOf,
@@ -56,19 +57,11 @@ export function revisionOf(rs: WorkloadState): number {
  * Pods of a ReplicaSet that count as available (Ready for the Deployment's minReadySeconds); a pod
  * being deleted does not count, as the ReplicaSet controller's FilterActivePods leaves it out.
  */
-export function availablePods(state: ClusterState, rs: WorkloadState, minReadySeconds: number): number {
-  const ns = rs.manifest.metadata.namespace;
-  const name = rs.manifest.metadata.name;
+function availablePods(cp: ControlPlane, rs: WorkloadState, minReadySeconds: number): number {
+  const { namespace, name } = rs.manifest.metadata;
   let n = 0;
-  for (const pod of state.pods)
-    if (
-      pod.ownerRef?.kind === 'ReplicaSet' &&
-      pod.ownerRef.name === name &&
-      pod.metadata.namespace === ns &&
-      !isTerminating(pod) &&
-      isPodAvailable(pod, minReadySeconds, state.clock)
-    )
-      n++;
+  for (const pod of podsOwnedBy(cp, namespace, 'ReplicaSet', name))
+    if (!isTerminating(pod) && isPodAvailable(pod, minReadySeconds, cp.state.clock)) n++;
   return n;
 }
 
@@ -158,12 +151,8 @@ const byAge = (a: WorkloadState, b: WorkloadState) =>
   a.createdAt - b.createdAt || (a.manifest.metadata.name < b.manifest.metadata.name ? -1 : 1);
 
 /** One sync of rolloutRolling: scale up if it can, else scale down; true when something moved. */
-function rollingStep(
-  state: ClusterState,
-  d: WorkloadState,
-  rs: WorkloadState,
-  old: WorkloadState[],
-): boolean {
+function rollingStep(cp: ControlPlane, d: WorkloadState, rs: WorkloadState, old: WorkloadState[]): boolean {
+  const { state } = cp;
   const replicas = d.replicas;
   const minReady = d.manifest.minReadySeconds ?? 0;
   if (rs.replicas > replicas) {
@@ -181,14 +170,14 @@ function rollingStep(
   const active = old.filter((w) => w.replicas > 0).sort(byAge);
   if (active.length === 0) return false;
   const maxUnavailable = maxUnavailableOf(d.manifest, replicas);
-  const newUnavailable = rs.replicas - availablePods(state, rs, minReady);
+  const newUnavailable = rs.replicas - availablePods(cp, rs, minReady);
   const budget = oldScaleDownBudget(replicas, maxUnavailable, rs.replicas + sumReplicas(old), newUnavailable);
   if (budget <= 0) return false;
   let scaledDown = 0;
   // cleanupUnhealthyReplicas: old pods that are not available go first, they cost no availability
   for (const w of active) {
     if (scaledDown >= budget) break;
-    const unhealthy = w.replicas - availablePods(state, w, minReady);
+    const unhealthy = w.replicas - availablePods(cp, w, minReady);
     if (unhealthy <= 0) continue;
     const by = Math.min(budget - scaledDown, unhealthy);
     scaleReplicaSet(state, d, w, w.replicas - by);
@@ -196,7 +185,7 @@ function rollingStep(
   }
   // scaleDownOldReplicaSetsForRollingUpdate: then available ones, while enough stay available
   const available = [rs, ...old].reduce(
-    (n, w) => n + Math.min(w.replicas, availablePods(state, w, minReady)),
+    (n, w) => n + Math.min(w.replicas, availablePods(cp, w, minReady)),
     0,
   );
   let allowed = availableAboveMinimum(replicas, maxUnavailable, available);
@@ -234,18 +223,15 @@ function recreateStep(
  * cleanupDeployment: old ReplicaSets with no active pods (status.replicas 0: pods still terminating do
  * not count) beyond revisionHistoryLimit go, oldest revision first.
  */
-function cleanupOldReplicaSets(state: ClusterState, d: WorkloadState, old: WorkloadState[]): void {
+function cleanupOldReplicaSets(cp: ControlPlane, d: WorkloadState, old: WorkloadState[]): void {
+  const { state } = cp;
   const limit = d.manifest.revisionHistoryLimit ?? DEFAULT_REVISION_HISTORY_LIMIT;
   const idle = old
     .filter(
       (w) =>
         w.replicas === 0 &&
-        !state.pods.some(
-          (p) =>
-            p.ownerRef?.kind === 'ReplicaSet' &&
-            p.ownerRef.name === w.manifest.metadata.name &&
-            p.metadata.namespace === w.manifest.metadata.namespace &&
-            !isTerminating(p),
+        !podsOwnedBy(cp, w.manifest.metadata.namespace, 'ReplicaSet', w.manifest.metadata.name).some(
+          (p) => !isTerminating(p),
         ),
     )
     .sort((a, b) => revisionOf(a) - revisionOf(b));
@@ -263,21 +249,21 @@ export function syncDeployment(
   syncReplicaSet: (rs: WorkloadState) => void,
 ): void {
   const { state } = cp;
-  const rs = newReplicaSet(cp, d, ownedReplicaSets(state, d));
+  const rs = newReplicaSet(cp, d, replicaSetsOf(cp, d));
   // Each pass moves at least one replica, so this bound is never reached by a settling rollout.
-  const maxPasses = 4 * (d.replicas + sumReplicas(ownedReplicaSets(state, d))) + 8;
+  const maxPasses = 4 * (d.replicas + sumReplicas(replicaSetsOf(cp, d))) + 8;
   for (let pass = 0; pass < maxPasses; pass++) {
-    const old = ownedReplicaSets(state, d).filter((w) => w !== rs);
+    const old = replicaSetsOf(cp, d).filter((w) => w !== rs);
     const moved =
       strategyOf(d.manifest).type === 'Recreate'
         ? recreateStep(state, d, rs, old)
-        : rollingStep(state, d, rs, old);
-    for (const w of ownedReplicaSets(state, d)) syncReplicaSet(w);
+        : rollingStep(cp, d, rs, old);
+    for (const w of replicaSetsOf(cp, d)) syncReplicaSet(w);
     if (!moved) break;
   }
   cleanupOldReplicaSets(
-    state,
+    cp,
     d,
-    ownedReplicaSets(state, d).filter((w) => w !== rs),
+    replicaSetsOf(cp, d).filter((w) => w !== rs),
   );
 }

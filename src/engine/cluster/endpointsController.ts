@@ -28,6 +28,7 @@ import type {
 import type { ClusterState, EndpointsState, PodState } from '../model/state.ts';
 import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
 import { isTerminating } from './termination.ts';
+import { sameJson } from './sameJson.ts';
 
 /** FindPort: the port number a service port reaches on this pod, or undefined when the pod lacks it. */
 export function resolveTargetPort(pod: PodState, servicePort: ServicePort): number | undefined {
@@ -130,11 +131,6 @@ export function hasSelector(
   );
 }
 
-/** Equal plain data, key order included (what the API would print alike). */
-function sameData(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /** Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone. */
 export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
   const existing = new Map<string, EndpointsState>();
@@ -153,9 +149,9 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
     if (old) {
       // Unchanged values keep their objects: an edit elsewhere then leaves this Endpoints as it was,
       // for the page to skip (worker/structuralDelta.ts sends what changed by identity).
-      if (!sameData(old.subsets, subsets)) old.subsets = subsets;
+      if (!sameJson(old.subsets, subsets)) old.subsets = subsets;
       old.managed = true;
-      if (!sameData(old.metadata.labels, svc.metadata.labels))
+      if (!sameJson(old.metadata.labels, svc.metadata.labels))
         old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
     } else {
       next.push({

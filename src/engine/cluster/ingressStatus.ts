@@ -21,6 +21,7 @@ import type { ClusterState } from '../model/state.ts';
 import { findIngressControllers, ingressClassOf } from './runningIngressControllers.ts';
 import type { RunningController } from './runningIngressControllers.ts';
 import { matchesLabels } from './labels.ts';
+import { sameJson } from './sameJson.ts';
 
 function loadBalancerAddresses(svc: ClusterState['services'][number]): string[] {
   return svc.status.loadBalancer.ingress.map((i) => i.ip ?? i.hostname ?? '').filter((a) => a !== '');
@@ -67,8 +68,11 @@ export function syncIngressStatus(state: ClusterState): void {
       if (controllerServes(c.info, cls)) for (const a of addressesOf(c, state)) addresses.add(a);
     }
     const sorted = [...addresses].sort();
-    ingress.status = {
+    const status = {
       loadBalancer: { ingress: sorted.map((a) => (/^[\d.]+$/.test(a) ? { ip: a } : { hostname: a })) },
     };
+    // An unchanged status keeps its object, so an edit elsewhere leaves this Ingress as it was for the
+    // page (worker/structuralDelta.ts sends what changed by identity).
+    if (!sameJson(ingress.status, status)) ingress.status = status;
   }
 }

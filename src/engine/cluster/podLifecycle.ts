@@ -9,6 +9,7 @@ import type { SourceRef } from '../model/diagnostic.ts';
 import type { ControlPlane } from './controlPlane.ts';
 import { getNamespacePods, getPodCounts, getPodNames } from './controlPlane.ts';
 import { snapshotServiceEnv } from './envVars.ts';
+import { notePodCreated, notePodDeleted } from './ownerIndex.ts';
 import { recordEvent } from './events.ts';
 import { allocatePodIp, podIpsOnNode } from './podIpam.ts';
 import { readyAtFor } from './podStartTiming.ts';
@@ -73,6 +74,7 @@ export function createPod(cp: ControlPlane, input: NewPod): PodState {
   state.pods.push(pod);
   getNamespacePods(cp, pod.metadata.namespace).push(pod);
   getPodNames(cp).add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  notePodCreated(cp, pod);
   if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, 1);
   advancePod(cp, pod);
   return pod;
@@ -204,6 +206,7 @@ export function deletePod(cp: ControlPlane, pod: PodState, options: { silent?: b
   const j = nsPods.indexOf(pod);
   if (j !== -1) nsPods.splice(j, 1);
   getPodNames(cp).delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
+  notePodDeleted(cp, pod);
   if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, -1);
   if (pod.status.podIP !== '' && !pod.spec.hostNetwork)
     cp.nodeIps?.get(pod.spec.nodeName)?.delete(pod.status.podIP);

@@ -4,11 +4,8 @@
  * label matching, so the page can use it without loading the rest of the control plane.
  */
 import type { IngressManifest } from '../model/objects.ts';
-import {
-  controllerServes,
-  recognizeIngressController,
-  type IngressControllerInfo,
-} from '../model/ingressControllers.ts';
+import { controllerServes, type IngressControllerInfo } from '../model/ingressControllers.ts';
+import { controllerOfContainer } from '../model/controllerContainers.ts';
 import type { ClusterState, PodState } from '../model/state.ts';
 
 export interface RunningController {
@@ -51,7 +48,7 @@ export function findIngressControllers(state: ClusterState): RunningController[]
   for (const pod of state.pods) {
     if (pod.status.phase !== 'Running' || !pod.status.ready) continue;
     for (const container of pod.spec.containers) {
-      const info = recognizeIngressController(container);
+      const info = controllerOfContainer(container);
       if (!info) continue;
       const args = [...container.command, ...container.args];
       const publish = flag(args, '--publish-status-address');

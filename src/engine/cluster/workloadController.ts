@@ -25,7 +25,8 @@ import { createPod, generatePodName } from './podLifecycle.ts';
 import { isTerminating, terminatePod } from './termination.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { nodeRejection } from './scheduler.ts';
-import { ownedReplicaSets, syncDeployment } from './deploymentController.ts';
+import { syncDeployment } from './deploymentController.ts';
+import { noteOwnerChanged, orphanPodCount, podsOwnedBy, replicaSetsOf } from './ownerIndex.ts';
 
 function refOf(w: WorkloadState): string {
   return `${w.manifest.kind}/${w.manifest.metadata.name}`;
@@ -44,10 +45,19 @@ function selectorMatches(selector: LabelSelector, labels: Record<string, string>
   return !isEmptySelector(selector) && matchesLabelSelector(labels, selector);
 }
 
-/** Adopts and releases pods (ControllerRefManager.ClaimPods), returning the ones it owns afterwards. */
-function claimPods(w: WorkloadState, nsPods: PodState[]): PodState[] {
+/**
+ * Adopts and releases pods (ControllerRefManager.ClaimPods), returning the ones it owns afterwards.
+ * With no orphan in the namespace only the controller's own pods can be claimed, so those are read
+ * from the owner index (the same pods, in the same order, as the namespace scan would visit).
+ */
+function claimPods(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): PodState[] {
+  const { kind, metadata } = w.manifest;
+  const candidates =
+    orphanPodCount(cp, metadata.namespace) === 0
+      ? [...podsOwnedBy(cp, metadata.namespace, kind, metadata.name)]
+      : nsPods;
   const owned: PodState[] = [];
-  for (const pod of nsPods) {
+  for (const pod of candidates) {
     // Cheap ownerRef test first: most pods of a namespace belong to another controller.
     if (pod.ownerRef && !isOwnedBy(pod, w)) continue;
     // A terminating pod is no longer active (controller.FilterActivePods): it keeps its owner but does
@@ -56,9 +66,13 @@ function claimPods(w: WorkloadState, nsPods: PodState[]): PodState[] {
     const matches = selectorMatches(w.manifest.selector, pod.metadata.labels);
     if (pod.ownerRef) {
       if (matches) owned.push(pod);
-      else delete pod.ownerRef; // released: it lives on as an orphan
+      else {
+        delete pod.ownerRef; // released: it lives on as an orphan
+        noteOwnerChanged(cp);
+      }
     } else if (matches) {
       pod.ownerRef = { kind: w.manifest.kind, name: w.manifest.metadata.name };
+      noteOwnerChanged(cp);
       owned.push(pod);
     }
   }
@@ -131,7 +145,7 @@ export function rankPodsForDeletion(pods: PodState[]): PodState[] {
 }
 
 function syncReplicas(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): void {
-  const owned = claimPods(w, nsPods);
+  const owned = claimPods(cp, w, nsPods);
   const want = Math.max(0, w.replicas);
   if (owned.length < want) {
     for (let i = owned.length; i < want; i++) newPodFromTemplate(cp, w);
@@ -149,7 +163,7 @@ function syncReplicas(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): v
 }
 
 function syncDaemonSet(cp: ControlPlane, w: WorkloadState, nsPods: PodState[]): void {
-  const owned = claimPods(w, nsPods);
+  const owned = claimPods(cp, w, nsPods);
   const byNode = new Map<string, PodState[]>();
   for (const p of owned) {
     // A daemon pod still Pending (its node full) belongs to the node it is pinned to.
@@ -190,7 +204,7 @@ export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
   for (const w of targets) if (w.manifest.kind === 'Deployment') syncDeployment(cp, w, syncReplicaSet);
   const all = only
     ? only.manifest.kind === 'Deployment'
-      ? ownedReplicaSets(state, only)
+      ? replicaSetsOf(cp, only)
       : [only]
     : [...state.workloads];
   for (const w of all) {
@@ -205,7 +219,7 @@ export function syncWorkloads(cp: ControlPlane, only?: WorkloadState): void {
 /** Deletes a controller with its pods (foreground cascading, what `kubectl delete` does by default). */
 export function deleteWorkload(cp: ControlPlane, w: WorkloadState): void {
   const { state } = cp;
-  if (w.manifest.kind === 'Deployment') for (const rs of ownedReplicaSets(state, w)) deleteWorkload(cp, rs);
+  if (w.manifest.kind === 'Deployment') for (const rs of replicaSetsOf(cp, w)) deleteWorkload(cp, rs);
   for (const pod of state.pods.filter((p) => isOwnedBy(p, w))) terminatePod(cp, pod);
   state.workloads = state.workloads.filter((x) => x !== w);
 }

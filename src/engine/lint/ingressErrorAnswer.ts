@@ -10,6 +10,7 @@ import type { ClusterState, PodState } from '../model/state.ts';
 import { controllerServes } from '../model/ingressControllers.ts';
 import { ingressClassOf } from '../cluster/runningIngressControllers.ts';
 import { getIngressController } from '../net/ingress/controllerRuntime.ts';
+import { podRunsIngressController } from '../model/controllerContainers.ts';
 
 /** "404 page not found from Traefik", for one controller pod. */
 export function controllerErrorAnswer(pod: PodState): string | undefined {
@@ -23,7 +24,11 @@ export function controllerErrorAnswer(pod: PodState): string | undefined {
 
 /** The running pods that are ingress controllers, in pod order. */
 export function runningControllerPods(state: ClusterState): PodState[] {
-  return state.pods.filter((pod) => pod.status.phase === 'Running' && getIngressController(pod));
+  // podRunsIngressController first: the same answer, remembered per container, so the controller's
+  // runtime (remembered per pod object, new after each edit) is only worked out for controller pods.
+  return state.pods.filter(
+    (pod) => pod.status.phase === 'Running' && podRunsIngressController(pod) && getIngressController(pod),
+  );
 }
 
 /**

@@ -6,7 +6,8 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { IngressBackend, IngressManifest, ServiceManifest } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
-import { controllerServes, recognizeIngressController } from '../model/ingressControllers.ts';
+import { controllerServes } from '../model/ingressControllers.ts';
+import { controllerOfContainer } from '../model/controllerContainers.ts';
 import type { IngressControllerInfo } from '../model/ingressControllers.ts';
 import { hintAt } from './locate.ts';
 import { ingressErrorAnswer, runningControllerPods } from './ingressErrorAnswer.ts';
@@ -122,7 +123,7 @@ export function runningControllers(state: ClusterState): IngressControllerInfo[]
   for (const pod of state.pods) {
     if (pod.status.phase !== 'Running') continue;
     for (const c of pod.spec.containers) {
-      const info = recognizeIngressController(c);
+      const info = controllerOfContainer(c);
       if (info) {
         out.push(info);
         break;

@@ -89,15 +89,27 @@ export default function YamlEditor() {
     }
   };
 
-  // The store's YAML changed for another reason (scenario picked, storage restored): show it.
+  // The store's YAML changed for another reason (scenario picked, storage restored): show it. A
+  // keystroke changes the store too, with the very text the editor reported; reading the whole
+  // model back to see that (170 KB at 1,000 pods, on every keystroke) is skipped while the model is
+  // still at the version that text came from.
+  const reported = useRef<{ text: string; version: number } | null>(null);
   useEffect(
     () =>
       app.scenario.subscribe((s) => {
         const editor = editorRef.current;
-        if (editor && editor.getValue() !== s.yaml) editor.setValue(s.yaml);
+        if (!editor) return;
+        const own = reported.current;
+        if (own && s.yaml === own.text && editor.getModel()?.getVersionId() === own.version) return;
+        if (editor.getValue() !== s.yaml) editor.setValue(s.yaml);
       }),
     [app],
   );
+  const onChange = (value: string | undefined) => {
+    const version = editorRef.current?.getModel()?.getVersionId();
+    reported.current = value !== undefined && version !== undefined ? { text: value, version } : null;
+    app.editYaml(value ?? '');
+  };
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -139,7 +151,7 @@ export default function YamlEditor() {
       theme={theme === 'dark' ? 'vs-dark' : 'vs'}
       options={labelled}
       onMount={onMount}
-      onChange={(value) => app.editYaml(value ?? '')}
+      onChange={onChange}
       loading={<p className="kp-muted">{t('editor.loading')}</p>}
     />
   );
