@@ -15,7 +15,7 @@ import {
   reviseSimulation,
   runCommand,
 } from '../../src/engine/index.ts';
-import type { Action, Diagnostic, Simulation } from '../../src/engine/index.ts';
+import type { Action, Diagnostic, ShellSession, Simulation } from '../../src/engine/index.ts';
 import { parseLesson } from '../../src/lessons/index.ts';
 import { decodeScenario, encodeScenario } from '../../src/share/index.ts';
 import type { LinkFormat } from '../../src/share/index.ts';
@@ -152,11 +152,24 @@ export function runLines(scenario: number, lines: readonly string[]): Verdict {
     const result = runCommand(sim, session, line);
     if (rawJsText(result.output, line))
       return { outcome: 'unclear', detail: `raw JavaScript text: $ ${line}\n${result.output.slice(0, 400)}` };
-    if (result.exitCode !== 0 && result.output.trim() === '' && !silentFailure(line))
+    if (
+      result.exitCode !== 0 &&
+      result.output.trim() === '' &&
+      !wroteToFile(session, result.session) &&
+      !silentFailure(line)
+    )
       return { outcome: 'unclear', detail: `failed (exit ${result.exitCode}) without a word: $ ${line}` };
     ({ sim, session, exitCode } = result);
   }
   return { outcome: exitCode === 0 ? 'accepted' : 'refused' };
+}
+
+/**
+ * Whether the line's words went to a file (`cmd >&out` sends bash's own error there too): the
+ * terminal then stays silent in bash as well, and the message is in the file.
+ */
+function wroteToFile(before: ShellSession, after: ShellSession): boolean {
+  return Object.entries(after.files).some(([path, text]) => text !== '' && before.files[path] !== text);
 }
 
 /**
