@@ -132,4 +132,37 @@ describe('kubeplay app: editing', () => {
       vi.useRealTimers();
     }
   });
+  it('a request stays current while time alone changes the cluster; an edit makes it earlier', async () => {
+    vi.useFakeTimers();
+    try {
+      const app = createKubeplayApp({
+        engine: createInThreadEngine(),
+        scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
+        storage: null,
+        now: () => Date.now(),
+        debounceMs: 5,
+        settleMs: 400,
+      });
+      await app.flush();
+      const kubiaPods = () =>
+        app.simulation.getState().sim?.state.pods.filter((p) => p.metadata.name.startsWith('kubia-')) ?? [];
+      app.editYaml(kubia.replace('  replicas: 3', '  replicas: 4'));
+      await app.flush();
+      expect(kubiaPods().filter((p) => !p.status.ready)).toHaveLength(1);
+      const from = `pod/default/${kubiaPods()[0]?.metadata.name ?? ''}`;
+      await app.sendRequest({ from, url: 'http://kubia' });
+      expect(app.traffic.getState().focused).not.toBeNull();
+      // The page clock lets the new pod start: the cluster changes, the YAML does not.
+      await vi.advanceTimersByTimeAsync(3000);
+      await app.flush();
+      expect(kubiaPods().filter((p) => !p.status.ready)).toHaveLength(0);
+      expect(app.traffic.getState().focusedStale).toBe(false);
+      app.editYaml(kubia.replace('  replicas: 3', '  replicas: 5'));
+      await app.flush();
+      expect(app.traffic.getState().focusedStale).toBe(true);
+      app.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -25,6 +25,8 @@ import { createAppTraffic } from './appTraffic.ts';
 import { createAppYamlLinks } from './appYamlLinks.ts';
 import { listLimitsEarly } from './earlyLimits.ts';
 import type { EarlyLimitCheck } from './earlyLimits.ts';
+import { onlyTimePassed } from './onlyTimePassed.ts';
+import type { BuildInput } from './onlyTimePassed.ts';
 import { createPageClock } from './pageClock.ts';
 import { saveScenario } from './persistence.ts';
 import { viewOfOpenedLink } from './linkView.ts';
@@ -208,6 +210,8 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
 
   // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
   let nextRunIsEdit = false;
+  // What the cluster on screen was built from (to tell an edit from time passing).
+  let lastApplied: BuildInput | null = null;
 
   // Typing is autosaved once it pauses and the engine has answered, not at each key: at 1,000 pods a
   // save (the text and the allocation ledger as JSON in localStorage) cost the main thread more than
@@ -294,8 +298,12 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       builtUnsaved = { input: { yaml, seed, actions }, state: reply.sim.state };
       if (typedUnsaved) saveWhenTypingPauses();
       else saveNow();
-      // A request drawn on the cluster before this change no longer tells the truth about this one.
-      if (before && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
+      // A request drawn on the cluster before this change no longer tells the truth about this one;
+      // time passing on its own (a new pod turning ready) is not an earlier version of the YAML.
+      const input = { yaml, seed, actions };
+      const timeOnly = lastApplied !== null && onlyTimePassed(lastApplied, input);
+      lastApplied = input;
+      if (before && !timeOnly && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
       ringAfterRender();
       if (view.getState().draftPristine) suggestFirstRequest(edit);
     } else {
