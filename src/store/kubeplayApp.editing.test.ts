@@ -29,6 +29,18 @@ function makeApp() {
   });
 }
 
+/** The app on real time (Date.now, faked by the test): the page clock and the typing pause run. */
+function makeTimedApp() {
+  return createKubeplayApp({
+    engine: createInThreadEngine(),
+    scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
+    storage: null,
+    now: () => Date.now(),
+    debounceMs: 5,
+    settleMs: 400,
+  });
+}
+
 async function getSvc(app: ReturnType<typeof makeApp>): Promise<string> {
   // Without the AGE column: an edit moves the clock on.
   return (await app.runCommand('kubectl get svc -A', null)).output.replace(/\s+\S+$/gm, '');
@@ -94,14 +106,7 @@ describe('kubeplay app: editing', () => {
   it('waits for the typing to pause before an edit scales down: 3 -> Backspace -> 4 terminates no pod', async () => {
     vi.useFakeTimers();
     try {
-      const app = createKubeplayApp({
-        engine: createInThreadEngine(),
-        scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
-        storage: null,
-        now: () => Date.now(),
-        debounceMs: 5,
-        settleMs: 400,
-      });
+      const app = makeTimedApp();
       await app.flush();
       const pods = () =>
         app.simulation.getState().sim?.state.pods.filter((p) => p.metadata.name.startsWith('kubia-')) ?? [];
@@ -135,14 +140,7 @@ describe('kubeplay app: editing', () => {
   it('a request stays current while time alone changes the cluster; an edit makes it earlier', async () => {
     vi.useFakeTimers();
     try {
-      const app = createKubeplayApp({
-        engine: createInThreadEngine(),
-        scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
-        storage: null,
-        now: () => Date.now(),
-        debounceMs: 5,
-        settleMs: 400,
-      });
+      const app = makeTimedApp();
       await app.flush();
       const kubiaPods = () =>
         app.simulation.getState().sim?.state.pods.filter((p) => p.metadata.name.startsWith('kubia-')) ?? [];
