@@ -1,6 +1,7 @@
 /**
  * The cluster DNS zone as CoreDNS's kubernetes plugin serves it, derived from the state (never stored).
- * Follows the Kubernetes DNS-Based Service Discovery spec 1.1.0 (kubernetes/dns docs/specification.md)
+ * Follows the Kubernetes DNS-Based Service Discovery spec 1.1.0
+ * (https://github.com/kubernetes/dns/blob/master/docs/specification.md)
  * and "DNS for Services and Pods" (docs/kubernetes-facts.md#dns):
  * - ClusterIP Service: `<svc>.<ns>.svc.<zone>` A -> ClusterIP (whether or not it has endpoints);
  * - headless: one A per READY endpoint (NXDOMAIN when none), plus `<hostname>.<svc>.<ns>.svc.<zone>`

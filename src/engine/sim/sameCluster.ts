@@ -11,7 +11,7 @@ import type { Simulation } from './simulation.ts';
  * Equal apart from where they were written (an edit above a document moves its lines, nothing else).
  * Kept here, free of imports, because the page calls sameCluster on every simulation it receives: an
  * import of objectIdentity.ts would bring the kind registry, and with it the parser, into the page's
- * first JavaScript (docs/performance.md, "Initial JS").
+ * first JavaScript (docs/performance.md, "What the first page loads").
  */
 export function sameManifest(a: Manifest, b: Manifest): boolean {
   return JSON.stringify({ ...a, source: undefined }) === JSON.stringify({ ...b, source: undefined });
