@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownKinds } from '../parse/apiVersions.ts';
 import { resourceTypes } from '../shell/kubectl/resources.ts';
-import { findKindModule } from './registry.ts';
+import { findKindModule, isManifestKind } from './registry.ts';
 import { createSimulation } from '../index.ts';
 import { isClusterScoped } from '../model/scope.ts';
 import { runCommand } from '../shell/runCommand.ts';
@@ -48,6 +48,36 @@ describe('the kind registry', () => {
     );
     // Served-only kinds (Event) are not written in manifests.
     expect(findKindModule('Event')?.versions).toBeUndefined();
+  });
+
+  it('tells the kinds whose objects an edit keeps (decoded ones) from served-only and unknown kinds', () => {
+    const kept = knownKinds()
+      .map(([kind]) => kind)
+      .filter(isManifestKind);
+    expect(kept.sort()).toEqual(
+      [
+        'Cluster',
+        'Namespace',
+        'Node',
+        'Pod',
+        'ReplicationController',
+        'ReplicaSet',
+        'Deployment',
+        'DaemonSet',
+        'Service',
+        'Endpoints',
+        'EndpointSlice',
+        'Ingress',
+        'NetworkPolicy',
+        'IngressClass',
+        'IPAddressPool',
+        'L2Advertisement',
+        'OutsideHost',
+        'CloudProviderKind',
+      ].sort(),
+    );
+    for (const kind of ['Event', 'List', 'StatefulSet', 'pod', ''])
+      expect(isManifestKind(kind), kind).toBe(false);
   });
 
   it('finds no module for text that is not a kind (share links carry untrusted kinds)', () => {

@@ -68,3 +68,12 @@ export function findKindModule(kind: string): KindModule | undefined {
   byName ??= new Map<string, KindModule>(Object.values(kindTable()).map((m: KindModule) => [m.kind, m]));
   return byName.get(kind);
 }
+
+/**
+ * Whether a document of this kind names an object the engine decodes and keeps (every kind whose
+ * module has `decode`): an edit keeps such an object's last accepted version when its document breaks.
+ * Served-only kinds (Event) and unknown ones name nothing it could keep.
+ */
+export function isManifestKind(kind: string): boolean {
+  return findKindModule(kind)?.decode !== undefined;
+}

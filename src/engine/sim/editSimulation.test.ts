@@ -123,3 +123,19 @@ describe('editing the kubia scenario', () => {
     expect(fresh.state.seed).toBe(2);
   });
 });
+
+describe('editing the loadbalancer scenario', () => {
+  it('keeps the last accepted version of any kind the engine decodes, MetalLB config included', () => {
+    const text = scenarioText('loadbalancer');
+    const before = build(text);
+    const pools = (sim: Simulation) => sim.state.metallb?.pools.map((p) => p.addresses);
+    expect(pools(before)).toEqual([['172.18.255.200-172.18.255.250']]);
+    // A new document above moves the broken one: its object is found by kind and name, not position.
+    const broken = text.replace('- 172.18.255.200-172.18.255.250', '- not-an-address');
+    const after = edit(before, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: extra\n---\n${broken}`);
+    expect(pools(after)).toEqual(pools(before));
+    expect(after.rejected).toEqual([
+      expect.objectContaining({ id: 'ipaddresspool/metallb-system/kind-pool', file: FILE }),
+    ]);
+  });
+});

@@ -21,7 +21,7 @@
  * Deterministic: the same (previous, input) gives the same result (the rng continues from the
  * previous state). A page load or a share link still builds from scratch with createSimulation.
  */
-import { kindModule } from '../kinds/registry.ts';
+import { isManifestKind, kindModule } from '../kinds/registry.ts';
 import type { Action } from '../model/actions.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
@@ -50,28 +50,6 @@ import type {
   SimulationInput,
   SimulationOptions,
 } from './simulation.ts';
-
-/** The kinds the control plane stores; a document of another kind names nothing it could keep. */
-const SIMULATED_KINDS: ReadonlySet<string> = new Set([
-  'Cluster',
-  'Namespace',
-  'Node',
-  'Pod',
-  'ReplicationController',
-  'ReplicaSet',
-  'Deployment',
-  'DaemonSet',
-  'Service',
-  'Endpoints',
-  'EndpointSlice',
-  'Ingress',
-  'NetworkPolicy',
-  'IngressClass',
-  'IPAddressPool',
-  'L2Advertisement',
-  'OutsideHost',
-  'CloudProviderKind',
-]);
 
 /** A syntax error (or a reader limit): the text names nothing reliably, so nothing of it is applied. */
 export function hasSyntaxError(diagnostics: Diagnostic[]): boolean {
@@ -236,7 +214,7 @@ function planEdit(previous: Simulation, files: SourceFile[], parsed: ReturnType<
       return;
     }
     const error = errorOfSlot(slot, slots[i + 1], parsed.diagnostics);
-    const known = slot.identity && SIMULATED_KINDS.has(slot.identity.kind) ? slot.identity : undefined;
+    const known = slot.identity && isManifestKind(slot.identity.kind) ? slot.identity : undefined;
     if (!error && known) return; // not an object the simulation stores, and nothing wrong: skipped
     // The text no longer names a stored object: keep what this document position held last time.
     const fallback = known
