@@ -3,6 +3,7 @@ import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import type { KindModule } from './kindModule.ts';
+import { relabelled } from './relabelled.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { ingressSpecBeta, ingressSpecV1 } from '../parse/schema/ingress.ts';
 import { removedVersion } from '../parse/servedVersion.ts';
@@ -74,10 +75,7 @@ export const ingressKind: KindModule<'Ingress'> = {
     const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
     const ing = state.ingresses.find((i) => inNs(i.manifest.metadata));
     if (!ing) return false;
-    ing.manifest = {
-      ...ing.manifest,
-      metadata: { ...ing.manifest.metadata, [field]: edit(ing.manifest.metadata[field]) },
-    };
+    ing.manifest = relabelled(ing.manifest, field, edit);
     return true;
   },
   refreshSource(state, m, source) {

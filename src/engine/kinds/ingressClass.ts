@@ -1,6 +1,7 @@
 /** The IngressClass kind: which controller serves Ingresses of a class, and which class is the default. */
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';
+import { relabelled } from './relabelled.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { ingressClassSpec } from '../parse/schema/ingress.ts';
 import { removedVersion } from '../parse/servedVersion.ts';
@@ -56,10 +57,7 @@ export const ingressClassKind: KindModule<'IngressClass'> = {
     const { state } = cp;
     const cls = state.ingressClasses.find((c) => c.manifest.metadata.name === name);
     if (!cls) return false;
-    cls.manifest = {
-      ...cls.manifest,
-      metadata: { ...cls.manifest.metadata, [field]: edit(cls.manifest.metadata[field]) },
-    };
+    cls.manifest = relabelled(cls.manifest, field, edit);
     return true;
   },
   refreshSource(state, m, source) {

@@ -1,4 +1,4 @@
-/** MetalLB's two configuration kinds (IPAddressPool, L2Advertisement) share how they are stored and removed. */
+/** MetalLB's two configuration kinds (IPAddressPool, L2Advertisement) share how they are stored, changed and removed. */
 import { METALLB_NAMESPACE, sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
@@ -45,5 +45,25 @@ export function removeMetalLbConfig(
   );
   if (kept.length === config[list].length) return false;
   cp.state.metallb = { ...config, [list]: kept };
+  return true;
+}
+
+/**
+ * Replaces one stored object by `change` of it (`kubectl label|annotate`); false when there is none of
+ * that name. The lists are copied for a write but their objects are shared, so the object is replaced.
+ */
+export function relabelMetalLbConfig(
+  cp: ControlPlane,
+  list: MetalLbList,
+  namespace: string,
+  name: string,
+  change: <M extends MetalLbManifest>(manifest: M) => M,
+): boolean {
+  const config = cp.state.metallb;
+  const objects: MetalLbManifest[] = config?.[list] ?? [];
+  const at = objects.findIndex((o) => o.metadata.name === name && o.metadata.namespace === namespace);
+  const found = objects[at];
+  if (!config || !found) return false;
+  cp.state.metallb = { ...config, [list]: objects.map((o, i) => (i === at ? change(o) : o)) };
   return true;
 }

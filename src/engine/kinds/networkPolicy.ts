@@ -2,6 +2,7 @@
 import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';
+import { relabelled } from './relabelled.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { networkPolicySpec } from '../parse/schema/networkPolicy.ts';
 import { removedVersion } from '../parse/servedVersion.ts';
@@ -55,6 +56,14 @@ export const networkPolicyKind: KindModule<'NetworkPolicy'> = {
     const before = state.networkPolicies?.length ?? 0;
     state.networkPolicies = (state.networkPolicies ?? []).filter((p) => !inNs(p.manifest.metadata));
     return state.networkPolicies.length !== before;
+  },
+  relabel(cp, namespace, name, field, edit) {
+    const policy = (cp.state.networkPolicies ?? []).find(
+      (p) => p.manifest.metadata.namespace === namespace && p.manifest.metadata.name === name,
+    );
+    if (!policy) return false;
+    policy.manifest = relabelled(policy.manifest, field, edit);
+    return true;
   },
   list(state) {
     const kind = 'NetworkPolicy' as const;

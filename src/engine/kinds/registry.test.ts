@@ -7,6 +7,7 @@ import { isClusterScoped } from '../model/scope.ts';
 import { runCommand } from '../shell/runCommand.ts';
 import { createShellSession } from '../shell/session.ts';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
+import { isKindName } from '../../share/actionSchema.ts';
 
 describe('the kind registry', () => {
   it('decodes every kind the parser admits (buildObject relies on it)', () => {
@@ -25,6 +26,22 @@ describe('the kind registry', () => {
       })
       .map((t) => t.kind);
     expect(missing).toEqual([]);
+  });
+
+  it('lets kubectl delete and label every kind the API server stores and serves, under a kind a share link can carry', () => {
+    const stored = resourceTypes()
+      .map((t) => findKindModule(t.kind))
+      .filter((module) => module?.apply);
+    expect(stored.length).toBeGreaterThan(10);
+    for (const module of stored) {
+      expect(module?.remove, module?.kind).toBeDefined();
+      expect(module?.relabel, module?.kind).toBeDefined();
+    }
+    // mutate.ts's actionKind names the kind in a delete or label action: the wire must know it.
+    const acted = resourceTypes().filter(
+      (t) => findKindModule(t.kind)?.remove || findKindModule(t.kind)?.relabel,
+    );
+    expect(acted.filter((t) => !isKindName(t.kind)).map((t) => t.kind)).toEqual([]);
   });
 
   it('files each module under its own kind', () => {

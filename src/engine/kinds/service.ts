@@ -4,6 +4,7 @@ import { serviceLimitReached } from '../cluster/capacity.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import { applyService, removeService } from '../cluster/serviceRegistry.ts';
 import type { KindModule } from './kindModule.ts';
+import { relabelled } from './relabelled.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { serviceSpec } from '../parse/schema/service.ts';
 import { serviceLimitMessage } from '../limits.ts';
@@ -50,10 +51,7 @@ export const serviceKind: KindModule<'Service'> = {
     const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
     const svc = state.services.find((s) => inNs(s.manifest.metadata));
     if (!svc) return false;
-    svc.manifest = {
-      ...svc.manifest,
-      metadata: { ...svc.manifest.metadata, [field]: edit(svc.manifest.metadata[field]) },
-    };
+    svc.manifest = relabelled(svc.manifest, field, edit);
     return true;
   },
   refreshSource(state, m, source) {

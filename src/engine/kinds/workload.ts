@@ -6,6 +6,7 @@ import { locate } from '../cluster/diagnostics.ts';
 import { deleteWorkload, syncWorkloads } from '../cluster/workloadController.ts';
 import { exposedContainerPorts } from './exposePorts.ts';
 import type { KindModule, ResourceNames } from './kindModule.ts';
+import { relabelled } from './relabelled.ts';
 import { resource } from '../parse/schema/meta.ts';
 import {
   daemonSetSpec,
@@ -151,10 +152,7 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
       const inNs = (m: { name: string; namespace: string }) => m.name === name && m.namespace === namespace;
       const w = state.workloads.find((x) => x.manifest.kind === kind && inNs(x.manifest.metadata));
       if (!w) return false;
-      w.manifest = {
-        ...w.manifest,
-        metadata: { ...w.manifest.metadata, [field]: edit(w.manifest.metadata[field]) },
-      };
+      w.manifest = relabelled(w.manifest, field, edit);
       return true;
     },
     refreshSource(state, m, source) {

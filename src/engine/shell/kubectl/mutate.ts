@@ -70,21 +70,15 @@ export const EXPOSE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', value: true },
 ];
 
-const DELETABLE: Partial<Record<ResourceType['kind'], ObjectKindName>> = {
-  Pod: 'Pod',
-  Service: 'Service',
-  Endpoints: 'Endpoints',
-  EndpointSlice: 'EndpointSlice',
-  Ingress: 'Ingress',
-  IngressClass: 'IngressClass',
-  NetworkPolicy: 'NetworkPolicy',
-  Namespace: 'Namespace',
-  Node: 'Node',
-  Deployment: 'Deployment',
-  ReplicationController: 'ReplicationController',
-  ReplicaSet: 'ReplicaSet',
-  DaemonSet: 'DaemonSet',
-};
+/**
+ * The kind a `delete` or `label`/`annotate` action names for an object of this type, when its kind
+ * module can do it (`remove`, `relabel`: the registry says which); undefined for the others, which
+ * kubectl then reports as not found.
+ */
+function actionKind(type: ResourceType, hook: 'remove' | 'relabel'): ObjectKindName | undefined {
+  // Every kind with these hooks is an ObjectKindName: kinds/registry.test.ts checks it.
+  return kindModule(type.kind)[hook] ? (type.kind as ObjectKindName) : undefined;
+}
 
 function manifestName(m: Manifest): string {
   return m.kind === 'Cluster' ? m.name : m.metadata.name;
@@ -496,7 +490,7 @@ export function runDelete(ctx: ShellContext, parsed: ParsedFlags, stdin: string)
   for (const t of targets) {
     for (const name of t.names) {
       const found = findObject(ctx.sim.state, t.type, namespace, name);
-      const kind = DELETABLE[t.type.kind];
+      const kind = actionKind(t.type, 'remove');
       if (!found || !kind) {
         if (!ignore) stderr += notFoundMessage(t.type, name) + '\n';
         continue;
@@ -621,7 +615,7 @@ export function runLabel(ctx: ShellContext, parsed: ParsedFlags, verb: 'label' |
   for (const t of resolved.targets) {
     for (const name of t.names) {
       const found = findObject(ctx.sim.state, t.type, namespace, name);
-      const kind = DELETABLE[t.type.kind];
+      const kind = actionKind(t.type, 'relabel');
       if (!found || !kind) {
         stderr += notFoundMessage(t.type, name) + '\n';
         continue;
