@@ -19,6 +19,7 @@ import { formatEndpointsColumn } from '../shell/kubectl/printers.ts';
 export const endpointsKind: KindModule<'Endpoints'> = {
   kind: 'Endpoints',
   scope: 'Namespaced',
+  graphPrefix: 'ep',
   versions: { v1: { schema: resource({ subsets: endpointSubsets }) } },
   resource: { plural: 'endpoints', singular: 'endpoints', shortNames: ['ep'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,

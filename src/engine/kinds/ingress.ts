@@ -29,6 +29,7 @@ import { stringify } from 'yaml';
 export const ingressKind: KindModule<'Ingress'> = {
   kind: 'Ingress',
   scope: 'Namespaced',
+  graphPrefix: 'ing',
   versions: {
     'networking.k8s.io/v1': { schema: resource({ spec: ingressSpecV1 }) },
     'networking.k8s.io/v1beta1': {

@@ -123,7 +123,12 @@ export interface KindModule<K extends KindName = KindName> {
   /** `kubectl expose`: the selector and ports, or kubectl's error text. */
   exposeSource?(obj: ListedOf<K>): ExposeSource | { error: string };
 
-  // --- the graph (sim/documentLinks.ts) ---
+  // --- the graph (sim/documentLinks.ts, sim/objectIdentity.ts) ---
+  /**
+   * The first word of the graph ids of this kind's objects (trace.ts: `svc/default/kubia`,
+   * `netpol/default/deny`), when the graph draws them; otherwise the ids use the kind in lower case.
+   */
+  readonly graphPrefix?: string;
   /** Graph ids of what the document naming `identity` made (`owned`: pods by controller key). */
   graphIds?(state: ClusterState, identity: ObjectIdentity, owned: Map<string, string[]>): string[];
 }

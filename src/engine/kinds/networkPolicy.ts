@@ -3,6 +3,7 @@ import { sameName } from '../cluster/apiServer.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import type { KindModule } from './kindModule.ts';
 import { relabelled } from './relabelled.ts';
+import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { networkPolicySpec } from '../parse/schema/networkPolicy.ts';
 import { removedVersion } from '../parse/servedVersion.ts';
@@ -20,6 +21,7 @@ import { formatLabelSelector } from '../shell/kubectl/printers.ts';
 export const networkPolicyKind: KindModule<'NetworkPolicy'> = {
   kind: 'NetworkPolicy',
   scope: 'Namespaced',
+  graphPrefix: 'netpol',
   versions: {
     'networking.k8s.io/v1': { schema: resource({ spec: networkPolicySpec }) },
     'extensions/v1beta1': {
@@ -98,6 +100,14 @@ export const networkPolicyKind: KindModule<'NetworkPolicy'> = {
       metadata: metadataOf(obj, uidOf(key), { generation: 1 }),
       spec: networkPolicySpecJson(obj.networkPolicy.manifest.spec),
     }) as JsonObject;
+  },
+  graphIds(state, identity) {
+    const { namespace, name } = identity;
+    return (state.networkPolicies ?? []).some(
+      (p) => p.manifest.metadata.namespace === namespace && p.manifest.metadata.name === name,
+    )
+      ? [graphIdOfIdentity(identity)]
+      : [];
   },
 };
 

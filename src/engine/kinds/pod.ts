@@ -43,6 +43,7 @@ import {
 export const podKind: KindModule<'Pod'> = {
   kind: 'Pod',
   scope: 'Namespaced',
+  graphPrefix: 'pod',
   versions: { v1: { schema: resource({ spec: podSpec }) } },
   resource: { plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1' },
   nameRule: isDns1123Subdomain,

@@ -8,6 +8,15 @@ import { runCommand } from '../shell/runCommand.ts';
 import { createShellSession } from '../shell/session.ts';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import { isKindName } from '../../share/actionSchema.ts';
+import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
+import {
+  graphIdOfEndpoints,
+  graphIdOfIngress,
+  graphIdOfNode,
+  graphIdOfOutsideHost,
+  graphIdOfPod,
+  graphIdOfService,
+} from '../trace.ts';
 
 describe('the kind registry', () => {
   it('decodes every kind the parser admits (buildObject relies on it)', () => {
@@ -42,6 +51,19 @@ describe('the kind registry', () => {
       (t) => findKindModule(t.kind)?.remove || findKindModule(t.kind)?.relabel,
     );
     expect(acted.filter((t) => !isKindName(t.kind)).map((t) => t.kind)).toEqual([]);
+  });
+
+  it("names each drawn kind's objects as the graph does (trace.ts)", () => {
+    const id = (kind: string, namespace: string, name: string) =>
+      graphIdOfIdentity({ kind, namespace, name });
+    expect(id('Pod', 'default', 'a')).toBe(graphIdOfPod('default', 'a'));
+    expect(id('Service', 'default', 'a')).toBe(graphIdOfService('default', 'a'));
+    expect(id('Endpoints', 'default', 'a')).toBe(graphIdOfEndpoints('default', 'a'));
+    expect(id('Ingress', 'default', 'a')).toBe(graphIdOfIngress('default', 'a'));
+    expect(id('Node', '', 'kind-worker')).toBe(graphIdOfNode('kind-worker'));
+    expect(id('OutsideHost', '', 'legacy-1')).toBe(graphIdOfOutsideHost('legacy-1'));
+    expect(id('NetworkPolicy', 'default', 'deny')).toBe('netpol/default/deny');
+    expect(id('IngressClass', '', 'nginx')).toBe('ingressclass/nginx');
   });
 
   it('files each module under its own kind', () => {

@@ -24,6 +24,7 @@ import { formatLoadBalancerStatus, serviceExternalIp } from '../shell/kubectl/pr
 export const serviceKind: KindModule<'Service'> = {
   kind: 'Service',
   scope: 'Namespaced',
+  graphPrefix: 'svc',
   versions: { v1: { schema: resource({ spec: serviceSpec }) } },
   resource: { plural: 'services', singular: 'service', shortNames: ['svc'], group: '', version: 'v1' },
   nameRule: isDns1035Label,

@@ -59,6 +59,37 @@ describe('linkDocuments', () => {
   });
 });
 
+describe('linkDocuments and rejected edits use the ids the graph draws', () => {
+  const POLICY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
+
+  it('reveals a NetworkPolicy card and an outside host at their documents', () => {
+    const policy = build(POLICY);
+    expect(linkDocuments(policy.state, { file: FILE, text: POLICY })[0]?.graphIds).toEqual([
+      'netpol/default/deny',
+    ]);
+    const outside = scenarioText('outside');
+    const links = linkDocuments(build(outside).state, { file: FILE, text: outside });
+    expect(documentOfGraphId(links, 'outside/legacy-1')?.identity).toEqual({
+      kind: 'OutsideHost',
+      namespace: '',
+      name: 'legacy-1',
+    });
+  });
+
+  it("marks a refused NetworkPolicy edit on the policy's card", () => {
+    const broken = POLICY.replace('[Ingress]', '[Sideways]');
+    const after = reviseSimulation(build(POLICY), { files: [{ file: FILE, text: broken }], seed: 1 });
+    expect(after.rejected?.map((r) => r.id)).toEqual(['netpol/default/deny']);
+  });
+});
+
 describe('sameCluster', () => {
   const before = build(KUBIA);
   it('is true after an edit of a comment, false after one that changes an object', () => {

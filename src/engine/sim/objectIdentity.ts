@@ -3,6 +3,7 @@
  * `kubectl apply` do. Cluster-scoped kinds (Namespace, Node, IngressClass) have the empty namespace.
  */
 import type { Manifest } from '../model/objects.ts';
+import { findKindModule } from '../kinds/registry.ts';
 import { isClusterScoped } from '../model/scope.ts';
 
 export interface ObjectIdentity {
@@ -30,19 +31,12 @@ export function identityOfRaw(kind: string, namespace: string | undefined, name:
   return { kind, namespace: isClusterScoped(kind) ? '' : namespace || 'default', name };
 }
 
-const GRAPH_PREFIX: Record<string, string> = {
-  Service: 'svc',
-  Pod: 'pod',
-  Ingress: 'ing',
-  Endpoints: 'ep',
-};
-
 /**
- * The graph's id for an object (trace.ts's graphIdOf… scheme: `svc/default/kubia`, `node/kind-worker`);
- * kinds the graph does not draw get `<kind>/<namespace>/<name>` in lower case.
+ * The graph's id for an object (trace.ts's graphIdOf… scheme: `svc/default/kubia`, `node/kind-worker`):
+ * the kind module's `graphPrefix`; kinds the graph does not draw get `<kind>/<namespace>/<name>` in
+ * lower case. Cluster-scoped objects have no namespace part.
  */
 export function graphIdOfIdentity(id: ObjectIdentity): string {
-  if (id.kind === 'Node') return `node/${id.name}`;
-  const prefix = GRAPH_PREFIX[id.kind] ?? id.kind.toLowerCase();
+  const prefix = findKindModule(id.kind)?.graphPrefix ?? id.kind.toLowerCase();
   return id.namespace === '' ? `${prefix}/${id.name}` : `${prefix}/${id.namespace}/${id.name}`;
 }
