@@ -57,7 +57,8 @@ export interface ExposeSource {
 
 /**
  * The names the API server's discovery serves a kind under (`kubectl api-resources`): plural, singular,
- * short names (`po`, `svc`, `ep`, `ing`, ...) and group/version ('' is the core group).
+ * short names (`po`, `svc`, `ep`, `ing`, ...), group/version ('' is the core group) and categories
+ * (APIResource in https://github.com/kubernetes/apimachinery/blob/master/pkg/apis/meta/v1/types.go).
  */
 export interface ResourceNames {
   plural: string;
@@ -65,6 +66,8 @@ export interface ResourceNames {
   shortNames: readonly string[];
   group: string;
   version: string;
+  /** The categories discovery lists it under: `all` is what `kubectl get all` shows. */
+  categories?: readonly string[];
 }
 
 export type LabelField = 'labels' | 'annotations';

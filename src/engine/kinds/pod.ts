@@ -45,7 +45,14 @@ export const podKind: KindModule<'Pod'> = {
   scope: 'Namespaced',
   graphPrefix: 'pod',
   versions: { v1: { schema: resource({ spec: podSpec }) } },
-  resource: { plural: 'pods', singular: 'pod', shortNames: ['po'], group: '', version: 'v1' },
+  resource: {
+    plural: 'pods',
+    singular: 'pod',
+    shortNames: ['po'],
+    group: '',
+    version: 'v1',
+    categories: ['all'],
+  },
   nameRule: isDns1123Subdomain,
   decode(raw, apiVersion, ctx) {
     const manifest = buildPod(raw, apiVersion);

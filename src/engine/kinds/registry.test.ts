@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knownKinds } from '../parse/apiVersions.ts';
-import { resourceTypes } from '../shell/kubectl/resources.ts';
+import { resourcesInCategory, resourceTypes } from '../shell/kubectl/resources.ts';
 import { findKindModule, isManifestKind } from './registry.ts';
 import { createSimulation } from '../index.ts';
 import { isClusterScoped } from '../model/scope.ts';
@@ -64,6 +64,17 @@ describe('the kind registry', () => {
     expect(id('OutsideHost', '', 'legacy-1')).toBe(graphIdOfOutsideHost('legacy-1'));
     expect(id('NetworkPolicy', 'default', 'deny')).toBe('netpol/default/deny');
     expect(id('IngressClass', '', 'nginx')).toBe('ingressclass/nginx');
+  });
+
+  it('puts the kinds that declare the "all" category in kubectl get all, in discovery order', () => {
+    expect(resourcesInCategory('all').map((t) => t.kind)).toEqual([
+      'Pod',
+      'ReplicationController',
+      'Service',
+      'DaemonSet',
+      'Deployment',
+      'ReplicaSet',
+    ]);
   });
 
   it('files each module under its own kind', () => {

@@ -26,7 +26,14 @@ export const serviceKind: KindModule<'Service'> = {
   scope: 'Namespaced',
   graphPrefix: 'svc',
   versions: { v1: { schema: resource({ spec: serviceSpec }) } },
-  resource: { plural: 'services', singular: 'service', shortNames: ['svc'], group: '', version: 'v1' },
+  resource: {
+    plural: 'services',
+    singular: 'service',
+    shortNames: ['svc'],
+    group: '',
+    version: 'v1',
+    categories: ['all'],
+  },
   nameRule: isDns1035Label,
   decode(raw, apiVersion, ctx) {
     const manifest = buildService(raw, apiVersion);

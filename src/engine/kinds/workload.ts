@@ -61,6 +61,7 @@ const WORKLOAD_RESOURCES: Record<WorkloadKind, ResourceNames> = {
     shortNames: ['rc'],
     group: '',
     version: 'v1',
+    categories: ['all'],
   },
   ReplicaSet: {
     plural: 'replicasets',
@@ -68,6 +69,7 @@ const WORKLOAD_RESOURCES: Record<WorkloadKind, ResourceNames> = {
     shortNames: ['rs'],
     group: 'apps',
     version: 'v1',
+    categories: ['all'],
   },
   Deployment: {
     plural: 'deployments',
@@ -75,6 +77,7 @@ const WORKLOAD_RESOURCES: Record<WorkloadKind, ResourceNames> = {
     shortNames: ['deploy'],
     group: 'apps',
     version: 'v1',
+    categories: ['all'],
   },
   DaemonSet: {
     plural: 'daemonsets',
@@ -82,6 +85,7 @@ const WORKLOAD_RESOURCES: Record<WorkloadKind, ResourceNames> = {
     shortNames: ['ds'],
     group: 'apps',
     version: 'v1',
+    categories: ['all'],
   },
 };
 

@@ -15,7 +15,7 @@ import { listObjects } from './listing.ts';
 import { headersOf, rowOf } from './printers.ts';
 import type { ResourceType } from './resources.ts';
 import {
-  ALL_CATEGORY,
+  resourcesInCategory,
   findResourceType,
   qualifiedPlural,
   qualifiedSingular,
@@ -73,8 +73,8 @@ export function resolveResourceArgs(args: string[]): ResolvedArgs {
   const types: ResourceType[] = [];
   for (const word of words) {
     if (word === 'all') {
-      for (const kind of ALL_CATEGORY)
-        if (!types.some((t) => t.kind === kind)) types.push(resourceTypeOfKind(kind));
+      for (const type of resourcesInCategory('all'))
+        if (!types.some((t) => t.kind === type.kind)) types.push(type);
       continue;
     }
     const type = findResourceType(word);

@@ -56,15 +56,13 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `kubectl get all`: the "all" category, in the order kubectl prints it. */
-export const ALL_CATEGORY: ResourceKind[] = [
-  'Pod',
-  'ReplicationController',
-  'Service',
-  'DaemonSet',
-  'Deployment',
-  'ReplicaSet',
-];
+/**
+ * `kubectl get all`: the types discovery lists in the "all" category (each kind module declares its
+ * categories), in discovery order as kubectl prints them.
+ */
+export function resourcesInCategory(category: string): readonly ResourceType[] {
+  return resourceTypes().filter((t) => t.categories?.includes(category));
+}
 
 /** `po`, `pods`, `Pod`, `deployments.apps`, `deploy` -> the type; undefined when the server has no such type. */
 export function findResourceType(word: string): ResourceType | undefined {
