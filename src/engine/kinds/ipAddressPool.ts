@@ -1,9 +1,8 @@
 /** MetalLB's IPAddressPool: the addresses MetalLB may give LoadBalancer Services. */
 import type { KindModule } from './kindModule.ts';
-import { relabelled } from './relabelled.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { any, bool, obj, strList } from '../parse/schema/types.ts';
-import { applyMetalLbConfig, relabelMetalLbConfig, removeMetalLbConfig } from './metallb.ts';
+import { metalLbStorage } from './metallb.ts';
 import { buildIpAddressPool } from '../parse/kinds/metallb.ts';
 import { validateIpAddressPool } from '../parse/validate/metallb.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
@@ -35,10 +34,7 @@ export const ipAddressPoolKind: KindModule<'IPAddressPool'> = {
     validateIpAddressPool(ctx, manifest);
     return manifest;
   },
-  apply: applyMetalLbConfig,
-  remove: (cp, namespace, name) => removeMetalLbConfig(cp, 'pools', namespace, name),
-  relabel: (cp, namespace, name, field, edit) =>
-    relabelMetalLbConfig(cp, 'pools', namespace, name, (m) => relabelled(m, field, edit)),
+  ...metalLbStorage('pools'),
   list(state) {
     const kind = 'IPAddressPool' as const;
     return (state.metallb?.pools ?? []).map((pool) => ({ kind, pool, ...metaBase(pool.metadata, 0) }));

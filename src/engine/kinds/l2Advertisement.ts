@@ -1,9 +1,8 @@
 /** MetalLB's L2Advertisement: which pools MetalLB announces on the nodes' network (ARP in layer-2 mode). */
 import type { KindModule } from './kindModule.ts';
-import { relabelled } from './relabelled.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { any, obj, strList } from '../parse/schema/types.ts';
-import { applyMetalLbConfig, relabelMetalLbConfig, removeMetalLbConfig } from './metallb.ts';
+import { metalLbStorage } from './metallb.ts';
 import { buildL2Advertisement } from '../parse/kinds/metallb.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
 import { metadataOf, sortKeys, uidOf } from '../shell/kubectl/apiObjects.ts';
@@ -38,10 +37,7 @@ export const l2AdvertisementKind: KindModule<'L2Advertisement'> = {
     const manifest = buildL2Advertisement(raw, apiVersion);
     return manifest;
   },
-  apply: applyMetalLbConfig,
-  remove: (cp, namespace, name) => removeMetalLbConfig(cp, 'l2', namespace, name),
-  relabel: (cp, namespace, name, field, edit) =>
-    relabelMetalLbConfig(cp, 'l2', namespace, name, (m) => relabelled(m, field, edit)),
+  ...metalLbStorage('l2'),
   list(state) {
     const kind = 'L2Advertisement' as const;
     return (state.metallb?.l2 ?? []).map((l2) => ({ kind, l2, ...metaBase(l2.metadata, 0) }));

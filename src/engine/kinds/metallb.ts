@@ -4,6 +4,8 @@ import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { IpAddressPoolManifest, L2AdvertisementManifest } from '../model/objects.ts';
+import type { KindModule } from './kindModule.ts';
+import { relabelled } from './relabelled.ts';
 
 type MetalLbManifest = IpAddressPoolManifest | L2AdvertisementManifest;
 type MetalLbList = 'pools' | 'l2';
@@ -66,4 +68,17 @@ export function relabelMetalLbConfig(
   if (!config || !found) return false;
   cp.state.metallb = { ...config, [list]: objects.map((o, i) => (i === at ? change(o) : o)) };
   return true;
+}
+
+/** The API server's hooks for one of MetalLB's kinds, kept in `list` of the cluster's MetalLB config. */
+export function metalLbStorage<K extends 'IPAddressPool' | 'L2Advertisement'>(
+  list: MetalLbList,
+): Pick<KindModule<K>, 'apply' | 'remove' | 'relabel'> {
+  return {
+    // K is one of the two MetalLB kinds, so its manifest is one of theirs (TypeScript cannot narrow K).
+    apply: (cp, manifest) => applyMetalLbConfig(cp, manifest as MetalLbManifest),
+    remove: (cp, namespace, name) => removeMetalLbConfig(cp, list, namespace, name),
+    relabel: (cp, namespace, name, field, edit) =>
+      relabelMetalLbConfig(cp, list, namespace, name, (m) => relabelled(m, field, edit)),
+  };
 }

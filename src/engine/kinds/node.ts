@@ -98,17 +98,8 @@ export const nodeKind: KindModule<'Node'> = {
     const created = formatTimestamp(n.createdAt);
     return sortKeys({
       ...head,
-      metadata: metadataOf(obj, uidOf(key), {
-        labels: {
-          'beta.kubernetes.io/arch': 'amd64',
-          'beta.kubernetes.io/os': 'linux',
-          'kubernetes.io/arch': 'amd64',
-          'kubernetes.io/hostname': n.name,
-          'kubernetes.io/os': 'linux',
-          ...(n.role === 'control-plane' ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
-          ...n.labels,
-        },
-      }),
+      // The node's labels already hold kubelet's and kubeadm's (cluster/topology.ts defaultNodeLabels).
+      metadata: metadataOf(obj, uidOf(key), { labels: n.labels }),
       spec: {
         podCIDR: n.podCIDR,
         podCIDRs: [n.podCIDR],
@@ -171,15 +162,7 @@ function applyNode(cp: ControlPlane, manifest: NodeManifest): Diagnostic[] {
 
 function describeNode(obj: Extract<ListedObject, { kind: 'Node' }>, state: ClusterState): string[] {
   const n = obj.node;
-  const labels: Record<string, string> = {
-    'beta.kubernetes.io/arch': 'amd64',
-    'beta.kubernetes.io/os': 'linux',
-    'kubernetes.io/arch': 'amd64',
-    'kubernetes.io/hostname': n.name,
-    'kubernetes.io/os': 'linux',
-    ...(n.role === 'control-plane' ? { 'node-role.kubernetes.io/control-plane': '' } : {}),
-    ...n.labels,
-  };
+  const labels = n.labels;
   const lines: string[] = [
     `Name:\t${n.name}`,
     `Roles:\t${n.role === 'control-plane' ? 'control-plane' : '<none>'}`,
