@@ -17,8 +17,8 @@ import {
 } from '../../src/engine/index.ts';
 import type { Action, Diagnostic, ShellSession, Simulation } from '../../src/engine/index.ts';
 import { parseLesson } from '../../src/lessons/index.ts';
-import { decodeScenario, encodeScenario } from '../../src/share/index.ts';
-import type { LinkFormat } from '../../src/share/index.ts';
+import { decodeScenario } from '../../src/share/index.ts';
+import { encodeAs } from '../../src/share/testing/encodeLz.ts';
 
 export type Outcome = 'accepted' | 'refused' | 'unclear';
 
@@ -101,8 +101,8 @@ export function editYaml(scenario: number, text: string): Verdict {
   return judgeSimulation(sim, text);
 }
 
-export function makeLink(yaml: string, seed: number, actions: Action[], format: LinkFormat): string {
-  return encodeScenario({ yaml, seed, actions }, format);
+export function makeLink(yaml: string, seed: number, actions: Action[], format: 'z1' | 'lz'): string {
+  return encodeAs({ yaml, seed, actions }, format);
 }
 
 const SHARE_ERROR_CODES = new Set([

@@ -1,10 +1,10 @@
 /**
  * The `lz.` link format, the simple one that exists from day one and keeps decoding forever:
  * `lz.` + lz-string `compressToEncodedURIComponent( JSON.stringify(scenario) )`, where the JSON is
- * the SharedScenario with only non-default fields (no seed when 1, no empty actions).
+ * the SharedScenario with only non-default fields (no seed when 1, no empty actions). The app only
+ * reads it (with its own capped decoder, lzDecompressCapped.ts): links are made as `z1.`, and scripts
+ * make `lz.` links with lz-string itself (testing/encodeLz.ts is the tests' encoder).
  */
-// lz-string is CommonJS with no detectable named exports: Node's ESM loader needs the default import.
-import LZString from 'lz-string';
 import { MAX_INFLATED_BYTES } from './limits.ts';
 import { decompressLzCapped } from './lzDecompressCapped.ts';
 import { findUnsafeKey } from './restoreValue.ts';
@@ -23,10 +23,6 @@ export function toScenarioJson(scenario: SharedScenario): Record<string, unknown
   if (scenario.lesson) json.lesson = scenario.lesson;
   if (scenario.view && Object.keys(scenario.view).length > 0) json.view = scenario.view;
   return json;
-}
-
-export function encodeLz(scenario: SharedScenario): string {
-  return PREFIX_LZ + LZString.compressToEncodedURIComponent(JSON.stringify(toScenarioJson(scenario)));
 }
 
 /** `body` is the link text after the `lz.` prefix. */

@@ -14,7 +14,6 @@ export type {
   DecodeResult,
 } from './types.ts';
 export { DEFAULT_SEED } from './types.ts';
-export type { LinkFormat } from './encodeScenario.ts';
 export { encodeScenario } from './encodeScenario.ts';
 export { decodeScenario } from './decodeScenario.ts';
 export { restoreScenario } from './restoreScenario.ts';

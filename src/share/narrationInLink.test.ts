@@ -5,6 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { decodeScenario, encodeScenario } from './index.ts';
+import { encodeAs } from './testing/encodeLz.ts';
 import type { SharedScenario } from './index.ts';
 import LZString from 'lz-string';
 
@@ -16,7 +17,7 @@ describe('narration level in a link', () => {
     it(`${format}: details and plain survive the round trip`, () => {
       for (const narration of ['details', 'plain'] as const) {
         const shared: SharedScenario = { ...base, view: { selected: 'svc/default/kubia', narration } };
-        const decoded = decodeScenario(encodeScenario(shared, format));
+        const decoded = decodeScenario(encodeAs(shared, format));
         expect(decoded).toEqual({ ok: true, scenario: shared });
       }
     });

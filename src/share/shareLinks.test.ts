@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import { decodeScenario, encodeScenario } from './index.ts';
+import { encodeAs, encodeLz } from './testing/encodeLz.ts';
 import type { SharedScenario } from './index.ts';
 import { scenarioArbitrary } from './testing/arbitraries.ts';
 
@@ -11,7 +12,7 @@ describe('share links round-trip', () => {
   it.each(['z1', 'lz'] as const)('any SharedScenario comes back exactly (%s)', (format) => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {
-        const link = encodeScenario(scenario, format);
+        const link = encodeAs(scenario, format);
         expect(link.startsWith(`${format}.`)).toBe(true);
         expect(link).toMatch(/^[A-Za-z0-9._~$+-]+$/);
         expect(decodeScenario(link)).toEqual({ ok: true, scenario });
@@ -29,7 +30,7 @@ describe('share links round-trip', () => {
   });
 
   it('writes lz links as the plain scenario JSON with only non-default fields', () => {
-    const link = encodeScenario({ yaml: kubiaYaml, seed: 1, actions: [], layout: {}, view: {} }, 'lz');
+    const link = encodeLz({ yaml: kubiaYaml, seed: 1, actions: [], layout: {}, view: {} });
     const json = LZString.decompressFromEncodedURIComponent(link.slice('lz.'.length));
     expect(JSON.parse(json)).toEqual({ yaml: kubiaYaml });
   });
@@ -44,7 +45,7 @@ describe('share links round-trip', () => {
       `  ${link}\n`,
       `(https://kubeplay.example/#${link}).`,
     ];
-    for (const text of [...texts, `<https://kubeplay.example/#${encodeScenario(scenario, 'lz')}>,`]) {
+    for (const text of [...texts, `<https://kubeplay.example/#${encodeLz(scenario)}>,`]) {
       expect(decodeScenario(text)).toEqual({ ok: true, scenario });
     }
   });

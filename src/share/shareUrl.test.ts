@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { decodeScenario, toShareUrl } from './index.ts';
+import { encodeLz } from './testing/encodeLz.ts';
 
 describe('toShareUrl', () => {
   const scenario = { yaml: 'kind: Pod\n', seed: 1, actions: [] };
@@ -10,7 +11,8 @@ describe('toShareUrl', () => {
     expect(decodeScenario(url)).toEqual({ ok: true, scenario });
   });
 
-  it('makes lz links on request', () => {
-    expect(toShareUrl('/', scenario, 'lz')).toMatch(/^\/#lz\./);
+  it('makes z1 links only; an lz link a script made still opens', () => {
+    expect(toShareUrl('/', scenario)).toMatch(/^\/#z1\./);
+    expect(decodeScenario(`/#${encodeLz(scenario)}`)).toEqual({ ok: true, scenario });
   });
 });

@@ -1,6 +1,5 @@
 /** The whole link: the page's address with the scenario in the fragment (never sent to a server). */
 import { encodeScenario } from './encodeScenario.ts';
-import type { LinkFormat } from './encodeScenario.ts';
 import type { SharedScenario } from './types.ts';
 
 /**
@@ -10,7 +9,7 @@ import type { SharedScenario } from './types.ts';
  * @example
  * toShareUrl('https://kubeplay.example.org/', scenario) // 'https://kubeplay.example.org/#z1.…'
  */
-export function toShareUrl(base: string, scenario: SharedScenario, format: LinkFormat = 'z1'): string {
+export function toShareUrl(base: string, scenario: SharedScenario): string {
   const hash = base.indexOf('#');
-  return `${hash >= 0 ? base.slice(0, hash) : base}#${encodeScenario(scenario, format)}`;
+  return `${hash >= 0 ? base.slice(0, hash) : base}#${encodeScenario(scenario)}`;
 }
