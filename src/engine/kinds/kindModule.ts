@@ -113,6 +113,10 @@ export interface KindModule<K extends KindName = KindName> {
   refreshSource?(state: ClusterState, manifest: ManifestOf<K>, source: SourceRef): void;
 
   // --- kubectl (shell/kubectl/*) ---
+  /** It has the `scale` subresource (spec.replicas): `kubectl scale` accepts it. */
+  readonly scalable?: boolean;
+  /** It holds a pod template at spec.template: `kubectl set image` edits it. */
+  readonly podTemplate?: boolean;
   /** The objects of this resource type, with the metadata every printer needs. */
   list?(state: ClusterState): ListedOf<K>[];
   /** `kubectl get` table headers (`-o wide` adds columns). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { knownKinds } from '../parse/apiVersions.ts';
 import { resourcesInCategory, resourceTypes } from '../shell/kubectl/resources.ts';
-import { findKindModule, isManifestKind } from './registry.ts';
+import { allKindModules, findKindModule, isManifestKind } from './registry.ts';
+import type { KindModule } from './kindModule.ts';
+import { SCALED_KINDS } from '../parse/earlyLimitCheck.ts';
 import { createSimulation } from '../index.ts';
 import { isClusterScoped } from '../model/scope.ts';
 import { runCommand } from '../shell/runCommand.ts';
@@ -74,6 +76,21 @@ describe('the kind registry', () => {
       'DaemonSet',
       'Deployment',
       'ReplicaSet',
+    ]);
+  });
+
+  it("says which kinds kubectl scale and set image accept; the page's early limit check agrees", () => {
+    const kinds = (has: (m: KindModule) => boolean | undefined) =>
+      allKindModules()
+        .filter(has)
+        .map((m) => m.kind);
+    expect(kinds((m) => m.scalable)).toEqual(['ReplicationController', 'ReplicaSet', 'Deployment']);
+    expect(kinds((m) => m.scalable)).toEqual([...SCALED_KINDS]);
+    expect(kinds((m) => m.podTemplate)).toEqual([
+      'ReplicationController',
+      'ReplicaSet',
+      'Deployment',
+      'DaemonSet',
     ]);
   });
 

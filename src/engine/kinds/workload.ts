@@ -134,6 +134,9 @@ export function workloadKind<K extends WorkloadKind>(kindName: K): KindModule<K>
     scope: 'Namespaced',
     versions: WORKLOAD_VERSIONS[kind],
     resource: WORKLOAD_RESOURCES[kind],
+    // A DaemonSet runs one pod per node: it has no replicas to scale.
+    scalable: kind !== 'DaemonSet',
+    podTemplate: true,
     nameRule: isDns1123Subdomain,
     decode(raw, apiVersion, ctx) {
       const manifest = buildWorkload(raw, kind, apiVersion);

@@ -25,8 +25,16 @@ import { checkReplicasLimit } from './validate/replicasLimit.ts';
  */
 export const EARLY_CHECK_MAX_CHARS = 32 * 1024;
 
-/** The workloads whose `spec.replicas` the API server reads (DaemonSet has none). */
-const SCALED_KINDS = new Set(['ReplicationController', 'ReplicaSet', 'Deployment']);
+/**
+ * The workloads whose `spec.replicas` the API server reads (DaemonSet has none): the kind modules that
+ * are `scalable`, written out because this check runs on the page before the engine (and its kind
+ * registry) has loaded. kinds/registry.test.ts keeps the two the same.
+ */
+export const SCALED_KINDS: ReadonlySet<string> = new Set([
+  'ReplicationController',
+  'ReplicaSet',
+  'Deployment',
+]);
 
 /** The limit errors found, in document order; none when there are none or the text is too big to read early. */
 export function checkLimitsEarly(files: readonly SourceFile[]): Diagnostic[] {

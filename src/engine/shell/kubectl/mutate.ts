@@ -543,7 +543,7 @@ export function runScale(ctx: ShellContext, parsed: ParsedFlags): CommandOutput 
   let stdout = '';
   let stderr = '';
   for (const t of resolved.targets) {
-    if (!['Deployment', 'ReplicationController', 'ReplicaSet'].includes(t.type.kind)) {
+    if (!kindModule(t.type.kind).scalable) {
       stderr += `error: no objects passed to scale ${qualifiedPlural(t.type)} is not scalable\n`;
       continue;
     }

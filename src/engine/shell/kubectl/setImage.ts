@@ -8,14 +8,13 @@ import type { CommandOutput, ShellContext } from '../context.ts';
 import { fail } from '../context.ts';
 import type { FlagSpec, ParsedFlags } from './flags.ts';
 import { flagString } from './flags.ts';
+import { kindModule } from '../../kinds/registry.ts';
 import { findObject, notFoundMessage, resolveResourceArgs } from './get.ts';
 import { isMap } from './patch/jsonValue.ts';
 import { qualifiedSingular } from './resources.ts';
 import { editableObject, writeBack } from './writeBack.ts';
 
 export const SET_FLAGS: FlagSpec[] = [];
-
-const WITH_TEMPLATE = ['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet'];
 
 export function runSet(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {
   const sub = parsed.args[0];
@@ -45,7 +44,7 @@ export function runSet(ctx: ShellContext, parsed: ParsedFlags): CommandOutput {
         continue;
       }
       const label = `${qualifiedSingular(request.type)}/${name}`;
-      if (!WITH_TEMPLATE.includes(found.kind) && found.kind !== 'Pod') {
+      if (!kindModule(found.kind).podTemplate && found.kind !== 'Pod') {
         stderr += `error: ${label} the object is not a pod or does not have a pod template: ${found.kind}\n`;
         continue;
       }
