@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import type { Fixtures } from './e2e/fixtures.ts';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Two builds can be tested side by side: `vite build --outDir DIR`, then KP_E2E_DIST=DIR KP_E2E_PORT=N.
+// Two builds can be tested side by side: `vite build --mode e2e --outDir DIR` (the mode adds the test
+// API, docs/testing.md), then KP_E2E_DIST=DIR KP_E2E_PORT=N.
 const port = Number(process.env.KP_E2E_PORT ?? 4173);
 const dist = process.env.KP_E2E_DIST;
 const outDir = dist ? ` --outDir ${dist}` : '';

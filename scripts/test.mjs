@@ -94,6 +94,8 @@ function buildInputsDigest() {
   }
   const env = Object.entries(process.env).filter(([k]) => k.startsWith('KUBEPLAY_') || k.startsWith('VITE_'));
   hash.update(JSON.stringify(env.sort()));
+  // The e2e build carries the test API (vite build --mode e2e): never reuse a build of another mode.
+  hash.update('\0mode=e2e');
   return hash.digest('hex');
 }
 
@@ -108,7 +110,7 @@ async function build() {
     stage('build', { ok: true, ms: 0 }, 'up to date');
     return true;
   }
-  const result = await run('build', 'npx', ['vite', 'build'], { quiet: true });
+  const result = await run('build', 'npx', ['vite', 'build', '--mode', 'e2e'], { quiet: true });
   if (result.ok) writeFileSync(BUILD_STAMP, digest);
   stage('build', result);
   return result.ok;

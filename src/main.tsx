@@ -99,7 +99,9 @@ async function start(): Promise<void> {
   });
   // Panels and their sizes as this browser left them (an embed keeps its own fixed layout).
   if (!plan.embed) rememberLayout(app.view, storage, window.innerWidth);
-  installTestApi(app);
+  // The end-to-end tests' read-only window (docs/testing.md, "The test API"): only in a build made
+  // with `vite build --mode e2e`; Vite replaces MODE with a constant, so a production build drops it.
+  if (import.meta.env.MODE === 'e2e') installTestApi(app);
   // Not awaited: the first render waits for nothing it did not wait for before; the list opens on the
   // limit's message as soon as the check's chunk is in (usually before that render).
   void checkLimitsEarly(app, earlyLimits);

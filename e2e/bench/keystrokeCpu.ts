@@ -7,7 +7,7 @@
  * the wall time of the same edit there is mostly waiting for a core. With `paste`: the 1,000-pod
  * scenario pasted over the first one (as pasteAt1000.ts), three fresh pages.
  *
- *     npx vite build --outDir dist-x && KP_BENCH_DIST=dist-x npx tsx e2e/bench/keystrokeCpu.ts [paste]
+ *     npx vite build --mode e2e --outDir dist-x && KP_BENCH_DIST=dist-x npx tsx e2e/bench/keystrokeCpu.ts [paste]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';

@@ -4,7 +4,7 @@
  * Chromium trace with the V8 sampling profiler on every thread (page and engine Worker). Prints, per
  * thread, the busy time after the keystroke and the functions with the most self time.
  *
- *     npx vite build --outDir dist-x && KP_BENCH_DIST=dist-x npx tsx e2e/bench/profileKeystroke.ts [paste]
+ *     npx vite build --mode e2e --outDir dist-x && KP_BENCH_DIST=dist-x npx tsx e2e/bench/profileKeystroke.ts [paste]
  */
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';

@@ -291,9 +291,13 @@ async function measureLargeCluster(browser: Browser): Promise<void> {
   await waitForQuiet(page);
   const idle = await traced('idle', () => sample(page, 4));
   console.log(line('idle graph', idle));
-  const nodes = await page.evaluate(() =>
-    (window as unknown as { __kubeplay: { nodes(): { ip: string }[] } }).__kubeplay.nodes(),
-  );
+  const nodes = await page.evaluate(() => {
+    const api = (window as unknown as { __kubeplay?: { nodes(): { ip: string }[] } }).__kubeplay;
+    // Only a build made with `vite build --mode e2e` has it (docs/testing.md, "The test API").
+    if (api === undefined)
+      throw new Error('this build has no test API: build it with `npx vite build --mode e2e`');
+    return api.nodes();
+  });
   await page.getByTestId('request-from').selectOption('client/laptop');
   await page
     .getByTestId('request-url')

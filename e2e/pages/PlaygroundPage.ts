@@ -30,9 +30,13 @@ export interface TraceLike {
 
 declare global {
   interface Window {
-    __kubeplay: TestApi;
+    __kubeplay?: TestApi;
   }
 }
+
+/** Only a build made with `vite build --mode e2e` has the test API (docs/testing.md, "The test API"). */
+const NO_TEST_API =
+  'this build has no test API (window.__kubeplay): build it with `npx vite build --mode e2e` (docs/testing.md)';
 
 /** Budget for the first cluster to be drawn after a navigation (see `open`). */
 export const FIRST_GRAPH_MS = 60_000;
@@ -89,9 +93,13 @@ export class PlaygroundPage {
   }
 
   async call<K extends keyof TestApi>(name: K): Promise<ReturnType<TestApi[K]>> {
-    return this.page.evaluate((n) => (window.__kubeplay[n] as () => unknown)(), name) as Promise<
-      ReturnType<TestApi[K]>
-    >;
+    return this.page.evaluate(
+      ([n, missing]) => {
+        if (window.__kubeplay === undefined) throw new Error(missing);
+        return (window.__kubeplay[n] as () => unknown)();
+      },
+      [name, NO_TEST_API] as const,
+    ) as Promise<ReturnType<TestApi[K]>>;
   }
 
   /** Fill the request bar and send; resolves once the new trace is announced. */
