@@ -3,7 +3,8 @@
  * - initial JS (index.html's script and modulepreloads, gzip): the graph is in it, the editor is not;
  * - navigation to the first graph node (median of 5 cold loads);
  * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
- *   Performance.getMetrics TaskDuration / wall time) and frames over 20 ms (rAF deltas).
+ *   Performance.getMetrics TaskDuration / wall time), its CPU share (ThreadTime / wall time) and
+ *   frames over 20 ms (rAF deltas).
  * - keystroke to graph at 1,000 pods: an edit typed into src/bench's scenario (keystrokeAt1000.ts);
  * - paste of that scenario over the first one to its drawn graph (pasteAt1000.ts, goal <= 1 s);
  * - the graph layout of the 1,000-pod cluster (toFlowElements, pure, in Node): ms and µs per pod;
