@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createCrowdAnimator, LAND_EVERY_MS } from './crowdAnimator.ts';
+import {
+  createCrowdAnimator,
+  CROWD_IN_AIR,
+  LAND_EVERY_MS,
+  LAND_EVERY_MS_IN_CROWD,
+  landEveryMs,
+} from './crowdAnimator.ts';
 import type { CrowdFlight, CrowdSettings } from './crowdProtocol.ts';
 import type { Dot, DotPainter } from './packetCanvas.ts';
 import { MAX_FRAME_STEP_MS } from './packetTimeline.ts';
@@ -89,6 +95,32 @@ describe('createCrowdAnimator', () => {
     // The last one alone lands the frame it arrives.
     expect(page.landings.at(-1)?.ids).toEqual(['last']);
     expect(page.landings.at(-1)?.at).toBeLessThanOrEqual(5_000 + 1040 + 2 * 16);
+  });
+
+  it('counts twice a second, and once a second while a crowd of 100 or more is in the air', () => {
+    expect(landEveryMs(1)).toBe(500);
+    expect(landEveryMs(99)).toBe(500);
+    expect(landEveryMs(100)).toBe(1000);
+    expect(landEveryMs(300)).toBe(1000);
+  });
+
+  it('counts a large crowd every LAND_EVERY_MS_IN_CROWD, then every LAND_EVERY_MS once fewer fly', () => {
+    const page = harness();
+    // 400 packets 4 ms apart: 1.6 s to start them all, each in the air 1,040 ms (about 260 at once).
+    page.animator.add(Array.from({ length: 400 }, (_, i) => flight(`p${i}`, i * 4)));
+    const inAir = (at: number) =>
+      Array.from({ length: 400 }, (_, i) => i * 4).filter((s) => s <= at && at < s + 1040).length;
+    for (let i = 0; i < 400 && page.pending() > 0; i++) page.frame(16);
+    expect(page.landings.flatMap((l) => l.ids)).toHaveLength(400);
+    const gaps = page.landings
+      .slice(1)
+      .map((l, i) => ({ gap: l.at - page.landings[i]!.at, inAir: inAir(page.landings[i]!.at) }));
+    const inCrowd = gaps.filter((g) => g.inAir >= CROWD_IN_AIR);
+    expect(inCrowd.length).toBeGreaterThan(0);
+    for (const g of inCrowd.slice(0, -1)) expect(g.gap).toBeGreaterThanOrEqual(LAND_EVERY_MS_IN_CROWD);
+    // The tail of the crowd (fewer than CROWD_IN_AIR left) is counted twice a second again.
+    expect(gaps.some((g) => g.inAir < CROWD_IN_AIR && g.gap < LAND_EVERY_MS_IN_CROWD)).toBe(true);
+    for (const g of gaps.slice(0, -1)) expect(g.gap).toBeGreaterThanOrEqual(LAND_EVERY_MS);
   });
 
   it('stands still while paused, runs at the chosen speed, and lands at once with reduced motion', () => {

@@ -4,18 +4,34 @@
  * per frame while hundreds of packets fly (bench:ui, docs/performance.md#packets-in-flight). Same
  * timing as the page's own loop (frameLoop.ts): each packet advances by the frame's time × speed,
  * stands still while paused, and lands at once with reduced motion. Arrivals are posted in batches,
- * every LAND_EVERY_MS, and at once when the last packet in the air arrives.
+ * every LAND_EVERY_MS (less often while a large crowd flies: landEveryMs), and at once when the last
+ * packet in the air arrives.
  */
 import type { CrowdFlight, CrowdSettings, Motion } from './crowdProtocol.ts';
 import type { Dot, DotColors, DotPainter, Surface, Viewport } from './packetCanvas.ts';
 import { MAX_FRAME_STEP_MS, positionAt } from './packetTimeline.ts';
 
 /**
- * How often arrivals are counted while packets are in the air: twice a second. Each count changes
- * hit counters on pod cards, and the browser then paints and layerizes the whole 1,000-pod graph
- * however few cards changed (bench:ui traces): that, not the dots, is the page's cost of a crowd.
+ * How often arrivals are counted while packets are in the air: twice a second. Each count is a store
+ * update, a render of the Traffic panel's histogram and caption (and of any card whose count shows),
+ * then a frame of style, layout, paint and layerizing (bench:ui traces): that, not the dots, is the
+ * page's cost of a crowd.
  */
 export const LAND_EVERY_MS = 500;
+
+/**
+ * While a crowd this large is in the air, arrivals are counted once a second (LAND_EVERY_MS_IN_CROWD).
+ * With a hundred dots moving, the eye is on the dots; a tally that moves every second still reads as
+ * live (a dashboard's refresh), and it halves the page's cost of the crowd. A class's usual batch (30 to
+ * 50 requests at 10 a second) keeps twice a second. docs/performance.md#packets-in-flight.
+ */
+export const CROWD_IN_AIR = 100;
+export const LAND_EVERY_MS_IN_CROWD = 1000;
+
+/** How long arrivals wait to be counted, with `inAir` packets still flying. */
+export function landEveryMs(inAir: number): number {
+  return inAir >= CROWD_IN_AIR ? LAND_EVERY_MS_IN_CROWD : LAND_EVERY_MS;
+}
 
 export interface CrowdAnimatorOptions {
   painter: DotPainter;
@@ -70,7 +86,7 @@ export function createCrowdAnimator(options: CrowdAnimatorOptions): CrowdAnimato
       } else dots.push({ x: p.x, y: p.y, focused: false });
     }
     painter.paint(dots, viewport, colors);
-    if (flights.size === 0 || t - lastLanding >= LAND_EVERY_MS) landArrivals(t);
+    if (flights.size === 0 || t - lastLanding >= landEveryMs(flights.size)) landArrivals(t);
     // One more frame after the last dot, to clear it; then the loop sleeps until a flight comes.
     running = flights.size > 0 || dots.length > 0;
     if (running) requestFrame(tick);

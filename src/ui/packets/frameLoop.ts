@@ -3,7 +3,7 @@
  * store through `subscribe` into a local map, and each frame draws every packet on one canvas and
  * moves the focused packet's label (an SVG text inside the viewport). Nothing here sets React or
  * zustand state per frame, and nothing reads the DOM: per frame the work is one position per packet
- * and one canvas draw. Arrivals land in the store in batches (LAND_EVERY_MS): every landing updates
+ * and one canvas draw. Arrivals land in the store in batches (landEveryMs): every landing updates
  * the hit counters, so with 300 packets arriving one store update per frame made every pod card's
  * selector run and the traffic panel re-render 60 times a second (bench:ui, docs/performance.md).
  * The focused request, and the last packet in the air, land at once. Progress of the focused request
@@ -18,7 +18,7 @@ import type { Hop } from '../../engine/index.ts';
 import type { TrafficStore } from '../../store/trafficStore.ts';
 import { getArrivalKey, landFlights, setFocusedHop } from '../../store/trafficStore.ts';
 import type { ViewState, ViewStore } from '../../store/viewStore.ts';
-import { LAND_EVERY_MS } from './crowdAnimator.ts';
+import { LAND_EVERY_MS, landEveryMs } from './crowdAnimator.ts';
 import type { Crowd } from './crowdClient.ts';
 import type { Motion } from './crowdProtocol.ts';
 import type { Dot, PacketCanvas, Viewport } from './packetCanvas.ts';
@@ -244,7 +244,7 @@ export function startFrameLoop(
       elements.labelGroup.style.display = focusedShown ? '' : 'none';
     }
     elements.canvas.draw(dots, viewport);
-    if (focusedLanded || active.size === 0 || t - lastLanding >= LAND_EVERY_MS) landArrivals(t);
+    if (focusedLanded || active.size === 0 || t - lastLanding >= landEveryMs(active.size)) landArrivals(t);
     frame = active.size > 0 ? requestAnimationFrame(tick) : 0;
   }
 
