@@ -6,8 +6,9 @@
  */
 import type { ControlPlane } from './controlPlane.ts';
 import { syncEndpoints } from './endpointsController.ts';
-import { syncEndpointSlices } from './endpointSliceController.ts';
-import { indexPods } from './podIndex.ts';
+import { syncEndpointSlices, ZONE_LABEL } from './endpointSliceController.ts';
+import { beginEndpointsPass, finishEndpointsPass, type EndpointsPassRecord } from './endpointsMemo.ts';
+import { podSelect } from './podIndex.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
 import {
@@ -162,6 +163,23 @@ export function evictFromDownNodes(cp: ControlPlane): void {
   }
 }
 
+/**
+ * The endpoints and EndpointSlice controllers' last pass (endpointsMemo.ts): the next pass recomputes
+ * only the Services whose inputs changed. One pass is remembered, whatever state it ran on.
+ */
+let lastEndpointsPass: EndpointsPassRecord | undefined;
+
+/** Both endpoints controllers, over the pods indexed once, recomputing only what changed since the last pass. */
+function syncEndpointsRemembered(state: ControlPlane['state']): void {
+  const pass = beginEndpointsPass(lastEndpointsPass, state, ZONE_LABEL);
+  // forgotten first: a pass that throws half-way leaves nothing half-recorded behind
+  lastEndpointsPass = undefined;
+  const select = podSelect(state.pods);
+  syncEndpoints(state, select, pass.endpoints);
+  syncEndpointSlices(state, select, pass.slices);
+  lastEndpointsPass = finishEndpointsPass(pass);
+}
+
 export function runControllers(cp: ControlPlane): void {
   ensureMasterService(cp);
   syncNodeTaints(cp);
@@ -173,8 +191,6 @@ export function runControllers(cp: ControlPlane): void {
   startPendingPods(cp);
   updateReadiness(cp.state);
   retryPendingLoadBalancers(cp);
-  const pods = indexPods(cp.state.pods);
-  syncEndpoints(cp.state, pods);
-  syncEndpointSlices(cp.state, pods);
+  syncEndpointsRemembered(cp.state);
   syncIngressStatus(cp.state);
 }

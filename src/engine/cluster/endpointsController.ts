@@ -26,7 +26,8 @@ import type {
   ServicePort,
 } from '../model/objects.ts';
 import type { ClusterState, EndpointsState, PodState } from '../model/state.ts';
-import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
+import type { ServiceReuse } from './endpointsMemo.ts';
+import { podSelect, type PodSelect } from './podIndex.ts';
 import { isTerminating } from './termination.ts';
 import { sameJson } from './sameJson.ts';
 
@@ -131,8 +132,17 @@ export function hasSelector(
   );
 }
 
-/** Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone. */
-export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
+/**
+ * Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone.
+ * With `reuse` (controllers.ts, endpointsMemo.ts), a Service whose manifest, selected pods and stored
+ * subsets are those of the last pass keeps its subsets without computing them again: the computation
+ * would give an equal value, which the controller keeps anyway.
+ */
+export function syncEndpoints(
+  state: ClusterState,
+  select: PodSelect = podSelect(state.pods),
+  reuse?: ServiceReuse<EndpointSubset[]>,
+): void {
   const existing = new Map<string, EndpointsState>();
   for (const ep of state.endpoints) existing.set(`${ep.metadata.namespace}/${ep.metadata.name}`, ep);
   const serviceKeys = new Set<string>();
@@ -142,17 +152,26 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
     serviceKeys.add(key);
     if (!hasSelector(svc)) continue;
-    const pods = selectPods(index, svc.metadata.namespace, svc.spec.selector);
-    const subsets = computeSubsets(svc, pods);
     const old = existing.get(key);
+    const last = reuse?.previous?.get(key);
+    const kept =
+      old !== undefined &&
+      last !== undefined &&
+      last.manifest === svc &&
+      last.stored === old.subsets &&
+      reuse?.podsUnchanged(svc) === true;
+    const subsets = kept
+      ? old.subsets
+      : computeSubsets(svc, select(svc.metadata.namespace, svc.spec.selector));
     written.add(key);
     if (old) {
       // Unchanged values keep their objects: an edit elsewhere then leaves this Endpoints as it was,
       // for the page to skip (worker/structuralDelta.ts sends what changed by identity).
-      if (!sameJson(old.subsets, subsets)) old.subsets = subsets;
+      if (!kept && !sameJson(old.subsets, subsets)) old.subsets = subsets;
       old.managed = true;
       if (!sameJson(old.metadata.labels, svc.metadata.labels))
         old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
+      reuse?.next.set(key, { manifest: svc, stored: old.subsets });
     } else {
       next.push({
         metadata: {
@@ -165,6 +184,7 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
         managed: true,
         createdAt: state.clock,
       });
+      reuse?.next.set(key, { manifest: svc, stored: subsets });
     }
   }
   state.endpoints = state.endpoints
