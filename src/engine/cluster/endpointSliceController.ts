@@ -25,7 +25,7 @@
  * Simplification: endpoints are sorted by IP inside a slice and slices by port mapping, where the real
  * controller keeps the order it happened to add them in.
  */
-import type { ServiceManifest, SliceEndpoint, SlicePort } from '../model/objects.ts';
+import type { ServiceManifest, ServicePort, SliceEndpoint, SlicePort } from '../model/objects.ts';
 import type { ClusterState, EndpointSliceState, NodeState, PodState } from '../model/state.ts';
 import { stableHash } from '../shell/kubectl/listing.ts';
 import { hasSelector, resolveTargetPort } from './endpointsController.ts';
@@ -68,17 +68,6 @@ function sliceLabels(svc: ServiceManifest): Record<string, string> {
   return labels;
 }
 
-/** getEndpointPorts: each Service port this pod has (FindPort), named '' when the Service port is not. */
-function endpointPorts(svc: ServiceManifest, pod: PodState): SlicePort[] {
-  const ports: SlicePort[] = [];
-  for (const sp of svc.spec.ports) {
-    const port = resolveTargetPort(pod, sp);
-    if (port === undefined) continue;
-    ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
-  }
-  return ports;
-}
-
 /** podToEndpoint (staging/src/k8s.io/endpointslice/utils.go). */
 export function podToEndpoint(
   pod: PodState,
@@ -117,12 +106,31 @@ export function serviceSlices(
   nodes: ReadonlyMap<string, NodeState>,
 ): DesiredSlice[] {
   const groups = new Map<string, { ports: SlicePort[]; endpoints: SliceEndpoint[] }>();
+  const servicePorts = svc.spec.ports;
+  // Each pod's port mapping as a key (`name/port/protocol,…`, the ports it has in Service order): the
+  // SlicePort objects (getEndpointPorts) are made only for the first pod of each mapping.
+  const resolved: (number | undefined)[] = servicePorts.map(() => undefined);
   for (const pod of pods) {
     if (pod.status.podIP === '') continue; // no IP yet (pods here get theirs when they start)
-    const ports = endpointPorts(svc, pod);
-    const key = ports.map((p) => `${p.name}/${p.port ?? ''}/${p.protocol}`).join(',');
+    let key = '';
+    let found = 0;
+    for (let i = 0; i < servicePorts.length; i++) {
+      const sp = servicePorts[i] as ServicePort;
+      const port = resolveTargetPort(pod, sp);
+      resolved[i] = port;
+      if (port === undefined) continue;
+      key += `${found > 0 ? ',' : ''}${sp.name ?? ''}/${port}/${sp.protocol}`;
+      found++;
+    }
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { ports, endpoints: [] }));
+    if (!group) {
+      const ports: SlicePort[] = [];
+      servicePorts.forEach((sp, i) => {
+        const port = resolved[i];
+        if (port !== undefined) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+      });
+      groups.set(key, (group = { ports, endpoints: [] }));
+    }
     group.endpoints.push(podToEndpoint(pod, nodes.get(pod.spec.nodeName), svc));
   }
   const { name, namespace } = svc.metadata;

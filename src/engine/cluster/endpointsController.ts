@@ -26,7 +26,7 @@ import type {
   ServicePort,
 } from '../model/objects.ts';
 import type { ClusterState, EndpointsState, PodState } from '../model/state.ts';
-import type { ServiceReuse } from './endpointsMemo.ts';
+import type { ServiceReuse, StoredEndpoints } from './endpointsMemo.ts';
 import { podSelect, type PodSelect } from './podIndex.ts';
 import { isTerminating } from './termination.ts';
 import { sameJson } from './sameJson.ts';
@@ -141,7 +141,7 @@ export function hasSelector(
 export function syncEndpoints(
   state: ClusterState,
   select: PodSelect = podSelect(state.pods),
-  reuse?: ServiceReuse<EndpointSubset[]>,
+  reuse?: ServiceReuse<StoredEndpoints>,
 ): void {
   const existing = new Map<string, EndpointsState>();
   for (const ep of state.endpoints) existing.set(`${ep.metadata.namespace}/${ep.metadata.name}`, ep);
@@ -158,7 +158,7 @@ export function syncEndpoints(
       old !== undefined &&
       last !== undefined &&
       last.manifest === svc &&
-      last.stored === old.subsets &&
+      last.stored.subsets === old.subsets &&
       reuse?.podsUnchanged(svc) === true;
     const subsets = kept
       ? old.subsets
@@ -169,22 +169,22 @@ export function syncEndpoints(
       // for the page to skip (worker/structuralDelta.ts sends what changed by identity).
       if (!kept && !sameJson(old.subsets, subsets)) old.subsets = subsets;
       old.managed = true;
-      if (!sameJson(old.metadata.labels, svc.metadata.labels))
+      // the labels were copied from this very manifest when the last pass left this metadata
+      if (
+        !(kept && last.stored.metadata === old.metadata) &&
+        !sameJson(old.metadata.labels, svc.metadata.labels)
+      )
         old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
-      reuse?.next.set(key, { manifest: svc, stored: old.subsets });
+      reuse?.next.set(key, { manifest: svc, stored: { subsets: old.subsets, metadata: old.metadata } });
     } else {
-      next.push({
-        metadata: {
-          name: svc.metadata.name,
-          namespace: svc.metadata.namespace,
-          labels: { ...svc.metadata.labels },
-          annotations: {},
-        },
-        subsets,
-        managed: true,
-        createdAt: state.clock,
-      });
-      reuse?.next.set(key, { manifest: svc, stored: subsets });
+      const metadata = {
+        name: svc.metadata.name,
+        namespace: svc.metadata.namespace,
+        labels: { ...svc.metadata.labels },
+        annotations: {},
+      };
+      next.push({ metadata, subsets, managed: true, createdAt: state.clock });
+      reuse?.next.set(key, { manifest: svc, stored: { subsets, metadata } });
     }
   }
   state.endpoints = state.endpoints

@@ -69,6 +69,7 @@ type Step =
   | { op: 'publish'; service: number }
   | { op: 'zone'; node: number; zone: number }
   | { op: 'endpoints'; service: number }
+  | { op: 'endpointsLabels'; service: number }
   | { op: 'reorder'; pod: number }
   | { op: 'copy' }
   | { op: 'many'; count: number };
@@ -83,6 +84,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('publish' as const), service: fc.nat() }),
   fc.record({ op: fc.constant('zone' as const), node: fc.nat(), zone: fc.nat({ max: 2 }) }),
   fc.record({ op: fc.constant('endpoints' as const), service: fc.nat() }),
+  fc.record({ op: fc.constant('endpointsLabels' as const), service: fc.nat() }),
   fc.record({ op: fc.constant('reorder' as const), pod: fc.nat() }),
   fc.record({ op: fc.constant('copy' as const) }),
   fc.record({
@@ -154,6 +156,12 @@ function run(cp: ControlPlane, s: Step): ControlPlane {
       // a hand-applied Endpoints of a selector's Service: the controller writes its own again
       const ep = at(state.endpoints, s.service);
       if (ep) ep.subsets = [{ addresses: [{ ip: '10.9.9.9' }], notReadyAddresses: [], ports: [] }];
+      break;
+    }
+    case 'endpointsLabels': {
+      // labels written by hand: the controller copies its Service's labels again
+      const ep = at(state.endpoints, s.service);
+      if (ep) ep.metadata = { ...ep.metadata, labels: { written: 'by-hand' } };
       break;
     }
     case 'reorder':

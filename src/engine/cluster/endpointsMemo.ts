@@ -49,6 +49,12 @@ export interface KeptSlice {
   owner: EndpointSliceState['owner'];
 }
 
+/** A managed Endpoints' values as a pass left them. */
+export interface StoredEndpoints {
+  subsets: EndpointSubset[];
+  metadata: ObjectMeta;
+}
+
 /** What one Service's endpoints were last computed from and what the pass stored. */
 export interface ServiceRecord<T> {
   manifest: ServiceManifest;
@@ -60,7 +66,7 @@ export interface EndpointsPassRecord {
   pods: Map<ObjectMeta, PodInputs>;
   /** The zone label of each node (slices carry it per endpoint). */
   zones: Map<string, string | undefined>;
-  endpoints: Map<string, ServiceRecord<EndpointSubset[]>>;
+  endpoints: Map<string, ServiceRecord<StoredEndpoints>>;
   slices: Map<string, ServiceRecord<KeptSlice[]>>;
 }
 
@@ -74,7 +80,7 @@ export interface ServiceReuse<T> {
 }
 
 export interface EndpointsPass {
-  endpoints: ServiceReuse<EndpointSubset[]>;
+  endpoints: ServiceReuse<StoredEndpoints>;
   slices: ServiceReuse<KeptSlice[]>;
   record: EndpointsPassRecord | undefined;
 }
@@ -132,6 +138,43 @@ function sameZones(a: Map<string, string | undefined>, b: Map<string, string | u
 
 const ALWAYS_CHANGED = () => false;
 
+/**
+ * Whether a Service's selector matches none of the changed pods' metadata. The changes are listed by
+ * each of their labels (`namespace`, key, value), so a Service looks at those sharing its first
+ * selector label only, and each Service is answered once per pass (both controllers ask).
+ */
+function unchangedFor(changed: readonly ObjectMeta[]): (svc: ServiceManifest) => boolean {
+  const byLabel = new Map<string, ObjectMeta[]>();
+  for (const meta of changed)
+    for (const key in meta.labels) {
+      const at = `${meta.namespace}\u0000${key}=${meta.labels[key] ?? ''}`;
+      const list = byLabel.get(at);
+      if (list) list.push(meta);
+      else byLabel.set(at, [meta]);
+    }
+  const answers = new Map<ServiceManifest, boolean>();
+  return (svc) => {
+    let answer = answers.get(svc);
+    if (answer !== undefined) return answer;
+    const selector = svc.spec.selector ?? {};
+    let first: string | undefined;
+    for (const key in selector) {
+      first = key;
+      break;
+    }
+    // an empty selector (no controller keeps its endpoints) matches every pod of the namespace
+    const candidates =
+      first === undefined
+        ? changed.filter((m) => m.namespace === svc.metadata.namespace)
+        : (byLabel.get(`${svc.metadata.namespace}\u0000${first}=${selector[first] ?? ''}`) ?? []);
+    answer = !candidates.some(
+      (m) => m.namespace === svc.metadata.namespace && matchesLabels(m.labels, selector),
+    );
+    answers.set(svc, answer);
+    return answer;
+  };
+}
+
 function reuse<T>(
   previous: Map<string, ServiceRecord<T>> | undefined,
   podsUnchanged: (svc: ServiceManifest) => boolean,
@@ -147,16 +190,7 @@ export function beginEndpointsPass(
 ): EndpointsPass {
   const { pods, changed } = comparePods(last?.pods, state.pods);
   const zones = zonesOf(state, zoneLabel);
-  const podsUnchanged =
-    changed === undefined
-      ? ALWAYS_CHANGED
-      : (svc: ServiceManifest) => {
-          const selector = svc.spec.selector ?? {};
-          const ns = svc.metadata.namespace;
-          for (const meta of changed)
-            if (meta.namespace === ns && matchesLabels(meta.labels, selector)) return false;
-          return true;
-        };
+  const podsUnchanged = changed === undefined ? ALWAYS_CHANGED : unchangedFor(changed);
   const usable = changed !== undefined && last !== undefined;
   return {
     endpoints: reuse(usable ? last.endpoints : undefined, podsUnchanged),

@@ -48,24 +48,32 @@ export function selectPods(index: PodIndex, namespace: string, selector: Record<
 /** A look-up of the pods a map selector matches in a namespace, as `selectPods` answers it. */
 export type PodSelect = (namespace: string, selector: Record<string, string>) => PodState[];
 
-/** Look-ups a selector answers by scanning the pods before it indexes them. */
-const SCANS_BEFORE_INDEX = 4;
+/** Look-ups a selector answers by scanning the namespace's pods before it indexes them all. */
+const SCANS_BEFORE_INDEX = 8;
 
 /**
- * `selectPods` over `pods`, indexing them only once a few look-ups have been answered by a scan: a
- * controller pass that recomputes only the Services whose pods changed (endpointsMemo.ts) asks for a
- * handful, and an index of 1,000 pods costs more than a few scans. A scan gives the same pods in the
- * same (`pods`) order as the index. `pods` must not change while the look-up is in use.
+ * `selectPods` over `pods`, indexing them by label only once a few look-ups have been answered by
+ * scanning their namespace: a controller pass that recomputes only the Services whose pods changed
+ * (endpointsMemo.ts) asks for a handful, and an index of 1,000 pods by every label costs more than a
+ * few scans. A scan gives the same pods in the same (`pods`) order as the index. `pods` must not
+ * change while the look-up is in use.
  */
 export function podSelect(pods: PodState[]): PodSelect {
   let index: PodIndex | undefined;
+  let byNamespace: Map<string, PodState[]> | undefined;
   let scans = 0;
   return (namespace, selector) => {
     if (!index && scans < SCANS_BEFORE_INDEX) {
       scans++;
-      return pods.filter(
-        (p) => p.metadata.namespace === namespace && matchesLabels(p.metadata.labels, selector),
-      );
+      if (!byNamespace) {
+        byNamespace = new Map();
+        for (const pod of pods) {
+          const list = byNamespace.get(pod.metadata.namespace);
+          if (list) list.push(pod);
+          else byNamespace.set(pod.metadata.namespace, [pod]);
+        }
+      }
+      return (byNamespace.get(namespace) ?? []).filter((p) => matchesLabels(p.metadata.labels, selector));
     }
     index ??= indexPods(pods);
     return selectPods(index, namespace, selector);
