@@ -7,7 +7,13 @@
 import type { ControlPlane } from './controlPlane.ts';
 import { syncEndpoints } from './endpointsController.ts';
 import { syncEndpointSlices, ZONE_LABEL } from './endpointSliceController.ts';
-import { beginEndpointsPass, finishEndpointsPass, type EndpointsPassRecord } from './endpointsMemo.ts';
+import {
+  beginEndpointsPass,
+  closestPass,
+  finishEndpointsPass,
+  rememberPass,
+  type EndpointsPassRecord,
+} from './endpointsMemo.ts';
 import { podSelect } from './podIndex.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
@@ -164,20 +170,21 @@ export function evictFromDownNodes(cp: ControlPlane): void {
 }
 
 /**
- * The endpoints and EndpointSlice controllers' last pass (endpointsMemo.ts): the next pass recomputes
- * only the Services whose inputs changed. One pass is remembered, whatever state it ran on.
+ * The endpoints and EndpointSlice controllers' last passes (endpointsMemo.ts): the next pass recomputes
+ * only the Services whose inputs changed since the closest of them, whatever state they ran on.
  */
-let lastEndpointsPass: EndpointsPassRecord | undefined;
+let rememberedPasses: EndpointsPassRecord[] = [];
 
-/** Both endpoints controllers, over the pods indexed once, recomputing only what changed since the last pass. */
+/** Both endpoints controllers, recomputing only what changed since the closest remembered pass. */
 function syncEndpointsRemembered(state: ControlPlane['state']): void {
-  const pass = beginEndpointsPass(lastEndpointsPass, state, ZONE_LABEL);
+  const from = closestPass(rememberedPasses, state);
+  const pass = beginEndpointsPass(from, state, ZONE_LABEL);
   // forgotten first: a pass that throws half-way leaves nothing half-recorded behind
-  lastEndpointsPass = undefined;
+  rememberedPasses = rememberedPasses.filter((p) => p !== from);
   const select = podSelect(state.pods);
   syncEndpoints(state, select, pass.endpoints);
   syncEndpointSlices(state, select, pass.slices);
-  lastEndpointsPass = finishEndpointsPass(pass);
+  rememberedPasses = rememberPass(rememberedPasses, from, finishEndpointsPass(pass));
 }
 
 export function runControllers(cp: ControlPlane): void {

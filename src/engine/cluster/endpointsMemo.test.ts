@@ -9,9 +9,12 @@ import { syncEndpoints } from './endpointsController.ts';
 import { syncEndpointSlices, ZONE_LABEL } from './endpointSliceController.ts';
 import {
   beginEndpointsPass,
+  closestPass,
   comparePods,
   finishEndpointsPass,
   MAX_CHANGES,
+  REMEMBERED_PASSES,
+  rememberPass,
   type EndpointsPassRecord,
 } from './endpointsMemo.ts';
 import { podSelect, type PodSelect } from './podIndex.ts';
@@ -265,5 +268,25 @@ describe('the endpoints controllers remembering their last pass', () => {
     expect(new Set(compared.changed)).toEqual(new Set([gone, b.metadata, oldLabels, c.metadata]));
     expect(comparePods(first.pods, [...next.pods].reverse()).changed).toBeUndefined();
     expect(comparePods(first.pods, [b, { ...b }]).pods).toBeUndefined();
+  });
+
+  it('start from the remembered pass that shares the most pods, and keep a few', () => {
+    const a = copyStateForWrite(base.state);
+    const other = simulate(generateScenario({ nodes: 3, apps: 4, ingresses: 1, namespaces: 1 })).state;
+    const passA = remembered(undefined, a).record as EndpointsPassRecord;
+    const passOther = remembered(undefined, copyStateForWrite(other)).record as EndpointsPassRecord;
+    const passes = rememberPass(rememberPass([], undefined, passA), undefined, passOther);
+    expect(passes).toEqual([passOther, passA]);
+    // a later state of `a`, with a pod changed: its pass, not the newest one
+    const later = copyStateForWrite(a);
+    const pod = later.pods[0] as PodState;
+    pod.status = { ...pod.status };
+    expect(closestPass(passes, later)).toBe(passA);
+    expect(closestPass(passes, structuredClone(later))).toBeUndefined();
+    const after = remembered(passA, later).record;
+    expect(rememberPass(passes, passA, after)).toEqual([after, passOther]);
+    let many: EndpointsPassRecord[] = [];
+    for (let i = 0; i < REMEMBERED_PASSES + 2; i++) many = rememberPass(many, undefined, passA);
+    expect(many).toHaveLength(REMEMBERED_PASSES);
   });
 });

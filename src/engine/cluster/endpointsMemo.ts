@@ -16,8 +16,10 @@
  * reordered, a metadata object shared by two pods, more changes than `MAX_CHANGES`) makes every Service
  * count as changed: the full pass, as before.
  *
- * One pass is remembered, whatever state it ran on: a pass over an unrelated state (another
- * simulation, a structured clone) simply finds every pod changed. The equivalence is tested by running
+ * The last few passes are remembered (`rememberPass`), whatever states they ran on, and a pass starts
+ * from the one that shares the most pods with its state (`closestPass`): a build from scratch between
+ * two edits of the page's cluster does not make the next edit start over. A pass over an unrelated
+ * state (another simulation, a structured clone) simply finds every pod changed. The equivalence is tested by running
  * the same steps with and without the memory (endpointsMemo.test.ts, sim/controllerMemo.test.ts).
  */
 import type {
@@ -203,4 +205,41 @@ export function beginEndpointsPass(
 export function finishEndpointsPass(pass: EndpointsPass): EndpointsPassRecord | undefined {
   if (!pass.record) return undefined;
   return { ...pass.record, endpoints: pass.endpoints.next, slices: pass.slices.next };
+}
+
+/** How many passes are remembered (each holds its pods' inputs: about 1,000 entries at 1,000 pods). */
+export const REMEMBERED_PASSES = 4;
+
+/** Pods sampled to find the remembered pass closest to a state. */
+const SAMPLES = 8;
+
+/** The remembered pass sharing the most of the sampled pods with `state`, newest first on ties. */
+export function closestPass(
+  passes: readonly EndpointsPassRecord[],
+  state: ClusterState,
+): EndpointsPassRecord | undefined {
+  const { pods } = state;
+  const step = Math.max(1, Math.floor(pods.length / SAMPLES));
+  let best: EndpointsPassRecord | undefined;
+  let bestHits = 0;
+  for (const pass of passes) {
+    let hits = 0;
+    for (let i = 0; i < pods.length; i += step) if (pass.pods.has((pods[i] as PodState).metadata)) hits++;
+    if (hits > bestHits) {
+      best = pass;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** `passes` with `pass` first, the oldest beyond REMEMBERED_PASSES (and the one it started from) dropped. */
+export function rememberPass(
+  passes: readonly EndpointsPassRecord[],
+  from: EndpointsPassRecord | undefined,
+  pass: EndpointsPassRecord | undefined,
+): EndpointsPassRecord[] {
+  // the pass it started from describes an older version of the same pods: the new one replaces it
+  const others = passes.filter((p) => p !== from);
+  return (pass ? [pass, ...others] : others).slice(0, REMEMBERED_PASSES);
 }

@@ -4,7 +4,7 @@
  * never show: every bundled scenario and a generated one, edited at random (ports, labels, replicas,
  * documents deleted, renamed or broken, waits for pods to turn ready or finish terminating), must give
  * the very state and diagnostics the full passes give. The full passes are forced by handing each step
- * a structured clone of the previous simulation: a clone shares no object with the pass remembered,
+ * a structured clone of the previous simulation: a clone shares no object with the passes remembered,
  * so every pod counts as changed (the Worker's clones do the same).
  */
 import { describe, expect, it } from 'vitest';
