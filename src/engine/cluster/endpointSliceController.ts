@@ -25,10 +25,10 @@
  * Simplification: endpoints are sorted by IP inside a slice and slices by port mapping, where the real
  * controller keeps the order it happened to add them in.
  */
-import type { ServiceManifest, ServicePort, SliceEndpoint, SlicePort } from '../model/objects.ts';
+import type { ServiceManifest, SliceEndpoint, SlicePort } from '../model/objects.ts';
 import type { ClusterState, EndpointSliceState, NodeState, PodState } from '../model/state.ts';
 import { stableHash } from '../shell/kubectl/listing.ts';
-import { hasSelector, resolveTargetPort } from './endpointsController.ts';
+import { hasSelector, portMapping } from './endpointsController.ts';
 import { mirroredSlices } from './endpointSliceMirroring.ts';
 import type { KeptSlice, ServiceReuse } from './endpointsMemo.ts';
 import { podSelect, type PodSelect } from './podIndex.ts';
@@ -112,16 +112,7 @@ export function serviceSlices(
   const resolved: (number | undefined)[] = servicePorts.map(() => undefined);
   for (const pod of pods) {
     if (pod.status.podIP === '') continue; // no IP yet (pods here get theirs when they start)
-    let key = '';
-    let found = 0;
-    for (let i = 0; i < servicePorts.length; i++) {
-      const sp = servicePorts[i] as ServicePort;
-      const port = resolveTargetPort(pod, sp);
-      resolved[i] = port;
-      if (port === undefined) continue;
-      key += `${found > 0 ? ',' : ''}${sp.name ?? ''}/${port}/${sp.protocol}`;
-      found++;
-    }
+    const key = portMapping(pod, servicePorts, resolved);
     let group = groups.get(key);
     if (!group) {
       const ports: SlicePort[] = [];

@@ -44,6 +44,26 @@ export function resolveTargetPort(pod: PodState, servicePort: ServicePort): numb
   return undefined;
 }
 
+/**
+ * A pod's port mapping for a Service, as both endpoints controllers group pods by it: each service
+ * port's number on this pod (FindPort) written into `resolved` (undefined: the pod lacks it), and the
+ * key `name/port/protocol,…` of the ports it has, in Service order ('' when it has none).
+ */
+export function portMapping(
+  pod: PodState,
+  servicePorts: readonly ServicePort[],
+  resolved: (number | undefined)[],
+): string {
+  let key = '';
+  for (let i = 0; i < servicePorts.length; i++) {
+    const sp = servicePorts[i] as ServicePort;
+    const port = resolveTargetPort(pod, sp);
+    resolved[i] = port;
+    if (port !== undefined) key += `${key === '' ? '' : ','}${sp.name ?? ''}/${port}/${sp.protocol}`;
+  }
+  return key;
+}
+
 function addressOf(pod: PodState, svc: ServiceManifest): EndpointAddress {
   const address: EndpointAddress = {
     ip: pod.status.podIP,
@@ -90,17 +110,8 @@ function packSubsets(
   const resolved: (number | undefined)[] = servicePorts.map(() => undefined);
   for (const pod of pods) {
     if (pod.status.phase !== 'Running' || pod.status.podIP === '') continue;
-    let key = '';
-    let found = 0;
-    for (let i = 0; i < servicePorts.length; i++) {
-      const sp = servicePorts[i] as ServicePort;
-      const port = resolveTargetPort(pod, sp);
-      resolved[i] = port;
-      if (port === undefined) continue;
-      key += `${found > 0 ? ',' : ''}${sp.name ?? ''}/${port}/${sp.protocol}`;
-      found++;
-    }
-    if (found === 0 && servicePorts.length > 0) continue;
+    const key = portMapping(pod, servicePorts, resolved);
+    if (key === '' && servicePorts.length > 0) continue;
     let subset = groups.get(key);
     if (!subset) {
       const ports: EndpointPort[] = [];
