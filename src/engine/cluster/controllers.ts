@@ -6,8 +6,15 @@
  */
 import type { ControlPlane } from './controlPlane.ts';
 import { syncEndpoints } from './endpointsController.ts';
-import { syncEndpointSlices } from './endpointSliceController.ts';
-import { indexPods } from './podIndex.ts';
+import { syncEndpointSlices, ZONE_LABEL } from './endpointSliceController.ts';
+import {
+  beginEndpointsPass,
+  closestPass,
+  finishEndpointsPass,
+  rememberPass,
+  type EndpointsPassRecord,
+} from './endpointsMemo.ts';
+import { podSelect } from './podIndex.ts';
 import { recordEvent } from './events.ts';
 import { syncIngressStatus } from './ingressStatus.ts';
 import {
@@ -162,6 +169,24 @@ export function evictFromDownNodes(cp: ControlPlane): void {
   }
 }
 
+/**
+ * The endpoints and EndpointSlice controllers' last passes (endpointsMemo.ts): the next pass recomputes
+ * only the Services whose inputs changed since the closest of them, whatever state they ran on.
+ */
+let rememberedPasses: EndpointsPassRecord[] = [];
+
+/** Both endpoints controllers, recomputing only what changed since the closest remembered pass. */
+function syncEndpointsRemembered(state: ControlPlane['state']): void {
+  const from = closestPass(rememberedPasses, state);
+  const pass = beginEndpointsPass(from, state, ZONE_LABEL);
+  // forgotten first: a pass that throws half-way leaves nothing half-recorded behind
+  rememberedPasses = rememberedPasses.filter((p) => p !== from);
+  const select = podSelect(state.pods);
+  syncEndpoints(state, select, pass.endpoints);
+  syncEndpointSlices(state, select, pass.slices);
+  rememberedPasses = rememberPass(rememberedPasses, from, finishEndpointsPass(pass));
+}
+
 export function runControllers(cp: ControlPlane): void {
   ensureMasterService(cp);
   syncNodeTaints(cp);
@@ -173,8 +198,6 @@ export function runControllers(cp: ControlPlane): void {
   startPendingPods(cp);
   updateReadiness(cp.state);
   retryPendingLoadBalancers(cp);
-  const pods = indexPods(cp.state.pods);
-  syncEndpoints(cp.state, pods);
-  syncEndpointSlices(cp.state, pods);
+  syncEndpointsRemembered(cp.state);
   syncIngressStatus(cp.state);
 }

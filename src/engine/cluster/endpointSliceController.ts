@@ -28,9 +28,10 @@
 import type { ServiceManifest, SliceEndpoint, SlicePort } from '../model/objects.ts';
 import type { ClusterState, EndpointSliceState, NodeState, PodState } from '../model/state.ts';
 import { stableHash } from '../shell/kubectl/listing.ts';
-import { hasSelector, resolveTargetPort } from './endpointsController.ts';
+import { hasSelector, portMapping } from './endpointsController.ts';
 import { mirroredSlices } from './endpointSliceMirroring.ts';
-import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
+import type { KeptSlice, ServiceReuse } from './endpointsMemo.ts';
+import { podSelect, type PodSelect } from './podIndex.ts';
 import { isTerminating } from './terminationState.ts';
 
 export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
@@ -38,7 +39,7 @@ export const MAX_ENDPOINTS_PER_SLICE = 100;
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 const HEADLESS_LABEL = 'service.kubernetes.io/headless';
-const ZONE_LABEL = 'topology.kubernetes.io/zone';
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 /** A slice the controllers want, before it is matched with the one stored under that name. */
 export type DesiredSlice = Omit<EndpointSliceState, 'createdAt' | 'source'>;
@@ -65,17 +66,6 @@ function sliceLabels(svc: ServiceManifest): Record<string, string> {
   labels[SERVICE_NAME_LABEL] = svc.metadata.name;
   labels[MANAGED_BY_LABEL] = SLICE_CONTROLLER;
   return labels;
-}
-
-/** getEndpointPorts: each Service port this pod has (FindPort), named '' when the Service port is not. */
-function endpointPorts(svc: ServiceManifest, pod: PodState): SlicePort[] {
-  const ports: SlicePort[] = [];
-  for (const sp of svc.spec.ports) {
-    const port = resolveTargetPort(pod, sp);
-    if (port === undefined) continue;
-    ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
-  }
-  return ports;
 }
 
 /** podToEndpoint (staging/src/k8s.io/endpointslice/utils.go). */
@@ -116,12 +106,22 @@ export function serviceSlices(
   nodes: ReadonlyMap<string, NodeState>,
 ): DesiredSlice[] {
   const groups = new Map<string, { ports: SlicePort[]; endpoints: SliceEndpoint[] }>();
+  const servicePorts = svc.spec.ports;
+  // Each pod's port mapping as a key (`name/port/protocol,…`, the ports it has in Service order): the
+  // SlicePort objects (getEndpointPorts) are made only for the first pod of each mapping.
+  const resolved: (number | undefined)[] = servicePorts.map(() => undefined);
   for (const pod of pods) {
     if (pod.status.podIP === '') continue; // no IP yet (pods here get theirs when they start)
-    const ports = endpointPorts(svc, pod);
-    const key = ports.map((p) => `${p.name}/${p.port ?? ''}/${p.protocol}`).join(',');
+    const key = portMapping(pod, servicePorts, resolved);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { ports, endpoints: [] }));
+    if (!group) {
+      const ports: SlicePort[] = [];
+      servicePorts.forEach((sp, i) => {
+        const port = resolved[i];
+        if (port !== undefined) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol });
+      });
+      groups.set(key, (group = { ports, endpoints: [] }));
+    }
     group.endpoints.push(podToEndpoint(pod, nodes.get(pod.spec.nodeName), svc));
   }
   const { name, namespace } = svc.metadata;
@@ -207,32 +207,109 @@ function sameOwner(a: DesiredSlice['owner'], b: DesiredSlice['owner']): boolean 
   return a?.controller === b?.controller && a?.kind === b?.kind && a?.name === b?.name;
 }
 
+/** The stored slices the last pass left for this Service, when they are still those very values. */
+function keptSlices(
+  stored: ReadonlyMap<string, EndpointSliceState>,
+  kept: readonly KeptSlice[],
+): EndpointSliceState[] | undefined {
+  const out: EndpointSliceState[] = [];
+  for (const k of kept) {
+    const s = stored.get(k.key);
+    if (
+      !s?.owner ||
+      s.endpoints !== k.endpoints ||
+      s.ports !== k.ports ||
+      s.metadata !== k.metadata ||
+      s.owner !== k.owner
+    )
+      return undefined;
+    out.push(s);
+  }
+  return out;
+}
+
+/** A slice this pass wants: computed, or kept as stored (its Service's inputs did not change). */
+type Wanted =
+  | { desired: DesiredSlice; svc?: ServiceManifest }
+  | { kept: EndpointSliceState; svc: ServiceManifest };
+
+function keyOf(slice: { metadata: { namespace: string; name: string } }): string {
+  return `${slice.metadata.namespace}/${slice.metadata.name}`;
+}
+
 /**
  * Rewrites every controller-kept slice (the EndpointSlice controller's, the mirroring controller's and
  * the API server's `kubernetes`) and keeps hand-written ones as written. A desired slice whose stored
  * namesake holds the same data keeps that object; changed fields are replaced, never mutated.
+ * With `reuse` (controllers.ts, endpointsMemo.ts), a Service whose manifest, selected pods and nodes'
+ * zones are those of the last pass, and whose stored slices are still the objects that pass left,
+ * keeps them without computing: the computed slices would be equal, and kept as they are.
  */
-export function syncEndpointSlices(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
+export function syncEndpointSlices(
+  state: ClusterState,
+  select: PodSelect = podSelect(state.pods),
+  reuse?: ServiceReuse<KeptSlice[]>,
+): void {
   const previous = state.endpointSlices;
   const stored = new Map<string, EndpointSliceState>();
-  for (const s of previous) stored.set(`${s.metadata.namespace}/${s.metadata.name}`, s);
-  const nodes = new Map(state.nodes.map((n) => [n.name, n]));
-  const desired: DesiredSlice[] = [];
+  for (const s of previous) stored.set(keyOf(s), s);
+  let nodes: Map<string, NodeState> | undefined;
+  const wanted: Wanted[] = [];
   for (const { manifest: svc } of state.services) {
     if (!hasSelector(svc)) continue;
-    desired.push(...serviceSlices(svc, selectPods(index, svc.metadata.namespace, svc.spec.selector), nodes));
+    const service = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    const last = reuse?.previous?.get(service);
+    const kept =
+      last && last.manifest === svc && reuse?.podsUnchanged(svc)
+        ? keptSlices(stored, last.stored)
+        : undefined;
+    if (kept) {
+      for (const slice of kept) wanted.push({ kept: slice, svc });
+      continue;
+    }
+    nodes ??= new Map(state.nodes.map((n) => [n.name, n]));
+    for (const desired of serviceSlices(svc, select(svc.metadata.namespace, svc.spec.selector), nodes))
+      wanted.push({ desired, svc });
   }
-  desired.push(...mirroredSlices(state));
-  const wanted = new Set(desired.map((d) => `${d.metadata.namespace}/${d.metadata.name}`));
+  for (const desired of mirroredSlices(state)) wanted.push({ desired });
+  const names = new Set(wanted.map((w) => keyOf('kept' in w ? w.kept : w.desired)));
+  if (names.size < wanted.length && wanted.some((w) => 'kept' in w)) {
+    // Two slices want one name (Service names alike in their first 57 characters and a hash collision):
+    // the stored object is rewritten by each in turn, so nothing is kept as the last pass left it.
+    syncEndpointSlices(state, select);
+    return;
+  }
   const next: EndpointSliceState[] = [];
   // hand-written slices stay as written (unless a controller's slice took the name)
   for (const s of previous) {
-    if (!s.owner && !wanted.has(`${s.metadata.namespace}/${s.metadata.name}`)) next.push(s);
+    if (!s.owner && !names.has(keyOf(s))) next.push(s);
   }
-  for (const d of desired) {
-    const old = stored.get(`${d.metadata.namespace}/${d.metadata.name}`);
+  const record = (svc: ServiceManifest | undefined, s: EndpointSliceState) => {
+    if (svc === undefined || !reuse) return;
+    const service = `${svc.metadata.namespace}/${svc.metadata.name}`;
+    const kept: KeptSlice = {
+      key: keyOf(s),
+      endpoints: s.endpoints,
+      ports: s.ports,
+      metadata: s.metadata,
+      owner: s.owner,
+    };
+    const entry = reuse.next.get(service);
+    if (entry?.manifest === svc) entry.stored.push(kept);
+    else reuse.next.set(service, { manifest: svc, stored: [kept] });
+  };
+  for (const w of wanted) {
+    if ('kept' in w) {
+      next.push(w.kept);
+      record(w.svc, w.kept);
+      continue;
+    }
+    const d = w.desired;
+    const old = stored.get(keyOf(d));
     if (!old?.owner) {
-      next.push({ ...d, createdAt: state.clock });
+      const created = { ...d, createdAt: state.clock };
+      next.push(created);
+      record(w.svc, created);
       continue;
     }
     // the stored object is this pass's own copy (sim/copyState.ts): its fields may be replaced
@@ -241,6 +318,7 @@ export function syncEndpointSlices(state: ClusterState, index: PodIndex = indexP
     if (!sameMeta(old.metadata, d.metadata)) old.metadata = d.metadata;
     if (!sameOwner(old.owner, d.owner)) old.owner = d.owner;
     next.push(old);
+    record(w.svc, old);
   }
   state.endpointSlices = next;
 }

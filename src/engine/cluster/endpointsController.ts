@@ -26,7 +26,8 @@ import type {
   ServicePort,
 } from '../model/objects.ts';
 import type { ClusterState, EndpointsState, PodState } from '../model/state.ts';
-import { indexPods, selectPods, type PodIndex } from './podIndex.ts';
+import type { ServiceReuse, StoredEndpoints } from './endpointsMemo.ts';
+import { podSelect, type PodSelect } from './podIndex.ts';
 import { isTerminating } from './termination.ts';
 import { sameJson } from './sameJson.ts';
 
@@ -41,6 +42,26 @@ export function resolveTargetPort(pod: PodState, servicePort: ServicePort): numb
     }
   }
   return undefined;
+}
+
+/**
+ * A pod's port mapping for a Service, as both endpoints controllers group pods by it: each service
+ * port's number on this pod (FindPort) written into `resolved` (undefined: the pod lacks it), and the
+ * key `name/port/protocol,…` of the ports it has, in Service order ('' when it has none).
+ */
+export function portMapping(
+  pod: PodState,
+  servicePorts: readonly ServicePort[],
+  resolved: (number | undefined)[],
+): string {
+  let key = '';
+  for (let i = 0; i < servicePorts.length; i++) {
+    const sp = servicePorts[i] as ServicePort;
+    const port = resolveTargetPort(pod, sp);
+    resolved[i] = port;
+    if (port !== undefined) key += `${key === '' ? '' : ','}${sp.name ?? ''}/${port}/${sp.protocol}`;
+  }
+  return key;
 }
 
 function addressOf(pod: PodState, svc: ServiceManifest): EndpointAddress {
@@ -89,17 +110,8 @@ function packSubsets(
   const resolved: (number | undefined)[] = servicePorts.map(() => undefined);
   for (const pod of pods) {
     if (pod.status.phase !== 'Running' || pod.status.podIP === '') continue;
-    let key = '';
-    let found = 0;
-    for (let i = 0; i < servicePorts.length; i++) {
-      const sp = servicePorts[i] as ServicePort;
-      const port = resolveTargetPort(pod, sp);
-      resolved[i] = port;
-      if (port === undefined) continue;
-      key += `${found > 0 ? ',' : ''}${sp.name ?? ''}/${port}/${sp.protocol}`;
-      found++;
-    }
-    if (found === 0 && servicePorts.length > 0) continue;
+    const key = portMapping(pod, servicePorts, resolved);
+    if (key === '' && servicePorts.length > 0) continue;
     let subset = groups.get(key);
     if (!subset) {
       const ports: EndpointPort[] = [];
@@ -131,8 +143,17 @@ export function hasSelector(
   );
 }
 
-/** Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone. */
-export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(state.pods)): void {
+/**
+ * Rewrites every managed Endpoints from the current pods; drops managed ones whose Service is gone.
+ * With `reuse` (controllers.ts, endpointsMemo.ts), a Service whose manifest, selected pods and stored
+ * subsets are those of the last pass keeps its subsets without computing them again: the computation
+ * would give an equal value, which the controller keeps anyway.
+ */
+export function syncEndpoints(
+  state: ClusterState,
+  select: PodSelect = podSelect(state.pods),
+  reuse?: ServiceReuse<StoredEndpoints>,
+): void {
   const existing = new Map<string, EndpointsState>();
   for (const ep of state.endpoints) existing.set(`${ep.metadata.namespace}/${ep.metadata.name}`, ep);
   const serviceKeys = new Set<string>();
@@ -142,29 +163,39 @@ export function syncEndpoints(state: ClusterState, index: PodIndex = indexPods(s
     const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
     serviceKeys.add(key);
     if (!hasSelector(svc)) continue;
-    const pods = selectPods(index, svc.metadata.namespace, svc.spec.selector);
-    const subsets = computeSubsets(svc, pods);
     const old = existing.get(key);
+    const last = reuse?.previous?.get(key);
+    const kept =
+      old !== undefined &&
+      last !== undefined &&
+      last.manifest === svc &&
+      last.stored.subsets === old.subsets &&
+      reuse?.podsUnchanged(svc) === true;
+    const subsets = kept
+      ? old.subsets
+      : computeSubsets(svc, select(svc.metadata.namespace, svc.spec.selector));
     written.add(key);
     if (old) {
       // Unchanged values keep their objects: an edit elsewhere then leaves this Endpoints as it was,
       // for the page to skip (worker/structuralDelta.ts sends what changed by identity).
-      if (!sameJson(old.subsets, subsets)) old.subsets = subsets;
+      if (!kept && !sameJson(old.subsets, subsets)) old.subsets = subsets;
       old.managed = true;
-      if (!sameJson(old.metadata.labels, svc.metadata.labels))
+      // the labels were copied from this very manifest when the last pass left this metadata
+      if (
+        !(kept && last.stored.metadata === old.metadata) &&
+        !sameJson(old.metadata.labels, svc.metadata.labels)
+      )
         old.metadata = { ...old.metadata, labels: { ...svc.metadata.labels } };
+      reuse?.next.set(key, { manifest: svc, stored: { subsets: old.subsets, metadata: old.metadata } });
     } else {
-      next.push({
-        metadata: {
-          name: svc.metadata.name,
-          namespace: svc.metadata.namespace,
-          labels: { ...svc.metadata.labels },
-          annotations: {},
-        },
-        subsets,
-        managed: true,
-        createdAt: state.clock,
-      });
+      const metadata = {
+        name: svc.metadata.name,
+        namespace: svc.metadata.namespace,
+        labels: { ...svc.metadata.labels },
+        annotations: {},
+      };
+      next.push({ metadata, subsets, managed: true, createdAt: state.clock });
+      reuse?.next.set(key, { manifest: svc, stored: { subsets, metadata } });
     }
   }
   state.endpoints = state.endpoints

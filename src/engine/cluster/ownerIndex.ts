@@ -12,11 +12,14 @@
  * `state.workloads` is another array and extended when it has grown (workloads are only pushed, or
  * filtered into a new array, and a workload's kind, namespace, name and ownerRef never change).
  */
-import type { ClusterState, PodState, WorkloadState } from '../model/state.ts';
+import type { ClusterState, OwnerRef, PodState, WorkloadState } from '../model/state.ts';
 
 export interface PodOwnerIndex {
-  /** Pods by `namespace/kind/name` of their ownerRef, in `state.pods` order. */
-  byOwner: Map<string, PodState[]>;
+  /**
+   * Pods by namespace, then `kind/name` of their ownerRef, in `state.pods` order (the namespace apart:
+   * its string is the pod's own, hashed once, and the owner's key is one string per owner object).
+   */
+  byOwner: Map<string, Map<string, PodState[]>>;
   /** How many pods of each namespace have no ownerRef (a controller may adopt them). */
   orphans: Map<string, number>;
 }
@@ -41,8 +44,13 @@ function ownerKey(namespace: string, kind: string, name: string): string {
   return `${namespace}/${kind}/${name}`;
 }
 
-function podOwnerKey(pod: PodState): string | undefined {
-  return pod.ownerRef && ownerKey(pod.metadata.namespace, pod.ownerRef.kind, pod.ownerRef.name);
+/** `kind/name` of an ownerRef, made once per ownerRef object (pods keep theirs across copies). */
+const ownerRefKeys = new WeakMap<OwnerRef, string>();
+
+function ownerRefKey(ref: OwnerRef): string {
+  let key = ownerRefKeys.get(ref);
+  if (key === undefined) ownerRefKeys.set(ref, (key = `${ref.kind}/${ref.name}`));
+  return key;
 }
 
 function getPodOwners(cp: OwnerIndexHolder): PodOwnerIndex {
@@ -54,15 +62,17 @@ function getPodOwners(cp: OwnerIndexHolder): PodOwnerIndex {
 }
 
 function addPod(index: PodOwnerIndex, pod: PodState): void {
-  const key = podOwnerKey(pod);
-  if (key === undefined) {
-    const ns = pod.metadata.namespace;
+  const ns = pod.metadata.namespace;
+  if (!pod.ownerRef) {
     index.orphans.set(ns, (index.orphans.get(ns) ?? 0) + 1);
     return;
   }
-  const list = index.byOwner.get(key);
+  const key = ownerRefKey(pod.ownerRef);
+  let owners = index.byOwner.get(ns);
+  if (!owners) index.byOwner.set(ns, (owners = new Map()));
+  const list = owners.get(key);
   if (list) list.push(pod);
-  else index.byOwner.set(key, [pod]);
+  else owners.set(key, [pod]);
 }
 
 /** The pods whose ownerRef names this controller, in `state.pods` order (do not modify the list). */
@@ -72,7 +82,7 @@ export function podsOwnedBy(
   kind: string,
   name: string,
 ): readonly PodState[] {
-  return getPodOwners(cp).byOwner.get(ownerKey(namespace, kind, name)) ?? NONE;
+  return getPodOwners(cp).byOwner.get(namespace)?.get(`${kind}/${name}`) ?? NONE;
 }
 
 /** How many pods of the namespace have no owner. */
@@ -89,13 +99,12 @@ export function notePodCreated(cp: OwnerIndexHolder, pod: PodState): void {
 export function notePodDeleted(cp: OwnerIndexHolder, pod: PodState): void {
   const index = cp.podOwners;
   if (!index) return;
-  const key = podOwnerKey(pod);
-  if (key === undefined) {
-    const ns = pod.metadata.namespace;
+  const ns = pod.metadata.namespace;
+  if (!pod.ownerRef) {
     index.orphans.set(ns, (index.orphans.get(ns) ?? 1) - 1);
     return;
   }
-  const list = index.byOwner.get(key);
+  const list = index.byOwner.get(ns)?.get(ownerRefKey(pod.ownerRef));
   const at = list ? list.indexOf(pod) : -1;
   if (list && at !== -1) list.splice(at, 1);
 }

@@ -100,6 +100,18 @@ describe('Service hints', () => {
     ]);
   });
 
+  it('a named targetPort only some selected pods declare, whatever their order', () => {
+    const pod = (name: string, ports: string) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx${ports}}]\n---\n`;
+    const named = ', ports: [{name: http, containerPort: 80}]';
+    const numbered = ', ports: [{containerPort: 80}]';
+    const text =
+      pod('web-a', named) + pod('web-b', numbered) + pod('web-c', named) + SVC('app: web', 'http', 'web');
+    const h = hints(text);
+    expect(h.map((x) => [x.code, x.severity])).toEqual([['hint-targetport-name-partial', 'info']]);
+    expect(h[0]?.message).toContain('1 of the 3 selected pods (e.g. web-b)');
+  });
+
   it('pods that declare no ports at all are not second-guessed', () => {
     const pod = `apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers: [{name: web, image: nginx}]\n`;
     expect(hints(pod + SVC('app: web', 80, 'web'))).toEqual([]);

@@ -65,6 +65,22 @@ export function targetPortUndeclaredMessage(number: number, example: PodState): 
   return `targetPort ${number} is not a containerPort of the selected pods (pod ${example.metadata.name} declares ${declaredPorts(example.spec.containers)}). kube-proxy forwards to port ${number} anyway, and nothing listens there. Set targetPort to the port the container listens on.`;
 }
 
+/**
+ * A test of a pod's containers, answered once per containers array: the pods of one template share
+ * theirs (cluster/workloadController.ts newPodFromTemplate), so 1,000 pods are a few hundred answers.
+ */
+function perContainers(test: (containers: Container[]) => boolean): (pod: PodState) => boolean {
+  let last: Container[] | undefined;
+  let answer = false;
+  return (pod) => {
+    if (pod.spec.containers !== last) {
+      last = pod.spec.containers;
+      answer = test(last);
+    }
+    return answer;
+  };
+}
+
 function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic[] {
   const source = svc.source;
   if (!source) return [];
@@ -73,12 +89,10 @@ function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic
     const path = `spec.ports[${i}].targetPort`;
     if (typeof port.targetPort === 'string') {
       const name = port.targetPort;
-      const lacking = selected.filter(
-        (p) =>
-          !p.spec.containers.some((c) =>
-            c.ports.some((cp) => cp.name === name && cp.protocol === port.protocol),
-          ),
+      const declares = perContainers((containers) =>
+        containers.some((c) => c.ports.some((cp) => cp.name === name && cp.protocol === port.protocol)),
       );
+      const lacking = selected.filter((p) => !declares(p));
       if (lacking.length === 0) return;
       const example = lacking[0] as PodState;
       if (lacking.length === selected.length) {
@@ -107,13 +121,15 @@ function targetPortHints(svc: ServiceManifest, selected: PodState[]): Diagnostic
     const number = port.targetPort;
     // Numbers are used as-is (Kubernetes never checks them); only say something when the pods declare
     // ports and this one is not among them: the likely mistake is targetPort = the Service port.
-    const declaring = selected.filter((p) => p.spec.containers.some((c) => c.ports.length > 0));
+    const declaresAny = perContainers((containers) => containers.some((c) => c.ports.length > 0));
+    const declaring = selected.filter(declaresAny);
     if (declaring.length === 0) return;
-    const hit = declaring.some((p) =>
-      p.spec.containers.some((c) =>
+    const declaresNumber = perContainers((containers) =>
+      containers.some((c) =>
         c.ports.some((cp) => cp.containerPort === number && cp.protocol === port.protocol),
       ),
     );
+    const hit = declaring.some(declaresNumber);
     if (hit) return;
     const example = declaring[0] as PodState;
     out.push(

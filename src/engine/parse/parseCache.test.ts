@@ -5,6 +5,7 @@ import { createParseCache, parseManifestsCached } from './parseCache.ts';
 import type { ParseCache } from './parseCache.ts';
 import { splitIntoDocumentChunks } from './documentChunks.ts';
 import { readdirSync, readFileSync } from 'node:fs';
+import { MAX_DEPTH } from '../limits.ts';
 import { mutatedTexts, textMutation, VALID_MANIFESTS as VALID } from './test/mutations.ts';
 
 /** The cached parse gives exactly what parseManifests gives for the same text. */
@@ -63,6 +64,27 @@ describe('splitIntoDocumentChunks', () => {
 });
 
 describe('parseManifestsCached', () => {
+  it('matches parseManifests on texts past the nesting limits, in one document or across several', () => {
+    const deepFlow = `a: ${'['.repeat(MAX_DEPTH + 1)}${']'.repeat(MAX_DEPTH + 1)}\n`;
+    const deepBlock = `${Array.from({ length: 2 * MAX_DEPTH + 2 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n`;
+    const valid = VALID[0] ?? '';
+    const half = `b: ${'['.repeat(MAX_DEPTH / 2 + 1)}\n`;
+    const texts = [
+      `${valid}---\n${deepFlow}`,
+      `${deepBlock}---\n${valid}`,
+      // half the depth on each side of a marker: too deep only if the count ran on across it
+      `${half}---\n${half}`,
+      // a quoted scalar running over a marker hides brackets from the whole-text scan
+      `${valid}---\nc: "x\n---\n${deepFlow}"\n`,
+      `c: 'x\n---\n${deepFlow}'\n---\n${valid}`,
+    ];
+    for (const text of texts) {
+      const cache = createParseCache();
+      expectSameAsWhole(cache, text);
+      expectSameAsWhole(cache, text);
+    }
+  });
+
   it('matches parseManifests on every bundled scenario, twice (the second from the cache)', () => {
     const cache = createParseCache();
     const dir = new URL('../../scenarios/', import.meta.url);

@@ -15,12 +15,11 @@
  */
 import type { Diagnostic, SourceRef } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
-import { MAX_DEPTH, MAX_DOCUMENTS, MAX_TEXT_BYTES } from '../limits.ts';
+import { MAX_DOCUMENTS, MAX_TEXT_BYTES } from '../limits.ts';
 import { splitIntoDocumentChunks } from './documentChunks.ts';
 import { internalError, parseFile, pushCapped } from './parseManifests.ts';
 import type { ParseResult, SourceFile } from './parseManifests.ts';
 import { emptyRecord } from './plain.ts';
-import { findBlockNestingBeyond, findFlowNestingBeyond } from './readYaml.ts';
 import type { ReadDocument } from './readYaml.ts';
 
 /** One document chunk's reading, with lines counted from the chunk's first line and documents from 0. */
@@ -136,13 +135,12 @@ function parseFileCached(
   manifests: Manifest[],
   diagnostics: Diagnostic[],
 ): PlacedChunk[] | null {
-  // The whole-text limits readYaml checks first: past any of them, the whole reading reports it.
-  if (
-    text.length * 3 > MAX_TEXT_BYTES ||
-    findFlowNestingBeyond(text, MAX_DEPTH) >= 0 ||
-    findBlockNestingBeyond(text, 2 * MAX_DEPTH) >= 0
-  )
-    return null;
+  // The size limit readYaml checks first: past it, the whole reading reports it. Its nesting limits need
+  // no pass over the whole text here: the scans count from zero again at each `---` line, where chunks
+  // begin, so nesting too deep in the whole text is too deep in one chunk, whose reading then reports it
+  // and asks for the whole file (readChunk). Only a quoted scalar running over a `---` line carries the
+  // scan across, and the chunk it begins in then does not parse, which asks for the whole file too.
+  if (text.length * 3 > MAX_TEXT_BYTES) return null;
   const split = splitIntoDocumentChunks(text);
   if (!split) return null;
   const readings: ChunkReading[] = [];
