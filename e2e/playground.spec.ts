@@ -107,6 +107,37 @@ test.describe('playground', () => {
     await playground.screenshot('05-lb-node-down');
   });
 
+  test("the traffic histogram keeps each Deployment pod's own suffix in sight", async ({
+    playground,
+    page,
+  }) => {
+    await playground.open();
+    // Its kubia is a Deployment of two pods behind a LoadBalancer, with no session affinity.
+    await page.getByTestId('scenario-picker').selectOption('loadbalancer');
+    await expect(page.locator('[data-graph-id^="svc/"]').first()).toBeVisible();
+    const [lb] = await playground.call('loadBalancers');
+    await page.getByTestId('request-from').selectOption('client/laptop');
+    await page.getByTestId('request-url').fill(`http://${lb?.ips[0]}`);
+    await playground.sendTraffic(30);
+    const rows = page.getByTestId('histogram').locator('.kp-bar-row');
+    await expect(rows).toHaveCount(2);
+    const suffixes: string[] = [];
+    for (const row of await rows.all()) {
+      const label = row.locator('.kp-bar-label');
+      const tail = label.locator('.kp-bar-label-tail');
+      // `kubia-<hash>-` is cut; the suffix that tells the pods apart is drawn whole, inside the label.
+      await expect(tail).toBeVisible();
+      const [labelBox, tailBox] = [await label.boundingBox(), await tail.boundingBox()];
+      expect(tailBox!.x + tailBox!.width).toBeLessThanOrEqual(labelBox!.x + labelBox!.width + 0.5);
+      const head = label.locator('.kp-bar-label-head');
+      expect(await head.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      suffixes.push((await tail.textContent()) ?? '');
+      await expect(label).toHaveAttribute('title', /^kubia-[a-z0-9]+-[a-z0-9]{5}$/);
+    }
+    expect(new Set(suffixes).size).toBe(2);
+    await playground.screenshot('05-histogram-deployment-pods');
+  });
+
   test('an Ingress request for kubia.example.com reaches kubia; an unknown host gets 404', async ({
     playground,
   }) => {

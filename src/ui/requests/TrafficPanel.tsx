@@ -11,6 +11,28 @@ import { StaleTraceNote } from './StaleTraceNote.tsx';
 import { useRequestSources } from './useRequestSources.ts';
 
 /**
+ * A target's name, cut in the middle when the column is too narrow: a Deployment's pods share their
+ * whole head (`web-6944c4bd5f-`), so only the suffix tells their rows apart. CSS cuts the head and
+ * keeps the suffix (no measuring: a crowd's histogram has hundreds of rows); the title has it all.
+ */
+function BarLabel({ name }: { name: string }) {
+  const cut = name.lastIndexOf('-');
+  if (cut <= 0) {
+    return (
+      <span className="kp-bar-label" title={name}>
+        {name}
+      </span>
+    );
+  }
+  return (
+    <span className="kp-bar-label kp-bar-label-split" title={name}>
+      <span className="kp-bar-label-head">{name.slice(0, cut)}</span>
+      <span className="kp-bar-label-tail">{name.slice(cut)}</span>
+    </span>
+  );
+}
+
+/**
  * One target's bar. Its width is its count over the figure's largest (CSS variables), so a batch of
  * arrivals re-renders only the rows whose count changed, not every row when the largest grows
  * (docs/performance.md#packets-in-flight).
@@ -23,7 +45,7 @@ const BarRow = memo(function BarRow({ target, count }: { target: string; count: 
       data-count={count}
       style={{ '--count': count } as CSSProperties}
     >
-      <span className="kp-bar-label">{target.replace(/^pod\/[^/]+\//, '')}</span>
+      <BarLabel name={target.replace(/^pod\/[^/]+\//, '')} />
       <span className="kp-bar" />
       <span className="kp-bar-count">{count}</span>
     </div>
