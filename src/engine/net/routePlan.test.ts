@@ -276,4 +276,37 @@ metadata: {name: l2, namespace: metallb-system}
     }
     expect(plans.used).toBeGreaterThan(usedBefore);
   });
+  it('round-robin cursors grown past one bucket (IPVS and load balancers over many keys) route alike', () => {
+    const size: ScenarioSize = { nodes: 8, apps: 24, ingresses: 4, namespaces: 3 };
+    const metallb = `---
+apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata: {name: pool, namespace: metallb-system}
+spec: {addresses: [172.18.255.1-172.18.255.50]}
+---
+apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata: {name: l2, namespace: metallb-system}
+`;
+    const sim = createSimulation({
+      files: [{ file: 'gen.yaml', text: `${generateScenario(size)}${metallb}` }],
+      seed: 2,
+    });
+    const state: ClusterState = { ...sim.state, settings: { ...sim.state.settings, kubeProxyMode: 'ipvs' } };
+    // Every source to every Service and load balancer, twice over, in a row: each IPVS virtual server
+    // on each node and each load balancer moves its own cursor, so both tables outgrow one bucket.
+    const requests = requestsOf(state).filter((r) => !r.url.includes('svc.cluster.local'));
+    let fast = state;
+    let full = state;
+    for (const request of [...requests, ...requests]) {
+      const a = routeRequest(fast, request);
+      const b = routeRequestInFull(full, request);
+      expect(JSON.stringify(a.trace), `${request.from} ${request.url}`).toBe(JSON.stringify(b.trace));
+      fast = a.state;
+      full = b.state;
+    }
+    expect(fast).toEqual(full);
+    expect(Array.isArray(fast.ipvsCursor[0])).toBe(true);
+    expect(Array.isArray(fast.lbCursor[0])).toBe(true);
+  });
 });
