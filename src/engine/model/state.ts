@@ -218,6 +218,15 @@ export interface AffinityEntry {
   lastUsed: number;
 }
 
+/**
+ * Round-robin cursors by key (net/cursorTable.ts reads and writes them): one bucket while there are
+ * few, then a list of buckets, so a request that moves one cursor copies a short list and one small
+ * bucket, not every cursor. `[]` is the empty table.
+ */
+export type CursorTable = CursorBucket | readonly CursorBucket[];
+/** Keys and their positions, alternating: `[key, position, key, position, …]`. */
+export type CursorBucket = readonly (string | number)[];
+
 export interface ClusterState {
   seed: number;
   /** The rng's internal state: part of the state so that replays give the same choices. */
@@ -247,10 +256,10 @@ export interface ClusterState {
   events: ClusterEvent[];
   /** sessionAffinity: ClientIP memory, keyed `ns/svc:port|clientIp` (and `node|…` for per-node state). */
   affinity: Record<string, AffinityEntry>;
-  /** IPVS round-robin position per virtual server, keyed `ns/svc:port` (or `node:nodePort`). */
-  ipvsCursor: Record<string, number>;
-  /** Load balancer round-robin position, keyed `ns/svc`. */
-  lbCursor: Record<string, number>;
+  /** IPVS round-robin position per virtual server, keyed `node|ns/svc:port` (or `node|node:nodePort`). */
+  ipvsCursor: CursorTable;
+  /** Load balancer (and ingress upstream) round-robin position, keyed `ns/svc`. */
+  lbCursor: CursorTable;
   /** Problems the control plane found while reconciling (allocation failures, unknown references). */
   diagnostics: Diagnostic[];
   /**

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { drawRandom, seedRng } from '../rng.ts';
+import { cursorHash, readCursor } from './cursorTable.ts';
 import { getNetIndex } from './netIndex.ts';
 import { RouteContext } from './routeContext.ts';
 import { makeState } from './testing/fixtures.ts';
@@ -23,9 +24,9 @@ describe('RouteContext', () => {
     expect(ctx.nextRoundRobin('ipvs', 'k', 3)).toBe(1);
     ctx.setAffinity('a', { endpoint: 'x', lastUsed: 1 });
     const next = ctx.finish();
-    expect(next.ipvsCursor).toEqual({ k: 2 });
+    expect(readCursor(next.ipvsCursor, 'k', cursorHash('k'))).toBe(2);
     expect(next.affinity).toEqual({ a: { endpoint: 'x', lastUsed: 1 } });
-    expect(state.ipvsCursor).toEqual({});
+    expect(state.ipvsCursor).toEqual([]);
     expect(state.affinity).toEqual({});
     expect(next.lbCursor).toBe(state.lbCursor);
   });

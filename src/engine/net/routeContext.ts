@@ -4,6 +4,7 @@
  * every untouched array with the old one (so the net index cache stays valid).
  */
 import type { AffinityEntry, ClientState, ClusterState } from '../model/state.ts';
+import { CursorWrites, cursorHash } from './cursorTable.ts';
 import type { GraphId, Hop, HopFacts, HopKind } from '../trace.ts';
 import type { PodState } from '../model/state.ts';
 import type { Delivery, Flow } from './flow.ts';
@@ -31,7 +32,7 @@ export type IngressHandler = (
 export type PlanStep =
   | { kind: 'port' }
   | { kind: 'pick'; mode: string; n: number; position: number }
-  | { kind: 'rr'; which: 'ipvs' | 'lb'; key: string; n: number; position: number };
+  | { kind: 'rr'; which: 'ipvs' | 'lb'; key: string; hash: number; n: number; position: number };
 
 /** What a request routed for recording did with its random numbers and cursors (routePlan.ts). */
 export interface Recording {
@@ -53,11 +54,10 @@ export class RequestDraws {
   /** The rng state (rng.ts mulberry32), advanced in place: see random(). */
   private rngState: number;
   private affinity: Record<string, AffinityEntry>;
-  private ipvsCursor: Record<string, number>;
-  private lbCursor: Record<string, number>;
+  /** Created on the request's first round-robin pick of each kind (most requests make none). */
+  private ipvsCursor: CursorWrites | undefined = undefined;
+  private lbCursor: CursorWrites | undefined = undefined;
   private affinityCopied = false;
-  private ipvsCopied = false;
-  private lbCopied = false;
   private newClient: ClientState | undefined = undefined;
   /** Set while this request is recorded into a plan (routePlan.ts); undefined on every other request. */
   recording: Recording | undefined = undefined;
@@ -65,8 +65,6 @@ export class RequestDraws {
   constructor(readonly state: ClusterState) {
     this.rngState = state.rng;
     this.affinity = state.affinity;
-    this.ipvsCursor = state.ipvsCursor;
-    this.lbCursor = state.lbCursor;
   }
 
   /**
@@ -134,24 +132,19 @@ export class RequestDraws {
     this.affinity[key] = entry;
   }
 
-  /** Round robin: returns the position to use now and moves the cursor on. */
-  nextRoundRobin(kind: 'ipvs' | 'lb', key: string, n: number): number {
-    const record = kind === 'ipvs' ? this.ipvsCursor : this.lbCursor;
-    const current = (record[key] ?? 0) % Math.max(1, n);
-    if (kind === 'ipvs') {
-      if (!this.ipvsCopied) {
-        this.ipvsCursor = { ...this.ipvsCursor };
-        this.ipvsCopied = true;
-      }
-      this.ipvsCursor[key] = current + 1;
-    } else {
-      if (!this.lbCopied) {
-        this.lbCursor = { ...this.lbCursor };
-        this.lbCopied = true;
-      }
-      this.lbCursor[key] = current + 1;
-    }
-    if (this.recording) this.recording.steps.push({ kind: 'rr', which: kind, key, n, position: current });
+  /**
+   * Round robin: returns the position to use now and moves the cursor on. `hash` is the key's
+   * cursorHash, which a replayed plan recorded with the key.
+   */
+  nextRoundRobin(kind: 'ipvs' | 'lb', key: string, n: number, hash = cursorHash(key)): number {
+    const cursors =
+      kind === 'ipvs'
+        ? (this.ipvsCursor ??= new CursorWrites(this.state.ipvsCursor))
+        : (this.lbCursor ??= new CursorWrites(this.state.lbCursor));
+    const current = (cursors.read(key, hash) ?? 0) % Math.max(1, n);
+    cursors.write(key, hash, current + 1);
+    if (this.recording)
+      this.recording.steps.push({ kind: 'rr', which: kind, key, hash, n, position: current });
     return current;
   }
 
@@ -186,8 +179,8 @@ export class RequestDraws {
       outsideHosts: s.outsideHosts,
       events: s.events,
       affinity: this.affinity,
-      ipvsCursor: this.ipvsCursor,
-      lbCursor: this.lbCursor,
+      ipvsCursor: this.ipvsCursor === undefined ? s.ipvsCursor : this.ipvsCursor.table,
+      lbCursor: this.lbCursor === undefined ? s.lbCursor : this.lbCursor.table,
       diagnostics: s.diagnostics,
     };
     if (s.ipamLastReserved !== undefined) next.ipamLastReserved = s.ipamLastReserved;

@@ -83,7 +83,37 @@ function expectSame(state: ClusterState, request: RequestSpec, count: number): v
   expect(fast).toEqual(full);
 }
 
+/**
+ * Routes the requests in a row from one state both ways, as `kubeplay load` and the app send them,
+ * and expects the same trace for each and the same final state; returns that state.
+ */
+function routeInRow(state: ClusterState, requests: readonly RequestSpec[]): ClusterState {
+  let fast = state;
+  let full = state;
+  for (const request of requests) {
+    const a = routeRequest(fast, request);
+    const b = routeRequestInFull(full, request);
+    expect(JSON.stringify(a.trace), `${request.from} ${request.url}`).toBe(JSON.stringify(b.trace));
+    fast = a.state;
+    full = b.state;
+  }
+  expect(fast).toEqual(full);
+  return fast;
+}
+
 const MODES: KubeProxyMode[] = ['iptables', 'nftables', 'ipvs'];
+
+/** A MetalLB pool, so a generated cluster's LoadBalancer Services get addresses. */
+const METALLB = `---
+apiVersion: metallb.io/v1beta1
+kind: IPAddressPool
+metadata: {name: pool, namespace: metallb-system}
+spec: {addresses: [172.18.255.1-172.18.255.50]}
+---
+apiVersion: metallb.io/v1beta1
+kind: L2Advertisement
+metadata: {name: l2, namespace: metallb-system}
+`;
 
 describe('compiled plans route exactly as the general path', () => {
   for (const [id, text] of Object.entries(SCENARIO_TEXTS)) {
@@ -231,17 +261,7 @@ describe('compiled plans route exactly as the general path', () => {
 
   it('random requests over a generated cluster (NetworkPolicies, MetalLB, a down node) route alike', () => {
     const size: ScenarioSize = { nodes: 6, apps: 12, ingresses: 3, namespaces: 3 };
-    const metallb = `---
-apiVersion: metallb.io/v1beta1
-kind: IPAddressPool
-metadata: {name: pool, namespace: metallb-system}
-spec: {addresses: [172.18.255.1-172.18.255.50]}
----
-apiVersion: metallb.io/v1beta1
-kind: L2Advertisement
-metadata: {name: l2, namespace: metallb-system}
-`;
-    const text = `${generateScenario(size)}---\n${generateNetworkPolicies(4, size)}${metallb}`;
+    const text = `${generateScenario(size)}---\n${generateNetworkPolicies(4, size)}${METALLB}`;
     const base = createSimulation({ files: [{ file: 'gen.yaml', text }], seed: 9 }).state;
     expect(base.networkPolicies?.length).toBe(4);
     const worker = base.nodes.find((n) => n.role === 'worker')?.name;
@@ -260,20 +280,23 @@ metadata: {name: l2, namespace: metallb-system}
     const usedBefore = plans.used;
     for (const state of [base, withDown]) {
       for (const mode of MODES) {
-        const moded = { ...state, settings: { ...state.settings, kubeProxyMode: mode } };
-        // The requests in a row from one state, as `kubeplay load` and the app send them.
-        let fast = moded;
-        let full = moded;
-        for (const request of sample) {
-          const a = routeRequest(fast, request);
-          const b = routeRequestInFull(full, request);
-          expect(JSON.stringify(a.trace), `${request.from} ${request.url}`).toBe(JSON.stringify(b.trace));
-          fast = a.state;
-          full = b.state;
-        }
-        expect(fast).toEqual(full);
+        routeInRow({ ...state, settings: { ...state.settings, kubeProxyMode: mode } }, sample);
       }
     }
     expect(plans.used).toBeGreaterThan(usedBefore);
+  });
+  it('round-robin cursors grown past one bucket (IPVS and load balancers over many keys) route alike', () => {
+    const size: ScenarioSize = { nodes: 8, apps: 24, ingresses: 4, namespaces: 3 };
+    const sim = createSimulation({
+      files: [{ file: 'gen.yaml', text: `${generateScenario(size)}${METALLB}` }],
+      seed: 2,
+    });
+    const state: ClusterState = { ...sim.state, settings: { ...sim.state.settings, kubeProxyMode: 'ipvs' } };
+    // Every source to every Service and load balancer, twice over, in a row: each IPVS virtual server
+    // on each node and each load balancer moves its own cursor, so both tables outgrow one bucket.
+    const requests = requestsOf(state).filter((r) => !r.url.includes('svc.cluster.local'));
+    const fast = routeInRow(state, [...requests, ...requests]);
+    expect(Array.isArray(fast.ipvsCursor[0])).toBe(true);
+    expect(Array.isArray(fast.lbCursor[0])).toBe(true);
   });
 });

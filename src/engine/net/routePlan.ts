@@ -51,16 +51,56 @@ export type RouteInFull<R extends PlanRequest> = (
   recording: Recording | undefined,
 ) => PlannedResult;
 
-/** A decision point of the tree, or a leaf. */
-interface PlanNode {
-  /** The decision made here (its position field is ignored); undefined until recorded, and at a leaf. */
-  step: PlanStep | undefined;
-  /** After a `port` step. */
-  next: PlanNode | undefined;
-  /** After a `pick` or `rr` step, by the position drawn. */
-  children: (PlanNode | undefined)[] | undefined;
+/** What a node of the tree does (a small integer, so the walk reads one shape of object). */
+type Op = 0 | 1 | 2 | 3 | 4;
+/** Nothing recorded through here yet. */
+const UNRECORDED: Op = 0;
+/** The client draws an ephemeral port (a hole in the trace); then `next`. */
+const PORT: Op = 1;
+/** kube-proxy's random pick among `n` (`mode`); then `children` by the position drawn. */
+const PICK: Op = 2;
+/** A round-robin cursor (`which`, `key`) over `n`; then `children` by the position. */
+const ROUND_ROBIN: Op = 3;
+/** The end of a branch: `leaf`. */
+const LEAF: Op = 4;
+
+/** A decision point of the tree, or a leaf: the decision (a recorded PlanStep) flattened into it. */
+class PlanNode {
+  op: Op = UNRECORDED;
+  /** The decision as recorded (its position ignored), to check later recordings agree. */
+  step: PlanStep | undefined = undefined;
+  /** Pick: the proxy mode; RoundRobin: which cursors, the key and its cursorHash. */
+  mode = '';
+  which: 'ipvs' | 'lb' = 'lb';
+  key = '';
+  hash = 0;
+  n = 0;
+  /** After a port. */
+  next: PlanNode | undefined = undefined;
+  /** After a pick or a round robin, by the position drawn. */
+  children: (PlanNode | undefined)[] | undefined = undefined;
   /** At a leaf: the trace to render, or null when this branch is routed in full. */
-  leaf: TraceTemplate | null | undefined;
+  leaf: TraceTemplate | null = null;
+
+  /** Records the decision made here. */
+  decide(step: PlanStep): void {
+    this.step = step;
+    if (step.kind === 'port') {
+      this.op = PORT;
+      return;
+    }
+    this.n = step.n;
+    this.children = [];
+    if (step.kind === 'pick') {
+      this.op = PICK;
+      this.mode = step.mode;
+    } else {
+      this.op = ROUND_ROBIN;
+      this.which = step.which;
+      this.key = step.key;
+      this.hash = step.hash;
+    }
+  }
 }
 
 /** The plan of one request from one source, valid while these parts of the state stay the same. */
@@ -112,10 +152,6 @@ function otherKey(request: PlanRequest, method: string): string {
     headerKeys.set(headers, text);
   }
   return method === 'GET' ? text : `${method}\n${text}`;
-}
-
-function newNode(): PlanNode {
-  return { step: undefined, next: undefined, children: undefined, leaf: undefined };
 }
 
 /** The plans of the net index used last: consecutive requests nearly always share one. */
@@ -206,7 +242,7 @@ function rootByKeys(state: ClusterState, index: NetIndex, request: PlanRequest, 
     metallb: state.metallb,
     clients: state.clients,
     unplannable: false,
-    node: newNode(),
+    node: new PlanNode(),
   };
   if (perSource.count >= MAX_PLANS_PER_SOURCE) {
     perSource.byUrl.clear();
@@ -228,25 +264,19 @@ const holes: Holes = { ports: [] };
 
 /** Walks the tree with the request's own draws; the leaf reached (its ports in `holes`), or a miss. */
 function walk(ctx: RequestDraws, root: PlanNode): TraceTemplate | null | undefined {
+  const ports = holes.ports;
   let node: PlanNode | undefined = root;
   let drawn = 0;
-  while (node) {
+  while (node !== undefined) {
     // Slots past `drawn` keep an earlier request's ports; a template reads only the ones it recorded.
-    if (node.leaf !== undefined) return node.leaf;
-    const step = node.step;
-    if (step === undefined) return undefined;
-    if (step.kind === 'port') {
-      const port = ctx.ephemeralPort();
-      holes.ports[drawn] = port;
-      drawn++;
+    const op = node.op;
+    if (op === PORT) {
+      ports[drawn++] = ctx.ephemeralPort();
       node = node.next;
-    } else {
-      const position =
-        step.kind === 'pick'
-          ? ctx.randomPosition(step.mode, step.n)
-          : ctx.nextRoundRobin(step.which, step.key, step.n);
-      node = node.children?.[position];
-    }
+    } else if (op === PICK) node = node.children![ctx.randomPosition(node.mode, node.n)];
+    else if (op === ROUND_ROBIN)
+      node = node.children![ctx.nextRoundRobin(node.which, node.key, node.n, node.hash)];
+    else return op === LEAF ? node.leaf : undefined;
   }
   return undefined;
 }
@@ -261,19 +291,16 @@ function sameDecision(a: PlanStep, b: PlanStep): boolean {
 function insert(root: PlanNode, steps: readonly PlanStep[], leaf: TraceTemplate | null): boolean {
   let node = root;
   for (const step of steps) {
-    if (node.leaf !== undefined) return false;
-    if (node.step === undefined) node.step = step;
+    if (node.op === LEAF) return false;
+    if (node.step === undefined) node.decide(step);
     else if (!sameDecision(node.step, step)) return false;
-    let child: PlanNode | undefined;
-    if (step.kind === 'port') {
-      child = node.next ??= newNode();
-    } else {
-      const children = (node.children ??= []);
-      child = children[step.position] ??= newNode();
-    }
-    node = child;
+    node =
+      step.kind === 'port'
+        ? (node.next ??= new PlanNode())
+        : (node.children![step.position] ??= new PlanNode());
   }
-  if (node.step !== undefined) return false;
+  if (node.op !== UNRECORDED) return false;
+  node.op = LEAF;
   node.leaf = leaf;
   return true;
 }

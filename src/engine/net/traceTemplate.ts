@@ -145,6 +145,7 @@ function portTexts(h: Holes): string[] {
   return texts;
 }
 
+/** A shown string with the port texts `texts` (port i's text at i). */
 function renderShown(s: ShownText, texts: readonly string[]): string {
   const text = s.head + texts[s.slot]!;
   const more = s.more;
@@ -169,22 +170,26 @@ class ShownStrings {
     private readonly holes: number,
   ) {}
 
-  /** The slot of a string that shows a port, or -1 for one that shows none. */
-  slot(value: string): number {
+  /**
+   * Where a render finds the text of a string that shows a port (after the `holes` ports' own texts,
+   * see PlainTemplate.render), or -1 for one that shows none.
+   */
+  textIndex(value: string): number {
     let slot = this.slots.get(value);
-    if (slot !== undefined) return slot;
-    const split = splitShown(value, this.sentinel, this.pattern, this.holes);
-    if (split === undefined) return -1;
-    slot = this.list.length;
-    this.list.push(split);
-    this.slots.set(value, slot);
-    return slot;
+    if (slot === undefined) {
+      const split = splitShown(value, this.sentinel, this.pattern, this.holes);
+      if (split === undefined) return -1;
+      slot = this.list.length;
+      this.list.push(split);
+      this.slots.set(value, slot);
+    }
+    return this.holes + slot;
   }
 }
 
 /**
- * A hop that shows a port: its recorded fields, and for each string field the ShownStrings slot of its
- * text (-1: as recorded). One flat object per hop, rendered by `renderHop` as an object literal of the
+ * A hop that shows a port: its recorded fields, and for each string field the index of its text in a
+ * render's texts (-1: as recorded). One flat object per hop, rendered by `renderHop` as an object literal of the
  * general path's own shape (five fields, then `rule`, then `facts`), so consumers see one layout.
  */
 class HopPattern {
@@ -231,11 +236,11 @@ function compileHop(
   pattern: RegExp,
   holes: number,
 ): Hop | HopPattern {
-  const atSlot = shown.slot(hop.at);
-  const srcSlot = shown.slot(hop.src);
-  const dstSlot = shown.slot(hop.dst);
-  const noteSlot = shown.slot(hop.note);
-  const ruleSlot = hop.rule === undefined ? -1 : shown.slot(hop.rule);
+  const atSlot = shown.textIndex(hop.at);
+  const srcSlot = shown.textIndex(hop.src);
+  const dstSlot = shown.textIndex(hop.dst);
+  const noteSlot = shown.textIndex(hop.note);
+  const ruleSlot = hop.rule === undefined ? -1 : shown.textIndex(hop.rule);
   const facts = hop.facts === undefined ? undefined : compileValue(hop.facts, sentinel, pattern, holes);
   const constant =
     atSlot < 0 &&
@@ -307,8 +312,9 @@ export function compileTemplate(recorded: Trace, sentinel: number, holes: number
   const tail = (k: (typeof TRACE_TAIL)[number]): Compiled | undefined =>
     k in recorded ? compileValue(recorded[k], sentinel, pattern, holes) : undefined;
   // The body is the one tail string that shows a port (an echoing app's RemoteAddr): a shown slot.
-  const bodySlot = typeof recorded.body === 'string' ? shown.slot(recorded.body) : -1;
+  const bodySlot = typeof recorded.body === 'string' ? shown.textIndex(recorded.body) : -1;
   return new PlainTemplate(
+    holes,
     recorded.from,
     compileValue(recorded.request, sentinel, pattern, holes) as Compiled<Trace['request']>,
     recorded.outcome,
@@ -335,6 +341,8 @@ class PlainTemplate implements TraceTemplate {
   private readonly endpoint: Trace['endpoint'];
 
   constructor(
+    /** The ports the request draws: their texts open a render's texts. */
+    private readonly ports: number,
     private readonly from: Trace['from'],
     private readonly request: Compiled<Trace['request']>,
     private readonly outcome: Trace['outcome'],
@@ -343,7 +351,7 @@ class PlainTemplate implements TraceTemplate {
     private readonly shown: readonly ShownText[],
     /** status, body, service, endpoint, failure (TRACE_TAIL): each compiled when recorded. */
     private readonly tail: readonly (Compiled | undefined)[],
-    /** The shown slot of the body when it shows a port, else -1. */
+    /** Where a render finds the body's text when it shows a port, else -1. */
     private readonly bodySlot: number,
   ) {
     const [status, body, service, endpoint, failure] = tail;
@@ -363,11 +371,12 @@ class PlainTemplate implements TraceTemplate {
 
   render(h: Holes): Trace {
     const shown = this.shown;
-    // A young array of this request's texts (a module-level one took every new string through the
-    // old generation's write barrier).
-    const ports = portTexts(h);
-    const texts = new Array<string>(shown.length);
-    for (let i = 0; i < shown.length; i++) texts[i] = renderShown(shown[i]!, ports);
+    const count = this.ports;
+    // This request's texts, in one young array (a module-level one took every new string through the
+    // old generation's write barrier): each port's text, then each shown string's.
+    const texts = new Array<string>(count + shown.length);
+    for (let i = 0; i < count; i++) texts[i] = portText(h.ports[i]!);
+    for (let i = 0; i < shown.length; i++) texts[count + i] = renderShown(shown[i]!, texts);
     const hops = this.fixedHops.slice();
     const holed = this.holed;
     for (let i = 0; i < holed.length; i++) {

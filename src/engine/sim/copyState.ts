@@ -28,8 +28,9 @@ export function copyStateForWrite(s: ClusterState): ClusterState {
     outsideHosts: s.outsideHosts,
     events: [...s.events],
     affinity: { ...s.affinity },
-    ipvsCursor: { ...s.ipvsCursor },
-    lbCursor: { ...s.lbCursor },
+    // Never edited in place (net/cursorTable.ts copies what a request moves): shared as they are.
+    ipvsCursor: s.ipvsCursor,
+    lbCursor: s.lbCursor,
     diagnostics: [...s.diagnostics],
     ...(s.ipamLastReserved ? { ipamLastReserved: { ...s.ipamLastReserved } } : {}),
   };

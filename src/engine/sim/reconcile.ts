@@ -40,8 +40,8 @@ export function createEmptyState(seed: number): ClusterState {
     outsideHosts: [],
     events: [],
     affinity: {},
-    ipvsCursor: {},
-    lbCursor: {},
+    ipvsCursor: [],
+    lbCursor: [],
     diagnostics: [],
     ipamLastReserved: {},
   };

@@ -1,12 +1,14 @@
 /**
  * Which ingress controller runs in a pod and on which ports its proxy listens (ingress-nginx:
  * --http-port/--https-port, 80/443 by default; Traefik: its `--entrypoints.<name>.address` flags,
- * :80 by default), cached per pod object.
+ * :80 by default), cached per container object: an edit gives the pods new objects
+ * (sim/copyState.ts) but keeps their containers, which they share with their template
+ * (model/controllerContainers.ts), so the answer survives every edit that leaves the controller alone.
  */
 import type { Container } from '../../model/objects.ts';
 import type { PodState } from '../../model/state.ts';
 import type { IngressControllerInfo } from '../../model/ingressControllers.ts';
-import { recognizeIngressController } from '../../model/ingressControllers.ts';
+import { controllerOfContainer } from '../../model/controllerContainers.ts';
 
 export interface ControllerRuntime {
   info: IngressControllerInfo;
@@ -16,7 +18,7 @@ export interface ControllerRuntime {
   allowEmptyServices: boolean;
 }
 
-const runtimeCache = new WeakMap<PodState, ControllerRuntime | null>();
+const runtimeCache = new WeakMap<Container, ControllerRuntime | null>();
 
 function flagValue(args: string[], re: RegExp): string | undefined {
   for (const arg of args) {
@@ -48,12 +50,20 @@ function controllerPorts(info: IngressControllerInfo, container: Container): Map
 
 /** The controller running in this pod, if one of its containers is a known ingress controller image. */
 export function getIngressController(pod: PodState): ControllerRuntime | undefined {
-  const hit = runtimeCache.get(pod);
-  if (hit !== undefined) return hit ?? undefined;
-  let runtime: ControllerRuntime | null = null;
   for (const container of pod.spec.containers) {
-    const info = recognizeIngressController(container);
-    if (!info) continue;
+    const runtime = runtimeOf(container);
+    if (runtime) return runtime;
+  }
+  return undefined;
+}
+
+/** The controller a container runs (null: none), once per container object. */
+function runtimeOf(container: Container): ControllerRuntime | null {
+  const hit = runtimeCache.get(container);
+  if (hit !== undefined) return hit;
+  const info = controllerOfContainer(container);
+  let runtime: ControllerRuntime | null = null;
+  if (info) {
     const args = [...container.command, ...container.args];
     runtime = {
       info,
@@ -63,8 +73,7 @@ export function getIngressController(pod: PodState): ControllerRuntime | undefin
         /^--providers\.kubernetesingress\.allowemptyservices(=true)?$/i.test(a),
       ),
     };
-    break;
   }
-  runtimeCache.set(pod, runtime);
-  return runtime ?? undefined;
+  runtimeCache.set(container, runtime);
+  return runtime;
 }

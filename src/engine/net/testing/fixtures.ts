@@ -433,8 +433,8 @@ export function makeState(fixture: StateFixture = {}): ClusterState {
     outsideHosts: [],
     events: [],
     affinity: {},
-    ipvsCursor: {},
-    lbCursor: {},
+    ipvsCursor: [],
+    lbCursor: [],
     diagnostics: [],
   };
 }
