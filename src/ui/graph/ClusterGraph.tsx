@@ -92,6 +92,18 @@ function StaleBadge() {
   );
 }
 
+/**
+ * React Flow reports the size it measured for each card it (re)draws. Every card already has its size
+ * (toFlowElements sets width and height), and React Flow keeps what it measured on its own copy of the
+ * node. Applying the report would swap our node for a copy, and the next cluster (which keeps the
+ * objects of unchanged cards, flowIdentity.ts) would then hand React Flow objects it no longer knows:
+ * it rebuilt, re-rendered and re-measured all 1,500 nodes of the 1,000-pod scenario on every
+ * keystroke instead of the two that changed (docs/performance.md, "A keystroke at 1,000 pods").
+ */
+function isNotMeasurement(change: NodeChange<GraphNode>): boolean {
+  return change.type !== 'dimensions';
+}
+
 /** Zoomed-out cards (level of detail) grow back to full size on hover: they need the zoom in CSS. */
 const publishZoom: OnMove = (event, viewport) => {
   const target = event?.target;
@@ -184,7 +196,8 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   );
 
   const onNodesChange = useCallback((changes: NodeChange<GraphNode>[]) => {
-    setNodes((current) => applyNodeChanges(changes, current));
+    const kept = changes.filter(isNotMeasurement);
+    if (kept.length > 0) setNodes((current) => applyNodeChanges(kept, current));
   }, []);
   const onNodeDragStop: OnNodeDrag<GraphNode> = useCallback(
     (_event, node) => moveNode(app.view, node.id, node.position),
