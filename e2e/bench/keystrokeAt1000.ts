@@ -20,6 +20,7 @@ import {
   BENCH_SIZE,
 } from '../../src/bench/generateScenario.ts';
 import { goToLineEnd, openBenchScenario, replicasLine } from './benchPage.ts';
+import { armPodWatch, awaitPodWatch } from './drawnWatch.ts';
 
 export const KEYSTROKE_GOAL_MS = 200;
 const APP = 0;
@@ -31,9 +32,10 @@ const PAUSE_MS = 1000;
 /** One edit: replace the last digit of `replicas: N` by `next`, time until the graph shows `next` running pods. */
 async function timeOneEdit(page: Page, prefix: string, next: number): Promise<number> {
   await page.keyboard.press('Backspace');
+  await armPodWatch(page, { prefix, count: next, liveOnly: true, timeoutMs: 30_000 });
   await page.evaluate('window.__t0 = performance.now()');
   await page.keyboard.press(String(next));
-  return waitForPods(page, prefix, next);
+  return awaitPodWatch(page);
 }
 
 /** The way back (a removal, held until the typing pauses), untimed, then a person's pause. */
@@ -42,21 +44,9 @@ async function undoEdit(page: Page, prefix: string, back: number): Promise<void>
   await page.waitForTimeout(PAUSE_MS);
 }
 
-async function waitForPods(page: Page, prefix: string, next: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    podsDrawnSince,
-    { prefix, count: next },
-    {
-      polling: 'raf',
-      timeout: 30_000,
-    },
-  );
-  return (await handle.jsonValue()) as number;
-}
-
 /**
  * Runs in the page: ms since `window.__t0` once `count` running pods whose graph id starts with `prefix`
- * are drawn, else 0. A pod scaled away stays on the graph as terminating for its grace period, so it is
+ * are drawn, else 0. For untimed waits and small graphs; a timed wait at 1,000 pods uses drawnWatch.ts. A pod scaled away stays on the graph as terminating for its grace period, so it is
  * not counted. A function, not a string: the page's CSP allows no 'unsafe-eval' for string predicates.
  */
 export function podsDrawnSince({ prefix, count }: { prefix: string; count: number }): number {

@@ -29,7 +29,8 @@ import {
   BENCH_SIZE,
 } from '../../src/bench/generateScenario.ts';
 import { podsDrawnSince } from './keystrokeAt1000.ts';
-import { benchPodsDrawnSince } from './pasteAt1000.ts';
+import { BENCH_PODS_DRAWN } from './pasteAt1000.ts';
+import { armPodWatch, awaitPodWatch } from './drawnWatch.ts';
 import { median } from '../../src/bench/measure.ts';
 
 const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
@@ -102,10 +103,11 @@ try {
       const page = await context.newPage();
       await readyToPaste(page, BASE, yaml);
       await page.waitForTimeout(SETTLE_MS);
+      await armPodWatch(page, { ...BENCH_PODS_DRAWN, timeoutMs: 600_000 });
       await page.evaluate('window.__t0 = performance.now()');
       const before = chromiumCpuMs(process.pid, server.pid);
       await page.keyboard.press('Control+V');
-      await page.waitForFunction(benchPodsDrawnSince, 1000, { polling: 'raf', timeout: 600_000 });
+      await awaitPodWatch(page);
       toDrawn.push(chromiumCpuMs(process.pid, server.pid) - before);
       await page.waitForTimeout(SETTLE_MS);
       inAll.push(chromiumCpuMs(process.pid, server.pid) - before);
@@ -137,12 +139,11 @@ try {
         await page.waitForTimeout(SETTLE_MS);
       }
       await page.keyboard.press('Backspace');
+      await armPodWatch(page, { prefix, count: up, liveOnly: true, timeoutMs: 60_000 });
       await page.evaluate('window.__t0 = performance.now()');
       const before = chromiumCpuMs(process.pid, server.pid);
       await page.keyboard.press(String(up));
-      const ms = (await (
-        await page.waitForFunction(podsDrawnSince, { prefix, count: up }, { polling: 'raf', timeout: 60_000 })
-      ).jsonValue()) as number;
+      const ms = await awaitPodWatch(page);
       const drawn = chromiumCpuMs(process.pid, server.pid);
       await page.waitForTimeout(SETTLE_MS);
       const settled = chromiumCpuMs(process.pid, server.pid);

@@ -7,29 +7,30 @@
  */
 import type { Browser } from '@playwright/test';
 import { readyToPaste } from './benchPage.ts';
+import { armPodWatch, awaitPodWatch } from './drawnWatch.ts';
+import type { PodWatch } from './drawnWatch.ts';
 import { BENCH_SIZE, generateScenario } from '../../src/bench/generateScenario.ts';
 
 export const PASTE_GOAL_MS = 1000;
 const RUNS = 3;
 
-/**
- * Runs in the page: ms since `window.__t0` once `count` pods of the bench's namespaces (`team-…`) are
- * drawn, else 0. A function, not a string: the page's CSP allows no 'unsafe-eval' for string predicates.
- */
-export function benchPodsDrawnSince(count: number): number {
-  const n = document.querySelectorAll('.react-flow__node-pod [data-graph-id^="pod/team-"]').length;
-  return n >= count ? performance.now() - (window as unknown as { __t0: number }).__t0 : 0;
-}
+/** All 1,000 of the bench's own pods (namespaces `team-…`) drawn. */
+export const BENCH_PODS_DRAWN: PodWatch = {
+  prefix: 'pod/team-',
+  count: 1000,
+  atLeast: true,
+  timeoutMs: 120_000,
+};
 
 async function timeOnePaste(browser: Browser, base: string, yaml: string): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
   const page = await context.newPage();
   await readyToPaste(page, base, yaml);
+  await armPodWatch(page, BENCH_PODS_DRAWN);
   await page.evaluate('window.__t0 = performance.now()');
   await page.keyboard.press('Control+V');
-  const handle = await page.waitForFunction(benchPodsDrawnSince, 1000, { polling: 'raf', timeout: 120_000 });
-  const ms = (await handle.jsonValue()) as number;
+  const ms = await awaitPodWatch(page);
   await context.close();
   return ms;
 }

@@ -25,7 +25,8 @@ import {
   replicasOf,
   BENCH_SIZE,
 } from '../../src/bench/generateScenario.ts';
-import { benchPodsDrawnSince } from './pasteAt1000.ts';
+import { BENCH_PODS_DRAWN } from './pasteAt1000.ts';
+import { armPodWatch, awaitPodWatch } from './drawnWatch.ts';
 import { podsDrawnSince } from './keystrokeAt1000.ts';
 
 const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
@@ -114,11 +115,10 @@ async function run(page: Page, startTrace: () => Promise<void>): Promise<number>
   if (PASTE) {
     await readyToPaste(page, BASE, yaml);
     await startTrace();
+    await armPodWatch(page, BENCH_PODS_DRAWN);
     await page.evaluate("window.__t0 = performance.now(); performance.mark('kp-t0')");
     await page.keyboard.press('Control+V');
-    return (await (
-      await page.waitForFunction(benchPodsDrawnSince, 1000, { polling: 'raf', timeout: 120_000 })
-    ).jsonValue()) as number;
+    return awaitPodWatch(page);
   }
   await openBenchScenario(page, BASE, yaml);
   await goToLineEnd(page, replicasLine(yaml));
@@ -129,15 +129,10 @@ async function run(page: Page, startTrace: () => Promise<void>): Promise<number>
     .catch(() => 0);
   await startTrace();
   await page.waitForTimeout(1500);
+  await armPodWatch(page, { prefix, count: replicasOf(0), liveOnly: true, timeoutMs: 30_000 });
   await page.evaluate("window.__t0 = performance.now(); performance.mark('kp-t0')");
   await page.keyboard.press(String(replicasOf(0)));
-  return (await (
-    await page.waitForFunction(
-      podsDrawnSince,
-      { prefix, count: replicasOf(0) },
-      { polling: 'raf', timeout: 30_000 },
-    )
-  ).jsonValue()) as number;
+  return awaitPodWatch(page);
 }
 
 const server = startPreview(PORT, DIST);

@@ -32,6 +32,7 @@ import { edgeTypes } from './edges/BusEdge.tsx';
 import { registerGraphSource } from './export/graphSource.ts';
 import type { GraphNode } from './graphData.ts';
 import { GraphToolbar } from './GraphToolbar.tsx';
+import { LevelOfDetailProvider, useZoomLevelOfDetail } from './nodes/levelOfDetail.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
 import { useDrawnInChunks } from './useDrawnInChunks.ts';
@@ -90,6 +91,18 @@ function StaleBadge() {
       {t('graph.stale')}
     </span>
   );
+}
+
+/**
+ * React Flow reports the size it measured for each card it (re)draws. Every card already has its size
+ * (toFlowElements sets width and height), and React Flow keeps what it measured on its own copy of the
+ * node. Applying the report would swap our node for a copy, and the next cluster (which keeps the
+ * objects of unchanged cards, flowIdentity.ts) would then hand React Flow objects it no longer knows:
+ * it rebuilt, re-rendered and re-measured all 1,500 nodes of the 1,000-pod scenario on every
+ * keystroke instead of the two that changed (docs/performance.md, "A keystroke at 1,000 pods").
+ */
+function isNotMeasurement(change: NodeChange<GraphNode>): boolean {
+  return change.type !== 'dimensions';
 }
 
 /** Zoomed-out cards (level of detail) grow back to full size on hover: they need the zoom in CSS. */
@@ -184,7 +197,8 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   );
 
   const onNodesChange = useCallback((changes: NodeChange<GraphNode>[]) => {
-    setNodes((current) => applyNodeChanges(changes, current));
+    const kept = changes.filter(isNotMeasurement);
+    if (kept.length > 0) setNodes((current) => applyNodeChanges(kept, current));
   }, []);
   const onNodeDragStop: OnNodeDrag<GraphNode> = useCallback(
     (_event, node) => moveNode(app.view, node.id, node.position),
@@ -224,58 +238,61 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   const pathStyle = usePathStyle(nodes, edges, focusOnly);
   const drawn = useDrawnInChunks(roving.nodes, edges);
   if (drawn.complete !== drawnAll) setDrawnAll(drawn.complete);
+  const levelOfDetail = useZoomLevelOfDetail();
 
   return (
-    <ReactFlow<GraphNode>
-      nodes={drawn.nodes}
-      edges={drawn.edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={customEdgeTypes}
-      onKeyDown={roving.onKeyDown}
-      onFocus={roving.onFocus}
-      onMove={publishZoom}
-      onNodesChange={onNodesChange}
-      onNodeDragStop={onNodeDragStop}
-      onNodeClick={onNodeClick}
-      onPaneClick={onPaneClick}
-      onSelectionChange={onSelectionChange}
-      fitView
-      fitViewOptions={fitViewOptions}
-      minZoom={0.05}
-      maxZoom={2.5}
-      colorMode={theme}
-      proOptions={proOptions}
-      nodesConnectable={false}
-      nodesFocusable={false}
-      edgesFocusable={false}
-      elementsSelectable
-      panActivationKeyCode={panKey}
-      deleteKeyCode={null}
-      aria-label={t('graph.graph')}
-    >
-      {pathStyle && <style data-testid="graph-path-style">{pathStyle}</style>}
-      <Background gap={24} />
-      {nodes.length >= MINIMAP_FROM_NODES && (
-        <MiniMap<GraphNode>
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          ariaLabel={t('graph.minimap')}
-          position="top-right"
-          style={{ width: 150, height: 100 }}
-        />
-      )}
-      <Controls showInteractive={false} />
-      <PacketCanvasLayer />
-      <PacketLayer getCenters={getCenters} />
-      <PolicyEdgesLayer nodes={nodes} />
-      <Panel position="top-left">
-        <GraphToolbar focusOnly={focusOnly} onFocusOnly={setFocusOnly} />
-      </Panel>
-      <Panel position="top-center">
-        <StaleBadge />
-      </Panel>
-    </ReactFlow>
+    <LevelOfDetailProvider value={levelOfDetail}>
+      <ReactFlow<GraphNode>
+        nodes={drawn.nodes}
+        edges={drawn.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={customEdgeTypes}
+        onKeyDown={roving.onKeyDown}
+        onFocus={roving.onFocus}
+        onMove={publishZoom}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onSelectionChange={onSelectionChange}
+        fitView
+        fitViewOptions={fitViewOptions}
+        minZoom={0.05}
+        maxZoom={2.5}
+        colorMode={theme}
+        proOptions={proOptions}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable
+        panActivationKeyCode={panKey}
+        deleteKeyCode={null}
+        aria-label={t('graph.graph')}
+      >
+        {pathStyle && <style data-testid="graph-path-style">{pathStyle}</style>}
+        <Background gap={24} />
+        {nodes.length >= MINIMAP_FROM_NODES && (
+          <MiniMap<GraphNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            ariaLabel={t('graph.minimap')}
+            position="top-right"
+            style={{ width: 150, height: 100 }}
+          />
+        )}
+        <Controls showInteractive={false} />
+        <PacketCanvasLayer />
+        <PacketLayer getCenters={getCenters} />
+        <PolicyEdgesLayer nodes={nodes} />
+        <Panel position="top-left">
+          <GraphToolbar focusOnly={focusOnly} onFocusOnly={setFocusOnly} />
+        </Panel>
+        <Panel position="top-center">
+          <StaleBadge />
+        </Panel>
+      </ReactFlow>
+    </LevelOfDetailProvider>
   );
 }
 

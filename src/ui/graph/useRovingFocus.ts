@@ -5,6 +5,7 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { createDecoratedCopies, decorateOnce } from './decoratedCopies.ts';
 import type { GraphNode } from './graphData.ts';
 import { ARROW_DIRECTIONS, getFirstFocusable, getNeighbour } from './rovingFocus.ts';
 
@@ -20,16 +21,20 @@ function nodeIdOf(target: EventTarget | null): string | null {
   return target.dataset.id ?? null;
 }
 
+function asTabStop(node: GraphNode): GraphNode {
+  return { ...node, domAttributes: { ...node.domAttributes, tabIndex: 0 } };
+}
+
 export function useRovingFocus(nodes: GraphNode[], inspect: (id: string) => void): RovingFocus {
   const [chosen, setChosen] = useState<string | null>(null);
   const current = useMemo(
     () => (chosen && nodes.some((n) => n.id === chosen) ? chosen : getFirstFocusable(nodes)),
     [chosen, nodes],
   );
+  const [copies] = useState(createDecoratedCopies);
   const decorated = useMemo(
-    () =>
-      nodes.map((n) => (n.id === current ? { ...n, domAttributes: { ...n.domAttributes, tabIndex: 0 } } : n)),
-    [nodes, current],
+    () => nodes.map((n) => (n.id === current ? decorateOnce(copies, n, 'tab-stop', asTabStop) : n)),
+    [nodes, current, copies],
   );
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {

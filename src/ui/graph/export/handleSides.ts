@@ -1,6 +1,6 @@
 /**
  * Where each card's handles sit, as the node components in ../nodes/*.tsx declare them
- * (`<Handle type="source" position={Position.Bottom}>` …). Keep the two in step.
+ * (`<StaticHandle type="source" position={Position.Bottom}>` …). Keep the two in step.
  */
 import type { GraphNodeData } from '../graphData.ts';
 

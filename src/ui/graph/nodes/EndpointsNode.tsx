@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { EndpointsData } from '../graphData.ts';
 import { useIsConsulted } from '../useRequestPath.ts';
 import { CompactCard } from './CompactCard.tsx';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { useIsSelected } from './useNodeFlags.ts';
+import { StaticHandle } from './StaticHandle.tsx';
 
 /** A Service's Endpoints, one line under it; lit with the Service when its rule is consulted. */
 function EndpointsNodeView({ id, data }: NodeProps & { data: EndpointsData }) {
@@ -30,8 +31,8 @@ function EndpointsNodeView({ id, data }: NodeProps & { data: EndpointsData }) {
       data-graph-id={id}
       data-consulted={consulted}
     >
-      <Handle type="target" position={Position.Top} className="kp-handle" />
-      <Handle type="source" position={Position.Bottom} className="kp-handle" />
+      <StaticHandle type="target" position={Position.Top} className="kp-handle" />
+      <StaticHandle type="source" position={Position.Bottom} className="kp-handle" />
       {level === 'full' ? face : <CompactCard kind="ep" name={`${data.ready} ready`} face={face} />}
     </div>
   );

@@ -1,11 +1,12 @@
 import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { IngressData } from '../graphData.ts';
 import { CompactCard } from './CompactCard.tsx';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
+import { StaticHandle } from './StaticHandle.tsx';
 
 /** IPv4 or IPv6 addresses (comma-separated), as opposed to a load balancer's host name. */
 const IP_ADDRESS =
@@ -45,8 +46,8 @@ function IngressNodeView({ id, data }: NodeProps & { data: IngressData }) {
       data-graph-id={id}
       data-change-rejected={rejected !== undefined}
     >
-      <Handle type="target" position={Position.Bottom} className="kp-handle" />
-      <Handle type="source" position={Position.Bottom} className="kp-handle" />
+      <StaticHandle type="target" position={Position.Bottom} className="kp-handle" />
+      <StaticHandle type="source" position={Position.Bottom} className="kp-handle" />
       {level === 'full' ? face : <CompactCard kind="ing" name={data.name} face={face} />}
     </div>
   );

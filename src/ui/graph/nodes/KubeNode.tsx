@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { KubeNodeData } from '../graphData.ts';
 import { useIsSelected } from './useNodeFlags.ts';
+import { StaticHandle } from './StaticHandle.tsx';
 
 /** A Kubernetes node: a group that holds its pods. */
 function KubeNodeView({ id, data }: NodeProps & { data: KubeNodeData }) {
@@ -13,9 +14,9 @@ function KubeNodeView({ id, data }: NodeProps & { data: KubeNodeData }) {
       data-graph-id={id}
       data-up={data.up}
     >
-      <Handle type="target" position={Position.Top} className="kp-handle" />
+      <StaticHandle type="target" position={Position.Top} className="kp-handle" />
       {/* Load balancer routes come up from the gap under the row (loadBalancerRoute.ts). */}
-      <Handle type="target" id="lb" position={Position.Bottom} className="kp-handle" />
+      <StaticHandle type="target" id="lb" position={Position.Bottom} className="kp-handle" />
       <div className="kp-node-header">
         <div className="kp-title">
           <span className="kp-kind">node</span> {data.name}

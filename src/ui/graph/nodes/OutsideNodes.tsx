@@ -1,14 +1,15 @@
 import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { ClientData, DnsData, LoadBalancerData, OutsideHostData } from '../graphData.ts';
 import { useIsSelected } from './useNodeFlags.ts';
+import { StaticHandle } from './StaticHandle.tsx';
 
 function LoadBalancerNodeView({ id, data }: NodeProps & { data: LoadBalancerData }) {
   const selected = useIsSelected(id);
   return (
     <div className={`kp-card kp-lb${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
-      <Handle type="source" position={Position.Right} className="kp-handle" />
+      <StaticHandle type="source" position={Position.Right} className="kp-handle" />
       <div className="kp-title">
         <span className="kp-kind">LB</span> <span className="kp-name">{data.name}</span>
       </div>

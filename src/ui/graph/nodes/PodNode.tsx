@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { PodData } from '../graphData.ts';
@@ -7,6 +7,7 @@ import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { PodName } from './PodName.tsx';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useHits, useIsSelected, useRejectedChange } from './useNodeFlags.ts';
+import { StaticHandle } from './StaticHandle.tsx';
 
 /** Zoomed out, a pod collapses to a dot and a short name, then to the dot (levelOfDetail.ts). */
 export { POD_LOD_ZOOM } from './levelOfDetail.ts';
@@ -69,8 +70,8 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
       data-terminating={data.terminating}
       data-change-rejected={rejected !== undefined}
     >
-      <Handle type="target" position={Position.Top} className="kp-handle" />
-      <Handle type="source" position={Position.Top} className="kp-handle" />
+      <StaticHandle type="target" position={Position.Top} className="kp-handle" />
+      <StaticHandle type="source" position={Position.Top} className="kp-handle" />
       {compact ? (
         <>
           <span className="kp-lod-dot" aria-hidden="true" />

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { ServiceData } from '../graphData.ts';
 import { useIsConsulted } from '../useRequestPath.ts';
@@ -8,6 +8,7 @@ import { fitPortList, LONG_SERVICE_NAME, servicePortLines } from '../graphLabels
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
+import { StaticHandle } from './StaticHandle.tsx';
 
 /** Longer than this, a name needs three lines at the presenting size: it is drawn a little smaller (graph.css). */
 const LONG_PRESENTED_NAME = 20;
@@ -60,8 +61,8 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
         data-consulted={consulted}
         data-change-rejected={rejected !== undefined}
       >
-        <Handle type="target" position={Position.Top} className="kp-handle" />
-        <Handle type="source" position={Position.Bottom} className="kp-handle" />
+        <StaticHandle type="target" position={Position.Top} className="kp-handle" />
+        <StaticHandle type="source" position={Position.Bottom} className="kp-handle" />
         {level === 'full' ? face : <CompactCard kind="svc" name={data.name} face={face} />}
       </div>
       {/* The whole PORT(S) list, over the card on hover and keyboard focus (graph.css). */}
