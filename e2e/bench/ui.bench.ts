@@ -1,5 +1,5 @@
 /**
- * UI benchmark (`npm run bench:ui`, after `vite build`): prints figures and ratios, asserts nothing.
+ * UI benchmark (`npm run bench:ui`, after `vite build --mode e2e`: it reads the test API): prints figures and ratios, asserts nothing.
  * - initial JS (index.html's script and modulepreloads, gzip): the graph is in it, the editor is not;
  * - navigation to the first graph node (median of 5 cold loads);
  * - a 1,000-pod cluster, idle and then with ~300 packets in flight: main-thread busy share (CDP
