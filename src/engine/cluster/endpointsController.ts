@@ -35,7 +35,9 @@ import { sameJson } from './sameJson.ts';
 export function resolveTargetPort(pod: PodState, servicePort: ServicePort): number | undefined {
   const target = servicePort.targetPort;
   if (typeof target === 'number') return target;
-  if (/^\d+$/.test(target)) return Number(target);
+  // the pattern only when it can match (a name starts with a letter): it ran for every pod and port
+  const first = target.charCodeAt(0);
+  if (first >= 48 && first <= 57 && /^\d+$/.test(target)) return Number(target);
   for (const container of pod.spec.containers) {
     for (const port of container.ports) {
       if (port.name === target && port.protocol === servicePort.protocol) return port.containerPort;

@@ -65,7 +65,17 @@ export function podSelect(pods: PodState[]): PodSelect {
   let index: PodIndex | undefined;
   let byNamespace: Map<string, PodState[]> | undefined;
   let scans = 0;
+  // The endpoints and EndpointSlice controllers ask for each Service's selector in turn: the second
+  // asks with the same selector object, and gets the first answer (callers only read it).
+  const answers = new Map<Record<string, string>, { namespace: string; pods: PodState[] }>();
   return (namespace, selector) => {
+    const known = answers.get(selector);
+    if (known && known.namespace === namespace) return known.pods;
+    const found = select(namespace, selector);
+    answers.set(selector, { namespace, pods: found });
+    return found;
+  };
+  function select(namespace: string, selector: Record<string, string>): PodState[] {
     if (!index && scans < SCANS_BEFORE_INDEX) {
       scans++;
       if (!byNamespace) {
@@ -80,5 +90,5 @@ export function podSelect(pods: PodState[]): PodSelect {
     }
     index ??= indexPods(pods);
     return selectPods(index, namespace, selector);
-  };
+  }
 }

@@ -60,10 +60,31 @@ export function generatePodName(cp: ControlPlane, namespace: string, base: strin
 
 /** Adds a pod and tries to run it at once. */
 export function createPod(cp: ControlPlane, input: NewPod): PodState {
+  const metadata = { ...input.metadata, uid: newUid(cp), creationTimestamp: cp.state.clock };
+  return addPod(cp, metadata, { ...input.spec }, input);
+}
+
+/**
+ * createPod for a caller that made `input.metadata` and `input.spec` for this pod alone and keeps
+ * neither (the workload controllers, a thousand pods at a scenario's load): they become the pod's own
+ * objects instead of being copied. The fields come out in createPod's order (uid and
+ * creationTimestamp last in the metadata, nodeName where createPod puts it).
+ */
+export function createPodFromOwnParts(cp: ControlPlane, input: NewPod): PodState {
+  const metadata = input.metadata as PodState['metadata'];
+  metadata.uid = newUid(cp);
+  metadata.creationTimestamp = cp.state.clock;
+  return addPod(cp, metadata, input.spec, input);
+}
+
+/** The pod made of `metadata` and `spec`, objects of its own, added to the state and started. */
+function addPod(cp: ControlPlane, metadata: PodState['metadata'], ownSpec: PodSpec, input: NewPod): PodState {
   const { state } = cp;
+  const spec = ownSpec as PodState['spec'];
+  spec.nodeName = ownSpec.nodeName ?? '';
   const pod: PodState = {
-    metadata: { ...input.metadata, uid: newUid(cp), creationTimestamp: state.clock },
-    spec: { ...input.spec, nodeName: input.spec.nodeName ?? '' },
+    metadata,
+    spec,
     ...(input.ownerRef ? { ownerRef: input.ownerRef } : {}),
     ...(input.daemonNode !== undefined ? { daemonNode: input.daemonNode } : {}),
     status: { phase: 'Pending', podIP: '', hostIP: '', ready: false },
@@ -76,7 +97,8 @@ export function createPod(cp: ControlPlane, input: NewPod): PodState {
   getPodNames(cp).add(`${pod.metadata.namespace}/${pod.metadata.name}`);
   notePodCreated(cp, pod);
   if (pod.spec.nodeName !== '') bump(getPodCounts(cp), pod.spec.nodeName, 1);
-  advancePod(cp, pod);
+  // The spec was made just above and no state shares it yet: binding may write into it.
+  advancePod(cp, pod, true);
   return pod;
 }
 
@@ -86,9 +108,11 @@ function bump(counts: Map<string, number>, node: string, by: number): void {
 
 /**
  * Moves a Pending pod on: binds it to a node (scheduler, unless nodeName is set) and, when that node is
- * up, gives it an IP and starts it. Returns whether the pod is now Running.
+ * up, gives it an IP and starts it. Returns whether the pod is now Running. `ownSpec`: the pod's spec
+ * object was made in this step and nothing else holds it (createPod), so binding sets its nodeName in
+ * place; otherwise the spec may be shared with an earlier state and is replaced (sim/copyState.ts).
  */
-export function advancePod(cp: ControlPlane, pod: PodState): boolean {
+export function advancePod(cp: ControlPlane, pod: PodState, ownSpec = false): boolean {
   const { state } = cp;
   if (pod.status.phase === 'Running') return true;
   const ref = `Pod/${pod.metadata.name}`;
@@ -116,7 +140,8 @@ export function advancePod(cp: ControlPlane, pod: PodState): boolean {
       }
       return false;
     }
-    pod.spec = { ...pod.spec, nodeName: result.node.name };
+    if (ownSpec) pod.spec.nodeName = result.node.name;
+    else pod.spec = { ...pod.spec, nodeName: result.node.name };
     bump(counts, result.node.name, 1);
     recordEvent(state, {
       reason: 'Scheduled',

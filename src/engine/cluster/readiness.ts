@@ -54,6 +54,14 @@ export function computePodReady(pod: PodState, node: NodeState | undefined, cloc
   return pod.spec.containers.every((c) => containerReady(c, pod));
 }
 
+/** The status without its readySince (the status itself when it has none: the caller copies it anyway). */
+function withoutReadySince(status: PodState['status']): Omit<PodState['status'], 'readySince'> {
+  if (!('readySince' in status)) return status;
+  const { readySince: _was, ...rest } = status;
+  void _was;
+  return rest;
+}
+
 /** Recomputes `status.ready` of every pod, noting when it turned Ready (for minReadySeconds). */
 export function updateReadiness(state: ClusterState): void {
   const nodes = new Map(state.nodes.map((n) => [n.name, n]));
@@ -61,8 +69,8 @@ export function updateReadiness(state: ClusterState): void {
     const ready = computePodReady(pod, nodes.get(pod.spec.nodeName), state.clock);
     if (ready === pod.status.ready) continue;
     // Replace, never edit: states share unchanged sub-objects (sim/copyState.ts).
-    const { readySince: _was, ...rest } = pod.status;
-    void _was;
-    pod.status = ready ? { ...rest, ready, readySince: state.clock } : { ...rest, ready };
+    pod.status = ready
+      ? { ...withoutReadySince(pod.status), ready, readySince: state.clock }
+      : { ...withoutReadySince(pod.status), ready };
   }
 }

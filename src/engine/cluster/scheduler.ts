@@ -60,8 +60,10 @@ export function nodeRejection(
   podCount = 0,
 ): string | undefined {
   if (node.unschedulable) return 'node(s) were unschedulable';
-  const taint = (node.taints ?? []).find((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
-  if (taint) return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
+  // A loop, not find(): this runs for every node and every pod scheduled (50,000 times at 1,000 pods).
+  for (const taint of node.taints ?? [])
+    if (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute')
+      return `node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`;
   if (!node.up) return `node(s) had untolerated taint {${UNREACHABLE_TAINT}: }`;
   if (!matchesLabels(node.labels, nodeSelector)) return "node(s) didn't match Pod's node affinity/selector";
   const used = usedHostPorts?.get(node.name);

@@ -21,7 +21,7 @@ import { getNamespacePods } from './controlPlane.ts';
 import { recordEvent } from './events.ts';
 import { matchesLabelSelector, matchesLabels } from './labels.ts';
 import { isEmptySelector } from '../model/labelSelector.ts';
-import { createPod, generatePodName } from './podLifecycle.ts';
+import { createPodFromOwnParts, generatePodName } from './podLifecycle.ts';
 import { isTerminating, terminatePod } from './termination.ts';
 import { computePodTemplateHash } from './podTemplateHash.ts';
 import { nodeRejection } from './scheduler.ts';
@@ -98,7 +98,7 @@ function newPodFromTemplate(cp: ControlPlane, w: WorkloadState, daemonNode?: str
   const ns = w.manifest.metadata.namespace;
   const name = generatePodName(cp, ns, `${w.manifest.metadata.name}-`);
   w.generation++;
-  const pod = createPod(cp, {
+  const pod = createPodFromOwnParts(cp, {
     metadata: {
       name,
       namespace: ns,

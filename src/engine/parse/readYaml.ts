@@ -177,6 +177,15 @@ export function findBlockNestingBeyond(text: string, limit: number): number {
   return scanBlock(text, limit)?.offset ?? -1;
 }
 
+/** Whether text[from, to) holds a `|` or a `>`. */
+function hasBlockIndicator(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 124 || c === 62) return true;
+  }
+  return false;
+}
+
 /**
  * findBlockNestingBeyond's pass, which also stops at the first line past `lineLimit` lines of structure
  * in one document (blank lines, comments and block scalar text do not count; `---` starts over).
@@ -225,8 +234,12 @@ export function scanBlock(text: string, depthLimit: number, lineLimit = Infinity
     }
     if (depth > depthLimit) return { offset: lineStart + indent, beyond: 'depth' };
     // A block scalar (`key: |`, `- >-`): the more indented lines after it are text, not structure.
-    const line = text.slice(Math.max(i, lineEnd - 40), lineEnd);
-    if (/(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockScalarIndent = indent;
+    // (Only a line with a `|` or `>` in its last 40 characters can end so: most lines skip the pattern.)
+    const from = Math.max(i, lineEnd - 40);
+    if (hasBlockIndicator(text, from, lineEnd)) {
+      const line = text.slice(from, lineEnd);
+      if (/(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$/.test(line)) blockScalarIndent = indent;
+    }
     lineStart = lineEnd + 1;
   }
   return undefined;
@@ -658,7 +671,7 @@ class Walker {
       return null;
     }
     const result = createPlainMap();
-    const merges: YamlNode[] = [];
+    let merges: YamlNode[] | undefined; // made only for a map with a merge key
     // key -> offset of its first occurrence, to name both in a duplicate-key error.
     const seen = new Map<string, number>();
     for (const pair of node.items) {
@@ -670,7 +683,7 @@ class Walker {
       else if (isScalar(keyNode)) {
         if (typeof keyNode.value === 'symbol') {
           // A YAML merge key `<<: *base`: the fields it brings in never override explicit ones.
-          if (pair.value) merges.push(pair.value as YamlNode);
+          if (pair.value) (merges ??= []).push(pair.value as YamlNode);
           continue;
         }
         key = keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
@@ -702,7 +715,7 @@ class Walker {
         keyNode?.range?.[1] ?? keyOffset,
       );
     }
-    for (const source of merges) this.merge(result, source, path, schema, depth);
+    if (merges) for (const source of merges) this.merge(result, source, path, schema, depth);
     return result;
   }
 
