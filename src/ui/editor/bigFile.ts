@@ -56,9 +56,12 @@ export function validateWhenTypingPauses<T extends object>(
 }
 
 /**
- * A big file folds by indentation (Monaco's own, computed on the page from the lines) instead of
+ * A big file folds, and finds the headers that stick at the top while scrolling, by indentation (Monaco's own, computed on the page from the lines) instead of
  * asking monaco-yaml, whose folding re-read the whole file in its worker at every keystroke: in a
- * trace of one keystroke at 1,000 pods that was most of the YAML worker's second of CPU.
+ * trace of one keystroke at 1,000 pods that was most of the YAML worker's second of CPU. The sticky
+ * headers' default (the outline) asked it for the whole file's symbols: after a paste of the 1,000-pod
+ * scenario, 1.5 s of that worker's CPU beside the engine's build, and about 290 ms on the page to
+ * receive them (docs/performance.md, "The paste at 1,000 pods").
  */
 export function foldBigFileByIndentation(editor: Monaco.editor.IStandaloneCodeEditor): void {
   let big: boolean | null = null;
@@ -67,7 +70,10 @@ export function foldBigFileByIndentation(editor: Monaco.editor.IStandaloneCodeEd
     const next = model !== null && isBigFile(model);
     if (next === big) return;
     big = next;
-    editor.updateOptions({ foldingStrategy: next ? 'indentation' : 'auto' });
+    editor.updateOptions({
+      foldingStrategy: next ? 'indentation' : 'auto',
+      stickyScroll: { defaultModel: next ? 'indentationModel' : 'outlineModel' },
+    });
   };
   editor.onDidChangeModelContent(update);
   editor.onDidChangeModel(update);
