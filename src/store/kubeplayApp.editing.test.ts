@@ -80,6 +80,26 @@ describe('kubeplay app: editing', () => {
     app.dispose();
   });
 
+  it('commits a pasted block that replaces the text at once: nothing of it is held for the typing pause', async () => {
+    const app = createKubeplayApp({
+      engine: createInThreadEngine(),
+      scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
+      storage: null,
+      now: () => 1000,
+      debounceMs: 60_000,
+      settleMs: 60_000,
+    });
+    await app.flush();
+    const names = () =>
+      app.simulation.getState().sim?.state.services.map((s) => s.manifest.metadata.name) ?? [];
+    expect(names()).toContain('kubia');
+    // The whole file selected and the pods pasted over it: Service kubia's document is gone.
+    app.editYaml(pastedPods(8));
+    await vi.waitFor(() => expect(names()).not.toContain('kubia'));
+    expect(app.simulation.getState().sim?.held).toBeFalsy();
+    app.dispose();
+  });
+
   it('keeps Service kubia and every Service IP and port when its port is deleted', async () => {
     const app = makeApp();
     await app.flush();
