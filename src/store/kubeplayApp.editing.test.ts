@@ -19,13 +19,14 @@ const SYNTAX_ERROR = kubia.replace(
   '  selector [oops\n    app: kubia\n---',
 );
 
-function makeApp() {
+function makeApp(timing: { debounceMs?: number; settleMs?: number } = {}) {
   return createKubeplayApp({
     engine: createInThreadEngine(),
     scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
     storage: null,
     now: () => 1000,
     debounceMs: 5,
+    ...timing,
   });
 }
 
@@ -57,13 +58,7 @@ function pastedPods(count: number): string {
 
 describe('kubeplay app: editing', () => {
   it('sends a pasted block to the engine at once, and gathers keystrokes for the debounce', async () => {
-    const app = createKubeplayApp({
-      engine: createInThreadEngine(),
-      scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
-      storage: null,
-      now: () => 1000,
-      debounceMs: 60_000,
-    });
+    const app = makeApp({ debounceMs: 60_000 });
     await app.flush();
     const pasted = () =>
       app.simulation.getState().sim?.state.pods.filter((p) => p.metadata.name.startsWith('pasted-')).length;
@@ -81,14 +76,7 @@ describe('kubeplay app: editing', () => {
   });
 
   it('commits a pasted block that replaces the text at once: nothing of it is held for the typing pause', async () => {
-    const app = createKubeplayApp({
-      engine: createInThreadEngine(),
-      scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
-      storage: null,
-      now: () => 1000,
-      debounceMs: 60_000,
-      settleMs: 60_000,
-    });
+    const app = makeApp({ debounceMs: 60_000, settleMs: 60_000 });
     await app.flush();
     const names = () =>
       app.simulation.getState().sim?.state.services.map((s) => s.manifest.metadata.name) ?? [];
