@@ -19,13 +19,14 @@ const SYNTAX_ERROR = kubia.replace(
   '  selector [oops\n    app: kubia\n---',
 );
 
-function makeApp() {
+function makeApp(timing: { debounceMs?: number; settleMs?: number } = {}) {
   return createKubeplayApp({
     engine: createInThreadEngine(),
     scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
     storage: null,
     now: () => 1000,
     debounceMs: 5,
+    ...timing,
   });
 }
 
@@ -46,7 +47,47 @@ async function getSvc(app: ReturnType<typeof makeApp>): Promise<string> {
   return (await app.runCommand('kubectl get svc -A', null)).output.replace(/\s+\S+$/gm, '');
 }
 
+/** Pods named `pasted-0`… as a person would paste them: a block of YAML at once. */
+function pastedPods(count: number): string {
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      `---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: pasted-${i}\n  labels:\n    app: pasted\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n`,
+  ).join('');
+}
+
 describe('kubeplay app: editing', () => {
+  it('sends a pasted block to the engine at once, and gathers keystrokes for the debounce', async () => {
+    const app = makeApp({ debounceMs: 60_000 });
+    await app.flush();
+    const pasted = () =>
+      app.simulation.getState().sim?.state.pods.filter((p) => p.metadata.name.startsWith('pasted-')).length;
+    const block = pastedPods(8);
+    expect(block.length).toBeGreaterThan(1000);
+    app.editYaml(`${kubia}\n${block}`);
+    await vi.waitFor(() => expect(pasted()).toBe(8));
+    // One more pod typed is a few characters: it waits for the (here one-minute) debounce.
+    app.editYaml(`${kubia}\n${pastedPods(9)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pasted()).toBe(8);
+    await app.flush();
+    expect(pasted()).toBe(9);
+    app.dispose();
+  });
+
+  it('commits a pasted block that replaces the text at once: nothing of it is held for the typing pause', async () => {
+    const app = makeApp({ debounceMs: 60_000, settleMs: 60_000 });
+    await app.flush();
+    const names = () =>
+      app.simulation.getState().sim?.state.services.map((s) => s.manifest.metadata.name) ?? [];
+    expect(names()).toContain('kubia');
+    // The whole file selected and the pods pasted over it: Service kubia's document is gone.
+    app.editYaml(pastedPods(8));
+    await vi.waitFor(() => expect(names()).not.toContain('kubia'));
+    expect(app.simulation.getState().sim?.held).toBeFalsy();
+    app.dispose();
+  });
+
   it('keeps Service kubia and every Service IP and port when its port is deleted', async () => {
     const app = makeApp();
     await app.flush();

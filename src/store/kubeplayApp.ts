@@ -42,6 +42,7 @@ import type { TrafficStore } from './trafficStore.ts';
 import { createViewStore, showBottomTab } from './viewStore.ts';
 import { resetViewForNewScenario } from './viewActions.ts';
 import type { ViewStore } from './viewStore.ts';
+import { isBulkChange } from './bulkChange.ts';
 
 export interface ScenarioEntry {
   id: string;
@@ -321,6 +322,19 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     }, delay);
   }
 
+  /**
+   * Sends the text to the engine within this task. A timer, even of 0 ms, waited behind the editor's
+   * drawing of a pasted 170 KB text (two frames, about 400 ms in a traced 1,000-pod paste), while the
+   * engine's Worker, on the other core, had nothing to do (docs/performance.md, "The paste at 1,000
+   * pods"). Nothing is held: a held build of a pasted scenario was thrown away (the cluster on screen
+   * stays) and the same text built again once typing had paused, a second build before the graph.
+   */
+  function runNow(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    running = runEngine(false);
+  }
+
   const unsubscribe = scenario.subscribe((next, previous) => {
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
@@ -340,7 +354,10 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     if (!isEdit) nextRunIsEdit = false;
     if (onlyYaml) lastTypedAt = now();
     // The page clock's own waits keep holding what the typing has not settled; anything else commits.
-    schedule(onlyYaml ? debounceMs : 0, onlyYaml || (clockWaiting && typingRecently()));
+    // A paste or a cut of a whole block is one change, not keys to gather nor half-typed text: it goes
+    // to the engine now and commits what it removes, as an action does (docs/editing.md).
+    if (onlyYaml && isBulkChange(previous.yaml, next.yaml)) runNow();
+    else schedule(onlyYaml ? debounceMs : 0, onlyYaml || (clockWaiting && typingRecently()));
   });
   running = runEngine();
 

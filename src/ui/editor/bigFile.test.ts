@@ -1,5 +1,5 @@
 /**
- * A big file's schema check waits until typing pauses; a small file's goes through at once.
+ * A big file's schema check and definitions wait until typing pauses; a small file's go through at once.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Monaco from 'monaco-editor/editor';
@@ -25,6 +25,10 @@ function fakeWorker() {
         return Promise.resolve([`checked ${uri}`]);
       },
       doHover: (uri: string) => Promise.resolve(`hover ${uri}`),
+      doDefinition: (uri: string, position: { line: number }) => {
+        asked.push(`definition ${uri}:${position.line}`);
+        return Promise.resolve([`defined at ${position.line}`]);
+      },
     },
   };
 }
@@ -59,5 +63,29 @@ describe('validateWhenTypingPauses', () => {
     expect(worker.asked).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(await paused).toEqual(['checked file:///big.yaml']);
+  });
+
+  it('asks a big file for a definition once typing paused (Ctrl held over the text just pasted asks at once)', async () => {
+    vi.useFakeTimers();
+    const file = fakeModel(BIG_FILE_CHARS + 1);
+    const worker = fakeWorker();
+    const proxy = validateWhenTypingPauses(worker.proxy, () => file.model);
+
+    const overtaken = proxy.doDefinition('file:///big.yaml', { line: 3 });
+    file.type();
+    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
+    expect(await overtaken).toBeUndefined();
+    expect(worker.asked).toEqual([]);
+
+    const paused = proxy.doDefinition('file:///big.yaml', { line: 4 });
+    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
+    expect(await paused).toEqual(['defined at 4']);
+    expect(worker.asked).toEqual(['definition file:///big.yaml:4']);
+    expect(
+      await validateWhenTypingPauses(worker.proxy, () => fakeModel(5_000).model).doDefinition(
+        'file:///a.yaml',
+        { line: 1 },
+      ),
+    ).toEqual(['defined at 1']);
   });
 });

@@ -27,14 +27,19 @@ export function pausedFor(model: Monaco.editor.ITextModel, ms: number): Promise<
   });
 }
 
-interface YamlWorkerProxy {
-  doValidation(uri: string): Promise<unknown>;
-}
+/**
+ * The YAML worker's requests that re-read the whole file and can wait: the schema check, and the
+ * definition Monaco asks for whenever Ctrl (Cmd) is held with the pointer over the text, which after a
+ * Ctrl+V of the 1,000-pod scenario cost that worker about a second of CPU beside the engine's build
+ * (docs/performance.md, "The paste at 1,000 pods").
+ */
+const WAIT_FOR_PAUSE: ReadonlySet<PropertyKey> = new Set(['doValidation', 'doDefinition']);
 
 /**
- * The YAML worker's proxy, with `doValidation` of a big file waiting until typing pauses. A check
- * overtaken by a newer change answers nothing: monaco-yaml drops an answer for an older version
- * (monaco-marker-data-provider compares the model's version), and the newer change asks again.
+ * The YAML worker's proxy, with a big file's schema check and definitions waiting until typing pauses.
+ * A request overtaken by a newer change answers nothing: monaco-yaml drops a check's answer for an
+ * older version (monaco-marker-data-provider compares the model's version) and the newer change asks
+ * again; a definition is asked again when the pointer moves or clicks.
  */
 export function validateWhenTypingPauses<T extends object>(
   proxy: T,
@@ -43,22 +48,25 @@ export function validateWhenTypingPauses<T extends object>(
   return new Proxy(proxy, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
-      if (key !== 'doValidation' || typeof value !== 'function') return value;
-      const validate = value as YamlWorkerProxy['doValidation'];
-      return async (uri: string) => {
+      if (!WAIT_FOR_PAUSE.has(key) || typeof value !== 'function') return value;
+      const ask = value as (uri: string, ...rest: unknown[]) => Promise<unknown>;
+      return async (uri: string, ...rest: unknown[]) => {
         const model = modelOf(uri);
         if (model && isBigFile(model) && !(await pausedFor(model, BIG_FILE_VALIDATION_PAUSE_MS)))
           return undefined;
-        return validate.call(target, uri);
+        return ask.call(target, uri, ...rest);
       };
     },
   });
 }
 
 /**
- * A big file folds by indentation (Monaco's own, computed on the page from the lines) instead of
+ * A big file folds, and finds the headers that stick at the top while scrolling, by indentation (Monaco's own, computed on the page from the lines) instead of
  * asking monaco-yaml, whose folding re-read the whole file in its worker at every keystroke: in a
- * trace of one keystroke at 1,000 pods that was most of the YAML worker's second of CPU.
+ * trace of one keystroke at 1,000 pods that was most of the YAML worker's second of CPU. The sticky
+ * headers' default (the outline) asked it for the whole file's symbols: after a paste of the 1,000-pod
+ * scenario, 1.5 s of that worker's CPU beside the engine's build, and about 290 ms on the page to
+ * receive them (docs/performance.md, "The paste at 1,000 pods").
  */
 export function foldBigFileByIndentation(editor: Monaco.editor.IStandaloneCodeEditor): void {
   let big: boolean | null = null;
@@ -67,7 +75,10 @@ export function foldBigFileByIndentation(editor: Monaco.editor.IStandaloneCodeEd
     const next = model !== null && isBigFile(model);
     if (next === big) return;
     big = next;
-    editor.updateOptions({ foldingStrategy: next ? 'indentation' : 'auto' });
+    editor.updateOptions({
+      foldingStrategy: next ? 'indentation' : 'auto',
+      stickyScroll: { defaultModel: next ? 'indentationModel' : 'outlineModel' },
+    });
   };
   editor.onDidChangeModelContent(update);
   editor.onDidChangeModel(update);

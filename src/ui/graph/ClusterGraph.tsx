@@ -32,6 +32,7 @@ import { edgeTypes } from './edges/BusEdge.tsx';
 import { registerGraphSource } from './export/graphSource.ts';
 import type { GraphNode } from './graphData.ts';
 import { GraphToolbar } from './GraphToolbar.tsx';
+import { CardTextProvider } from './nodes/cardText.ts';
 import { LevelOfDetailProvider, useZoomLevelOfDetail } from './nodes/levelOfDetail.ts';
 import { nodeTypes } from './nodes/nodeTypes.ts';
 import { getAbsoluteCenters } from './toFlowElements.ts';
@@ -241,58 +242,60 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   const levelOfDetail = useZoomLevelOfDetail();
 
   return (
-    <LevelOfDetailProvider value={levelOfDetail}>
-      <ReactFlow<GraphNode>
-        nodes={drawn.nodes}
-        edges={drawn.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={customEdgeTypes}
-        onKeyDown={roving.onKeyDown}
-        onFocus={roving.onFocus}
-        onMove={publishZoom}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onPaneClick={onPaneClick}
-        onSelectionChange={onSelectionChange}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.05}
-        maxZoom={2.5}
-        colorMode={theme}
-        proOptions={proOptions}
-        nodesConnectable={false}
-        nodesFocusable={false}
-        edgesFocusable={false}
-        elementsSelectable
-        panActivationKeyCode={panKey}
-        deleteKeyCode={null}
-        aria-label={t('graph.graph')}
-      >
-        {pathStyle && <style data-testid="graph-path-style">{pathStyle}</style>}
-        <Background gap={24} />
-        {nodes.length >= MINIMAP_FROM_NODES && (
-          <MiniMap<GraphNode>
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-            ariaLabel={t('graph.minimap')}
-            position="top-right"
-            style={{ width: 150, height: 100 }}
-          />
-        )}
-        <Controls showInteractive={false} />
-        <PacketCanvasLayer />
-        <PacketLayer getCenters={getCenters} />
-        <PolicyEdgesLayer nodes={nodes} />
-        <Panel position="top-left">
-          <GraphToolbar focusOnly={focusOnly} onFocusOnly={setFocusOnly} />
-        </Panel>
-        <Panel position="top-center">
-          <StaleBadge />
-        </Panel>
-      </ReactFlow>
-    </LevelOfDetailProvider>
+    <CardTextProvider value={t}>
+      <LevelOfDetailProvider value={levelOfDetail}>
+        <ReactFlow<GraphNode>
+          nodes={drawn.nodes}
+          edges={drawn.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={customEdgeTypes}
+          onKeyDown={roving.onKeyDown}
+          onFocus={roving.onFocus}
+          onMove={publishZoom}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onPaneClick={onPaneClick}
+          onSelectionChange={onSelectionChange}
+          fitView
+          fitViewOptions={fitViewOptions}
+          minZoom={0.05}
+          maxZoom={2.5}
+          colorMode={theme}
+          proOptions={proOptions}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          elementsSelectable
+          panActivationKeyCode={panKey}
+          deleteKeyCode={null}
+          aria-label={t('graph.graph')}
+        >
+          {pathStyle && <style data-testid="graph-path-style">{pathStyle}</style>}
+          <Background gap={24} />
+          {nodes.length >= MINIMAP_FROM_NODES && (
+            <MiniMap<GraphNode>
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              ariaLabel={t('graph.minimap')}
+              position="top-right"
+              style={{ width: 150, height: 100 }}
+            />
+          )}
+          <Controls showInteractive={false} />
+          <PacketCanvasLayer />
+          <PacketLayer getCenters={getCenters} />
+          <PolicyEdgesLayer nodes={nodes} />
+          <Panel position="top-left">
+            <GraphToolbar focusOnly={focusOnly} onFocusOnly={setFocusOnly} />
+          </Panel>
+          <Panel position="top-center">
+            <StaleBadge />
+          </Panel>
+        </ReactFlow>
+      </LevelOfDetailProvider>
+    </CardTextProvider>
   );
 }
 

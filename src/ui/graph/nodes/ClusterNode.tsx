@@ -1,11 +1,11 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useCardText } from './cardText.ts';
 import type { ClusterData } from '../graphData.ts';
 
 /** The cluster boundary: a labelled frame; everything inside it is the cluster's. */
 function ClusterNodeView({ data }: NodeProps & { data: ClusterData }) {
-  const { t } = useTranslation();
+  const t = useCardText();
   return (
     <div className={`kp-cluster${data.stale ? ' kp-stale' : ''}`}>
       <div className="kp-cluster-title">

@@ -1,8 +1,8 @@
 import { memo, useState } from 'react';
 import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
 import type { PodData } from '../graphData.ts';
+import { useCardText } from './cardText.ts';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { PodName } from './PodName.tsx';
 import { RejectedBadge } from './RejectedBadge.tsx';
@@ -20,7 +20,7 @@ export function shortPodName(name: string): string {
 
 /** `live`: the face is on screen, so its served count follows the traffic (see useHits). */
 function PodFace({ id, data, live }: { id: string; data: PodData; live: boolean }) {
-  const { t } = useTranslation();
+  const t = useCardText();
   const hits = useHits(id, live);
   const rejected = useRejectedChange(id);
   return (
@@ -49,20 +49,22 @@ function PodFace({ id, data, live }: { id: string; data: PodData; live: boolean 
 }
 
 function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
-  const { t } = useTranslation();
+  const t = useCardText();
   const selected = useIsSelected(id);
   const level = useLevelOfDetail();
   const compact = level !== 'full';
   const rejected = useRejectedChange(id);
-  // A zoomed-out pod's full face shows only while the pointer is over it (graph.css .kp-lod:hover):
-  // only then does it follow the served count. With 1,000 pods zoomed out, a crowd's arrival batch
-  // re-rendered every hidden face whose count changed, and the style and layout work that followed
-  // (docs/performance.md#packets-in-flight).
+  // A zoomed-out pod's full face shows only while the pointer is over it (graph.css .kp-lod:hover),
+  // so it is mounted only then, and only then follows the served count. With 1,000 pods zoomed out,
+  // a crowd's arrival batch re-rendered every hidden face whose count changed, and the style and
+  // layout work that followed (docs/performance.md#packets-in-flight); mounted hidden, the 1,000
+  // faces tripled the cards' elements for a refit or a redraw (docs/performance.md, "The paste at
+  // 1,000 pods"). The pointer is followed at every level, so a pod zoomed out under it shows its face.
   const [hovered, setHovered] = useState(false);
   return (
     <div
-      onPointerEnter={compact ? () => setHovered(true) : undefined}
-      onPointerLeave={compact ? () => setHovered(false) : undefined}
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
       className={`kp-pod${data.ready ? '' : ' kp-unready'}${data.terminating ? ' kp-terminating' : ''}${selected ? ' kp-selected' : ''}${lodClass(level)}`}
       title={data.labels ? t('graphCards.podLabels', { labels: data.labels }) : t('graphCards.podNoLabels')}
       data-graph-id={id}
@@ -76,9 +78,11 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
         <>
           <span className="kp-lod-dot" aria-hidden="true" />
           <span className="kp-lod-name">{shortPodName(data.name)}</span>
-          <div className="kp-lod-full">
-            <PodFace id={id} data={data} live={hovered} />
-          </div>
+          {hovered && (
+            <div className="kp-lod-full">
+              <PodFace id={id} data={data} live />
+            </div>
+          )}
         </>
       ) : (
         <PodFace id={id} data={data} live />

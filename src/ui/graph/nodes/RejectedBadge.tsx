@@ -2,10 +2,10 @@
  * The mark on an object whose latest edit the API server refused: it keeps its last accepted version
  * (docs/editing.md). The reason is the tooltip; the editor shows it at the document's line.
  */
-import { useTranslation } from 'react-i18next';
+import { useCardText } from './cardText.ts';
 
 export function RejectedBadge({ message }: { message: string | undefined }) {
-  const { t } = useTranslation();
+  const t = useCardText();
   if (message === undefined) return null;
   return (
     <span
