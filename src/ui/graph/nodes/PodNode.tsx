@@ -78,6 +78,13 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
         <>
           <span className="kp-lod-dot" aria-hidden="true" />
           <span className="kp-lod-name">{shortPodName(data.name)}</span>
+          {/* The face that says it is mounted only under the pointer; the state stays in the text a
+              screen reader or a find reads (the fading says it to the eye). */}
+          {data.terminating ? (
+            <span className="kp-visually-hidden"> · {t('graphCards.podTerminating')}</span>
+          ) : (
+            !data.ready && <span className="kp-visually-hidden"> · not ready</span>
+          )}
           {hovered && (
             <div className="kp-lod-full">
               <PodFace id={id} data={data} live />
