@@ -126,7 +126,7 @@ test('typing 3 -> Backspace -> 4 with a pause between the keys terminates no pod
   const kubiaPodCount = async () =>
     (await playground.call('pods')).filter((p) => p.startsWith('pod/default/kubia-')).length;
   // Time stands still between the keys, so the engine surely answers the Backspace before the 4 comes,
-  // as it does for a person (the typing debounce is 90 ms, the pause that applies a removal 600 ms).
+  // as it does for a person (the typing debounce is 50 ms, the pause that applies a removal 600 ms).
   await playground.editorLine('replicas: 3');
   await page.clock.pauseAt(Date.now() + 60_000);
   await playground.replaceInEditor('replicas: 3', ['Backspace']);

@@ -138,7 +138,11 @@ export interface KubeplayAppOptions {
   storage: KeyValueStorage | null;
   /** Wall clock in ms (performance.now in the browser). */
   now: () => number;
-  /** Wait after the last keystroke before re-running the engine. */
+  /**
+   * Wait after the last keystroke before re-running the engine: long enough to gather a key held
+   * down or a burst faster than ~20 keys a second, short enough that a digit typed at 1,000 pods
+   * shows on the graph within 200 ms (issue 10; docs/performance.md, "The typing debounce").
+   */
   debounceMs?: number;
   /**
    * How long typing must pause before an edit that removes something (a pod, an object) is applied;
@@ -153,7 +157,7 @@ export const MANIFEST_FILE = 'manifest.yaml';
 
 export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   const { engine, scenarios, storage, now } = options;
-  const debounceMs = options.debounceMs ?? 90;
+  const debounceMs = options.debounceMs ?? 50;
   // Longer than the gap between two keys of a person typing (Backspace, then the new digit), short
   // enough to read as "when I stop typing" (docs/editing.md, "Held while typing").
   const settleMs = options.settleMs ?? 600;
