@@ -82,6 +82,34 @@ describe('editing the kubia scenario', () => {
     expect(now).toEqual(was);
   });
 
+  it('deletes nothing while a document is refused, as kubectl apply prunes only when every object applied', () => {
+    const before = build(KUBIA);
+    const kubiaPods = (sim: Simulation) =>
+      sim.state.pods
+        .filter((p) => p.metadata.name.startsWith('kubia-'))
+        .map((p) => `${p.metadata.name}${p.metadata.deletionTimestamp ? ' terminating' : ''}`);
+    // The RC's name half-typed into an invalid one: its old name is gone from the text, but the apply
+    // failed, so the RC kubia and its three pods stay.
+    const typing = KUBIA.replace(
+      'kind: ReplicationController\nmetadata:\n  name: kubia\n',
+      'kind: ReplicationController\nmetadata:\n  name: kubia X Y\n',
+    );
+    expect(typing).not.toBe(KUBIA);
+    const halfTyped = edit(before, typing);
+    expect(halfTyped.rejected).toEqual([
+      expect.objectContaining({ id: 'replicationcontroller/default/kubia X Y', line: 28 }),
+    ]);
+    expect(halfTyped.state.workloads.map((w) => w.manifest.metadata.name)).toContain('kubia');
+    expect(kubiaPods(halfTyped)).toEqual(kubiaPods(before));
+    expect(allocationsOf(halfTyped)).toEqual(allocationsOf(before));
+    // A valid new name: the apply succeeds, and the RC kubia the text no longer names is pruned.
+    const renamed = edit(halfTyped, typing.replace('  name: kubia X Y\n', '  name: kubia-two\n'));
+    expect(renamed.rejected).toEqual([]);
+    const names = renamed.state.workloads.map((w) => w.manifest.metadata.name);
+    expect(names).toContain('kubia-two');
+    expect(names).not.toContain('kubia');
+  });
+
   it('gives a renamed Service a fresh IP that no live Service holds, and moves nothing else', () => {
     const before = build(KUBIA);
     const after = edit(before, KUBIA.replace('  name: kubia-loadbalancer', '  name: kubia-lb'));

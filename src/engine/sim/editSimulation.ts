@@ -11,7 +11,8 @@
  *   the last accepted version and is reported in `rejected`; when the broken text no longer names an
  *   object, the object that document position held last time is the one kept;
  * - an object whose document is gone is deleted (with a controller's pods), like `--prune`; pruning
- *   runs before the applies so that a renamed Service can take the node port its old name held;
+ *   runs before the applies so that a renamed Service can take the node port its old name held, and
+ *   not at all while a document is refused (kubectl prunes only after every object applied);
  * - new objects draw fresh allocations from the pools, which already hold every live allocation,
  *   so they never take another object's address or port;
  * - a syntax error keeps the whole previous cluster (`stale`), since the text names nothing reliably;
@@ -279,13 +280,17 @@ function editFiles(previous: Simulation, files: SourceFile[], options: Simulatio
   const cp = openControlPlane(state);
   advanceClock(cp, state.clock + 1, runControllers);
   const wanted = new Set(plan.effective.map((m) => objectKey(identityOfManifest(m))));
-  prune(cp, previous.applied ?? [], wanted);
-
   const applied = new Map<string, AppliedObject>();
   const record = (key: string, manifest: Manifest) => {
     applied.delete(key);
     applied.set(key, { key, manifest });
   };
+  // kubectl apply returns on a refused object before its post-processor prunes (apply.go, Run:
+  // https://github.com/kubernetes/kubectl/blob/master/pkg/cmd/apply/apply.go): while a document is
+  // refused, nothing is deleted, so a name half-typed into something invalid does not delete the
+  // object it named. What was not pruned stays on record, to be pruned by the first clean edit.
+  if (plan.rejected.length === 0) prune(cp, previous.applied ?? [], wanted);
+  else for (const last of previous.applied ?? []) if (!wanted.has(last.key)) record(last.key, last.manifest);
   const rejected = [...plan.rejected];
   for (const m of plan.effective) {
     const key = objectKey(identityOfManifest(m));
