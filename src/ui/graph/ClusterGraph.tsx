@@ -2,7 +2,7 @@
  * The live cluster graph. Nodes are controlled locally so dragging is smooth; a drag that ends is
  * stored in the view (so the layout keeps it across edits). Packets ride on top in the PacketLayer.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import {
   applyNodeChanges,
@@ -13,6 +13,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStoreApi,
 } from '@xyflow/react';
 import type {
   EdgeTypes,
@@ -30,6 +31,7 @@ import { moveNode, select } from '../../store/viewStore.ts';
 import { PacketCanvasLayer, PacketLayer } from '../packets/PacketLayer.tsx';
 import { edgeTypes } from './edges/BusEdge.tsx';
 import { registerGraphSource } from './export/graphSource.ts';
+import { fittedViewport, replacesDrawing } from './fittedViewport.ts';
 import type { GraphNode } from './graphData.ts';
 import { GraphToolbar } from './GraphToolbar.tsx';
 import { CardTextProvider } from './nodes/cardText.ts';
@@ -64,6 +66,8 @@ function fitOptions(presenting: boolean): FitViewOptions {
 const FIT_OPTIONS = fitOptions(false);
 const FIT_OPTIONS_PRESENTING = fitOptions(true);
 const customEdgeTypes = edgeTypes as unknown as EdgeTypes;
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2.5;
 /** Below this many graph nodes the whole cluster fits on screen: a minimap would only cover part of it. */
 const MINIMAP_FROM_NODES = 60;
 
@@ -159,6 +163,29 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
       requestAnimationFrame(() => void flow.fitView({ ...fitViewOptions, duration: first ? 0 : glide(250) }));
     }
   }, [nodeCount, shape, flow, fitViewOptions, glide, drawnAll]);
+
+  // A cluster that replaces the drawing (a paste, another scenario, a link) is drawn fitted from its
+  // first frame: its fit is known before React Flow draws it (fittedViewport.ts), and drawn at the old
+  // zoom first, the 1,000-pod scenario mounted 1,000 full pod cards that the fit then made compact
+  // (docs/performance.md, "The paste at 1,000 pods"). This runs in the commit that hands React Flow
+  // the new nodes, before its own effect stores them, so they mount at the fitted level of detail;
+  // the fit above then finds nothing to do. An edit keeps its glide.
+  const flowStore = useStoreApi();
+  const drawnIds = useRef<ReadonlySet<string>>(new Set());
+  useLayoutEffect(() => {
+    const next = elements?.nodes ?? [];
+    const replaced = replacesDrawing(drawnIds.current, next);
+    drawnIds.current = new Set(next.map((n) => n.id));
+    if (!replaced) return;
+    const { width, height } = flowStore.getState();
+    const padding = getFitPadding(presenting);
+    const viewport = fittedViewport(next, { width, height, padding, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM });
+    if (!viewport) return;
+    void flow.setViewport(viewport); // no duration: applied at once
+    fittedFor.current = next.length;
+    fittedShape.current = shape;
+    // A change of shape or presenter mode alone replaces nothing: the effects around refit for it.
+  }, [elements, flow, flowStore, presenting, shape]);
 
   // "Fit" from the header (outside the React Flow provider) arrives as a nonce in the view store.
   const fitNonce = useView((s) => s.fitNonce);
@@ -259,8 +286,8 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
           onSelectionChange={onSelectionChange}
           fitView
           fitViewOptions={fitViewOptions}
-          minZoom={0.05}
-          maxZoom={2.5}
+          minZoom={MIN_ZOOM}
+          maxZoom={MAX_ZOOM}
           colorMode={theme}
           proOptions={proOptions}
           nodesConnectable={false}
