@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { PodData } from '../graphData.ts';
-import { useCardText } from './cardText.ts';
+import { translateOnce, useCardText } from './cardText.ts';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { PodName } from './PodName.tsx';
 import { RejectedBadge } from './RejectedBadge.tsx';
@@ -66,7 +66,11 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
       onPointerEnter={() => setHovered(true)}
       onPointerLeave={() => setHovered(false)}
       className={`kp-pod${data.ready ? '' : ' kp-unready'}${data.terminating ? ' kp-terminating' : ''}${selected ? ' kp-selected' : ''}${lodClass(level)}`}
-      title={data.labels ? t('graphCards.podLabels', { labels: data.labels }) : t('graphCards.podNoLabels')}
+      title={
+        data.labels
+          ? translateOnce(t, 'graphCards.podLabels', 'labels', data.labels)
+          : t('graphCards.podNoLabels')
+      }
       data-graph-id={id}
       data-ready={data.ready}
       data-terminating={data.terminating}

@@ -18,3 +18,29 @@ export const CardTextProvider = CardTextContext.Provider;
 export function useCardText(): TFunction {
   return useContext(CardTextContext);
 }
+
+/** Translations already made, per translate function (a new language brings a new `t`). */
+const translated = new WeakMap<TFunction, Map<string, string>>();
+/** Beyond this many texts the memo starts again: typing labels must not grow it without end. */
+const MEMO_LIMIT = 5000;
+
+/**
+ * `t(key, { [name]: value })`, translated once per text and language. The pods of one workload share
+ * their labels, so the 1,000 pods of the pasted scenario ask for about 200 distinct titles; translated
+ * per pod, i18next's interpolation was most of a pod card's own render time when the scenario mounted
+ * (docs/performance.md, "The paste at 1,000 pods").
+ */
+export function translateOnce(t: TFunction, key: string, name: string, value: string): string {
+  let memo = translated.get(t);
+  if (!memo || memo.size >= MEMO_LIMIT) {
+    memo = new Map();
+    translated.set(t, memo);
+  }
+  const id = `${key}\u0000${name}\u0000${value}`;
+  let text = memo.get(id);
+  if (text === undefined) {
+    text = t(key, { [name]: value });
+    memo.set(id, text);
+  }
+  return text;
+}
