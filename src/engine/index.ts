@@ -42,7 +42,7 @@ export { isTerminating } from './cluster/terminationState.ts';
 export { nextTimedChange } from './cluster/timedChanges.ts';
 export { hasSyntaxError, reviseSimulation } from './sim/editSimulation.ts';
 export type { EditOptions, SimulationOptions } from './sim/simulation.ts';
-export { createParseCache } from './parse/parseCache.ts';
+export { createParseCache, readDocumentsAhead } from './parse/parseCache.ts';
 export type { ParseCache } from './parse/parseCache.ts';
 export type { DocumentLink } from './sim/documentLinks.ts';
 // linkDocuments, documentAtLine, documentOfGraphId: engine/links.ts, loaded on demand.

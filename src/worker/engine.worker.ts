@@ -34,6 +34,9 @@ function answer(message: EngineRequestMessage): EngineReplyMessage {
       lastSent = sent;
       return { op: 'simulate', id: message.id, reply: { ...reply, sim: null }, simDelta, filesFromInput };
     }
+    case 'readAhead':
+      host.readAhead(message.files);
+      return { op: 'readAhead', id: message.id, reply: null };
     case 'route':
       return { op: 'route', id: message.id, reply: host.route(message.requests) };
     case 'runCommand':

@@ -11,6 +11,7 @@ import type {
   ShellSession,
   Simulation,
   SimulationInput,
+  SourceFile,
   Trace,
 } from '../engine/index.ts';
 import type { InspectFacts } from './inspectFacts.ts';
@@ -69,6 +70,12 @@ export interface EngineClient {
    * the latest edit.
    */
   simulate(input: SimulationInput, options?: SimulateOptions): Promise<SimulateReply | null>;
+  /**
+   * The editor is taking a pasted block that makes these the files: the engine reads their documents
+   * now, on its own core, so the simulate that follows finds them read (docs/performance.md, "The paste
+   * at 1,000 pods"). Nothing is answered and nothing changes but what the engine remembers of texts.
+   */
+  readAhead(files: SourceFile[]): void;
   /** Routes requests in order against the latest simulation (each a new connection); rng and affinity advance. */
   route(requests: RequestSpec[]): Promise<RouteReply>;
   /**
@@ -100,6 +107,7 @@ export type EngineRequestMessage =
       edit?: boolean;
       holdRemovals?: boolean;
     }
+  | { op: 'readAhead'; id: number; files: SourceFile[] }
   | { op: 'route'; id: number; requests: RequestSpec[] }
   | { op: 'runCommand'; id: number; line: string; session: ShellSession | null }
   | { op: 'complete'; id: number; line: string; cursor: number; session: ShellSession }
@@ -123,6 +131,7 @@ export type EngineReplyMessage =
        */
       filesFromInput?: boolean;
     }
+  | { op: 'readAhead'; id: number; reply: null }
   | { op: 'route'; id: number; reply: RouteReply }
   | { op: 'runCommand'; id: number; reply: CommandReply }
   | { op: 'complete'; id: number; reply: Completion | null }

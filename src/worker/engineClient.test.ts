@@ -43,6 +43,9 @@ function fakeWorker(options: { broken?: boolean; ready?: boolean } = {}): FakeWo
             id: message.id,
             reply: host.simulate(message.generation, message.input, { edit: message.edit === true }),
           };
+        } else if (message.op === 'readAhead') {
+          host.readAhead(message.files);
+          reply = { op: 'readAhead', id: message.id, reply: null };
         } else if (message.op === 'route') {
           reply = { op: 'route', id: message.id, reply: host.route(message.requests) };
         }
@@ -104,6 +107,17 @@ describe('worker engine client', () => {
     expect(worker.terminated).toBe(true);
     const routed = await client.route([{ from: 'client/laptop', url: 'http://10.0.0.1' }]);
     expect(routed.traces).toHaveLength(1);
+  });
+});
+
+describe('worker engine client: reading a paste ahead', () => {
+  it('sends the text to the Worker at once, ahead of the simulate, which is answered as always', async () => {
+    const worker = fakeWorker();
+    const client = createWorkerEngine(() => worker);
+    client.readAhead(input.files);
+    const reply = await client.simulate(input);
+    expect(worker.received.map((m) => m.op)).toEqual(['readAhead', 'simulate']);
+    expect(reply?.sim?.state.pods.length).toBeGreaterThan(0);
   });
 });
 

@@ -102,6 +102,9 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
           generation: message.generation,
         }));
       }
+      case 'readAhead':
+        engine.readAhead(message.files);
+        return Promise.resolve(null);
       case 'route':
         return engine.route(message.requests);
       case 'inspect':
@@ -223,6 +226,8 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
         return Promise.resolve({ generation: message.generation, sim: null, error: hang });
       case 'route':
         return Promise.resolve({ traces: [], error: hang });
+      case 'readAhead':
+        return Promise.resolve(null);
       case 'inspect':
         return Promise.resolve({ kind: 'none' });
       case 'exportFiles':
@@ -283,6 +288,9 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
       });
       return generations.isLatest(reply.generation) ? reply : null;
     },
+    readAhead(files) {
+      void send<null>({ op: 'readAhead', id: nextId++, files });
+    },
     route(requests) {
       return send<RouteReply>({ op: 'route', id: nextId++, requests });
     },
@@ -318,6 +326,8 @@ export function createLazyInThreadEngine(): EngineClient {
   const loading = import('./inThread.ts').then((m) => m.createInThreadEngine());
   return {
     simulate: async (input, options) => (await loading).simulate(input, options),
+    // On the main thread a head start would only delay the page: the simulate reads the text.
+    readAhead: () => {},
     route: async (requests) => (await loading).route(requests),
     inspect: async (id) => (await loading).inspect(id),
     exportFiles: async (input) => (await loading).exportFiles(input),

@@ -95,3 +95,26 @@ describe('engine host: a line that changes the cluster after requests', () => {
     expect(printed).toEqual(replayed);
   });
 });
+
+describe('engine host: a paste read ahead', () => {
+  it('builds the same cluster from a text read ahead as from one it had not seen', () => {
+    const input = { files: [{ file: 'manifest.yaml', text: kubia }], seed: 1, actions: [] };
+    const ahead = createEngineHost();
+    ahead.readAhead(input.files);
+    const read = ahead.simulate(1, input);
+    const plain = createEngineHost().simulate(1, input);
+    expect(read.error).toBeNull();
+    expect(read.sim).toStrictEqual(plain.sim);
+  });
+
+  it('ignores a text that does not parse: the simulate reports it as always', () => {
+    const input = {
+      files: [{ file: 'manifest.yaml', text: `${kubia}\n---\nkind: [\n` }],
+      seed: 1,
+      actions: [],
+    };
+    const ahead = createEngineHost();
+    expect(() => ahead.readAhead(input.files)).not.toThrow();
+    expect(ahead.simulate(1, input).sim).toStrictEqual(createEngineHost().simulate(1, input).sim);
+  });
+});

@@ -11,6 +11,7 @@ import {
   exportScenario,
   reviseSimulation,
   getPrompt,
+  readDocumentsAhead,
   routeRequest,
   runCommand,
   unresolvedHost,
@@ -23,6 +24,7 @@ import type {
   ShellSession,
   Simulation,
   SimulationInput,
+  SourceFile,
   Trace,
 } from '../engine/index.ts';
 import type { CommandReply, RouteReply, SimulateOptions, SimulateReply } from './engineApi.ts';
@@ -31,6 +33,8 @@ import type { InspectFacts } from './inspectFacts.ts';
 
 export interface EngineHost {
   simulate(generation: number, input: SimulationInput, options?: SimulateOptions): SimulateReply;
+  /** Reads the files' documents into the parse cache for the simulate that follows. */
+  readAhead(files: SourceFile[]): void;
   route(requests: RequestSpec[]): RouteReply;
   runCommand(line: string, session: ShellSession | null): CommandReply;
   complete(line: string, cursor: number, session: ShellSession): Completion | null;
@@ -64,6 +68,13 @@ export function createEngineHost(): EngineHost {
         return { generation, sim, error: null };
       } catch (error) {
         return { generation, sim: null, error: messageOf(error) };
+      }
+    },
+    readAhead(files) {
+      try {
+        readDocumentsAhead(files, options.parseCache);
+      } catch {
+        // Only a head start: the simulate that follows reads what is missing and reports what fails.
       }
     },
     exportFiles(input) {

@@ -23,6 +23,8 @@ export function createInThreadEngine(): EngineClient {
       const reply = host.simulate(generation, input, { edit, holdRemovals: options?.holdRemovals === true });
       return generations.isLatest(generation) ? reply : null;
     },
+    // On the main thread reading ahead would only delay the editor's own paste: the simulate reads it.
+    readAhead() {},
     async route(requests) {
       return host.route(requests);
     },

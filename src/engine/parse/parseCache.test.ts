@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseManifests } from './parseManifests.ts';
-import { createParseCache, parseManifestsCached } from './parseCache.ts';
+import { createParseCache, parseManifestsCached, readDocumentsAhead } from './parseCache.ts';
 import type { ParseCache } from './parseCache.ts';
 import { splitIntoDocumentChunks } from './documentChunks.ts';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -141,5 +141,41 @@ describe('parseManifestsCached', () => {
     parseManifestsCached([{ file: 'f.yaml', text: 'a: 1\n' }], cache);
     parseManifestsCached([{ file: 'f.yaml', text: 'b: 1\n' }], cache);
     expect(cache.chunks.size).toBe(2);
+  });
+});
+
+describe('readDocumentsAhead', () => {
+  const file = 'f.yaml';
+  const readingsOf = (cache: ParseCache, text: string) =>
+    splitIntoDocumentChunks(text)!.map((c) => cache.chunks.get(`${file}\u0000${c.text}`));
+
+  it('reads every document once: the parse that follows uses those readings and matches parseManifests', () => {
+    const cache = createParseCache();
+    readDocumentsAhead([{ file, text: VALID }], cache);
+    const read = readingsOf(cache, VALID);
+    expect(read.every((reading) => reading !== undefined)).toBe(true);
+    expectSameAsWhole(cache, VALID);
+    expect(readingsOf(cache, VALID)).toEqual(read);
+    readingsOf(cache, VALID).forEach((reading, i) => expect(reading).toBe(read[i]));
+  });
+
+  it('keeps what it read through the next two parses of other texts', () => {
+    const cache = createParseCache();
+    parseManifestsCached([{ file, text: 'a: 1\n' }], cache);
+    readDocumentsAhead([{ file, text: VALID }], cache);
+    const read = readingsOf(cache, VALID);
+    parseManifestsCached([{ file, text: 'b: 1\n' }], cache);
+    parseManifestsCached([{ file, text: 'c: 1\n' }], cache);
+    readingsOf(cache, VALID).forEach((reading, i) => expect(reading).toBe(read[i]));
+  });
+
+  it('leaves a text read whole to the parse, which still matches parseManifests', () => {
+    const cache = createParseCache();
+    const broken = `${VALID}---\nkind: [\n---\n${VALID}`;
+    readDocumentsAhead([{ file, text: broken }], cache);
+    expectSameAsWhole(cache, broken);
+    const directive = `%YAML 1.2\n---\n${VALID}`;
+    readDocumentsAhead([{ file, text: directive }], cache);
+    expectSameAsWhole(cache, directive);
   });
 });

@@ -11,6 +11,7 @@ import type { editor } from 'monaco-editor/editor';
 import { MANIFEST_FILE } from '../../store/kubeplayApp.ts';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { foldBigFileByIndentation } from './bigFile.ts';
+import { readPastesAhead } from './pasteAhead.ts';
 import { setUpMonaco } from './monacoSetup.ts';
 import { toMarkers } from './toMarkers.ts';
 import { useBlameAndFixes } from './useBlameAndFixes.ts';
@@ -78,6 +79,7 @@ export default function YamlEditor() {
     editorRef.current = editor;
     followCursor(editor, app.moveEditorCursor);
     foldBigFileByIndentation(editor);
+    readPastesAhead(editor, app.readPasteAhead);
     setMounted(true);
     const model = editor.getModel();
     if (model) {
