@@ -18,6 +18,7 @@ import type {
 } from '../engine/index.ts';
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
+import { NO_GRAPH_FACTS } from '../worker/graphFacts.ts';
 import { createAllocationMemory } from './allocationMemory.ts';
 import { createAppEvents } from './appEvents.ts';
 import { startAllocations, startScenario, startView } from './appStartState.ts';
@@ -288,14 +289,14 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     if (reply.sim?.held) {
       // The cluster on screen stays (with any action just taken); the text is sent again once the
       // typing pauses, unless another keystroke comes first and schedules its own run.
-      applySimulation(simulation, reply.sim);
+      applySimulation(simulation, reply.sim, reply.graph ?? NO_GRAPH_FACTS);
       clock.update(reply.sim.state);
       schedule(Math.max(0, lastTypedAt + settleMs - now()));
       return;
     }
     if (reply.sim) {
       const before = simulation.getState().sim;
-      applySimulation(simulation, reply.sim);
+      applySimulation(simulation, reply.sim, reply.graph ?? NO_GRAPH_FACTS);
       if (linkUnanswered !== null && yaml === linkUnanswered) answerLink(reply.sim.diagnostics);
       clock.update(reply.sim.state);
       // The autosave gets the allocations of what is on screen, once the engine built the saved text

@@ -13,16 +13,20 @@ import type {
   SimulationInput,
   Trace,
 } from '../engine/index.ts';
+import type { GraphFacts } from './graphFacts.ts';
 import type { InspectFacts } from './inspectFacts.ts';
 import type { Delta } from './structuralDelta.ts';
 
 export type { InspectFacts } from './inspectFacts.ts';
+export type { GraphFacts } from './graphFacts.ts';
 
 export interface SimulateReply {
   /** The generation the request was sent with; only the latest one is applied. */
   generation: number;
   /** The new simulation, or null when the engine failed (error says why). */
   sim: Simulation | null;
+  /** What the graph draws of `sim` that takes Kubernetes rules to know (null with no `sim`). */
+  graph: GraphFacts | null;
   error: string | null;
 }
 

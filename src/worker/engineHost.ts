@@ -26,6 +26,7 @@ import type {
   Trace,
 } from '../engine/index.ts';
 import type { CommandReply, RouteReply, SimulateOptions, SimulateReply } from './engineApi.ts';
+import { graphFactsOf } from './graphFactsOf.ts';
 import { getInspectFacts } from './inspectFacts.ts';
 import type { InspectFacts } from './inspectFacts.ts';
 
@@ -61,9 +62,9 @@ export function createEngineHost(): EngineHost {
         const unchanged = (next.stale || next.held) && next.state === built?.state;
         sim = unchanged && sim ? { ...next, state: sim.state } : next;
         built = next;
-        return { generation, sim, error: null };
+        return { generation, sim, graph: graphFactsOf(sim.state), error: null };
       } catch (error) {
-        return { generation, sim: null, error: messageOf(error) };
+        return { generation, sim: null, graph: null, error: messageOf(error) };
       }
     },
     exportFiles(input) {

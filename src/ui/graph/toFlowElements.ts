@@ -6,8 +6,8 @@
  *
  * Pure: no React, no DOM. Ids are the Trace's graph ids (src/engine/trace.ts).
  */
-import type { ClusterState, GraphId, PodState } from '../../engine/index.ts';
-import { getPolicySelections, graphIdOfOutsideHost, isTerminating } from '../../engine/index.ts';
+import type { ClusterState, GraphId, PodState, PolicySelection } from '../../engine/index.ts';
+import { graphIdOfOutsideHost, isTerminating } from '../../engine/index.ts';
 import type { FlowElements, GraphEdge, GraphNode, LayoutOverrides, ServiceData } from './graphData.ts';
 import { formatLabels, formatServicePorts, serviceNotes } from './graphLabels.ts';
 import { layoutCluster } from './clusterLayout.ts';
@@ -26,8 +26,10 @@ export { formatServicePorts } from './graphLabels.ts';
 
 export interface FlowInput {
   state: ClusterState;
-  /** Pods that run an ingress controller serving each Ingress (store/derive). */
+  /** Pods that run an ingress controller serving each Ingress (the engine's, worker/graphFacts.ts). */
   ingressControllers: Record<GraphId, GraphId[]>;
+  /** Every NetworkPolicy with the pods it selects (the engine's, worker/graphFacts.ts). */
+  policies: PolicySelection[];
   stale: boolean;
   /**
    * Hide the cluster's own plumbing (CoreDNS pods, the kube-dns and kubernetes Services and their
@@ -83,7 +85,7 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   const outsideHosts = state.outsideHosts ?? [];
   const balanced = services.filter((s) => s.manifest.spec.type === 'LoadBalancer');
   const key = (m: { namespace: string; name: string }) => `${m.namespace}/${m.name}`;
-  const policies = getPolicySelections(state);
+  const policies = shownSelections(input.policies, state);
 
   const layout = layoutCluster({
     shape,
@@ -294,4 +296,16 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
     if (n.data.kind === 'pod' && controllerPods.has(n.id)) n.data = { ...n.data, ingressController: true };
   }
   return { nodes, edges };
+}
+
+/**
+ * The selections as drawn: a policy's pods that the graph hides (CoreDNS with the system objects off)
+ * get no edge; the policy card itself stays.
+ */
+function shownSelections(policies: PolicySelection[], state: ClusterState): PolicySelection[] {
+  if (policies.length === 0) return policies;
+  const shown = new Set(state.pods.map(podId));
+  return policies.map((p) =>
+    p.pods.every((id) => shown.has(id)) ? p : { ...p, pods: p.pods.filter((id) => shown.has(id)) },
+  );
 }
