@@ -40,6 +40,7 @@ import {
   toWorkingScenario,
 } from './workingCopy.ts';
 import './library.css';
+import '../../i18n/laterTexts.ts';
 
 /** The working copy as a share link would carry it, kept current while the dialog is open. */
 function useWorkingCopy() {

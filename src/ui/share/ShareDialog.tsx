@@ -15,6 +15,7 @@ import { toShareLinks, toSharedScenario } from './shareLinks.ts';
 import type { ShareOptions } from './shareLinks.ts';
 import { useFocusTrap } from './useFocusTrap.ts';
 import './share.css';
+import '../../i18n/laterTexts.ts';
 
 const QR_SIZE = 360;
 

@@ -1,0 +1,15 @@
+/**
+ * Adds the English texts of the parts that load on demand (enLater.ts) to i18next. Every module that
+ * uses one of those keys imports this file, so its chunk brings the texts and they are in place before
+ * it renders; laterTexts.test.ts checks that no such module forgets. The first load never imports it.
+ */
+import i18next from 'i18next';
+import { enLater } from './enLater.ts';
+
+function addLaterTexts(): void {
+  // deep: `library` has keys in both halves; overwrite: false keeps the first load's texts as they are.
+  i18next.addResourceBundle('en', 'translation', enLater, true, false);
+}
+
+if (i18next.isInitialized) addLaterTexts();
+else i18next.on('initialized', addLaterTexts);
