@@ -290,7 +290,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       // The cluster on screen stays (with any action just taken); the text is sent again once the
       // typing pauses, unless another keystroke comes first and schedules its own run.
       applySimulation(simulation, reply.sim, reply.graph ?? NO_GRAPH_FACTS);
-      clock.update(reply.sim.state);
+      clock.update(reply.time);
       schedule(Math.max(0, lastTypedAt + settleMs - now()));
       return;
     }
@@ -298,7 +298,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       const before = simulation.getState().sim;
       applySimulation(simulation, reply.sim, reply.graph ?? NO_GRAPH_FACTS);
       if (linkUnanswered !== null && yaml === linkUnanswered) answerLink(reply.sim.diagnostics);
-      clock.update(reply.sim.state);
+      clock.update(reply.time);
       // The autosave gets the allocations of what is on screen, once the engine built the saved text
       // (while typing: when the typing pauses).
       builtUnsaved = { input: { yaml, seed, actions }, state: reply.sim.state };

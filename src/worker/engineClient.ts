@@ -98,7 +98,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
       case 'simulate': {
         const options = { edit: message.edit === true, holdRemovals: message.holdRemovals === true };
         return engine.simulate(message.input, options).then((reply) => ({
-          ...(reply ?? { sim: null, graph: null, error: 'superseded' }),
+          ...(reply ?? { sim: null, graph: null, time: null, error: 'superseded' }),
           generation: message.generation,
         }));
       }
@@ -220,7 +220,13 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
   function lateReply(message: EngineRequestMessage, hang: string): Promise<AnyReply> {
     switch (message.op) {
       case 'simulate':
-        return Promise.resolve({ generation: message.generation, sim: null, graph: null, error: hang });
+        return Promise.resolve({
+          generation: message.generation,
+          sim: null,
+          graph: null,
+          time: null,
+          error: hang,
+        });
       case 'route':
         return Promise.resolve({ traces: [], error: hang });
       case 'inspect':

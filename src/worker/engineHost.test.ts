@@ -140,3 +140,31 @@ describe('engine host: what the graph draws', () => {
     expect(broken.graph).toEqual(good.graph);
   });
 });
+
+describe('engine host: the time the page clock needs', () => {
+  it('says nothing is due in a settled cluster, and when a deleted pod’s grace period ends', () => {
+    const host = readyHost();
+    const settled = host.simulate(2, {
+      files: [{ file: 'manifest.yaml', text: kubia }],
+      seed: 1,
+      actions: [],
+    });
+    expect(settled.time).toEqual({ clock: settled.sim?.state.clock, nextChange: null });
+    const pod =
+      settled.sim?.state.pods.find((p) => p.metadata.labels['app'] === 'kubia')?.metadata.name ?? '';
+    const deleting = host.simulate(
+      3,
+      {
+        files: [{ file: 'manifest.yaml', text: kubia }],
+        seed: 1,
+        actions: [{ type: 'delete', kind: 'Pod', namespace: 'default', name: pod }],
+      },
+      { edit: true },
+    );
+    const clock = deleting.sim?.state.clock ?? Number.NaN;
+    expect(deleting.time?.clock).toBe(clock);
+    // The replacement's containers start within seconds; the deleted pod's 30 s grace period is later.
+    expect(deleting.time?.nextChange).toBeGreaterThan(clock);
+    expect(deleting.time?.nextChange).toBeLessThanOrEqual(clock + 30);
+  });
+});

@@ -11,6 +11,7 @@ import {
   exportScenario,
   reviseSimulation,
   getPrompt,
+  nextTimedChange,
   routeRequest,
   runCommand,
   unresolvedHost,
@@ -62,9 +63,10 @@ export function createEngineHost(): EngineHost {
         const unchanged = (next.stale || next.held) && next.state === built?.state;
         sim = unchanged && sim ? { ...next, state: sim.state } : next;
         built = next;
-        return { generation, sim, graph: graphFactsOf(sim.state), error: null };
+        const time = { clock: sim.state.clock, nextChange: nextTimedChange(sim.state) ?? null };
+        return { generation, sim, graph: graphFactsOf(sim.state), time, error: null };
       } catch (error) {
-        return { generation, sim: null, graph: null, error: messageOf(error) };
+        return { generation, sim: null, graph: null, time: null, error: messageOf(error) };
       }
     },
     exportFiles(input) {
