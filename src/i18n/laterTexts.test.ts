@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { enLater } from './enLater.ts';
+import { addLaterTexts } from './laterTexts.ts';
 
 const SRC = join(import.meta.dirname, '..');
 
@@ -42,22 +44,22 @@ describe('the texts of parts that load on demand', () => {
     expect(leafKeys(enLater).filter((k) => first.has(k))).toEqual([]);
   });
 
+  // A fresh instance each: the page's own i18next is shared by every test file of a worker.
   it('are added to English once i18next has started, beside the first load’s texts', async () => {
-    vi.resetModules();
-    const { default: i18next } = await import('i18next');
-    await i18next.init({ resources: { en: { translation: en } }, lng: 'en', initAsync: false });
-    expect(i18next.exists('library.title')).toBe(false);
-    await import('./laterTexts.ts');
-    expect(i18next.t('library.title')).toBe(enLater.library.title);
-    expect(i18next.t('library.button')).toBe(en.library.button);
-    expect(i18next.t('library.pods', { count: 2 })).toBe('2 pods');
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en } }, lng: 'en', initAsync: false });
+    expect(i18n.exists('library.title')).toBe(false);
+    addLaterTexts(i18n);
+    expect(i18n.t('library.title')).toBe(enLater.library.title);
+    expect(i18n.t('library.button')).toBe(en.library.button);
+    expect(i18n.t('library.pods', { count: 2 })).toBe('2 pods');
   });
 
-  it('wait for i18next to start when their module loads first', async () => {
-    vi.resetModules();
-    const { default: i18next } = await import('i18next');
-    await import('./laterTexts.ts');
-    await i18next.init({ resources: { en: { translation: en } }, lng: 'en', initAsync: false });
-    expect(i18next.t('share.dismiss')).toBe(enLater.share.dismiss);
+  it('wait for i18next to start when they come first', async () => {
+    const i18n = i18next.createInstance();
+    addLaterTexts(i18n);
+    expect(i18n.isInitialized).toBe(false);
+    await i18n.init({ resources: { en: { translation: en } }, lng: 'en', initAsync: false });
+    expect(i18n.t('share.dismiss')).toBe(enLater.share.dismiss);
   });
 });

@@ -4,12 +4,15 @@
  * it renders; laterTexts.test.ts checks that no such module forgets. The first load never imports it.
  */
 import i18next from 'i18next';
+import type { i18n } from 'i18next';
 import { enLater } from './enLater.ts';
 
-function addLaterTexts(): void {
+/** Adds the texts to `instance` now if it has started, else as soon as it has. */
+export function addLaterTexts(instance: i18n): void {
   // deep: `library` has keys in both halves; overwrite: false keeps the first load's texts as they are.
-  i18next.addResourceBundle('en', 'translation', enLater, true, false);
+  const add = () => instance.addResourceBundle('en', 'translation', enLater, true, false);
+  if (instance.isInitialized) add();
+  else instance.on('initialized', add);
 }
 
-if (i18next.isInitialized) addLaterTexts();
-else i18next.on('initialized', addLaterTexts);
+addLaterTexts(i18next);
