@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { answerRequest, getListeningPorts, imageRepository } from './apps.ts';
 import type { AppRequest } from './apps.ts';
-import { makeState } from './testing/fixtures.ts';
+import { makeState, podOf } from './testing/fixtures.ts';
 import type { PodFixture } from './testing/fixtures.ts';
 
 const request: AppRequest = {
@@ -16,8 +16,8 @@ const request: AppRequest = {
 };
 
 function pod(fixture: Omit<PodFixture, 'name' | 'node'> & { name?: string }) {
-  const state = makeState({ withDns: false, pods: [{ name: 'p', node: 'kind-worker', ...fixture }] });
-  return state.pods[0]!;
+  const name = fixture.name ?? 'p';
+  return podOf(makeState({ pods: [{ node: 'kind-worker', ...fixture, name }] }), name);
 }
 
 describe('apps by image', () => {

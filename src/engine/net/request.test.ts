@@ -3,15 +3,15 @@ import type { ClusterState } from '../model/state.ts';
 import type { Trace } from '../trace.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
-import { kubiaPods, makeState } from './testing/fixtures.ts';
+import { clusterIpOf, kubiaPods, loadBalancerIpOf, makeState, podIpOf } from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture, StateFixture } from './testing/fixtures.ts';
 
-// Topology of the fixtures: kind-control-plane 172.18.0.2, kind-worker 172.18.0.3, kind-worker2 172.18.0.4;
-// kubia-a on kind-worker, kubia-b and kubia-c on kind-worker2, the client pod on kind-worker.
+// Topology of the fixtures (kind's, as the engine builds it): kind-control-plane 172.18.0.2, kind-worker
+// 172.18.0.3, kind-worker2 172.18.0.4; kubia-a on kind-worker, kubia-b and kubia-c on kind-worker2, the
+// client pod on kind-worker. ClusterIPs and load-balancer addresses are allocated: tests read them.
 const kubiaSvc: ServiceFixture = {
   name: 'kubia',
   selector: { app: 'kubia' },
-  clusterIP: '10.96.50.1',
   ports: [
     { name: 'http', port: 80, targetPort: 'http' },
     { name: 'https', port: 443, targetPort: 8443 },
@@ -21,14 +21,12 @@ const nodePortSvc: ServiceFixture = {
   name: 'kubia-nodeport',
   type: 'NodePort',
   selector: { app: 'kubia' },
-  clusterIP: '10.96.50.2',
   ports: [{ port: 80, targetPort: 8080, nodePort: 30123 }],
 };
 const localSvc: ServiceFixture = {
   name: 'kubia-nodeport-onlylocal',
   type: 'NodePort',
   selector: { app: 'kubia' },
-  clusterIP: '10.96.50.3',
   ports: [{ port: 80, targetPort: 8080, nodePort: 30124 }],
   spec: { externalTrafficPolicy: 'Local' },
 };
@@ -36,6 +34,9 @@ const localSvc: ServiceFixture = {
 function cluster(extra: Partial<StateFixture> = {}): ClusterState {
   return makeState({ pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc], ...extra });
 }
+
+/** http://<the kubia Service's ClusterIP> */
+const kubiaIpUrl = (state: ClusterState) => `http://${clusterIpOf(state, 'kubia')}`;
 
 function route(state: ClusterState, spec: RequestSpec): Trace {
   return routeRequest(state, spec).trace;
@@ -64,7 +65,11 @@ describe('pod -> ClusterIP (iptables)', () => {
     const [dns, send, dnat, ...rest] = t.hops;
     expect(dns).toMatchObject({ kind: 'dns', at: 'dns', dst: '10.96.0.10:53' });
     expect(dns?.note).toContain('kubia.default.svc.cluster.local (NOERROR)');
-    expect(send).toMatchObject({ kind: 'send', at: 'pod/default/client', dst: '10.96.50.1:80' });
+    expect(send).toMatchObject({
+      kind: 'send',
+      at: 'pod/default/client',
+      dst: `${clusterIpOf(state, 'kubia')}:80`,
+    });
     expect(dnat?.kind).toBe('dnat');
     expect(dnat?.at).toBe('node/kind-worker');
     // No SNAT for pod -> ClusterIP: the source is still the client pod.
@@ -75,7 +80,7 @@ describe('pod -> ClusterIP (iptables)', () => {
     expect(reply).toMatchObject({
       kind: 'reply',
       at: 'pod/default/client',
-      src: '10.96.50.1:80',
+      src: `${clusterIpOf(state, 'kubia')}:80`,
       dst: send?.src,
     });
   });
@@ -88,15 +93,15 @@ describe('pod -> ClusterIP (iptables)', () => {
     expect(hops(t)).toMatchInlineSnapshot(`
       [
         "dns @dns 10.244.1.3 -> 10.96.0.10:53",
-        "send @pod/default/client 10.244.1.3:46130 -> 10.96.50.1:80",
-        "dnat @node/kind-worker 10.244.1.3:46130 -> 10.244.2.3:8080",
-        "forward @node/kind-worker2 10.244.1.3:46130 -> 10.244.2.3:8080",
-        "deliver @pod/default/kubia-c 10.244.1.3:46130 -> 10.244.2.3:8080",
-        "reply @pod/default/client 10.96.50.1:80 -> 10.244.1.3:46130",
+        "send @pod/default/client 10.244.1.3:49943 -> 10.96.62.141:80",
+        "dnat @node/kind-worker 10.244.1.3:49943 -> 10.244.2.2:8080",
+        "forward @node/kind-worker2 10.244.1.3:49943 -> 10.244.2.2:8080",
+        "deliver @pod/default/kubia-b 10.244.1.3:49943 -> 10.244.2.2:8080",
+        "reply @pod/default/client 10.96.62.141:80 -> 10.244.1.3:49943",
       ]
     `);
     expect(t.hops.find((h) => h.kind === 'dnat')?.note).toMatchInlineSnapshot(
-      `"kube-proxy on kind-worker picked endpoint 3 of 3 (10.244.2.3:8080) at random (the last rule, which always matches), and rewrote the destination to it: KUBE-SVC-4LEAQQBWDM4SV2YZ (Service default/kubia:http) tries endpoint 1 with probability 1/3, then 2 with 1/2 of the rest, then 3 with all that is left (probability 1), so each endpoint gets 1/3"`,
+      `"kube-proxy on kind-worker picked endpoint 2 of 3 (10.244.2.2:8080) at random (iptables rule probability 0.5000000000), and rewrote the destination to it: KUBE-SVC-4LEAQQBWDM4SV2YZ (Service default/kubia:http) tries endpoint 1 with probability 1/3, then 2 with 1/2 of the rest, then 3 with all that is left (probability 1), so each endpoint gets 1/3"`,
     );
   });
 
@@ -149,7 +154,7 @@ describe('pod -> ClusterIP (iptables)', () => {
   });
 
   it("masquerades a node's own connection to a ClusterIP and a pod reaching itself (hairpin)", () => {
-    const fromNode = many(state, { from: 'node/kind-worker2', url: 'http://10.96.50.1' }, 20).traces;
+    const fromNode = many(state, { from: 'node/kind-worker2', url: kubiaIpUrl(state) }, 20).traces;
     const local = fromNode.find((t) => t.endpoint?.node === 'kind-worker2');
     expect(local?.hops.find((h) => h.kind === 'snat')?.src).toMatch(/^10\.244\.2\.1:/);
     const self = many(state, { from: 'pod/default/kubia-a', url: 'http://kubia' }, 30).traces.find(
@@ -168,7 +173,8 @@ describe('pod -> ClusterIP (iptables)', () => {
 
 describe('kube-proxy endpoint choice', () => {
   it('iptables: 30,000 new connections spread evenly over 3 endpoints (chi-square, 2 dof, p > 0.001)', () => {
-    const { traces } = many(cluster(), { from: 'pod/default/client', url: 'http://10.96.50.1' }, 30000);
+    const s = cluster();
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 30000);
     const counts = new Map<string, number>();
     for (const t of traces) counts.set(t.endpoint?.pod ?? '?', (counts.get(t.endpoint?.pod ?? '?') ?? 0) + 1);
     expect(counts.size).toBe(3);
@@ -177,7 +183,8 @@ describe('kube-proxy endpoint choice', () => {
   });
 
   it('iptables notes print the rule probabilities as kube-proxy does (%0.10f)', () => {
-    const { traces } = many(cluster(), { from: 'pod/default/client', url: 'http://10.96.50.1' }, 60);
+    const s = cluster();
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 60);
     const notes = new Set(
       traces.map((t) => /at random \(([^)]*)\)/.exec(t.hops.find((h) => h.kind === 'dnat')?.note ?? '')?.[1]),
     );
@@ -191,46 +198,43 @@ describe('kube-proxy endpoint choice', () => {
   });
 
   it('IPVS: round robin in endpoint order per virtual server, per node', () => {
-    const { traces } = many(
-      cluster({ mode: 'ipvs' }),
-      { from: 'pod/default/client', url: 'http://10.96.50.1' },
-      6,
-    );
+    const s = cluster({ mode: 'ipvs' });
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 6);
     const order = traces.map((t) => t.endpoint?.ip);
-    expect(order.slice(0, 3)).toEqual(['10.244.1.2', '10.244.2.2', '10.244.2.3']);
+    expect(order.slice(0, 3)).toEqual(['kubia-a', 'kubia-b', 'kubia-c'].map((pod) => podIpOf(s, pod)));
     expect(order.slice(3)).toEqual(order.slice(0, 3));
     expect(traces[0]?.hops.find((h) => h.kind === 'dnat')?.rule).toBe(
-      'IPVS 10.96.50.1:80 rr -> 10.244.1.2:8080',
+      `IPVS ${clusterIpOf(s, 'kubia')}:80 rr -> ${podIpOf(s, 'kubia-a')}:8080`,
     );
   });
 
   it('nftables: random, all endpoints reached', () => {
-    const { traces } = many(
-      cluster({ mode: 'nftables' }),
-      { from: 'pod/default/client', url: 'http://10.96.50.1' },
-      60,
-    );
+    const s = cluster({ mode: 'nftables' });
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 60);
     expect(new Set(traces.map((t) => t.endpoint?.pod)).size).toBe(3);
   });
 
   it('sessionAffinity ClientIP sticks until timeoutSeconds of simulation time pass', () => {
     const svc = {
       ...kubiaSvc,
-      spec: { sessionAffinity: 'ClientIP' as const, sessionAffinityTimeoutSeconds: 60 },
+      spec: { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } } },
     };
-    const s = makeState({ pods: kubiaPods(), services: [svc], clock: 100 });
+    const s = makeState({ pods: kubiaPods(), services: [svc] });
+    const start = s.clock;
     const first = many(s, { from: 'pod/default/client', url: 'http://kubia' }, 20);
     expect(new Set(first.traces.map((t) => t.endpoint?.pod)).size).toBe(1);
-    expect(first.traces[1]?.hops.find((h) => h.kind === 'dnat')?.note).toContain('remembers 10.244.1.3');
+    expect(first.traces[1]?.hops.find((h) => h.kind === 'dnat')?.note).toContain(
+      `remembers ${podIpOf(s, 'client')}`,
+    );
     // 61 s later the entry has expired: new random choices again.
     const later = many(
-      { ...first.state, clock: 100 + 61 },
+      { ...first.state, clock: start + 61 },
       { from: 'pod/default/client', url: 'http://kubia' },
       1,
     );
     expect(later.traces[0]?.hops.find((h) => h.kind === 'dnat')?.note).toContain('expired');
     const afterExpiry = many(
-      { ...first.state, clock: 161 },
+      { ...first.state, clock: start + 61 },
       { from: 'pod/default/client', url: 'http://kubia' },
       40,
     );
@@ -240,7 +244,7 @@ describe('kube-proxy endpoint choice', () => {
     let cur = first.state;
     for (let i = 0; i < 30; i++) {
       const r = routeRequest(
-        { ...cur, clock: 200 + i * 100 },
+        { ...cur, clock: start + 100 + i * 100 },
         { from: 'pod/default/client', url: 'http://kubia' },
       );
       spread.add(r.trace.endpoint?.pod);
@@ -330,24 +334,23 @@ describe('LoadBalancer', () => {
     type: 'LoadBalancer',
     selector: { app: 'kubia' },
     ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
-    loadBalancerIPs: ['172.18.255.200'],
   };
   const lbLocal: ServiceFixture = {
     ...lb,
     name: 'kubia-lb-local',
     ports: [{ port: 80, targetPort: 8080, nodePort: 30301 }],
-    loadBalancerIPs: ['172.18.255.201'],
     spec: { externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 },
   };
 
   it('balances round robin over the worker nodes, then takes the node-port path', () => {
     const s = makeState({ pods: kubiaPods(), services: [lb] });
-    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.200/' }, 4);
+    const lbIp = loadBalancerIpOf(s, 'kubia-lb');
+    const { traces } = many(s, { from: 'client/laptop', url: `http://${lbIp}/` }, 4);
     const picked = traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst);
     expect(picked).toEqual(['172.18.0.3:30300', '172.18.0.4:30300', '172.18.0.3:30300', '172.18.0.4:30300']);
     expect(traces[0]?.hops[1]).toMatchObject({ at: 'lb/default/kubia-lb', kind: 'balance' });
     expect(traces.every((t) => t.outcome === 'ok')).toBe(true);
-    expect(traces[0]?.hops.at(-1)?.src).toBe('172.18.255.200:80');
+    expect(traces[0]?.hops.at(-1)?.src).toBe(`${lbIp}:80`);
   });
 
   it('skips a node that is down', () => {
@@ -356,7 +359,11 @@ describe('LoadBalancer', () => {
       services: [lb],
       nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker', up: false }, { name: 'kind-worker2' }],
     });
-    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.200/' }, 3);
+    const { traces } = many(
+      s,
+      { from: 'client/laptop', url: `http://${loadBalancerIpOf(s, 'kubia-lb')}/` },
+      3,
+    );
     expect(traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst)).toEqual([
       '172.18.0.4:30300',
       '172.18.0.4:30300',
@@ -367,7 +374,8 @@ describe('LoadBalancer', () => {
   it('with Local, skips nodes failing the health check (no local endpoint)', () => {
     const pods = kubiaPods().filter((p) => p.node === 'kind-worker2' || p.name === 'client');
     const s = makeState({ pods, services: [lbLocal] });
-    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.201/' }, 4);
+    const url = `http://${loadBalancerIpOf(s, 'kubia-lb-local')}/`;
+    const { traces } = many(s, { from: 'client/laptop', url }, 4);
     expect(traces.every((t) => t.outcome === 'ok' && t.endpoint?.node === 'kind-worker2')).toBe(true);
     expect(traces[0]?.hops.find((h) => h.kind === 'balance')?.note).toContain(
       'kind-worker fails the health check on port 32000',
@@ -376,7 +384,7 @@ describe('LoadBalancer', () => {
 
   it('from inside the cluster the LB IP is caught by kube-proxy on the source node (no LB hop)', () => {
     const s = makeState({ pods: kubiaPods(), services: [lb] });
-    const t = route(s, { from: 'pod/default/client', url: 'http://172.18.255.200/' });
+    const t = route(s, { from: 'pod/default/client', url: `http://${loadBalancerIpOf(s, 'kubia-lb')}/` });
     expect(t.outcome).toBe('ok');
     expect(t.hops.some((h) => h.kind === 'balance')).toBe(false);
     expect(t.hops.find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
@@ -390,7 +398,6 @@ describe('health check node port and external IPs', () => {
       type: 'LoadBalancer',
       selector: { app: 'kubia' },
       ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
-      loadBalancerIPs: ['172.18.255.200'],
       spec: { externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 },
     };
     const s = makeState({ pods: kubiaPods(), services: [lb] });
@@ -419,7 +426,7 @@ describe('health check node port and external IPs', () => {
 describe('other destinations and sources', () => {
   const state = cluster();
   it('a ClusterIP or a pod IP is not routable from outside the cluster', () => {
-    expect(route(state, { from: 'client/laptop', url: 'http://10.96.50.1/' }).outcome).toBe('timeout');
+    expect(route(state, { from: 'client/laptop', url: kubiaIpUrl(state) }).outcome).toBe('timeout');
     expect(route(state, { from: 'client/laptop', url: 'http://10.244.1.2:8080/' }).outcome).toBe('timeout');
   });
   it('pod -> pod IP directly, across nodes', () => {
@@ -534,52 +541,51 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
     name: 'kubia-lb',
     type: 'LoadBalancer',
     selector: { app: 'kubia' },
-    clusterIP: '10.96.50.9',
     ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
-    loadBalancerIPs: ['172.18.255.200'],
   };
   const state = makeState({ seed: 3, pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc, lb] });
   const line = (t: Trace) => [t.outcome, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)];
   it('NodePort, policy Cluster, entering a node without the chosen pod', () => {
     expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' })))
       .toMatchInlineSnapshot(`
-      [
-        "ok",
-        "send @client/laptop 172.18.0.1:37446 -> 172.18.0.2:30123",
-        "dnat @node/kind-control-plane 172.18.0.1:37446 -> 10.244.2.2:8080",
-        "snat @node/kind-control-plane 172.18.0.2:37446 -> 10.244.2.2:8080",
-        "forward @node/kind-worker2 172.18.0.2:37446 -> 10.244.2.2:8080",
-        "deliver @pod/default/kubia-b 172.18.0.2:37446 -> 10.244.2.2:8080",
-        "reply @client/laptop 172.18.0.2:30123 -> 172.18.0.1:37446",
-      ]
-    `);
+        [
+          "ok",
+          "send @client/laptop 172.18.0.1:36242 -> 172.18.0.2:30123",
+          "dnat @node/kind-control-plane 172.18.0.1:36242 -> 10.244.2.2:8080",
+          "snat @node/kind-control-plane 172.18.0.2:36242 -> 10.244.2.2:8080",
+          "forward @node/kind-worker2 172.18.0.2:36242 -> 10.244.2.2:8080",
+          "deliver @pod/default/kubia-b 172.18.0.2:36242 -> 10.244.2.2:8080",
+          "reply @client/laptop 172.18.0.2:30123 -> 172.18.0.1:36242",
+        ]
+      `);
   });
   it('NodePort, policy Local, on a node with a pod', () => {
     expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.3:30124/' })))
       .toMatchInlineSnapshot(`
-      [
-        "ok",
-        "send @client/laptop 172.18.0.1:37446 -> 172.18.0.3:30124",
-        "dnat @node/kind-worker 172.18.0.1:37446 -> 10.244.1.2:8080",
-        "deliver @pod/default/kubia-a 172.18.0.1:37446 -> 10.244.1.2:8080",
-        "reply @client/laptop 172.18.0.3:30124 -> 172.18.0.1:37446",
-      ]
-    `);
+        [
+          "ok",
+          "send @client/laptop 172.18.0.1:36242 -> 172.18.0.3:30124",
+          "dnat @node/kind-worker 172.18.0.1:36242 -> 10.244.1.2:8080",
+          "deliver @pod/default/kubia-a 172.18.0.1:36242 -> 10.244.1.2:8080",
+          "reply @client/laptop 172.18.0.3:30124 -> 172.18.0.1:36242",
+        ]
+      `);
   });
   it('LoadBalancer', () => {
-    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.255.200/' })))
-      .toMatchInlineSnapshot(`
-      [
-        "ok",
-        "send @client/laptop 172.18.0.1:37446 -> 172.18.255.200:80",
-        "balance @lb/default/kubia-lb 172.18.0.1:37446 -> 172.18.0.3:30300",
-        "dnat @node/kind-worker 172.18.0.1:37446 -> 10.244.2.2:8080",
-        "snat @node/kind-worker 172.18.0.3:37446 -> 10.244.2.2:8080",
-        "forward @node/kind-worker2 172.18.0.3:37446 -> 10.244.2.2:8080",
-        "deliver @pod/default/kubia-b 172.18.0.3:37446 -> 10.244.2.2:8080",
-        "reply @client/laptop 172.18.255.200:80 -> 172.18.0.1:37446",
-      ]
-    `);
+    expect(
+      line(route(state, { from: 'client/laptop', url: `http://${loadBalancerIpOf(state, 'kubia-lb')}/` })),
+    ).toMatchInlineSnapshot(`
+        [
+          "ok",
+          "send @client/laptop 172.18.0.1:36242 -> 172.18.255.200:80",
+          "balance @lb/default/kubia-lb 172.18.0.1:36242 -> 172.18.0.3:30300",
+          "dnat @node/kind-worker 172.18.0.1:36242 -> 10.244.2.2:8080",
+          "snat @node/kind-worker 172.18.0.3:36242 -> 10.244.2.2:8080",
+          "forward @node/kind-worker2 172.18.0.3:36242 -> 10.244.2.2:8080",
+          "deliver @pod/default/kubia-b 172.18.0.3:36242 -> 10.244.2.2:8080",
+          "reply @client/laptop 172.18.255.200:80 -> 172.18.0.1:36242",
+        ]
+      `);
   });
   it('no endpoints and a ClusterIP from outside', () => {
     const empty = makeState({ pods: kubiaPods().filter((p) => p.name === 'client'), services: [kubiaSvc] });
@@ -587,15 +593,15 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
       [
         "refused",
         "dns @dns 10.244.1.2 -> 10.96.0.10:53",
-        "send @pod/default/client 10.244.1.2:47513 -> 10.96.50.1:80",
-        "reject @node/kind-worker 10.244.1.2:47513 -> 10.96.50.1:80",
+        "send @pod/default/client 10.244.1.2:39122 -> 10.96.74.254:80",
+        "reject @node/kind-worker 10.244.1.2:39122 -> 10.96.74.254:80",
       ]
     `);
-    expect(line(route(state, { from: 'client/laptop', url: 'http://10.96.50.1/' }))).toMatchInlineSnapshot(`
+    expect(line(route(state, { from: 'client/laptop', url: kubiaIpUrl(state) }))).toMatchInlineSnapshot(`
       [
         "timeout",
-        "send @client/laptop 172.18.0.1:37446 -> 10.96.50.1:80",
-        "drop @client/laptop 172.18.0.1:37446 -> 10.96.50.1:80",
+        "send @client/laptop 172.18.0.1:36242 -> 10.96.133.105:80",
+        "drop @client/laptop 172.18.0.1:36242 -> 10.96.133.105:80",
       ]
     `);
   });

@@ -3,7 +3,7 @@ import { formatResolvConf, getPodResolvConf, getSearchCandidates } from '../clus
 import { getDnsRecords, queryClusterDns } from '../cluster/dnsRecords.ts';
 import { lookupName } from './resolver.ts';
 import { routeRequest } from './request.ts';
-import { makeState } from './testing/fixtures.ts';
+import { clusterIpOf, makeState } from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture } from './testing/fixtures.ts';
 
 const pods: PodFixture[] = [
@@ -35,9 +35,8 @@ const pods: PodFixture[] = [
 const services: ServiceFixture[] = [
   {
     name: 'kubia',
-    clusterIP: '10.96.7.7',
     selector: { app: 'web' },
-    ports: [{ name: 'http', port: 80, targetPort: 8080 }, { port: 81 }],
+    ports: [{ name: 'http', port: 80, targetPort: 8080 }],
   },
   {
     name: 'web-headless',
@@ -51,12 +50,12 @@ const services: ServiceFixture[] = [
   {
     name: 'kubia',
     namespace: 'other',
-    clusterIP: '10.96.8.8',
     selector: { app: 'x' },
     ports: [{ port: 80 }],
   },
 ];
 const state = makeState({ pods, services });
+const kubiaIp = clusterIpOf(state, 'kubia');
 
 describe('resolv.conf', () => {
   it('ClusterFirst: kube-dns, the namespace search list, ndots:5', () => {
@@ -95,8 +94,10 @@ describe('lookupName: the search-list walk', () => {
       rcode: 'NOERROR',
     });
     expect(r.tried).toEqual([{ name: 'kubia.default.svc.cluster.local', rcode: 'NOERROR' }]);
-    expect(r.answers.map((a) => a.value)).toEqual(['10.96.7.7']);
-    expect(lookupName(state, { from: 'pod/other/tool', name: 'kubia' }).answers[0]?.value).toBe('10.96.8.8');
+    expect(r.answers.map((a) => a.value)).toEqual([kubiaIp]);
+    expect(lookupName(state, { from: 'pod/other/tool', name: 'kubia' }).answers[0]?.value).toBe(
+      clusterIpOf(state, 'kubia', 'other'),
+    );
   });
   it('reaches another namespace with <svc>.<ns> (second suffix) and <svc>.<ns>.svc (third)', () => {
     const r = lookupName(state, { from: 'pod/other/tool', name: 'kubia.default' });
@@ -145,7 +146,7 @@ describe('lookupName: the search-list walk', () => {
     const alias = lookupName(state, { from: 'pod/default/client', name: 'alias' });
     expect(alias.answers.map((a) => `${a.type} ${a.value}`)).toEqual([
       'CNAME kubia.default.svc.cluster.local',
-      'A 10.96.7.7',
+      `A ${kubiaIp}`,
     ]);
     const t = routeRequest(state, { from: 'pod/default/client', url: 'http://external-service' }).trace;
     expect(t).toMatchObject({
@@ -169,13 +170,17 @@ describe('lookupName: the search-list walk', () => {
     expect(
       getDnsRecords(state).filter((r) => r.type === 'SRV' && r.name.includes('.kubia.default.')),
     ).toHaveLength(1);
+    // other/kubia's one port has no name (the API server requires names only when there are several)
+    expect(getDnsRecords(state).filter((r) => r.type === 'SRV' && r.name.includes('.kubia.other.'))).toEqual(
+      [],
+    );
     const headlessSrv = queryClusterDns(state, '_http._tcp.web-headless.default.svc.cluster.local', 'SRV');
     expect(headlessSrv.answers.map((a) => `${a.value}:${a.port}`).sort()).toEqual([
       '10-244-2-2.web-headless.default.svc.cluster.local:8080',
       'web-0.web-headless.default.svc.cluster.local:8080',
     ]);
     expect(
-      lookupName(state, { from: 'pod/default/client', name: '10.96.7.7', type: 'PTR' }).answers[0]?.value,
+      lookupName(state, { from: 'pod/default/client', name: kubiaIp, type: 'PTR' }).answers[0]?.value,
     ).toBe('kubia.default.svc.cluster.local');
     expect(
       lookupName(state, { from: 'pod/default/client', name: '10-244-1-3.default.pod.cluster.local' })
@@ -202,31 +207,8 @@ describe('lookupName: the search-list walk', () => {
     expect(lookupName(state, { from: 'pod/default/ghost', name: 'kubia' }).error).toContain('not found');
   });
   it('no ready CoreDNS, or CoreDNS only on a node that is down: no servers could be reached', () => {
-    const unreadyDns = makeState({
-      withDns: false,
-      pods: [
-        ...pods,
-        {
-          name: 'coredns-x',
-          namespace: 'kube-system',
-          node: 'kind-control-plane',
-          image: 'registry.k8s.io/coredns/coredns:v1.11.1',
-          labels: { 'k8s-app': 'kube-dns' },
-          ports: [{ containerPort: 53 }],
-          ready: false,
-        },
-      ],
-      services: [
-        ...services,
-        {
-          name: 'kube-dns',
-          namespace: 'kube-system',
-          clusterIP: '10.96.0.10',
-          selector: { 'k8s-app': 'kube-dns' },
-          ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
-        },
-      ],
-    });
+    // Both CoreDNS pods report not ready (kubectl's view: 0/1), so kube-dns has no ready endpoint.
+    const unreadyDns = makeState({ pods, services, dnsReady: false });
     const refused = lookupName(unreadyDns, { from: 'pod/default/client', name: 'kubia' });
     expect(refused).toMatchObject({ rcode: 'SERVFAIL', server: '10.96.0.10' });
     expect(refused.error).toContain('no ready endpoints');
