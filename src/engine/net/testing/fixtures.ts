@@ -9,8 +9,8 @@
  */
 import { stringify } from 'yaml';
 import type { Action } from '../../model/actions.ts';
-import type { IngressRule, KubeProxyMode } from '../../model/objects.ts';
-import type { ClusterState, PodState } from '../../model/state.ts';
+import type { IngressBackend, IngressRule, KubeProxyMode } from '../../model/objects.ts';
+import type { ClusterState, PodState, ServiceState } from '../../model/state.ts';
 import { applyAction, createSimulation } from '../../sim/simulation.ts';
 import type { Simulation } from '../../sim/simulation.ts';
 
@@ -111,33 +111,36 @@ function namespaceManifest(name: string): object {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
 }
 
+// `yaml` leaves out keys whose value is undefined, so a field the test did not set is not written.
+
+/** The metadata of a namespaced object the test names. */
+function metadataOf(o: {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}): object {
+  return { name: o.name, namespace: o.namespace ?? 'default', labels: o.labels, annotations: o.annotations };
+}
+
 function podManifest(pod: PodFixture): object {
-  const ports = (pod.ports ?? [{ containerPort: 8080 }]).map((p) => ({
-    ...(p.name !== undefined ? { name: p.name } : {}),
-    containerPort: p.containerPort,
-    ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
-  }));
+  const ports = pod.ports ?? [{ containerPort: 8080 }];
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: {
-      name: pod.name,
-      namespace: pod.namespace ?? 'default',
-      ...(pod.labels ? { labels: pod.labels } : {}),
-      ...(pod.annotations ? { annotations: pod.annotations } : {}),
-    },
+    metadata: metadataOf(pod),
     spec: {
       nodeName: pod.node,
-      ...(pod.hostname !== undefined ? { hostname: pod.hostname } : {}),
-      ...(pod.subdomain !== undefined ? { subdomain: pod.subdomain } : {}),
-      ...(pod.hostNetwork ? { hostNetwork: true } : {}),
-      ...(pod.dnsPolicy ? { dnsPolicy: pod.dnsPolicy } : {}),
+      hostname: pod.hostname,
+      subdomain: pod.subdomain,
+      hostNetwork: pod.hostNetwork,
+      dnsPolicy: pod.dnsPolicy,
       containers: [
         {
           name: 'app',
           image: pod.image ?? 'luksa/kubia',
-          ...(pod.args ? { args: pod.args } : {}),
-          ...(ports.length > 0 ? { ports } : {}),
+          args: pod.args,
+          ports: ports.length > 0 ? ports : undefined,
         },
       ],
     },
@@ -145,55 +148,41 @@ function podManifest(pod: PodFixture): object {
 }
 
 function serviceManifest(svc: ServiceFixture): object {
+  const { type, selector, clusterIP, ports } = svc;
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: svc.name, namespace: svc.namespace ?? 'default' },
-    spec: {
-      ...(svc.type ? { type: svc.type } : {}),
-      ...(svc.selector ? { selector: svc.selector } : {}),
-      ...(svc.clusterIP !== undefined ? { clusterIP: svc.clusterIP } : {}),
-      ...(svc.ports ? { ports: svc.ports } : {}),
-      ...svc.spec,
-    },
+    metadata: metadataOf(svc),
+    spec: { type, selector, clusterIP, ports, ...svc.spec },
   };
 }
 
-function backendManifest(service: string, port: number | string): object {
-  return { service: { name: service, port: typeof port === 'number' ? { number: port } : { name: port } } };
+/** An Ingress backend: a Service and its port, by number or by name. */
+function backendOf(name: string, port: number | string): IngressBackend {
+  return { service: { name, port: typeof port === 'number' ? { number: port } : { name: port } } };
 }
 
 function ingressManifest(ingress: IngressFixture): object {
-  const rules = (ingress.rules ?? []).map((r) => ({
-    ...(r.host !== undefined ? { host: r.host } : {}),
-    http: { paths: r.paths },
-  }));
+  const rules = (ingress.rules ?? []).map((r) => ({ host: r.host, http: { paths: r.paths } }));
+  const backend = ingress.defaultBackend;
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
-    metadata: {
-      name: ingress.name,
-      namespace: ingress.namespace ?? 'default',
-      ...(ingress.annotations ? { annotations: ingress.annotations } : {}),
-    },
+    metadata: metadataOf(ingress),
     spec: {
-      ...(ingress.className !== undefined ? { ingressClassName: ingress.className } : {}),
-      ...(ingress.defaultBackend
-        ? { defaultBackend: backendManifest(ingress.defaultBackend.service, ingress.defaultBackend.port) }
-        : {}),
-      ...(rules.length > 0 ? { rules } : {}),
+      ingressClassName: ingress.className,
+      defaultBackend: backend && backendOf(backend.service, backend.port),
+      rules: rules.length > 0 ? rules : undefined,
     },
   };
 }
 
 function ingressClassManifest(c: { name: string; controller: string; isDefault?: boolean }): object {
+  const annotations = c.isDefault ? { 'ingressclass.kubernetes.io/is-default-class': 'true' } : undefined;
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'IngressClass',
-    metadata: {
-      name: c.name,
-      ...(c.isDefault ? { annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } } : {}),
-    },
+    metadata: { name: c.name, annotations },
     spec: { controller: c.controller },
   };
 }
@@ -282,11 +271,7 @@ export function rule(
 ): IngressRule {
   return {
     ...(host !== undefined ? { host } : {}),
-    paths: paths.map(([path, pathType, name, port]) => ({
-      path,
-      pathType,
-      backend: { service: { name, port: typeof port === 'number' ? { number: port } : { name: port } } },
-    })),
+    paths: paths.map(([path, pathType, name, port]) => ({ path, pathType, backend: backendOf(name, port) })),
   };
 }
 
@@ -331,20 +316,20 @@ export function nodeIpOf(state: ClusterState, name: string): string {
   return node.ip;
 }
 
-export function clusterIpOf(state: ClusterState, name: string, namespace = 'default'): string {
-  const svc = state.services.find(
+function serviceOf(state: ClusterState, name: string, namespace: string): ServiceState | undefined {
+  return state.services.find(
     (s) => s.manifest.metadata.name === name && s.manifest.metadata.namespace === namespace,
   );
-  const ip = svc?.manifest.spec.clusterIP;
+}
+
+export function clusterIpOf(state: ClusterState, name: string, namespace = 'default'): string {
+  const ip = serviceOf(state, name, namespace)?.manifest.spec.clusterIP;
   if (!ip) throw new Error(`no ClusterIP for ${namespace}/${name}`);
   return ip;
 }
 
 export function loadBalancerIpOf(state: ClusterState, name: string, namespace = 'default'): string {
-  const svc = state.services.find(
-    (s) => s.manifest.metadata.name === name && s.manifest.metadata.namespace === namespace,
-  );
-  const ip = svc?.status.loadBalancer.ingress[0]?.ip;
+  const ip = serviceOf(state, name, namespace)?.status.loadBalancer.ingress[0]?.ip;
   if (!ip) throw new Error(`no load-balancer address for ${namespace}/${name}`);
   return ip;
 }
