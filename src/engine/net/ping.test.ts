@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { pingHost } from './ping.ts';
-import { clusterIpOf, coreDnsPod, kubiaPods, makeState } from './testing/fixtures.ts';
+import { clusterIpOf, coreDnsSource, kubiaPods, makeState, nodeIpOf, podIpOf } from './testing/fixtures.ts';
 
 const services = [
   {
@@ -31,16 +31,18 @@ describe('pingHost', () => {
       services,
       nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker' }, { name: 'kind-worker2', up: false }],
     });
-    expect(pingHost(state, { from: 'pod/default/client', host: '10.244.1.2', count: 1 }).replies).toEqual([
+    const kubiaA = podIpOf(state, 'kubia-a');
+    expect(pingHost(state, { from: 'pod/default/client', host: kubiaA, count: 1 }).replies).toEqual([
       { seq: 0, ttl: 63, timeMs: 0.08 },
     ]);
-    expect(pingHost(state, { from: 'client/laptop', host: '172.18.0.3', count: 1 }).received).toBe(1);
-    expect(pingHost(state, { from: 'client/laptop', host: '172.18.0.4', count: 1 }).received).toBe(0);
-    expect(pingHost(state, { from: 'client/laptop', host: '10.244.1.2', count: 1 }).received).toBe(0);
+    const [up, down] = [nodeIpOf(state, 'kind-worker'), nodeIpOf(state, 'kind-worker2')];
+    expect(pingHost(state, { from: 'client/laptop', host: up, count: 1 }).received).toBe(1);
+    expect(pingHost(state, { from: 'client/laptop', host: down, count: 1 }).received).toBe(0);
+    expect(pingHost(state, { from: 'client/laptop', host: kubiaA, count: 1 }).received).toBe(0);
   });
   it('an unresolvable name is a bad address', () => {
     const state = makeState();
-    const r = pingHost(state, { from: coreDnsPod(state), host: 'nothing-here' });
+    const r = pingHost(state, { from: coreDnsSource(state), host: 'nothing-here' });
     expect(r.error).toBe("ping: bad address 'nothing-here'");
   });
 });

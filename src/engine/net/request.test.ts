@@ -3,12 +3,19 @@ import type { ClusterState } from '../model/state.ts';
 import type { Trace } from '../trace.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
-import { clusterIpOf, kubiaPods, loadBalancerIpOf, makeState, podIpOf } from './testing/fixtures.ts';
+import {
+  clusterIpOf,
+  kubiaPods,
+  loadBalancerIpOf,
+  makeState,
+  nodeIpOf,
+  podIpOf,
+} from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture, StateFixture } from './testing/fixtures.ts';
 
-// Topology of the fixtures (kind's, as the engine builds it): kind-control-plane 172.18.0.2, kind-worker
-// 172.18.0.3, kind-worker2 172.18.0.4; kubia-a on kind-worker, kubia-b and kubia-c on kind-worker2, the
-// client pod on kind-worker. ClusterIPs and load-balancer addresses are allocated: tests read them.
+// Topology of the fixtures (kind's, as the engine builds it): kind-control-plane (CP below, 172.18.0.2 in
+// the golden traces), kind-worker (W1, 172.18.0.3), kind-worker2 (W2, 172.18.0.4); kubia-a on kind-worker,
+// kubia-b and kubia-c on kind-worker2, the client pod on kind-worker. Tests read addresses from the state.
 const kubiaSvc: ServiceFixture = {
   name: 'kubia',
   selector: { app: 'kubia' },
@@ -34,6 +41,13 @@ const localSvc: ServiceFixture = {
 function cluster(extra: Partial<StateFixture> = {}): ClusterState {
   return makeState({ pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc], ...extra });
 }
+
+/** The addresses of the nodes and of the laptop (the docker network's gateway), the same in every fixture here. */
+const BASE = cluster();
+const CP = nodeIpOf(BASE, 'kind-control-plane');
+const W1 = nodeIpOf(BASE, 'kind-worker');
+const W2 = nodeIpOf(BASE, 'kind-worker2');
+const LAPTOP = BASE.clients[0]!.ip;
 
 /** http://<the kubia Service's ClusterIP> */
 const kubiaIpUrl = (state: ClusterState) => `http://${clusterIpOf(state, 'kubia')}`;
@@ -257,35 +271,35 @@ describe('kube-proxy endpoint choice', () => {
 describe('NodePort', () => {
   const state = cluster();
   it('answers on every node, even one running no kubia pod: DNAT, SNAT to the node IP, forward', () => {
-    for (const ip of ['172.18.0.2', '172.18.0.3', '172.18.0.4']) {
+    for (const ip of [CP, W1, W2]) {
       expect(route(state, { from: 'client/laptop', url: `http://${ip}:30123/` }).outcome).toBe('ok');
     }
-    const t = route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' });
+    const t = route(state, { from: 'client/laptop', url: `http://${CP}:30123/` });
     const kinds = t.hops.map((h) => h.kind);
     expect(kinds).toEqual(['send', 'dnat', 'snat', 'forward', 'deliver', 'reply']);
     const snat = t.hops[2];
-    expect(snat?.src.startsWith('172.18.0.2:')).toBe(true);
+    expect(snat?.src.startsWith(`${CP}:`)).toBe(true);
     expect(snat?.note).toContain('externalTrafficPolicy is Cluster');
-    expect(t.hops[1]?.src.startsWith('172.18.0.1:')).toBe(true); // DNAT alone keeps the client address
-    expect(t.hops.at(-1)).toMatchObject({ kind: 'reply', src: '172.18.0.2:30123', at: 'client/laptop' });
+    expect(t.hops[1]?.src.startsWith(`${LAPTOP}:`)).toBe(true); // DNAT alone keeps the client address
+    expect(t.hops.at(-1)).toMatchObject({ kind: 'reply', src: `${CP}:30123`, at: 'client/laptop' });
   });
 
   it('externalTrafficPolicy Local: a node without a local endpoint drops (timeout), a node with one keeps the client IP', () => {
-    const dropped = route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30124/' });
+    const dropped = route(state, { from: 'client/laptop', url: `http://${CP}:30124/` });
     expect(dropped.outcome).toBe('timeout');
     expect(dropped.hops.at(-1)?.note).toBe(
       'kind-control-plane has no local endpoint for default/kubia-nodeport-onlylocal and drops it (externalTrafficPolicy is Local), so the client times out',
     );
-    const kept = many(state, { from: 'client/laptop', url: 'http://172.18.0.4:30124/' }, 10).traces;
+    const kept = many(state, { from: 'client/laptop', url: `http://${W2}:30124/` }, 10).traces;
     for (const t of kept) {
       expect(t.endpoint?.node).toBe('kind-worker2');
       expect(t.hops.some((h) => h.kind === 'snat')).toBe(false);
-      expect(t.hops.find((h) => h.kind === 'deliver')?.src.startsWith('172.18.0.1:')).toBe(true);
+      expect(t.hops.find((h) => h.kind === 'deliver')?.src.startsWith(`${LAPTOP}:`)).toBe(true);
     }
   });
 
   it('a pod reaching the node port with Local goes cluster-wide (modern kube-proxy)', () => {
-    const t = route(state, { from: 'pod/default/client', url: 'http://172.18.0.2:30124/' });
+    const t = route(state, { from: 'pod/default/client', url: `http://${CP}:30124/` });
     expect(t.outcome).toBe('ok');
   });
 
@@ -293,8 +307,8 @@ describe('NodePort', () => {
     const s = cluster({
       nodes: [{ name: 'kind-control-plane', up: false }, { name: 'kind-worker' }, { name: 'kind-worker2' }],
     });
-    expect(route(s, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' }).outcome).toBe('timeout');
-    expect(route(state, { from: 'client/laptop', url: 'http://172.18.0.3:31999/' }).outcome).toBe('refused');
+    expect(route(s, { from: 'client/laptop', url: `http://${CP}:30123/` }).outcome).toBe('timeout');
+    expect(route(state, { from: 'client/laptop', url: `http://${W1}:31999/` }).outcome).toBe('refused');
   });
 
   it('traefik/whoami shows the source the pod really sees (SNATed under Cluster, the client under Local)', () => {
@@ -318,11 +332,11 @@ describe('NodePort', () => {
       },
     ];
     const s = makeState({ pods, services });
-    const viaOther = route(s, { from: 'client/laptop', url: 'http://172.18.0.2:30080/' });
+    const viaOther = route(s, { from: 'client/laptop', url: `http://${CP}:30080/` });
     expect(viaOther.body).toMatch(/RemoteAddr: 172\.18\.0\.2:\d+/);
-    const viaSame = route(s, { from: 'client/laptop', url: 'http://172.18.0.3:30080/' });
+    const viaSame = route(s, { from: 'client/laptop', url: `http://${W1}:30080/` });
     expect(viaSame.body).toMatch(/RemoteAddr: 10\.244\.1\.1:\d+/); // the pod-network gateway of kind-worker
-    const local = route(s, { from: 'client/laptop', url: 'http://172.18.0.3:30081/' });
+    const local = route(s, { from: 'client/laptop', url: `http://${W1}:30081/` });
     expect(local.body).toMatch(/RemoteAddr: 172\.18\.0\.1:\d+/);
     expect(local.body).toContain('Hostname: whoami\n');
   });
@@ -347,7 +361,7 @@ describe('LoadBalancer', () => {
     const lbIp = loadBalancerIpOf(s, 'kubia-lb');
     const { traces } = many(s, { from: 'client/laptop', url: `http://${lbIp}/` }, 4);
     const picked = traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst);
-    expect(picked).toEqual(['172.18.0.3:30300', '172.18.0.4:30300', '172.18.0.3:30300', '172.18.0.4:30300']);
+    expect(picked).toEqual([`${W1}:30300`, `${W2}:30300`, `${W1}:30300`, `${W2}:30300`]);
     expect(traces[0]?.hops[1]).toMatchObject({ at: 'lb/default/kubia-lb', kind: 'balance' });
     expect(traces.every((t) => t.outcome === 'ok')).toBe(true);
     expect(traces[0]?.hops.at(-1)?.src).toBe(`${lbIp}:80`);
@@ -365,9 +379,9 @@ describe('LoadBalancer', () => {
       3,
     );
     expect(traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst)).toEqual([
-      '172.18.0.4:30300',
-      '172.18.0.4:30300',
-      '172.18.0.4:30300',
+      `${W2}:30300`,
+      `${W2}:30300`,
+      `${W2}:30300`,
     ]);
   });
 
@@ -401,10 +415,10 @@ describe('health check node port and external IPs', () => {
       spec: { externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 },
     };
     const s = makeState({ pods: kubiaPods(), services: [lb] });
-    const ok = route(s, { from: 'client/laptop', url: 'http://172.18.0.4:32000/healthz' });
+    const ok = route(s, { from: 'client/laptop', url: `http://${W2}:32000/healthz` });
     expect(ok.status).toBe(200);
     expect(ok.body).toContain('"localEndpoints": 2');
-    const none = route(s, { from: 'client/laptop', url: 'http://172.18.0.2:32000/healthz' });
+    const none = route(s, { from: 'client/laptop', url: `http://${CP}:32000/healthz` });
     expect(none).toMatchObject({ status: 503, outcome: 'http-error' });
   });
   it('external IPs: routed to a node from outside, caught by kube-proxy on the source node from inside', () => {
@@ -427,10 +441,12 @@ describe('other destinations and sources', () => {
   const state = cluster();
   it('a ClusterIP or a pod IP is not routable from outside the cluster', () => {
     expect(route(state, { from: 'client/laptop', url: kubiaIpUrl(state) }).outcome).toBe('timeout');
-    expect(route(state, { from: 'client/laptop', url: 'http://10.244.1.2:8080/' }).outcome).toBe('timeout');
+    expect(
+      route(state, { from: 'client/laptop', url: `http://${podIpOf(state, 'kubia-a')}:8080/` }).outcome,
+    ).toBe('timeout');
   });
   it('pod -> pod IP directly, across nodes', () => {
-    const t = route(state, { from: 'pod/default/client', url: 'http://10.244.2.2:8080/' });
+    const t = route(state, { from: 'pod/default/client', url: `http://${podIpOf(state, 'kubia-b')}:8080/` });
     expect(t.hops.map((h) => h.kind)).toEqual(['send', 'forward', 'deliver', 'reply']);
     expect(t.body).toBe("You've hit kubia-b\n");
   });
@@ -448,9 +464,7 @@ describe('other destinations and sources', () => {
     });
     const withHosts: ClusterState = {
       ...state,
-      clients: [
-        { name: 'laptop', ip: '172.18.0.1', hosts: [{ ip: '172.18.0.3', hostnames: ['kubia.example.com'] }] },
-      ],
+      clients: [{ name: 'laptop', ip: LAPTOP, hosts: [{ ip: W1, hostnames: ['kubia.example.com'] }] }],
     };
     expect(route(withHosts, { from: 'client/laptop', url: 'http://kubia.example.com:30123/' }).outcome).toBe(
       'ok',
@@ -458,23 +472,23 @@ describe('other destinations and sources', () => {
     const resolved = route(state, {
       from: 'client/laptop',
       url: 'http://kubia.example.com:30123/',
-      resolve: [{ host: 'kubia.example.com', port: 30123, address: '172.18.0.4' }],
+      resolve: [{ host: 'kubia.example.com', port: 30123, address: W2 }],
     });
     expect(resolved.outcome).toBe('ok');
     expect(resolved.hops[0]).toMatchObject({
       kind: 'dns',
-      note: 'curl --resolve says kubia.example.com is 172.18.0.4',
+      note: `curl --resolve says kubia.example.com is ${W2}`,
     });
   });
   it('an unknown client name creates that client in the returned state', () => {
-    const r = routeRequest(state, { from: 'client/phone', url: 'http://172.18.0.3:30123/' });
+    const r = routeRequest(state, { from: 'client/phone', url: `http://${W1}:30123/` });
     expect(r.trace.outcome).toBe('ok');
     expect(r.state.clients.map((c) => c.name)).toEqual(['laptop', 'phone']);
     expect(r.trace.request.clientIp).toBe('198.51.100.10');
     expect(state.clients).toHaveLength(1);
   });
   it('https to a plain-HTTP app: connected, but no HTTP answer (curl exit 35); a DNS port gives an empty reply (52)', () => {
-    const t = route(state, { from: 'pod/default/client', url: 'https://10.244.2.2:8080/' });
+    const t = route(state, { from: 'pod/default/client', url: `https://${podIpOf(state, 'kubia-b')}:8080/` });
     expect(t).toMatchObject({ outcome: 'http-error', failure: { code: 35 } });
     expect(t.status).toBeUndefined();
     const dns = route(state, { from: 'pod/default/client', url: 'http://10.96.0.10:53/' });
@@ -487,7 +501,7 @@ describe('other destinations and sources', () => {
     const s = cluster({
       nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker' }, { name: 'kind-worker2', up: false }],
     });
-    const t = route(s, { from: 'pod/default/client', url: 'http://10.244.2.2:8080/' });
+    const t = route(s, { from: 'pod/default/client', url: `http://${podIpOf(s, 'kubia-b')}:8080/` });
     expect(t.outcome).toBe('timeout');
     expect(t.hops.at(-1)).toMatchObject({ kind: 'drop', at: 'node/kind-worker2' });
   });
@@ -504,7 +518,7 @@ describe('other destinations and sources', () => {
     const pods: PodFixture[] = [
       { name: 'web', node: 'kind-worker', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8081 }] },
     ];
-    const t = route(makeState({ pods }), { from: 'client/laptop', url: 'http://172.18.0.3:8081/' });
+    const t = route(makeState({ pods }), { from: 'client/laptop', url: `http://${W1}:8081/` });
     expect(t.outcome).toBe('ok');
     expect(t.body).toContain('Welcome to nginx!');
     expect(t.hops[1]).toMatchObject({ kind: 'dnat', rule: 'CNI-HOSTPORT-DNAT' });
@@ -512,7 +526,7 @@ describe('other destinations and sources', () => {
   it('the kubernetes Service reaches the API server on the control plane (403 for anonymous)', () => {
     const t = route(state, { from: 'pod/default/client', url: 'https://kubernetes/api' });
     expect(t.status).toBe(403);
-    expect(t.endpoint).toEqual({ node: 'kind-control-plane', ip: '172.18.0.2', port: 6443 });
+    expect(t.endpoint).toEqual({ node: 'kind-control-plane', ip: CP, port: 6443 });
   });
   it('leaves the state untouched and shares the big arrays', () => {
     const r = routeRequest(state, { from: 'pod/default/client', url: 'http://kubia' });
@@ -546,8 +560,7 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
   const state = makeState({ seed: 3, pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc, lb] });
   const line = (t: Trace) => [t.outcome, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)];
   it('NodePort, policy Cluster, entering a node without the chosen pod', () => {
-    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' })))
-      .toMatchInlineSnapshot(`
+    expect(line(route(state, { from: 'client/laptop', url: `http://${CP}:30123/` }))).toMatchInlineSnapshot(`
         [
           "ok",
           "send @client/laptop 172.18.0.1:36242 -> 172.18.0.2:30123",
@@ -560,8 +573,7 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
       `);
   });
   it('NodePort, policy Local, on a node with a pod', () => {
-    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.3:30124/' })))
-      .toMatchInlineSnapshot(`
+    expect(line(route(state, { from: 'client/laptop', url: `http://${W1}:30124/` }))).toMatchInlineSnapshot(`
         [
           "ok",
           "send @client/laptop 172.18.0.1:36242 -> 172.18.0.3:30124",

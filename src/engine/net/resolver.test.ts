@@ -3,7 +3,7 @@ import { formatResolvConf, getPodResolvConf, getSearchCandidates } from '../clus
 import { getDnsRecords, queryClusterDns } from '../cluster/dnsRecords.ts';
 import { lookupName } from './resolver.ts';
 import { routeRequest } from './request.ts';
-import { clusterIpOf, makeState } from './testing/fixtures.ts';
+import { clusterIpOf, makeState, nodeIpOf, podIpOf } from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture } from './testing/fixtures.ts';
 
 const pods: PodFixture[] = [
@@ -56,6 +56,9 @@ const services: ServiceFixture[] = [
 ];
 const state = makeState({ pods, services });
 const kubiaIp = clusterIpOf(state, 'kubia');
+// web-0 and web-1 are ready (web-2 is not); CoreDNS names a pod by its dashed IP (10-244-2-2)
+const [web0, web1] = [podIpOf(state, 'web-0'), podIpOf(state, 'web-1')];
+const web1Dashed = web1.replaceAll('.', '-');
 
 describe('resolv.conf', () => {
   it('ClusterFirst: kube-dns, the namespace search list, ndots:5', () => {
@@ -127,10 +130,10 @@ describe('lookupName: the search-list walk', () => {
   });
   it('headless: one A per READY endpoint; pods with hostname+subdomain get their own name; none ready -> NXDOMAIN', () => {
     const r = lookupName(state, { from: 'pod/default/client', name: 'web-headless' });
-    expect(r.answers.map((a) => a.value).sort()).toEqual(['10.244.1.4', '10.244.2.2']);
+    expect(r.answers.map((a) => a.value).sort()).toEqual([web0, web1].sort());
     expect(
       lookupName(state, { from: 'pod/default/client', name: 'web-0.web-headless' }).answers[0]?.value,
-    ).toBe('10.244.1.4');
+    ).toBe(web0);
     expect(lookupName(state, { from: 'pod/default/client', name: 'empty-headless' }).rcode).toBe('NXDOMAIN');
   });
   it('ExternalName answers a CNAME (chased when it points into the cluster)', () => {
@@ -176,7 +179,7 @@ describe('lookupName: the search-list walk', () => {
     );
     const headlessSrv = queryClusterDns(state, '_http._tcp.web-headless.default.svc.cluster.local', 'SRV');
     expect(headlessSrv.answers.map((a) => `${a.value}:${a.port}`).sort()).toEqual([
-      '10-244-2-2.web-headless.default.svc.cluster.local:8080',
+      `${web1Dashed}.web-headless.default.svc.cluster.local:8080`,
       'web-0.web-headless.default.svc.cluster.local:8080',
     ]);
     expect(
@@ -187,17 +190,17 @@ describe('lookupName: the search-list walk', () => {
         .answers[0]?.value,
     ).toBe('10.244.1.3');
     // A pod behind a ClusterIP Service: its dashed IP under the Service name (and under every Service it backs).
-    const ptr = lookupName(state, { from: 'pod/default/client', name: '10.244.2.2', type: 'PTR' });
+    const ptr = lookupName(state, { from: 'pod/default/client', name: web1, type: 'PTR' });
     expect(ptr.answers.map((a) => a.value).sort()).toEqual([
-      '10-244-2-2.kubia.default.svc.cluster.local',
-      '10-244-2-2.web-headless.default.svc.cluster.local',
+      `${web1Dashed}.kubia.default.svc.cluster.local`,
+      `${web1Dashed}.web-headless.default.svc.cluster.local`,
     ]);
   });
   it('nodes and dnsPolicy Default know no cluster names, only node names', () => {
     const r = lookupName(state, { from: 'node/kind-worker', name: 'kubia.default.svc.cluster.local' });
     expect(r).toMatchObject({ server: '172.18.0.1', rcode: 'NXDOMAIN' });
     expect(lookupName(state, { from: 'node/kind-worker', name: 'kind-worker2' }).answers[0]?.value).toBe(
-      '172.18.0.4',
+      nodeIpOf(state, 'kind-worker2'),
     );
     const t = routeRequest(state, { from: 'node/kind-worker', url: 'http://kubia' }).trace;
     expect(t.outcome).toBe('unresolved');

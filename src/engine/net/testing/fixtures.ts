@@ -334,8 +334,8 @@ export function loadBalancerIpOf(state: ClusterState, name: string, namespace = 
   return ip;
 }
 
-/** The name of a CoreDNS pod (its Deployment's ReplicaSet names it at random). */
-export function coreDnsPod(state: ClusterState): string {
+/** A CoreDNS pod as a request source (`pod/kube-system/coredns-…`: its ReplicaSet names it at random). */
+export function coreDnsSource(state: ClusterState): string {
   const pod = state.pods.find((p) => p.metadata.labels['k8s-app'] === 'kube-dns');
   if (!pod) throw new Error('no CoreDNS pod');
   return `pod/kube-system/${pod.metadata.name}`;
