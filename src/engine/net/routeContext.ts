@@ -142,8 +142,7 @@ export class RequestDraws {
       kind === 'ipvs'
         ? (this.ipvsCursor ??= new CursorWrites(this.state.ipvsCursor))
         : (this.lbCursor ??= new CursorWrites(this.state.lbCursor));
-    const current = (cursors.read(key, hash) ?? 0) % Math.max(1, n);
-    cursors.write(key, hash, current + 1);
+    const current = cursors.advance(key, hash, n);
     if (this.recording !== undefined)
       this.recording.steps.push({ kind: 'rr', which: kind, key, hash, n, position: current });
     return current;
