@@ -23,7 +23,7 @@ describe('cursor tables', () => {
           for (const [k, position] of writes) {
             cursors.write(k, cursorHash(k), position);
             model.set(k, position);
-            expect(cursors.read(k, cursorHash(k))).toBe(position);
+            expect(readCursor(cursors.table, k, cursorHash(k))).toBe(position);
           }
           versions.push({ table: cursors.table, model });
         }
@@ -51,7 +51,7 @@ describe('cursor tables', () => {
           const reference = new CursorWrites(table);
           for (const [k, n] of moves) {
             const h = cursorHash(k);
-            const current = (reference.read(k, h) ?? 0) % Math.max(1, n);
+            const current = (readCursor(reference.table, k, h) ?? 0) % Math.max(1, n);
             reference.write(k, h, current + 1);
             expect(advanced.advance(k, h, n)).toBe(current);
           }

@@ -74,10 +74,6 @@ export class CursorWrites {
     this.table = table;
   }
 
-  read(key: string, hash: number): number | undefined {
-    return readCursor(this.table, key, hash);
-  }
-
   write(key: string, hash: number, position: number): void {
     const entries = this.writable(hash);
     for (let i = 0; i < entries.length; i += 2) {
