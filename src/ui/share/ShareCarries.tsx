@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useView } from '../../store/react.ts';
+import { CheckOption } from './CheckOption.tsx';
 import type { ShareOptions } from './shareLinks.ts';
 import '../../i18n/laterTexts.ts';
 
@@ -22,44 +23,33 @@ export function ShareCarries({
   return (
     <fieldset className="kp-share-options">
       <legend>{t('share.carries')}</legend>
-      <label className="kp-check">
-        <input
-          type="checkbox"
-          checked={options.layout && hasLayout}
-          disabled={!hasLayout}
-          onChange={(e) => onOptions({ ...options, layout: e.target.checked })}
-        />
+      <CheckOption
+        checked={options.layout && hasLayout}
+        disabled={!hasLayout}
+        onChange={(layout) => onOptions({ ...options, layout })}
+      >
         {hasLayout ? t('share.layout') : t('share.layoutNone')}
-      </label>
-      <label className="kp-check">
-        <input
-          type="checkbox"
-          checked={options.request}
-          onChange={(e) => onOptions({ ...options, request: e.target.checked })}
-        />
+      </CheckOption>
+      <CheckOption checked={options.request} onChange={(request) => onOptions({ ...options, request })}>
         {t('share.request')}
-      </label>
+      </CheckOption>
       {lessonStep !== null && (
-        <label className="kp-check">
-          <input
-            type="checkbox"
-            checked={options.lesson ?? false}
-            onChange={(e) => onOptions({ ...options, lesson: e.target.checked })}
-            data-testid="share-lesson"
-          />
+        <CheckOption
+          checked={options.lesson ?? false}
+          onChange={(lesson) => onOptions({ ...options, lesson })}
+          testId="share-lesson"
+        >
           {t('share.lesson', { step: lessonStep })}
-        </label>
+        </CheckOption>
       )}
       {detailed && (
-        <label className="kp-check">
-          <input
-            type="checkbox"
-            checked={options.narration ?? false}
-            onChange={(e) => onOptions({ ...options, narration: e.target.checked })}
-            data-testid="share-narration"
-          />
+        <CheckOption
+          checked={options.narration ?? false}
+          onChange={(narration) => onOptions({ ...options, narration })}
+          testId="share-narration"
+        >
           {t('share.narrationDetails')}
-        </label>
+        </CheckOption>
       )}
     </fieldset>
   );

@@ -8,6 +8,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useScenario, useShallow, useView } from '../../store/react.ts';
 import { getBrowserStorage } from '../browserStorage.ts';
+import { CopyRow } from './CopyRow.tsx';
 import { ProjectedQr, QR_SIZE } from './ProjectedQr.tsx';
 import { QrCode } from './QrCode.tsx';
 import { ShareCarries } from './ShareCarries.tsx';
@@ -122,17 +123,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                 {t('share.length', { length: links.link.length.toLocaleString(i18n.language) })}
               </small>
             </span>
-            <span className="kp-share-copy-row">
-              <input
-                readOnly
-                value={links.link}
-                data-testid="share-url"
-                onFocus={(e) => e.currentTarget.select()}
-              />
-              <button type="button" onClick={() => void copy('link')} data-testid="share-copy">
-                {t('share.copy')}
-              </button>
-            </span>
+            <CopyRow
+              value={links.link}
+              onCopy={() => void copy('link')}
+              testId="share-url"
+              buttonTestId="share-copy"
+            />
           </label>
           <p className="kp-share-confirm" role="status" data-testid="share-copied">
             {copied ? confirmation[copied] : ''}

@@ -3,6 +3,8 @@
  * graph (the terminal, the YAML), the embed link and the iframe snippet a course page pastes.
  */
 import { useTranslation } from 'react-i18next';
+import { CheckOption } from './CheckOption.tsx';
+import { CopyRow } from './CopyRow.tsx';
 import type { EmbedMode } from './embedMode.ts';
 import type { ShareLinks } from './shareLinks.ts';
 import type { CopyTarget } from './useLinkCopy.ts';
@@ -24,38 +26,24 @@ export function ShareEmbed({
     <details className="kp-share-embed">
       <summary>{t('share.embedSummary')}</summary>
       <div className="kp-row" role="group" aria-label={t('share.embedWith')}>
-        <label className="kp-check">
-          <input
-            type="checkbox"
-            checked={embed.terminal}
-            onChange={(e) => onEmbed({ ...embed, terminal: e.target.checked })}
-            data-testid="share-embed-terminal"
-          />
+        <CheckOption
+          checked={embed.terminal}
+          onChange={(terminal) => onEmbed({ ...embed, terminal })}
+          testId="share-embed-terminal"
+        >
           {t('share.embedTerminal')}
-        </label>
-        <label className="kp-check">
-          <input
-            type="checkbox"
-            checked={embed.yaml}
-            onChange={(e) => onEmbed({ ...embed, yaml: e.target.checked })}
-            data-testid="share-embed-yaml"
-          />
+        </CheckOption>
+        <CheckOption
+          checked={embed.yaml}
+          onChange={(yaml) => onEmbed({ ...embed, yaml })}
+          testId="share-embed-yaml"
+        >
           {t('share.embedYamlOption')}
-        </label>
+        </CheckOption>
       </div>
       <label className="kp-share-field">
         <span>{t('share.embedLink')}</span>
-        <span className="kp-share-copy-row">
-          <input
-            readOnly
-            value={links.embedLink}
-            data-testid="share-embed-url"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button type="button" onClick={() => onCopy('embed')}>
-            {t('share.copy')}
-          </button>
-        </span>
+        <CopyRow value={links.embedLink} onCopy={() => onCopy('embed')} testId="share-embed-url" />
       </label>
       <label className="kp-share-field">
         <span>iframe</span>
