@@ -5,12 +5,10 @@
 // estimated in proportion (gzip of the whole file, level 9, as e2e/bench/ui.bench.ts measures it).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { initialScripts } from './initialJs.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const top = Number(process.argv[3] ?? 40);
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const files = [...html.matchAll(/(?:src|href)="[^"]*?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 /** Decodes one mapping segment's base64 VLQ fields. */
@@ -73,9 +71,7 @@ function packageOf(source) {
 let totalGzip = 0;
 const bySource = new Map();
 const byPackage = new Map();
-for (const file of files) {
-  const code = readFileSync(join(dist, file), 'utf8');
-  const gzip = gzipSync(code, { level: 9 }).length;
+for (const { file, code, gzip } of initialScripts(dist)) {
   totalGzip += gzip;
   const mapFile = join(dist, `${file}.map`);
   if (!existsSync(mapFile)) {

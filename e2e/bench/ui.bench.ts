@@ -23,7 +23,7 @@ import { chromium } from '@playwright/test';
 import { waitForServer } from './waitForServer.ts';
 import { startPreview } from './benchPage.ts';
 import type { Browser, Page } from '@playwright/test';
-import { createSimulation, getIngressControllerPods } from '../../src/engine/index.ts';
+import { createSimulation, getIngressControllerPods, getPolicySelections } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
 import { largeClusterLink, largeClusterYaml } from '../largeCluster.ts';
 import { keystrokeLine, measureKeystrokeAt1000Pods, podsDrawnSince } from './keystrokeAt1000.ts';
@@ -79,7 +79,12 @@ function initialJsBytes(): { raw: number; gzip: number; files: string[] } {
 /** The same cluster laid out by the pure layout function, for each pane shape: best and median of 7 runs. */
 function layoutFigure(): string {
   const sim = createSimulation({ files: [{ file: 'bench.yaml', text: bigScenarioYaml() }], seed: 1 });
-  const input = { state: sim.state, ingressControllers: getIngressControllerPods(sim.state), stale: false };
+  const input = {
+    state: sim.state,
+    ingressControllers: getIngressControllerPods(sim.state),
+    policies: getPolicySelections(sim.state),
+    stale: false,
+  };
   const pods = sim.state.pods.length;
   const figures = (['wide', 'panorama', 'tall'] as const).map((shape) => {
     const times: number[] = [];

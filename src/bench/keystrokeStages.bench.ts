@@ -10,6 +10,7 @@ import {
   createParseCache,
   createSimulation,
   getIngressControllerPods,
+  getPolicySelections,
   reviseSimulation,
 } from '../engine/index.ts';
 import type { Simulation } from '../engine/index.ts';
@@ -33,6 +34,7 @@ const toFlow = (s: Simulation) =>
   toFlowElements({
     state: s.state,
     ingressControllers: getIngressControllerPods(s.state),
+    policies: getPolicySelections(s.state),
     stale: false,
     hideSystem: true,
     shape: 'wide',

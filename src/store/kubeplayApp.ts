@@ -3,12 +3,9 @@
  * (type YAML, pick a scenario, take an action, send requests) into store updates. Components call these
  * functions; they never call `setState` themselves (zustand's no-store-actions guide).
  */
-import { createShellSession, sameCluster } from '../engine/index.ts';
 import type {
   Action,
-  ClusterState,
   Completion,
-  Diagnostic,
   GraphId,
   QuickFix,
   RequestSpec,
@@ -19,27 +16,26 @@ import type {
 import type { LessonEvent } from '../lessons/index.ts';
 import type { CommandReply, EngineClient, InspectFacts } from '../worker/engineApi.ts';
 import { createAllocationMemory } from './allocationMemory.ts';
+import { createAppAutosave } from './appAutosave.ts';
+import { createBuildAnswer } from './appBuildAnswer.ts';
+import { createBuildLoop } from './appBuildLoop.ts';
 import { createAppEvents } from './appEvents.ts';
+import { createAppLinkOpening } from './appLinkOpening.ts';
+import { createAppTerminal } from './appTerminal.ts';
 import { startAllocations, startScenario, startView } from './appStartState.ts';
 import { createAppTraffic } from './appTraffic.ts';
 import { createAppYamlLinks } from './appYamlLinks.ts';
-import { listLimitsEarly } from './earlyLimits.ts';
 import type { EarlyLimitCheck } from './earlyLimits.ts';
-import { onlyTimePassed } from './onlyTimePassed.ts';
-import type { BuildInput } from './onlyTimePassed.ts';
 import { createPageClock } from './pageClock.ts';
-import { saveScenario } from './persistence.ts';
-import { viewOfOpenedLink } from './linkView.ts';
 import type { OpenedLink } from './shareLink.ts';
 import type { KeyValueStorage } from './persistence.ts';
-import { suggestFirstRequest as suggestRequest } from './requestDraft.ts';
 import { appendAction, createScenarioStore, loadScenario, setYaml } from './scenarioStore.ts';
-import type { ScenarioState, ScenarioStore } from './scenarioStore.ts';
-import { applyEngineError, applySimulation, createSimulationStore } from './simulationStore.ts';
+import type { ScenarioStore } from './scenarioStore.ts';
+import { createSimulationStore } from './simulationStore.ts';
 import type { SimulationStore } from './simulationStore.ts';
-import { clearTraffic, createTrafficStore, markTrafficStale } from './trafficStore.ts';
+import { clearTraffic, createTrafficStore } from './trafficStore.ts';
 import type { TrafficStore } from './trafficStore.ts';
-import { createViewStore, showBottomTab } from './viewStore.ts';
+import { createViewStore } from './viewStore.ts';
 import { resetViewForNewScenario } from './viewActions.ts';
 import type { ViewStore } from './viewStore.ts';
 import { isBulkChange } from './bulkChange.ts';
@@ -175,35 +171,25 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   // A reload shows the pods the page showed before it (their names and addresses), not a fresh draw.
   const allocations = createAllocationMemory(startAllocations(link, storage));
   const simulation = createSimulationStore();
-  let earlyLimits: EarlyLimitCheck | null = null;
-  // The text of a link opened (at start or since) that neither the early check nor the engine has
-  // answered yet. Its first answer that breaks a playground limit opens the problems list on it: a
-  // link that draws an empty cluster says why at once, not one click away.
-  let linkUnanswered: string | null = link ? link.scenario.yaml : null;
-  function answerLink(diagnostics: readonly Diagnostic[]): void {
-    linkUnanswered = null;
-    if (diagnostics.some((d) => d.code?.startsWith('limit-'))) showBottomTab(view, 'problems');
-  }
   const view = createViewStore(startView(link, storage));
   const traffic = createTrafficStore();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
-  let laptopFiles: Record<string, string> = {};
+  const links = createAppLinkOpening({ scenario, simulation, view, traffic }, MANIFEST_FILE, link);
   const events = createAppEvents();
   const report = events.report;
-  const requests = createAppTraffic({ engine, traffic, view, now, ready: () => running, report });
-  // Engine runs started and not yet answered (a run is also pending while `timer` waits).
-  let runsInFlight = 0;
-  const yamlLinks = createAppYamlLinks(
-    MANIFEST_FILE,
-    { scenario, simulation, view },
-    () => timer !== null || runsInFlight > 0,
-  );
-  const ringCursorDocument = yamlLinks.ringCursorDocument;
+  const builds = createBuildLoop({
+    engine,
+    scenario,
+    allocations,
+    file: MANIFEST_FILE,
+    // The answer is defined below; the first one comes back after this function has returned.
+    apply: (reply, input, edit) => answerBuild(reply, input, edit),
+    heldRetryDelay: () => Math.max(0, lastTypedAt + settleMs - now()),
+  });
+  const requests = createAppTraffic({ engine, traffic, view, now, ready: builds.settled, report });
+  const terminal = createAppTerminal({ engine, scenario, builds, requests, report });
+  const yamlLinks = createAppYamlLinks(MANIFEST_FILE, { scenario, simulation, view }, builds.busy);
   // Simulated time passes by itself while the cluster is due to change (a pod's grace period).
-  // The scenario as the page clock's last wait left it. Time passing on its own is not work: it is not
-  // autosaved by itself (an idle tab must not overwrite what another tab saved, nor count as newer
-  // work there); the next edit or action saves it with the rest.
+  // The scenario as the page clock's last wait left it: not work to autosave by itself.
   let timePassedOnly: unknown = null;
   let clockWaiting = false;
   const clock = createPageClock({
@@ -218,182 +204,50 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       timePassedOnly = scenario.getState();
     },
   });
-
-  // Whether the next run may build on the latest cluster (an edit) or must start over (a load, a link).
-  let nextRunIsEdit = false;
-  // What the cluster on screen was built from (to tell an edit from time passing).
-  let lastApplied: BuildInput | null = null;
-
-  // Typing is autosaved once it pauses and the engine has answered, not at each key: at 1,000 pods a
-  // save (the text and the allocation ledger as JSON in localStorage) cost the main thread more than
-  // the graph's update (docs/performance.md, "A keystroke at 1,000 pods"). The page saves what waits
-  // when it is hidden.
-  let saveTimer: ReturnType<typeof setTimeout> | null = null;
-  let typedUnsaved = false;
-  // The engine's latest build while typing: its allocations are recorded when the save happens.
-  let builtUnsaved: { input: Pick<ScenarioState, 'yaml' | 'seed' | 'actions'>; state: ClusterState } | null =
-    null;
-
-  function saveWhenTypingPauses(): void {
-    typedUnsaved = true;
-    if (saveTimer !== null) clearTimeout(saveTimer);
-    saveTimer = setTimeout(saveOnceBuilt, settleMs);
-  }
-
-  /** The pause is over: save, unless the engine is still building (its answer restarts the wait). */
-  function saveOnceBuilt(): void {
-    saveTimer = null;
-    if (timer === null && runsInFlight === 0) saveNow();
-  }
-
-  function saveNow(): void {
-    if (saveTimer !== null) clearTimeout(saveTimer);
-    saveTimer = null;
-    const changed = builtUnsaved !== null && allocations.remember(builtUnsaved.input, builtUnsaved.state);
-    builtUnsaved = null;
-    const current = scenario.getState();
-    const ledger = allocations.ledgerFor(current);
-    if (typedUnsaved || (changed && ledger && current !== timePassedOnly))
-      saveScenario(storage, current, undefined, ledger);
-    typedUnsaved = false;
-  }
-
-  /** `hold`: the user may still be typing, so an edit that removes something waits (held). */
-  async function runEngine(hold = false): Promise<void> {
-    runsInFlight += 1;
-    try {
-      await buildLatest(hold);
-    } finally {
-      runsInFlight -= 1;
-    }
-  }
-
-  /**
-   * After the graph: the cursor ring reads the YAML on the main thread, so it waits one task and
-   * React draws the new cluster first (docs/editing.md#performance).
-   */
-  function ringAfterRender(): void {
-    setTimeout(() => void ringCursorDocument(), 0);
-  }
-
-  async function buildLatest(hold: boolean): Promise<void> {
-    const { yaml, seed, actions } = scenario.getState();
-    const edit = nextRunIsEdit;
-    nextRunIsEdit = true;
-    const restore = allocations.takeRestore();
-    const reply = await engine.simulate(
-      {
-        files: [{ file: MANIFEST_FILE, text: yaml }],
-        seed,
-        actions,
-        ...(restore && !edit ? { allocations: restore } : {}),
-      },
-      { edit, holdRemovals: edit && hold },
-    );
-    if (!reply) return; // superseded by a later edit
-    if (reply.sim?.held) {
-      // The cluster on screen stays (with any action just taken); the text is sent again once the
-      // typing pauses, unless another keystroke comes first and schedules its own run.
-      applySimulation(simulation, reply.sim);
-      clock.update(reply.sim.state);
-      schedule(Math.max(0, lastTypedAt + settleMs - now()));
-      return;
-    }
-    if (reply.sim) {
-      const before = simulation.getState().sim;
-      applySimulation(simulation, reply.sim);
-      if (linkUnanswered !== null && yaml === linkUnanswered) answerLink(reply.sim.diagnostics);
-      clock.update(reply.sim.state);
-      // The autosave gets the allocations of what is on screen, once the engine built the saved text
-      // (while typing: when the typing pauses).
-      builtUnsaved = { input: { yaml, seed, actions }, state: reply.sim.state };
-      if (typedUnsaved) saveWhenTypingPauses();
-      else saveNow();
-      // A request drawn on the cluster before this change no longer tells the truth about this one;
-      // time passing on its own (a new pod turning ready) is not an earlier version of the YAML.
-      const input = { yaml, seed, actions };
-      const timeOnly = lastApplied !== null && onlyTimePassed(lastApplied, input);
-      lastApplied = input;
-      if (before && !timeOnly && !sameCluster(before, reply.sim)) markTrafficStale(traffic);
-      ringAfterRender();
-      if (view.getState().draftPristine) suggestFirstRequest(edit);
-    } else {
-      applyEngineError(simulation, reply.error ?? 'The engine failed.');
-      if (typedUnsaved) saveWhenTypingPauses();
-      ringAfterRender();
-    }
-  }
-
-  function schedule(delay: number, hold = false): void {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      running = runEngine(hold);
-    }, delay);
-  }
-
-  /**
-   * Sends the text to the engine within this task. A timer, even of 0 ms, waited behind the editor's
-   * drawing of a pasted 170 KB text (two frames, about 400 ms in a traced 1,000-pod paste), while the
-   * engine's Worker, on the other core, had nothing to do (docs/performance.md, "The paste at 1,000
-   * pods"). Nothing is held: a held build of a pasted scenario was thrown away (the cluster on screen
-   * stays) and the same text built again once typing had paused, a second build before the graph.
-   */
-  function runNow(): void {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    running = runEngine(false);
-  }
+  const autosave = createAppAutosave({
+    storage,
+    scenario,
+    allocations,
+    settleMs,
+    building: builds.busy,
+    timePassedOnly: () => timePassedOnly,
+  });
+  const answerBuild = createBuildAnswer({
+    simulation,
+    view,
+    traffic,
+    clock,
+    autosave,
+    links,
+    ringCursorDocument: () => void yamlLinks.ringCursorDocument(),
+  });
 
   const unsubscribe = scenario.subscribe((next, previous) => {
     const onlyYaml =
       next.yaml !== previous.yaml && next.seed === previous.seed && next.actions === previous.actions;
-    if (onlyYaml && !clockWaiting) saveWhenTypingPauses();
-    else if (!clockWaiting) {
-      if (saveTimer !== null) clearTimeout(saveTimer);
-      saveTimer = null;
-      typedUnsaved = false;
-      saveScenario(storage, next, undefined, allocations.ledgerFor(next));
-    }
+    if (onlyYaml && !clockWaiting) autosave.typed();
+    else if (!clockWaiting) autosave.changed(next);
     // Typing or an action changes one thing and builds on the cluster on screen (allocations stay with
     // their objects); a new scenario or an opened link replaces everything and starts from scratch.
     const isEdit =
       next.scenarioId === previous.scenarioId &&
       next.seed === previous.seed &&
       (next.yaml === previous.yaml || next.actions === previous.actions);
-    if (!isEdit) nextRunIsEdit = false;
+    if (!isEdit) builds.startOver();
     if (onlyYaml) lastTypedAt = now();
     // The page clock's own waits keep holding what the typing has not settled; anything else commits.
     // A paste or a cut of a whole block is one change, not keys to gather nor half-typed text: it goes
-    // to the engine now and commits what it removes, as an action does (docs/editing.md).
-    if (onlyYaml && isBulkChange(previous.yaml, next.yaml)) runNow();
-    else schedule(onlyYaml ? debounceMs : 0, onlyYaml || (clockWaiting && typingRecently()));
+    // to the engine now and commits what it removes, as an action does (docs/editing.md). Within this
+    // task: a timer, even of 0 ms, waited behind the editor's drawing of a pasted 170 KB text while the
+    // engine's Worker had nothing to do (docs/performance.md, "The paste at 1,000 pods").
+    if (onlyYaml && isBulkChange(previous.yaml, next.yaml)) builds.runNow();
+    else builds.schedule(onlyYaml ? debounceMs : 0, onlyYaml || (clockWaiting && typingRecently()));
   });
-  running = runEngine();
-
-  function suggestFirstRequest(edit: boolean): void {
-    const state = simulation.getState().sim?.state;
-    if (state) suggestRequest(view, state, edit);
-  }
 
   /** Runs a pending rebuild now; with `hold`, an edit that removes something may still wait. */
   async function flushEngine(hold = false): Promise<void> {
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-      running = runEngine(hold);
-    }
-    await running;
-    if (typedUnsaved || builtUnsaved) saveNow();
-  }
-
-  /** The link's text through the early check, if neither it nor the engine answered it yet. */
-  function checkLinkEarly(check: EarlyLimitCheck): boolean {
-    const text = linkUnanswered;
-    if (text === null || scenario.getState().yaml !== text) return false;
-    if (!listLimitsEarly(check, MANIFEST_FILE, text, simulation)) return false;
-    answerLink(simulation.getState().diagnostics);
-    return true;
+    await builds.flush(hold);
+    autosave.saveIfWaiting();
   }
 
   function fileBaseName(): string {
@@ -426,34 +280,8 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     sendRequest: requests.sendRequest,
     sendTraffic: requests.sendTraffic,
-    async runCommand(line, given) {
-      await running;
-      // The laptop's files (a lesson's) join the session; files the student wrote win.
-      const session =
-        Object.keys(laptopFiles).length === 0
-          ? given
-          : { ...(given ?? createShellSession()), files: { ...laptopFiles, ...(given?.files ?? {}) } };
-      const reply = await engine.runCommand(line, session);
-      if (reply.actions.length > 0) {
-        for (const action of reply.actions) appendAction(scenario, action);
-        // Rebuild now, not after the debounce: the next line must see the replayed cluster the graph shows.
-        if (timer !== null) {
-          clearTimeout(timer);
-          timer = null;
-          running = runEngine();
-        }
-        await running;
-      }
-      requests.launchCommandTraces(reply.traces);
-      if (line.trim() !== '') {
-        const { output, exitCode, traces, actions } = reply;
-        report({ type: 'command', command: line, output, exitCode, traces, actions });
-      }
-      return reply;
-    },
-    complete(line, cursor, session) {
-      return engine.complete(line, cursor, session);
-    },
+    runCommand: terminal.runCommand,
+    complete: terminal.complete,
     async exportFiles() {
       await flushEngine();
       const { yaml, actions, scenarioId } = scenario.getState();
@@ -467,11 +295,11 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
     },
     fileBaseName,
     async inspect(id) {
-      await running;
+      await builds.settled();
       return engine.inspect(id);
     },
     async unresolvedHost(from, url) {
-      await running;
+      await builds.settled();
       return engine.unresolvedHost(from, url);
     },
     async shareLink() {
@@ -480,33 +308,19 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
       return makeShareLink(scenario.getState(), view.getState());
     },
     flush: flushEngine,
-    saveNow() {
-      if (typedUnsaved || builtUnsaved) saveNow();
-    },
+    saveNow: autosave.saveIfWaiting,
     onEvent: events.onEvent,
-    setLaptopFiles(files) {
-      laptopFiles = { ...files };
-    },
-    openLink(opened) {
-      clearTraffic(traffic);
-      // The view first, so the graph lays the new cluster out with the link's positions.
-      view.setState({ ...viewOfOpenedLink(opened), stepHop: 0 });
-      scenario.setState({ ...opened.scenario });
-      linkUnanswered = opened.scenario.yaml;
-      if (earlyLimits) checkLinkEarly(earlyLimits);
-    },
-    adoptEarlyLimitCheck(check) {
-      earlyLimits = check;
-      return checkLinkEarly(check);
-    },
+    setLaptopFiles: terminal.setLaptopFiles,
+    openLink: links.open,
+    adoptEarlyLimitCheck: links.adoptEarlyLimitCheck,
     showInYaml: yamlLinks.showInYaml,
     revealInYaml: yamlLinks.revealInYaml,
     moveEditorCursor: yamlLinks.moveEditorCursor,
     applyQuickFix: yamlLinks.applyQuickFix,
     dispose() {
       events.clear();
-      if (timer !== null) clearTimeout(timer);
-      if (saveTimer !== null) clearTimeout(saveTimer);
+      builds.dispose();
+      autosave.dispose();
       clock.dispose();
       unsubscribe();
       engine.dispose();

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ClusterState } from '../engine/index.ts';
-import { createSimulation, runCommand, createShellSession } from '../engine/index.ts';
+import { createSimulation, runCommand, createShellSession, nextTimedChange } from '../engine/index.ts';
+import type { ClusterTime } from '../worker/engineApi.ts';
 import type { Simulation } from '../engine/index.ts';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createPageClock } from './pageClock.ts';
@@ -66,6 +67,11 @@ const victim = kubia.state.pods.find((p) => p.metadata.labels['app'] === 'kubia'
 // the deleted pod's grace period, 29 s away, is due.
 const deleted = command(command(kubia, `kubectl delete pod ${victim} --wait=false`), 'kubeplay wait 1');
 
+/** What the engine sends with a simulation for the page clock (worker/engineHost.ts). */
+function timeOf(state: ClusterState): ClusterTime {
+  return { clock: state.clock, nextChange: nextTimedChange(state) ?? null };
+}
+
 /** The same cluster with the clock moved on (what an edit does). */
 function later(state: ClusterState, seconds: number): ClusterState {
   return { ...state, clock: state.clock + seconds };
@@ -74,29 +80,29 @@ function later(state: ClusterState, seconds: number): ClusterState {
 describe('the page clock', () => {
   it('sets no timer while nothing is due', () => {
     const { t, clock } = harness();
-    clock.update(kubia.state);
+    clock.update(timeOf(kubia.state));
     clock.update(null);
     expect(t.timers).toEqual([]);
   });
 
   it('takes a wait of the seconds left once as many real seconds have passed', () => {
     const { t, clock, pass } = harness();
-    clock.update(deleted.state);
+    clock.update(timeOf(deleted.state));
     pass(28_999);
     expect(t.waits).toEqual([]);
     pass(1);
     expect(t.waits).toEqual([29]);
     // the wait's cluster: the pod is gone and nothing else is due
-    clock.update(command(deleted, 'kubeplay wait 29').state);
+    clock.update(timeOf(command(deleted, 'kubeplay wait 29').state));
     expect(t.timers).toEqual([]);
   });
 
   it('is not pushed back by edits (a second each) while the change is pending', () => {
     const { t, clock, pass } = harness();
-    clock.update(deleted.state);
+    clock.update(timeOf(deleted.state));
     for (let i = 1; i <= 10; i++) {
       pass(2_000);
-      clock.update(later(deleted.state, i));
+      clock.update(timeOf(later(deleted.state, i)));
     }
     pass(10_000);
     expect(t.waits).toEqual([19]);
@@ -104,9 +110,9 @@ describe('the page clock', () => {
 
   it('comes sooner when actions bring the clock closer faster than real time', () => {
     const { t, clock, pass } = harness();
-    clock.update(deleted.state);
+    clock.update(timeOf(deleted.state));
     pass(1_000);
-    clock.update(later(deleted.state, 25));
+    clock.update(timeOf(later(deleted.state, 25)));
     pass(3_999);
     expect(t.waits).toEqual([]);
     pass(1);
@@ -115,9 +121,9 @@ describe('the page clock', () => {
 
   it('takes one wait even when a reply from before it arrives afterwards', () => {
     const { t, clock, pass } = harness();
-    clock.update(deleted.state);
+    clock.update(timeOf(deleted.state));
     pass(29_000);
-    clock.update(later(deleted.state, 1));
+    clock.update(timeOf(later(deleted.state, 1)));
     pass(60_000);
     expect(t.waits).toEqual([29]);
   });
@@ -126,21 +132,21 @@ describe('the page clock', () => {
     const { t, clock, jump } = harness();
     // Just deleted: the replacement's containers start in a second, the grace period ends in 30.
     const justDeleted = command(kubia, `kubectl delete pod ${victim} --wait=false`);
-    clock.update(justDeleted.state);
+    clock.update(timeOf(justDeleted.state));
     jump(31_400);
     expect(t.waits).toEqual([31]);
     // the whole 31 s were waited: the deleted pod is gone with its grace period, and nothing is due
     const after = command(justDeleted, 'kubeplay wait 31');
     expect(after.state.pods.some((p) => p.metadata.name === victim)).toBe(false);
-    clock.update(after.state);
+    clock.update(timeOf(after.state));
     expect(t.timers).toEqual([]);
   });
 
   it('counts a change first seen on another cluster from when it is seen', () => {
     const { t, clock, pass } = harness();
-    clock.update(kubia.state);
+    clock.update(timeOf(kubia.state));
     pass(100_000);
-    clock.update(deleted.state);
+    clock.update(timeOf(deleted.state));
     pass(28_000);
     expect(t.waits).toEqual([]);
     clock.dispose();

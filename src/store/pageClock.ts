@@ -1,6 +1,6 @@
 /**
- * The page clock: simulated time passes by itself while something is due. The engine says when the
- * cluster next changes by itself (nextTimedChange: a new pod's containers have started, a rollout takes
+ * The page clock: simulated time passes by itself while something is due. The engine says, with each
+ * simulation it sends, when the cluster next changes by itself (nextTimedChange: a new pod's containers have started, a rollout takes
  * its next step, a pod's grace period ends, a down node's pods are evicted); one real-time timer then
  * takes an ordinary `wait` action for the simulated seconds left,
  * through the app's normal action path, so the log, a reload, a share link, an export and the CLI
@@ -15,8 +15,7 @@
  * meanwhile, so the wait then covers the whole seconds it fired late as well: a pod deleted just before
  * the lid closed for a minute is gone when it opens, not 29 s later.
  */
-import { nextTimedChange } from '../engine/index.ts';
-import type { ClusterState } from '../engine/index.ts';
+import type { ClusterTime } from '../worker/engineApi.ts';
 
 export interface PageClockOptions {
   /** Takes the wait action (the app's `perform`). */
@@ -28,8 +27,8 @@ export interface PageClockOptions {
 }
 
 export interface PageClock {
-  /** A new simulation is on screen (null: none): reschedule for it. */
-  update(state: ClusterState | null): void;
+  /** A new simulation is on screen, at this time (null: none): reschedule for it. */
+  update(time: ClusterTime | null): void;
   dispose(): void;
 }
 
@@ -56,14 +55,14 @@ export function createPageClock(options: PageClockOptions): PageClock {
   }
 
   return {
-    update(state) {
+    update(time) {
       stop();
-      const deadline = state ? nextTimedChange(state) : undefined;
-      if (!state || deadline === undefined) {
+      const deadline = time?.nextChange ?? null;
+      if (!time || deadline === null) {
         pending = null;
         return;
       }
-      const clock = state.clock;
+      const clock = time.clock;
       if (waitedFor !== null && (clock >= waitedFor || deadline !== waitedFor)) waitedFor = null;
       if (waitedFor !== null) return;
       const at = now();

@@ -4,6 +4,7 @@ import type { Diagnostic, Simulation } from '../engine/index.ts';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createKubiaFixture } from './testing/clusterFixture.ts';
 import { applyEngineError, applySimulation, createSimulationStore } from './simulationStore.ts';
+import { NO_GRAPH_FACTS } from '../worker/graphFacts.ts';
 
 const syntaxError: Diagnostic = {
   file: 'manifest.yaml',
@@ -25,7 +26,7 @@ describe('simulation store', () => {
   it('applies a good run', () => {
     const store = createSimulationStore();
     const good = sim();
-    applySimulation(store, good);
+    applySimulation(store, good, NO_GRAPH_FACTS);
     expect(store.getState()).toMatchObject({ sim: good, stale: false, status: 'ready', revision: 1 });
   });
 
@@ -34,22 +35,22 @@ describe('simulation store', () => {
     const kubia = SCENARIO_TEXTS['kubia'] ?? '';
     const input = (text: string) => ({ files: [{ file: 'manifest.yaml', text }], seed: 1, actions: [] });
     const good = createSimulation(input(kubia));
-    applySimulation(store, good);
+    applySimulation(store, good, NO_GRAPH_FACTS);
     const broken = reviseSimulation(
       good,
       input(kubia.replace('  selector:\n    app: kubia\n---', '  selector [oops\n---')),
     );
-    applySimulation(store, broken);
+    applySimulation(store, broken, NO_GRAPH_FACTS);
     expect(store.getState().sim?.state).toBe(good.state);
     expect(store.getState().stale).toBe(true);
     expect(store.getState().diagnostics.some((d) => d.code === 'yaml-syntax')).toBe(true);
-    applySimulation(store, reviseSimulation(broken, input(kubia)));
+    applySimulation(store, reviseSimulation(broken, input(kubia)), NO_GRAPH_FACTS);
     expect(store.getState().stale).toBe(false);
   });
 
   it('shows a broken first run rather than nothing, and reports engine failures', () => {
     const store = createSimulationStore();
-    applySimulation(store, sim([syntaxError]));
+    applySimulation(store, sim([syntaxError]), NO_GRAPH_FACTS);
     expect(store.getState().sim).not.toBeNull();
     const empty = createSimulationStore();
     applyEngineError(empty, 'boom');

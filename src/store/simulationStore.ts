@@ -5,6 +5,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Diagnostic, Simulation } from '../engine/index.ts';
+import { NO_GRAPH_FACTS } from '../worker/graphFacts.ts';
+import type { GraphFacts } from '../worker/graphFacts.ts';
 
 export type SimulationStatus = 'starting' | 'ready' | 'failed';
 
@@ -12,6 +14,8 @@ export interface SimulationState {
   status: SimulationStatus;
   /** The latest simulation (after a syntax error: the last good cluster, marked stale). */
   sim: Simulation | null;
+  /** What the graph draws of `sim` that takes Kubernetes rules to know, computed beside the engine. */
+  graph: GraphFacts;
   /** Diagnostics of the latest run (even when it was broken and `sim` is older). */
   diagnostics: Diagnostic[];
   /** True when the latest YAML did not parse and every view shows the last good cluster. */
@@ -28,6 +32,7 @@ export function createSimulationStore(): SimulationStore {
   return createStore<SimulationState>()(() => ({
     status: 'starting',
     sim: null,
+    graph: NO_GRAPH_FACTS,
     diagnostics: [],
     stale: false,
     engineError: null,
@@ -40,10 +45,11 @@ export function createSimulationStore(): SimulationStore {
  * cluster and marks it stale (editSimulation.ts), so the graph, the terminal, requests, the inspector
  * and lessons all work on that one cluster and all say it is stale.
  */
-export function applySimulation(store: SimulationStore, sim: Simulation): void {
+export function applySimulation(store: SimulationStore, sim: Simulation, graph: GraphFacts): void {
   const previous = store.getState();
   store.setState({
     sim,
+    graph,
     diagnostics: sim.diagnostics,
     stale: sim.stale === true,
     status: 'ready',

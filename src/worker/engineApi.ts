@@ -14,16 +14,31 @@ import type {
   SourceFile,
   Trace,
 } from '../engine/index.ts';
+import type { GraphFacts } from './graphFacts.ts';
 import type { InspectFacts } from './inspectFacts.ts';
 import type { Delta } from './structuralDelta.ts';
 
 export type { InspectFacts } from './inspectFacts.ts';
+export type { GraphFacts } from './graphFacts.ts';
+
+/**
+ * Where a cluster is in simulated time: its clock, and when it next changes by itself (a container
+ * started, a grace period over: the engine's nextTimedChange), or null when nothing is due.
+ */
+export interface ClusterTime {
+  clock: number;
+  nextChange: number | null;
+}
 
 export interface SimulateReply {
   /** The generation the request was sent with; only the latest one is applied. */
   generation: number;
   /** The new simulation, or null when the engine failed (error says why). */
   sim: Simulation | null;
+  /** What the graph draws of `sim` that takes Kubernetes rules to know (null with no `sim`). */
+  graph: GraphFacts | null;
+  /** Where `sim` is in simulated time, for the page clock (null with no `sim`). */
+  time: ClusterTime | null;
   error: string | null;
 }
 

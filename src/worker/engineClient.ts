@@ -1,31 +1,31 @@
 /**
- * The EngineClient over a Web Worker. Every simulate call carries a generation; a reply to an older
- * generation resolves with null, so only the latest edit's cluster reaches the store. Route calls are
- * answered in order because the worker handles messages one at a time.
+ * The EngineClient over a Web Worker. Each call is a message (messageClient.ts: a simulate call carries
+ * a generation, so only the latest edit's cluster reaches the store). Route calls are answered in order
+ * because the worker handles messages one at a time.
  *
  * A watchdog guards the page against input that makes the engine run for ever (a huge replica count in a
  * link, say): the request the Worker is busy with has a time budget; past it the Worker is terminated
  * (the only way to stop a running script) and a new one started, rebuilt from the last input that
  * finished, so the cluster on screen stays usable. The late request is answered with a message naming
- * the input (hangReport.ts) and the requests queued behind it are sent again to the new Worker.
+ * the input (hangReport.ts, lateReply.ts) and the requests queued behind it are sent again to the new
+ * Worker. The watchdog's clock and budgets are requestWatchdog.ts; the replay onto the in-thread
+ * engine is forwardRequest.ts; the decoding of the simulation's deltas is simulationReceiver.ts. What stays
+ * here is the book of requests sent and not yet answered, which all of them act on.
  */
-import type { Completion, ScenarioExport, SimulationInput } from '../engine/index.ts';
-import { createGenerationCounter } from './generation.ts';
-import type {
-  CommandReply,
-  EngineClient,
-  InspectFacts,
-  EngineReplyMessage,
-  EngineRequestMessage,
-  EngineWorkerMessage,
-  RouteReply,
-  SimulateReply,
-} from './engineApi.ts';
+import type { SimulationInput } from '../engine/index.ts';
+import type { CommandReply, EngineClient, EngineRequestMessage, EngineWorkerMessage } from './engineApi.ts';
+import { forwardRequest } from './forwardRequest.ts';
+import type { AnyReply } from './forwardRequest.ts';
 import { describeHang } from './hangReport.ts';
-import { decodeDelta } from './structuralDelta.ts';
-import type { Simulation } from '../engine/index.ts';
+import { lateReply } from './lateReply.ts';
+import type { PromptOf } from './lateReply.ts';
+import { browserTimers, createRequestWatchdog, DEFAULT_BUDGET_MS } from './requestWatchdog.ts';
+import type { WatchdogTimers } from './requestWatchdog.ts';
+import { createMessageClient } from './messageClient.ts';
+import { createSimulationReceiver } from './simulationReceiver.ts';
 
-type AnyReply = EngineReplyMessage['reply'];
+export type { WatchdogTimers } from './requestWatchdog.ts';
+
 type Pending = { resolve: (reply: AnyReply) => void };
 
 /** The part of a Worker the client uses, so tests can pass a fake. */
@@ -36,12 +36,6 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** setTimeout and clearTimeout, injectable so the watchdog is tested without waiting. */
-export interface WatchdogTimers {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
 export interface WorkerEngineOptions {
   /** The in-thread engine, for a browser whose Worker script cannot load. */
   fallback?: () => EngineClient;
@@ -50,100 +44,42 @@ export interface WorkerEngineOptions {
   timers?: WatchdogTimers;
 }
 
-/**
- * Three seconds: the largest bundled scenario simulates in well under a second on a slow laptop, and a
- * person waits about that long before thinking the page is stuck.
- */
-export const DEFAULT_BUDGET_MS = 3000;
-
-/**
- * The first request a Worker runs gets four budgets: its engine code is not yet compiled, and on a page
- * load (a link) the page starts up beside it and competes for the same cores. A 5,000-pod link, the
- * playground's limit (half a second of CPU in all), was stopped as a hang on a busy 2-core machine
- * (`npm run bench:ui`, load average 25) while the same scenario typed in later ran. A Worker that really
- * hangs on its first request is still stopped, after 12 s instead of 3 s; the page answers meanwhile.
- */
-export const COLD_START_BUDGETS = 4;
-
-const browserTimers: WatchdogTimers = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngineOptions = {}): EngineClient {
   const { fallback } = options;
-  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-  const timers = options.timers ?? browserTimers;
-  const generations = createGenerationCounter();
   const pending = new Map<number, Pending>();
   // Requests sent and not yet answered, oldest first: the Worker works on the first one.
   const messages = new Map<number, EngineRequestMessage>();
-  let nextId = 1;
+  let lastId = 0;
+  const newId = () => ++lastId;
   let worker: WorkerLike;
   // The Worker has loaded its script: from then on the first request's time counts against the budget.
   let ready = false;
   // Whether the Worker has answered a request yet (the first one has COLD_START_BUDGETS budgets).
   let warm = false;
-  let watchdog: { id: number; handle: unknown; budget: number } | null = null;
+  const watchdog = createRequestWatchdog(
+    options.timers ?? browserTimers,
+    options.budgetMs ?? DEFAULT_BUDGET_MS,
+    (id) => onLate(id),
+  );
   // The last input the engine finished, to rebuild a restarted Worker and to compare a late input with.
   let lastGood: SimulationInput | null = null;
-  // The simulation the Worker sent last, which its next one is a delta against (structuralDelta.ts).
-  let lastReceived: Simulation | undefined;
+  const simulations = createSimulationReceiver();
 
   // A Worker whose script cannot load fails asynchronously (an `error` event, no exception): from then
   // on every call, including those already waiting, goes to the in-thread engine.
   let backup: EngineClient | null = null;
-  const replay = (message: EngineRequestMessage, engine: EngineClient): Promise<AnyReply> => {
-    switch (message.op) {
-      case 'simulate': {
-        const options = { edit: message.edit === true, holdRemovals: message.holdRemovals === true };
-        return engine.simulate(message.input, options).then((reply) => ({
-          ...(reply ?? { sim: null, error: 'superseded' }),
-          generation: message.generation,
-        }));
-      }
-      case 'readAhead':
-        engine.readAhead(message.files);
-        return Promise.resolve(null);
-      case 'route':
-        return engine.route(message.requests);
-      case 'inspect':
-        return engine.inspect(message.target);
-      case 'exportFiles':
-        return engine.exportFiles(message.input);
-      case 'unresolvedHost':
-        return engine.unresolvedHost(message.from, message.url);
-      case 'runCommand':
-        return engine.runCommand(message.line, message.session);
-      case 'complete':
-        return engine.complete(message.line, message.cursor, message.session);
-    }
-  };
-
-  function stopWatchdog(): void {
-    if (watchdog) timers.clear(watchdog.handle);
-    watchdog = null;
-  }
 
   /** The budget runs for the request the Worker is on now: the oldest unanswered one. */
   function armWatchdog(): void {
     if (!ready || backup) return;
     const head = messages.keys().next();
-    if (head.done) {
-      stopWatchdog();
-      return;
-    }
-    if (watchdog?.id === head.value) return;
-    stopWatchdog();
-    const id = head.value;
-    const budget = warm ? budgetMs : COLD_START_BUDGETS * budgetMs;
-    watchdog = { id, handle: timers.set(() => onLate(id), budget), budget };
+    watchdog.watch(head.done ? null : head.value, !warm);
   }
 
   function start(): void {
     ready = false;
     warm = false;
-    lastReceived = undefined;
+    simulations.reset();
     worker = spawn();
     worker.onerror = onWorkerError;
     worker.onmessage = onWorkerMessage;
@@ -159,13 +95,13 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     }
     if (backup || !fallback) return;
     backup = fallback();
-    stopWatchdog();
+    watchdog.stop();
     worker.terminate();
     for (const [id, message] of messages) {
       const entry = pending.get(id);
       pending.delete(id);
       messages.delete(id);
-      if (entry) void replay(message, backup).then(entry.resolve);
+      if (entry) void forwardRequest(message, backup).then(entry.resolve);
     }
   }
 
@@ -177,12 +113,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
       return;
     }
     const sent = messages.get(data.id);
-    if (data.op === 'simulate' && data.simDelta) {
-      // Decoded whatever happens to the reply (even superseded): the Worker's next delta builds on it.
-      lastReceived = decodeDelta(data.simDelta, lastReceived) as Simulation;
-      const files = data.filesFromInput && sent?.op === 'simulate' ? sent.input.files : undefined;
-      data.reply.sim = files ? { ...lastReceived, files } : lastReceived;
-    }
+    if (data.op === 'simulate') simulations.receive(data, sent);
     messages.delete(data.id);
     warm = true;
     // A held edit left the cluster as it was: that input is not the one to rebuild from.
@@ -196,8 +127,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
 
   /** Past the budget: stop the Worker, start another from the last good input, answer the late request. */
   function onLate(id: number, crashed = false): void {
-    const budget = watchdog?.id === id ? watchdog.budget : budgetMs;
-    watchdog = null;
+    const budget = watchdog.expire(id);
     const late = messages.get(id);
     if (!late) return;
     messages.delete(id);
@@ -207,7 +137,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
     messages.clear();
     worker.terminate();
     start();
-    if (lastGood) post({ op: 'simulate', id: nextId++, generation: 0, input: lastGood, edit: false });
+    if (lastGood) post({ op: 'simulate', id: newId(), generation: 0, input: lastGood, edit: false });
     for (const message of queued) post(message);
     const hang = describeHang({
       input: late.op === 'simulate' ? late.input : (lastGood ?? { files: [] }),
@@ -216,41 +146,9 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
       crashed,
     });
     if (!entry) return;
-    void lateReply(late, hang).then(entry.resolve);
-  }
-
-  /** What a request that ran out of time is answered with: the same shape, saying what happened. */
-  function lateReply(message: EngineRequestMessage, hang: string): Promise<AnyReply> {
-    switch (message.op) {
-      case 'simulate':
-        return Promise.resolve({ generation: message.generation, sim: null, error: hang });
-      case 'route':
-        return Promise.resolve({ traces: [], error: hang });
-      case 'readAhead':
-        return Promise.resolve(null);
-      case 'inspect':
-        return Promise.resolve({ kind: 'none' });
-      case 'exportFiles':
-        return Promise.resolve({ ok: false, message: hang });
-      case 'complete':
-      case 'unresolvedHost':
-        return Promise.resolve(null);
-      case 'runCommand':
-        // The prompt comes from the new Worker (an empty line only prints it); the line itself failed.
-        return send<CommandReply>({
-          op: 'runCommand',
-          id: nextId++,
-          line: '',
-          session: message.session,
-        }).then((reply) => ({
-          ...reply,
-          output: `${hang}\n`,
-          exitCode: 124,
-          traces: [],
-          actions: [],
-          clear: false,
-        }));
-    }
+    const promptOf: PromptOf = (session) =>
+      send<CommandReply>({ op: 'runCommand', id: newId(), line: '', session });
+    void lateReply(late, hang, promptOf).then(entry.resolve);
   }
 
   /** Sent and tracked, but answered to nobody (the rebuild after a restart). */
@@ -263,7 +161,7 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
   function send<R extends AnyReply>(message: EngineRequestMessage): Promise<R> {
     return new Promise<R>((resolve) => {
       if (backup) {
-        void replay(message, backup).then((reply) => resolve(reply as R));
+        void forwardRequest(message, backup).then((reply) => resolve(reply as R));
         return;
       }
       pending.set(message.id, { resolve: resolve as (reply: AnyReply) => void });
@@ -274,43 +172,9 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
   start();
 
   return {
-    async simulate(input, options) {
-      const generation = generations.next();
-      const edit = options?.edit === true;
-      const holdRemovals = options?.holdRemovals === true;
-      const reply = await send<SimulateReply>({
-        op: 'simulate',
-        id: nextId++,
-        generation,
-        input,
-        edit,
-        holdRemovals,
-      });
-      return generations.isLatest(reply.generation) ? reply : null;
-    },
-    readAhead(files) {
-      void send<null>({ op: 'readAhead', id: nextId++, files });
-    },
-    route(requests) {
-      return send<RouteReply>({ op: 'route', id: nextId++, requests });
-    },
-    runCommand(line, session) {
-      return send<CommandReply>({ op: 'runCommand', id: nextId++, line, session });
-    },
-    complete(line, cursor, session) {
-      return send<Completion | null>({ op: 'complete', id: nextId++, line, cursor, session });
-    },
-    inspect(target) {
-      return send<InspectFacts>({ op: 'inspect', id: nextId++, target });
-    },
-    exportFiles(input) {
-      return send<ScenarioExport>({ op: 'exportFiles', id: nextId++, input });
-    },
-    unresolvedHost(from, url) {
-      return send<string | null>({ op: 'unresolvedHost', id: nextId++, from, url });
-    },
+    ...createMessageClient(send, newId),
     dispose() {
-      stopWatchdog();
+      watchdog.stop();
       worker.terminate();
       pending.clear();
       messages.clear();

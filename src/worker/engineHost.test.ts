@@ -118,3 +118,76 @@ describe('engine host: a paste read ahead', () => {
     expect(ahead.simulate(1, input).sim).toStrictEqual(createEngineHost().simulate(1, input).sim);
   });
 });
+
+describe('engine host: what the graph draws', () => {
+  const input = (text: string) => ({ files: [{ file: 'manifest.yaml', text }], seed: 1, actions: [] });
+  const denyKubia = `${kubia}\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny-kubia\nspec:\n  podSelector:\n    matchLabels:\n      app: kubia\n`;
+
+  it('sends each NetworkPolicy with the pods it selects, as the enforcement selects them', () => {
+    const reply = createEngineHost().simulate(1, input(denyKubia));
+    const kubiaPods = (reply.sim?.state.pods ?? [])
+      .filter((p) => p.metadata.labels?.['app'] === 'kubia')
+      .map((p) => `pod/default/${p.metadata.name}`);
+    expect(kubiaPods.length).toBeGreaterThan(0);
+    expect(reply.graph?.policies).toEqual([
+      {
+        id: 'netpol/default/deny-kubia',
+        namespace: 'default',
+        name: 'deny-kubia',
+        policyTypes: ['Ingress'],
+        pods: expect.arrayContaining(kubiaPods) as unknown,
+      },
+    ]);
+    expect(reply.graph?.policies[0]?.pods).toHaveLength(kubiaPods.length);
+  });
+
+  it('sends the ingress controller pods that serve each Ingress', () => {
+    const reply = createEngineHost().simulate(1, input(SCENARIO_TEXTS['ingress'] ?? ''));
+    const served = Object.entries(reply.graph?.ingressControllers ?? {});
+    expect(served.length).toBeGreaterThan(0);
+    for (const [ingress, pods] of served) {
+      expect(ingress).toMatch(/^ing\//);
+      expect(pods.length).toBeGreaterThan(0);
+      for (const pod of pods)
+        expect(reply.sim?.state.pods.map((p) => `pod/${p.metadata.namespace}/${p.metadata.name}`)).toContain(
+          pod,
+        );
+    }
+  });
+
+  it('keeps the facts of the cluster on screen when a syntax error keeps that cluster', () => {
+    const host = createEngineHost();
+    const good = host.simulate(1, input(denyKubia));
+    const broken = host.simulate(2, input(`${denyKubia}\n  oops: [`), { edit: true });
+    expect(broken.sim?.stale).toBe(true);
+    expect(broken.graph).toEqual(good.graph);
+  });
+});
+
+describe('engine host: the time the page clock needs', () => {
+  it('says nothing is due in a settled cluster, and when a deleted pod’s grace period ends', () => {
+    const host = readyHost();
+    const settled = host.simulate(2, {
+      files: [{ file: 'manifest.yaml', text: kubia }],
+      seed: 1,
+      actions: [],
+    });
+    expect(settled.time).toEqual({ clock: settled.sim?.state.clock, nextChange: null });
+    const pod =
+      settled.sim?.state.pods.find((p) => p.metadata.labels['app'] === 'kubia')?.metadata.name ?? '';
+    const deleting = host.simulate(
+      3,
+      {
+        files: [{ file: 'manifest.yaml', text: kubia }],
+        seed: 1,
+        actions: [{ type: 'delete', kind: 'Pod', namespace: 'default', name: pod }],
+      },
+      { edit: true },
+    );
+    const clock = deleting.sim?.state.clock ?? Number.NaN;
+    expect(deleting.time?.clock).toBe(clock);
+    // The replacement's containers start within seconds; the deleted pod's 30 s grace period is later.
+    expect(deleting.time?.nextChange).toBeGreaterThan(clock);
+    expect(deleting.time?.nextChange).toBeLessThanOrEqual(clock + 30);
+  });
+});

@@ -11,6 +11,7 @@ import {
   exportScenario,
   reviseSimulation,
   getPrompt,
+  nextTimedChange,
   readDocumentsAhead,
   routeRequest,
   runCommand,
@@ -28,6 +29,7 @@ import type {
   Trace,
 } from '../engine/index.ts';
 import type { CommandReply, RouteReply, SimulateOptions, SimulateReply } from './engineApi.ts';
+import { graphFactsOf } from './graphFactsOf.ts';
 import { getInspectFacts } from './inspectFacts.ts';
 import type { InspectFacts } from './inspectFacts.ts';
 
@@ -65,9 +67,10 @@ export function createEngineHost(): EngineHost {
         const unchanged = (next.stale || next.held) && next.state === built?.state;
         sim = unchanged && sim ? { ...next, state: sim.state } : next;
         built = next;
-        return { generation, sim, error: null };
+        const time = { clock: sim.state.clock, nextChange: nextTimedChange(sim.state) ?? null };
+        return { generation, sim, graph: graphFactsOf(sim.state), time, error: null };
       } catch (error) {
-        return { generation, sim: null, error: messageOf(error) };
+        return { generation, sim: null, graph: null, time: null, error: messageOf(error) };
       }
     },
     readAhead(files) {

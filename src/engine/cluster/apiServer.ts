@@ -5,7 +5,6 @@
  * Controllers of an applied workload run at once, so its pods exist before the next document is read.
  */
 import { kindModule } from '../kinds/registry.ts';
-import { isClusterScoped } from '../model/scope.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { Manifest } from '../model/objects.ts';
 import type { ControlPlane } from './controlPlane.ts';
@@ -20,22 +19,22 @@ export function sameName(
 
 export function applyManifest(cp: ControlPlane, manifest: Manifest): Diagnostic[] {
   const { state } = cp;
+  // kind's cluster config is no API object (it has no metadata): nothing to store
   if (manifest.kind === 'Cluster') return [];
-  // MetalLB's CRDs exist only where MetalLB is installed, and its install creates metallb-system
+  const kind = kindModule(manifest.kind);
+  // A kind served by an add-on exists only where the add-on's install ran, and that install created its namespace
+  const home = kind.installNamespace;
   if (
-    (manifest.kind === 'IPAddressPool' || manifest.kind === 'L2Advertisement') &&
-    manifest.metadata.namespace === METALLB_NAMESPACE &&
-    !state.namespaces.some((n) => n.name === METALLB_NAMESPACE)
+    home !== undefined &&
+    manifest.metadata.namespace === home &&
+    !state.namespaces.some((n) => n.name === home)
   )
-    state.namespaces.push({ name: METALLB_NAMESPACE, createdAt: state.clock });
-  if (!isClusterScoped(manifest.kind)) {
+    state.namespaces.push({ name: home, createdAt: state.clock });
+  if (kind.scope === 'Namespaced') {
     const ns = manifest.metadata.namespace;
     if (!state.namespaces.some((n) => n.name === ns)) {
       return [locate(manifest, 'metadata.namespace', `namespaces "${ns}" not found`, 'namespace-not-found')];
     }
   }
-  return kindModule(manifest.kind).apply?.(cp, manifest) ?? [];
+  return kind.apply?.(cp, manifest) ?? [];
 }
-
-/** Where MetalLB's install puts it and where its controller reads its configuration (https://metallb.universe.tf/installation/). */
-export const METALLB_NAMESPACE = 'metallb-system';

@@ -34,7 +34,8 @@ export type LoadBalancerIpResult =
   /** message: the Warning event's text; undefined when the implementation says nothing (no pool, not its class). */
   | { ok: false; message?: string };
 
-const METALLB_NAMESPACE = 'metallb-system';
+/** Where MetalLB's install puts it and where its controller reads its configuration (https://metallb.universe.tf/installation/). */
+export const METALLB_NAMESPACE = 'metallb-system';
 
 /** MetalLB's pools: only those in its own namespace count (it watches nothing else). */
 function metallbPools(state: ClusterState) {

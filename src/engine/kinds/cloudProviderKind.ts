@@ -12,6 +12,7 @@ import { isDns1123Subdomain } from '../parse/validate/names.ts';
 export const cloudProviderKindKind: KindModule<'CloudProviderKind'> = {
   kind: 'CloudProviderKind',
   scope: 'Cluster',
+  topology: true,
   // kubeplay's own kind: cloud-provider-kind runs on the host (docs/load-balancers.md).
   versions: { 'kubeplay.dev/v1alpha1': { schema: resource({}) } },
   nameRule: isDns1123Subdomain,

@@ -10,6 +10,7 @@ import { kindCluster } from '../parse/schema/cluster.ts';
 export const clusterConfigKind: KindModule<'Cluster'> = {
   kind: 'Cluster',
   scope: 'Cluster',
+  topology: true,
   versions: { 'kind.x-k8s.io/v1alpha4': { schema: kindCluster } },
   decode(raw, apiVersion, ctx) {
     const cluster = buildKindCluster(raw, apiVersion);

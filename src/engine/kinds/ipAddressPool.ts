@@ -2,6 +2,7 @@
 import type { KindModule } from './kindModule.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { any, bool, obj, strList } from '../parse/schema/types.ts';
+import { METALLB_NAMESPACE } from '../cluster/loadBalancerAllocator.ts';
 import { metalLbStorage } from './metallb.ts';
 import { buildIpAddressPool } from '../parse/kinds/metallb.ts';
 import { validateIpAddressPool } from '../parse/validate/metallb.ts';
@@ -13,6 +14,7 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 export const ipAddressPoolKind: KindModule<'IPAddressPool'> = {
   kind: 'IPAddressPool',
   scope: 'Namespaced',
+  installNamespace: METALLB_NAMESPACE,
   // MetalLB's CRD (https://github.com/metallb/metallb/tree/main/api/v1beta1)
   versions: {
     'metallb.io/v1beta1': {

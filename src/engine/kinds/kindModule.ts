@@ -81,6 +81,17 @@ export interface KindModule<K extends KindName = KindName> {
   readonly scope: 'Namespaced' | 'Cluster';
   /** How kubectl names this resource type; none for kinds the API server does not serve (Cluster, OutsideHost). */
   readonly resource?: ResourceNames;
+  /**
+   * Part of the world the cluster runs in rather than an object in it: kind's nodes, the servers
+   * outside, the load balancer the host runs. A change of one rebuilds the cluster from scratch, as
+   * `kind create cluster` would (sim/editSimulation.ts), and an edit never prunes one.
+   */
+  readonly topology?: true;
+  /**
+   * The namespace the kind's own install creates (MetalLB's manifests create metallb-system with its
+   * CRDs): a cluster that serves the kind has it, so applying an object there creates it if missing.
+   */
+  readonly installNamespace?: string;
 
   // --- decoding and validation (parse/buildObject.ts) ---
   /**

@@ -2,6 +2,7 @@
 import type { KindModule } from './kindModule.ts';
 import { resource } from '../parse/schema/meta.ts';
 import { any, obj, strList } from '../parse/schema/types.ts';
+import { METALLB_NAMESPACE } from '../cluster/loadBalancerAllocator.ts';
 import { metalLbStorage } from './metallb.ts';
 import { buildL2Advertisement } from '../parse/kinds/metallb.ts';
 import { isDns1123Subdomain } from '../parse/validate/names.ts';
@@ -12,6 +13,7 @@ import { metaBase } from '../shell/kubectl/listing.ts';
 export const l2AdvertisementKind: KindModule<'L2Advertisement'> = {
   kind: 'L2Advertisement',
   scope: 'Namespaced',
+  installNamespace: METALLB_NAMESPACE,
   // MetalLB's CRD (https://github.com/metallb/metallb/tree/main/api/v1beta1)
   versions: {
     'metallb.io/v1beta1': {

@@ -1,5 +1,6 @@
 /** MetalLB's two configuration kinds (IPAddressPool, L2Advertisement) share how they are stored, changed and removed. */
-import { METALLB_NAMESPACE, sameName } from '../cluster/apiServer.ts';
+import { sameName } from '../cluster/apiServer.ts';
+import { METALLB_NAMESPACE } from '../cluster/loadBalancerAllocator.ts';
 import type { ControlPlane } from '../cluster/controlPlane.ts';
 import { locate } from '../cluster/diagnostics.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';

@@ -25,6 +25,7 @@ import { graphIdOfIdentity } from '../sim/objectIdentity.ts';
 export const nodeKind: KindModule<'Node'> = {
   kind: 'Node',
   scope: 'Cluster',
+  topology: true,
   graphPrefix: 'node',
   versions: { v1: { schema: resource({ spec: nodeSpec }) } },
   resource: { plural: 'nodes', singular: 'node', shortNames: ['no'], group: '', version: 'v1' },

@@ -11,6 +11,7 @@ import { validateOutsideHost } from '../parse/validate/outsideHost.ts';
 export const outsideHostKind: KindModule<'OutsideHost'> = {
   kind: 'OutsideHost',
   scope: 'Cluster',
+  topology: true,
   graphPrefix: 'outside',
   // kubeplay's own kind for servers outside the cluster (docs/outside-hosts.md).
   versions: { 'kubeplay.dev/v1alpha1': { schema: resource({ spec: outsideHostSpec }) } },

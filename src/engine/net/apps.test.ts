@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { answerRequest, getListeningPorts, imageRepository } from './apps.ts';
 import type { AppRequest } from './apps.ts';
-import { makeState } from './testing/fixtures.ts';
+import { makeState, podOf } from './testing/fixtures.ts';
 import type { PodFixture } from './testing/fixtures.ts';
 
 const request: AppRequest = {
@@ -16,8 +16,8 @@ const request: AppRequest = {
 };
 
 function pod(fixture: Omit<PodFixture, 'name' | 'node'> & { name?: string }) {
-  const state = makeState({ withDns: false, pods: [{ name: 'p', node: 'kind-worker', ...fixture }] });
-  return state.pods[0]!;
+  const name = fixture.name ?? 'p';
+  return podOf(makeState({ pods: [{ node: 'kind-worker', ...fixture, name }] }), name);
 }
 
 describe('apps by image', () => {
@@ -37,9 +37,11 @@ describe('apps by image', () => {
     expect(answerRequest(p, 8080, { ...request, scheme: 'https' }).kind).toBe('tls-error');
   });
   it('whoami echoes the request and the address it sees', () => {
-    const answer = answerRequest(pod({ image: 'traefik/whoami:v1.10' }), 80, request);
+    const whoami = pod({ image: 'traefik/whoami:v1.10' });
+    expect(whoami.status.podIP).toMatch(/^10\.244\.1\.\d+$/); // a pod IP of kind-worker's range
+    const answer = answerRequest(whoami, 80, request);
     expect(answer.kind === 'http' && answer.body).toBe(
-      'Hostname: p\nIP: 127.0.0.1\nIP: 10.244.1.2\nRemoteAddr: 10.244.2.5:40000\nGET /hello?x=1 HTTP/1.1\nHost: web\nUser-Agent: curl/8.5.0\n\n',
+      `Hostname: p\nIP: 127.0.0.1\nIP: ${whoami.status.podIP}\nRemoteAddr: 10.244.2.5:40000\nGET /hello?x=1 HTTP/1.1\nHost: web\nUser-Agent: curl/8.5.0\n\n`,
     );
   });
   it('http-echo, hello-app, agnhost, httpd, nginx', () => {

@@ -23,7 +23,7 @@ describe('cursor tables', () => {
           for (const [k, position] of writes) {
             cursors.write(k, cursorHash(k), position);
             model.set(k, position);
-            expect(cursors.read(k, cursorHash(k))).toBe(position);
+            expect(readCursor(cursors.table, k, cursorHash(k))).toBe(position);
           }
           versions.push({ table: cursors.table, model });
         }
@@ -31,6 +31,32 @@ describe('cursor tables', () => {
         for (const { table, model } of versions) {
           for (const [k, position] of model) expect(readCursor(table, k, cursorHash(k))).toBe(position);
           expect(readCursor(table, 'never-written', cursorHash('never-written'))).toBeUndefined();
+        }
+      }),
+    );
+  });
+
+  it('advance is read-then-write of the next position, in the same table, over any mix of keys and sizes', () => {
+    // Two writers from the same table, one advancing, one reading and writing as nextRoundRobin did.
+    const key = fc.oneof(
+      fc.constantFrom('default/kubia', 'kind-worker|10.96.0.1:80'),
+      fc.string({ maxLength: 8 }),
+    );
+    const request = fc.array(fc.tuple(key, fc.nat(7)), { maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(request, { maxLength: 60 }), (requests) => {
+        let table: CursorTable = [];
+        for (const moves of requests) {
+          const advanced = new CursorWrites(table);
+          const reference = new CursorWrites(table);
+          for (const [k, n] of moves) {
+            const h = cursorHash(k);
+            const current = (readCursor(reference.table, k, h) ?? 0) % Math.max(1, n);
+            reference.write(k, h, current + 1);
+            expect(advanced.advance(k, h, n)).toBe(current);
+          }
+          expect(advanced.table).toEqual(reference.table);
+          table = advanced.table;
         }
       }),
     );

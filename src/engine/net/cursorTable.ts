@@ -74,35 +74,59 @@ export class CursorWrites {
     this.table = table;
   }
 
-  read(key: string, hash: number): number | undefined {
-    return readCursor(this.table, key, hash);
-  }
-
   write(key: string, hash: number, position: number): void {
-    if (!this.ownTable) {
-      this.table = this.table.slice();
-      this.ownTable = true;
-    }
-    const table = this.table;
-    let entries: (string | number)[];
-    if (isBucketed(table)) {
-      const list = table as CursorBucket[];
-      const at = hash & (list.length - 1);
-      entries = list[at] as (string | number)[];
-      if (!this.ownAll && entries !== this.ownA && entries !== this.ownB) {
-        entries = entries.slice();
-        list[at] = entries;
-        if (this.ownA === undefined) this.ownA = entries;
-        else this.ownB = entries;
-      }
-    } else entries = table as (string | number)[];
+    const entries = this.writable(hash);
     for (let i = 0; i < entries.length; i += 2) {
       if (entries[i] === key) {
         entries[i + 1] = position;
         return;
       }
     }
+    this.append(entries, key, position);
+  }
+
+  /**
+   * A round robin over `n` by `key`: the position to use now (the stored one, or 0 for a key never
+   * moved, wrapped into 0..n-1) and the next one stored in its place. The same as `read` then `write`
+   * of the position after it, in one pass over the key's bucket.
+   */
+  advance(key: string, hash: number, n: number): number {
+    const entries = this.writable(hash);
+    for (let i = 0; i < entries.length; i += 2) {
+      if (entries[i] === key) {
+        const current = (entries[i + 1] as number) % Math.max(1, n);
+        entries[i + 1] = current + 1;
+        return current;
+      }
+    }
+    this.append(entries, key, 1);
+    return 0;
+  }
+
+  /** The bucket that holds `hash`, copied on this request's first write to it (and the table with it). */
+  private writable(hash: number): (string | number)[] {
+    if (!this.ownTable) {
+      this.table = this.table.slice();
+      this.ownTable = true;
+    }
+    const table = this.table;
+    if (!isBucketed(table)) return table as (string | number)[];
+    const list = table as CursorBucket[];
+    const at = hash & (list.length - 1);
+    let entries = list[at] as (string | number)[];
+    if (!this.ownAll && entries !== this.ownA && entries !== this.ownB) {
+      entries = entries.slice();
+      list[at] = entries;
+      if (this.ownA === undefined) this.ownA = entries;
+      else this.ownB = entries;
+    }
+    return entries;
+  }
+
+  /** Adds a key not in its bucket yet, growing the table when the bucket is full. */
+  private append(entries: (string | number)[], key: string, position: number): void {
     entries.push(key, position);
+    const table = this.table;
     const buckets = isBucketed(table) ? table : [table as CursorBucket];
     if (entries.length / 2 > Math.max(MAX_KEYS_PER_BUCKET, buckets.length)) {
       // Every bucket of the grown table is new: this request owns them all.

@@ -9,13 +9,12 @@ import type { Hop, Trace } from '../trace.ts';
 import { iptablesOdds } from './kubeProxy.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
-import { kubiaPods, makeState } from './testing/fixtures.ts';
+import { clusterIpOf, kubiaPods, makeState } from './testing/fixtures.ts';
 import type { ServiceFixture } from './testing/fixtures.ts';
 
 const kubiaSvc: ServiceFixture = {
   name: 'kubia',
   selector: { app: 'kubia' },
-  clusterIP: '10.96.50.1',
   ports: [{ name: 'http', port: 80, targetPort: 'http' }],
 };
 
@@ -94,7 +93,10 @@ describe('hop facts', () => {
   it('dns, forward and deliver hops carry the name and answer, the two nodes, and the status', () => {
     const traces = many(state, { from: 'pod/default/client', url: 'http://kubia' }, 40);
     const remote = traces.find((t) => t.endpoint?.node === 'kind-worker2')!;
-    expect(remote.hops.find((h) => h.kind === 'dns')?.facts).toEqual({ name: 'kubia', answer: '10.96.50.1' });
+    expect(remote.hops.find((h) => h.kind === 'dns')?.facts).toEqual({
+      name: 'kubia',
+      answer: clusterIpOf(state, 'kubia'),
+    });
     expect(remote.hops.find((h) => h.kind === 'forward')?.facts).toEqual({
       from: 'kind-worker',
       node: 'kind-worker2',

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { routeRequest } from './request.ts';
-import { kubiaPods, makeState, rule } from './testing/fixtures.ts';
+import { clusterIpOf, kubiaPods, loadBalancerIpOf, makeState, rule } from './testing/fixtures.ts';
 
 const state = makeState({
   pods: [
@@ -19,7 +19,6 @@ const state = makeState({
     {
       name: 'kubia',
       selector: { app: 'kubia' },
-      clusterIP: '10.96.50.1',
       ports: [{ name: 'http', port: 80, targetPort: 8080 }],
     },
     {
@@ -34,7 +33,6 @@ const state = makeState({
       type: 'LoadBalancer',
       selector: { app: 'kubia' },
       ports: [{ port: 80, targetPort: 8080, nodePort: 30200 }],
-      loadBalancerIPs: ['172.18.255.200'],
     },
     { name: 'empty', selector: { app: 'none' }, ports: [{ port: 80 }] },
   ],
@@ -62,12 +60,12 @@ const hosts = [
   'kubia.default',
   'empty',
   'np',
-  '10.96.50.1',
+  clusterIpOf(state, 'kubia'),
   '10.96.50.2',
   '172.18.0.2',
   '172.18.0.3',
   '172.18.0.5',
-  '172.18.255.200',
+  loadBalancerIpOf(state, 'lb'),
   '10.244.1.2',
   '10.244.2.4',
   '192.0.2.9',

@@ -3,15 +3,22 @@ import type { ClusterState } from '../model/state.ts';
 import type { Trace } from '../trace.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
-import { kubiaPods, makeState } from './testing/fixtures.ts';
+import {
+  clusterIpOf,
+  kubiaPods,
+  loadBalancerIpOf,
+  makeState,
+  nodeIpOf,
+  podIpOf,
+} from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture, StateFixture } from './testing/fixtures.ts';
 
-// Topology of the fixtures: kind-control-plane 172.18.0.2, kind-worker 172.18.0.3, kind-worker2 172.18.0.4;
-// kubia-a on kind-worker, kubia-b and kubia-c on kind-worker2, the client pod on kind-worker.
+// Topology of the fixtures (kind's, as the engine builds it): kind-control-plane (CP below, 172.18.0.2 in
+// the golden traces), kind-worker (W1, 172.18.0.3), kind-worker2 (W2, 172.18.0.4); kubia-a on kind-worker,
+// kubia-b and kubia-c on kind-worker2, the client pod on kind-worker. Tests read addresses from the state.
 const kubiaSvc: ServiceFixture = {
   name: 'kubia',
   selector: { app: 'kubia' },
-  clusterIP: '10.96.50.1',
   ports: [
     { name: 'http', port: 80, targetPort: 'http' },
     { name: 'https', port: 443, targetPort: 8443 },
@@ -21,14 +28,12 @@ const nodePortSvc: ServiceFixture = {
   name: 'kubia-nodeport',
   type: 'NodePort',
   selector: { app: 'kubia' },
-  clusterIP: '10.96.50.2',
   ports: [{ port: 80, targetPort: 8080, nodePort: 30123 }],
 };
 const localSvc: ServiceFixture = {
   name: 'kubia-nodeport-onlylocal',
   type: 'NodePort',
   selector: { app: 'kubia' },
-  clusterIP: '10.96.50.3',
   ports: [{ port: 80, targetPort: 8080, nodePort: 30124 }],
   spec: { externalTrafficPolicy: 'Local' },
 };
@@ -36,6 +41,16 @@ const localSvc: ServiceFixture = {
 function cluster(extra: Partial<StateFixture> = {}): ClusterState {
   return makeState({ pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc], ...extra });
 }
+
+/** The addresses of the nodes and of the laptop (the docker network's gateway), the same in every fixture here. */
+const BASE = cluster();
+const CP = nodeIpOf(BASE, 'kind-control-plane');
+const W1 = nodeIpOf(BASE, 'kind-worker');
+const W2 = nodeIpOf(BASE, 'kind-worker2');
+const LAPTOP = BASE.clients[0]!.ip;
+
+/** http://<the kubia Service's ClusterIP> */
+const kubiaIpUrl = (state: ClusterState) => `http://${clusterIpOf(state, 'kubia')}`;
 
 function route(state: ClusterState, spec: RequestSpec): Trace {
   return routeRequest(state, spec).trace;
@@ -64,7 +79,11 @@ describe('pod -> ClusterIP (iptables)', () => {
     const [dns, send, dnat, ...rest] = t.hops;
     expect(dns).toMatchObject({ kind: 'dns', at: 'dns', dst: '10.96.0.10:53' });
     expect(dns?.note).toContain('kubia.default.svc.cluster.local (NOERROR)');
-    expect(send).toMatchObject({ kind: 'send', at: 'pod/default/client', dst: '10.96.50.1:80' });
+    expect(send).toMatchObject({
+      kind: 'send',
+      at: 'pod/default/client',
+      dst: `${clusterIpOf(state, 'kubia')}:80`,
+    });
     expect(dnat?.kind).toBe('dnat');
     expect(dnat?.at).toBe('node/kind-worker');
     // No SNAT for pod -> ClusterIP: the source is still the client pod.
@@ -75,7 +94,7 @@ describe('pod -> ClusterIP (iptables)', () => {
     expect(reply).toMatchObject({
       kind: 'reply',
       at: 'pod/default/client',
-      src: '10.96.50.1:80',
+      src: `${clusterIpOf(state, 'kubia')}:80`,
       dst: send?.src,
     });
   });
@@ -88,15 +107,15 @@ describe('pod -> ClusterIP (iptables)', () => {
     expect(hops(t)).toMatchInlineSnapshot(`
       [
         "dns @dns 10.244.1.3 -> 10.96.0.10:53",
-        "send @pod/default/client 10.244.1.3:46130 -> 10.96.50.1:80",
-        "dnat @node/kind-worker 10.244.1.3:46130 -> 10.244.2.3:8080",
-        "forward @node/kind-worker2 10.244.1.3:46130 -> 10.244.2.3:8080",
-        "deliver @pod/default/kubia-c 10.244.1.3:46130 -> 10.244.2.3:8080",
-        "reply @pod/default/client 10.96.50.1:80 -> 10.244.1.3:46130",
+        "send @pod/default/client 10.244.1.3:49943 -> 10.96.62.141:80",
+        "dnat @node/kind-worker 10.244.1.3:49943 -> 10.244.2.2:8080",
+        "forward @node/kind-worker2 10.244.1.3:49943 -> 10.244.2.2:8080",
+        "deliver @pod/default/kubia-b 10.244.1.3:49943 -> 10.244.2.2:8080",
+        "reply @pod/default/client 10.96.62.141:80 -> 10.244.1.3:49943",
       ]
     `);
     expect(t.hops.find((h) => h.kind === 'dnat')?.note).toMatchInlineSnapshot(
-      `"kube-proxy on kind-worker picked endpoint 3 of 3 (10.244.2.3:8080) at random (the last rule, which always matches), and rewrote the destination to it: KUBE-SVC-4LEAQQBWDM4SV2YZ (Service default/kubia:http) tries endpoint 1 with probability 1/3, then 2 with 1/2 of the rest, then 3 with all that is left (probability 1), so each endpoint gets 1/3"`,
+      `"kube-proxy on kind-worker picked endpoint 2 of 3 (10.244.2.2:8080) at random (iptables rule probability 0.5000000000), and rewrote the destination to it: KUBE-SVC-4LEAQQBWDM4SV2YZ (Service default/kubia:http) tries endpoint 1 with probability 1/3, then 2 with 1/2 of the rest, then 3 with all that is left (probability 1), so each endpoint gets 1/3"`,
     );
   });
 
@@ -149,7 +168,7 @@ describe('pod -> ClusterIP (iptables)', () => {
   });
 
   it("masquerades a node's own connection to a ClusterIP and a pod reaching itself (hairpin)", () => {
-    const fromNode = many(state, { from: 'node/kind-worker2', url: 'http://10.96.50.1' }, 20).traces;
+    const fromNode = many(state, { from: 'node/kind-worker2', url: kubiaIpUrl(state) }, 20).traces;
     const local = fromNode.find((t) => t.endpoint?.node === 'kind-worker2');
     expect(local?.hops.find((h) => h.kind === 'snat')?.src).toMatch(/^10\.244\.2\.1:/);
     const self = many(state, { from: 'pod/default/kubia-a', url: 'http://kubia' }, 30).traces.find(
@@ -168,7 +187,8 @@ describe('pod -> ClusterIP (iptables)', () => {
 
 describe('kube-proxy endpoint choice', () => {
   it('iptables: 30,000 new connections spread evenly over 3 endpoints (chi-square, 2 dof, p > 0.001)', () => {
-    const { traces } = many(cluster(), { from: 'pod/default/client', url: 'http://10.96.50.1' }, 30000);
+    const s = cluster();
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 30000);
     const counts = new Map<string, number>();
     for (const t of traces) counts.set(t.endpoint?.pod ?? '?', (counts.get(t.endpoint?.pod ?? '?') ?? 0) + 1);
     expect(counts.size).toBe(3);
@@ -177,7 +197,8 @@ describe('kube-proxy endpoint choice', () => {
   });
 
   it('iptables notes print the rule probabilities as kube-proxy does (%0.10f)', () => {
-    const { traces } = many(cluster(), { from: 'pod/default/client', url: 'http://10.96.50.1' }, 60);
+    const s = cluster();
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 60);
     const notes = new Set(
       traces.map((t) => /at random \(([^)]*)\)/.exec(t.hops.find((h) => h.kind === 'dnat')?.note ?? '')?.[1]),
     );
@@ -191,46 +212,43 @@ describe('kube-proxy endpoint choice', () => {
   });
 
   it('IPVS: round robin in endpoint order per virtual server, per node', () => {
-    const { traces } = many(
-      cluster({ mode: 'ipvs' }),
-      { from: 'pod/default/client', url: 'http://10.96.50.1' },
-      6,
-    );
+    const s = cluster({ mode: 'ipvs' });
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 6);
     const order = traces.map((t) => t.endpoint?.ip);
-    expect(order.slice(0, 3)).toEqual(['10.244.1.2', '10.244.2.2', '10.244.2.3']);
+    expect(order.slice(0, 3)).toEqual(['kubia-a', 'kubia-b', 'kubia-c'].map((pod) => podIpOf(s, pod)));
     expect(order.slice(3)).toEqual(order.slice(0, 3));
     expect(traces[0]?.hops.find((h) => h.kind === 'dnat')?.rule).toBe(
-      'IPVS 10.96.50.1:80 rr -> 10.244.1.2:8080',
+      `IPVS ${clusterIpOf(s, 'kubia')}:80 rr -> ${podIpOf(s, 'kubia-a')}:8080`,
     );
   });
 
   it('nftables: random, all endpoints reached', () => {
-    const { traces } = many(
-      cluster({ mode: 'nftables' }),
-      { from: 'pod/default/client', url: 'http://10.96.50.1' },
-      60,
-    );
+    const s = cluster({ mode: 'nftables' });
+    const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 60);
     expect(new Set(traces.map((t) => t.endpoint?.pod)).size).toBe(3);
   });
 
   it('sessionAffinity ClientIP sticks until timeoutSeconds of simulation time pass', () => {
     const svc = {
       ...kubiaSvc,
-      spec: { sessionAffinity: 'ClientIP' as const, sessionAffinityTimeoutSeconds: 60 },
+      spec: { sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } } },
     };
-    const s = makeState({ pods: kubiaPods(), services: [svc], clock: 100 });
+    const s = makeState({ pods: kubiaPods(), services: [svc] });
+    const start = s.clock;
     const first = many(s, { from: 'pod/default/client', url: 'http://kubia' }, 20);
     expect(new Set(first.traces.map((t) => t.endpoint?.pod)).size).toBe(1);
-    expect(first.traces[1]?.hops.find((h) => h.kind === 'dnat')?.note).toContain('remembers 10.244.1.3');
+    expect(first.traces[1]?.hops.find((h) => h.kind === 'dnat')?.note).toContain(
+      `remembers ${podIpOf(s, 'client')}`,
+    );
     // 61 s later the entry has expired: new random choices again.
     const later = many(
-      { ...first.state, clock: 100 + 61 },
+      { ...first.state, clock: start + 61 },
       { from: 'pod/default/client', url: 'http://kubia' },
       1,
     );
     expect(later.traces[0]?.hops.find((h) => h.kind === 'dnat')?.note).toContain('expired');
     const afterExpiry = many(
-      { ...first.state, clock: 161 },
+      { ...first.state, clock: start + 61 },
       { from: 'pod/default/client', url: 'http://kubia' },
       40,
     );
@@ -240,7 +258,7 @@ describe('kube-proxy endpoint choice', () => {
     let cur = first.state;
     for (let i = 0; i < 30; i++) {
       const r = routeRequest(
-        { ...cur, clock: 200 + i * 100 },
+        { ...cur, clock: start + 100 + i * 100 },
         { from: 'pod/default/client', url: 'http://kubia' },
       );
       spread.add(r.trace.endpoint?.pod);
@@ -253,35 +271,35 @@ describe('kube-proxy endpoint choice', () => {
 describe('NodePort', () => {
   const state = cluster();
   it('answers on every node, even one running no kubia pod: DNAT, SNAT to the node IP, forward', () => {
-    for (const ip of ['172.18.0.2', '172.18.0.3', '172.18.0.4']) {
+    for (const ip of [CP, W1, W2]) {
       expect(route(state, { from: 'client/laptop', url: `http://${ip}:30123/` }).outcome).toBe('ok');
     }
-    const t = route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' });
+    const t = route(state, { from: 'client/laptop', url: `http://${CP}:30123/` });
     const kinds = t.hops.map((h) => h.kind);
     expect(kinds).toEqual(['send', 'dnat', 'snat', 'forward', 'deliver', 'reply']);
     const snat = t.hops[2];
-    expect(snat?.src.startsWith('172.18.0.2:')).toBe(true);
+    expect(snat?.src.startsWith(`${CP}:`)).toBe(true);
     expect(snat?.note).toContain('externalTrafficPolicy is Cluster');
-    expect(t.hops[1]?.src.startsWith('172.18.0.1:')).toBe(true); // DNAT alone keeps the client address
-    expect(t.hops.at(-1)).toMatchObject({ kind: 'reply', src: '172.18.0.2:30123', at: 'client/laptop' });
+    expect(t.hops[1]?.src.startsWith(`${LAPTOP}:`)).toBe(true); // DNAT alone keeps the client address
+    expect(t.hops.at(-1)).toMatchObject({ kind: 'reply', src: `${CP}:30123`, at: 'client/laptop' });
   });
 
   it('externalTrafficPolicy Local: a node without a local endpoint drops (timeout), a node with one keeps the client IP', () => {
-    const dropped = route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30124/' });
+    const dropped = route(state, { from: 'client/laptop', url: `http://${CP}:30124/` });
     expect(dropped.outcome).toBe('timeout');
     expect(dropped.hops.at(-1)?.note).toBe(
       'kind-control-plane has no local endpoint for default/kubia-nodeport-onlylocal and drops it (externalTrafficPolicy is Local), so the client times out',
     );
-    const kept = many(state, { from: 'client/laptop', url: 'http://172.18.0.4:30124/' }, 10).traces;
+    const kept = many(state, { from: 'client/laptop', url: `http://${W2}:30124/` }, 10).traces;
     for (const t of kept) {
       expect(t.endpoint?.node).toBe('kind-worker2');
       expect(t.hops.some((h) => h.kind === 'snat')).toBe(false);
-      expect(t.hops.find((h) => h.kind === 'deliver')?.src.startsWith('172.18.0.1:')).toBe(true);
+      expect(t.hops.find((h) => h.kind === 'deliver')?.src.startsWith(`${LAPTOP}:`)).toBe(true);
     }
   });
 
   it('a pod reaching the node port with Local goes cluster-wide (modern kube-proxy)', () => {
-    const t = route(state, { from: 'pod/default/client', url: 'http://172.18.0.2:30124/' });
+    const t = route(state, { from: 'pod/default/client', url: `http://${CP}:30124/` });
     expect(t.outcome).toBe('ok');
   });
 
@@ -289,8 +307,8 @@ describe('NodePort', () => {
     const s = cluster({
       nodes: [{ name: 'kind-control-plane', up: false }, { name: 'kind-worker' }, { name: 'kind-worker2' }],
     });
-    expect(route(s, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' }).outcome).toBe('timeout');
-    expect(route(state, { from: 'client/laptop', url: 'http://172.18.0.3:31999/' }).outcome).toBe('refused');
+    expect(route(s, { from: 'client/laptop', url: `http://${CP}:30123/` }).outcome).toBe('timeout');
+    expect(route(state, { from: 'client/laptop', url: `http://${W1}:31999/` }).outcome).toBe('refused');
   });
 
   it('traefik/whoami shows the source the pod really sees (SNATed under Cluster, the client under Local)', () => {
@@ -314,11 +332,11 @@ describe('NodePort', () => {
       },
     ];
     const s = makeState({ pods, services });
-    const viaOther = route(s, { from: 'client/laptop', url: 'http://172.18.0.2:30080/' });
+    const viaOther = route(s, { from: 'client/laptop', url: `http://${CP}:30080/` });
     expect(viaOther.body).toMatch(/RemoteAddr: 172\.18\.0\.2:\d+/);
-    const viaSame = route(s, { from: 'client/laptop', url: 'http://172.18.0.3:30080/' });
+    const viaSame = route(s, { from: 'client/laptop', url: `http://${W1}:30080/` });
     expect(viaSame.body).toMatch(/RemoteAddr: 10\.244\.1\.1:\d+/); // the pod-network gateway of kind-worker
-    const local = route(s, { from: 'client/laptop', url: 'http://172.18.0.3:30081/' });
+    const local = route(s, { from: 'client/laptop', url: `http://${W1}:30081/` });
     expect(local.body).toMatch(/RemoteAddr: 172\.18\.0\.1:\d+/);
     expect(local.body).toContain('Hostname: whoami\n');
   });
@@ -330,24 +348,23 @@ describe('LoadBalancer', () => {
     type: 'LoadBalancer',
     selector: { app: 'kubia' },
     ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
-    loadBalancerIPs: ['172.18.255.200'],
   };
   const lbLocal: ServiceFixture = {
     ...lb,
     name: 'kubia-lb-local',
     ports: [{ port: 80, targetPort: 8080, nodePort: 30301 }],
-    loadBalancerIPs: ['172.18.255.201'],
     spec: { externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 },
   };
 
   it('balances round robin over the worker nodes, then takes the node-port path', () => {
     const s = makeState({ pods: kubiaPods(), services: [lb] });
-    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.200/' }, 4);
+    const lbIp = loadBalancerIpOf(s, 'kubia-lb');
+    const { traces } = many(s, { from: 'client/laptop', url: `http://${lbIp}/` }, 4);
     const picked = traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst);
-    expect(picked).toEqual(['172.18.0.3:30300', '172.18.0.4:30300', '172.18.0.3:30300', '172.18.0.4:30300']);
+    expect(picked).toEqual([`${W1}:30300`, `${W2}:30300`, `${W1}:30300`, `${W2}:30300`]);
     expect(traces[0]?.hops[1]).toMatchObject({ at: 'lb/default/kubia-lb', kind: 'balance' });
     expect(traces.every((t) => t.outcome === 'ok')).toBe(true);
-    expect(traces[0]?.hops.at(-1)?.src).toBe('172.18.255.200:80');
+    expect(traces[0]?.hops.at(-1)?.src).toBe(`${lbIp}:80`);
   });
 
   it('skips a node that is down', () => {
@@ -356,18 +373,23 @@ describe('LoadBalancer', () => {
       services: [lb],
       nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker', up: false }, { name: 'kind-worker2' }],
     });
-    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.200/' }, 3);
+    const { traces } = many(
+      s,
+      { from: 'client/laptop', url: `http://${loadBalancerIpOf(s, 'kubia-lb')}/` },
+      3,
+    );
     expect(traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst)).toEqual([
-      '172.18.0.4:30300',
-      '172.18.0.4:30300',
-      '172.18.0.4:30300',
+      `${W2}:30300`,
+      `${W2}:30300`,
+      `${W2}:30300`,
     ]);
   });
 
   it('with Local, skips nodes failing the health check (no local endpoint)', () => {
     const pods = kubiaPods().filter((p) => p.node === 'kind-worker2' || p.name === 'client');
     const s = makeState({ pods, services: [lbLocal] });
-    const { traces } = many(s, { from: 'client/laptop', url: 'http://172.18.255.201/' }, 4);
+    const url = `http://${loadBalancerIpOf(s, 'kubia-lb-local')}/`;
+    const { traces } = many(s, { from: 'client/laptop', url }, 4);
     expect(traces.every((t) => t.outcome === 'ok' && t.endpoint?.node === 'kind-worker2')).toBe(true);
     expect(traces[0]?.hops.find((h) => h.kind === 'balance')?.note).toContain(
       'kind-worker fails the health check on port 32000',
@@ -376,7 +398,7 @@ describe('LoadBalancer', () => {
 
   it('from inside the cluster the LB IP is caught by kube-proxy on the source node (no LB hop)', () => {
     const s = makeState({ pods: kubiaPods(), services: [lb] });
-    const t = route(s, { from: 'pod/default/client', url: 'http://172.18.255.200/' });
+    const t = route(s, { from: 'pod/default/client', url: `http://${loadBalancerIpOf(s, 'kubia-lb')}/` });
     expect(t.outcome).toBe('ok');
     expect(t.hops.some((h) => h.kind === 'balance')).toBe(false);
     expect(t.hops.find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
@@ -390,14 +412,13 @@ describe('health check node port and external IPs', () => {
       type: 'LoadBalancer',
       selector: { app: 'kubia' },
       ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
-      loadBalancerIPs: ['172.18.255.200'],
       spec: { externalTrafficPolicy: 'Local', healthCheckNodePort: 32000 },
     };
     const s = makeState({ pods: kubiaPods(), services: [lb] });
-    const ok = route(s, { from: 'client/laptop', url: 'http://172.18.0.4:32000/healthz' });
+    const ok = route(s, { from: 'client/laptop', url: `http://${W2}:32000/healthz` });
     expect(ok.status).toBe(200);
     expect(ok.body).toContain('"localEndpoints": 2');
-    const none = route(s, { from: 'client/laptop', url: 'http://172.18.0.2:32000/healthz' });
+    const none = route(s, { from: 'client/laptop', url: `http://${CP}:32000/healthz` });
     expect(none).toMatchObject({ status: 503, outcome: 'http-error' });
   });
   it('external IPs: routed to a node from outside, caught by kube-proxy on the source node from inside', () => {
@@ -419,11 +440,13 @@ describe('health check node port and external IPs', () => {
 describe('other destinations and sources', () => {
   const state = cluster();
   it('a ClusterIP or a pod IP is not routable from outside the cluster', () => {
-    expect(route(state, { from: 'client/laptop', url: 'http://10.96.50.1/' }).outcome).toBe('timeout');
-    expect(route(state, { from: 'client/laptop', url: 'http://10.244.1.2:8080/' }).outcome).toBe('timeout');
+    expect(route(state, { from: 'client/laptop', url: kubiaIpUrl(state) }).outcome).toBe('timeout');
+    expect(
+      route(state, { from: 'client/laptop', url: `http://${podIpOf(state, 'kubia-a')}:8080/` }).outcome,
+    ).toBe('timeout');
   });
   it('pod -> pod IP directly, across nodes', () => {
-    const t = route(state, { from: 'pod/default/client', url: 'http://10.244.2.2:8080/' });
+    const t = route(state, { from: 'pod/default/client', url: `http://${podIpOf(state, 'kubia-b')}:8080/` });
     expect(t.hops.map((h) => h.kind)).toEqual(['send', 'forward', 'deliver', 'reply']);
     expect(t.body).toBe("You've hit kubia-b\n");
   });
@@ -441,9 +464,7 @@ describe('other destinations and sources', () => {
     });
     const withHosts: ClusterState = {
       ...state,
-      clients: [
-        { name: 'laptop', ip: '172.18.0.1', hosts: [{ ip: '172.18.0.3', hostnames: ['kubia.example.com'] }] },
-      ],
+      clients: [{ name: 'laptop', ip: LAPTOP, hosts: [{ ip: W1, hostnames: ['kubia.example.com'] }] }],
     };
     expect(route(withHosts, { from: 'client/laptop', url: 'http://kubia.example.com:30123/' }).outcome).toBe(
       'ok',
@@ -451,23 +472,23 @@ describe('other destinations and sources', () => {
     const resolved = route(state, {
       from: 'client/laptop',
       url: 'http://kubia.example.com:30123/',
-      resolve: [{ host: 'kubia.example.com', port: 30123, address: '172.18.0.4' }],
+      resolve: [{ host: 'kubia.example.com', port: 30123, address: W2 }],
     });
     expect(resolved.outcome).toBe('ok');
     expect(resolved.hops[0]).toMatchObject({
       kind: 'dns',
-      note: 'curl --resolve says kubia.example.com is 172.18.0.4',
+      note: `curl --resolve says kubia.example.com is ${W2}`,
     });
   });
   it('an unknown client name creates that client in the returned state', () => {
-    const r = routeRequest(state, { from: 'client/phone', url: 'http://172.18.0.3:30123/' });
+    const r = routeRequest(state, { from: 'client/phone', url: `http://${W1}:30123/` });
     expect(r.trace.outcome).toBe('ok');
     expect(r.state.clients.map((c) => c.name)).toEqual(['laptop', 'phone']);
     expect(r.trace.request.clientIp).toBe('198.51.100.10');
     expect(state.clients).toHaveLength(1);
   });
   it('https to a plain-HTTP app: connected, but no HTTP answer (curl exit 35); a DNS port gives an empty reply (52)', () => {
-    const t = route(state, { from: 'pod/default/client', url: 'https://10.244.2.2:8080/' });
+    const t = route(state, { from: 'pod/default/client', url: `https://${podIpOf(state, 'kubia-b')}:8080/` });
     expect(t).toMatchObject({ outcome: 'http-error', failure: { code: 35 } });
     expect(t.status).toBeUndefined();
     const dns = route(state, { from: 'pod/default/client', url: 'http://10.96.0.10:53/' });
@@ -480,7 +501,7 @@ describe('other destinations and sources', () => {
     const s = cluster({
       nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker' }, { name: 'kind-worker2', up: false }],
     });
-    const t = route(s, { from: 'pod/default/client', url: 'http://10.244.2.2:8080/' });
+    const t = route(s, { from: 'pod/default/client', url: `http://${podIpOf(s, 'kubia-b')}:8080/` });
     expect(t.outcome).toBe('timeout');
     expect(t.hops.at(-1)).toMatchObject({ kind: 'drop', at: 'node/kind-worker2' });
   });
@@ -497,7 +518,7 @@ describe('other destinations and sources', () => {
     const pods: PodFixture[] = [
       { name: 'web', node: 'kind-worker', image: 'nginx', ports: [{ containerPort: 80, hostPort: 8081 }] },
     ];
-    const t = route(makeState({ pods }), { from: 'client/laptop', url: 'http://172.18.0.3:8081/' });
+    const t = route(makeState({ pods }), { from: 'client/laptop', url: `http://${W1}:8081/` });
     expect(t.outcome).toBe('ok');
     expect(t.body).toContain('Welcome to nginx!');
     expect(t.hops[1]).toMatchObject({ kind: 'dnat', rule: 'CNI-HOSTPORT-DNAT' });
@@ -505,7 +526,7 @@ describe('other destinations and sources', () => {
   it('the kubernetes Service reaches the API server on the control plane (403 for anonymous)', () => {
     const t = route(state, { from: 'pod/default/client', url: 'https://kubernetes/api' });
     expect(t.status).toBe(403);
-    expect(t.endpoint).toEqual({ node: 'kind-control-plane', ip: '172.18.0.2', port: 6443 });
+    expect(t.endpoint).toEqual({ node: 'kind-control-plane', ip: CP, port: 6443 });
   });
   it('leaves the state untouched and shares the big arrays', () => {
     const r = routeRequest(state, { from: 'pod/default/client', url: 'http://kubia' });
@@ -534,52 +555,49 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
     name: 'kubia-lb',
     type: 'LoadBalancer',
     selector: { app: 'kubia' },
-    clusterIP: '10.96.50.9',
     ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
-    loadBalancerIPs: ['172.18.255.200'],
   };
   const state = makeState({ seed: 3, pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc, lb] });
   const line = (t: Trace) => [t.outcome, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)];
   it('NodePort, policy Cluster, entering a node without the chosen pod', () => {
-    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.2:30123/' })))
-      .toMatchInlineSnapshot(`
-      [
-        "ok",
-        "send @client/laptop 172.18.0.1:37446 -> 172.18.0.2:30123",
-        "dnat @node/kind-control-plane 172.18.0.1:37446 -> 10.244.2.2:8080",
-        "snat @node/kind-control-plane 172.18.0.2:37446 -> 10.244.2.2:8080",
-        "forward @node/kind-worker2 172.18.0.2:37446 -> 10.244.2.2:8080",
-        "deliver @pod/default/kubia-b 172.18.0.2:37446 -> 10.244.2.2:8080",
-        "reply @client/laptop 172.18.0.2:30123 -> 172.18.0.1:37446",
-      ]
-    `);
+    expect(line(route(state, { from: 'client/laptop', url: `http://${CP}:30123/` }))).toMatchInlineSnapshot(`
+        [
+          "ok",
+          "send @client/laptop 172.18.0.1:36242 -> 172.18.0.2:30123",
+          "dnat @node/kind-control-plane 172.18.0.1:36242 -> 10.244.2.2:8080",
+          "snat @node/kind-control-plane 172.18.0.2:36242 -> 10.244.2.2:8080",
+          "forward @node/kind-worker2 172.18.0.2:36242 -> 10.244.2.2:8080",
+          "deliver @pod/default/kubia-b 172.18.0.2:36242 -> 10.244.2.2:8080",
+          "reply @client/laptop 172.18.0.2:30123 -> 172.18.0.1:36242",
+        ]
+      `);
   });
   it('NodePort, policy Local, on a node with a pod', () => {
-    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.0.3:30124/' })))
-      .toMatchInlineSnapshot(`
-      [
-        "ok",
-        "send @client/laptop 172.18.0.1:37446 -> 172.18.0.3:30124",
-        "dnat @node/kind-worker 172.18.0.1:37446 -> 10.244.1.2:8080",
-        "deliver @pod/default/kubia-a 172.18.0.1:37446 -> 10.244.1.2:8080",
-        "reply @client/laptop 172.18.0.3:30124 -> 172.18.0.1:37446",
-      ]
-    `);
+    expect(line(route(state, { from: 'client/laptop', url: `http://${W1}:30124/` }))).toMatchInlineSnapshot(`
+        [
+          "ok",
+          "send @client/laptop 172.18.0.1:36242 -> 172.18.0.3:30124",
+          "dnat @node/kind-worker 172.18.0.1:36242 -> 10.244.1.2:8080",
+          "deliver @pod/default/kubia-a 172.18.0.1:36242 -> 10.244.1.2:8080",
+          "reply @client/laptop 172.18.0.3:30124 -> 172.18.0.1:36242",
+        ]
+      `);
   });
   it('LoadBalancer', () => {
-    expect(line(route(state, { from: 'client/laptop', url: 'http://172.18.255.200/' })))
-      .toMatchInlineSnapshot(`
-      [
-        "ok",
-        "send @client/laptop 172.18.0.1:37446 -> 172.18.255.200:80",
-        "balance @lb/default/kubia-lb 172.18.0.1:37446 -> 172.18.0.3:30300",
-        "dnat @node/kind-worker 172.18.0.1:37446 -> 10.244.2.2:8080",
-        "snat @node/kind-worker 172.18.0.3:37446 -> 10.244.2.2:8080",
-        "forward @node/kind-worker2 172.18.0.3:37446 -> 10.244.2.2:8080",
-        "deliver @pod/default/kubia-b 172.18.0.3:37446 -> 10.244.2.2:8080",
-        "reply @client/laptop 172.18.255.200:80 -> 172.18.0.1:37446",
-      ]
-    `);
+    expect(
+      line(route(state, { from: 'client/laptop', url: `http://${loadBalancerIpOf(state, 'kubia-lb')}/` })),
+    ).toMatchInlineSnapshot(`
+        [
+          "ok",
+          "send @client/laptop 172.18.0.1:36242 -> 172.18.255.200:80",
+          "balance @lb/default/kubia-lb 172.18.0.1:36242 -> 172.18.0.3:30300",
+          "dnat @node/kind-worker 172.18.0.1:36242 -> 10.244.2.2:8080",
+          "snat @node/kind-worker 172.18.0.3:36242 -> 10.244.2.2:8080",
+          "forward @node/kind-worker2 172.18.0.3:36242 -> 10.244.2.2:8080",
+          "deliver @pod/default/kubia-b 172.18.0.3:36242 -> 10.244.2.2:8080",
+          "reply @client/laptop 172.18.255.200:80 -> 172.18.0.1:36242",
+        ]
+      `);
   });
   it('no endpoints and a ClusterIP from outside', () => {
     const empty = makeState({ pods: kubiaPods().filter((p) => p.name === 'client'), services: [kubiaSvc] });
@@ -587,15 +605,15 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
       [
         "refused",
         "dns @dns 10.244.1.2 -> 10.96.0.10:53",
-        "send @pod/default/client 10.244.1.2:47513 -> 10.96.50.1:80",
-        "reject @node/kind-worker 10.244.1.2:47513 -> 10.96.50.1:80",
+        "send @pod/default/client 10.244.1.2:39122 -> 10.96.74.254:80",
+        "reject @node/kind-worker 10.244.1.2:39122 -> 10.96.74.254:80",
       ]
     `);
-    expect(line(route(state, { from: 'client/laptop', url: 'http://10.96.50.1/' }))).toMatchInlineSnapshot(`
+    expect(line(route(state, { from: 'client/laptop', url: kubiaIpUrl(state) }))).toMatchInlineSnapshot(`
       [
         "timeout",
-        "send @client/laptop 172.18.0.1:37446 -> 10.96.50.1:80",
-        "drop @client/laptop 172.18.0.1:37446 -> 10.96.50.1:80",
+        "send @client/laptop 172.18.0.1:36242 -> 10.96.133.105:80",
+        "drop @client/laptop 172.18.0.1:36242 -> 10.96.133.105:80",
       ]
     `);
   });

@@ -3,7 +3,7 @@ import { formatResolvConf, getPodResolvConf, getSearchCandidates } from '../clus
 import { getDnsRecords, queryClusterDns } from '../cluster/dnsRecords.ts';
 import { lookupName } from './resolver.ts';
 import { routeRequest } from './request.ts';
-import { makeState } from './testing/fixtures.ts';
+import { clusterIpOf, makeState, nodeIpOf, podIpOf } from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture } from './testing/fixtures.ts';
 
 const pods: PodFixture[] = [
@@ -35,9 +35,8 @@ const pods: PodFixture[] = [
 const services: ServiceFixture[] = [
   {
     name: 'kubia',
-    clusterIP: '10.96.7.7',
     selector: { app: 'web' },
-    ports: [{ name: 'http', port: 80, targetPort: 8080 }, { port: 81 }],
+    ports: [{ name: 'http', port: 80, targetPort: 8080 }],
   },
   {
     name: 'web-headless',
@@ -51,12 +50,15 @@ const services: ServiceFixture[] = [
   {
     name: 'kubia',
     namespace: 'other',
-    clusterIP: '10.96.8.8',
     selector: { app: 'x' },
     ports: [{ port: 80 }],
   },
 ];
 const state = makeState({ pods, services });
+const kubiaIp = clusterIpOf(state, 'kubia');
+// web-0 and web-1 are ready (web-2 is not); CoreDNS names a pod by its dashed IP (10-244-2-2)
+const [web0, web1] = [podIpOf(state, 'web-0'), podIpOf(state, 'web-1')];
+const web1Dashed = web1.replaceAll('.', '-');
 
 describe('resolv.conf', () => {
   it('ClusterFirst: kube-dns, the namespace search list, ndots:5', () => {
@@ -95,8 +97,10 @@ describe('lookupName: the search-list walk', () => {
       rcode: 'NOERROR',
     });
     expect(r.tried).toEqual([{ name: 'kubia.default.svc.cluster.local', rcode: 'NOERROR' }]);
-    expect(r.answers.map((a) => a.value)).toEqual(['10.96.7.7']);
-    expect(lookupName(state, { from: 'pod/other/tool', name: 'kubia' }).answers[0]?.value).toBe('10.96.8.8');
+    expect(r.answers.map((a) => a.value)).toEqual([kubiaIp]);
+    expect(lookupName(state, { from: 'pod/other/tool', name: 'kubia' }).answers[0]?.value).toBe(
+      clusterIpOf(state, 'kubia', 'other'),
+    );
   });
   it('reaches another namespace with <svc>.<ns> (second suffix) and <svc>.<ns>.svc (third)', () => {
     const r = lookupName(state, { from: 'pod/other/tool', name: 'kubia.default' });
@@ -126,10 +130,10 @@ describe('lookupName: the search-list walk', () => {
   });
   it('headless: one A per READY endpoint; pods with hostname+subdomain get their own name; none ready -> NXDOMAIN', () => {
     const r = lookupName(state, { from: 'pod/default/client', name: 'web-headless' });
-    expect(r.answers.map((a) => a.value).sort()).toEqual(['10.244.1.4', '10.244.2.2']);
+    expect(r.answers.map((a) => a.value).sort()).toEqual([web0, web1].sort());
     expect(
       lookupName(state, { from: 'pod/default/client', name: 'web-0.web-headless' }).answers[0]?.value,
-    ).toBe('10.244.1.4');
+    ).toBe(web0);
     expect(lookupName(state, { from: 'pod/default/client', name: 'empty-headless' }).rcode).toBe('NXDOMAIN');
   });
   it('ExternalName answers a CNAME (chased when it points into the cluster)', () => {
@@ -145,7 +149,7 @@ describe('lookupName: the search-list walk', () => {
     const alias = lookupName(state, { from: 'pod/default/client', name: 'alias' });
     expect(alias.answers.map((a) => `${a.type} ${a.value}`)).toEqual([
       'CNAME kubia.default.svc.cluster.local',
-      'A 10.96.7.7',
+      `A ${kubiaIp}`,
     ]);
     const t = routeRequest(state, { from: 'pod/default/client', url: 'http://external-service' }).trace;
     expect(t).toMatchObject({
@@ -169,30 +173,34 @@ describe('lookupName: the search-list walk', () => {
     expect(
       getDnsRecords(state).filter((r) => r.type === 'SRV' && r.name.includes('.kubia.default.')),
     ).toHaveLength(1);
+    // other/kubia's one port has no name (the API server requires names only when there are several)
+    expect(getDnsRecords(state).filter((r) => r.type === 'SRV' && r.name.includes('.kubia.other.'))).toEqual(
+      [],
+    );
     const headlessSrv = queryClusterDns(state, '_http._tcp.web-headless.default.svc.cluster.local', 'SRV');
     expect(headlessSrv.answers.map((a) => `${a.value}:${a.port}`).sort()).toEqual([
-      '10-244-2-2.web-headless.default.svc.cluster.local:8080',
+      `${web1Dashed}.web-headless.default.svc.cluster.local:8080`,
       'web-0.web-headless.default.svc.cluster.local:8080',
     ]);
     expect(
-      lookupName(state, { from: 'pod/default/client', name: '10.96.7.7', type: 'PTR' }).answers[0]?.value,
+      lookupName(state, { from: 'pod/default/client', name: kubiaIp, type: 'PTR' }).answers[0]?.value,
     ).toBe('kubia.default.svc.cluster.local');
     expect(
       lookupName(state, { from: 'pod/default/client', name: '10-244-1-3.default.pod.cluster.local' })
         .answers[0]?.value,
     ).toBe('10.244.1.3');
     // A pod behind a ClusterIP Service: its dashed IP under the Service name (and under every Service it backs).
-    const ptr = lookupName(state, { from: 'pod/default/client', name: '10.244.2.2', type: 'PTR' });
+    const ptr = lookupName(state, { from: 'pod/default/client', name: web1, type: 'PTR' });
     expect(ptr.answers.map((a) => a.value).sort()).toEqual([
-      '10-244-2-2.kubia.default.svc.cluster.local',
-      '10-244-2-2.web-headless.default.svc.cluster.local',
+      `${web1Dashed}.kubia.default.svc.cluster.local`,
+      `${web1Dashed}.web-headless.default.svc.cluster.local`,
     ]);
   });
   it('nodes and dnsPolicy Default know no cluster names, only node names', () => {
     const r = lookupName(state, { from: 'node/kind-worker', name: 'kubia.default.svc.cluster.local' });
     expect(r).toMatchObject({ server: '172.18.0.1', rcode: 'NXDOMAIN' });
     expect(lookupName(state, { from: 'node/kind-worker', name: 'kind-worker2' }).answers[0]?.value).toBe(
-      '172.18.0.4',
+      nodeIpOf(state, 'kind-worker2'),
     );
     const t = routeRequest(state, { from: 'node/kind-worker', url: 'http://kubia' }).trace;
     expect(t.outcome).toBe('unresolved');
@@ -202,31 +210,8 @@ describe('lookupName: the search-list walk', () => {
     expect(lookupName(state, { from: 'pod/default/ghost', name: 'kubia' }).error).toContain('not found');
   });
   it('no ready CoreDNS, or CoreDNS only on a node that is down: no servers could be reached', () => {
-    const unreadyDns = makeState({
-      withDns: false,
-      pods: [
-        ...pods,
-        {
-          name: 'coredns-x',
-          namespace: 'kube-system',
-          node: 'kind-control-plane',
-          image: 'registry.k8s.io/coredns/coredns:v1.11.1',
-          labels: { 'k8s-app': 'kube-dns' },
-          ports: [{ containerPort: 53 }],
-          ready: false,
-        },
-      ],
-      services: [
-        ...services,
-        {
-          name: 'kube-dns',
-          namespace: 'kube-system',
-          clusterIP: '10.96.0.10',
-          selector: { 'k8s-app': 'kube-dns' },
-          ports: [{ name: 'dns', port: 53, protocol: 'UDP' }],
-        },
-      ],
-    });
+    // Both CoreDNS pods report not ready (kubectl's view: 0/1), so kube-dns has no ready endpoint.
+    const unreadyDns = makeState({ pods, services, dnsReady: false });
     const refused = lookupName(unreadyDns, { from: 'pod/default/client', name: 'kubia' });
     expect(refused).toMatchObject({ rcode: 'SERVFAIL', server: '10.96.0.10' });
     expect(refused.error).toContain('no ready endpoints');

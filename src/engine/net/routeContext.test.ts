@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { drawRandom, seedRng } from '../rng.ts';
 import { cursorHash, readCursor } from './cursorTable.ts';
 import { getNetIndex } from './netIndex.ts';
-import { RouteContext } from './routeContext.ts';
+import { RequestDraws, RouteContext } from './routeContext.ts';
 import { makeState } from './testing/fixtures.ts';
 
 describe('RouteContext', () => {
@@ -16,6 +16,32 @@ describe('RouteContext', () => {
       expect(ctx.random()).toBe(d.value);
     }
     expect(ctx.finish().rng).toBe(ref);
+  });
+  it("picks as kube-proxy's rules read (iptables rule i with probability 1/(n-i), nftables mod n), drawing as many numbers", () => {
+    // The rules as proxier.go writes them, tried in order: the reference the per-n tables must match.
+    const reference = (mode: string, n: number, rng: number): { position: number; rng: number } => {
+      const next = () => {
+        const d = drawRandom(rng);
+        rng = d.next;
+        return d.value;
+      };
+      if (mode === 'nftables') return { position: Math.floor(next() * n), rng };
+      for (let i = 0; i < n - 1; i++) if (next() < 1 / (n - i)) return { position: i, rng };
+      return { position: n - 1, rng };
+    };
+    const seen = new Set<string>();
+    for (const mode of ['iptables', 'nftables'])
+      for (let n = 0; n <= 40; n++)
+        for (let seed = 1; seed <= 60; seed++) {
+          const state = { ...makeState(), rng: seedRng(seed * 7919 + n) };
+          const draws = new RequestDraws(state);
+          const want = reference(mode, n, state.rng);
+          expect(draws.randomPosition(mode, n)).toBe(want.position);
+          expect(draws.finish().rng).toBe(want.rng);
+          seen.add(`${mode} ${want.position === n - 1 ? 'last' : 'earlier'}`);
+        }
+    // Both the early exits and the last rule were taken, in both modes.
+    expect(seen.size).toBe(4);
   });
   it('copies affinity and cursors on first write only, leaving the input state untouched', () => {
     const state = makeState();

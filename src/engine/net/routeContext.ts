@@ -89,9 +89,12 @@ export class RequestDraws {
 
   /** A client port from Linux's default ephemeral range (net.ipv4.ip_local_port_range 32768-60999). */
   ephemeralPort(): number {
-    const port = 32768 + Math.floor(this.draw() * (60999 - 32768 + 1));
-    const rec = this.recording;
-    if (!rec) return port;
+    const port = EPHEMERAL_FIRST + Math.floor(this.draw() * EPHEMERAL_COUNT);
+    // The recording's bookkeeping is out of line, so a replay's walk inlines this method whole.
+    return this.recording === undefined ? port : this.recordPort(this.recording, port);
+  }
+
+  private recordPort(rec: Recording, port: number): number {
     rec.steps.push(PORT_STEP);
     rec.ports.push(port);
     return rec.sentinel + rec.ports.length - 1;
@@ -103,18 +106,16 @@ export class RequestDraws {
    * (pkg/proxy/iptables/proxier.go writes `-m statistic --mode random --probability`).
    */
   randomPosition(mode: string, n: number): number {
-    let position = n - 1;
-    if (mode === 'nftables') position = Math.floor(this.draw() * n);
-    else {
-      for (let i = 0; i < n - 1; i++) {
-        if (this.draw() < 1 / (n - i)) {
-          position = i;
-          break;
-        }
-      }
-    }
-    if (this.recording) this.recording.steps.push({ kind: 'pick', mode, n, position });
+    const position = mode === 'nftables' ? Math.floor(this.draw() * n) : this.iptablesPosition(n);
+    if (this.recording !== undefined) this.recording.steps.push({ kind: 'pick', mode, n, position });
     return position;
+  }
+
+  /** The first iptables rule whose `--probability` test passes, drawing once per rule tried. */
+  private iptablesPosition(n: number): number {
+    const probabilities = iptablesProbabilities(n);
+    for (let i = 0; i < probabilities.length; i++) if (this.draw() < probabilities[i]!) return i;
+    return n - 1;
   }
 
   getAffinity(key: string): AffinityEntry | undefined {
@@ -141,9 +142,8 @@ export class RequestDraws {
       kind === 'ipvs'
         ? (this.ipvsCursor ??= new CursorWrites(this.state.ipvsCursor))
         : (this.lbCursor ??= new CursorWrites(this.state.lbCursor));
-    const current = (cursors.read(key, hash) ?? 0) % Math.max(1, n);
-    cursors.write(key, hash, current + 1);
-    if (this.recording)
+    const current = cursors.advance(key, hash, n);
+    if (this.recording !== undefined)
       this.recording.steps.push({ kind: 'rr', which: kind, key, hash, n, position: current });
     return current;
   }
@@ -221,6 +221,25 @@ export class RouteContext extends RequestDraws {
 }
 
 const PORT_STEP: PlanStep = { kind: 'port' };
+
+const EPHEMERAL_FIRST = 32768;
+const EPHEMERAL_COUNT = 60999 - 32768 + 1;
+
+/**
+ * The `--probability` of each iptables endpoint rule but the last, 1/(n-i) for rule i: kube-proxy writes
+ * them once per rule set, and a request only tests them, so they are computed once per n (the same
+ * divisions the rules were written with, so the same doubles).
+ */
+const probabilitiesByCount: number[][] = [];
+
+function iptablesProbabilities(n: number): readonly number[] {
+  let probabilities = probabilitiesByCount[n];
+  if (probabilities === undefined) {
+    probabilities = Array.from({ length: Math.max(0, n - 1) }, (_, i) => 1 / (n - i));
+    if (n < 4096) probabilitiesByCount[n] = probabilities;
+  }
+  return probabilities;
+}
 
 export function addr(ip: string, port: number): string {
   return `${ip}:${port}`;

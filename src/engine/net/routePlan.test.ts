@@ -285,6 +285,54 @@ describe('compiled plans route exactly as the general path', () => {
     }
     expect(plans.used).toBeGreaterThan(usedBefore);
   });
+  it("a load balancer's nodes and an ingress controller's upstreams are taken in turn, from the first, replayed as in full", () => {
+    const size: ScenarioSize = { nodes: 5, apps: 8, ingresses: 2, namespaces: 2 };
+    const sim = createSimulation({
+      files: [{ file: 'gen.yaml', text: `${generateScenario(size)}${METALLB}` }],
+      seed: 3,
+    });
+    const controller = sim.state.services.find(
+      (s) => s.manifest.metadata.name === 'ingress-nginx-controller',
+    );
+    const lbService = sim.state.services.find(
+      (s) => s.manifest.spec.type === 'LoadBalancer' && s !== controller,
+    );
+    const rule = sim.state.ingresses[0]?.manifest.spec.rules[0];
+    const lbRequest: RequestSpec = {
+      from: 'client/laptop',
+      url: `http://${lbService?.status.loadBalancer.ingress[0]?.ip}/`,
+    };
+    const ingressRequest: RequestSpec = {
+      from: 'client/laptop',
+      url: `http://${controller?.status.loadBalancer.ingress[0]?.ip}${rule?.paths[0]?.path ?? '/'}`,
+      headers: { Host: rule?.host ?? '' },
+    };
+    /** The 1-based position a hop of `kind` reports, request after request, with plans. */
+    const positions = (request: RequestSpec, kind: string, count: number): number[] => {
+      let state = sim.state;
+      const seen: number[] = [];
+      for (let i = 0; i < count; i++) {
+        const { trace, state: next } = routeRequest(state, request);
+        expect(trace.outcome, `${request.url} #${i}`).toBe('ok');
+        seen.push(trace.hops.find((h) => h.kind === kind)?.facts?.index ?? -1);
+        state = next;
+      }
+      return seen;
+    };
+    const inTurn = (of: number, count: number) => Array.from({ length: count }, (_, i) => (i % of) + 1);
+    const usedBefore = plans.used;
+    const balanced = positions(lbRequest, 'balance', 12);
+    const nodes = sim.state.nodes.filter((n) => n.role === 'worker').length;
+    expect(balanced).toEqual(inTurn(nodes, 12));
+    const routed = positions(ingressRequest, 'route', 12);
+    const upstreams = Math.max(...routed);
+    expect(upstreams).toBeGreaterThan(1);
+    expect(routed).toEqual(inTurn(upstreams, 12));
+    expect(plans.used).toBeGreaterThan(usedBefore);
+    expectSame(sim.state, lbRequest, 12);
+    expectSame(sim.state, ingressRequest, 12);
+  });
+
   it('round-robin cursors grown past one bucket (IPVS and load balancers over many keys) route alike', () => {
     const size: ScenarioSize = { nodes: 8, apps: 24, ingresses: 4, namespaces: 3 };
     const sim = createSimulation({

@@ -130,6 +130,58 @@ describe('compileTemplate', () => {
       }
   });
 
+  it('builds a dense hop list of new hops when every hop shows a port (a load balancer or Ingress trace)', () => {
+    const traceOf = (p: readonly number[]): Trace => ({
+      from: 'client/laptop',
+      request: { method: 'GET', url: 'http://172.18.255.1/', host: 'x', clientIp: '172.18.0.1' },
+      outcome: 'ok',
+      hops: [
+        {
+          at: 'client/laptop',
+          kind: 'send',
+          src: `172.18.0.1:${p[0]}`,
+          dst: '172.18.255.1:80',
+          note: 'sends',
+        },
+        {
+          at: 'node/kind-worker',
+          kind: 'dnat',
+          src: `172.18.0.1:${p[0]}`,
+          dst: '10.244.1.2:80',
+          note: 'picked',
+          rule: 'KUBE-SVC-X',
+          facts: { node: 'kind-worker' },
+        },
+        {
+          at: 'ing/a/b',
+          kind: 'route',
+          src: `10.244.1.2:${p[1]}`,
+          dst: '10.244.2.2:80',
+          note: 'routes',
+          rule: 'r',
+        },
+        {
+          at: 'client/laptop',
+          kind: 'reply',
+          src: '172.18.255.1:80',
+          dst: `172.18.0.1:${p[0]}`,
+          note: 'back',
+        },
+      ],
+      status: 200,
+      body: `RemoteAddr: 10.244.1.2:${p[1]}\n`,
+      service: 'a/b',
+      endpoint: { pod: 'a/b-1', node: 'kind-worker2', ip: '10.244.2.2', port: 80 },
+    });
+    const template = compileTemplate(traceOf([SENTINEL, SENTINEL + 1]), SENTINEL, 2);
+    const a = template.render({ ports: [40000, 50001] });
+    const b = template.render({ ports: [33333, 60999] });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(traceOf([40000, 50001])));
+    expect(JSON.stringify(b)).toBe(JSON.stringify(traceOf([33333, 60999])));
+    expect(Object.keys(a.hops)).toEqual(['0', '1', '2', '3']);
+    for (let i = 0; i < a.hops.length; i++) expect(a.hops[i]).not.toBe(b.hops[i]);
+  });
+
   it('hands out a fresh trace and hop list each time, sharing only the frozen port-free hops', () => {
     const hop = (port: number): Hop => ({
       at: 'client/laptop',

@@ -334,6 +334,8 @@ export function compileTemplate(recorded: Trace, sentinel: number, holes: number
 class PlainTemplate implements TraceTemplate {
   /** The commonest answer (status, body, Service and endpoint, none showing a port), set as literals. */
   private readonly common: boolean;
+  /** Every hop shows a port, so a render builds the hop list without copying the fixed one. */
+  private readonly allHoled: boolean;
   private readonly fixedRequest: Trace['request'] | undefined;
   private readonly status: number | undefined;
   private readonly body: string | undefined;
@@ -355,6 +357,7 @@ class PlainTemplate implements TraceTemplate {
     private readonly bodySlot: number,
   ) {
     const [status, body, service, endpoint, failure] = tail;
+    this.allHoled = holed.length === fixedHops.length;
     this.fixedRequest = request.constant ? request.value : undefined;
     this.common =
       this.fixedRequest !== undefined &&
@@ -377,11 +380,18 @@ class PlainTemplate implements TraceTemplate {
     const texts = new Array<string>(count + shown.length);
     for (let i = 0; i < count; i++) texts[i] = portText(h.ports[i]!);
     for (let i = 0; i < shown.length; i++) texts[count + i] = renderShown(shown[i]!, texts);
-    const hops = this.fixedHops.slice();
     const holed = this.holed;
-    for (let i = 0; i < holed.length; i++) {
-      const p = holed[i]!;
-      hops[p.index] = renderHop(p, h, texts);
+    let hops: Hop[];
+    if (this.allHoled) {
+      // Every hop shows a port (a load balancer's or an Ingress's trace): no fixed hop to copy.
+      hops = new Array<Hop>(holed.length);
+      for (let i = 0; i < holed.length; i++) hops[i] = renderHop(holed[i]!, h, texts);
+    } else {
+      hops = this.fixedHops.slice();
+      for (let i = 0; i < holed.length; i++) {
+        const p = holed[i]!;
+        hops[p.index] = renderHop(p, h, texts);
+      }
     }
     const from = this.from;
     const outcome = this.outcome;

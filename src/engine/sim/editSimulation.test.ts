@@ -167,3 +167,47 @@ describe('editing the loadbalancer scenario', () => {
     ]);
   });
 });
+
+describe('editing the world the cluster runs in', () => {
+  const OUTSIDE_HOST = `apiVersion: kubeplay.dev/v1alpha1
+kind: OutsideHost
+metadata: {name: legacy}
+spec:
+  address: 11.11.11.11
+  ports: [{port: 80, body: "hello from outside\\n"}]
+`;
+  const CLOUD_PROVIDER_KIND = `apiVersion: kubeplay.dev/v1alpha1
+kind: CloudProviderKind
+metadata: {name: cloud-provider-kind}
+`;
+  const ONE_MORE_WORKER = KUBIA.replace('  - role: worker\n', '  - role: worker\n  - role: worker\n');
+
+  it('rebuilds from scratch when the kind config, an outside host or cloud-provider-kind comes or goes', () => {
+    expect(ONE_MORE_WORKER).not.toBe(KUBIA);
+    const changes: [string, string][] = [
+      [KUBIA, ONE_MORE_WORKER],
+      [KUBIA, `${KUBIA}---\n${OUTSIDE_HOST}`],
+      [`${KUBIA}---\n${OUTSIDE_HOST}`, KUBIA],
+      [KUBIA, `${KUBIA}---\n${CLOUD_PROVIDER_KIND}`],
+      [`${KUBIA}---\n${CLOUD_PROVIDER_KIND}`, KUBIA],
+    ];
+    for (const [before, after] of changes) {
+      const fresh = build(after);
+      expect(errorsOf(fresh)).toEqual([]);
+      expect(edit(build(before), after).state).toEqual(fresh.state);
+    }
+  });
+
+  it('edits an object of the cluster in place instead (the clock goes on, nothing is rebuilt)', () => {
+    const relabelled = KUBIA.replace('name: kubia-nodeport', 'name: kubia-nodeport\n  labels: {x: y}');
+    expect(relabelled).not.toBe(KUBIA);
+    const previous = build(KUBIA);
+    const edited = edit(previous, relabelled);
+    expect(edited.state.clock).toBe(previous.state.clock + 1);
+    expect(edited.state).not.toEqual(build(relabelled).state);
+  });
+});
+
+function errorsOf(sim: Simulation): string[] {
+  return sim.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line}: ${d.message}`);
+}

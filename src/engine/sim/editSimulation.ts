@@ -148,12 +148,10 @@ function staleSimulation(
 
 /**
  * The world the cluster lives in: its nodes, the servers outside it and the load balancer the host runs
- * (an edit rebuilds from scratch).
+ * (an edit rebuilds from scratch). Each kind's module says whether it is one (KindModule.topology).
  */
 function isTopology(m: Manifest): boolean {
-  return (
-    m.kind === 'Cluster' || m.kind === 'Node' || m.kind === 'OutsideHost' || m.kind === 'CloudProviderKind'
-  );
+  return kindModule(m.kind).topology === true;
 }
 
 function topologyKey(manifests: Manifest[]): string {
@@ -246,19 +244,13 @@ function planEdit(previous: Simulation, files: SourceFile[], parsed: ReturnType<
 /** An unchanged document that moved in the text: the stored object learns its new position. */
 function refreshSource(state: ClusterState, m: Manifest): void {
   const source = m.source;
-  if (!source || m.kind === 'Cluster') return;
-  kindModule(m.kind).refreshSource?.(state, m, source);
+  if (source) kindModule(m.kind).refreshSource?.(state, m, source);
 }
 
 function prune(cp: ControlPlane, previous: AppliedObject[], wanted: Set<string>): void {
   for (const record of [...previous].reverse()) {
-    if (
-      wanted.has(record.key) ||
-      record.manifest.kind === 'Cluster' ||
-      record.manifest.kind === 'OutsideHost' ||
-      record.manifest.kind === 'CloudProviderKind'
-    )
-      continue;
+    // A topology object is never pruned: one that is gone changed the topology, which rebuilds instead.
+    if (wanted.has(record.key) || isTopology(record.manifest)) continue;
     const id = identityOfManifest(record.manifest);
     // Not found (an action deleted it) or undeletable (`default`): nothing to do, as with --prune.
     deleteObject(cp, id.kind as ObjectKindName, id.namespace, id.name);

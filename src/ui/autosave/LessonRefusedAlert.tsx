@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../app/pageAlert.css';
 import './autosave.css';
+import '../../i18n/laterTexts.ts';
 
 export function LessonRefusedAlert({ reason }: { reason: string }) {
   const { t } = useTranslation();

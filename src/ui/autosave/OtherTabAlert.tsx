@@ -10,6 +10,7 @@ import { libraryKeeper } from './libraryKeeper.ts';
 import { useAutosaveStatus } from './useAutosaveStatus.ts';
 import '../app/pageAlert.css';
 import './autosave.css';
+import '../../i18n/laterTexts.ts';
 
 function formatTime(epochMs: number | null): string {
   if (epochMs === null) return '?';

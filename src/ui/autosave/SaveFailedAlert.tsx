@@ -11,6 +11,7 @@ import { downloadFile } from '../export/downloadFile.ts';
 import { useAutosaveStatus } from './useAutosaveStatus.ts';
 import '../app/pageAlert.css';
 import './autosave.css';
+import '../../i18n/laterTexts.ts';
 
 const LibraryDialog = lazy(async () => ({
   default: (await import('../library/LibraryDialog.tsx')).LibraryDialog,

@@ -44,7 +44,7 @@ import './graph.css';
 import type { GraphShape } from './layoutMetrics.ts';
 import { getFitPadding, usePaneShape } from './usePaneShape.ts';
 import { useLessonHighlight } from './useLessonHighlight.ts';
-import { PolicyEdgesLayer } from './PolicyEdgesLayer.tsx';
+import { PolicyEdgesOnDemand } from './PolicyEdgesOnDemand.tsx';
 import { usePathStyle } from './useRequestPath.ts';
 import { useRovingFocus } from './useRovingFocus.ts';
 import { useYamlCursorRing } from './useYamlCursorRing.ts';
@@ -313,7 +313,7 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
           <Controls showInteractive={false} />
           <PacketCanvasLayer />
           <PacketLayer getCenters={getCenters} />
-          <PolicyEdgesLayer nodes={nodes} />
+          <PolicyEdgesOnDemand nodes={nodes} />
           <Panel position="top-left">
             <GraphToolbar focusOnly={focusOnly} onFocusOnly={setFocusOnly} />
           </Panel>

@@ -21,6 +21,7 @@ import { getPolicyEdgeIds, stubKey, toPolicyEdges } from './policyEdges.ts';
 import { isSystemObject } from './systemObjects.ts';
 import { DNS_ID } from './toFlowElements.ts';
 import './policyEdges.css';
+import '../../i18n/laterTexts.ts';
 
 const quote = (id: string) => `"${id.replace(/["\\]/g, '\\$&')}"`;
 

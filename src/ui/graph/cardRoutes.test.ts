@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getIngressControllerPods } from '../../engine/index.ts';
+import { getIngressControllerPods, getPolicySelections } from '../../engine/index.ts';
 import { createKubiaFixture } from '../../store/testing/clusterFixture.ts';
 import type { RoutedData } from './cardRoutes.ts';
 import { pathSegments, ROUTE_UP_TO_CARDS, ROUTED_EDGE_TYPE } from './cardRoutes.ts';
@@ -26,6 +26,7 @@ describe('Ingress edges routed around the cards', () => {
       const { nodes, edges } = toFlowElements({
         state,
         ingressControllers: getIngressControllerPods(state),
+        policies: getPolicySelections(state),
         stale: false,
         shape,
       });
@@ -66,6 +67,7 @@ describe('a large cluster', () => {
     const { nodes, edges } = toFlowElements({
       state,
       ingressControllers: getIngressControllerPods(state),
+      policies: getPolicySelections(state),
       stale: false,
     });
     expect(nodes.length).toBeGreaterThan(ROUTE_UP_TO_CARDS);

@@ -9,7 +9,13 @@ import { toFlowElements } from './toFlowElements.ts';
 
 const build = (shape: GraphShape, state = createKubiaFixture()) =>
   toFlowElements(
-    { state, ingressControllers: { 'ing/default/kubia': ['pod/default/kubia-qxjsk'] }, stale: false, shape },
+    {
+      state,
+      ingressControllers: { 'ing/default/kubia': ['pod/default/kubia-qxjsk'] },
+      policies: [],
+      stale: false,
+      shape,
+    },
     {},
   );
 

@@ -63,6 +63,7 @@ describe('the Endpoints bus', () => {
       const { nodes, edges } = toFlowElements({
         state: createKubiaFixture(),
         ingressControllers: {},
+        policies: [],
         stale: false,
         shape,
       });

@@ -47,6 +47,7 @@ describe('load balancer edges', () => {
       const { nodes, edges } = toFlowElements({
         state: createKubiaFixture(),
         ingressControllers: {},
+        policies: [],
         stale: false,
         shape,
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicySelection } from '../../engine/index.ts';
-import { createSimulation } from '../../engine/index.ts';
+import { createSimulation, getPolicySelections } from '../../engine/index.ts';
 import { withPolicyCells } from './networkPolicyCells.ts';
 import { toFlowElements } from './toFlowElements.ts';
 
@@ -68,7 +68,12 @@ spec:
         },
       ],
     });
-    const { nodes } = toFlowElements({ state: sim.state, ingressControllers: {}, stale: false });
+    const { nodes } = toFlowElements({
+      state: sim.state,
+      ingressControllers: {},
+      policies: getPolicySelections(sim.state),
+      stale: false,
+    });
     const card = nodes.find((n) => n.id === 'netpol/default/deny-web');
     expect(card?.type).toBe('netpol');
     expect(card?.parentId).toBe('cluster');

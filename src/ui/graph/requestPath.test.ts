@@ -8,6 +8,7 @@ import { toFlowElements } from './toFlowElements.ts';
 const { nodes, edges } = toFlowElements({
   state: createKubiaFixture(),
   ingressControllers: {},
+  policies: [],
   stale: false,
 });
 

@@ -4,7 +4,12 @@ import { getAbsoluteCenters, reuseUnchanged, toFlowElements } from './toFlowElem
 
 const build = (state = createKubiaFixture(), overrides = {}) =>
   toFlowElements(
-    { state, ingressControllers: { 'ing/default/kubia': ['pod/default/kubia-qxjsk'] }, stale: false },
+    {
+      state,
+      ingressControllers: { 'ing/default/kubia': ['pod/default/kubia-qxjsk'] },
+      policies: [],
+      stale: false,
+    },
     overrides,
   );
 
@@ -97,6 +102,7 @@ describe('system objects', () => {
     const input = {
       state,
       ingressControllers: { 'ing/default/kubia': [traefik] },
+      policies: [],
       stale: false,
       hideSystem: true,
     };

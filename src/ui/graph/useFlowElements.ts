@@ -3,7 +3,6 @@
  * dragged positions or the pane's shape class change, with unchanged objects kept so memoised nodes do not re-render.
  */
 import { useMemo, useState } from 'react';
-import { getIngressControllerPods } from '../../engine/index.ts';
 import { useSimulation, useView } from '../../store/react.ts';
 import type { FlowElements } from './graphData.ts';
 import type { GraphShape } from './layoutMetrics.ts';
@@ -11,6 +10,7 @@ import { reuseUnchanged, toFlowElements } from './toFlowElements.ts';
 
 export function useFlowElements(shape: GraphShape): FlowElements | null {
   const sim = useSimulation((s) => s.sim);
+  const graph = useSimulation((s) => s.graph);
   const stale = useSimulation((s) => s.stale);
   const positions = useView((s) => s.positions);
   const showSystem = useView((s) => s.showSystem);
@@ -21,7 +21,8 @@ export function useFlowElements(shape: GraphShape): FlowElements | null {
     const next = toFlowElements(
       {
         state,
-        ingressControllers: getIngressControllerPods(state),
+        ingressControllers: graph.ingressControllers,
+        policies: graph.policies,
         stale,
         hideSystem: !showSystem,
         shape,
@@ -29,7 +30,7 @@ export function useFlowElements(shape: GraphShape): FlowElements | null {
       positions,
     );
     return keep(next);
-  }, [sim, stale, positions, showSystem, shape, keep]);
+  }, [sim, graph, stale, positions, showSystem, shape, keep]);
 }
 
 /** Remembers the last result so unchanged nodes keep their identity across recomputations. */

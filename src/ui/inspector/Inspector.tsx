@@ -13,6 +13,7 @@ import { useApp, useSimulation, useTraffic, useView } from '../../store/react.ts
 import { setDraft } from '../../store/viewStore.ts';
 import { formatServicePorts } from '../graph/toFlowElements.ts';
 import { PasteNameButton } from '../terminal/PasteNameButton.tsx';
+import '../../i18n/laterTexts.ts';
 
 function Field({ name, children }: { name: string; children: ReactNode }) {
   return (

@@ -9,6 +9,7 @@ import { toggleAllowedTraffic } from '../../store/allowedTraffic.ts';
 import { useApp, useView } from '../../store/react.ts';
 import { toPolicyEdges } from '../graph/policyEdges.ts';
 import { useInspectFacts } from './useInspectFacts.ts';
+import '../../i18n/laterTexts.ts';
 
 const podName = (id: GraphId) => id.split('/').slice(2).join('/');
 /** Peers named in a rule's line; a selector over hundreds of pods is summed up after these. */

@@ -1,17 +1,18 @@
 /**
- * The focused request, hop by hop: outcome, every hop's rewrite and note, and the animation controls
- * (step mode, speed, pause, replay). `#kp-trace-status` is where the frame loop writes progress
+ * The focused request: the animation controls (step mode, speed, pause, replay) and, hop by hop, its
+ * outcome and every hop's rewrite and note (FocusedTrace.tsx). `#kp-trace-status` is where the frame loop writes progress
  * (`data-trace-id`, `data-hop`, `data-arrived`) and the live narration, once per hop.
  */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
 import { setSpeed, setStepHop, setStepMode, togglePaused } from '../../store/viewActions.ts';
-import { Explanation } from '../requests/Explanation.tsx';
-import { StaleTraceNote } from '../requests/StaleTraceNote.tsx';
-import { HopText } from '../narration/HopText.tsx';
-import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
+
+// The hops load with the first request: the first page shows only the controls and the prompt to send one
+// (docs/performance.md, "What the first page loads").
+const FocusedTrace = lazy(async () => ({ default: (await import('./FocusedTrace.tsx')).FocusedTrace }));
 
 const SPEEDS: Speed[] = [0.25, 0.5, 1, 2];
 
@@ -80,16 +81,7 @@ function Controls() {
 
 export function StepPanel() {
   const { t } = useTranslation();
-  const focused = useTraffic((s) => s.focused);
-  const stepMode = useView((s) => s.stepMode);
-  const stepHop = useView((s) => s.stepHop);
-  const narration = useView((s) => s.narration);
-  const trace = focused?.trace;
-  // The answer is revealed when the packet arrives, so a class can predict it first.
-  const landed = useTraffic((s) => s.focusedLanded);
-  const reached = useTraffic((s) => s.focusedHop);
-  // Hops appear as the packet reaches them (all of them once it has landed).
-  const shownHops = trace ? (landed ? trace.hops.length : Math.min(trace.hops.length, reached + 1)) : 0;
+  const trace = useTraffic((s) => s.focused?.trace);
   return (
     <section className="kp-panel" aria-labelledby="kp-steps-title">
       <h2 id="kp-steps-title">{t('panels.request')}</h2>
@@ -98,45 +90,9 @@ export function StepPanel() {
         {trace ? '' : t('panels.sendToWatch')}
       </p>
       {trace && (
-        <>
-          {landed ? (
-            <p
-              className={`kp-outcome kp-outcome-${trace.outcome}`}
-              data-outcome={trace.outcome}
-              data-testid="trace-outcome"
-            >
-              <strong>{trace.outcome}</strong>
-              {trace.status !== undefined && <> · HTTP {trace.status}</>}
-              {trace.endpoint?.pod && <> · {t('steps.answeredBy', { pod: trace.endpoint.pod })}</>}
-              {trace.service && <> · {t('steps.viaService', { service: trace.service })}</>}
-              <StaleTraceNote which="focused" />
-            </p>
-          ) : (
-            <p className="kp-muted" data-testid="trace-pending">
-              {t('panels.onItsWay')}
-            </p>
-          )}
-          {landed && trace.explanation && <Explanation explanation={trace.explanation} />}
-          {landed && trace.body && <pre className="kp-body">{trace.body}</pre>}
-          <NarrationSwitch where="steps" />
-          <ol className="kp-hops">
-            {trace.hops.slice(0, shownHops).map((hop, i) => (
-              <li
-                key={i}
-                className={`kp-hop-row kp-hop-${hop.kind}${stepMode && i === stepHop ? ' kp-current' : ''}`}
-                data-hop-row={i}
-              >
-                <div className="kp-hop-head">
-                  <span className="kp-badge">{hop.kind}</span> <span className="kp-mono">{hop.at}</span>
-                </div>
-                <div className="kp-mono kp-small">
-                  {hop.src} → {hop.dst}
-                </div>
-                <HopText hop={hop} level={narration} noteClass="kp-hop-note" />
-              </li>
-            ))}
-          </ol>
-        </>
+        <Suspense fallback={null}>
+          <FocusedTrace trace={trace} />
+        </Suspense>
       )}
     </section>
   );

@@ -16,6 +16,7 @@ import { lessonListOf, readSavedCustomLesson, saveCustomLesson } from './customL
 import { followLessons, leaveLesson } from './lessonSession.ts';
 import './lessons.css';
 import { getBrowserStorage } from '../browserStorage.ts';
+import '../../i18n/laterTexts.ts';
 
 /** Brings back the lesson file opened on an earlier visit, and keeps the one opened now. */
 function keepCustomLesson(view: ViewStore): () => void {

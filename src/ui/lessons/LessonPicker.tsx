@@ -9,6 +9,7 @@ import { useApp } from '../../store/react.ts';
 import { setCustomLesson } from '../../store/viewActions.ts';
 import { formatLessonErrors, loadLessonFile } from './customLesson.ts';
 import { hasUnsavedWork, openLesson } from './lessonSession.ts';
+import '../../i18n/laterTexts.ts';
 
 export function LessonPicker({
   lessons,

@@ -12,6 +12,7 @@ import { pasteToTerminal } from '../terminal/terminalInbox.ts';
 import { LessonText } from './LessonText.tsx';
 import { goToStep, leaveLesson } from './lessonSession.ts';
 import { runInTerminal } from './runInTerminal.ts';
+import '../../i18n/laterTexts.ts';
 
 function StepDots({ lesson, progress }: { lesson: Lesson; progress: LessonProgress }) {
   const { t } = useTranslation();

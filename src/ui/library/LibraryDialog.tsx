@@ -3,31 +3,21 @@
  * and whether it changed since (Update saves over it), and open, rename, duplicate or delete entries.
  * Delete takes one click and offers Undo, and opening asks first when the working copy holds work
  * that is in no entry. A native modal <dialog>, as the share dialog: the page behind is inert, Tab
- * cycles inside (useFocusTrap), Esc closes (or leaves the rename field / the question first).
+ * cycles inside (useFocusTrap), Esc closes (or leaves the rename field / the question first). What
+ * the entries' buttons do is useEntryActions; the list is LibraryList.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { storedIdOf } from '../../store/library/libraryEntry.ts';
 import type { LibraryEntry } from '../../store/library/libraryEntry.ts';
-import {
-  deleteEntry,
-  duplicateEntry,
-  getEntry,
-  refreshLibrary,
-  renameEntry,
-  saveEntry,
-  undoDelete,
-  updateEntry,
-  clearFailure,
-} from '../../store/library/libraryStore.ts';
+import { clearFailure, refreshLibrary } from '../../store/library/libraryStore.ts';
 import { useApp, useScenario, useShallow, useView } from '../../store/react.ts';
 import { useFocusTrap } from '../share/useFocusTrap.ts';
-import { LibraryEntryRow } from './LibraryEntryRow.tsx';
+import { LibraryList } from './LibraryList.tsx';
 import { LibraryNotices } from './LibraryNotices.tsx';
 import { ReplaceQuestion } from './ReplaceQuestion.tsx';
 import { SaveForm } from './SaveForm.tsx';
-import { UnreadableRow } from './UnreadableRow.tsx';
 import { openLibraryEntry } from './openLibraryEntry.ts';
+import { entrySelector, useEntryActions } from './useEntryActions.ts';
 import { useFocusAfterRender } from './useFocusAfterRender.ts';
 import { getLibrary, useLibrary } from './useLibrary.ts';
 import { WorkingCopyLine } from './WorkingCopyLine.tsx';
@@ -36,10 +26,10 @@ import {
   getWorkingCopyStatus,
   isPristineExample,
   toDefaultName,
-  toLibraryContent,
   toWorkingScenario,
 } from './workingCopy.ts';
 import './library.css';
+import '../../i18n/laterTexts.ts';
 
 /** The working copy as a share link would carry it, kept current while the dialog is open. */
 function useWorkingCopy() {
@@ -54,10 +44,6 @@ function useWorkingCopy() {
     }),
     [scenario, view],
   );
-}
-
-function entrySelector(id: string, control: string): string {
-  return `[data-entry-id="${CSS.escape(id)}"] [data-testid="${control}"]`;
 }
 
 export function LibraryDialog({ onClose }: { onClose: () => void }) {
@@ -80,11 +66,10 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     openEntry,
     isPristineExample(working.shared, working.scenarioId, app.scenarios),
   );
-  const [message, setMessage] = useState('');
   const [confirming, setConfirming] = useState<LibraryEntry | null>(null);
-  const [renaming, setRenaming] = useState<string | null>(null);
   // After a change, where the keyboard focus goes (a selector inside the dialog), once it has rendered.
   const setFocusNext = useFocusAfterRender(ref);
+  const actions = useEntryActions(app, library, setFocusNext);
 
   useEffect(() => {
     refreshLibrary(library);
@@ -93,38 +78,6 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     if (dialog && !dialog.open) dialog.showModal();
     dialog?.querySelector<HTMLInputElement>('[data-testid="library-name"]')?.select();
   }, [library]);
-
-  /** The working copy as stored: the engine is brought up to date first, so the counts match it. */
-  const currentContent = async () => {
-    await app.flush();
-    const sim = app.simulation.getState();
-    return toLibraryContent(
-      app.scenario.getState(),
-      app.view.getState(),
-      sim.stale ? null : (sim.sim?.state ?? null),
-    );
-  };
-
-  // Saving waits for the engine; a second click meanwhile must not save twice.
-  const saving = useRef(false);
-  const save = async (name: string) => {
-    if (saving.current) return;
-    saving.current = true;
-    setMessage('');
-    const content = await currentContent().finally(() => {
-      saving.current = false;
-    });
-    const saved = saveEntry(library, name, content);
-    if (!saved) return;
-    setMessage(t('library.saved', { name: getEntry(library.store.getState(), saved)?.name ?? name }));
-    setFocusNext(entrySelector(saved, 'library-open'));
-  };
-
-  const update = async (entry: LibraryEntry) => {
-    setMessage('');
-    if (updateEntry(library, entry.id, await currentContent()))
-      setMessage(t('library.updated', { name: entry.name }));
-  };
 
   const open = (entry: LibraryEntry) => {
     const safe = canReplaceWithoutAsking(working.shared, working.scenarioId, entries, app.scenarios);
@@ -135,41 +88,6 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     }
     openLibraryEntry(app, library, entry);
     ref.current?.close();
-  };
-
-  const rename = (entry: LibraryEntry, text: string): boolean => {
-    const unchanged = text.trim() === entry.name;
-    setMessage('');
-    if (!unchanged && !renameEntry(library, entry.id, text)) return false;
-    setRenaming(null);
-    if (!unchanged) setMessage(t('library.renamed', { name: text.trim() }));
-    setFocusNext(entrySelector(entry.id, 'library-rename'));
-    return true;
-  };
-
-  const duplicate = (entry: LibraryEntry) => {
-    setMessage('');
-    const copyName = t('library.copyName', { name: entry.name });
-    const copy = duplicateEntry(library, entry.id, copyName);
-    if (!copy) return;
-    setMessage(t('library.duplicated', { name: copyName }));
-    setFocusNext(entrySelector(copy, 'library-open'));
-  };
-
-  const remove = (key: string) => {
-    if (!deleteEntry(library, key)) return;
-    if (renaming === key) setRenaming(null);
-    // The undo line below says what was deleted (it stays, with its button, until the next deletion).
-    setMessage('');
-    setFocusNext('[data-testid="library-undo"]');
-  };
-
-  const restore = () => {
-    setMessage('');
-    if (!undo || !undoDelete(library)) return;
-    setMessage(undo.name ? t('library.restored', { name: undo.name }) : '');
-    const id = storedIdOf(undo.stored);
-    setFocusNext(id ? entrySelector(id, 'library-open') : '[data-testid="library-name"]');
   };
 
   return (
@@ -209,52 +127,28 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
         />
       ) : (
         <div className="kp-library-body">
-          <WorkingCopyLine status={status} onUpdate={(entry) => void update(entry)} />
+          <WorkingCopyLine status={status} onUpdate={(entry) => void actions.update(entry)} />
           <SaveForm
             inputId={`${titleId}-name`}
             defaultName={() =>
               toDefaultName(working.scenarioId, app.scenarios, openEntry, t('library.defaultName'))
             }
-            onSave={(name) => void save(name)}
+            onSave={(name) => void actions.save(name)}
           />
           <LibraryNotices
             failure={failure}
             problem={problem}
-            message={message}
+            message={actions.message}
             undo={undo}
-            onUndo={restore}
+            onUndo={actions.restore}
           />
-          {items.length === 0 ? (
-            <p className="kp-muted" data-testid="library-empty">
-              {t('library.empty')}
-            </p>
-          ) : (
-            <ul className="kp-library-list" aria-label={t('library.listLabel')} data-testid="library-list">
-              {items.map((item) =>
-                item.kind === 'entry' ? (
-                  <LibraryEntryRow
-                    key={item.key}
-                    entry={item.entry}
-                    bundled={app.scenarios}
-                    open={status.kind !== 'none' && status.entry.id === item.entry.id ? status.kind : null}
-                    renaming={renaming === item.key}
-                    onOpen={() => open(item.entry)}
-                    onStartRename={() => setRenaming(item.key)}
-                    onRename={(text) => rename(item.entry, text)}
-                    onCancelRename={() => {
-                      clearFailure(library);
-                      setRenaming(null);
-                      setFocusNext(entrySelector(item.entry.id, 'library-rename'));
-                    }}
-                    onDuplicate={() => duplicate(item.entry)}
-                    onDelete={() => remove(item.key)}
-                  />
-                ) : (
-                  <UnreadableRow key={item.key} item={item} onDelete={() => remove(item.key)} />
-                ),
-              )}
-            </ul>
-          )}
+          <LibraryList
+            items={items}
+            bundled={app.scenarios}
+            status={status}
+            actions={actions}
+            onOpen={open}
+          />
           <p className="kp-muted kp-library-note">{t('library.storedHere')}</p>
         </div>
       )}

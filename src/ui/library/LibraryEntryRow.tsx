@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../store/library/libraryEntry.ts';
 import { formatEntrySummary, formatSavedAt } from './entrySummary.ts';
+import '../../i18n/laterTexts.ts';
 
 export interface LibraryEntryRowProps {
   entry: LibraryEntry;

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { LibraryFailure, LibraryState } from '../../store/library/libraryStore.ts';
+import '../../i18n/laterTexts.ts';
 
 const FAILURE_TEXT: Record<LibraryFailure, string> = {
   quota: 'library.failQuota',

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/laterTexts.ts';
 
 export function ReplaceQuestion(props: { name: string; onReplace: () => void; onCancel: () => void }) {
   const { t } = useTranslation();

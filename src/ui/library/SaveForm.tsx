@@ -1,6 +1,7 @@
 /** Save the working copy under a name (the scenario's or the open entry's, to start with). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/laterTexts.ts';
 
 export function SaveForm({
   inputId,

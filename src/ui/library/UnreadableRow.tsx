@@ -1,6 +1,7 @@
 /** A stored entry that could not be read: shown with why, kept as it is, and deletable (with Undo). */
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../store/library/libraryEntry.ts';
+import '../../i18n/laterTexts.ts';
 
 type Unreadable = Extract<LibraryItem, { kind: 'unreadable' }>;
 

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../store/library/libraryEntry.ts';
 import type { getWorkingCopyStatus } from './workingCopy.ts';
+import '../../i18n/laterTexts.ts';
 
 export function WorkingCopyLine({
   status,

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { actionsWithoutWaits } from '../../store/library/libraryContent.ts';
 import type { LibraryEntry } from '../../store/library/libraryEntry.ts';
+import '../../i18n/laterTexts.ts';
 
 export function formatEntrySummary(
   entry: LibraryEntry,

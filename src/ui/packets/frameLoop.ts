@@ -3,11 +3,10 @@
  * store through `subscribe` into a local map, and each frame draws every packet on one canvas and
  * moves the focused packet's label (an SVG text inside the viewport). Nothing here sets React or
  * zustand state per frame, and nothing reads the DOM: per frame the work is one position per packet
- * and one canvas draw. Arrivals land in the store in batches (landEveryMs): every landing updates
- * the hit counters, so with 300 packets arriving one store update per frame made every pod card's
- * selector run and the traffic panel re-render 60 times a second (bench:ui, docs/performance.md).
- * The focused request, and the last packet in the air, land at once. Progress of the focused request
- * is written as data attributes (and narrated) once per hop.
+ * and one canvas draw. Arrivals land in the store in batches (arrivalBatches.ts); the focused
+ * request, and the last packet in the air, land at once. Progress of the focused request is written
+ * as data attributes (and narrated) once per hop (focusNarration.ts); its label follows it
+ * (focusLabel.ts).
  *
  * Given a crowd (crowdClient.ts), every packet but the focused one is handed to it: a Worker moves
  * and draws them on a canvas of its own and posts back their arrivals, so with 300 packets and no
@@ -16,11 +15,14 @@
  */
 import type { Hop } from '../../engine/index.ts';
 import type { TrafficStore } from '../../store/trafficStore.ts';
-import { getArrivalKey, landFlights, setFocusedHop } from '../../store/trafficStore.ts';
+import { getArrivalKey } from '../../store/trafficStore.ts';
 import type { ViewState, ViewStore } from '../../store/viewStore.ts';
-import { LAND_EVERY_MS, landEveryMs } from './crowdAnimator.ts';
+import { createArrivalBatches } from './arrivalBatches.ts';
+import { LAND_EVERY_MS } from './crowdAnimator.ts';
 import type { Crowd } from './crowdClient.ts';
 import type { Motion } from './crowdProtocol.ts';
+import { createFocusLabel } from './focusLabel.ts';
+import { createFocusNarration } from './focusNarration.ts';
 import type { Dot, PacketCanvas, Viewport } from './packetCanvas.ts';
 import { createPacketTimeline, MAX_FRAME_STEP_MS, positionAt, timeOfHop } from './packetTimeline.ts';
 import type { PacketTimeline, Point } from './packetTimeline.ts';
@@ -77,58 +79,25 @@ export function startFrameLoop(
   const dots: Dot[] = [];
   let last = now();
   let frame = 0;
-  let lastLabel = '';
-  let labelShown = false;
-  let announced: { a: Active; hop: number } | null = null;
-  // Arrived, drawn no more, not yet counted in the store (the next batch).
-  let arrivals: string[] = [];
-  const arrived = new Set<string>();
-  let lastLanding = last;
+  const narration = createFocusNarration(elements.status, traffic, sources.describeHop);
+  const label = createFocusLabel(elements.label, elements.labelGroup);
+  const arrivals = createArrivalBatches(traffic, last);
   // Handed to the crowd, in the air there.
   const delegated = new Set<string>();
   let crowd = elements.crowd ?? null;
-
-  const landArrivals = (t: number) => {
-    lastLanding = t;
-    if (arrivals.length === 0) return;
-    const batch = arrivals;
-    arrivals = [];
-    landFlights(traffic, batch);
-  };
-
-  const narrate = () => {
-    const h = announced ? announced.a.hops[announced.hop] : undefined;
-    elements.status.textContent =
-      announced && h ? sources.describeHop(h, announced.hop, announced.a.traceHops) : '';
-  };
-
-  const announce = (a: Active, hop: number, arrived: string | null) => {
-    const s = elements.status;
-    s.dataset.traceId = a.id;
-    s.dataset.hop = String(hop);
-    if (arrived === null) delete s.dataset.arrived;
-    else s.dataset.arrived = arrived;
-    setFocusedHop(traffic, hop);
-    // Narrate the hop once (an aria-live region), and mark its row in the step list.
-    announced = { a, hop };
-    narrate();
-    const doc = s.ownerDocument;
-    doc.querySelectorAll('.kp-hop-row.kp-playing').forEach((row) => row.classList.remove('kp-playing'));
-    doc.querySelector(`.kp-hop-row[data-hop-row="${hop}"]`)?.classList.add('kp-playing');
-  };
 
   function sync(): void {
     const { flights } = traffic.getState();
     const ids = new Set(flights.map((f) => f.id));
     for (const id of active.keys()) if (!ids.has(id)) active.delete(id);
-    for (const id of arrived) if (!ids.has(id)) arrived.delete(id);
+    arrivals.keepOnly(ids);
     const gone = [...delegated].filter((id) => !ids.has(id));
     for (const id of gone) delegated.delete(id);
     crowd?.remove(gone);
     const centers = sources.getCenters();
     const handed: Active[] = [];
     for (const f of flights) {
-      if (arrived.has(f.id) || delegated.has(f.id)) continue;
+      if (arrivals.has(f.id) || delegated.has(f.id)) continue;
       const existing = active.get(f.id);
       if (existing) {
         existing.focused = f.focused;
@@ -154,7 +123,7 @@ export function startFrameLoop(
         continue;
       }
       active.set(f.id, a);
-      if (f.focused) announce(a, 0, null);
+      if (f.focused) narration.announce(a, 0, null);
     }
     if (crowd && handed.length > 0) {
       for (const a of handed) delegated.add(a.id);
@@ -167,12 +136,8 @@ export function startFrameLoop(
 
   // Arrivals from the crowd are already batched: counted at once, with any of this loop's.
   const crowdLanded = (ids: string[]) => {
-    for (const id of ids) {
-      if (!delegated.delete(id)) continue;
-      arrived.add(id);
-      arrivals.push(id);
-    }
-    landArrivals(now());
+    for (const id of ids) if (delegated.delete(id)) arrivals.add(id);
+    arrivals.land(now());
   };
   // The Worker failed: what it was drawing is counted as arrived, and this loop draws from now on.
   const crowdLost = () => {
@@ -199,8 +164,6 @@ export function startFrameLoop(
     let focusedLanded = false;
     dots.length = 0;
     const viewport = sources.getViewport();
-    // The label stays readable when zoomed out (a projector shows the whole cluster at ~0.5).
-    const labelScale = Math.min(3, Math.max(1, 1 / Math.max(0.01, viewport.zoom)));
     for (const a of active.values()) {
       if (t < a.startAt) continue;
       if (a.focused && stepMode) {
@@ -216,35 +179,23 @@ export function startFrameLoop(
         focusedShown = !p.done;
         if (p.hop !== a.lastHop && p.hop >= 0) {
           a.lastHop = p.hop;
-          announce(a, p.hop, null);
+          narration.announce(a, p.hop, null);
         }
-        if (p.label !== lastLabel) {
-          lastLabel = p.label;
-          elements.label.textContent = p.label;
-        }
-        if (focusedShown) {
-          elements.labelGroup.setAttribute(
-            'transform',
-            `translate(${p.x.toFixed(1)} ${(p.y - 24 * labelScale).toFixed(1)}) scale(${labelScale.toFixed(2)})`,
-          );
-        }
+        label.write(p.label);
+        if (focusedShown) label.place(p.x, p.y, viewport.zoom);
       }
       if (p.done) {
         if (a.focused) {
-          announce(a, Math.max(0, a.traceHops - 1), a.arrival);
+          narration.announce(a, Math.max(0, a.traceHops - 1), a.arrival);
           focusedLanded = true;
         }
         active.delete(a.id);
-        arrived.add(a.id);
-        arrivals.push(a.id);
+        arrivals.add(a.id);
       }
     }
-    if (focusedShown !== labelShown) {
-      labelShown = focusedShown;
-      elements.labelGroup.style.display = focusedShown ? '' : 'none';
-    }
+    label.show(focusedShown);
     elements.canvas.draw(dots, viewport);
-    if (focusedLanded || active.size === 0 || t - lastLanding >= landEveryMs(active.size)) landArrivals(t);
+    if (focusedLanded || arrivals.due(t, active.size)) arrivals.land(t);
     frame = active.size > 0 ? requestAnimationFrame(tick) : 0;
   }
 
@@ -253,7 +204,7 @@ export function startFrameLoop(
   });
   // Plain ↔ Details switched mid-request: the line says the same hop at the new level.
   const unsubscribeView = view.subscribe((next, previous) => {
-    if (next.narration !== previous.narration) narrate();
+    if (next.narration !== previous.narration) narration.narrate();
     if (
       next.speed !== previous.speed ||
       next.paused !== previous.paused ||
@@ -267,6 +218,6 @@ export function startFrameLoop(
     unsubscribe();
     unsubscribeView();
     // What arrived is counted even when the loop stops between two batches.
-    landArrivals(now());
+    arrivals.land(now());
   };
 }

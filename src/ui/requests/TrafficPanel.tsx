@@ -9,6 +9,7 @@ import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { clearTraffic } from '../../store/trafficStore.ts';
 import { StaleTraceNote } from './StaleTraceNote.tsx';
 import { useRequestSources } from './useRequestSources.ts';
+import '../../i18n/laterTexts.ts';
 
 /**
  * A target's name, cut in the middle when the column is too narrow: a Deployment's pods share their

@@ -14,6 +14,7 @@ import { TerminalDock } from '../app/TerminalDock.tsx';
 import type { EmbedMode } from './embedMode.ts';
 import { ReadOnlyYaml } from './ReadOnlyYaml.tsx';
 import './share.css';
+import '../../i18n/laterTexts.ts';
 
 export function EmbedApp({ mode, fullPageUrl }: { mode: EmbedMode; fullPageUrl: string }) {
   const app = useApp();

@@ -12,6 +12,7 @@ import { libraryKeeper } from '../autosave/libraryKeeper.ts';
 import { openSharedLink } from './openSharedLink.ts';
 import { useFocusTrap } from './useFocusTrap.ts';
 import './share.css';
+import '../../i18n/laterTexts.ts';
 
 export function LinkChoiceDialog({ link }: { link: OpenedLink }) {
   const app = useApp();

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../app/pageAlert.css';
 import './share.css';
+import '../../i18n/laterTexts.ts';
 
 /** `message`: why the link was refused, in the codec's own words (English), set in a translated sentence. */
 export function LinkErrorAlert({ message }: { message: string }) {

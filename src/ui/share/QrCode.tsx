@@ -5,6 +5,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../i18n/laterTexts.ts';
 
 type QrState = { text: string; src: string | null };
 

@@ -4,6 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useScenario } from '../../store/react.ts';
+import '../../i18n/laterTexts.ts';
 
 export function ReadOnlyYaml() {
   const { t } = useTranslation();

@@ -7,6 +7,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LinkReach } from './linkReach.ts';
 import { parsePublicBase } from './linkReach.ts';
+import '../../i18n/laterTexts.ts';
 
 export function ShareReach({
   pageReach,

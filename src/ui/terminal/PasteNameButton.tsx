@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../store/react.ts';
 import { showTerminal } from '../../store/viewStore.ts';
 import { pasteToTerminal } from './terminalInbox.ts';
+import '../../i18n/laterTexts.ts';
 
 /** The name kubectl knows an object by, from its graph id (`pod/default/kubia-65mtj` -> `kubia-65mtj`). */
 export function getTerminalName(graphId: string): string | null {

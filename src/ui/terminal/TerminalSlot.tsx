@@ -18,6 +18,7 @@ import { receiveTerminalPastes } from './terminalInbox.ts';
 import { getTerminalTheme, TERMINAL_FONT_FAMILY, TERMINAL_FONT_SIZE } from './terminalTheme.ts';
 import { createTerminalKeyFilter } from './terminalKeys.ts';
 import { getBrowserStorage } from '../browserStorage.ts';
+import '../../i18n/laterTexts.ts';
 
 function showStatus(element: HTMLElement | null, status: TerminalStatus): void {
   if (!element) return;

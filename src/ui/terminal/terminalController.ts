@@ -6,16 +6,9 @@
  */
 import type { ShellSession } from '../../engine/index.ts';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
-import {
-  createHistory,
-  historyDown,
-  historyUp,
-  loadHistory,
-  recordLine,
-  resetBrowsing,
-  saveHistory,
-} from './commandHistory.ts';
-import type { CommandHistory, HistoryStorage } from './commandHistory.ts';
+import type { HistoryStorage } from './commandHistory.ts';
+import { CLEAR_SCREEN, failedCommandOutput, printCommandOutput } from './commandOutput.ts';
+import type { CommandOutput } from './commandOutput.ts';
 import { parseKeys } from './keyInput.ts';
 import type { Key } from './keyInput.ts';
 import {
@@ -30,6 +23,7 @@ import {
 import type { EditLine } from './lineEditor.ts';
 import { createLineView } from './lineView.ts';
 import { createTabCompletion } from './tabCompletion.ts';
+import { createTerminalHistory } from './terminalHistory.ts';
 import { toTerminalText } from './terminalText.ts';
 
 /** The part of xterm's Terminal the controller needs (a fake in tests). */
@@ -74,8 +68,6 @@ export interface TerminalController {
   getStatus(): TerminalStatus;
 }
 
-const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
-
 /** Keys that only edit the line, as readline binds them. */
 const LINE_EDITS: Partial<Record<Key['kind'], (line: EditLine) => EditLine>> = {
   backspace: deleteBackward,
@@ -100,7 +92,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
   const completion = createTabCompletion(screen, view, (line) =>
     session ? backend.complete(line.text, line.cursor, session) : Promise.resolve(null),
   );
-  let history: CommandHistory = createHistory(loadHistory(storage));
+  const history = createTerminalHistory(storage);
   let status: TerminalStatus = { busy: true, runs: 0, lastExitCode: null, prompt: view.prompt };
   let queue: Promise<void> = Promise.resolve();
   /** The key before this one was Tab: readline lists the matches on the second Tab in a row. */
@@ -126,42 +118,30 @@ export function createTerminalController(options: TerminalControllerOptions): Te
   async function runLine(): Promise<void> {
     const text = view.line.text;
     view.leaveLine();
-    history = recordLine(history, text);
-    saveHistory(storage, history.entries);
+    history.record(text);
     view.forgetLine();
     if (text.trim() === '') {
       view.freshPrompt();
       return;
     }
     setStatus({ busy: true });
-    let output: string;
-    let exitCode: number;
-    let clear = false;
+    let outcome: CommandOutput;
     try {
       const reply = await backend.runCommand(text, session);
       keepSession(reply.session);
       view.setPrompt(reply.prompt);
-      output = reply.output;
-      exitCode = reply.exitCode;
-      clear = reply.clear;
+      outcome = reply;
     } catch (error) {
-      output = `kubeplay: ${error instanceof Error ? error.message : String(error)}\n`;
-      exitCode = 1;
+      outcome = failedCommandOutput(error);
     }
-    if (clear) screen.write(CLEAR_SCREEN);
-    // bash would put the prompt right after output without a final newline; a new row keeps the
-    // prompt where the next line's cursor arithmetic expects it.
-    const ended = output === '' || output.endsWith('\n') ? output : `${output}\n`;
-    screen.write(toTerminalText(ended));
+    printCommandOutput(screen, outcome);
     view.freshPrompt();
-    setStatus({ busy: false, runs: status.runs + 1, lastExitCode: exitCode, prompt: view.prompt });
+    setStatus({ busy: false, runs: status.runs + 1, lastExitCode: outcome.exitCode, prompt: view.prompt });
   }
 
   function browseHistory(direction: 'up' | 'down'): void {
-    const step = direction === 'up' ? historyUp(history, view.line.text) : historyDown(history);
-    if (!step) return;
-    history = step.history;
-    view.edit({ text: step.text, cursor: step.text.length });
+    const text = history.browse(direction, view.line.text);
+    if (text !== null) view.edit({ text, cursor: text.length });
   }
 
   async function handle(key: Key): Promise<void> {
@@ -193,7 +173,7 @@ export function createTerminalController(options: TerminalControllerOptions): Te
       case 'interrupt':
         // bash echoes ^C, abandons the line and gives a new prompt.
         view.leaveLine('^C');
-        history = resetBrowsing(history);
+        history.stopBrowsing();
         view.freshPrompt();
         setStatus({ lastExitCode: 130 });
         return;

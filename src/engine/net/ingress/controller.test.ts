@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import type { ClusterState } from '../../model/state.ts';
 import type { Trace } from '../../trace.ts';
 import { routeRequest } from '../request.ts';
-import { makeState, rule } from '../testing/fixtures.ts';
+import { makeState, podIpOf, rule } from '../testing/fixtures.ts';
 import type { IngressFixture, PodFixture, ServiceFixture, StateFixture } from '../testing/fixtures.ts';
 
-// An ingress-nginx controller (pod IP 10.244.1.2 on kind-worker) and backends of three apps.
+// An ingress-nginx controller and Traefik (pods on kind-worker) and backends of three apps.
 const NGINX: PodFixture = {
   name: 'ingress-nginx-controller',
   namespace: 'ingress-nginx',
@@ -83,8 +83,9 @@ function via(s: ClusterState, controllerIp: string, host: string, path = '/'): T
     headers: { Host: host },
   }).trace;
 }
-const nginxIp = '10.244.1.2';
-const traefikIp = '10.244.1.3';
+// Every state() places the same pods in the same order, so the controllers' pod IPs are the same in each.
+const nginxIp = podIpOf(state([]), 'ingress-nginx-controller', 'ingress-nginx');
+const traefikIp = podIpOf(state([]), 'traefik', 'kube-system');
 
 describe('ingress-nginx routing', () => {
   const s = state([
@@ -275,18 +276,18 @@ describe('golden ingress trace', () => {
     const t = via(s, nginxIp, 'foo.bar.com', '/');
     expect([t.outcome, t.status, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)])
       .toMatchInlineSnapshot(`
-      [
-        "ok",
-        200,
-        "send @pod/default/foo-1 10.244.2.2:47513 -> 10.244.1.2:80",
-        "forward @node/kind-worker 10.244.2.2:47513 -> 10.244.1.2:80",
-        "deliver @pod/ingress-nginx/ingress-nginx-controller 10.244.2.2:47513 -> 10.244.1.2:80",
-        "route @ing/default/site 10.244.1.2:58354 -> 10.244.2.2:5678",
-        "forward @node/kind-worker2 10.244.1.2:58354 -> 10.244.2.2:5678",
-        "deliver @pod/default/foo-1 10.244.1.2:58354 -> 10.244.2.2:5678",
-        "reply @pod/ingress-nginx/ingress-nginx-controller 10.244.2.2:5678 -> 10.244.1.2:58354",
-        "reply @pod/default/foo-1 10.244.1.2:80 -> 10.244.2.2:47513",
-      ]
-    `);
+        [
+          "ok",
+          200,
+          "send @pod/default/foo-1 10.244.2.2:45639 -> 10.244.1.2:80",
+          "forward @node/kind-worker 10.244.2.2:45639 -> 10.244.1.2:80",
+          "deliver @pod/ingress-nginx/ingress-nginx-controller 10.244.2.2:45639 -> 10.244.1.2:80",
+          "route @ing/default/site 10.244.1.2:52593 -> 10.244.2.2:5678",
+          "forward @node/kind-worker2 10.244.1.2:52593 -> 10.244.2.2:5678",
+          "deliver @pod/default/foo-1 10.244.1.2:52593 -> 10.244.2.2:5678",
+          "reply @pod/ingress-nginx/ingress-nginx-controller 10.244.2.2:5678 -> 10.244.1.2:52593",
+          "reply @pod/default/foo-1 10.244.1.2:80 -> 10.244.2.2:45639",
+        ]
+      `);
   });
 });

@@ -1,45 +1,37 @@
 /**
- * Hand-built ClusterStates for data-plane tests: a tiny stand-in for createSimulation (a kind-like
- * topology, pods placed where the test says, and a minimal endpoints controller), so routing can be
- * tested on its own. Tests that matter also run through createSimulation on real YAML once it works.
+ * Clusters for the data-plane tests, built by the engine itself: each helper writes ordinary
+ * manifests (a kind Cluster config, Pods placed with spec.nodeName as the test says, Services,
+ * Ingresses, IngressClasses, and MetalLB's pool when a Service is a LoadBalancer) and runs
+ * createSimulation on them, so the system objects (nodes and their IPs, kube-dns and CoreDNS, the
+ * kubernetes Service, Endpoints and EndpointSlices, ClusterIPs, node ports) are the ones the app
+ * shows. What a test does to the cluster (a node down, a pod not ready) is an action, as in the app.
+ * Tests read addresses from the state (`clusterIpOf`, `podIpOf`, `nodeIpOf`) rather than pinning them.
  */
-import type {
-  EndpointSubset,
-  IngressManifest,
-  IngressRule,
-  KubeProxyMode,
-  ServicePort,
-  ServiceSpec,
-  Container,
-} from '../../model/objects.ts';
-import type {
-  ClusterState,
-  EndpointSliceState,
-  EndpointsState,
-  NodeState,
-  PodState,
-  ServiceState,
-} from '../../model/state.ts';
-import { seedRng } from '../../rng.ts';
-import { serviceSpecDefaults } from '../../cluster/serviceSpecDefaults.ts';
+import { stringify } from 'yaml';
+import type { Action } from '../../model/actions.ts';
+import type { IngressBackend, IngressRule, KubeProxyMode } from '../../model/objects.ts';
+import type { ClusterState, PodState, ServiceState } from '../../model/state.ts';
+import { applyAction, createSimulation } from '../../sim/simulation.ts';
+import type { Simulation } from '../../sim/simulation.ts';
 
 export interface NodeFixture {
+  /** kind's own name for the node at that place (kind-control-plane, kind-worker, kind-worker2, ...). */
   name: string;
-  ip?: string;
+  /** false: the node goes down after the cluster is built (the `node` action). */
   up?: boolean;
-  role?: 'control-plane' | 'worker';
 }
 
 export interface PodFixture {
   name: string;
   namespace?: string;
+  /** spec.nodeName: the pod runs there without going through the scheduler. */
   node: string;
-  ip?: string;
   image?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   ports?: { name?: string; containerPort: number; hostPort?: number }[];
   args?: string[];
+  /** false: kubelet reports the pod not ready (the `podReady` action). */
   ready?: boolean;
   hostname?: string;
   subdomain?: string;
@@ -50,12 +42,19 @@ export interface PodFixture {
 export interface ServiceFixture {
   name: string;
   namespace?: string;
-  type?: ServiceSpec['type'];
+  type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
   selector?: Record<string, string>;
-  ports?: (Partial<ServicePort> & { port: number })[];
+  ports?: {
+    name?: string;
+    port: number;
+    targetPort?: number | string;
+    nodePort?: number;
+    protocol?: 'TCP' | 'UDP';
+  }[];
+  /** spec.clusterIP as a manifest writes it ('None' for a headless Service). */
   clusterIP?: string;
-  spec?: Partial<ServiceSpec>;
-  loadBalancerIPs?: string[];
+  /** More of the Service's spec, as written in YAML (externalTrafficPolicy, sessionAffinityConfig, ...). */
+  spec?: Record<string, unknown>;
 }
 
 export interface IngressFixture {
@@ -69,246 +68,200 @@ export interface IngressFixture {
 
 export interface StateFixture {
   mode?: KubeProxyMode;
+  /** The kind topology, in kind's order (default: one control plane and two workers). */
   nodes?: NodeFixture[];
   pods?: PodFixture[];
   services?: ServiceFixture[];
-  /** Hand-written Endpoints (for Services without a selector). */
-  endpoints?: { name: string; namespace?: string; subsets: EndpointSubset[] }[];
   ingresses?: IngressFixture[];
   ingressClasses?: { name: string; controller: string; isDefault?: boolean }[];
-  clock?: number;
   seed?: number;
-  /** Adds kube-system/kube-dns (10.96.0.10) with two CoreDNS pods; default true. */
-  withDns?: boolean;
+  /** false: both CoreDNS pods report not ready (the `podReady` action), so kube-dns has no endpoint. */
+  dnsReady?: boolean;
 }
 
 const DEFAULT_NODES: NodeFixture[] = [
-  { name: 'kind-control-plane', role: 'control-plane' },
+  { name: 'kind-control-plane' },
   { name: 'kind-worker' },
   { name: 'kind-worker2' },
 ];
 
-function makeNode(fixture: NodeFixture, i: number): NodeState {
+/** The address range MetalLB hands LoadBalancer Services, as the loadbalancer scenario configures it. */
+const METALLB_POOL = '172.18.255.200-172.18.255.250';
+
+/** kind names the first control plane kind-control-plane and the workers kind-worker, kind-worker2, ... */
+function kindConfig(nodes: NodeFixture[], mode: KubeProxyMode | undefined): object {
+  let workers = 0;
+  const roles = nodes.map((node, i) => {
+    if (i === 0 && node.name === 'kind-control-plane') return { role: 'control-plane' };
+    const expected = workers === 0 ? 'kind-worker' : `kind-worker${workers + 1}`;
+    if (node.name !== expected)
+      throw new Error(`kind would name node ${i + 1} ${i === 0 ? 'kind-control-plane' : expected}`);
+    workers += 1;
+    return { role: 'worker' };
+  });
   return {
-    name: fixture.name,
-    role: fixture.role ?? (i === 0 ? 'control-plane' : 'worker'),
-    labels: { 'kubernetes.io/hostname': fixture.name },
-    ip: fixture.ip ?? `172.18.0.${i + 2}`,
-    podCIDR: `10.244.${i}.0/24`,
-    up: fixture.up ?? true,
-    unschedulable: false,
-    createdAt: 0,
+    kind: 'Cluster',
+    apiVersion: 'kind.x-k8s.io/v1alpha4',
+    ...(mode ? { networking: { kubeProxyMode: mode } } : {}),
+    nodes: roles,
   };
 }
 
-function makeContainer(fixture: PodFixture): Container {
-  return {
-    name: 'app',
-    image: fixture.image ?? 'luksa/kubia',
-    ports: (fixture.ports ?? [{ containerPort: 8080 }]).map((p) => ({
-      containerPort: p.containerPort,
-      protocol: 'TCP' as const,
-      ...(p.name !== undefined ? { name: p.name } : {}),
-      ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}),
-    })),
-    env: [],
-    command: [],
-    args: fixture.args ?? [],
-  };
+function namespaceManifest(name: string): object {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
 }
 
-function makePod(fixture: PodFixture, nodes: NodeState[], counters: Map<string, number>): PodState {
-  const nodeIndex = Math.max(
-    0,
-    nodes.findIndex((n) => n.name === fixture.node),
-  );
-  const node = nodes[nodeIndex];
-  const next = (counters.get(fixture.node) ?? 1) + 1;
-  counters.set(fixture.node, next);
-  const ip = fixture.hostNetwork ? (node?.ip ?? '') : (fixture.ip ?? `10.244.${nodeIndex}.${next}`);
+// `yaml` leaves out keys whose value is undefined, so a field the test did not set is not written.
+
+/** The metadata of a namespaced object the test names. */
+function metadataOf(o: {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}): object {
+  return { name: o.name, namespace: o.namespace ?? 'default', labels: o.labels, annotations: o.annotations };
+}
+
+function podManifest(pod: PodFixture): object {
+  const ports = pod.ports ?? [{ containerPort: 8080 }];
   return {
-    metadata: {
-      name: fixture.name,
-      namespace: fixture.namespace ?? 'default',
-      labels: fixture.labels ?? {},
-      annotations: fixture.annotations ?? {},
-      uid: `uid-${fixture.name}`,
-      creationTimestamp: 0,
-    },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: metadataOf(pod),
     spec: {
-      containers: [makeContainer(fixture)],
-      nodeName: fixture.node,
-      nodeSelector: {},
-      ...(fixture.hostname !== undefined ? { hostname: fixture.hostname } : {}),
-      ...(fixture.subdomain !== undefined ? { subdomain: fixture.subdomain } : {}),
-      enableServiceLinks: true,
-      dnsPolicy: fixture.dnsPolicy ?? 'ClusterFirst',
-      hostNetwork: fixture.hostNetwork ?? false,
-    },
-    status: {
-      phase: 'Running',
-      podIP: ip,
-      hostIP: node?.ip ?? '',
-      ready: (fixture.ready ?? true) && (node?.up ?? true),
-    },
-    serviceEnv: [],
-    files: [],
-  };
-}
-
-function makeService(fixture: ServiceFixture, i: number, nodePortCounter: { next: number }): ServiceState {
-  const type = fixture.type ?? 'ClusterIP';
-  const ports: ServicePort[] = (fixture.ports ?? []).map((p) => ({
-    protocol: p.protocol ?? 'TCP',
-    port: p.port,
-    targetPort: p.targetPort ?? p.port,
-    ...(p.name !== undefined ? { name: p.name } : {}),
-    ...(p.nodePort !== undefined
-      ? { nodePort: p.nodePort }
-      : type === 'NodePort' || type === 'LoadBalancer'
-        ? { nodePort: nodePortCounter.next++ }
-        : {}),
-  }));
-  const spec: ServiceSpec = {
-    type,
-    ports,
-    ...serviceSpecDefaults(),
-    ...(fixture.selector !== undefined ? { selector: fixture.selector } : {}),
-    ...(type !== 'ExternalName'
-      ? { clusterIP: fixture.clusterIP ?? `10.96.${100 + Math.floor(i / 200)}.${(i % 200) + 1}` }
-      : {}),
-    ...fixture.spec,
-  };
-  return {
-    manifest: {
-      kind: 'Service',
-      apiVersion: 'v1',
-      metadata: {
-        name: fixture.name,
-        namespace: fixture.namespace ?? 'default',
-        labels: {},
-        annotations: {},
-      },
-      spec,
-    },
-    status: { loadBalancer: { ingress: (fixture.loadBalancerIPs ?? []).map((ip) => ({ ip })) } },
-    createdAt: 0,
-  };
-}
-
-function selects(selector: Record<string, string>, labels: Record<string, string>): boolean {
-  const keys = Object.keys(selector);
-  return keys.length > 0 && keys.every((k) => labels[k] === selector[k]);
-}
-
-/** A minimal endpoints controller: ready pods to addresses, others to notReadyAddresses (docs/kubernetes-facts.md#ports, #endpoints). */
-function deriveEndpoints(service: ServiceState, pods: PodState[]): EndpointsState | undefined {
-  const { spec, metadata } = service.manifest;
-  if (!spec.selector || spec.type === 'ExternalName') return undefined;
-  const subsets: EndpointSubset[] = [];
-  for (const port of spec.ports) {
-    for (const pod of pods) {
-      if (pod.metadata.namespace !== metadata.namespace || !selects(spec.selector, pod.metadata.labels))
-        continue;
-      let target: number | undefined;
-      if (typeof port.targetPort === 'number') target = port.targetPort;
-      else {
-        for (const c of pod.spec.containers) {
-          const hit = c.ports.find((p) => p.name === port.targetPort && p.protocol === port.protocol);
-          if (hit) {
-            target = hit.containerPort;
-            break;
-          }
-        }
-      }
-      if (target === undefined) continue;
-      const epPort = {
-        port: target,
-        protocol: port.protocol,
-        ...(port.name !== undefined ? { name: port.name } : {}),
-      };
-      let subset = subsets.find((s) => s.ports[0]?.port === target && s.ports[0]?.name === port.name);
-      if (!subset) {
-        subset = { addresses: [], notReadyAddresses: [], ports: [epPort] };
-        subsets.push(subset);
-      }
-      const address = {
-        ip: pod.status.podIP,
-        nodeName: pod.spec.nodeName,
-        targetRef: { kind: 'Pod' as const, namespace: pod.metadata.namespace, name: pod.metadata.name },
-        ...(pod.spec.hostname !== undefined && pod.spec.subdomain === metadata.name
-          ? { hostname: pod.spec.hostname }
-          : {}),
-      };
-      if (pod.status.ready || spec.publishNotReadyAddresses) subset.addresses.push(address);
-      else subset.notReadyAddresses.push(address);
-    }
-  }
-  return { metadata: { ...metadata, labels: {}, annotations: {} }, subsets, managed: true, createdAt: 0 };
-}
-
-/**
- * What routing reads: each Endpoints subset as one EndpointSlice labelled with the Service name
- * (ready addresses ready, the others not), as the EndpointSlice (or mirroring) controller would write it.
- */
-function slicesOf(endpoints: EndpointsState[]): EndpointSliceState[] {
-  return endpoints.flatMap((e) =>
-    e.subsets.map((subset, n) => ({
-      metadata: {
-        name: `${e.metadata.name}-${n}`,
-        namespace: e.metadata.namespace,
-        labels: { 'kubernetes.io/service-name': e.metadata.name },
-        annotations: {},
-      },
-      addressType: 'IPv4',
-      endpoints: [
-        ...subset.addresses.map((a) => ({ ...sliceEndpoint(a), conditions: { ready: true } })),
-        ...subset.notReadyAddresses.map((a) => ({ ...sliceEndpoint(a), conditions: { ready: false } })),
+      nodeName: pod.node,
+      hostname: pod.hostname,
+      subdomain: pod.subdomain,
+      hostNetwork: pod.hostNetwork,
+      dnsPolicy: pod.dnsPolicy,
+      containers: [
+        {
+          name: 'app',
+          image: pod.image ?? 'luksa/kubia',
+          args: pod.args,
+          ports: ports.length > 0 ? ports : undefined,
+        },
       ],
-      ports: subset.ports.map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol })),
-      createdAt: 0,
-    })),
-  );
-}
-
-function sliceEndpoint(a: EndpointSubset['addresses'][number]) {
-  return {
-    addresses: [a.ip],
-    ...(a.hostname !== undefined ? { hostname: a.hostname } : {}),
-    ...(a.nodeName !== undefined ? { nodeName: a.nodeName } : {}),
-    ...(a.targetRef ? { targetRef: { ...a.targetRef } } : {}),
+    },
   };
 }
 
-function makeIngress(fixture: IngressFixture): IngressManifest {
+function serviceManifest(svc: ServiceFixture): object {
+  const { type, selector, clusterIP, ports } = svc;
   return {
-    kind: 'Ingress',
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: metadataOf(svc),
+    spec: { type, selector, clusterIP, ports, ...svc.spec },
+  };
+}
+
+/** An Ingress backend: a Service and its port, by number or by name. */
+function backendOf(name: string, port: number | string): IngressBackend {
+  return { service: { name, port: typeof port === 'number' ? { number: port } : { name: port } } };
+}
+
+function ingressManifest(ingress: IngressFixture): object {
+  const rules = (ingress.rules ?? []).map((r) => ({ host: r.host, http: { paths: r.paths } }));
+  const backend = ingress.defaultBackend;
+  return {
     apiVersion: 'networking.k8s.io/v1',
-    metadata: {
-      name: fixture.name,
-      namespace: fixture.namespace ?? 'default',
-      labels: {},
-      annotations: fixture.annotations ?? {},
-    },
+    kind: 'Ingress',
+    metadata: metadataOf(ingress),
     spec: {
-      ...(fixture.className !== undefined ? { ingressClassName: fixture.className } : {}),
-      ...(fixture.defaultBackend
-        ? {
-            defaultBackend: {
-              service: {
-                name: fixture.defaultBackend.service,
-                port:
-                  typeof fixture.defaultBackend.port === 'number'
-                    ? { number: fixture.defaultBackend.port }
-                    : { name: fixture.defaultBackend.port },
-              },
-            },
-          }
-        : {}),
-      rules: fixture.rules ?? [],
-      tls: [],
+      ingressClassName: ingress.className,
+      defaultBackend: backend && backendOf(backend.service, backend.port),
+      rules: rules.length > 0 ? rules : undefined,
     },
   };
+}
+
+function ingressClassManifest(c: { name: string; controller: string; isDefault?: boolean }): object {
+  const annotations = c.isDefault ? { 'ingressclass.kubernetes.io/is-default-class': 'true' } : undefined;
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'IngressClass',
+    metadata: { name: c.name, annotations },
+    spec: { controller: c.controller },
+  };
+}
+
+/** MetalLB's pool and L2 advertisement, as kind's docs install it (https://kind.sigs.k8s.io/docs/user/loadbalancer/). */
+function metallbManifests(): object[] {
+  return [
+    namespaceManifest('metallb-system'),
+    {
+      apiVersion: 'metallb.io/v1beta1',
+      kind: 'IPAddressPool',
+      metadata: { name: 'kind-pool', namespace: 'metallb-system' },
+      spec: { addresses: [METALLB_POOL] },
+    },
+    {
+      apiVersion: 'metallb.io/v1beta1',
+      kind: 'L2Advertisement',
+      metadata: { name: 'kind-l2', namespace: 'metallb-system' },
+      spec: { ipAddressPools: ['kind-pool'] },
+    },
+  ];
+}
+
+const SYSTEM_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
+
+/** The fixture as the YAML a user would write for it. */
+function fixtureYaml(fixture: StateFixture = {}): string {
+  const pods = fixture.pods ?? [];
+  const services = fixture.services ?? [];
+  const ingresses = fixture.ingresses ?? [];
+  const namespaces = new Set(
+    [...pods, ...services, ...ingresses]
+      .map((o) => o.namespace ?? 'default')
+      .filter((n) => !SYSTEM_NAMESPACES.has(n)),
+  );
+  const documents: object[] = [
+    kindConfig(fixture.nodes ?? DEFAULT_NODES, fixture.mode),
+    ...[...namespaces].map(namespaceManifest),
+    ...(services.some((s) => s.type === 'LoadBalancer') ? metallbManifests() : []),
+    ...(fixture.ingressClasses ?? []).map(ingressClassManifest),
+    ...pods.map(podManifest),
+    ...services.map(serviceManifest),
+    ...ingresses.map(ingressManifest),
+  ];
+  return documents.map((d) => stringify(d)).join('---\n');
+}
+
+/** What the test does after the cluster is built: nodes down, pods not ready. */
+function fixtureActions(fixture: StateFixture, built: ClusterState): Action[] {
+  const actions: Action[] = [];
+  for (const node of fixture.nodes ?? []) {
+    if (node.up === false) actions.push({ type: 'node', name: node.name, up: false });
+  }
+  for (const pod of fixture.pods ?? []) {
+    if (pod.ready === false)
+      actions.push({ type: 'podReady', namespace: pod.namespace ?? 'default', name: pod.name, ready: false });
+  }
+  if (fixture.dnsReady === false) {
+    for (const pod of built.pods.filter((p) => p.metadata.labels['k8s-app'] === 'kube-dns'))
+      actions.push({ type: 'podReady', namespace: 'kube-system', name: pod.metadata.name, ready: false });
+  }
+  return actions;
+}
+
+/** The simulation of the fixture; throws on an error diagnostic, so a fixture the engine refuses is never tested on. */
+function makeSimulation(fixture: StateFixture = {}): Simulation {
+  const built = createSimulation({
+    files: [{ file: 'fixture.yaml', text: fixtureYaml(fixture) }],
+    seed: fixture.seed ?? 1,
+  });
+  const sim = fixtureActions(fixture, built.state).reduce(applyAction, built);
+  const errors = sim.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    throw new Error(`the fixture has errors: ${errors.map((d) => `${d.line}: ${d.message}`).join('; ')}`);
+  return sim;
+}
+
+export function makeState(fixture: StateFixture = {}): ClusterState {
+  return makeSimulation(fixture).state;
 }
 
 /** A rule helper: `rule('kubia.example.com', ['/', 'Prefix', 'kubia', 80])`. */
@@ -318,124 +271,7 @@ export function rule(
 ): IngressRule {
   return {
     ...(host !== undefined ? { host } : {}),
-    paths: paths.map(([path, pathType, name, port]) => ({
-      path,
-      pathType,
-      backend: { service: { name, port: typeof port === 'number' ? { number: port } : { name: port } } },
-    })),
-  };
-}
-
-export function makeState(fixture: StateFixture = {}): ClusterState {
-  const nodes = (fixture.nodes ?? DEFAULT_NODES).map(makeNode);
-  const counters = new Map<string, number>();
-  const podFixtures = [...(fixture.pods ?? [])];
-  const serviceFixtures = [...(fixture.services ?? [])];
-  if (fixture.withDns ?? true) {
-    const cp = nodes[0]?.name ?? 'kind-control-plane';
-    podFixtures.unshift({
-      name: 'coredns-a',
-      namespace: 'kube-system',
-      node: cp,
-      image: 'registry.k8s.io/coredns/coredns:v1.11.1',
-      labels: { 'k8s-app': 'kube-dns' },
-      ports: [{ name: 'dns-tcp', containerPort: 53 }],
-    });
-    serviceFixtures.unshift(
-      {
-        name: 'kubernetes',
-        namespace: 'default',
-        clusterIP: '10.96.0.1',
-        ports: [{ name: 'https', port: 443, targetPort: 6443 }],
-      },
-      {
-        name: 'kube-dns',
-        namespace: 'kube-system',
-        clusterIP: '10.96.0.10',
-        selector: { 'k8s-app': 'kube-dns' },
-        ports: [{ name: 'dns-tcp', port: 53 }],
-      },
-    );
-  }
-  const pods = podFixtures.map((p) => makePod(p, nodes, counters));
-  const nodePortCounter = { next: 30100 };
-  const services = serviceFixtures.map((s, i) => makeService(s, i, nodePortCounter));
-  const endpoints: EndpointsState[] = [];
-  for (const service of services) {
-    const derived = deriveEndpoints(service, pods);
-    if (derived) endpoints.push(derived);
-  }
-  if (fixture.withDns ?? true) {
-    const cp = nodes[0];
-    if (cp) {
-      endpoints.push({
-        metadata: { name: 'kubernetes', namespace: 'default', labels: {}, annotations: {} },
-        subsets: [
-          {
-            addresses: [{ ip: cp.ip }],
-            notReadyAddresses: [],
-            ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
-          },
-        ],
-        managed: false,
-        createdAt: 0,
-      });
-    }
-  }
-  for (const e of fixture.endpoints ?? []) {
-    endpoints.push({
-      metadata: { name: e.name, namespace: e.namespace ?? 'default', labels: {}, annotations: {} },
-      subsets: e.subsets,
-      managed: false,
-      createdAt: 0,
-    });
-  }
-  const seed = fixture.seed ?? 1;
-  return {
-    seed,
-    rng: seedRng(seed),
-    clock: fixture.clock ?? 100,
-    settings: {
-      name: 'kind',
-      podSubnet: '10.244.0.0/16',
-      serviceSubnet: '10.96.0.0/16',
-      kubeProxyMode: fixture.mode ?? 'iptables',
-      dnsDomain: 'cluster.local',
-      nodePortRange: { min: 30000, max: 32767 },
-      nodeSubnet: '172.18.0.0/16',
-    },
-    nodes,
-    namespaces: [
-      { name: 'default', createdAt: 0 },
-      { name: 'kube-system', createdAt: 0 },
-    ],
-    workloads: [],
-    pods,
-    services,
-    endpoints,
-    endpointSlices: slicesOf(endpoints),
-    ingresses: (fixture.ingresses ?? []).map((i, n) => ({
-      manifest: makeIngress(i),
-      status: { loadBalancer: { ingress: [] } },
-      createdAt: n,
-    })),
-    ingressClasses: (fixture.ingressClasses ?? []).map((c) => ({
-      manifest: {
-        kind: 'IngressClass',
-        apiVersion: 'networking.k8s.io/v1',
-        metadata: { name: c.name, namespace: '', labels: {}, annotations: {} },
-        controller: c.controller,
-        isDefault: c.isDefault ?? false,
-      },
-      createdAt: 0,
-    })),
-    clients: [{ name: 'laptop', ip: '172.18.0.1', hosts: [] }],
-    outsideHosts: [],
-    events: [],
-    affinity: {},
-    ipvsCursor: [],
-    lbCursor: [],
-    diagnostics: [],
+    paths: paths.map(([path, pathType, name, port]) => ({ path, pathType, backend: backendOf(name, port) })),
   };
 }
 
@@ -464,5 +300,43 @@ export function kubiaPods(): PodFixture[] {
   ];
 }
 
-/** Helper for tests: a fresh state with one more ingress. */
-export { makeIngress };
+export function podOf(state: ClusterState, name: string, namespace = 'default'): PodState {
+  const pod = state.pods.find((p) => p.metadata.name === name && p.metadata.namespace === namespace);
+  if (!pod) throw new Error(`no pod ${namespace}/${name}`);
+  return pod;
+}
+
+export function podIpOf(state: ClusterState, name: string, namespace = 'default'): string {
+  return podOf(state, name, namespace).status.podIP;
+}
+
+export function nodeIpOf(state: ClusterState, name: string): string {
+  const node = state.nodes.find((n) => n.name === name);
+  if (!node) throw new Error(`no node ${name}`);
+  return node.ip;
+}
+
+function serviceOf(state: ClusterState, name: string, namespace: string): ServiceState | undefined {
+  return state.services.find(
+    (s) => s.manifest.metadata.name === name && s.manifest.metadata.namespace === namespace,
+  );
+}
+
+export function clusterIpOf(state: ClusterState, name: string, namespace = 'default'): string {
+  const ip = serviceOf(state, name, namespace)?.manifest.spec.clusterIP;
+  if (!ip) throw new Error(`no ClusterIP for ${namespace}/${name}`);
+  return ip;
+}
+
+export function loadBalancerIpOf(state: ClusterState, name: string, namespace = 'default'): string {
+  const ip = serviceOf(state, name, namespace)?.status.loadBalancer.ingress[0]?.ip;
+  if (!ip) throw new Error(`no load-balancer address for ${namespace}/${name}`);
+  return ip;
+}
+
+/** A CoreDNS pod as a request source (`pod/kube-system/coredns-…`: its ReplicaSet names it at random). */
+export function coreDnsSource(state: ClusterState): string {
+  const pod = state.pods.find((p) => p.metadata.labels['k8s-app'] === 'kube-dns');
+  if (!pod) throw new Error('no CoreDNS pod');
+  return `pod/kube-system/${pod.metadata.name}`;
+}

@@ -11,7 +11,10 @@ import { DARK_THEME, LIGHT_THEME } from './graphTheme.ts';
 const controllers = { 'ing/default/kubia': ['pod/default/kubia-qxjsk'] };
 
 function render(state = createKubiaFixture(), theme = LIGHT_THEME, overrides = {}) {
-  const elements = toFlowElements({ state, ingressControllers: controllers, stale: false }, overrides);
+  const elements = toFlowElements(
+    { state, ingressControllers: controllers, policies: [], stale: false },
+    overrides,
+  );
   return graphToSvg(toGraphSnapshot(elements.nodes, elements.edges), theme, { title: 'kubia & co <test>' });
 }
 
@@ -101,7 +104,10 @@ describe('graphToSvg', () => {
       'pod/default/kubia-qxjsk': { x: 3000, y: 2500 },
     };
     const state = createKubiaFixture();
-    const elements = toFlowElements({ state, ingressControllers: controllers, stale: false }, overrides);
+    const elements = toFlowElements(
+      { state, ingressControllers: controllers, policies: [], stale: false },
+      overrides,
+    );
     const snapshot = toGraphSnapshot(elements.nodes, elements.edges);
     const [x, y, w, h] = viewBox(parse(graphToSvg(snapshot, LIGHT_THEME, { title: 't' }).svg));
     for (const n of snapshot.nodes) {
@@ -130,6 +136,7 @@ describe('graphToSvg', () => {
     const elements = toFlowElements({
       state: createKubiaFixture(),
       ingressControllers: controllers,
+      policies: [],
       stale: false,
     });
     const snapshot = toGraphSnapshot(elements.nodes, elements.edges);
@@ -188,7 +195,12 @@ describe('graphToSvg', () => {
   });
 
   it('draws edge labels and arrowheads when an edge has them', () => {
-    const nodes = toFlowElements({ state: createKubiaFixture(), ingressControllers: {}, stale: false }).nodes;
+    const nodes = toFlowElements({
+      state: createKubiaFixture(),
+      ingressControllers: {},
+      policies: [],
+      stale: false,
+    }).nodes;
     const edges: GraphEdge[] = [
       {
         id: 'e1',
@@ -222,7 +234,7 @@ describe('graphToSvg', () => {
     for (let extra = 0; extra < 20 && !badgeGone; extra++) {
       const name = `kind-worker2-${'x'.repeat(extra)}`;
       state.nodes[2]!.name = name;
-      const elements = toFlowElements({ state, ingressControllers: controllers, stale: false });
+      const elements = toFlowElements({ state, ingressControllers: controllers, policies: [], stale: false });
       const snapshot = toGraphSnapshot(elements.nodes, elements.edges);
       snapshot.nodes.find((n) => n.id === `node/${name}`)!.width = KUBE_NODE.minWidth;
       const node = parse(graphToSvg(snapshot, LIGHT_THEME, { title: 't' }).svg).querySelector(
