@@ -146,12 +146,7 @@ function parseFileCached(
   const readings: ChunkReading[] = [];
   let documents = 0;
   for (const chunk of split) {
-    const key = `${file}\u0000${chunk.text}`;
-    let reading = cache.chunks.get(key);
-    if (!reading) {
-      reading = readChunk(file, chunk.text);
-      cache.chunks.set(key, reading);
-    }
+    const reading = cachedChunk(cache, file, chunk.text);
     reading.usedAt = cache.parses;
     if (reading.needsWholeFile) return null;
     documents += reading.documents.length;
@@ -171,6 +166,17 @@ function parseFileCached(
   return placedChunks;
 }
 
+/** A chunk's reading from the cache, read and kept there when it is not in it yet. */
+function cachedChunk(cache: ParseCache, file: string, text: string): ChunkReading {
+  const key = `${file}\u0000${text}`;
+  let reading = cache.chunks.get(key);
+  if (!reading) {
+    reading = readChunk(file, text);
+    cache.chunks.set(key, reading);
+  }
+  return reading;
+}
+
 /**
  * Reads the documents of `files` into the cache ahead of the parse that will ask for them: the page
  * sends a pasted block here while its editor is still taking it, so the engine reads the YAML on its
@@ -184,12 +190,7 @@ export function readDocumentsAhead(files: SourceFile[], cache: ParseCache): void
     const split = splitIntoDocumentChunks(text);
     if (!split) continue;
     for (const chunk of split) {
-      const key = `${file}\u0000${chunk.text}`;
-      let reading = cache.chunks.get(key);
-      if (!reading) {
-        reading = readChunk(file, chunk.text);
-        cache.chunks.set(key, reading);
-      }
+      const reading = cachedChunk(cache, file, chunk.text);
       reading.usedAt = Math.max(reading.usedAt, cache.parses + 1);
       if (reading.needsWholeFile) break;
     }
