@@ -88,8 +88,11 @@ test.describe('hostile links', () => {
     await recordLongTasks(page);
     await page.goto(`/${millionLink}`);
     await expectLimitAnswered(playground, page);
-    // The engine refuses the Deployment at once (the playground's pod limit), so the link simulated
-    // within its budget and may be autosaved; either way a reload must open normally, not hang again.
+    // The engine refuses the Deployment at once (the playground's pod limit), so the link simulates
+    // within its budget and is autosaved when the engine's own answer arrives. The message above may
+    // be the early check's, before the Worker has answered (on a loaded machine, seconds before): the
+    // reload waits for that answer, or it would find nothing saved yet and open the default scenario.
+    await expect(playground.graph).toHaveAttribute('data-status', 'ready', { timeout: FIRST_GRAPH_MS });
     await reloadWithoutPods(playground, page);
     await expectPodLimitShown(playground);
   });
