@@ -15,10 +15,8 @@
  * layout well under a frame's worth per edit (< 50 ms).
  */
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { initialScripts } from '../../scripts/initialJs.mjs';
 import { chromium } from '@playwright/test';
 import { waitForServer } from './waitForServer.ts';
 import { startPreview } from './benchPage.ts';
@@ -64,16 +62,12 @@ for (const name of ONLY) {
 const wants = (section: Section): boolean => ONLY.length === 0 || ONLY.includes(section);
 
 function initialJsBytes(): { raw: number; gzip: number; files: string[] } {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  let raw = 0;
-  let gzip = 0;
-  for (const file of files) {
-    const body = readFileSync(join(DIST, file));
-    raw += body.length;
-    gzip += gzipSync(body, { level: 9 }).length;
-  }
-  return { raw, gzip, files };
+  const scripts = initialScripts(DIST);
+  return {
+    raw: scripts.reduce((sum, s) => sum + Buffer.byteLength(s.code), 0),
+    gzip: scripts.reduce((sum, s) => sum + s.gzip, 0),
+    files: scripts.map((s) => s.file),
+  };
 }
 
 /** The same cluster laid out by the pure layout function, for each pane shape: best and median of 7 runs. */
