@@ -47,6 +47,10 @@ test('deleting the 80 of Service kubia keeps kubia and every other Service as th
   for (let i = 0; i < 'port: '.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Delete');
   await page.keyboard.press('Delete');
+  // The line reads as the person sees it; should a key be lost, the failure says what the line became.
+  await expect
+    .poll(async () => (await playground.call('yaml')).split('\n')[57])
+    .toBe("      port:           # the Service's port");
   // The error shows at its line in the problems list (opened from the line over the graph).
   await playground.showProblems();
   await expect(page.getByRole('button', { name: /^error 58:7 spec\.ports\[0\]\.port: / })).toBeVisible();

@@ -72,10 +72,17 @@ test.describe('why did this request fail', () => {
     await playground.open();
     const from = await kubiaPod(playground);
     // The ClusterIP Service's selector is two lines below its https targetPort.
-    await playground.goToLine(await playground.lineNumberOf('targetPort: 8443'));
+    const targetPortLine = await playground.lineNumberOf('targetPort: 8443');
+    await playground.goToLine(targetPortLine);
     await page.keyboard.press('End');
-    for (const key of ['ArrowDown', 'ArrowDown', 'End', 'Backspace', 'Backspace', 'a', 'i'])
-      await page.keyboard.press(key);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    // A person types once the caret is on the selector's line; should a key be lost, this says so.
+    await expect(playground.editor.locator('[data-cursor-line]')).toHaveAttribute(
+      'data-cursor-line',
+      String(targetPortLine + 2),
+    );
+    for (const key of ['End', 'Backspace', 'Backspace', 'a', 'i']) await page.keyboard.press(key);
     await settled(playground, 'app: kubai');
     await playground.send(from, 'http://kubia');
     const panel = await explained(playground, page, 'selector-no-pods');
