@@ -203,6 +203,21 @@ describe('worker watchdog', () => {
     expect((await late)?.error).toContain('longer than 3 s');
   });
 
+  it('gives a long text a budget per 60,000 characters, and says how long it waited', async () => {
+    const timers = manualTimers();
+    const client = createWorkerEngine(() => fakeWorker(), { timers, budgetMs: 3000 });
+    await client.simulate(input);
+    // The same hanging text with 120,001 characters of comment after it: three budgets.
+    const long = {
+      files: [{ file: 'manifest.yaml', text: `${hanging.files[0]!.text}\n#${'x'.repeat(120_000)}` }],
+    };
+    const late = client.simulate(long, { edit: true });
+    await tick();
+    expect(timers.budgets.at(-1)).toBe(9000);
+    timers.fireAll();
+    expect((await late)?.error).toContain('longer than 9 s');
+  });
+
   it('clears the budget when the reply comes in time', async () => {
     const timers = manualTimers();
     const client = createWorkerEngine(() => fakeWorker(), { timers });

@@ -19,7 +19,12 @@ import type { AnyReply } from './forwardRequest.ts';
 import { describeHang } from './hangReport.ts';
 import { lateReply } from './lateReply.ts';
 import type { PromptOf } from './lateReply.ts';
-import { browserTimers, createRequestWatchdog, DEFAULT_BUDGET_MS } from './requestWatchdog.ts';
+import {
+  browserTimers,
+  budgetsForText,
+  createRequestWatchdog,
+  DEFAULT_BUDGET_MS,
+} from './requestWatchdog.ts';
 import type { WatchdogTimers } from './requestWatchdog.ts';
 import { createMessageClient } from './messageClient.ts';
 import { createSimulationReceiver } from './simulationReceiver.ts';
@@ -42,6 +47,15 @@ export interface WorkerEngineOptions {
   /** How long one request may run in the Worker (ms). */
   budgetMs?: number;
   timers?: WatchdogTimers;
+}
+
+/** The text a request hands the engine to read: what its time budget grows with. */
+function textLength(message: EngineRequestMessage): number {
+  const files =
+    message.op === 'simulate' ? message.input.files : message.op === 'readAhead' ? message.files : [];
+  let chars = message.op === 'exportFiles' ? message.input.yaml.length : 0;
+  for (const file of files) chars += file.text.length;
+  return chars;
 }
 
 export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngineOptions = {}): EngineClient {
@@ -72,8 +86,10 @@ export function createWorkerEngine(spawn: () => WorkerLike, options: WorkerEngin
   /** The budget runs for the request the Worker is on now: the oldest unanswered one. */
   function armWatchdog(): void {
     if (!ready || backup) return;
-    const head = messages.keys().next();
-    watchdog.watch(head.done ? null : head.value, !warm);
+    const head = messages.entries().next();
+    if (head.done) return watchdog.watch(null, !warm);
+    const [id, message] = head.value;
+    watchdog.watch(id, !warm, budgetsForText(textLength(message)));
   }
 
   function start(): void {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { COLD_START_BUDGETS, createRequestWatchdog } from './requestWatchdog.ts';
+import {
+  budgetsForText,
+  CHARS_PER_BUDGET,
+  COLD_START_BUDGETS,
+  createRequestWatchdog,
+} from './requestWatchdog.ts';
 import type { WatchdogTimers } from './requestWatchdog.ts';
 
 function recordingTimers() {
@@ -54,5 +59,21 @@ describe('request watchdog', () => {
     watchdog.watch(1, false);
     watchdog.watch(null, false);
     expect(set[0]?.cleared).toBe(true);
+  });
+});
+
+describe('budgets for long texts', () => {
+  it('gives one budget up to 60,000 characters and one more per 60,000 started', () => {
+    expect([0, 8_000, CHARS_PER_BUDGET].map(budgetsForText)).toEqual([1, 1, 1]);
+    expect([CHARS_PER_BUDGET + 1, 170_000, 3 * CHARS_PER_BUDGET + 1].map(budgetsForText)).toEqual([2, 3, 4]);
+  });
+
+  it('multiplies the warm and the cold budget alike, and names the budget it gave', () => {
+    const { timers, set } = recordingTimers();
+    const watchdog = createRequestWatchdog(timers, 100, () => {});
+    watchdog.watch(1, true, 3);
+    watchdog.watch(2, false, 3);
+    expect(set.map((t) => t.ms)).toEqual([COLD_START_BUDGETS * 300, 300]);
+    expect(watchdog.expire(2)).toBe(300);
   });
 });

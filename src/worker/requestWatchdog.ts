@@ -25,6 +25,21 @@ export const DEFAULT_BUDGET_MS = 3000;
  */
 export const COLD_START_BUDGETS = 4;
 
+/**
+ * A long text gets a budget per this many characters: reading it is most of a build, and a busy
+ * machine slows that down in proportion. The course's files (5,000 to 10,000 characters) keep one
+ * budget; the 1,000-pod scenario (about 170,000) gets three. With one, a paste of that scenario on a
+ * 2-core machine at load average 9 was stopped as a hang and the person's paste never showed
+ * (docs/performance.md, "Drawn fitted, read while pasted"). A real hang on a long text is still
+ * stopped, seconds later; the page answers meanwhile, the engine being in its own thread.
+ */
+export const CHARS_PER_BUDGET = 60_000;
+
+/** How many budgets a request that hands the engine `chars` characters of text gets: whole ones. */
+export function budgetsForText(chars: number): number {
+  return Math.max(1, Math.ceil(chars / CHARS_PER_BUDGET));
+}
+
 export const browserTimers: WatchdogTimers = {
   set: (run, ms) => setTimeout(run, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -34,8 +49,9 @@ export interface RequestWatchdog {
   /**
    * Times request `id`, the one the Worker is on now (`cold`: its first). A request already being timed
    * keeps its start: a reply to another one does not give it more time. `null` (nothing is waiting) stops.
+   * `budgets`: how many budgets the request's own size gives it (budgetsForText), before the cold start's.
    */
-  watch(id: number | null, cold: boolean): void;
+  watch(id: number | null, cold: boolean, budgets?: number): void;
   stop(): void;
   /** The budget request `id` was given, and the clock stopped: what the late reply names. */
   expire(id: number): number;
@@ -52,11 +68,11 @@ export function createRequestWatchdog(
     running = null;
   };
   return {
-    watch(id, cold) {
+    watch(id, cold, budgets = 1) {
       if (id === null) return stop();
       if (running?.id === id) return;
       stop();
-      const budget = cold ? COLD_START_BUDGETS * budgetMs : budgetMs;
+      const budget = budgets * (cold ? COLD_START_BUDGETS * budgetMs : budgetMs);
       running = { id, handle: timers.set(() => onLate(id), budget), budget };
     },
     stop,
