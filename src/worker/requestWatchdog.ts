@@ -30,7 +30,7 @@ export const COLD_START_BUDGETS = 4;
  * machine slows that down in proportion. The course's files (5,000 to 10,000 characters) keep one
  * budget; the 1,000-pod scenario (about 170,000) gets three. With one, a paste of that scenario on a
  * 2-core machine at load average 9 was stopped as a hang and the person's paste never showed
- * (docs/performance.md, "Drawn fitted, read while pasted"). A real hang on a long text is still
+ * (docs/performance.md, "Drawn fitted, read while pasted (paste7)"). A real hang on a long text is still
  * stopped, seconds later; the page answers meanwhile, the engine being in its own thread.
  */
 export const CHARS_PER_BUDGET = 60_000;
