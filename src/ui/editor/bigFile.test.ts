@@ -1,5 +1,6 @@
 /**
- * A big file's schema check and definitions wait until typing pauses; a small file's go through at once.
+ * A big file's schema check, definitions and links wait until typing pauses; a small file's go through
+ * at once.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Monaco from 'monaco-editor/editor';
@@ -25,6 +26,10 @@ function fakeWorker() {
         return Promise.resolve([`checked ${uri}`]);
       },
       doHover: (uri: string) => Promise.resolve(`hover ${uri}`),
+      findLinks: (uri: string) => {
+        asked.push(`links ${uri}`);
+        return Promise.resolve([`a link in ${uri}`]);
+      },
       doDefinition: (uri: string, position: { line: number }) => {
         asked.push(`definition ${uri}:${position.line}`);
         return Promise.resolve([`defined at ${position.line}`]);
@@ -44,6 +49,25 @@ describe('validateWhenTypingPauses', () => {
     const proxy = validateWhenTypingPauses(worker.proxy, () => model);
     expect(await proxy.doValidation('file:///a.yaml')).toEqual(['checked file:///a.yaml']);
     expect(await proxy.doHover('file:///a.yaml')).toBe('hover file:///a.yaml');
+    expect(await proxy.findLinks('file:///a.yaml')).toEqual(['a link in file:///a.yaml']);
+  });
+
+  it("looks for a big file's links once typing paused (Monaco asks after every change)", async () => {
+    vi.useFakeTimers();
+    const file = fakeModel(BIG_FILE_CHARS + 1);
+    const worker = fakeWorker();
+    const proxy = validateWhenTypingPauses(worker.proxy, () => file.model);
+
+    const overtaken = proxy.findLinks('file:///big.yaml');
+    file.type();
+    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
+    expect(await overtaken).toBeUndefined();
+    expect(worker.asked).toEqual([]);
+
+    const paused = proxy.findLinks('file:///big.yaml');
+    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
+    expect(await paused).toEqual(['a link in file:///big.yaml']);
+    expect(worker.asked).toEqual(['links file:///big.yaml']);
   });
 
   it('checks a big file once typing paused, and not at all when a newer change came meanwhile', async () => {

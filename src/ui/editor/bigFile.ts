@@ -28,12 +28,13 @@ export function pausedFor(model: Monaco.editor.ITextModel, ms: number): Promise<
 }
 
 /**
- * The YAML worker's requests that re-read the whole file and can wait: the schema check, and the
+ * The YAML worker's requests that re-read the whole file and can wait: the schema check; the
  * definition Monaco asks for whenever Ctrl (Cmd) is held with the pointer over the text, which after a
  * Ctrl+V of the 1,000-pod scenario cost that worker about a second of CPU beside the engine's build
- * (docs/performance.md, "The paste at 1,000 pods").
+ * (docs/performance.md, "The paste at 1,000 pods"); and the links Monaco looks for after every change
+ * (its link detector), 1.4 s of that worker after the same paste, on the second core the engine needed.
  */
-const WAIT_FOR_PAUSE: ReadonlySet<PropertyKey> = new Set(['doValidation', 'doDefinition']);
+const WAIT_FOR_PAUSE: ReadonlySet<PropertyKey> = new Set(['doValidation', 'doDefinition', 'findLinks']);
 
 /**
  * The YAML worker's proxy, with a big file's schema check and definitions waiting until typing pauses.
