@@ -52,64 +52,49 @@ describe('validateWhenTypingPauses', () => {
     expect(await proxy.findLinks('file:///a.yaml')).toEqual(['a link in file:///a.yaml']);
   });
 
-  it("looks for a big file's links once typing paused (Monaco asks after every change)", async () => {
-    vi.useFakeTimers();
-    const file = fakeModel(BIG_FILE_CHARS + 1);
+  type Proxy = ReturnType<typeof fakeWorker>['proxy'];
+  /** The requests that wait, each as Monaco asks it (a definition: Ctrl held over the text just pasted). */
+  const waiting: { request: string; ask: (proxy: Proxy, line: number) => Promise<unknown>; asked: string }[] =
+    [
+      {
+        request: 'the schema check',
+        ask: (p) => p.doValidation('file:///big.yaml'),
+        asked: 'file:///big.yaml',
+      },
+      {
+        request: 'a definition',
+        ask: (p, line) => p.doDefinition('file:///big.yaml', { line }),
+        asked: 'definition file:///big.yaml:4',
+      },
+      { request: 'the links', ask: (p) => p.findLinks('file:///big.yaml'), asked: 'links file:///big.yaml' },
+    ];
+
+  it.each(waiting)(
+    'asks a big file for $request once typing paused, and not at all when a newer change came meanwhile',
+    async ({ ask, asked }) => {
+      vi.useFakeTimers();
+      const file = fakeModel(BIG_FILE_CHARS + 1);
+      const worker = fakeWorker();
+      const proxy = validateWhenTypingPauses(worker.proxy, () => file.model);
+
+      const overtaken = ask(proxy, 3);
+      file.type();
+      await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
+      expect(await overtaken).toBeUndefined();
+      expect(worker.asked).toEqual([]);
+
+      const paused = ask(proxy, 4);
+      await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS - 1);
+      expect(worker.asked).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await paused).toBeDefined();
+      expect(worker.asked).toEqual([asked]);
+    },
+  );
+
+  it('asks a small file for a definition at once', async () => {
     const worker = fakeWorker();
-    const proxy = validateWhenTypingPauses(worker.proxy, () => file.model);
-
-    const overtaken = proxy.findLinks('file:///big.yaml');
-    file.type();
-    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
-    expect(await overtaken).toBeUndefined();
-    expect(worker.asked).toEqual([]);
-
-    const paused = proxy.findLinks('file:///big.yaml');
-    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
-    expect(await paused).toEqual(['a link in file:///big.yaml']);
-    expect(worker.asked).toEqual(['links file:///big.yaml']);
-  });
-
-  it('checks a big file once typing paused, and not at all when a newer change came meanwhile', async () => {
-    vi.useFakeTimers();
-    const file = fakeModel(BIG_FILE_CHARS + 1);
-    const worker = fakeWorker();
-    const proxy = validateWhenTypingPauses(worker.proxy, () => file.model);
-
-    const overtaken = proxy.doValidation('file:///big.yaml');
-    file.type();
-    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
-    expect(await overtaken).toBeUndefined();
-    expect(worker.asked).toEqual([]);
-
-    const paused = proxy.doValidation('file:///big.yaml');
-    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS - 1);
-    expect(worker.asked).toEqual([]);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(await paused).toEqual(['checked file:///big.yaml']);
-  });
-
-  it('asks a big file for a definition once typing paused (Ctrl held over the text just pasted asks at once)', async () => {
-    vi.useFakeTimers();
-    const file = fakeModel(BIG_FILE_CHARS + 1);
-    const worker = fakeWorker();
-    const proxy = validateWhenTypingPauses(worker.proxy, () => file.model);
-
-    const overtaken = proxy.doDefinition('file:///big.yaml', { line: 3 });
-    file.type();
-    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
-    expect(await overtaken).toBeUndefined();
-    expect(worker.asked).toEqual([]);
-
-    const paused = proxy.doDefinition('file:///big.yaml', { line: 4 });
-    await vi.advanceTimersByTimeAsync(BIG_FILE_VALIDATION_PAUSE_MS);
-    expect(await paused).toEqual(['defined at 4']);
-    expect(worker.asked).toEqual(['definition file:///big.yaml:4']);
-    expect(
-      await validateWhenTypingPauses(worker.proxy, () => fakeModel(5_000).model).doDefinition(
-        'file:///a.yaml',
-        { line: 1 },
-      ),
-    ).toEqual(['defined at 1']);
+    const proxy = validateWhenTypingPauses(worker.proxy, () => fakeModel(5_000).model);
+    expect(await proxy.doDefinition('file:///a.yaml', { line: 1 })).toEqual(['defined at 1']);
   });
 });
