@@ -373,122 +373,52 @@ class PlainTemplate implements TraceTemplate {
   }
 
   render(h: Holes): Trace {
+    const shown = this.shown;
+    const count = this.ports;
+    // This request's texts, in one young array (a module-level one took every new string through the
+    // old generation's write barrier): each port's text, then each shown string's.
+    const texts = new Array<string>(count + shown.length);
+    for (let i = 0; i < count; i++) texts[i] = portText(h.ports[i]!);
+    for (let i = 0; i < shown.length; i++) texts[count + i] = renderShown(shown[i]!, texts);
+    const holed = this.holed;
+    let hops: Hop[];
+    if (this.allHoled) {
+      // Every hop shows a port (a load balancer's or an Ingress's trace): no fixed hop to copy.
+      hops = new Array<Hop>(holed.length);
+      for (let i = 0; i < holed.length; i++) hops[i] = renderHop(holed[i]!, h, texts);
+    } else {
+      hops = this.fixedHops.slice();
+      for (let i = 0; i < holed.length; i++) {
+        const p = holed[i]!;
+        hops[p.index] = renderHop(p, h, texts);
+      }
+    }
     const from = this.from;
     const outcome = this.outcome;
-    // The ports are copied: routePlan.ts refills `h` on the next replay, and the hops render later.
-    const ports = h.ports.slice(0, this.ports);
     if (this.common) {
-      const trace = { from, request: this.fixedRequest!, outcome } as Trace;
-      this.setHops(trace, ports);
-      trace.status = this.status!;
-      trace.body = this.bodySlot < 0 ? this.body! : this.renderBody(ports);
-      trace.service = this.service!;
-      trace.endpoint = this.endpoint!;
-      return trace;
+      return {
+        from,
+        request: this.fixedRequest!,
+        outcome,
+        hops,
+        status: this.status!,
+        body: this.bodySlot < 0 ? this.body! : texts[this.bodySlot]!,
+        service: this.service!,
+        endpoint: this.endpoint!,
+      };
     }
     const request = this.request.constant ? this.request.value : this.request.render(h);
-    const trace = { from, request, outcome } as Trace;
-    this.setHops(trace, ports);
+    const trace: Trace = { from, request, outcome, hops };
     // The tail fields, set in finishTrace's order so the trace has the general path's layout and JSON.
     const [status, body, service, endpoint, failure] = this.tail;
     if (status !== undefined) trace.status = valueOf(status, h) as number;
     if (body !== undefined)
-      trace.body = this.bodySlot < 0 ? (valueOf(body, h) as string) : this.renderBody(ports);
+      trace.body = this.bodySlot < 0 ? (valueOf(body, h) as string) : texts[this.bodySlot]!;
     if (service !== undefined) trace.service = valueOf(service, h) as string;
     if (endpoint !== undefined) trace.endpoint = valueOf(endpoint, h) as Trace['endpoint'];
     if (failure !== undefined) trace.failure = valueOf(failure, h) as Trace['failure'];
     return trace;
   }
-
-  /**
-   * The trace's `hops`, in the head's place: the fixed list copied when no hop shows a port, else
-   * rendered when first read (LazyHops).
-   */
-  private setHops(trace: Trace, ports: readonly number[]): void {
-    if (this.holed.length === 0) trace.hops = this.fixedHops.slice();
-    else LazyHops.attach(trace, this, ports);
-  }
-
-  /** The body when it shows a port (an echoing app's RemoteAddr): rendered with the trace, not lazily. */
-  private renderBody(ports: readonly number[]): string {
-    const texts = new Array<string>(ports.length);
-    for (let i = 0; i < ports.length; i++) texts[i] = portText(ports[i]!);
-    return renderShown(this.shown[this.bodySlot - ports.length]!, texts);
-  }
-
-  /** The hop list of a request that drew `ports`: the port-free hops shared, the others new. */
-  renderHops(ports: readonly number[]): Hop[] {
-    const shown = this.shown;
-    const count = this.ports;
-    // This request's texts, in one young array: each port's text, then each shown string's.
-    const texts = new Array<string>(count + shown.length);
-    for (let i = 0; i < count; i++) texts[i] = portText(ports[i]!);
-    for (let i = 0; i < shown.length; i++) texts[count + i] = renderShown(shown[i]!, texts);
-    const h: Holes = { ports: ports as number[] };
-    const holed = this.holed;
-    if (this.allHoled) {
-      // Every hop shows a port (a load balancer's or an Ingress's trace): no fixed hop to copy.
-      const hops = new Array<Hop>(holed.length);
-      for (let i = 0; i < holed.length; i++) hops[i] = renderHop(holed[i]!, h, texts);
-      return hops;
-    }
-    const hops = this.fixedHops.slice();
-    for (let i = 0; i < holed.length; i++) {
-      const p = holed[i]!;
-      hops[p.index] = renderHop(p, h, texts);
-    }
-    return hops;
-  }
-}
-
-/**
- * Gives an object private fields: a derived class's fields are installed on whatever its base
- * constructor returns (ECMAScript class semantics), here a trace literal, which so keeps
- * Object.prototype and gains no key that Object.keys, JSON, structured clone or a spread would see.
- */
-class Adopt {
-  constructor(target: object) {
-    return target;
-  }
-}
-
-/**
- * A replayed trace's hops, rendered from the request's ports when first read and then kept: the
- * trace's own enumerable `hops` is an accessor (one shared pair, so every such trace keeps one
- * layout) over these private fields. JSON.stringify, structured clone (postMessage), a spread and
- * Object.keys/entries all read an own enumerable accessor through [[Get]], so they see the rendered
- * array; reading twice gives the same array and the same hops; the setter keeps an assignment, as a
- * data property would. The ports were drawn when the request was routed and the template never
- * changes, so a trace read late shows what it showed when routed (docs/performance.md#routing).
- */
-class LazyHops extends Adopt {
-  #template: PlainTemplate;
-  #ports: readonly number[];
-  #hops: Hop[] | undefined = undefined;
-
-  private constructor(trace: Trace, template: PlainTemplate, ports: readonly number[]) {
-    super(trace);
-    this.#template = template;
-    this.#ports = ports;
-  }
-
-  static attach(trace: Trace, template: PlainTemplate, ports: readonly number[]): void {
-    // The accessor first: defined after the private fields, it cost about twice as much (a scratch
-    // harness over the bench's requests, node 20).
-    Object.defineProperty(trace, 'hops', LazyHops.descriptor);
-    new LazyHops(trace, template, ports);
-  }
-
-  private static readonly descriptor: PropertyDescriptor = {
-    get(this: LazyHops): Hop[] {
-      return (this.#hops ??= this.#template.renderHops(this.#ports));
-    },
-    set(this: LazyHops, hops: Hop[]): void {
-      this.#hops = hops;
-    },
-    enumerable: true,
-    configurable: true,
-  };
 }
 
 function valueOf(c: Compiled, h: Holes): unknown {
