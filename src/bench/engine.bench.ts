@@ -6,6 +6,8 @@
  *   2. routed requests vs a loop of as many Map look-ups and random draws: a mixed workload (every
  *      way in, random clients) as the headline, then each way in alone                          [<= 10x]
  *      and pod -> Service under 50 NetworkPolicies (compiled per pod)                            [<= 10x]
+ *      each beside "route + read hops": the same requests with every hop of every trace read, what a
+ *      reader (the page's packets, curl -v, the CLI's JSON) pays on top of routing
  *   3. `kubeplay load` of 100,000 requests over the scenario                                   [< 1 s]
  * Profile a slow step with: node --cpu-prof --import tsx src/bench/engine.bench.ts
  */
@@ -210,6 +212,17 @@ function routeMany(start: ClusterState, reqs: readonly RequestSpec[], n: number)
   for (let i = 0; i < n; i++) state = routeRequest(state, reqs[i % reqs.length]!).state;
   return state;
 }
+/** routeMany, reading every hop of every trace as a reader does (each hop's fields, so none is skipped). */
+function routeManyReadingHops(start: ClusterState, reqs: readonly RequestSpec[], n: number): number {
+  let state = start;
+  let read = 0;
+  for (let i = 0; i < n; i++) {
+    const { trace, state: next } = routeRequest(state, reqs[i % reqs.length]!);
+    for (const hop of trace.hops) read += hop.src.length + hop.dst.length + hop.note.length;
+    state = next;
+  }
+  return read;
+}
 const lookup = new Map(
   net.services.map((s) => [`${s.manifest.metadata.namespace}/${s.manifest.metadata.name}`, s]),
 );
@@ -239,6 +252,12 @@ function measureRouting(
     RUNS,
   );
   const ratio = paired.ratio * BASELINE_REPEAT;
+  const reading = timePaired(
+    () => baseline(ROUTED),
+    () => routeManyReadingHops(start, reqs, ROUTED),
+    RUNS,
+  );
+  const readRatio = reading.ratio * BASELINE_REPEAT;
   const outcomes = new Map<string, number>();
   for (const r of reqs.slice(0, 200)) {
     const t = routeRequest(start, r).trace;
@@ -249,6 +268,10 @@ function measureRouting(
   line(
     `  ${label} [<= ${target}x]`,
     `${fmt(ratio, 1)}x  ${verdict(ratio <= target)} (${fmt((paired.subjectMs * 1000) / ROUTED, 2)} us each; ${seen}${reqs.length === 1 ? `, ${sample.hops.length} hops` : ''})`,
+  );
+  line(
+    '    route + read hops',
+    `${fmt(readRatio, 1)}x (${fmt((reading.subjectMs * 1000) / ROUTED, 2)} us each)`,
   );
   return paired.baseMs / BASELINE_REPEAT;
 }

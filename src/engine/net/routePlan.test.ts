@@ -3,12 +3,14 @@
  * request from every pod, node and outside client to every Service (by name, by ClusterIP, by node IP
  * and node port, by load-balancer IP), every Ingress host (with a Host header), a few pod IPs, and a
  * POST, over the bundled scenarios, in every kube-proxy mode, routed with plans and without, gives
- * equal traces and equal states.
+ * equal traces and equal states. The traces are compared after later requests have been routed, and
+ * as readers take them: JSON text, structured clone, and the same hops on every read.
  */
 import { describe, it, expect, vi } from 'vitest';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import type { KubeProxyMode } from '../model/objects.ts';
 import type { ClusterState } from '../model/state.ts';
+import type { Trace } from '../trace.ts';
 import { applyAction, createSimulation } from '../sim/simulation.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
@@ -68,35 +70,60 @@ function requestsOf(state: ClusterState): RequestSpec[] {
   ]);
 }
 
-/** Routes `count` requests in a row both ways and expects identical traces and final states. */
+/**
+ * A trace as readers take it: deep-equal to the general path's, the same JSON text (so the same keys
+ * in the same order), the same after a structured clone (postMessage), a plain object, and its hops
+ * read twice are the same list of the same objects (the step panel and the packets must not get
+ * copies that differ).
+ */
+function expectSameTrace(replayed: Trace, general: Trace, label: string): void {
+  expect(Object.getPrototypeOf(replayed), label).toBe(Object.prototype);
+  expect(replayed, label).toEqual(general);
+  const json = JSON.stringify(general);
+  expect(JSON.stringify(replayed), label).toBe(json);
+  expect(JSON.stringify(structuredClone(replayed)), label).toBe(json);
+  const hops = replayed.hops;
+  expect(replayed.hops, label).toBe(hops);
+  hops.forEach((hop, i) => expect(replayed.hops[i], label).toBe(hop));
+}
+
+/**
+ * Routes `count` requests in a row both ways and expects identical traces and final states. Every
+ * trace is read only once the last request is routed, so a trace read late must show what its own
+ * request drew, not what a later one did.
+ */
 function expectSame(state: ClusterState, request: RequestSpec, count: number): void {
   let fast = state;
   let full = state;
+  const traces: [Trace, Trace][] = [];
   for (let i = 0; i < count; i++) {
     const a = routeRequest(fast, request);
     const b = routeRequestInFull(full, request);
-    expect(a.trace, `${request.from} ${request.url} #${i}`).toEqual(b.trace);
-    expect(JSON.stringify(a.trace)).toBe(JSON.stringify(b.trace));
+    traces.push([a.trace, b.trace]);
     fast = a.state;
     full = b.state;
   }
+  traces.forEach(([a, b], i) => expectSameTrace(a, b, `${request.from} ${request.url} #${i}`));
   expect(fast).toEqual(full);
 }
 
 /**
  * Routes the requests in a row from one state both ways, as `kubeplay load` and the app send them,
- * and expects the same trace for each and the same final state; returns that state.
+ * and expects the same trace for each and the same final state; returns that state. The traces are
+ * read after the whole row is routed, as in expectSame.
  */
 function routeInRow(state: ClusterState, requests: readonly RequestSpec[]): ClusterState {
   let fast = state;
   let full = state;
+  const traces: [Trace, Trace][] = [];
   for (const request of requests) {
     const a = routeRequest(fast, request);
     const b = routeRequestInFull(full, request);
-    expect(JSON.stringify(a.trace), `${request.from} ${request.url}`).toBe(JSON.stringify(b.trace));
+    traces.push([a.trace, b.trace]);
     fast = a.state;
     full = b.state;
   }
+  traces.forEach(([a, b], i) => expectSameTrace(a, b, `${requests[i]!.from} ${requests[i]!.url}`));
   expect(fast).toEqual(full);
   return fast;
 }

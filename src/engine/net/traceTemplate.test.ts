@@ -182,6 +182,44 @@ describe('compileTemplate', () => {
     for (let i = 0; i < a.hops.length; i++) expect(a.hops[i]).not.toBe(b.hops[i]);
   });
 
+  it('a trace read after later renders shows its own ports, and reads as the same data every way', () => {
+    const traceOf = (p: readonly number[]): Trace => ({
+      from: 'client/laptop',
+      request: { method: 'GET', url: 'http://x/', host: 'x', clientIp: '172.18.0.1' },
+      outcome: 'ok',
+      hops: [
+        { at: 'dns', kind: 'dns', src: '10.244.2.2', dst: '10.96.0.10:53', note: 'asks' },
+        { at: 'client/laptop', kind: 'send', src: `172.18.0.1:${p[0]}`, dst: '10.96.0.1:80', note: 'sends' },
+        { at: 'ing/a/b', kind: 'route', src: `10.244.1.2:${p[1]}`, dst: '10.244.2.2:80', note: 'routes' },
+      ],
+      status: 200,
+      body: `RemoteAddr: 10.244.1.2:${p[1]}\n`,
+    });
+    const template = compileTemplate(traceOf([SENTINEL, SENTINEL + 1]), SENTINEL, 2);
+    // One holes object refilled for every render, as routePlan.ts's replays do.
+    const holes = { ports: [40000, 50001] };
+    const first = template.render(holes);
+    holes.ports[0] = 33333;
+    holes.ports[1] = 60999;
+    const second = template.render(holes);
+    holes.ports[0] = 45678;
+    template.render(holes);
+    for (const [trace, ports] of [
+      [second, [33333, 60999]],
+      [first, [40000, 50001]],
+    ] as const) {
+      const json = JSON.stringify(traceOf(ports));
+      expect(JSON.stringify(trace)).toBe(json);
+      expect(JSON.stringify(structuredClone(trace))).toBe(json);
+      expect(JSON.stringify({ ...trace })).toBe(json);
+      expect(Object.keys(trace)).toEqual(['from', 'request', 'outcome', 'hops', 'status', 'body']);
+      expect(Object.getPrototypeOf(trace)).toBe(Object.prototype);
+      const hops = trace.hops;
+      expect(trace.hops).toBe(hops);
+      hops.forEach((hop, i) => expect(trace.hops[i]).toBe(hop));
+    }
+  });
+
   it('hands out a fresh trace and hop list each time, sharing only the frozen port-free hops', () => {
     const hop = (port: number): Hop => ({
       at: 'client/laptop',
