@@ -13,7 +13,7 @@ import '../../i18n/laterTexts.ts';
 /**
  * A target's name, cut in the middle when the column is too narrow: a Deployment's pods share their
  * whole head (`web-6944c4bd5f-`), so only the suffix tells their rows apart. CSS cuts the head and
- * keeps the suffix (no measuring: a crowd's histogram has hundreds of rows); the title has it all.
+ * keeps the suffix (no measuring: the rows are drawn again at each landing); the title has it all.
  */
 function BarLabel({ name }: { name: string }) {
   const cut = name.lastIndexOf('-');
