@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import LZString from 'lz-string';
 import { test, expect } from './fixtures.ts';
+import { largeClusterLink } from './largeCluster.ts';
 
 test.describe('playground', () => {
   test('loads from its own host only, without console errors, and shows the kubia cluster @smoke', async ({
@@ -136,6 +137,54 @@ test.describe('playground', () => {
     }
     expect(new Set(suffixes).size).toBe(2);
     await playground.screenshot('05-histogram-deployment-pods');
+  });
+
+  test('a crowd over 60 pods: the histogram shows the most-hit pods, most first, and one line for the rest', async ({
+    playground,
+    page,
+  }) => {
+    test.slow();
+    await playground.open(largeClusterLink(2, 60));
+    await expect.poll(() => page.locator('.react-flow__node-pod').count(), { timeout: 60_000 }).toBe(60);
+    const from = (await playground.call('pods')).find((p) => p.startsWith('pod/default/web-'))!;
+    await page.getByTestId('request-from').selectOption(from);
+    await page.getByTestId('request-url').fill('http://web');
+    await playground.sendTraffic(200);
+
+    // What the engine routed, counted by pod: the figure the histogram must summarise.
+    const traces = (await playground.call('batchTraces')) as { endpoint?: { pod?: string } }[];
+    const byPod = new Map<string, number>();
+    for (const trace of traces) {
+      const pod = trace.endpoint?.pod;
+      expect(pod).toBeTruthy();
+      byPod.set(`pod/${pod}`, (byPod.get(`pod/${pod}`) ?? 0) + 1);
+    }
+    expect(byPod.size).toBeGreaterThan(20);
+
+    const histogram = page.getByTestId('histogram');
+    const rows = histogram.locator('.kp-bar-row');
+    await expect(rows).toHaveCount(15);
+    const shown: { target: string; count: number }[] = [];
+    for (const row of await rows.all()) {
+      const target = (await row.getAttribute('data-target'))!;
+      const count = Number(await row.locator('.kp-bar-count').textContent());
+      expect(count).toBe(byPod.get(target));
+      shown.push({ target, count });
+    }
+    // Most first, and no pod left out has more requests than one shown.
+    const counts = shown.map((r) => r.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const left = [...byPod].filter(([pod]) => !shown.some((r) => r.target === pod));
+    expect(Math.max(...left.map(([, n]) => n))).toBeLessThanOrEqual(Math.min(...counts));
+
+    // The line for the rest says how many pods and requests it stands for, in words a person reads.
+    const rest = histogram.getByTestId('histogram-rest');
+    await rest.scrollIntoViewIfNeeded();
+    await expect(rest).toBeVisible();
+    const restRequests = left.reduce((sum, [, n]) => sum + n, 0);
+    await expect(rest).toHaveText(`${left.length} more pods, ${restRequests} requests`);
+    expect(counts.reduce((sum, n) => sum + n, 0) + restRequests).toBe(200);
+    await playground.screenshot('05-histogram-crowd-summary');
   });
 
   test('an Ingress request for kubia.example.com reaches kubia; an unknown host gets 404', async ({

@@ -172,6 +172,11 @@ export const enLater = {
     usesWithHost: 'Uses the URL and Host header of the request bar, from {{from}}.',
     everyClient: 'every outside client in turn',
     arrived: '{{arrived}} of {{requested}} arrived',
+    rest: '{{pods}}, {{requests}}',
+    restPods_one: '{{count}} more pod',
+    restPods_other: '{{count}} more pods',
+    restRequests_one: '{{count}} request',
+    restRequests_other: '{{count}} requests',
   },
   library: {
     title: 'Saved scenarios',

@@ -388,6 +388,11 @@ export const zhCN: Resources = {
     usesWithHost: '使用请求栏中的 URL 和 Host 请求头，发起方：{{from}}。',
     everyClient: '各外部客户端轮流',
     arrived: '已到达 {{arrived}} / {{requested}}',
+    rest: '{{pods}}，{{requests}}',
+    restPods_one: '其余 {{count}} 个 Pod',
+    restPods_other: '其余 {{count}} 个 Pod',
+    restRequests_one: '共 {{count}} 个请求',
+    restRequests_other: '共 {{count}} 个请求',
   },
   explain: {
     title: '这个请求为什么失败？',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createCrowdAnimator,
+  CROWD_FRAME_MS,
   CROWD_IN_AIR,
   LAND_EVERY_MS,
   LAND_EVERY_MS_IN_CROWD,
@@ -121,6 +122,25 @@ describe('createCrowdAnimator', () => {
     // The tail of the crowd (fewer than CROWD_IN_AIR left) is counted twice a second again.
     expect(gaps.some((g) => g.inAir < CROWD_IN_AIR && g.gap < LAND_EVERY_MS_IN_CROWD)).toBe(true);
     for (const g of gaps.slice(0, -1)) expect(g.gap).toBeGreaterThanOrEqual(LAND_EVERY_MS);
+  });
+
+  it('draws a crowd of CROWD_IN_AIR or more 30 times a second, fewer packets every frame, at the same pace', () => {
+    const frames60Hz = (page: ReturnType<typeof harness>, count: number) => {
+      for (let i = 0; i < count; i++) page.frame(1000 / 60);
+    };
+    const small = harness();
+    small.animator.add(Array.from({ length: CROWD_IN_AIR - 1 }, (_, i) => flight(`s${i}`)));
+    frames60Hz(small, 30);
+    expect(small.painted).toHaveLength(30);
+
+    const crowd = harness();
+    crowd.animator.add(Array.from({ length: CROWD_IN_AIR }, (_, i) => flight(`c${i}`)));
+    frames60Hz(crowd, 30);
+    expect(crowd.painted).toHaveLength(15);
+    expect(1000 / CROWD_FRAME_MS).toBeCloseTo(30, 6);
+    // Each drawing moves the packets by the time since the last: half a second is half a second.
+    expect(crowd.painted.at(-1)?.[0]?.x).toBeCloseTo(small.painted.at(-2)?.[0]?.x ?? NaN, 5);
+    expect(crowd.painted.at(-1)?.[0]?.x).toBeGreaterThan(0);
   });
 
   it('stands still while paused, runs at the chosen speed, and lands at once with reduced motion', () => {

@@ -33,6 +33,23 @@ export function landEveryMs(inAir: number): number {
   return inAir >= CROWD_IN_AIR ? LAND_EVERY_MS_IN_CROWD : LAND_EVERY_MS;
 }
 
+/**
+ * While a crowd that large flies, its dots are drawn 30 times a second, not at the screen's rate: every
+ * frame the canvas changes, the Worker hands the compositor a new bitmap of the whole graph pane and
+ * the compositor draws the pane again (without a GPU, on the CPU: a fifth of a core at 60 a second with
+ * 300 dots in the bench:ui traces), beside the page's main thread on a 2-core machine. Hundreds of dots
+ * moving a few pixels a frame still read as motion at 30 (a video's rate); one request, or a class's
+ * batch of 30, keeps every frame. docs/performance.md#packets-in-flight.
+ */
+export const CROWD_FRAME_MS = 1000 / 30;
+/** A 60 Hz frame comes 16.7 ms after the last, give or take: skip one, draw the next. */
+const FRAME_JITTER_MS = 4;
+
+/** Whether the crowd is drawn this frame, `sincePaint` ms after it was last drawn. */
+export function crowdFrameDue(sincePaint: number, inAir: number): boolean {
+  return inAir < CROWD_IN_AIR || sincePaint >= CROWD_FRAME_MS - FRAME_JITTER_MS;
+}
+
 export interface CrowdAnimatorOptions {
   painter: DotPainter;
   settings: CrowdSettings;
@@ -60,6 +77,7 @@ export function createCrowdAnimator(options: CrowdAnimatorOptions): CrowdAnimato
   let running = false;
   let last = now();
   let lastLanding = last;
+  let lastPaint = -Infinity;
   painter.resize(options.settings.surface);
 
   const landArrivals = (t: number) => {
@@ -72,6 +90,11 @@ export function createCrowdAnimator(options: CrowdAnimatorOptions): CrowdAnimato
 
   const tick = () => {
     const t = now();
+    if (!crowdFrameDue(t - lastPaint, flights.size)) {
+      requestFrame(tick);
+      return;
+    }
+    lastPaint = t;
     const dt = Math.min(t - last, MAX_FRAME_STEP_MS);
     last = t;
     dots.length = 0;

@@ -94,7 +94,9 @@ export function startFrameLoop(
     const gone = [...delegated].filter((id) => !ids.has(id));
     for (const id of gone) delegated.delete(id);
     crowd?.remove(gone);
-    const centers = sources.getCenters();
+    // Read only for a flight not seen yet: a landing (the flights list shrinks) needs no centers, and
+    // reading them walks every node of the graph (1,000 pods) once a second in a crowd.
+    let centers: ReadonlyMap<string, Point> | undefined;
     const handed: Active[] = [];
     for (const f of flights) {
       if (arrivals.has(f.id) || delegated.has(f.id)) continue;
@@ -109,7 +111,7 @@ export function startFrameLoop(
       }
       const a: Active = {
         id: f.id,
-        timeline: createPacketTimeline(f.trace, centers),
+        timeline: createPacketTimeline(f.trace, (centers ??= sources.getCenters())),
         startAt: f.startAt,
         elapsed: 0,
         focused: f.focused,

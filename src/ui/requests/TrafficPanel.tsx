@@ -2,82 +2,14 @@
  * The traffic generator: N requests at a chosen rate from the chosen senders, with a histogram of
  * where they landed (random spread, ClientIP affinity, externalTrafficPolicy: Local at a glance).
  */
-import { memo, useState } from 'react';
-import type { CSSProperties, FormEvent } from 'react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { clearTraffic } from '../../store/trafficStore.ts';
-import { StaleTraceNote } from './StaleTraceNote.tsx';
+import { TrafficHistogram } from './TrafficHistogram.tsx';
 import { useRequestSources } from './useRequestSources.ts';
 import '../../i18n/laterTexts.ts';
-
-/**
- * A target's name, cut in the middle when the column is too narrow: a Deployment's pods share their
- * whole head (`web-6944c4bd5f-`), so only the suffix tells their rows apart. CSS cuts the head and
- * keeps the suffix (no measuring: a crowd's histogram has hundreds of rows); the title has it all.
- */
-function BarLabel({ name }: { name: string }) {
-  const cut = name.lastIndexOf('-');
-  if (cut <= 0) {
-    return (
-      <span className="kp-bar-label" title={name}>
-        {name}
-      </span>
-    );
-  }
-  return (
-    <span className="kp-bar-label kp-bar-label-split" title={name}>
-      <span className="kp-bar-label-head">{name.slice(0, cut)}</span>
-      <span className="kp-bar-label-tail">{name.slice(cut)}</span>
-    </span>
-  );
-}
-
-/**
- * One target's bar. Its width is its count over the figure's largest (CSS variables), so a batch of
- * arrivals re-renders only the rows whose count changed, not every row when the largest grows
- * (docs/performance.md#packets-in-flight).
- */
-const BarRow = memo(function BarRow({ target, count }: { target: string; count: number }) {
-  return (
-    <div
-      className="kp-bar-row"
-      data-target={target}
-      data-count={count}
-      style={{ '--count': count } as CSSProperties}
-    >
-      <BarLabel name={target.replace(/^pod\/[^/]+\//, '')} />
-      <span className="kp-bar" />
-      <span className="kp-bar-count">{count}</span>
-    </div>
-  );
-});
-
-function Histogram() {
-  const { t } = useTranslation();
-  const byTarget = useTraffic((s) => s.batch?.byTarget);
-  const entries = Object.entries(byTarget ?? {});
-  const requested = useTraffic((s) => s.batch?.requested ?? 0);
-  const arrived = useTraffic((s) => s.batch?.arrived ?? 0);
-  if (!requested) return null;
-  const max = Math.max(1, ...entries.map(([, n]) => n));
-  const sorted = [...entries].sort((a, b) => a[0].localeCompare(b[0]));
-  return (
-    <figure
-      className="kp-histogram"
-      data-testid="histogram"
-      data-arrived={arrived}
-      style={{ '--max-count': max } as CSSProperties}
-    >
-      <figcaption>
-        {t('traffic.arrived', { arrived, requested })} <StaleTraceNote which="batch" />
-      </figcaption>
-      {sorted.map(([key, n]) => (
-        <BarRow key={key} target={key} count={n} />
-      ))}
-    </figure>
-  );
-}
 
 export function TrafficPanel() {
   const { t } = useTranslation();
@@ -149,7 +81,7 @@ export function TrafficPanel() {
         })}
       </p>
       {error && <p className="kp-error">{error}</p>}
-      <Histogram />
+      <TrafficHistogram />
     </section>
   );
 }
