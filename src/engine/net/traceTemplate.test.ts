@@ -11,6 +11,22 @@ import { compileTemplate } from './traceTemplate.ts';
  * the body and the endpoint; hops with and without rule and facts.
  */
 const SENTINEL = 47_111;
+
+/** The laptop's first hop: a connection from its port `port` to `dst`. */
+function laptopSends(port: number | undefined, dst: string): Hop {
+  return { at: 'client/laptop', kind: 'send', src: `172.18.0.1:${port}`, dst, note: 'sends' };
+}
+
+/** A GET from the laptop (172.18.0.1) to `url` with these hops, then the trace's other fields in order. */
+function laptopTrace(url: string, hops: Hop[], rest: Partial<Trace> = {}): Trace {
+  return {
+    from: 'client/laptop',
+    request: { method: 'GET', url, host: 'x', clientIp: '172.18.0.1' },
+    outcome: 'ok',
+    hops,
+    ...rest,
+  };
+}
 const KINDS: HopKind[] = ['send', 'dnat', 'snat', 'forward', 'deliver', 'reply'];
 
 type Draw = () => number;
@@ -102,22 +118,21 @@ describe('compileTemplate', () => {
   });
 
   it('writes every port as String(port) would, across digit boundaries (its texts are built from parts)', () => {
-    const traceOf = (p: readonly number[]): Trace => ({
-      from: 'client/laptop',
-      request: { method: 'GET', url: 'http://x/', host: 'x', clientIp: '172.18.0.1' },
-      outcome: 'ok',
-      hops: [
-        { at: 'client/laptop', kind: 'send', src: `172.18.0.1:${p[0]}`, dst: '10.96.0.1:80', note: 'sends' },
-        {
-          at: 'node/n',
-          kind: 'snat',
-          src: '10.244.1.1',
-          dst: `${p[1]}`,
-          note: `from ${p[0]} and ${p[1]}: ok`,
-        },
-      ],
-      body: `RemoteAddr: 10.244.1.2:${p[1]}\n`,
-    });
+    const traceOf = (p: readonly number[]): Trace =>
+      laptopTrace(
+        'http://x/',
+        [
+          laptopSends(p[0], '10.96.0.1:80'),
+          {
+            at: 'node/n',
+            kind: 'snat',
+            src: '10.244.1.1',
+            dst: `${p[1]}`,
+            note: `from ${p[0]} and ${p[1]}: ok`,
+          },
+        ],
+        { body: `RemoteAddr: 10.244.1.2:${p[1]}\n` },
+      );
     const stand = [SENTINEL, SENTINEL + 1];
     const template = compileTemplate(traceOf(stand), SENTINEL, 2);
     const edges = [
@@ -131,48 +146,43 @@ describe('compileTemplate', () => {
   });
 
   it('builds a dense hop list of new hops when every hop shows a port (a load balancer or Ingress trace)', () => {
-    const traceOf = (p: readonly number[]): Trace => ({
-      from: 'client/laptop',
-      request: { method: 'GET', url: 'http://172.18.255.1/', host: 'x', clientIp: '172.18.0.1' },
-      outcome: 'ok',
-      hops: [
+    const traceOf = (p: readonly number[]): Trace =>
+      laptopTrace(
+        'http://172.18.255.1/',
+        [
+          laptopSends(p[0], '172.18.255.1:80'),
+          {
+            at: 'node/kind-worker',
+            kind: 'dnat',
+            src: `172.18.0.1:${p[0]}`,
+            dst: '10.244.1.2:80',
+            note: 'picked',
+            rule: 'KUBE-SVC-X',
+            facts: { node: 'kind-worker' },
+          },
+          {
+            at: 'ing/a/b',
+            kind: 'route',
+            src: `10.244.1.2:${p[1]}`,
+            dst: '10.244.2.2:80',
+            note: 'routes',
+            rule: 'r',
+          },
+          {
+            at: 'client/laptop',
+            kind: 'reply',
+            src: '172.18.255.1:80',
+            dst: `172.18.0.1:${p[0]}`,
+            note: 'back',
+          },
+        ],
         {
-          at: 'client/laptop',
-          kind: 'send',
-          src: `172.18.0.1:${p[0]}`,
-          dst: '172.18.255.1:80',
-          note: 'sends',
+          status: 200,
+          body: `RemoteAddr: 10.244.1.2:${p[1]}\n`,
+          service: 'a/b',
+          endpoint: { pod: 'a/b-1', node: 'kind-worker2', ip: '10.244.2.2', port: 80 },
         },
-        {
-          at: 'node/kind-worker',
-          kind: 'dnat',
-          src: `172.18.0.1:${p[0]}`,
-          dst: '10.244.1.2:80',
-          note: 'picked',
-          rule: 'KUBE-SVC-X',
-          facts: { node: 'kind-worker' },
-        },
-        {
-          at: 'ing/a/b',
-          kind: 'route',
-          src: `10.244.1.2:${p[1]}`,
-          dst: '10.244.2.2:80',
-          note: 'routes',
-          rule: 'r',
-        },
-        {
-          at: 'client/laptop',
-          kind: 'reply',
-          src: '172.18.255.1:80',
-          dst: `172.18.0.1:${p[0]}`,
-          note: 'back',
-        },
-      ],
-      status: 200,
-      body: `RemoteAddr: 10.244.1.2:${p[1]}\n`,
-      service: 'a/b',
-      endpoint: { pod: 'a/b-1', node: 'kind-worker2', ip: '10.244.2.2', port: 80 },
-    });
+      );
     const template = compileTemplate(traceOf([SENTINEL, SENTINEL + 1]), SENTINEL, 2);
     const a = template.render({ ports: [40000, 50001] });
     const b = template.render({ ports: [33333, 60999] });
@@ -183,18 +193,16 @@ describe('compileTemplate', () => {
   });
 
   it('a trace read after later renders shows its own ports, and reads as the same data every way', () => {
-    const traceOf = (p: readonly number[]): Trace => ({
-      from: 'client/laptop',
-      request: { method: 'GET', url: 'http://x/', host: 'x', clientIp: '172.18.0.1' },
-      outcome: 'ok',
-      hops: [
-        { at: 'dns', kind: 'dns', src: '10.244.2.2', dst: '10.96.0.10:53', note: 'asks' },
-        { at: 'client/laptop', kind: 'send', src: `172.18.0.1:${p[0]}`, dst: '10.96.0.1:80', note: 'sends' },
-        { at: 'ing/a/b', kind: 'route', src: `10.244.1.2:${p[1]}`, dst: '10.244.2.2:80', note: 'routes' },
-      ],
-      status: 200,
-      body: `RemoteAddr: 10.244.1.2:${p[1]}\n`,
-    });
+    const traceOf = (p: readonly number[]): Trace =>
+      laptopTrace(
+        'http://x/',
+        [
+          { at: 'dns', kind: 'dns', src: '10.244.2.2', dst: '10.96.0.10:53', note: 'asks' },
+          laptopSends(p[0], '10.96.0.1:80'),
+          { at: 'ing/a/b', kind: 'route', src: `10.244.1.2:${p[1]}`, dst: '10.244.2.2:80', note: 'routes' },
+        ],
+        { status: 200, body: `RemoteAddr: 10.244.1.2:${p[1]}\n` },
+      );
     const template = compileTemplate(traceOf([SENTINEL, SENTINEL + 1]), SENTINEL, 2);
     // One holes object refilled for every render, as routePlan.ts's replays do.
     const holes = { ports: [40000, 50001] };
@@ -221,20 +229,9 @@ describe('compileTemplate', () => {
   });
 
   it('hands out a fresh trace and hop list each time, sharing only the frozen port-free hops', () => {
-    const hop = (port: number): Hop => ({
-      at: 'client/laptop',
-      kind: 'send',
-      src: `172.18.0.1:${port}`,
-      dst: '172.18.0.3:30124',
-      note: 'opens a connection',
-    });
+    const hop = (port: number): Hop => laptopSends(port, '172.18.0.3:30124');
     const fixed: Hop = { at: 'dns', kind: 'dns', src: '10.244.2.2', dst: '10.96.0.10:53', note: 'asks' };
-    const recorded: Trace = {
-      from: 'client/laptop',
-      request: { method: 'GET', url: 'http://x/', host: 'x', clientIp: '172.18.0.1' },
-      outcome: 'ok',
-      hops: [fixed, hop(SENTINEL)],
-    };
+    const recorded = laptopTrace('http://x/', [fixed, hop(SENTINEL)]);
     const template = compileTemplate(recorded, SENTINEL, 1);
     const a = template.render({ ports: [40000] });
     const b = template.render({ ports: [50000] });
