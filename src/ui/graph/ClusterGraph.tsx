@@ -193,26 +193,36 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
     if (fitNonce > 0) void flow.fitView({ ...fitViewOptions, duration: glide(200) });
   }, [fitNonce, flow, fitViewOptions, glide]);
 
-  // Refit when the pane changes size (editor or terminal shown/hidden, window resized).
+  // Refit when the pane changes size (editor or terminal shown/hidden, window resized, Present's
+  // caption growing), once it has settled.
+  const refitTimer = useRef(0);
   useEffect(() => {
     const pane = paneRef.current;
     if (!pane) return;
-    let timer = 0;
     let first = true;
     const observer = new ResizeObserver(() => {
       if (first) {
         first = false;
         return;
       }
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => void flow.fitView({ ...fitViewOptions, duration: glide(150) }), 120);
+      window.clearTimeout(refitTimer.current);
+      refitTimer.current = window.setTimeout(
+        () => void flow.fitView({ ...fitViewOptions, duration: glide(150) }),
+        120,
+      );
     });
     observer.observe(pane);
     return () => {
       observer.disconnect();
-      window.clearTimeout(timer);
+      window.clearTimeout(refitTimer.current);
     };
   }, [flow, paneRef, fitViewOptions, glide]);
+  // A person who zooms or pans while that refit waits has chosen the view: the refit does not undo it
+  // (entering Present and turning the wheel at once snapped back to the fit). React Flow passes an
+  // event only for a person's gesture, null for fitView and setViewport.
+  const keepPersonsView = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) window.clearTimeout(refitTimer.current);
+  }, []);
 
   // The header's Export menu draws what React Flow holds now (src/ui/graph/export).
   useEffect(
@@ -279,6 +289,7 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
           onKeyDown={roving.onKeyDown}
           onFocus={roving.onFocus}
           onMove={publishZoom}
+          onMoveStart={keepPersonsView}
           onNodesChange={onNodesChange}
           onNodeDragStop={onNodeDragStop}
           onNodeClick={onNodeClick}
