@@ -119,6 +119,10 @@ test.describe('a laptop, 1366×768', () => {
     expect(await inView(page, 'yaml-problem-count')).toBe(true);
     expect(await inView(page, 'problems-line')).toBe(true);
     await expect(page.getByTestId('yaml-problem-count')).toContainText(`${count} problem`);
+    // A refused edit is an error: the counts are red.
+    await expect(page.getByTestId('problems-line')).toHaveAttribute('data-severity', 'error');
+    await expect(page.getByTestId('problems-line-toggle')).toHaveCSS('color', ERROR_RED);
+    await expect(page.getByTestId('problem-count')).toHaveCSS('color', ERROR_RED);
     const toggle = page.getByTestId('problems-line-toggle');
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await playground.screenshot('stage-1366-broken-yaml');
@@ -318,6 +322,10 @@ const SCENARIO_IDS = [
 ];
 /** The scenarios whose lesson is a problem (src/scenarios/openProblems.test.ts). */
 const INTENDED_PROBLEMS: Record<string, number> = { nodeport: 1, 'ingress-v1beta1': 1 };
+/** Their severity: the count is red only for an error; NodePort's lesson is a note, v1beta1's a warning. */
+const INTENDED_SEVERITY: Record<string, string> = { nodeport: 'info', 'ingress-v1beta1': 'warning' };
+/** `--bad` of the light theme (app.css): the red of a refused object. */
+const ERROR_RED = 'rgb(180, 35, 24)';
 
 for (const [size, viewport, presenting] of [
   ['1366x768', { width: 1366, height: 768 }, false],
@@ -365,7 +373,14 @@ for (const [size, viewport, presenting] of [
         // No empty pane inside the drawing (the outside and v1beta1 scenarios had a node alone on its
         // row beside a hole, and presenting, a cluster half the height of the outside cards beside it).
         expect.soft(stage.holes, where).toEqual([]);
-        if (id in INTENDED_PROBLEMS) expect.soft(await inView(page, 'problems-line'), where).toBe(true);
+        if (id in INTENDED_PROBLEMS) {
+          expect.soft(await inView(page, 'problems-line'), where).toBe(true);
+          const line = page.getByTestId('problems-line');
+          await expect.soft(line, where).toHaveAttribute('data-severity', INTENDED_SEVERITY[id] ?? '');
+          await expect
+            .soft(page.getByTestId('problems-line-toggle'), where)
+            .not.toHaveCSS('color', ERROR_RED);
+        }
         expect.soft(stage.pickerCut, where).toBe(false);
         expect.soft(stage.podNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);
         expect.soft(stage.serviceNamePx, where).toBeGreaterThanOrEqual(presenting ? 17 : 13);

@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
+import { useWorstSeverity } from '../panels/worstSeverity.ts';
 import { isGraphOnly, toggleGraphOnly, toggleLessons, togglePanel } from '../../store/viewStore.ts';
 
 /** A line icon drawn in the text colour (no icon font: nothing is fetched, every system draws it). */
@@ -63,6 +64,7 @@ export function ActivityBar() {
   const detailsOpen = useView((s) => s.detailsOpen);
   const graphOnly = useView(isGraphOnly);
   const problems = useSimulation((s) => s.diagnostics.length);
+  const severity = useWorstSeverity();
   return (
     <nav className="kp-activity" aria-label={t('stage.panels')}>
       <ActivityButton
@@ -81,7 +83,7 @@ export function ActivityBar() {
         testId="yaml-button"
       >
         {problems > 0 && (
-          <span className="kp-activity-count" data-testid="yaml-problem-count">
+          <span className="kp-activity-count" data-severity={severity} data-testid="yaml-problem-count">
             {problems}
             <span className="kp-visually-hidden"> {t('stage.problemWord', { count: problems })}</span>
           </span>

@@ -19,6 +19,7 @@ import {
 } from '../../store/viewStore.ts';
 import type { BottomTab } from '../../store/viewStore.ts';
 import { ProblemsList } from '../panels/ProblemsList.tsx';
+import { useWorstSeverity } from '../panels/worstSeverity.ts';
 import { SIZE_LIMITS } from './layoutMemory.ts';
 import { Resizer } from './Resizer.tsx';
 
@@ -70,11 +71,12 @@ function TerminalBody() {
 function TabLabel({ tab }: { tab: BottomTab }) {
   const { t } = useTranslation();
   const problems = useSimulation((s) => s.diagnostics.length);
+  const severity = useWorstSeverity();
   if (tab !== 'problems') return <>{t(TAB_TITLES[tab])}</>;
   return (
     <>
       {t(TAB_TITLES.problems)}{' '}
-      <span className={problems > 0 ? 'kp-badge kp-badge-bad' : 'kp-badge'} data-testid="problem-count">
+      <span className="kp-badge kp-problem-badge" data-severity={severity} data-testid="problem-count">
         {problems}
       </span>
     </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { showBottomTab } from '../../store/viewStore.ts';
 import { useAfterFirstGraph } from '../app/afterFirstGraph.ts';
+import { useWorstSeverity } from '../panels/worstSeverity.ts';
 import { ClosePanelButton, PanelResizer } from '../app/PanelFrame.tsx';
 
 const YamlEditor = lazy(() => import('./YamlEditor.tsx'));
@@ -14,6 +15,7 @@ export function EditorPanel() {
   const width = useView((s) => s.editorWidth);
   const open = useView((s) => s.editorOpen);
   const problems = useSimulation((s) => s.diagnostics.length);
+  const severity = useWorstSeverity();
   const noDocumentFor = useView((s) => s.noDocumentFor);
   // Monaco is ~1 MB of gzip to parse: start it only once the first graph is on screen, so the two do
   // not compete for the main thread (navigation-to-first-graph in bench:ui).
@@ -36,6 +38,7 @@ export function EditorPanel() {
               <button
                 type="button"
                 className="kp-problem-count"
+                data-severity={severity}
                 onClick={() => showBottomTab(app.view, 'problems')}
                 data-testid="editor-problem-count"
               >

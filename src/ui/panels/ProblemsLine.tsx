@@ -6,6 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { useApp, useSimulation, useView } from '../../store/react.ts';
 import { toggleBottomTab } from '../../store/viewStore.ts';
+import { useWorstSeverity } from './worstSeverity.ts';
 
 export function ProblemsLine() {
   const { t } = useTranslation();
@@ -13,10 +14,11 @@ export function ProblemsLine() {
   const count = useSimulation((s) => s.diagnostics.length);
   const errors = useSimulation((s) => s.diagnostics.filter((d) => d.severity === 'error').length);
   const stale = useSimulation((s) => s.stale);
+  const severity = useWorstSeverity();
   const listShown = useView((s) => s.bottomOpen && s.bottomTab === 'problems');
   if (count === 0 && !stale) return null;
   return (
-    <div className="kp-graph-line kp-problems-line" data-testid="problems-line">
+    <div className="kp-graph-line kp-problems-line" data-severity={severity} data-testid="problems-line">
       {stale && (
         <span role="status" data-testid="stale-banner">
           {t('app.stale', { count: errors })}
