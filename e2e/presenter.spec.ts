@@ -4,6 +4,7 @@
  * presentation clicker sends.
  */
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 
 test.describe('presenter mode', () => {
@@ -70,6 +71,67 @@ test.describe('presenter mode', () => {
     await expect(page.getByTestId('presenter-caption')).toHaveCount(0);
     await expect(playground.editor).toBeVisible();
     await expect(page.getByTestId('present-button')).toHaveAttribute('aria-pressed', 'false');
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+/**
+ * The drawn path of the last request runs through the cards it visited, in screen space: which of
+ * `cards` has at least one of the path's points inside its box. (The path used to keep the places
+ * the cards had when it was drawn: entering Present mode lays the graph out anew, and the path then
+ * pointed at empty space under the caption.)
+ */
+async function cardsOnPath(page: Page, cards: string[]): Promise<string[]> {
+  return page.evaluate((ids) => {
+    const line = document.querySelector<SVGPolylineElement>('.kp-packets .kp-path');
+    const toScreen = line?.getScreenCTM();
+    if (!line || !toScreen) return [];
+    const points = Array.from(line.points).map((p) => new DOMPoint(p.x, p.y).matrixTransform(toScreen));
+    return ids.filter((id) => {
+      const box = document.querySelector(`[data-graph-id="${id}"]`)?.getBoundingClientRect();
+      return (
+        box && points.some((p) => p.x >= box.left && p.x <= box.right && p.y >= box.top && p.y <= box.bottom)
+      );
+    });
+  }, cards);
+}
+
+test.describe('the drawn path follows its cards', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('after a card is dragged and when Present mode lays the graph out anew', async ({
+    playground,
+    page,
+    consoleErrors,
+  }) => {
+    await playground.open();
+    await page.getByTestId('scenario-picker').selectOption('clusterip');
+    await expect
+      .poll(async () => (await playground.call('pods')).some((p) => p.includes('/client')))
+      .toBe(true);
+    const sender = (await playground.call('pods')).find((p) => p.startsWith('pod/default/kubia-'))!;
+    await playground.send(sender, 'http://kubia-random');
+    await playground.arrival();
+    const trace = (await playground.call('focusedTrace')) as { endpoint: { pod: string; node: string } };
+    const answering = `pod/${trace.endpoint.pod}`;
+    const cards = [sender, answering];
+    await expect.poll(() => cardsOnPath(page, cards)).toEqual(cards);
+
+    // A person drags the answering pod's node card away: the path follows.
+    const node = page.locator(`[data-graph-id="node/${trace.endpoint.node}"]`);
+    const box = (await node.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 40, box.y + 80, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(async () => (await node.boundingBox())!.y).toBeGreaterThan(box.y + 40);
+    await expect.poll(() => cardsOnPath(page, cards)).toEqual(cards);
+
+    // Present mode: the graph is laid out for the wide stage, and the path is drawn through the new places.
+    await page.keyboard.press('p');
+    await expect(page.getByTestId('presenter-caption')).toBeVisible();
+    await expect.poll(() => cardsOnPath(page, cards)).toEqual(cards);
+    await playground.screenshot('presenter-path-follows-cards');
     expect(consoleErrors).toEqual([]);
   });
 });

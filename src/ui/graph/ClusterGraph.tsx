@@ -132,7 +132,6 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
     setSyncedWith(elements);
     setNodes(elements?.nodes ?? []);
   }
-  const nodesRef = useRef<GraphNode[]>([]);
   const flow = useReactFlow();
   const fittedFor = useRef<number>(0);
   const nodeCount = elements?.nodes.length ?? 0;
@@ -145,9 +144,6 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   const reducedMotionRef = useRef(reducedMotion);
   const glide = useCallback((ms: number) => (reducedMotionRef.current ? 0 : ms), []);
 
-  useEffect(() => {
-    nodesRef.current = nodes;
-  }, [nodes]);
   useEffect(() => {
     reducedMotionRef.current = reducedMotion;
   }, [reducedMotion]);
@@ -269,7 +265,9 @@ function Graph({ shape, paneRef }: { shape: GraphShape; paneRef: RefObject<HTMLE
   // so they delete nothing; the inspector deletes pods.
   const typing = useTypingFocus();
   const panKey = typing ? null : 'Space';
-  const getCenters = useCallback(() => getAbsoluteCenters(nodesRef.current), []);
+  // A new function whenever the nodes move (a relayout on entering Present mode or on a resize, a
+  // dragged card), so the focused request's drawn path is measured again and follows its cards.
+  const getCenters = useCallback(() => getAbsoluteCenters(nodes), [nodes]);
   const edges = useMemo(() => elements?.edges ?? [], [elements]);
   const inspect = useCallback((id: string) => select(app.view, id), [app]);
   const roving = useRovingFocus(useYamlCursorRing(useLessonHighlight(nodes)), inspect);
