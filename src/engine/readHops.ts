@@ -31,37 +31,51 @@ export function renderPortedText(s: PortedText, texts: readonly string[]): strin
   return out;
 }
 
-function textOf(t: PathText, texts: readonly string[]): string {
-  return typeof t === 'string' ? t : renderPortedText(t, texts);
+/**
+ * The texts of one read: each port's text, then each distinct ported string's (a leaf shares one
+ * PortedText per distinct string, and the client's `ip:port` is in four or five hops), so a string is
+ * built once per read, as the general path builds it once per request.
+ */
+class ReadTexts {
+  readonly ports: string[];
+  private readonly seen: PortedText[] = [];
+  private readonly texts: string[] = [];
+
+  constructor(ports: readonly number[]) {
+    this.ports = ports.map(portText);
+  }
+
+  of(t: PathText): string {
+    if (typeof t === 'string') return t;
+    const seen = this.seen;
+    for (let i = 0; i < seen.length; i++) if (seen[i] === t) return this.texts[i]!;
+    const text = renderPortedText(t, this.ports);
+    seen.push(t);
+    this.texts.push(text);
+    return text;
+  }
 }
 
 /** The general path's hop (RouteContext.hop): five fields, then `rule` and `facts` when set. */
-function renderHop(p: PortedHop, texts: readonly string[]): Hop {
-  const hop: Hop = {
-    at: p.at,
-    kind: p.kind,
-    src: textOf(p.src, texts),
-    dst: textOf(p.dst, texts),
-    note: textOf(p.note, texts),
-  };
-  if (p.rule !== undefined) hop.rule = textOf(p.rule, texts);
-  if (p.facts !== undefined) hop.facts = p.facts;
-  return hop;
+function renderHop(p: PortedHop, texts: ReadTexts): Hop {
+  const at = p.at;
+  const kind = p.kind;
+  const src = texts.of(p.src);
+  const dst = texts.of(p.dst);
+  const note = texts.of(p.note);
+  const facts = p.facts;
+  // One literal per layout, so every hop of a layout has one hidden class, as the general path's do.
+  if (p.rule === undefined) {
+    if (facts === undefined) return { at, kind, src, dst, note };
+    return { at, kind, src, dst, note, facts };
+  }
+  const rule = texts.of(p.rule);
+  if (facts === undefined) return { at, kind, src, dst, note, rule };
+  return { at, kind, src, dst, note, rule, facts };
 }
 
-/**
- * Hops read once per trace, kept on the trace under a module-private symbol as a non-enumerable
- * property: JSON.stringify, Object.keys, a spread, structured clone (postMessage) and deep equality in
- * tests all leave it out, so a trace that was read looks exactly like one that was not. Not a WeakMap:
- * one entry per routed trace cost about 2 us a trace in V8 (its weak table is walked by the garbage
- * collector), ten times the read itself (docs/performance.md#routing).
- */
-const READ: unique symbol = Symbol('readHops');
-
-type MemoTrace = Trace & { readonly [READ]?: readonly Hop[] };
-
 function renderPath(path: Trace['path'], ports: Trace['ports']): Hop[] {
-  const texts = ports.map(portText);
+  const texts = new ReadTexts(ports);
   const out = new Array<Hop>(path.length);
   for (let i = 0; i < path.length; i++) {
     const hop = path[i]!;
@@ -70,15 +84,30 @@ function renderPath(path: Trace['path'], ports: Trace['ports']): Hop[] {
   return out;
 }
 
-/** The hops of a trace, as the general path builds them (the same array for every read of one trace). */
+/**
+ * The last traces read and their hops, newest first: a reader reads one trace several times in a row
+ * (the packet's timeline, its flight, the step panel, the caption), and gets the same list each time.
+ * Not kept on the trace: a property added to a routed trace cost 0.4-1.3 us a read (a new hidden class
+ * and its property store), and a WeakMap entry about 2 us (V8 walks its weak table at every
+ * collection), each more than the read itself (docs/performance.md#routing).
+ */
+const RECENT = 16;
+const recentTraces: (Trace | undefined)[] = new Array<Trace | undefined>(RECENT).fill(undefined);
+const recentHops: (readonly Hop[] | undefined)[] = new Array<readonly Hop[] | undefined>(RECENT).fill(
+  undefined,
+);
+let next = 0;
+
+/** The hops of a trace, as the general path builds them (the same list for reads close together). */
 export function readHops(trace: Trace): readonly Hop[] {
   const ports = trace.ports;
   // No ports: every hop is finished (a PortedHop names a slot of `ports`, so it cannot be on this path).
   if (ports.length === 0) return trace.path as readonly Hop[];
-  const read = (trace as MemoTrace)[READ];
-  if (read !== undefined) return read;
+  for (let i = 0; i < RECENT; i++) if (recentTraces[i] === trace) return recentHops[i]!;
   const hops = renderPath(trace.path, ports);
-  Object.defineProperty(trace, READ, { value: hops });
+  recentTraces[next] = trace;
+  recentHops[next] = hops;
+  next = (next + 1) % RECENT;
   return hops;
 }
 
