@@ -292,7 +292,10 @@ class CompactTemplate implements TraceTemplate {
 
   private bodyOf(h: Holes): string {
     const ported = this.portedBody;
-    return ported === undefined ? this.body! : renderPortedText(ported, portTexts(h));
+    if (ported === undefined) return this.body!;
+    // An echoing app's body shows one port (its RemoteAddr): no texts array for that one.
+    if (ported.more === undefined) return ported.head + portText(h.ports[ported.slot]!) + ported.tail;
+    return renderPortedText(ported, portTexts(h));
   }
 
   render(h: Holes): Trace {
