@@ -38,20 +38,22 @@ export function renderPortedText(s: PortedText, texts: readonly string[]): strin
  */
 class ReadTexts {
   readonly ports: string[];
-  private readonly seen: PortedText[] = [];
-  private readonly texts: string[] = [];
+  /** By PortedText id. */
+  private readonly texts: (string | undefined)[] = [];
 
   constructor(ports: readonly number[]) {
-    this.ports = ports.map(portText);
+    const texts = new Array<string>(ports.length);
+    for (let i = 0; i < ports.length; i++) texts[i] = portText(ports[i]!);
+    this.ports = texts;
   }
 
   of(t: PathText): string {
     if (typeof t === 'string') return t;
-    const seen = this.seen;
-    for (let i = 0; i < seen.length; i++) if (seen[i] === t) return this.texts[i]!;
-    const text = renderPortedText(t, this.ports);
-    seen.push(t);
-    this.texts.push(text);
+    let text = this.texts[t.id];
+    if (text === undefined) {
+      text = renderPortedText(t, this.ports);
+      this.texts[t.id] = text;
+    }
     return text;
   }
 }

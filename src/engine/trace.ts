@@ -133,6 +133,8 @@ export interface Trace {
  * for a string that shows more than one, each further slot and the text after it, alternating.
  */
 export interface PortedText {
+  /** Its number among the distinct ported strings of its path (0, 1, …): a read builds each once. */
+  readonly id: number;
   readonly head: string;
   readonly slot: number;
   readonly tail: string;

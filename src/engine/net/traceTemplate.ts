@@ -97,7 +97,13 @@ function isPlainHop(hop: Record<string, unknown>): boolean {
  * string with more than one port each further slot's text and the text after it. One object per
  * string, read by one function, so a replay touches few objects (docs/performance.md#routing).
  */
-function splitShown(value: string, sentinel: number, pattern: RegExp, holes: number): PortedText | undefined {
+function splitShown(
+  value: string,
+  sentinel: number,
+  pattern: RegExp,
+  holes: number,
+  id = 0,
+): PortedText | undefined {
   pattern.lastIndex = 0;
   if (!pattern.test(value)) return undefined;
   const parts: string[] = [];
@@ -113,6 +119,7 @@ function splitShown(value: string, sentinel: number, pattern: RegExp, holes: num
   const more: (string | number)[] = [];
   for (let i = 1; i < slots.length; i++) more.push(slots[i]!, parts[i + 1]!);
   const split: PortedText = {
+    id,
     head: parts[0]!,
     slot: slots[0]!,
     tail: parts[1]!,
@@ -135,6 +142,7 @@ function portTexts(h: Holes): string[] {
  */
 class ShownStrings {
   private readonly split = new Map<string, PortedText | null>();
+  private count = 0;
 
   constructor(
     private readonly sentinel: number,
@@ -146,7 +154,8 @@ class ShownStrings {
   pathText(value: string): PathText {
     let split = this.split.get(value);
     if (split === undefined) {
-      split = splitShown(value, this.sentinel, this.pattern, this.holes) ?? null;
+      split = splitShown(value, this.sentinel, this.pattern, this.holes, this.count) ?? null;
+      if (split !== null) this.count++;
       this.split.set(value, split);
     }
     return split ?? value;
