@@ -12,7 +12,13 @@
  * Profile a slow step with: node --cpu-prof --import tsx src/bench/engine.bench.ts
  */
 import { parseAllDocuments } from 'yaml';
-import { createParseCache, createSimulation, reviseSimulation, routeRequest } from '../engine/index.ts';
+import {
+  createParseCache,
+  createSimulation,
+  readHops,
+  reviseSimulation,
+  routeRequest,
+} from '../engine/index.ts';
 import type { ClusterState, RequestSpec } from '../engine/index.ts';
 import type { PodState, ServiceState } from '../engine/model/state.ts';
 import { drawRandom } from '../engine/rng.ts';
@@ -218,7 +224,7 @@ function routeManyReadingHops(start: ClusterState, reqs: readonly RequestSpec[],
   let read = 0;
   for (let i = 0; i < n; i++) {
     const { trace, state: next } = routeRequest(state, reqs[i % reqs.length]!);
-    for (const hop of trace.hops) read += hop.src.length + hop.dst.length + hop.note.length;
+    for (const hop of readHops(trace)) read += hop.src.length + hop.dst.length + hop.note.length;
     state = next;
   }
   return read;
@@ -267,7 +273,7 @@ function measureRouting(
   const sample = routeRequest(start, reqs[0]!).trace;
   line(
     `  ${label} [<= ${target}x]`,
-    `${fmt(ratio, 1)}x  ${verdict(ratio <= target)} (${fmt((paired.subjectMs * 1000) / ROUTED, 2)} us each; ${seen}${reqs.length === 1 ? `, ${sample.hops.length} hops` : ''})`,
+    `${fmt(ratio, 1)}x  ${verdict(ratio <= target)} (${fmt((paired.subjectMs * 1000) / ROUTED, 2)} us each; ${seen}${reqs.length === 1 ? `, ${readHops(sample).length} hops` : ''})`,
   );
   line(
     '    route + read hops',

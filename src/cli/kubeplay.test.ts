@@ -5,12 +5,15 @@
  */
 import { describe, it, expect, vi } from 'vitest';
 import type { ClusterState, Diagnostic, RequestSpec, SourceFile, Trace } from '../engine/index.ts';
+import type * as EngineModule from '../engine/index.ts';
 import { main } from './kubeplay.ts';
 import { runCli } from './testing/memoryIo.ts';
 
 const routed: RequestSpec[] = [];
 
-vi.mock('../engine/index.ts', () => ({
+// printedTrace is the real one: it is how every command prints a Trace, not engine behaviour.
+vi.mock('../engine/index.ts', async (importOriginal) => ({
+  printedTrace: (await importOriginal<typeof EngineModule>()).printedTrace,
   createSimulation({ files }: { files: SourceFile[] }) {
     const diagnostics: Diagnostic[] = [];
     for (const f of files) {
@@ -47,7 +50,8 @@ vi.mock('../engine/index.ts', () => ({
       ...(n === 2
         ? {}
         : { endpoint: { pod: `default/kubia-${n}`, node: 'kind-worker', ip: `10.244.1.${n}`, port: 8080 } }),
-      hops: [],
+      ports: [],
+      path: [],
     };
     return { trace, state: { ...state, rng: state.rng + 1 } };
   },

@@ -11,7 +11,13 @@ export type {
   GraphId,
   TraceRequest,
   TraceEndpoint,
+  PathHop,
+  PortedHop,
+  PortedText,
+  PathText,
 } from './trace.ts';
+export type { PrintedTrace } from './readHops.ts';
+export { readHops, printedTrace } from './readHops.ts';
 export {
   graphIdOfPod,
   graphIdOfService,
@@ -22,6 +28,7 @@ export {
   graphIdOfEndpoints,
   graphIdOfOutsideHost,
   DNS_GRAPH_ID,
+  NO_PORTS,
 } from './trace.ts';
 export type { Diagnostic, Severity, SourceRef } from './model/diagnostic.ts';
 export type * from './model/objects.ts';

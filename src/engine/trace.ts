@@ -1,6 +1,8 @@
 /**
  * The Trace: what the engine returns for every request it routes. The UI animates it, the terminal
- * prints from it, the CLI emits it as JSON (docs/decisions.md#trace): one shape for all three.
+ * prints from it, the CLI emits it as JSON (docs/decisions.md#trace): one shape for all three. Its hops
+ * are stored compact (`path` and `ports`: a replayed request shares the hops of its plan's leaf and
+ * carries only the ports it drew); every reader reads them through `readHops` (readHops.ts).
  */
 import type { Explanation } from './explain/types.ts';
 import type { PolicyDenial } from './net/policy/evaluate.ts';
@@ -110,10 +112,59 @@ export interface Trace {
    * https to a plain-HTTP port, `{ code: 52, message: 'Empty reply from server' }` for a non-HTTP port.
    */
   failure?: { code: number; message: string };
-  hops: Hop[];
+  /**
+   * The hops as stored: read them with `readHops(trace)` (readHops.ts), never from here. A hop that
+   * shows one of the request's ephemeral ports is a PortedHop whose strings name the port by its
+   * slot in `ports`; the others are finished Hops. Frozen and shared between traces when replayed.
+   */
+  path: readonly PathHop[];
+  /**
+   * The ephemeral ports the path's slots show (the client's, then an ingress controller's upstream
+   * connection's), in draw order, which a PortedHop's slots index. Empty when the trace spells its
+   * ports in its hops (the general path's traces): then every hop of `path` is a finished Hop.
+   */
+  ports: readonly number[];
   /** Why the request did not get a 2xx answer (explain/explainTrace.ts); absent for `ok`. */
   explanation?: Explanation;
 }
+
+/**
+ * A string of a hop that shows some of a trace's ports: `head`, the text of `ports[slot]`, `tail`, then
+ * for a string that shows more than one, each further slot and the text after it, alternating.
+ */
+export interface PortedText {
+  /** Its number among the distinct ported strings of its path (0, 1, …): a read builds each once. */
+  readonly id: number;
+  readonly head: string;
+  readonly slot: number;
+  readonly tail: string;
+  readonly more: readonly (string | number)[] | undefined;
+}
+
+/** A hop's string as stored on a path: finished, or showing ports by slot. */
+export type PathText = string | PortedText;
+
+/**
+ * A hop whose `src`, `dst`, `note` or `rule` shows one of the trace's ports (docs/decisions.md#trace):
+ * built once per plan leaf, frozen, and shared by every request through it. `readHops` turns it into
+ * the Hop the general path would have built, with the same fields in the same order.
+ */
+export interface PortedHop {
+  readonly ported: true;
+  readonly at: GraphId;
+  readonly kind: HopKind;
+  readonly src: PathText;
+  readonly dst: PathText;
+  readonly note: PathText;
+  readonly rule: PathText | undefined;
+  readonly facts: HopFacts | undefined;
+}
+
+/** A hop as a Trace stores it: a finished Hop, or one that shows the trace's ports by slot. */
+export type PathHop = Hop | PortedHop;
+
+/** No ports: the `ports` of every trace whose hops are finished (shared, frozen). */
+export const NO_PORTS: readonly number[] = Object.freeze([]);
 
 export function graphIdOfPod(namespace: string, name: string): GraphId {
   return `pod/${namespace}/${name}`;

@@ -35,7 +35,8 @@ const TRACE: Trace = {
   outcome: 'ok',
   service: 'default/kubia-nodeport',
   endpoint: { pod: 'default/kubia-abcde', node: 'kind-worker2', ip: '10.244.2.2', port: 8080 },
-  hops: [
+  ports: [],
+  path: [
     { at: 'client/laptop', kind: 'send', src: '', dst: '', note: '' },
     { at: 'node/kind-worker2', kind: 'deliver', src: '', dst: '', note: '' },
   ],

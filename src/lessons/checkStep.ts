@@ -4,7 +4,7 @@
  * against the simulation after it.
  */
 import type { Action, Simulation, Trace } from '../engine/index.ts';
-import { compileLinearRegex } from '../engine/index.ts';
+import { compileLinearRegex, readHops } from '../engine/index.ts';
 import { matchesPattern } from './pattern.ts';
 import { checkState } from './statePredicate.ts';
 import type {
@@ -35,7 +35,8 @@ export function traceMatches(check: TraceCheck, trace: Trace): boolean {
     (check.outcome === undefined || trace.outcome === check.outcome) &&
     optionalPattern(check.endpointPod, trace.endpoint?.pod) &&
     optionalPattern(check.endpointNode, trace.endpoint?.node) &&
-    (check.notThrough === undefined || !trace.hops.some((h) => matchesPattern(check.notThrough ?? '', h.at)))
+    (check.notThrough === undefined ||
+      !readHops(trace).some((h) => matchesPattern(check.notThrough ?? '', h.at)))
   );
 }
 

@@ -10,7 +10,8 @@ const trace = (pod?: string, outcome: Trace['outcome'] = 'ok'): Trace => ({
   from: 'client/laptop',
   request: { method: 'GET', url: 'http://x', host: 'x', clientIp: '1.1.1.1' },
   outcome,
-  hops: [],
+  ports: [],
+  path: [],
   ...(pod ? { endpoint: { pod, ip: '10.0.0.1', port: 8080 } } : {}),
 });
 

@@ -2,7 +2,13 @@
  * `kubeplay run`: the terminal's commands, scripted. The same interpreter the app's terminal uses
  * (src/engine/shell), so a transcript here is what a student would see there.
  */
-import { createShellSession, createSimulation, getPrompt, runCommand } from '../../engine/index.ts';
+import {
+  createShellSession,
+  createSimulation,
+  getPrompt,
+  printedTrace,
+  runCommand,
+} from '../../engine/index.ts';
 import type { SourceFile } from '../../engine/index.ts';
 import { EXIT_OK } from '../io.ts';
 import type { CliIo } from '../io.ts';
@@ -39,7 +45,12 @@ export function runRun(
     const prompt = getPrompt(session);
     const result = runCommand(sim, session, command);
     if (json) {
-      const line = { command, exitCode: result.exitCode, output: result.output, traces: result.traces };
+      const line = {
+        command,
+        exitCode: result.exitCode,
+        output: result.output,
+        traces: result.traces.map(printedTrace),
+      };
       io.stdout.write(JSON.stringify(line) + '\n');
     } else {
       io.stdout.write(`${prompt}${command}\n${withNewline(result.output)}`);

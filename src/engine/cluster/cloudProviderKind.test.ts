@@ -10,6 +10,7 @@ import { routeRequest } from '../net/request.ts';
 import { applyAction } from '../sim/simulation.ts';
 import { serviceOf, simulate } from '../sim/testing/simTesting.ts';
 import { exportScenario } from '../export/exportScenario.ts';
+import { readHops } from '../readHops.ts';
 
 const CLUSTER = (workers: number) => `kind: Cluster
 apiVersion: kind.x-k8s.io/v1alpha4
@@ -76,7 +77,7 @@ spec:
     const sim = simulate(`${CLUSTER(2)}${APP()}`);
     const { trace } = routeRequest(sim.state, { from: 'client/laptop', url: 'http://172.18.0.5' });
     expect(trace.outcome).toBe('ok');
-    const balance = trace.hops.find((h) => h.kind === 'balance');
+    const balance = readHops(trace).find((h) => h.kind === 'balance');
     expect(balance?.note).toMatch(
       /^cloud-provider-kind's Envoy container picked kind-worker2? at random \(2 healthy nodes\)/,
     );
@@ -107,7 +108,7 @@ spec:
     const podNode = sim.state.pods.find((p) => p.metadata.labels['app'] === 'web')?.spec.nodeName;
     for (let i = 0; i < 5; i++) {
       const { trace } = routeRequest(sim.state, { from: 'client/laptop', url: 'http://172.18.0.6' });
-      const balance = trace.hops.find((h) => h.kind === 'balance');
+      const balance = readHops(trace).find((h) => h.kind === 'balance');
       expect(balance?.note).toContain(`picked ${podNode ?? ''} at random (1 healthy node)`);
     }
   });

@@ -7,6 +7,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ClusterState, ServiceState } from '../model/state.ts';
 import type { Hop, Trace } from '../trace.ts';
+import { readHops } from '../readHops.ts';
 import { parseUrlCached } from '../net/url.ts';
 import { getIngressController } from '../net/ingress/controllerRuntime.ts';
 import { explainIngressError } from './ingress.ts';
@@ -105,7 +106,7 @@ function fromHttpError(state: ClusterState, trace: Trace): Explanation | undefin
     const url = parseUrlCached(trace.request.url);
     // The controller's own error is a `route` hop without a rule (at the Ingress whose backend is
     // broken); a rule on it means the backend was chosen and reached, so the error is the app's own.
-    const ingressHops = trace.hops.filter((h) => h.kind === 'route' && h.at.startsWith('ing/'));
+    const ingressHops = readHops(trace).filter((h) => h.kind === 'route' && h.at.startsWith('ing/'));
     const routed = ingressHops.some((h) => h.rule !== undefined);
     const ingressAt = ingressHops.find((h) => h.rule === undefined)?.at;
     if (!routed)
@@ -115,11 +116,11 @@ function fromHttpError(state: ClusterState, trace: Trace): Explanation | undefin
     return {
       kind: 'protocol-mismatch',
       summary: `a connection was made but no HTTP answer came back: curl: (${trace.failure.code}) ${trace.failure.message}.`,
-      ...(trace.hops.at(-1) ? { detail: trace.hops.at(-1)?.note } : {}),
+      ...(readHops(trace).at(-1) ? { detail: readHops(trace).at(-1)?.note } : {}),
     };
   }
   if (status !== undefined) {
-    const deliver = [...trace.hops].reverse().find((h) => h.kind === 'deliver');
+    const deliver = [...readHops(trace)].reverse().find((h) => h.kind === 'deliver');
     return {
       kind: 'http-status',
       summary: `the request reached ${at ?? 'the server'}, and the application itself answered ${status}: the network path works; the app did not like the request (method, path or Host).`,
@@ -130,7 +131,8 @@ function fromHttpError(state: ClusterState, trace: Trace): Explanation | undefin
 }
 
 function fallback(trace: Trace): Explanation {
-  const broken = trace.hops.find((h) => h.kind === 'drop' || h.kind === 'reject') ?? trace.hops.at(-1);
+  const broken =
+    readHops(trace).find((h) => h.kind === 'drop' || h.kind === 'reject') ?? readHops(trace).at(-1);
   const text = broken?.note ?? trace.body?.trim() ?? `the request ended ${trace.outcome}`;
   return { kind: trace.outcome === 'timeout' ? 'unreachable' : trace.outcome, summary: text };
 }
@@ -143,17 +145,17 @@ export function explainTrace(
   if (trace.outcome === 'ok') return undefined;
   try {
     // A NetworkPolicy drop (also of the DNS query, which leaves the name unresolved) names the policy.
-    const policyDrop = trace.hops.find((h) => h.kind === 'drop' && h.facts?.denial);
+    const policyDrop = readHops(trace).find((h) => h.kind === 'drop' && h.facts?.denial);
     const policy = policyDrop ? explainPolicyDrop(state, trace, policyDrop) : undefined;
     if (policy) return policy;
     if (trace.outcome === 'unresolved') {
-      const dns = trace.hops.find((h) => h.kind === 'dns');
+      const dns = readHops(trace).find((h) => h.kind === 'dns');
       const url = parseUrlCached(trace.request.url);
       if (dns && url) return explainUnresolvedName(state, trace.from, url.host, url.port);
       return fallback(trace);
     }
     // The first drop or reject is the first broken link (an ingress controller's 502/504 follows one).
-    const broken = trace.hops.find((h) => h.kind === 'drop' || h.kind === 'reject');
+    const broken = readHops(trace).find((h) => h.kind === 'drop' || h.kind === 'reject');
     const found = broken ? fromBrokenHop(state, trace, broken, diagnostics) : fromHttpError(state, trace);
     return found ?? fallback(trace);
   } catch {

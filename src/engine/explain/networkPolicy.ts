@@ -7,6 +7,7 @@
 import type { ClusterState, NetworkPolicyState } from '../model/state.ts';
 import type { PolicyDenial } from '../net/policy/evaluate.ts';
 import type { Hop, Trace } from '../trace.ts';
+import { readHops } from '../readHops.ts';
 import { blameAt, fixAt } from './blame.ts';
 import type { Explanation } from './types.ts';
 
@@ -49,7 +50,7 @@ export function explainPolicyDrop(state: ClusterState, trace: Trace, hop: Hop): 
       ? `${denial.protocol} from ${peer} to port ${denial.port}`
       : `${denial.protocol} to ${peer}`;
   const miss = denial.nearMiss;
-  const send = trace.hops.find((h) => h.kind === 'send');
+  const send = readHops(trace).find((h) => h.kind === 'send');
   const dialedPort = send ? portOf(send.dst) : undefined;
   const missPolicy = miss ? findPolicy(state, miss.policy) : undefined;
   if (

@@ -11,6 +11,7 @@ import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
 import { clusterIpOf, kubiaPods, makeState } from './testing/fixtures.ts';
 import type { ServiceFixture } from './testing/fixtures.ts';
+import { readHops } from '../readHops.ts';
 
 const kubiaSvc: ServiceFixture = {
   name: 'kubia',
@@ -29,7 +30,7 @@ function many(state: ClusterState, spec: RequestSpec, n: number): Trace[] {
   return traces;
 }
 
-const dnatOf = (t: Trace): Hop => t.hops.find((h) => h.kind === 'dnat')!;
+const dnatOf = (t: Trace): Hop => readHops(t).find((h) => h.kind === 'dnat')!;
 
 describe('hop facts', () => {
   const state = makeState({ pods: kubiaPods(), services: [kubiaSvc] });
@@ -93,14 +94,14 @@ describe('hop facts', () => {
   it('dns, forward and deliver hops carry the name and answer, the two nodes, and the status', () => {
     const traces = many(state, { from: 'pod/default/client', url: 'http://kubia' }, 40);
     const remote = traces.find((t) => t.endpoint?.node === 'kind-worker2')!;
-    expect(remote.hops.find((h) => h.kind === 'dns')?.facts).toEqual({
+    expect(readHops(remote).find((h) => h.kind === 'dns')?.facts).toEqual({
       name: 'kubia',
       answer: clusterIpOf(state, 'kubia'),
     });
-    expect(remote.hops.find((h) => h.kind === 'forward')?.facts).toEqual({
+    expect(readHops(remote).find((h) => h.kind === 'forward')?.facts).toEqual({
       from: 'kind-worker',
       node: 'kind-worker2',
     });
-    expect(remote.hops.find((h) => h.kind === 'deliver')?.facts).toEqual({ status: 200 });
+    expect(readHops(remote).find((h) => h.kind === 'deliver')?.facts).toEqual({ status: 200 });
   });
 });

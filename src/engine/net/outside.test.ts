@@ -18,6 +18,7 @@ import type { Trace } from '../trace.ts';
 import { routeRequest } from './request.ts';
 import { pingHost } from './ping.ts';
 import { lookupName } from './resolver.ts';
+import { readHops } from '../readHops.ts';
 
 const sim = createSimulation({
   files: [{ file: 'outside.yaml', text: SCENARIO_TEXTS['outside'] ?? '' }],
@@ -57,12 +58,12 @@ describe('outside hosts', () => {
     const { trace } = routeRequest(sim.state, { from, url: 'http://external-service' });
     const client = sim.state.pods.find((p) => p.metadata.name === 'client')!;
     const node = sim.state.nodes.find((n) => n.name === client.spec.nodeName)!;
-    const kinds = trace.hops.map((h) => h.kind);
+    const kinds = readHops(trace).map((h) => h.kind);
     expect(kinds).toEqual(['dns', 'send', 'dnat', 'snat', 'route', 'deliver', 'reply']);
-    const snat = trace.hops[3]!;
+    const snat = readHops(trace)[3]!;
     expect(snat.at).toBe(`node/${node.name}`);
     expect(snat.src.startsWith(`${node.ip}:`)).toBe(true);
-    const deliver = trace.hops[5]!;
+    const deliver = readHops(trace)[5]!;
     expect(deliver.at).toMatch(/^outside\/legacy-[12]$/);
     expect(deliver.src.startsWith(`${node.ip}:`)).toBe(true);
     expect(trace.endpoint?.pod).toBeUndefined();
@@ -76,16 +77,16 @@ describe('outside hosts', () => {
     ]);
     const { trace } = routeRequest(sim.state, { from, url: 'http://api-service' });
     expect(trace.outcome).toBe('ok');
-    expect(trace.hops[0]?.note).toMatch(/via CNAME api\.somecompany\.com/);
-    expect(trace.hops.some((h) => h.kind === 'dnat')).toBe(false);
-    expect(trace.hops.find((h) => h.kind === 'deliver')?.at).toBe('outside/somecompany-api');
+    expect(readHops(trace)[0]?.note).toMatch(/via CNAME api\.somecompany\.com/);
+    expect(readHops(trace).some((h) => h.kind === 'dnat')).toBe(false);
+    expect(readHops(trace).find((h) => h.kind === 'deliver')?.at).toBe('outside/somecompany-api');
     expect(trace.body).toMatch(/api\.somecompany\.com answers/);
   });
 
   it('an undeclared outside address times out, leaving through the masquerade, with an explanation', () => {
     const { trace } = routeRequest(sim.state, { from, url: 'http://44.44.44.44' });
     expect(trace.outcome).toBe('timeout');
-    expect(trace.hops.map((h) => h.kind)).toEqual(['send', 'snat', 'drop']);
+    expect(readHops(trace).map((h) => h.kind)).toEqual(['send', 'snat', 'drop']);
     expect(trace.explanation?.kind).toBe('outside-undeclared');
     expect(trace.explanation?.summary).toMatch(/44\.44\.44\.44/);
   });
@@ -97,7 +98,7 @@ describe('outside hosts', () => {
   it('a port the outside host does not serve is refused', () => {
     const { trace } = routeRequest(sim.state, { from, url: 'http://11.11.11.11:8080' });
     expect(trace.outcome).toBe('refused');
-    expect(trace.hops.at(-1)?.at).toBe('outside/legacy-1');
+    expect(readHops(trace).at(-1)?.at).toBe('outside/legacy-1');
   });
 
   it('an outside host inside a cluster network is refused with a located message', () => {

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { routeRequest } from './request.ts';
 import { clusterIpOf, kubiaPods, loadBalancerIpOf, makeState, rule } from './testing/fixtures.ts';
+import { readHops } from '../readHops.ts';
 
 const state = makeState({
   pods: [
@@ -91,7 +92,7 @@ describe('routeRequest properties', () => {
             url,
             ...(hostHeader ? { headers: { Host: hostHeader } } : {}),
           });
-          const last = trace.hops.at(-1);
+          const last = readHops(trace).at(-1);
           if (trace.outcome === 'ok') expect(last?.kind).toBe('reply');
           if (trace.outcome === 'refused') expect(last?.kind).toBe('reject');
           if (trace.outcome === 'timeout') expect(last?.kind).toBe('drop');
@@ -100,7 +101,7 @@ describe('routeRequest properties', () => {
             expect(
               state.pods.some((p) => `${p.metadata.namespace}/${p.metadata.name}` === trace.endpoint?.pod),
             ).toBe(true);
-          for (const h of trace.hops) expect(h.note.length).toBeGreaterThan(10);
+          for (const h of readHops(trace)) expect(h.note.length).toBeGreaterThan(10);
           expect(next.pods).toBe(state.pods);
           expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
         },

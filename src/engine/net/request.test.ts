@@ -12,6 +12,7 @@ import {
   podIpOf,
 } from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture, StateFixture } from './testing/fixtures.ts';
+import { readHops } from '../readHops.ts';
 
 // Topology of the fixtures (kind's, as the engine builds it): kind-control-plane (CP below, 172.18.0.2 in
 // the golden traces), kind-worker (W1, 172.18.0.3), kind-worker2 (W2, 172.18.0.4); kubia-a on kind-worker,
@@ -67,7 +68,7 @@ function many(state: ClusterState, spec: RequestSpec, n: number): { traces: Trac
   return { traces, state: current };
 }
 
-const hops = (t: Trace) => t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`);
+const hops = (t: Trace) => readHops(t).map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`);
 
 describe('pod -> ClusterIP (iptables)', () => {
   const state = cluster();
@@ -76,7 +77,7 @@ describe('pod -> ClusterIP (iptables)', () => {
     expect(t.outcome).toBe('ok');
     expect(t.service).toBe('default/kubia');
     expect(t.body).toBe(`You've hit ${t.endpoint?.pod?.split('/')[1]}\n`);
-    const [dns, send, dnat, ...rest] = t.hops;
+    const [dns, send, dnat, ...rest] = readHops(t);
     expect(dns).toMatchObject({ kind: 'dns', at: 'dns', dst: '10.96.0.10:53' });
     expect(dns?.note).toContain('kubia.default.svc.cluster.local (NOERROR)');
     expect(send).toMatchObject({
@@ -89,7 +90,7 @@ describe('pod -> ClusterIP (iptables)', () => {
     // No SNAT for pod -> ClusterIP: the source is still the client pod.
     expect(dnat?.src).toBe(send?.src);
     expect(dnat?.rule).toMatch(/^KUBE-SVC-[A-Z2-7]{16} -> KUBE-SEP-[A-Z2-7]{16}$/);
-    expect(t.hops.some((h) => h.kind === 'snat')).toBe(false);
+    expect(readHops(t).some((h) => h.kind === 'snat')).toBe(false);
     const reply = rest.at(-1);
     expect(reply).toMatchObject({
       kind: 'reply',
@@ -114,7 +115,7 @@ describe('pod -> ClusterIP (iptables)', () => {
         "reply @pod/default/client 10.96.62.141:80 -> 10.244.1.3:49943",
       ]
     `);
-    expect(t.hops.find((h) => h.kind === 'dnat')?.note).toMatchInlineSnapshot(
+    expect(readHops(t).find((h) => h.kind === 'dnat')?.note).toMatchInlineSnapshot(
       `"kube-proxy on kind-worker picked endpoint 2 of 3 (10.244.2.2:8080) at random (iptables rule probability 0.5000000000), and rewrote the destination to it: KUBE-SVC-4LEAQQBWDM4SV2YZ (Service default/kubia:http) tries endpoint 1 with probability 1/3, then 2 with 1/2 of the rest, then 3 with all that is left (probability 1), so each endpoint gets 1/3"`,
     );
   });
@@ -123,8 +124,8 @@ describe('pod -> ClusterIP (iptables)', () => {
     const { traces } = many(state, { from: 'pod/default/client', url: 'http://kubia' }, 30);
     const remote = traces.find((t) => t.endpoint?.node === 'kind-worker2');
     const local = traces.find((t) => t.endpoint?.node === 'kind-worker');
-    expect(remote?.hops.some((h) => h.kind === 'forward' && h.at === 'node/kind-worker2')).toBe(true);
-    expect(local?.hops.some((h) => h.kind === 'forward')).toBe(false);
+    expect(readHops(remote!).some((h) => h.kind === 'forward' && h.at === 'node/kind-worker2')).toBe(true);
+    expect(readHops(local!).some((h) => h.kind === 'forward')).toBe(false);
   });
 
   it('refuses at once when no endpoint is ready (REJECT "has no endpoints")', () => {
@@ -134,7 +135,7 @@ describe('pod -> ClusterIP (iptables)', () => {
     });
     const t = route(s, { from: 'pod/default/client', url: 'http://kubia' });
     expect(t.outcome).toBe('refused');
-    expect(t.hops.at(-1)).toMatchObject({
+    expect(readHops(t).at(-1)).toMatchObject({
       kind: 'reject',
       at: 'node/kind-worker',
       rule: '"default/kubia:http has no endpoints" -j REJECT',
@@ -144,8 +145,8 @@ describe('pod -> ClusterIP (iptables)', () => {
   it("refuses when the process does not listen on the target port (the book's https 443 -> 8443)", () => {
     const t = route(state, { from: 'pod/default/client', url: 'https://kubia' });
     expect(t.outcome).toBe('refused');
-    expect(t.hops.at(-1)?.kind).toBe('reject');
-    expect(t.hops.at(-1)?.at).toMatch(/^pod\/default\/kubia-/);
+    expect(readHops(t).at(-1)?.kind).toBe('reject');
+    expect(readHops(t).at(-1)?.at).toMatch(/^pod\/default\/kubia-/);
   });
 
   it('times out on a Service port that does not exist (no rule matches)', () => {
@@ -164,17 +165,17 @@ describe('pod -> ClusterIP (iptables)', () => {
     ];
     const t = route(makeState({ pods, services: [svc] }), { from: 'pod/default/other', url: 'http://kubia' });
     expect(t.outcome).toBe('timeout');
-    expect(t.hops.at(-1)?.kind).toBe('drop');
+    expect(readHops(t).at(-1)?.kind).toBe('drop');
   });
 
   it("masquerades a node's own connection to a ClusterIP and a pod reaching itself (hairpin)", () => {
     const fromNode = many(state, { from: 'node/kind-worker2', url: kubiaIpUrl(state) }, 20).traces;
     const local = fromNode.find((t) => t.endpoint?.node === 'kind-worker2');
-    expect(local?.hops.find((h) => h.kind === 'snat')?.src).toMatch(/^10\.244\.2\.1:/);
+    expect(readHops(local!).find((h) => h.kind === 'snat')?.src).toMatch(/^10\.244\.2\.1:/);
     const self = many(state, { from: 'pod/default/kubia-a', url: 'http://kubia' }, 30).traces.find(
       (t) => t.endpoint?.pod === 'default/kubia-a',
     );
-    expect(self?.hops.some((h) => h.kind === 'snat')).toBe(true);
+    expect(readHops(self!).some((h) => h.kind === 'snat')).toBe(true);
   });
 
   it('a pod on a down node cannot send', () => {
@@ -200,7 +201,9 @@ describe('kube-proxy endpoint choice', () => {
     const s = cluster();
     const { traces } = many(s, { from: 'pod/default/client', url: kubiaIpUrl(s) }, 60);
     const notes = new Set(
-      traces.map((t) => /at random \(([^)]*)\)/.exec(t.hops.find((h) => h.kind === 'dnat')?.note ?? '')?.[1]),
+      traces.map(
+        (t) => /at random \(([^)]*)\)/.exec(readHops(t).find((h) => h.kind === 'dnat')?.note ?? '')?.[1],
+      ),
     );
     expect(notes).toEqual(
       new Set([
@@ -217,7 +220,7 @@ describe('kube-proxy endpoint choice', () => {
     const order = traces.map((t) => t.endpoint?.ip);
     expect(order.slice(0, 3)).toEqual(['kubia-a', 'kubia-b', 'kubia-c'].map((pod) => podIpOf(s, pod)));
     expect(order.slice(3)).toEqual(order.slice(0, 3));
-    expect(traces[0]?.hops.find((h) => h.kind === 'dnat')?.rule).toBe(
+    expect(readHops(traces[0]!).find((h) => h.kind === 'dnat')?.rule).toBe(
       `IPVS ${clusterIpOf(s, 'kubia')}:80 rr -> ${podIpOf(s, 'kubia-a')}:8080`,
     );
   });
@@ -237,7 +240,7 @@ describe('kube-proxy endpoint choice', () => {
     const start = s.clock;
     const first = many(s, { from: 'pod/default/client', url: 'http://kubia' }, 20);
     expect(new Set(first.traces.map((t) => t.endpoint?.pod)).size).toBe(1);
-    expect(first.traces[1]?.hops.find((h) => h.kind === 'dnat')?.note).toContain(
+    expect(readHops(first.traces[1]!).find((h) => h.kind === 'dnat')?.note).toContain(
       `remembers ${podIpOf(s, 'client')}`,
     );
     // 61 s later the entry has expired: new random choices again.
@@ -246,7 +249,7 @@ describe('kube-proxy endpoint choice', () => {
       { from: 'pod/default/client', url: 'http://kubia' },
       1,
     );
-    expect(later.traces[0]?.hops.find((h) => h.kind === 'dnat')?.note).toContain('expired');
+    expect(readHops(later.traces[0]!).find((h) => h.kind === 'dnat')?.note).toContain('expired');
     const afterExpiry = many(
       { ...first.state, clock: start + 61 },
       { from: 'pod/default/client', url: 'http://kubia' },
@@ -275,26 +278,30 @@ describe('NodePort', () => {
       expect(route(state, { from: 'client/laptop', url: `http://${ip}:30123/` }).outcome).toBe('ok');
     }
     const t = route(state, { from: 'client/laptop', url: `http://${CP}:30123/` });
-    const kinds = t.hops.map((h) => h.kind);
+    const kinds = readHops(t).map((h) => h.kind);
     expect(kinds).toEqual(['send', 'dnat', 'snat', 'forward', 'deliver', 'reply']);
-    const snat = t.hops[2];
+    const snat = readHops(t)[2];
     expect(snat?.src.startsWith(`${CP}:`)).toBe(true);
     expect(snat?.note).toContain('externalTrafficPolicy is Cluster');
-    expect(t.hops[1]?.src.startsWith(`${LAPTOP}:`)).toBe(true); // DNAT alone keeps the client address
-    expect(t.hops.at(-1)).toMatchObject({ kind: 'reply', src: `${CP}:30123`, at: 'client/laptop' });
+    expect(readHops(t)[1]?.src.startsWith(`${LAPTOP}:`)).toBe(true); // DNAT alone keeps the client address
+    expect(readHops(t).at(-1)).toMatchObject({ kind: 'reply', src: `${CP}:30123`, at: 'client/laptop' });
   });
 
   it('externalTrafficPolicy Local: a node without a local endpoint drops (timeout), a node with one keeps the client IP', () => {
     const dropped = route(state, { from: 'client/laptop', url: `http://${CP}:30124/` });
     expect(dropped.outcome).toBe('timeout');
-    expect(dropped.hops.at(-1)?.note).toBe(
+    expect(readHops(dropped).at(-1)?.note).toBe(
       'kind-control-plane has no local endpoint for default/kubia-nodeport-onlylocal and drops it (externalTrafficPolicy is Local), so the client times out',
     );
     const kept = many(state, { from: 'client/laptop', url: `http://${W2}:30124/` }, 10).traces;
     for (const t of kept) {
       expect(t.endpoint?.node).toBe('kind-worker2');
-      expect(t.hops.some((h) => h.kind === 'snat')).toBe(false);
-      expect(t.hops.find((h) => h.kind === 'deliver')?.src.startsWith(`${LAPTOP}:`)).toBe(true);
+      expect(readHops(t).some((h) => h.kind === 'snat')).toBe(false);
+      expect(
+        readHops(t)
+          .find((h) => h.kind === 'deliver')
+          ?.src.startsWith(`${LAPTOP}:`),
+      ).toBe(true);
     }
   });
 
@@ -360,11 +367,11 @@ describe('LoadBalancer', () => {
     const s = makeState({ pods: kubiaPods(), services: [lb] });
     const lbIp = loadBalancerIpOf(s, 'kubia-lb');
     const { traces } = many(s, { from: 'client/laptop', url: `http://${lbIp}/` }, 4);
-    const picked = traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst);
+    const picked = traces.map((t) => readHops(t).find((h) => h.kind === 'balance')?.dst);
     expect(picked).toEqual([`${W1}:30300`, `${W2}:30300`, `${W1}:30300`, `${W2}:30300`]);
-    expect(traces[0]?.hops[1]).toMatchObject({ at: 'lb/default/kubia-lb', kind: 'balance' });
+    expect(readHops(traces[0]!)[1]).toMatchObject({ at: 'lb/default/kubia-lb', kind: 'balance' });
     expect(traces.every((t) => t.outcome === 'ok')).toBe(true);
-    expect(traces[0]?.hops.at(-1)?.src).toBe(`${lbIp}:80`);
+    expect(readHops(traces[0]!).at(-1)?.src).toBe(`${lbIp}:80`);
   });
 
   it('skips a node that is down', () => {
@@ -378,7 +385,7 @@ describe('LoadBalancer', () => {
       { from: 'client/laptop', url: `http://${loadBalancerIpOf(s, 'kubia-lb')}/` },
       3,
     );
-    expect(traces.map((t) => t.hops.find((h) => h.kind === 'balance')?.dst)).toEqual([
+    expect(traces.map((t) => readHops(t).find((h) => h.kind === 'balance')?.dst)).toEqual([
       `${W2}:30300`,
       `${W2}:30300`,
       `${W2}:30300`,
@@ -391,7 +398,7 @@ describe('LoadBalancer', () => {
     const url = `http://${loadBalancerIpOf(s, 'kubia-lb-local')}/`;
     const { traces } = many(s, { from: 'client/laptop', url }, 4);
     expect(traces.every((t) => t.outcome === 'ok' && t.endpoint?.node === 'kind-worker2')).toBe(true);
-    expect(traces[0]?.hops.find((h) => h.kind === 'balance')?.note).toContain(
+    expect(readHops(traces[0]!).find((h) => h.kind === 'balance')?.note).toContain(
       'kind-worker fails the health check on port 32000',
     );
   });
@@ -400,8 +407,8 @@ describe('LoadBalancer', () => {
     const s = makeState({ pods: kubiaPods(), services: [lb] });
     const t = route(s, { from: 'pod/default/client', url: `http://${loadBalancerIpOf(s, 'kubia-lb')}/` });
     expect(t.outcome).toBe('ok');
-    expect(t.hops.some((h) => h.kind === 'balance')).toBe(false);
-    expect(t.hops.find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
+    expect(readHops(t).some((h) => h.kind === 'balance')).toBe(false);
+    expect(readHops(t).find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
   });
 });
 
@@ -431,9 +438,9 @@ describe('health check node port and external IPs', () => {
     const s = makeState({ pods: kubiaPods(), services: [svc] });
     const outside = route(s, { from: 'client/laptop', url: 'http://203.0.113.7/' });
     expect(outside.outcome).toBe('ok');
-    expect(outside.hops.map((h) => h.kind)).toContain('snat');
+    expect(readHops(outside).map((h) => h.kind)).toContain('snat');
     const inside = route(s, { from: 'pod/default/client', url: 'http://203.0.113.7/' });
-    expect(inside.hops.find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
+    expect(readHops(inside).find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
   });
 });
 
@@ -447,7 +454,7 @@ describe('other destinations and sources', () => {
   });
   it('pod -> pod IP directly, across nodes', () => {
     const t = route(state, { from: 'pod/default/client', url: `http://${podIpOf(state, 'kubia-b')}:8080/` });
-    expect(t.hops.map((h) => h.kind)).toEqual(['send', 'forward', 'deliver', 'reply']);
+    expect(readHops(t).map((h) => h.kind)).toEqual(['send', 'forward', 'deliver', 'reply']);
     expect(t.body).toBe("You've hit kubia-b\n");
   });
   it('an unknown address times out; a malformed URL or unknown pod is unresolved; never throws', () => {
@@ -475,7 +482,7 @@ describe('other destinations and sources', () => {
       resolve: [{ host: 'kubia.example.com', port: 30123, address: W2 }],
     });
     expect(resolved.outcome).toBe('ok');
-    expect(resolved.hops[0]).toMatchObject({
+    expect(readHops(resolved)[0]).toMatchObject({
       kind: 'dns',
       note: `curl --resolve says kubia.example.com is ${W2}`,
     });
@@ -503,12 +510,12 @@ describe('other destinations and sources', () => {
     });
     const t = route(s, { from: 'pod/default/client', url: `http://${podIpOf(s, 'kubia-b')}:8080/` });
     expect(t.outcome).toBe('timeout');
-    expect(t.hops.at(-1)).toMatchObject({ kind: 'drop', at: 'node/kind-worker2' });
+    expect(readHops(t).at(-1)).toMatchObject({ kind: 'drop', at: 'node/kind-worker2' });
   });
   it('loopback stays in the machine: a pod reaches its own containers, a node its node ports', () => {
     const self = route(state, { from: 'pod/default/kubia-a', url: 'http://localhost:8080/' });
     expect(self).toMatchObject({ outcome: 'ok', body: "You've hit kubia-a\n" });
-    expect(self.hops.map((h) => h.kind)).toEqual(['dns', 'send', 'deliver', 'reply']);
+    expect(readHops(self).map((h) => h.kind)).toEqual(['dns', 'send', 'deliver', 'reply']);
     expect(route(state, { from: 'pod/default/kubia-a', url: 'http://127.0.0.1:9999/' }).outcome).toBe(
       'refused',
     );
@@ -521,7 +528,7 @@ describe('other destinations and sources', () => {
     const t = route(makeState({ pods }), { from: 'client/laptop', url: `http://${W1}:8081/` });
     expect(t.outcome).toBe('ok');
     expect(t.body).toContain('Welcome to nginx!');
-    expect(t.hops[1]).toMatchObject({ kind: 'dnat', rule: 'CNI-HOSTPORT-DNAT' });
+    expect(readHops(t)[1]).toMatchObject({ kind: 'dnat', rule: 'CNI-HOSTPORT-DNAT' });
   });
   it('the kubernetes Service reaches the API server on the control plane (403 for anonymous)', () => {
     const t = route(state, { from: 'pod/default/client', url: 'https://kubernetes/api' });
@@ -558,7 +565,10 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
     ports: [{ port: 80, targetPort: 8080, nodePort: 30300 }],
   };
   const state = makeState({ seed: 3, pods: kubiaPods(), services: [kubiaSvc, nodePortSvc, localSvc, lb] });
-  const line = (t: Trace) => [t.outcome, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)];
+  const line = (t: Trace) => [
+    t.outcome,
+    ...readHops(t).map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`),
+  ];
   it('NodePort, policy Cluster, entering a node without the chosen pod', () => {
     expect(line(route(state, { from: 'client/laptop', url: `http://${CP}:30123/` }))).toMatchInlineSnapshot(`
         [
@@ -630,7 +640,7 @@ describe('the send note names the address dialled', () => {
         url: 'http://kubia.example:30123/',
         resolve: [{ host: 'kubia.example', port: 30123, address: ip }],
       });
-      const send = r.trace.hops.find((h) => h.kind === 'send');
+      const send = readHops(r.trace).find((h) => h.kind === 'send');
       expect(send?.dst).toBe(`${ip}:30123`);
       expect(send?.note).toContain(`a TCP connection to ${ip}:30123`);
       s = r.state;

@@ -12,7 +12,8 @@ import type { ClusterState } from '../model/state.ts';
 import { explainTrace } from '../explain/explainTrace.ts';
 import type { Explanation } from '../explain/types.ts';
 import type { GraphId, Hop, Trace } from '../trace.ts';
-import { DNS_GRAPH_ID } from '../trace.ts';
+import { DNS_GRAPH_ID, NO_PORTS } from '../trace.ts';
+import { readHops } from '../readHops.ts';
 import { copyHop } from './deliver.ts';
 import { routeToAddress } from './entry.ts';
 import { handleControllerRequest } from './ingress/controller.ts';
@@ -59,7 +60,14 @@ function failure(
   hops: Hop[] = [],
   clientIp = '',
 ): Trace {
-  return { from, request: { method, url: spec.url, host: '', clientIp }, outcome, body, hops };
+  return {
+    from,
+    request: { method, url: spec.url, host: '', clientIp },
+    outcome,
+    body,
+    path: hops,
+    ports: NO_PORTS,
+  };
 }
 
 /** Keyed on the cached Source object, which lives exactly as long as its net index entry. */
@@ -227,7 +235,7 @@ function explainCached(
     perPath = new Map();
     perIndex.set(diagnostics, perPath);
   }
-  const last = trace.hops.at(-1);
+  const last = readHops(trace).at(-1);
   const key = `${trace.from} ${trace.request.url} ${trace.request.host} ${trace.outcome} ${trace.status ?? ''} ${last?.at ?? ''} ${last?.note ?? ''}`;
   let hit = perPath.get(key);
   if (hit === undefined) {
@@ -270,7 +278,7 @@ function finishTrace(
   request: Trace['request'],
   delivery: Delivery,
 ): RouteResult {
-  const trace: Trace = { from, request, outcome: delivery.outcome, hops: ctx.hops };
+  const trace: Trace = { from, request, outcome: delivery.outcome, path: ctx.hops, ports: NO_PORTS };
   if (delivery.status !== undefined) trace.status = delivery.status;
   if (delivery.body !== undefined) trace.body = delivery.body;
   if (delivery.service !== undefined) trace.service = delivery.service;

@@ -5,6 +5,7 @@ import { lookupName } from './resolver.ts';
 import { routeRequest } from './request.ts';
 import { clusterIpOf, makeState, nodeIpOf, podIpOf } from './testing/fixtures.ts';
 import type { PodFixture, ServiceFixture } from './testing/fixtures.ts';
+import { readHops } from '../readHops.ts';
 
 const pods: PodFixture[] = [
   { name: 'client', node: 'kind-worker', image: 'busybox', ports: [] },
@@ -225,6 +226,6 @@ describe('lookupName: the search-list walk', () => {
     expect(lost.error).toContain('no servers could be reached');
     const t = routeRequest(down, { from: 'pod/default/client', url: 'http://kubia' }).trace;
     expect(t.outcome).toBe('unresolved');
-    expect(t.hops[0]?.note).toContain('no servers could be reached');
+    expect(readHops(t)[0]?.note).toContain('no servers could be reached');
   });
 });

@@ -10,10 +10,10 @@
  * path is the only code that decides anything, for every way in (pod -> Service, node ports, load
  * balancers, Ingress, pod -> pod, outside hosts, and every failure).
  *
- * A leaf is the finished trace of its branch, built once: the hops that show no port are frozen and
- * shared, so a replayed request costs a few Map look-ups, the same draws as the general path, and the
- * allocation of a trace, its hop list and the hops that show the client's port
- * (docs/performance.md#routing).
+ * A leaf is the finished trace of its branch, built once: its hops are frozen and shared, those that
+ * show the client's port naming it by its slot in the trace's `ports` (trace.ts, read through
+ * readHops.ts), so a replayed request costs a few Map look-ups, the same draws as the general path, and
+ * the allocation of a trace and its ports (docs/performance.md#routing).
  *
  * Recording runs the request twice, with two sets of stand-in ports, and keeps the template only if
  * rendering the first with the second's ports gives the second trace exactly: a number in a note or an
@@ -22,6 +22,7 @@
  * request and curl --resolve / --client-ip overrides are routed in full every time.
  */
 import type { ClusterState } from '../model/state.ts';
+import { printedTrace } from '../readHops.ts';
 import type { Trace } from '../trace.ts';
 import type { NetIndex } from './netIndex.ts';
 import type { PlanStep, Recording } from './routeContext.ts';
@@ -347,7 +348,8 @@ function recordBranch<R extends PlanRequest>(
   const sound =
     !b.recording.unplannable &&
     b.recording.ports.length === count &&
-    sameValue(template.render(holesOf(stand)), b.result.trace);
+    // Compared as readers see them: the template's compact path read, the general path's hops.
+    sameValue(printedTrace(template.render(holesOf(stand))), printedTrace(b.result.trace));
   if (!insert(root.node, a.recording.steps, sound ? template : null)) {
     root.unplannable = true;
     return undefined;

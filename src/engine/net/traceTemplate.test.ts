@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { drawRandom } from '../rng.ts';
 import type { Hop, HopKind, Trace } from '../trace.ts';
 import { compileTemplate } from './traceTemplate.ts';
+import { printedTrace, readHops } from '../readHops.ts';
 
 /**
  * A template rendered with some ports must give the trace the general path would have built with
@@ -11,6 +12,9 @@ import { compileTemplate } from './traceTemplate.ts';
  * the body and the endpoint; hops with and without rule and facts.
  */
 const SENTINEL = 47_111;
+
+/** A trace's JSON as the CLI prints it (hops read, no compact path). */
+const printed = (trace: Trace): string => JSON.stringify(printedTrace(trace));
 
 /** The laptop's first hop: a connection from its port `port` to `dst`. */
 function laptopSends(port: number | undefined, dst: string): Hop {
@@ -23,7 +27,8 @@ function laptopTrace(url: string, hops: Hop[], rest: Partial<Trace> = {}): Trace
     from: 'client/laptop',
     request: { method: 'GET', url, host: 'x', clientIp: '172.18.0.1' },
     outcome: 'ok',
-    hops,
+    path: hops,
+    ports: [],
     ...rest,
   };
 }
@@ -84,7 +89,8 @@ function randomTraceShape(draw: Draw, holes: number): (ports: readonly number[])
       from: 'client/laptop',
       request: { method: 'GET', url: 'http://172.18.0.3:30124/', host: '172.18.0.3', clientIp: '172.18.0.1' },
       outcome: failed ? 'http-error' : 'ok',
-      hops: hopShapes.map((hop) => hop(p)),
+      path: hopShapes.map((hop) => hop(p)),
+      ports: [],
     };
     if (!failed) trace.status = 200;
     trace.body = body(p);
@@ -112,7 +118,7 @@ describe('compileTemplate', () => {
       for (let r = 0; r < 5; r++) {
         const ports = Array.from({ length: holes }, () => 32768 + Math.floor(draw() * 28232));
         const rendered = template.render({ ports });
-        expect(JSON.stringify(rendered)).toBe(JSON.stringify(traceOf(ports)));
+        expect(printed(rendered)).toBe(printed(traceOf(ports)));
       }
     }
   });
@@ -141,11 +147,11 @@ describe('compileTemplate', () => {
     for (const a of edges)
       for (const b of [32768, 60999, 40001]) {
         const ports = [a, b];
-        expect(JSON.stringify(template.render({ ports }))).toBe(JSON.stringify(traceOf(ports)));
+        expect(printed(template.render({ ports }))).toBe(printed(traceOf(ports)));
       }
   });
 
-  it('builds a dense hop list of new hops when every hop shows a port (a load balancer or Ingress trace)', () => {
+  it('shares one frozen path between renders when every hop shows a port (a load balancer or Ingress trace)', () => {
     const traceOf = (p: readonly number[]): Trace =>
       laptopTrace(
         'http://172.18.255.1/',
@@ -186,10 +192,16 @@ describe('compileTemplate', () => {
     const template = compileTemplate(traceOf([SENTINEL, SENTINEL + 1]), SENTINEL, 2);
     const a = template.render({ ports: [40000, 50001] });
     const b = template.render({ ports: [33333, 60999] });
-    expect(JSON.stringify(a)).toBe(JSON.stringify(traceOf([40000, 50001])));
-    expect(JSON.stringify(b)).toBe(JSON.stringify(traceOf([33333, 60999])));
-    expect(Object.keys(a.hops)).toEqual(['0', '1', '2', '3']);
-    for (let i = 0; i < a.hops.length; i++) expect(a.hops[i]).not.toBe(b.hops[i]);
+    expect(printed(a)).toBe(printed(traceOf([40000, 50001])));
+    expect(printed(b)).toBe(printed(traceOf([33333, 60999])));
+    // The hops are the leaf's, built once: a render carries only the ports it drew.
+    expect(a.path).toBe(b.path);
+    expect(Object.isFrozen(a.path)).toBe(true);
+    expect(a.path.every((hop) => 'ported' in hop && Object.isFrozen(hop))).toBe(true);
+    expect(a.ports).toEqual([40000, 50001]);
+    expect(b.ports).toEqual([33333, 60999]);
+    expect(Object.keys(readHops(a))).toEqual(['0', '1', '2', '3']);
+    for (let i = 0; i < readHops(a).length; i++) expect(readHops(a)[i]).not.toBe(readHops(b)[i]);
   });
 
   it('a trace read after later renders shows its own ports, and reads as the same data every way', () => {
@@ -216,19 +228,28 @@ describe('compileTemplate', () => {
       [second, [33333, 60999]],
       [first, [40000, 50001]],
     ] as const) {
-      const json = JSON.stringify(traceOf(ports));
-      expect(JSON.stringify(trace)).toBe(json);
-      expect(JSON.stringify(structuredClone(trace))).toBe(json);
-      expect(JSON.stringify({ ...trace })).toBe(json);
-      expect(Object.keys(trace)).toEqual(['from', 'request', 'outcome', 'hops', 'status', 'body']);
+      const json = printed(traceOf(ports));
+      expect(printed(trace)).toBe(json);
+      // The Worker clones the compact trace; the page reads it through readHops.
+      expect(printed(structuredClone(trace))).toBe(json);
+      expect(printed({ ...trace })).toBe(json);
+      expect(Object.keys(trace)).toEqual(['from', 'request', 'outcome', 'path', 'ports', 'status', 'body']);
+      expect(Object.keys(printedTrace(trace))).toEqual([
+        'from',
+        'request',
+        'outcome',
+        'hops',
+        'status',
+        'body',
+      ]);
       expect(Object.getPrototypeOf(trace)).toBe(Object.prototype);
-      const hops = trace.hops;
-      expect(trace.hops).toBe(hops);
-      hops.forEach((hop, i) => expect(trace.hops[i]).toBe(hop));
+      const hops = readHops(trace);
+      expect(readHops(trace)).toBe(hops);
+      hops.forEach((hop, i) => expect(readHops(trace)[i]).toBe(hop));
     }
   });
 
-  it('hands out a fresh trace and hop list each time, sharing only the frozen port-free hops', () => {
+  it('hands out a fresh trace and ports each time, sharing the frozen path; each trace reads its own hops', () => {
     const hop = (port: number): Hop => laptopSends(port, '172.18.0.3:30124');
     const fixed: Hop = { at: 'dns', kind: 'dns', src: '10.244.2.2', dst: '10.96.0.10:53', note: 'asks' };
     const recorded = laptopTrace('http://x/', [fixed, hop(SENTINEL)]);
@@ -236,10 +257,12 @@ describe('compileTemplate', () => {
     const a = template.render({ ports: [40000] });
     const b = template.render({ ports: [50000] });
     expect(a).not.toBe(b);
-    expect(a.hops).not.toBe(b.hops);
-    expect(a.hops[0]).toBe(b.hops[0]);
-    expect(Object.isFrozen(a.hops[0])).toBe(true);
-    expect(a.hops[1]).toEqual(hop(40000));
-    expect(b.hops[1]).toEqual(hop(50000));
+    expect(a.path).toBe(b.path);
+    expect(a.ports).not.toBe(b.ports);
+    expect(readHops(a)).not.toBe(readHops(b));
+    expect(readHops(a)[0]).toBe(readHops(b)[0]);
+    expect(Object.isFrozen(readHops(a)[0])).toBe(true);
+    expect(readHops(a)[1]).toEqual(hop(40000));
+    expect(readHops(b)[1]).toEqual(hop(50000));
   });
 });

@@ -3,13 +3,15 @@
  * recorded with stand-in port numbers (routeContext.ts Recording: `sentinel + i` for the i-th port
  * drawn); every string that shows one is split around it and every number equal to one becomes a hole.
  *
- * Most of a trace never shows a port (the DNS hop, the DNAT to the endpoint's address, the pod's
- * answer...): those hops and values are built once, frozen, and shared by every trace the plan
- * returns, as the general path shares its cached facts. Rendering a request allocates only the trace
- * object, its hop list and the few hops that show a port. Nothing downstream writes to a hop (the
- * freeze makes sure of it); request.ts sets `explanation` on the trace object, which is always new.
+ * A leaf's hops are built once, frozen, and shared by every trace the plan returns: a hop that shows
+ * no port as recorded, one that does as a PortedHop naming the port by its slot in the trace's `ports`
+ * (trace.ts; readers read them through readHops.ts). Rendering a request allocates only the trace
+ * object and its `ports` (and an echoing app's body). Nothing downstream writes to a hop (the freeze
+ * makes sure of it); request.ts sets `explanation` on the trace object, which is always new.
  */
-import type { Hop, HopFacts, Trace } from '../trace.ts';
+import { portText, renderPortedText } from '../readHops.ts';
+import type { Hop, PathHop, PathText, PortedHop, PortedText, Trace } from '../trace.ts';
+import { NO_PORTS } from '../trace.ts';
 
 /** The ports one request drew, in draw order (filled by routePlan.ts). */
 export interface Holes {
@@ -34,7 +36,7 @@ function holeOf(text: string, sentinel: number, holes: number): number {
 function compileString(value: string, sentinel: number, pattern: RegExp, holes: number): Compiled<string> {
   const split = splitShown(value, sentinel, pattern, holes);
   if (split === undefined) return { constant: true, value };
-  return { constant: false, render: (h) => renderShown(split, portTexts(h)) };
+  return { constant: false, render: (h) => renderPortedText(split, portTexts(h)) };
 }
 
 /** Any JSON-like value; objects and arrays with no hole are shared (frozen) as they were recorded. */
@@ -95,15 +97,13 @@ function isPlainHop(hop: Record<string, unknown>): boolean {
  * string with more than one port each further slot's text and the text after it. One object per
  * string, read by one function, so a replay touches few objects (docs/performance.md#routing).
  */
-interface ShownText {
-  head: string;
-  slot: number;
-  tail: string;
-  /** Further holes: slot, then the text after it, alternating; undefined for the usual single hole. */
-  more: (string | number)[] | undefined;
-}
-
-function splitShown(value: string, sentinel: number, pattern: RegExp, holes: number): ShownText | undefined {
+function splitShown(
+  value: string,
+  sentinel: number,
+  pattern: RegExp,
+  holes: number,
+  id = 0,
+): PortedText | undefined {
   pattern.lastIndex = 0;
   if (!pattern.test(value)) return undefined;
   const parts: string[] = [];
@@ -118,23 +118,14 @@ function splitShown(value: string, sentinel: number, pattern: RegExp, holes: num
   parts.push(value.slice(last));
   const more: (string | number)[] = [];
   for (let i = 1; i < slots.length; i++) more.push(slots[i]!, parts[i + 1]!);
-  return { head: parts[0]!, slot: slots[0]!, tail: parts[1]!, more: more.length ? more : undefined };
-}
-
-/**
- * The decimal text of a port, from its hundreds and its last two digits: a port drawn at random read
- * from a table of all 28,232 ephemeral ports' texts missed the processor's cache on every request (the
- * table and its strings are about 900 KB), and that miss was a third of a replay. These two tables
- * (1,000 and 100 short strings) stay in cache; the five characters are copied into one flat string
- * (V8 copies results under 13 characters rather than linking them), once per port and request.
- */
-const HUNDREDS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
-const LAST_TWO: readonly string[] = Array.from({ length: 100 }, (_, i) => (i < 10 ? `0${i}` : String(i)));
-
-function portText(port: number): string {
-  if (port >= 1000 && port < 100_000 && Number.isInteger(port))
-    return HUNDREDS[(port / 100) | 0]! + LAST_TWO[port % 100]!;
-  return String(port);
+  const split: PortedText = {
+    id,
+    head: parts[0]!,
+    slot: slots[0]!,
+    tail: parts[1]!,
+    more: more.length ? more : undefined,
+  };
+  return Object.freeze(split);
 }
 
 /** The texts of a request's ports, in draw order: each port's text made once for all its strings. */
@@ -145,24 +136,13 @@ function portTexts(h: Holes): string[] {
   return texts;
 }
 
-/** A shown string with the port texts `texts` (port i's text at i). */
-function renderShown(s: ShownText, texts: readonly string[]): string {
-  const text = s.head + texts[s.slot]!;
-  const more = s.more;
-  if (more === undefined) return s.tail === '' ? text : text + s.tail;
-  let out = s.tail === '' ? text : text + s.tail;
-  for (let i = 0; i < more.length; i += 2) out += texts[more[i] as number]! + (more[i + 1] as string);
-  return out;
-}
-
 /**
- * The distinct strings of one template that show a port, rendered once per request: the client's
- * `ip:port` appears in four or five hops of a trace, and they share the one string the general path
- * would have built as many times.
+ * The distinct strings of one template that show a port, split once: the client's `ip:port` appears in
+ * four or five hops of a trace, and they share one PortedText.
  */
 class ShownStrings {
-  private readonly slots = new Map<string, number>();
-  readonly list: ShownText[] = [];
+  private readonly split = new Map<string, PortedText | null>();
+  private count = 0;
 
   constructor(
     private readonly sentinel: number,
@@ -170,105 +150,50 @@ class ShownStrings {
     private readonly holes: number,
   ) {}
 
-  /**
-   * Where a render finds the text of a string that shows a port (after the `holes` ports' own texts,
-   * see PlainTemplate.render), or -1 for one that shows none.
-   */
-  textIndex(value: string): number {
-    let slot = this.slots.get(value);
-    if (slot === undefined) {
-      const split = splitShown(value, this.sentinel, this.pattern, this.holes);
-      if (split === undefined) return -1;
-      slot = this.list.length;
-      this.list.push(split);
-      this.slots.set(value, slot);
+  /** The string as a path stores it: itself when it shows no port, else its split. */
+  pathText(value: string): PathText {
+    let split = this.split.get(value);
+    if (split === undefined) {
+      split = splitShown(value, this.sentinel, this.pattern, this.holes, this.count) ?? null;
+      if (split !== null) this.count++;
+      this.split.set(value, split);
     }
-    return this.holes + slot;
+    return split ?? value;
   }
 }
 
 /**
- * A hop that shows a port: its recorded fields, and for each string field the index of its text in a
- * render's texts (-1: as recorded). One flat object per hop, rendered by `renderHop` as an object literal of the
- * general path's own shape (five fields, then `rule`, then `facts`), so consumers see one layout.
+ * A recorded hop as a path stores it: frozen as recorded when it shows no port, a frozen PortedHop when
+ * its `src`, `dst`, `note` or `rule` does, undefined when its graph id or facts do (never seen: such a
+ * trace is rendered whole, see compileTemplate).
  */
-class HopPattern {
-  constructor(
-    readonly index: number,
-    readonly at: string,
-    readonly atSlot: number,
-    readonly kind: Hop['kind'],
-    readonly src: string,
-    readonly srcSlot: number,
-    readonly dst: string,
-    readonly dstSlot: number,
-    readonly note: string,
-    readonly noteSlot: number,
-    readonly rule: string | undefined,
-    readonly ruleSlot: number,
-    /** Facts that show no port, as recorded (frozen); undefined when absent or rendered. */
-    readonly facts: HopFacts | undefined,
-    readonly factsRender: Render<HopFacts> | undefined,
-  ) {}
-}
-
-function renderHop(p: HopPattern, h: Holes, texts: readonly string[]): Hop {
-  const at = p.atSlot < 0 ? p.at : texts[p.atSlot]!;
-  const src = p.srcSlot < 0 ? p.src : texts[p.srcSlot]!;
-  const dst = p.dstSlot < 0 ? p.dst : texts[p.dstSlot]!;
-  const note = p.noteSlot < 0 ? p.note : texts[p.noteSlot]!;
-  const facts = p.factsRender === undefined ? p.facts : p.factsRender(h);
-  if (p.rule === undefined) {
-    if (facts === undefined) return { at, kind: p.kind, src, dst, note };
-    return { at, kind: p.kind, src, dst, note, facts };
-  }
-  const rule = p.ruleSlot < 0 ? p.rule : texts[p.ruleSlot]!;
-  if (facts === undefined) return { at, kind: p.kind, src, dst, note, rule };
-  return { at, kind: p.kind, src, dst, note, rule, facts };
-}
-
-/** A hop compiled: the frozen recorded hop when it shows no port, else its pattern. */
 function compileHop(
   hop: Hop,
-  index: number,
   shown: ShownStrings,
   sentinel: number,
   pattern: RegExp,
   holes: number,
-): Hop | HopPattern {
-  const atSlot = shown.textIndex(hop.at);
-  const srcSlot = shown.textIndex(hop.src);
-  const dstSlot = shown.textIndex(hop.dst);
-  const noteSlot = shown.textIndex(hop.note);
-  const ruleSlot = hop.rule === undefined ? -1 : shown.textIndex(hop.rule);
-  const facts = hop.facts === undefined ? undefined : compileValue(hop.facts, sentinel, pattern, holes);
-  const constant =
-    atSlot < 0 &&
-    srcSlot < 0 &&
-    dstSlot < 0 &&
-    noteSlot < 0 &&
-    ruleSlot < 0 &&
-    (facts === undefined || facts.constant);
-  if (constant) return Object.freeze(hop);
-  return new HopPattern(
-    index,
-    hop.at,
-    atSlot,
-    hop.kind,
-    hop.src,
-    srcSlot,
-    hop.dst,
-    dstSlot,
-    hop.note,
-    noteSlot,
-    hop.rule,
-    ruleSlot,
-    facts?.constant ? (facts.value as HopFacts) : undefined,
-    facts === undefined || facts.constant ? undefined : (facts.render as Render<HopFacts>),
-  );
+): PathHop | undefined {
+  if (typeof shown.pathText(hop.at) !== 'string') return undefined;
+  if (hop.facts !== undefined && !compileValue(hop.facts, sentinel, pattern, holes).constant)
+    return undefined;
+  const src = shown.pathText(hop.src);
+  const dst = shown.pathText(hop.dst);
+  const note = shown.pathText(hop.note);
+  const rule = hop.rule === undefined ? undefined : shown.pathText(hop.rule);
+  if (
+    typeof src === 'string' &&
+    typeof dst === 'string' &&
+    typeof note === 'string' &&
+    typeof rule !== 'object'
+  )
+    return Object.freeze(hop);
+  const facts = hop.facts === undefined ? undefined : Object.freeze(hop.facts);
+  const ported: PortedHop = { ported: true, at: hop.at, kind: hop.kind, src, dst, note, rule, facts };
+  return Object.freeze(ported);
 }
 
-const TRACE_HEAD = ['from', 'request', 'outcome', 'hops'];
+const TRACE_HEAD = ['from', 'request', 'outcome', 'path', 'ports'];
 /** The fields request.ts finishTrace sets after the head, in the order it sets them. */
 const TRACE_TAIL = ['status', 'body', 'service', 'endpoint', 'failure'] as const;
 
@@ -278,8 +203,17 @@ function isPlainTrace(keys: readonly string[], recorded: Trace): boolean {
   let at = TRACE_HEAD.length;
   for (const k of TRACE_TAIL) if (keys[at] === k) at++;
   return (
-    at === keys.length && recorded.hops.every((h) => isPlainHop(h as unknown as Record<string, unknown>))
+    at === keys.length &&
+    recorded.ports.length === 0 &&
+    recorded.path.every((h) => !('ported' in h) && isPlainHop(h as unknown as Record<string, unknown>))
   );
+}
+
+/** The recorded trace rendered whole per request, its ports spelt in its hops (the general path's form). */
+function wholeTemplate(recorded: Trace, sentinel: number, pattern: RegExp, holes: number): TraceTemplate {
+  const compiled = renderOf(compileValue(recorded, sentinel, pattern, holes));
+  // A fresh top-level object, so request.ts may set `explanation` on it.
+  return { render: (h) => ({ ...(compiled(h) as Trace) }) };
 }
 
 /**
@@ -292,50 +226,37 @@ export function compileTemplate(recorded: Trace, sentinel: number, holes: number
   // Never matches when there is no hole (an empty alternation would match everywhere).
   const pattern = new RegExp(holes === 0 ? '(?!)' : numbers.join('|'), 'g');
   const keys = Object.keys(recorded);
-  if (!isPlainTrace(keys, recorded)) {
-    const compiled = renderOf(compileValue(recorded, sentinel, pattern, holes));
-    return {
-      // A fresh top-level object, so request.ts may set `explanation` on it.
-      render: (h) => ({ ...(compiled(h) as Trace) }),
-    };
-  }
+  if (!isPlainTrace(keys, recorded)) return wholeTemplate(recorded, sentinel, pattern, holes);
   const shown = new ShownStrings(sentinel, pattern, holes);
-  const fixedHops: Hop[] = [];
-  const holed: HopPattern[] = [];
-  recorded.hops.forEach((hop, i) => {
-    const c = compileHop(hop, i, shown, sentinel, pattern, holes);
-    if (c instanceof HopPattern) {
-      holed.push(c);
-      fixedHops.push(undefined as unknown as Hop);
-    } else fixedHops.push(c);
-  });
+  const path: PathHop[] = [];
+  for (const hop of recorded.path as readonly Hop[]) {
+    const compiled = compileHop(hop, shown, sentinel, pattern, holes);
+    if (compiled === undefined) return wholeTemplate(recorded, sentinel, pattern, holes);
+    path.push(compiled);
+  }
   const tail = (k: (typeof TRACE_TAIL)[number]): Compiled | undefined =>
     k in recorded ? compileValue(recorded[k], sentinel, pattern, holes) : undefined;
-  // The body is the one tail string that shows a port (an echoing app's RemoteAddr): a shown slot.
-  const bodySlot = typeof recorded.body === 'string' ? shown.textIndex(recorded.body) : -1;
-  return new PlainTemplate(
+  // The body is the one tail string that shows a port (an echoing app's RemoteAddr): rendered per request.
+  const body = typeof recorded.body === 'string' ? shown.pathText(recorded.body) : undefined;
+  return new CompactTemplate(
     holes,
     recorded.from,
     compileValue(recorded.request, sentinel, pattern, holes) as Compiled<Trace['request']>,
     recorded.outcome,
-    fixedHops,
-    holed,
-    shown.list,
+    Object.freeze(path),
     TRACE_TAIL.map(tail),
-    bodySlot,
+    typeof body === 'object' ? body : undefined,
   );
 }
 
 /**
- * The template of a trace with finishTrace's layout. Rendering fills the shown strings once, copies
- * the hop list with its port-free hops in place and renders the others from their patterns: no
- * closure per hop or per string, so a replay reads a few compact objects.
+ * The template of a trace with finishTrace's layout. Its path is built once and shared by every trace
+ * it renders; a render allocates the trace, its `ports` and, for an echoing app, the body that shows a
+ * port (docs/performance.md#routing).
  */
-class PlainTemplate implements TraceTemplate {
+class CompactTemplate implements TraceTemplate {
   /** The commonest answer (status, body, Service and endpoint, none showing a port), set as literals. */
   private readonly common: boolean;
-  /** Every hop shows a port, so a render builds the hop list without copying the fixed one. */
-  private readonly allHoled: boolean;
   private readonly fixedRequest: Trace['request'] | undefined;
   private readonly status: number | undefined;
   private readonly body: string | undefined;
@@ -343,26 +264,23 @@ class PlainTemplate implements TraceTemplate {
   private readonly endpoint: Trace['endpoint'];
 
   constructor(
-    /** The ports the request draws: their texts open a render's texts. */
-    private readonly ports: number,
+    /** How many ports the request draws. */
+    private readonly count: number,
     private readonly from: Trace['from'],
     private readonly request: Compiled<Trace['request']>,
     private readonly outcome: Trace['outcome'],
-    private readonly fixedHops: readonly Hop[],
-    private readonly holed: readonly HopPattern[],
-    private readonly shown: readonly ShownText[],
+    private readonly path: readonly PathHop[],
     /** status, body, service, endpoint, failure (TRACE_TAIL): each compiled when recorded. */
     private readonly tail: readonly (Compiled | undefined)[],
-    /** Where a render finds the body's text when it shows a port, else -1. */
-    private readonly bodySlot: number,
+    /** The body when it shows a port, else undefined. */
+    private readonly portedBody: PortedText | undefined,
   ) {
     const [status, body, service, endpoint, failure] = tail;
-    this.allHoled = holed.length === fixedHops.length;
     this.fixedRequest = request.constant ? request.value : undefined;
     this.common =
       this.fixedRequest !== undefined &&
       status?.constant === true &&
-      (body?.constant === true || bodySlot >= 0) &&
+      (body?.constant === true || portedBody !== undefined) &&
       service?.constant === true &&
       endpoint?.constant === true &&
       failure === undefined;
@@ -372,48 +290,48 @@ class PlainTemplate implements TraceTemplate {
     this.endpoint = endpoint?.constant ? (endpoint.value as Trace['endpoint']) : undefined;
   }
 
+  /** A copy of the request's ports (`h` is refilled by the next replay). */
+  private portsOf(h: Holes): readonly number[] {
+    const p = h.ports;
+    const count = this.count;
+    if (count === 1) return [p[0]!];
+    if (count === 2) return [p[0]!, p[1]!];
+    return count === 0 ? NO_PORTS : p.slice(0, count);
+  }
+
+  private bodyOf(h: Holes): string {
+    const ported = this.portedBody;
+    if (ported === undefined) return this.body!;
+    // An echoing app's body shows one port (its RemoteAddr): no texts array for that one.
+    if (ported.more === undefined) return ported.head + portText(h.ports[ported.slot]!) + ported.tail;
+    return renderPortedText(ported, portTexts(h));
+  }
+
   render(h: Holes): Trace {
-    const shown = this.shown;
-    const count = this.ports;
-    // This request's texts, in one young array (a module-level one took every new string through the
-    // old generation's write barrier): each port's text, then each shown string's.
-    const texts = new Array<string>(count + shown.length);
-    for (let i = 0; i < count; i++) texts[i] = portText(h.ports[i]!);
-    for (let i = 0; i < shown.length; i++) texts[count + i] = renderShown(shown[i]!, texts);
-    const holed = this.holed;
-    let hops: Hop[];
-    if (this.allHoled) {
-      // Every hop shows a port (a load balancer's or an Ingress's trace): no fixed hop to copy.
-      hops = new Array<Hop>(holed.length);
-      for (let i = 0; i < holed.length; i++) hops[i] = renderHop(holed[i]!, h, texts);
-    } else {
-      hops = this.fixedHops.slice();
-      for (let i = 0; i < holed.length; i++) {
-        const p = holed[i]!;
-        hops[p.index] = renderHop(p, h, texts);
-      }
-    }
     const from = this.from;
     const outcome = this.outcome;
+    const path = this.path;
+    const ports = this.portsOf(h);
     if (this.common) {
       return {
         from,
         request: this.fixedRequest!,
         outcome,
-        hops,
+        path,
+        ports,
         status: this.status!,
-        body: this.bodySlot < 0 ? this.body! : texts[this.bodySlot]!,
+        body: this.bodyOf(h),
         service: this.service!,
         endpoint: this.endpoint!,
       };
     }
     const request = this.request.constant ? this.request.value : this.request.render(h);
-    const trace: Trace = { from, request, outcome, hops };
+    const trace: Trace = { from, request, outcome, path, ports };
     // The tail fields, set in finishTrace's order so the trace has the general path's layout and JSON.
     const [status, body, service, endpoint, failure] = this.tail;
     if (status !== undefined) trace.status = valueOf(status, h) as number;
     if (body !== undefined)
-      trace.body = this.bodySlot < 0 ? (valueOf(body, h) as string) : texts[this.bodySlot]!;
+      trace.body = this.portedBody === undefined ? (valueOf(body, h) as string) : this.bodyOf(h);
     if (service !== undefined) trace.service = valueOf(service, h) as string;
     if (endpoint !== undefined) trace.endpoint = valueOf(endpoint, h) as Trace['endpoint'];
     if (failure !== undefined) trace.failure = valueOf(failure, h) as Trace['failure'];

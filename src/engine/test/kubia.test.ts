@@ -16,6 +16,7 @@ import {
   serviceOf,
   simulateScenario,
 } from './helpers.ts';
+import { readHops } from '../readHops.ts';
 
 const sim = simulateScenario('kubia');
 const state = sim.state;
@@ -24,7 +25,7 @@ const kubiaKeys = kubiaPods.map(podKey);
 const route = (request: RequestSpec, from: ClusterState = state): Trace => routeRequest(from, request).trace;
 
 function expectKubiaAnswer(trace: Trace): void {
-  expect(trace.outcome, JSON.stringify(trace.hops.at(-1))).toBe('ok');
+  expect(trace.outcome, JSON.stringify(readHops(trace).at(-1))).toBe('ok');
   expect(trace.status).toBe(200);
   const pod = trace.endpoint?.pod ?? '';
   expect(kubiaKeys).toContain(pod);
@@ -119,7 +120,7 @@ describe('kubia scenario: requests', () => {
     const trace = route({ from, url: 'http://kubia' });
     expectKubiaAnswer(trace);
     expect(trace.service).toBe('default/kubia');
-    const kinds = trace.hops.map((h) => h.kind);
+    const kinds = readHops(trace).map((h) => h.kind);
     expect(kinds).toContain('dns');
     expect(kinds).toContain('dnat');
     expect(kinds).toContain('deliver');
@@ -141,7 +142,7 @@ describe('kubia scenario: requests', () => {
     }
     // On a node with no kubia pod the packet must leave for another node, source-NATed (policy Cluster).
     const away = route({ from: 'client/laptop', url: `http://${without[0]?.ip}:30123/` });
-    expect(away.hops.map((h) => h.kind)).toEqual(expect.arrayContaining(['snat', 'dnat']));
+    expect(readHops(away).map((h) => h.kind)).toEqual(expect.arrayContaining(['snat', 'dnat']));
   });
 
   it("reaches a kubia pod through the load balancer's external IP", () => {
@@ -150,7 +151,7 @@ describe('kubia scenario: requests', () => {
     expect(ip).not.toBe('');
     const trace = route({ from: 'client/laptop', url: `http://${ip}/` });
     expectKubiaAnswer(trace);
-    expect(trace.hops.some((h) => h.at === 'lb/default/kubia-loadbalancer')).toBe(true);
+    expect(readHops(trace).some((h) => h.at === 'lb/default/kubia-loadbalancer')).toBe(true);
   });
 
   describe('through the Traefik Ingress', () => {
@@ -170,7 +171,7 @@ describe('kubia scenario: requests', () => {
       });
       expectKubiaAnswer(trace);
       expect(trace.request.host).toBe('kubia.example.com');
-      expect(trace.hops.some((h) => h.at === 'ing/default/kubia')).toBe(true);
+      expect(readHops(trace).some((h) => h.at === 'ing/default/kubia')).toBe(true);
     });
 
     it('routes a Host header sent to the node IP the same way', () => {
@@ -204,7 +205,7 @@ describe('kubia scenario: requests', () => {
       }).state;
       const trace = route({ from: 'client/laptop', url: 'http://kubia.example.com/' }, withHosts);
       expectKubiaAnswer(trace);
-      expect(trace.hops[0]).toMatchObject({ kind: 'dns', dst: pod?.status.hostIP });
+      expect(readHops(trace)[0]).toMatchObject({ kind: 'dns', dst: pod?.status.hostIP });
       // A node where Traefik does not run has nothing on port 80: hostPort is per node.
       const other = state.nodes.find((n) => n.ip !== pod?.status.hostIP && n.role === 'worker');
       expect(

@@ -13,6 +13,7 @@ import type { ClusterState, RequestSpec, Trace } from '../index.ts';
 import { renderScenario, scenarioSpecArb, selectorOf } from './arbitraries.ts';
 import type { ScenarioSpec, ServiceSpecGen } from './arbitraries.ts';
 import { errorsOf, podKey, podsOf, scenarioText, serviceOf, simulate } from './helpers.ts';
+import { readHops } from '../readHops.ts';
 
 const YAML_BITS = [
   'apiVersion: v1\n',
@@ -192,8 +193,8 @@ function checkTrace(
   svc: ServiceSpecGen,
   state: ClusterState,
 ): void {
-  const where = `${request.from} -> ${request.url}: ${trace.outcome} ${JSON.stringify(trace.hops.at(-1))}`;
-  const kinds = trace.hops.map((h) => h.kind);
+  const where = `${request.from} -> ${request.url}: ${trace.outcome} ${JSON.stringify(readHops(trace).at(-1))}`;
+  const kinds = readHops(trace).map((h) => h.kind);
   if (endpoints.length === 0) {
     expect(trace.outcome, where).toBe('refused');
     expect(kinds, where).toContain('reject');
@@ -217,7 +218,7 @@ function checkTrace(
   expect(trace.service, where).toBe(`default/${svc.name}`);
   expect(kinds, where).toContain('deliver');
   expect(
-    trace.hops.some((h) => h.kind === 'deliver' && h.at === `pod/${trace.endpoint?.pod}`),
+    readHops(trace).some((h) => h.kind === 'deliver' && h.at === `pod/${trace.endpoint?.pod}`),
     where,
   ).toBe(true);
 }

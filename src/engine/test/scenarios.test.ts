@@ -6,11 +6,12 @@ import { describe, it, expect } from 'vitest';
 import { applyAction, routeRequest } from '../index.ts';
 import type { ClusterState, RequestSpec, Trace } from '../index.ts';
 import { errorsOf, inCidr, podKey, podsOf, routeMany, serviceOf, simulateScenario } from './helpers.ts';
+import { readHops } from '../readHops.ts';
 
 const LAPTOP = 'client/laptop';
 const route = (state: ClusterState, request: RequestSpec): Trace => routeRequest(state, request).trace;
-const hopKinds = (t: Trace) => t.hops.map((h) => h.kind);
-const deliverHop = (t: Trace) => t.hops.find((h) => h.kind === 'deliver');
+const hopKinds = (t: Trace) => readHops(t).map((h) => h.kind);
+const deliverHop = (t: Trace) => readHops(t).find((h) => h.kind === 'deliver');
 const ipOf = (hostPort: string | undefined) => (hostPort ?? '').replace(/:\d+$/, '');
 
 describe('nodeport: externalTrafficPolicy Cluster vs Local', () => {
@@ -78,7 +79,7 @@ describe('loadbalancer: three workers, Cluster and Local', () => {
     for (const t of traces) {
       expect(t.outcome).toBe('ok');
       expect(kubia).toContain(t.endpoint?.pod);
-      expect(t.hops.some((h) => controlPlane.includes(h.at))).toBe(false);
+      expect(readHops(t).some((h) => controlPlane.includes(h.at))).toBe(false);
     }
   });
 
@@ -147,7 +148,7 @@ describe('ingress: ingress-nginx host and path rules', () => {
   ])('Host %s path %s', (host, path, pods) => {
     expect(errorsOf(sim)).toEqual([]);
     const t = get(host, path);
-    expect(t.outcome, JSON.stringify(t.hops.at(-1))).toBe('ok');
+    expect(t.outcome, JSON.stringify(readHops(t).at(-1))).toBe('ok');
     expect(pods).toContain(t.endpoint?.pod);
   });
 });
@@ -180,7 +181,7 @@ describe('dns: headless, ExternalName, namespaces', () => {
   it('answers the ExternalName with a CNAME to a name outside the cluster, which nothing here resolves', () => {
     const t = route(state, { from, url: 'http://external-service' });
     expect(t.outcome).toBe('unresolved');
-    expect(t.hops.find((h) => h.kind === 'dns')?.note).toContain('api.somecompany.com');
+    expect(readHops(t).find((h) => h.kind === 'dns')?.note).toContain('api.somecompany.com');
   });
 });
 

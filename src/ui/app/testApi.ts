@@ -2,6 +2,7 @@
  * A narrow, read-only window into the app for end-to-end assertions (tldraw's EndToEndApi). Tests
  * read from it; they never drive the app through it.
  */
+import { printedTrace } from '../../engine/index.ts';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
 
 export interface KubeplayTestApi {
@@ -63,8 +64,12 @@ export function installTestApi(app: KubeplayApp): void {
           service: `${s.manifest.metadata.namespace}/${s.manifest.metadata.name}`,
           ips: s.status.loadBalancer.ingress.flatMap((a) => (a.ip ? [a.ip] : [])),
         })) ?? [],
-    batchTraces: () => structuredClone(app.traffic.getState().batchTraces),
-    focusedTrace: () => structuredClone(app.traffic.getState().focused?.trace ?? null),
+    // As the CLI prints them (hops read, no compact path): what the specs compare with the page.
+    batchTraces: () => structuredClone(app.traffic.getState().batchTraces.map(printedTrace)),
+    focusedTrace: () => {
+      const trace = app.traffic.getState().focused?.trace;
+      return structuredClone(trace === undefined ? null : printedTrace(trace));
+    },
   };
   (window as unknown as { __kubeplay: KubeplayTestApi }).__kubeplay = Object.freeze(api);
 }

@@ -18,7 +18,8 @@ const trace: Trace = {
   outcome: 'ok',
   service: 'default/kubia',
   endpoint: { pod: 'default/kubia-b6wgn', node: 'kind-worker2', ip: '10.244.2.2', port: 8080 },
-  hops: [
+  ports: [],
+  path: [
     { at: 'client/laptop', kind: 'send', src: 'a', dst: 'b', note: '' },
     { at: 'node/kind-worker', kind: 'dnat', src: 'a', dst: 'c', note: '' },
     { at: 'pod/default/kubia-b6wgn', kind: 'deliver', src: 'a', dst: 'c', note: '' },

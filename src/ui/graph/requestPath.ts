@@ -8,6 +8,7 @@
  * Pure: no React, no DOM.
  */
 import type { GraphId, Trace } from '../../engine/index.ts';
+import { readHops } from '../../engine/index.ts';
 import type { GraphEdge, GraphNode } from './graphData.ts';
 
 export interface Consulted {
@@ -20,7 +21,7 @@ export interface Consulted {
 /** The Service consulted by the request by hop `hop` (its DNAT has happened), or null. */
 export function getConsulted(trace: Trace, hop: number): Consulted | null {
   if (!trace.service) return null;
-  const dnat = trace.hops.findIndex((h) => h.kind === 'dnat');
+  const dnat = readHops(trace).findIndex((h) => h.kind === 'dnat');
   if (dnat < 0 || hop < dnat) return null;
   return {
     service: `svc/${trace.service}`,
@@ -31,7 +32,7 @@ export function getConsulted(trace: Trace, hop: number): Consulted | null {
 
 /** Every graph object the request touches: the hops' places, its Service and Endpoints, the pod. */
 export function getTouchedIds(trace: Trace, nodes: readonly GraphNode[]): Set<GraphId> {
-  const touched = new Set<GraphId>([trace.from, ...trace.hops.map((h) => h.at)]);
+  const touched = new Set<GraphId>([trace.from, ...readHops(trace).map((h) => h.at)]);
   if (trace.service) touched.add(`svc/${trace.service}`).add(`ep/${trace.service}`);
   if (trace.endpoint?.pod) touched.add(`pod/${trace.endpoint.pod}`);
   // A touched pod's node frame and the cluster frame stay, so the pod is seen where it runs.

@@ -5,6 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Trace } from '../../engine/index.ts';
+import { readHops } from '../../engine/index.ts';
 import { useTraffic, useView } from '../../store/react.ts';
 import { HopText } from '../narration/HopText.tsx';
 import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
@@ -19,7 +20,8 @@ export function FocusedTrace({ trace }: { trace: Trace }) {
   const landed = useTraffic((s) => s.focusedLanded);
   const reached = useTraffic((s) => s.focusedHop);
   // Hops appear as the packet reaches them (all of them once it has landed).
-  const shownHops = landed ? trace.hops.length : Math.min(trace.hops.length, reached + 1);
+  const hops = readHops(trace);
+  const shownHops = landed ? hops.length : Math.min(hops.length, reached + 1);
   return (
     <>
       {landed ? (
@@ -43,7 +45,7 @@ export function FocusedTrace({ trace }: { trace: Trace }) {
       {landed && trace.body && <pre className="kp-body">{trace.body}</pre>}
       <NarrationSwitch where="steps" />
       <ol className="kp-hops">
-        {trace.hops.slice(0, shownHops).map((hop, i) => (
+        {hops.slice(0, shownHops).map((hop, i) => (
           <li
             key={i}
             className={`kp-hop-row kp-hop-${hop.kind}${stepMode && i === stepHop ? ' kp-current' : ''}`}

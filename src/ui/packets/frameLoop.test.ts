@@ -18,7 +18,8 @@ const trace: Trace = {
   outcome: 'ok',
   status: 200,
   endpoint: { ip: '10.244.2.2', port: 8080, pod: 'default/kubia-a' },
-  hops: [
+  ports: [],
+  path: [
     { at: 'pod/default/client', kind: 'send', src: '10.244.1.5:41000', dst: '10.244.2.2:8080', note: 'send' },
     {
       at: 'pod/default/kubia-a',

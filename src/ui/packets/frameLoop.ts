@@ -14,6 +14,7 @@
  * request was sent) is handed over where it is.
  */
 import type { Hop } from '../../engine/index.ts';
+import { readHops } from '../../engine/index.ts';
 import type { TrafficStore } from '../../store/trafficStore.ts';
 import { getArrivalKey } from '../../store/trafficStore.ts';
 import type { ViewState, ViewStore } from '../../store/viewStore.ts';
@@ -116,8 +117,8 @@ export function startFrameLoop(
         elapsed: 0,
         focused: f.focused,
         arrival: getArrivalKey(f.trace),
-        traceHops: f.trace.hops.length,
-        hops: f.trace.hops,
+        traceHops: readHops(f.trace).length,
+        hops: readHops(f.trace),
         lastHop: -2,
       };
       if (crowd && !f.focused) {

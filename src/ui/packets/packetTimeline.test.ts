@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Trace } from '../../engine/index.ts';
 import { createPacketTimeline, positionAt, timeOfHop } from './packetTimeline.ts';
+import { readHops } from '../../engine/index.ts';
 
 const centers = new Map([
   ['pod/default/client', { x: 0, y: 0 }],
@@ -14,7 +15,8 @@ const trace: Trace = {
   request: { method: 'GET', url: 'http://kubia', host: 'kubia', clientIp: '10.244.1.5' },
   outcome: 'ok',
   status: 200,
-  hops: [
+  ports: [],
+  path: [
     { at: 'dns', kind: 'dns', src: '10.244.1.5:53000', dst: '10.96.0.10:53', note: 'look up kubia' },
     { at: 'pod/default/client', kind: 'send', src: '10.244.1.5:41000', dst: '10.96.0.20:80', note: 'send' },
     { at: 'node/kind-worker', kind: 'dnat', src: '10.244.1.5:41000', dst: '10.244.2.2:8080', note: 'DNAT' },
@@ -43,7 +45,7 @@ describe('createPacketTimeline', () => {
     const refused = createPacketTimeline({ ...trace, outcome: 'refused' }, centers, timing);
     expect(refused.waypoints.every((w) => w.hop >= 0)).toBe(true);
     const withReply = createPacketTimeline(
-      { ...trace, hops: [...trace.hops, { ...trace.hops[1]!, kind: 'reply' }] },
+      { ...trace, path: [...readHops(trace), { ...readHops(trace)[1]!, kind: 'reply' }] },
       centers,
       timing,
     );
@@ -55,7 +57,8 @@ describe('createPacketTimeline', () => {
       {
         ...trace,
         outcome: 'refused',
-        hops: [...trace.hops, { ...trace.hops[3]!, at: 'nowhere', kind: 'reject' }],
+        ports: [],
+        path: [...readHops(trace), { ...readHops(trace)[3]!, at: 'nowhere', kind: 'reject' }],
       },
       centers,
       timing,

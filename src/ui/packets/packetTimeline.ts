@@ -7,6 +7,7 @@
  * Pure and precomputed once per request; the frame loop only calls `positionAt` (docs/decisions.md#animation).
  */
 import type { Trace } from '../../engine/index.ts';
+import { readHops } from '../../engine/index.ts';
 
 export interface Point {
   x: number;
@@ -14,7 +15,7 @@ export interface Point {
 }
 
 export interface Waypoint extends Point {
-  /** Index into trace.hops, or -1 for a synthesized reply waypoint. */
+  /** Index into the trace's hops (readHops), or -1 for a synthesized reply waypoint. */
   hop: number;
   /** What the packet looks like leaving this point: `10.244.1.5:41234 → 10.96.0.12:80`. */
   label: string;
@@ -50,7 +51,8 @@ export function createPacketTimeline(
   timing: TimelineOptions = DEFAULT_TIMING,
 ): PacketTimeline {
   const located: { point: Point; hop: number; label: string }[] = [];
-  trace.hops.forEach((hop, i) => {
+  const hops = readHops(trace);
+  hops.forEach((hop, i) => {
     const point = centers.get(hop.at);
     const label = hop.kind === 'dns' ? `DNS? ${trace.request.host}` : hopLabel(hop.src, hop.dst);
     if (point) located.push({ point, hop: i, label });
@@ -60,7 +62,7 @@ export function createPacketTimeline(
       located.push({ point: last.point, hop: i, label });
     }
   });
-  const hasReply = trace.hops.some((h) => h.kind === 'reply');
+  const hasReply = hops.some((h) => h.kind === 'reply');
   if (!hasReply && ANSWERED.has(trace.outcome) && located.length > 1) {
     const status = trace.status !== undefined ? ` ${trace.status}` : '';
     const back = located
@@ -98,7 +100,7 @@ export function createPacketTimeline(
 export const MAX_FRAME_STEP_MS = 250;
 
 export interface PacketPosition extends Point {
-  /** The hop the packet last passed (index into trace.hops; -1 while replying). */
+  /** The hop the packet last passed (index into the trace's hops; -1 while replying). */
   hop: number;
   label: string;
   done: boolean;

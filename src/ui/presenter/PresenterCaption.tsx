@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { readHops } from '../../engine/index.ts';
 import { useTraffic, useView } from '../../store/react.ts';
 import { HopText } from '../narration/HopText.tsx';
 import { NarrationSwitch } from '../narration/NarrationSwitch.tsx';
@@ -42,7 +43,8 @@ export function PresenterCaption() {
   const stepMode = useView((s) => s.stepMode);
   const stepHop = useView((s) => s.stepHop);
   const narration = useView((s) => s.narration);
-  if (!trace || trace.hops.length === 0) {
+  const hops = trace ? readHops(trace) : [];
+  if (!trace || hops.length === 0) {
     return (
       <section
         ref={ref}
@@ -54,11 +56,11 @@ export function PresenterCaption() {
       </section>
     );
   }
-  const count = trace.hops.length;
+  const count = hops.length;
   // Step mode shows the hop the teacher stepped to; stepHop == count means "walked past the end".
   const arrived = stepMode ? stepHop >= count : landed;
   const index = Math.min(count - 1, stepMode ? stepHop : arrived ? count - 1 : reached);
-  const hop = trace.hops[index];
+  const hop = hops[index];
   return (
     <section
       ref={ref}

@@ -4,6 +4,7 @@
  * (isTypingTarget), and with Ctrl/Alt/Meta held (browser and OS shortcuts keep working).
  */
 import { useEffect, useRef } from 'react';
+import { readHops } from '../../engine/index.ts';
 import type { KubeplayApp } from '../../store/kubeplayApp.ts';
 import { useApp } from '../../store/react.ts';
 import { requestFit, setPresenter } from '../../store/viewStore.ts';
@@ -48,7 +49,7 @@ export function usePresenterKeys(): void {
         presenter: view.presenter,
         stepMode: view.stepMode,
         stepHop: view.stepHop,
-        hopCount: traffic.focused?.trace.hops.length ?? 0,
+        hopCount: traffic.focused ? readHops(traffic.focused.trace).length : 0,
         reachedHop: traffic.focusedHop,
         landed: traffic.focusedLanded,
       });

@@ -4,6 +4,7 @@ import type { Trace } from '../../trace.ts';
 import { routeRequest } from '../request.ts';
 import { makeState, podIpOf, rule } from '../testing/fixtures.ts';
 import type { IngressFixture, PodFixture, ServiceFixture, StateFixture } from '../testing/fixtures.ts';
+import { readHops } from '../../readHops.ts';
 
 // An ingress-nginx controller and Traefik (pods on kind-worker) and backends of three apps.
 const NGINX: PodFixture = {
@@ -104,14 +105,14 @@ describe('ingress-nginx routing', () => {
     expect(t.outcome).toBe('ok');
     expect(t.body).toBe('bar\n');
     expect(t.service).toBe('default/bar');
-    const route = t.hops.find((h) => h.kind === 'route');
+    const route = readHops(t).find((h) => h.kind === 'route');
     expect(route).toMatchObject({
       at: 'ing/default/site',
       dst: '10.244.2.3:5678',
       rule: 'foo.bar.com/bar (Prefix) -> bar:80',
     });
     expect(route?.src.startsWith(`${nginxIp}:`)).toBe(true);
-    expect(t.hops.map((h) => h.kind)).toEqual([
+    expect(readHops(t).map((h) => h.kind)).toEqual([
       'send',
       'forward',
       'deliver',
@@ -180,7 +181,7 @@ describe('ingress-nginx routing', () => {
     const t = via(d, nginxIp, 'down.com');
     expect(t).toMatchObject({ outcome: 'http-error', status: 503 });
     expect(t.body).toContain('503 Service Temporarily Unavailable');
-    expect(t.hops.find((h) => h.kind === 'route')?.note).toContain('has no ready endpoints');
+    expect(readHops(t).find((h) => h.kind === 'route')?.note).toContain('has no ready endpoints');
     expect(via(d, nginxIp, 'missing.com').status).toBe(503);
   });
 
@@ -195,8 +196,8 @@ describe('ingress-nginx routing', () => {
     ]);
     const t = via(d, nginxIp, 'foo.bar.com');
     expect(t.body).toBe('bar\n');
-    expect(t.hops.find((h) => h.kind === 'route')?.dst).toMatch(/^10\.96\.\d+\.\d+:80$/);
-    expect(t.hops.find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
+    expect(readHops(t).find((h) => h.kind === 'route')?.dst).toMatch(/^10\.96\.\d+\.\d+:80$/);
+    expect(readHops(t).find((h) => h.kind === 'dnat')?.at).toBe('node/kind-worker');
   });
 
   it('serves only Ingresses of its class: IngressClass, annotation, or the default class', () => {
@@ -274,7 +275,7 @@ describe('golden ingress trace', () => {
       { name: 'site', className: 'nginx', rules: [rule('foo.bar.com', ['/', 'Prefix', 'foo', 'http'])] },
     ]);
     const t = via(s, nginxIp, 'foo.bar.com', '/');
-    expect([t.outcome, t.status, ...t.hops.map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)])
+    expect([t.outcome, t.status, ...readHops(t).map((h) => `${h.kind} @${h.at} ${h.src} -> ${h.dst}`)])
       .toMatchInlineSnapshot(`
         [
           "ok",

@@ -8,6 +8,7 @@ import { createSimulation } from '../../index.ts';
 import { SCENARIO_TEXTS } from '../../../scenarios/scenarioTexts.ts';
 import { runScriptWithState } from '../runScript.ts';
 import { createShellSession } from '../session.ts';
+import { readHops } from '../../readHops.ts';
 
 /** The LoadBalancer scenario without its MetalLB documents: a bare kind cluster. */
 function withoutPool() {
@@ -140,7 +141,7 @@ describe('kubectl patch, what the API server does with the result', () => {
 
 describe('traffic to a LoadBalancer address', () => {
   const notes = (r: ReturnType<typeof run>, i: number) =>
-    (r.steps[i]?.traces ?? []).flatMap((t) => t.hops.map((h) => h.note)).join('\n');
+    (r.steps[i]?.traces ?? []).flatMap((t) => readHops(t).map((h) => h.note)).join('\n');
 
   it('explains a request to kind’s pool while the Service is <pending>', () => {
     const r = run(['curl -s --max-time 2 http://172.18.255.200']);

@@ -5,6 +5,7 @@
  * `--max-time`, `--resolve`, `-o`, `-w '%{http_code}'`.
  */
 import type { Trace } from '../../trace.ts';
+import { readHops } from '../../readHops.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { performRequest } from '../context.ts';
 import { formatHttpDate } from './httpDate.ts';
@@ -207,7 +208,7 @@ function parseCurlArgs(argv: string[]): ParsedCurl {
 }
 
 function targetOf(trace: Trace): { ip: string; port: string } | undefined {
-  const send = trace.hops.find((h) => h.kind === 'send');
+  const send = readHops(trace).find((h) => h.kind === 'send');
   if (!send) return undefined;
   const colon = send.dst.lastIndexOf(':');
   return colon < 0
@@ -217,7 +218,7 @@ function targetOf(trace: Trace): { ip: string; port: string } | undefined {
 
 /** The client's own address and ephemeral port, as the first packet left it. */
 function sourceOf(trace: Trace): { ip: string; port: string } {
-  const send = trace.hops.find((h) => h.kind === 'send');
+  const send = readHops(trace).find((h) => h.kind === 'send');
   const src = send?.src ?? trace.request.clientIp;
   const colon = src.lastIndexOf(':');
   return colon < 0 ? { ip: src, port: '0' } : { ip: src.slice(0, colon), port: src.slice(colon + 1) };

@@ -12,7 +12,7 @@ import type { LookupResult } from '../../net/resolver.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { currentPod, graphIdOfLocation } from '../context.ts';
 import type { Hop } from '../../trace.ts';
-import { DNS_GRAPH_ID } from '../../trace.ts';
+import { DNS_GRAPH_ID, NO_PORTS } from '../../trace.ts';
 import { formatHttpDate } from './httpDate.ts';
 import { getImageTools } from './images.ts';
 
@@ -56,7 +56,8 @@ function recordLookup(ctx: ShellContext, result: LookupResult): void {
     from,
     request: { method: 'DNS', url: result.name, host: result.name, clientIp: src.replace(/:\d+$/, '') },
     outcome: result.answers.length ? 'ok' : 'unresolved',
-    hops,
+    path: hops,
+    ports: NO_PORTS,
   });
 }
 
@@ -80,7 +81,7 @@ function recordBlockedLookup(ctx: ShellContext, result: LookupResult, denial: Po
     from,
     request: { method: 'DNS', url: result.name, host: result.name, clientIp: src.replace(/:\d+$/, '') },
     outcome: 'unresolved',
-    hops: [
+    path: [
       {
         at: from,
         kind: 'drop',
@@ -91,6 +92,7 @@ function recordBlockedLookup(ctx: ShellContext, result: LookupResult, denial: Po
         facts: { name: result.name, denial },
       },
     ],
+    ports: NO_PORTS,
   });
 }
 

@@ -7,7 +7,7 @@ import { lookupName, firstAddress } from '../../net/resolver.ts';
 import { getNetIndex } from '../../net/netIndex.ts';
 import { dnsDenial, dnsDropNote, policyRuleText } from '../../net/policy/enforce.ts';
 import type { Hop, Trace } from '../../trace.ts';
-import { graphIdOfNode, graphIdOfPod } from '../../trace.ts';
+import { graphIdOfNode, graphIdOfPod, NO_PORTS } from '../../trace.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { currentPod, graphIdOfLocation } from '../context.ts';
 
@@ -43,7 +43,7 @@ export function pingCommand(ctx: ShellContext, argv: string[]): CommandOutput {
       from,
       request: { method: 'ICMP', url: host, host, clientIp: srcIp },
       outcome: 'unresolved',
-      hops: [
+      path: [
         {
           at: from,
           kind: 'drop',
@@ -54,6 +54,7 @@ export function pingCommand(ctx: ShellContext, argv: string[]): CommandOutput {
           facts: { name: host, denial: blocked },
         },
       ],
+      ports: NO_PORTS,
     });
     return { stdout: '', stderr: `ping: ${host}: Temporary failure in name resolution\n`, exitCode: 2 };
   }
@@ -71,7 +72,8 @@ export function pingCommand(ctx: ShellContext, argv: string[]): CommandOutput {
       from,
       request: { method: 'ICMP', url: host, host, clientIp: srcIp },
       outcome: 'unresolved',
-      hops,
+      path: hops,
+      ports: NO_PORTS,
     });
     return { stdout: '', stderr: `ping: ${host}: Name or service not known\n`, exitCode: 2 };
   }
@@ -169,7 +171,8 @@ export function pingCommand(ctx: ShellContext, argv: string[]): CommandOutput {
     ...(service
       ? { service: `${service.manifest.metadata.namespace}/${service.manifest.metadata.name}` }
       : {}),
-    hops,
+    path: hops,
+    ports: NO_PORTS,
   });
 
   const shownName = lookup.answeredName ?? host;

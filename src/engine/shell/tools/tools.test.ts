@@ -7,6 +7,7 @@ import { createSimulation } from '../../index.ts';
 import type { Simulation } from '../../index.ts';
 import { SCENARIO_TEXTS } from '../../../scenarios/scenarioTexts.ts';
 import { runScriptWithState } from '../runScript.ts';
+import { readHops } from '../../readHops.ts';
 
 function scenario(id: string): Simulation {
   return createSimulation({ files: [{ file: `${id}.yaml`, text: SCENARIO_TEXTS[id] ?? '' }], seed: 1 });
@@ -133,10 +134,10 @@ describe('DNS tools', () => {
         '\n',
     );
     // the query is a request the app animates: one dns hop per name of the search-list walk
-    expect(svc?.traces[0]?.hops.map((h) => h.note)).toEqual([
+    expect(readHops(svc!.traces[0]!).map((h) => h.note)).toEqual([
       `A? kubia.default.svc.cluster.local -> NOERROR (${clusterIpOf(sim, 'kubia')})`,
     ]);
-    expect(missing?.traces[0]?.hops.map((h) => h.note.split(' -> ')[0])).toEqual([
+    expect(readHops(missing!.traces[0]!).map((h) => h.note.split(' -> ')[0])).toEqual([
       'A? backend.default.svc.cluster.local',
       'A? backend.svc.cluster.local',
       'A? backend.cluster.local',
@@ -176,7 +177,7 @@ describe('ping', () => {
     expect(vip?.output).toBe(
       `PING ${ip} (${ip}) 56(84) bytes of data.\n\n--- ${ip} ping statistics ---\n3 packets transmitted, 0 received, 100% packet loss, time 2029ms\n\ncommand terminated with exit code 1\n`,
     );
-    expect(vip?.traces[0]?.hops.at(-1)?.kind).toBe('drop');
+    expect(readHops(vip!.traces[0]!).at(-1)?.kind).toBe('drop');
     expect(pod?.output).toMatch(
       new RegExp(
         `^PING ${podIp} \\(${podIp}\\) 56\\(84\\) bytes of data.\n64 bytes from ${podIp}: icmp_seq=1 ttl=63 time=0\\.\\d{3} ms\n`,
@@ -308,7 +309,7 @@ spec:
       `${timedOut}\n; <<>> DiG 9.18.33-1~deb12u2-Debian <<>> kubia.default.svc.cluster.local\n;; global options: +cmd\n;; no servers could be reached\ncommand terminated with exit code 9\n`,
     );
     expect(short?.output).toBe(`${timedOut}command terminated with exit code 9\n`);
-    const hop = busybox?.traces[0]?.hops[0];
+    const hop = readHops(busybox!.traces[0]!)[0];
     expect(busybox?.traces[0]?.outcome).toBe('unresolved');
     expect(hop).toMatchObject({
       kind: 'drop',
@@ -322,7 +323,7 @@ spec:
     expect(ping?.output).toBe(
       'ping: kubia: Temporary failure in name resolution\ncommand terminated with exit code 2\n',
     );
-    expect(ping?.traces[0]?.hops[0]).toMatchObject({
+    expect(readHops(ping!.traces[0]!)[0]).toMatchObject({
       kind: 'drop',
       rule: 'NetworkPolicy default/deny-egress',
     });
