@@ -1,7 +1,7 @@
 /**
- * The packet crowd (src/ui/packets/crowdWorker.ts) draws on a canvas a Worker owns, and each drawing
- * clears only the box its last one inked (packetCanvas.ts): read back through the page's canvas
- * element, the dots are there while packets fly and none is left behind once they have landed.
+ * The packet crowd (src/ui/packets/crowdWorker.ts) draws on a canvas a Worker owns, and draws a frame
+ * only when a dot moved (packetCanvas.ts): read back through the page's canvas element, the dots are
+ * there while packets fly, and none is left behind once they have landed.
  */
 import { test, expect } from './fixtures.ts';
 

@@ -30,17 +30,22 @@ const colors = { fill: '#e2540b', ring: '#fff' };
 const dot = (x: number, y: number, focused = false): Dot => ({ x, y, focused });
 
 describe('createDotPainter', () => {
-  it('clears the whole canvas at its first drawing, then only the box the last drawing inked', () => {
+  it('clears the canvas and stamps every dot at each drawing', () => {
     const { painter, take } = fakeCanvas();
     painter.paint([dot(100, 100), dot(200, 150)], view, colors);
     const first = take();
     expect(first[0]).toEqual(['clear', 0, 0, 800, 600]);
-    expect(first.filter((c) => c[0] === 'draw')).toHaveLength(2);
-    painter.paint([dot(110, 100), dot(210, 150)], view, colors);
-    const second = take();
-    // The sprites are 11 px from their centre (radius 9, ring 2); 2 px more for antialiasing.
-    expect(second[0]).toEqual(['clear', 87, 87, 126, 76]);
-    expect(second.filter((c) => c[0] === 'draw')).toHaveLength(2);
+    // The sprites are 11 px from their centre (radius 9, ring 2).
+    expect(first.slice(1)).toEqual([
+      ['draw', 89, 89, 22, 22],
+      ['draw', 189, 139, 22, 22],
+    ]);
+    painter.paint([dot(110, 100), dot(200, 150)], view, colors);
+    expect(take()).toEqual([
+      ['clear', 0, 0, 800, 600],
+      ['draw', 99, 89, 22, 22],
+      ['draw', 189, 139, 22, 22],
+    ]);
   });
 
   it('draws nothing while no dot moves to another device pixel (a paused crowd, dots at their hops)', () => {
@@ -67,12 +72,12 @@ describe('createDotPainter', () => {
     expect(take().filter((c) => c[0] === 'draw')).toHaveLength(1);
   });
 
-  it('clears what it drew when the last dot is gone, once, and the whole canvas after a resize', () => {
+  it('clears once when the last dot is gone, and again after a resize', () => {
     const { painter, take } = fakeCanvas();
     painter.paint([dot(100, 100)], view, colors);
     take();
     painter.paint([], view, colors);
-    expect(take()).toEqual([['clear', 87, 87, 26, 26]]);
+    expect(take()).toEqual([['clear', 0, 0, 800, 600]]);
     painter.paint([], view, colors);
     expect(take()).toEqual([]);
     painter.resize({ width: 400, height: 300, ratio: 2 });

@@ -91,29 +91,13 @@ export interface DotPainter {
   paint(dots: readonly Dot[], viewport: Viewport, colors: DotColors): void;
 }
 
-/** A rectangle in the canvas's CSS pixels. */
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
-/**
- * Antialiasing reaches a little past a sprite drawn at a fractional place: what is cleared and what
- * counts as drawn is this much wider, in CSS pixels.
- */
-const BLEED = 2;
-
 /**
  * Paints dots on `canvas` (a <canvas> or an OffscreenCanvas); it never reads the DOM.
  *
- * Each drawing clears only the box the last one drew in, not the whole canvas: Chromium hands the
- * compositor the part of a canvas that changed since its last frame (the union of the boxes cleared
- * and drawn), and without a GPU the compositor blends the graph pane again over that part for each
- * frame of the crowd (docs/performance.md#packets-in-flight). A frame whose dots all sit on the same
- * device pixels as in the last drawing is not drawn: the canvas keeps its pixels, and no new frame
- * reaches the compositor.
+ * A frame whose dots all sit on the same device pixels as in the last drawing is not drawn: the canvas
+ * keeps its pixels, and no new frame reaches the compositor, which without a GPU blends the graph pane
+ * again for every frame the crowd's canvas sends (a paused crowd of 300 sent 30 a second, the same
+ * picture each time; docs/performance.md#packets-in-flight).
  */
 export function createDotPainter(
   canvas: HTMLCanvasElement | OffscreenCanvas,
@@ -121,19 +105,16 @@ export function createDotPainter(
 ): DotPainter {
   const context = canvas.getContext('2d') as Context2D | null;
   let surface: Surface = { width: 0, height: 0, ratio: 1 };
-  // The whole canvas is cleared at the next drawing (its size, or what it shows, changed).
+  // Drawn again at the next paint whatever the dots (the canvas was resized, so cleared).
   let dirty = true;
-  // Where the last drawing put ink; null: nowhere (the canvas is clear).
-  let inked: Box | null = null;
-  // The last drawing's dots, as device pixels and kind (x, y, focused), and its sprites' key.
-  let drawnPlaces: Int32Array = new Int32Array(0);
+  // The last drawing's dots as device pixels and kind (x, y, focused: three numbers a dot), and its
+  // sprites' key; `places` is this frame's, swapped with it once drawn.
+  let drawnPlaces: number[] = [];
+  let places: number[] = [];
   let drawnKey = '';
-  const places: number[] = [];
   // Redrawn only when the zoom, the colours or the pixel ratio change, not per frame.
   let plain: Sprite | null = null;
   let focused: Sprite | null = null;
-  const spriteKey = (scale: number, colors: DotColors) =>
-    `${scale.toFixed(3)} ${surface.ratio} ${colors.fill} ${colors.ring}`;
   const sprites = (key: string, scale: number, colors: DotColors): { plain: Sprite; focused: Sprite } => {
     const { fill, ring } = colors;
     const { ratio } = surface;
@@ -148,39 +129,26 @@ export function createDotPainter(
     }
     return { plain, focused };
   };
-  /** The dots on the canvas, in device pixels (3 numbers a dot), into `places`. */
-  const placesOf = (dots: readonly Dot[], viewport: Viewport) => {
+  const onCanvas = (sx: number, sy: number) =>
+    sx >= -20 && sy >= -20 && sx <= surface.width + 20 && sy <= surface.height + 20;
+  /** Where the dots fall on the canvas, in device pixels, into `places`. */
+  const locate = (dots: readonly Dot[], viewport: Viewport) => {
     places.length = 0;
     const { ratio } = surface;
     for (const dot of dots) {
       const sx = dot.x * viewport.zoom + viewport.x;
       const sy = dot.y * viewport.zoom + viewport.y;
-      if (sx < -20 || sy < -20 || sx > surface.width + 20 || sy > surface.height + 20) continue;
-      places.push(Math.round(sx * ratio), Math.round(sy * ratio), dot.focused ? 1 : 0);
+      if (onCanvas(sx, sy)) places.push(Math.round(sx * ratio), Math.round(sy * ratio), dot.focused ? 1 : 0);
     }
   };
-  const samePlaces = () => {
-    if (places.length !== drawnPlaces.length) return false;
-    for (let i = 0; i < places.length; i++) if (places[i] !== drawnPlaces[i]) return false;
-    return true;
-  };
-  const stamp = (sprite: Sprite, dot: Dot, viewport: Viewport, box: Box) => {
+  const samePlaces = () =>
+    places.length === drawnPlaces.length && places.every((value, i) => value === drawnPlaces[i]);
+  const stamp = (sprite: Sprite, dot: Dot, viewport: Viewport) => {
     const sx = dot.x * viewport.zoom + viewport.x;
     const sy = dot.y * viewport.zoom + viewport.y;
-    if (sx < -20 || sy < -20 || sx > surface.width + 20 || sy > surface.height + 20) return;
+    if (!onCanvas(sx, sy)) return;
     const size = sprite.half * 2;
     context?.drawImage(sprite.image, sx - sprite.half, sy - sprite.half, size, size);
-    box.left = Math.min(box.left, sx - sprite.half);
-    box.top = Math.min(box.top, sy - sprite.half);
-    box.right = Math.max(box.right, sx + sprite.half);
-    box.bottom = Math.max(box.bottom, sy + sprite.half);
-  };
-  const clear = (box: Box) => {
-    const left = Math.max(0, Math.floor(box.left - BLEED));
-    const top = Math.max(0, Math.floor(box.top - BLEED));
-    const right = Math.min(surface.width, Math.ceil(box.right + BLEED));
-    const bottom = Math.min(surface.height, Math.ceil(box.bottom + BLEED));
-    if (right > left && bottom > top) context?.clearRect(left, top, right - left, bottom - top);
   };
   return {
     resize(next) {
@@ -193,22 +161,20 @@ export function createDotPainter(
     paint(dots, viewport, colors) {
       if (!context) return;
       const scale = Math.max(0.35, viewport.zoom);
-      const key = spriteKey(scale, colors);
-      placesOf(dots, viewport);
+      const key = `${scale.toFixed(3)} ${surface.ratio} ${colors.fill} ${colors.ring}`;
+      locate(dots, viewport);
       if (!dirty && key === drawnKey && samePlaces()) return;
-      if (dirty) context.clearRect(0, 0, surface.width, surface.height);
-      else if (inked) clear(inked);
       dirty = false;
       drawnKey = key;
-      drawnPlaces = Int32Array.from(places);
-      inked = null;
-      if (places.length === 0) return;
-      const box: Box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+      [drawnPlaces, places] = [places, drawnPlaces];
+      // The whole canvas, not the last dots' box: a box made the compositor no cheaper here (bench:ui
+      // traces), and a canvas cleared whole need not keep its last frame's pixels.
+      context.clearRect(0, 0, surface.width, surface.height);
+      if (drawnPlaces.length === 0) return;
       const { plain: dot, focused: focusedDot } = sprites(key, scale, colors);
-      for (const d of dots) if (!d.focused) stamp(dot, d, viewport, box);
+      for (const d of dots) if (!d.focused) stamp(dot, d, viewport);
       // The focused packet on top of the others.
-      for (const d of dots) if (d.focused) stamp(focusedDot, d, viewport, box);
-      inked = box;
+      for (const d of dots) if (d.focused) stamp(focusedDot, d, viewport);
     },
   };
 }
