@@ -84,26 +84,40 @@ function drawSprite(
 export interface DotPainter {
   /** Sets the canvas's pixel size for `surface` (the caller resized it) and redraws next time. */
   resize(surface: Surface): void;
-  /** Draws the dots; a frame with no dots after a frame with none does nothing. */
+  /**
+   * Draws the dots. A frame in which no dot is on another device pixel than in the last drawing (a
+   * paused crowd, packets waiting at their hops, no dots after none) draws nothing.
+   */
   paint(dots: readonly Dot[], viewport: Viewport, colors: DotColors): void;
 }
 
-/** Paints dots on `canvas` (a <canvas> or an OffscreenCanvas); it never reads the DOM. */
+/**
+ * Paints dots on `canvas` (a <canvas> or an OffscreenCanvas); it never reads the DOM.
+ *
+ * A frame whose dots all sit on the same device pixels as in the last drawing is not drawn: the canvas
+ * keeps its pixels, and no new frame reaches the compositor, which without a GPU blends the graph pane
+ * again for every frame the crowd's canvas sends (a paused crowd of 300 sent 30 a second, the same
+ * picture each time; docs/performance.md#packets-in-flight).
+ */
 export function createDotPainter(
   canvas: HTMLCanvasElement | OffscreenCanvas,
   newCanvas: SpriteCanvasFactory,
 ): DotPainter {
   const context = canvas.getContext('2d') as Context2D | null;
   let surface: Surface = { width: 0, height: 0, ratio: 1 };
+  // Drawn again at the next paint whatever the dots (the canvas was resized, so cleared).
   let dirty = true;
-  let drewSomething = false;
+  // The last drawing's dots as device pixels and kind (x, y, focused: three numbers a dot), and its
+  // sprites' key; `places` is this frame's, swapped with it once drawn.
+  let drawnPlaces: number[] = [];
+  let places: number[] = [];
+  let drawnKey = '';
   // Redrawn only when the zoom, the colours or the pixel ratio change, not per frame.
   let plain: Sprite | null = null;
   let focused: Sprite | null = null;
-  const sprites = (scale: number, colors: DotColors): { plain: Sprite; focused: Sprite } => {
+  const sprites = (key: string, scale: number, colors: DotColors): { plain: Sprite; focused: Sprite } => {
     const { fill, ring } = colors;
     const { ratio } = surface;
-    const key = `${scale.toFixed(3)} ${ratio} ${fill} ${ring}`;
     if (!plain || plain.key !== key) {
       plain = { ...drawSprite(newCanvas, RADIUS * scale, 2, { fill, stroke: ring }, ratio, 0.85), key };
     }
@@ -115,10 +129,24 @@ export function createDotPainter(
     }
     return { plain, focused };
   };
+  const onCanvas = (sx: number, sy: number) =>
+    sx >= -20 && sy >= -20 && sx <= surface.width + 20 && sy <= surface.height + 20;
+  /** Where the dots fall on the canvas, in device pixels, into `places`. */
+  const locate = (dots: readonly Dot[], viewport: Viewport) => {
+    places.length = 0;
+    const { ratio } = surface;
+    for (const dot of dots) {
+      const sx = dot.x * viewport.zoom + viewport.x;
+      const sy = dot.y * viewport.zoom + viewport.y;
+      if (onCanvas(sx, sy)) places.push(Math.round(sx * ratio), Math.round(sy * ratio), dot.focused ? 1 : 0);
+    }
+  };
+  const samePlaces = () =>
+    places.length === drawnPlaces.length && places.every((value, i) => value === drawnPlaces[i]);
   const stamp = (sprite: Sprite, dot: Dot, viewport: Viewport) => {
     const sx = dot.x * viewport.zoom + viewport.x;
     const sy = dot.y * viewport.zoom + viewport.y;
-    if (sx < -20 || sy < -20 || sx > surface.width + 20 || sy > surface.height + 20) return;
+    if (!onCanvas(sx, sy)) return;
     const size = sprite.half * 2;
     context?.drawImage(sprite.image, sx - sprite.half, sy - sprite.half, size, size);
   };
@@ -132,13 +160,18 @@ export function createDotPainter(
     },
     paint(dots, viewport, colors) {
       if (!context) return;
-      if (dots.length === 0 && !drewSomething && !dirty) return;
-      dirty = false;
-      context.clearRect(0, 0, surface.width, surface.height);
-      drewSomething = dots.length > 0;
-      if (!drewSomething) return;
       const scale = Math.max(0.35, viewport.zoom);
-      const { plain: dot, focused: focusedDot } = sprites(scale, colors);
+      const key = `${scale.toFixed(3)} ${surface.ratio} ${colors.fill} ${colors.ring}`;
+      locate(dots, viewport);
+      if (!dirty && key === drawnKey && samePlaces()) return;
+      dirty = false;
+      drawnKey = key;
+      [drawnPlaces, places] = [places, drawnPlaces];
+      // The whole canvas, not the last dots' box: a box made the compositor no cheaper here (bench:ui
+      // traces), and a canvas cleared whole need not keep its last frame's pixels.
+      context.clearRect(0, 0, surface.width, surface.height);
+      if (drawnPlaces.length === 0) return;
+      const { plain: dot, focused: focusedDot } = sprites(key, scale, colors);
       for (const d of dots) if (!d.focused) stamp(dot, d, viewport);
       // The focused packet on top of the others.
       for (const d of dots) if (d.focused) stamp(focusedDot, d, viewport);
