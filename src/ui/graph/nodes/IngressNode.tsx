@@ -46,8 +46,7 @@ function IngressNodeView({ id, data }: NodeProps & { data: IngressData }) {
       data-graph-id={id}
       data-change-rejected={rejected !== undefined}
     >
-      <StaticHandle type="target" position={Position.Bottom} className="kp-handle" />
-      <StaticHandle type="source" position={Position.Bottom} className="kp-handle" />
+      <StaticHandle type="both" position={Position.Bottom} className="kp-handle" />
       {level === 'full' ? face : <CompactCard kind="ing" name={data.name} face={face} />}
     </div>
   );

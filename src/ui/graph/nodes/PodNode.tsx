@@ -76,8 +76,7 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
       data-terminating={data.terminating}
       data-change-rejected={rejected !== undefined}
     >
-      <StaticHandle type="target" position={Position.Top} className="kp-handle" />
-      <StaticHandle type="source" position={Position.Top} className="kp-handle" />
+      <StaticHandle type="both" position={Position.Top} className="kp-handle" />
       {compact ? (
         <>
           <span className="kp-lod-dot" aria-hidden="true" />

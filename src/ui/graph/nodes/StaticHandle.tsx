@@ -10,12 +10,17 @@
  * React Flow finds the handles by class (`.source`, `.target` inside the node, getHandleBounds in
  * @xyflow/system) and reads `data-handleid` and `data-handlepos`. The `data-id` a `<Handle>` also
  * carries only serves checking a connection being drawn, so it is left out.
+ *
+ * A card whose edges leave and arrive at the same point (a pod, an Ingress) has one element that is
+ * both (`type="both"`: React Flow's `.source` and `.target` look-ups each find it), not two stacked on
+ * each other: a paste of the 1,000-pod scenario mounts 1,000 elements fewer (docs/performance.md,
+ * "Folding after the pause (paste9)").
  */
 import { useNodeId } from '@xyflow/react';
 import type { Position } from '@xyflow/react';
 
 export interface StaticHandleProps {
-  type: 'source' | 'target';
+  type: 'source' | 'target' | 'both';
   position: Position;
   /** Only where a card has two handles of one type (a Kubernetes node's `lb` handle). */
   id?: string;
@@ -31,7 +36,7 @@ export function StaticHandle({ type, position, id, className }: StaticHandleProp
     'nodrag',
     'nopan',
     className,
-    type,
+    type === 'both' ? 'source target' : type,
     'connectable',
     'connectablestart',
     'connectableend',
