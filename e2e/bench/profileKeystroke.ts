@@ -33,6 +33,8 @@ const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const DIST = process.env.KP_BENCH_DIST ?? 'dist';
 const PASTE = process.argv.includes('paste');
+/** Where the trace is written; helpers benching side by side each name their own. */
+const TRACE_FILE = process.env.KP_BENCH_TRACE_FILE ?? '/tmp/kp-trace.json';
 
 interface TraceEvent {
   name: string;
@@ -163,7 +165,7 @@ try {
     }),
   );
   const buffer = await browser.stopTracing();
-  writeFileSync('/tmp/kp-trace.json', buffer);
+  writeFileSync(TRACE_FILE, buffer);
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
   const t0 = events.filter((e) => e.name === 'kp-t0').at(-1)?.ts ?? 0;
   console.log(`${PASTE ? 'paste' : 'keystroke'} to graph: ${ms.toFixed(0)} ms`);
