@@ -65,8 +65,9 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
         });
     });
     const getViewport = () => {
-      const [x, y, zoom] = flowStore.getState().transform;
-      return { x, y, zoom };
+      const { transform, width, height } = flowStore.getState();
+      const [x, y, zoom] = transform;
+      return { x, y, zoom, width, height };
     };
     // The crowd's Worker hears of the viewport when it changes (a pan, a zoom), not per frame.
     const viewportWatch = flowStore.subscribe((s, p) => {

@@ -24,7 +24,8 @@ import type { Crowd } from './crowdClient.ts';
 import type { Motion } from './crowdProtocol.ts';
 import { createFocusLabel } from './focusLabel.ts';
 import { createFocusNarration } from './focusNarration.ts';
-import type { Dot, PacketCanvas, Viewport } from './packetCanvas.ts';
+import type { Dot, PacketCanvas } from './packetCanvas.ts';
+import type { LabelView } from './focusLabel.ts';
 import { createPacketTimeline, MAX_FRAME_STEP_MS, positionAt, timeOfHop } from './packetTimeline.ts';
 import type { PacketTimeline, Point } from './packetTimeline.ts';
 
@@ -55,7 +56,8 @@ interface Active {
 
 export interface FrameLoopSources {
   getCenters: () => ReadonlyMap<string, Point>;
-  getViewport: () => Viewport;
+  /** The viewport, with the pane's size when known (the focused label keeps on the pane). */
+  getViewport: () => LabelView;
   /** The status line's text for one hop, at the narration level now chosen (narration/statusLine.ts). */
   describeHop: (hop: Hop, index: number, total: number) => string;
   now?: () => number;
@@ -185,7 +187,7 @@ export function startFrameLoop(
           narration.announce(a, p.hop, null);
         }
         label.write(p.label);
-        if (focusedShown) label.place(p.x, p.y, viewport.zoom);
+        if (focusedShown) label.place(p.x, p.y, viewport);
       }
       if (p.done) {
         if (a.focused) {
