@@ -35,13 +35,10 @@ for (const viewport of [
       consoleErrors,
     }) => {
       await playground.open();
-      await page.getByTestId('scenario-picker').selectOption('ingress');
-      await expect
-        .poll(async () => (await playground.call('pods')).some((p) => p.includes('/web-')))
-        .toBe(true);
+      const pods = await playground.chooseScenario('ingress', 'pod/default/web-');
       await playground.showDetails();
       await page.getByTestId('step-mode').check();
-      const web = (await playground.call('pods')).find((p) => p.startsWith('pod/default/web-'))!;
+      const web = pods.find((p) => p.startsWith('pod/default/web-'))!;
       await playground.send(web, 'http://web');
       const trace = (await playground.call('focusedTrace')) as { hops: unknown[] };
       for (let hop = 0; hop < trace.hops.length; hop++) {

@@ -105,11 +105,8 @@ test.describe('the drawn path follows its cards', () => {
     consoleErrors,
   }) => {
     await playground.open();
-    await page.getByTestId('scenario-picker').selectOption('clusterip');
-    await expect
-      .poll(async () => (await playground.call('pods')).some((p) => p.includes('/client')))
-      .toBe(true);
-    const sender = (await playground.call('pods')).find((p) => p.startsWith('pod/default/kubia-'))!;
+    const pods = await playground.chooseScenario('clusterip', 'pod/default/client');
+    const sender = pods.find((p) => p.startsWith('pod/default/kubia-'))!;
     await playground.send(sender, 'http://kubia-random');
     await playground.arrival();
     const trace = (await playground.call('focusedTrace')) as { endpoint: { pod: string; node: string } };

@@ -68,6 +68,16 @@ export class PlaygroundPage {
   }
 
   /** Reload the page and wait for its first graph, as `open` does. */
+  /**
+   * Chooses a bundled scenario in the header's picker, as a person does, and returns its pods' ids once
+   * one whose id starts with `firstPod` (e.g. `pod/default/web-`) is there, so the new cluster is in.
+   */
+  async chooseScenario(id: string, firstPod: string): Promise<string[]> {
+    await this.page.getByTestId('scenario-picker').selectOption(id);
+    await expect.poll(async () => (await this.call('pods')).some((p) => p.startsWith(firstPod))).toBe(true);
+    return this.call('pods');
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
     await this.waitForFirstGraph();
