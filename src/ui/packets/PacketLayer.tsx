@@ -65,9 +65,9 @@ export function PacketLayer({ getCenters }: PacketLayerProps) {
         });
     });
     const getViewport = () => {
-      const { transform, width, height } = flowStore.getState();
+      const { transform, width } = flowStore.getState();
       const [x, y, zoom] = transform;
-      return { x, y, zoom, width, height };
+      return { x, y, zoom, width };
     };
     // The crowd's Worker hears of the viewport when it changes (a pan, a zoom), not per frame.
     const viewportWatch = flowStore.subscribe((s, p) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { labelAnchor, labelScaleAt } from './focusLabel.ts';
 
-/** A 1,000 x 600 pane showing graph coordinates 0..1000 x 0..600 (zoom 1, no pan). */
-const pane = { x: 0, y: 0, zoom: 1, width: 1000, height: 600 };
+/** A 1,000 px wide pane showing graph x from 0 to 1000 (zoom 1, no pan). */
+const pane = { x: 0, y: 0, zoom: 1, width: 1000 };
 const LABEL = '10.244.2.1:52120 → 10.244.2.2:8080';
 
 /** The label's ends in graph coordinates, by the same estimate the anchor uses (17 px mono, 0.62 em). */
@@ -33,7 +33,7 @@ describe('labelAnchor', () => {
 
   it('reads the pane through the viewport: panned and zoomed out, the edges are in graph coordinates', () => {
     // zoom 0.5 panned 100 px right: the pane shows graph x from -200 to 1800; the label is drawn twice as large.
-    const view = { x: 100, y: 0, zoom: 0.5, width: 1000, height: 600 };
+    const view = { x: 100, y: 0, zoom: 0.5, width: 1000 };
     const at = labelAnchor(1790, 300, LABEL.length, view);
     expect(at.scale).toBe(labelScaleAt(0.5));
     expect(ends(at)[1]).toBeLessThanOrEqual(1800);

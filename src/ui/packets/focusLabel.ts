@@ -9,7 +9,7 @@ export interface FocusLabel {
   write(text: string): void;
   /**
    * Puts the label above the packet at (x, y), in graph coordinates, for the viewport's zoom, moved
-   * along or under the packet where it would leave the pane (when the pane's size is known).
+   * along or under the packet where it would leave the pane (when the pane's width is known).
    */
   place(x: number, y: number, view: LabelView): void;
   /** Shows the label while the focused packet is in the air, hides it otherwise. */
@@ -24,13 +24,12 @@ export function labelScaleAt(zoom: number): number {
   return Math.min(3, Math.max(1, 1 / Math.max(0.01, zoom)));
 }
 
-/** The viewport (React Flow's transform) and, when known, the pane's size in CSS pixels. */
+/** The viewport (React Flow's transform) and, when known, the pane's width in CSS pixels. */
 export interface LabelView {
   x: number;
   y: number;
   zoom: number;
   width?: number;
-  height?: number;
 }
 
 /** The label's font (app.css `.kp-packet-label text`: 17 px monospace, a 6 px halo). */
@@ -45,10 +44,10 @@ const CONTROLS_PX = 52;
 
 /**
  * Where the label's anchor (the middle of its baseline) goes, in graph coordinates: above the packet,
- * slid sideways so that no end of it leaves the pane, and under the packet when above it would leave
- * the top, and clear of the zoom controls on the left. A label cut at the pane's edge ("10.244.2.1:52120 → 10.244.2.…") is what a projector shows
- * when a packet crosses a card near the edge. The width is estimated from the monospace font, so no
- * layout is read per frame.
+ * slid sideways so that neither end leaves the pane or runs under the zoom controls, and under the
+ * packet when above it would leave the top. Without it a packet at a card near the pane's edge had its
+ * label cut there ("10.244.2.1:52120 → 10.244.2.…"). The width is estimated from the monospace font,
+ * so no layout is read per frame.
  */
 export function labelAnchor(
   x: number,
@@ -58,7 +57,7 @@ export function labelAnchor(
 ): { x: number; y: number; scale: number } {
   const scale = labelScaleAt(view.zoom);
   let anchorY = y - ABOVE_PX * scale;
-  if (view.width === undefined || view.height === undefined) return { x, y: anchorY, scale };
+  if (view.width === undefined) return { x, y: anchorY, scale };
   const half = ((characters * CHAR_EM * FONT_PX + HALO_PX) / 2 + EDGE_PX) * scale;
   const left = (CONTROLS_PX - view.x) / view.zoom;
   const right = (view.width - view.x) / view.zoom;
