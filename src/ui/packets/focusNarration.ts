@@ -12,7 +12,6 @@ import { setFocusedHop } from '../../store/trafficStore.ts';
 export interface NarratedFlight {
   id: string;
   hops: readonly Hop[];
-  traceHops: number;
 }
 
 export interface FocusNarration {
@@ -31,7 +30,7 @@ export function createFocusNarration(
 
   const narrate = () => {
     const h = announced ? announced.flight.hops[announced.hop] : undefined;
-    status.textContent = announced && h ? describeHop(h, announced.hop, announced.flight.traceHops) : '';
+    status.textContent = announced && h ? describeHop(h, announced.hop, announced.flight.hops.length) : '';
   };
 
   return {

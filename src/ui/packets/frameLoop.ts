@@ -49,7 +49,6 @@ interface Active {
   elapsed: number;
   focused: boolean;
   arrival: string;
-  traceHops: number;
   hops: readonly Hop[];
   lastHop: number;
 }
@@ -119,7 +118,6 @@ export function startFrameLoop(
         elapsed: 0,
         focused: f.focused,
         arrival: getArrivalKey(f.trace),
-        traceHops: readHops(f.trace).length,
         hops: readHops(f.trace),
         lastHop: -2,
       };
@@ -172,7 +170,7 @@ export function startFrameLoop(
     for (const a of active.values()) {
       if (t < a.startAt) continue;
       if (a.focused && stepMode) {
-        a.elapsed = stepHop >= a.traceHops ? a.timeline.duration : timeOfHop(a.timeline, stepHop);
+        a.elapsed = stepHop >= a.hops.length ? a.timeline.duration : timeOfHop(a.timeline, stepHop);
       } else if (reducedMotion) {
         a.elapsed = a.timeline.duration;
       } else if (!paused) {
@@ -191,7 +189,7 @@ export function startFrameLoop(
       }
       if (p.done) {
         if (a.focused) {
-          narration.announce(a, Math.max(0, a.traceHops - 1), a.arrival);
+          narration.announce(a, Math.max(0, a.hops.length - 1), a.arrival);
           focusedLanded = true;
         }
         active.delete(a.id);
