@@ -5,7 +5,6 @@
  */
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readHops } from '../../engine/index.ts';
 import { useApp, useTraffic, useView } from '../../store/react.ts';
 import { launchFlights } from '../../store/trafficStore.ts';
 import type { Speed } from '../../store/viewStore.ts';
@@ -24,7 +23,8 @@ function Controls() {
   const paused = useView((s) => s.paused);
   const stepMode = useView((s) => s.stepMode);
   const stepHop = useView((s) => s.stepHop);
-  const hopCount = useTraffic((s) => (s.focused ? readHops(s.focused.trace).length : 0));
+  // The count needs no hop's text: the stored path has one entry per hop (readHops renders 1:1).
+  const hopCount = useTraffic((s) => s.focused?.trace.path.length ?? 0);
   const focused = useTraffic((s) => s.focused);
   const replay = () => {
     if (!focused) return;
