@@ -31,7 +31,38 @@ describe('traffic store', () => {
     const s = store.getState();
     expect(s.hits).toEqual({ 'pod/default/kubia-a': 2 });
     expect(s.batch).toMatchObject({ arrived: 3, byTarget: { 'pod/default/kubia-a': 2, timeout: 1 } });
+    expect(s.batch?.shown).toEqual(s.batch?.byTarget);
     expect(s.flights).toEqual([]);
+  });
+
+  it("gives the histogram a crowd's counts every two seconds, and all of them at the last landing", () => {
+    const store = createTrafficStore();
+    const pods = Array.from({ length: 30 }, (_, i) => `default/web-${i}`);
+    startBatch(
+      store,
+      1,
+      pods.map((p) => trace(p)),
+    );
+    launchFlights(
+      store,
+      pods.map((p, i) => ({ id: `f${i}`, trace: trace(p), startAt: 0, focused: false, batch: 1 })),
+    );
+    const land = (from: number, to: number, at: number) =>
+      landFlights(
+        store,
+        pods.slice(from, to).map((_, i) => `f${from + i}`),
+        at,
+      );
+    land(0, 25, 1000);
+    const first = store.getState().batch!;
+    expect(Object.keys(first.shown)).toHaveLength(25);
+    land(25, 27, 2000);
+    expect(store.getState().batch).toMatchObject({ arrived: 27, shown: first.shown });
+    land(27, 28, 3000);
+    expect(Object.keys(store.getState().batch!.shown)).toHaveLength(28);
+    land(28, 30, 3100);
+    expect(store.getState().batch!.shown).toEqual(store.getState().batch!.byTarget);
+    expect(Object.keys(store.getState().batch!.shown)).toHaveLength(30);
   });
 
   it('keeps one focused request: the latest', () => {

@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GraphId, Trace } from '../engine/index.ts';
+import { showsCountsNow } from './rowsPace.ts';
 
 export interface Flight {
   id: string;
@@ -24,6 +25,10 @@ export interface BatchStats {
   arrived: number;
   /** Arrivals by endpoint graph id (`pod/ns/name`) or by outcome (`refused`, `timeout`, …). */
   byTarget: Record<string, number>;
+  /** The counts the histogram draws: `byTarget` as of `shownAt`, paced for a crowd (rowsPace.ts). */
+  shown: Record<string, number>;
+  /** When `shown` was last set (performance.now()); -Infinity before the first landing. */
+  shownAt: number;
 }
 
 export interface TrafficState {
@@ -81,7 +86,8 @@ export function launchFlights(store: TrafficStore, flights: Flight[]): void {
 
 export function startBatch(store: TrafficStore, id: number, traces: Trace[]): void {
   store.setState({
-    batch: { id, requested: traces.length, arrived: 0, byTarget: {} },
+    // Never shown yet: the first landing is drawn at once, however large the crowd.
+    batch: { id, requested: traces.length, arrived: 0, byTarget: {}, shown: {}, shownAt: -Infinity },
     batchTraces: traces,
     batchStale: false,
   });
@@ -91,7 +97,7 @@ export function startBatch(store: TrafficStore, id: number, traces: Trace[]): vo
  * Flights that reached their end (all those landing in one frame): each is counted once and dropped
  * from the in-flight list, in one store update.
  */
-export function landFlights(store: TrafficStore, flightIds: string[]): void {
+export function landFlights(store: TrafficStore, flightIds: string[], now = performance.now()): void {
   if (flightIds.length === 0) return;
   store.setState((s) => {
     const landing = new Set(flightIds);
@@ -115,7 +121,17 @@ export function landFlights(store: TrafficStore, flightIds: string[]): void {
         byTarget[key] = (byTarget[key] ?? 0) + 1;
       }
     }
-    if (batch && batchArrived > 0) batch = { ...batch, arrived: batch.arrived + batchArrived, byTarget };
+    if (batch && batchArrived > 0) {
+      const arrived = batch.arrived + batchArrived;
+      const shows = showsCountsNow({
+        targets: Object.keys(byTarget).length,
+        done: arrived >= batch.requested,
+        sinceShown: now - batch.shownAt,
+      });
+      batch = shows
+        ? { ...batch, arrived, byTarget, shown: byTarget, shownAt: now }
+        : { ...batch, arrived, byTarget };
+    }
     const focusedLanded = s.focusedLanded || (s.focused !== null && landing.has(s.focused.id));
     return {
       flights: s.flights.filter((f) => !landing.has(f.id)),

@@ -54,7 +54,7 @@ const BarRow = memo(function BarRow({ target, count }: { target: string; count: 
 
 export function TrafficHistogram() {
   const { t } = useTranslation();
-  const byTarget = useTraffic((s) => s.batch?.byTarget);
+  const byTarget = useTraffic((s) => s.batch?.shown);
   const requested = useTraffic((s) => s.batch?.requested ?? 0);
   const arrived = useTraffic((s) => s.batch?.arrived ?? 0);
   if (!requested) return null;
