@@ -160,8 +160,9 @@ try {
         'devtools.timeline',
         'disabled-by-default-devtools.timeline',
         'v8.execute',
-        // KP_BENCH_SAMPLES=0: tasks and their timings only, without the sampler's overhead (a stage's
-        // time as the bench sees it; docs/performance.md, "Where the paste's second stands (6 December 2026, afternoon)").
+        // KP_BENCH_SAMPLES=0: tasks and their timings only, without the sampler's overhead (a
+        // stage's time as the bench sees it;
+        // docs/performance.md, "Where the paste's second stands (6 December 2026, afternoon)").
         ...(process.env.KP_BENCH_SAMPLES === '0' ? [] : ['disabled-by-default-v8.cpu_profiler']),
         '__metadata',
         'blink.user_timing',
