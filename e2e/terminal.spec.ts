@@ -78,8 +78,15 @@ test('the Ingress host fails to resolve on the laptop until /etc/hosts names it'
 
   const tee = await terminal.run(`echo "${address} kubia.example.com" | sudo tee -a /etc/hosts`);
   expect(tee).toBe(`${address} kubia.example.com`);
-  // The edit is an action of the scenario: it is in the laptop's hosts file after the rebuild.
+  // The edit is an action of the scenario: it is in the laptop's hosts file after the rebuild, and
+  // on the laptop's card in the graph.
   expect(await terminal.run('cat /etc/hosts')).toContain(`${address} kubia.example.com`);
+  const hostsOnCard = page.locator('[data-graph-id="client/laptop"]').getByTestId('client-hosts');
+  await expect(hostsOnCard).toHaveText(`/etc/hosts ${address}kubia.example.com`);
+  await expect(hostsOnCard).toHaveAttribute('title', `${address} kubia.example.com`);
+  const hostsBox = (await hostsOnCard.boundingBox())!;
+  const cardBox = (await page.locator('[data-graph-id="client/laptop"]').boundingBox())!;
+  expect(hostsBox.y + hostsBox.height).toBeLessThanOrEqual(cardBox.y + cardBox.height);
   const answer = await terminal.run('curl http://kubia.example.com');
   const answered = /^You've hit (kubia-\w{5})$/m.exec(answer)?.[1];
   expect(answered, answer).toBeTruthy();

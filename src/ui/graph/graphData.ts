@@ -68,6 +68,8 @@ export interface ClientData extends Record<string, unknown> {
   kind: 'client';
   name: string;
   ip: string;
+  /** Its /etc/hosts entries, as the terminal added them (`sudo tee -a /etc/hosts`); none by default. */
+  hosts: readonly { ip: string; hostnames: readonly string[] }[];
 }
 /** A NetworkPolicy: which pods it isolates (counted by the engine), for which directions. */
 export interface NetworkPolicyData extends Record<string, unknown> {

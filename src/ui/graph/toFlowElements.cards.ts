@@ -138,8 +138,8 @@ export function podCard(id: string, pod: PodState, at: Point, nodeId: string): G
   );
 }
 
-export function clientCard(id: string, c: Pick<Client, 'name' | 'ip'>, at: Point): GraphNode {
-  return graphNode(id, 'client', { kind: 'client', name: c.name, ip: c.ip }, at, {
+export function clientCard(id: string, c: Pick<Client, 'name' | 'ip' | 'hosts'>, at: Point): GraphNode {
+  return graphNode(id, 'client', { kind: 'client', name: c.name, ip: c.ip, hosts: c.hosts }, at, {
     width: OUTSIDE.width,
     height: OUTSIDE.height,
   });

@@ -21,14 +21,32 @@ function LoadBalancerNodeView({ id, data }: NodeProps & { data: LoadBalancerData
   );
 }
 
+const hostsLine = (entry: ClientData['hosts'][number]) => `${entry.ip} ${entry.hostnames.join(' ')}`;
+
 function ClientNodeView({ id, data }: NodeProps & { data: ClientData }) {
   const selected = useIsSelected(id);
+  const first = data.hosts[0];
   return (
     <div className={`kp-card kp-client${selected ? ' kp-selected' : ''}`} data-graph-id={id}>
       <div className="kp-title">
         <span className="kp-kind">client</span> <span className="kp-name">{data.name}</span>
       </div>
       <div className="kp-mono">{data.ip || 'outside the cluster'}</div>
+      {/* What `sudo tee -a /etc/hosts` added (the Ingress lesson's step), so the name the laptop now
+          resolves is on the graph; the first line, the others in the tooltip. */}
+      {first && (
+        <div
+          className="kp-client-hosts"
+          title={data.hosts.map(hostsLine).join('\n')}
+          data-testid="client-hosts"
+        >
+          <div className="kp-client-hosts-file">
+            /etc/hosts <span className="kp-mono">{first.ip}</span>
+            {data.hosts.length > 1 && <span className="kp-ports-more"> +{data.hosts.length - 1} more</span>}
+          </div>
+          <div className="kp-mono">{first.hostnames.join(' ')}</div>
+        </div>
+      )}
     </div>
   );
 }
