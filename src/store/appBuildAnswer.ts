@@ -52,6 +52,7 @@ export function createBuildAnswer(
     }
     if (!reply.sim) {
       applyEngineError(simulation, reply.error ?? 'The engine failed.');
+      clock.failed();
       autosave.failed();
       ringAfterRender();
       return;

@@ -3,8 +3,9 @@
  * and the cluster is rebuilt before the next line; a line's requests become flights like the request
  * bar's, ending at the pod the output names.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
+import type { EngineClient } from '../worker/engineApi.ts';
 import { createInThreadEngine } from '../worker/inThread.ts';
 import { createKubeplayApp } from './kubeplayApp.ts';
 
@@ -80,5 +81,53 @@ describe('kubeplay app: terminal lines', () => {
     const completion = await app.complete('kubectl exec kub', 16, session);
     expect(completion?.candidates).toEqual(kubiaPodNames(app));
     app.dispose();
+  });
+
+  describe('the page clock, when the engine fails the build of its wait', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('builds again, and the deleted pod goes after its grace period', async () => {
+      vi.useFakeTimers();
+      const inThread = createInThreadEngine();
+      let failedWaits = 0;
+      // The Worker stopped by its watchdog while merely busy (a loaded machine) answers with an error
+      // and is restarted from the cluster before the wait (src/worker/engineClient.ts onLate).
+      const engine: EngineClient = {
+        ...inThread,
+        simulate: async (input, options) => {
+          if (input.actions?.at(-1)?.type === 'wait' && failedWaits === 0) {
+            failedWaits += 1;
+            return { generation: 0, sim: null, graph: null, time: null, error: 'the engine took too long' };
+          }
+          return inThread.simulate(input, options);
+        },
+      };
+      let now = 0;
+      const app = createKubeplayApp({
+        engine,
+        scenarios: [{ id: 'kubia', title: 'Kubia', yaml: kubia }],
+        storage: null,
+        now: () => now,
+        debounceMs: 5,
+      });
+      await app.flush();
+      const [victim] = kubiaPodNames(app);
+      await app.runCommand(`kubectl delete pod ${victim} --wait=false`, null);
+      expect(kubiaPodNames(app)).toContain(victim);
+      // The grace period passes in real time: the clock's waits are taken, the first one's build fails.
+      for (let second = 0; second < 40; second++) {
+        now += 1000;
+        await vi.advanceTimersByTimeAsync(1000);
+      }
+      await app.flush();
+      expect(failedWaits).toBe(1);
+      expect(kubiaPodNames(app)).not.toContain(victim);
+      expect(kubiaPodNames(app)).toHaveLength(3);
+      // The failed build's error is gone with it: the cluster on screen is current.
+      expect(app.simulation.getState()).toMatchObject({ engineError: null, stale: false });
+      app.dispose();
+    });
   });
 });

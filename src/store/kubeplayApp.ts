@@ -194,6 +194,7 @@ export function createKubeplayApp(options: KubeplayAppOptions): KubeplayApp {
   let clockWaiting = false;
   const clock = createPageClock({
     now,
+    rebuild: () => builds.schedule(0),
     wait: (seconds) => {
       clockWaiting = true;
       try {

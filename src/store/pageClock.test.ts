@@ -17,14 +17,18 @@ interface FakeTimers {
   now: number;
   timers: { at: number; run: () => void; id: number }[];
   waits: number[];
+  rebuilds: number;
 }
 
 function harness() {
-  const t: FakeTimers = { now: 0, timers: [], waits: [] };
+  const t: FakeTimers = { now: 0, timers: [], waits: [], rebuilds: 0 };
   let next = 1;
   const clock = createPageClock({
     now: () => t.now,
     wait: (seconds) => t.waits.push(seconds),
+    rebuild: () => {
+      t.rebuilds += 1;
+    },
     setTimer: (run, ms) => {
       const id = next++;
       t.timers.push({ at: t.now + ms, run, id });
@@ -126,6 +130,26 @@ describe('the page clock', () => {
     clock.update(timeOf(later(deleted.state, 1)));
     pass(60_000);
     expect(t.waits).toEqual([29]);
+  });
+
+  it("builds again, once, when the engine fails the wait's build; not for an error before any wait", () => {
+    const { t, clock, pass } = harness();
+    clock.update(timeOf(deleted.state));
+    clock.failed();
+    expect(t.rebuilds).toBe(0);
+    pass(29_000);
+    expect(t.waits).toEqual([29]);
+    // The Worker was stopped while building the wait and restarted from the cluster before it.
+    clock.failed();
+    expect(t.rebuilds).toBe(1);
+    // It failed again: left to the next edit, no loop of rebuilds and no second wait.
+    clock.failed();
+    pass(60_000);
+    expect(t.rebuilds).toBe(1);
+    expect(t.waits).toEqual([29]);
+    // The rebuild reached the deadline: the pod is gone and nothing is due.
+    clock.update(timeOf(command(deleted, 'kubeplay wait 29').state));
+    expect(t.timers).toEqual([]);
   });
 
   it('catches up with the real time that passed when its timer fires late (a lid closed)', () => {

@@ -20,6 +20,8 @@ import type { ClusterTime } from '../worker/engineApi.ts';
 export interface PageClockOptions {
   /** Takes the wait action (the app's `perform`). */
   wait: (seconds: number) => void;
+  /** Builds the scenario again as it is (the app's build loop). */
+  rebuild: () => void;
   /** Real time in ms (performance.now in the browser). */
   now: () => number;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -29,6 +31,15 @@ export interface PageClockOptions {
 export interface PageClock {
   /** A new simulation is on screen, at this time (null: none): reschedule for it. */
   update(time: ClusterTime | null): void;
+  /**
+   * The engine answered with an error, so the cluster on screen is still the one before. If that was
+   * the build of the wait this clock took (the Worker stopped by its watchdog while merely busy on a
+   * loaded machine, and restarted from the cluster before the wait), nothing would ever reach its
+   * deadline and the clock would stay stopped, the deleted pod on screen for good: the build is asked
+   * for again, once per deadline (the wait is already in the scenario's actions). One that fails again
+   * is left to the next edit or action.
+   */
+  failed(): void;
   dispose(): void;
 }
 
@@ -40,7 +51,7 @@ interface Pending {
 }
 
 export function createPageClock(options: PageClockOptions): PageClock {
-  const { wait, now } = options;
+  const { wait, rebuild, now } = options;
   const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let timer: unknown = null;
@@ -48,6 +59,8 @@ export function createPageClock(options: PageClockOptions): PageClock {
   // The deadline a wait was taken for, until a cluster that reached it is on screen: a reply already
   // on its way from before the wait must not take a second one.
   let waitedFor: number | null = null;
+  // The deadline whose wait was built again after an engine error.
+  let retriedFor: number | null = null;
 
   function stop(): void {
     if (timer !== null) clearTimer(timer);
@@ -82,6 +95,11 @@ export function createPageClock(options: PageClockOptions): PageClock {
         },
         Math.max(0, due - at),
       );
+    },
+    failed() {
+      if (waitedFor === null || retriedFor === waitedFor) return;
+      retriedFor = waitedFor;
+      rebuild();
     },
     dispose() {
       stop();
