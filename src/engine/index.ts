@@ -18,6 +18,7 @@ export type {
 } from './trace.ts';
 export type { PrintedTrace } from './readHops.ts';
 export { readHops, printedTrace } from './readHops.ts';
+export { hostsEntryLine } from './model/hostsEntry.ts';
 export {
   graphIdOfPod,
   graphIdOfService,

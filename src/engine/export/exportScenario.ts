@@ -10,6 +10,7 @@
  */
 import type { Document } from 'yaml';
 import type { Action } from '../model/actions.ts';
+import { hostsEntryLine } from '../model/hostsEntry.ts';
 import type { NodeManifest } from '../model/objects.ts';
 import { parseManifests } from '../parse/parseManifests.ts';
 import { asCommentText } from './commentText.ts';
@@ -119,9 +120,7 @@ class ActionFolder {
         );
         return;
       case 'hosts':
-        this.notes.push(
-          `echo "${action.ip} ${action.hostnames.join(' ')}" | sudo tee -a /etc/hosts   (on ${action.client})`,
-        );
+        this.notes.push(`echo "${hostsEntryLine(action)}" | sudo tee -a /etc/hosts   (on ${action.client})`);
         return;
       case 'client':
         this.notes.push(`another client outside the cluster: ${action.name}`);

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, ClusterState, PodState } from '../../engine/index.ts';
+import { hostsEntryLine } from '../../engine/index.ts';
 import { findObject } from '../../store/derive/findObject.ts';
 import { useInspectFacts } from './useInspectFacts.ts';
 import { NetworkPolicyDetails } from './NetworkPolicyDetails.tsx';
@@ -241,9 +242,7 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
       return (
         <dl className="kp-fields">
           <Field name="IP">{found.client?.ip ?? '—'}</Field>
-          <Field name="/etc/hosts">
-            {found.client?.hosts.map((h) => `${h.ip} ${h.hostnames.join(' ')}`).join('; ') || '—'}
-          </Field>
+          <Field name="/etc/hosts">{found.client?.hosts.map(hostsEntryLine).join('; ') || '—'}</Field>
         </dl>
       );
     case 'outside':

@@ -6,6 +6,7 @@
 import { getContainerEnv } from '../../cluster/envVars.ts';
 import { formatResolvConf, getPodResolvConf } from '../../cluster/resolvConf.ts';
 import type { ClusterState, PodState } from '../../model/state.ts';
+import { hostsEntryLine } from '../../model/hostsEntry.ts';
 import type { CommandOutput, ShellContext } from '../context.ts';
 import { currentPod, ok, performAction } from '../context.ts';
 import { compileLinearRegex } from '../../regex/linearRegex.ts';
@@ -106,7 +107,7 @@ function laptopHostsFile(ctx: ShellContext): string {
     'ff02::1 ip6-allnodes',
     'ff02::2 ip6-allrouters',
   ];
-  for (const entry of client?.hosts ?? []) lines.push(`${entry.ip} ${entry.hostnames.join(' ')}`);
+  for (const entry of client?.hosts ?? []) lines.push(hostsEntryLine(entry));
   return lines.join('\n') + '\n';
 }
 

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
+import { hostsEntryLine } from '../../../engine/index.ts';
 import type { ClientData, DnsData, LoadBalancerData, OutsideHostData } from '../graphData.ts';
 import { useIsSelected } from './useNodeFlags.ts';
 import { StaticHandle } from './StaticHandle.tsx';
@@ -21,8 +22,6 @@ function LoadBalancerNodeView({ id, data }: NodeProps & { data: LoadBalancerData
   );
 }
 
-const hostsLine = (entry: ClientData['hosts'][number]) => `${entry.ip} ${entry.hostnames.join(' ')}`;
-
 function ClientNodeView({ id, data }: NodeProps & { data: ClientData }) {
   const selected = useIsSelected(id);
   const first = data.hosts[0];
@@ -37,7 +36,7 @@ function ClientNodeView({ id, data }: NodeProps & { data: ClientData }) {
       {first && (
         <div
           className="kp-client-hosts"
-          title={data.hosts.map(hostsLine).join('\n')}
+          title={data.hosts.map(hostsEntryLine).join('\n')}
           data-testid="client-hosts"
         >
           <div className="kp-client-hosts-file">
