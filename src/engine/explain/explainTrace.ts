@@ -98,7 +98,7 @@ function fromBrokenHop(
   return undefined;
 }
 
-function fromHttpError(state: ClusterState, trace: Trace): Explanation | undefined {
+function fromHttpError(state: ClusterState, trace: Trace, hops: readonly Hop[]): Explanation | undefined {
   const at = trace.endpoint?.pod;
   const pod = at ? state.pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === at) : undefined;
   const status = trace.status;
@@ -106,7 +106,7 @@ function fromHttpError(state: ClusterState, trace: Trace): Explanation | undefin
     const url = parseUrlCached(trace.request.url);
     // The controller's own error is a `route` hop without a rule (at the Ingress whose backend is
     // broken); a rule on it means the backend was chosen and reached, so the error is the app's own.
-    const ingressHops = readHops(trace).filter((h) => h.kind === 'route' && h.at.startsWith('ing/'));
+    const ingressHops = hops.filter((h) => h.kind === 'route' && h.at.startsWith('ing/'));
     const routed = ingressHops.some((h) => h.rule !== undefined);
     const ingressAt = ingressHops.find((h) => h.rule === undefined)?.at;
     if (!routed)
@@ -116,11 +116,11 @@ function fromHttpError(state: ClusterState, trace: Trace): Explanation | undefin
     return {
       kind: 'protocol-mismatch',
       summary: `a connection was made but no HTTP answer came back: curl: (${trace.failure.code}) ${trace.failure.message}.`,
-      ...(readHops(trace).at(-1) ? { detail: readHops(trace).at(-1)?.note } : {}),
+      ...(hops.length > 0 ? { detail: hops.at(-1)?.note } : {}),
     };
   }
   if (status !== undefined) {
-    const deliver = [...readHops(trace)].reverse().find((h) => h.kind === 'deliver');
+    const deliver = [...hops].reverse().find((h) => h.kind === 'deliver');
     return {
       kind: 'http-status',
       summary: `the request reached ${at ?? 'the server'}, and the application itself answered ${status}: the network path works; the app did not like the request (method, path or Host).`,
@@ -130,9 +130,8 @@ function fromHttpError(state: ClusterState, trace: Trace): Explanation | undefin
   return undefined;
 }
 
-function fallback(trace: Trace): Explanation {
-  const broken =
-    readHops(trace).find((h) => h.kind === 'drop' || h.kind === 'reject') ?? readHops(trace).at(-1);
+function fallback(trace: Trace, hops: readonly Hop[]): Explanation {
+  const broken = hops.find((h) => h.kind === 'drop' || h.kind === 'reject') ?? hops.at(-1);
   const text = broken?.note ?? trace.body?.trim() ?? `the request ended ${trace.outcome}`;
   return { kind: trace.outcome === 'timeout' ? 'unreachable' : trace.outcome, summary: text };
 }
@@ -143,22 +142,25 @@ export function explainTrace(
   diagnostics: readonly Diagnostic[] = state.diagnostics,
 ): Explanation | undefined {
   if (trace.outcome === 'ok') return undefined;
+  const hops = readHops(trace);
   try {
     // A NetworkPolicy drop (also of the DNS query, which leaves the name unresolved) names the policy.
-    const policyDrop = readHops(trace).find((h) => h.kind === 'drop' && h.facts?.denial);
+    const policyDrop = hops.find((h) => h.kind === 'drop' && h.facts?.denial);
     const policy = policyDrop ? explainPolicyDrop(state, trace, policyDrop) : undefined;
     if (policy) return policy;
     if (trace.outcome === 'unresolved') {
-      const dns = readHops(trace).find((h) => h.kind === 'dns');
+      const dns = hops.find((h) => h.kind === 'dns');
       const url = parseUrlCached(trace.request.url);
       if (dns && url) return explainUnresolvedName(state, trace.from, url.host, url.port);
-      return fallback(trace);
+      return fallback(trace, hops);
     }
     // The first drop or reject is the first broken link (an ingress controller's 502/504 follows one).
-    const broken = readHops(trace).find((h) => h.kind === 'drop' || h.kind === 'reject');
-    const found = broken ? fromBrokenHop(state, trace, broken, diagnostics) : fromHttpError(state, trace);
-    return found ?? fallback(trace);
+    const broken = hops.find((h) => h.kind === 'drop' || h.kind === 'reject');
+    const found = broken
+      ? fromBrokenHop(state, trace, broken, diagnostics)
+      : fromHttpError(state, trace, hops);
+    return found ?? fallback(trace, hops);
   } catch {
-    return fallback(trace);
+    return fallback(trace, hops);
   }
 }
