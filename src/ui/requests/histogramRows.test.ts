@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EVERY_ROW_UP_TO, TOP_PODS, histogramRows } from './histogramRows.ts';
+import { EVERY_ROW_UP_TO } from '../../store/rowsPace.ts';
+import { TOP_PODS, histogramRows } from './histogramRows.ts';
 
 /** `count` pods named web-000, web-001, … with the given hits each (the pod's index by default). */
 function pods(count: number, hits: (i: number) => number): Record<string, number> {

@@ -6,10 +6,8 @@
  * (docs/performance.md, "Packets in flight").
  */
 
+// Up to EVERY_ROW_UP_TO targets every target has its own row, sorted by name (the store paces a crowd's).
 import { EVERY_ROW_UP_TO } from '../../store/rowsPace.ts';
-
-/** Up to this many targets every target has its own row, sorted by name (the store paces a crowd's). */
-export { EVERY_ROW_UP_TO };
 /** Over it, this many of the most-hit pods keep a row; the others share the summary line. */
 export const TOP_PODS = 15;
 
