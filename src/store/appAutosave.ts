@@ -48,6 +48,16 @@ export function createAppAutosave(options: AppAutosaveOptions): AppAutosave {
   let typedUnsaved = false;
   // The engine's latest build while typing: its allocations are recorded when the save happens.
   let builtUnsaved: { from: BuiltFrom; state: ClusterState } | null = null;
+  // The last save carried no ledger (the engine had not built that scenario yet): the next build that
+  // has one saves again, even if only the page clock's time passed meanwhile. Without this, an action
+  // whose build was overtaken by the clock's wait left the autosave without its ledger for good, and a
+  // reload renamed the pods a live edit had made.
+  let owesLedger = false;
+
+  function save(current: ScenarioState, ledger: ReturnType<AllocationMemory['ledgerFor']>): void {
+    saveScenario(storage, current, undefined, ledger);
+    owesLedger = ledger === null;
+  }
 
   function cancelTimer(): void {
     if (saveTimer !== null) clearTimeout(saveTimer);
@@ -72,8 +82,8 @@ export function createAppAutosave(options: AppAutosaveOptions): AppAutosave {
     builtUnsaved = null;
     const current = scenario.getState();
     const ledger = allocations.ledgerFor(current);
-    if (typedUnsaved || (changed && ledger && current !== options.timePassedOnly()))
-      saveScenario(storage, current, undefined, ledger);
+    const timeOnly = current === options.timePassedOnly();
+    if (typedUnsaved || (ledger !== null && (owesLedger || (changed && !timeOnly)))) save(current, ledger);
     typedUnsaved = false;
   }
 
@@ -82,7 +92,7 @@ export function createAppAutosave(options: AppAutosaveOptions): AppAutosave {
     changed(next) {
       cancelTimer();
       typedUnsaved = false;
-      saveScenario(storage, next, undefined, allocations.ledgerFor(next));
+      save(next, allocations.ledgerFor(next));
     },
     built(from, state) {
       builtUnsaved = { from, state };
