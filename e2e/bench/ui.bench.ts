@@ -15,6 +15,7 @@
  * layout well under a frame's worth per edit (< 50 ms).
  */
 import type { ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { initialScripts } from '../../scripts/initialJs.mjs';
 import { chromium } from '@playwright/test';
@@ -37,7 +38,8 @@ const DIST = process.env.KP_BENCH_DIST ?? 'dist';
  * named sections, comma-separated: layout, initial-js, navigation, edit, keystroke, paste, hostile-links,
  * large-cluster (the 1,000-pod graph idle and with 300 packets in flight). Without it every section runs.
  * KP_BENCH_TRACE=prefix also saves Chromium traces of the large-cluster samples (prefix-idle.json,
- * prefix-flight.json, prefix-idle-after.json: where the main thread's time goes).
+ * prefix-flight.json, prefix-idle-after.json: where the main thread's time goes), and KP_BENCH_CPUPROF=prefix
+ * the page's JavaScript CPU profiles of them (prefix-idle.cpuprofile…: which functions that time runs).
  */
 const SECTIONS = [
   'layout',
@@ -133,6 +135,20 @@ async function waitForQuiet(page: Page, quietMs = 1000, timeoutMs = 20_000): Pro
       resolve(undefined);
     }
   })`);
+}
+
+/** The page's V8 sampling profiler, started now; `stop()` gives the profile as .cpuprofile JSON. */
+async function startCpuProfile(page: Page): Promise<{ stop(): Promise<string> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      return JSON.stringify(profile);
+    },
+  };
 }
 
 async function sample(page: Page, seconds: number): Promise<Sample> {
@@ -288,10 +304,13 @@ async function measureLargeCluster(browser: Browser): Promise<void> {
   if (process.env.HIDE_PACKETS) await page.addStyleTag({ content: '.kp-packets{display:none!important}' });
   const traced = async (name: string, measure: () => Promise<Sample>): Promise<Sample> => {
     const prefix = process.env.KP_BENCH_TRACE;
+    const profilePrefix = process.env.KP_BENCH_CPUPROF;
     if (prefix) await browser.startTracing(page, { path: `${prefix}-${name}.json`, screenshots: false });
+    const profiler = profilePrefix ? await startCpuProfile(page) : undefined;
     try {
       return await measure();
     } finally {
+      if (profiler) writeFileSync(`${profilePrefix}-${name}.cpuprofile`, await profiler.stop());
       if (prefix) await browser.stopTracing();
     }
   };
