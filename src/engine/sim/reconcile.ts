@@ -44,6 +44,10 @@ export function createEmptyState(seed: number): ClusterState {
     lbCursor: [],
     diagnostics: [],
     ipamLastReserved: {},
+    // Every key from the start, set or not, so a state keeps one shape from reconcile through each
+    // routed request (net/routeContext.ts finish writes them all).
+    metallb: undefined,
+    cloudProviderKind: undefined,
   };
 }
 
