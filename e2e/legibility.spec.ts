@@ -6,22 +6,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { largeClusterLink } from './largeCluster.ts';
-import { settled } from './pages/stageGeometry.ts';
-
-/** Every name drawn on screen (not hidden), with its rendered size: font size times the viewport's zoom. */
-async function drawnNamesPx(page: Page): Promise<{ text: string; px: number }[]> {
-  return page.evaluate(() => {
-    const viewport = document.querySelector('.react-flow__viewport');
-    if (!viewport) return [];
-    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
-    return Array.from(document.querySelectorAll('.react-flow__node .kp-name, .react-flow__node .kp-lod-name'))
-      .filter((el) => {
-        const style = getComputedStyle(el);
-        return (el as HTMLElement).offsetParent !== null && style.visibility !== 'hidden';
-      })
-      .map((el) => ({ text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * zoom }));
-  });
-}
+import { drawnNamesPx, settled } from './pages/stageGeometry.ts';
 
 /** Rendered size of each name: its computed font size times the viewport's zoom. */
 async function renderedNamePx(page: Page, selector: string): Promise<number[]> {

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { LessonPanel } from './pages/LessonPanel.ts';
-import { graphIds, readStage, settled } from './pages/stageGeometry.ts';
+import { drawnNamesPx, graphIds, readStage, settled } from './pages/stageGeometry.ts';
 import { TerminalPanel } from './pages/TerminalPanel.ts';
 
 async function seriousAxeIssues(page: Page): Promise<string[]> {
@@ -225,6 +225,19 @@ test.describe('a laptop, 1366×768', () => {
     expect(Math.abs(lesson.y - bottom.y)).toBeLessThanOrEqual(30);
     // The step's text and the buttons to go on are in view without scrolling the page.
     expect(await inView(page, 'lesson-command')).toBe(true);
+    // The graph is a strip above them: its pods and Services are named in large type (their compact
+    // cards), not drawn as full cards shrunk to 7-8 px.
+    await settled(page);
+    const names = await drawnNamesPx(page, '.react-flow__node-pod, .react-flow__node-service');
+    const smallest = Math.min(...names.map((n) => n.px)).toFixed(1);
+    test
+      .info()
+      .annotations.push({
+        type: 'smallest pod or Service name in the lesson strip',
+        description: `${smallest} px`,
+      });
+    expect(names.length).toBeGreaterThanOrEqual(8);
+    expect(names.filter((n) => n.px < 12)).toEqual([]);
     await playground.screenshot('stage-1366-env-lesson');
     expect(await seriousAxeIssues(page)).toEqual([]);
   });

@@ -398,3 +398,24 @@ export async function settled(page: Page): Promise<void> {
     )
     .toBe(true);
 }
+
+/**
+ * Every name drawn on screen (not hidden) in the graph's nodes (those matching `nodes`), with its
+ * rendered size: font size times the viewport's zoom.
+ */
+export async function drawnNamesPx(
+  page: Page,
+  nodes = '.react-flow__node',
+): Promise<{ text: string; px: number }[]> {
+  return page.evaluate((scope) => {
+    const viewport = document.querySelector('.react-flow__viewport');
+    if (!viewport) return [];
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    return Array.from(document.querySelectorAll(`:is(${scope}) .kp-name, :is(${scope}) .kp-lod-name`))
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return (el as HTMLElement).offsetParent !== null && style.visibility !== 'hidden';
+      })
+      .map((el) => ({ text: el.textContent ?? '', px: parseFloat(getComputedStyle(el).fontSize) * zoom }));
+  }, nodes);
+}

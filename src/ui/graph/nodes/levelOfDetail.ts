@@ -7,8 +7,12 @@
 import { createContext, useContext } from 'react';
 import { useStore } from '@xyflow/react';
 
-/** Below this zoom an 18 px name would be drawn under ~7 px. */
-export const POD_LOD_ZOOM = 0.4;
+/**
+ * Below this zoom an 18 px name would be drawn under 9 px, and the compact card's 30 px name reads at
+ * 12-15 px instead. (It was 0.4: the graph strip over a lesson and its terminal at 1366x768, zoom about
+ * 0.44, drew full cards with 8 px names; every layout's default view is at 0.6 or more.)
+ */
+export const POD_LOD_ZOOM = 0.5;
 /** Below this zoom the compact name (30 px, .kp-lod-name) would be drawn under ~7 px. */
 export const MARK_ZOOM = 0.24;
 
