@@ -229,13 +229,9 @@ test.describe('a laptop, 1366×768', () => {
     // cards), not drawn as full cards shrunk to 7-8 px.
     await settled(page);
     const names = await drawnNamesPx(page, '.react-flow__node-pod, .react-flow__node-service');
-    const smallest = Math.min(...names.map((n) => n.px)).toFixed(1);
-    test
-      .info()
-      .annotations.push({
-        type: 'smallest pod or Service name in the lesson strip',
-        description: `${smallest} px`,
-      });
+    const smallest = `${Math.min(...names.map((n) => n.px)).toFixed(1)} px`;
+    const type = 'smallest pod or Service name in the lesson strip';
+    test.info().annotations.push({ type, description: smallest });
     expect(names.length).toBeGreaterThanOrEqual(8);
     expect(names.filter((n) => n.px < 12)).toEqual([]);
     await playground.screenshot('stage-1366-env-lesson');
