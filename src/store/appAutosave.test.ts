@@ -10,20 +10,18 @@ import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createAllocationMemory } from './allocationMemory.ts';
 import { createAppAutosave } from './appAutosave.ts';
 import { loadSavedScenario, restoreSavedAllocations, STORAGE_KEY } from './persistence.ts';
-import type { KeyValueStorage } from './persistence.ts';
 import { createScenarioStore } from './scenarioStore.ts';
 import type { ScenarioState } from './scenarioStore.ts';
+import { memoryStorage } from './testing/memoryStorage.ts';
 
 const kubia = SCENARIO_TEXTS['kubia'] ?? '';
 
-function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
-}
-
 function built(s: ScenarioState) {
-  return createSimulation({ files: [{ file: 'manifest.yaml', text: s.yaml }], seed: s.seed, actions: s.actions })
-    .state;
+  return createSimulation({
+    files: [{ file: 'manifest.yaml', text: s.yaml }],
+    seed: s.seed,
+    actions: s.actions,
+  }).state;
 }
 
 function setup() {

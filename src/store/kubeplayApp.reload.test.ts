@@ -9,14 +9,10 @@ import { createInThreadEngine } from '../worker/inThread.ts';
 import { createKubeplayApp } from './kubeplayApp.ts';
 import { restoreSavedAllocations, STORAGE_KEY } from './persistence.ts';
 import type { KeyValueStorage } from './persistence.ts';
+import { memoryStorage } from './testing/memoryStorage.ts';
 
 const kubia = SCENARIO_TEXTS['kubia'] ?? '';
 const withReplicas = (n: number) => kubia.replace('  replicas: 3', `  replicas: ${n}`);
-
-function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
-}
 
 function openApp(storage: KeyValueStorage) {
   return createKubeplayApp({

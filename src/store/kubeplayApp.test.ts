@@ -7,17 +7,9 @@ import { SCENARIO_TEXTS } from '../scenarios/scenarioTexts.ts';
 import { createInThreadEngine } from '../worker/inThread.ts';
 import { createKubeplayApp } from './kubeplayApp.ts';
 import { STORAGE_KEY } from './persistence.ts';
+import { memoryStorage } from './testing/memoryStorage.ts';
 
 const kubia = SCENARIO_TEXTS.kubia ?? '';
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    map,
-  };
-}
 
 function makeApp(storage = memoryStorage()) {
   return createKubeplayApp({

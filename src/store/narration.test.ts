@@ -3,17 +3,10 @@ import { encodeScenario } from '../share/index.ts';
 import { viewOfOpenedLink } from './linkView.ts';
 import { NARRATION_STORAGE_KEY, readSavedNarration, saveNarration } from './narration.ts';
 import { makeShareLink, openShareLink } from './shareLink.ts';
+import { memoryStorage } from './testing/memoryStorage.ts';
 
 const yaml = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: kubia\n';
 const scenario = { scenarioId: 'custom', yaml, seed: 1, actions: [] };
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-  };
-}
 
 describe('narration level', () => {
   it('is remembered per browser; anything else saved there reads as unset', () => {

@@ -7,15 +7,7 @@ import {
   STORAGE_KEY,
 } from './persistence.ts';
 import { createSimulation, recordAllocations } from '../engine/index.ts';
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    map,
-  };
-}
+import { memoryStorage } from './testing/memoryStorage.ts';
 
 describe('scenario autosave', () => {
   it('round-trips the scenario', () => {

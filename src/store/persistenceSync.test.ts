@@ -5,17 +5,9 @@ import { autosaveStatus, createAutosaveStatus } from './persistenceStatus.ts';
 import { hearOtherTab, keepMine, switchToTheirs, watchOtherTabs } from './persistenceSync.ts';
 import { createScenarioStore } from './scenarioStore.ts';
 import type { ScenarioState } from './scenarioStore.ts';
+import { memoryStorage } from './testing/memoryStorage.ts';
 
 const work = (yaml: string): ScenarioState => ({ scenarioId: 'custom', yaml, seed: 1, actions: [] });
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    map,
-  };
-}
 
 function fullStorage() {
   return {
