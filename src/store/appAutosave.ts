@@ -5,7 +5,7 @@
  * change (an action, another scenario, a link) is saved at once. The page saves what waits when it is
  * hidden (`saveIfWaiting`).
  */
-import type { ClusterState } from '../engine/index.ts';
+import type { AllocationLedger, ClusterState } from '../engine/index.ts';
 import type { AllocationMemory } from './allocationMemory.ts';
 import { saveScenario } from './persistence.ts';
 import type { KeyValueStorage } from './persistence.ts';
@@ -54,7 +54,7 @@ export function createAppAutosave(options: AppAutosaveOptions): AppAutosave {
   // reload renamed the pods a live edit had made.
   let owesLedger = false;
 
-  function save(current: ScenarioState, ledger: ReturnType<AllocationMemory['ledgerFor']>): void {
+  function save(current: ScenarioState, ledger: AllocationLedger | null): void {
     saveScenario(storage, current, undefined, ledger);
     owesLedger = ledger === null;
   }
