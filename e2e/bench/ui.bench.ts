@@ -347,7 +347,8 @@ async function measureLargeCluster(browser: Browser): Promise<void> {
     const suffix = round === 1 ? '' : `-${round}`;
     await page.getByTestId('traffic-send').click();
     await page.waitForFunction(
-      () => (window as unknown as { __kubeplay: { flightsInAir(): number } }).__kubeplay.flightsInAir() >= 300,
+      () =>
+        (window as unknown as { __kubeplay: { flightsInAir(): number } }).__kubeplay.flightsInAir() >= 300,
       undefined,
       { timeout: 60_000 },
     );
