@@ -1,12 +1,13 @@
 /**
- * YAML text -> plain values, once. We walk the yaml library's AST ourselves (no toJS() and second
- * walk) and, on the way, record where every field sits, check it against the kind's field set
- * (strict decoding, as kubectl's default `--validate=strict` does) and guard against hostile input:
- * alias bombs, cyclic aliases, deep nesting and prototype-polluting keys.
+ * YAML text -> plain values, once. We walk each document ourselves (no toJS() and second walk): from
+ * the yaml parser's tokens when it keeps to block style (tokenWalker.ts), from the library's composed
+ * nodes otherwise (the Walker below). On the way we record where every field sits, check it against
+ * the kind's field set (strict decoding, as kubectl's default `--validate=strict` does) and guard
+ * against hostile input: alias bombs, cyclic aliases, deep nesting and prototype-polluting keys.
  */
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser } from 'yaml';
-import type { Document, Node as YamlNode, ScalarTag, YAMLMap } from 'yaml';
-import type { Diagnostic, Severity } from '../model/diagnostic.ts';
+import type { CST, Document, Node as YamlNode, ScalarTag, Tags, YAMLMap } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.ts';
 import {
   documentLinesMessage,
   MAX_ALIAS_NODES,
@@ -18,49 +19,17 @@ import {
 import { emptyRecord, createPlainMap, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';
 import type { Schema } from './schema/types.ts';
-import { formatTypeError, formatUnknownField } from './messages.ts';
+import { diag, FieldWalker, WalkAbort, YAML11_BOOLEANS } from './fieldWalker.ts';
+import type { Locate, ReadDocument, SchemaResolver } from './fieldWalker.ts';
+import { plainResolver, readDocumentTokens } from './tokenWalker.ts';
+import type { PlainResolver } from './tokenWalker.ts';
 
-/** Picks the field set for a whole object from its apiVersion and kind (undefined: accept anything). */
-export type SchemaResolver = (apiVersion: string | undefined, kind: string | undefined) => Schema | undefined;
-
-export interface ReadDocument {
-  /** 0-based index of the document in its file. */
-  doc: number;
-  /** The document's root value (usually a map). */
-  value: Plain;
-  line: number;
-  column: number;
-  /** field path -> [line, column] of its value. */
-  positions: Record<string, [number, number]>;
-  /** field path -> [line, column] of its key (for "unknown field" and "missing" reports). */
-  keyPositions: Record<string, [number, number]>;
-  /** Syntax, limit or schema errors found in this YAML document (none when it is clean). */
-  diagnostics: Diagnostic[];
-  /** True when the text of this document could not be read (syntax error, limit): nothing usable. */
-  broken: boolean;
-}
+export type { ReadDocument, SchemaResolver } from './fieldWalker.ts';
 
 export interface ReadResult {
   documents: ReadDocument[];
   /** Problems not tied to one document (size limit, too many documents). */
   diagnostics: Diagnostic[];
-}
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** go-yaml v2's resolve table for YAML 1.1 booleans (the words YAML 1.2 reads as strings). */
-const YAML11_BOOLEANS = new Map<string, boolean>([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((w) => [w, true] as [string, boolean]),
-  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((w) => [w, false] as [string, boolean]),
-]);
-
-class WalkAbort {
-  constructor(
-    public readonly code: string,
-    public readonly message: string,
-    public readonly offset: number,
-  ) {}
 }
 
 function utf8Length(text: string): number {
@@ -81,25 +50,6 @@ function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024
     ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
     : `${Math.ceil(bytes / 1024)} KiB`;
-}
-
-function diag(
-  file: string,
-  line: number,
-  column: number,
-  severity: Severity,
-  path: string,
-  message: string,
-  code: string,
-  end?: [number, number],
-): Diagnostic {
-  const d: Diagnostic = { file, line, column, severity, path, message, code };
-  // The end lets the editor underline the whole key or value, not one character.
-  if (end && (end[0] > line || (end[0] === line && end[1] > column))) {
-    d.endLine = end[0];
-    d.endColumn = end[1];
-  }
-  return d;
 }
 
 function isTokenStart(prev: number): boolean {
@@ -342,7 +292,29 @@ function lineAndColumn(text: string, offset: number): [number, number] {
   return [line, offset - start + 1];
 }
 
-export function readYaml(file: string, text: string, resolveSchema: SchemaResolver): ReadResult {
+export interface ReadOptions {
+  /** Compose every document with the yaml library, the token fast path off (to compare the two). */
+  composeAll?: boolean;
+}
+
+/** The composer's options, which the token path's plain scalars follow too. */
+const COMPOSER_OPTIONS = {
+  merge: true,
+  // uniqueKeys: false: the yaml library compares every key with every other one (50,000 labels take
+  // minutes) and its message does not name the key; the walk finds duplicates with a Set instead.
+  uniqueKeys: false,
+  customTags: (tags: Tags) => [...tags, ...EXPLICIT_TAGS],
+};
+let plainScalars: PlainResolver | undefined;
+/** Tokens between documents that add nothing but comments to the document they follow. */
+const QUIET_TOKENS = new Set<CST.Token['type']>(['space', 'newline', 'comment', 'byte-order-mark']);
+
+export function readYaml(
+  file: string,
+  text: string,
+  resolveSchema: SchemaResolver,
+  options: ReadOptions = {},
+): ReadResult {
   const result: ReadResult = { documents: [], diagnostics: [] };
   // Only count bytes when the text could be over the limit: UTF-8 needs at most 3 bytes a UTF-16 unit.
   if (text.length * 3 > MAX_TEXT_BYTES) {
@@ -385,18 +357,12 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
     return result;
   }
   const lineCounter = new LineCounter();
-  // parseAllDocuments, one document at a time: each document's syntax tree is read and dropped before
-  // the next one is built, so a 1,000-document file never holds every tree at once (far less garbage
-  // collection). A document is complete when the composer yields it (it yields document i once it has
-  // the whole of document i+1), so the line starts it needs are already counted.
+  // One document at a time: each document's tokens are read and dropped before the next one is parsed,
+  // so a 1,000-document file never holds every syntax tree at once (far less garbage collection). The
+  // parser yields a document once it is complete, so the line starts it needs are already counted.
   const parser = new Parser(lineCounter.addNewLine);
-  // uniqueKeys: false: the yaml library compares every key with every other one (50,000 labels take
-  // minutes) and its message does not name the key; Walker.map finds duplicates with a Set instead.
-  const composer = new Composer({
-    merge: true,
-    uniqueKeys: false,
-    customTags: (tags) => [...tags, ...EXPLICIT_TAGS],
-  });
+  const composer = new Composer(COMPOSER_OPTIONS);
+  const plain = (plainScalars ??= plainResolver(COMPOSER_OPTIONS));
   // LineCounter.linePos's binary search, returning the tuple directly (one allocation per position, not two).
   const starts = lineCounter.lineStarts;
   const at = (rawOffset: number): [number, number] => {
@@ -411,26 +377,72 @@ export function readYaml(file: string, text: string, resolveSchema: SchemaResolv
     const col = offset - (starts[lo - 1] ?? 0) + 1;
     return [lo < 1 ? 1 : lo, col < 1 ? 1 : col];
   };
-  let i = 0;
-  for (const doc of composer.compose(parser.parse(text))) {
-    if (i >= MAX_DOCUMENTS) {
-      const [line, column] = at(doc.range[0]);
-      result.diagnostics.push(
-        diag(
-          file,
-          line,
-          column,
-          'error',
-          '',
-          `too many documents: kubeplay reads at most ${MAX_DOCUMENTS} per file; the rest are ignored`,
-          'too-many-documents',
-        ),
-      );
-      break;
+  let composeAll = options.composeAll ?? false;
+  // The tokens since the last document token (that document first, or the text's opening tokens), and
+  // whether they are only the document and space, comments and line breaks (the composer adds nothing
+  // to such a document but comments).
+  let queue: CST.Token[] = [];
+  let doc: CST.Document | undefined;
+  let quiet = true;
+  // The composer holds errors from before the first document: it must compose that document.
+  let composerHolds = false;
+  const compose = (tokens: CST.Token[], end: boolean): Document.Parsed[] => {
+    const docs: Document.Parsed[] = [];
+    for (const token of tokens) docs.push(...composer.next(token));
+    if (end) docs.push(...composer.end());
+    return docs;
+  };
+  /** Reads the queued document, by its tokens or composed. */
+  const settle = (): void => {
+    const tokens = queue;
+    const read = doc;
+    const alone = quiet && !composerHolds && !composeAll;
+    queue = [];
+    doc = undefined;
+    quiet = true;
+    if (read === undefined) {
+      if (tokens.length > 0 && !alone) {
+        compose(tokens, false);
+        composerHolds = true;
+      }
+      return;
     }
-    result.documents.push(readDocument(file, text, i, doc, at, resolveSchema));
-    i++;
+    composerHolds = false;
+    const fast = alone
+      ? readDocumentTokens(file, result.documents.length, read, at, resolveSchema, plain)
+      : undefined;
+    if (fast) result.documents.push(fast);
+    // The composer yields the one document it was given.
+    else
+      for (const composed of compose(tokens, true))
+        result.documents.push(readDocument(file, text, result.documents.length, composed, at, resolveSchema));
+  };
+  for (const token of parser.parse(text)) {
+    if (token.type === 'directive' && !composeAll) {
+      settle();
+      composeAll = true; // %YAML and %TAG change how every later document reads
+    } else if (token.type === 'document') {
+      settle();
+      if (result.documents.length >= MAX_DOCUMENTS) {
+        const [line, column] = at(token.offset);
+        result.diagnostics.push(
+          diag(
+            file,
+            line,
+            column,
+            'error',
+            '',
+            `too many documents: kubeplay reads at most ${MAX_DOCUMENTS} per file; the rest are ignored`,
+            'too-many-documents',
+          ),
+        );
+        return result;
+      }
+      doc = token;
+    } else if (!QUIET_TOKENS.has(token.type)) quiet = false;
+    queue.push(token);
   }
+  settle();
   return result;
 }
 
@@ -529,19 +541,19 @@ function syntaxMessage(err: { code: string; message: string; pos: [number, numbe
   return err.message;
 }
 
-class Walker {
+class Walker extends FieldWalker {
   private aliasNodes = 0;
-  /** End offset of the node being read, so a type error underlines the whole value. */
-  private nodeEnd = 0;
   private readonly expanding = new Set<YamlNode>();
 
   constructor(
-    private readonly file: string,
+    file: string,
     private readonly doc: Document.Parsed,
-    private readonly at: (offset: number) => [number, number],
-    private readonly out: ReadDocument,
-    private readonly resolveSchema: SchemaResolver,
-  ) {}
+    at: Locate,
+    out: ReadDocument,
+    resolveSchema: SchemaResolver,
+  ) {
+    super(file, at, out, resolveSchema);
+  }
 
   walk(
     node: YamlNode | null | undefined,
@@ -551,13 +563,7 @@ class Walker {
     viaAlias: boolean,
   ): Plain {
     if (node === null || node === undefined) return null;
-    if (depth > MAX_DEPTH) {
-      throw new WalkAbort(
-        'yaml-too-deep',
-        `nesting deeper than ${MAX_DEPTH} levels; kubeplay stops reading this document`,
-        node.range?.[0] ?? 0,
-      );
-    }
+    this.checkDepth(depth, node.range?.[0] ?? 0);
     if (viaAlias && ++this.aliasNodes > MAX_ALIAS_NODES) {
       throw new WalkAbort(
         'yaml-alias-limit',
@@ -577,20 +583,11 @@ class Walker {
         this.report(path, undecodable, 'yaml-tag', offset, this.nodeEnd);
         return null;
       }
-      const v = node.value;
-      // kubectl reads YAML with go-yaml v2 (YAML 1.1 booleans): an unquoted `yes`/`on`/`off`… is a
-      // boolean there, which is why `value: yes` in an env var fails with a type error.
-      if (typeof v === 'string' && v.length <= 5 && node.type === 'PLAIN' && YAML11_BOOLEANS.has(v)) {
-        return this.scalar(YAML11_BOOLEANS.get(v) ?? false, path, schema, offset);
-      }
-      return this.scalar(v, path, schema, offset);
+      return this.scalarValue(node.value, node.type === 'PLAIN', path, schema, offset);
     }
     if (isMap(node)) return this.map(node, path, schema, depth, viaAlias, offset);
     if (isSeq(node)) {
-      if (schema.t !== 'array' && schema.t !== 'any') {
-        this.typeError(path, schema, 'array', offset);
-        return null;
-      }
+      if (!this.acceptsList(path, schema, offset)) return null;
       const items = schema.t === 'array' ? schema.items : schema;
       const arr: Plain[] = [];
       for (let i = 0; i < node.items.length; i++) {
@@ -626,38 +623,6 @@ class Walker {
     return this.resolveSchema(peekString(node, 'apiVersion'), peekString(node, 'kind')) ?? { t: 'any' };
   }
 
-  private scalar(value: unknown, path: string, schema: Schema, offset: number): Plain {
-    let v: Plain;
-    if (value === null || value === undefined) return null;
-    if (typeof value === 'string' || typeof value === 'boolean') v = value;
-    else if (typeof value === 'number') v = value;
-    else if (typeof value === 'bigint') v = Number(value);
-    else v = String(value);
-    switch (schema.t) {
-      case 'any':
-        return v;
-      case 'string':
-        if (typeof v !== 'string') this.typeError(path, schema, typeName(v), offset);
-        return v;
-      case 'integer':
-        if (typeof v !== 'number' || !Number.isInteger(v)) this.typeError(path, schema, typeName(v), offset);
-        return v;
-      case 'number':
-        if (typeof v !== 'number') this.typeError(path, schema, typeName(v), offset);
-        return v;
-      case 'boolean':
-        if (typeof v !== 'boolean') this.typeError(path, schema, typeName(v), offset);
-        return v;
-      case 'intOrString':
-        if (typeof v === 'boolean' || (typeof v === 'number' && !Number.isInteger(v)))
-          this.typeError(path, schema, typeName(v), offset);
-        return v;
-      default:
-        this.typeError(path, schema, typeName(v), offset);
-        return v;
-    }
-  }
-
   private map(
     node: YAMLMap,
     path: string,
@@ -666,10 +631,7 @@ class Walker {
     viaAlias: boolean,
     offset: number,
   ): Plain {
-    if (schema.t !== 'object' && schema.t !== 'map' && schema.t !== 'any') {
-      this.typeError(path, schema, 'object', offset);
-      return null;
-    }
+    if (!this.acceptsMap(path, schema, offset)) return null;
     const result = createPlainMap();
     let merges: YamlNode[] | undefined; // made only for a map with a merge key
     // key -> offset of its first occurrence, to name both in a duplicate-key error.
@@ -678,6 +640,7 @@ class Walker {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       const keyOffset = keyNode?.range?.[0] ?? offset;
+      const keyEnd = keyNode?.range?.[1] ?? keyOffset;
       let key: string;
       if (keyNode === null || keyNode === undefined) key = '';
       else if (isScalar(keyNode)) {
@@ -688,76 +651,24 @@ class Walker {
         }
         key = keyNode.value === null || keyNode.value === undefined ? '' : String(keyNode.value);
       } else {
-        this.report(
-          path,
-          COLLECTION_KEY_MESSAGE,
-          'yaml-complex-key',
-          keyOffset,
-          keyNode.range?.[1] ?? keyOffset,
-        );
+        this.report(path, COLLECTION_KEY_MESSAGE, 'yaml-complex-key', keyOffset, keyEnd);
         continue;
       }
-      const firstOffset = seen.get(key);
-      if (firstOffset !== undefined) {
-        if (!viaAlias) this.duplicateKey(path, key, keyOffset, keyNode?.range?.[1] ?? keyOffset, firstOffset);
-        continue;
-      }
-      seen.set(key, keyOffset);
-      this.pair(
-        result,
-        key,
-        pair.value as YamlNode | null,
-        path,
-        schema,
-        depth,
-        viaAlias,
-        keyOffset,
-        keyNode?.range?.[1] ?? keyOffset,
-      );
+      if (!this.firstOccurrence(seen, path, key, keyOffset, keyEnd, viaAlias)) continue;
+      const child = path === '' ? key : `${path}.${key}`;
+      const childSchema = this.fieldSchema(child, key, schema, viaAlias, keyOffset, keyEnd);
+      if (!childSchema) continue;
+      const valueNode = pair.value as YamlNode | null;
+      // `key:` with nothing after it: the yaml library gives an empty null scalar; point at the key instead.
+      const empty =
+        valueNode === null ||
+        valueNode === undefined ||
+        (isScalar(valueNode) && valueNode.value === null && valueNode.range?.[0] === valueNode.range?.[1]);
+      this.noteKey(child, keyOffset, empty, isScalar(valueNode), viaAlias);
+      result[key] = this.walk(valueNode, child, childSchema, depth + 1, viaAlias);
     }
     if (merges) for (const source of merges) this.merge(result, source, path, schema, depth);
     return result;
-  }
-
-  private pair(
-    result: PlainMap,
-    key: string,
-    valueNode: YamlNode | null,
-    path: string,
-    schema: Schema,
-    depth: number,
-    viaAlias: boolean,
-    keyOffset: number,
-    keyEnd: number,
-  ): void {
-    const child = path === '' ? key : `${path}.${key}`;
-    if (FORBIDDEN_KEYS.has(key)) {
-      this.report(child, `the key "${key}" is not allowed here`, 'forbidden-key', keyOffset, keyEnd);
-      return;
-    }
-    let childSchema: Schema;
-    if (schema.t === 'object') {
-      const s = hasOwn.call(schema.fields, key) ? schema.fields[key] : undefined;
-      if (!s) {
-        if (!viaAlias) this.out.keyPositions[child] = this.at(keyOffset);
-        this.report(child, formatUnknownField(child), 'unknown-field', keyOffset, keyEnd);
-        return;
-      }
-      childSchema = s;
-    } else if (schema.t === 'map') childSchema = schema.values;
-    else childSchema = schema;
-    // `key:` with nothing after it: the yaml library gives an empty null scalar; point at the key instead.
-    const empty =
-      valueNode === null ||
-      valueNode === undefined ||
-      (isScalar(valueNode) && valueNode.value === null && valueNode.range?.[0] === valueNode.range?.[1]);
-    // Key positions locate fields missing under this one, so only collections (and empty values) need them.
-    if (!viaAlias && (empty || !isScalar(valueNode)) && !(child in this.out.keyPositions)) {
-      const keyPos = this.at(keyOffset);
-      this.out.keyPositions[child] = keyPos;
-      if (empty && !(child in this.out.positions)) this.out.positions[child] = keyPos;
-    }
-    result[key] = this.walk(valueNode, child, childSchema, depth + 1, viaAlias);
   }
 
   private merge(result: PlainMap, source: YamlNode, path: string, schema: Schema, depth: number): void {
@@ -770,37 +681,6 @@ class Walker {
       }
     }
   }
-
-  /**
-   * kubectl reads YAML strictly (sigs.k8s.io/yaml over go-yaml), so a key given twice in one mapping is
-   * an error there: `mapping key "name" already defined at line 4`. The first value is the one kept here.
-   */
-  private duplicateKey(path: string, key: string, offset: number, end: number, firstOffset: number): void {
-    const child = path === '' ? key : `${path}.${key}`;
-    const [firstLine] = this.at(firstOffset);
-    this.report(
-      child,
-      `mapping key "${key}" already defined at line ${firstLine}`,
-      'yaml-duplicate-key',
-      offset,
-      end,
-    );
-  }
-
-  private typeError(path: string, schema: Schema, actual: string, offset: number): void {
-    this.report(
-      path,
-      formatTypeError(path, schemaTypeName(schema), actual),
-      'schema-type',
-      offset,
-      this.nodeEnd,
-    );
-  }
-
-  private report(path: string, message: string, code: string, offset: number, end = offset): void {
-    const [line, column] = this.at(offset);
-    this.out.diagnostics.push(diag(this.file, line, column, 'error', path, message, code, this.at(end)));
-  }
 }
 
 function peekString(map: YAMLMap, key: string): string | undefined {
@@ -812,27 +692,4 @@ function peekString(map: YAMLMap, key: string): string | undefined {
     }
   }
   return undefined;
-}
-
-function typeName(v: Plain): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'boolean') return 'boolean';
-  if (v === null) return 'null';
-  return Array.isArray(v) ? 'array' : 'object';
-}
-
-function schemaTypeName(schema: Schema): string {
-  switch (schema.t) {
-    case 'object':
-    case 'map':
-      return 'object';
-    case 'intOrString':
-      return 'integer or string';
-    case 'resource':
-    case 'any':
-      return 'object';
-    default:
-      return schema.t;
-  }
 }
