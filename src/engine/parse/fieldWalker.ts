@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Severity } from '../model/diagnostic.ts';
 import { MAX_DEPTH } from '../limits.ts';
+import { emptyRecord } from './plain.ts';
 import type { Plain } from './plain.ts';
 import type { Schema } from './schema/types.ts';
 import { formatTypeError, formatUnknownField } from './messages.ts';
@@ -28,6 +29,20 @@ export interface ReadDocument {
   diagnostics: Diagnostic[];
   /** True when the text of this document could not be read (syntax error, limit): nothing usable. */
   broken: boolean;
+}
+
+/** A document's reading before its walk: nothing read, nothing wrong yet. */
+export function emptyReading(index: number, line: number, column: number): ReadDocument {
+  return {
+    doc: index,
+    value: null,
+    line,
+    column,
+    positions: emptyRecord(),
+    keyPositions: emptyRecord(),
+    diagnostics: [],
+    broken: false,
+  };
 }
 
 /** Turns a text offset into a 1-based [line, column]. */

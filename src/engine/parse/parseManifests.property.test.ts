@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseManifests } from './parseManifests.ts';
-import { mutatedTexts, textMutation, VALID_MANIFESTS as VALID } from './test/mutations.ts';
+import { mutatedTexts, textMutation, VALID_MANIFESTS as VALID, YAML_CHARS } from './test/mutations.ts';
 
 /** Every diagnostic is well formed: a located, non-empty message with a code. */
 function checkShape(text: string): void {
@@ -17,34 +17,6 @@ function checkShape(text: string): void {
   expect(() => structuredClone(r)).not.toThrow();
   expect(JSON.parse(JSON.stringify(r.manifests))).toEqual(r.manifests);
 }
-
-const YAML_CHARS = [
-  ':',
-  '-',
-  ' ',
-  '\n',
-  '[',
-  ']',
-  '{',
-  '}',
-  '&',
-  '*',
-  '!',
-  '|',
-  '>',
-  '"',
-  "'",
-  '#',
-  ',',
-  '?',
-  '%',
-  '@',
-  '`',
-  '\t',
-  'a',
-  '1',
-  '<<',
-];
 
 describe('parseManifests never throws', () => {
   it('on arbitrary strings', () => {

@@ -11,7 +11,7 @@ import { readYaml } from './readYaml.ts';
 import { plainResolver, readDocumentTokens } from './tokenWalker.ts';
 import { schemaFor } from './apiVersions.ts';
 import { KITCHEN_SINK } from './test/fixtures.ts';
-import { mutatedTexts, textMutation, VALID_MANIFESTS } from './test/mutations.ts';
+import { mutatedTexts, textMutation, VALID_MANIFESTS, YAML_CHARS } from './test/mutations.ts';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import { generateScenario } from '../../bench/generateScenario.ts';
 import { MAX_DEPTH } from '../limits.ts';
@@ -136,34 +136,12 @@ describe('readYaml by tokens equals readYaml composed', () => {
 
   it('holds after random edits of valid manifests', () => {
     const punctuation = fc.constantFrom(
+      ...YAML_CHARS,
       ...[
-        ':',
-        '-',
-        ' ',
-        '\n',
         '  ',
         '\n  ',
-        '[',
-        ']',
-        '{',
-        '}',
         '&a ',
-        '*a',
-        '!',
-        '|',
-        '>',
-        '"',
-        "'",
-        '#',
         ' #',
-      ],
-      ...[
-        ',',
-        '?',
-        '%',
-        '@',
-        '`',
-        '\t',
         '---\n',
         '...\n',
         '<<: ',

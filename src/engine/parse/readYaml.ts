@@ -16,10 +16,10 @@ import {
   MAX_DOCUMENTS,
   MAX_TEXT_BYTES,
 } from '../limits.ts';
-import { emptyRecord, createPlainMap, isPlainMap } from './plain.ts';
+import { createPlainMap, isPlainMap } from './plain.ts';
 import type { Plain, PlainMap } from './plain.ts';
 import type { Schema } from './schema/types.ts';
-import { diag, FieldWalker, WalkAbort, YAML11_BOOLEANS } from './fieldWalker.ts';
+import { diag, emptyReading, FieldWalker, WalkAbort, YAML11_BOOLEANS } from './fieldWalker.ts';
 import type { Locate, ReadDocument, SchemaResolver } from './fieldWalker.ts';
 import { plainResolver, readDocumentTokens } from './tokenWalker.ts';
 import type { PlainResolver } from './tokenWalker.ts';
@@ -456,16 +456,7 @@ function readDocument(
 ): ReadDocument {
   const contents = doc.contents as YamlNode | null;
   const [line, column] = at(contents?.range?.[0] ?? doc.range[0]);
-  const out: ReadDocument = {
-    doc: index,
-    value: null,
-    line,
-    column,
-    positions: emptyRecord(),
-    keyPositions: emptyRecord(),
-    diagnostics: [],
-    broken: false,
-  };
+  const out = emptyReading(index, line, column);
   for (const err of doc.errors) {
     const [l, c] = at(err.pos[0]);
     const message = syntaxMessage(err, text);

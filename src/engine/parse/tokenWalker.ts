@@ -13,10 +13,10 @@
  */
 import { CST, Document, isScalar } from 'yaml';
 import type { DocumentOptions, ParseOptions, SchemaOptions, ScalarTag } from 'yaml';
-import { emptyRecord, createPlainMap } from './plain.ts';
+import { createPlainMap } from './plain.ts';
 import type { Plain } from './plain.ts';
 import type { Schema } from './schema/types.ts';
-import { diag, FieldWalker, WalkAbort } from './fieldWalker.ts';
+import { diag, emptyReading, FieldWalker, WalkAbort } from './fieldWalker.ts';
 import type { Locate, ReadDocument, SchemaResolver } from './fieldWalker.ts';
 
 type Token = CST.Token;
@@ -210,7 +210,7 @@ class TokenWalker extends FieldWalker {
     const checker = new TokenWalker(
       this.file,
       this.at,
-      blankDocument(0, 1, 1),
+      emptyReading(0, 1, 1),
       () => undefined,
       this.plain,
       false,
@@ -356,19 +356,6 @@ class TokenWalker extends FieldWalker {
   }
 }
 
-function blankDocument(index: number, line: number, column: number): ReadDocument {
-  return {
-    doc: index,
-    value: null,
-    line,
-    column,
-    positions: emptyRecord(),
-    keyPositions: emptyRecord(),
-    diagnostics: [],
-    broken: false,
-  };
-}
-
 /**
  * One document read from its tokens, or undefined when it leaves the subset this path reads (the caller
  * composes it then). The result equals what readYaml's composed walk gives for the same document.
@@ -396,7 +383,7 @@ export function readDocumentTokens(
       if (t.type !== 'space' && t.type !== 'comment' && t.type !== 'newline') outside();
     const start = value ? value.offset : emptyScalarPosition(props.end, token.start);
     const [line, column] = at(start);
-    const out = blankDocument(index, line, column);
+    const out = emptyReading(index, line, column);
     const walker = new TokenWalker(file, at, out, resolveSchema, plain);
     try {
       out.value = value ? walker.walk(value, '', { t: 'resource' }, 0) : walker.empty('', start, 0);
@@ -404,7 +391,7 @@ export function readDocumentTokens(
       if (!(e instanceof WalkAbort)) throw e;
       // The composer would have read the rest of the tokens: they must be inside the subset too.
       if (value)
-        new TokenWalker(file, at, blankDocument(index, line, column), () => undefined, plain, false).walk(
+        new TokenWalker(file, at, emptyReading(index, line, column), () => undefined, plain, false).walk(
           value,
           '',
           { t: 'any' },

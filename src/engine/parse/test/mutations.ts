@@ -25,6 +25,35 @@ export const VALID_MANIFESTS = [
   KIND_CLUSTER,
 ].join('---\n');
 
+/** YAML's punctuation, and a letter and a digit, for edits that reach the parser's corners. */
+export const YAML_CHARS = [
+  ':',
+  '-',
+  ' ',
+  '\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  '&',
+  '*',
+  '!',
+  '|',
+  '>',
+  '"',
+  "'",
+  '#',
+  ',',
+  '?',
+  '%',
+  '@',
+  '`',
+  '\t',
+  'a',
+  '1',
+  '<<',
+];
+
 export interface TextMutation {
   at: number;
   cut: number;
