@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LineCounter, Parser } from 'yaml';
 import { readYaml } from './readYaml.ts';
-import { plainResolver, readDocumentTokens } from './tokenWalker.ts';
+import { plainResolvers, readDocumentTokens } from './tokenWalker.ts';
 import { schemaFor } from './apiVersions.ts';
 import { KITCHEN_SINK } from './test/fixtures.ts';
 import { mutatedTexts, textMutation, VALID_MANIFESTS, YAML_CHARS } from './test/mutations.ts';
@@ -39,7 +39,7 @@ function expectSameRead(text: string): void {
 /** How many of a text's documents the fast path reads (the rest it leaves to the composer). */
 function fastShare(text: string): { fast: number; documents: number } {
   const lines = new LineCounter();
-  const plain = plainResolver({ merge: true, uniqueKeys: false });
+  const plain = plainResolvers({ merge: true, uniqueKeys: false })();
   const at = (offset: number): [number, number] => {
     const { line, col } = lines.linePos(offset);
     return [line, col];

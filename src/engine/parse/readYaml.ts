@@ -21,7 +21,7 @@ import type { Plain, PlainMap } from './plain.ts';
 import type { Schema } from './schema/types.ts';
 import { diag, emptyReading, FieldWalker, WalkAbort, YAML11_BOOLEANS } from './fieldWalker.ts';
 import type { Locate, ReadDocument, SchemaResolver } from './fieldWalker.ts';
-import { plainResolver, readDocumentTokens } from './tokenWalker.ts';
+import { plainResolvers, readDocumentTokens } from './tokenWalker.ts';
 import type { PlainResolver } from './tokenWalker.ts';
 
 export type { ReadDocument, SchemaResolver } from './fieldWalker.ts';
@@ -305,7 +305,7 @@ const COMPOSER_OPTIONS = {
   uniqueKeys: false,
   customTags: (tags: Tags) => [...tags, ...EXPLICIT_TAGS],
 };
-let plainScalars: PlainResolver | undefined;
+let newPlainResolver: (() => PlainResolver) | undefined;
 /** Tokens between documents that add nothing but comments to the document they follow. */
 const QUIET_TOKENS = new Set<CST.Token['type']>(['space', 'newline', 'comment', 'byte-order-mark']);
 
@@ -362,7 +362,7 @@ export function readYaml(
   // parser yields a document once it is complete, so the line starts it needs are already counted.
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer(COMPOSER_OPTIONS);
-  const plain = (plainScalars ??= plainResolver(COMPOSER_OPTIONS));
+  const plain = (newPlainResolver ??= plainResolvers(COMPOSER_OPTIONS))();
   // LineCounter.linePos's binary search, returning the tuple directly (one allocation per position, not two).
   const starts = lineCounter.lineStarts;
   const at = (rawOffset: number): [number, number] => {

@@ -34,10 +34,13 @@ function outside(): never {
 export type PlainResolver = (source: string, atKey: boolean) => unknown;
 
 /**
- * Resolves plain scalars with the tags of the schema the composer is given, in its order
- * (compose-scalar.ts, findScalarTagByTest): the first default tag whose test matches.
+ * Resolvers of plain scalars with the tags of the schema the composer is given, in its order
+ * (compose-scalar.ts, findScalarTagByTest): the first default tag whose test matches. Each resolver
+ * it makes remembers what it resolved (manifests repeat `name`, `app`, `http`, `80`, each resolved
+ * once instead of by up to ten regular expressions); make one per text, so what it holds, slices of
+ * that text among them, goes with it.
  */
-export function plainResolver(options: DocumentOptions & SchemaOptions & ParseOptions): PlainResolver {
+export function plainResolvers(options: DocumentOptions & SchemaOptions & ParseOptions): () => PlainResolver {
   const document = new Document(null, options);
   const tags = document.schema.tags.filter(
     (tag): tag is ScalarTag => tag.test !== undefined && !!tag.default,
@@ -64,19 +67,19 @@ export function plainResolver(options: DocumentOptions & SchemaOptions & ParseOp
     }
     return source;
   };
-  // Manifests repeat the same words (`name`, `app`, `http`, `80`): each is resolved once, not by up to ten
-  // regular expressions every time. Values are primitives, so sharing them is safe.
-  const values = new Map<string, unknown>();
-  const keys = new Map<string, unknown>();
-  return (source, atKey) => {
-    const memo = atKey ? keys : values;
-    let value = memo.get(source);
-    if (value === undefined && !memo.has(source)) {
-      value = resolve(source, atKey);
-      if (memo.size >= 10_000) memo.clear();
-      memo.set(source, value);
-    }
-    return value;
+  return () => {
+    // Values are primitives, so handing the same one out again is safe.
+    const values = new Map<string, unknown>();
+    const keys = new Map<string, unknown>();
+    return (source, atKey) => {
+      const memo = atKey ? keys : values;
+      let value = memo.get(source);
+      if (value === undefined && !memo.has(source)) {
+        value = resolve(source, atKey);
+        memo.set(source, value);
+      }
+      return value;
+    };
   };
 }
 
