@@ -301,7 +301,7 @@ export interface ReadOptions {
 const COMPOSER_OPTIONS = {
   merge: true,
   // uniqueKeys: false: the yaml library compares every key with every other one (50,000 labels take
-  // minutes) and its message does not name the key; the walk finds duplicates with a Set instead.
+  // minutes) and its message does not name the key; the walks find duplicates with a Map per mapping.
   uniqueKeys: false,
   customTags: (tags: Tags) => [...tags, ...EXPLICIT_TAGS],
 };
