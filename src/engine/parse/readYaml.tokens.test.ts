@@ -4,17 +4,20 @@
  * path reads gives what composing it gives, on every manifest the project holds and on random edits of
  * them (which also exercise the fast path's way out: each edit that leaves its subset must be composed).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { LineCounter, Parser } from 'yaml';
 import { readYaml } from './readYaml.ts';
-import { plainResolvers, readDocumentTokens } from './tokenWalker.ts';
+import { composedOnly, tokens } from './test/tokensSwitch.ts';
 import { schemaFor } from './apiVersions.ts';
 import { KITCHEN_SINK } from './test/fixtures.ts';
 import { mutatedTexts, textMutation, VALID_MANIFESTS, YAML_CHARS } from './test/mutations.ts';
 import { SCENARIO_TEXTS } from '../../scenarios/scenarioTexts.ts';
 import { generateScenario } from '../../bench/generateScenario.ts';
 import { MAX_DEPTH } from '../limits.ts';
+
+vi.mock('./tokenWalker.ts', async (original) =>
+  (await import('./test/tokensSwitch.ts')).withTokensSwitch(await original()),
+);
 
 const yamlFiles = import.meta.glob<string>(['../../**/*.yaml'], {
   query: '?raw',
@@ -32,26 +35,15 @@ const MANIFESTS: Record<string, string> = {
 
 function expectSameRead(text: string): void {
   const fast = readYaml('f.yaml', text, schemaFor);
-  const composed = readYaml('f.yaml', text, schemaFor, { composeAll: true });
+  const composed = composedOnly(() => readYaml('f.yaml', text, schemaFor));
   expect(fast).toEqual(composed);
 }
 
-/** How many of a text's documents the fast path reads (the rest it leaves to the composer). */
+/** How many of a text's documents the token reader read (the rest it left to the composer). */
 function fastShare(text: string): { fast: number; documents: number } {
-  const lines = new LineCounter();
-  const plain = plainResolvers({ merge: true, uniqueKeys: false })();
-  const at = (offset: number): [number, number] => {
-    const { line, col } = lines.linePos(offset);
-    return [line, col];
-  };
-  let fast = 0;
-  let documents = 0;
-  for (const token of new Parser(lines.addNewLine).parse(text)) {
-    if (token.type !== 'document') continue;
-    documents++;
-    if (readDocumentTokens('f.yaml', 0, token, at, schemaFor, plain)) fast++;
-  }
-  return { fast, documents };
+  const before = tokens.read;
+  const documents = readYaml('f.yaml', text, schemaFor).documents.length;
+  return { fast: tokens.read - before, documents };
 }
 
 describe('readYaml by tokens equals readYaml composed', () => {
@@ -60,7 +52,7 @@ describe('readYaml by tokens equals readYaml composed', () => {
     for (const [name, text] of Object.entries(MANIFESTS)) {
       expect
         .soft(readYaml(name, text, schemaFor), name)
-        .toEqual(readYaml(name, text, schemaFor, { composeAll: true }));
+        .toEqual(composedOnly(() => readYaml(name, text, schemaFor)));
     }
   });
 

@@ -292,11 +292,6 @@ function lineAndColumn(text: string, offset: number): [number, number] {
   return [line, offset - start + 1];
 }
 
-export interface ReadOptions {
-  /** Compose every document with the yaml library, the token fast path off (to compare the two). */
-  composeAll?: boolean;
-}
-
 /** The composer's options, which the token path's plain scalars follow too. */
 const COMPOSER_OPTIONS = {
   merge: true,
@@ -309,12 +304,7 @@ let newPlainResolver: (() => PlainResolver) | undefined;
 /** Tokens between documents that add nothing but comments to the document they follow. */
 const QUIET_TOKENS = new Set<CST.Token['type']>(['space', 'newline', 'comment', 'byte-order-mark']);
 
-export function readYaml(
-  file: string,
-  text: string,
-  resolveSchema: SchemaResolver,
-  options: ReadOptions = {},
-): ReadResult {
+export function readYaml(file: string, text: string, resolveSchema: SchemaResolver): ReadResult {
   const result: ReadResult = { documents: [], diagnostics: [] };
   // Only count bytes when the text could be over the limit: UTF-8 needs at most 3 bytes a UTF-16 unit.
   if (text.length * 3 > MAX_TEXT_BYTES) {
@@ -377,7 +367,8 @@ export function readYaml(
     const col = offset - (starts[lo - 1] ?? 0) + 1;
     return [lo < 1 ? 1 : lo, col < 1 ? 1 : col];
   };
-  let composeAll = options.composeAll ?? false;
+  // Set by a directive: %YAML and %TAG change how every later document reads, so the composer reads them.
+  let composeAll = false;
   // The tokens since the last document token (that document first, or the text's opening tokens), and
   // whether they are only the document and space, comments and line breaks (the composer adds nothing
   // to such a document but comments).
@@ -420,7 +411,7 @@ export function readYaml(
   for (const token of parser.parse(text)) {
     if (token.type === 'directive' && !composeAll) {
       settle();
-      composeAll = true; // %YAML and %TAG change how every later document reads
+      composeAll = true;
     } else if (token.type === 'document') {
       settle();
       if (result.documents.length >= MAX_DOCUMENTS) {

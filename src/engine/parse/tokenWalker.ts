@@ -41,8 +41,8 @@ export type PlainResolver = (source: string, atKey: boolean) => unknown;
  * that text among them, goes with it.
  */
 export function plainResolvers(options: DocumentOptions & SchemaOptions & ParseOptions): () => PlainResolver {
-  const document = new Document(null, options);
-  const tags = document.schema.tags.filter(
+  const schemaDocument = new Document(null, options);
+  const tags = schemaDocument.schema.tags.filter(
     (tag): tag is ScalarTag => tag.test !== undefined && !!tag.default,
   );
   let failed = false;
@@ -57,7 +57,7 @@ export function plainResolvers(options: DocumentOptions & SchemaOptions & ParseO
         failed = false;
         let value: unknown;
         try {
-          value = tag.resolve(source, onError, document.options);
+          value = tag.resolve(source, onError, schemaDocument.options);
         } catch {
           outside();
         }
