@@ -9,6 +9,7 @@ export const ISOLATED = [
   'src/cli/kubeplay.test.ts',
   'src/engine/net/policy/networkPolicy.test.ts',
   'src/engine/net/routePlan.test.ts',
+  'src/engine/parse/readYaml.tokens.test.ts',
   'src/pwa/registerOffline.test.ts',
   'src/ui/graph/export/graphToSvg.test.ts',
   'src/ui/keyboard/isTypingTarget.test.ts',
