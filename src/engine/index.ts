@@ -102,6 +102,7 @@ export { lookupName } from './net/resolver.ts';
 export { unresolvedHost } from './net/unresolvedHost.ts';
 export type { PolicySelection } from './net/policy/policySelections.ts';
 export { getPolicySelections } from './net/policy/policySelections.ts';
+export { getLayer2Announcers } from './cluster/metallbSpeaker.ts';
 export type { PolicyRuleAllows } from './net/policy/policyAllows.ts';
 export { getPolicyAllows } from './net/policy/policyAllows.ts';
 export type { PingResult, PingReply } from './net/ping.ts';

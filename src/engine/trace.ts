@@ -68,6 +68,8 @@ export interface HopFacts {
   node?: string;
   /** forward: the node the packet left. */
   from?: string;
+  /** route by MetalLB in layer 2 mode: the load-balancer address `node` answers ARP for. */
+  address?: string;
   /** dns: the name looked up and the address it resolved to (absent: no answer). */
   name?: string;
   answer?: string;

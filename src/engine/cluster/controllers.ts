@@ -30,6 +30,7 @@ import { ensureMasterService } from './systemObjects.ts';
 import { removeTerminatedPods } from './termination.ts';
 import { EVICTION_SECONDS } from './timedChanges.ts';
 import { syncWorkloads } from './workloadController.ts';
+import { recordLayer2Announcements } from './metallbSpeaker.ts';
 
 /** The node lifecycle controller: a down node is tainted unreachable (NoSchedule and NoExecute). */
 export function syncNodeTaints(cp: ControlPlane): void {
@@ -199,5 +200,6 @@ export function runControllers(cp: ControlPlane): void {
   updateReadiness(cp.state);
   retryPendingLoadBalancers(cp);
   syncEndpointsRemembered(cp.state);
+  recordLayer2Announcements(cp.state);
   syncIngressStatus(cp.state);
 }

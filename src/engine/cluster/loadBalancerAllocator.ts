@@ -105,13 +105,16 @@ function desiredIps(svc: ServiceManifest): { ips: string[] } | { error: string }
   return { ips: [] };
 }
 
+/** The MetalLB pool (any, autoAssign or not) that holds this address. */
+export function metallbPoolOf(state: ClusterState, ip: string): string | undefined {
+  const value = parseIp(ip);
+  if (value === undefined) return undefined;
+  return poolsOf(state).find((p) => p.ranges.some((r) => value >= r.first && value <= r.last))?.name;
+}
+
 /** Whether a MetalLB pool (any, autoAssign or not) holds this address. */
 export function inMetallbPool(state: ClusterState, ip: string): boolean {
-  const value = parseIp(ip);
-  return (
-    value !== undefined &&
-    poolsOf(state).some((p) => p.ranges.some((r) => value >= r.first && value <= r.last))
-  );
+  return metallbPoolOf(state, ip) !== undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   serviceChainName,
   servicePortName,
 } from './chainNames.ts';
-import { sha256, toBase32, toHex } from './sha256.ts';
+import { sha256, toBase32, toHex } from '../sha256.ts';
 
 describe('sha256', () => {
   it('matches the FIPS 180-4 test vectors', () => {

@@ -4,7 +4,7 @@
  * base32(sha256(servicePortName + lowercase protocol [+ endpoint])). servicePortName is
  * `ns/name:portName` (`ns/name` for an unnamed port), as proxy.ServicePortName.String() prints it.
  */
-import { sha256, toBase32 } from './sha256.ts';
+import { sha256, toBase32 } from '../sha256.ts';
 
 const cache = new Map<string, string>();
 

@@ -13,6 +13,7 @@ import { answerRequest } from './apps.ts';
 import { finishWithAnswer } from './answer.ts';
 import { deliverToNodeHost, deliverToPod, enterNode } from './deliver.ts';
 import { getBackends } from './netIndex.ts';
+import { layer2AnnouncementOf } from '../cluster/metallbSpeaker.ts';
 import type { Delivery, Flow } from './flow.ts';
 import { dstAddr, refused, srcAddr, timedOut, toAppRequest } from './flow.ts';
 import { balanceToNode, loadBalancerId } from './loadBalancer.ts';
@@ -130,6 +131,42 @@ function sourceNodeOf(ctx: RouteContext, flow: Flow): NodeState | undefined {
   return flow.node === undefined ? undefined : ctx.index.nodesByName.get(flow.node);
 }
 
+/**
+ * From outside to a MetalLB address (layer 2 mode, metallbL2.ts): the packet goes to the node that answers
+ * ARP for it, still addressed to the LB IP, and kube-proxy's rules for the LB IP on that node take over.
+ */
+function enterAnnouncingNode(
+  ctx: RouteContext,
+  flow: Flow,
+  service: ServiceState,
+  port: ServicePort | undefined,
+): Delivery {
+  const announcement = layer2AnnouncementOf(ctx.state, service);
+  if (!announcement.announced)
+    return drop(ctx, flow, loadBalancerId(service), `${announcement.why}; the client times out`);
+  const { node, candidates, tookOverFrom, localOnly } = announcement;
+  const elected =
+    candidates === 1
+      ? `the only ${tookOverFrom.length > 0 ? 'remaining ' : ''}node that may${localOnly ? ' (externalTrafficPolicy Local: it has an endpoint)' : ''}`
+      : `elected among ${candidates} ${localOnly ? 'nodes with an endpoint (externalTrafficPolicy Local)' : 'nodes'}`;
+  const moved =
+    tookOverFrom.length === 0
+      ? ''
+      : `; ${tookOverFrom.join(', ')}, first in line, ${tookOverFrom.length === 1 ? 'is' : 'are'} down, so the address moved`;
+  ctx.hop(
+    graphIdOfNode(node.name),
+    'route',
+    srcAddr(flow),
+    dstAddr(flow),
+    `MetalLB's speaker on ${node.name} answers ARP for ${flow.dstIp} (layer 2 mode, ${elected}${moved}): every packet to this address goes to ${node.name}, its destination unchanged, where kube-proxy has rules for the load-balancer IP`,
+    undefined,
+    { service: serviceKey(service), node: node.name, address: flow.dstIp },
+  );
+  flow.node = node.name;
+  if (!port) return noSuchServicePort(ctx, flow, service, node, 'load-balancer IP');
+  return proxyExternal(ctx, flow, service, port, node);
+}
+
 export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
   const { index } = ctx;
   const dst = flow.dstIp;
@@ -166,6 +203,7 @@ export function routeToAddress(ctx: RouteContext, flow: Flow): Delivery {
       if (!port) return noSuchServicePort(ctx, flow, lbService, here, 'load-balancer IP');
       return proxyExternal(ctx, flow, lbService, port, here);
     }
+    if (lbService.loadBalancerBy === 'metallb') return enterAnnouncingNode(ctx, flow, lbService, port);
     const lbId = loadBalancerId(lbService);
     if (!port)
       return drop(

@@ -1,5 +1,6 @@
 /**
- * The external load balancer of a LoadBalancer Service (cloud LB, MetalLB; cloud-provider-kind's Envoy below):
+ * The external load balancer in front of the nodes of a LoadBalancer Service (a cloud's, whose status
+ * someone wrote; cloud-provider-kind's Envoy below; MetalLB has none: cluster/metallbSpeaker.ts):
  * it spreads connections round robin over the nodes in rotation and hands them to the node port
  * (docs/kubernetes-facts.md#traffic-policy, #loadbalancer). Nodes that are down are out; control-plane nodes carry kubeadm's
  * `node.kubernetes.io/exclude-from-external-load-balancers` label and are out too (when workers
@@ -11,11 +12,10 @@ import type { NodeState, ServiceState } from '../model/state.ts';
 import { graphIdOfLoadBalancer } from '../trace.ts';
 import type { HopFacts } from '../trace.ts';
 import type { Flow } from './flow.ts';
+import { EXCLUDE_FROM_LOAD_BALANCERS } from '../cluster/metallbSpeaker.ts';
 import { getBackends } from './netIndex.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
-
-const EXCLUDE_LABEL = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
 const rotations = new WeakMap<NodeState[], NodeState[]>();
 
@@ -31,7 +31,7 @@ function inRotation(ctx: RouteContext): NodeState[] {
 
 function computeRotation(ctx: RouteContext): NodeState[] {
   const up = ctx.state.nodes.filter((n) => n.up);
-  const workers = up.filter((n) => n.role !== 'control-plane' && !(EXCLUDE_LABEL in n.labels));
+  const workers = up.filter((n) => n.role !== 'control-plane' && !(EXCLUDE_FROM_LOAD_BALANCERS in n.labels));
   return workers.length > 0 ? workers : up;
 }
 
@@ -58,7 +58,7 @@ export function hasLocalEndpoint(ctx: RouteContext, service: ServiceState, node:
  */
 function balanceThroughEnvoy(ctx: RouteContext, service: ServiceState): BalanceResult | undefined {
   const { namespace, name } = service.manifest.metadata;
-  let pool = ctx.state.nodes.filter((n) => n.up && !(EXCLUDE_LABEL in n.labels));
+  let pool = ctx.state.nodes.filter((n) => n.up && !(EXCLUDE_FROM_LOAD_BALANCERS in n.labels));
   let health = '';
   if (service.manifest.spec.externalTrafficPolicy === 'Local') {
     const failing = pool.filter((n) => !hasLocalEndpoint(ctx, service, n)).map((n) => n.name);

@@ -349,7 +349,9 @@ describe('NodePort', () => {
   });
 });
 
-describe('LoadBalancer', () => {
+// A cloud load balancer in front of the nodes (the status written by the cloud's controller, played here
+// with status patches); MetalLB's layer 2 mode is in metallbLayer2.test.ts.
+describe('LoadBalancer (a cloud load balancer in front of the nodes)', () => {
   const lb: ServiceFixture = {
     name: 'kubia-lb',
     type: 'LoadBalancer',
@@ -364,7 +366,7 @@ describe('LoadBalancer', () => {
   };
 
   it('balances round robin over the worker nodes, then takes the node-port path', () => {
-    const s = makeState({ pods: kubiaPods(), services: [lb] });
+    const s = makeState({ pods: kubiaPods(), services: [lb], loadBalancers: 'cloud' });
     const lbIp = loadBalancerIpOf(s, 'kubia-lb');
     const { traces } = many(s, { from: 'client/laptop', url: `http://${lbIp}/` }, 4);
     const picked = traces.map((t) => readHops(t).find((h) => h.kind === 'balance')?.dst);
@@ -379,6 +381,7 @@ describe('LoadBalancer', () => {
       pods: kubiaPods(),
       services: [lb],
       nodes: [{ name: 'kind-control-plane' }, { name: 'kind-worker', up: false }, { name: 'kind-worker2' }],
+      loadBalancers: 'cloud',
     });
     const { traces } = many(
       s,
@@ -394,7 +397,7 @@ describe('LoadBalancer', () => {
 
   it('with Local, skips nodes failing the health check (no local endpoint)', () => {
     const pods = kubiaPods().filter((p) => p.node === 'kind-worker2' || p.name === 'client');
-    const s = makeState({ pods, services: [lbLocal] });
+    const s = makeState({ pods, services: [lbLocal], loadBalancers: 'cloud' });
     const url = `http://${loadBalancerIpOf(s, 'kubia-lb-local')}/`;
     const { traces } = many(s, { from: 'client/laptop', url }, 4);
     expect(traces.every((t) => t.outcome === 'ok' && t.endpoint?.node === 'kind-worker2')).toBe(true);
@@ -404,7 +407,7 @@ describe('LoadBalancer', () => {
   });
 
   it('from inside the cluster the LB IP is caught by kube-proxy on the source node (no LB hop)', () => {
-    const s = makeState({ pods: kubiaPods(), services: [lb] });
+    const s = makeState({ pods: kubiaPods(), services: [lb], loadBalancers: 'cloud' });
     const t = route(s, { from: 'pod/default/client', url: `http://${loadBalancerIpOf(s, 'kubia-lb')}/` });
     expect(t.outcome).toBe('ok');
     expect(readHops(t).some((h) => h.kind === 'balance')).toBe(false);
@@ -593,21 +596,37 @@ describe('golden traces (fixed seed): every hop with its addresses as they leave
         ]
       `);
   });
-  it('LoadBalancer', () => {
+  it('LoadBalancer by MetalLB (layer 2): straight to the node that answers ARP for the address', () => {
     expect(
       line(route(state, { from: 'client/laptop', url: `http://${loadBalancerIpOf(state, 'kubia-lb')}/` })),
     ).toMatchInlineSnapshot(`
-        [
-          "ok",
-          "send @client/laptop 172.18.0.1:36242 -> 172.18.255.200:80",
-          "balance @lb/default/kubia-lb 172.18.0.1:36242 -> 172.18.0.3:30300",
-          "dnat @node/kind-worker 172.18.0.1:36242 -> 10.244.2.2:8080",
-          "snat @node/kind-worker 172.18.0.3:36242 -> 10.244.2.2:8080",
-          "forward @node/kind-worker2 172.18.0.3:36242 -> 10.244.2.2:8080",
-          "deliver @pod/default/kubia-b 172.18.0.3:36242 -> 10.244.2.2:8080",
-          "reply @client/laptop 172.18.255.200:80 -> 172.18.0.1:36242",
-        ]
-      `);
+      [
+        "ok",
+        "send @client/laptop 172.18.0.1:36242 -> 172.18.255.200:80",
+        "route @node/kind-worker2 172.18.0.1:36242 -> 172.18.255.200:80",
+        "dnat @node/kind-worker2 172.18.0.1:36242 -> 10.244.2.2:8080",
+        "snat @node/kind-worker2 10.244.2.1:36242 -> 10.244.2.2:8080",
+        "deliver @pod/default/kubia-b 10.244.2.1:36242 -> 10.244.2.2:8080",
+        "reply @client/laptop 172.18.255.200:80 -> 172.18.0.1:36242",
+      ]
+    `);
+  });
+  it('LoadBalancer in front of the nodes (a cloud)', () => {
+    const cloud = makeState({ seed: 3, pods: kubiaPods(), services: [lb], loadBalancers: 'cloud' });
+    expect(
+      line(route(cloud, { from: 'client/laptop', url: `http://${loadBalancerIpOf(cloud, 'kubia-lb')}/` })),
+    ).toMatchInlineSnapshot(`
+      [
+        "ok",
+        "send @client/laptop 172.18.0.1:56616 -> 203.0.113.10:80",
+        "balance @lb/default/kubia-lb 172.18.0.1:56616 -> 172.18.0.3:30300",
+        "dnat @node/kind-worker 172.18.0.1:56616 -> 10.244.2.3:8080",
+        "snat @node/kind-worker 172.18.0.3:56616 -> 10.244.2.3:8080",
+        "forward @node/kind-worker2 172.18.0.3:56616 -> 10.244.2.3:8080",
+        "deliver @pod/default/kubia-c 172.18.0.3:56616 -> 10.244.2.3:8080",
+        "reply @client/laptop 203.0.113.10:80 -> 172.18.0.1:56616",
+      ]
+    `);
   });
   it('no endpoints and a ClusterIP from outside', () => {
     const empty = makeState({ pods: kubiaPods().filter((p) => p.name === 'client'), services: [kubiaSvc] });

@@ -321,12 +321,22 @@ describe('compiled plans route exactly as the general path', () => {
     }
     expect(plans.used).toBeGreaterThan(usedBefore);
   });
-  it("a load balancer's nodes and an ingress controller's upstreams are taken in turn, from the first, replayed as in full", () => {
+  it("a cloud load balancer's nodes and an ingress controller's upstreams are taken in turn, from the first, replayed as in full", () => {
     const size: ScenarioSize = { nodes: 5, apps: 8, ingresses: 2, namespaces: 2 };
-    const sim = createSimulation({
-      files: [{ file: 'gen.yaml', text: `${generateScenario(size)}${METALLB}` }],
-      seed: 3,
-    });
+    // the cloud's controller (played with status patches) puts a load balancer in front of the nodes
+    const built = createSimulation({ files: [{ file: 'gen.yaml', text: generateScenario(size) }], seed: 3 });
+    const sim = built.state.services
+      .filter((s) => s.manifest.spec.type === 'LoadBalancer')
+      .reduce(
+        (at, s, i) =>
+          applyAction(at, {
+            type: 'serviceStatus',
+            namespace: s.manifest.metadata.namespace,
+            name: s.manifest.metadata.name,
+            ingress: [`203.0.113.${10 + i}`],
+          }),
+        built,
+      );
     const controller = sim.state.services.find(
       (s) => s.manifest.metadata.name === 'ingress-nginx-controller',
     );

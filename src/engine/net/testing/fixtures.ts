@@ -77,7 +77,15 @@ export interface StateFixture {
   seed?: number;
   /** false: both CoreDNS pods report not ready (the `podReady` action), so kube-dns has no endpoint. */
   dnsReady?: boolean;
+  /**
+   * Who gives LoadBalancer Services their address: MetalLB in layer 2 mode (default, as the scenarios
+   * do), or a cloud load balancer in front of the nodes, played with status patches (CLOUD_LB_FIRST on).
+   */
+  loadBalancers?: 'metallb' | 'cloud';
 }
+
+/** The first address the `cloud` fixtures patch into a LoadBalancer Service's status (TEST-NET-3). */
+const CLOUD_LB_FIRST = 10;
 
 const DEFAULT_NODES: NodeFixture[] = [
   { name: 'kind-control-plane' },
@@ -221,7 +229,9 @@ function fixtureYaml(fixture: StateFixture = {}): string {
   const documents: object[] = [
     kindConfig(fixture.nodes ?? DEFAULT_NODES, fixture.mode),
     ...[...namespaces].map(namespaceManifest),
-    ...(services.some((s) => s.type === 'LoadBalancer') ? metallbManifests() : []),
+    ...(fixture.loadBalancers !== 'cloud' && services.some((s) => s.type === 'LoadBalancer')
+      ? metallbManifests()
+      : []),
     ...(fixture.ingressClasses ?? []).map(ingressClassManifest),
     ...pods.map(podManifest),
     ...services.map(serviceManifest),
@@ -239,6 +249,17 @@ function fixtureActions(fixture: StateFixture, built: ClusterState): Action[] {
   for (const pod of fixture.pods ?? []) {
     if (pod.ready === false)
       actions.push({ type: 'podReady', namespace: pod.namespace ?? 'default', name: pod.name, ready: false });
+  }
+  if (fixture.loadBalancers === 'cloud') {
+    const balanced = (fixture.services ?? []).filter((s) => s.type === 'LoadBalancer');
+    balanced.forEach((svc, i) =>
+      actions.push({
+        type: 'serviceStatus',
+        namespace: svc.namespace ?? 'default',
+        name: svc.name,
+        ingress: [`203.0.113.${CLOUD_LB_FIRST + i}`],
+      }),
+    );
   }
   if (fixture.dnsReady === false) {
     for (const pod of built.pods.filter((p) => p.metadata.labels['k8s-app'] === 'kube-dns'))
