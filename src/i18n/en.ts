@@ -76,6 +76,8 @@ export const en = {
     balanceTurn: 'The load balancer sends it to node {{chosen}} — the {{of}} nodes take turns',
     balanceOnly: 'The load balancer sends it to node {{chosen}}, the only node it can use',
     balance: 'The load balancer picks where to send it',
+    announced:
+      'MetalLB on {{node}} answers for {{address}}, so the packet goes straight to {{node}}; kube-proxy there takes it on',
     routeTurn:
       'The ingress controller reads the host name and path and picks the {{service}} Service: one of its {{of}} {{things}} in turn — this time {{chosen}}',
     routeService:

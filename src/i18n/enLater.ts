@@ -125,6 +125,8 @@ export const enLater = {
     forService: 'for Service',
     targets: 'targets',
     everyNodePort: 'every node’s node port',
+    announcedBy: '{{node}}, which answers ARP for the address (MetalLB, layer 2)',
+    noAnnouncer: 'none: no node announces the address (MetalLB, layer 2)',
     dns: 'The cluster DNS answers names under {{domain}} for pods.',
   },
   allowedTraffic: {

@@ -74,6 +74,8 @@ export const zhCN: Resources = {
     balanceTurn: '负载均衡器把它发给节点 {{chosen}} —— {{of}} 个节点轮流接收',
     balanceOnly: '负载均衡器把它发给节点 {{chosen}}，这是它唯一能用的节点',
     balance: '负载均衡器选择把它发往哪里',
+    announced:
+      '{{node}} 上的 MetalLB 应答 {{address}} 的 ARP，所以数据包直接发到 {{node}}，由那里的 kube-proxy 接手',
     routeTurn:
       'Ingress 控制器读取主机名和路径，选中 {{service}} Service：让它的 {{of}} {{things}} 轮流接收 —— 这次是 {{chosen}}',
     routeService: 'Ingress 控制器读取主机名和路径，把它交给 {{service}} Service',
@@ -363,6 +365,8 @@ export const zhCN: Resources = {
     forService: '所属 Service',
     targets: '转发目标',
     everyNodePort: '每个节点的 NodePort',
+    announcedBy: '{{node}}，由它应答该地址的 ARP（MetalLB 二层模式）',
+    noAnnouncer: '无：没有节点通告这个地址（MetalLB 二层模式）',
     dns: '集群 DNS 为 Pod 解析 {{domain}} 下的名称。',
   },
   allowedTraffic: {

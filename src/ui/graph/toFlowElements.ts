@@ -38,6 +38,11 @@ export interface FlowInput {
   state: ClusterState;
   /** Pods that run an ingress controller serving each Ingress (the engine's, worker/graphFacts.ts). */
   ingressControllers: Record<GraphId, GraphId[]>;
+  /**
+   * MetalLB's layer 2 load balancers and the node answering for each address (null: none); the others
+   * stand in front of every node (the engine's, worker/graphFacts.ts). Absent: every node.
+   */
+  announcers?: Record<GraphId, string | null>;
   /** Every NetworkPolicy with the pods it selects (the engine's, worker/graphFacts.ts). */
   policies: PolicySelection[];
   stale: boolean;
@@ -151,8 +156,12 @@ export function toFlowElements(input: FlowInput, overrides: LayoutOverrides = {}
   for (const svc of balanced) {
     const id = idOf('lb', svc.manifest.metadata);
     add(loadBalancerCard(id, svc, at(id)));
-    for (const n of state.nodes)
+    const announcer = input.announcers?.[id];
+    for (const n of state.nodes) {
+      // MetalLB in layer 2 mode: the address lives on the one node that answers ARP for it
+      if (announcer !== undefined && n.name !== announcer) continue;
       edges.push(graphEdge(id, `node/${n.name}`, n.up ? 'kp-edge-lb' : 'kp-edge-lb kp-edge-down'));
+    }
   }
 
   // --- edges: Service -> its Endpoints (one short edge), Endpoints -> the pods they list as one bus;

@@ -22,6 +22,7 @@ export function useFlowElements(shape: GraphShape): FlowElements | null {
       {
         state,
         ingressControllers: graph.ingressControllers,
+        announcers: graph.announcers,
         policies: graph.policies,
         stale,
         hideSystem: !showSystem,

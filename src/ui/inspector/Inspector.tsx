@@ -5,7 +5,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Action, ClusterState, PodState } from '../../engine/index.ts';
-import { hostsEntryLine } from '../../engine/index.ts';
+import { graphIdOfLoadBalancer, hostsEntryLine } from '../../engine/index.ts';
 import { findObject } from '../../store/derive/findObject.ts';
 import { useInspectFacts } from './useInspectFacts.ts';
 import { NetworkPolicyDetails } from './NetworkPolicyDetails.tsx';
@@ -137,6 +137,15 @@ function ServiceFacts({ id }: { id: string }) {
   );
 }
 
+/** Where the load balancer sends: every node's node port, or (MetalLB, layer 2) the node answering for the address. */
+function LoadBalancerTargets({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const announcer = useSimulation((s) => s.graph.announcers[id]);
+  if (announcer === undefined) return <>{t('inspector.everyNodePort')}</>;
+  if (announcer === null) return <>{t('inspector.noAnnouncer')}</>;
+  return <>{t('inspector.announcedBy', { node: announcer })}</>;
+}
+
 function Details({ found, state }: { found: FoundObject; state: ClusterState }) {
   const app = useApp();
   const { t } = useTranslation();
@@ -235,7 +244,14 @@ function Details({ found, state }: { found: FoundObject; state: ClusterState }) 
           <Field name="IP">
             {found.service.status.loadBalancer.ingress.map((a) => a.ip).join(', ') || '<pending>'}
           </Field>
-          <Field name={t('inspector.targets')}>{t('inspector.everyNodePort')}</Field>
+          <Field name={t('inspector.targets')}>
+            <LoadBalancerTargets
+              id={graphIdOfLoadBalancer(
+                found.service.manifest.metadata.namespace,
+                found.service.manifest.metadata.name,
+              )}
+            />
+          </Field>
         </dl>
       );
     case 'client':

@@ -118,6 +118,21 @@ describe('plain hop sentences', () => {
     );
   });
 
+  it("words MetalLB's speaker taking the packet in, in both languages", () => {
+    const announced = hop({
+      kind: 'route',
+      at: 'node/kind-worker2',
+      dst: '172.18.255.200:80',
+      facts: { service: 'default/kubia-loadbalancer', node: 'kind-worker2', address: '172.18.255.200' },
+    });
+    expect(plainHopText(announced, translator('en'))).toBe(
+      'MetalLB on kind-worker2 answers for 172.18.255.200, so the packet goes straight to kind-worker2; kube-proxy there takes it on',
+    );
+    expect(plainHopText(announced, translator('zh-CN'))).toBe(
+      'kind-worker2 上的 MetalLB 应答 172.18.255.200 的 ARP，所以数据包直接发到 kind-worker2，由那里的 kube-proxy 接手',
+    );
+  });
+
   it('falls back to the hop kind and place when a hop has no facts (terminal tools)', () => {
     const t = translator('en');
     expect(plainHopText(hop({ kind: 'dns', at: 'pod/default/client' }), t)).toBe('A name is looked up');

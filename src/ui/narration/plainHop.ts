@@ -60,6 +60,8 @@ export function plainHopText(hop: Hop, t: TFunction): string {
         ? t('narration.balanceOnly', { chosen: f.chosen })
         : t('narration.balanceTurn', { chosen: f.chosen, of: f.of });
     case 'route':
+      if (f.address !== undefined)
+        return t('narration.announced', { node: f.node ?? who, address: f.address });
       if (f.service === undefined) return t('narration.route');
       return f.of !== undefined ? t('narration.routeTurn', choice) : t('narration.routeService', { service });
     case 'deliver':
