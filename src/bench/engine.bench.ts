@@ -4,7 +4,8 @@
  *   1. parse + reconcile (createSimulation) vs the bare `yaml` parseAllDocuments of the same text  [<= 1.5x]
  *      and a keystroke's worth of it: one document edited, applied with the Worker's parse cache
  *   2. routed requests vs a loop of as many Map look-ups and random draws: a mixed workload (every
- *      way in, random clients) as the headline, then each way in alone                          [<= 10x]
+ *      way in, random clients) as the headline, then each way in alone (load balancers by MetalLB,
+ *      and one by a cloud, in front of the nodes)                                                [<= 10x]
  *      and pod -> Service under 50 NetworkPolicies (compiled per pod)                            [<= 10x]
  *      each beside "route + read hops": the same requests with every hop of every trace read, what a
  *      reader (the page's packets, curl -v, the CLI's JSON) pays on top of routing
@@ -24,6 +25,7 @@ import type { PodState, ServiceState } from '../engine/model/state.ts';
 import { drawRandom } from '../engine/rng.ts';
 import { main } from '../cli/kubeplay.ts';
 import { createMemoryIo } from '../cli/testing/memoryIo.ts';
+import { playCloudController } from '../engine/net/testing/cloudController.ts';
 import {
   BENCH_SIZE,
   appName,
@@ -299,6 +301,18 @@ line(
   `${fmt((ROUTED / baseMs) * 1000, 0)} (${fmt((baseMs * 1e6) / ROUTED, 0)} ns each)`,
 );
 for (const [label, req] of entries) measureRouting(label, net, [req], 10);
+
+// MetalLB (above) sends every connection to the one node answering for the address. A cloud's load
+// balancer stands in front of the nodes and takes them in turn: the same LoadBalancer Services with
+// their status written as a cloud controller does, no MetalLB.
+const cloudSim = playCloudController(createSimulation({ files, seed: 1 }), 1);
+const cloud = routeRequest(cloudSim.state, { from: 'client/laptop', url: 'http://127.0.0.1/' }).state;
+measureRouting(
+  `laptop -> cloud LB in front of ${workers.length} nodes`,
+  cloud,
+  [{ from: 'client/laptop', url: 'http://203.0.113.1/' }],
+  10,
+);
 
 // The same request with 50 NetworkPolicies: the target app is isolated and allowed by one, so every
 // request is checked against the policies compiled per pod (net/policy/policyTable.ts).

@@ -15,6 +15,7 @@ import { applyAction, createSimulation } from '../sim/simulation.ts';
 import { routeRequest } from './request.ts';
 import type { RequestSpec } from './request.ts';
 import { plans, withoutPlans } from './testing/plansSwitch.ts';
+import { playCloudController } from './testing/cloudController.ts';
 import { generateNetworkPolicies, generateScenario } from '../../bench/generateScenario.ts';
 import type { ScenarioSize } from '../../bench/generateScenario.ts';
 import { drawRandom } from '../rng.ts';
@@ -324,19 +325,9 @@ describe('compiled plans route exactly as the general path', () => {
   it("a cloud load balancer's nodes and an ingress controller's upstreams are taken in turn, from the first, replayed as in full", () => {
     const size: ScenarioSize = { nodes: 5, apps: 8, ingresses: 2, namespaces: 2 };
     // the cloud's controller (played with status patches) puts a load balancer in front of the nodes
-    const built = createSimulation({ files: [{ file: 'gen.yaml', text: generateScenario(size) }], seed: 3 });
-    const sim = built.state.services
-      .filter((s) => s.manifest.spec.type === 'LoadBalancer')
-      .reduce(
-        (at, s, i) =>
-          applyAction(at, {
-            type: 'serviceStatus',
-            namespace: s.manifest.metadata.namespace,
-            name: s.manifest.metadata.name,
-            ingress: [`203.0.113.${10 + i}`],
-          }),
-        built,
-      );
+    const sim = playCloudController(
+      createSimulation({ files: [{ file: 'gen.yaml', text: generateScenario(size) }], seed: 3 }),
+    );
     const controller = sim.state.services.find(
       (s) => s.manifest.metadata.name === 'ingress-nginx-controller',
     );

@@ -13,6 +13,7 @@ import type { IngressBackend, IngressRule, KubeProxyMode } from '../../model/obj
 import type { ClusterState, PodState, ServiceState } from '../../model/state.ts';
 import { applyAction, createSimulation } from '../../sim/simulation.ts';
 import type { Simulation } from '../../sim/simulation.ts';
+import { playCloudController } from './cloudController.ts';
 
 export interface NodeFixture {
   /** kind's own name for the node at that place (kind-control-plane, kind-worker, kind-worker2, ...). */
@@ -79,7 +80,7 @@ export interface StateFixture {
   dnsReady?: boolean;
   /**
    * Who gives LoadBalancer Services their address: MetalLB in layer 2 mode (default, as the scenarios
-   * do), or a cloud load balancer in front of the nodes, played with status patches (CLOUD_LB_FIRST on).
+   * do), or a cloud load balancer in front of the nodes (playCloudController, from CLOUD_LB_FIRST).
    */
   loadBalancers?: 'metallb' | 'cloud';
 }
@@ -250,17 +251,6 @@ function fixtureActions(fixture: StateFixture, built: ClusterState): Action[] {
     if (pod.ready === false)
       actions.push({ type: 'podReady', namespace: pod.namespace ?? 'default', name: pod.name, ready: false });
   }
-  if (fixture.loadBalancers === 'cloud') {
-    const balanced = (fixture.services ?? []).filter((s) => s.type === 'LoadBalancer');
-    balanced.forEach((svc, i) =>
-      actions.push({
-        type: 'serviceStatus',
-        namespace: svc.namespace ?? 'default',
-        name: svc.name,
-        ingress: [`203.0.113.${CLOUD_LB_FIRST + i}`],
-      }),
-    );
-  }
   if (fixture.dnsReady === false) {
     for (const pod of built.pods.filter((p) => p.metadata.labels['k8s-app'] === 'kube-dns'))
       actions.push({ type: 'podReady', namespace: 'kube-system', name: pod.metadata.name, ready: false });
@@ -274,7 +264,8 @@ function makeSimulation(fixture: StateFixture = {}): Simulation {
     files: [{ file: 'fixture.yaml', text: fixtureYaml(fixture) }],
     seed: fixture.seed ?? 1,
   });
-  const sim = fixtureActions(fixture, built.state).reduce(applyAction, built);
+  const acted = fixtureActions(fixture, built.state).reduce(applyAction, built);
+  const sim = fixture.loadBalancers === 'cloud' ? playCloudController(acted, CLOUD_LB_FIRST) : acted;
   const errors = sim.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0)
     throw new Error(`the fixture has errors: ${errors.map((d) => `${d.line}: ${d.message}`).join('; ')}`);
