@@ -50,7 +50,8 @@ test('MetalLB answers for the address on one node; when that node fails, another
   await expect(lines).not.toHaveAttribute('data-id', new RegExp(`->node/${announcer}$`));
   const takenOver = ((await lines.getAttribute('data-id')) ?? '').split('->node/')[1] ?? '';
   expect(await terminal.run(`curl -s ${url}`)).toMatch(/You've hit kubia/);
-  await playground.sendTraffic(10);
+  // another count than the first batch's, so the wait is for this batch's arrivals
+  await playground.sendTraffic(12);
   expect(await entered()).toEqual(new Set([`node/${takenOver}`]));
   expect(consoleErrors).toEqual([]);
 });
