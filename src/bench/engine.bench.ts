@@ -307,10 +307,11 @@ for (const [label, req] of entries) measureRouting(label, net, [req], 10);
 // their status written as a cloud controller does, no MetalLB.
 const cloudSim = playCloudController(createSimulation({ files, seed: 1 }), 1);
 const cloud = routeRequest(cloudSim.state, { from: 'client/laptop', url: 'http://127.0.0.1/' }).state;
+const cloudLb = cloud.services.find((s) => s.manifest.metadata.name === lbSvcs[0]?.manifest.metadata.name);
 measureRouting(
   `laptop -> cloud LB in front of ${workers.length} nodes`,
   cloud,
-  [{ from: 'client/laptop', url: 'http://203.0.113.1/' }],
+  [{ from: 'client/laptop', url: `http://${lbIp(cloudLb)}/` }],
   10,
 );
 
