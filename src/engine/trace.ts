@@ -23,7 +23,7 @@ export type HopKind =
   | 'snat' // the source was masqueraded to a node IP
   | 'forward' // the packet crossed from one node to another over the pod network
   | 'balance' // a load balancer or ingress controller picked a target
-  | 'route' // an ingress controller matched host and path (or a node routed locally)
+  | 'route' // an ingress controller matched host and path (or a node routed locally, or MetalLB's speaker took an LB address in)
   | 'deliver' // the packet reached the process that answers
   | 'reply' // the answer travelling back (conntrack undoes the NAT on the way)
   | 'drop' // silently discarded: the client will time out
