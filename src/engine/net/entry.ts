@@ -132,8 +132,9 @@ function sourceNodeOf(ctx: RouteContext, flow: Flow): NodeState | undefined {
 }
 
 /**
- * From outside to a MetalLB address (layer 2 mode, cluster/metallbSpeaker.ts): the packet goes to the node that answers
- * ARP for it, still addressed to the LB IP, and kube-proxy's rules for the LB IP on that node take over.
+ * From outside to a MetalLB address (layer 2 mode, cluster/metallbSpeaker.ts): the packet goes to the
+ * node that answers ARP for it, still addressed to the LB IP, and kube-proxy's rules for the LB IP on
+ * that node take over.
  */
 function enterAnnouncingNode(
   ctx: RouteContext,
