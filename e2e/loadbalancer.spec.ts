@@ -37,7 +37,9 @@ test('MetalLB answers for the address on one node; when that node fails, another
   const [lb] = await playground.call('loadBalancers');
   const url = `http://${lb?.ips[0]}`;
   await page.getByTestId('request-from').selectOption('client/laptop');
-  await page.getByTestId('request-url').fill(url);
+  await page.getByTestId('request-url').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(url);
   await playground.sendTraffic(10);
   const entered = async () =>
     new Set((await playground.call('batchTraces')).map((t) => t.hops.find((h) => h.kind === 'route')?.at));
