@@ -19,11 +19,11 @@ import { METALLB_NAMESPACE, metallbPoolOf } from './loadBalancerAllocator.ts';
 import type { NodeState, ServiceState } from '../model/state.ts';
 import type { ClusterState } from '../model/state.ts';
 import { recordEvent } from './events.ts';
+import { findPod } from './lookup.ts';
+import { EXCLUDE_FROM_LOAD_BALANCERS } from './topology.ts';
 import { graphIdOfLoadBalancer } from '../trace.ts';
 import type { GraphId } from '../trace.ts';
 import { sha256, toHex } from '../sha256.ts';
-
-export const EXCLUDE_FROM_LOAD_BALANCERS = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
 export type Layer2Announcement =
   | {
@@ -70,10 +70,7 @@ function nodesWithServingEndpoint(state: ClusterState, service: ServiceState): S
       const ref = endpoint.targetRef;
       const nodeName =
         endpoint.nodeName ??
-        (ref?.kind === 'Pod'
-          ? state.pods.find((p) => p.metadata.namespace === ref.namespace && p.metadata.name === ref.name)
-              ?.spec.nodeName
-          : undefined);
+        (ref?.kind === 'Pod' ? findPod(state, ref.namespace, ref.name)?.spec.nodeName : undefined);
       nodes.add(nodeName ?? '');
     }
   }

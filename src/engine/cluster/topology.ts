@@ -29,6 +29,8 @@ export const DEFAULT_SETTINGS: ClusterSettings = {
 export const LAPTOP_IP = '172.18.0.1';
 
 export const CONTROL_PLANE_TAINT = 'node-role.kubernetes.io/control-plane';
+/** kubeadm puts it on control-plane nodes; cloud load balancers and MetalLB's speakers leave such nodes out. */
+export const EXCLUDE_FROM_LOAD_BALANCERS = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
 interface NodeSketch {
   name: string;
@@ -55,7 +57,7 @@ export function defaultNodeLabels(name: string, role: 'control-plane' | 'worker'
   };
   if (role === 'control-plane') {
     labels['node-role.kubernetes.io/control-plane'] = '';
-    labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
+    labels[EXCLUDE_FROM_LOAD_BALANCERS] = '';
   }
   return labels;
 }

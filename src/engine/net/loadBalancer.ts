@@ -12,7 +12,7 @@ import type { NodeState, ServiceState } from '../model/state.ts';
 import { graphIdOfLoadBalancer } from '../trace.ts';
 import type { HopFacts } from '../trace.ts';
 import type { Flow } from './flow.ts';
-import { EXCLUDE_FROM_LOAD_BALANCERS } from '../cluster/metallbSpeaker.ts';
+import { EXCLUDE_FROM_LOAD_BALANCERS } from '../cluster/topology.ts';
 import { getBackends } from './netIndex.ts';
 import { addr } from './routeContext.ts';
 import type { RouteContext } from './routeContext.ts';
