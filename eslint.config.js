@@ -26,6 +26,8 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-cli',
+      // builds made beside dist for the benches (KP_BENCH_DIST=dist-x, docs/performance.md), as .gitignore has them
+      'dist-*',
       'dev-dist',
       'node_modules',
       'test-results',
