@@ -14,6 +14,7 @@
 import type { EndpointSubset } from '../../engine/index.ts';
 import type { GraphEdge, GraphNode } from './graphData.ts';
 import { CARD, CLUSTER, KUBE_NODE, POD } from './layoutMetrics.ts';
+import { NO_POINTER_PATH } from './toFlowElements.nodes.ts';
 
 export const BUS_EDGE_TYPE = 'bus';
 
@@ -165,6 +166,7 @@ export function endpointsBus(
     data,
     selectable: false,
     focusable: false,
+    ...NO_POINTER_PATH,
   };
 }
 

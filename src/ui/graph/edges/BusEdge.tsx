@@ -8,13 +8,20 @@ import { useChosenBranch } from '../useRequestPath.ts';
 import { LbEdge } from './LbEdge.tsx';
 import { RoutedEdge } from './RoutedEdge.tsx';
 
-function BusEdgeView({ id, source, sourceX, sourceY, data }: EdgeProps & { data?: BusData }) {
+function BusEdgeView({
+  id,
+  interactionWidth,
+  source,
+  sourceX,
+  sourceY,
+  data,
+}: EdgeProps & { data?: BusData }) {
   const chosen = useChosenBranch(source);
   if (!data) return null;
   const paths = getBusPaths({ x: sourceX, y: sourceY }, data);
   return (
     <>
-      <BaseEdge id={id} path={paths.ready} className="kp-bus" />
+      <BaseEdge id={id} interactionWidth={interactionWidth} path={paths.ready} className="kp-bus" />
       {paths.notReady && <path d={paths.notReady} className="kp-bus kp-bus-notready" fill="none" />}
       {chosen && <path d={paths.branch(chosen)} className="kp-bus-chosen" fill="none" data-chosen={chosen} />}
     </>

@@ -5,9 +5,23 @@ import type { EdgeProps } from '@xyflow/react';
 import type { LbRouteData } from '../loadBalancerRoute.ts';
 import { getLbRoutePath } from '../loadBalancerRoute.ts';
 
-function LbEdgeView({ id, sourceX, sourceY, targetX, targetY, data }: EdgeProps & { data?: LbRouteData }) {
+function LbEdgeView({
+  id,
+  interactionWidth,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  data,
+}: EdgeProps & { data?: LbRouteData }) {
   if (!data) return null;
-  return <BaseEdge id={id} path={getLbRoutePath(sourceX, sourceY, targetX, targetY, data)} />;
+  return (
+    <BaseEdge
+      id={id}
+      interactionWidth={interactionWidth}
+      path={getLbRoutePath(sourceX, sourceY, targetX, targetY, data)}
+    />
+  );
 }
 
 export const LbEdge = memo(LbEdgeView);

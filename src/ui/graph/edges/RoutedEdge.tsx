@@ -5,9 +5,9 @@ import type { EdgeProps } from '@xyflow/react';
 import type { RoutedData } from '../cardRoutes.ts';
 import { roundedPath } from '../orthogonalRoute.ts';
 
-function RoutedEdgeView({ id, data }: EdgeProps & { data?: RoutedData }) {
+function RoutedEdgeView({ id, data, interactionWidth }: EdgeProps & { data?: RoutedData }) {
   if (!data) return null;
-  return <BaseEdge id={id} path={roundedPath(data.points)} />;
+  return <BaseEdge id={id} interactionWidth={interactionWidth} path={roundedPath(data.points)} />;
 }
 
 export const RoutedEdge = memo(RoutedEdgeView);

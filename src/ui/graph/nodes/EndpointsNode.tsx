@@ -7,12 +7,14 @@ import { CompactCard } from './CompactCard.tsx';
 import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { useIsSelected } from './useNodeFlags.ts';
 import { StaticHandle } from './StaticHandle.tsx';
+import { useHover } from './useHover.ts';
 
 /** A Service's Endpoints, one line under it; lit with the Service when its rule is consulted. */
 function EndpointsNodeView({ id, data }: NodeProps & { data: EndpointsData }) {
   const selected = useIsSelected(id);
   const consulted = useIsConsulted(id);
   const level = useLevelOfDetail();
+  const { hovered, pointer } = useHover();
   const face = (
     <div className="kp-title">
       <span className="kp-kind">ep</span>{' '}
@@ -27,13 +29,18 @@ function EndpointsNodeView({ id, data }: NodeProps & { data: EndpointsData }) {
   );
   return (
     <div
+      {...pointer}
       className={`kp-card kp-endpoints${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}${lodClass(level)}`}
       data-graph-id={id}
       data-consulted={consulted}
     >
       <StaticHandle type="target" position={Position.Top} className="kp-handle" />
       <StaticHandle type="source" position={Position.Bottom} className="kp-handle" />
-      {level === 'full' ? face : <CompactCard kind="ep" name={`${data.ready} ready`} face={face} />}
+      {level === 'full' ? (
+        face
+      ) : (
+        <CompactCard kind="ep" name={`${data.ready} ready`} face={face} level={level} hovered={hovered} />
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 import { StaticHandle } from './StaticHandle.tsx';
+import { useHover } from './useHover.ts';
 
 /** IPv4 or IPv6 addresses (comma-separated), as opposed to a load balancer's host name. */
 const IP_ADDRESS =
@@ -16,6 +17,7 @@ function IngressNodeView({ id, data }: NodeProps & { data: IngressData }) {
   const selected = useIsSelected(id);
   const rejected = useRejectedChange(id);
   const level = useLevelOfDetail();
+  const { hovered, pointer } = useHover();
   const face = (
     <>
       <div className="kp-title">
@@ -42,12 +44,17 @@ function IngressNodeView({ id, data }: NodeProps & { data: IngressData }) {
   );
   return (
     <div
+      {...pointer}
       className={`kp-card kp-ingress${selected ? ' kp-selected' : ''}${lodClass(level)}`}
       data-graph-id={id}
       data-change-rejected={rejected !== undefined}
     >
       <StaticHandle type="both" position={Position.Bottom} className="kp-handle" />
-      {level === 'full' ? face : <CompactCard kind="ing" name={data.name} face={face} />}
+      {level === 'full' ? (
+        face
+      ) : (
+        <CompactCard kind="ing" name={data.name} face={face} level={level} hovered={hovered} />
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo } from 'react';
 import { Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { PodData } from '../graphData.ts';
@@ -8,6 +8,7 @@ import { PodName } from './PodName.tsx';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useHits, useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 import { StaticHandle } from './StaticHandle.tsx';
+import { useHover } from './useHover.ts';
 
 /** Zoomed out, a pod collapses to a dot and a short name, then to the dot (levelOfDetail.ts). */
 export { POD_LOD_ZOOM } from './levelOfDetail.ts';
@@ -60,11 +61,10 @@ function PodNodeView({ id, data }: NodeProps & { data: PodData }) {
   // layout work that followed (docs/performance.md#packets-in-flight); mounted hidden, the 1,000
   // faces tripled the cards' elements for a refit or a redraw (docs/performance.md, "The paste at
   // 1,000 pods"). The pointer is followed at every level, so a pod zoomed out under it shows its face.
-  const [hovered, setHovered] = useState(false);
+  const { hovered, pointer } = useHover();
   return (
     <div
-      onPointerEnter={() => setHovered(true)}
-      onPointerLeave={() => setHovered(false)}
+      {...pointer}
       className={`kp-pod${data.ready ? '' : ' kp-unready'}${data.terminating ? ' kp-terminating' : ''}${selected ? ' kp-selected' : ''}${lodClass(level)}`}
       title={
         data.labels

@@ -9,6 +9,7 @@ import { lodClass, useLevelOfDetail } from './levelOfDetail.ts';
 import { RejectedBadge } from './RejectedBadge.tsx';
 import { useIsSelected, useRejectedChange } from './useNodeFlags.ts';
 import { StaticHandle } from './StaticHandle.tsx';
+import { useHover } from './useHover.ts';
 
 /** Longer than this, a name needs three lines at the presenting size: it is drawn a little smaller (graph.css). */
 const LONG_PRESENTED_NAME = 20;
@@ -19,6 +20,7 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   const consulted = useIsConsulted(id);
   const rejected = useRejectedChange(id);
   const level = useLevelOfDetail();
+  const { hovered, pointer } = useHover();
   const ports = fitPortList(data.ports, servicePortLines(data));
   // A name on two lines leaves no room for the address line (it was cut in half): a LoadBalancer's
   // address is on its load balancer card beside the cluster, so this card leaves it out.
@@ -56,6 +58,7 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
   return (
     <>
       <div
+        {...pointer}
         className={`kp-card kp-service${selected ? ' kp-selected' : ''}${consulted ? ' kp-consulted' : ''}${lodClass(level)}`}
         data-graph-id={id}
         data-consulted={consulted}
@@ -63,7 +66,11 @@ function ServiceNodeView({ id, data }: NodeProps & { data: ServiceData }) {
       >
         <StaticHandle type="target" position={Position.Top} className="kp-handle" />
         <StaticHandle type="source" position={Position.Bottom} className="kp-handle" />
-        {level === 'full' ? face : <CompactCard kind="svc" name={data.name} face={face} />}
+        {level === 'full' ? (
+          face
+        ) : (
+          <CompactCard kind="svc" name={data.name} face={face} level={level} hovered={hovered} />
+        )}
       </div>
       {/* The whole PORT(S) list, over the card on hover and keyboard focus (graph.css). */}
       {ports.more > 0 && (
