@@ -1,7 +1,6 @@
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
-import { registerOffline } from './pwa/registerOffline.ts';
 import { loadEarlyLimitCheck } from './store/earlyLimits.ts';
 import type { EarlyLimitCheck } from './store/earlyLimits.ts';
 import { createKubeplayApp } from './store/kubeplayApp.ts';
@@ -105,8 +104,11 @@ async function start(): Promise<void> {
   // Not awaited: the first render waits for nothing it did not wait for before; the list opens on the
   // limit's message as soon as the check's chunk is in (usually before that render).
   void checkLimitsEarly(app, earlyLimits);
-  // The service worker precaches every file (megabytes): not while the first graph is being drawn.
-  void afterFirstGraph(app).then(() => registerOffline(import.meta.env.PROD));
+  // The service worker precaches every file (megabytes): not while the first graph is being drawn,
+  // nor while the person is at work on the page (pwa/offlineAfterPause.ts).
+  void afterFirstGraph(app)
+    .then(() => import('./pwa/offlineAfterPause.ts'))
+    .then(({ registerOfflineAfterPause }) => registerOfflineAfterPause(import.meta.env.PROD));
   // Before the first render: the page opens in the saved or the browser's language. What only some
   // openings show (an embed, a link's question or error, a refused lesson) is its own chunk, fetched at
   // the same time, so the usual page's first script stays small (docs/performance.md).
