@@ -27,7 +27,7 @@ import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
 import { largeClusterLink, largeClusterYaml } from '../largeCluster.ts';
 import { keystrokeLine, measureKeystrokeAt1000Pods, podsDrawnSince } from './keystrokeAt1000.ts';
 import { measureHostileLinks } from './hostileLinks.ts';
-import { measurePasteAt1000Pods, pasteLine } from './pasteAt1000.ts';
+import { measurePasteAt1000Pods, pasteDuringPrecacheLine, pasteLine } from './pasteAt1000.ts';
 
 // Overridable so that several checkouts on one machine can each bench their own build.
 const PORT = Number(process.env.KP_BENCH_PORT ?? 4194);
@@ -285,6 +285,11 @@ async function runPageSections(browser: Browser): Promise<void> {
   if (wants('paste')) {
     await orSaysWhy('paste at 1,000 pods', async () =>
       console.log(pasteLine(await measurePasteAt1000Pods(browser, BASE))),
+    );
+    await orSaysWhy('paste during the precache', async () =>
+      console.log(
+        pasteDuringPrecacheLine(await measurePasteAt1000Pods(browser, BASE, { duringPrecache: true })),
+      ),
     );
   }
   if (wants('hostile-links')) await measureHostileLinks(browser, BASE, orSaysWhy);
