@@ -18,6 +18,16 @@ export function startPreview(port: number, dist: string): ChildProcess {
   );
 }
 
+/** Stops a preview started by startPreview and everything it started; quiet when it is already gone. */
+export function stopPreview(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+
 export function scenarioLink(yaml: string): string {
   return `#lz.${LZString.compressToEncodedURIComponent(JSON.stringify({ yaml }))}`;
 }

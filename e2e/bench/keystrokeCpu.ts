@@ -20,6 +20,7 @@ import {
   readyToPaste,
   replicasLine,
   startPreview,
+  stopPreview,
 } from './benchPage.ts';
 import {
   appName,
@@ -163,5 +164,5 @@ try {
   }
   await browser.close();
 } finally {
-  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  stopPreview(server);
 }

@@ -19,6 +19,7 @@ import {
   readyToPaste,
   replicasLine,
   startPreview,
+  stopPreview,
 } from './benchPage.ts';
 import {
   appName,
@@ -177,5 +178,5 @@ try {
   summarise(events, t0, t0 + ms * 1000);
   await browser.close();
 } finally {
-  if (server.pid !== undefined) process.kill(-server.pid, 'SIGTERM');
+  stopPreview(server);
 }

@@ -14,13 +14,12 @@
  * Targets: initial JS < 200 KB gzip, first graph < 1.5 s, busy and long frames near the idle graph's,
  * layout well under a frame's worth per edit (< 50 ms).
  */
-import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { initialScripts } from '../../scripts/initialJs.mjs';
 import { chromium } from '@playwright/test';
 import { waitForServer } from './waitForServer.ts';
-import { startPreview } from './benchPage.ts';
+import { startPreview, stopPreview } from './benchPage.ts';
 import type { Browser, Page } from '@playwright/test';
 import { createSimulation, getIngressControllerPods, getPolicySelections } from '../../src/engine/index.ts';
 import { toFlowElements } from '../../src/ui/graph/toFlowElements.ts';
@@ -210,16 +209,6 @@ async function orSaysWhy(section: string, measure: () => Promise<void>): Promise
   }
 }
 
-/** Stops a detached child and everything it started (vite preview runs under npx). */
-function stopProcessGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
-}
-
 async function main(): Promise<void> {
   if (wants('layout')) console.log(layoutFigure());
   if (wants('initial-js')) {
@@ -247,7 +236,7 @@ async function main(): Promise<void> {
     await runPageSections(browser);
     await browser.close();
   } finally {
-    stopProcessGroup(server);
+    stopPreview(server);
   }
 }
 
